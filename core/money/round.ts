@@ -1,0 +1,18 @@
+import { Dec, ROUND_HALF_UP } from './decimal.js';
+import { minorUnits, type CurrencyCode } from './currency.js';
+
+/** Rounds to the currency's minor unit, half away from zero like Excel's ROUND. Output only. */
+export function roundToMinor(amount: Dec, currency: CurrencyCode): Dec {
+  return amount.toDecimalPlaces(minorUnits(currency), ROUND_HALF_UP);
+}
+
+/** `1234.5` EUR → `1234.50`; `-0.004` USD → `0.00`: `.` as decimal mark, no grouping. */
+export function formatAmount(amount: Dec, currency: CurrencyCode): string {
+  const rounded = roundToMinor(amount, currency);
+  return (rounded.isZero() ? new Dec(0) : rounded).toFixed(minorUnits(currency), ROUND_HALF_UP);
+}
+
+/** One minor unit of a currency as a decimal (0.01 EUR, 1 JPY, 0.001 KWD). */
+export function minorUnit(currency: CurrencyCode): Dec {
+  return new Dec(10).pow(-minorUnits(currency));
+}
