@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * The project's one Decimal constructor. A clone, so nothing here or in a host can change the
