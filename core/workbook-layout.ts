@@ -1,0 +1,139 @@
+/**
+ * The co-op workbook's tables and the batch job's CSV reports share these column lists, so a
+ * workbook made by the add-in is an input of the batch job and vice versa. Defined once, here.
+ */
+
+/** How a column's cells are typed when written to a workbook. */
+export type ColumnKind = 'text' | 'amount' | 'amountUSD' | 'date' | 'integer' | 'boolean' | 'share';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly kind: ColumnKind;
+}
+
+function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
+  return Object.entries(spec).map(([name, kind]) => ({ name, kind }));
+}
+
+/** Earnings columns the ledger reads (SPEC §6); the export's other columns pass through. */
+export const EARNINGS_COLUMNS = cols({
+  earningId: 'text',
+  participantId: 'text',
+  participantName: 'text',
+  programName: 'text',
+  earningType: 'text',
+  earningAmount: 'amount',
+  earningAmountUSD: 'amountUSD',
+  earningDate: 'date',
+  transactionCurrency: 'text',
+  transactionId: 'text',
+  lever: 'text',
+  earningRate: 'text',
+  reasonCode: 'text',
+  claimId: 'text',
+  paymentId: 'text',
+  paymentStatus: 'text',
+});
+
+export const REQUIRED_EARNINGS_COLUMNS = [
+  'earningId',
+  'participantId',
+  'programName',
+  'earningType',
+  'earningAmount',
+  'earningDate',
+  'transactionCurrency',
+] as const;
+
+export const PROGRAMS_COLUMNS = cols({
+  name: 'text',
+  aliases: 'text',
+  coopShare: 'share',
+  thresholdUSD: 'amountUSD',
+  coopClaims: 'boolean',
+  from: 'text',
+  until: 'text',
+});
+
+export const CLAIMS_COLUMNS = cols({
+  claimId: 'text',
+  participantId: 'text',
+  programName: 'text',
+  earningPeriod: 'text',
+  activityType: 'text',
+  activityName: 'text',
+  activityStart: 'date',
+  activityEnd: 'date',
+  currency: 'text',
+  amountClaimed: 'amount',
+  amountApproved: 'amount',
+  status: 'text',
+  submittedDate: 'date',
+  decisionDate: 'date',
+  invoices: 'text',
+  csrs: 'text',
+  proofs: 'text',
+  notes: 'text',
+});
+
+export const CLAIM_HISTORY_COLUMNS = cols({
+  claimId: 'text',
+  at: 'date',
+  by: 'text',
+  action: 'text',
+  detail: 'text',
+});
+
+export const BALANCES_COLUMNS = cols({
+  participantId: 'text',
+  programName: 'text',
+  earningPeriod: 'text',
+  currency: 'text',
+  earningStart: 'date',
+  earningEnd: 'date',
+  usageStart: 'date',
+  usageEnd: 'date',
+  claimStart: 'date',
+  claimEnd: 'date',
+  status: 'text',
+  coopEarned: 'amount',
+  coopEarnedUSD: 'amountUSD',
+  thresholdUSD: 'amountUSD',
+  belowThreshold: 'boolean',
+  convertedToRebate: 'amount',
+  claimsDraft: 'amount',
+  claimsPending: 'amount',
+  claimsApproved: 'amount',
+  claimsPaid: 'amount',
+  available: 'amount',
+  forfeited: 'amount',
+  daysToUsageEnd: 'integer',
+  daysToClaimDeadline: 'integer',
+});
+
+export const FINDINGS_COLUMNS = cols({
+  severity: 'text',
+  code: 'text',
+  message: 'text',
+  file: 'text',
+  line: 'integer',
+  participantId: 'text',
+  programName: 'text',
+  earningPeriod: 'text',
+  currency: 'text',
+  earningId: 'text',
+  transactionId: 'text',
+  claimId: 'text',
+  paymentId: 'text',
+  expected: 'text',
+  actual: 'text',
+});
+
+/** Excel table names of the co-op workbook. */
+export const TABLES = {
+  earnings: 'Earnings',
+  programs: 'Programs',
+  claims: 'Claims',
+  claimHistory: 'ClaimHistory',
+  balances: 'Balances',
+} as const;
