@@ -1,0 +1,156 @@
+import { Dec, ZERO } from '../money/decimal.js';
+import type { CurrencyCode } from '../money/currency.js';
+import type { IsoDate } from '../calendar/calendar-date.js';
+import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../calendar/fiscal-half.js';
+import { DEFAULT_SETTINGS, type LedgerSettings } from '../settings.js';
+import { poolKeyString, thresholdGroupKey, type PoolKey } from './pool-key.js';
+
+/** A co-op earning as the ledger needs it; rollover rows are evidence and never fed here. */
+export interface CoopEarning {
+  readonly participantId: string;
+  readonly programName: string;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  readonly amount: Dec;
+  /** The export's USD amount; null when the export has none for this row. */
+  readonly amountUSD: Dec | null;
+}
+
+/** How a claim draws on its pool (SPEC §5). */
+export type DrawKind = 'draft' | 'pending' | 'approved' | 'none';
+
+export interface ClaimDraw {
+  readonly participantId: string;
+  readonly programName: string;
+  /** The claim's funding period (the half before the usage half of its activity). */
+  readonly earningPeriod: FiscalHalf;
+  readonly currency: CurrencyCode;
+  readonly kind: DrawKind;
+  readonly amountClaimed: Dec;
+  readonly amountApproved: Dec | null;
+  /** An approved claim whose payment was seen in the earnings (a `Claim` row with its id). */
+  readonly paid: boolean;
+}
+
+/** Running totals of one pool; constant size however many rows feed it. */
+export interface PoolTotals {
+  readonly key: PoolKey;
+  readonly earningPeriod: FiscalHalf;
+  coopEarned: Dec;
+  coopEarnedUSD: Dec;
+  coopRows: number;
+  claimsDraft: Dec;
+  claimsPending: Dec;
+  claimsApproved: Dec;
+  claimsPaid: Dec;
+  claimCount: number;
+}
+
+/** The USD sum a threshold is compared with, per participant, program and period. */
+export interface ThresholdGroup {
+  usd: Dec;
+  /** Co-op rows without a USD amount: while any exist the comparison is unknown. */
+  rowsWithoutUSD: number;
+}
+
+export interface PoolLedger {
+  readonly settings: LedgerSettings;
+  readonly pools: Map<string, PoolTotals>;
+  readonly groups: Map<string, ThresholdGroup>;
+}
+
+export function createPoolLedger(settings: LedgerSettings = DEFAULT_SETTINGS): PoolLedger {
+  return { settings, pools: new Map(), groups: new Map() };
+}
+
+function poolFor(ledger: PoolLedger, key: PoolKey, earningPeriod: FiscalHalf): PoolTotals {
+  const id = poolKeyString(key);
+  let pool = ledger.pools.get(id);
+  if (!pool) {
+    pool = {
+      key,
+      earningPeriod,
+      coopEarned: ZERO,
+      coopEarnedUSD: ZERO,
+      coopRows: 0,
+      claimsDraft: ZERO,
+      claimsPending: ZERO,
+      claimsApproved: ZERO,
+      claimsPaid: ZERO,
+      claimCount: 0,
+    };
+    ledger.pools.set(id, pool);
+  }
+  return pool;
+}
+
+function groupFor(ledger: PoolLedger, key: PoolKey): ThresholdGroup {
+  const id = thresholdGroupKey(key);
+  let group = ledger.groups.get(id);
+  if (!group) {
+    group = { usd: ZERO, rowsWithoutUSD: 0 };
+    ledger.groups.set(id, group);
+  }
+  return group;
+}
+
+/** Adds one co-op row to the pool of its earning date's fiscal half, in its own currency. */
+export function addCoopEarning(ledger: PoolLedger, e: CoopEarning): PoolKey {
+  const period = fiscalHalfOf(e.earningDate, ledger.settings);
+  const key: PoolKey = {
+    participantId: e.participantId,
+    programName: e.programName,
+    earningPeriod: formatHalf(period),
+    currency: e.currency,
+  };
+  const pool = poolFor(ledger, key, period);
+  pool.coopEarned = pool.coopEarned.plus(e.amount);
+  pool.coopRows += 1;
+  // A USD row's own amount is its USD amount even when the export leaves the USD column empty.
+  const usd = e.amountUSD ?? (e.currency === 'USD' ? e.amount : null);
+  const group = groupFor(ledger, key);
+  if (usd === null) group.rowsWithoutUSD += 1;
+  else {
+    pool.coopEarnedUSD = pool.coopEarnedUSD.plus(usd);
+    group.usd = group.usd.plus(usd);
+  }
+  return key;
+}
+
+/** Records a claim's draw on its pool; a claim can create a pool that has no earnings (overdraw). */
+export function addClaimDraw(ledger: PoolLedger, claim: ClaimDraw): PoolKey {
+  const key: PoolKey = {
+    participantId: claim.participantId,
+    programName: claim.programName,
+    earningPeriod: formatHalf(claim.earningPeriod),
+    currency: claim.currency,
+  };
+  const pool = poolFor(ledger, key, claim.earningPeriod);
+  groupFor(ledger, key);
+  pool.claimCount += 1;
+  switch (claim.kind) {
+    case 'draft':
+      pool.claimsDraft = pool.claimsDraft.plus(claim.amountClaimed);
+      break;
+    case 'pending':
+      pool.claimsPending = pool.claimsPending.plus(claim.amountClaimed);
+      break;
+    case 'approved': {
+      const approved = claim.amountApproved ?? claim.amountClaimed;
+      pool.claimsApproved = pool.claimsApproved.plus(approved);
+      if (claim.paid) pool.claimsPaid = pool.claimsPaid.plus(approved);
+      break;
+    }
+    case 'none':
+      break;
+  }
+  return key;
+}
+
+export function getPool(ledger: PoolLedger, key: PoolKey): PoolTotals | undefined {
+  return ledger.pools.get(poolKeyString(key));
+}
+
+export function getThresholdGroup(ledger: PoolLedger, key: PoolKey): ThresholdGroup | undefined {
+  return ledger.groups.get(thresholdGroupKey(key));
+}
