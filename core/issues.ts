@@ -25,7 +25,8 @@ export type IssueCode =
   | 'claim_missing_documents'
   | 'claim_overdraws_pool'
   | 'claim_currency_mismatch'
-  | 'claim_amount_invalid';
+  | 'claim_amount_invalid'
+  | 'invalid_document_name';
 
 export type Severity = 'error' | 'warning' | 'info';
 

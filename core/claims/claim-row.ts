@@ -1,0 +1,137 @@
+import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
+import { formatHalf, parseHalf, type FiscalHalf } from '../calendar/fiscal-half.js';
+import { parseCurrency } from '../money/currency.js';
+import type { Dec } from '../money/decimal.js';
+import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
+import { issue, ok, fail, type Issue, type Result } from '../issues.js';
+import { CLAIMS_COLUMNS } from '../workbook-layout.js';
+import type { Claim, ClaimDocuments } from './claim.js';
+import { parseClaimStatus, type ClaimStatus } from './claim-status.js';
+
+export interface ParseClaimRowOptions {
+  /** The register's number locale, when it went through a European Excel (`1.234,56`). */
+  readonly locale?: NumberLocale;
+}
+
+/** More placeholders than this is a typo in the count column, not a claim's attachments. */
+const MAX_DOCUMENT_COUNT = 999;
+const PLACEHOLDER_RE = /^#(\d+)$/;
+
+function placeholders(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `#${i + 1}`);
+}
+
+/**
+ * Reads one row of the claims register (CLAIMS_COLUMNS; headers match case-insensitively). Every
+ * problem is reported, each at `[column]` with the raw cell as input. Required: claimId,
+ * participantId, programName, activityStart, activityEnd, currency, amountClaimed. An empty
+ * status is `Editing` (a row just typed in is a draft); an empty earningPeriod is allowed (the
+ * dates decide). Document columns hold a count (`3` → `#1`, `#2`, `#3`) or `;`-separated names.
+ */
+export function parseClaimRow(row: Readonly<Record<string, string>>, options: ParseClaimRowOptions = {}): Result<Claim> {
+  const cells = new Map<string, string>();
+  for (const [header, value] of Object.entries(row)) cells.set(header.trim().toLowerCase(), value);
+  const issues: Issue[] = [];
+  const raw = (column: string): string => cells.get(column.toLowerCase()) ?? '';
+
+  /** Runs a parser on a non-empty cell and rewrites its issues' path and input to the cell's. */
+  const parse = <T>(column: string, parser: (text: string) => Result<T>, required: boolean): T | null => {
+    const text = raw(column);
+    if (text.trim() === '') {
+      if (required) issues.push(issue('missing_field', [column], text));
+      return null;
+    }
+    const r = parser(text.trim());
+    if (r.ok) return r.value;
+    issues.push(...r.issues.map((i) => ({ ...i, path: [column], input: text })));
+    return null;
+  };
+  const text = (column: string, required: boolean): string => parse(column, (t) => ok(t), required) ?? '';
+  const amount = (t: string): Result<Dec> => parseAmount(t, options.locale ? { locale: options.locale } : {});
+  const documents = (column: string): string[] =>
+    parse(
+      column,
+      (t): Result<string[]> => {
+        if (/^\d+$/.test(t)) {
+          const count = Number.parseInt(t, 10);
+          return count <= MAX_DOCUMENT_COUNT ? ok(placeholders(count)) : fail(issue('invalid_type', [], t, { expected: 'document count or names' }));
+        }
+        return ok(t.split(';').map((n) => n.trim()).filter((n) => n !== ''));
+      },
+      false,
+    ) ?? [];
+
+  const claimId = text('claimId', true);
+  const participantId = text('participantId', true);
+  const programName = text('programName', true);
+  const earningPeriod: FiscalHalf | null = parse('earningPeriod', parseHalf, false);
+  const activityType = text('activityType', false);
+  const activityName = text('activityName', false);
+  const activityStart: IsoDate | null = parse('activityStart', parseDate, true);
+  const activityEnd: IsoDate | null = parse('activityEnd', parseDate, true);
+  const currency = parse('currency', parseCurrency, true);
+  const amountClaimed = parse('amountClaimed', amount, true);
+  const amountApproved = parse('amountApproved', amount, false);
+  const status: ClaimStatus = parse('status', parseClaimStatus, false) ?? 'Editing';
+  const submittedDate = parse('submittedDate', parseDate, false);
+  const decisionDate = parse('decisionDate', parseDate, false);
+  const docs: ClaimDocuments = { invoices: documents('invoices'), csrs: documents('csrs'), proofs: documents('proofs') };
+  const notes = raw('notes');
+
+  if (issues.length > 0 || activityStart === null || activityEnd === null || currency === null || amountClaimed === null) {
+    return fail(...issues);
+  }
+  return ok({
+    claimId,
+    participantId,
+    programName,
+    earningPeriod,
+    activityType,
+    activityName,
+    activityStart,
+    activityEnd,
+    currency,
+    amountClaimed,
+    amountApproved,
+    status,
+    submittedDate,
+    decisionDate,
+    documents: docs,
+    notes,
+  });
+}
+
+/** A list of exactly `#1`…`#n` came from a count and goes back as the count. */
+function documentsCell(names: readonly string[]): string {
+  const fromCount = names.length > 0 && names.every((n, i) => PLACEHOLDER_RE.exec(n)?.[1] === String(i + 1));
+  return fromCount ? String(names.length) : names.join('; ');
+}
+
+/**
+ * The inverse of parseClaimRow, for writing a claim back to the register: every CLAIMS_COLUMNS
+ * column, amounts as plain decimal strings (`1234.5`, never rounded or grouped), dates as
+ * `yyyy-MM-dd`, periods as canonical labels, empty cells for nulls.
+ */
+export function claimToRow(claim: Claim): Record<string, string> {
+  const values: Record<string, string> = {
+    claimId: claim.claimId,
+    participantId: claim.participantId,
+    programName: claim.programName,
+    earningPeriod: claim.earningPeriod ? formatHalf(claim.earningPeriod) : '',
+    activityType: claim.activityType,
+    activityName: claim.activityName,
+    activityStart: claim.activityStart,
+    activityEnd: claim.activityEnd,
+    currency: claim.currency,
+    amountClaimed: claim.amountClaimed.toFixed(),
+    amountApproved: claim.amountApproved?.toFixed() ?? '',
+    status: claim.status,
+    submittedDate: claim.submittedDate ?? '',
+    decisionDate: claim.decisionDate ?? '',
+    invoices: documentsCell(claim.documents.invoices),
+    csrs: documentsCell(claim.documents.csrs),
+    proofs: documentsCell(claim.documents.proofs),
+    notes: claim.notes,
+  };
+  return Object.fromEntries(CLAIMS_COLUMNS.map((c) => [c.name, values[c.name] ?? '']));
+}
