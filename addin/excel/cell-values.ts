@@ -1,0 +1,114 @@
+/**
+ * The one place where workbook cells and domain values meet: Excel's numbers become exact
+ * decimals here and nowhere else, and decimals become cell numbers only here, after rounding to
+ * the currency's minor unit. Dates travel as Excel serials, text is neutralised before it is
+ * written so that Excel never runs it as a formula.
+ */
+import { Dec } from '../../core/money/decimal.js';
+import { parseAmount } from '../../core/money/parse-amount.js';
+import { roundToMinor } from '../../core/money/round.js';
+import type { CurrencyCode } from '../../core/money/currency.js';
+import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { issue, ok, fail, type Result } from '../../core/issues.js';
+
+/** What Office.js accepts in `Range.values`. */
+export type CellValue = string | number | boolean;
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * A cell as an exact amount. Excel keeps doubles; the shortest decimal that reads back as the
+ * same double is what the user typed or what was written, so that is the decimal taken.
+ */
+export function amountFromCell(value: unknown): Result<Dec> {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? ok(new Dec(value)) : fail(issue('invalid_amount', [], String(value)));
+  }
+  if (typeof value === 'string') return parseAmount(value);
+  return fail(issue('invalid_amount', [], String(value)));
+}
+
+/** Like amountFromCell, but an empty cell is `null` rather than an issue. */
+export function optionalAmountFromCell(value: unknown): Result<Dec | null> {
+  return isBlank(value) ? ok(null) : amountFromCell(value);
+}
+
+/** Rounded half-up to the currency's minor unit, as a number Excel can sum. */
+export function amountToCell(amount: Dec, currency: CurrencyCode): number {
+  return roundToMinor(amount, currency).toNumber();
+}
+
+/** An unrounded decimal (a share, a USD sum already exact in the export) as a cell number. */
+export function decimalToCell(value: Dec): number {
+  return value.toNumber();
+}
+
+/** Reads a decimal written in invariant form (`1234.56`) straight into a cell number. */
+export function decimalTextToCell(text: string): number | null {
+  const r = parseAmount(text);
+  return r.ok ? r.value.toNumber() : null;
+}
+
+const serialCache = new Map<number, IsoDate | null>();
+
+/** A date cell (an Excel serial) or a date typed as text; null when it is neither. */
+export function dateFromCell(value: unknown): IsoDate | null {
+  if (typeof value === 'number') {
+    // Exports carry few distinct dates; the cache keeps 100k-row recalculations fast.
+    let date = serialCache.get(value);
+    if (date === undefined) {
+      date = fromExcelSerial(value);
+      if (serialCache.size < 100_000) serialCache.set(value, date);
+    }
+    return date;
+  }
+  if (typeof value === 'string' && value.trim() !== '') {
+    const r = parseDate(value);
+    return r.ok ? r.value : null;
+  }
+  return null;
+}
+
+export function dateToCell(date: IsoDate | null | undefined): number | '' {
+  return date ? toExcelSerial(date) : '';
+}
+
+export function textFromCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** Characters that make Excel (or a CSV consumer) treat a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text as a cell value that Excel stores as text. A leading apostrophe is Excel's quote prefix:
+ * it is not part of the value read back, and it stops `=HYPERLINK(...)`, `+1`, `-2`, `@x`, tab or
+ * CR from being interpreted. Text that is a plain number is prefixed too, so ids like `00123`
+ * keep their zeros.
+ */
+export function textToCell(text: string): string {
+  if (text === '') return '';
+  if (FORMULA_START.test(text) || text.startsWith("'") || /^\s*[\d.,]+\s*$/.test(text)) return `'${text}`;
+  return text;
+}
+
+export function booleanFromCell(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const t = textFromCell(value).trim().toLowerCase();
+  if (['true', 'yes', '1', 'waar', 'ja', 'wahr', 'vrai', 'sant'].includes(t)) return true;
+  if (['false', 'no', '0', 'onwaar', 'nee', 'nein', 'falsch', 'faux', 'falskt', 'nej'].includes(t)) return false;
+  return null;
+}
+
+/** A cell as the text a core row parser expects: numbers in invariant form, dates as yyyy-MM-dd. */
+export function cellAsText(value: unknown, kind: 'text' | 'amount' | 'date' | 'other'): string {
+  if (typeof value === 'number') {
+    if (kind === 'date') return dateFromCell(value) ?? String(value);
+    return new Dec(value).toString();
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return textFromCell(value);
+}

@@ -1,0 +1,210 @@
+/**
+ * Reading and writing the co-op tables. Every function takes the request context of one
+ * `Excel.run`, queues what it needs, and syncs as few times as the data allows: once to learn
+ * the table's shape, then once per block of rows (about 4 MB or 20,000 rows), because Excel
+ * refuses larger payloads and a sync per row would take minutes.
+ */
+import type { CellValue } from './cell-values.js';
+import { isBlank } from './cell-values.js';
+
+export const BLOCK_BYTES = 4 * 1024 * 1024;
+export const BLOCK_ROWS = 20_000;
+
+export interface TableData {
+  readonly name: string;
+  readonly headers: string[];
+  /** Data rows, blank rows (Excel keeps one in an empty table) left out. */
+  readonly rows: unknown[][];
+  /** For each row, its 0-based index in the table body (for writeRow). */
+  readonly rowIndexes: number[];
+}
+
+/** The size a row takes in an Office.js request: UTF-16 text, numbers as their JSON text. */
+export function estimateRowBytes(row: readonly unknown[]): number {
+  let bytes = 2;
+  for (const cell of row) {
+    if (typeof cell === 'string') bytes += cell.length * 2 + 6;
+    else bytes += 24;
+  }
+  return bytes;
+}
+
+/** Splits rows into blocks of at most `maxBytes` (estimated) and `maxRows` each. */
+export function blocksOf<T extends readonly unknown[]>(
+  rows: readonly T[],
+  maxBytes = BLOCK_BYTES,
+  maxRows = BLOCK_ROWS,
+): T[][] {
+  const blocks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = estimateRowBytes(row);
+    if (current.length > 0 && (bytes + size > maxBytes || current.length >= maxRows)) {
+      blocks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}
+
+/** Names of the workbook's tables (one sync). */
+export async function tableNames(context: Excel.RequestContext): Promise<string[]> {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await context.sync();
+  return tables.items.map((t) => t.name);
+}
+
+/**
+ * Reads whole tables. Missing tables come back as null. Rows are read in blocks sized like the
+ * writes, every block of every table queued before one sync per ~4 MB.
+ */
+export async function readTables(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  maxBytes = BLOCK_BYTES,
+): Promise<Map<string, TableData | null>> {
+  const present = new Set(await tableNames(context));
+  const shapes = names
+    .filter((name) => present.has(name))
+    .map((name) => {
+      const table = context.workbook.tables.getItem(name);
+      const header = table.getHeaderRowRange().load('values');
+      const body = table.getDataBodyRange().load('rowCount,columnCount');
+      return { name, header, body };
+    });
+  await context.sync();
+
+  const result = new Map<string, TableData | null>(names.map((n) => [n, null]));
+  const pending: { data: TableData; start: number; range: Excel.Range }[] = [];
+  let queuedBytes = 0;
+  const flush = async () => {
+    await context.sync();
+    for (const { data, start, range } of pending) {
+      range.values.forEach((row, i) => {
+        if (row.every(isBlank)) return;
+        data.rows.push(row);
+        data.rowIndexes.push(start + i);
+      });
+    }
+    pending.length = 0;
+    queuedBytes = 0;
+  };
+  for (const { name, header, body } of shapes) {
+    const headers = (header.values[0] ?? []).map((h) => String(h));
+    const data: TableData = { name, headers, rows: [], rowIndexes: [] };
+    result.set(name, data);
+    const columns = body.columnCount;
+    const rowBytes = columns * 24 + 2;
+    const perBlock = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(maxBytes / rowBytes)));
+    for (let start = 0; start < body.rowCount; start += perBlock) {
+      const count = Math.min(perBlock, body.rowCount - start);
+      if (queuedBytes + count * rowBytes > maxBytes && pending.length > 0) await flush();
+      const range = body.getCell(start, 0).getAbsoluteResizedRange(count, columns).load('values');
+      pending.push({ data, start, range });
+      queuedBytes += count * rowBytes;
+    }
+  }
+  if (pending.length > 0) await flush();
+  return result;
+}
+
+export interface AppendOptions {
+  /** Number format per table column (same order as the table's columns); null leaves it. */
+  readonly formats?: readonly (string | null)[];
+  readonly maxBytes?: number;
+  readonly maxRows?: number;
+  /** Called after each block's sync with the rows written so far. */
+  readonly onProgress?: (written: number, total: number) => void;
+}
+
+/**
+ * Appends rows (already in table column order) in byte-sized blocks: one sync per block, values
+ * first and number formats after in the same batch. A fresh table's single blank row is filled
+ * rather than left behind.
+ */
+export async function appendRows(
+  context: Excel.RequestContext,
+  tableName: string,
+  rows: readonly (readonly CellValue[])[],
+  options: AppendOptions = {},
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const table = context.workbook.tables.getItem(tableName);
+  const body = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
+  const firstRow = table.getDataBodyRange().getRow(0).load('values');
+  const sheet = table.worksheet;
+  await context.sync();
+
+  let nextRow = body.rowIndex + body.rowCount;
+  const reuseBlank = body.rowCount === 1 && (firstRow.values[0] ?? []).every(isBlank);
+  if (reuseBlank) nextRow = body.rowIndex;
+  const formats = options.formats;
+  let written = 0;
+  for (const block of blocksOf(rows, options.maxBytes, options.maxRows)) {
+    const values = block as CellValue[][];
+    if (written === 0 && reuseBlank) {
+      firstRow.values = [values[0]!];
+      if (values.length > 1) table.rows.add(undefined, values.slice(1));
+    } else {
+      table.rows.add(undefined, values);
+    }
+    if (formats) {
+      formats.forEach((format, c) => {
+        if (format === null || format === undefined) return;
+        const column = sheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1);
+        const cell = [format];
+        column.numberFormat = values.map(() => cell);
+      });
+    }
+    await context.sync();
+    nextRow += values.length;
+    written += values.length;
+    options.onProgress?.(written, rows.length);
+  }
+  return written;
+}
+
+/** Replaces a table's data with `rows` (Recalculate): clears the body, then appends in blocks. */
+export async function replaceRows(
+  context: Excel.RequestContext,
+  tableName: string,
+  rows: readonly (readonly CellValue[])[],
+  options: AppendOptions = {},
+): Promise<number> {
+  const table = context.workbook.tables.getItem(tableName);
+  const body = table.getDataBodyRange().load('rowCount,columnCount');
+  await context.sync();
+  if (body.rowCount > 1) {
+    // Deleting all but the first row keeps the table (and its formats and validation) intact.
+    table.getDataBodyRange().getCell(1, 0).getAbsoluteResizedRange(body.rowCount - 1, body.columnCount).delete('Up');
+  }
+  table.getDataBodyRange().getRow(0).clear('Contents');
+  await context.sync();
+  return appendRows(context, tableName, rows, options);
+}
+
+/** Overwrites one data row (0-based index into the table body, blank rows included). */
+export async function writeRow(
+  context: Excel.RequestContext,
+  tableName: string,
+  index: number,
+  row: readonly CellValue[],
+): Promise<void> {
+  const table = context.workbook.tables.getItem(tableName);
+  table.getDataBodyRange().getRow(index).values = [row as CellValue[]];
+  await context.sync();
+}
+
+/** Adds columns to the right of a table (new export columns pass through, never dropped). */
+export async function addColumns(context: Excel.RequestContext, tableName: string, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  const table = context.workbook.tables.getItem(tableName);
+  for (const name of names) table.columns.add(undefined, undefined, name);
+  await context.sync();
+}

@@ -1,0 +1,92 @@
+/**
+ * Sets up the co-op workbook: one sheet per table, the header from core's layout, number formats
+ * per column kind, and drop-down lists for claim status and program. Existing tables are left
+ * as they are, so running it twice changes nothing.
+ */
+import {
+  BALANCES_COLUMNS,
+  CLAIM_HISTORY_COLUMNS,
+  CLAIMS_COLUMNS,
+  EARNINGS_COLUMNS,
+  PROGRAMS_COLUMNS,
+  TABLES,
+  type ColumnSpec,
+} from '../../core/workbook-layout.js';
+import { CLAIM_STATUSES } from '../../core/claims/claim-status.js';
+import { formatsOf } from './column-formats.js';
+import { appendRows } from './table-io.js';
+import type { CellValue } from './cell-values.js';
+
+export const TABLE_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
+  [TABLES.earnings]: EARNINGS_COLUMNS,
+  [TABLES.programs]: PROGRAMS_COLUMNS,
+  [TABLES.claims]: CLAIMS_COLUMNS,
+  [TABLES.claimHistory]: CLAIM_HISTORY_COLUMNS,
+  [TABLES.balances]: BALANCES_COLUMNS,
+};
+
+export const ALL_TABLES: readonly string[] = Object.values(TABLES);
+
+export interface SetupResult {
+  readonly created: string[];
+  readonly existing: string[];
+}
+
+/** Which co-op tables the workbook lacks (one sync). */
+export async function missingTables(context: Excel.RequestContext): Promise<string[]> {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await context.sync();
+  const present = new Set(tables.items.map((t) => t.name));
+  return ALL_TABLES.filter((name) => !present.has(name));
+}
+
+/**
+ * Creates the missing tables (one sync for all of them), then seeds Programs with `programRows`
+ * when Programs was created now.
+ */
+export async function ensureCoopTables(
+  context: Excel.RequestContext,
+  programRows: readonly (readonly CellValue[])[] = [],
+): Promise<SetupResult> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  await context.sync();
+
+  const sheetNames = new Set(sheets.items.map((s) => s.name));
+  const present = new Set(tables.items.map((t) => t.name));
+  const created: string[] = [];
+  for (const name of ALL_TABLES) {
+    if (present.has(name)) continue;
+    const columns = TABLE_COLUMNS[name]!;
+    const sheet = sheetNames.has(name) ? sheets.getItem(name) : sheets.add(name);
+    const header = sheet.getRangeByIndexes(0, 0, 1, columns.length);
+    header.values = [columns.map((c) => c.name)];
+    const table = sheet.tables.add(header, true);
+    table.name = name;
+    // Formats and validation on a table column's body are carried to the rows added later.
+    formatsOf(columns).forEach((format, i) => {
+      table.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
+    });
+    if (name === TABLES.claims) {
+      const status = columns.findIndex((c) => c.name === 'status');
+      table.columns.getItemAt(status).getDataBodyRange().dataValidation.rule = {
+        list: { inCellDropDown: true, source: CLAIM_STATUSES.join(',') },
+      };
+      const program = columns.findIndex((c) => c.name === 'programName');
+      // A list cannot name a table column directly; INDIRECT of a structured reference can.
+      table.columns.getItemAt(program).getDataBodyRange().dataValidation.rule = {
+        list: { inCellDropDown: true, source: `=INDIRECT("${TABLES.programs}[name]")` },
+      };
+    }
+    sheet.freezePanes.freezeRows(1);
+    created.push(name);
+  }
+  await context.sync();
+  if (created.includes(TABLES.programs) && programRows.length > 0) {
+    await appendRows(context, TABLES.programs, programRows, { formats: formatsOf(PROGRAMS_COLUMNS) });
+  }
+  return { created, existing: ALL_TABLES.filter((n) => present.has(n)) };
+}

@@ -1,0 +1,92 @@
+/**
+ * What the COOP.* worksheet functions compute, without the CustomFunctions host: each returns a
+ * value or throws FunctionInputError with the reason, which functions.ts turns into an Excel
+ * error (#VALUE! / #N/A) carrying that message. Never a wrong number.
+ */
+import { fiscalHalfOf, formatHalf, parseHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
+import { windowsOf } from '../../core/calendar/windows.js';
+import { lastDay } from '../../core/calendar/date-interval.js';
+import { toExcelSerial } from '../../core/calendar/calendar-date.js';
+import { parseCurrency } from '../../core/money/currency.js';
+import { splitEarning } from '../../core/split.js';
+import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
+import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
+import { findBalance, type Ledger } from '../ledger/workbook-ledger.js';
+
+export type FunctionErrorKind = 'invalid_value' | 'not_available';
+
+export class FunctionInputError extends Error {
+  constructor(
+    readonly kind: FunctionErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FunctionInputError';
+  }
+}
+
+function invalid(message: string): never {
+  throw new FunctionInputError('invalid_value', message);
+}
+
+function periodArg(period: unknown): FiscalHalf {
+  if (typeof period !== 'string') invalid('period must be a label such as "FY21 H1"');
+  const r = parseHalf(period);
+  if (!r.ok) invalid(`"${period}" is not a fiscal half such as "FY21 H1"`);
+  return r.value;
+}
+
+/** COOP.PERIOD: the fiscal half of an Excel date. */
+export function periodOf(date: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): string {
+  if (typeof date !== 'number' || !Number.isFinite(date) || date < 1 || !Number.isInteger(date)) {
+    invalid('date must be an Excel date (a whole serial number)');
+  }
+  const iso = dateFromCell(date);
+  if (iso === null) invalid('date is not a valid Excel date');
+  return formatHalf(fiscalHalfOf(iso, settings));
+}
+
+/** COOP.USAGEEND: last day of the usage window of an earning period, as an Excel date. */
+export function usageEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): number {
+  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).usage));
+}
+
+/** COOP.CLAIMSTART: first day claims for an earning period can be submitted. */
+export function claimStartOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): number {
+  return toExcelSerial(windowsOf(periodArg(period), settings).claiming.start);
+}
+
+/** COOP.CLAIMEND: the last day claims for an earning period can be submitted. */
+export function claimEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): number {
+  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).claiming));
+}
+
+/** COOP.SPLIT: [[rebate, co-op]] of an amount, co-op rounded half-up, the parts adding up exactly. */
+export function splitOf(amount: unknown, share: unknown, currency: unknown = 'USD'): number[][] {
+  if (typeof amount !== 'number' && typeof amount !== 'string') invalid('amount must be a number');
+  const a = amountFromCell(amount);
+  if (!a.ok) invalid(`"${String(amount)}" is not an amount`);
+  if (typeof share !== 'number' && typeof share !== 'string') invalid('share must be a number between 0 and 1');
+  const s = amountFromCell(share);
+  if (!s.ok || s.value.isNegative() || s.value.gt(1)) invalid('share must be a number between 0 and 1 (0.4 = 40 % co-op)');
+  const code = parseCurrency(typeof currency === 'string' && currency !== '' ? currency : 'USD');
+  if (!code.ok) invalid(`"${String(currency)}" is not a currency code`);
+  const parts = splitEarning(a.value, s.value, code.value);
+  // Whole minor units already, so the cells are exact and add up to the amount.
+  return [[decimalToCell(parts.rebate), decimalToCell(parts.coop)]];
+}
+
+/** COOP.AVAILABLE: what a pool has available on the as-of date, rounded to its currency. */
+export function availableIn(ledger: Ledger, participant: unknown, program: unknown, period: unknown, currency: unknown): number {
+  if (typeof participant !== 'string' && typeof participant !== 'number') invalid('participant must be a participant id');
+  if (typeof program !== 'string' || program.trim() === '') invalid('program must be a program name');
+  const half = periodArg(period);
+  if (typeof currency !== 'string') invalid('currency must be a currency code such as "EUR"');
+  const code = parseCurrency(currency);
+  if (!code.ok) invalid(`"${currency}" is not a currency code`);
+  const balance = findBalance(ledger, String(participant), program, half, code.value);
+  if (!balance) {
+    throw new FunctionInputError('not_available', `no co-op pool for ${String(participant)} / ${program} / ${formatHalf(half)} / ${code.value}`);
+  }
+  return amountToCell(balance.available, code.value);
+}

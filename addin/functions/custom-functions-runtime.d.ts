@@ -1,0 +1,22 @@
+/**
+ * The part of the custom-functions runtime the add-in uses (the runtime is part of office.js in
+ * the shared runtime). Declared here rather than pulling in @types/custom-functions-runtime for
+ * two names.
+ */
+declare namespace CustomFunctions {
+  enum ErrorCode {
+    invalidValue = '#VALUE!',
+    notAvailable = '#N/A',
+    divisionByZero = '#DIV/0!',
+    invalidNumber = '#NUM!',
+    nullReference = '#NULL!',
+    invalidName = '#NAME?',
+    invalidReference = '#REF!',
+  }
+  class Error {
+    constructor(errorCode: ErrorCode, errorMessage?: string);
+    code: ErrorCode;
+    message?: string;
+  }
+  function associate(id: string, functionObject: (...args: never[]) => unknown): void;
+}

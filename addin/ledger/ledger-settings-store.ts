@@ -1,0 +1,52 @@
+/**
+ * The add-in's settings live in the workbook (Excel's workbook settings), so everyone who opens
+ * the file sees the same as-of date and fiscal-year start.
+ */
+import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { withSettings, type LedgerSettings } from '../../core/settings.js';
+
+export const SETTING_KEYS = {
+  asOf: 'coopLedger.asOf',
+  fiscalYearStartMonth: 'coopLedger.fiscalYearStartMonth',
+  user: 'coopLedger.user',
+} as const;
+
+export interface StoredSettings {
+  /** A fixed as-of date, or null for today. */
+  readonly asOf: IsoDate | null;
+  readonly settings: LedgerSettings;
+  readonly user: string;
+}
+
+export function storedSettingsFrom(values: Readonly<Record<string, unknown>>): StoredSettings {
+  const asOfText = typeof values[SETTING_KEYS.asOf] === 'string' ? (values[SETTING_KEYS.asOf] as string) : '';
+  const asOf = asOfText ? parseDate(asOfText) : null;
+  const month = Number.parseInt(String(values[SETTING_KEYS.fiscalYearStartMonth] ?? ''), 10);
+  const settings = withSettings(Number.isInteger(month) && month >= 1 && month <= 12 ? { fiscalYearStartMonth: month } : {});
+  const user = typeof values[SETTING_KEYS.user] === 'string' ? (values[SETTING_KEYS.user] as string) : '';
+  return { asOf: asOf?.ok ? asOf.value : null, settings, user };
+}
+
+/** Reads the add-in's settings (one sync). */
+export async function loadStoredSettings(context: Excel.RequestContext): Promise<StoredSettings> {
+  const items = Object.values(SETTING_KEYS).map((key) => {
+    const item = context.workbook.settings.getItemOrNullObject(key);
+    item.load('value');
+    return { key, item };
+  });
+  await context.sync();
+  const values: Record<string, unknown> = {};
+  for (const { key, item } of items) if (!item.isNullObject) values[key] = item.value;
+  return storedSettingsFrom(values);
+}
+
+export async function saveStoredSettings(
+  context: Excel.RequestContext,
+  values: { asOf: IsoDate | null; fiscalYearStartMonth: number; user: string },
+): Promise<void> {
+  const settings = context.workbook.settings;
+  settings.add(SETTING_KEYS.asOf, values.asOf ?? '');
+  settings.add(SETTING_KEYS.fiscalYearStartMonth, String(values.fiscalYearStartMonth));
+  settings.add(SETTING_KEYS.user, values.user);
+  await context.sync();
+}
