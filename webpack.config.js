@@ -13,6 +13,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
@@ -36,9 +37,8 @@ function devServerTransport() {
   return 'https';
 }
 
-/** @type {(env: Record<string, string>, argv: { mode?: string }) => import('webpack').Configuration} */
-export default (_env, argv) => {
-  const production = argv.mode !== 'development';
+/** @type {() => import('webpack').Configuration} */
+export default () => {
   return {
     context: root,
     // No eval-based source maps: the page's CSP forbids eval.

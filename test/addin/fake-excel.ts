@@ -1,0 +1,23 @@
+/** Loads the in-memory office.js stand-in into this Node process and gives typed access to it. */
+import './fake-office/fake-office.js';
+
+export interface FakeModel {
+  formulas: { sheet: string; row: number; column: number; formula: string }[];
+  syncs: number;
+  maxCellsPerSync: number;
+  settings: Map<string, unknown>;
+}
+
+export interface FakeOfficeApi {
+  readonly model: FakeModel;
+  reset(language?: string): void;
+  tableValues(name: string): { headers: string[]; rows: unknown[][] } | null;
+  tableFormats(name: string): string[][];
+  validations(sheet: string): { rule: { list: { source: string } } }[];
+}
+
+export const fake = (globalThis as unknown as { FakeOffice: FakeOfficeApi }).FakeOffice;
+
+export function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(batch);
+}

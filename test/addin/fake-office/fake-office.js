@@ -1,0 +1,492 @@
+/* An in-memory stand-in for office.js (Office, Excel, CustomFunctions) that imitates batching:
+ * proxies queue their reads and writes, and nothing is applied or readable until
+ * `context.sync()`. It also imitates what Excel does to written values that matters here: text
+ * starting with = + - @ becomes a formula (recorded in `model.formulas`), text that looks like a
+ * number becomes a number, and a leading apostrophe makes the rest plain text.
+ *
+ * A classic script (no import/export) so the end-to-end test can serve it in place of the CDN's
+ * office.js, and Node tests can load it for its side effect: `globalThis.FakeOffice`.
+ */
+/* global window, setTimeout */
+/* eslint-disable @typescript-eslint/no-this-alias -- proxies hand their own identity to nested accessor objects */
+(function install(global) {
+  'use strict';
+
+  class OfficeError extends Error {
+    constructor(code, message) {
+      super(message);
+      this.code = code;
+      this.name = 'RichApi.Error';
+    }
+  }
+
+  function createModel() {
+    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0 };
+  }
+
+  function sheetOf(model, name) {
+    const sheet = model.sheets.get(name);
+    if (!sheet) throw new OfficeError('ItemNotFound', `worksheet ${name} not found`);
+    return sheet;
+  }
+
+  function cellKey(r, c) {
+    return `${r},${c}`;
+  }
+
+  function getCell(sheet, r, c) {
+    return sheet.cells.get(cellKey(r, c));
+  }
+
+  function setCell(sheet, r, c, patch) {
+    const key = cellKey(r, c);
+    const cell = sheet.cells.get(key) || { value: '', format: 'General' };
+    Object.assign(cell, patch);
+    sheet.cells.set(key, cell);
+  }
+
+  /** What Excel stores when a value is written to a cell. */
+  function coerce(model, sheet, r, c, value, format) {
+    if (typeof value !== 'string') return value;
+    if (value.startsWith("'")) return value.slice(1);
+    if (format === '@') return value;
+    if (/^[=+\-@]/.test(value) && value.length > 1) {
+      model.formulas.push({ sheet: sheet.name, row: r, column: c, formula: value });
+      return value.startsWith('=') ? '#FORMULA' : value;
+    }
+    if (/^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+    return value;
+  }
+
+  function tableGeometry(model, table) {
+    return { sheet: sheetOf(model, table.sheet), r: table.row, c: table.col, w: table.headers.length };
+  }
+
+  function propertyNotLoaded(name) {
+    return new OfficeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+
+  /** A proxy: `resolve(model)` finds its target at sync time; loaded values appear after sync. */
+  class ClientObject {
+    constructor(ctx, resolve) {
+      this._ctx = ctx;
+      this._resolve = resolve;
+      this._loaded = new Map();
+    }
+    load(props) {
+      const list = props === undefined ? this._defaultProps() : typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : Object.keys(props);
+      const names = list.map((p) => p.trim()).filter(Boolean);
+      this._ctx._queue.push({ kind: 'load', run: (model) => {
+        const target = this._resolve(model);
+        for (const name of names) this._pending(name, this._read(model, target, name));
+      } });
+      return this;
+    }
+    _pending(name, value) {
+      this._ctx._afterSync.push(() => this._loaded.set(name, value));
+    }
+    _get(name) {
+      if (!this._loaded.has(name)) throw propertyNotLoaded(name);
+      return this._loaded.get(name);
+    }
+    _write(run) {
+      this._ctx._queue.push({ kind: 'write', run });
+    }
+    _defaultProps() {
+      return [];
+    }
+  }
+
+  class Range extends ClientObject {
+    // resolve(model) -> { sheet, r, c, h, w }
+    _read(model, g, name) {
+      switch (name) {
+        case 'values':
+          return rows(g.h).map((i) => rows(g.w).map((j) => {
+            const cell = getCell(g.sheet, g.r + i, g.c + j);
+            return cell ? cell.value : '';
+          }));
+        case 'numberFormat':
+          return rows(g.h).map((i) => rows(g.w).map((j) => (getCell(g.sheet, g.r + i, g.c + j) || { format: 'General' }).format));
+        case 'rowIndex': return g.r;
+        case 'columnIndex': return g.c;
+        case 'rowCount': return g.h;
+        case 'columnCount': return g.w;
+        case 'address': return `${g.sheet.name}!R${g.r + 1}C${g.c + 1}:R${g.r + g.h}C${g.c + g.w}`;
+        default: throw new OfficeError('InvalidArgument', `fake Range cannot load ${name}`);
+      }
+    }
+    _defaultProps() {
+      return ['values', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address'];
+    }
+    get values() { return this._get('values'); }
+    set values(v) {
+      this._write((model) => {
+        const g = this._resolve(model);
+        const matrix = Array.isArray(v) ? v : [[v]];
+        if (matrix.length !== g.h || matrix.some((row) => row.length !== g.w)) {
+          throw new OfficeError('InvalidArgument', `values are ${matrix.length}x${matrix[0] && matrix[0].length}, range is ${g.h}x${g.w}`);
+        }
+        model.cellsThisSync += g.h * g.w;
+        matrix.forEach((row, i) => row.forEach((value, j) => {
+          const existing = getCell(g.sheet, g.r + i, g.c + j);
+          setCell(g.sheet, g.r + i, g.c + j, { value: coerce(model, g.sheet, g.r + i, g.c + j, value, existing && existing.format) });
+        }));
+      });
+    }
+    get numberFormat() { return this._get('numberFormat'); }
+    set numberFormat(v) {
+      this._write((model) => {
+        const g = this._resolve(model);
+        if (v.length !== g.h || v.some((row) => row.length !== g.w)) throw new OfficeError('InvalidArgument', 'numberFormat dimensions do not match the range');
+        v.forEach((row, i) => row.forEach((format, j) => setCell(g.sheet, g.r + i, g.c + j, { format })));
+      });
+    }
+    get rowIndex() { return this._get('rowIndex'); }
+    get columnIndex() { return this._get('columnIndex'); }
+    get rowCount() { return this._get('rowCount'); }
+    get columnCount() { return this._get('columnCount'); }
+    get address() { return this._get('address'); }
+    get dataValidation() {
+      const range = this;
+      return {
+        set rule(rule) {
+          range._write((model) => {
+            const g = range._resolve(model);
+            g.sheet.validations.push({ r: g.r, c: g.c, h: g.h, w: g.w, rule });
+          });
+        },
+      };
+    }
+    getCell(r, c) {
+      return new Range(this._ctx, (model) => {
+        const g = this._resolve(model);
+        return { sheet: g.sheet, r: g.r + r, c: g.c + c, h: 1, w: 1 };
+      });
+    }
+    getRow(i) {
+      return new Range(this._ctx, (model) => {
+        const g = this._resolve(model);
+        return { sheet: g.sheet, r: g.r + i, c: g.c, h: 1, w: g.w };
+      });
+    }
+    getAbsoluteResizedRange(h, w) {
+      return new Range(this._ctx, (model) => {
+        const g = this._resolve(model);
+        return { sheet: g.sheet, r: g.r, c: g.c, h, w };
+      });
+    }
+    clear() {
+      this._write((model) => {
+        const g = this._resolve(model);
+        for (let i = 0; i < g.h; i++) for (let j = 0; j < g.w; j++) setCell(g.sheet, g.r + i, g.c + j, { value: '' });
+      });
+    }
+    delete(shift) {
+      if (shift !== 'Up') throw new OfficeError('InvalidArgument', 'fake delete supports Up only');
+      this._write((model) => {
+        const g = this._resolve(model);
+        const moved = new Map();
+        for (const [key, cell] of g.sheet.cells) {
+          const [r, c] = key.split(',').map(Number);
+          if (c < g.c || c >= g.c + g.w || r < g.r) moved.set(key, cell);
+          else if (r >= g.r + g.h) moved.set(cellKey(r - g.h, c), cell);
+        }
+        g.sheet.cells = moved;
+        for (const t of model.tables.values()) {
+          if (t.sheet === g.sheet.name && g.r > t.row && g.r <= t.row + t.bodyRows) t.bodyRows = Math.max(1, t.bodyRows - g.h);
+        }
+      });
+    }
+  }
+
+  class Table extends ClientObject {
+    // resolve(model) -> table record
+    _read(model, t, name) {
+      if (name === 'name') return t.name;
+      throw new OfficeError('InvalidArgument', `fake Table cannot load ${name}`);
+    }
+    get name() { return this._get('name'); }
+    set name(v) {
+      this._write((model) => {
+        const t = this._resolve(model);
+        model.tables.delete(t.name);
+        t.name = v;
+        model.tables.set(v, t);
+        this._rename = v;
+      });
+    }
+    get worksheet() {
+      return new Worksheet(this._ctx, (model) => sheetOf(model, this._resolve(model).sheet));
+    }
+    getHeaderRowRange() {
+      return new Range(this._ctx, (model) => {
+        const t = this._resolve(model);
+        const g = tableGeometry(model, t);
+        return { sheet: g.sheet, r: g.r, c: g.c, h: 1, w: g.w };
+      });
+    }
+    getDataBodyRange() {
+      return new Range(this._ctx, (model) => {
+        const t = this._resolve(model);
+        const g = tableGeometry(model, t);
+        return { sheet: g.sheet, r: g.r + 1, c: g.c, h: t.bodyRows, w: g.w };
+      });
+    }
+    get rows() {
+      const table = this;
+      return {
+        add(index, values) {
+          table._write((model) => {
+            const t = table._resolve(model);
+            const g = tableGeometry(model, t);
+            const matrix = values || [rows(g.w).map(() => '')];
+            if (matrix.some((row) => row.length !== g.w)) throw new OfficeError('InvalidArgument', `row width does not match table ${t.name}`);
+            const start = g.r + 1 + t.bodyRows;
+            const last = g.r + t.bodyRows;
+            model.cellsThisSync += matrix.length * g.w;
+            matrix.forEach((row, i) => row.forEach((value, j) => {
+              // Excel carries the table column's format to the new row.
+              const format = (getCell(g.sheet, last, g.c + j) || { format: 'General' }).format;
+              setCell(g.sheet, start + i, g.c + j, { format });
+              setCell(g.sheet, start + i, g.c + j, { value: coerce(model, g.sheet, start + i, g.c + j, value, format) });
+            }));
+            t.bodyRows += matrix.length;
+          });
+        },
+      };
+    }
+    get columns() {
+      const table = this;
+      const column = (pick) => ({
+        getDataBodyRange() {
+          return new Range(table._ctx, (model) => {
+            const t = table._resolve(model);
+            const g = tableGeometry(model, t);
+            const i = pick(t);
+            if (i < 0) throw new OfficeError('ItemNotFound', 'column not found');
+            return { sheet: g.sheet, r: g.r + 1, c: g.c + i, h: t.bodyRows, w: 1 };
+          });
+        },
+      });
+      return {
+        getItemAt: (i) => column(() => i),
+        getItem: (name) => column((t) => t.headers.indexOf(name)),
+        add(index, values, name) {
+          table._write((model) => {
+            const t = table._resolve(model);
+            const g = tableGeometry(model, t);
+            setCell(g.sheet, g.r, g.c + t.headers.length, { value: name });
+            t.headers.push(name);
+          });
+        },
+      };
+    }
+  }
+
+  class Worksheet extends ClientObject {
+    _read(model, s, name) {
+      if (name === 'name') return s.name;
+      throw new OfficeError('InvalidArgument', `fake Worksheet cannot load ${name}`);
+    }
+    get name() { return this._get('name'); }
+    getRangeByIndexes(r, c, h, w) {
+      return new Range(this._ctx, (model) => ({ sheet: this._resolve(model), r, c, h, w }));
+    }
+    get freezePanes() {
+      return { freezeRows: () => undefined };
+    }
+    get tables() {
+      const sheet = this;
+      return {
+        add(range, hasHeaders) {
+          const record = { current: null };
+          const ctx = sheet._ctx;
+          ctx._queue.push({ kind: 'write', run: (model) => {
+            const g = range._resolve(model);
+            if (!hasHeaders) throw new OfficeError('InvalidArgument', 'fake tables need headers');
+            const headers = rows(g.w).map((j) => String((getCell(g.sheet, g.r, g.c + j) || { value: '' }).value));
+            const name = `Table${model.tables.size + 1}`;
+            const t = { name, sheet: g.sheet.name, row: g.r, col: g.c, headers, bodyRows: Math.max(1, g.h - 1) };
+            model.tables.set(name, t);
+            record.current = t;
+          } });
+          return new Table(ctx, () => {
+            if (!record.current) throw new OfficeError('InvalidReference', 'table not created yet');
+            return record.current;
+          });
+        },
+      };
+    }
+  }
+
+  class Collection extends ClientObject {
+    constructor(ctx, list) {
+      super(ctx, () => null);
+      this._list = list;
+    }
+    load() {
+      this._ctx._queue.push({ kind: 'load', run: (model) => {
+        const items = this._list(model);
+        this._pending('items', items);
+      } });
+      return this;
+    }
+    get items() { return this._get('items'); }
+  }
+
+  function rows(n) {
+    return Array.from({ length: n }, (_, i) => i);
+  }
+
+  class RequestContext {
+    constructor(model) {
+      this._model = model;
+      this._queue = [];
+      this._afterSync = [];
+      const ctx = this;
+      const tableItems = (model) => [...model.tables.values()].map((t) => {
+        const item = new Table(ctx, () => t);
+        item._loaded.set('name', t.name);
+        return item;
+      });
+      const tableByName = (name) => (model) => {
+        const t = model.tables.get(name);
+        if (!t) throw new OfficeError('ItemNotFound', `table ${name} not found`);
+        return t;
+      };
+      const sheetItems = (model) => [...model.sheets.values()].map((s) => {
+        const item = new Worksheet(ctx, () => s);
+        item._loaded.set('name', s.name);
+        return item;
+      });
+      const tables = new Collection(ctx, tableItems);
+      tables.getItem = (name) => new Table(ctx, tableByName(name));
+      const worksheets = new Collection(ctx, sheetItems);
+      worksheets.getItem = (name) => new Worksheet(ctx, (m) => sheetOf(m, name));
+      worksheets.add = (name) => {
+        ctx._queue.push({ kind: 'write', run: (m) => {
+          if (m.sheets.has(name)) throw new OfficeError('ItemAlreadyExists', `worksheet ${name} exists`);
+          m.sheets.set(name, { name, cells: new Map(), validations: [] });
+        } });
+        return new Worksheet(ctx, (m) => sheetOf(m, name));
+      };
+      const settings = {
+        getItemOrNullObject(key) {
+          const item = { _loaded: false };
+          ctx._queue.push({ kind: 'load', run: (m) => {
+            const has = m.settings.has(key);
+            const value = m.settings.get(key);
+            ctx._afterSync.push(() => {
+              item._loaded = true;
+              item._isNull = !has;
+              item._value = value;
+            });
+          } });
+          return {
+            load() { return this; },
+            get isNullObject() { if (!item._loaded) throw propertyNotLoaded('isNullObject'); return item._isNull; },
+            get value() { if (!item._loaded) throw propertyNotLoaded('value'); return item._value; },
+          };
+        },
+        add(key, value) {
+          ctx._queue.push({ kind: 'write', run: (m) => m.settings.set(key, value) });
+        },
+      };
+      this.workbook = { tables, worksheets, settings };
+    }
+    async sync() {
+      await Promise.resolve();
+      const model = this._model;
+      const queue = this._queue;
+      this._queue = [];
+      model.cellsThisSync = 0;
+      model.syncs += 1;
+      try {
+        for (const op of queue) op.run(model);
+      } finally {
+        model.maxCellsPerSync = Math.max(model.maxCellsPerSync, model.cellsThisSync);
+      }
+      const after = this._afterSync;
+      this._afterSync = [];
+      for (const f of after) f();
+    }
+  }
+
+  function createExcel(model) {
+    return {
+      RequestContext,
+      async run(batch) {
+        const ctx = new RequestContext(model);
+        const result = await batch(ctx);
+        await ctx.sync();
+        return result;
+      },
+    };
+  }
+
+  const state = { model: createModel(), language: 'en-US', functions: new Map(), actions: new Map() };
+
+  const Office = {
+    HostType: { Excel: 'Excel' },
+    PlatformType: { OfficeOnline: 'OfficeOnline' },
+    context: {
+      get displayLanguage() { return state.language; },
+      requirements: { isSetSupported: (name, version) => name === 'ExcelApi' ? Number(version || '1') <= 1.14 : true },
+    },
+    onReady(callback) {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      if (callback) setTimeout(() => callback(info), 0);
+      return Promise.resolve(info);
+    },
+    actions: { associate: (name, f) => state.actions.set(name, f) },
+    addin: { showAsTaskpane: () => Promise.resolve() },
+  };
+
+  class CustomFunctionsError {
+    constructor(code, message) {
+      this.code = code;
+      this.message = message;
+    }
+  }
+
+  const CustomFunctions = {
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+    Error: CustomFunctionsError,
+    associate: (id, f) => state.functions.set(id, f),
+  };
+
+  const FakeOffice = {
+    get model() { return state.model; },
+    reset(language) {
+      state.model = createModel();
+      if (language) state.language = language;
+      global.Excel = createExcel(state.model);
+    },
+    setLanguage(language) { state.language = language; },
+    functions: state.functions,
+    actions: state.actions,
+    /** A table's header and data rows as plain values, for assertions. */
+    tableValues(name) {
+      const t = state.model.tables.get(name);
+      if (!t) return null;
+      const sheet = state.model.sheets.get(t.sheet);
+      const read = (r) => rows(t.headers.length).map((j) => { const cell = getCell(sheet, r, t.col + j); return cell ? cell.value : ''; });
+      return { headers: t.headers.slice(), rows: rows(t.bodyRows).map((i) => read(t.row + 1 + i)) };
+    },
+    tableFormats(name) {
+      const t = state.model.tables.get(name);
+      const sheet = state.model.sheets.get(t.sheet);
+      return rows(t.bodyRows).map((i) => rows(t.headers.length).map((j) => (getCell(sheet, t.row + 1 + i, t.col + j) || { format: 'General' }).format));
+    },
+    validations(sheetName) {
+      const sheet = state.model.sheets.get(sheetName);
+      return sheet ? sheet.validations.slice() : [];
+    },
+  };
+
+  global.Office = Office;
+  global.CustomFunctions = CustomFunctions;
+  global.FakeOffice = FakeOffice;
+  global.Excel = createExcel(state.model);
+})(typeof window !== 'undefined' ? window : globalThis);

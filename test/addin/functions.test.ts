@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { claimEndOf, claimStartOf, FunctionInputError, periodOf, splitOf, usageEndOf, availableIn } from '../../addin/functions/coop-functions.js';
+import { period, split, available } from '../../addin/functions/functions.js';
+import { invalidateLedger } from '../../addin/functions/ledger-cache.js';
+import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
+import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
+import { isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
+import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import './fake-excel.js';
+
+const serial = (d: string) => toExcelSerial(isoDate(d));
+
+describe('period functions', () => {
+  test.each([
+    ['2020-07-01', 'FY21 H1'],
+    ['2020-12-31', 'FY21 H1'],
+    ['2021-01-01', 'FY21 H2'],
+    ['2021-06-30', 'FY21 H2'],
+    ['2021-07-01', 'FY22 H1'],
+  ])('COOP.PERIOD of %s is %s', (date, label) => {
+    expect(periodOf(serial(date))).toBe(label);
+  });
+
+  test('COOP.PERIOD follows the fiscal-year start setting', () => {
+    expect(periodOf(serial('2021-01-15'), withSettings({ fiscalYearStartMonth: 1 }))).toBe('FY21 H1');
+  });
+
+  // The golden table of SPEC §3.
+  test.each([
+    ['FY21 H1', '2021-06-30', '2021-02-16', '2021-08-15'],
+    ['FY21 H2', '2021-12-31', '2021-08-16', '2022-02-15'],
+    ['FY22 H1', '2022-06-30', '2022-02-16', '2022-08-15'],
+    ['fy22-h2', '2022-12-31', '2022-08-16', '2023-02-15'],
+  ])('%s: usage ends %s, claims run %s to %s', (label, usageEnd, claimStart, claimEnd) => {
+    expect(usageEndOf(label)).toBe(serial(usageEnd));
+    expect(claimStartOf(label)).toBe(serial(claimStart));
+    expect(claimEndOf(label)).toBe(serial(claimEnd));
+  });
+
+  test.each([[-1], [0], [1.5], [Number.NaN], ['2021-01-01'], [null]])('COOP.PERIOD(%j) is an error, not a number', (arg) => {
+    expect(() => periodOf(arg, DEFAULT_SETTINGS)).toThrow(FunctionInputError);
+  });
+
+  test.each([['FY21 H3'], ['2021 H1'], [''], [44197]])('a period of %j is an error', (arg) => {
+    expect(() => usageEndOf(arg)).toThrow(FunctionInputError);
+    expect(() => claimEndOf(arg)).toThrow(FunctionInputError);
+  });
+});
+
+describe('COOP.SPLIT', () => {
+  test.each([
+    [100, 0.4, 'USD', [60, 40]],
+    [0.05, 0.4, 'USD', [0.03, 0.02]],
+    [1001, 0.4, 'JPY', [601, 400]],
+    [-12.5, 0.4, 'EUR', [-7.5, -5]],
+  ])('%d at share %d in %s spills %j', (amount, share, currency, expected) => {
+    expect(splitOf(amount, share, currency)).toEqual([expected]);
+  });
+
+  test.each([
+    [100, 1.5],
+    [100, -0.1],
+    ['abc', 0.4],
+    [true, 0.4],
+  ])('split(%j, %j) is an error', (amount, share) => {
+    expect(() => splitOf(amount, share)).toThrow(FunctionInputError);
+  });
+
+  test('the registered function turns a bad argument into #VALUE! with a message', () => {
+    let thrown: unknown;
+    try {
+      split(100, 2);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CustomFunctions.Error);
+    expect((thrown as CustomFunctions.Error).code).toBe('#VALUE!');
+    expect((thrown as CustomFunctions.Error).message).toMatch(/share/);
+    expect(period(serial('2021-03-01'))).toBe('FY21 H2');
+  });
+});
+
+describe('COOP.AVAILABLE', () => {
+  const headers = EARNINGS_COLUMNS.map((c) => c.name);
+  const row = (values: Record<string, unknown>) => headers.map((h) => values[h] ?? '');
+  const earnings = {
+    name: 'Earnings',
+    headers,
+    rows: [
+      row({ earningId: 'E1', participantId: 'P1', programName: 'Hosting', earningType: 'Co-op', earningAmount: 2000, earningAmountUSD: 2000, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' }),
+      row({ earningId: 'E2', participantId: 'P1', programName: 'Hosting', earningType: 'Rebate', earningAmount: 3000, earningAmountUSD: 3000, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' }),
+    ],
+    rowIndexes: [0, 1],
+  };
+  const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf: isoDate('2021-03-01'), settings: DEFAULT_SETTINGS });
+
+  test('reads the pool’s available amount', () => {
+    expect(availableIn(ledger, 'P1', 'Hosting Program', 'FY21 H1', 'usd')).toBe(2000);
+  });
+
+  test('an unknown pool is #N/A, a bad period #VALUE!', () => {
+    expect(() => availableIn(ledger, 'P2', 'Hosting', 'FY21 H1', 'USD')).toThrow(expect.objectContaining({ kind: 'not_available' }));
+    expect(() => availableIn(ledger, 'P1', 'Hosting', 'FY21', 'USD')).toThrow(expect.objectContaining({ kind: 'invalid_value' }));
+  });
+
+  beforeEach(() => invalidateLedger(ledger));
+
+  test('the registered function answers from the shared ledger', async () => {
+    await expect(available('P1', 'Hosting', 'FY21 H1', 'USD')).resolves.toBe(2000);
+    await expect(available('P1', 'Hosting', 'FY21 H1', 'EUR')).rejects.toMatchObject({ code: '#N/A' });
+  });
+});
