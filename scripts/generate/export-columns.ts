@@ -1,0 +1,43 @@
+import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+
+/**
+ * The columns of a generated "Earnings – Default" export: the sixteen the ledger reads (SPEC §6)
+ * and the pass-through columns of the real report, ninety in all. Partner Center leaves most of
+ * them empty on most rows, and so does the generator; their presence is what the parser and the
+ * pass-through have to cope with.
+ */
+export const EXPORT_COLUMNS: readonly string[] = [
+  'earningId', 'participantId', 'participantIdType', 'participantName', 'partnerCountryCode', 'programName',
+  'programCode', 'engagementName', 'engagementId', 'lever', 'earningType', 'earningRate', 'earningAmount',
+  'earningAmountUSD', 'earningDate', 'calculationDate', 'exchangeRate', 'exchangeRateDate', 'transactionId',
+  'transactionDate', 'transactionCurrency', 'transactionAmount', 'transactionAmountUSD', 'quantity',
+  'quantityType', 'reasonCode', 'claimId', 'paymentId', 'paymentStatus', 'paymentStatusDescription',
+  'paymentDate', 'estimatedPaymentMonth', 'paymentMethod', 'customerId', 'customerName', 'customerTenantId',
+  'customerCountry', 'customerRegion', 'customerSegment', 'customerIndustry', 'tpid', 'resellerId',
+  'resellerName', 'resellerCountryCode', 'indirectProviderId', 'indirectProviderName',
+  'indirectProviderCountryCode', 'productId', 'productName', 'parentProductId', 'parentProductName',
+  'productType', 'skuId', 'skuName', 'partNumber', 'billingModel', 'subscriptionId', 'subscriptionStartDate',
+  'subscriptionEndDate', 'orderId', 'orderDate', 'invoiceNumber', 'invoiceDate', 'chargeStartDate',
+  'chargeEndDate', 'meterId', 'meterName', 'workloadName', 'solutionArea', 'fundCategory', 'activityType',
+  'activityName', 'activityStartDate', 'activityEndDate', 'principalTransactionId', 'referenceId',
+  'externalReferenceId', 'geography', 'region', 'subregion', 'agreementType', 'licensingProgram',
+  'sourceSystem', 'taxRemitted', 'withholdingTax', 'partnerOneId', 'partnerOneName', 'mpnLocationId',
+  'fiscalMonth', 'fiscalYear',
+];
+
+for (const c of EARNINGS_COLUMNS) {
+  if (!EXPORT_COLUMNS.includes(c.name)) throw new Error(`export columns lack ${c.name}`);
+}
+
+export function columnIndex(name: string): number {
+  const i = EXPORT_COLUMNS.indexOf(name);
+  if (i < 0) throw new RangeError(`no export column ${name}`);
+  return i;
+}
+
+const NEEDS_QUOTES = /[",\t\r\n]/;
+
+/** One CSV/TSV field, quoted only when it has to be (RFC 4180). */
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

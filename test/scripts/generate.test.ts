@@ -1,0 +1,173 @@
+import { readFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { Dec } from '../../core/money/decimal.js';
+import { splitEarning } from '../../core/split.js';
+import { parseAmount } from '../../core/money/parse-amount.js';
+import { EARNINGS_COLUMNS, CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
+import { bulkExportChunks, EXPORT_COLUMNS, generateExport, parseArgs, sampleFiles } from '../../scripts/generate-exports.js';
+import { formatMinor, fraction, splitMinor } from '../../scripts/generate/minor-amount.js';
+
+/** Collects what a generator writes, as one string. */
+class Sink extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString('utf8');
+    done();
+  }
+}
+
+async function generate(rows: number, seed: string): Promise<string> {
+  const sink = new Sink();
+  await generateExport({ rows, seed }, sink);
+  return sink.text;
+}
+
+function parse(text: string): Record<string, string>[] {
+  const r = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  expect(r.errors).toEqual([]);
+  return r.data;
+}
+
+function amount(text: string): Dec {
+  const r = parseAmount(text);
+  if (!r.ok) throw new Error(`bad amount ${text}`);
+  return r.value;
+}
+
+const SHARES: Record<string, string> = {
+  'CSP Indirect Reseller': '0.40',
+  'CSP Direct Bill Partner': '0.40',
+  'CSP Indirect Provider': '0.40',
+  'Microsoft Commerce Incentives': '0.40',
+};
+
+describe('generated exports', () => {
+  test('the same seed gives byte-identical output, another seed different output', async () => {
+    const a = await generate(3_000, 'alpha');
+    expect(await generate(3_000, 'alpha')).toBe(a);
+    expect(await generate(3_000, 'beta')).not.toBe(a);
+  });
+
+  test.each([0, 1, 2, 3, 1_999, 2_000, 2_001, 10_007])('writes exactly %i rows', async (rows) => {
+    const text = await generate(rows, 'count');
+    const lines = text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.length - 2).toBe(rows);
+    expect(lines[0]!.split(',')).toEqual(EXPORT_COLUMNS);
+    expect(parse(text)).toHaveLength(rows);
+  });
+
+  test('has about ninety columns including every column the ledger reads', () => {
+    expect(EXPORT_COLUMNS.length).toBe(90);
+    expect(new Set(EXPORT_COLUMNS).size).toBe(90);
+    for (const c of EARNINGS_COLUMNS) expect(EXPORT_COLUMNS).toContain(c.name);
+  });
+
+  test('every Rebate/Co-op pair adds up to the earning and honours the 40 % share exactly', async () => {
+    const rows = parse(await generate(20_000, 'pairs'));
+    const byTx = new Map<string, Record<string, string>[]>();
+    for (const r of rows) byTx.set(r.transactionId!, [...(byTx.get(r.transactionId!) ?? []), r]);
+    let pairs = 0;
+    for (const [tx, group] of byTx) {
+      const program = group[0]!.programName!;
+      const share = SHARES[program];
+      if (share === undefined) {
+        expect(group.map((r) => r.earningType), tx).toEqual(['Rebate']);
+        continue;
+      }
+      expect(group.map((r) => r.earningType), tx).toEqual(['Rebate', 'Co-op']);
+      const [rebate, coop] = group as [Record<string, string>, Record<string, string>];
+      expect(coop.lever).toBe(rebate.lever);
+      expect(coop.transactionCurrency).toBe(rebate.transactionCurrency);
+      const currency = rebate.transactionCurrency!;
+      const total = amount(rebate.earningAmount!).plus(amount(coop.earningAmount!));
+      // The earning is the lever's rate on the transaction amount, rounded to the minor unit.
+      const rate = amount(rebate.earningRate!).plus(amount(coop.earningRate!));
+      expect(total.eq(amount(rebate.transactionAmount!).times(rate).toDecimalPlaces(currency === 'JPY' ? 0 : currency === 'KWD' ? 3 : 2, Dec.ROUND_HALF_UP)), tx).toBe(true);
+      const expected = splitEarning(total, new Dec(share), currency);
+      expect(amount(coop.earningAmount!).eq(expected.coop), tx).toBe(true);
+      expect(amount(rebate.earningAmount!).eq(expected.rebate), tx).toBe(true);
+      pairs += 1;
+    }
+    expect(pairs).toBeGreaterThan(5_000);
+  });
+
+  test('uses several currencies with a USD column at fixed rates', async () => {
+    const rows = parse(await generate(5_000, 'fx'));
+    expect(new Set(rows.map((r) => r.transactionCurrency))).toEqual(new Set(['USD', 'EUR', 'GBP', 'JPY', 'SEK', 'KWD']));
+    const eur = rows.find((r) => r.transactionCurrency === 'EUR')!;
+    expect(amount(eur.earningAmountUSD!).eq(amount(eur.earningAmount!).times('1.13').toDecimalPlaces(2, Dec.ROUND_HALF_UP))).toBe(true);
+  });
+
+  test('rows come in earning-date order, so monthly files can be written one after another', () => {
+    let last = '';
+    let rows = 0;
+    for (const chunk of bulkExportChunks({ rows: 9_000, seed: 'months' })) {
+      expect(chunk.month >= last).toBe(true);
+      for (const line of chunk.text.split('\r\n').filter(Boolean)) expect(line).toContain(`,${chunk.month}-`);
+      last = chunk.month;
+      rows += chunk.rows;
+    }
+    expect(rows).toBe(9_000);
+  });
+});
+
+describe('exact money helpers', () => {
+  test('the integer split equals core splitEarning for any amount and share', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.constantFrom('USD', 'JPY', 'KWD'),
+        (minor, percent, currency) => {
+          const share = percent === 100 ? '1.00' : `0.${String(percent).padStart(2, '0')}`;
+          const { rebate, coop } = splitMinor(minor, fraction(share));
+          expect(rebate + coop).toBe(minor);
+          const expected = splitEarning(new Dec(formatMinor(minor, currency)), new Dec(share), currency);
+          expect(formatMinor(coop, currency)).toBe(expected.coop.toFixed(currency === 'JPY' ? 0 : currency === 'KWD' ? 3 : 2));
+        },
+      ),
+    );
+  });
+});
+
+describe('command line', () => {
+  test('reads rows, seed and outputs', () => {
+    expect(parseArgs(['--rows', '1_000_000', '--seed', 'x', '--out', 'a.csv'])).toMatchObject({ rows: 1_000_000, seed: 'x', out: 'a.csv' });
+    expect(parseArgs(['--sample'])).toMatchObject({ sample: 'samples' });
+  });
+
+  test.each([[['--rows', '10']], [['--out', 'a.csv']], [['--rows', '1e6', '--out', 'a']], [['--bogus']]])('rejects %j', (argv) => {
+    expect(() => parseArgs(argv)).toThrow(RangeError);
+  });
+});
+
+describe('bundled samples', () => {
+  const samplesDir = fileURLToPath(new URL('../../samples/', import.meta.url));
+
+  test.each(sampleFiles().map((f) => [f.path, f.content] as const))('samples/%s is what the generator makes now', async (path, content) => {
+    const committed = await readFile(samplesDir + path);
+    expect(committed.equals(Buffer.from(content, 'utf8'))).toBe(true);
+  });
+
+  test('claims.csv has exactly the claims register columns', () => {
+    const claims = sampleFiles().find((f) => f.path === 'claims.csv')!;
+    expect(claims.content.split('\r\n')[0]!.split(',')).toEqual(CLAIMS_COLUMNS.map((c) => c.name));
+  });
+
+  test('overlapping files repeat the November rows verbatim', () => {
+    const [, tsv, recent] = sampleFiles();
+    const tsvRows = Papa.parse<Record<string, string>>(tsv!.content, { header: true, skipEmptyLines: true }).data;
+    const recentRows = parse(recent!.content.replace(/^\uFEFF/, ''));
+    const november = recentRows.filter((r) => r.earningDate!.startsWith('2021-11'));
+    expect(november.length).toBeGreaterThan(0);
+    for (const r of november) {
+      const twin = tsvRows.find((t) => t.earningId === r.earningId)!;
+      expect([twin.earningAmount, twin.earningType, twin.programName, twin.transactionID]).toEqual([r.earningAmount, r.earningType, r.programName, r.transactionId]);
+    }
+  });
+});
