@@ -1,0 +1,110 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { currencyOf, type ReportColumn, type ReportRow } from './cell-value.js';
+import { formatCell } from './format-cell.js';
+
+/**
+ * CSV as accounting tools import it (RFC 4180):
+ * - records end with CRLF: RFC 4180's line break, and what Excel, SAP and most ledger imports
+ *   expect; LF-only files are read by them too, but CRLF is never wrong;
+ * - a field is quoted when it holds `,`, `"`, CR or LF, and its quotes are doubled;
+ * - UTF-8 without a byte-order mark by default (byte-identical goldens, tools that choke on
+ *   a BOM); `bom: true` adds one so that Excel opens non-ASCII names correctly by double-click.
+ */
+export const CSV_LINE_END = '\r\n';
+const UTF8_BOM = '\uFEFF';
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One record, with its line end. Fields must already be formatted (and neutralised). */
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(',') + CSV_LINE_END;
+}
+
+export interface CsvWriterOptions {
+  /** Write a UTF-8 byte-order mark first (Excel-friendly); default false. */
+  readonly bom?: boolean;
+  /** The column holding each row's currency, for `amount` columns; see `ReportColumn`. */
+  readonly currencyColumn?: string;
+  /** Write the header record of column names; default true. */
+  readonly header?: boolean;
+}
+
+export interface CsvWriter {
+  /** Formats and writes one row; resolves when the stream can take more (backpressure). */
+  writeRow(row: ReportRow): Promise<void>;
+  /** Data rows written so far (the header is not counted). */
+  readonly rowsWritten: number;
+  /** Flushes and closes; the file is complete when this resolves. */
+  close(): Promise<void>;
+}
+
+/** Lines are collected up to this many characters before one `write`: fewer, larger chunks. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * A streaming CSV writer over a file path (created or truncated) or a writable stream (ended by
+ * `close`). Memory stays flat: it awaits `drain` whenever the stream's buffer is full.
+ */
+export function createCsvWriter(target: string | Writable, columns: readonly ReportColumn[], options: CsvWriterOptions = {}): CsvWriter {
+  const stream = typeof target === 'string' ? createWriteStream(target) : target;
+  let failure: unknown = null;
+  stream.on('error', (err: unknown) => {
+    failure ??= err;
+  });
+  let pending = options.bom ? UTF8_BOM : '';
+  let rowsWritten = 0;
+  let closed = false;
+
+  async function flush(): Promise<void> {
+    if (failure) throw failure;
+    if (pending === '') return;
+    const chunk = pending;
+    pending = '';
+    if (!stream.write(chunk, 'utf8')) await once(stream, 'drain');
+  }
+
+  if (options.header ?? true) pending += csvLine(columns.map((c) => c.name));
+
+  return {
+    get rowsWritten() {
+      return rowsWritten;
+    },
+    async writeRow(row) {
+      if (closed) throw new Error('CSV writer already closed');
+      pending += csvLine(columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn))));
+      rowsWritten += 1;
+      if (pending.length >= CHUNK_CHARS) await flush();
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await flush();
+      stream.end();
+      // `finished` also settles for a stream that already ended or failed (never hangs).
+      await finished(stream);
+      if (failure) throw failure;
+    },
+  };
+}
+
+/** Writes a whole CSV file from rows (an array or any async source). */
+export async function writeCsvFile(
+  path: string,
+  columns: readonly ReportColumn[],
+  rows: Iterable<ReportRow> | AsyncIterable<ReportRow>,
+  options: CsvWriterOptions = {},
+): Promise<number> {
+  const writer = createCsvWriter(path, columns, options);
+  try {
+    for await (const row of rows) await writer.writeRow(row);
+  } finally {
+    await writer.close();
+  }
+  return writer.rowsWritten;
+}

@@ -1,0 +1,34 @@
+import type { ColumnSpec } from '../../core/workbook-layout.js';
+import type { CurrencyCode } from '../../core/money/currency.js';
+import type { CellValue } from './cell-value.js';
+import { resolveCell, type ResolvedCell } from './resolve-cell.js';
+
+/** The text of a resolved cell in a CSV (before CSV quoting). */
+export function cellText(cell: ResolvedCell): string {
+  switch (cell.type) {
+    case 'empty':
+      return '';
+    case 'text':
+      return cell.text;
+    case 'amount':
+      return cell.value.toFixed(cell.places);
+    case 'decimal':
+      return cell.value.toFixed();
+    case 'date':
+      return cell.date;
+    case 'integer':
+      return String(cell.value);
+    case 'boolean':
+      return cell.value ? 'true' : 'false';
+  }
+}
+
+/**
+ * One value as accounting CSVs want it (issue 4, Outputs): amounts rounded half-up to the
+ * currency's minor unit with `.` and no grouping (`1234.50` EUR, `1235` JPY, `1.235` KWD);
+ * `amountUSD` with 2 decimals; booleans `true`/`false`; null empty; dates `yyyy-MM-dd`; integers
+ * plain; text neutralised against formula injection. Not CSV-quoted yet.
+ */
+export function formatCell(spec: ColumnSpec, value: CellValue | undefined, currency?: CurrencyCode | null): string {
+  return cellText(resolveCell(spec, value, currency));
+}

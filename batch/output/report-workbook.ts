@@ -1,0 +1,194 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import type { ColumnKind } from '../../core/workbook-layout.js';
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import { currencyOf, type ReportColumn, type ReportRow } from './cell-value.js';
+import { resolveCell } from './resolve-cell.js';
+import { toXlsxCell } from './xlsx-cell.js';
+import { HEADER_FILL, HIGHLIGHT_FILLS, type HighlightKind } from './report-styles.js';
+import { pinZipTimestamps } from './pin-zip-timestamps.js';
+
+export interface ReportWorkbookOptions {
+  /**
+   * The date stamped as the workbook's created/modified date (e.g. the as-of date). Default
+   * 1980-01-01, the date Excel writes into zip entries: never the wall clock, so the same inputs
+   * give the same bytes.
+   */
+  readonly documentDate?: IsoDate;
+  readonly creator?: string;
+}
+
+export interface SheetOptions {
+  readonly columns: readonly ReportColumn[];
+  /** The column holding each row's currency, for `amount` columns (see `ReportColumn`). */
+  readonly currencyColumn?: string;
+  /** A fill for the whole row (expiring or overdrawn pools, error findings), or none. */
+  readonly highlight?: (row: ReportRow) => HighlightKind | null;
+  /** Freeze the header row; default true. */
+  readonly freezeHeader?: boolean;
+  /** Filter buttons over header and data; default true. */
+  readonly autoFilter?: boolean;
+}
+
+export interface ReportSheet {
+  readonly name: string;
+  /** Writes one row and commits it to the zip stream; waits when the compressor is behind. */
+  addRow(row: ReportRow): Promise<void>;
+  /** Data rows written so far (the header is not counted). */
+  readonly rowsWritten: number;
+}
+
+export interface ReportWorkbook {
+  /** Starts a sheet; the previous one is finished first (sheets are streamed one at a time). */
+  addSheet(name: string, options: SheetOptions): Promise<ReportSheet>;
+  /** Finishes the file; its bytes depend only on what was written. */
+  close(): Promise<void>;
+}
+
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
+const DEFAULT_CREATOR = 'coop-ledger';
+
+const KIND_WIDTH: Readonly<Record<ColumnKind, number>> = {
+  text: 16,
+  amount: 18,
+  amountUSD: 18,
+  date: 12,
+  integer: 10,
+  boolean: 10,
+  share: 10,
+};
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/**
+ * The exceljs internals that show how far behind the zip compressor is. exceljs's sheet stream
+ * ignores backpressure (it buffers whatever it is given), so without this a million committed
+ * rows would sit in memory until the compressor caught up.
+ */
+interface SheetStreamInternals {
+  readonly pipes?: readonly { readonly _writableState?: { readonly needDrain?: boolean } }[];
+}
+
+/** Above this many rows between checks the writer waits for the compressor to drain. */
+const ROWS_PER_SETTLE = 256;
+
+/**
+ * A streaming XLSX report (exceljs `stream.xlsx.WorkbookWriter`): rows are committed as they are
+ * added and memory stays flat; sheets are written one after another. Amounts are numbers with
+ * their currency's format, dates are real dates, the header row is frozen and filtered, and the
+ * file's bytes are deterministic: fixed document properties and zip entry times (see
+ * `pinZipTimestamps`), no wall clock anywhere.
+ */
+export function createReportWorkbook(path: string, options: ReportWorkbookOptions = {}): ReportWorkbook {
+  const documentDate = options.documentDate ? new Date(`${options.documentDate}T00:00:00Z`) : FIXED_DATE;
+  const creator = options.creator ?? DEFAULT_CREATOR;
+  const file = createWriteStream(path);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: file,
+    useStyles: true,
+    useSharedStrings: false, // shared strings would keep every distinct text in memory
+    created: documentDate,
+    modified: documentDate,
+    creator,
+    lastModifiedBy: creator,
+  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+
+  let current: { finish: () => void } | null = null;
+  let closed = false;
+  const names = new Set<string>();
+
+  function finishCurrent(): void {
+    current?.finish();
+    current = null;
+  }
+
+  async function addSheet(name: string, sheetOptions: SheetOptions): Promise<ReportSheet> {
+    if (closed) throw new Error('workbook already closed');
+    if (names.has(name.toLowerCase())) throw new Error(`duplicate sheet name: ${name}`);
+    names.add(name.toLowerCase());
+    finishCurrent();
+    const columns = sheetOptions.columns;
+    const freeze = sheetOptions.freezeHeader ?? true;
+    const sheet = workbook.addWorksheet(name, {
+      views: freeze ? [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] : [],
+    });
+    sheet.columns = columns.map((c) => ({ key: c.name, width: c.width ?? Math.max(KIND_WIDTH[c.kind], c.name.length + 4) }));
+    const header = sheet.addRow(columns.map((c) => c.name));
+    header.eachCell((cell) => {
+      cell.style = { font: { bold: true }, fill: solid(HEADER_FILL) };
+    });
+    header.commit();
+
+    let rowsWritten = 0;
+    let done = false;
+    const internals = sheet as unknown as { stream?: SheetStreamInternals };
+
+    async function settle(): Promise<void> {
+      const pipe = internals.stream?.pipes?.[0];
+      if (pipe?._writableState?.needDrain) await once(pipe as unknown as NodeJS.EventEmitter, 'drain');
+    }
+
+    current = {
+      finish() {
+        if (done) return;
+        done = true;
+        if (sheetOptions.autoFilter ?? true) {
+          const last = columnLetter(Math.max(columns.length - 1, 0));
+          sheet.autoFilter = `A1:${last}${rowsWritten + 1}`;
+        }
+        sheet.commit();
+      },
+    };
+
+    return {
+      name,
+      get rowsWritten() {
+        return rowsWritten;
+      },
+      async addRow(row) {
+        if (done) throw new Error(`sheet ${name} is already finished`);
+        const fillKind = sheetOptions.highlight?.(row) ?? null;
+        const fill = fillKind ? solid(HIGHLIGHT_FILLS[fillKind]) : undefined;
+        const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c, sheetOptions.currencyColumn)), c.kind));
+        const added = sheet.addRow(cells.map((c) => c.value));
+        cells.forEach((c, i) => {
+          if (c.numFmt === undefined && fill === undefined) return;
+          const style: Partial<ExcelJS.Style> = {};
+          if (c.numFmt !== undefined) style.numFmt = c.numFmt;
+          if (fill !== undefined) style.fill = fill;
+          added.getCell(i + 1).style = style;
+        });
+        added.commit();
+        rowsWritten += 1;
+        if (rowsWritten % ROWS_PER_SETTLE === 0) await settle();
+      },
+    };
+  }
+
+  return {
+    addSheet,
+    async close() {
+      if (closed) return;
+      closed = true;
+      finishCurrent();
+      await workbook.commit();
+      await finished(file);
+      await pinZipTimestamps(path);
+    },
+  };
+}
