@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { parseDate, type IsoDate } from '../core/calendar/calendar-date.js';
+import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
+import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
+
+export const HELP = `coop-ledger — reconcile Partner Center co-op earnings, claims and payments
+
+Usage
+  coop-ledger reconcile --earnings PATH [options]
+
+Options
+  --earnings PATH        Earnings export: a CSV or TSV file, a .zip of them (as Partner Center
+                         downloads them) or a folder of them. Repeatable; when an earningId repeats
+                         with different content, the file named last wins.
+  --payments PATH        Partner Center Payments report (CSV). Optional, repeatable.
+  --claims PATH          Claims register: a CSV, or an .xlsx co-op workbook (its Claims table).
+  --programs PATH        Program policies: a JSON file, or an .xlsx co-op workbook (its Programs
+                         table). The built-in catalog applies otherwise, and underneath.
+  --accounts PATH        Journal account names as JSON, e.g. {"coopFunds": "1450 Co-op receivable"}.
+  --as-of YYYY-MM-DD     Reconcile as of this date. Default: today in the local time zone.
+  --out DIR              Output folder, created if needed. Default: ./reports
+  --number-locale TAG    How numbers are written when not invariant, e.g. nl-NL for 1.234,56.
+  --fail-on LEVEL        error | warning | never: findings at or above LEVEL make the exit code 1.
+                         Default: error.
+  --skip-bad-rows        Copy unparsable rows to quarantine.csv and go on, instead of rejecting
+                         the run.
+  --quiet                No progress on stderr.
+  -h, --help             This help.
+
+Outputs (in --out, replaced together only when the run completes)
+  balances.csv  findings.csv  claims.csv  journal.csv  reconciliation.xlsx  summary.json
+  On rejected input: input-errors.csv only (nothing else in --out changes).
+
+Exit codes
+  0   reconciled; no finding at or above --fail-on
+  1   reconciled; findings at or above --fail-on
+  2   usage error, or a bad policy/accounts file
+  65  input rejected (malformed CSV, missing column, bad amount or date): see input-errors.csv
+  70  internal error
+
+Example
+  coop-ledger reconcile --earnings exports/ --claims claims.csv --programs programs.json \\
+    --as-of 2022-02-10 --out reports/2022-02 --number-locale nl-NL
+`;
+
+class UsageError extends Error {}
+
+function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      earnings: { type: 'string', multiple: true },
+      payments: { type: 'string', multiple: true },
+      claims: { type: 'string' },
+      programs: { type: 'string' },
+      accounts: { type: 'string' },
+      'as-of': { type: 'string' },
+      out: { type: 'string' },
+      'number-locale': { type: 'string' },
+      'fail-on': { type: 'string' },
+      'skip-bad-rows': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const [command, ...rest] = positionals;
+  if (command !== 'reconcile') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (!values.earnings?.length) throw new UsageError('--earnings is required');
+
+  let asOf: IsoDate;
+  if (values['as-of'] !== undefined) {
+    const r = parseDate(values['as-of']);
+    if (!r.ok || !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new UsageError(`--as-of "${values['as-of']}" is not a yyyy-MM-dd date`);
+    asOf = r.value;
+  } else {
+    // The calendar date where the job runs: the one place the batch job reads the clock.
+    asOf = DateTime.fromJSDate(io.now()).toISODate() as IsoDate;
+  }
+  let locale: NumberLocale | undefined;
+  if (values['number-locale'] !== undefined) {
+    const r = numberLocale(values['number-locale']);
+    if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale tag like nl-NL`);
+    locale = r.value;
+  }
+  const failOn = values['fail-on'] ?? 'error';
+  if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
+  return {
+    earnings: values.earnings,
+    payments: values.payments ?? [],
+    claims: values.claims,
+    programs: values.programs,
+    accounts: values.accounts,
+    asOf,
+    out: values.out ?? 'reports',
+    numberLocale: locale,
+    failOn: failOn as FailOn,
+    skipBadRows: values['skip-bad-rows'] ?? false,
+    quiet: values.quiet ?? false,
+  };
+}
+
+function nodeIO(): CommandIO {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    progress: Boolean(process.stderr.isTTY),
+    now: () => new Date(),
+  };
+}
+
+/** Parses arguments, runs the command and returns the exit code; never exits the process itself. */
+export async function main(argv: readonly string[], io: CommandIO = nodeIO()): Promise<number> {
+  let options: ReconcileOptions | 'help';
+  try {
+    options = parseOptions(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      io.stderr(`coop-ledger: ${error.message}\nRun "coop-ledger --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  try {
+    const summary = await reconcile(options, io);
+    return summary.exitCode;
+  } catch (error) {
+    io.stderr(`coop-ledger: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,498 @@
+import { createReadStream } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import { parseAmount, type NumberLocale } from '../../core/money/parse-amount.js';
+import { parseCurrency } from '../../core/money/currency.js';
+import { formatAmount } from '../../core/money/round.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import { policyCatalog, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
+import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
+import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
+import { parseClaimRow } from '../../core/claims/claim-row.js';
+import { computeBalances } from '../../core/pools/pool-balance.js';
+import { half } from '../../core/calendar/fiscal-half.js';
+import { formatPath, type Issue } from '../../core/issues.js';
+import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
+import { expandInputs } from '../input/expand-inputs.js';
+import { fileSource, type InputSource } from '../input/input-source.js';
+import { readCsvRecords, type RecordLocation, type RejectedRow } from '../input/csv-records.js';
+import { readEarnings } from '../input/read-earnings.js';
+import { earningFingerprint } from '../input/earning-fingerprint.js';
+import { inputError, type InputIssue } from '../input/input-issue.js';
+import { withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
+import { createCsvWriter, writeCsvFile } from '../output/csv-writer.js';
+import { createReportWorkbook } from '../output/report-workbook.js';
+import { readWorkbookTable } from '../output/read-workbook-table.js';
+import { EarningsLedger } from './earnings-ledger.js';
+import { drawClaims, checkClaims, type LocatedClaim } from './claims-check.js';
+import { poolFindings, rolloverFindings, splitFindings } from './pool-findings.js';
+import { paymentFindings, type PaymentRecord } from './payments-check.js';
+import { journalOf, DEFAULT_ACCOUNTS, type JournalAccounts } from './journal.js';
+import { compareFindings, SEVERITY_RANK, type Finding } from './finding.js';
+import { describeIssue } from './messages.js';
+import {
+  BALANCE_REPORT_COLUMNS,
+  CLAIM_REPORT_COLUMNS,
+  FINDING_REPORT_COLUMNS,
+  JOURNAL_REPORT_COLUMNS,
+  balanceRow,
+  claimReportRow,
+  findingRow,
+  journalRow,
+} from './report-rows.js';
+import { writeWorkbookReport } from './workbook-report.js';
+import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-errors.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface ReconcileOptions {
+  readonly earnings: readonly string[];
+  readonly payments: readonly string[];
+  readonly claims?: string | undefined;
+  readonly programs?: string | undefined;
+  readonly accounts?: string | undefined;
+  readonly asOf: IsoDate;
+  readonly out: string;
+  readonly numberLocale?: NumberLocale | undefined;
+  readonly failOn: FailOn;
+  readonly skipBadRows: boolean;
+  readonly quiet: boolean;
+}
+
+/** How a command talks to the world; tests pass their own. */
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Show progress (stderr is a terminal). */
+  readonly progress: boolean;
+  /** The wall clock, read only for the default --as-of. */
+  now(): Date;
+}
+
+export interface InputSummary {
+  readonly kind: 'earnings' | 'payments' | 'claims' | 'programs' | 'accounts';
+  readonly path: string;
+  readonly sha256: string;
+  readonly rows: number | null;
+}
+
+export interface ReconcileSummary {
+  readonly exitCode: number;
+  readonly out: string;
+  readonly findings: readonly Finding[];
+}
+
+/** The files a run may write into --out; a folder holding only these is ours to replace. */
+export const OUTPUT_FILES = [
+  'balances.csv',
+  'findings.csv',
+  'claims.csv',
+  'journal.csv',
+  'reconciliation.xlsx',
+  'summary.json',
+  QUARANTINE_FILE,
+  'input-errors.csv',
+] as const;
+
+class ConfigError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+export async function reconcile(options: ReconcileOptions, io: CommandIO): Promise<ReconcileSummary> {
+  const settings = DEFAULT_SETTINGS;
+  const log = (s: string) => {
+    if (!options.quiet) io.stderr(s);
+  };
+  const inputs: InputSummary[] = [];
+  let catalog: PolicyCatalog;
+  let accounts: JournalAccounts;
+  try {
+    catalog = await loadPolicies(options.programs, inputs);
+    accounts = await loadAccounts(options.accounts, inputs);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(error.lines.map((l) => `coop-ledger: ${l}\n`).join(''));
+      return { exitCode: EXIT.usage, out: options.out, findings: [] };
+    }
+    throw error;
+  }
+
+  const inputIssues: InputIssue[] = [];
+  const quarantined: RejectedRow[] = [];
+  const onRejectedRow = (row: RejectedRow) => {
+    if (options.skipBadRows) quarantined.push(row);
+  };
+  const locale = options.numberLocale ? { locale: options.numberLocale } : {};
+
+  // Earnings: pass 1 counts every earningId once.
+  const expanded = await expandInputs(options.earnings);
+  inputIssues.push(...expanded.issues);
+  const ledger = new EarningsLedger(catalog, settings);
+  const rowsPerSource = new Map<string, number>();
+  const started = process.hrtime.bigint();
+  const progress = makeProgress(io, options.quiet);
+  for (const source of expanded.sources) {
+    const summary = await readEarnings(source, {
+      ...locale,
+      onRow: (row) => {
+        ledger.add({ ...row, fingerprint: earningFingerprint(row) });
+        progress(source.name, ledger.rowsRead);
+      },
+      onIssue: (i) => inputIssues.push(i),
+      onRejectedRow,
+    });
+    rowsPerSource.set(source.path, (rowsPerSource.get(source.path) ?? 0) + summary.records);
+  }
+  // Pass 2, only when an earningId came with different contents: the versions that lost are
+  // retracted, so the row from the file named last is the one counted.
+  if (ledger.conflicts.size > 0) {
+    for (const source of expanded.sources) {
+      await readEarnings(source, {
+        ...locale,
+        onRow: (row) => {
+          const r = { ...row, fingerprint: '' };
+          if (ledger.isSuperseded(r)) ledger.retract(r);
+        },
+        onIssue: () => undefined,
+      });
+    }
+  }
+  for (const path of options.earnings) {
+    const rows = [...rowsPerSource].filter(([p]) => p === path || p.startsWith(path)).reduce((n, [, c]) => n + c, 0);
+    inputs.push({ kind: 'earnings', path, sha256: await sha256Of(path), rows });
+  }
+
+  const payments: PaymentRecord[] = [];
+  for (const path of options.payments) {
+    const rows = await readPayments(path, locale, payments, inputIssues, onRejectedRow);
+    inputs.push({ kind: 'payments', path, sha256: await sha256Of(path), rows });
+  }
+  const claims: LocatedClaim[] = [];
+  if (options.claims) {
+    const rows = await readClaims(options.claims, locale, claims, inputIssues, onRejectedRow);
+    inputs.push({ kind: 'claims', path: options.claims, sha256: await sha256Of(options.claims), rows });
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  log(`read ${ledger.rowsRead} earnings rows from ${expanded.sources.length} file(s) in ${seconds.toFixed(1)} s\n`);
+
+  // Rejected input: with --skip-bad-rows, rows that could not be parsed are quarantined and the
+  // run goes on; any other problem (a missing column, an unreadable file) rejects the run.
+  const quarantinedLines = new Set(quarantined.map((q) => `${q.location.file}\u0000${q.location.line}`));
+  const blocking = inputIssues.filter(
+    (i) => i.severity === 'error' && !(options.skipBadRows && i.line !== undefined && quarantinedLines.has(`${i.file}\u0000${i.line}`)),
+  );
+  if (blocking.length > 0) {
+    await writeSingleOutput(options.out, 'input-errors.csv', async (path) => {
+      await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow));
+    });
+    io.stderr(blocking.slice(0, 20).map((i) => `coop-ledger: ${i.file}${i.line ? `:${i.line}` : ''}${i.column ? `:${i.column}` : ''}: ${i.message} ${i.hint}\n`).join(''));
+    if (blocking.length > 20) io.stderr(`coop-ledger: ... and ${blocking.length - 20} more\n`);
+    io.stderr(`coop-ledger: input rejected; every problem is listed in ${join(options.out, 'input-errors.csv')}; nothing else was written\n`);
+    return { exitCode: EXIT.inputRejected, out: options.out, findings: [] };
+  }
+
+  // Settle: claims draw on pools, then balances as of the date, then every check.
+  const drawings = drawClaims(claims, ledger.pools, catalog, settings, ledger.claimPayments);
+  const policyFor = (program: string, period: Parameters<typeof resolvePolicy>[2]) => resolvePolicy(catalog, program, period);
+  const balances = computeBalances(ledger.pools, { asOf: options.asOf, policyFor });
+  const claimCheck = checkClaims(drawings, balances, catalog, settings, options.asOf, ledger.claimPayments);
+  const findings: Finding[] = [
+    ...ledger.findings,
+    ...ledger.unknownProgramFindings(),
+    ...splitFindings(ledger.splitPairs(), (p) => resolvePolicy(catalog, p.programName, half(p.earningPeriod))?.coopShare ?? null),
+    ...poolFindings(balances),
+    ...rolloverFindings(balances, ledger.rollovers.values()),
+    ...claimCheck.findings,
+    ...paymentFindings(payments, ledger.paymentSums),
+    ...(quarantined.length > 0
+      ? [{
+          severity: 'error' as const,
+          code: 'rows_quarantined' as const,
+          message: `${quarantined.length} unparsable row(s) were left out and copied to ${QUARANTINE_FILE}`,
+          actual: String(quarantined.length),
+        }]
+      : []),
+    ...inputIssues
+      .filter((i) => i.severity === 'warning')
+      .map((i) => ({ severity: 'warning' as const, code: i.code as Finding['code'], message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
+  ].sort(compareFindings);
+  const journal = journalOf(balances, accounts);
+
+  const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
+  const exitCode = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+
+  await withAtomicOutput(
+    options.out,
+    async (dir) => {
+      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, findings.map(findingRow));
+      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimCheck.reports.map(claimReportRow), { currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { currencyColumn: 'currency' });
+      if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined);
+      await writeWorkbookReport(join(dir, 'reconciliation.xlsx'), {
+        asOf: options.asOf,
+        inputs,
+        balances,
+        findings,
+        claims: claimCheck.reports,
+        journal,
+      });
+      const summary = summaryJson(options, inputs, ledger, balances.length, claims.length, findings, quarantined.length, exitCode);
+      await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+    },
+    { ownedFiles: OUTPUT_FILES },
+  );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  io.stdout(
+    `Reconciled ${ledger.rowsCounted} earnings rows (${ledger.duplicateRows} duplicates counted once), ${claims.length} claims, ` +
+      `${balances.length} pools as of ${options.asOf}: ${errors} errors, ${warnings} warnings.\n` +
+      `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv reconciliation.xlsx summary.json\n`,
+  );
+  return { exitCode, out: options.out, findings };
+}
+
+function makeProgress(io: CommandIO, quiet: boolean): (file: string, rows: number) => void {
+  if (quiet || !io.progress) return () => undefined;
+  const start = process.hrtime.bigint();
+  let next = 100_000;
+  return (file, rows) => {
+    if (rows < next) return;
+    next += 100_000;
+    const s = Number(process.hrtime.bigint() - start) / 1e9;
+    io.stderr(`\r${file}: ${rows.toLocaleString('en-US')} rows, ${Math.round(rows / s).toLocaleString('en-US')} rows/s   `);
+  };
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const { stat, readdir } = await import('node:fs/promises');
+  const info = await stat(path);
+  const hash = createHash('sha256');
+  if (info.isDirectory()) {
+    // A folder's digest covers its files' names and digests, in name order.
+    for (const name of (await readdir(path)).sort()) {
+      const child = join(path, name);
+      if ((await stat(child)).isFile()) hash.update(`${name}\u0000${await sha256Of(child)}\n`);
+    }
+    return hash.digest('hex');
+  }
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function isWorkbook(path: string): boolean {
+  return /\.xlsx$/i.test(path);
+}
+
+async function loadPolicies(path: string | undefined, inputs: InputSummary[]): Promise<PolicyCatalog> {
+  if (!path) return policyCatalog();
+  let result;
+  try {
+    if (isWorkbook(path)) {
+      const read = await readWorkbookTable(path, 'Programs');
+      if (!read.ok) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}`));
+      result = parsePolicyRows(read.table.rows.map((r) => r.values));
+    } else {
+      const text = await readFile(path, 'utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (error) {
+        throw new ConfigError([`${path}: ${jsonErrorWhere(text, error)}: not valid JSON; fix the syntax there`]);
+      }
+      result = parsePolicyFile(json);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError([`${path}: cannot read the policy file (${(error as Error).message})`]);
+  }
+  if (!result.ok) throw new ConfigError(result.issues.map((i) => `${path}: ${issueLine(i)}`));
+  inputs.push({ kind: 'programs', path, sha256: await sha256Of(path), rows: result.value.length });
+  return policyCatalog(result.value);
+}
+
+function issueLine(i: Issue): string {
+  const message = describeIssue(i);
+  const where = formatPath(i.path);
+  return message.startsWith(where) ? message : `${where}: ${message}`;
+}
+
+/** `line 3, column 7` from a JSON.parse error's position, when the engine gives one. */
+function jsonErrorWhere(text: string, error: unknown): string {
+  const m = /position (\d+)/.exec((error as Error).message);
+  if (!m) return 'end of file';
+  const pos = Number.parseInt(m[1]!, 10);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+async function loadAccounts(path: string | undefined, inputs: InputSummary[]): Promise<JournalAccounts> {
+  if (!path) return DEFAULT_ACCOUNTS;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`${path}: cannot read accounts (${(error as Error).message})`]);
+  }
+  const problems: string[] = [];
+  const accounts: Record<string, string> = { ...DEFAULT_ACCOUNTS };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push(`${path}: expected an object of account names`);
+  else {
+    for (const [key, value] of Object.entries(json)) {
+      if (!(key in DEFAULT_ACCOUNTS)) problems.push(`${path}: ${key}: unknown account; known: ${Object.keys(DEFAULT_ACCOUNTS).join(', ')}`);
+      else if (typeof value !== 'string' || value.trim() === '') problems.push(`${path}: ${key}: must be a non-empty string`);
+      else accounts[key] = value;
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  inputs.push({ kind: 'accounts', path, sha256: await sha256Of(path), rows: null });
+  return accounts as unknown as JournalAccounts;
+}
+
+const PAYMENT_KNOWN = ['participantId', 'programName', 'earned', 'earnedUSD', 'totalPayment', 'currencyCode', 'earnedCurrencyCode', 'paymentCurrencyCode', 'paymentId', 'paymentStatus', 'paymentDate'];
+
+async function readPayments(
+  path: string,
+  locale: { locale?: NumberLocale },
+  into: PaymentRecord[],
+  issues: InputIssue[],
+  onRejectedRow: (row: RejectedRow) => void,
+): Promise<number> {
+  const summary = await readCsvRecords(fileSource(path), {
+    required: ['paymentId', 'earned', ['currencyCode', 'earnedCurrencyCode']],
+    known: PAYMENT_KNOWN,
+    onIssue: (i) => issues.push(i),
+    onRejectedRow,
+    onRecord: (record, location) => {
+      const earned = parseAmount(record.earned ?? '', locale);
+      const currencyText = record.earnedCurrencyCode || record.currencyCode || '';
+      const currency = parseCurrency(currencyText);
+      const problems: InputIssue[] = [];
+      if (!earned.ok) problems.push(cellIssue(location, 'earned', earned.issues[0]!, record.earned ?? ''));
+      if (!currency.ok) problems.push(cellIssue(location, 'currencyCode', currency.issues[0]!, currencyText));
+      if (problems.length) return problems;
+      into.push({
+        paymentId: record.paymentId ?? '',
+        participantId: record.participantId ?? '',
+        programName: record.programName ?? '',
+        earned: earned.ok ? earned.value : (undefined as never),
+        currency: currency.ok ? currency.value : '',
+        location,
+      });
+      return [];
+    },
+  });
+  return summary.records;
+}
+
+async function readClaims(
+  path: string,
+  locale: { locale?: NumberLocale },
+  into: LocatedClaim[],
+  issues: InputIssue[],
+  onRejectedRow: (row: RejectedRow) => void,
+): Promise<number> {
+  const accept = (values: Record<string, string>, location: RecordLocation): InputIssue[] => {
+    const r = parseClaimRow(values, locale);
+    if (!r.ok) return r.issues.map((i) => cellIssue(location, String(i.path[0] ?? ''), i, i.input ?? ''));
+    into.push({ claim: r.value, location });
+    return [];
+  };
+  if (isWorkbook(path)) {
+    const read = await readWorkbookTable(path, 'Claims');
+    for (const p of read.problems) {
+      issues.push(
+        inputError(p.code === 'duplicate_header' ? 'duplicate_header' : 'read_failed', {
+          file: path,
+          ...(p.location ? { line: p.location.row } : {}),
+          ...(p.input ? { raw: p.input } : {}),
+          message: `The workbook's Claims table cannot be read (${p.code}).`,
+          hint: 'Open the workbook in Excel, check the Claims table, save it and run again.',
+        }),
+      );
+    }
+    if (!read.ok) return 0;
+    for (const row of read.table.rows) issues.push(...accept(row.values, { file: `${path}!${read.table.sheet}`, line: row.location.row }));
+    return read.table.rows.length;
+  }
+  const summary = await readCsvRecords(fileSource(path), {
+    required: ['claimId', 'participantId', 'programName', 'activityStart', 'activityEnd', 'currency', 'amountClaimed', 'status'],
+    known: CLAIMS_COLUMNS.map((c) => c.name),
+    onIssue: (i) => issues.push(i),
+    onRejectedRow,
+    onRecord: (record, location) => accept(record, location),
+  });
+  return summary.records;
+}
+
+function cellIssue(location: RecordLocation, column: string, i: Issue, raw: string): InputIssue {
+  return inputError(i.code as InputIssue['code'], {
+    file: location.file,
+    line: location.line,
+    columnName: column,
+    raw,
+    message: describeIssue(i),
+    hint: 'Correct the cell in the source file and run again, or pass --skip-bad-rows to quarantine the row.',
+  });
+}
+
+async function writeQuarantine(path: string, rows: readonly RejectedRow[]): Promise<void> {
+  const writer = createCsvWriter(path, [
+    { name: 'file', kind: 'text' },
+    { name: 'line', kind: 'integer' },
+    { name: 'codes', kind: 'text' },
+    { name: 'raw', kind: 'text' },
+  ]);
+  for (const r of rows) {
+    await writer.writeRow({ file: r.location.file, line: r.location.line, codes: [...new Set(r.issues.map((i) => i.code))].join(';'), raw: r.raw });
+  }
+  await writer.close();
+}
+
+function summaryJson(
+  options: ReconcileOptions,
+  inputs: readonly InputSummary[],
+  ledger: EarningsLedger,
+  pools: number,
+  claims: number,
+  findings: readonly Finding[],
+  quarantined: number,
+  exitCode: number,
+) {
+  const bySeverity: Record<string, number> = { error: 0, warning: 0, info: 0 };
+  const byCode: Record<string, number> = {};
+  for (const f of findings) {
+    bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+    byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+  }
+  const totals: Record<string, Record<string, string>> = {};
+  for (const currency of [...ledger.totals.keys()].sort()) {
+    const byKind = ledger.totals.get(currency)!;
+    totals[currency] = Object.fromEntries([...byKind.keys()].sort().map((k) => [k, formatAmount(byKind.get(k)!, currency)]));
+  }
+  return {
+    asOf: options.asOf,
+    failOn: options.failOn,
+    inputs,
+    counts: {
+      earningsRowsRead: ledger.rowsRead,
+      earningsRowsCounted: ledger.rowsCounted,
+      duplicateRows: ledger.duplicateRows,
+      conflictingEarningIds: ledger.conflicts.size,
+      quarantinedRows: quarantined,
+      claims,
+      pools,
+    },
+    totals,
+    findings: { bySeverity, byCode: Object.fromEntries(Object.keys(byCode).sort().map((k) => [k, byCode[k]])) },
+    exitCode,
+  };
+}

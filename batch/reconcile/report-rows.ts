@@ -1,0 +1,102 @@
+import { formatHalf } from '../../core/calendar/fiscal-half.js';
+import { lastDay } from '../../core/calendar/date-interval.js';
+import type { PoolBalance } from '../../core/pools/pool-balance.js';
+import { claimToRow } from '../../core/claims/claim-row.js';
+import { BALANCES_COLUMNS, CLAIMS_COLUMNS, FINDINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import type { ReportColumn, ReportRow } from '../output/cell-value.js';
+import type { ClaimReport } from './claims-check.js';
+import type { Finding } from './finding.js';
+import type { JournalLine } from './journal.js';
+
+/** balances.csv: exactly the shared layout's columns, amounts in the pool's currency. */
+export const BALANCE_REPORT_COLUMNS: readonly ReportColumn[] = BALANCES_COLUMNS;
+
+export function balanceRow(b: PoolBalance): ReportRow {
+  return {
+    ...b.key,
+    earningStart: b.earning.start,
+    earningEnd: lastDay(b.earning),
+    usageStart: b.usage.start,
+    usageEnd: lastDay(b.usage),
+    claimStart: b.claiming.start,
+    claimEnd: lastDay(b.claiming),
+    status: b.status,
+    coopEarned: b.coopEarned,
+    coopEarnedUSD: b.coopEarnedUSD,
+    thresholdUSD: b.thresholdUSD,
+    belowThreshold: b.belowThreshold,
+    convertedToRebate: b.convertedToRebate,
+    claimsDraft: b.claimsDraft,
+    claimsPending: b.claimsPending,
+    claimsApproved: b.claimsApproved,
+    claimsPaid: b.claimsPaid,
+    available: b.available,
+    forfeited: b.forfeited,
+    daysToUsageEnd: b.daysToUsageEnd,
+    daysToClaimDeadline: b.daysToClaimDeadline,
+  };
+}
+
+export const FINDING_REPORT_COLUMNS: readonly ReportColumn[] = FINDINGS_COLUMNS;
+
+export function findingRow(f: Finding): ReportRow {
+  return { ...f };
+}
+
+/** claims.csv: the register's columns, then what the reconciliation derived. */
+export const CLAIM_REPORT_COLUMNS: readonly ReportColumn[] = [
+  ...CLAIMS_COLUMNS,
+  ...([
+    { name: 'fundingPeriod', kind: 'text' },
+    { name: 'usageStart', kind: 'date' },
+    { name: 'usageEnd', kind: 'date' },
+    { name: 'claimStart', kind: 'date' },
+    { name: 'claimEnd', kind: 'date' },
+    { name: 'drawsOnPool', kind: 'boolean' },
+    { name: 'paid', kind: 'boolean' },
+    { name: 'amountPaid', kind: 'amount' },
+    { name: 'retainUntil', kind: 'date' },
+    { name: 'findings', kind: 'text' },
+  ] satisfies ColumnSpec[]),
+];
+
+export function claimReportRow(r: ClaimReport): ReportRow {
+  const register = claimToRow(r.claim);
+  return {
+    ...register,
+    // The register's cells keep their text; amounts are re-read as decimals for formatting.
+    amountClaimed: r.claim.amountClaimed,
+    amountApproved: r.claim.amountApproved,
+    activityStart: r.claim.activityStart,
+    activityEnd: r.claim.activityEnd,
+    submittedDate: r.claim.submittedDate,
+    decisionDate: r.claim.decisionDate,
+    programName: r.programName,
+    fundingPeriod: r.fundingPeriod ? formatHalf(r.fundingPeriod) : '',
+    usageStart: r.windows?.usage.start ?? null,
+    usageEnd: r.windows ? lastDay(r.windows.usage) : null,
+    claimStart: r.windows?.claiming.start ?? null,
+    claimEnd: r.windows ? lastDay(r.windows.claiming) : null,
+    drawsOnPool: r.pool !== null,
+    paid: r.paid,
+    amountPaid: r.amountPaid,
+    retainUntil: r.retainUntil,
+    findings: [...new Set(r.findingCodes)].join(';'),
+  };
+}
+
+export const JOURNAL_REPORT_COLUMNS: readonly ReportColumn[] = [
+  { name: 'entry', kind: 'integer' },
+  { name: 'participantId', kind: 'text' },
+  { name: 'programName', kind: 'text' },
+  { name: 'earningPeriod', kind: 'text' },
+  { name: 'currency', kind: 'text' },
+  { name: 'event', kind: 'text' },
+  { name: 'account', kind: 'text' },
+  { name: 'debit', kind: 'amount' },
+  { name: 'credit', kind: 'amount' },
+];
+
+export function journalRow(l: JournalLine): ReportRow {
+  return { ...l };
+}

@@ -1,0 +1,107 @@
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { PoolBalance } from '../../core/pools/pool-balance.js';
+import { createReportWorkbook } from '../output/report-workbook.js';
+import { summaryRowsCap } from '../output/summary-rows-cap.js';
+import type { HighlightKind } from '../output/report-styles.js';
+import type { ReportRow } from '../output/cell-value.js';
+import type { ClaimReport } from './claims-check.js';
+import type { Finding, FindingCode } from './finding.js';
+import type { JournalLine } from './journal.js';
+import type { InputSummary } from './reconcile.js';
+import { EXPIRY_WARNING_DAYS } from './pool-findings.js';
+import {
+  BALANCE_REPORT_COLUMNS,
+  CLAIM_REPORT_COLUMNS,
+  FINDING_REPORT_COLUMNS,
+  JOURNAL_REPORT_COLUMNS,
+  balanceRow,
+  claimReportRow,
+  findingRow,
+  journalRow,
+} from './report-rows.js';
+
+/** Findings that repeat per row are summarised beyond this many per code (all are in findings.csv). */
+export const FINDINGS_PER_CODE_IN_XLSX = 1000;
+const PER_ROW_CODES: ReadonlySet<FindingCode> = new Set(['duplicate_earning', 'conflicting_duplicate', 'split_mismatch']);
+
+export interface WorkbookReportData {
+  readonly asOf: IsoDate;
+  readonly inputs: readonly InputSummary[];
+  readonly balances: readonly PoolBalance[];
+  readonly findings: readonly Finding[];
+  readonly claims: readonly ClaimReport[];
+  readonly journal: readonly JournalLine[];
+}
+
+function balanceHighlight(row: ReportRow): HighlightKind | null {
+  const available = row.available as PoolBalance['available'];
+  if (available.isNegative()) return 'overdrawn';
+  const status = row.status;
+  const soon = (d: unknown) => typeof d === 'number' && d >= 0 && d <= EXPIRY_WARNING_DAYS;
+  if (available.gt(0) && (status === 'open' || status === 'claim-only') && (soon(row.daysToUsageEnd) || soon(row.daysToClaimDeadline))) return 'expiring';
+  if ((row.forfeited as PoolBalance['forfeited']).gt(0)) return 'forfeited';
+  return null;
+}
+
+/** reconciliation.xlsx: Summary, Balances, Findings, Claims, Journal, Inputs. */
+export async function writeWorkbookReport(path: string, data: WorkbookReportData): Promise<void> {
+  const wb = createReportWorkbook(path, { documentDate: data.asOf });
+
+  const summary = await wb.addSheet('Summary', {
+    columns: [
+      { name: 'item', kind: 'text', width: 34 },
+      { name: 'value', kind: 'text', width: 20 },
+    ],
+    autoFilter: false,
+  });
+  const count = (pred: (f: Finding) => boolean) => String(data.findings.filter(pred).length);
+  const byStatus = new Map<string, number>();
+  for (const b of data.balances) byStatus.set(b.status, (byStatus.get(b.status) ?? 0) + 1);
+  const summaryRows: [string, string][] = [
+    ['as of', data.asOf],
+    ['pools', String(data.balances.length)],
+    ...[...byStatus].sort().map(([s, n]): [string, string] => [`pools ${s}`, String(n)]),
+    ['claims', String(data.claims.length)],
+    ['errors', count((f) => f.severity === 'error')],
+    ['warnings', count((f) => f.severity === 'warning')],
+    ['info', count((f) => f.severity === 'info')],
+  ];
+  for (const [item, value] of summaryRows) await summary.addRow({ item, value });
+
+  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, currencyColumn: 'currency', highlight: balanceHighlight });
+  for (const b of data.balances) await balances.addRow(balanceRow(b));
+
+  const findings = await wb.addSheet('Findings', {
+    columns: FINDING_REPORT_COLUMNS,
+    highlight: (r) => (r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : null),
+  });
+  const capped = summaryRowsCap((row) => findings.addRow(row), {
+    cap: FINDINGS_PER_CODE_IN_XLSX,
+    kindOf: (row) => (PER_ROW_CODES.has(row.code as FindingCode) ? (row.code as string) : null),
+    summaryRow: (code, omitted) => ({
+      severity: 'info',
+      code,
+      message: `${omitted} more ${code} findings are listed in findings.csv`,
+      actual: String(omitted),
+    }),
+  });
+  for (const f of data.findings) await capped.add(findingRow(f));
+  await capped.finish();
+
+  const claims = await wb.addSheet('Claims', { columns: CLAIM_REPORT_COLUMNS, currencyColumn: 'currency' });
+  for (const c of data.claims) await claims.addRow(claimReportRow(c));
+
+  const journal = await wb.addSheet('Journal', { columns: JOURNAL_REPORT_COLUMNS, currencyColumn: 'currency' });
+  for (const l of data.journal) await journal.addRow(journalRow(l));
+
+  const inputs = await wb.addSheet('Inputs', {
+    columns: [
+      { name: 'kind', kind: 'text' },
+      { name: 'path', kind: 'text', width: 40 },
+      { name: 'sha256', kind: 'text', width: 66 },
+      { name: 'rows', kind: 'integer' },
+    ],
+  });
+  for (const i of data.inputs) await inputs.addRow({ ...i });
+  await wb.close();
+}
