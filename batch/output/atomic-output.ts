@@ -143,7 +143,7 @@ export async function recoverInterruptedOutput(outDir: string, options: AtomicOu
   let completed: RecoveryReport['completed'] = null;
   for (const run of [...runs.values()].sort((a, b) => a.pid - b.pid)) {
     const someFolder = (run.old ?? run.tmp)!;
-    let ageMs = 0;
+    let ageMs: number;
     try {
       ageMs = Date.now() - (await stat(someFolder)).mtimeMs;
     } catch (err) {
