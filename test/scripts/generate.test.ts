@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -8,7 +10,7 @@ import { Dec } from '../../core/money/decimal.js';
 import { splitEarning } from '../../core/split.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { EARNINGS_COLUMNS, CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
-import { bulkExportChunks, EXPORT_COLUMNS, generateExport, parseArgs, sampleFiles } from '../../scripts/generate-exports.js';
+import { bulkExportChunks, EXPORT_COLUMNS, generateExport, generateMonthlyExports, parseArgs, sampleFiles } from '../../scripts/generate-exports.js';
 import { formatMinor, fraction, splitMinor } from '../../scripts/generate/minor-amount.js';
 
 /** Collects what a generator writes, as one string. */
@@ -113,6 +115,26 @@ describe('generated exports', () => {
       rows += chunk.rows;
     }
     expect(rows).toBe(9_000);
+  });
+});
+
+describe('monthly files', () => {
+  test('hold the same rows as the single file, one month each, each with the header', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gen-monthly-'));
+    try {
+      const options = { rows: 4_000, seed: 'monthly', from: '2021-01-01', to: '2021-03-31' };
+      const summary = await generateMonthlyExports(options, dir);
+      expect(summary.files.map((f) => f.slice(dir.length + 1))).toEqual(['earnings_2021-01.csv', 'earnings_2021-02.csv', 'earnings_2021-03.csv']);
+      const header = `${EXPORT_COLUMNS.join(',')}\r\n`;
+      const parts = await Promise.all(summary.files.map((f) => readFile(f, 'utf8')));
+      for (const p of parts) expect(p.startsWith(header)).toBe(true);
+      const single = new Sink();
+      await generateExport(options, single);
+      expect(header + parts.map((p) => p.slice(header.length)).join('')).toBe(single.text);
+      expect(summary.rows).toBe(4_000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
