@@ -1,0 +1,510 @@
+import Papa from 'papaparse';
+import type { Readable } from 'node:stream';
+import type { InputSource } from './input-source.js';
+import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
+import { decodeText, type TextEncodingName } from './decode-text.js';
+import {
+  canonicalNames,
+  describeRequirement,
+  headerColumns,
+  missingRequirements,
+  type ColumnRequirement,
+  type CsvHeader,
+  type Delimiter,
+} from './csv-header.js';
+
+export const HEADER_SEARCH_LINES = 20;
+/** Far above any real record (a Partner Center row is a few KB), low enough to stop a runaway quote. */
+export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+/** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
+const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
+
+export interface RecordLocation {
+  readonly file: string;
+  /** Physical line the record starts on, 1-based. */
+  readonly line: number;
+}
+
+export interface RejectedRow {
+  readonly location: RecordLocation;
+  /** The record's text exactly as in the file, without its line break (quarantine.csv copies it). */
+  readonly raw: string;
+  readonly issues: readonly InputIssue[];
+}
+
+export interface ReadCsvOptions {
+  /** Columns that must be in the header; the header is the first line that has them all. */
+  readonly required: readonly ColumnRequirement[];
+  /** Further columns known by name: records key them by this spelling, whatever the file's casing. */
+  readonly known?: readonly string[];
+  /**
+   * One record: known columns under their canonical names, the others under their header text.
+   * Issues returned are reported; an error among them rejects the record (it goes to `onRejectedRow`).
+   */
+  onRecord(record: Record<string, string>, location: RecordLocation): readonly InputIssue[] | void;
+  onIssue(issue: InputIssue): void;
+  onHeader?(header: CsvHeader): void;
+  onRejectedRow?(row: RejectedRow): void;
+  readonly headerSearchLines?: number;
+  readonly maxRecordChars?: number;
+}
+
+export interface CsvReadSummary {
+  readonly file: string;
+  readonly encoding?: TextEncodingName;
+  readonly header?: CsvHeader;
+  /** Records handed to `onRecord` and accepted. */
+  readonly records: number;
+  /** Records rejected (ragged, malformed, or refused by `onRecord`). */
+  readonly rejected: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** False when a problem stopped the reading before the end of the file. */
+  readonly complete: boolean;
+}
+
+type Newline = '\n' | '\r';
+
+interface PapaStep {
+  readonly data: string[][];
+  readonly errors: readonly { readonly code: string; readonly index?: number }[];
+  readonly meta: { readonly cursor: number };
+}
+
+/**
+ * Reads a delimited-text source record by record, in bounded memory: the header is found by name
+ * within the first lines, every record is located by the physical line it starts on, and every
+ * problem is reported as a located issue instead of thrown. Records stream out through
+ * `onRecord` as they are parsed; nothing is collected.
+ */
+export async function readCsvRecords(source: InputSource, options: ReadCsvOptions): Promise<CsvReadSummary> {
+  const reader = new TableReader(source.name, options);
+  let stream: Readable;
+  try {
+    stream = await source.open();
+  } catch (error) {
+    reader.report(openFailure(source.name, error));
+    return reader.summary(false);
+  }
+  try {
+    const text = decodeText(stream, { file: source.name, onEncoding: (e) => (reader.encoding = e) });
+    for await (const chunk of text) {
+      if (!reader.push(chunk)) break;
+    }
+    if (!reader.stopped) reader.end();
+  } catch (error) {
+    if (error instanceof InputIssueError) reader.report(error.issue);
+    else if (isSystemError(error)) reader.report(openFailure(source.name, error));
+    else throw error;
+    reader.stopped = true;
+  } finally {
+    stream.destroy();
+  }
+  return reader.summary(!reader.stopped);
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error;
+}
+
+function openFailure(file: string, error: unknown): InputIssue {
+  if (error instanceof InputIssueError) return error.issue;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') {
+    return inputError('file_not_found', { file, message: 'The file does not exist.', hint: 'Check the path given on the command line.' });
+  }
+  return inputError('read_failed', {
+    file,
+    message: `The file could not be read${code ? ` (${code})` : ''}.`,
+    hint: 'Check that the path is a readable file and not locked by another program.',
+    ...(code ? { params: { reason: code } } : {}),
+  });
+}
+
+function countNewlines(text: string, from: number, to: number, nl: Newline): number {
+  let n = 0;
+  for (let i = text.indexOf(nl, from); i !== -1 && i < to; i = text.indexOf(nl, i + 1)) n++;
+  return n;
+}
+
+function splitHeaderLine(line: string, delimiter: Delimiter): string[] {
+  const parsed = Papa.parse<string[]>(line, { delimiter, header: false, fastMode: false, newline: '\n' });
+  return parsed.data[0] ?? [];
+}
+
+class TableReader {
+  encoding: TextEncodingName | undefined;
+  stopped = false;
+  private header: CsvHeader | undefined;
+  private records = 0;
+  private rejected = 0;
+  private errors = 0;
+  private warnings = 0;
+
+  private readonly canonical: Map<string, string>;
+  private readonly searchLines: number;
+  private readonly maxRecordChars: number;
+
+  // Header search: text so far, the next unread position in it and the line number there.
+  private pre = '';
+  private prePos = 0;
+  private preLine = 1;
+  private sawContent = false;
+  private best: { line: number; raw: string; missing: ColumnRequirement[] } | undefined;
+  private newline: Newline | undefined;
+
+  // Rows: the unparsed end of the text (an incomplete record) and the line it starts on.
+  private parser: Papa.Parser | undefined;
+  private partial = '';
+  private partialLine = 1;
+  // Within one parse call: its input, where the current record starts, and a line-counting cursor.
+  private input = '';
+  private rowStart = 0;
+  private scanPos = 0;
+  private scanLine = 1;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: ReadCsvOptions,
+  ) {
+    this.canonical = canonicalNames(options.required, options.known ?? []);
+    this.searchLines = options.headerSearchLines ?? HEADER_SEARCH_LINES;
+    this.maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
+  }
+
+  report(issue: InputIssue): void {
+    if (issue.severity === 'error') this.errors++;
+    else this.warnings++;
+    this.options.onIssue(issue);
+  }
+
+  summary(complete: boolean): CsvReadSummary {
+    return {
+      file: this.file,
+      ...(this.encoding ? { encoding: this.encoding } : {}),
+      ...(this.header ? { header: this.header } : {}),
+      records: this.records,
+      rejected: this.rejected,
+      errors: this.errors,
+      warnings: this.warnings,
+      complete,
+    };
+  }
+
+  /** Takes the next text; false once reading must stop. */
+  push(text: string): boolean {
+    if (this.parser === undefined) {
+      this.pre += text;
+      this.searchHeader(false);
+      return !this.stopped;
+    }
+    this.parse(this.partial + text, false);
+    return !this.stopped;
+  }
+
+  end(): void {
+    if (this.parser === undefined) {
+      this.searchHeader(true);
+      if (this.stopped) return;
+      if (this.parser === undefined) {
+        this.headerNotFound();
+        return;
+      }
+    }
+    this.parse(this.partial, true);
+    if (this.stopped) return;
+    if (this.records === 0 && this.rejected === 0 && this.header) {
+      this.report(
+        inputWarning('no_rows', {
+          file: this.file,
+          line: this.header.line,
+          message: 'The file has a header but no rows.',
+          hint: 'Check that the export covers the period you meant; an empty month is fine.',
+        }),
+      );
+    }
+  }
+
+  private stop(issue: InputIssue): void {
+    this.report(issue);
+    this.stopped = true;
+    this.parser?.abort();
+  }
+
+  // ---- header -------------------------------------------------------------------------------
+
+  private decideNewline(atEnd: boolean): Newline | undefined {
+    if (this.newline) return this.newline;
+    const m = /[\r\n]/.exec(this.pre);
+    if (!m) return atEnd ? '\n' : undefined;
+    if (m[0] === '\n') return (this.newline = '\n');
+    if (m.index + 1 < this.pre.length) return (this.newline = this.pre[m.index + 1] === '\n' ? '\n' : '\r');
+    return atEnd ? (this.newline = '\r') : undefined;
+  }
+
+  private searchHeader(atEnd: boolean): void {
+    const nl = this.decideNewline(atEnd);
+    if (nl === undefined) {
+      if (this.pre.length > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
+      return;
+    }
+    for (;;) {
+      if (this.preLine > this.searchLines) {
+        this.headerNotFound();
+        return;
+      }
+      const eol = this.pre.indexOf(nl, this.prePos);
+      if (eol === -1 && !atEnd) {
+        if (this.pre.length - this.prePos > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
+        return;
+      }
+      const lineEnd = eol === -1 ? this.pre.length : eol;
+      const raw = this.pre.slice(this.prePos, lineEnd).replace(/\r$/, '');
+      const line = this.preLine;
+      const next = eol === -1 ? this.pre.length : eol + 1;
+      if (raw.trim() !== '') {
+        this.sawContent = true;
+        if (this.tryHeader(raw, line)) {
+          const rest = this.pre.slice(next);
+          this.pre = '';
+          this.partial = rest;
+          this.partialLine = line + 1;
+          return;
+        }
+      }
+      if (eol === -1) return;
+      this.prePos = next;
+      this.preLine++;
+    }
+  }
+
+  /** Whether `raw` is the header; if it is, validates it and starts the row parser. */
+  private tryHeader(raw: string, line: number): boolean {
+    const { required } = this.options;
+    const candidates: Delimiter[] = raw.includes('\t') ? ['\t', ','] : [','];
+    for (const delimiter of candidates) {
+      const names = splitHeaderLine(raw, delimiter);
+      const missing = missingRequirements(names, required);
+      if (!this.best || missing.length < this.best.missing.length) this.best = { line, raw, missing };
+      if (missing.length > 0) continue;
+      this.startRows(names, delimiter, raw, line);
+      return true;
+    }
+    return false;
+  }
+
+  private startRows(names: readonly string[], delimiter: Delimiter, raw: string, line: number): void {
+    const { columns, duplicates } = headerColumns(names, this.canonical);
+    this.header = { line, delimiter, columns, raw };
+    for (const { column, firstIndex } of duplicates) {
+      this.report(
+        inputError('duplicate_header', {
+          file: this.file,
+          line,
+          column: column.index,
+          columnName: column.name,
+          raw: clip(raw),
+          message: `Column ${column.index} "${column.name}" repeats column ${firstIndex}.`,
+          hint: 'Rename or remove one of the two columns: the reader cannot tell which one holds the values.',
+          params: { firstColumn: String(firstIndex) },
+        }),
+      );
+    }
+    if (duplicates.length > 0) {
+      this.stopped = true;
+      return;
+    }
+    this.options.onHeader?.(this.header);
+    this.parser = new Papa.Parser({
+      delimiter,
+      newline: this.newline ?? '\n',
+      quoteChar: '"',
+      header: false,
+      dynamicTyping: false,
+      fastMode: false,
+      step: (results: PapaStep) => this.onStep(results),
+    });
+  }
+
+  private headerNotFound(): void {
+    const { required } = this.options;
+    const searched = this.searchLines;
+    if (!this.sawContent) {
+      this.stop(
+        inputError('empty_file', {
+          file: this.file,
+          message: 'The file is empty.',
+          hint: 'Download the export again; a complete export has at least a header line.',
+        }),
+      );
+      return;
+    }
+    const best = this.best;
+    if (best && best.missing.length < required.length) {
+      const missing = best.missing.map(describeRequirement);
+      this.stop(
+        inputError('missing_column', {
+          file: this.file,
+          line: best.line,
+          raw: clip(best.raw),
+          message: `The header on line ${best.line} lacks ${missing.join(', ')}.`,
+          hint: `Export the report with all its columns; the header must be within the first ${searched} lines.`,
+          params: { missing: missing.join(', ') },
+        }),
+      );
+      return;
+    }
+    this.stop(
+      inputError('header_not_found', {
+        file: this.file,
+        line: 1,
+        message: `No header with the required columns in the first ${searched} lines.`,
+        hint: 'Check that this is the right report, exported as CSV or TSV with its header row.',
+        params: { expected: required.map(describeRequirement).join(', ') },
+      }),
+    );
+  }
+
+  // ---- rows ---------------------------------------------------------------------------------
+
+  private parse(input: string, atEnd: boolean): void {
+    this.input = input;
+    this.rowStart = 0;
+    this.scanPos = 0;
+    this.scanLine = this.partialLine;
+    // ignoreLastRow while more text may come: papaparse then stops before the incomplete record.
+    const result = this.parser!.parse(input, 0, !atEnd) as PapaStep;
+    if (this.stopped || atEnd) return;
+    const cursor = result.meta.cursor;
+    this.partialLine = this.lineAt(cursor);
+    this.partial = input.slice(cursor);
+    this.input = '';
+    if (this.partial.length > this.maxRecordChars) this.recordTooLarge();
+  }
+
+  /** The physical line of position `pos` of the current input; positions only move forward. */
+  private lineAt(pos: number): number {
+    this.scanLine += countNewlines(this.input, this.scanPos, pos, this.newline ?? '\n');
+    this.scanPos = pos;
+    return this.scanLine;
+  }
+
+  private recordTooLarge(): void {
+    // A runaway quote is the usual cause; say so when the record never closes its quote.
+    const probe = Papa.parse<string[]>(this.partial, {
+      delimiter: this.header!.delimiter,
+      newline: this.newline ?? '\n',
+      header: false,
+      fastMode: false,
+      preview: 1,
+    });
+    const missingQuote = probe.errors.find((e) => e.code === 'MissingQuotes');
+    if (missingQuote && missingQuote.index !== undefined) {
+      this.input = this.partial;
+      this.scanPos = 0;
+      this.scanLine = this.partialLine;
+      this.unclosedQuote(missingQuote.index - 1, probe.data[0]?.length ?? 1);
+      return;
+    }
+    this.stop(
+      inputError('record_too_large', {
+        file: this.file,
+        line: this.partialLine,
+        raw: clip(this.partial, 200),
+        message: `A record starting on line ${this.partialLine} is longer than ${this.maxRecordChars} characters.`,
+        hint: 'Look for a quote that is opened and never closed, or a cell pasted with a huge text.',
+        params: { maxChars: String(this.maxRecordChars) },
+      }),
+    );
+  }
+
+  private unclosedQuote(quoteAt: number, fieldIndex: number): void {
+    const line = this.lineAt(Math.max(quoteAt, this.scanPos));
+    const column = this.header?.columns[fieldIndex - 1];
+    const rest = this.input.slice(quoteAt);
+    const eol = rest.indexOf(this.newline ?? '\n');
+    this.stop(
+      inputError('unclosed_quote', {
+        file: this.file,
+        line,
+        column: fieldIndex,
+        ...(column ? { columnName: column.name } : {}),
+        raw: clip(eol === -1 ? rest : rest.slice(0, eol).replace(/\r$/, '')),
+        message: `A quote opened on line ${line} is never closed.`,
+        hint: 'Close the quote, or double any quote that is part of the text ("" inside a quoted cell).',
+      }),
+    );
+  }
+
+  private onStep(results: PapaStep): void {
+    if (this.stopped) return;
+    const start = this.rowStart;
+    const end = results.meta.cursor;
+    this.rowStart = end;
+    const line = this.lineAt(start);
+    const fields = results.data[0] ?? [];
+    const header = this.header!;
+
+    const missingQuote = results.errors.find((e) => e.code === 'MissingQuotes');
+    if (missingQuote) {
+      this.unclosedQuote((missingQuote.index ?? start + 1) - 1, fields.length);
+      return;
+    }
+    // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
+    const last = fields.length - 1;
+    if (this.newline === '\n' && last >= 0 && fields[last]!.endsWith('\r')) fields[last] = fields[last]!.slice(0, -1);
+    if (fields.every((f) => f.trim() === '')) return;
+
+    const location: RecordLocation = { file: this.file, line };
+    const raw = (): string => this.input.slice(start, end).replace(/\r?\n$|\r$/, '');
+    const invalidQuote = results.errors.find((e) => e.code === 'InvalidQuotes');
+    if (invalidQuote) {
+      const at = (invalidQuote.index ?? start + 1) - 1;
+      const quoteLine = at >= start ? line + countNewlines(this.input, start, at, this.newline ?? '\n') : line;
+      this.reject(location, raw(), [
+        inputError('malformed_csv', {
+          file: this.file,
+          line: quoteLine,
+          raw: clip(raw()),
+          message: `A quoted cell on line ${quoteLine} has text after its closing quote.`,
+          hint: 'Quote the whole cell and double the quotes inside it ("" for ").',
+          params: { reason: 'invalid_quotes' },
+        }),
+      ]);
+      return;
+    }
+    if (fields.length !== header.columns.length) {
+      const column = Math.min(fields.length, header.columns.length) + 1;
+      const name = header.columns[column - 1]?.name;
+      this.reject(location, raw(), [
+        inputError('ragged_row', {
+          file: this.file,
+          line,
+          column,
+          ...(name === undefined ? {} : { columnName: name }),
+          raw: clip(raw()),
+          message: `Line ${line} has ${fields.length} fields; the header has ${header.columns.length}.`,
+          hint: 'Quote cells that contain the delimiter, and check that no cell was split or merged.',
+          params: { expected: String(header.columns.length), actual: String(fields.length) },
+        }),
+      ]);
+      return;
+    }
+    // No prototype: a hostile header named `__proto__` must stay an ordinary column.
+    const record = Object.create(null) as Record<string, string>;
+    header.columns.forEach((c, i) => (record[c.key] = fields[i]!));
+    const issues = this.options.onRecord(record, location) ?? [];
+    if (issues.some((i) => i.severity === 'error')) {
+      this.reject(location, raw(), issues);
+      return;
+    }
+    for (const warning of issues) this.report(warning);
+    this.records++;
+  }
+
+  private reject(location: RecordLocation, raw: string, issues: readonly InputIssue[]): void {
+    for (const issue of issues) this.report(issue);
+    this.rejected++;
+    this.options.onRejectedRow?.({ location, raw, issues });
+  }
+}

@@ -1,0 +1,212 @@
+import { TextDecoder } from 'node:util';
+import { InputIssueError, inputError, clip } from './input-issue.js';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+const UTF8_HINT = 'Save the file as UTF-8 (Excel: Save As → "CSV UTF-8 (Comma delimited)") or re-download it from Partner Center.';
+
+interface Sniffed {
+  readonly encoding: TextEncodingName;
+}
+
+/** Partner Center writes UTF-8; Excel's "Unicode text" is UTF-16 LE with a BOM. Without a BOM it is UTF-8. */
+function sniff(head: Uint8Array, file: string): Sniffed {
+  const [b0, b1, b2, b3] = [head[0], head[1], head[2], head[3]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8' };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le' };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be' };
+  if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04) {
+    throw new InputIssueError(
+      inputError('unsupported_file', {
+        file,
+        message: 'The file is a zip archive (or an .xlsx workbook), not delimited text.',
+        hint: 'Give zips a .zip name so they are unpacked; export workbooks as CSV.',
+        params: { reason: 'zip_signature' },
+      }),
+    );
+  }
+  if (head.length >= 2 && (b0 === 0 || b1 === 0)) {
+    throw new InputIssueError(
+      inputError('invalid_encoding', {
+        file,
+        line: 1,
+        message: 'The file looks like UTF-16 without a byte-order mark.',
+        hint: UTF8_HINT,
+        params: { reason: 'utf16_without_bom' },
+      }),
+    );
+  }
+  return { encoding: 'utf-8' };
+}
+
+/** Index of the first byte that cannot start or continue a UTF-8 sequence; -1 if none (an incomplete end is not invalid yet). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return -1;
+      const c = bytes[i + k]!;
+      if (c < lo || c > hi) return i;
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** The trailing bytes of a UTF-8 sequence that the next chunk completes (at most 3). */
+function incompleteUtf8Tail(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length;
+  for (let j = n - 1; j >= Math.max(0, n - 4); j--) {
+    const b = bytes[j]!;
+    if (b >= 0x80 && b < 0xc0) continue;
+    if (b < 0x80) return EMPTY;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return n - j < length ? bytes.slice(j) : EMPTY;
+  }
+  return EMPTY;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+function countByte(bytes: Uint8Array, byte: number, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === byte) n++;
+  return n;
+}
+
+function countChar(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+export interface DecodeTextOptions {
+  readonly file: string;
+  /** Called once, before the first text, with the encoding found. */
+  readonly onEncoding?: (encoding: TextEncodingName) => void;
+}
+
+/**
+ * Decodes a byte stream to text chunk by chunk, holding back split multi-byte characters until
+ * the next chunk completes them. Bytes that are not valid in the file's encoding (Latin-1 `é` in
+ * a UTF-8 file) throw an `invalid_encoding` issue naming the physical line: silently replacing
+ * them would change participant names and ids.
+ */
+export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: DecodeTextOptions): AsyncGenerator<string> {
+  const { file } = options;
+  let head: Uint8Array = EMPTY;
+  let decoder: TextDecoder | null = null;
+  let encoding: TextEncodingName = 'utf-8';
+  /** The line the next decoded text starts on. */
+  let line = 1;
+  let tail: Uint8Array = EMPTY;
+
+  const start = (bytesSoFar: Uint8Array): void => {
+    encoding = sniff(bytesSoFar, file).encoding;
+    // fatal: invalid bytes throw instead of becoming U+FFFD; ignoreBOM false: the BOM is dropped.
+    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+    options.onEncoding?.(encoding);
+  };
+
+  const fail = (chunk: Uint8Array, atEnd: boolean): InputIssueError => {
+    let at: number;
+    let raw: string;
+    let byte: string | undefined;
+    if (encoding === 'utf-8') {
+      const joined = concat(tail, chunk);
+      let idx = atEnd ? joined.length : firstInvalidUtf8(joined);
+      if (idx < 0) idx = joined.length;
+      at = line + countByte(joined, 0x0a, idx);
+      const lineStart = joined.lastIndexOf(0x0a, Math.max(0, idx - 1)) + 1;
+      const next = joined.indexOf(0x0a, idx);
+      raw = new TextDecoder('utf-8').decode(joined.subarray(lineStart, next === -1 ? joined.length : next)).replace(/\r$/, '');
+      if (idx < joined.length) byte = `0x${joined[idx]!.toString(16).toUpperCase().padStart(2, '0')}`;
+    } else {
+      const lenient = new TextDecoder(encoding).decode(chunk);
+      const bad = lenient.indexOf('\ufffd');
+      const before = bad === -1 ? lenient : lenient.slice(0, bad);
+      at = line + countChar(before, '\n');
+      raw = lenient.slice(before.lastIndexOf('\n') + 1).split('\n', 1)[0]!.replace(/\r$/, '');
+    }
+    return new InputIssueError(
+      inputError('invalid_encoding', {
+        file,
+        line: at,
+        raw: clip(raw),
+        message: atEnd
+          ? `The file ends in the middle of a ${encoding.toUpperCase()} character.`
+          : `Line ${at} contains bytes that are not valid ${encoding.toUpperCase()}${byte === undefined ? '' : ` (${byte})`}.`,
+        hint: UTF8_HINT,
+        params: { encoding, ...(byte === undefined ? {} : { byte }), reason: atEnd ? 'truncated' : 'invalid_bytes' },
+      }),
+    );
+  };
+
+  const decodeChunk = (chunk: Uint8Array): string => {
+    let text: string;
+    try {
+      text = decoder!.decode(chunk, { stream: true });
+    } catch {
+      throw fail(chunk, false);
+    }
+    if (encoding === 'utf-8') tail = incompleteUtf8Tail(concat(tail, chunk));
+    line += countChar(text, '\n');
+    return text;
+  };
+
+  for await (const piece of bytes) {
+    let chunk: Uint8Array = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (decoder === null) {
+      head = concat(head, chunk);
+      // Enough bytes to recognise any BOM (and the zip signature) before choosing a decoder.
+      if (head.length < 4) continue;
+      start(head);
+      chunk = head;
+      head = EMPTY;
+    }
+    const text = decodeChunk(chunk);
+    if (text !== '') yield text;
+  }
+  if (decoder === null) {
+    if (head.length === 0) return;
+    start(head);
+    const text = decodeChunk(head);
+    if (text !== '') yield text;
+  }
+  let rest: string;
+  try {
+    rest = (decoder as TextDecoder | null)?.decode() ?? '';
+  } catch {
+    throw fail(EMPTY, true);
+  }
+  if (rest !== '') yield rest;
+}

@@ -1,0 +1,115 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileSource, type InputSource } from './input-source.js';
+import { inputError, inputWarning, type InputIssue } from './input-issue.js';
+import { isTableFileName, zipSources, type ZipLimits } from './zip-sources.js';
+
+export type ExpandOptions = ZipLimits;
+
+export interface ExpandedInputs {
+  /** In the order given; a folder's files and a zip's entries sorted by name. */
+  readonly sources: InputSource[];
+  readonly issues: InputIssue[];
+}
+
+const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls)$/i;
+
+function byName(a: string, b: string): number {
+  // Code-unit order, not localeCompare: the same on every machine and locale.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Turns each `--earnings PATH` into the sources to read: a CSV or TSV file as it is, a `.zip`
+ * (as Partner Center downloads) into its CSV/TSV entries, a folder into its CSV, TSV and zip files
+ * sorted by name, so that the same folder always gives the same order. Problems are returned as
+ * located issues; nothing here throws on bad input.
+ */
+export async function expandInputs(paths: readonly string[], options: ExpandOptions = {}): Promise<ExpandedInputs> {
+  const sources: InputSource[] = [];
+  const issues: InputIssue[] = [];
+  const add = (listing: { sources: InputSource[]; issues: InputIssue[] }): void => {
+    sources.push(...listing.sources);
+    issues.push(...listing.issues);
+  };
+
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      issues.push(
+        code === 'ENOENT'
+          ? inputError('file_not_found', { file: path, message: 'No such file or folder.', hint: 'Check the path given on the command line.' })
+          : inputError('read_failed', {
+              file: path,
+              message: `The path cannot be read (${code ?? 'unknown error'}).`,
+              hint: 'Check the permissions of the file or folder.',
+              ...(code ? { params: { reason: code } } : {}),
+            }),
+      );
+      continue;
+    }
+    if (info.isDirectory()) add(await folderSources(path, options));
+    else if (path.toLowerCase().endsWith('.zip')) add(await zipSources(path, path, options));
+    else if (WORKBOOK.test(path)) {
+      issues.push(
+        inputError('unsupported_file', {
+          file: path,
+          message: 'A workbook is not an earnings export.',
+          hint: 'Download the export from Partner Center as CSV or TSV, or save the sheet as CSV UTF-8.',
+          params: { reason: 'workbook' },
+        }),
+      );
+    } else sources.push(fileSource(path, path, info.size));
+  }
+  return { sources, issues };
+}
+
+async function folderSources(folder: string, options: ExpandOptions): Promise<ExpandedInputs> {
+  const sources: InputSource[] = [];
+  const issues: InputIssue[] = [];
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
+  for (const entry of entries) {
+    // Hidden files (.DS_Store, editor backups) are never exports.
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      issues.push(
+        inputWarning('unsupported_file', {
+          file: path,
+          message: 'Subfolders are not read.',
+          hint: 'Pass the subfolder as its own --earnings argument if it holds exports.',
+          params: { reason: 'subfolder' },
+        }),
+      );
+    } else if (entry.name.toLowerCase().endsWith('.zip')) {
+      const listing = await zipSources(path, path, options);
+      sources.push(...listing.sources);
+      issues.push(...listing.issues);
+    } else if (isTableFileName(entry.name)) {
+      sources.push(fileSource(path));
+    } else {
+      issues.push(
+        inputWarning('unsupported_file', {
+          file: path,
+          message: 'Not a .csv, .tsv or .zip file; it is skipped.',
+          hint: 'Move other files out of the exports folder.',
+          params: { reason: 'extension' },
+        }),
+      );
+    }
+  }
+  if (sources.length === 0 && issues.every((i) => i.severity !== 'error')) {
+    issues.push(
+      inputError('file_not_found', {
+        file: folder,
+        message: 'The folder holds no CSV, TSV or zip files.',
+        hint: 'Check the folder given on the command line.',
+        params: { reason: 'empty_folder' },
+      }),
+    );
+  }
+  return { sources, issues };
+}

@@ -1,0 +1,84 @@
+import type { IssueCode } from '../../core/issues.js';
+
+/**
+ * Everything the batch job's input layer can find wrong with a file, as a value. Codes are part of
+ * the public contract (input-errors.csv, the bad-input corpus) and never change; `message` and
+ * `hint` are for people and may.
+ */
+export type InputIssueCode =
+  // files and folders
+  | 'file_not_found'
+  | 'read_failed'
+  | 'unsupported_file'
+  // zips
+  | 'zip_corrupt'
+  | 'zip_unsafe_path'
+  | 'zip_too_large'
+  | 'zip_too_many_entries'
+  | 'zip_nested'
+  | 'zip_unsupported_entry'
+  // text and table shape
+  | 'invalid_encoding'
+  | 'empty_file'
+  | 'no_rows'
+  | 'header_not_found'
+  | 'missing_column'
+  | 'duplicate_header'
+  | 'malformed_csv'
+  | 'unclosed_quote'
+  | 'ragged_row'
+  | 'record_too_large'
+  // values
+  | 'missing_value'
+  | 'unknown_earning_type'
+  | Extract<IssueCode, 'invalid_amount' | 'invalid_date' | 'invalid_currency'>;
+
+export type InputSeverity = 'error' | 'warning';
+
+export interface InputIssue {
+  readonly severity: InputSeverity;
+  readonly code: InputIssueCode;
+  /** The source's name, e.g. `exports/jan.zip!Earnings_2021-01.csv`. */
+  readonly file: string;
+  /** Physical line in the file, 1-based (a quoted field with newlines spans several). */
+  readonly line?: number;
+  /** Column, 1-based, and its header name as written in the file, when known. */
+  readonly column?: number;
+  readonly columnName?: string;
+  /** The offending text, verbatim (a cell, a header line, a zip entry name). */
+  readonly raw?: string;
+  readonly message: string;
+  /** What the person who owns the file can do about it. */
+  readonly hint: string;
+  /** Numbers and values that explain the problem (`expected`, `actual`, `missing`, `reason`, ...). */
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+type IssueFields = Omit<InputIssue, 'severity' | 'code'>;
+
+export function inputError(code: InputIssueCode, fields: IssueFields): InputIssue {
+  return { severity: 'error', code, ...fields };
+}
+
+export function inputWarning(code: InputIssueCode, fields: IssueFields): InputIssue {
+  return { severity: 'warning', code, ...fields };
+}
+
+/**
+ * Carries an issue through a stream or a generator, where returning a value is not possible (a zip
+ * entry that inflates past its cap, bytes that are not UTF-8). Readers catch it and report the issue.
+ */
+export class InputIssueError extends Error {
+  readonly issue: InputIssue;
+
+  constructor(issue: InputIssue) {
+    super(`${issue.file}${issue.line === undefined ? '' : `:${issue.line}`}: ${issue.message}`);
+    this.name = 'InputIssueError';
+    this.issue = issue;
+  }
+}
+
+/** Keeps long raw text (a 10,000-column header, a 200 MB field) readable in a report. */
+export function clip(text: string, max = 500): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

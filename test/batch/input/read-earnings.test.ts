@@ -1,0 +1,180 @@
+import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { numberLocale, type NumberLocale } from '../../../core/money/parse-amount.js';
+import { fileSource } from '../../../batch/input/input-source.js';
+import { earningKind, type EarningRow } from '../../../batch/input/earning-row.js';
+import { earningFingerprint } from '../../../batch/input/earning-fingerprint.js';
+import { collectEarnings, earningLine, EARNINGS_HEADER, located, source } from './helpers.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/input');
+
+function nl(): NumberLocale {
+  const r = numberLocale('nl-NL');
+  if (!r.ok) throw new Error('nl-NL locale missing');
+  return r.value;
+}
+
+function one(...lines: string[]): string {
+  return [EARNINGS_HEADER, ...lines].join('\n');
+}
+
+describe('earnings rows', () => {
+  test('a header on line 7 below the report preamble gives typed rows located from line 8', async () => {
+    const r = await collectEarnings(fileSource(join(FIXTURES, 'earnings-header-line-7.csv'), 'earnings-header-line-7.csv'));
+    expect(r.issues).toEqual([]);
+    expect(r.rows.map((row) => [row.location.line, row.earningId, row.kind, row.amount.toFixed(2), row.amountUSD?.toFixed(2), row.paymentStatus])).toEqual([
+      [8, 'E-1001', 'rebate', '600.00', '705.12', 'Upcoming'],
+      [9, 'E-1002', 'coop', '400.00', '470.08', 'Upcoming'],
+    ]);
+  });
+
+  test('a TSV with shuffled, oddly cased columns reads by name and keeps unknown columns verbatim', async () => {
+    const r = await collectEarnings(fileSource(join(FIXTURES, 'earnings-shuffled.tsv'), 'earnings-shuffled.tsv'));
+    expect(r.issues).toEqual([]);
+    expect(r.summary.header?.delimiter).toBe('\t');
+    const [first, second] = r.rows as [EarningRow, EarningRow];
+    expect(first).toMatchObject({
+      earningId: 'E-2001',
+      participantId: 'P-200',
+      programName: 'CSP Indirect Provider',
+      earningType: 'COOP',
+      kind: 'coop',
+      earningDate: '2021-03-15',
+      currency: 'USD',
+      amountUSD: null,
+      participantName: '',
+      location: { file: 'earnings-shuffled.tsv', line: 2 },
+    });
+    expect(first.amount.toString()).toBe('-12.5');
+    expect({ ...first.passThrough }).toEqual({ customerTenantId: '7c1e0000-aaaa-bbbb-cccc-000000000001', invoiceNumber: 'INV-9' });
+    expect(second.amount.toString()).toBe('-1250');
+    expect(second.kind).toBe('rebate');
+    expect(second.earningDate).toBe('2021-04-01');
+  });
+
+  test.each([
+    ['12.50', undefined, '12.5'],
+    ['(12.50)', undefined, '-12.5'],
+    ['-12.50', undefined, '-12.5'],
+    ['"1,234.56"', undefined, '1234.56'],
+    ['"1.234,56"', 'nl-NL', '1234.56'],
+    ['"(1.234,56)"', 'nl-NL', '-1234.56'],
+  ])('the amount %s (locale %s) is %s exactly', async (written, locale, expected) => {
+    const r = await collectEarnings(source(one(earningLine('E1', { amount: written }))), locale ? { locale: nl() } : {});
+    expect(r.issues).toEqual([]);
+    expect(r.rows[0]!.amount.toString()).toBe(expected);
+  });
+
+  test.each([
+    ['"1.234,56"', 'malformed_or_locale_formatted'],
+    ['12.5x', 'malformed_or_locale_formatted'],
+    ['EUR 5', 'malformed_or_locale_formatted'],
+  ])('the amount %s without a locale is invalid_amount in column 6 (%s)', async (written, reason) => {
+    const r = await collectEarnings(source(one(earningLine('E0'), earningLine('E1', { amount: written }))));
+    expect(located(r.issues)).toEqual([{ code: 'invalid_amount', severity: 'error', line: 3, column: 6 }]);
+    expect(r.issues[0]).toMatchObject({ columnName: 'earningAmount', raw: written.replace(/"/g, ''), params: { reason } });
+    expect(r.rows.map((row) => row.earningId)).toEqual(['E0']);
+    expect(r.rejected.map((x) => x.location.line)).toEqual([3]);
+  });
+
+  test('1,234 under nl-NL is ambiguous: invalid_amount, never a guess', async () => {
+    const r = await collectEarnings(source(one(earningLine('E1', { amount: '"1,234"' }))), { locale: nl() });
+    expect(r.issues[0]).toMatchObject({ code: 'invalid_amount', params: { reason: 'ambiguous' } });
+  });
+
+  test.each([
+    ['2021-03-15', '2021-03-15'],
+    ['2021-03-15T23:59:59Z', '2021-03-15'],
+    ['2021-03-15 08:00:00', '2021-03-15'],
+    ['3/15/2021', '2021-03-15'],
+    ['12/1/2020 11:05:00 PM', '2020-12-01'],
+  ])('the date %s is %s', async (written, expected) => {
+    const r = await collectEarnings(source(one(earningLine('E1', { date: written }))));
+    expect(r.issues).toEqual([]);
+    expect(r.rows[0]!.earningDate).toBe(expected);
+  });
+
+  test.each(['2021-02-30', '13/01/2021', '2021-13-01', '15.03.2021'])('the date %s is invalid_date in column 8', async (written) => {
+    const r = await collectEarnings(source(one(earningLine('E1', { date: written }))));
+    expect(located(r.issues)).toEqual([{ code: 'invalid_date', severity: 'error', line: 2, column: 8 }]);
+    expect(r.issues[0]).toMatchObject({ columnName: 'earningDate', raw: written });
+  });
+
+  test('a currency that is not three letters is invalid_currency; lower case is normalised', async () => {
+    const r = await collectEarnings(source(one(earningLine('E1', { currency: 'eur' }), earningLine('E2', { currency: 'EURO' }))));
+    expect(r.rows[0]!.currency).toBe('EUR');
+    expect(located(r.issues)).toEqual([{ code: 'invalid_currency', severity: 'error', line: 3, column: 9 }]);
+  });
+
+  test('every bad value of a row is reported, each in its column', async () => {
+    const r = await collectEarnings(source(one(',P-1,,Prog,Co-op,abc,,2021-02-30,XX1,,')));
+    expect(located(r.issues)).toEqual([
+      { code: 'missing_value', severity: 'error', line: 2, column: 1 },
+      { code: 'invalid_amount', severity: 'error', line: 2, column: 6 },
+      { code: 'invalid_date', severity: 'error', line: 2, column: 8 },
+      { code: 'invalid_currency', severity: 'error', line: 2, column: 9 },
+    ]);
+    expect(r.rows).toEqual([]);
+  });
+
+  test('an unknown earningType is read as other, with one warning per file and type', async () => {
+    const r = await collectEarnings(source(one(earningLine('E1', { type: 'Bonus' }), earningLine('E2', { type: 'bonus' }), earningLine('E3', { type: 'Marketing' }))));
+    expect(r.rows.map((row) => row.kind)).toEqual(['other', 'other', 'other']);
+    expect(located(r.issues)).toEqual([
+      { code: 'unknown_earning_type', severity: 'warning', line: 2, column: 5 },
+      { code: 'unknown_earning_type', severity: 'warning', line: 4, column: 5 },
+    ]);
+    expect(r.summary).toMatchObject({ records: 3, errors: 0, warnings: 2 });
+  });
+
+  test('a missing required column is missing_column naming it', async () => {
+    const r = await collectEarnings(source('earningId,participantId,programName,earningType,earningAmount,transactionCurrency\nE1,P,Prog,Rebate,1,EUR\n'));
+    expect(located(r.issues)).toEqual([{ code: 'missing_column', severity: 'error', line: 1 }]);
+    expect(r.issues[0]!.params?.['missing']).toBe('earningDate');
+  });
+});
+
+describe('earning types', () => {
+  test.each([
+    ['Rebate', 'rebate'],
+    ['Indirect Rebate', 'rebate'],
+    ['Adjustment-Rebate', 'rebate'],
+    ['Co-op', 'coop'],
+    ['Coop', 'coop'],
+    ['COOP', 'coop'],
+    ['co - op', 'coop'],
+    ['Claim', 'claim'],
+    ['Fee', 'fee'],
+    ['Sell', 'sell'],
+    ['Something new', 'other'],
+  ])('%s is %s', (type, kind) => {
+    expect(earningKind(type)).toBe(kind);
+  });
+});
+
+describe('fingerprints', () => {
+  async function rowsOf(text: string): Promise<EarningRow[]> {
+    const r = await collectEarnings(source(text));
+    expect(r.issues).toEqual([]);
+    return r.rows;
+  }
+
+  test('the same earning in two downloads, written differently, has one fingerprint', async () => {
+    const [a] = await rowsOf(one('E1,P-1,Contoso,CSP,Co-op,12.50,14.00,2021-03-15,EUR,T1,Azure'));
+    const [b] = await rowsOf(`note\n${EARNINGS_HEADER},extra\nE1,P-1,Contoso,CSP,COOP,12.5,14,3/15/2021,eur,T1,Azure,other`);
+    expect(a!.location).not.toEqual(b!.location);
+    expect(earningFingerprint(a!)).toBe(earningFingerprint(b!));
+    expect(earningFingerprint(a!)).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test('a different amount or date gives a different fingerprint', async () => {
+    const rows = await rowsOf(
+      one(
+        'E1,P-1,Contoso,CSP,Co-op,12.50,14.00,2021-03-15,EUR,T1,Azure',
+        'E1,P-1,Contoso,CSP,Co-op,12.51,14.00,2021-03-15,EUR,T1,Azure',
+        'E1,P-1,Contoso,CSP,Co-op,12.50,14.00,2021-03-16,EUR,T1,Azure',
+      ),
+    );
+    expect(new Set(rows.map(earningFingerprint)).size).toBe(3);
+  });
+});
