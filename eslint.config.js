@@ -44,6 +44,13 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts and configs in plain JavaScript.
+    files: ['**/*.mjs', '**/*.cjs', 'bin/**/*.js', 'webpack.config.js', 'eslint.config.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', __dirname: 'readonly', module: 'writable', require: 'readonly' },
+    },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
