@@ -179,10 +179,12 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
     const fromCell = hasHeaderCells ? cellToText(sheet.getRow(range.top).getCell(c).value).text : '';
     const fromTable = source === 'table' ? (found?.model.columns?.[c - range.left]?.name ?? '') : '';
     const name = (fromCell || fromTable).trim();
-    headers.push(name);
-    if (name === '') continue;
-    if (seen.has(name.toLowerCase())) problems.push({ code: 'duplicate_header', file: path, input: name, location: { sheet: sheet.name, row: range.top, column: c } });
+    // Inputs match header names case-insensitively, so `claimId` and `ClaimID` are one column:
+    // the first one is read, the second is reported and ignored.
+    const duplicate = name !== '' && seen.has(name.toLowerCase());
+    if (duplicate) problems.push({ code: 'duplicate_header', file: path, input: name, location: { sheet: sheet.name, row: range.top, column: c } });
     seen.add(name.toLowerCase());
+    headers.push(duplicate ? '' : name);
   }
 
   const rows: WorkbookTableRow[] = [];
@@ -198,7 +200,7 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
         problems.push({ code: 'formula_without_result', file: path, input: converted.formulaWithoutResult, location: { sheet: sheet.name, row: r, column: c } });
       }
       if (converted.text !== '') any = true;
-      if (!(name in values)) values[name] = converted.text;
+      values[name] = converted.text;
     }
     if (any) rows.push({ values, location: { sheet: sheet.name, row: r } });
   }

@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Dec } from '../../../core/money/decimal.js';
+import type { IsoDate } from '../../../core/calendar/calendar-date.js';
+import { createReportWorkbook } from '../../../batch/output/report-workbook.js';
+import { summaryRowsCap } from '../../../batch/output/summary-rows-cap.js';
+import type { ReportColumn, ReportRow } from '../../../batch/output/cell-value.js';
+import { amountNumFmt } from '../../../batch/output/report-styles.js';
+import { readWorkbookTable } from '../../../batch/output/read-workbook-table.js';
+import { dumpXlsx } from '../../support/xlsx-dump.js';
+import { tempDirs } from '../../support/temp-dir.js';
+
+const dirs = tempDirs();
+afterEach(() => dirs.cleanup());
+
+const COLUMNS: readonly ReportColumn[] = [
+  { name: 'pool', kind: 'text' },
+  { name: 'currency', kind: 'text' },
+  { name: 'available', kind: 'amount' },
+  { name: 'availableUSD', kind: 'amountUSD' },
+  { name: 'claimEnd', kind: 'date' },
+  { name: 'below', kind: 'boolean' },
+  { name: 'days', kind: 'integer' },
+  { name: 'share', kind: 'share' },
+];
+
+const ROWS: readonly ReportRow[] = [
+  { pool: '=1+1', currency: 'EUR', available: new Dec('-12.505'), availableUSD: new Dec('-13.455'), claimEnd: '2021-08-15', below: true, days: 12, share: new Dec('0.4') },
+  { pool: 'P-JPY', currency: 'JPY', available: new Dec('2.5'), availableUSD: new Dec('0.02'), claimEnd: '2021-12-31', below: false, days: -1, share: null },
+  { pool: 'P-KWD', currency: 'KWD', available: new Dec('1234.5675'), availableUSD: null, claimEnd: '2022-01-01', below: null, days: 0, share: '0.375' },
+];
+
+function highlight(row: ReportRow): 'expiring' | 'overdrawn' | null {
+  if (row.pool === 'P-JPY') return 'expiring';
+  return row.available instanceof Dec && row.available.isNegative() ? 'overdrawn' : null;
+}
+
+async function writeSample(path: string, documentDate?: IsoDate): Promise<void> {
+  const workbook = createReportWorkbook(path, documentDate ? { documentDate } : {});
+  const sheet = await workbook.addSheet('Balances', { columns: COLUMNS, currencyColumn: 'currency', highlight });
+  for (const row of ROWS) await sheet.addRow(row);
+  await workbook.addSheet('Empty', { columns: COLUMNS.slice(0, 2), freezeHeader: false, autoFilter: false });
+  await workbook.close();
+}
+
+const HEADER = (cols: string[]) =>
+  cols.map((name, i) => `  ${String.fromCharCode(65 + i)}1 string ${JSON.stringify(name)} fill=solid:FFDDEBF7 bold`).join('\n');
+
+const EXPECTED_DUMP = `sheet "Balances"
+  frozen: xSplit=0 ySplit=1 topLeft=A2
+  autoFilter: A1:H4
+  widths: A=16 B=16 C=18 D=18 E=12 F=10 G=10 H=10
+${HEADER(['pool', 'currency', 'available', 'availableUSD', 'claimEnd', 'below', 'days', 'share'])}
+  A2 string "'=1+1" fill=solid:FFFFC7CE
+  B2 string "EUR" fill=solid:FFFFC7CE
+  C2 number -12.51 numFmt="#,##0.00 \\"EUR\\"" fill=solid:FFFFC7CE
+  D2 number -13.46 numFmt="#,##0.00 \\"USD\\"" fill=solid:FFFFC7CE
+  E2 date 2021-08-15 numFmt="yyyy-mm-dd" fill=solid:FFFFC7CE
+  F2 boolean true fill=solid:FFFFC7CE
+  G2 number 12 numFmt="0" fill=solid:FFFFC7CE
+  H2 number 0.4 numFmt="0.00%" fill=solid:FFFFC7CE
+  A3 string "P-JPY" fill=solid:FFFFEB9C
+  B3 string "JPY" fill=solid:FFFFEB9C
+  C3 number 3 numFmt="#,##0 \\"JPY\\"" fill=solid:FFFFEB9C
+  D3 number 0.02 numFmt="#,##0.00 \\"USD\\"" fill=solid:FFFFEB9C
+  E3 date 2021-12-31 numFmt="yyyy-mm-dd" fill=solid:FFFFEB9C
+  F3 boolean false fill=solid:FFFFEB9C
+  G3 number -1 numFmt="0" fill=solid:FFFFEB9C
+  A4 string "P-KWD"
+  B4 string "KWD"
+  C4 number 1234.568 numFmt="#,##0.000 \\"KWD\\""
+  E4 date 2022-01-01 numFmt="yyyy-mm-dd"
+  G4 number 0 numFmt="0"
+  H4 number 0.375 numFmt="0.00%"
+sheet "Empty"
+  frozen: none
+  autoFilter: none
+  widths: A=16 B=16
+${HEADER(['pool', 'currency'])}
+`;
+
+describe('createReportWorkbook', () => {
+  test('writes amounts as numbers with their currency format, real dates, frozen header, filter and highlights', async () => {
+    const path = join(await dirs.make(), 'r.xlsx');
+    await writeSample(path);
+    expect(await dumpXlsx(path)).toBe(EXPECTED_DUMP);
+  });
+
+  test.each(['UTC', 'America/New_York', 'Pacific/Auckland'])('reads dates back as the same calendar day under TZ=%s', async (zone) => {
+    const path = join(await dirs.make(), 'r.xlsx');
+    await writeSample(path);
+    const saved = process.env.TZ;
+    process.env.TZ = zone; // Node applies a changed TZ immediately
+    try {
+      expect(new Date(2021, 6, 1).getTimezoneOffset()).toBe(zone === 'UTC' ? 0 : zone === 'America/New_York' ? 240 : -720);
+      const read = await readWorkbookTable(path, 'Balances');
+      expect(read.ok).toBe(true);
+      if (!read.ok) return;
+      expect(read.table.rows.map((r) => r.values.claimEnd)).toEqual(['2021-08-15', '2021-12-31', '2022-01-01']);
+      expect(await dumpXlsx(path)).toBe(EXPECTED_DUMP);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  test('gives byte-identical files for the same rows, even written seconds apart', async () => {
+    const dir = await dirs.make();
+    await writeSample(join(dir, 'a.xlsx'));
+    // Zip entry times have a 2-second resolution: cross at least one such boundary.
+    await new Promise((r) => setTimeout(r, 2100));
+    await writeSample(join(dir, 'b.xlsx'));
+    const [a, b] = await Promise.all([readFile(join(dir, 'a.xlsx')), readFile(join(dir, 'b.xlsx'))]);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  test('stamps the document date it is given, never the clock', async () => {
+    const dir = await dirs.make();
+    await writeSample(join(dir, 'a.xlsx'), '2022-02-10' as IsoDate);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'a.xlsx'));
+    expect([wb.created.toISOString(), wb.modified.toISOString(), wb.creator]).toEqual(['2022-02-10T00:00:00.000Z', '2022-02-10T00:00:00.000Z', 'coop-ledger']);
+  });
+
+  test('writes every zip entry with the 1980-01-01 00:00 time Excel uses', async () => {
+    const path = join(await dirs.make(), 'r.xlsx');
+    await writeSample(path);
+    const bytes = await readFile(path);
+    let entries = 0;
+    for (let i = bytes.indexOf(Buffer.from('PK\x01\x02', 'latin1')); i >= 0; i = bytes.indexOf(Buffer.from('PK\x01\x02', 'latin1'), i + 4)) {
+      expect([bytes.readUInt16LE(i + 12), bytes.readUInt16LE(i + 14)]).toEqual([0, 0x21]);
+      entries += 1;
+    }
+    expect(entries).toBeGreaterThanOrEqual(8);
+  });
+
+  test('refuses a second sheet of the same name', async () => {
+    const workbook = createReportWorkbook(join(await dirs.make(), 'r.xlsx'));
+    await workbook.addSheet('Findings', { columns: COLUMNS });
+    await expect(workbook.addSheet('findings', { columns: COLUMNS })).rejects.toThrow(/duplicate sheet/);
+    await workbook.close();
+  });
+});
+
+describe('amountNumFmt', () => {
+  test.each([
+    ['EUR', '#,##0.00 "EUR"'],
+    ['USD', '#,##0.00 "USD"'],
+    ['JPY', '#,##0 "JPY"'],
+    ['KWD', '#,##0.000 "KWD"'],
+  ])('formats %s amounts as %s', (currency, format) => {
+    expect(amountNumFmt(currency)).toBe(format);
+  });
+});
+
+describe('summaryRowsCap', () => {
+  test('writes the first N rows of each repeating kind and one summary row per capped kind', async () => {
+    const written: ReportRow[] = [];
+    const cap = summaryRowsCap(async (row) => void written.push(row), {
+      cap: 2,
+      kindOf: (row) => (row.code === 'duplicate_earning' || row.code === 'funds_expiring' ? (row.code as string) : null),
+      summaryRow: (kind, omitted) => ({ code: kind, message: `${omitted} more in findings.csv` }),
+    });
+    const codes = ['duplicate_earning', 'funds_expiring', 'duplicate_earning', 'unknown_program', 'duplicate_earning', 'duplicate_earning', 'unknown_program', 'funds_expiring'];
+    for (const [i, code] of codes.entries()) await cap.add({ code, line: i });
+    await cap.finish();
+    expect(written.map((r) => [r.code, r.line ?? r.message])).toEqual([
+      ['duplicate_earning', 0],
+      ['funds_expiring', 1],
+      ['duplicate_earning', 2],
+      ['unknown_program', 3],
+      ['unknown_program', 6],
+      ['funds_expiring', 7],
+      ['duplicate_earning', '2 more in findings.csv'],
+    ]);
+    expect(Object.fromEntries(cap.omitted)).toEqual({ duplicate_earning: 2 });
+  });
+
+  test('keeps a sheet of a million repeating rows small', async () => {
+    const path = join(await dirs.make(), 'f.xlsx');
+    const workbook = createReportWorkbook(path);
+    const sheet = await workbook.addSheet('Findings', { columns: [{ name: 'code', kind: 'text' }, { name: 'message', kind: 'text' }] });
+    const cap = summaryRowsCap((row) => sheet.addRow(row), {
+      cap: 1000,
+      kindOf: (row) => row.code as string,
+      summaryRow: (kind, omitted) => ({ code: kind, message: `${omitted} more ${kind} rows are in findings.csv` }),
+    });
+    for (let i = 0; i < 1_000_000; i++) await cap.add({ code: 'duplicate_earning', message: `row ${i}` });
+    await cap.finish();
+    await workbook.close();
+    expect(sheet.rowsWritten).toBe(1001);
+    const read = await readWorkbookTable(path, 'Findings');
+    expect(read.ok && read.table.rows.at(-1)?.values).toEqual({ code: 'duplicate_earning', message: '999000 more duplicate_earning rows are in findings.csv' });
+  });
+});
