@@ -45,6 +45,8 @@ export interface ReportWorkbook {
   addSheet(name: string, options: SheetOptions): Promise<ReportSheet>;
   /** Finishes the file; its bytes depend only on what was written. */
   close(): Promise<void>;
+  /** Gives up: closes the file handle (the partial file is left for the caller to delete). */
+  abort(): Promise<void>;
 }
 
 const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
@@ -98,6 +100,11 @@ export function createReportWorkbook(path: string, options: ReportWorkbookOption
   const documentDate = options.documentDate ? new Date(`${options.documentDate}T00:00:00Z`) : FIXED_DATE;
   const creator = options.creator ?? DEFAULT_CREATOR;
   const file = createWriteStream(path);
+  let failure: unknown = null;
+  // Without a listener a disk error would crash the process instead of rejecting `close`.
+  file.on('error', (err: unknown) => {
+    failure ??= err;
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: file,
     useStyles: true,
@@ -162,6 +169,7 @@ export function createReportWorkbook(path: string, options: ReportWorkbookOption
       },
       async addRow(row) {
         if (done) throw new Error(`sheet ${name} is already finished`);
+        if (failure) throw failure;
         const fillKind = sheetOptions.highlight?.(row) ?? null;
         const fill = fillKind ? solid(HIGHLIGHT_FILLS[fillKind]) : undefined;
         const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c, sheetOptions.currencyColumn)), c.kind));
@@ -186,9 +194,16 @@ export function createReportWorkbook(path: string, options: ReportWorkbookOption
       if (closed) return;
       closed = true;
       finishCurrent();
+      if (failure) throw failure;
       await workbook.commit();
       await finished(file);
+      if (failure) throw failure;
       await pinZipTimestamps(path);
+    },
+    async abort() {
+      closed = true;
+      file.destroy();
+      await finished(file).catch(() => undefined);
     },
   };
 }

@@ -7,6 +7,11 @@ import { BALANCES_COLUMNS } from '../../../core/workbook-layout.js';
 import { createCsvWriter, csvField, csvLine, writeCsvFile } from '../../../batch/output/csv-writer.js';
 import type { ReportColumn } from '../../../batch/output/cell-value.js';
 import { tempDirs } from '../../support/temp-dir.js';
+import { fc, test as fcTest } from '@fast-check/vitest';
+import Papa from 'papaparse';
+import { parseAmount } from '../../../core/money/parse-amount.js';
+import { roundToMinor } from '../../../core/money/round.js';
+import { restoreNeutralisedText } from '../../../batch/output/neutralise-formula.js';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
@@ -110,5 +115,42 @@ describe('createCsvWriter', () => {
   test('rejects when the file cannot be written', async () => {
     const path = join(await dirs.make(), 'missing-folder', 'x.csv');
     await expect(writeCsvFile(path, COLUMNS, [{ note: 'a' }])).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('CSV round trip', () => {
+  const TEXT_AND_AMOUNT: readonly ReportColumn[] = [
+    { name: 'note', kind: 'text' },
+    { name: 'currency', kind: 'text' },
+    { name: 'amount', kind: 'amount' },
+  ];
+
+  fcTest.prop(
+    [
+      fc.array(
+        fc.record({
+          note: fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 20 }),
+            fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', "'", 'a', ' '), maxLength: 8 }),
+          ),
+          currency: fc.constantFrom('EUR', 'JPY', 'KWD', 'USD'),
+          amount: fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }).chain((n) => fc.integer({ min: 0, max: 6 }).map((scale) => new Dec(n.toString()).div(new Dec(10).pow(scale)))),
+        }),
+        { maxLength: 8 },
+      ),
+    ],
+    { numRuns: 50 },
+  )('reads back the same texts and the rounded amounts', async (rows) => {
+    const path = join(await dirs.make(), 'rt.csv');
+    await writeCsvFile(path, TEXT_AND_AMOUNT, rows, { currencyColumn: 'currency' });
+    const parsed = Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true, newline: '\r\n' });
+    const data = parsed.data;
+    expect(parsed.errors).toEqual([]);
+    expect(data.map((r) => restoreNeutralisedText(r.note!))).toEqual(rows.map((r) => r.note));
+    expect(data.map((r) => {
+      const p = parseAmount(r.amount!);
+      return p.ok ? p.value.toString() : 'invalid';
+    })).toEqual(rows.map((r) => roundToMinor(r.amount, r.currency).toString()));
+    await dirs.cleanup();
   });
 });

@@ -195,3 +195,20 @@ describe('summaryRowsCap', () => {
     expect(read.ok && read.table.rows.at(-1)?.values).toEqual({ code: 'duplicate_earning', message: '999000 more duplicate_earning rows are in findings.csv' });
   });
 });
+
+describe('createReportWorkbook failures', () => {
+  test('rejects instead of crashing when the file cannot be written', async () => {
+    const workbook = createReportWorkbook(join(await dirs.make(), 'no-such-folder', 'r.xlsx'));
+    await new Promise((r) => setTimeout(r, 20));
+    await expect(workbook.close()).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  test('releases the file when a run gives up half way', async () => {
+    const path = join(await dirs.make(), 'r.xlsx');
+    const workbook = createReportWorkbook(path);
+    const sheet = await workbook.addSheet('Balances', { columns: COLUMNS, currencyColumn: 'currency' });
+    await sheet.addRow(ROWS[0]!);
+    await workbook.abort();
+    await expect(workbook.addSheet('More', { columns: COLUMNS })).rejects.toThrow(/closed/);
+  });
+});
