@@ -42,6 +42,7 @@ import {
   journalRow,
 } from './report-rows.js';
 import { writeWorkbookReport } from './workbook-report.js';
+import type { InputSummary } from './input-summary.js';
 import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-errors.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
@@ -70,13 +71,6 @@ export interface CommandIO {
   readonly progress: boolean;
   /** The wall clock, read only for the default --as-of. */
   now(): Date;
-}
-
-export interface InputSummary {
-  readonly kind: 'earnings' | 'payments' | 'claims' | 'programs' | 'accounts';
-  readonly path: string;
-  readonly sha256: string;
-  readonly rows: number | null;
 }
 
 export interface ReconcileSummary {

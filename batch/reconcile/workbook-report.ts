@@ -7,7 +7,7 @@ import type { ReportRow } from '../output/cell-value.js';
 import type { ClaimReport } from './claims-check.js';
 import type { Finding, FindingCode } from './finding.js';
 import type { JournalLine } from './journal.js';
-import type { InputSummary } from './reconcile.js';
+import type { InputSummary } from './input-summary.js';
 import { EXPIRY_WARNING_DAYS } from './pool-findings.js';
 import {
   BALANCE_REPORT_COLUMNS,
