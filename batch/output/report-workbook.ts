@@ -126,6 +126,10 @@ export function createReportWorkbook(path: string, options: ReportWorkbookOption
 
   async function addSheet(name: string, sheetOptions: SheetOptions): Promise<ReportSheet> {
     if (closed) throw new Error('workbook already closed');
+    // Excel's rules for sheet names; exceljs would write a file Excel has to repair.
+    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new RangeError(`not a valid Excel sheet name: ${JSON.stringify(name)}`);
+    }
     if (names.has(name.toLowerCase())) throw new Error(`duplicate sheet name: ${name}`);
     names.add(name.toLowerCase());
     finishCurrent();

@@ -3,6 +3,22 @@ import { toExcelSerial } from '../../core/calendar/calendar-date.js';
 import type { ResolvedCell } from './resolve-cell.js';
 import { amountNumFmt, DATE_NUMFMT, INTEGER_NUMFMT, SHARE_NUMFMT } from './report-styles.js';
 
+/** Excel's limit on the characters of one cell; longer files open with a repair prompt. */
+export const XLSX_MAX_CELL_TEXT = 32_767;
+
+/**
+ * Text longer than Excel accepts is cut, ending in `…`, so the workbook always opens; the CSVs
+ * carry the full text. (Control characters other than tab, CR and LF cannot be stored in XLSX
+ * at all; exceljs drops them.)
+ */
+function fitText(text: string): string {
+  if (text.length <= XLSX_MAX_CELL_TEXT) return text;
+  let cut = XLSX_MAX_CELL_TEXT - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1; // never split a surrogate pair
+  return `${text.slice(0, cut)}…`;
+}
+
 export interface XlsxCell {
   readonly value: string | number | boolean | null;
   readonly numFmt?: string;
@@ -25,7 +41,7 @@ export function toXlsxCell(cell: ResolvedCell, kind: ColumnKind): XlsxCell {
     case 'empty':
       return { value: null };
     case 'text':
-      return { value: cell.text };
+      return { value: fitText(cell.text) };
     case 'amount': {
       const n = cell.value.toNumber();
       return { value: n === 0 ? 0 : n, numFmt: amountNumFmt(cell.currency) };

@@ -212,3 +212,22 @@ describe('createReportWorkbook failures', () => {
     await expect(workbook.addSheet('More', { columns: COLUMNS })).rejects.toThrow(/closed/);
   });
 });
+
+describe('report workbook limits', () => {
+  test.each(['', 'a'.repeat(32), 'Q1/Q2', 'Sheet[1]', "'quoted'", 'what?'])('refuses the sheet name %j that Excel would reject', async (name) => {
+    const workbook = createReportWorkbook(join(await dirs.make(), 'r.xlsx'));
+    await expect(workbook.addSheet(name, { columns: COLUMNS })).rejects.toThrow(RangeError);
+    await workbook.close();
+  });
+
+  test('cuts text longer than an Excel cell holds and says so with an ellipsis', async () => {
+    const path = join(await dirs.make(), 'r.xlsx');
+    const workbook = createReportWorkbook(path);
+    const sheet = await workbook.addSheet('Notes', { columns: [{ name: 'note', kind: 'text' }] });
+    await sheet.addRow({ note: 'x'.repeat(40_000) });
+    await workbook.close();
+    const read = await readWorkbookTable(path, 'Notes');
+    const note = read.ok ? read.table.rows[0]!.values.note! : '';
+    expect([note.length, note.endsWith('…')]).toEqual([32_767, true]);
+  });
+});
