@@ -198,6 +198,13 @@ class TableReader {
       this.searchHeader(false);
       return !this.stopped;
     }
+    if (!text.includes(this.newline ?? '\n')) {
+      // No line break, so no record can end in this text: keep it without re-parsing the
+      // incomplete record, which keeps one huge cell linear instead of quadratic.
+      this.partial += text;
+      if (this.partial.length > this.maxRecordChars) this.recordTooLarge();
+      return !this.stopped;
+    }
     this.parse(this.partial + text, false);
     return !this.stopped;
   }
@@ -267,8 +274,9 @@ class TableReader {
         if (this.tryHeader(raw, line)) {
           const rest = this.pre.slice(next);
           this.pre = '';
-          this.partial = rest;
           this.partialLine = line + 1;
+          // Parse what came with the header now: later text is only appended while it has no line break.
+          if (!this.stopped) this.parse(rest, false);
           return;
         }
       }
@@ -390,7 +398,8 @@ class TableReader {
   }
 
   private recordTooLarge(): void {
-    // A runaway quote is the usual cause; say so when the record never closes its quote.
+    // Past the cap we cannot tell a huge quoted cell from a quote that never closes, so the code
+    // is the same for both; a runaway quote is the usual cause, so its line is what we point at.
     const probe = Papa.parse<string[]>(this.partial, {
       delimiter: this.header!.delimiter,
       newline: this.newline ?? '\n',
@@ -398,22 +407,24 @@ class TableReader {
       fastMode: false,
       preview: 1,
     });
-    const missingQuote = probe.errors.find((e) => e.code === 'MissingQuotes');
-    if (missingQuote && missingQuote.index !== undefined) {
-      this.input = this.partial;
-      this.scanPos = 0;
-      this.scanLine = this.partialLine;
-      this.unclosedQuote(missingQuote.index - 1, probe.data[0]?.length ?? 1);
-      return;
-    }
+    const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
+    const quoteAt = openQuote === undefined ? undefined : openQuote - 1;
+    const line = quoteAt === undefined ? this.partialLine : this.partialLine + countNewlines(this.partial, 0, quoteAt, this.newline ?? '\n');
+    const fieldIndex = probe.data[0]?.length ?? 1;
+    const column = quoteAt === undefined ? undefined : this.header?.columns[fieldIndex - 1];
     this.stop(
       inputError('record_too_large', {
         file: this.file,
-        line: this.partialLine,
-        raw: clip(this.partial, 200),
-        message: `A record starting on line ${this.partialLine} is longer than ${this.maxRecordChars} characters.`,
+        line,
+        ...(quoteAt === undefined ? {} : { column: fieldIndex }),
+        ...(column ? { columnName: column.name } : {}),
+        raw: clip(this.partial.slice(quoteAt ?? 0), 200),
+        message:
+          quoteAt === undefined
+            ? `A record starting on line ${line} is longer than ${this.maxRecordChars} characters.`
+            : `A quote opened on line ${line} is still open after ${this.maxRecordChars} characters.`,
         hint: 'Look for a quote that is opened and never closed, or a cell pasted with a huge text.',
-        params: { maxChars: String(this.maxRecordChars) },
+        params: { maxChars: String(this.maxRecordChars), reason: quoteAt === undefined ? 'long_record' : 'open_quote' },
       }),
     );
   }
@@ -492,7 +503,8 @@ class TableReader {
     }
     // No prototype: a hostile header named `__proto__` must stay an ordinary column.
     const record = Object.create(null) as Record<string, string>;
-    header.columns.forEach((c, i) => (record[c.key] = fields[i]!));
+    const columns = header.columns;
+    for (let i = 0; i < columns.length; i++) record[columns[i]!.key] = fields[i]!;
     const issues = this.options.onRecord(record, location) ?? [];
     if (issues.some((i) => i.severity === 'error')) {
       this.reject(location, raw(), issues);

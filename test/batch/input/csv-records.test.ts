@@ -163,14 +163,31 @@ describe('records and their physical lines', () => {
     expect(r.summary.complete).toBe(false);
   });
 
-  test('an unclosed quote in a long file is caught by the record size cap, still at its opening line', async () => {
+  test('an unclosed quote in a long file is caught by the record size cap, at the line of the open quote', async () => {
     const rows = Array.from({ length: 200 }, (_, i) => `R${i},${i},fine`).join('\n');
     const text = `id,amount,note\nA,1,"runaway\n${rows}\n`;
     const r = await collectRecords(sourceFromChunks('big.csv', [Buffer.from(text.slice(0, 40)), Buffer.from(text.slice(40))]), {
       required: REQUIRED,
       maxRecordChars: 500,
     });
-    expect(located(r.issues)).toEqual([{ code: 'unclosed_quote', severity: 'error', line: 2, column: 3 }]);
+    expect(located(r.issues)).toEqual([{ code: 'record_too_large', severity: 'error', line: 2, column: 3 }]);
+    expect(r.issues[0]!.params?.['reason']).toBe('open_quote');
+  });
+
+  test('a 20 MB single cell is record_too_large at its line, read in bounded chunks', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 0x78);
+    const chunks = [Buffer.from('id,amount,note\nA,1,x\nB,2,"'), ...Array.from({ length: 320 }, () => chunk), Buffer.from('"\n')];
+    const r = await collectRecords(sourceFromChunks('huge.csv', chunks), { required: REQUIRED });
+    expect(located(r.issues)).toEqual([{ code: 'record_too_large', severity: 'error', line: 3, column: 3 }]);
+    expect(r.rows.map((row) => row.record['id'])).toEqual(['A']);
+  });
+
+  test('a row of 10,000 columns reads', async () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
+    const text = `id,amount,${names.join(',')}\nA,1,${names.map((_, i) => i).join(',')}\n`;
+    const r = await collectRecords(source(text), { required: REQUIRED });
+    expect(r.issues).toEqual([]);
+    expect(r.rows[0]!.record['c9999']).toBe('9999');
   });
 
   test('a record longer than the cap without a runaway quote is record_too_large', async () => {
@@ -244,4 +261,13 @@ describe('properties', () => {
       expect(r.rows.length + r.summary.errors + r.summary.warnings).toBeGreaterThanOrEqual(r.rows.length > 0 ? 1 : 0);
     },
   );
+
+  prop.prop([fc.uint8Array({ maxLength: 300 }), fc.nat()])('arbitrary bytes, chunked anywhere, never throw', async (bytes, cut) => {
+    const at = bytes.length === 0 ? 0 : cut % bytes.length;
+    const header = Buffer.from('id,amount\n');
+    const chunks = [header, bytes.subarray(0, at), bytes.subarray(at)];
+    const r = await collectRecords(sourceFromChunks('fuzz.csv', chunks), { required: REQUIRED });
+    for (const issue of r.issues) expect(issue.code).toMatch(/^[a-z_]+$/);
+    expect(r.summary.records).toBe(r.rows.length);
+  });
 });
