@@ -7,7 +7,8 @@
 /** A column the reader needs; a list means any one of those names will do (`currencyCode` or `earnedCurrencyCode`). */
 export type ColumnRequirement = string | readonly string[];
 
-export type Delimiter = ',' | '\t';
+/** Comma and tab as Partner Center writes; semicolon as a European Excel saves "CSV" (its comma is the decimal mark). */
+export type Delimiter = ',' | '\t' | ';';
 
 export interface CsvColumn {
   /** 1-based position in the file. */

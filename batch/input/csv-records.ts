@@ -289,7 +289,7 @@ class TableReader {
   /** Whether `raw` is the header; if it is, validates it and starts the row parser. */
   private tryHeader(raw: string, line: number): boolean {
     const { required } = this.options;
-    const candidates: Delimiter[] = raw.includes('\t') ? ['\t', ','] : [','];
+    const candidates = (['\t', ',', ';'] as const).filter((d) => d === ',' || raw.includes(d));
     for (const delimiter of candidates) {
       const names = splitHeaderLine(raw, delimiter);
       const missing = missingRequirements(names, required);

@@ -41,6 +41,7 @@ describe('finding the header', () => {
   test.each([
     ['comma', 'id,amount,note\nA,"1,5",x\n', ','],
     ['tab', 'id\tamount\tnote\nA\t1,5\t"x\ty"\n', '\t'],
+    ['semicolon (European Excel)', 'id;amount;note\r\nA;1,5;"x;y"\r\n', ';'],
   ])('the %s delimiter is detected from the header line', async (_name, text, delimiter) => {
     const r = await collectRecords(source(text), { required: REQUIRED });
     expect(r.summary.header?.delimiter).toBe(delimiter);

@@ -77,6 +77,14 @@ describe('earnings rows', () => {
     expect(r.rejected.map((x) => x.location.line)).toEqual([3]);
   });
 
+  test('a semicolon file saved by a Dutch Excel reads with --number-locale nl-NL', async () => {
+    const text = `${EARNINGS_HEADER.replace(/,/g, ';')}\r\nE1;P-1;Contoso;CSP;Co-op;1.234,56;1.452,42;15-3-2021;EUR;T1;Azure\r\nE2;P-1;Contoso;CSP;Co-op;-0,50;;2021-03-15;EUR;T1;Azure\r\n`;
+    const r = await collectEarnings(source(text), { locale: nl() });
+    expect(r.rows.map((row) => [row.earningId, row.amount.toString()])).toEqual([['E2', '-0.5']]);
+    // Dates are never read in a locale's order: 15-3-2021 is rejected, not guessed.
+    expect(located(r.issues)).toEqual([{ code: 'invalid_date', severity: 'error', line: 2, column: 8 }]);
+  });
+
   test('1,234 under nl-NL is ambiguous: invalid_amount, never a guess', async () => {
     const r = await collectEarnings(source(one(earningLine('E1', { amount: '"1,234"' }))), { locale: nl() });
     expect(r.issues[0]).toMatchObject({ code: 'invalid_amount', params: { reason: 'ambiguous' } });
