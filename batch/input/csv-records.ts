@@ -262,7 +262,10 @@ class TableReader {
       }
       const eol = this.pre.indexOf(nl, this.prePos);
       if (eol === -1 && !atEnd) {
-        if (this.pre.length - this.prePos > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
+        // Keep only the unfinished line: the lines before it have been looked at.
+        this.pre = this.pre.slice(this.prePos);
+        this.prePos = 0;
+        if (this.pre.length > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
         return;
       }
       const lineEnd = eol === -1 ? this.pre.length : eol;
