@@ -3,8 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { parseAmount, type NumberLocale } from '../../core/money/parse-amount.js';
-import { parseCurrency } from '../../core/money/currency.js';
+import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { formatAmount } from '../../core/money/round.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { policyCatalog, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
@@ -19,6 +18,7 @@ import { expandInputs } from '../input/expand-inputs.js';
 import { fileSource } from '../input/input-source.js';
 import { readCsvRecords, type RecordLocation, type RejectedRow } from '../input/csv-records.js';
 import { readEarnings } from '../input/read-earnings.js';
+import { readPayments } from '../input/read-payments.js';
 import { earningFingerprint } from '../input/earning-fingerprint.js';
 import { inputError, type InputIssue } from '../input/input-issue.js';
 import { withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
@@ -163,7 +163,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
 
   const payments: PaymentRecord[] = [];
   for (const path of options.payments) {
-    const rows = await readPayments(path, locale, payments, inputIssues, onRejectedRow);
+    const rows = await readPaymentsFile(path, locale, payments, inputIssues, onRejectedRow);
     inputs.push({ kind: 'payments', path, sha256: await sha256Of(path), rows });
   }
   const claims: LocatedClaim[] = [];
@@ -350,38 +350,26 @@ async function loadAccounts(path: string | undefined, inputs: InputSummary[]): P
   return accounts as unknown as JournalAccounts;
 }
 
-const PAYMENT_KNOWN = ['participantId', 'programName', 'earned', 'earnedUSD', 'totalPayment', 'currencyCode', 'earnedCurrencyCode', 'paymentCurrencyCode', 'paymentId', 'paymentStatus', 'paymentDate'];
-
-async function readPayments(
+async function readPaymentsFile(
   path: string,
   locale: { locale?: NumberLocale },
   into: PaymentRecord[],
   issues: InputIssue[],
   onRejectedRow: (row: RejectedRow) => void,
 ): Promise<number> {
-  const summary = await readCsvRecords(fileSource(path), {
-    required: ['paymentId', 'earned', ['currencyCode', 'earnedCurrencyCode']],
-    known: PAYMENT_KNOWN,
+  const summary = await readPayments(fileSource(path), {
+    ...locale,
     onIssue: (i) => issues.push(i),
     onRejectedRow,
-    onRecord: (record, location) => {
-      const earned = parseAmount(record.earned ?? '', locale);
-      const currencyText = record.earnedCurrencyCode || record.currencyCode || '';
-      const currency = parseCurrency(currencyText);
-      const problems: InputIssue[] = [];
-      if (!earned.ok) problems.push(cellIssue(location, 'earned', earned.issues[0]!, record.earned ?? ''));
-      if (!currency.ok) problems.push(cellIssue(location, 'currencyCode', currency.issues[0]!, currencyText));
-      if (problems.length) return problems;
+    onRow: (row) =>
       into.push({
-        paymentId: record.paymentId ?? '',
-        participantId: record.participantId ?? '',
-        programName: record.programName ?? '',
-        earned: earned.ok ? earned.value : (undefined as never),
-        currency: currency.ok ? currency.value : '',
-        location,
-      });
-      return [];
-    },
+        paymentId: row.paymentId,
+        participantId: row.participantId,
+        programName: row.programName,
+        earned: row.earned,
+        currency: row.earnedCurrency,
+        location: row.location,
+      }),
   });
   return summary.records;
 }
