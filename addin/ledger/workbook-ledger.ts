@@ -12,6 +12,7 @@ import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
 import { fundingPeriodOf } from '../../core/claims/funding-period.js';
+import { validateClaim } from '../../core/claims/validate-claim.js';
 import { isPaid } from '../../core/claims/is-paid.js';
 import { formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
@@ -59,6 +60,9 @@ export function earningTypeKey(text: string): string {
 }
 
 const ROLLOVER = 'cooprollover';
+
+/** Issues that keep a claim from drawing on any pool (as in batch/reconcile/claims-check.ts). */
+const BLOCKING: ReadonlySet<string> = new Set(['claim_dates_invalid', 'claim_period_mismatch', 'claim_program_not_eligible']);
 
 /** A table's rows as header → text records, cells rendered the way core's row parsers read them. */
 export function rowsAsRecords(table: TableData, columns: readonly ColumnSpec[]): Record<string, string>[] {
@@ -158,15 +162,22 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
 
   const read = readClaims(tables.claims);
   problems.push(...read.problems);
+  const seen = new Set<string>();
   const claims: LedgerClaim[] = read.claims.map(({ claim, rowIndex }) => {
+    const programName = programOf(claim.programName);
     const funding = fundingPeriodOf(claim.activityStart, claim.activityEnd, settings);
     const period: FiscalHalf | null = funding.ok ? funding.value : claim.earningPeriod;
-    if (!period) return { claim, rowIndex, poolKey: null };
-    const programName = programOf(claim.programName);
+    const policy = period ? resolvePolicy(catalog, programName, period) : null;
+    // The batch job's rule: a claim whose pool cannot be told (bad dates, a period that
+    // contradicts them, a program without co-op claims) or a repeated claimId draws on nothing.
+    const blocked = validateClaim(claim, { policy, settings }).some((i) => BLOCKING.has(i.code));
+    const duplicate = seen.has(claim.claimId);
+    seen.add(claim.claimId);
+    if (!funding.ok || blocked || duplicate) return { claim, rowIndex, poolKey: null };
     const poolKey = addClaimDraw(ledger, {
       participantId: claim.participantId,
       programName,
-      earningPeriod: period,
+      earningPeriod: funding.value,
       currency: claim.currency,
       kind: drawKind(claim.status),
       amountClaimed: claim.amountClaimed,

@@ -7,7 +7,7 @@
  * A classic script (no import/export) so the end-to-end test can serve it in place of the CDN's
  * office.js, and Node tests can load it for its side effect: `globalThis.FakeOffice`.
  */
-/* global window, setTimeout */
+/* global window, setTimeout, URLSearchParams */
 /* eslint-disable @typescript-eslint/no-this-alias -- proxies hand their own identity to nested accessor objects */
 (function install(global) {
   'use strict';
@@ -425,7 +425,8 @@
     };
   }
 
-  const state = { model: createModel(), language: 'en-US', functions: new Map(), actions: new Map() };
+  const query = global.location && global.location.search ? new URLSearchParams(global.location.search) : null;
+  const state = { model: createModel(), language: (query && query.get('officeLanguage')) || 'en-US', functions: new Map(), actions: new Map() };
 
   const Office = {
     HostType: { Excel: 'Excel' },
@@ -478,6 +479,20 @@
       const t = state.model.tables.get(name);
       const sheet = state.model.sheets.get(t.sheet);
       return rows(t.bodyRows).map((i) => rows(t.headers.length).map((j) => (getCell(sheet, t.row + 1 + i, t.col + j) || { format: 'General' }).format));
+    },
+    /** Puts rows into a table as a user typing or pasting would (Excel's coercion applies). */
+    appendRows(name, values) {
+      const t = state.model.tables.get(name);
+      const sheet = state.model.sheets.get(t.sheet);
+      let start = t.row + 1 + t.bodyRows;
+      const firstBlank = t.bodyRows === 1 && rows(t.headers.length).every((j) => { const c = getCell(sheet, t.row + 1, t.col + j); return !c || c.value === ''; });
+      if (firstBlank) start = t.row + 1;
+      values.forEach((row, i) => row.forEach((value, j) => {
+        const existing = getCell(sheet, start + i, t.col + j) || getCell(sheet, t.row + 1, t.col + j);
+        const format = existing ? existing.format : 'General';
+        setCell(sheet, start + i, t.col + j, { format, value: coerce(state.model, sheet, start + i, t.col + j, value, format) });
+      }));
+      t.bodyRows = (firstBlank ? 0 : t.bodyRows) + values.length;
     },
     validations(sheetName) {
       const sheet = state.model.sheets.get(sheetName);

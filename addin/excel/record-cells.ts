@@ -1,0 +1,29 @@
+import type { ColumnSpec } from '../../core/workbook-layout.js';
+import { parseDate } from '../../core/calendar/calendar-date.js';
+import { booleanFromCell, dateToCell, decimalTextToCell, textToCell, type CellValue } from './cell-values.js';
+
+/**
+ * A text record (what core's `…ToRow` functions return) as table cells in `columns` order:
+ * amounts and shares as numbers, dates as Excel serials, text neutralised.
+ */
+export function recordToCells(record: Readonly<Record<string, string>>, columns: readonly ColumnSpec[]): CellValue[] {
+  return columns.map((column) => {
+    const text = record[column.name] ?? '';
+    if (text === '') return '';
+    switch (column.kind) {
+      case 'amount':
+      case 'amountUSD':
+      case 'share':
+      case 'integer':
+        return decimalTextToCell(text) ?? textToCell(text);
+      case 'date': {
+        const d = parseDate(text);
+        return d.ok ? dateToCell(d.value) : textToCell(text);
+      }
+      case 'boolean':
+        return booleanFromCell(text) ?? textToCell(text);
+      default:
+        return textToCell(text);
+    }
+  });
+}

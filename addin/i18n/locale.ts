@@ -1,0 +1,71 @@
+/**
+ * The display language and number/date formats, from Office's display language (`nl-NL`,
+ * `de-DE`…). Amounts are formatted from their exact decimal text, rounded half-up to the
+ * currency's minor unit first, so no float ever touches money on the way to the screen. Dates are
+ * calendar dates formatted in UTC so the browser's zone cannot move them.
+ */
+import type { Dec } from '../../core/money/decimal.js';
+import { ROUND_HALF_UP } from '../../core/money/decimal.js';
+import { minorUnits } from '../../core/money/currency.js';
+import { dateParts, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { LANGUAGES, message, type Language, type MessageKey } from './messages.js';
+import type { Issue } from '../../core/issues.js';
+import { hasMessage } from './messages.js';
+
+export interface Locale {
+  readonly language: Language;
+  /** BCP 47 tag used for Intl formatting. */
+  readonly tag: string;
+  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string;
+  amount(value: Dec, currency: string): string;
+  date(value: IsoDate): string;
+  integer(value: number): string;
+  issue(issue: Issue, column?: string): string;
+}
+
+export function languageOf(displayLanguage: string): Language {
+  const primary = displayLanguage.toLowerCase().split(/[-_]/)[0] ?? 'en';
+  return (LANGUAGES as readonly string[]).includes(primary) ? (primary as Language) : 'en';
+}
+
+export function createLocale(displayLanguage: string): Locale {
+  const language = languageOf(displayLanguage);
+  const tag = language === 'en' ? (displayLanguage || 'en-US') : displayLanguage;
+  const safeTag = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0 ? tag : language;
+  const amountFormats = new Map<number, Intl.NumberFormat>();
+  const dateFormat = new Intl.DateTimeFormat(safeTag, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+  const integerFormat = new Intl.NumberFormat(safeTag, { maximumFractionDigits: 0 });
+  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => message(language, key, params);
+  return {
+    language,
+    tag: safeTag,
+    t,
+    amount(value, currency) {
+      const digits = minorUnits(currency);
+      let format = amountFormats.get(digits);
+      if (!format) {
+        format = new Intl.NumberFormat(safeTag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        amountFormats.set(digits, format);
+      }
+      // Intl formats a decimal string exactly (no conversion to a double).
+      const text = value.toFixed(digits, ROUND_HALF_UP);
+      return format.format(text as unknown as number);
+    },
+    date(value) {
+      const { year, month, day } = dateParts(value);
+      return dateFormat.format(Date.UTC(year, month - 1, day));
+    },
+    integer(value) {
+      return integerFormat.format(value);
+    },
+    issue(issue, column) {
+      const key = `issue.${issue.code}`;
+      const params: Record<string, string> = {
+        column: column ?? String(issue.path[issue.path.length - 1] ?? ''),
+        input: issue.input ?? '',
+        ...issue.params,
+      };
+      return hasMessage(key) ? t(key, params) : `${issue.code} ${JSON.stringify(params)}`;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { ParsedExport } from './parse-export.js';
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (p: ParsedExport) => void; reject: (e: Error) => void }>();
+
+function getWorker(): Worker {
+  if (!worker) {
+    // webpack turns this into a separate same-origin script (CSP: worker-src 'self').
+    worker = new Worker(new URL('./csv.worker.ts', import.meta.url));
+    worker.onmessage = (event: MessageEvent<{ id: number; parsed?: ParsedExport; error?: string }>) => {
+      const entry = waiting.get(event.data.id);
+      if (!entry) return;
+      waiting.delete(event.data.id);
+      if (event.data.parsed) entry.resolve(event.data.parsed);
+      else entry.reject(new Error(event.data.error ?? 'parse failed'));
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      // A worker that cannot start or crashes fails every file still waiting, rather than hanging.
+      const error = new Error(event.message || 'the CSV worker failed');
+      for (const entry of waiting.values()) entry.reject(error);
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+/** Parses an export file in the Web Worker, off the task pane's thread. */
+export function parseInWorker(file: File): Promise<ParsedExport> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    getWorker().postMessage({ id, file });
+  });
+}

@@ -1,0 +1,68 @@
+import { el, replaceChildren } from '../dom.js';
+import type { App } from '../app.js';
+import { parseInWorker } from '../../import/parse-in-worker.js';
+import type { ParsedExport } from '../../import/parse-export.js';
+import { importExports } from '../workbook-ops.js';
+import { hasMessage } from '../../i18n/messages.js';
+
+/** The last import's report, kept across the re-render that follows the reload. */
+let lastReport: HTMLElement[] = [];
+
+export function renderImport(app: App, root: HTMLElement): void {
+  const { locale } = app;
+  const input = el('input', { type: 'file', multiple: true, accept: '.csv,.tsv,.txt,.zip', 'data-testid': 'import-files', 'aria-label': locale.t('import.choose') });
+  const progress = el('progress', { max: '1', value: '0', 'data-testid': 'import-progress', hidden: true });
+  const progressText = el('p', { 'aria-live': 'polite', 'data-testid': 'import-progress-text' });
+  const report = el('div', { class: 'import-report', 'data-testid': 'import-report' });
+  const button = el('button', { type: 'button', 'data-testid': 'import-run' }, locale.t('import.button'));
+
+  button.addEventListener('click', () =>
+    app.guard(async () => {
+      const files = [...(input.files ?? [])];
+      if (files.length === 0) {
+        app.notify(locale.t('import.nothing'), 'error');
+        return;
+      }
+      button.disabled = true;
+      try {
+        const notes: HTMLElement[] = [];
+        const parsed: ParsedExport[] = [];
+        for (const file of files) {
+          // Zip exports: not unpacked in the pane (yet); the user unzips and picks the CSVs.
+          if (/\.zip$/i.test(file.name)) notes.push(el('p', { class: 'warning' }, locale.t('import.zipUnsupported', { file: file.name })));
+          else parsed.push(await parseInWorker(file));
+        }
+        progress.hidden = false;
+        const { plan } = await importExports(parsed, (written, total) => {
+          progress.max = total;
+          progress.value = written;
+          progressText.textContent = locale.t('import.progress', { written: locale.integer(written), total: locale.integer(total) });
+        });
+        const summaries = plan.files.map((f) =>
+          el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
+        );
+        const rejected = plan.rejected.map((r) => {
+          const key = `issue.${r.code}`;
+          const text = hasMessage(key) ? locale.t(key, { column: r.column ?? '', input: r.input ?? '' }) : r.code;
+          return el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${text}`);
+        });
+        const skipped = plan.skipped.slice(0, 200).map((s) =>
+          el('li', {}, `${s.file}: ${locale.t(s.reason === 'already_present' ? 'import.skippedPresent' : 'import.skippedDuplicate', { line: s.line, id: s.earningId })}`),
+        );
+        lastReport = [
+          ...notes,
+          ...summaries,
+          ...(rejected.length > 0 ? [el('ul', { class: 'rejected' }, ...rejected)] : []),
+          ...(skipped.length > 0 ? [el('details', {}, el('summary', {}, String(plan.skipped.length)), el('ul', {}, ...skipped))] : []),
+        ];
+        replaceChildren(report, ...lastReport);
+        await app.reload();
+      } finally {
+        button.disabled = false;
+      }
+    }),
+  );
+
+  replaceChildren(report, ...lastReport);
+  replaceChildren(root, el('label', {}, locale.t('import.choose'), input), button, progress, progressText, report);
+}
