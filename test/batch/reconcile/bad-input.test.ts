@@ -2,7 +2,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { cp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { tempDirs } from '../../support/temp-dir.js';
+import { makeZip } from '../input/helpers.js';
 import { runCli } from './run.js';
 
 const CORPUS = join(import.meta.dirname, '../../fixtures/bad');
@@ -12,10 +15,38 @@ afterAll(() => dirs.cleanup());
 interface Expected {
   readonly args: string[];
   readonly exit: number;
+  /** The first error's code (exit 65), or a finding's code (exit 0/1). */
   readonly code?: string;
   readonly line?: number;
   readonly column?: number;
+  /** The file the error names, relative to the case folder. */
+  readonly file?: string;
+  /** A pattern stderr must show (usage and policy errors, exit 2). */
+  readonly message?: string;
+  /** Inputs too big or too binary to commit are built by the test. */
+  readonly make?: keyof typeof MAKERS;
 }
+
+const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever';
+const GOOD = 'E1,P1,CSP Indirect Reseller,Co-op,20000.00,20000.00,2021-08-01,USD,T1,Core';
+const csv = `${HEADER}\n${GOOD}\n`;
+
+const MAKERS = {
+  'zip-slip': (dir: string) => writeFile(join(dir, 'earnings.zip'), makeZip([{ name: 'ok.csv', data: csv }, { name: '../../evil.csv', data: csv }])),
+  'zip-nested': (dir: string) => writeFile(join(dir, 'earnings.zip'), makeZip([{ name: 'inner.zip', data: makeZip([{ name: 'a.csv', data: csv }]) }])),
+  'zip-non-csv': (dir: string) => writeFile(join(dir, 'earnings.zip'), makeZip([{ name: 'a.csv', data: csv }, { name: 'notes.xlsx', data: 'PK' }])),
+  // 64 MB of zeros that claims to be 1 KB: must stop at the claim, not inflate it all.
+  'zip-bomb': (dir: string) => writeFile(join(dir, 'earnings.zip'), makeZip([{ name: 'a.csv', data: Buffer.concat([Buffer.from(csv), Buffer.alloc(64 * 1024 * 1024, 0x30)]), declaredSize: 1024 }])),
+  // A 200 MB quoted field, streamed to disk.
+  'huge-field': async (dir: string) => {
+    const out = createWriteStream(join(dir, 'earnings.csv'));
+    out.write(`${HEADER}\nE1,P1,"`);
+    const block = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 200; i++) if (!out.write(block)) await once(out, 'drain');
+    out.end(`",Co-op,1,1,2021-08-01,USD,T1,Core\n`);
+    await once(out, 'finish');
+  },
+} satisfies Record<string, (dir: string) => Promise<void>>;
 
 const cases = (await readdir(CORPUS)).sort();
 
@@ -26,10 +57,15 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 describe('bad input is rejected with a located error and --out left as it was', () => {
+  test('the corpus has at least 30 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
   test.each(cases)('%s', async (name) => {
     const expected = JSON.parse(await readFile(join(CORPUS, name, 'expected.json'), 'utf8')) as Expected;
     const work = await dirs.make();
     await cp(join(CORPUS, name), work, { recursive: true });
+    if (expected.make) await MAKERS[expected.make](work);
     const out = join(work, 'out');
     await mkdir(out);
     // A previous run's report and a file of the user's: neither may change.
@@ -37,19 +73,32 @@ describe('bad input is rejected with a located error and --out left as it was', 
     await writeFile(join(out, 'notes.txt'), 'mine');
     const before = await snapshot(out);
 
-    const args = expected.args.map((a) => (a.startsWith('--') ? a : join(work, a)));
+    const FILE_FLAGS = ['--earnings', '--claims', '--programs', '--payments'];
+    const args = expected.args.map((a, i) => (FILE_FLAGS.includes(expected.args[i - 1] ?? '') ? join(work, a) : a));
     const r = await runCli(['reconcile', ...args, '--as-of', '2022-02-10', '--out', out, '--quiet']);
 
     expect(r.code).toBe(expected.exit);
     const after = await snapshot(out);
     const { ['input-errors.csv']: errorsCsv, ...rest } = after;
+    if (expected.message) expect(r.stderr).toMatch(new RegExp(expected.message));
+    if (expected.exit !== 65) {
+      if (expected.exit === 2) expect(after).toEqual(before);
+      if (expected.code) {
+        const findings = Papa.parse<Record<string, string>>(await readFile(join(out, 'findings.csv'), 'utf8'), { header: true }).data;
+        const f = findings.find((x) => x.code === expected.code);
+        expect(f, `finding ${expected.code}`).toBeDefined();
+        if (expected.line !== undefined) expect(f!.line).toBe(String(expected.line));
+        if (expected.file) expect(f!.file).toBe(join(work, expected.file));
+      }
+      return;
+    }
     expect(rest).toEqual(before);
-    if (expected.exit !== 65) return;
     expect(errorsCsv).toBeDefined();
     const errors = Papa.parse<Record<string, string>>(errorsCsv!, { header: true, skipEmptyLines: true }).data;
     expect(errors.length).toBeGreaterThan(0);
     const first = errors.find((e) => e.severity === 'error')!;
     expect(first.file).toContain(work);
+    if (expected.file) expect(first.file).toBe(join(work, expected.file));
     if (expected.code) expect(first.code).toBe(expected.code);
     if (expected.line !== undefined) expect(first.line).toBe(String(expected.line));
     if (expected.column !== undefined) expect(first.column).toBe(String(expected.column));
