@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { Dec } from '../../../core/money/decimal.js';
 import { tempDirs } from '../../support/temp-dir.js';
+import { dumpXlsx } from '../../support/xlsx-dump.js';
 import { runCli } from './run.js';
 
 const dirs = tempDirs();
@@ -205,5 +206,21 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     expect(r.balances[0]!.programName).toBe("'=HYPERLINK(\"http://x\")");
     const findings = await readFile(join(r.out, 'findings.csv'), 'utf8');
     expect(findings).not.toMatch(/,=/);
+  });
+
+  test.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tx', '\rx'])('%j in a program name and claim notes is neutralised in CSV and XLSX', async (evil) => {
+    const text = [HEADER, `E1,P1,C,"${evil}",Co-op,400.00,400.00,2021-08-01,USD,T1,Core,,,`].join('\n');
+    const claims = [CLAIMS_HEADER, `C1,P1,"${evil}",,Event,A,2022-01-10,2022-01-20,USD,100.00,,Submitted,2022-02-01,,i.pdf,,p.pdf,"${evil}"`].join('\n');
+    const dir = await fixture({ 'earnings/a.csv': text, 'claims.csv': claims });
+    const r = await reconcileIn(dir, ['--claims', join(dir, 'claims.csv')]);
+    for (const name of ['balances.csv', 'findings.csv', 'claims.csv', 'journal.csv']) {
+      const rows = readCsv(await readFile(join(r.out, name), 'utf8'));
+      for (const row of rows) for (const v of Object.values(row)) expect(/^[=+@\t\r]/.test(v) || (/^-/.test(v) && !/^-\d+(\.\d+)?$/.test(v)), `${name}: ${v}`).toBe(false);
+    }
+    expect(r.claims[0]!.notes).toBe(`'${evil}`);
+    const dump = await dumpXlsx(join(r.out, 'reconciliation.xlsx'));
+    expect(dump).not.toMatch(/ formula /);
+    // XML has no bare CR: Excel (and exceljs) store it as a line feed; the quote stays in front.
+    expect(dump).toContain(JSON.stringify(`'${evil.replace('\r', '\n')}`));
   });
 });
