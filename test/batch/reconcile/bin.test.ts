@@ -49,3 +49,51 @@ describe('the coop-ledger executable', () => {
     expect(bin(['reconcile']).status).toBe(2);
   });
 });
+
+describe('the real job killed with SIGKILL', () => {
+  test('leaves --out as it was or fully written, never half, and the next run cleans up', async () => {
+    const { spawn } = await import('node:child_process');
+    const { readdir: ls, readFile: read } = await import('node:fs/promises');
+    const { recoverInterruptedOutput } = await import('../../../batch/output/atomic-output.js');
+    const parent = await dirs.make();
+    const out = join(parent, 'reports');
+    const args = (asOf: string) => ['bin/coop-ledger.js', 'reconcile', '--earnings', 'samples/earnings', '--claims', 'samples/claims.csv', '--programs', 'samples/programs.json', '--as-of', asOf, '--out', out, '--quiet'];
+    const snapshot = async () => {
+      const files: Record<string, string> = {};
+      for (const f of (await ls(out)).sort()) files[f] = (await read(join(out, f))).toString('base64');
+      return files;
+    };
+    // The two complete sets a kill may leave: the old run's and the new run's.
+    expect(bin(args('2022-01-10').slice(1)).status).toBe(1);
+    const oldSet = await snapshot();
+    const newOut = join(parent, 'expected-new');
+    expect(bin([...args('2022-02-10').slice(1, -3), '--out', newOut, '--quiet']).status).toBe(1);
+    const newSet: Record<string, string> = {};
+    for (const f of (await ls(newOut)).sort()) newSet[f] = (await read(join(newOut, f))).toString('base64');
+    expect(newSet).not.toEqual(oldSet);
+
+    const seen = { old: 0, new: 0 };
+    for (let i = 0; i < 12; i++) {
+      const child = spawn(process.execPath, args('2022-02-10'), { cwd: ROOT, stdio: 'ignore' });
+      const exited = new Promise((r) => child.once('exit', r));
+      // Spread the kills from start-up to the final rename (the whole run takes a few hundred ms).
+      await new Promise((r) => setTimeout(r, 60 + ((i * 97) % 700)));
+      child.kill('SIGKILL');
+      await exited;
+      await recoverInterruptedOutput(out); // what the next run does first
+      const now = await snapshot();
+      const which = JSON.stringify(now) === JSON.stringify(oldSet) ? 'old' : JSON.stringify(now) === JSON.stringify(newSet) ? 'new' : 'half';
+      expect(which, `kill ${i}`).not.toBe('half');
+      seen[which] += 1;
+      expect((await ls(parent)).filter((n) => n.startsWith('.coop-ledger-'))).toEqual([]);
+      if (which === 'new') {
+        // Put the old set back for the next round.
+        expect(bin(args('2022-01-10').slice(1)).status).toBe(1);
+      }
+    }
+    expect(seen.old + seen.new).toBe(12);
+    // Kills landed both before and after the swap.
+    expect(seen.old).toBeGreaterThan(0);
+    expect(seen.new).toBeGreaterThan(0);
+  }, 120_000);
+});
