@@ -67,7 +67,9 @@ describe('the real job killed with SIGKILL', () => {
     expect(bin(args('2022-01-10').slice(1)).status).toBe(1);
     const oldSet = await snapshot();
     const newOut = join(parent, 'expected-new');
+    const started = Date.now();
     expect(bin([...args('2022-02-10').slice(1, -3), '--out', newOut, '--quiet']).status).toBe(1);
+    const runMs = Date.now() - started;
     const newSet: Record<string, string> = {};
     for (const f of (await ls(newOut)).sort()) newSet[f] = (await read(join(newOut, f))).toString('base64');
     expect(newSet).not.toEqual(oldSet);
@@ -76,8 +78,8 @@ describe('the real job killed with SIGKILL', () => {
     for (let i = 0; i < 12; i++) {
       const child = spawn(process.execPath, args('2022-02-10'), { cwd: ROOT, stdio: 'ignore' });
       const exited = new Promise((r) => child.once('exit', r));
-      // Spread the kills from start-up to the final rename (the whole run takes a few hundred ms).
-      await new Promise((r) => setTimeout(r, 60 + ((i * 97) % 700)));
+      // Spread the kills from start-up to past the end, scaled to how long a run takes here.
+      await new Promise((r) => setTimeout(r, Math.round(runMs * (0.1 + (1.3 * i) / 11))));
       child.kill('SIGKILL');
       await exited;
       await recoverInterruptedOutput(out); // what the next run does first
