@@ -16,8 +16,9 @@ export interface CoopEarning {
   readonly amountUSD: Dec | null;
 }
 
-/** How a claim draws on its pool (SPEC §5). */
-export type DrawKind = 'draft' | 'pending' | 'approved' | 'none';
+import type { DrawKind } from '../claims/draw-kind.js';
+
+export type { DrawKind };
 
 export interface ClaimDraw {
   readonly participantId: string;

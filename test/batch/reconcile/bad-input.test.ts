@@ -159,3 +159,14 @@ describe('bad input is rejected with a located error and --out left as it was', 
     expect(r.stderr).toMatch(/line 3, column \d+/);
   });
 });
+
+describe('failures of the machine, not the data', () => {
+  test('an --out that cannot be created exits 70 and says why', async () => {
+    const work = await dirs.make();
+    await writeFile(join(work, 'a-file'), 'x');
+    await cp(join(CORPUS, 'header-on-line-7'), work, { recursive: true });
+    const r = await runCli(['reconcile', '--earnings', join(work, 'earnings.csv'), '--out', join(work, 'a-file', 'reports'), '--quiet']);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toMatch(/ENOTDIR|not a directory/);
+  });
+});
