@@ -30,6 +30,48 @@ export function amountFromCell(value: unknown): Result<Dec> {
   return fail(issue('invalid_amount', [], String(value)));
 }
 
+/** Ten-thousandths: enough for every currency's minor unit (KWD has 3, CLF 4). */
+export const AMOUNT_SCALE = 10_000;
+// Below 1e9 adjacent doubles are far closer than 1e-4 apart, so a round trip proves the decimal.
+const FAST_LIMIT = 1e9;
+
+/**
+ * The cell's amount as an integer count of ten-thousandths when that is exact, else null (then
+ * amountFromCell). Lets a recalculation add 100,000 rows as integers; `n / 10,000 === value`
+ * proves the integer is the value's own shortest decimal, so nothing is rounded.
+ */
+export function scaledAmountFromCell(value: unknown): number | null {
+  if (typeof value !== 'number' || !(Math.abs(value) < FAST_LIMIT)) return null;
+  const n = Math.round(value * AMOUNT_SCALE);
+  return n / AMOUNT_SCALE === value ? n : null;
+}
+
+/** An exact sum of scaled integers and decimals, as a decimal. */
+export class ExactSum {
+  private scaled = 0;
+  private decimal: Dec = new Dec(0);
+
+  addScaled(n: number): void {
+    this.scaled += n;
+    // Stay inside the integers a double holds exactly (2^53).
+    if (Math.abs(this.scaled) > 2 ** 52) this.flush();
+  }
+
+  addDecimal(d: Dec): void {
+    this.decimal = this.decimal.plus(d);
+  }
+
+  private flush(): void {
+    this.decimal = this.decimal.plus(new Dec(this.scaled).div(AMOUNT_SCALE));
+    this.scaled = 0;
+  }
+
+  value(): Dec {
+    this.flush();
+    return this.decimal;
+  }
+}
+
 /** Like amountFromCell, but an empty cell is `null` rather than an issue. */
 export function optionalAmountFromCell(value: unknown): Result<Dec | null> {
   return isBlank(value) ? ok(null) : amountFromCell(value);
@@ -71,8 +113,17 @@ export function dateFromCell(value: unknown): IsoDate | null {
   return null;
 }
 
+const isoCache = new Map<IsoDate, number>();
+
 export function dateToCell(date: IsoDate | null | undefined): number | '' {
-  return date ? toExcelSerial(date) : '';
+  if (!date) return '';
+  // Balances repeat the same few window dates for every pool; calendar math once per date.
+  let serial = isoCache.get(date);
+  if (serial === undefined) {
+    serial = toExcelSerial(date);
+    if (isoCache.size < 100_000) isoCache.set(date, serial);
+  }
+  return serial;
 }
 
 export function textFromCell(value: unknown): string {

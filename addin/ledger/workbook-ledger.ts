@@ -12,16 +12,27 @@ import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
 import { fundingPeriodOf } from '../../core/claims/funding-period.js';
-import { validateClaim } from '../../core/claims/validate-claim.js';
 import { isPaid } from '../../core/claims/is-paid.js';
-import { formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
+import { fiscalHalfOf, formatHalf, sameHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
-import { amountFromCell, amountToCell, cellAsText, dateFromCell, dateToCell, optionalAmountFromCell, textFromCell, textToCell, type CellValue } from '../excel/cell-values.js';
+import {
+  amountFromCell,
+  amountToCell,
+  cellAsText,
+  dateFromCell,
+  dateToCell,
+  ExactSum,
+  isBlank,
+  scaledAmountFromCell,
+  textFromCell,
+  textToCell,
+  type CellValue,
+} from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 
 export interface LedgerTables {
@@ -61,8 +72,6 @@ export function earningTypeKey(text: string): string {
 
 const ROLLOVER = 'cooprollover';
 
-/** Issues that keep a claim from drawing on any pool (as in batch/reconcile/claims-check.ts). */
-const BLOCKING: ReadonlySet<string> = new Set(['claim_dates_invalid', 'claim_period_mismatch', 'claim_program_not_eligible']);
 
 /** A table's rows as header → text records, cells rendered the way core's row parsers read them. */
 export function rowsAsRecords(table: TableData, columns: readonly ColumnSpec[]): Record<string, string>[] {
@@ -125,55 +134,39 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
 
   const earnings = tables.earnings;
   if (earnings) {
-    const col = (name: string) => columnIndex(earnings, name);
-    const [iParticipant, iProgram, iType, iAmount, iUSD, iDate, iCurrency, iReason, iClaim] = [
-      'participantId', 'programName', 'earningType', 'earningAmount', 'earningAmountUSD', 'earningDate', 'transactionCurrency', 'reasonCode', 'claimId',
-    ].map(col) as [number, number, number, number, number, number, number, number, number];
-    const bad: Issue[] = [];
-    earnings.rows.forEach((row, i) => {
-      const type = earningTypeKey(textFromCell(row[iType]));
-      if (type === 'claim') {
-        const id = textFromCell(row[iClaim]).trim();
-        if (id !== '') paidClaimIds.add(id);
-        return;
-      }
-      if (type !== 'coop') return;
-      // Rollover rows are Microsoft's record of a conversion: evidence, not new earnings.
-      if (iReason >= 0 && earningTypeKey(textFromCell(row[iReason])) === ROLLOVER) return;
-      const amount = amountFromCell(row[iAmount]);
-      const usd = iUSD >= 0 ? optionalAmountFromCell(row[iUSD]) : { ok: true as const, value: null };
-      const date = dateFromCell(row[iDate]);
-      const currency = parseCurrency(textFromCell(row[iCurrency]));
-      if (!amount.ok || !usd.ok || date === null || !currency.ok) {
-        bad.push({ code: !amount.ok || !usd.ok ? 'invalid_amount' : date === null ? 'invalid_date' : 'invalid_currency', path: ['Earnings', (earnings.rowIndexes[i] ?? i) + 1] });
-        return;
-      }
-      addCoopEarning(ledger, {
-        participantId: textFromCell(row[iParticipant]).trim(),
-        programName: programOf(textFromCell(row[iProgram])),
-        earningDate: date,
-        currency: currency.value,
-        amount: amount.value,
-        amountUSD: usd.value,
-      });
-    });
+    const bad = feedEarnings(earnings, ledger, settings, programOf, paidClaimIds);
     if (bad.length > 0) problems.push({ table: 'Earnings', row: 0, issues: bad });
   }
 
   const read = readClaims(tables.claims);
   problems.push(...read.problems);
   const seen = new Set<string>();
+  const fundingCache = new Map<string, ReturnType<typeof fundingPeriodOf>>();
+  const policyCache = new Map<string, ReturnType<typeof resolvePolicy>>();
   const claims: LedgerClaim[] = read.claims.map(({ claim, rowIndex }) => {
     const programName = programOf(claim.programName);
-    const funding = fundingPeriodOf(claim.activityStart, claim.activityEnd, settings);
-    const period: FiscalHalf | null = funding.ok ? funding.value : claim.earningPeriod;
-    const policy = period ? resolvePolicy(catalog, programName, period) : null;
-    // The batch job's rule: a claim whose pool cannot be told (bad dates, a period that
-    // contradicts them, a program without co-op claims) or a repeated claimId draws on nothing.
-    const blocked = validateClaim(claim, { policy, settings }).some((i) => BLOCKING.has(i.code));
+    const datesKey = `${claim.activityStart}|${claim.activityEnd}`;
+    let funding = fundingCache.get(datesKey);
+    if (!funding) {
+      funding = fundingPeriodOf(claim.activityStart, claim.activityEnd, settings);
+      fundingCache.set(datesKey, funding);
+    }
     const duplicate = seen.has(claim.claimId);
     seen.add(claim.claimId);
-    if (!funding.ok || blocked || duplicate) return { claim, rowIndex, poolKey: null };
+    // The batch job's rule (batch/reconcile/claims-check.ts): a claim whose pool cannot be told
+    // draws on nothing: dates that name no single usage half (claim_dates_invalid), a period
+    // that contradicts them (claim_period_mismatch), a program without co-op claims
+    // (claim_program_not_eligible), or a repeated claimId. These are validateClaim's three
+    // blocking checks, made here once per distinct dates and program for speed.
+    if (!funding.ok || duplicate) return { claim, rowIndex, poolKey: null };
+    if (claim.earningPeriod && !sameHalf(claim.earningPeriod, funding.value)) return { claim, rowIndex, poolKey: null };
+    const policyKey = `${programName}\u001f${formatHalf(funding.value)}`;
+    let policy = policyCache.get(policyKey);
+    if (policy === undefined) {
+      policy = resolvePolicy(catalog, programName, funding.value);
+      policyCache.set(policyKey, policy);
+    }
+    if (policy && !policy.coopClaims) return { claim, rowIndex, poolKey: null };
     const poolKey = addClaimDraw(ledger, {
       participantId: claim.participantId,
       programName,
@@ -192,6 +185,120 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
     policyFor: (programName, period) => resolvePolicy(catalog, programName, period),
   });
   return { asOf, settings, catalog, balances, claims, problems };
+}
+
+interface PoolSum {
+  readonly participantId: string;
+  readonly programName: string;
+  readonly earningDate: IsoDate;
+  readonly currency: string;
+  readonly amount: ExactSum;
+  readonly amountUSD: ExactSum;
+}
+
+/**
+ * Feeds the co-op rows of the Earnings table to the ledger. Rows are summed per pool first
+ * (exactly: integers of ten-thousandths, or decimals where a value has more places) and each
+ * pool's sum goes to core once, so 100,000 rows cost integer additions rather than 100,000
+ * decimal ones. The pool of a row is core's: fiscalHalfOf its date. Rows without a USD amount
+ * go to core one by one, since core counts them (the threshold is then unknown).
+ */
+function feedEarnings(
+  earnings: TableData,
+  ledger: ReturnType<typeof createPoolLedger>,
+  settings: LedgerSettings,
+  programOf: (name: string) => string,
+  paidClaimIds: Set<string>,
+): Issue[] {
+  const col = (name: string) => columnIndex(earnings, name);
+  const [iParticipant, iProgram, iType, iAmount, iUSD, iDate, iCurrency, iReason, iClaim] = [
+    'participantId', 'programName', 'earningType', 'earningAmount', 'earningAmountUSD', 'earningDate', 'transactionCurrency', 'reasonCode', 'claimId',
+  ].map(col) as [number, number, number, number, number, number, number, number, number];
+  const bad: Issue[] = [];
+  const typeKeys = new Map<string, string>();
+  const keyOf = (value: unknown): string => {
+    const text = textFromCell(value);
+    let key = typeKeys.get(text);
+    if (key === undefined) {
+      key = earningTypeKey(text);
+      typeKeys.set(text, key);
+    }
+    return key;
+  };
+  const currencies = new Map<string, string | null>();
+  const currencyOf = (value: unknown): string | null => {
+    const text = textFromCell(value);
+    let code = currencies.get(text);
+    if (code === undefined) {
+      const r = parseCurrency(text);
+      code = r.ok ? r.value : null;
+      currencies.set(text, code);
+    }
+    return code;
+  };
+  const periods = new Map<unknown, { date: IsoDate; label: string } | null>();
+  const periodOf = (value: unknown) => {
+    let p = periods.get(value);
+    if (p === undefined) {
+      const date = dateFromCell(value);
+      p = date ? { date, label: formatHalf(fiscalHalfOf(date, settings)) } : null;
+      periods.set(value, p);
+    }
+    return p;
+  };
+  const sums = new Map<string, PoolSum>();
+
+  earnings.rows.forEach((row, i) => {
+    const type = keyOf(row[iType]);
+    if (type === 'claim') {
+      const id = textFromCell(row[iClaim]).trim();
+      if (id !== '') paidClaimIds.add(id);
+      return;
+    }
+    if (type !== 'coop') return;
+    // Rollover rows are Microsoft's record of a conversion: evidence, not new earnings.
+    if (iReason >= 0 && keyOf(row[iReason]) === ROLLOVER) return;
+    const where = ['Earnings', (earnings.rowIndexes[i] ?? i) + 1];
+    const period = periodOf(row[iDate]);
+    const currency = currencyOf(row[iCurrency]);
+    if (period === null) return void bad.push({ code: 'invalid_date', path: where });
+    if (currency === null) return void bad.push({ code: 'invalid_currency', path: where });
+    const participantId = textFromCell(row[iParticipant]).trim();
+    const programName = programOf(textFromCell(row[iProgram]));
+    const usdCell = iUSD >= 0 ? row[iUSD] : '';
+    if (isBlank(usdCell)) {
+      const amount = amountFromCell(row[iAmount]);
+      if (!amount.ok) return void bad.push({ code: 'invalid_amount', path: where });
+      addCoopEarning(ledger, { participantId, programName, earningDate: period.date, currency, amount: amount.value, amountUSD: null });
+      return;
+    }
+    const amount = scaledAmountFromCell(row[iAmount]) ?? amountFromCell(row[iAmount]);
+    const usd = scaledAmountFromCell(usdCell) ?? amountFromCell(usdCell);
+    if ((typeof amount !== 'number' && !amount.ok) || (typeof usd !== 'number' && !usd.ok)) {
+      return void bad.push({ code: 'invalid_amount', path: where });
+    }
+    const key = `${participantId}\u001f${programName}\u001f${period.label}\u001f${currency}`;
+    let sum = sums.get(key);
+    if (!sum) {
+      sum = { participantId, programName, earningDate: period.date, currency, amount: new ExactSum(), amountUSD: new ExactSum() };
+      sums.set(key, sum);
+    }
+    if (typeof amount === 'number') sum.amount.addScaled(amount);
+    else if (amount.ok) sum.amount.addDecimal(amount.value);
+    if (typeof usd === 'number') sum.amountUSD.addScaled(usd);
+    else if (usd.ok) sum.amountUSD.addDecimal(usd.value);
+  });
+  for (const s of sums.values()) {
+    addCoopEarning(ledger, {
+      participantId: s.participantId,
+      programName: s.programName,
+      earningDate: s.earningDate,
+      currency: s.currency,
+      amount: s.amount.value(),
+      amountUSD: s.amountUSD.value(),
+    });
+  }
+  return bad;
 }
 
 export function claimsOfPool(ledger: Ledger, key: PoolKey): LedgerClaim[] {

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { computeLedger, earningTypeKey } from '../../addin/ledger/workbook-ledger.js';
+import { amountFromCell, ExactSum, scaledAmountFromCell } from '../../addin/excel/cell-values.js';
+import { addCoopEarning, createPoolLedger } from '../../core/pools/pool-ledger.js';
+import { computeBalances } from '../../core/pools/pool-balance.js';
+import { fromExcelSerial, isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
+import { Dec } from '../../core/money/decimal.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+
+const headers = EARNINGS_COLUMNS.map((c) => c.name);
+const row = (v: Record<string, unknown>) => headers.map((h) => v[h] ?? '');
+
+describe('exact sums of cell amounts', () => {
+  test.each([[0.1], [1234.56], [-12.5], [0.0001], [999_999_999.99]])('%d is read as scaled integers exactly', (value) => {
+    const n = scaledAmountFromCell(value)!;
+    expect(new Dec(n).div(10_000).toString()).toBe(new Dec(value).toString());
+  });
+
+  test.each([[0.12345], [1e12], [Number.NaN], ['12.5']])('%j falls back to the decimal path', (value) => {
+    expect(scaledAmountFromCell(value)).toBeNull();
+  });
+
+  // Cells as exports fill them: up to six decimals, up to a trillion (beyond the fast path's range).
+  const cell = fc.tuple(fc.integer({ min: -1e15, max: 1e15 }), fc.integer({ min: 0, max: 6 })).map(([n, places]) => n / 10 ** places);
+
+  test('a sum of many cells equals the decimal sum of the same cells', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 300 }), (cells) => {
+        const fast = new ExactSum();
+        let slow = new Dec(0);
+        for (const cell of cells) {
+          const scaled = scaledAmountFromCell(cell);
+          const exact = amountFromCell(cell);
+          if (!exact.ok) return;
+          if (scaled !== null) fast.addScaled(scaled);
+          else fast.addDecimal(exact.value);
+          slow = slow.plus(exact.value);
+        }
+        expect(fast.value().toString()).toBe(slow.toString());
+      }),
+    );
+  });
+});
+
+describe('computing the ledger from the Earnings table', () => {
+  test('summing per pool first gives the balances of feeding core row by row', () => {
+    const rows: unknown[][] = [];
+    const participants = ['P1', 'P2', 'P3'];
+    const currencies = ['EUR', 'USD', 'JPY'];
+    for (let i = 0; i < 600; i++) {
+      const currency = currencies[i % 3]!;
+      const amount = i % 7 === 0 ? 1234.56789 + i : i % 11 === 0 ? 2e9 + i / 100 : (i * 37) / 100;
+      rows.push(
+        row({
+          earningId: `E${i}`,
+          participantId: participants[i % 3],
+          programName: i % 2 ? 'Hosting' : 'Hosting Program',
+          earningType: ['Co-op', 'Coop', 'COOP', 'Rebate'][i % 4],
+          earningAmount: amount,
+          earningAmountUSD: i % 13 === 0 ? '' : amount,
+          earningDate: toExcelSerial(isoDate('2020-07-01')) + ((i * 17) % 700),
+          transactionCurrency: currency,
+        }),
+      );
+    }
+    const earnings = { name: 'Earnings', headers, rows, rowIndexes: rows.map((_, i) => i) };
+    const asOf = isoDate('2021-09-01');
+    const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
+
+    const direct = createPoolLedger(DEFAULT_SETTINGS);
+    for (const r of rows) {
+      if (earningTypeKey(String(r[4])) !== 'coop') continue;
+      const usd = r[6] === '' ? null : new Dec(r[6] as number);
+      addCoopEarning(direct, {
+        participantId: String(r[1]),
+        programName: 'Hosting',
+        earningDate: fromExcelSerial(r[7] as number)!,
+        currency: String(r[8]),
+        amount: new Dec(r[5] as number),
+        amountUSD: usd,
+      });
+    }
+    const expected = computeBalances(direct, { asOf, policyFor: () => ({ thresholdUSD: new Dec(1500) }) });
+    const show = (b: (typeof expected)[number]) => [b.key, b.status, b.coopEarned.toString(), b.coopEarnedUSD.toString(), b.belowThreshold, b.available.toString()];
+    expect(ledger.balances.map(show)).toEqual(expected.map(show));
+    expect(ledger.balances.length).toBeGreaterThan(10);
+  });
+});
