@@ -74,7 +74,7 @@ describe('the real job killed with SIGKILL', () => {
     for (const f of (await ls(newOut)).sort()) newSet[f] = (await read(join(newOut, f))).toString('base64');
     expect(newSet).not.toEqual(oldSet);
 
-    const seen = { old: 0, new: 0 };
+    const seen = { old: 0, new: 0, half: 0 };
     for (let i = 0; i < 12; i++) {
       const child = spawn(process.execPath, args('2022-02-10'), { cwd: ROOT, stdio: 'ignore' });
       const exited = new Promise((r) => child.once('exit', r));
