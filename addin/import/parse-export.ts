@@ -36,14 +36,16 @@ export function parseExportText(file: string, text: string): ParsedExport {
       const end = result.meta.cursor;
       lines.push(line);
       all.push(result.data);
-      for (const e of result.errors) errors.push({ line, code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'parse_error', input: e.message });
+      // An undetectable delimiter is only a note: papaparse then reads commas, and a file that is
+      // not comma-separated shows up as a missing header or ragged rows, with their lines.
+      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') errors.push({ line, code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'parse_error', input: e.message });
       line += newlinesIn(cursor, end) + (body[end] === '\n' || body[end] === '\r' ? 1 : 0);
       // The cursor sits before the row's line break; skip it so the next count starts fresh.
       cursor = end + (body.startsWith('\r\n', end) ? 2 : body[end] === '\n' || body[end] === '\r' ? 1 : 0);
     },
   });
   const headerAt = all.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((cell) => cell.trim().toLowerCase() === 'earningid'));
-  if (headerAt < 0) return { file, headers: [], rows: [], lines: [], errors: [...errors, { line: 1, code: 'no_header', input: '' }] };
+  if (headerAt < 0) return { file, headers: [], rows: [], lines: [], errors: [{ line: 1, code: 'no_header', input: '' }] };
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];
   const rowLines: number[] = [];

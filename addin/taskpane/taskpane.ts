@@ -82,6 +82,12 @@ function start(displayLanguage: string): void {
     RENDER[view](app, main);
   }
 
+  // The manifest asks for ExcelApi 1.14; an older host that still opens the pane is told why
+  // nothing works rather than failing on the first call.
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.14')) {
+    app.notify(locale.t('error.unsupportedHost'), 'error');
+    return;
+  }
   void app.guard(() => app.reload());
 }
 

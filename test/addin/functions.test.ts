@@ -110,3 +110,29 @@ describe('COOP.AVAILABLE', () => {
     await expect(available('P1', 'Hosting', 'FY21 H1', 'EUR')).rejects.toMatchObject({ code: '#N/A' });
   });
 });
+
+describe('COOP.AVAILABLE reading the workbook', () => {
+  test('computes the ledger from the tables once and answers from it', async () => {
+    const { fake } = await import('./fake-excel.js');
+    const { setUpWorkbook, importExports } = await import('../../addin/taskpane/workbook-ops.js');
+    const { parseExportText } = await import('../../addin/import/parse-export.js');
+    const { readFileSync } = await import('node:fs');
+    fake.reset();
+    await setUpWorkbook();
+    const text = readFileSync('samples/earnings/earnings_2020-07_2021-06.csv', 'utf8');
+    await importExports([parseExportText('a.csv', text)], () => undefined);
+    invalidateLedger();
+    const before = fake.model.syncs;
+    // Hosting FY22 H1 has nothing in this file; CSP IR FY21 H1 EUR has 6,000.00 co-op.
+    const [eur, missing] = await Promise.allSettled([
+      available('4410021', 'CSP Indirect Reseller', 'FY21 H1', 'EUR'),
+      available('4420487', 'Hosting', 'FY22 H1', 'GBP'),
+    ]);
+    expect(eur).toMatchObject({ status: 'fulfilled' });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { code: '#N/A' } });
+    // Two calls, one read of the workbook.
+    const syncs = fake.model.syncs - before;
+    await available('4410021', 'CSP Indirect Reseller', 'FY21 H1', 'EUR');
+    expect(fake.model.syncs - before).toBe(syncs);
+  });
+});

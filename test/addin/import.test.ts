@@ -1,0 +1,91 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { planImport } from '../../addin/import/plan-import.js';
+import { importExports, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { fake } from './fake-excel.js';
+
+const headers = EARNINGS_COLUMNS.map((c) => c.name);
+const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,customColumn';
+
+describe('reading an export', () => {
+  test('finds a header below a title block and numbers rows by file line', () => {
+    const text = `Earnings - Default\r\nDate range: x\r\n${HEADER}\r\nE1,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD,a\r\n"E2",P1,Hosting,Co-op,"1,234.50",1234.50,1/6/2021,USD,"multi\r\nline"\r\nE3,P1,Hosting,Co-op,5,5,2021-01-07,USD,b\r\n`;
+    const parsed = parseExportText('x.csv', text);
+    expect(parsed.headers[0]).toBe('earningId');
+    expect(parsed.lines).toEqual([4, 5, 7]);
+    expect(parsed.rows[1]![8]).toBe('multi\r\nline');
+  });
+
+  test('a file without an earningId header says so', () => {
+    expect(parseExportText('x.csv', 'a,b\n1,2\n').errors.map((e) => e.code)).toEqual(['no_header']);
+  });
+});
+
+describe('planning an import', () => {
+  const file = (name: string, body: string) => parseExportText(name, `${HEADER}\n${body}`);
+
+  test('reports added, skipped and rejected rows with their lines, and adds unknown columns', () => {
+    const plan = planImport(headers, new Set(['E0']), [
+      file(
+        'a.csv',
+        [
+          'E0,P1,Hosting,Co-op,1,1,2021-01-05,USD,x', // line 2: already in the workbook
+          'E1,P1,Hosting,Co-op,(12.50),-12.50,2021-01-05,USD,x',
+          'E1,P1,Hosting,Co-op,(12.50),-12.50,2021-01-05,USD,x', // identical repeat
+          'E2,P1,Hosting,Co-op,12.5O,1,2021-01-05,USD,x', // letter O
+          'E3,P1,Hosting,Co-op,1,1,2021-02-30,USD,x', // no such day
+          'E4,P1,Hosting,Co-op,1,1,2021-01-05,US,x',
+          'E1,P1,Hosting,Co-op,99,99,2021-01-05,USD,x', // same id, different values
+          'E5,P1,Hosting',
+          '=cmd,P1,Hosting,Co-op,1,1,2021-01-05,USD,@x',
+        ].join('\n'),
+      ),
+    ]);
+    expect(plan.files).toEqual([{ file: 'a.csv', added: 2, skipped: 2, rejected: 5 }]);
+    expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'already_present'], [4, 'identical_repeat']]);
+    expect(plan.rejected.map((r) => [r.line, r.code, r.column ?? ''])).toEqual([
+      [5, 'invalid_amount', 'earningAmount'],
+      [6, 'invalid_date', 'earningDate'],
+      [7, 'invalid_currency', 'transactionCurrency'],
+      [8, 'duplicate_differs', 'earningId'],
+      [9, 'ragged_row', ''],
+    ]);
+    expect(plan.newColumns).toEqual(['customColumn']);
+    const first = plan.cells[0]!;
+    expect(first[headers.indexOf('earningAmount')]).toBe(-12.5);
+    expect(first[headers.indexOf('earningDate')]).toBe(44201);
+    // Text that Excel would run is written with the quote prefix.
+    expect(plan.cells[1]![0]).toBe("'=cmd");
+    expect(plan.cells[1]![headers.length]).toBe("'@x");
+  });
+
+  test('a file missing a required column is rejected as a whole', () => {
+    const parsed = parseExportText('b.csv', 'earningId,participantId\nE1,P1\n');
+    const plan = planImport(headers, new Set(), [parsed]);
+    expect(plan.cells).toEqual([]);
+    expect(plan.rejected.map((r) => r.code)).toContain('missing_column');
+  });
+});
+
+describe('importing the bundled sample export', () => {
+  beforeEach(() => fake.reset());
+  const samples = () =>
+    readdirSync('samples/earnings')
+      .sort()
+      .map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8')));
+
+  test('adds 47 earnings once; the overlap and a second import add nothing', async () => {
+    await setUpWorkbook();
+    const first = await importExports(samples(), () => undefined);
+    expect(first.written).toBe(47);
+    expect(first.plan.skipped.length).toBe(4);
+    const again = await importExports(samples(), () => undefined);
+    expect(again.written).toBe(0);
+    expect(again.plan.skipped.length).toBe(51);
+    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(47);
+    // Unknown export columns pass through as table columns.
+    expect(fake.tableValues(TABLES.earnings)!.headers).toContain('partnerOneId');
+  });
+});
