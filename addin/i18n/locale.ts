@@ -4,13 +4,15 @@
  * currency's minor unit first, so no float ever touches money on the way to the screen. Dates are
  * calendar dates formatted in UTC so the browser's zone cannot move them.
  */
-import type { Dec } from '../../core/money/decimal.js';
-import { ROUND_HALF_UP } from '../../core/money/decimal.js';
+import { Dec, ROUND_HALF_UP } from '../../core/money/decimal.js';
 import { minorUnits } from '../../core/money/currency.js';
 import { dateParts, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { LANGUAGES, message, type Language, type MessageKey } from './messages.js';
 import type { Issue } from '../../core/issues.js';
 import { hasMessage } from './messages.js';
+
+const AMOUNT_PARAMS = new Set(['needed', 'available', 'shortfall', 'approved', 'claimed']);
+const DATE_PARAMS = new Set(['windowStart', 'windowEnd', 'asOf', 'submittedDate']);
 
 export interface Locale {
   readonly language: Language;
@@ -65,6 +67,12 @@ export function createLocale(displayLanguage: string): Locale {
         input: issue.input ?? '',
         ...issue.params,
       };
+      // Core gives amounts as plain decimals and dates as yyyy-MM-dd; show them the user's way.
+      const currency = issue.params?.currency;
+      for (const [name, value] of Object.entries(params)) {
+        if (currency && AMOUNT_PARAMS.has(name) && /^-?\d+(\.\d+)?$/.test(value)) params[name] = this.amount(new Dec(value), currency);
+        else if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(value)) params[name] = this.date(value as IsoDate);
+      }
       return hasMessage(key) ? t(key, params) : `${issue.code} ${JSON.stringify(params)}`;
     },
   };

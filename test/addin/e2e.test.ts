@@ -226,7 +226,7 @@ describe('the task pane in headless Chromium', () => {
       activityName: 'Partner breakfast', activityStart: '2021-10-05', activityEnd: '2021-10-05', currency: 'EUR',
       amountClaimed: '1000.00', invoices: 'INV-1.pdf', proofs: 'photos.pdf', notes: 'breakfast <b>bold</b>',
     });
-    await expect.poll(() => testId(page, 'problem-claim_overdraws_pool').textContent()).toBe('Needs 1000 EUR, but only 400 EUR is available.');
+    await expect.poll(() => testId(page, 'problem-claim_overdraws_pool').textContent()).toBe('Needs 1,000.00 EUR, but only 400.00 EUR is available.');
     expect(await testId(page, 'claim-save').isDisabled()).toBe(true);
     await testId(page, 'claim-programName').fill('OSU - Microsoft 365');
     await testId(page, 'problem-claim_program_not_eligible').waitFor();

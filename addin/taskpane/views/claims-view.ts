@@ -61,10 +61,10 @@ export function renderClaims(app: App, root: HTMLElement): void {
               'tr',
               { 'data-claim': claim.claimId, tabindex: '0', class: selected?.claim.claimId === claim.claimId ? 'selected' : undefined },
               el('td', {}, claim.claimId),
+              el('td', { 'data-testid': 'claim-status' }, claim.status),
+              el('td', {}, `${locale.amount(claim.amountClaimed, claim.currency)} ${claim.currency}`),
               el('td', {}, claim.participantId),
               el('td', {}, claim.programName),
-              el('td', {}, `${locale.amount(claim.amountClaimed, claim.currency)} ${claim.currency}`),
-              el('td', { 'data-testid': 'claim-status' }, claim.status),
               el('td', {}, claim.notes),
             );
             tr.addEventListener('click', () => select(entry));
@@ -232,7 +232,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
   replaceChildren(
     root,
     el('div', { class: 'toolbar' }, statusFilter, textFilter, newButton),
-    el('table', { class: 'claims', 'data-testid': 'claims-table' }, list),
+    el('div', { class: 'grid' }, el('table', { class: 'claims', 'data-testid': 'claims-table' }, list)),
     el('form', { class: 'claim-form', 'data-testid': 'claim-form' }, programList, ...fieldRows),
     problems,
     retain,
