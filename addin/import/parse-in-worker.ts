@@ -1,18 +1,18 @@
-import type { ParsedExport } from './parse-export.js';
+import type { ReadResult } from './read-export-file.js';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (p: ParsedExport) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (r: ReadResult) => void; reject: (e: Error) => void }>();
 
 function getWorker(): Worker {
   if (!worker) {
     // webpack turns this into a separate same-origin script (CSP: worker-src 'self').
     worker = new Worker(new URL('./csv.worker.ts', import.meta.url));
-    worker.onmessage = (event: MessageEvent<{ id: number; parsed?: ParsedExport; error?: string }>) => {
+    worker.onmessage = (event: MessageEvent<{ id: number; result?: ReadResult; error?: string }>) => {
       const entry = waiting.get(event.data.id);
       if (!entry) return;
       waiting.delete(event.data.id);
-      if (event.data.parsed) entry.resolve(event.data.parsed);
+      if (event.data.result) entry.resolve(event.data.result);
       else entry.reject(new Error(event.data.error ?? 'parse failed'));
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -27,8 +27,8 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Parses an export file in the Web Worker, off the task pane's thread. */
-export function parseInWorker(file: File): Promise<ParsedExport> {
+/** Reads and parses an export file (or a zip of them) in the Web Worker, off the pane's thread. */
+export function parseInWorker(file: File): Promise<ReadResult> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });

@@ -7,7 +7,7 @@
  * ADDIN_DIST_PREBUILT=1 says a current dist/ is already there.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { makeZip } from './zip-fixture.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -338,9 +339,14 @@ describe('the task pane in headless Chromium', () => {
     await expect.poll(() => testId(page, 'setup').textContent()).toBe('Werkmap inrichten');
     await testId(page, 'setup').click();
     await testId(page, 'tab-import').click();
-    await testId(page, 'import-files').setInputFiles(sampleFiles());
+    // The sample export zipped, as Partner Center delivers it, with one entry that must be refused.
+    const zipPath = path.join(artifacts, 'sample-export.zip');
+    writeFileSync(zipPath, makeZip([...sampleFiles().map((f) => ({ name: path.basename(f), data: readFileSync(f) })), { name: '../evil.csv', data: 'earningId\n1\n' }]));
+    await testId(page, 'import-files').setInputFiles(zipPath);
     await testId(page, 'import-run').click();
     await expect.poll(() => testId(page, 'import-summary').first().textContent()).toContain('toegevoegd');
+    expect(await testId(page, 'import-zip-problem').textContent()).toBe('sample-export.zip ../evil.csv: niet geïmporteerd, het pad wijst buiten het archief.');
+    expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(47);
     await testId(page, 'tab-balances').click();
     const pool = page.locator('[data-pool="4410021|CSP Indirect Reseller|FY22 H1|EUR"]');
     await expect.poll(() => pool.locator('[data-testid="earned"]').textContent()).toBe('9.500,00 EUR');

@@ -28,9 +28,12 @@ export function renderImport(app: App, root: HTMLElement): void {
         const notes: HTMLElement[] = [];
         const parsed: ParsedExport[] = [];
         for (const file of files) {
-          // Zip exports: not unpacked in the pane (yet); the user unzips and picks the CSVs.
-          if (/\.zip$/i.test(file.name)) notes.push(el('p', { class: 'warning' }, locale.t('import.zipUnsupported', { file: file.name })));
-          else parsed.push(await parseInWorker(file));
+          const result = await parseInWorker(file);
+          parsed.push(...result.parsed);
+          for (const skip of result.skipped) {
+            const reason = locale.t(`zip.${skip.code}`);
+            notes.push(el('p', { class: 'warning', 'data-testid': 'import-zip-problem' }, locale.t('import.zipSkipped', { file: skip.file, entry: skip.entry, reason })));
+          }
         }
         progress.hidden = false;
         const { plan } = await importExports(parsed, (written, total) => {

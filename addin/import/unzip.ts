@@ -1,0 +1,149 @@
+/**
+ * Reads the CSV/TSV entries of a zipped Partner Center export in the browser (the Web Worker),
+ * with the browser's own inflater (DecompressionStream 'deflate-raw'); no zip library ships.
+ * Hostile archives are refused or reported, never guessed at: paths with `..` or absolute
+ * paths, nested zips, non-CSV entries, encrypted or ZIP64 entries, and archives whose entries
+ * would inflate beyond the caps (checked on the declared sizes before inflating, and again while
+ * inflating, so a zip bomb stops in bounded memory).
+ */
+
+export interface ZipLimits {
+  readonly maxEntries: number;
+  /** Total uncompressed bytes of the entries read. */
+  readonly maxTotalBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 1_000, maxTotalBytes: 1024 * 1024 * 1024 };
+
+export type ZipProblemCode =
+  | 'zip_corrupt'
+  | 'zip_unsafe_path'
+  | 'zip_nested'
+  | 'zip_entry_not_csv'
+  | 'zip_encrypted'
+  | 'zip_unsupported'
+  | 'zip_too_large'
+  | 'zip_too_many_entries';
+
+export interface ZipProblem {
+  readonly entry: string;
+  readonly code: ZipProblemCode;
+}
+
+export interface ZipText {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface UnzipResult {
+  readonly entries: ZipText[];
+  readonly problems: ZipProblem[];
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+class ZipError extends Error {
+  constructor(readonly code: ZipProblemCode) {
+    super(code);
+  }
+}
+
+export function isUnsafePath(name: string): boolean {
+  return name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name) || name.split(/[\\/]/).includes('..');
+}
+
+async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ZipError('zip_too_large');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<UnzipResult> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const problems: ZipProblem[] = [];
+  const entries: ZipText[] = [];
+  const fail = (code: ZipProblemCode): UnzipResult => ({ entries: [], problems: [{ entry: '', code }] });
+
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return fail('zip_corrupt');
+  const count = view.getUint16(eocd + 10, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) return fail('zip_unsupported');
+  if (count > limits.maxEntries) return fail('zip_too_many_entries');
+
+  interface Planned { name: string; method: number; compressed: number; size: number; local: number }
+  const planned: Planned[] = [];
+  let total = 0;
+  let p = cdOffset;
+  const decoder = new TextDecoder('utf-8');
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) return fail('zip_corrupt');
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    const compressed = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    const local = view.getUint32(p + 42, true);
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    p += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith('/')) continue;
+    if (isUnsafePath(name)) problems.push({ entry: name, code: 'zip_unsafe_path' });
+    else if (/\.zip$/i.test(name)) problems.push({ entry: name, code: 'zip_nested' });
+    else if (!/\.(csv|tsv|txt)$/i.test(name)) problems.push({ entry: name, code: 'zip_entry_not_csv' });
+    else if (flags & 1) problems.push({ entry: name, code: 'zip_encrypted' });
+    else if ((method !== 0 && method !== 8) || size === 0xffffffff || compressed === 0xffffffff) problems.push({ entry: name, code: 'zip_unsupported' });
+    else {
+      total += size;
+      planned.push({ name, method, compressed, size, local });
+    }
+  }
+  // Declared sizes first: a bomb is refused before a byte is inflated.
+  if (total > limits.maxTotalBytes) return { entries: [], problems: [...problems, { entry: '', code: 'zip_too_large' }] };
+
+  let budget = limits.maxTotalBytes;
+  for (const entry of planned) {
+    try {
+      const at = entry.local;
+      if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipError('zip_corrupt');
+      const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+      const data = bytes.subarray(start, start + entry.compressed);
+      if (data.length !== entry.compressed) throw new ZipError('zip_corrupt');
+      // Never trust the declared size while inflating: stop at it (or at what is left of the cap).
+      const raw = entry.method === 0 ? data : await inflate(data, Math.min(entry.size, budget));
+      if (raw.length !== entry.size) throw new ZipError('zip_corrupt');
+      budget -= raw.length;
+      entries.push({ name: entry.name, text: decoder.decode(raw) });
+    } catch (error) {
+      problems.push({ entry: entry.name, code: error instanceof ZipError ? error.code : 'zip_corrupt' });
+    }
+  }
+  return { entries, problems };
+}

@@ -1,0 +1,55 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { unzipExports } from '../../addin/import/unzip.js';
+import { readExportFile } from '../../addin/import/read-export-file.js';
+import { makeZip } from './zip-fixture.js';
+
+const sample = (f: string) => readFileSync(`samples/earnings/${f}`);
+
+describe('zipped exports', () => {
+  test('every CSV/TSV entry of a zipped export is read, stored or deflated', async () => {
+    const files = readdirSync('samples/earnings').sort();
+    const zip = makeZip(files.map((f, i) => ({ name: `2022/${f}`, data: sample(f), store: i === 0 })));
+    const blob = Object.assign(new Blob([zip]), { name: 'export.zip' });
+    const result = await readExportFile(blob);
+    expect(result.skipped).toEqual([]);
+    expect(result.parsed.map((p) => [p.file, p.rows.length])).toEqual([
+      ['export.zip/2022/earnings_2020-07_2021-06.csv', 27],
+      ['export.zip/2022/earnings_2021-07_2021-11.tsv', 11],
+      ['export.zip/2022/earnings_2021-11_2022-02.csv', 13],
+    ]);
+  });
+
+  test.each([
+    ['../../evil.csv', 'zip_unsafe_path'],
+    ['/etc/evil.csv', 'zip_unsafe_path'],
+    ['C:\\evil.csv', 'zip_unsafe_path'],
+    ['inner.zip', 'zip_nested'],
+    ['readme.pdf', 'zip_entry_not_csv'],
+  ])('an entry named %s is reported as %s and not read', async (name, code) => {
+    const result = await unzipExports(makeZip([{ name, data: 'earningId\n1\n' }, { name: 'ok.csv', data: 'earningId\n1\n' }]));
+    expect(result.problems).toEqual([{ entry: name, code }]);
+    expect(result.entries.map((e) => e.name)).toEqual(['ok.csv']);
+  });
+
+  test('a bomb that lies about its size stops at the declared size, in bounded memory', async () => {
+    const zeros = Buffer.alloc(64 * 1024 * 1024);
+    const result = await unzipExports(makeZip([{ name: 'bomb.csv', data: zeros, declaredSize: 1000 }]));
+    expect(result.problems).toEqual([{ entry: 'bomb.csv', code: 'zip_too_large' }]);
+    expect(result.entries).toEqual([]);
+  });
+
+  test('an archive whose declared sizes exceed the cap is refused before inflating', async () => {
+    const result = await unzipExports(makeZip([{ name: 'a.csv', data: 'x'.repeat(2000) }]), { maxEntries: 10, maxTotalBytes: 1000 });
+    expect(result.problems.map((p) => p.code)).toEqual(['zip_too_large']);
+  });
+
+  test('too many entries, or bytes that are not a zip, are refused', async () => {
+    const many = makeZip(Array.from({ length: 5 }, (_, i) => ({ name: `${i}.csv`, data: 'a' })));
+    expect((await unzipExports(many, { maxEntries: 4, maxTotalBytes: 1e6 })).problems.map((p) => p.code)).toEqual(['zip_too_many_entries']);
+    expect((await unzipExports(new Uint8Array(100))).problems.map((p) => p.code)).toEqual(['zip_corrupt']);
+    const damaged = makeZip([{ name: 'a.csv', data: 'earningId\n'.repeat(100) }]);
+    damaged.fill(0xff, 30 + 5, 30 + 25);
+    expect((await unzipExports(damaged)).problems.map((p) => p.code)).toEqual(['zip_corrupt']);
+  });
+});
