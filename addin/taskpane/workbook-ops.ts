@@ -98,11 +98,11 @@ export function appendClaim(claim: Claim, entry: ClaimHistoryEntry): Promise<voi
   });
 }
 
-/** Rewrites a claim's row and appends the history entry of the change. */
-export function updateClaim(rowIndex: number, claim: Claim, entry: ClaimHistoryEntry): Promise<void> {
+/** Rewrites a claim's row and appends the history entries of the change. */
+export function updateClaim(rowIndex: number, claim: Claim, entries: readonly ClaimHistoryEntry[]): Promise<void> {
   return Excel.run(async (context) => {
     await writeRow(context, TABLES.claims, rowIndex, claimCells(claim));
-    await appendRows(context, TABLES.claimHistory, historyCells([entry]), { formats: formatsOf(CLAIM_HISTORY_COLUMNS) });
+    await appendRows(context, TABLES.claimHistory, historyCells(entries), { formats: formatsOf(CLAIM_HISTORY_COLUMNS) });
   });
 }
 

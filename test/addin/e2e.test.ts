@@ -243,6 +243,11 @@ describe('the task pane in headless Chromium', () => {
     const row = page.locator('tr[data-claim="CLM-2001"]');
     await row.click();
     await expect.poll(() => testId(page, 'selected-status').textContent()).toBe('Editing');
+    // Edited while still Editing: each change and each new document is a history entry.
+    await fill({ activityName: 'Partner breakfast Q4', csrs: 'csr-1.pdf' });
+    await testId(page, 'claim-save').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Claim CLM-2001 saved');
+    await row.click();
     // Only the allowed moves are offered.
     expect(await testId(page, 'claim-transitions').locator('button').allTextContents()).toEqual(['Move to Submitted']);
     await testId(page, 'move-Submitted').click();
@@ -263,6 +268,8 @@ describe('the task pane in headless Chromium', () => {
     const history = await tableRows(page, TABLES.claimHistory);
     expect(history.rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
       ['CLM-2001', 44602, 'e2e tester', 'edited', 'created'],
+      ['CLM-2001', 44602, 'e2e tester', 'edited', 'activityName: Partner breakfast → Partner breakfast Q4'],
+      ['CLM-2001', 44602, 'e2e tester', 'document_added', 'csr: csr-1.pdf'],
       ['CLM-2001', 44602, 'e2e tester', 'status_changed', 'Editing → Submitted'],
       ['CLM-2001', 44602, 'e2e tester', 'status_changed', 'Submitted → Under review'],
       ['CLM-2001', 44602, 'e2e tester', 'status_changed', 'Under review → Approved; amountApproved 300 EUR'],

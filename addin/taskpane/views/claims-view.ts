@@ -1,8 +1,8 @@
 import { parseClaimRow, claimToRow } from '../../../core/claims/claim-row.js';
-import type { Claim } from '../../../core/claims/claim.js';
+import { DOCUMENT_LISTS, type Claim } from '../../../core/claims/claim.js';
 import { CLAIM_STATUSES, isEditable, type ClaimStatus } from '../../../core/claims/claim-status.js';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../../../core/claims/claim-transitions.js';
-import { editClaim, type ClaimEdit } from '../../../core/claims/claim-edits.js';
+import { addDocument, editClaim, type ClaimEdit } from '../../../core/claims/claim-edits.js';
 import { historyEntry } from '../../../core/claims/claim-history.js';
 import { validateClaim, claimDraw, type ClaimContext } from '../../../core/claims/validate-claim.js';
 import { drawKind } from '../../../core/claims/draw-kind.js';
@@ -184,7 +184,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
       const issues = validateClaim(changed.value.claim, contextFor(changed.value.claim));
       if (issues.length > 0) return showIssues(issues);
     }
-    await updateClaim(selected.rowIndex, changed.value.claim, changed.value.entry);
+    await updateClaim(selected.rowIndex, changed.value.claim, [changed.value.entry]);
     const id = selected.claim.claimId;
     await app.reload();
     app.notify(locale.t('claims.moved', { id, status: to }));
@@ -196,15 +196,26 @@ export function renderClaims(app: App, root: HTMLElement): void {
       if (issues.length > 0 || !current || save.disabled) return;
       const meta = { at: state.asOf, by: user };
       if (selected) {
-        const old = selected.claim;
         const changes: Record<string, unknown> = {};
         for (const key of ['participantId', 'programName', 'earningPeriod', 'activityType', 'activityName', 'activityStart', 'activityEnd', 'currency', 'amountClaimed', 'notes'] as const) {
           changes[key] = current[key];
         }
-        const edited = editClaim(old, changes as ClaimEdit, meta);
+        const edited = editClaim(selected.claim, changes as ClaimEdit, meta);
         if (!edited.ok) return showIssues(edited.issues);
-        const claim = { ...edited.value.claim, documents: current.documents };
-        await updateClaim(selected.rowIndex, claim, edited.value.entry);
+        let claim = edited.value.claim;
+        const entries = edited.value.entry.detail === '' ? [] : [edited.value.entry];
+        // New document names are attachments, each its own history entry (core has no removal).
+        for (const kind of ['invoice', 'csr', 'proof'] as const) {
+          const list = DOCUMENT_LISTS[kind];
+          for (const name of current.documents[list]) {
+            if (claim.documents[list].includes(name)) continue;
+            const added = addDocument(claim, kind, name, meta);
+            if (!added.ok) return showIssues(added.issues);
+            claim = added.value.claim;
+            entries.push(added.value.entry);
+          }
+        }
+        if (entries.length > 0) await updateClaim(selected.rowIndex, claim, entries);
       } else {
         await appendClaim(current, historyEntry(current, 'edited', meta, ['created']));
       }
