@@ -232,6 +232,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
 
   function select(entry: LedgerClaim | null): void {
     selected = entry;
+    lastSelected.id = entry?.claim.claimId ?? null;
     fill(entry?.claim ?? null);
     inputs.get('claimId')!.disabled = entry !== null;
     renderList();
@@ -252,9 +253,6 @@ export function renderClaims(app: App, root: HTMLElement): void {
   );
   const wanted = app.state?.ledger.claims.find((c) => c.claim.claimId === lastSelected.id) ?? null;
   select(wanted);
-  root.addEventListener('click', () => {
-    lastSelected.id = selected?.claim.claimId ?? null;
-  });
 }
 
 /** Keeps the selected claim across re-renders after a reload. */
