@@ -5,8 +5,9 @@ import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
 import { hasMessage } from '../../i18n/messages.js';
 
-/** The last import's report, kept across the re-render that follows the reload. */
+/** The last import's report and progress, kept across the re-render that follows the reload. */
 let lastReport: HTMLElement[] = [];
+let lastProgress: { written: number; total: number } | null = null;
 
 export function renderImport(app: App, root: HTMLElement): void {
   const { locale } = app;
@@ -35,11 +36,9 @@ export function renderImport(app: App, root: HTMLElement): void {
             notes.push(el('p', { class: 'warning', 'data-testid': 'import-zip-problem' }, locale.t('import.zipSkipped', { file: skip.file, entry: skip.entry, reason })));
           }
         }
-        progress.hidden = false;
         const { plan } = await importExports(parsed, (written, total) => {
-          progress.max = total;
-          progress.value = written;
-          progressText.textContent = locale.t('import.progress', { written: locale.integer(written), total: locale.integer(total) });
+          lastProgress = { written, total };
+          showProgress();
         });
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
@@ -56,16 +55,26 @@ export function renderImport(app: App, root: HTMLElement): void {
           ...notes,
           ...summaries,
           ...(rejected.length > 0 ? [el('ul', { class: 'rejected' }, ...rejected)] : []),
-          ...(skipped.length > 0 ? [el('details', {}, el('summary', {}, String(plan.skipped.length)), el('ul', {}, ...skipped))] : []),
+          ...(skipped.length > 0 ? [el('details', {}, el('summary', {}, locale.t('import.skippedList', { count: plan.skipped.length })), el('ul', {}, ...skipped))] : []),
         ];
         replaceChildren(report, ...lastReport);
         await app.reload();
+        const total = (key: 'added' | 'skipped' | 'rejected') => plan.files.reduce((n, f) => n + f[key], 0);
+        app.notify(locale.t('import.done', { added: total('added'), skipped: total('skipped'), rejected: total('rejected') }));
       } finally {
         button.disabled = false;
       }
     }),
   );
 
+  function showProgress(): void {
+    if (!lastProgress) return;
+    progress.hidden = false;
+    progress.max = Math.max(1, lastProgress.total);
+    progress.value = lastProgress.written;
+    progressText.textContent = locale.t('import.progress', { written: locale.integer(lastProgress.written), total: locale.integer(lastProgress.total) });
+  }
+  showProgress();
   replaceChildren(report, ...lastReport);
   replaceChildren(root, el('label', {}, locale.t('import.choose'), input), button, progress, progressText, report);
 }
