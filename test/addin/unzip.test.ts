@@ -10,7 +10,7 @@ describe('zipped exports', () => {
   test('every CSV/TSV entry of a zipped export is read, stored or deflated', async () => {
     const files = readdirSync('samples/earnings').sort();
     const zip = makeZip(files.map((f, i) => ({ name: `2022/${f}`, data: sample(f), store: i === 0 })));
-    const blob = Object.assign(new Blob([zip]), { name: 'export.zip' });
+    const blob = Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' });
     const result = await readExportFile(blob);
     expect(result.skipped).toEqual([]);
     expect(result.parsed.map((p) => [p.file, p.rows.length])).toEqual([
