@@ -20,6 +20,10 @@ function iso(d: DateTime): IsoDate {
 
 /** Builds a date from parts; `null` when the day does not exist (2021-02-30). */
 export function dateFromParts(year: number, month: number, day: number): IsoDate | null {
+  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 1 && year <= 9999) {
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as IsoDate;
+  }
   const d = DateTime.fromObject({ year, month, day }, ZONE);
   return d.isValid ? iso(d) : null;
 }
@@ -52,17 +56,70 @@ export function isoDate(text: string): IsoDate {
   return r.value;
 }
 
+/*
+ * Day arithmetic on plain integers (days since 1970-01-01 in the proleptic Gregorian calendar,
+ * H. Hinnant's civil-date algorithms): reports do it a few times per pool, and luxon objects
+ * cost far more than the arithmetic. Years outside 1–9999 (not four digits) go through luxon.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(days: number): IsoDate | null {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1 || year > 9999) return null;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as IsoDate;
+}
+
+function isFourDigitYear(date: IsoDate): boolean {
+  return date.length === 10 && date.slice(0, 4) !== '0000';
+}
+
+function dayNumber(date: IsoDate): number {
+  const { year, month, day } = dateParts(date);
+  return daysFromCivil(year, month, day);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
+  if (isFourDigitYear(date) && Number.isInteger(days)) {
+    const r = civilFromDays(dayNumber(date) + days);
+    if (r !== null) return r;
+  }
   return iso(dt(date).plus({ days }));
 }
 
 /** Calendar months: 31 Jan + 1 month = 28/29 Feb (end of month clamps, as luxon does). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (isFourDigitYear(date) && Number.isInteger(months)) {
+    const { year, month, day } = dateParts(date);
+    const index = year * 12 + (month - 1) + months;
+    const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    if (y >= 1 && y <= 9999) return civilFromDays(daysFromCivil(y, m, Math.min(day, daysInMonth(y, m))))!;
+  }
   return iso(dt(date).plus({ months }));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
+  if (isFourDigitYear(from) && isFourDigitYear(to)) return dayNumber(to) - dayNumber(from);
   return Math.round(dt(to).diff(dt(from), 'days').days);
 }
 

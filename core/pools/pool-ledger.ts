@@ -118,6 +118,42 @@ export function addCoopEarning(ledger: PoolLedger, e: CoopEarning): PoolKey {
   return key;
 }
 
+/** Many co-op rows of one pool, summed by the caller (exactly: see ExactSum). */
+export interface CoopEarningsTotal {
+  readonly participantId: string;
+  readonly programName: string;
+  readonly earningPeriod: FiscalHalf;
+  readonly currency: CurrencyCode;
+  /** Sum of the rows' amounts. */
+  readonly amount: Dec;
+  /** Sum of the USD amounts of the rows that have one (a USD row's own amount counts as its USD amount). */
+  readonly amountUSD: Dec;
+  readonly rows: number;
+  /** Rows without a USD amount: while any exist the threshold comparison is unknown. */
+  readonly rowsWithoutUSD: number;
+}
+
+/**
+ * Adds the sum of many co-op rows of one pool at once: the same totals as `addCoopEarning` per
+ * row, for callers that sum millions of rows in integers first (the batch job).
+ */
+export function addCoopEarnings(ledger: PoolLedger, t: CoopEarningsTotal): PoolKey {
+  const key: PoolKey = {
+    participantId: t.participantId,
+    programName: t.programName,
+    earningPeriod: formatHalf(t.earningPeriod),
+    currency: t.currency,
+  };
+  const pool = poolFor(ledger, key, t.earningPeriod);
+  pool.coopEarned = pool.coopEarned.plus(t.amount);
+  pool.coopRows += t.rows;
+  pool.coopEarnedUSD = pool.coopEarnedUSD.plus(t.amountUSD);
+  const group = groupFor(ledger, key);
+  group.usd = group.usd.plus(t.amountUSD);
+  group.rowsWithoutUSD += t.rowsWithoutUSD;
+  return key;
+}
+
 /** Records a claim's draw on its pool; a claim can create a pool that has no earnings (overdraw). */
 export function addClaimDraw(ledger: PoolLedger, claim: ClaimDraw): PoolKey {
   const key: PoolKey = {
