@@ -41,7 +41,13 @@ export interface ReadCsvOptions {
    * One record: known columns under their canonical names, the others under their header text.
    * Issues returned are reported; an error among them rejects the record (it goes to `onRejectedRow`).
    */
-  onRecord(record: Record<string, string>, location: RecordLocation): readonly InputIssue[] | void;
+  onRecord?(record: Record<string, string>, location: RecordLocation): readonly InputIssue[] | void;
+  /**
+   * Instead of `onRecord`, for readers on the hot path: the record's cells by position (the
+   * header's `columns` order), with no object built per record. The array is the parser's own:
+   * read it during the call, do not keep it. Issues as for `onRecord`.
+   */
+  onFields?(fields: readonly string[], location: RecordLocation): readonly InputIssue[] | void;
   onIssue(issue: InputIssue): void;
   onHeader?(header: CsvHeader): void;
   onRejectedRow?(row: RejectedRow): void;
@@ -64,6 +70,8 @@ export interface CsvReadSummary {
 }
 
 type Newline = '\n' | '\r';
+
+const NO_ISSUES: readonly InputIssue[] = [];
 
 interface PapaStep {
   readonly data: string[][];
@@ -459,7 +467,7 @@ class TableReader {
     const fields = results.data[0] ?? [];
     const header = this.header!;
 
-    const missingQuote = results.errors.find((e) => e.code === 'MissingQuotes');
+    const missingQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'MissingQuotes');
     if (missingQuote) {
       this.unclosedQuote((missingQuote.index ?? start + 1) - 1, fields.length);
       return;
@@ -471,7 +479,7 @@ class TableReader {
 
     const location: RecordLocation = { file: this.file, line };
     const raw = (): string => this.input.slice(start, end).replace(/\r?\n$|\r$/, '');
-    const invalidQuote = results.errors.find((e) => e.code === 'InvalidQuotes');
+    const invalidQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'InvalidQuotes');
     if (invalidQuote) {
       const at = (invalidQuote.index ?? start + 1) - 1;
       const quoteLine = at >= start ? line + countNewlines(this.input, start, at, this.newline ?? '\n') : line;
@@ -504,11 +512,19 @@ class TableReader {
       ]);
       return;
     }
-    // No prototype: a hostile header named `__proto__` must stay an ordinary column.
-    const record = Object.create(null) as Record<string, string>;
-    const columns = header.columns;
-    for (let i = 0; i < columns.length; i++) record[columns[i]!.key] = fields[i]!;
-    const issues = this.options.onRecord(record, location) ?? [];
+    let issues: readonly InputIssue[];
+    if (this.options.onFields) issues = this.options.onFields(fields, location) ?? NO_ISSUES;
+    else {
+      // No prototype: a hostile header named `__proto__` must stay an ordinary column.
+      const record = Object.create(null) as Record<string, string>;
+      const columns = header.columns;
+      for (let i = 0; i < columns.length; i++) record[columns[i]!.key] = fields[i]!;
+      issues = this.options.onRecord?.(record, location) ?? NO_ISSUES;
+    }
+    if (issues.length === 0) {
+      this.records++;
+      return;
+    }
     if (issues.some((i) => i.severity === 'error')) {
       this.reject(location, raw(), issues);
       return;

@@ -1,6 +1,7 @@
 import type { Dec } from '../../core/money/decimal.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
+import type { ScaledAmount } from '../../core/money/scaled-amount.js';
 
 export type EarningKind = 'rebate' | 'coop' | 'claim' | 'fee' | 'sell' | 'other';
 
@@ -17,6 +18,9 @@ export interface EarningRow {
   readonly amount: Dec;
   /** `earningAmountUSD`; null when the column is absent or the cell empty. */
   readonly amountUSD: Dec | null;
+  /** `amount` as an exact scaled integer, for sums without a Decimal per row. */
+  readonly amountScaled: ScaledAmount;
+  readonly amountUSDScaled: ScaledAmount | null;
   readonly earningDate: IsoDate;
   readonly currency: CurrencyCode;
   readonly transactionId: string;
@@ -26,7 +30,7 @@ export interface EarningRow {
   readonly claimId: string;
   readonly paymentId: string;
   readonly paymentStatus: string;
-  /** The export's other columns, by header text, verbatim. */
+  /** The export's other columns, by header text, verbatim; empty unless the reader was asked to keep them. */
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: { readonly file: string; readonly line: number };
 }
@@ -50,4 +54,20 @@ const KINDS: Readonly<Record<string, EarningKind>> = {
 /** The ledger's reading of an `earningType`; types it does not know are `other`, never guessed. */
 export function earningKind(earningType: string): EarningKind {
   return KINDS[normaliseEarningType(earningType)] ?? 'other';
+}
+
+const typeKeys = new Map<string, string>();
+
+/**
+ * `normaliseEarningType`, remembered per distinct text: an export has a handful of types and
+ * millions of rows. The memory is bounded (cleared past a few thousand texts).
+ */
+export function earningTypeKey(earningType: string): string {
+  let key = typeKeys.get(earningType);
+  if (key === undefined) {
+    if (typeKeys.size >= 4096) typeKeys.clear();
+    key = normaliseEarningType(earningType);
+    typeKeys.set(earningType, key);
+  }
+  return key;
 }

@@ -1,11 +1,16 @@
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
+import { Dec } from '../../core/money/decimal.js';
+import { parsePlainAmount, scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { InputSource } from './input-source.js';
 import { inputWarning, clip, type InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
-import { readCsvRecords, type CsvReadSummary, type RejectedRow } from './csv-records.js';
+import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
-import { earningKind, normaliseEarningType, type EarningRow } from './earning-row.js';
+import { detach } from './detach.js';
+import { earningKind, earningTypeKey, type EarningKind, type EarningRow } from './earning-row.js';
 
 export interface ReadEarningsOptions {
   /** How numbers are written when not invariant (`--number-locale`). */
@@ -17,20 +22,197 @@ export interface ReadEarningsOptions {
   onHeader?(header: CsvHeader): void;
   readonly headerSearchLines?: number;
   readonly maxRecordChars?: number;
+  /**
+   * Keep the columns the ledger does not read in each row's `passThrough`. Off by default: the
+   * reconciliation does not use them, and 75 strings in an object per row is most of the
+   * reader's memory traffic.
+   */
+  readonly passThrough?: boolean;
 }
 
 const KNOWN = EARNINGS_COLUMNS.map((c) => c.name);
 const KNOWN_SET = new Set(KNOWN);
 
+const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
+
 /**
- * Streams the rows of one earnings export (SPEC §6) to `onRow`, typed: amounts as exact decimals,
- * dates as calendar dates, currency codes checked. A row with a missing or unparsable required
- * value is not delivered; each problem is a located issue.
+ * A row as the reader delivers it. The amounts are kept as exact scaled integers; their Decimal
+ * form is built only when someone asks for it (the ledger sums the integers).
+ */
+class ReadEarningRow implements EarningRow {
+  private amountDec: Dec | undefined;
+  private amountUSDDec: Dec | null | undefined;
+
+  constructor(
+    readonly earningId: string,
+    readonly participantId: string,
+    readonly participantName: string,
+    readonly programName: string,
+    readonly earningType: string,
+    readonly kind: EarningKind,
+    readonly amountScaled: ScaledAmount,
+    readonly amountUSDScaled: ScaledAmount | null,
+    readonly earningDate: IsoDate,
+    readonly currency: CurrencyCode,
+    readonly transactionId: string,
+    readonly lever: string,
+    readonly earningRate: string,
+    readonly reasonCode: string,
+    readonly claimId: string,
+    readonly paymentId: string,
+    readonly paymentStatus: string,
+    readonly passThrough: Readonly<Record<string, string>>,
+    readonly location: { readonly file: string; readonly line: number },
+  ) {}
+
+  get amount(): Dec {
+    return (this.amountDec ??= scaledToDec(this.amountScaled));
+  }
+
+  get amountUSD(): Dec | null {
+    if (this.amountUSDDec === undefined) this.amountUSDDec = this.amountUSDScaled === null ? null : scaledToDec(this.amountUSDScaled);
+    return this.amountUSDDec;
+  }
+}
+
+/** A small cache per distinct text (dates, currencies): bounded, so odd data cannot grow it. */
+function cached<T>(parse: (text: string) => T): (text: string) => T {
+  const map = new Map<string, T>();
+  return (text) => {
+    let v = map.get(text);
+    if (v === undefined) {
+      if (map.size >= 8192) map.clear();
+      v = parse(text);
+      map.set(detach(text), v);
+    }
+    return v;
+  };
+}
+
+const dateOf = cached((text: string): IsoDate | null => {
+  const r = parseDate(text);
+  return r.ok ? r.value : null;
+});
+const kindOf = cached(earningKind);
+const currencyOf = cached((text: string): CurrencyCode | null => {
+  const r = parseCurrency(text);
+  return r.ok ? r.value : null;
+});
+
+/**
+ * Streams the rows of one earnings export (SPEC §6) to `onRow`, typed: amounts exact (scaled
+ * integers, Decimals on demand), dates as calendar dates, currency codes checked. A row with a
+ * missing or unparsable required value is not delivered; each problem is a located issue.
+ *
+ * Rows take a fast path (cells by position, plain amounts read without a Decimal, dates and
+ * currencies remembered per distinct text); a row the fast path cannot read goes through the
+ * general `CellReader`, which reads it the same way or reports exactly what is wrong.
  */
 export function readEarnings(source: InputSource, options: ReadEarningsOptions): Promise<CsvReadSummary> {
   let columns = new Map<string, CsvColumn>();
-  let passThroughKeys: string[] = [];
+  let header: CsvHeader | undefined;
+  let at: Record<string, number> = {};
   const unknownTypes = new Set<string>();
+  const keepPassThrough = options.passThrough === true;
+  const locale = options.locale;
+
+  const cell = (fields: readonly string[], index: number): string => (index < 0 ? '' : fields[index]!.trim());
+
+  /** A plain amount; with a number locale only when it has no `.` (which the locale may read as a group mark). */
+  const fastAmount = (text: string): ScaledAmount | null => (locale !== undefined && text.includes('.') ? null : parsePlainAmount(text));
+
+  const unknownTypeWarning = (earningType: string, location: RecordLocation): InputIssue[] => {
+    const typeKey = earningTypeKey(earningType);
+    if (unknownTypes.has(typeKey)) return [];
+    // Once per file and type: enough to notice a misspelt Co-op without flooding the report.
+    unknownTypes.add(typeKey);
+    const column = columns.get('earningType');
+    return [
+      inputWarning('unknown_earning_type', {
+        file: location.file,
+        line: location.line,
+        ...(column ? { column: column.index, columnName: column.name } : {}),
+        raw: clip(earningType),
+        message: `earningType "${clip(earningType, 60)}" is not one the ledger knows; such rows count as other.`,
+        hint: 'Known types: Rebate, Co-op, Claim, Fee, Sell, Indirect Rebate, Adjustment-Rebate.',
+      }),
+    ];
+  };
+
+  const passThroughOf = (fields: readonly string[]): Readonly<Record<string, string>> => {
+    if (!keepPassThrough) return NO_PASS_THROUGH;
+    const passThrough = Object.create(null) as Record<string, string>;
+    for (const column of header!.columns) if (!KNOWN_SET.has(column.key)) passThrough[column.key] = fields[column.index - 1]!;
+    return passThrough;
+  };
+
+  const deliver = (
+    fields: readonly string[],
+    location: RecordLocation,
+    earningId: string,
+    participantId: string,
+    programName: string,
+    earningType: string,
+    amount: ScaledAmount,
+    amountUSD: ScaledAmount | null,
+    earningDate: IsoDate,
+    currency: CurrencyCode,
+  ): readonly InputIssue[] => {
+    const kind = kindOf(earningType);
+    const warnings = kind === 'other' ? unknownTypeWarning(earningType, location) : NONE;
+    options.onRow(
+      new ReadEarningRow(
+        earningId,
+        participantId,
+        cell(fields, at.participantName!),
+        programName,
+        earningType,
+        kind,
+        amount,
+        amountUSD,
+        earningDate,
+        currency,
+        cell(fields, at.transactionId!),
+        cell(fields, at.lever!),
+        cell(fields, at.earningRate!),
+        cell(fields, at.reasonCode!),
+        cell(fields, at.claimId!),
+        cell(fields, at.paymentId!),
+        cell(fields, at.paymentStatus!),
+        passThroughOf(fields),
+        location,
+      ),
+    );
+    return warnings;
+  };
+
+  /** The general path: every problem of the row as a located issue, or the row. */
+  const slow = (fields: readonly string[], location: RecordLocation): readonly InputIssue[] => {
+    const record = Object.create(null) as Record<string, string>;
+    for (const column of header!.columns) record[column.key] = fields[column.index - 1]!;
+    const cells = new CellReader(record, location, columns, locale);
+    const earningId = cells.text('earningId', true);
+    const participantId = cells.text('participantId', true);
+    const programName = cells.text('programName', true);
+    const earningType = cells.text('earningType', true);
+    const amount = cells.amount('earningAmount', true);
+    const amountUSD = cells.amount('earningAmountUSD');
+    const earningDate = cells.date('earningDate', true);
+    const currency = cells.currency('transactionCurrency', true);
+    if (cells.failed || amount === null || earningDate === null || currency === null) return cells.issues;
+    return deliver(
+      fields,
+      location,
+      earningId,
+      participantId,
+      programName,
+      earningType,
+      scaledFromDec(amount),
+      amountUSD === null ? null : scaledFromDec(amountUSD),
+      earningDate,
+      currency,
+    );
+  };
 
   return readCsvRecords(source, {
     required: REQUIRED_EARNINGS_COLUMNS,
@@ -39,65 +221,32 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
     ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
-    onHeader: (header) => {
-      columns = columnsByKey(header);
-      passThroughKeys = header.columns.filter((c) => !KNOWN_SET.has(c.key)).map((c) => c.key);
-      options.onHeader?.(header);
+    onHeader: (h) => {
+      header = h;
+      columns = columnsByKey(h);
+      at = Object.fromEntries(KNOWN.map((name) => [name, (columns.get(name)?.index ?? 0) - 1]));
+      options.onHeader?.(h);
     },
-    onRecord: (record, location) => {
-      const cells = new CellReader(record, location, columns, options.locale);
-      const earningId = cells.text('earningId', true);
-      const participantId = cells.text('participantId', true);
-      const programName = cells.text('programName', true);
-      const earningType = cells.text('earningType', true);
-      const amount = cells.amount('earningAmount', true);
-      const amountUSD = cells.amount('earningAmountUSD');
-      const earningDate = cells.date('earningDate', true);
-      const currency = cells.currency('transactionCurrency', true);
-      if (cells.failed || amount === null || earningDate === null || currency === null) return cells.issues;
-
-      const kind = earningKind(earningType);
-      const warnings: InputIssue[] = [];
-      const typeKey = normaliseEarningType(earningType);
-      if (kind === 'other' && !unknownTypes.has(typeKey)) {
-        // Once per file and type: enough to notice a misspelt Co-op without flooding the report.
-        unknownTypes.add(typeKey);
-        const column = columns.get('earningType');
-        warnings.push(
-          inputWarning('unknown_earning_type', {
-            file: location.file,
-            line: location.line,
-            ...(column ? { column: column.index, columnName: column.name } : {}),
-            raw: clip(earningType),
-            message: `earningType "${clip(earningType, 60)}" is not one the ledger knows; such rows count as other.`,
-            hint: 'Known types: Rebate, Co-op, Claim, Fee, Sell, Indirect Rebate, Adjustment-Rebate.',
-          }),
-        );
+    onFields: (fields, location) => {
+      const earningId = cell(fields, at.earningId!);
+      const participantId = cell(fields, at.participantId!);
+      const programName = cell(fields, at.programName!);
+      const earningType = cell(fields, at.earningType!);
+      const amountText = cell(fields, at.earningAmount!);
+      const amountUSDText = cell(fields, at.earningAmountUSD!);
+      const amount = fastAmount(amountText);
+      const amountUSD = amountUSDText === '' ? null : fastAmount(amountUSDText);
+      const earningDate = dateOf(cell(fields, at.earningDate!));
+      const currency = currencyOf(cell(fields, at.transactionCurrency!));
+      if (
+        earningId === '' || participantId === '' || programName === '' || earningType === '' ||
+        amount === null || (amountUSD === null && amountUSDText !== '') || earningDate === null || currency === null
+      ) {
+        return slow(fields, location);
       }
-      const passThrough = Object.create(null) as Record<string, string>;
-      for (const key of passThroughKeys) passThrough[key] = cells.verbatim(key);
-      options.onRow({
-        earningId,
-        participantId,
-        participantName: cells.text('participantName'),
-        programName,
-        earningType,
-        kind,
-        amount,
-        amountUSD,
-        earningDate,
-        currency,
-        transactionId: cells.text('transactionId'),
-        lever: cells.text('lever'),
-        earningRate: cells.text('earningRate'),
-        reasonCode: cells.text('reasonCode'),
-        claimId: cells.text('claimId'),
-        paymentId: cells.text('paymentId'),
-        paymentStatus: cells.text('paymentStatus'),
-        passThrough,
-        location,
-      });
-      return warnings;
+      return deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency);
     },
   });
 }
+
+const NONE: readonly InputIssue[] = [];

@@ -1,17 +1,27 @@
 import { Dec, ZERO } from '../../core/money/decimal.js';
-import { fiscalHalfOf, formatHalf } from '../../core/calendar/fiscal-half.js';
+import { ExactSum, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { canonicalProgramName, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import { createPoolLedger, addCoopEarning, type PoolLedger } from '../../core/pools/pool-ledger.js';
+import { createPoolLedger, addCoopEarnings, type PoolLedger } from '../../core/pools/pool-ledger.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
+import { splitWithinTolerance } from '../../core/split.js';
 import type { LedgerSettings } from '../../core/settings.js';
-import { isRollover, type LedgerRow, type RowLocation } from './ledger-row.js';
+import type { EarningRow } from '../input/earning-row.js';
+import { earningContentHash, hashText64, lastHashHigh } from '../input/earning-fingerprint.js';
+import { detach } from '../input/detach.js';
+import { isRollover, type RowLocation } from './ledger-row.js';
+import { EarningIdTable, MAX_SOURCES } from './earning-id-table.js';
+import { splitFindings, type ObservedSplit } from './pool-findings.js';
 import type { Finding } from './finding.js';
 
-interface SeenEarning {
-  fingerprint: string;
-  file: string;
-  line: number;
-}
+/**
+ * How many transactions (transactionId + lever) the split check keeps open. Partner Center writes
+ * a transaction's Rebate and Co-op rows next to each other; a transaction is checked once this
+ * many newer ones have started (or at the end), so memory does not grow with rows. Rows of one
+ * transaction further apart than this are checked as separate transactions (docs/RULES.md).
+ */
+export const SPLIT_WINDOW = 2_048;
 
 interface SplitPair {
   readonly transactionId: string;
@@ -21,10 +31,14 @@ interface SplitPair {
   readonly currency: string;
   readonly earningPeriod: string;
   readonly first: RowLocation;
-  rebate: Dec;
-  coop: Dec;
+  readonly share: ScaledAmount;
+  readonly shareDec: Dec;
+  readonly rebate: ExactSum;
+  readonly coop: ExactSum;
   rebateRows: number;
   coopRows: number;
+  /** The next open pair with the same transactionId (another lever, participant or currency). */
+  next: SplitPair | undefined;
 }
 
 interface UnknownProgram {
@@ -33,48 +47,167 @@ interface UnknownProgram {
   rows: number;
 }
 
+interface PoolSums {
+  readonly participantId: string;
+  readonly programName: string;
+  readonly earningPeriod: FiscalHalf;
+  readonly currency: string;
+  readonly amount: ExactSum;
+  readonly amountUSD: ExactSum;
+  rows: number;
+  rowsWithoutUSD: number;
+}
+
+/** What every row of one earning period shares (memoised per distinct earningDate text). */
+interface PeriodOf {
+  readonly half: FiscalHalf;
+  readonly label: string;
+  /** Per program name as written in the export. */
+  readonly programs: Map<string, ProgramInPeriod>;
+}
+
+/** What every row of one program (as written) in one period shares. */
+interface ProgramInPeriod {
+  /** The canonical name, or the name as written for a program the catalog does not know. */
+  readonly program: string;
+  readonly known: boolean;
+  /** The configured co-op share, or null when there is none (no split check). */
+  readonly share: ScaledAmount | null;
+  readonly shareDec: Dec | null;
+  /** Pool sums by participantId + currency, shared by every spelling of the program. */
+  readonly pools: Map<string, PoolSums>;
+}
+
+/** A bounded memo per distinct text, with the last key remembered (rows repeat their neighbours). */
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const map = new Map<string, T>();
+  let lastKey: string | undefined;
+  let lastValue: T;
+  return (key) => {
+    if (key === lastKey) return lastValue;
+    let v = map.get(key);
+    if (v === undefined && !map.has(key)) {
+      if (map.size >= 8192) map.clear();
+      key = detach(key);
+      v = compute(key);
+      map.set(key, v);
+    }
+    lastKey = key;
+    lastValue = v as T;
+    return v as T;
+  };
+}
+
 /**
- * Everything the reconciliation accumulates from earnings rows, fed one row at a time. Every
- * aggregate is a sum, so a row can be applied with sign -1 to retract it (how a conflicting
+ * Everything the reconciliation accumulates from earnings rows, fed one row at a time, in memory
+ * that grows with pools, payments, claims and findings but not with rows: earningIds live in a
+ * compact typed-array table, sums are exact scaled integers (Decimals only at `finish`), and the
+ * split check keeps a bounded window of open transactions.
+ *
+ * Every aggregate is a sum, so a row can be applied with sign -1 to retract it (how a conflicting
  * duplicate from an earlier file is replaced by the one from the file named last).
  */
 export class EarningsLedger {
-  readonly pools: PoolLedger;
-  private readonly seen = new Map<string, SeenEarning>();
-  /** earningId → locations of every version applied, for ids that conflicted. */
+  private readonly table: EarningIdTable;
+  private readonly sourceNames: string[] = [];
+  private source = -1;
+  /** earningId → locations of every version applied, for ids that conflicted (rare: each is an error). */
   readonly conflicts = new Map<string, RowLocation[]>();
   readonly findings: Finding[] = [];
-  private readonly pairs = new Map<string, SplitPair>();
+  private splitMismatches: Finding[] = [];
+  private pairs = new Map<string, SplitPair>();
+  private pairRing: (SplitPair | undefined)[] = [];
+  private pairHead = 0;
   /** claimId → amount paid per currency, from `Claim` rows. */
   readonly claimPayments = new Map<string, Map<string, { amount: Dec; first: RowLocation }>>();
-  /** paymentId → earned per currency. */
-  readonly paymentSums = new Map<string, Map<string, Dec>>();
+  private readonly paymentSumsExact = new Map<string, Map<string, ExactSum>>();
   /** pool id → co-op rollover evidence (sum of the rows' amounts). */
   readonly rollovers = new Map<string, { key: PoolKey; amount: Dec; first: RowLocation; rows: number }>();
   private readonly unknownPrograms = new Map<string, UnknownProgram>();
+  private readonly totalsExact = new Map<string, Map<string, ExactSum>>();
   rowsRead = 0;
   rowsCounted = 0;
   duplicateRows = 0;
-  /** Totals of counted rows per currency and kind, for the summary. */
-  readonly totals = new Map<string, Map<string, Dec>>();
+  private finished: { pools: PoolLedger; paymentSums: Map<string, Map<string, Dec>>; totals: Map<string, Map<string, Dec>> } | undefined;
 
+  private readonly periodOf: (date: string) => PeriodOf;
+  private readonly rollover: (reasonCode: string) => boolean;
+  /** Pool sums by canonical program, per period label; and every pool in order of appearance. */
+  private readonly poolsByProgram = new Map<string, Map<string, PoolSums>>();
+  private readonly poolList: PoolSums[] = [];
+  private lastPair: SplitPair | undefined;
+
+  /** `expectedIds`: a guess of the number of distinct earningIds, to size the id table once. */
   constructor(
     private readonly catalog: PolicyCatalog,
     private readonly settings: LedgerSettings,
+    expectedIds?: number,
   ) {
-    this.pools = createPoolLedger(settings);
+    this.table = new EarningIdTable(expectedIds);
+    this.periodOf = memo((date) => {
+      const half = fiscalHalfOf(date as IsoDate, settings);
+      return { half, label: formatHalf(half), programs: new Map() };
+    });
+    this.rollover = memo((reasonCode) => isRollover({ reasonCode }));
+  }
+
+  private programIn(period: PeriodOf, name: string): ProgramInPeriod {
+    let p = period.programs.get(name);
+    if (p === undefined) {
+      name = detach(name);
+      const canonical = canonicalProgramName(this.catalog, name);
+      const program = canonical ?? name;
+      const share = resolvePolicy(this.catalog, program, period.half)?.coopShare ?? null;
+      const key = program + '\u001f' + period.label;
+      let pools = this.poolsByProgram.get(key);
+      if (!pools) this.poolsByProgram.set(key, (pools = new Map()));
+      p = { program, known: canonical !== null, share: share ? scaledFromDec(share) : null, shareDec: share, pools };
+      period.programs.set(name, p);
+    }
+    return p;
+  }
+
+  /** The next rows come from this source (a file read); call again for every read, in the same order on a second pass. */
+  beginSource(name: string, ordinal: number): void {
+    if (ordinal >= MAX_SOURCES) throw new RangeError(`at most ${MAX_SOURCES} earnings files can be read in one run`);
+    this.source = ordinal;
+    this.sourceNames[ordinal] = name;
+  }
+
+  /** The pools, once `finish` has run. */
+  get pools(): PoolLedger {
+    return this.result().pools;
+  }
+
+  /** paymentId → earned per currency, once `finish` has run. */
+  get paymentSums(): ReadonlyMap<string, ReadonlyMap<string, Dec>> {
+    return this.result().paymentSums;
+  }
+
+  /** Totals of counted rows per currency and kind, for the summary, once `finish` has run. */
+  get totals(): ReadonlyMap<string, ReadonlyMap<string, Dec>> {
+    return this.result().totals;
+  }
+
+  private result() {
+    if (!this.finished) throw new Error('EarningsLedger: finish() first');
+    return this.finished;
   }
 
   /** First pass: counts each earningId once; identical repeats are reported and skipped. */
-  add(row: LedgerRow): void {
+  add(row: EarningRow): void {
     this.rowsRead += 1;
-    const prior = this.seen.get(row.earningId);
-    if (prior === undefined) {
-      this.seen.set(row.earningId, { fingerprint: row.fingerprint, file: row.location.file, line: row.location.line });
-      this.apply(row, 1);
+    const lo = hashText64(row.earningId);
+    const hi = lastHashHigh();
+    const content = earningContentHash(row);
+    const slot = this.table.find(lo, hi);
+    if (slot < 0) {
+      this.table.insert(lo, hi, content, this.source, row.location.line);
+      this.split(row, this.apply(row, 1));
       return;
     }
-    if (prior.fingerprint === row.fingerprint) {
+    const prior = { file: this.sourceNames[this.table.source(slot)]!, line: this.table.line(slot) };
+    if (this.table.content(slot) === content) {
       this.duplicateRows += 1;
       this.findings.push({
         severity: 'warning',
@@ -82,142 +215,266 @@ export class EarningsLedger {
         message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
         file: row.location.file,
         line: row.location.line,
-        participantId: row.participantId,
-        programName: row.programName,
+        participantId: detach(row.participantId),
+        programName: detach(row.programName),
         currency: row.currency,
-        earningId: row.earningId,
-        transactionId: row.transactionId,
+        earningId: detach(row.earningId),
+        transactionId: detach(row.transactionId),
         expected: `${prior.file}:${prior.line}`,
       });
       return;
     }
-    const applied = this.conflicts.get(row.earningId) ?? [{ file: prior.file, line: prior.line }];
+    const applied = this.conflicts.get(row.earningId) ?? [prior];
     applied.push(row.location);
-    this.conflicts.set(row.earningId, applied);
+    if (applied.length === 2) this.conflicts.set(detach(row.earningId), applied);
     this.findings.push({
       severity: 'error',
       code: 'conflicting_duplicate',
       message: `earningId ${row.earningId} differs from ${prior.file} line ${prior.line}; the row from the file named last is used`,
       file: row.location.file,
       line: row.location.line,
-      participantId: row.participantId,
-      programName: row.programName,
+      participantId: detach(row.participantId),
+      programName: detach(row.programName),
       currency: row.currency,
-      earningId: row.earningId,
-      transactionId: row.transactionId,
+      earningId: detach(row.earningId),
+      transactionId: detach(row.transactionId),
       expected: `${prior.file}:${prior.line}`,
       actual: `${row.location.file}:${row.location.line}`,
     });
-    this.seen.set(row.earningId, { fingerprint: row.fingerprint, file: row.location.file, line: row.location.line });
-    this.apply(row, 1);
+    this.table.update(slot, content, this.source, row.location.line);
+    this.split(row, this.apply(row, 1));
   }
 
-  /** Second pass, only when ids conflicted: is this row a version that lost? */
-  isSuperseded(row: LedgerRow): boolean {
+  /**
+   * Second pass, only when ids conflicted. The split check starts over on this pass and sees
+   * only the rows that count in the end (the first version of each id, or the winner of a
+   * conflict): the table holds where each id's counted row is. Versions that lost are retracted
+   * from every other sum.
+   */
+  startSecondPass(): void {
+    this.pairs = new Map();
+    this.pairRing = [];
+    this.pairHead = 0;
+    this.lastPair = undefined;
+    this.splitMismatches = [];
+  }
+
+  secondPass(row: EarningRow): void {
+    const slot = this.table.find(hashText64(row.earningId), lastHashHigh());
+    if (slot >= 0 && this.table.source(slot) === this.source && this.table.line(slot) === row.location.line) {
+      this.split(row, row.kind === 'coop' || row.kind === 'rebate' ? this.programIn(this.periodOf(row.earningDate), row.programName) : null);
+      return;
+    }
+    if (this.isSuperseded(row)) this.apply(row, -1);
+  }
+
+  /** Is this row a version that lost to a later conflicting one? */
+  private isSuperseded(row: EarningRow): boolean {
     const applied = this.conflicts.get(row.earningId);
     if (!applied) return false;
-    const winner = this.seen.get(row.earningId)!;
+    const winner = applied[applied.length - 1]!;
     if (row.location.file === winner.file && row.location.line === winner.line) return false;
     return applied.some((l) => l.file === row.location.file && l.line === row.location.line);
   }
 
-  retract(row: LedgerRow): void {
-    this.apply(row, -1);
-  }
-
-  private apply(row: LedgerRow, sign: 1 | -1): void {
-    const amount = sign === 1 ? row.amount : row.amount.negated();
-    const amountUSD = row.amountUSD === null ? null : sign === 1 ? row.amountUSD : row.amountUSD.negated();
+  /** Adds (or with -1 retracts) a row in every sum; for co-op and rebate rows, returns what its program and period share. */
+  private apply(row: EarningRow, sign: 1 | -1): ProgramInPeriod | null {
+    const negate = sign === -1;
     this.rowsCounted += sign;
-    this.addTotal(row.currency, row.kind, amount);
+    this.addTotal(row.currency, row.kind, row.amountScaled, negate);
     if (row.paymentId !== '') {
-      const byCurrency = this.paymentSums.get(row.paymentId) ?? new Map<string, Dec>();
-      byCurrency.set(row.currency, (byCurrency.get(row.currency) ?? ZERO).plus(amount));
-      this.paymentSums.set(row.paymentId, byCurrency);
+      let byCurrency = this.paymentSumsExact.get(row.paymentId);
+      if (!byCurrency) this.paymentSumsExact.set(detach(row.paymentId), (byCurrency = new Map()));
+      let sum = byCurrency.get(row.currency);
+      if (!sum) byCurrency.set(row.currency, (sum = new ExactSum()));
+      sum.add(row.amountScaled, negate);
     }
     if (row.kind === 'claim') {
       if (row.claimId !== '') {
+        const amount = negate ? row.amount.negated() : row.amount;
         const byCurrency = this.claimPayments.get(row.claimId) ?? new Map();
         const entry = byCurrency.get(row.currency) ?? { amount: ZERO, first: row.location };
         entry.amount = entry.amount.plus(amount);
         byCurrency.set(row.currency, entry);
-        this.claimPayments.set(row.claimId, byCurrency);
+        if (!this.claimPayments.has(row.claimId)) this.claimPayments.set(detach(row.claimId), byCurrency);
       }
-      return;
+      return null;
     }
-    if (row.kind !== 'coop' && row.kind !== 'rebate') return;
+    if (row.kind !== 'coop' && row.kind !== 'rebate') return null;
 
-    const programName = canonicalProgramName(this.catalog, row.programName);
-    if (programName === null && sign === 1) this.noteUnknownProgram(row);
-    const program = programName ?? row.programName;
-    const period = fiscalHalfOf(row.earningDate, this.settings);
-    const earningPeriod = formatHalf(period);
-
-    if (row.kind === 'coop' && isRollover(row)) {
-      const key: PoolKey = { participantId: row.participantId, programName: program, earningPeriod, currency: row.currency };
+    const period = this.periodOf(row.earningDate);
+    const program = this.programIn(period, row.programName);
+    if (!program.known && sign === 1) this.noteUnknownProgram(row);
+    if (row.kind !== 'coop') return program;
+    if (this.rollover(row.reasonCode)) {
+      const amount = negate ? row.amount.negated() : row.amount;
+      const key: PoolKey = { participantId: detach(row.participantId), programName: program.program, earningPeriod: period.label, currency: row.currency };
       const id = poolKeyString(key);
       const r = this.rollovers.get(id) ?? { key, amount: ZERO, first: row.location, rows: 0 };
       r.amount = r.amount.plus(amount);
       r.rows += sign;
       this.rollovers.set(id, r);
+      return program;
+    }
+    const id = row.participantId + '\u001f' + row.currency;
+    let pool = program.pools.get(id);
+    if (!pool) {
+      pool = {
+        participantId: detach(row.participantId),
+        programName: program.program,
+        earningPeriod: period.half,
+        currency: row.currency,
+        amount: new ExactSum(),
+        amountUSD: new ExactSum(),
+        rows: 0,
+        rowsWithoutUSD: 0,
+      };
+      program.pools.set(detach(id), pool);
+      this.poolList.push(pool);
+    }
+    pool.amount.add(row.amountScaled, negate);
+    pool.rows += sign;
+    // A USD row's own amount is its USD amount even when the export leaves the USD column empty.
+    const usd = row.amountUSDScaled ?? (row.currency === 'USD' ? row.amountScaled : null);
+    if (usd === null) pool.rowsWithoutUSD += sign;
+    else pool.amountUSD.add(usd, negate);
+    return program;
+  }
+
+  /** Split check: only where the program has a configured share and the row names its transaction. */
+  private split(row: EarningRow, program: ProgramInPeriod | null): void {
+    if (program === null || program.share === null || row.transactionId === '') return;
+    if (this.rollover(row.reasonCode)) return;
+    const pair = this.pairOf(row, program);
+    if (row.kind === 'coop') {
+      pair.coop.add(row.amountScaled);
+      pair.coopRows += 1;
+    } else {
+      pair.rebate.add(row.amountScaled);
+      pair.rebateRows += 1;
+    }
+  }
+
+  private pairOf(row: EarningRow, program: ProgramInPeriod): SplitPair {
+    const same = (p: SplitPair) =>
+      p.transactionId === row.transactionId && p.lever === row.lever && p.participantId === row.participantId &&
+      p.programName === program.program && p.currency === row.currency;
+    // Partner Center writes a transaction's rows next to each other: most often it is the last one.
+    const last = this.lastPair;
+    if (last !== undefined && same(last)) return last;
+    const head = this.pairs.get(row.transactionId);
+    for (let p = head; p !== undefined; p = p.next) {
+      if (same(p)) return (this.lastPair = p);
+    }
+    const pair: SplitPair = {
+      transactionId: detach(row.transactionId),
+      lever: row.lever,
+      participantId: detach(row.participantId),
+      programName: program.program,
+      currency: row.currency,
+      earningPeriod: this.periodOf(row.earningDate).label,
+      first: row.location,
+      share: program.share!,
+      shareDec: program.shareDec!,
+      rebate: new ExactSum(),
+      coop: new ExactSum(),
+      rebateRows: 0,
+      coopRows: 0,
+      next: head,
+    };
+    this.pairs.set(row.transactionId, pair);
+    this.openPair(pair);
+    return (this.lastPair = pair);
+  }
+
+  private openPair(pair: SplitPair): void {
+    if (this.pairRing.length < SPLIT_WINDOW) {
+      this.pairRing.push(pair);
       return;
     }
-    if (row.kind === 'coop') {
-      addCoopEarning(this.pools, {
-        participantId: row.participantId,
-        programName: program,
-        earningDate: row.earningDate,
-        currency: row.currency,
-        amount,
-        amountUSD,
-      });
-    }
-    // Split check: only where the program has a configured share and the row names its transaction.
-    if (row.transactionId === '' || isRollover(row)) return;
-    const policy = resolvePolicy(this.catalog, program, period);
-    if (!policy?.coopShare) return;
-    const pairId = [row.transactionId, row.lever, row.participantId, program, row.currency].join('\u001f');
-    let pair = this.pairs.get(pairId);
-    if (!pair) {
-      pair = {
-        transactionId: row.transactionId,
-        lever: row.lever,
-        participantId: row.participantId,
-        programName: program,
-        currency: row.currency,
-        earningPeriod,
-        first: row.location,
-        rebate: ZERO,
-        coop: ZERO,
-        rebateRows: 0,
-        coopRows: 0,
-      };
-      this.pairs.set(pairId, pair);
-    }
-    if (row.kind === 'coop') {
-      pair.coop = pair.coop.plus(amount);
-      pair.coopRows += sign;
+    const oldest = this.pairRing[this.pairHead]!;
+    this.pairRing[this.pairHead] = pair;
+    this.pairHead = (this.pairHead + 1) % SPLIT_WINDOW;
+    this.forget(oldest);
+    this.closePair(oldest);
+  }
+
+  /** Unlinks a pair from the open pairs of its transactionId. */
+  private forget(pair: SplitPair): void {
+    const head = this.pairs.get(pair.transactionId);
+    if (head === pair) {
+      if (pair.next === undefined) this.pairs.delete(pair.transactionId);
+      else this.pairs.set(pair.transactionId, pair.next);
     } else {
-      pair.rebate = pair.rebate.plus(amount);
-      pair.rebateRows += sign;
+      for (let p = head; p !== undefined; p = p.next) {
+        if (p.next === pair) {
+          p.next = pair.next;
+          break;
+        }
+      }
     }
+    if (this.lastPair === pair) this.lastPair = undefined;
   }
 
-  private addTotal(currency: string, kind: string, amount: Dec): void {
-    const byKind = this.totals.get(currency) ?? new Map<string, Dec>();
-    byKind.set(kind, (byKind.get(kind) ?? ZERO).plus(amount));
-    this.totals.set(currency, byKind);
+  /** A transaction with both a rebate and a co-op row, against the program's share. */
+  private closePair(pair: SplitPair): void {
+    if (pair.rebateRows <= 0 || pair.coopRows <= 0) return;
+    if (splitWithinTolerance(pair.rebate.toScaled(), pair.coop.toScaled(), pair.share, pair.currency)) return;
+    const observed: ObservedSplit = {
+      ...pair,
+      transactionId: detach(pair.transactionId),
+      lever: detach(pair.lever),
+      participantId: detach(pair.participantId),
+      rebate: pair.rebate.toDec(),
+      coop: pair.coop.toDec(),
+    };
+    this.splitMismatches.push(...splitFindings([observed], () => pair.shareDec));
   }
 
-  private noteUnknownProgram(row: LedgerRow): void {
+  private addTotal(currency: string, kind: string, amount: ScaledAmount, negate: boolean): void {
+    let byKind = this.totalsExact.get(currency);
+    if (!byKind) this.totalsExact.set(currency, (byKind = new Map()));
+    let sum = byKind.get(kind);
+    if (!sum) byKind.set(kind, (sum = new ExactSum()));
+    sum.add(amount, negate);
+  }
+
+  private noteUnknownProgram(row: EarningRow): void {
     const u = this.unknownPrograms.get(row.programName);
     if (u) u.rows += 1;
-    else this.unknownPrograms.set(row.programName, { first: row.location, participantId: row.participantId, rows: 1 });
+    else this.unknownPrograms.set(detach(row.programName), { first: row.location, participantId: detach(row.participantId), rows: 1 });
   }
 
-  /** Transactions with both a rebate and a co-op row, for the split check. */
-  *splitPairs(): Iterable<SplitPair> {
-    for (const pair of this.pairs.values()) if (pair.rebateRows > 0 && pair.coopRows > 0) yield pair;
+  /** Ends the reading: closes the open transactions and turns the exact sums into Decimals and pools. */
+  finish(): void {
+    if (this.finished) return;
+    // In the order they were opened, as the window closes them.
+    for (let i = 0; i < this.pairRing.length; i++) this.closePair(this.pairRing[(this.pairHead + i) % this.pairRing.length]!);
+    this.pairs.clear();
+    this.pairRing = [];
+    this.lastPair = undefined;
+    const pools = createPoolLedger(this.settings);
+    for (const p of this.poolList) {
+      addCoopEarnings(pools, {
+        participantId: p.participantId,
+        programName: p.programName,
+        earningPeriod: p.earningPeriod,
+        currency: p.currency,
+        amount: p.amount.toDec(),
+        amountUSD: p.amountUSD.toDec(),
+        rows: p.rows,
+        rowsWithoutUSD: p.rowsWithoutUSD,
+      });
+    }
+    const decimals = (m: Map<string, Map<string, ExactSum>>) =>
+      new Map([...m].map(([k, inner]) => [k, new Map([...inner].map(([k2, sum]) => [k2, sum.toDec()]))]));
+    this.finished = { pools, paymentSums: decimals(this.paymentSumsExact), totals: decimals(this.totalsExact) };
+  }
+
+  /** Transactions whose rebate and co-op rows do not match the program's share. */
+  splitFindings(): Finding[] {
+    this.result();
+    return this.splitMismatches;
   }
 
   unknownProgramFindings(): Finding[] {

@@ -11,7 +11,6 @@ import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import { computeBalances } from '../../core/pools/pool-balance.js';
-import { half } from '../../core/calendar/fiscal-half.js';
 import { formatPath, type Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
 import { expandInputs } from '../input/expand-inputs.js';
@@ -19,14 +18,13 @@ import { fileSource } from '../input/input-source.js';
 import { readCsvRecords, type RecordLocation, type RejectedRow } from '../input/csv-records.js';
 import { readEarnings } from '../input/read-earnings.js';
 import { readPayments } from '../input/read-payments.js';
-import { earningFingerprint } from '../input/earning-fingerprint.js';
 import { inputError, type InputIssue } from '../input/input-issue.js';
 import { withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
 import { createCsvWriter, writeCsvFile } from '../output/csv-writer.js';
 import { readWorkbookTable } from '../output/read-workbook-table.js';
 import { EarningsLedger } from './earnings-ledger.js';
 import { drawClaims, checkClaims, type LocatedClaim } from './claims-check.js';
-import { poolFindings, rolloverFindings, splitFindings } from './pool-findings.js';
+import { poolFindings, rolloverFindings } from './pool-findings.js';
 import { paymentFindings, type PaymentRecord } from './payments-check.js';
 import { journalOf, DEFAULT_ACCOUNTS, type JournalAccounts } from './journal.js';
 import { compareFindings, SEVERITY_RANK, type Finding } from './finding.js';
@@ -126,15 +124,16 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   // Earnings: pass 1 counts every earningId once.
   const expanded = await expandInputs(options.earnings);
   inputIssues.push(...expanded.issues);
-  const ledger = new EarningsLedger(catalog, settings);
+  const ledger = new EarningsLedger(catalog, settings, await expectedRows(expanded.sources.map((s) => s.path)));
   const rowsPerSource = new Map<string, number>();
   const started = process.hrtime.bigint();
   const progress = makeProgress(io, options.quiet);
-  for (const source of expanded.sources) {
+  for (const [ordinal, source] of expanded.sources.entries()) {
+    ledger.beginSource(source.name, ordinal);
     const summary = await readEarnings(source, {
       ...locale,
       onRow: (row) => {
-        ledger.add({ ...row, fingerprint: earningFingerprint(row) });
+        ledger.add(row);
         progress(source.name, ledger.rowsRead);
       },
       onIssue: (i) => inputIssues.push(i),
@@ -145,17 +144,17 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   // Pass 2, only when an earningId came with different contents: the versions that lost are
   // retracted, so the row from the file named last is the one counted.
   if (ledger.conflicts.size > 0) {
-    for (const source of expanded.sources) {
+    ledger.startSecondPass();
+    for (const [ordinal, source] of expanded.sources.entries()) {
+      ledger.beginSource(source.name, ordinal);
       await readEarnings(source, {
         ...locale,
-        onRow: (row) => {
-          const r = { ...row, fingerprint: '' };
-          if (ledger.isSuperseded(r)) ledger.retract(r);
-        },
+        onRow: (row) => ledger.secondPass(row),
         onIssue: () => undefined,
       });
     }
   }
+  ledger.finish();
   for (const path of options.earnings) {
     const rows = [...rowsPerSource].filter(([p]) => p === path || p.startsWith(path)).reduce((n, [, c]) => n + c, 0);
     inputs.push({ kind: 'earnings', path, sha256: await sha256Of(path), rows });
@@ -198,7 +197,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   const findings: Finding[] = [
     ...ledger.findings,
     ...ledger.unknownProgramFindings(),
-    ...splitFindings(ledger.splitPairs(), (p) => resolvePolicy(catalog, p.programName, half(p.earningPeriod))?.coopShare ?? null),
+    ...ledger.splitFindings(),
     ...poolFindings(balances),
     ...rolloverFindings(balances, ledger.rollovers.values()),
     ...claimCheck.findings,
@@ -263,6 +262,18 @@ function makeProgress(io: CommandIO, quiet: boolean): (file: string, rows: numbe
   };
 }
 
+/**
+ * A generous guess of the earnings rows in these files (a Partner Center row is rarely under 250
+ * bytes), to size the earningId table once instead of growing it; zips and folders count by
+ * their size too.
+ */
+async function expectedRows(paths: readonly string[]): Promise<number> {
+  const { stat } = await import('node:fs/promises');
+  let bytes = 0;
+  for (const path of new Set(paths)) bytes += await stat(path).then((s) => s.size, () => 0);
+  return Math.ceil(bytes / 250);
+}
+
 async function sha256Of(path: string): Promise<string> {
   const { stat, readdir } = await import('node:fs/promises');
   const info = await stat(path);
@@ -275,7 +286,7 @@ async function sha256Of(path: string): Promise<string> {
     }
     return hash.digest('hex');
   }
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

@@ -29,7 +29,7 @@ describe('earnings rows', () => {
   });
 
   test('a TSV with shuffled, oddly cased columns reads by name and keeps unknown columns verbatim', async () => {
-    const r = await collectEarnings(fileSource(join(FIXTURES, 'earnings-shuffled.tsv'), 'earnings-shuffled.tsv'));
+    const r = await collectEarnings(fileSource(join(FIXTURES, 'earnings-shuffled.tsv'), 'earnings-shuffled.tsv'), { passThrough: true });
     expect(r.issues).toEqual([]);
     expect(r.summary.header?.delimiter).toBe('\t');
     const [first, second] = r.rows as [EarningRow, EarningRow];
@@ -50,6 +50,12 @@ describe('earnings rows', () => {
     expect(second.amount.toString()).toBe('-1250');
     expect(second.kind).toBe('rebate');
     expect(second.earningDate).toBe('2021-04-01');
+  });
+
+  test('unknown columns are kept only when asked for (the ledger does not read them)', async () => {
+    const r = await collectEarnings(fileSource(join(FIXTURES, 'earnings-shuffled.tsv'), 'earnings-shuffled.tsv'));
+    expect(r.issues).toEqual([]);
+    expect({ ...r.rows[0]!.passThrough }).toEqual({});
   });
 
   test.each([

@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { EarningIdTable } from '../../../batch/reconcile/earning-id-table.js';
+import { EarningsLedger, SPLIT_WINDOW } from '../../../batch/reconcile/earnings-ledger.js';
+import { hashText64, lastHashHigh } from '../../../batch/input/earning-fingerprint.js';
+import { policyCatalog } from '../../../core/policy/policy-catalog.js';
+import { DEFAULT_SETTINGS } from '../../../core/settings.js';
+import { collectEarnings, source } from '../input/helpers.js';
+
+describe('the earningId table', () => {
+  test('finds every id it was given after growing many times, with its content and location', () => {
+    const table = new EarningIdTable(1);
+    const n = 50_000;
+    for (let i = 0; i < n; i++) {
+      const lo = hashText64(`E-${i}`);
+      const hi = lastHashHigh();
+      expect(table.find(lo, hi)).toBeLessThan(0);
+      table.insert(lo, hi, i * 7, i % 3, i + 2);
+    }
+    expect(table.size).toBe(n);
+    for (let i = 0; i < n; i += 997) {
+      const slot = table.find(hashText64(`E-${i}`), lastHashHigh());
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect([table.content(slot), table.source(slot), table.line(slot)]).toEqual([(i * 7) >>> 0, i % 3, i + 2]);
+    }
+    expect(table.find(hashText64('E-absent'), lastHashHigh())).toBeLessThan(0);
+  });
+});
+
+const HEADER = 'earningId,participantId,participantName,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever';
+
+/** A transaction whose rebate and co-op rows split 50/50 instead of the program's 60/40. */
+function mismatched(t: string): string[] {
+  return [
+    `${t}-R,P-1,Contoso,CSP Indirect Reseller,Rebate,50.00,50.00,2021-03-15,USD,${t},Azure`,
+    `${t}-C,P-1,Contoso,CSP Indirect Reseller,Co-op,50.00,50.00,2021-03-15,USD,${t},Azure`,
+  ];
+}
+
+async function ledgerOf(lines: string[]): Promise<EarningsLedger> {
+  const { rows, issues } = await collectEarnings(source([HEADER, ...lines].join('\n')));
+  expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  const ledger = new EarningsLedger(policyCatalog(), DEFAULT_SETTINGS);
+  ledger.beginSource('in.csv', 0);
+  for (const row of rows) ledger.add(row);
+  ledger.finish();
+  return ledger;
+}
+
+describe('the split check window', () => {
+  test('a transaction whose rows are next to each other is checked once, however many transactions follow', async () => {
+    const filler = Array.from({ length: SPLIT_WINDOW + 10 }, (_, i) => `F${i},P-1,Contoso,CSP Indirect Reseller,Rebate,1.00,1.00,2021-03-15,USD,F${i},Azure`);
+    const ledger = await ledgerOf([...mismatched('T1'), ...filler, ...mismatched('T2')]);
+    expect(ledger.splitFindings().map((f) => [f.code, f.transactionId, f.line])).toEqual([
+      ['split_mismatch', 'T1', 2],
+      ['split_mismatch', 'T2', SPLIT_WINDOW + 14],
+    ]);
+  });
+
+  test('rows of one transaction further apart than the window are checked as separate transactions', async () => {
+    const [rebate, coop] = mismatched('T1') as [string, string];
+    const filler = Array.from({ length: SPLIT_WINDOW }, (_, i) => `F${i},P-1,Contoso,CSP Indirect Reseller,Rebate,1.00,1.00,2021-03-15,USD,F${i},Azure`);
+    const near = await ledgerOf([rebate, ...filler.slice(0, SPLIT_WINDOW - 2), coop]);
+    expect(near.splitFindings().map((f) => f.transactionId)).toEqual(['T1']);
+    const far = await ledgerOf([rebate, ...filler, coop]);
+    expect(far.splitFindings()).toEqual([]);
+  });
+});
