@@ -11,9 +11,9 @@ import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
-import { fundingPeriodOf } from '../../core/claims/funding-period.js';
+import { claimFunding } from '../../core/claims/claim-funding.js';
 import { isPaid } from '../../core/claims/is-paid.js';
-import { fiscalHalfOf, formatHalf, sameHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
+import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency } from '../../core/money/currency.js';
@@ -141,36 +141,17 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
   const read = readClaims(tables.claims);
   problems.push(...read.problems);
   const seen = new Set<string>();
-  const fundingCache = new Map<string, ReturnType<typeof fundingPeriodOf>>();
-  const policyCache = new Map<string, ReturnType<typeof resolvePolicy>>();
   const claims: LedgerClaim[] = read.claims.map(({ claim, rowIndex }) => {
-    const programName = programOf(claim.programName);
-    const datesKey = `${claim.activityStart}|${claim.activityEnd}`;
-    let funding = fundingCache.get(datesKey);
-    if (!funding) {
-      funding = fundingPeriodOf(claim.activityStart, claim.activityEnd, settings);
-      fundingCache.set(datesKey, funding);
-    }
+    // The batch job's rule, from core: a claim whose pool cannot be told draws on nothing, and
+    // neither does a repeated claimId.
+    const { programName, drawsFrom } = claimFunding(claim, catalog, settings);
     const duplicate = seen.has(claim.claimId);
     seen.add(claim.claimId);
-    // The batch job's rule (batch/reconcile/claims-check.ts): a claim whose pool cannot be told
-    // draws on nothing: dates that name no single usage half (claim_dates_invalid), a period
-    // that contradicts them (claim_period_mismatch), a program without co-op claims
-    // (claim_program_not_eligible), or a repeated claimId. These are validateClaim's three
-    // blocking checks, made here once per distinct dates and program for speed.
-    if (!funding.ok || duplicate) return { claim, rowIndex, poolKey: null };
-    if (claim.earningPeriod && !sameHalf(claim.earningPeriod, funding.value)) return { claim, rowIndex, poolKey: null };
-    const policyKey = `${programName}\u001f${formatHalf(funding.value)}`;
-    let policy = policyCache.get(policyKey);
-    if (policy === undefined) {
-      policy = resolvePolicy(catalog, programName, funding.value);
-      policyCache.set(policyKey, policy);
-    }
-    if (policy && !policy.coopClaims) return { claim, rowIndex, poolKey: null };
+    if (!drawsFrom || duplicate) return { claim, rowIndex, poolKey: null };
     const poolKey = addClaimDraw(ledger, {
       participantId: claim.participantId,
       programName,
-      earningPeriod: funding.value,
+      earningPeriod: drawsFrom,
       currency: claim.currency,
       kind: drawKind(claim.status),
       amountClaimed: claim.amountClaimed,

@@ -1,11 +1,11 @@
 import { Dec, ZERO } from '../../core/money/decimal.js';
 import { daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
+import { formatHalf, half, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { windowsOf, type PeriodWindows } from '../../core/calendar/windows.js';
-import { canonicalProgramName, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
+import { resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
-import { fundingPeriodOf } from '../../core/claims/funding-period.js';
+import { claimFunding, fundingGroupKey } from '../../core/claims/claim-funding.js';
 import { claimDraw, validateClaim } from '../../core/claims/validate-claim.js';
 import { retainUntil } from '../../core/claims/retain-until.js';
 import { addClaimDraw, type PoolLedger } from '../../core/pools/pool-ledger.js';
@@ -42,12 +42,8 @@ interface Drawing {
   readonly programName: string;
   readonly fundingPeriod: FiscalHalf | null;
   readonly pool: PoolKey | null;
-  readonly issues: Issue[];
   readonly duplicate: boolean;
 }
-
-/** Issues that keep a claim from drawing on any pool (the batch issue's rules). */
-const BLOCKING: ReadonlySet<string> = new Set(['claim_dates_invalid', 'claim_period_mismatch', 'claim_program_not_eligible']);
 
 export type ClaimPayments = ReadonlyMap<string, ReadonlyMap<string, { amount: Dec; first: RowLocation }>>;
 
@@ -62,20 +58,15 @@ export function drawClaims(
   const seen = new Set<string>();
   return claims.map((located) => {
     const { claim } = located;
-    const programName = canonicalProgramName(catalog, claim.programName) ?? claim.programName;
-    const funding = fundingPeriodOf(claim.activityStart, claim.activityEnd, settings);
-    const fundingPeriod = funding.ok ? funding.value : claim.earningPeriod;
-    const policy = fundingPeriod ? resolvePolicy(catalog, programName, fundingPeriod) : null;
-    const issues = validateClaim(claim, { policy, settings });
+    const { programName, fundingPeriod, drawsFrom } = claimFunding(claim, catalog, settings);
     const duplicate = seen.has(claim.claimId);
     seen.add(claim.claimId);
-    const draws = !duplicate && funding.ok && !issues.some((i) => BLOCKING.has(i.code));
     let pool: PoolKey | null = null;
-    if (draws) {
+    if (drawsFrom && !duplicate) {
       pool = addClaimDraw(pools, {
         participantId: claim.participantId,
         programName,
-        earningPeriod: funding.value,
+        earningPeriod: drawsFrom,
         currency: claim.currency,
         kind: drawKind(claim.status),
         amountClaimed: claim.amountClaimed,
@@ -83,7 +74,7 @@ export function drawClaims(
         paid: isPaidIn(claim, claimPayments),
       });
     }
-    return { located, programName, fundingPeriod, pool, issues, duplicate };
+    return { located, programName, fundingPeriod, pool, duplicate };
   });
 }
 
@@ -108,7 +99,7 @@ export function checkClaims(
   const currenciesByGroup = new Map<string, string[]>();
   for (const b of balances) {
     if (b.coopEarned.isZero()) continue;
-    const g = [b.key.participantId, b.key.programName, b.key.earningPeriod].join('\u001f');
+    const g = fundingGroupKey(b.key.participantId, b.key.programName, half(b.key.earningPeriod));
     currenciesByGroup.set(g, [...(currenciesByGroup.get(g) ?? []), b.key.currency]);
   }
   // Running availability per pool, charged in submission order (then claimId) for determinism.
@@ -139,7 +130,7 @@ export function checkClaims(
     const { claim, location } = d.located;
     knownIds.add(claim.claimId);
     const policy = d.fundingPeriod ? resolvePolicy(catalog, d.programName, d.fundingPeriod) : null;
-    const group = d.fundingPeriod ? [claim.participantId, d.programName, formatHalf(d.fundingPeriod)].join('\u001f') : '';
+    const group = d.fundingPeriod ? fundingGroupKey(claim.participantId, d.programName, d.fundingPeriod) : '';
     const available = availableBefore.get(d);
     const issues = validateClaim(claim, {
       policy,
