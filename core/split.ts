@@ -53,6 +53,56 @@ export function checkSplit(
  * for every transaction and builds Decimals (for the finding's numbers) only when it fails.
  */
 export function splitWithinTolerance(rebate: ScaledAmount, coop: ScaledAmount, coopShare: ScaledAmount, currency: CurrencyCode): boolean {
+  const fast = splitWithinToleranceSmall(rebate, coop, coopShare, currency);
+  return fast ?? splitWithinToleranceBig(rebate, coop, coopShare, currency);
+}
+
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * The same decision in safe integers, or null when a step would leave the safe range (each
+ * integer product or sum whose result is a safe integer is exact in IEEE doubles).
+ */
+function splitWithinToleranceSmall(rebate: ScaledAmount, coop: ScaledAmount, coopShare: ScaledAmount, currency: CurrencyCode): boolean | null {
+  if (typeof rebate.units !== 'number' || typeof coop.units !== 'number' || typeof coopShare.units !== 'number') return null;
+  const s = Math.max(rebate.scale, coop.scale);
+  const minor = minorUnits(currency);
+  if (s > 15 || coopShare.scale > 15) return null;
+  const c = coop.units * POW10[s - coop.scale]!;
+  const total = rebate.units * POW10[s - rebate.scale]! + c;
+  if (!Number.isSafeInteger(c) || !Number.isSafeInteger(total)) return null;
+  let dp = s;
+  if (total === 0) dp = 0;
+  else for (let t = total; dp > 0 && t % 10 === 0; t /= 10) dp--;
+  const places = Math.max(minor, dp);
+  const n = total * coopShare.units;
+  if (!Number.isSafeInteger(n)) return null;
+  const e = places - s - coopShare.scale;
+  let expected: number;
+  if (e >= 0) {
+    if (e > 15) return null;
+    expected = n * POW10[e]!;
+  } else {
+    if (-e > 15) return null;
+    const d = POW10[-e]!;
+    const abs = Math.abs(n);
+    let q = Math.floor(abs / d);
+    // floor of a float quotient can be off by one near integers: settle it on the exact remainder.
+    if (q * d > abs) q -= 1;
+    else if ((q + 1) * d <= abs) q += 1;
+    if (2 * (abs - q * d) >= d) q += 1;
+    expected = n < 0 ? -q : q;
+  }
+  const p = Math.max(places, s, minor);
+  if (p - s > 15 || p - places > 15 || p - minor > 15) return null;
+  const left = c * POW10[p - s]!;
+  const right = expected * POW10[p - places]!;
+  const diff = left - right;
+  if (!Number.isSafeInteger(left) || !Number.isSafeInteger(right) || !Number.isSafeInteger(diff)) return null;
+  return Math.abs(diff) <= POW10[p - minor]!;
+}
+
+function splitWithinToleranceBig(rebate: ScaledAmount, coop: ScaledAmount, coopShare: ScaledAmount, currency: CurrencyCode): boolean {
   const s = Math.max(rebate.scale, coop.scale);
   const c = BigInt(coop.units) * pow10(s - coop.scale);
   const total = BigInt(rebate.units) * pow10(s - rebate.scale) + c;

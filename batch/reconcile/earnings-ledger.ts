@@ -13,6 +13,7 @@ import { detach } from '../input/detach.js';
 import { isRollover, type RowLocation } from './ledger-row.js';
 import { EarningIdTable, MAX_SOURCES } from './earning-id-table.js';
 import { splitFindings, type ObservedSplit } from './pool-findings.js';
+import { FindingSpill } from './finding-spill.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -114,6 +115,8 @@ export class EarningsLedger {
   /** earningId → locations of every version applied, for ids that conflicted (rare: each is an error). */
   readonly conflicts = new Map<string, RowLocation[]>();
   readonly findings: Finding[] = [];
+  /** `duplicate_earning` findings, one per repeated row: on disk, not in memory (`dispose` removes them). */
+  readonly duplicates = new FindingSpill();
   private splitMismatches: Finding[] = [];
   private pairs = new Map<string, SplitPair>();
   private pairRing: (SplitPair | undefined)[] = [];
@@ -172,6 +175,7 @@ export class EarningsLedger {
     if (ordinal >= MAX_SOURCES) throw new RangeError(`at most ${MAX_SOURCES} earnings files can be read in one run`);
     this.source = ordinal;
     this.sourceNames[ordinal] = name;
+    this.duplicates.beginSource(ordinal);
   }
 
   /** The pools, once `finish` has run. */
@@ -209,7 +213,7 @@ export class EarningsLedger {
     const prior = { file: this.sourceNames[this.table.source(slot)]!, line: this.table.line(slot) };
     if (this.table.content(slot) === content) {
       this.duplicateRows += 1;
-      this.findings.push({
+      this.duplicates.add({
         severity: 'warning',
         code: 'duplicate_earning',
         message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
@@ -448,6 +452,7 @@ export class EarningsLedger {
   /** Ends the reading: closes the open transactions and turns the exact sums into Decimals and pools. */
   finish(): void {
     if (this.finished) return;
+    this.duplicates.finish();
     // In the order they were opened, as the window closes them.
     for (let i = 0; i < this.pairRing.length; i++) this.closePair(this.pairRing[(this.pairHead + i) % this.pairRing.length]!);
     this.pairs.clear();

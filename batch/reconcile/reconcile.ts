@@ -74,6 +74,7 @@ export interface CommandIO {
 export interface ReconcileSummary {
   readonly exitCode: number;
   readonly out: string;
+  /** Every finding but the `duplicate_earning` ones, which can run to millions: those are in findings.csv. */
   readonly findings: readonly Finding[];
 }
 
@@ -180,6 +181,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     (i) => i.severity === 'error' && !(options.skipBadRows && i.line !== undefined && quarantinedLines.has(`${i.file}\u0000${i.line}`)),
   );
   if (blocking.length > 0) {
+    ledger.duplicates.dispose();
     await writeSingleOutput(options.out, 'input-errors.csv', async (path) => {
       await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow));
     });
@@ -194,6 +196,8 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   const policyFor = (program: string, period: Parameters<typeof resolvePolicy>[2]) => resolvePolicy(catalog, program, period);
   const balances = computeBalances(ledger.pools, { asOf: options.asOf, policyFor });
   const claimCheck = checkClaims(drawings, balances, catalog, settings, options.asOf, ledger.claimPayments);
+  // duplicate_earning findings stay on disk (one per repeated row); the rest are sorted here
+  // and the two are merged, in report order, as they are written.
   const findings: Finding[] = [
     ...ledger.findings,
     ...ledger.unknownProgramFindings(),
@@ -217,13 +221,16 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   const journal = journalOf(balances, accounts);
 
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
-  const exitCode = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT.findings : EXIT.ok;
+  const spilled = ledger.duplicates;
+  const atOrAbove = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ||
+    (Object.keys(spilled.bySeverity) as Finding['severity'][]).some((s) => spilled.bySeverity[s] > 0 && SEVERITY_RANK[s] >= threshold);
+  const exitCode = atOrAbove ? EXIT.findings : EXIT.ok;
 
   await withAtomicOutput(
     options.out,
     async (dir) => {
       await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { currencyColumn: 'currency' });
-      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, findings.map(findingRow));
+      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow));
       await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimCheck.reports.map(claimReportRow), { currencyColumn: 'currency' });
       await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { currencyColumn: 'currency' });
       if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined);
@@ -231,7 +238,8 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
         asOf: options.asOf,
         inputs,
         balances,
-        findings,
+        findings: spilled.merge(findings),
+        findingCounts: countBySeverity(findings, spilled.bySeverity),
         claims: claimCheck.reports,
         journal,
       });
@@ -239,15 +247,26 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     },
     { ownedFiles: OUTPUT_FILES },
-  );
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  ).finally(() => spilled.dispose());
+  const counts = countBySeverity(findings, spilled.bySeverity);
+  const errors = counts.error;
+  const warnings = counts.warning;
   io.stdout(
     `Reconciled ${ledger.rowsCounted} earnings rows (${ledger.duplicateRows} duplicates counted once), ${claims.length} claims, ` +
       `${balances.length} pools as of ${options.asOf}: ${errors} errors, ${warnings} warnings.\n` +
       `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv reconciliation.xlsx summary.json\n`,
   );
   return { exitCode, out: options.out, findings };
+}
+
+function countBySeverity(findings: readonly Finding[], more: Readonly<Record<Finding['severity'], number>>): Record<Finding['severity'], number> {
+  const counts = { ...more };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield f(item);
 }
 
 function makeProgress(io: CommandIO, quiet: boolean): (file: string, rows: number) => void {
@@ -459,12 +478,9 @@ function summaryJson(
   quarantined: number,
   exitCode: number,
 ) {
-  const bySeverity: Record<string, number> = { error: 0, warning: 0, info: 0 };
-  const byCode: Record<string, number> = {};
-  for (const f of findings) {
-    bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
-    byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-  }
+  const bySeverity: Record<string, number> = countBySeverity(findings, ledger.duplicates.bySeverity);
+  const byCode: Record<string, number> = Object.fromEntries(ledger.duplicates.byCode);
+  for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
   const totals: Record<string, Record<string, string>> = {};
   for (const currency of [...ledger.totals.keys()].sort()) {
     const byKind = ledger.totals.get(currency)!;

@@ -28,7 +28,10 @@ export interface WorkbookReportData {
   readonly asOf: IsoDate;
   readonly inputs: readonly InputSummary[];
   readonly balances: readonly PoolBalance[];
-  readonly findings: readonly Finding[];
+  /** In report order; any iterable, so findings kept on disk can stream through. */
+  readonly findings: Iterable<Finding> | AsyncIterable<Finding>;
+  /** Counts by severity for the Summary sheet; counted from `findings` when they are an array. */
+  readonly findingCounts?: Readonly<Record<Finding['severity'], number>>;
   readonly claims: readonly ClaimReport[];
   readonly journal: readonly JournalLine[];
 }
@@ -43,6 +46,12 @@ function balanceHighlight(row: ReportRow): HighlightKind | null {
   return null;
 }
 
+function countSeverities(findings: readonly Finding[]): Record<Finding['severity'], number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
 /** reconciliation.xlsx: Summary, Balances, Findings, Claims, Journal, Inputs. */
 export async function writeWorkbookReport(path: string, data: WorkbookReportData): Promise<void> {
   const wb = createReportWorkbook(path, { documentDate: data.asOf });
@@ -54,7 +63,8 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
     ],
     autoFilter: false,
   });
-  const count = (pred: (f: Finding) => boolean) => String(data.findings.filter(pred).length);
+  const counts = data.findingCounts ?? countSeverities(data.findings as readonly Finding[]);
+  const count = (severity: Finding['severity']) => String(counts[severity]);
   const byStatus = new Map<string, number>();
   for (const b of data.balances) byStatus.set(b.status, (byStatus.get(b.status) ?? 0) + 1);
   const summaryRows: [string, string][] = [
@@ -62,9 +72,9 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
     ['pools', String(data.balances.length)],
     ...[...byStatus].sort().map(([s, n]): [string, string] => [`pools ${s}`, String(n)]),
     ['claims', String(data.claims.length)],
-    ['errors', count((f) => f.severity === 'error')],
-    ['warnings', count((f) => f.severity === 'warning')],
-    ['info', count((f) => f.severity === 'info')],
+    ['errors', count('error')],
+    ['warnings', count('warning')],
+    ['info', count('info')],
   ];
   for (const [item, value] of summaryRows) await summary.addRow({ item, value });
 
@@ -85,7 +95,7 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
       actual: String(omitted),
     }),
   });
-  for (const f of data.findings) await capped.add(findingRow(f));
+  for await (const f of data.findings) await capped.add(findingRow(f));
   await capped.finish();
 
   const claims = await wb.addSheet('Claims', { columns: CLAIM_REPORT_COLUMNS, currencyColumn: 'currency' });

@@ -1,0 +1,98 @@
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { compareFindings, type Finding, type FindingSeverity } from './finding.js';
+
+/** Bytes gathered before one write to the spill file. */
+const FLUSH_BYTES = 1 << 20;
+
+/**
+ * Findings that come one per row (`duplicate_earning`: a million repeated rows give a million
+ * findings) are written to temporary files as they are found, instead of being kept in memory:
+ * one file per source, in which they are already in report order (same file, rising lines).
+ * `merge` gives them back merged with the other findings, in the order of `compareFindings`.
+ */
+export class FindingSpill {
+  private dir: string | undefined;
+  private readonly files: string[] = [];
+  private fd: number | undefined;
+  private buffer = '';
+  private source = -1;
+  readonly bySeverity: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  readonly byCode = new Map<string, number>();
+  count = 0;
+
+  /** Later findings come from another source (a new run of rising lines). */
+  beginSource(ordinal: number): void {
+    if (ordinal === this.source) return;
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.source = ordinal;
+  }
+
+  add(finding: Finding): void {
+    if (this.fd === undefined) {
+      this.dir ??= mkdtempSync(join(tmpdir(), 'coop-ledger-findings-'));
+      const path = join(this.dir, `${this.files.length}.jsonl`);
+      this.files.push(path);
+      this.fd = openSync(path, 'w');
+    }
+    this.count++;
+    this.bySeverity[finding.severity]++;
+    this.byCode.set(finding.code, (this.byCode.get(finding.code) ?? 0) + 1);
+    this.buffer += JSON.stringify(finding) + '\n';
+    if (this.buffer.length >= FLUSH_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer === '' || this.fd === undefined) return;
+    writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+
+  /** Ends writing; `merge` may be called (more than once) until `dispose`. */
+  finish(): void {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** `sorted` (in `compareFindings` order) and every spilled finding, merged in that order. */
+  async *merge(sorted: readonly Finding[]): AsyncGenerator<Finding> {
+    const runs = this.files.map((path) => createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })[Symbol.asyncIterator]());
+    const heads: (Finding | undefined)[] = [];
+    const next = async (i: number): Promise<void> => {
+      const r = await runs[i]!.next();
+      heads[i] = r.done ? undefined : (JSON.parse(r.value) as Finding);
+    };
+    for (let i = 0; i < runs.length; i++) await next(i);
+    let k = 0;
+    for (;;) {
+      // The smallest head among the runs (few: one per file with duplicates) and the sorted list.
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) {
+        const h = heads[i];
+        if (h !== undefined && (best < 0 || compareFindings(h, heads[best]!) < 0)) best = i;
+      }
+      const fromList = k < sorted.length ? sorted[k]! : undefined;
+      if (best < 0 && fromList === undefined) return;
+      if (fromList !== undefined && (best < 0 || compareFindings(fromList, heads[best]!) <= 0)) {
+        k++;
+        yield fromList;
+      } else {
+        const f = heads[best]!;
+        await next(best);
+        yield f;
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
+}
