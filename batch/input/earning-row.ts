@@ -2,6 +2,7 @@ import type { Dec } from '../../core/money/decimal.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
 import type { ScaledAmount } from '../../core/money/scaled-amount.js';
+import { detach } from './detach.js';
 
 export type EarningKind = 'rebate' | 'coop' | 'claim' | 'fee' | 'sell' | 'other';
 
@@ -67,7 +68,7 @@ export function earningTypeKey(earningType: string): string {
   if (key === undefined) {
     if (typeKeys.size >= 4096) typeKeys.clear();
     key = normaliseEarningType(earningType);
-    typeKeys.set(earningType, key);
+    typeKeys.set(detach(earningType), key);
   }
   return key;
 }

@@ -5,7 +5,7 @@
  * ordinal and line), which duplicate findings quote.
  *
  * Ids are compared by their 64-bit hash only. Two different ids collide with probability about
- * n² / 2^65 for n distinct ids (5·10⁻⁸ for 1M ids, 7·10⁻⁷ for 5M, 3·10⁻⁶ for 10M), assuming the
+ * n² / 2^65 for n distinct ids (3·10⁻⁸ for 1M ids, 7·10⁻⁷ for 5M, 3·10⁻⁶ for 10M), assuming the
  * hash behaves like a random function on real ids; a collision would make the second id count as
  * a duplicate (or a conflict) of the first. Content is compared by a 32-bit hash: a conflicting
  * duplicate (same id, different content) passes for an identical one with probability 2^-32 each.
