@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputIssueError, inputError, clip } from './input-issue.js';
 
@@ -74,20 +75,36 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** The trailing bytes of a UTF-8 sequence that the next chunk completes (at most 3). */
-function incompleteUtf8Tail(bytes: Uint8Array): Uint8Array {
+const EMPTY = new Uint8Array(0);
+
+/**
+ * How many bytes at the end of `bytes` are a valid but incomplete UTF-8 character (0 to 3): the
+ * bytes a fatal streaming TextDecoder would hold back. An invalid prefix is not held: it fails now.
+ */
+function heldUtf8Prefix(bytes: Uint8Array): number {
   const n = bytes.length;
-  for (let j = n - 1; j >= Math.max(0, n - 4); j--) {
-    const b = bytes[j]!;
-    if (b >= 0x80 && b < 0xc0) continue;
-    if (b < 0x80) return EMPTY;
-    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-    return n - j < length ? bytes.slice(j) : EMPTY;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const lead = bytes[n - back]!;
+    if (lead >= 0x80 && lead < 0xc0) continue;
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length <= back) return 0;
+    for (let k = 1; k < back; k++) {
+      const b = bytes[n - back + k]!;
+      const [lo, hi] = k === 1 ? secondByteRange(lead) : [0x80, 0xbf];
+      if (b < lo || b > hi) return 0;
+    }
+    return back;
   }
-  return EMPTY;
+  return 0;
 }
 
-const EMPTY = new Uint8Array(0);
+function secondByteRange(lead: number): [number, number] {
+  if (lead === 0xe0) return [0xa0, 0xbf];
+  if (lead === 0xed) return [0x80, 0x9f];
+  if (lead === 0xf0) return [0x90, 0xbf];
+  if (lead === 0xf4) return [0x80, 0x8f];
+  return [0x80, 0xbf];
+}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
@@ -171,14 +188,35 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
     );
   };
 
+  let bomChecked = false;
+  /**
+   * UTF-8 without TextDecoder: validate with simdutf (`isUtf8`) and decode with the native
+   * `Buffer.toString`, holding back a valid incomplete last character as TextDecoder's stream mode
+   * does. Several times faster on big exports; same text, same errors at the same chunk.
+   */
+  const decodeUtf8Chunk = (chunk: Uint8Array): string => {
+    const joined = concat(tail, chunk);
+    const held = heldUtf8Prefix(joined);
+    const complete = held === 0 ? joined : joined.subarray(0, joined.length - held);
+    if (!isUtf8(complete)) throw fail(chunk, false);
+    let text = Buffer.from(complete.buffer, complete.byteOffset, complete.byteLength).toString('utf8');
+    if (!bomChecked) {
+      bomChecked = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    tail = held === 0 ? EMPTY : joined.slice(joined.length - held);
+    line += countChar(text, '\n');
+    return text;
+  };
+
   const decodeChunk = (chunk: Uint8Array): string => {
+    if (encoding === 'utf-8') return decodeUtf8Chunk(chunk);
     let text: string;
     try {
       text = decoder!.decode(chunk, { stream: true });
     } catch {
       throw fail(chunk, false);
     }
-    if (encoding === 'utf-8') tail = incompleteUtf8Tail(concat(tail, chunk));
     line += countChar(text, '\n');
     return text;
   };
@@ -203,10 +241,15 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
     if (text !== '') yield text;
   }
   let rest: string;
-  try {
-    rest = (decoder as TextDecoder | null)?.decode() ?? '';
-  } catch {
-    throw fail(EMPTY, true);
+  if (encoding === 'utf-8') {
+    if (tail.length > 0) throw fail(EMPTY, true);
+    rest = '';
+  } else {
+    try {
+      rest = (decoder as TextDecoder | null)?.decode() ?? '';
+    } catch {
+      throw fail(EMPTY, true);
+    }
   }
   if (rest !== '') yield rest;
 }

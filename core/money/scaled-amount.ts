@@ -103,6 +103,19 @@ export class ExactSum {
   }
 
   add(amount: ScaledAmount, negate = false): void {
+    const u = amount.units;
+    // The common case: same scale, and the sum stays a safe integer (so it is exact).
+    if (typeof u === 'number' && amount.scale === this.scaleOf) {
+      const next = negate ? this.small - u : this.small + u;
+      if (next <= Number.MAX_SAFE_INTEGER && next >= Number.MIN_SAFE_INTEGER) {
+        this.small = next;
+        return;
+      }
+    }
+    this.addSlow(amount, negate);
+  }
+
+  private addSlow(amount: ScaledAmount, negate: boolean): void {
     if (amount.scale > this.scaleOf) this.widen(amount.scale);
     const shift = this.scaleOf - amount.scale;
     const u = amount.units;
