@@ -8,6 +8,7 @@ import { Dec } from '../../core/money/decimal.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { roundToMinor } from '../../core/money/round.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
+import type { ScaledAmount } from '../../core/money/scaled-amount.js';
 import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { issue, ok, fail, type Result } from '../../core/issues.js';
 
@@ -32,44 +33,19 @@ export function amountFromCell(value: unknown): Result<Dec> {
 
 /** Ten-thousandths: enough for every currency's minor unit (KWD has 3, CLF 4). */
 export const AMOUNT_SCALE = 10_000;
+const AMOUNT_SCALE_DIGITS = 4;
 // Below 1e9 adjacent doubles are far closer than 1e-4 apart, so a round trip proves the decimal.
 const FAST_LIMIT = 1e9;
 
 /**
- * The cell's amount as an integer count of ten-thousandths when that is exact, else null (then
- * amountFromCell). Lets a recalculation add 100,000 rows as integers; `n / 10,000 === value`
+ * The cell's amount as a scaled integer of ten-thousandths when that is exact, else null (then
+ * amountFromCell). Lets a recalculation add 100,000 rows as integers (core's ExactSum); `n / 10,000 === value`
  * proves the integer is the value's own shortest decimal, so nothing is rounded.
  */
-export function scaledAmountFromCell(value: unknown): number | null {
+export function scaledAmountFromCell(value: unknown): ScaledAmount | null {
   if (typeof value !== 'number' || !(Math.abs(value) < FAST_LIMIT)) return null;
   const n = Math.round(value * AMOUNT_SCALE);
-  return n / AMOUNT_SCALE === value ? n : null;
-}
-
-/** An exact sum of scaled integers and decimals, as a decimal. */
-export class ExactSum {
-  private scaled = 0;
-  private decimal: Dec = new Dec(0);
-
-  addScaled(n: number): void {
-    this.scaled += n;
-    // Stay inside the integers a double holds exactly (2^53).
-    if (Math.abs(this.scaled) > 2 ** 52) this.flush();
-  }
-
-  addDecimal(d: Dec): void {
-    this.decimal = this.decimal.plus(d);
-  }
-
-  private flush(): void {
-    this.decimal = this.decimal.plus(new Dec(this.scaled).div(AMOUNT_SCALE));
-    this.scaled = 0;
-  }
-
-  value(): Dec {
-    this.flush();
-    return this.decimal;
-  }
+  return n / AMOUNT_SCALE === value ? { units: n, scale: AMOUNT_SCALE_DIGITS } : null;
 }
 
 /** Like amountFromCell, but an empty cell is `null` rather than an issue. */

@@ -12,6 +12,7 @@ import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
 import { claimFunding } from '../../core/claims/claim-funding.js';
+import { ExactSum, scaledFromDec } from '../../core/money/scaled-amount.js';
 import { isPaid } from '../../core/claims/is-paid.js';
 import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
@@ -26,7 +27,6 @@ import {
   cellAsText,
   dateFromCell,
   dateToCell,
-  ExactSum,
   isBlank,
   scaledAmountFromCell,
   textFromCell,
@@ -255,7 +255,7 @@ function feedEarnings(
     }
     const amount = scaledAmountFromCell(row[iAmount]) ?? amountFromCell(row[iAmount]);
     const usd = scaledAmountFromCell(usdCell) ?? amountFromCell(usdCell);
-    if ((typeof amount !== 'number' && !amount.ok) || (typeof usd !== 'number' && !usd.ok)) {
+    if ((!('units' in amount) && !amount.ok) || (!('units' in usd) && !usd.ok)) {
       return void bad.push({ code: 'invalid_amount', path: where });
     }
     const key = `${participantId}\u001f${programName}\u001f${period.label}\u001f${currency}`;
@@ -264,10 +264,10 @@ function feedEarnings(
       sum = { participantId, programName, earningDate: period.date, currency, amount: new ExactSum(), amountUSD: new ExactSum() };
       sums.set(key, sum);
     }
-    if (typeof amount === 'number') sum.amount.addScaled(amount);
-    else if (amount.ok) sum.amount.addDecimal(amount.value);
-    if (typeof usd === 'number') sum.amountUSD.addScaled(usd);
-    else if (usd.ok) sum.amountUSD.addDecimal(usd.value);
+    if ('units' in amount) sum.amount.add(amount);
+    else if (amount.ok) sum.amount.add(scaledFromDec(amount.value));
+    if ('units' in usd) sum.amountUSD.add(usd);
+    else if (usd.ok) sum.amountUSD.add(scaledFromDec(usd.value));
   });
   for (const s of sums.values()) {
     addCoopEarning(ledger, {
@@ -275,8 +275,8 @@ function feedEarnings(
       programName: s.programName,
       earningDate: s.earningDate,
       currency: s.currency,
-      amount: s.amount.value(),
-      amountUSD: s.amountUSD.value(),
+      amount: s.amount.toDec(),
+      amountUSD: s.amountUSD.toDec(),
     });
   }
   return bad;
