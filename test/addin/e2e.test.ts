@@ -16,7 +16,7 @@ import Papa from 'papaparse';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
-import { makeZip } from './zip-fixture.js';
+import { makeZip } from '../support/make-zip.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');

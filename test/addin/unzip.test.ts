@@ -2,14 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { readExportFile } from '../../addin/import/read-export-file.js';
-import { makeZip } from './zip-fixture.js';
+import { makeZip } from '../support/make-zip.js';
 
 const sample = (f: string) => readFileSync(`samples/earnings/${f}`);
 
 describe('zipped exports', () => {
   test('every CSV/TSV entry of a zipped export is read, stored or deflated', async () => {
     const files = readdirSync('samples/earnings').sort();
-    const zip = makeZip(files.map((f, i) => ({ name: `2022/${f}`, data: sample(f), store: i === 0 })));
+    const zip = makeZip(files.map((f, i) => ({ name: `2022/${f}`, data: sample(f), method: i === 0 ? 'store' : 'deflate' })));
     const blob = Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' });
     const result = await readExportFile(blob);
     expect(result.skipped).toEqual([]);
