@@ -5,13 +5,12 @@
  */
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { canonicalProgramName, policyCatalog, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import { createPoolLedger, addCoopEarning, addClaimDraw } from '../../core/pools/pool-ledger.js';
+import { createPoolLedger, addCoopEarning } from '../../core/pools/pool-ledger.js';
 import { computeBalances, type PoolBalance } from '../../core/pools/pool-balance.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
-import { drawKind } from '../../core/claims/draw-kind.js';
-import { claimFunding } from '../../core/claims/claim-funding.js';
+import { drawClaims } from '../../core/pools/claim-draws.js';
 import { ExactSum, scaledFromDec } from '../../core/money/scaled-amount.js';
 import { isPaid } from '../../core/claims/is-paid.js';
 import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
@@ -140,26 +139,10 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
 
   const read = readClaims(tables.claims);
   problems.push(...read.problems);
-  const seen = new Set<string>();
-  const claims: LedgerClaim[] = read.claims.map(({ claim, rowIndex }) => {
-    // The batch job's rule, from core: a claim whose pool cannot be told draws on nothing, and
-    // neither does a repeated claimId.
-    const { programName, drawsFrom } = claimFunding(claim, catalog, settings);
-    const duplicate = seen.has(claim.claimId);
-    seen.add(claim.claimId);
-    if (!drawsFrom || duplicate) return { claim, rowIndex, poolKey: null };
-    const poolKey = addClaimDraw(ledger, {
-      participantId: claim.participantId,
-      programName,
-      earningPeriod: drawsFrom,
-      currency: claim.currency,
-      kind: drawKind(claim.status),
-      amountClaimed: claim.amountClaimed,
-      amountApproved: claim.amountApproved,
-      paid: isPaid(claim, paidClaimIds),
-    });
-    return { claim, rowIndex, poolKey };
-  });
+  // The batch job's rule, from core: a claim whose pool cannot be told draws on nothing, and
+  // neither does a repeated claimId.
+  const drawings = drawClaims(ledger, read.claims.map((c) => c.claim), catalog, settings, (claim) => isPaid(claim, paidClaimIds));
+  const claims: LedgerClaim[] = read.claims.map(({ claim, rowIndex }, i) => ({ claim, rowIndex, poolKey: drawings[i]!.pool }));
 
   const balances = computeBalances(ledger, {
     asOf,

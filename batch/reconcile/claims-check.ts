@@ -5,10 +5,11 @@ import { windowsOf, type PeriodWindows } from '../../core/calendar/windows.js';
 import { resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
-import { claimFunding, fundingGroupKey } from '../../core/claims/claim-funding.js';
+import { fundingGroupKey } from '../../core/claims/claim-funding.js';
+import { drawClaims as drawClaimsOnLedger } from '../../core/pools/claim-draws.js';
 import { claimDraw, validateClaim } from '../../core/claims/validate-claim.js';
 import { retainUntil } from '../../core/claims/retain-until.js';
-import { addClaimDraw, type PoolLedger } from '../../core/pools/pool-ledger.js';
+import type { PoolLedger } from '../../core/pools/pool-ledger.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import type { Issue } from '../../core/issues.js';
@@ -55,27 +56,8 @@ export function drawClaims(
   settings: LedgerSettings,
   claimPayments: ClaimPayments,
 ): Drawing[] {
-  const seen = new Set<string>();
-  return claims.map((located) => {
-    const { claim } = located;
-    const { programName, fundingPeriod, drawsFrom } = claimFunding(claim, catalog, settings);
-    const duplicate = seen.has(claim.claimId);
-    seen.add(claim.claimId);
-    let pool: PoolKey | null = null;
-    if (drawsFrom && !duplicate) {
-      pool = addClaimDraw(pools, {
-        participantId: claim.participantId,
-        programName,
-        earningPeriod: drawsFrom,
-        currency: claim.currency,
-        kind: drawKind(claim.status),
-        amountClaimed: claim.amountClaimed,
-        amountApproved: claim.amountApproved,
-        paid: isPaidIn(claim, claimPayments),
-      });
-    }
-    return { located, programName, fundingPeriod, pool, duplicate };
-  });
+  const drawings = drawClaimsOnLedger(pools, claims.map((c) => c.claim), catalog, settings, (claim) => isPaidIn(claim, claimPayments));
+  return drawings.map((d, i) => ({ located: claims[i]!, programName: d.programName, fundingPeriod: d.fundingPeriod, pool: d.pool, duplicate: d.duplicate }));
 }
 
 function isPaidIn(claim: Claim, claimPayments: ClaimPayments): boolean {

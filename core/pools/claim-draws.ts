@@ -1,0 +1,47 @@
+import type { Claim } from '../claims/claim.js';
+import { claimFunding, type ClaimFunding } from '../claims/claim-funding.js';
+import { drawKind } from '../claims/draw-kind.js';
+import type { PolicyCatalog } from '../policy/policy-catalog.js';
+import type { LedgerSettings } from '../settings.js';
+import type { PoolKey } from './pool-key.js';
+import { addClaimDraw, type PoolLedger } from './pool-ledger.js';
+
+export interface ClaimDrawing extends ClaimFunding {
+  /** The pool the claim draws on; null when it draws on none. */
+  readonly pool: PoolKey | null;
+  /** A claimId seen earlier in the list: only the first draws. */
+  readonly duplicate: boolean;
+}
+
+/**
+ * Records every claim's draw on its pool, in list order: the one rule the batch job and the
+ * add-in share. `paid` says whether a payment row carries the claim's id.
+ */
+export function drawClaims(
+  ledger: PoolLedger,
+  claims: readonly Claim[],
+  catalog: PolicyCatalog,
+  settings: LedgerSettings,
+  paid: (claim: Claim) => boolean,
+): ClaimDrawing[] {
+  const seen = new Set<string>();
+  return claims.map((claim) => {
+    const funding = claimFunding(claim, catalog, settings);
+    const duplicate = seen.has(claim.claimId);
+    seen.add(claim.claimId);
+    const pool =
+      funding.drawsFrom && !duplicate
+        ? addClaimDraw(ledger, {
+            participantId: claim.participantId,
+            programName: funding.programName,
+            earningPeriod: funding.drawsFrom,
+            currency: claim.currency,
+            kind: drawKind(claim.status),
+            amountClaimed: claim.amountClaimed,
+            amountApproved: claim.amountApproved,
+            paid: paid(claim),
+          })
+        : null;
+    return { ...funding, pool, duplicate };
+  });
+}
