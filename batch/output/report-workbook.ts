@@ -62,7 +62,8 @@ const KIND_WIDTH: Readonly<Record<ColumnKind, number>> = {
   share: 10,
 };
 
-function columnLetter(index: number): string {
+/** `0` → `A`, `26` → `AA`: a 0-based column index as Excel names it. */
+export function columnLetter(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {

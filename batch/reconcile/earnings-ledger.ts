@@ -217,13 +217,7 @@ export class EarningsLedger {
         severity: 'warning',
         code: 'duplicate_earning',
         message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
-        file: row.location.file,
-        line: row.location.line,
-        participantId: detach(row.participantId),
-        programName: detach(row.programName),
-        currency: row.currency,
-        earningId: detach(row.earningId),
-        transactionId: detach(row.transactionId),
+        ...duplicateFields(row),
         expected: `${prior.file}:${prior.line}`,
       });
       return;
@@ -235,13 +229,7 @@ export class EarningsLedger {
       severity: 'error',
       code: 'conflicting_duplicate',
       message: `earningId ${row.earningId} differs from ${prior.file} line ${prior.line}; the row from the file named last is used`,
-      file: row.location.file,
-      line: row.location.line,
-      participantId: detach(row.participantId),
-      programName: detach(row.programName),
-      currency: row.currency,
-      earningId: detach(row.earningId),
-      transactionId: detach(row.transactionId),
+      ...duplicateFields(row),
       expected: `${prior.file}:${prior.line}`,
       actual: `${row.location.file}:${row.location.line}`,
     });
@@ -494,4 +482,17 @@ export class EarningsLedger {
       actual: String(u.rows),
     }));
   }
+}
+
+/** Where a repeated earningId was found and what it concerns, for both duplicate findings. */
+function duplicateFields(row: EarningRow): Pick<Finding, 'file' | 'line' | 'participantId' | 'programName' | 'currency' | 'earningId' | 'transactionId'> {
+  return {
+    file: row.location.file,
+    line: row.location.line,
+    participantId: detach(row.participantId),
+    programName: detach(row.programName),
+    currency: row.currency,
+    earningId: detach(row.earningId),
+    transactionId: detach(row.transactionId),
+  };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { columnLetter } from '../../batch/output/report-workbook.js';
 
 /**
  * An .xlsx as stable text, for golden tests (STYLE: "cell dumps for XLSX"): per sheet its frozen
@@ -24,17 +25,6 @@ export async function dumpXlsx(path: string): Promise<string> {
     });
   }
   return `${lines.join('\n')}\n`;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 function formatAutoFilter(filter: ExcelJS.AutoFilter): string {
