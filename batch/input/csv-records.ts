@@ -48,6 +48,11 @@ export interface ReadCsvOptions {
    * read it during the call, do not keep it. Issues as for `onRecord`.
    */
   onFields?(fields: readonly string[], location: RecordLocation): readonly InputIssue[] | void;
+  /**
+   * With `onFields`: the columns (record keys) it reads. The cells of other columns may then be
+   * given as '' instead of their text (which is not cut out of the line at all). All by default.
+   */
+  readonly reads?: readonly string[];
   onIssue(issue: InputIssue): void;
   onHeader?(header: CsvHeader): void;
   onRejectedRow?(row: RejectedRow): void;
@@ -135,6 +140,24 @@ function countNewlines(text: string, from: number, to: number, nl: Newline): num
   return n;
 }
 
+/** Whether a line is only delimiters and white space (every cell empty once trimmed): skipped, as papaparse's rows of empty cells are. */
+function isBlankLine(text: string, start: number, end: number, delimiter: string): boolean {
+  const d = delimiter.charCodeAt(0);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== d && !isTrimmedSpace(c)) return false;
+  }
+  return true;
+}
+
+/** The characters `String.prototype.trim` removes. */
+function isTrimmedSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 function splitHeaderLine(line: string, delimiter: Delimiter): string[] {
   const parsed = Papa.parse<string[]>(line, { delimiter, header: false, fastMode: false, newline: '\n' });
   return parsed.data[0] ?? [];
@@ -168,6 +191,11 @@ class TableReader {
   // Within one parse call: its input, where the current record starts, and a line-counting cursor.
   private input = '';
   private rowStart = 0;
+  /** Where the text papaparse is given starts in `input`. */
+  private base = 0;
+  /** The cells of a plain line (reused: `onFields` reads them during the call), and which columns to read (null: all). */
+  private cells: string[] = [];
+  private reads: Uint8Array | null = null;
   private scanPos = 0;
   private scanLine = 1;
 
@@ -334,6 +362,18 @@ class TableReader {
       return;
     }
     this.options.onHeader?.(this.header);
+    this.startParser(delimiter);
+  }
+
+  private startParser(delimiter: Delimiter): void {
+    const columns = this.header!.columns;
+    this.cells = columns.map(() => '');
+    const reads = this.options.reads;
+    if (reads === undefined || this.options.onRecord) this.reads = null;
+    else {
+      const wanted = new Set(reads);
+      this.reads = Uint8Array.from(columns, (c) => (wanted.has(c.key) ? 1 : 0));
+    }
     this.parser = new Papa.Parser({
       delimiter,
       newline: this.newline ?? '\n',
@@ -386,19 +426,95 @@ class TableReader {
 
   // ---- rows ---------------------------------------------------------------------------------
 
+  /**
+   * Reads the records of `input` (the unfinished record carried over, then new text); keeps the
+   * record the text ends in the middle of for the next call, unless `atEnd`.
+   *
+   * A line with no quote character cannot hold a quoted cell, so it is one record whose cells are
+   * the text between delimiters: it is split here (what papaparse's own fastMode does), reading
+   * only the columns the caller reads (`reads`). Every line with a quote goes to papaparse, with
+   * the lines after it until its record is complete: quoting rules, errors and line breaks
+   * inside cells are papaparse's.
+   */
   private parse(input: string, atEnd: boolean): void {
     this.input = input;
-    this.rowStart = 0;
     this.scanPos = 0;
     this.scanLine = this.partialLine;
-    // ignoreLastRow while more text may come: papaparse then stops before the incomplete record.
-    const result = this.parser!.parse(input, 0, !atEnd) as PapaStep;
+    const nl = this.newline ?? '\n';
+    let pos = 0;
+    let quote = input.indexOf('"');
+    while (!this.stopped && pos < input.length) {
+      const eol = input.indexOf(nl, pos);
+      if (eol === -1 && !atEnd) break;
+      const lineEnd = eol === -1 ? input.length : eol;
+      if (quote !== -1 && quote < pos) quote = input.indexOf('"', pos);
+      if (quote === -1 || quote >= lineEnd) {
+        const next = eol === -1 ? input.length : eol + 1;
+        this.plainLine(pos, lineEnd, next);
+        pos = next;
+        continue;
+      }
+      const next = this.quotedRecords(pos, eol, atEnd);
+      if (next === -1) break;
+      pos = next;
+    }
     if (this.stopped || atEnd) return;
-    const cursor = result.meta.cursor;
-    this.partialLine = this.lineAt(cursor);
-    this.partial = input.slice(cursor);
+    this.partialLine = this.lineAt(pos);
+    this.partial = input.slice(pos);
     this.input = '';
     if (this.partial.length > this.maxRecordChars) this.recordTooLarge();
+  }
+
+  /**
+   * Papaparse from `pos` (a line with a quote) over the text up to a line break, twice as much
+   * each time no record is complete yet (a quoted cell with line breaks); the position after the
+   * records it read, or -1 when the text ends first (more is coming).
+   */
+  private quotedRecords(pos: number, eol: number, atEnd: boolean): number {
+    const input = this.input;
+    const nl = this.newline ?? '\n';
+    let end = eol === -1 ? input.length : eol + 1;
+    for (;;) {
+      const toEnd = end >= input.length;
+      this.base = pos;
+      this.rowStart = pos;
+      const result = this.parser!.parse(input.slice(pos, end), 0, !(atEnd && toEnd)) as PapaStep;
+      const cursor = result.meta.cursor;
+      if (cursor > 0 || this.stopped) return pos + cursor;
+      if (toEnd) return -1;
+      const further = input.indexOf(nl, pos + 2 * (end - pos));
+      end = further === -1 ? input.length : further + 1;
+    }
+  }
+
+  /** One line with no quote: its cells, the columns read only, then the checks every record gets. */
+  private plainLine(start: number, lineEnd: number, next: number): void {
+    const input = this.input;
+    const header = this.header!;
+    // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
+    let end = lineEnd;
+    if (this.newline === '\n' && end > start && input.charCodeAt(end - 1) === 13) end--;
+    const delimiter = header.delimiter;
+    if (isBlankLine(input, start, end, delimiter)) return;
+    const fields = this.cells;
+    const reads = this.reads;
+    const n = header.columns.length;
+    let count = 0;
+    for (let from = start; ; ) {
+      let to = input.indexOf(delimiter, from);
+      if (to === -1 || to > end) to = end;
+      if (count < n) fields[count] = reads === null || reads[count] === 1 ? input.slice(from, to) : '';
+      count++;
+      if (to === end) break;
+      from = to + 1;
+    }
+    const location: RecordLocation = { file: this.file, line: this.lineAt(start) };
+    const raw = (): string => input.slice(start, next).replace(/\r?\n$|\r$/, '');
+    if (count !== n) {
+      this.ragged(count, location, raw());
+      return;
+    }
+    this.deliver(fields, location, raw);
   }
 
   /** The physical line of position `pos` of the current input; positions only move forward. */
@@ -460,16 +576,18 @@ class TableReader {
 
   private onStep(results: PapaStep): void {
     if (this.stopped) return;
+    const base = this.base;
     const start = this.rowStart;
-    const end = results.meta.cursor;
+    const end = base + results.meta.cursor;
     this.rowStart = end;
     const line = this.lineAt(start);
     const fields = results.data[0] ?? [];
     const header = this.header!;
+    const errorAt = (e: { readonly index?: number }) => (e.index === undefined ? start : base + e.index - 1);
 
     const missingQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'MissingQuotes');
     if (missingQuote) {
-      this.unclosedQuote((missingQuote.index ?? start + 1) - 1, fields.length);
+      this.unclosedQuote(errorAt(missingQuote), fields.length);
       return;
     }
     // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
@@ -481,7 +599,7 @@ class TableReader {
     const raw = (): string => this.input.slice(start, end).replace(/\r?\n$|\r$/, '');
     const invalidQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'InvalidQuotes');
     if (invalidQuote) {
-      const at = (invalidQuote.index ?? start + 1) - 1;
+      const at = errorAt(invalidQuote);
       const quoteLine = at >= start ? line + countNewlines(this.input, start, at, this.newline ?? '\n') : line;
       this.reject(location, raw(), [
         inputError('malformed_csv', {
@@ -496,22 +614,33 @@ class TableReader {
       return;
     }
     if (fields.length !== header.columns.length) {
-      const column = Math.min(fields.length, header.columns.length) + 1;
-      const name = header.columns[column - 1]?.name;
-      this.reject(location, raw(), [
-        inputError('ragged_row', {
-          file: this.file,
-          line,
-          column,
-          ...(name === undefined ? {} : { columnName: name }),
-          raw: clip(raw()),
-          message: `Line ${line} has ${fields.length} fields; the header has ${header.columns.length}.`,
-          hint: 'Quote cells that contain the delimiter, and check that no cell was split or merged.',
-          params: { expected: String(header.columns.length), actual: String(fields.length) },
-        }),
-      ]);
+      this.ragged(fields.length, location, raw());
       return;
     }
+    this.deliver(fields, location, raw);
+  }
+
+  private ragged(count: number, location: RecordLocation, raw: string): void {
+    const header = this.header!;
+    const column = Math.min(count, header.columns.length) + 1;
+    const name = header.columns[column - 1]?.name;
+    this.reject(location, raw, [
+      inputError('ragged_row', {
+        file: this.file,
+        line: location.line,
+        column,
+        ...(name === undefined ? {} : { columnName: name }),
+        raw: clip(raw),
+        message: `Line ${location.line} has ${count} fields; the header has ${header.columns.length}.`,
+        hint: 'Quote cells that contain the delimiter, and check that no cell was split or merged.',
+        params: { expected: String(header.columns.length), actual: String(count) },
+      }),
+    ]);
+  }
+
+  /** A record with the header's number of cells, to the caller; what it says about it, reported. */
+  private deliver(fields: string[], location: RecordLocation, raw: () => string): void {
+    const header = this.header!;
     let issues: readonly InputIssue[];
     if (this.options.onFields) issues = this.options.onFields(fields, location) ?? NO_ISSUES;
     else {

@@ -221,6 +221,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
     ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
+    // The cells of other columns are not even cut out of the line, unless they are kept.
+    ...(keepPassThrough ? {} : { reads: KNOWN }),
     onHeader: (h) => {
       header = h;
       columns = columnsByKey(h);

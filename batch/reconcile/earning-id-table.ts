@@ -1,8 +1,8 @@
 /**
- * Every earningId seen, in flat memory per id: an open-addressing hash table (linear probing) in
- * typed arrays, 18 bytes a slot, with no string or object per row. A slot holds the id's 64-bit
- * hash, a 32-bit hash of the row's content, and where the row counted for the id was read (source
- * ordinal and line), which duplicate findings quote.
+ * The earningIds of one partition of the id log (`EarningIdLog`), in flat memory per id: an
+ * open-addressing hash table (linear probing) in typed arrays, 17 bytes a slot, with no string or
+ * object per row. A slot holds the id's 64-bit hash, a 32-bit hash of the counted row's content,
+ * its run line (which duplicate findings quote), and a mark (the id has conflicted).
  *
  * Ids are compared by their 64-bit hash only. Two different ids collide with probability about
  * n² / 2^65 for n distinct ids (3·10⁻⁸ for 1M ids, 7·10⁻⁷ for 5M, 3·10⁻⁶ for 10M), assuming the
@@ -14,15 +14,15 @@
 export class EarningIdTable {
   /** Stride 4: id hash low, id hash high, content hash, line (0 = empty slot: lines start at 1). */
   private slots: Uint32Array;
-  private sources: Uint16Array;
+  private marks: Uint8Array;
   private mask: number;
   private count = 0;
 
   constructor(expectedIds = 1 << 16) {
-    let capacity = 1 << 12;
+    let capacity = 1 << 6;
     while (capacity * 0.75 < expectedIds) capacity *= 2;
     this.slots = new Uint32Array(capacity * 4);
-    this.sources = new Uint16Array(capacity);
+    this.marks = new Uint8Array(capacity);
     this.mask = capacity - 1;
   }
 
@@ -42,19 +42,24 @@ export class EarningIdTable {
   }
 
   /** Adds an id that `find` did not find; returns its slot. */
-  insert(lo: number, hi: number, content: number, source: number, line: number): number {
+  insert(lo: number, hi: number, content: number, line: number): number {
     if ((this.count + 1) > (this.mask + 1) * 0.75) this.grow();
     const free = ~this.find(lo, hi);
-    this.write(free, lo, hi, content, source, line);
+    this.write(free, lo, hi, content, line, 0);
     this.count++;
     return free;
   }
 
-  /** Replaces the content and location of a slot (a conflicting version that now counts). */
-  update(slot: number, content: number, source: number, line: number): void {
+  /** Replaces the content and line of a slot (a conflicting version that now counts), and marks it. */
+  replace(slot: number, content: number, line: number): void {
     this.slots[slot * 4 + 2] = content;
     this.slots[slot * 4 + 3] = line;
-    this.sources[slot] = source;
+    this.marks[slot] = 1;
+  }
+
+  /** Whether `replace` has been called on the slot. */
+  replaced(slot: number): boolean {
+    return this.marks[slot] === 1;
   }
 
   content(slot: number): number {
@@ -65,33 +70,26 @@ export class EarningIdTable {
     return this.slots[slot * 4 + 3]!;
   }
 
-  source(slot: number): number {
-    return this.sources[slot]!;
-  }
-
-  private write(slot: number, lo: number, hi: number, content: number, source: number, line: number): void {
+  private write(slot: number, lo: number, hi: number, content: number, line: number, mark: number): void {
     const at = slot * 4;
     this.slots[at] = lo;
     this.slots[at + 1] = hi;
     this.slots[at + 2] = content;
     this.slots[at + 3] = line;
-    this.sources[slot] = source;
+    this.marks[slot] = mark;
   }
 
   private grow(): void {
     const old = this.slots;
-    const oldSources = this.sources;
+    const oldMarks = this.marks;
     const capacity = (this.mask + 1) * 2;
     this.slots = new Uint32Array(capacity * 4);
-    this.sources = new Uint16Array(capacity);
+    this.marks = new Uint8Array(capacity);
     this.mask = capacity - 1;
-    for (let i = 0; i < oldSources.length; i++) {
+    for (let i = 0; i < oldMarks.length; i++) {
       const at = i * 4;
       if (old[at + 3] === 0) continue;
-      this.write(~this.find(old[at]!, old[at + 1]!), old[at]!, old[at + 1]!, old[at + 2]!, oldSources[i]!, old[at + 3]!);
+      this.write(~this.find(old[at]!, old[at + 1]!), old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, oldMarks[i]!);
     }
   }
 }
-
-/** The most sources (files read) a table can tell apart. */
-export const MAX_SOURCES = 0xffff;

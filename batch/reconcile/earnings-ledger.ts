@@ -11,7 +11,7 @@ import type { EarningRow } from '../input/earning-row.js';
 import { earningContentHash, hashText64, lastHashHigh } from '../input/earning-fingerprint.js';
 import { detach } from '../input/detach.js';
 import { isRollover, type RowLocation } from './ledger-row.js';
-import { EarningIdTable, MAX_SOURCES } from './earning-id-table.js';
+import { EarningIdLog, IdEventKind, type IdEvents } from './earning-id-log.js';
 import { splitFindings, type ObservedSplit } from './pool-findings.js';
 import { FindingSpill } from './finding-spill.js';
 import type { Finding } from './finding.js';
@@ -109,11 +109,18 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
  * duplicate from an earlier file is replaced by the one from the file named last).
  */
 export class EarningsLedger {
-  private readonly table: EarningIdTable;
+  private readonly ids = new EarningIdLog();
   private readonly sourceNames: string[] = [];
+  /** Where each source's lines start in the run's lines (one numbering across every file read). */
+  private readonly sourceBases: number[] = [];
+  private nextBase = 1;
   private source = -1;
-  /** earningId → locations of every version applied, for ids that conflicted (rare: each is an error). */
-  readonly conflicts = new Map<string, RowLocation[]>();
+  private base = 0;
+  /** Found once the first reading is over (`resolveIds`): what the second reading must do. */
+  private events: IdEvents | undefined;
+  private event = 0;
+  /** Distinct earningIds that came with different contents (each is an error). */
+  conflictingIds = 0;
   readonly findings: Finding[] = [];
   /** `duplicate_earning` findings, one per repeated row: on disk, not in memory (`dispose` removes them). */
   readonly duplicates = new FindingSpill();
@@ -140,13 +147,10 @@ export class EarningsLedger {
   private readonly poolList: PoolSums[] = [];
   private lastPair: SplitPair | undefined;
 
-  /** `expectedIds`: a guess of the number of distinct earningIds, to size the id table once. */
   constructor(
     private readonly catalog: PolicyCatalog,
     private readonly settings: LedgerSettings,
-    expectedIds?: number,
   ) {
-    this.table = new EarningIdTable(expectedIds);
     this.periodOf = memo((date) => {
       const half = fiscalHalfOf(date as IsoDate, settings);
       return { half, label: formatHalf(half), programs: new Map() };
@@ -172,10 +176,33 @@ export class EarningsLedger {
 
   /** The next rows come from this source (a file read); call again for every read, in the same order on a second pass. */
   beginSource(name: string, ordinal: number): void {
-    if (ordinal >= MAX_SOURCES) throw new RangeError(`at most ${MAX_SOURCES} earnings files can be read in one run`);
     this.source = ordinal;
     this.sourceNames[ordinal] = name;
+    this.base = this.sourceBases[ordinal] ??= this.nextBase;
     this.duplicates.beginSource(ordinal);
+  }
+
+  /** A row's line in the run: its source's base plus its line in the source. */
+  private runLine(row: EarningRow): number {
+    const line = this.base + row.location.line;
+    if (line >= this.nextBase) {
+      if (line >= 0xffffffff) throw new RangeError('more than 4 billion lines of earnings in one run: reconcile them in several runs');
+      this.nextBase = line + 1;
+    }
+    return line;
+  }
+
+  /** Where a run line was read. */
+  private locationOf(runLine: number): RowLocation {
+    let lo = 0;
+    let hi = this.sourceBases.length - 1;
+    // The last source whose base is at or below the line (bases rise with the ordinal).
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sourceBases[mid]! <= runLine) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file: this.sourceNames[lo]!, line: runLine - this.sourceBases[lo]! };
   }
 
   /** The pools, once `finish` has run. */
@@ -198,33 +225,80 @@ export class EarningsLedger {
     return this.finished;
   }
 
-  /** First pass: counts each earningId once; identical repeats are reported and skipped. */
+  /**
+   * First reading: counts every row, and logs its earningId. Which rows repeat an earlier one is
+   * known only at the end (`resolveIds`); the second reading then takes them out again.
+   */
   add(row: EarningRow): void {
     this.rowsRead += 1;
     const lo = hashText64(row.earningId);
     const hi = lastHashHigh();
-    const content = earningContentHash(row);
-    const slot = this.table.find(lo, hi);
-    if (slot < 0) {
-      this.table.insert(lo, hi, content, this.source, row.location.line);
-      this.split(row, this.apply(row, 1));
-      return;
+    this.ids.add(lo, hi, earningContentHash(row), this.runLine(row));
+    this.split(row, this.apply(row, 1));
+  }
+
+  /**
+   * Ends the first reading: finds the rows that repeat an earlier row of their earningId
+   * (identical: counted once) or conflict with it (the row from the file named last is used).
+   * True when there are any: then every source must be read again, in the same order, into
+   * `secondPass` (after `startSecondPass`).
+   */
+  resolveIds(): boolean {
+    if (this.events === undefined) {
+      const resolution = this.ids.resolve();
+      this.ids.dispose();
+      this.events = resolution.events;
+      this.duplicateRows = resolution.duplicateRows;
+      this.conflictingIds = resolution.conflictingIds;
     }
-    const prior = { file: this.sourceNames[this.table.source(slot)]!, line: this.table.line(slot) };
-    if (this.table.content(slot) === content) {
-      this.duplicateRows += 1;
-      this.duplicates.add({
-        severity: 'warning',
-        code: 'duplicate_earning',
-        message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
-        ...duplicateFields(row),
-        expected: `${prior.file}:${prior.line}`,
-      });
-      return;
+    return this.events.count > 0;
+  }
+
+  /**
+   * Second reading, only when `resolveIds` found repeated ids. The split check starts over on
+   * this reading and sees only the rows that count in the end (the first version of each id, or
+   * the winner of a conflict); repeats and the versions that lost are retracted from every other
+   * sum, and each repeat and conflict is reported where it is read.
+   */
+  startSecondPass(): void {
+    this.pairs = new Map();
+    this.pairRing = [];
+    this.pairHead = 0;
+    this.lastPair = undefined;
+    this.splitMismatches = [];
+    this.event = 0;
+  }
+
+  secondPass(row: EarningRow): void {
+    const events = this.events!;
+    const line = this.runLine(row);
+    while (this.event < events.count && events.line(this.event) < line) this.event++;
+    let counted = true;
+    let duplicate = false;
+    for (; this.event < events.count && events.line(this.event) === line; this.event++) {
+      const kind = events.kind(this.event);
+      if (kind === IdEventKind.Superseded) counted = false;
+      else if (kind === IdEventKind.Duplicate) {
+        counted = false;
+        duplicate = true;
+        this.reportDuplicate(row, this.locationOf(events.prior(this.event)));
+      } else this.reportConflict(row, this.locationOf(events.prior(this.event)));
     }
-    const applied = this.conflicts.get(row.earningId) ?? [prior];
-    applied.push(row.location);
-    if (applied.length === 2) this.conflicts.set(detach(row.earningId), applied);
+    if (counted) this.split(row, row.kind === 'coop' || row.kind === 'rebate' ? this.programIn(this.periodOf(row.earningDate), row.programName) : null);
+    else this.apply(row, -1, duplicate);
+  }
+
+  private reportDuplicate(row: EarningRow, prior: RowLocation): void {
+    this.duplicates.add({
+      severity: 'warning',
+      code: 'duplicate_earning',
+      message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
+      ...duplicateFields(row),
+      expected: `${prior.file}:${prior.line}`,
+    });
+  }
+
+  private reportConflict(row: EarningRow, prior: RowLocation): void {
     this.findings.push({
       severity: 'error',
       code: 'conflicting_duplicate',
@@ -233,44 +307,10 @@ export class EarningsLedger {
       expected: `${prior.file}:${prior.line}`,
       actual: `${row.location.file}:${row.location.line}`,
     });
-    this.table.update(slot, content, this.source, row.location.line);
-    this.split(row, this.apply(row, 1));
-  }
-
-  /**
-   * Second pass, only when ids conflicted. The split check starts over on this pass and sees
-   * only the rows that count in the end (the first version of each id, or the winner of a
-   * conflict): the table holds where each id's counted row is. Versions that lost are retracted
-   * from every other sum.
-   */
-  startSecondPass(): void {
-    this.pairs = new Map();
-    this.pairRing = [];
-    this.pairHead = 0;
-    this.lastPair = undefined;
-    this.splitMismatches = [];
-  }
-
-  secondPass(row: EarningRow): void {
-    const slot = this.table.find(hashText64(row.earningId), lastHashHigh());
-    if (slot >= 0 && this.table.source(slot) === this.source && this.table.line(slot) === row.location.line) {
-      this.split(row, row.kind === 'coop' || row.kind === 'rebate' ? this.programIn(this.periodOf(row.earningDate), row.programName) : null);
-      return;
-    }
-    if (this.isSuperseded(row)) this.apply(row, -1);
-  }
-
-  /** Is this row a version that lost to a later conflicting one? */
-  private isSuperseded(row: EarningRow): boolean {
-    const applied = this.conflicts.get(row.earningId);
-    if (!applied) return false;
-    const winner = applied[applied.length - 1]!;
-    if (row.location.file === winner.file && row.location.line === winner.line) return false;
-    return applied.some((l) => l.file === row.location.file && l.line === row.location.line);
   }
 
   /** Adds (or with -1 retracts) a row in every sum; for co-op and rebate rows, returns what its program and period share. */
-  private apply(row: EarningRow, sign: 1 | -1): ProgramInPeriod | null {
+  private apply(row: EarningRow, sign: 1 | -1, duplicate = false): ProgramInPeriod | null {
     const negate = sign === -1;
     this.rowsCounted += sign;
     this.addTotal(row.currency, row.kind, row.amountScaled, negate);
@@ -297,6 +337,8 @@ export class EarningsLedger {
     const period = this.periodOf(row.earningDate);
     const program = this.programIn(period, row.programName);
     if (!program.known && sign === 1) this.noteUnknownProgram(row);
+    // A repeat was never a row of its own (a version that lost a conflict was, and stays counted there).
+    if (!program.known && duplicate) this.unknownPrograms.get(row.programName)!.rows -= 1;
     if (row.kind !== 'coop') return program;
     if (this.rollover(row.reasonCode)) {
       const amount = negate ? row.amount.negated() : row.amount;
@@ -440,6 +482,7 @@ export class EarningsLedger {
   /** Ends the reading: closes the open transactions and turns the exact sums into Decimals and pools. */
   finish(): void {
     if (this.finished) return;
+    if (this.events === undefined && this.resolveIds()) throw new Error('EarningsLedger: repeated earningIds need a second reading before finish()');
     this.duplicates.finish();
     // In the order they were opened, as the window closes them.
     for (let i = 0; i < this.pairRing.length; i++) this.closePair(this.pairRing[(this.pairHead + i) % this.pairRing.length]!);
@@ -462,6 +505,12 @@ export class EarningsLedger {
     const decimals = (m: Map<string, Map<string, ExactSum>>) =>
       new Map([...m].map(([k, inner]) => [k, new Map([...inner].map(([k2, sum]) => [k2, sum.toDec()]))]));
     this.finished = { pools, paymentSums: decimals(this.paymentSumsExact), totals: decimals(this.totalsExact) };
+  }
+
+  /** Removes the temporary files (the id log, the spilled duplicate findings). */
+  dispose(): void {
+    this.ids.dispose();
+    this.duplicates.dispose();
   }
 
   /** Transactions whose rebate and co-op rows do not match the program's share. */

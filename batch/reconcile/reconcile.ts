@@ -122,40 +122,45 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   };
   const locale = options.numberLocale ? { locale: options.numberLocale } : {};
 
-  // Earnings: pass 1 counts every earningId once.
+  // Earnings: pass 1 counts every row and logs its earningId.
   const expanded = await expandInputs(options.earnings);
   inputIssues.push(...expanded.issues);
-  const ledger = new EarningsLedger(catalog, settings, await expectedRows(expanded.sources.map((s) => s.path)));
+  const ledger = new EarningsLedger(catalog, settings);
   const rowsPerSource = new Map<string, number>();
   const started = process.hrtime.bigint();
-  const progress = makeProgress(io, options.quiet);
-  for (const [ordinal, source] of expanded.sources.entries()) {
-    ledger.beginSource(source.name, ordinal);
-    const summary = await readEarnings(source, {
-      ...locale,
-      onRow: (row) => {
-        ledger.add(row);
-        progress(source.name, ledger.rowsRead);
-      },
-      onIssue: (i) => inputIssues.push(i),
-      onRejectedRow,
-    });
-    rowsPerSource.set(source.path, (rowsPerSource.get(source.path) ?? 0) + summary.records);
-  }
-  // Pass 2, only when an earningId came with different contents: the versions that lost are
-  // retracted, so the row from the file named last is the one counted.
-  if (ledger.conflicts.size > 0) {
-    ledger.startSecondPass();
+  try {
+    const progress = makeProgress(io, options.quiet);
     for (const [ordinal, source] of expanded.sources.entries()) {
       ledger.beginSource(source.name, ordinal);
-      await readEarnings(source, {
+      const summary = await readEarnings(source, {
         ...locale,
-        onRow: (row) => ledger.secondPass(row),
-        onIssue: () => undefined,
+        onRow: (row) => {
+          ledger.add(row);
+          progress(source.name, ledger.rowsRead);
+        },
+        onIssue: (i) => inputIssues.push(i),
+        onRejectedRow,
       });
+      rowsPerSource.set(source.path, (rowsPerSource.get(source.path) ?? 0) + summary.records);
     }
+    // Pass 2, only when an earningId came more than once: repeats are retracted and reported, and
+    // of different contents the row from the file named last is the one counted.
+    if (ledger.resolveIds()) {
+      ledger.startSecondPass();
+      for (const [ordinal, source] of expanded.sources.entries()) {
+        ledger.beginSource(source.name, ordinal);
+        await readEarnings(source, {
+          ...locale,
+          onRow: (row) => ledger.secondPass(row),
+          onIssue: () => undefined,
+        });
+      }
+    }
+    ledger.finish();
+  } catch (error) {
+    ledger.dispose();
+    throw error;
   }
-  ledger.finish();
   for (const path of options.earnings) {
     const rows = [...rowsPerSource].filter(([p]) => p === path || p.startsWith(path)).reduce((n, [, c]) => n + c, 0);
     inputs.push({ kind: 'earnings', path, sha256: await sha256Of(path), rows });
@@ -181,7 +186,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     (i) => i.severity === 'error' && !(options.skipBadRows && i.line !== undefined && quarantinedLines.has(`${i.file}\u0000${i.line}`)),
   );
   if (blocking.length > 0) {
-    ledger.duplicates.dispose();
+    ledger.dispose();
     await writeSingleOutput(options.out, 'input-errors.csv', async (path) => {
       await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow));
     });
@@ -279,19 +284,6 @@ function makeProgress(io: CommandIO, quiet: boolean): (file: string, rows: numbe
     const s = Number(process.hrtime.bigint() - start) / 1e9;
     io.stderr(`\r${file}: ${rows.toLocaleString('en-US')} rows, ${Math.round(rows / s).toLocaleString('en-US')} rows/s   `);
   };
-}
-
-/**
- * A generous guess of the earnings rows in these files (a Partner Center row is rarely under 250
- * bytes), to size the earningId table once instead of growing it; zips and folders count by
- * their size too.
- */
-async function expectedRows(paths: readonly string[]): Promise<number> {
-  const { stat } = await import('node:fs/promises');
-  let bytes = 0;
-  for (const path of new Set(paths)) bytes += await stat(path).then((s) => s.size, () => 0);
-  // Capped (8M slots, 151 MB): past that the table grows as ids come, instead of up front.
-  return Math.min(Math.ceil(bytes / 250), 6_000_000);
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -495,7 +487,7 @@ function summaryJson(
       earningsRowsRead: ledger.rowsRead,
       earningsRowsCounted: ledger.rowsCounted,
       duplicateRows: ledger.duplicateRows,
-      conflictingEarningIds: ledger.conflicts.size,
+      conflictingEarningIds: ledger.conflictingIds,
       quarantinedRows: quarantined,
       claims,
       pools,

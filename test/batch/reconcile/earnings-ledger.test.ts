@@ -7,20 +7,21 @@ import { DEFAULT_SETTINGS } from '../../../core/settings.js';
 import { collectEarnings, source } from '../input/helpers.js';
 
 describe('the earningId table', () => {
-  test('finds every id it was given after growing many times, with its content and location', () => {
+  test('finds every id it was given after growing many times, with its content and line', () => {
     const table = new EarningIdTable(1);
     const n = 50_000;
     for (let i = 0; i < n; i++) {
       const lo = hashText64(`E-${i}`);
       const hi = lastHashHigh();
       expect(table.find(lo, hi)).toBeLessThan(0);
-      table.insert(lo, hi, i * 7, i % 3, i + 2);
+      table.insert(lo, hi, i * 7, i + 2);
+      if (i % 3 === 0) table.replace(table.find(lo, hi), i * 7, i + 2);
     }
     expect(table.size).toBe(n);
     for (let i = 0; i < n; i += 997) {
       const slot = table.find(hashText64(`E-${i}`), lastHashHigh());
       expect(slot).toBeGreaterThanOrEqual(0);
-      expect([table.content(slot), table.source(slot), table.line(slot)]).toEqual([(i * 7) >>> 0, i % 3, i + 2]);
+      expect([table.content(slot), table.replaced(slot), table.line(slot)]).toEqual([(i * 7) >>> 0, i % 3 === 0, i + 2]);
     }
     expect(table.find(hashText64('E-absent'), lastHashHigh())).toBeLessThan(0);
   });
