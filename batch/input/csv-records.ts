@@ -196,6 +196,8 @@ class TableReader {
   /** The cells of a plain line (reused: `onFields` reads them during the call), and which columns to read (null: all). */
   private cells: string[] = [];
   private reads: Uint8Array | null = null;
+  /** The last column read (cells after it are only counted). */
+  private lastRead = 0;
   private scanPos = 0;
   private scanLine = 1;
 
@@ -374,6 +376,7 @@ class TableReader {
       const wanted = new Set(reads);
       this.reads = Uint8Array.from(columns, (c) => (wanted.has(c.key) ? 1 : 0));
     }
+    this.lastRead = this.reads === null ? columns.length - 1 : this.reads.lastIndexOf(1);
     this.parser = new Papa.Parser({
       delimiter,
       newline: this.newline ?? '\n',
@@ -498,23 +501,37 @@ class TableReader {
     if (isBlankLine(input, start, end, delimiter)) return;
     const fields = this.cells;
     const reads = this.reads;
+    const lastRead = this.lastRead;
     const n = header.columns.length;
     let count = 0;
-    for (let from = start; ; ) {
+    let from = start;
+    // Cells up to the last column read, cut at each delimiter...
+    for (;;) {
       let to = input.indexOf(delimiter, from);
       if (to === -1 || to > end) to = end;
-      if (count < n) fields[count] = reads === null || reads[count] === 1 ? input.slice(from, to) : '';
+      if (count < n && (reads === null || reads[count] === 1)) fields[count] = input.slice(from, to);
       count++;
       if (to === end) break;
       from = to + 1;
+      if (count > lastRead) {
+        // ...and past it only counted, for the check that the line has the header's number of cells.
+        const d = delimiter.charCodeAt(0);
+        for (let i = from; i < end; i++) if (input.charCodeAt(i) === d) count++;
+        count++;
+        break;
+      }
     }
     const location: RecordLocation = { file: this.file, line: this.lineAt(start) };
-    const raw = (): string => input.slice(start, next).replace(/\r?\n$|\r$/, '');
     if (count !== n) {
-      this.ragged(count, location, raw());
+      this.ragged(count, location, this.rawText(start, next));
       return;
     }
-    this.deliver(fields, location, raw);
+    this.deliver(fields, location, start, next);
+  }
+
+  /** A record's text as in the file, without its line break (quarantine.csv copies it). */
+  private rawText(start: number, end: number): string {
+    return this.input.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 
   /** The physical line of position `pos` of the current input; positions only move forward. */
@@ -596,7 +613,7 @@ class TableReader {
     if (fields.every((f) => f.trim() === '')) return;
 
     const location: RecordLocation = { file: this.file, line };
-    const raw = (): string => this.input.slice(start, end).replace(/\r?\n$|\r$/, '');
+    const raw = (): string => this.rawText(start, end);
     const invalidQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'InvalidQuotes');
     if (invalidQuote) {
       const at = errorAt(invalidQuote);
@@ -617,7 +634,7 @@ class TableReader {
       this.ragged(fields.length, location, raw());
       return;
     }
-    this.deliver(fields, location, raw);
+    this.deliver(fields, location, start, end);
   }
 
   private ragged(count: number, location: RecordLocation, raw: string): void {
@@ -639,7 +656,7 @@ class TableReader {
   }
 
   /** A record with the header's number of cells, to the caller; what it says about it, reported. */
-  private deliver(fields: string[], location: RecordLocation, raw: () => string): void {
+  private deliver(fields: string[], location: RecordLocation, start: number, end: number): void {
     const header = this.header!;
     let issues: readonly InputIssue[];
     if (this.options.onFields) issues = this.options.onFields(fields, location) ?? NO_ISSUES;
@@ -655,7 +672,7 @@ class TableReader {
       return;
     }
     if (issues.some((i) => i.severity === 'error')) {
-      this.reject(location, raw(), issues);
+      this.reject(location, this.rawText(start, end), issues);
       return;
     }
     for (const warning of issues) this.report(warning);
