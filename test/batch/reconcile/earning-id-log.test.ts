@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EarningIdLog, type IdEvents } from '../../../batch/reconcile/earning-id-log.js';
+
+let parent: string;
+beforeAll(() => void (parent = mkdtempSync(join(tmpdir(), 'id-log-test-'))));
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+const logDirs = () => readdirSync(parent).filter((d) => d.startsWith('coop-ledger-ids-'));
+
+function eventsOf(events: IdEvents): [number, string, number][] {
+  const names = ['superseded', 'duplicate', 'conflict'];
+  return Array.from({ length: events.count }, (_, i) => [events.line(i), names[events.kind(i)]!, events.prior(i)]);
+}
+
+describe('the earningId log', () => {
+  test('finds repeats and conflicts in reading order, and the versions they replace', () => {
+    const log = new EarningIdLog(parent);
+    // id 1 at line 2, repeated identically at 5; id 2 at 3, in another content at 6 and back at 7.
+    log.add(1, 0x10000000, 111, 2);
+    log.add(2, 0x20000000, 222, 3);
+    log.add(3, 0x20000000, 333, 4);
+    log.add(1, 0x10000000, 111, 5);
+    log.add(2, 0x20000000, 999, 6);
+    log.add(2, 0x20000000, 222, 7);
+    const r = log.resolve();
+    log.dispose();
+    expect(eventsOf(r.events)).toEqual([
+      [3, 'superseded', 0],
+      [5, 'duplicate', 2],
+      [6, 'conflict', 3],
+      [6, 'superseded', 0],
+      [7, 'conflict', 6],
+    ]);
+    expect([r.duplicateRows, r.conflictingIds]).toEqual([1, 1]);
+  });
+
+  test('a partition past its buffer goes to disk and comes back whole; dispose removes the files', () => {
+    const log = new EarningIdLog(parent);
+    // Every id in one partition (the same top bits), 10,000 rows: four buffers written out.
+    const n = 10_000;
+    for (let i = 0; i < n; i++) log.add(i, 0x01, 7, i + 2);
+    // Every 1,000th id again at the end: identical repeats of rows that were written out.
+    for (let i = 0; i < n; i += 1000) log.add(i, 0x01, 7, n + 2 + i);
+    expect(logDirs()).toHaveLength(1);
+    const r = log.resolve();
+    expect(r.duplicateRows).toBe(10);
+    expect(eventsOf(r.events)).toEqual(Array.from({ length: 10 }, (_, k) => [n + 2 + k * 1000, 'duplicate', k * 1000 + 2]));
+    log.dispose();
+    expect(logDirs()).toEqual([]);
+  });
+
+  test('a small run stays in memory', () => {
+    const log = new EarningIdLog(parent);
+    for (let i = 0; i < 1000; i++) log.add(i, i * 0x01000193, i, i + 2);
+    expect(logDirs()).toEqual([]);
+    expect(log.resolve().events.count).toBe(0);
+    log.dispose();
+  });
+
+});
