@@ -243,6 +243,14 @@ class TableReader {
       if (this.partial.length > this.maxRecordChars) this.recordTooLarge();
       return !this.stopped;
     }
+    if (this.partial !== '' && !this.partial.includes('"')) {
+      // The unfinished record is the start of a plain line: finish it on its own, so the new
+      // text is parsed as it came instead of copied behind it (a chunk is a quarter megabyte).
+      const eol = text.indexOf(this.newline ?? '\n') + 1;
+      this.parse(this.partial + text.slice(0, eol), false);
+      if (this.stopped) return false;
+      text = text.slice(eol);
+    }
     this.parse(this.partial + text, false);
     return !this.stopped;
   }
@@ -522,6 +530,9 @@ class TableReader {
       }
     }
     const location: RecordLocation = { file: this.file, line: this.lineAt(start) };
+    // The line break ending this line is counted now, so the next line's number needs no search.
+    this.scanPos = next;
+    this.scanLine = location.line + (next > lineEnd ? 1 : 0);
     if (count !== n) {
       this.ragged(count, location, this.rawText(start, next));
       return;
@@ -536,6 +547,7 @@ class TableReader {
 
   /** The physical line of position `pos` of the current input; positions only move forward. */
   private lineAt(pos: number): number {
+    if (pos === this.scanPos) return this.scanLine;
     this.scanLine += countNewlines(this.input, this.scanPos, pos, this.newline ?? '\n');
     this.scanPos = pos;
     return this.scanLine;

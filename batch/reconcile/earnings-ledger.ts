@@ -75,8 +75,8 @@ interface ProgramInPeriod {
   /** The configured co-op share, or null when there is none (no split check). */
   readonly share: ScaledAmount | null;
   readonly shareDec: Dec | null;
-  /** Pool sums by participantId + currency, shared by every spelling of the program. */
-  readonly pools: Map<string, PoolSums>;
+  /** Pool sums by participantId, then currency, shared by every spelling of the program. */
+  readonly pools: Map<string, Map<string, PoolSums>>;
 }
 
 /** A bounded memo per distinct text, with the last key remembered (rows repeat their neighbours). */
@@ -143,7 +143,7 @@ export class EarningsLedger {
   private readonly periodOf: (date: string) => PeriodOf;
   private readonly rollover: (reasonCode: string) => boolean;
   /** Pool sums by canonical program, per period label; and every pool in order of appearance. */
-  private readonly poolsByProgram = new Map<string, Map<string, PoolSums>>();
+  private readonly poolsByProgram = new Map<string, Map<string, Map<string, PoolSums>>>();
   private readonly poolList: PoolSums[] = [];
   private lastPair: SplitPair | undefined;
 
@@ -350,8 +350,9 @@ export class EarningsLedger {
       this.rollovers.set(id, r);
       return program;
     }
-    const id = row.participantId + '\u001f' + row.currency;
-    let pool = program.pools.get(id);
+    let byCurrency = program.pools.get(row.participantId);
+    if (!byCurrency) program.pools.set(detach(row.participantId), (byCurrency = new Map()));
+    let pool = byCurrency.get(row.currency);
     if (!pool) {
       pool = {
         participantId: detach(row.participantId),
@@ -363,7 +364,7 @@ export class EarningsLedger {
         rows: 0,
         rowsWithoutUSD: 0,
       };
-      program.pools.set(detach(id), pool);
+      byCurrency.set(row.currency, pool);
       this.poolList.push(pool);
     }
     pool.amount.add(row.amountScaled, negate);
@@ -390,15 +391,12 @@ export class EarningsLedger {
   }
 
   private pairOf(row: EarningRow, program: ProgramInPeriod): SplitPair {
-    const same = (p: SplitPair) =>
-      p.transactionId === row.transactionId && p.lever === row.lever && p.participantId === row.participantId &&
-      p.programName === program.program && p.currency === row.currency;
     // Partner Center writes a transaction's rows next to each other: most often it is the last one.
     const last = this.lastPair;
-    if (last !== undefined && same(last)) return last;
+    if (last !== undefined && isPairOf(last, row, program)) return last;
     const head = this.pairs.get(row.transactionId);
     for (let p = head; p !== undefined; p = p.next) {
-      if (same(p)) return (this.lastPair = p);
+      if (isPairOf(p, row, program)) return (this.lastPair = p);
     }
     const pair: SplitPair = {
       transactionId: detach(row.transactionId),
@@ -531,6 +529,14 @@ export class EarningsLedger {
       actual: String(u.rows),
     }));
   }
+}
+
+/** Whether a row belongs to an open transaction (same transaction, lever, participant, program and currency). */
+function isPairOf(p: SplitPair, row: EarningRow, program: ProgramInPeriod): boolean {
+  return (
+    p.transactionId === row.transactionId && p.lever === row.lever && p.participantId === row.participantId &&
+    p.programName === program.program && p.currency === row.currency
+  );
 }
 
 /** Where a repeated earningId was found and what it concerns, for both duplicate findings. */

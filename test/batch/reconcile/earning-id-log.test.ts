@@ -58,5 +58,4 @@ describe('the earningId log', () => {
     expect(log.resolve().events.count).toBe(0);
     log.dispose();
   });
-
 });
