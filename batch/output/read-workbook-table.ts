@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Dec } from '../../core/money/decimal.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are 1-based sheet rows. */
@@ -129,7 +129,8 @@ function findTable(workbook: ExcelJS.Workbook, tableName: string): { sheet: Exce
  * read whole (exceljs), which is fine for the register and policy tables it is used for.
  */
 export async function readWorkbookTable(path: string, tableName: string): Promise<ReadWorkbookTableResult> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not at start-up: exceljs is the heaviest module the job uses.
+  const workbook = new (await import('exceljs')).default.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (err) {

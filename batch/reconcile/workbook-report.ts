@@ -54,7 +54,7 @@ function countSeverities(findings: readonly Finding[]): Record<Finding['severity
 
 /** reconciliation.xlsx: Summary, Balances, Findings, Claims, Journal, Inputs. */
 export async function writeWorkbookReport(path: string, data: WorkbookReportData): Promise<void> {
-  const wb = createReportWorkbook(path, { documentDate: data.asOf });
+  const wb = await createReportWorkbook(path, { documentDate: data.asOf });
 
   const summary = await wb.addSheet('Summary', {
     columns: [

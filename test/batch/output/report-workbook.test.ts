@@ -37,7 +37,7 @@ function highlight(row: ReportRow): 'expiring' | 'overdrawn' | null {
 }
 
 async function writeSample(path: string, documentDate?: IsoDate): Promise<void> {
-  const workbook = createReportWorkbook(path, documentDate ? { documentDate } : {});
+  const workbook = await createReportWorkbook(path, documentDate ? { documentDate } : {});
   const sheet = await workbook.addSheet('Balances', { columns: COLUMNS, currencyColumn: 'currency', highlight });
   for (const row of ROWS) await sheet.addRow(row);
   await workbook.addSheet('Empty', { columns: COLUMNS.slice(0, 2), freezeHeader: false, autoFilter: false });
@@ -137,7 +137,7 @@ describe('createReportWorkbook', () => {
   });
 
   test('refuses a second sheet of the same name', async () => {
-    const workbook = createReportWorkbook(join(await dirs.make(), 'r.xlsx'));
+    const workbook = await createReportWorkbook(join(await dirs.make(), 'r.xlsx'));
     await workbook.addSheet('Findings', { columns: COLUMNS });
     await expect(workbook.addSheet('findings', { columns: COLUMNS })).rejects.toThrow(/duplicate sheet/);
     await workbook.close();
@@ -180,7 +180,7 @@ describe('summaryRowsCap', () => {
 
   test('keeps a sheet of a million repeating rows small', async () => {
     const path = join(await dirs.make(), 'f.xlsx');
-    const workbook = createReportWorkbook(path);
+    const workbook = await createReportWorkbook(path);
     const sheet = await workbook.addSheet('Findings', { columns: [{ name: 'code', kind: 'text' }, { name: 'message', kind: 'text' }] });
     const cap = summaryRowsCap((row) => sheet.addRow(row), {
       cap: 1000,
@@ -198,14 +198,14 @@ describe('summaryRowsCap', () => {
 
 describe('createReportWorkbook failures', () => {
   test('rejects instead of crashing when the file cannot be written', async () => {
-    const workbook = createReportWorkbook(join(await dirs.make(), 'no-such-folder', 'r.xlsx'));
+    const workbook = await createReportWorkbook(join(await dirs.make(), 'no-such-folder', 'r.xlsx'));
     await new Promise((r) => setTimeout(r, 20));
     await expect(workbook.close()).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   test('releases the file when a run gives up half way', async () => {
     const path = join(await dirs.make(), 'r.xlsx');
-    const workbook = createReportWorkbook(path);
+    const workbook = await createReportWorkbook(path);
     const sheet = await workbook.addSheet('Balances', { columns: COLUMNS, currencyColumn: 'currency' });
     await sheet.addRow(ROWS[0]!);
     await workbook.abort();
@@ -215,14 +215,14 @@ describe('createReportWorkbook failures', () => {
 
 describe('report workbook limits', () => {
   test.each(['', 'a'.repeat(32), 'Q1/Q2', 'Sheet[1]', "'quoted'", 'what?'])('refuses the sheet name %j that Excel would reject', async (name) => {
-    const workbook = createReportWorkbook(join(await dirs.make(), 'r.xlsx'));
+    const workbook = await createReportWorkbook(join(await dirs.make(), 'r.xlsx'));
     await expect(workbook.addSheet(name, { columns: COLUMNS })).rejects.toThrow(RangeError);
     await workbook.close();
   });
 
   test('cuts text longer than an Excel cell holds and says so with an ellipsis', async () => {
     const path = join(await dirs.make(), 'r.xlsx');
-    const workbook = createReportWorkbook(path);
+    const workbook = await createReportWorkbook(path);
     const sheet = await workbook.addSheet('Notes', { columns: [{ name: 'note', kind: 'text' }] });
     await sheet.addRow({ note: 'x'.repeat(40_000) });
     await workbook.close();
