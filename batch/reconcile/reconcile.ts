@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
@@ -17,6 +18,7 @@ import { expandInputs } from '../input/expand-inputs.js';
 import { fileSource } from '../input/input-source.js';
 import { readCsvRecords, type RecordLocation, type RejectedRow } from '../input/csv-records.js';
 import { readEarnings } from '../input/read-earnings.js';
+import type { InputSource } from '../input/input-source.js';
 import { readPayments } from '../input/read-payments.js';
 import { inputError, type InputIssue } from '../input/input-issue.js';
 import { withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
@@ -127,12 +129,17 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   inputIssues.push(...expanded.issues);
   const ledger = new EarningsLedger(catalog, settings);
   const rowsPerSource = new Map<string, number>();
+  const digests = new Map<string, () => string | undefined>();
   const started = process.hrtime.bigint();
   try {
     const progress = makeProgress(io, options.quiet);
     for (const [ordinal, source] of expanded.sources.entries()) {
       ledger.beginSource(source.name, ordinal);
-      const summary = await readEarnings(source, {
+      // A file named on the command line is hashed as it is read, not read again for summary.json.
+      const named = source.entry === undefined && source.name === source.path && options.earnings.includes(source.path) && !digests.has(source.path);
+      const tapped = named ? hashWhileReading(source) : undefined;
+      if (tapped) digests.set(source.path, tapped.digest);
+      const summary = await readEarnings(tapped?.source ?? source, {
         ...locale,
         onRow: (row) => {
           ledger.add(row);
@@ -163,7 +170,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   }
   for (const path of options.earnings) {
     const rows = [...rowsPerSource].filter(([p]) => p === path || p.startsWith(path)).reduce((n, [, c]) => n + c, 0);
-    inputs.push({ kind: 'earnings', path, sha256: await sha256Of(path), rows });
+    inputs.push({ kind: 'earnings', path, sha256: digests.get(path)?.() ?? (await sha256Of(path)), rows });
   }
 
   const payments: PaymentRecord[] = [];
@@ -283,6 +290,26 @@ function makeProgress(io: CommandIO, quiet: boolean): (file: string, rows: numbe
     next += 100_000;
     const s = Number(process.hrtime.bigint() - start) / 1e9;
     io.stderr(`\r${file}: ${rows.toLocaleString('en-US')} rows, ${Math.round(rows / s).toLocaleString('en-US')} rows/s   `);
+  };
+}
+
+/**
+ * A source whose bytes are hashed (sha256) as they are read; `digest` is the file's digest once a
+ * reading has gone to its end, else undefined (a reading stopped by an error).
+ */
+function hashWhileReading(source: InputSource): { source: InputSource; digest: () => string | undefined } {
+  const hash = createHash('sha256');
+  let digest: string | undefined;
+  async function* tap(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of bytes) {
+      hash.update(chunk);
+      yield chunk;
+    }
+    digest = hash.digest('hex');
+  }
+  return {
+    source: { ...source, open: async () => Readable.from(tap((await source.open()) as AsyncIterable<Buffer>)) },
+    digest: () => digest,
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { Dec } from '../../../core/money/decimal.js';
 import { tempDirs } from '../../support/temp-dir.js';
@@ -148,6 +149,18 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     const out2 = join(dir, 'out2');
     await runCli(['reconcile', '--earnings', join(dir, 'earnings/2.csv'), '--earnings', join(dir, 'earnings/1.csv'), '--as-of', '2022-02-10', '--out', out2, '--quiet']);
     expect(readCsv(await readFile(join(out2, 'balances.csv'), 'utf8'))[0]!.coopEarned).toBe('100.00');
+  });
+
+  test('summary.json gives the sha256 of each input: a file (hashed while read), the same file again, a folder', async () => {
+    const text = [HEADER, 'E1,P1,Contoso,CSP Indirect Reseller,Co-op,100.00,100.00,2021-08-01,USD,T1,Core,,,'].join('\n');
+    const dir = await fixture({ 'earnings/1.csv': text });
+    const file = join(dir, 'earnings/1.csv');
+    const out = join(dir, 'out');
+    await runCli(['reconcile', '--earnings', file, '--earnings', file, '--earnings', join(dir, 'earnings'), '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as { inputs: { path: string; sha256: string }[] };
+    const digest = (data: string) => createHash('sha256').update(data).digest('hex');
+    const folder = digest(`1.csv\u0000${digest(text)}\n`);
+    expect(summary.inputs.map((i) => i.sha256)).toEqual([digest(text), digest(text), folder]);
   });
 
   test('a split that does not match the program share is a split_mismatch with expected and actual', async () => {
