@@ -126,6 +126,20 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
   } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
 
   let current: { finish: () => void } | null = null;
+  // One style object per number format and fill: exceljs knows a style object it has seen (by
+  // identity) and skips working out its XML again, which per cell is most of its time.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (numFmt: string | undefined, fillKind: HighlightKind | null): Partial<ExcelJS.Style> => {
+    const key = `${numFmt ?? ''}\u0000${fillKind ?? ''}`;
+    let style = styles.get(key);
+    if (style === undefined) {
+      style = {};
+      if (numFmt !== undefined) style.numFmt = numFmt;
+      if (fillKind !== null) style.fill = solid(HIGHLIGHT_FILLS[fillKind]);
+      styles.set(key, style);
+    }
+    return style;
+  };
   let closed = false;
   const names = new Set<string>();
 
@@ -185,15 +199,11 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
         if (done) throw new Error(`sheet ${name} is already finished`);
         if (failure) throw failure;
         const fillKind = sheetOptions.highlight?.(row) ?? null;
-        const fill = fillKind ? solid(HIGHLIGHT_FILLS[fillKind]) : undefined;
         const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c, sheetOptions.currencyColumn)), c.kind));
         const added = sheet.addRow(cells.map((c) => c.value));
         cells.forEach((c, i) => {
-          if (c.numFmt === undefined && fill === undefined) return;
-          const style: Partial<ExcelJS.Style> = {};
-          if (c.numFmt !== undefined) style.numFmt = c.numFmt;
-          if (fill !== undefined) style.fill = fill;
-          added.getCell(i + 1).style = style;
+          if (c.numFmt === undefined && fillKind === null) return;
+          added.getCell(i + 1).style = styleOf(c.numFmt, fillKind);
         });
         added.commit();
         rowsWritten += 1;
