@@ -9,6 +9,7 @@ import { Dec } from '../../core/money/decimal.js';
 import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import { sourceFromChunks } from '../../batch/input/input-source.js';
+import { chunked } from '../support/chunked.js';
 import { readCsvRecords } from '../../batch/input/csv-records.js';
 import { readEarnings } from '../../batch/input/read-earnings.js';
 import { createCsvWriter } from '../../batch/output/csv-writer.js';
@@ -75,17 +76,6 @@ describe('parsers take anything', () => {
 });
 
 const cell = fc.oneof(fc.string(), fc.constantFrom('"', '""', ',', '\n', '\r\n', '"a,b"', '=1+1', '\t'));
-const chunked = (bytes: Buffer, cuts: number[]) => {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let last = 0;
-  for (const p of points) {
-    chunks.push(bytes.subarray(last, p));
-    last = p;
-  }
-  chunks.push(bytes.subarray(last));
-  return chunks.filter((c) => c.length > 0);
-};
 
 describe('the CSV reader takes anything', () => {
   prop.prop([fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 5 })], { numRuns: 200 })(

@@ -3,6 +3,7 @@ import { fc, test as prop } from '@fast-check/vitest';
 import Papa from 'papaparse';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import { sourceFromChunks } from '../../../batch/input/input-source.js';
+import { chunked } from '../../support/chunked.js';
 
 // The reader splits lines without a quote itself and hands lines with one to papaparse. These
 // properties hold it to papaparse over the whole text, the way the reader used it before: the
@@ -56,19 +57,10 @@ function oracle(text: string, newline: '\n' | '\r'): Seen {
 }
 
 async function read(text: string, cuts: readonly number[], reads?: readonly string[]): Promise<Seen> {
-  const bytes = Buffer.from(text, 'utf8');
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
-  const chunks: Uint8Array[] = [];
-  let last = 0;
-  for (const p of points) {
-    chunks.push(bytes.subarray(last, p));
-    last = p;
-  }
-  chunks.push(bytes.subarray(last));
   const records: Seen['records'] = [];
   const refused: Seen['refused'] = [];
   let stopped: Seen['stopped'];
-  await readCsvRecords(sourceFromChunks('t.csv', chunks.filter((c) => c.length > 0)), {
+  await readCsvRecords(sourceFromChunks('t.csv', chunked(Buffer.from(text, 'utf8'), cuts)), {
     required: ['a'],
     known: ['a', 'b', 'c', 'd'],
     ...(reads ? { reads } : {}),
