@@ -101,12 +101,12 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
 
 /**
  * Everything the reconciliation accumulates from earnings rows, fed one row at a time, in memory
- * that grows with pools, payments, claims and findings but not with rows: earningIds live in a
- * compact typed-array table, sums are exact scaled integers (Decimals only at `finish`), and the
+ * that grows with pools, payments, claims and findings but not with rows: earningIds go to a log
+ * on disk (`EarningIdLog`), sums are exact scaled integers (Decimals only at `finish`), and the
  * split check keeps a bounded window of open transactions.
  *
- * Every aggregate is a sum, so a row can be applied with sign -1 to retract it (how a conflicting
- * duplicate from an earlier file is replaced by the one from the file named last).
+ * Every aggregate is a sum, so a row can be applied with sign -1 to retract it: that is how the
+ * second reading takes out the repeats of an earningId and the versions that lost a conflict.
  */
 export class EarningsLedger {
   private readonly ids = new EarningIdLog();
