@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -25,6 +26,8 @@ import { basename, dirname, join, resolve } from 'node:path';
  * On failure of the callback the temporary folder is removed and the output folder is not touched
  * at all. Temporary and old folders of runs that died (their pid is not alive, or they are older
  * than `staleAfterMs`) are cleaned up, or rolled forward as above, at the start of the next run.
+ * So are a run's scratch folders (`.coop-ledger-work-<pid>-<random>.<out name>`, see
+ * `scratchFolders`), which a run removes itself unless it is killed.
  * Two live runs writing the same output folder at once are not supported.
  */
 
@@ -44,7 +47,7 @@ export interface AtomicOutputOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const LEFTOVER = /^\.coop-ledger-(tmp|old)-(\d+)-([0-9a-f]+)\.(.+)$/;
+const LEFTOVER = /^\.coop-ledger-(tmp|old|work)-(\d+)-([0-9a-f]+)\.(.+)$/;
 
 function tag(): string {
   return `${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -56,6 +59,27 @@ function tmpName(t: string, outName: string): string {
 
 function oldName(t: string, outName: string): string {
   return `.coop-ledger-old-${t}.${outName}`;
+}
+
+/**
+ * Makes scratch folders for a run writing `outDir`: next to it (the disk the user chose for the
+ * reports, not a temporary folder that may live in memory), named so that the next run removes
+ * them if this one is killed before it removes them itself.
+ */
+export function scratchFolders(outDir: string): () => string {
+  return () => {
+    const abs = resolve(outDir);
+    let out = abs;
+    try {
+      out = realpathSync(abs);
+    } catch (err) {
+      if (code(err) !== 'ENOENT') throw err;
+    }
+    mkdirSync(dirname(out), { recursive: true });
+    const folder = join(dirname(out), `.coop-ledger-work-${tag()}.${basename(out)}`);
+    mkdirSync(folder);
+    return folder;
+  };
 }
 
 function code(err: unknown): string | undefined {
@@ -129,20 +153,21 @@ export async function recoverInterruptedOutput(outDir: string, options: AtomicOu
     if (code(err) === 'ENOENT') return { removed: [], completed: null };
     throw err;
   }
-  const runs = new Map<string, { pid: number; tmp?: string; old?: string }>();
+  const runs = new Map<string, { pid: number; tmp?: string; old?: string; work?: string[] }>();
   for (const name of entries) {
     const m = LEFTOVER.exec(name);
     if (!m || m[4] !== outName) continue;
     const key = `${m[2]}-${m[3]}`;
     const run = runs.get(key) ?? { pid: Number.parseInt(m[2]!, 10) };
     if (m[1] === 'tmp') run.tmp = join(parent, name);
-    else run.old = join(parent, name);
+    else if (m[1] === 'old') run.old = join(parent, name);
+    else (run.work ??= []).push(join(parent, name));
     runs.set(key, run);
   }
   const removed: string[] = [];
   let completed: RecoveryReport['completed'] = null;
   for (const run of [...runs.values()].sort((a, b) => a.pid - b.pid)) {
-    const someFolder = (run.old ?? run.tmp)!;
+    const someFolder = (run.old ?? run.tmp ?? run.work?.[0])!;
     let ageMs: number;
     try {
       ageMs = Date.now() - (await stat(someFolder)).mtimeMs;
@@ -165,7 +190,7 @@ export async function recoverInterruptedOutput(outDir: string, options: AtomicOu
         completed = 'rolled_back';
       }
     }
-    for (const folder of [run.tmp, run.old]) {
+    for (const folder of [run.tmp, run.old, ...(run.work ?? [])]) {
       if (folder === undefined) continue;
       await rm(folder, { recursive: true, force: true });
       removed.push(folder);

@@ -49,8 +49,8 @@ export interface IdResolution {
 export class EarningIdLog {
   private dir: string | undefined;
 
-  /** `parent`: where the log's temporary folder goes (the system's temporary folder). */
-  constructor(private readonly parent: string = tmpdir()) {}
+  /** `makeFolder`: makes the folder for the log's files, when it needs one (default: in the system's temporary folder). */
+  constructor(private readonly makeFolder: () => string = () => mkdtempSync(join(tmpdir(), 'coop-ledger-ids-'))) {}
 
   private readonly buffers: Uint32Array[] = Array.from({ length: PARTITIONS }, () => new Uint32Array(BUFFER_RECORDS * 4));
   private readonly fill = new Uint32Array(PARTITIONS);
@@ -70,7 +70,7 @@ export class EarningIdLog {
   private flush(p: number): void {
     let fd = this.files[p];
     if (fd === undefined) {
-      this.dir ??= mkdtempSync(join(this.parent, 'coop-ledger-ids-'));
+      this.dir ??= this.makeFolder();
       fd = openSync(this.path(p), 'w');
       this.files[p] = fd;
     }

@@ -109,7 +109,7 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
  * second reading takes out the repeats of an earningId and the versions that lost a conflict.
  */
 export class EarningsLedger {
-  private readonly ids = new EarningIdLog();
+  private readonly ids: EarningIdLog;
   private readonly sourceNames: string[] = [];
   /** Where each source's lines start in the run's lines (one numbering across every file read). */
   private readonly sourceBases: number[] = [];
@@ -123,7 +123,7 @@ export class EarningsLedger {
   conflictingIds = 0;
   readonly findings: Finding[] = [];
   /** `duplicate_earning` findings, one per repeated row: on disk, not in memory (`dispose` removes them). */
-  readonly duplicates = new FindingSpill();
+  readonly duplicates: FindingSpill;
   private splitMismatches: Finding[] = [];
   private pairs = new Map<string, SplitPair>();
   private pairRing: (SplitPair | undefined)[] = [];
@@ -147,10 +147,14 @@ export class EarningsLedger {
   private readonly poolList: PoolSums[] = [];
   private lastPair: SplitPair | undefined;
 
+  /** `makeFolder`: makes a scratch folder for the id log and the spilled findings (default: the system's temporary folder). */
   constructor(
     private readonly catalog: PolicyCatalog,
     private readonly settings: LedgerSettings,
+    makeFolder?: () => string,
   ) {
+    this.ids = new EarningIdLog(makeFolder);
+    this.duplicates = new FindingSpill(makeFolder);
     this.periodOf = memo((date) => {
       const half = fiscalHalfOf(date as IsoDate, settings);
       return { half, label: formatHalf(half), programs: new Map() };

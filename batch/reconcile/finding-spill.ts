@@ -15,6 +15,10 @@ const FLUSH_BYTES = 1 << 20;
  */
 export class FindingSpill {
   private dir: string | undefined;
+
+  /** `makeFolder`: makes the folder for the spill files, when one is needed (default: in the system's temporary folder). */
+  constructor(private readonly makeFolder: () => string = () => mkdtempSync(join(tmpdir(), 'coop-ledger-findings-'))) {}
+
   private readonly files: string[] = [];
   private fd: number | undefined;
   private buffer = '';
@@ -34,7 +38,7 @@ export class FindingSpill {
 
   add(finding: Finding): void {
     if (this.fd === undefined) {
-      this.dir ??= mkdtempSync(join(tmpdir(), 'coop-ledger-findings-'));
+      this.dir ??= this.makeFolder();
       const path = join(this.dir, `${this.files.length}.jsonl`);
       this.files.push(path);
       this.fd = openSync(path, 'w');

@@ -21,7 +21,7 @@ import { readEarnings } from '../input/read-earnings.js';
 import type { InputSource } from '../input/input-source.js';
 import { readPayments } from '../input/read-payments.js';
 import { inputError, type InputIssue } from '../input/input-issue.js';
-import { withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
+import { scratchFolders, withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
 import { createCsvWriter, writeCsvFile } from '../output/csv-writer.js';
 import { readWorkbookTable } from '../output/read-workbook-table.js';
 import { EarningsLedger } from './earnings-ledger.js';
@@ -127,7 +127,8 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   // Earnings: pass 1 counts every row and logs its earningId.
   const expanded = await expandInputs(options.earnings);
   inputIssues.push(...expanded.issues);
-  const ledger = new EarningsLedger(catalog, settings);
+  // Scratch files (the earningId log, spilled findings) go next to --out, and go when the run ends.
+  const ledger = new EarningsLedger(catalog, settings, scratchFolders(options.out));
   const rowsPerSource = new Map<string, number>();
   const digests = new Map<string, () => string | undefined>();
   const started = process.hrtime.bigint();

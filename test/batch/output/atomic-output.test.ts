@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   recoverInterruptedOutput,
+  scratchFolders,
   withAtomicOutput,
   writeSingleOutput,
   type AtomicOutputMode,
@@ -126,6 +127,22 @@ describe('recoverInterruptedOutput', () => {
     }).catch(() => undefined);
     expect(await leftovers(parent)).toEqual([]);
     expect(await snapshot(out)).toEqual(before);
+  });
+
+  test('removes the scratch folders of a run that was killed, and keeps those of a live run', async () => {
+    const parent = await dirs.make();
+    const out = await previousRun(parent);
+    const killed = [join(parent, `.coop-ledger-work-${deadPid()}-0badc0de.reports`), join(parent, `.coop-ledger-work-${deadPid()}-0badf00d.reports`)];
+    for (const folder of killed) {
+      await mkdir(folder);
+      await writeFile(join(folder, '0.ids'), 'x');
+    }
+    const mine = scratchFolders(out)();
+    expect(mine.startsWith(join(parent, `.coop-ledger-work-${process.pid}-`))).toBe(true);
+    expect(mine.endsWith('.reports')).toBe(true);
+    const report = await recoverInterruptedOutput(out);
+    expect([...report.removed].sort()).toEqual([...killed].sort());
+    expect(await leftovers(parent)).toEqual([basename(mine)]);
   });
 
   test('removes a leftover folder older than the age limit even if its pid looks alive', async () => {

@@ -16,7 +16,7 @@ function eventsOf(events: IdEvents): [number, string, number][] {
 
 describe('the earningId log', () => {
   test('finds repeats and conflicts in reading order, and the versions they replace', () => {
-    const log = new EarningIdLog(parent);
+    const log = new EarningIdLog(() => mkdtempSync(join(parent, 'coop-ledger-ids-')));
     // id 1 at line 2, repeated identically at 5; id 2 at 3, in another content at 6 and back at 7.
     log.add(1, 0x10000000, 111, 2);
     log.add(2, 0x20000000, 222, 3);
@@ -37,7 +37,7 @@ describe('the earningId log', () => {
   });
 
   test('a partition past its buffer goes to disk and comes back whole; dispose removes the files', () => {
-    const log = new EarningIdLog(parent);
+    const log = new EarningIdLog(() => mkdtempSync(join(parent, 'coop-ledger-ids-')));
     // Every id in one partition (the same top bits), 10,000 rows: four buffers written out.
     const n = 10_000;
     for (let i = 0; i < n; i++) log.add(i, 0x01, 7, i + 2);
@@ -52,7 +52,7 @@ describe('the earningId log', () => {
   });
 
   test('a small run stays in memory', () => {
-    const log = new EarningIdLog(parent);
+    const log = new EarningIdLog(() => mkdtempSync(join(parent, 'coop-ledger-ids-')));
     for (let i = 0; i < 1000; i++) log.add(i, i * 0x01000193, i, i + 2);
     expect(logDirs()).toEqual([]);
     expect(log.resolve().events.count).toBe(0);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
@@ -77,6 +77,9 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     });
     const r = await reconcileIn(dir, ['--claims', join(dir, 'claims.csv')], '2022-03-05');
     expect(r.code).toBe(1);
+    // The duplicates went through a scratch folder next to --out, which the run removed.
+    expect(r.findings.some((f) => f.code === 'duplicate_earning')).toBe(true);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.coop-ledger-'))).toEqual([]);
     const pools = Object.fromEntries(r.balances.map((b) => [`${b.participantId}/${b.programName}/${b.earningPeriod}/${b.currency}`, b]));
     expect(Object.keys(pools)).toEqual([
       'P1/CSP Indirect Reseller/FY22 H1/EUR',
