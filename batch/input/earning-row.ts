@@ -2,7 +2,7 @@ import type { Dec } from '../../core/money/decimal.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
 import type { ScaledAmount } from '../../core/money/scaled-amount.js';
-import { detach } from './detach.js';
+import { memoByText } from './memo-by-text.js';
 
 export type EarningKind = 'rebate' | 'coop' | 'claim' | 'fee' | 'sell' | 'other';
 
@@ -57,18 +57,8 @@ export function earningKind(earningType: string): EarningKind {
   return KINDS[normaliseEarningType(earningType)] ?? 'other';
 }
 
-const typeKeys = new Map<string, string>();
-
 /**
  * `normaliseEarningType`, remembered per distinct text: an export has a handful of types and
- * millions of rows. The memory is bounded (cleared past a few thousand texts).
+ * millions of rows.
  */
-export function earningTypeKey(earningType: string): string {
-  let key = typeKeys.get(earningType);
-  if (key === undefined) {
-    if (typeKeys.size >= 4096) typeKeys.clear();
-    key = normaliseEarningType(earningType);
-    typeKeys.set(detach(earningType), key);
-  }
-  return key;
-}
+export const earningTypeKey: (earningType: string) => string = memoByText(normaliseEarningType, 4096);

@@ -9,7 +9,7 @@ import { inputWarning, clip, type InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
-import { detach } from './detach.js';
+import { memoByText } from './memo-by-text.js';
 import { earningKind, earningTypeKey, type EarningKind, type EarningRow } from './earning-row.js';
 
 export interface ReadEarningsOptions {
@@ -75,26 +75,12 @@ class ReadEarningRow implements EarningRow {
   }
 }
 
-/** A small cache per distinct text (dates, currencies): bounded, so odd data cannot grow it. */
-function cached<T>(parse: (text: string) => T): (text: string) => T {
-  const map = new Map<string, T>();
-  return (text) => {
-    let v = map.get(text);
-    if (v === undefined) {
-      if (map.size >= 8192) map.clear();
-      v = parse(text);
-      map.set(detach(text), v);
-    }
-    return v;
-  };
-}
-
-const dateOf = cached((text: string): IsoDate | null => {
+const dateOf = memoByText((text: string): IsoDate | null => {
   const r = parseDate(text);
   return r.ok ? r.value : null;
 });
-const kindOf = cached(earningKind);
-const currencyOf = cached((text: string): CurrencyCode | null => {
+const kindOf = memoByText(earningKind);
+const currencyOf = memoByText((text: string): CurrencyCode | null => {
   const r = parseCurrency(text);
   return r.ok ? r.value : null;
 });

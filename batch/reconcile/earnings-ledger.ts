@@ -10,6 +10,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import type { EarningRow } from '../input/earning-row.js';
 import { earningContentHash, hashText64, lastHashHigh } from '../input/earning-fingerprint.js';
 import { detach } from '../input/detach.js';
+import { memoByText } from '../input/memo-by-text.js';
 import { isRollover, type RowLocation } from './ledger-row.js';
 import { EarningIdLog, IdEventKind, type IdEvents } from './earning-id-log.js';
 import { splitFindings, type ObservedSplit } from './pool-findings.js';
@@ -24,14 +25,8 @@ import type { Finding } from './finding.js';
  */
 export const SPLIT_WINDOW = 2_048;
 
-interface SplitPair {
-  readonly transactionId: string;
-  readonly lever: string;
-  readonly participantId: string;
-  readonly programName: string;
-  readonly currency: string;
-  readonly earningPeriod: string;
-  readonly first: RowLocation;
+/** An open transaction: what `ObservedSplit` reports, with its sums still exact and running. */
+interface SplitPair extends Omit<ObservedSplit, 'rebate' | 'coop'> {
   readonly share: ScaledAmount;
   readonly shareDec: Dec;
   readonly rebate: ExactSum;
@@ -77,26 +72,6 @@ interface ProgramInPeriod {
   readonly shareDec: Dec | null;
   /** Pool sums by participantId, then currency, shared by every spelling of the program. */
   readonly pools: Map<string, Map<string, PoolSums>>;
-}
-
-/** A bounded memo per distinct text, with the last key remembered (rows repeat their neighbours). */
-function memo<T>(compute: (key: string) => T): (key: string) => T {
-  const map = new Map<string, T>();
-  let lastKey: string | undefined;
-  let lastValue: T;
-  return (key) => {
-    if (key === lastKey) return lastValue;
-    let v = map.get(key);
-    if (v === undefined && !map.has(key)) {
-      if (map.size >= 8192) map.clear();
-      key = detach(key);
-      v = compute(key);
-      map.set(key, v);
-    }
-    lastKey = key;
-    lastValue = v as T;
-    return v as T;
-  };
 }
 
 /**
@@ -155,11 +130,11 @@ export class EarningsLedger {
   ) {
     this.ids = new EarningIdLog(makeFolder);
     this.duplicates = new FindingSpill(makeFolder);
-    this.periodOf = memo((date) => {
+    this.periodOf = memoByText((date) => {
       const half = fiscalHalfOf(date as IsoDate, settings);
       return { half, label: formatHalf(half), programs: new Map() };
     });
-    this.rollover = memo((reasonCode) => isRollover({ reasonCode }));
+    this.rollover = memoByText((reasonCode) => isRollover({ reasonCode }));
   }
 
   private programIn(period: PeriodOf, name: string): ProgramInPeriod {

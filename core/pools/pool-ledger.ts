@@ -95,15 +95,15 @@ function groupFor(ledger: PoolLedger, key: PoolKey): ThresholdGroup {
   return group;
 }
 
+/** The key of the pool of a participant's program in one half, in one currency. */
+function keyIn(period: FiscalHalf, of: Pick<PoolKey, 'participantId' | 'programName' | 'currency'>): PoolKey {
+  return { participantId: of.participantId, programName: of.programName, earningPeriod: formatHalf(period), currency: of.currency };
+}
+
 /** Adds one co-op row to the pool of its earning date's fiscal half, in its own currency. */
 export function addCoopEarning(ledger: PoolLedger, e: CoopEarning): PoolKey {
   const period = fiscalHalfOf(e.earningDate, ledger.settings);
-  const key: PoolKey = {
-    participantId: e.participantId,
-    programName: e.programName,
-    earningPeriod: formatHalf(period),
-    currency: e.currency,
-  };
+  const key = keyIn(period, e);
   const pool = poolFor(ledger, key, period);
   pool.coopEarned = pool.coopEarned.plus(e.amount);
   pool.coopRows += 1;
@@ -138,12 +138,7 @@ export interface CoopEarningsTotal {
  * row, for callers that sum millions of rows in integers first (the batch job).
  */
 export function addCoopEarnings(ledger: PoolLedger, t: CoopEarningsTotal): PoolKey {
-  const key: PoolKey = {
-    participantId: t.participantId,
-    programName: t.programName,
-    earningPeriod: formatHalf(t.earningPeriod),
-    currency: t.currency,
-  };
+  const key = keyIn(t.earningPeriod, t);
   const pool = poolFor(ledger, key, t.earningPeriod);
   pool.coopEarned = pool.coopEarned.plus(t.amount);
   pool.coopRows += t.rows;
@@ -156,12 +151,7 @@ export function addCoopEarnings(ledger: PoolLedger, t: CoopEarningsTotal): PoolK
 
 /** Records a claim's draw on its pool; a claim can create a pool that has no earnings (overdraw). */
 export function addClaimDraw(ledger: PoolLedger, claim: ClaimDraw): PoolKey {
-  const key: PoolKey = {
-    participantId: claim.participantId,
-    programName: claim.programName,
-    earningPeriod: formatHalf(claim.earningPeriod),
-    currency: claim.currency,
-  };
+  const key = keyIn(claim.earningPeriod, claim);
   const pool = poolFor(ledger, key, claim.earningPeriod);
   groupFor(ledger, key);
   pool.claimCount += 1;
