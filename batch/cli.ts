@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { parseDate, type IsoDate } from '../core/calendar/calendar-date.js';
 import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
+import { commandLinePathProblem } from './command-line-paths.js';
 
 export const HELP = `coop-ledger — reconcile Partner Center co-op earnings, claims and payments
 
@@ -35,7 +36,8 @@ Outputs (in --out, replaced together only when the run completes)
 Exit codes
   0   reconciled; no finding at or above --fail-on
   1   reconciled; findings at or above --fail-on
-  2   usage error, or a bad policy/accounts file
+  2   usage error (an input path that does not exist, an --out that is a file, an unknown
+      --number-locale), or a bad policy/accounts file; nothing is written
   65  input rejected (malformed CSV, missing column, bad amount or date): see input-errors.csv
   70  internal error
 
@@ -44,7 +46,15 @@ Example
     --as-of 2022-02-10 --out reports/2022-02 --number-locale nl-NL
 `;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** showUsage: whether "run --help" helps; not for a value that is well-formed but unknown. */
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions | 'help' {
   const { values, positionals } = parseArgs({
@@ -84,7 +94,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   let locale: NumberLocale | undefined;
   if (values['number-locale'] !== undefined) {
     const r = numberLocale(values['number-locale']);
-    if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale tag like nl-NL`);
+    if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale this system knows; give a tag like nl-NL`, false);
     locale = r.value;
   }
   const failOn = values['fail-on'] ?? 'error';
@@ -120,7 +130,8 @@ export async function main(argv: readonly string[], io: CommandIO = nodeIO()): P
     options = parseOptions(argv, io);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      io.stderr(`coop-ledger: ${error.message}\nRun "coop-ledger --help" for usage.\n`);
+      const usage = error instanceof UsageError && !error.showUsage ? '' : 'Run "coop-ledger --help" for usage.\n';
+      io.stderr(`coop-ledger: ${error.message}\n${usage}`);
       return EXIT.usage;
     }
     throw error;
@@ -128,6 +139,11 @@ export async function main(argv: readonly string[], io: CommandIO = nodeIO()): P
   if (options === 'help') {
     io.stdout(HELP);
     return EXIT.ok;
+  }
+  const pathProblem = await commandLinePathProblem(options);
+  if (pathProblem !== null) {
+    io.stderr(`coop-ledger: ${pathProblem}\n`);
+    return EXIT.usage;
   }
   try {
     const summary = await reconcile(options, io);

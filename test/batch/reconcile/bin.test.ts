@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDirs } from '../../support/temp-dir.js';
@@ -47,6 +48,14 @@ describe('the coop-ledger executable', () => {
 
   test('a usage error exits 2', () => {
     expect(bin(['reconcile']).status).toBe(2);
+  });
+
+  test('a mistyped --earnings path exits 2 with one line and no stack trace, and makes no --out', async () => {
+    const out = join(await dirs.make(), 'reports');
+    const r = bin(['reconcile', '--earnings', 'samples/earnigns', '--out', out, '--quiet']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('--earnings "samples/earnigns"')]);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
