@@ -36,8 +36,7 @@ Outputs (in --out, replaced together only when the run completes)
 Exit codes
   0   reconciled; no finding at or above --fail-on
   1   reconciled; findings at or above --fail-on
-  2   usage error (an input path that does not exist, an --out that is a file, an unknown
-      --number-locale), or a bad policy/accounts file; nothing is written
+  2   usage error, or a bad policy/accounts file
   65  input rejected (malformed CSV, missing column, bad amount or date): see input-errors.csv
   70  internal error
 
