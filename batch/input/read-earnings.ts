@@ -9,13 +9,14 @@ import { inputWarning, clip, type InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
-import { memoByText } from './memo-by-text.js';
-import { earningKind, earningTypeKey, type EarningKind, type EarningRow } from './earning-row.js';
+import { memoByText } from '../../core/text/memo-by-text.js';
+import { earningKind, earningTypeKey, type EarningKind } from '../../core/reconcile/earning-type.js';
+import type { EarningRecord } from '../../core/reconcile/earning-record.js';
 
 export interface ReadEarningsOptions {
   /** How numbers are written when not invariant (`--number-locale`). */
   readonly locale?: NumberLocale;
-  onRow(row: EarningRow): void;
+  onRow(row: EarningRecord): void;
   onIssue(issue: InputIssue): void;
   /** Rows refused, with their text verbatim (for `--skip-bad-rows` and quarantine.csv). */
   onRejectedRow?(row: RejectedRow): void;
@@ -39,7 +40,7 @@ const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.c
  * A row as the reader delivers it. The amounts are kept as exact scaled integers; their Decimal
  * form is built only when someone asks for it (the ledger sums the integers).
  */
-class ReadEarningRow implements EarningRow {
+class ReadEarningRow implements EarningRecord {
   private amountDec: Dec | undefined;
   private amountUSDDec: Dec | null | undefined;
 

@@ -1,29 +1,36 @@
 import { describe, expect, test } from 'vitest';
-import { EarningIdTable } from '../../../batch/reconcile/earning-id-table.js';
-import { EarningsLedger, SPLIT_WINDOW } from '../../../batch/reconcile/earnings-ledger.js';
-import { hashText64, lastHashHigh } from '../../../batch/input/earning-fingerprint.js';
+import { EarningIdTable } from '../../../core/reconcile/earning-id-table.js';
+import { earningsLedgerOf, type EarningsTotals } from '../../../core/reconcile/earnings-ledger.js';
+import { SPLIT_WINDOW } from '../../../core/reconcile/split-window.js';
+import { FieldHasher, hashText64, type Hash64 } from '../../../core/reconcile/earning-hash.js';
+import { MemoryEarningIdStore } from '../../../core/reconcile/memory-earning-id-store.js';
+import { MemoryFindingSink } from '../../../core/reconcile/finding-sink.js';
 import { policyCatalog } from '../../../core/policy/policy-catalog.js';
 import { DEFAULT_SETTINGS } from '../../../core/settings.js';
-import { collectEarnings, source } from '../input/helpers.js';
+import { collectEarnings, source } from '../../batch/input/helpers.js';
+
+const hasher = new FieldHasher();
+const idHash = (text: string): Hash64 => hashText64(hasher, text, { lo: 0, hi: 0 });
 
 describe('the earningId table', () => {
   test('finds every id it was given after growing many times, with its content and line', () => {
     const table = new EarningIdTable(1);
     const n = 50_000;
     for (let i = 0; i < n; i++) {
-      const lo = hashText64(`E-${i}`);
-      const hi = lastHashHigh();
+      const { lo, hi } = idHash(`E-${i}`);
       expect(table.find(lo, hi)).toBeLessThan(0);
       table.insert(lo, hi, i * 7, i + 2);
       if (i % 3 === 0) table.replace(table.find(lo, hi), i * 7, i + 2);
     }
     expect(table.size).toBe(n);
     for (let i = 0; i < n; i += 997) {
-      const slot = table.find(hashText64(`E-${i}`), lastHashHigh());
+      const { lo, hi } = idHash(`E-${i}`);
+      const slot = table.find(lo, hi);
       expect(slot).toBeGreaterThanOrEqual(0);
       expect([table.content(slot), table.replaced(slot), table.line(slot)]).toEqual([(i * 7) >>> 0, i % 3 === 0, i + 2]);
     }
-    expect(table.find(hashText64('E-absent'), lastHashHigh())).toBeLessThan(0);
+    const absent = idHash('E-absent');
+    expect(table.find(absent.lo, absent.hi)).toBeLessThan(0);
   });
 });
 
@@ -37,21 +44,20 @@ function mismatched(t: string): string[] {
   ];
 }
 
-async function ledgerOf(lines: string[]): Promise<EarningsLedger> {
+async function ledgerOf(lines: string[]): Promise<EarningsTotals> {
   const { rows, issues } = await collectEarnings(source([HEADER, ...lines].join('\n')));
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-  const ledger = new EarningsLedger(policyCatalog(), DEFAULT_SETTINGS);
-  ledger.beginSource('in.csv', 0);
-  for (const row of rows) ledger.add(row);
-  ledger.finish();
-  return ledger;
+  const stores = { ids: new MemoryEarningIdStore(), duplicates: new MemoryFindingSink() };
+  return earningsLedgerOf({ catalog: policyCatalog(), settings: DEFAULT_SETTINGS, stores }, [{ name: 'in.csv', rows }]);
 }
+
+const splitFindings = (ledger: EarningsTotals) => ledger.findings.filter((f) => f.code === 'split_mismatch');
 
 describe('the split check window', () => {
   test('a transaction whose rows are next to each other is checked once, however many transactions follow', async () => {
     const filler = Array.from({ length: SPLIT_WINDOW + 10 }, (_, i) => `F${i},P-1,Contoso,CSP Indirect Reseller,Rebate,1.00,1.00,2021-03-15,USD,F${i},Azure`);
     const ledger = await ledgerOf([...mismatched('T1'), ...filler, ...mismatched('T2')]);
-    expect(ledger.splitFindings().map((f) => [f.code, f.transactionId, f.line])).toEqual([
+    expect(splitFindings(ledger).map((f) => [f.code, f.transactionId, f.line])).toEqual([
       ['split_mismatch', 'T1', 2],
       ['split_mismatch', 'T2', SPLIT_WINDOW + 14],
     ]);
@@ -61,8 +67,8 @@ describe('the split check window', () => {
     const [rebate, coop] = mismatched('T1') as [string, string];
     const filler = Array.from({ length: SPLIT_WINDOW }, (_, i) => `F${i},P-1,Contoso,CSP Indirect Reseller,Rebate,1.00,1.00,2021-03-15,USD,F${i},Azure`);
     const near = await ledgerOf([rebate, ...filler.slice(0, SPLIT_WINDOW - 2), coop]);
-    expect(near.splitFindings().map((f) => f.transactionId)).toEqual(['T1']);
+    expect(splitFindings(near).map((f) => f.transactionId)).toEqual(['T1']);
     const far = await ledgerOf([rebate, ...filler, coop]);
-    expect(far.splitFindings()).toEqual([]);
+    expect(splitFindings(far)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { ZERO, type Dec } from '../../core/money/decimal.js';
+import { ZERO, type Dec } from '../money/decimal.js';
 import type { Finding } from './finding.js';
-import type { RowLocation } from './ledger-row.js';
+import type { RowLocation } from './earning-record.js';
 
 /** One row of the Partner Center Payments report, as the check needs it. */
 export interface PaymentRecord {

@@ -1,11 +1,10 @@
-import { Dec, ZERO } from '../../core/money/decimal.js';
-import { formatAmount } from '../../core/money/round.js';
-import { lastDay } from '../../core/calendar/date-interval.js';
-import type { PoolBalance } from '../../core/pools/pool-balance.js';
-import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
-import { checkSplit } from '../../core/split.js';
+import { ZERO } from '../money/decimal.js';
+import { formatAmount } from '../money/round.js';
+import { lastDay } from '../calendar/date-interval.js';
+import type { PoolBalance } from '../pools/pool-balance.js';
+import { poolKeyString, type PoolKey } from '../pools/pool-key.js';
 import type { Finding } from './finding.js';
-import type { RowLocation } from './ledger-row.js';
+import type { RolloverEvidence } from './rollover-evidence.js';
 
 /** Days before a deadline from which unused funds are flagged (the batch issue: 30). */
 export const EXPIRY_WARNING_DAYS = 30;
@@ -66,12 +65,6 @@ export function poolFindings(balances: readonly PoolBalance[]): Finding[] {
   return out;
 }
 
-export interface RolloverEvidence {
-  readonly key: PoolKey;
-  readonly amount: Dec;
-  readonly first: RowLocation;
-}
-
 /**
  * Microsoft records a conversion as `Co-op rollover` rows that take the co-op out of the pool
  * (negative amounts). Their total must equal the conversion computed here, once the period ended.
@@ -97,45 +90,6 @@ export function rolloverFindings(balances: readonly PoolBalance[], rollovers: It
         actual: `${formatAmount(actual, c)} ${c}`,
       });
     }
-  }
-  return out;
-}
-
-export interface ObservedSplit {
-  readonly transactionId: string;
-  readonly lever: string;
-  readonly participantId: string;
-  readonly programName: string;
-  readonly currency: string;
-  readonly earningPeriod: string;
-  readonly first: RowLocation;
-  readonly rebate: Dec;
-  readonly coop: Dec;
-}
-
-/** Each transaction + lever with both a rebate and a co-op row, against the program's share. */
-export function splitFindings(pairs: Iterable<ObservedSplit>, shareOf: (p: ObservedSplit) => Dec | null): Finding[] {
-  const out: Finding[] = [];
-  for (const p of pairs) {
-    const share = shareOf(p);
-    if (share === null) continue;
-    const check = checkSplit({ rebate: p.rebate, coop: p.coop }, share, p.currency);
-    if (check.ok) continue;
-    const c = p.currency;
-    out.push({
-      participantId: p.participantId,
-      programName: p.programName,
-      earningPeriod: p.earningPeriod,
-      currency: c,
-      transactionId: p.transactionId,
-      file: p.first.file,
-      line: p.first.line,
-      severity: 'warning',
-      code: 'split_mismatch',
-      message: `transaction ${p.transactionId} (${p.lever || 'no lever'}): co-op ${p.coop.toFixed()} of ${check.total.toFixed()} ${c}; a ${share.times(100).toFixed()} % share gives ${check.expected.coop.toFixed()}`,
-      expected: `rebate ${check.expected.rebate.toFixed()} / co-op ${check.expected.coop.toFixed()}`,
-      actual: `rebate ${p.rebate.toFixed()} / co-op ${p.coop.toFixed()}`,
-    });
   }
   return out;
 }

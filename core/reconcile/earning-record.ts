@@ -1,0 +1,45 @@
+import type { Dec } from '../money/decimal.js';
+import type { IsoDate } from '../calendar/calendar-date.js';
+import type { CurrencyCode } from '../money/currency.js';
+import type { ScaledAmount } from '../money/scaled-amount.js';
+import type { EarningKind } from './earning-type.js';
+
+/** Where a record was read: a file (or a workbook table) and its line (or row) there, 1-based. */
+export interface RowLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * One earning of the Partner Center earnings export, typed (docs/RULES.md, "Earnings export"),
+ * with where it was read. Both adapters make these: the batch job from export files, the add-in
+ * from the workbook's Earnings table.
+ */
+export interface EarningRecord {
+  readonly earningId: string;
+  readonly participantId: string;
+  readonly participantName: string;
+  readonly programName: string;
+  /** As written in the export (`Co-op`, `Adjustment-Rebate`). */
+  readonly earningType: string;
+  readonly kind: EarningKind;
+  /** `earningAmount`, in `currency` (the export's `transactionCurrency`). */
+  readonly amount: Dec;
+  /** `earningAmountUSD`; null when the column is absent or the cell empty. */
+  readonly amountUSD: Dec | null;
+  /** `amount` as an exact scaled integer, for sums without a Decimal per row. */
+  readonly amountScaled: ScaledAmount;
+  readonly amountUSDScaled: ScaledAmount | null;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  readonly transactionId: string;
+  readonly lever: string;
+  readonly earningRate: string;
+  readonly reasonCode: string;
+  readonly claimId: string;
+  readonly paymentId: string;
+  readonly paymentStatus: string;
+  /** The export's other columns, by header text, verbatim; empty unless the reader was asked to keep them. */
+  readonly passThrough: Readonly<Record<string, string>>;
+  readonly location: RowLocation;
+}
