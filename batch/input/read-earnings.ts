@@ -7,6 +7,7 @@ import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { InputSource } from './input-source.js';
 import { inputWarning, clip, type InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
+import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
@@ -206,7 +207,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     known: KNOWN,
     onIssue: options.onIssue,
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
-    ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
+    headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
     // The cells of other columns are not even cut out of the line, unless they are kept.
     ...(keepPassThrough ? {} : { reads: KNOWN }),

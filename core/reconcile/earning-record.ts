@@ -1,7 +1,7 @@
 import type { Dec } from '../money/decimal.js';
 import type { IsoDate } from '../calendar/calendar-date.js';
 import type { CurrencyCode } from '../money/currency.js';
-import type { ScaledAmount } from '../money/scaled-amount.js';
+import { scaledToDec, type ScaledAmount } from '../money/scaled-amount.js';
 import type { EarningKind } from './earning-type.js';
 
 /** Where a record was read: a file (or a workbook table) and its line (or row) there, 1-based. */
@@ -42,4 +42,70 @@ export interface EarningRecord {
   /** The export's other columns, by header text, verbatim; empty unless the reader was asked to keep them. */
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: RowLocation;
+}
+
+/** The fields of an earning as an adapter reads them: amounts as exact scaled integers. */
+export type EarningFields = Omit<EarningRecord, 'amount' | 'amountUSD'>;
+
+/**
+ * An earning record whose Decimal amounts are made only when asked for: the ledger sums the scaled
+ * integers, so a table of 100,000 rows costs no Decimal per row.
+ */
+class ScaledEarningRecord implements EarningRecord {
+  readonly earningId: string;
+  readonly participantId: string;
+  readonly participantName: string;
+  readonly programName: string;
+  readonly earningType: string;
+  readonly kind: EarningKind;
+  readonly amountScaled: ScaledAmount;
+  readonly amountUSDScaled: ScaledAmount | null;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  readonly transactionId: string;
+  readonly lever: string;
+  readonly earningRate: string;
+  readonly reasonCode: string;
+  readonly claimId: string;
+  readonly paymentId: string;
+  readonly paymentStatus: string;
+  readonly passThrough: Readonly<Record<string, string>>;
+  readonly location: RowLocation;
+  private amountDec: Dec | undefined;
+  private amountUSDDec: Dec | null | undefined;
+
+  constructor(f: EarningFields) {
+    this.earningId = f.earningId;
+    this.participantId = f.participantId;
+    this.participantName = f.participantName;
+    this.programName = f.programName;
+    this.earningType = f.earningType;
+    this.kind = f.kind;
+    this.amountScaled = f.amountScaled;
+    this.amountUSDScaled = f.amountUSDScaled;
+    this.earningDate = f.earningDate;
+    this.currency = f.currency;
+    this.transactionId = f.transactionId;
+    this.lever = f.lever;
+    this.earningRate = f.earningRate;
+    this.reasonCode = f.reasonCode;
+    this.claimId = f.claimId;
+    this.paymentId = f.paymentId;
+    this.paymentStatus = f.paymentStatus;
+    this.passThrough = f.passThrough;
+    this.location = f.location;
+  }
+
+  get amount(): Dec {
+    return (this.amountDec ??= scaledToDec(this.amountScaled));
+  }
+
+  get amountUSD(): Dec | null {
+    if (this.amountUSDDec === undefined) this.amountUSDDec = this.amountUSDScaled === null ? null : scaledToDec(this.amountUSDScaled);
+    return this.amountUSDDec;
+  }
+}
+
+export function earningRecord(fields: EarningFields): EarningRecord {
+  return new ScaledEarningRecord(fields);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { computeLedger, earningTypeKey } from '../../addin/ledger/workbook-ledger.js';
+import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
+import { earningTypeKey } from '../../core/reconcile/earning-type.js';
 import { amountFromCell, scaledAmountFromCell } from '../../addin/excel/cell-values.js';
 import { ExactSum, scaledFromDec, scaledToDec } from '../../core/money/scaled-amount.js';
 import { addCoopEarning, createPoolLedger } from '../../core/pools/pool-ledger.js';
