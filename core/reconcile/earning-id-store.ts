@@ -115,6 +115,7 @@ class EventList {
     for (let i = 0; i < n; i++) keys[i] = (BigInt(this.lines[i]!) << 32n) | BigInt(i);
     keys.sort();
     const order = new Uint32Array(n);
+    // eslint-disable-next-line no-restricted-syntax -- an index unpacked from a sort key, not an amount
     for (let i = 0; i < n; i++) order[i] = Number(keys[i]! & 0xffffffffn);
     const { lines, kinds, priors } = this;
     return {
