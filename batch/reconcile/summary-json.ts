@@ -4,7 +4,6 @@ import type { Finding } from '../../core/reconcile/finding.js';
 import type { FindingSink } from '../../core/reconcile/finding-sink.js';
 import type { EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import type { InputSummary } from './input-summary.js';
-import type { ReconcileOptions } from './reconcile.js';
 
 export function countBySeverity(findings: readonly Finding[], more: Readonly<Record<Severity, number>>): Record<Severity, number> {
   const counts = { ...more };
@@ -14,7 +13,7 @@ export function countBySeverity(findings: readonly Finding[], more: Readonly<Rec
 
 /** summary.json: what was read, what was counted, what was found, and the exit code. */
 export function summaryJson(
-  options: ReconcileOptions,
+  options: { readonly asOf: string; readonly failOn: string },
   inputs: readonly InputSummary[],
   ledger: EarningsTotals,
   duplicates: FindingSink,

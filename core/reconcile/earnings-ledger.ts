@@ -184,7 +184,7 @@ class EarningsLedger {
     if (!program.known && duplicate) this.unknown.retract(row);
     if (row.kind !== 'coop') return program;
     if (this.rollover(row.reasonCode)) this.rollovers.add(row, program, period, negate);
-    else this.poolSums.add(row, program, period, negate);
+    else this.poolSums.add(row, program.pools, program.program, period.half, negate);
     return program;
   }
 

@@ -2,41 +2,41 @@ import { ZERO } from '../money/decimal.js';
 import { formatAmount } from '../money/round.js';
 import { lastDay } from '../calendar/date-interval.js';
 import type { PoolBalance } from '../pools/pool-balance.js';
+import { poolAlerts, type AlertSettings } from '../pools/pool-alerts.js';
 import { poolKeyString, type PoolKey } from '../pools/pool-key.js';
 import type { Finding } from './finding.js';
 import type { RolloverEvidence } from './rollover-evidence.js';
 
-/** Days before a deadline from which unused funds are flagged (the batch issue: 30). */
+/** Days before a deadline from which the report flags unused funds (`funds_expiring`; docs/RULES.md, "Alerts"). */
 export const EXPIRY_WARNING_DAYS = 30;
+
+/** The report's alert horizons: one, `EXPIRY_WARNING_DAYS`. */
+export const REPORT_ALERT_SETTINGS: AlertSettings = Object.freeze({ expiryDays: Object.freeze([EXPIRY_WARNING_DAYS]) });
 
 function poolFields(k: PoolKey) {
   return { participantId: k.participantId, programName: k.programName, earningPeriod: k.earningPeriod, currency: k.currency };
 }
 
 /** Expiring and forfeited funds, and pools that convert (or will) to rebate. */
-export function poolFindings(balances: readonly PoolBalance[]): Finding[] {
+export function poolFindings(balances: readonly PoolBalance[], alertSettings: AlertSettings = REPORT_ALERT_SETTINGS): Finding[] {
   const out: Finding[] = [];
+  // Expiring funds are core's pool alerts: the pane shows the same alerts, with its own horizons.
+  for (const alert of poolAlerts(balances, alertSettings)) {
+    if (alert.kind !== 'expiring') continue;
+    const c = alert.pool.key.currency;
+    const available = formatAmount(alert.amount, c);
+    const what = alert.deadline === 'usageEnd' ? 'usage ends' : 'the claim window closes';
+    out.push({
+      ...poolFields(alert.pool.key),
+      severity: 'warning',
+      code: 'funds_expiring',
+      message: `${available} ${c} unused; ${what} on ${alert.date} (in ${alert.days} days)`,
+      expected: alert.date,
+      actual: `${available} ${c}`,
+    });
+  }
   for (const b of balances) {
     const c = b.key.currency;
-    const available = formatAmount(b.available, c);
-    if (b.available.gt(0) && (b.status === 'open' || b.status === 'claim-only')) {
-      const deadline =
-        b.daysToUsageEnd >= 0 && b.daysToUsageEnd <= EXPIRY_WARNING_DAYS
-          ? { what: 'usage ends', date: lastDay(b.usage), days: b.daysToUsageEnd }
-          : b.daysToClaimDeadline >= 0 && b.daysToClaimDeadline <= EXPIRY_WARNING_DAYS
-            ? { what: 'the claim window closes', date: lastDay(b.claiming), days: b.daysToClaimDeadline }
-            : null;
-      if (deadline) {
-        out.push({
-          ...poolFields(b.key),
-          severity: 'warning',
-          code: 'funds_expiring',
-          message: `${available} ${c} unused; ${deadline.what} on ${deadline.date} (in ${deadline.days} days)`,
-          expected: deadline.date,
-          actual: `${available} ${c}`,
-        });
-      }
-    }
     if (b.forfeited.gt(0)) {
       out.push({
         ...poolFields(b.key),

@@ -4,7 +4,6 @@ import { addCoopEarnings, createPoolLedger, type PoolLedger } from '../pools/poo
 import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
 import type { EarningRecord } from './earning-record.js';
-import type { PeriodOf, ProgramInPeriod } from './program-periods.js';
 
 /** The co-op rows of one pool, summed exactly as scaled integers. */
 export interface PoolSums {
@@ -18,6 +17,9 @@ export interface PoolSums {
   rowsWithoutUSD: number;
 }
 
+/** Pool sums of one program and period, by participantId, then currency. */
+export type PoolsOfProgram = Map<string, Map<string, PoolSums>>;
+
 /**
  * Co-op earnings per pool, summed in integers (a Decimal per pool only at the end, in
  * `toPoolLedger`): the fast path of core's `addCoopEarning` per row, which the property test of
@@ -27,17 +29,20 @@ export class PoolSumsTable {
   /** Every pool, in order of appearance. */
   private readonly list: PoolSums[] = [];
 
-  /** Adds (negate: retracts) one co-op row that is not a rollover. */
-  add(row: EarningRecord, program: ProgramInPeriod, period: PeriodOf, negate: boolean): void {
+  /**
+   * Adds (negate: retracts) one co-op row that is not a rollover, to the pool of its participant and
+   * currency among `pools` (those of its canonical program and period, kept with the program).
+   */
+  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, earningPeriod: FiscalHalf, negate: boolean): void {
     const sign = negate ? -1 : 1;
-    let byCurrency = program.pools.get(row.participantId);
-    if (!byCurrency) program.pools.set(detach(row.participantId), (byCurrency = new Map()));
+    let byCurrency = pools.get(row.participantId);
+    if (!byCurrency) pools.set(detach(row.participantId), (byCurrency = new Map()));
     let pool = byCurrency.get(row.currency);
     if (!pool) {
       pool = {
         participantId: detach(row.participantId),
-        programName: program.program,
-        earningPeriod: period.half,
+        programName,
+        earningPeriod,
         currency: row.currency,
         amount: new ExactSum(),
         amountUSD: new ExactSum(),

@@ -6,7 +6,7 @@ import { canonicalProgramName, resolvePolicy, type PolicyCatalog } from '../poli
 import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
 import { memoByText } from '../text/memo-by-text.js';
-import type { PoolSums } from './pool-sums.js';
+import type { PoolsOfProgram } from './pool-sums.js';
 
 /** What every row of one earning period shares (memoised per distinct earningDate text). */
 export interface PeriodOf {
@@ -25,7 +25,7 @@ export interface ProgramInPeriod {
   readonly share: ScaledAmount | null;
   readonly shareDec: Dec | null;
   /** Pool sums by participantId, then currency, shared by every spelling of the program. */
-  readonly pools: Map<string, Map<string, PoolSums>>;
+  readonly pools: PoolsOfProgram;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface ProgramInPeriod {
 export class ProgramPeriods {
   readonly periodOf: (date: string) => PeriodOf;
   /** Pool sums by canonical program and period label, shared by every spelling of the program. */
-  private readonly poolsByProgram = new Map<string, Map<string, Map<string, PoolSums>>>();
+  private readonly poolsByProgram = new Map<string, PoolsOfProgram>();
 
   constructor(
     private readonly catalog: PolicyCatalog,
