@@ -88,7 +88,7 @@ const currencyOf = memoByText((text: string): CurrencyCode | null => {
 });
 
 /**
- * Streams the rows of one earnings export (SPEC §6) to `onRow`, typed: amounts exact (scaled
+ * Streams the rows of one earnings export (docs/RULES.md, "Earnings export") to `onRow`, typed: amounts exact (scaled
  * integers, Decimals on demand), dates as calendar dates, currency codes checked. A row with a
  * missing or unparsable required value is not delivered; each problem is a located issue.
  *

@@ -9,7 +9,7 @@ import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, type CsvReadSummary, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
 
-/** One row of the Partner Center Payments report: one payment (SPEC §6). */
+/** One row of the Partner Center Payments report: one payment (docs/RULES.md, "Payments"). */
 export interface PaymentRow {
   readonly paymentId: string;
   readonly participantId: string;

@@ -12,7 +12,7 @@ export interface RolloverEvidence {
   rows: number;
 }
 
-/** Rollover rows per pool, summed (docs/RULES.md, "Rollovers"). */
+/** Rollover rows per pool, summed (docs/RULES.md, "Rollover rows"). */
 export class RolloverRows {
   readonly byPool = new Map<string, RolloverEvidence>();
 

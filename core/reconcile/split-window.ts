@@ -40,7 +40,7 @@ interface SplitPair extends Omit<ObservedSplit, 'rebate' | 'coop'> {
 }
 
 /**
- * The split check over a stream of rows (docs/RULES.md, "Split"): each transaction's rebate and
+ * The split check over a stream of rows (docs/RULES.md, "Split check"): each transaction's rebate and
  * co-op rows, summed in a bounded window of open transactions, against the program's share.
  */
 export class SplitWindow {
