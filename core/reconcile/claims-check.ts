@@ -55,7 +55,7 @@ export function drawClaims(
   settings: LedgerSettings,
   claimPayments: ClaimPayments,
 ): Drawing[] {
-  const drawings = drawClaimsOnLedger(pools, claims.map((c) => c.claim), catalog, settings, (claim) => isPaid(claim, claimPayments));
+  const drawings = drawClaimsOnLedger(pools, claims.map((c) => c.claim), catalog, settings, (claim) => amountPaidOf(claim, claimPayments));
   return drawings.map((d, i) => ({ located: claims[i]!, programName: d.programName, fundingPeriod: d.fundingPeriod, pool: d.pool, duplicate: d.duplicate }));
 }
 
@@ -198,6 +198,12 @@ export function checkClaims(
     });
   }
   return { reports, findings };
+}
+
+/** What the `Claim` payment rows paid a paid claim, in its currency (docs/RULES.md, "Paid claims"); null while unpaid. */
+export function amountPaidOf(claim: Claim, claimPayments: ClaimPayments): Dec | null {
+  if (!isPaid(claim, claimPayments)) return null;
+  return claimPayments.get(claim.claimId)?.get(claim.currency)?.amount ?? ZERO;
 }
 
 function submittedOrder(a: Claim, b: Claim): number {

@@ -37,3 +37,12 @@ export const earningTypeKey: (earningType: string) => string = memoByText(normal
 export function isRollover(row: { readonly reasonCode: string }): boolean {
   return row.reasonCode.replace(/[\s_-]+/g, '').toLowerCase() === 'cooprollover';
 }
+
+/**
+ * Whether a row belongs to a transaction's original split (docs/RULES.md, "Split check"): rows
+ * with a `reasonCode` (Ops Adjustment, a rollover, a cancellation) and `Adjustment-*` types are
+ * later corrections by Microsoft. They count in the pools but stay out of the ratio.
+ */
+export function isOriginalSplit(row: { readonly reasonCode: string; readonly earningType: string }): boolean {
+  return row.reasonCode.trim() === '' && !earningTypeKey(row.earningType).startsWith('adjustment');
+}

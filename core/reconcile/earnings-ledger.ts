@@ -5,7 +5,7 @@ import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
 import { memoByText } from '../text/memo-by-text.js';
 import type { EarningRecord, RowLocation } from './earning-record.js';
-import { isRollover } from './earning-type.js';
+import { isOriginalSplit, isRollover } from './earning-type.js';
 import { FieldHasher, hashText64, type Hash64 } from './earning-hash.js';
 import { earningContentHash } from './earning-identity.js';
 import { IdEventKind, type EarningIdStore, type IdEvents } from './earning-id-store.js';
@@ -65,6 +65,7 @@ class EarningsLedger {
   private conflictingIds = 0;
   private duplicateRows = 0;
   private readonly conflicts: Finding[] = [];
+  private readonly missingUSD: Finding[] = [];
   private split = new SplitWindow();
   private readonly poolSums = new PoolSumsTable();
   private readonly rollovers = new RolloverRows();
@@ -165,6 +166,25 @@ class EarningsLedger {
     });
   }
 
+  /**
+   * A co-op row without a USD amount leaves its group's threshold comparison unknown (no
+   * conversion): said once per row, never silently (docs/RULES.md, "Threshold").
+   */
+  private reportMissingUSD(row: EarningRecord, programName: string, earningPeriod: string): void {
+    this.missingUSD.push({
+      severity: 'warning',
+      code: 'missing_usd_amount',
+      message: `co-op row of ${row.amount.toFixed()} ${row.currency} has no earningAmountUSD: the threshold of its program and period cannot be checked until it has one`,
+      file: row.location.file,
+      line: row.location.line,
+      participantId: detach(row.participantId),
+      programName,
+      earningPeriod,
+      currency: row.currency,
+      earningId: detach(row.earningId),
+    });
+  }
+
   /** Adds (or with -1 retracts) a row in every sum; for co-op and rebate rows, returns what its program and period share. */
   private apply(row: EarningRecord, sign: 1 | -1, duplicate = false): ProgramInPeriod | null {
     const negate = sign === -1;
@@ -184,14 +204,17 @@ class EarningsLedger {
     if (!program.known && duplicate) this.unknown.retract(row);
     if (row.kind !== 'coop') return program;
     if (this.rollover(row.reasonCode)) this.rollovers.add(row, program, period, negate);
-    else this.poolSums.add(row, program.pools, program.program, period.half, negate);
+    else {
+      this.poolSums.add(row, program.pools, program.program, period.half, negate);
+      if (sign === 1 && row.amountUSDScaled === null && row.currency !== 'USD') this.reportMissingUSD(row, program.program, period.label);
+    }
     return program;
   }
 
-  /** Split check: only where the program has a configured share and the row names its transaction. */
+  /** Split check: only where the program has a configured share and the row, of the original split, names its transaction. */
   private checkSplit(row: EarningRecord, program: ProgramInPeriod | null): void {
     if (program === null || program.share === null || row.transactionId === '') return;
-    if (this.rollover(row.reasonCode)) return;
+    if (!isOriginalSplit(row)) return;
     this.split.add(row, program, this.periods.periodOf(row.earningDate).label);
   }
 
@@ -204,7 +227,7 @@ class EarningsLedger {
       totals: this.totals.toDecimals(),
       claimPayments: this.claimPayments.byClaim,
       rollovers: [...this.rollovers.byPool.values()],
-      findings: [...this.conflicts, ...this.unknown.findings(), ...this.split.close()],
+      findings: [...this.conflicts, ...this.missingUSD, ...this.unknown.findings(), ...this.split.close()],
       rowsRead: this.rowsRead,
       rowsCounted: this.rowsCounted,
       duplicateRows: this.duplicateRows,
