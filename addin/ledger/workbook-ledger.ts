@@ -165,68 +165,74 @@ function scaledOf(value: unknown): ScaledAmount | null {
  * batch job rejects such a row the same way).
  */
 function earningsOf(table: TableData): { records: EarningRecord[]; problems: RowProblem[] } {
-  const at = Object.fromEntries(EARNING_COLUMNS.map((c) => [c, columnIndex(table, c)])) as Record<(typeof EARNING_COLUMNS)[number], number>;
-  const text = (row: readonly unknown[], column: (typeof EARNING_COLUMNS)[number]): string => (at[column] < 0 ? '' : textFromCell(row[at[column]]).trim());
+  const [iId, iParticipant, iName, iProgram, iType, iAmount, iUSD, iDate, iCurrency, iTransaction, iLever, iRate, iReason, iClaim, iPayment, iStatus] =
+    EARNING_COLUMNS.map((c) => columnIndex(table, c)) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const text = (row: readonly unknown[], at: number): string => (at < 0 ? '' : textFromCell(row[at]).trim());
   const records: EarningRecord[] = [];
   const problems: RowProblem[] = [];
   // Tables repeat a handful of dates, types and currencies over many rows: each is read once.
   const dates = new Map<unknown, IsoDate | null>();
   const currencies = new Map<string, CurrencyCode | null>();
   const kinds = new Map<string, ReturnType<typeof earningKind>>();
-  table.rows.forEach((row, i) => {
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const line = (table.rowIndexes[i] ?? i) + 1;
-    const where = [EARNINGS_SOURCE, line];
-    const issues: Issue[] = [];
-    const dateCell = at.earningDate < 0 ? '' : row[at.earningDate];
+    const dateCell = iDate < 0 ? '' : row[iDate];
     let earningDate = dates.get(dateCell);
     if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
-    if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
-    const currencyText = text(row, 'transactionCurrency');
+    const currencyText = text(row, iCurrency);
     let currency = currencies.get(currencyText);
     if (currency === undefined) {
       const r = parseCurrency(currencyText);
       currencies.set(currencyText, (currency = r.ok ? r.value : null));
     }
-    if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
-    const amountCell = at.earningAmount < 0 ? '' : row[at.earningAmount];
+    const amountCell = iAmount < 0 ? '' : row[iAmount];
     const amount = scaledOf(amountCell);
-    if (amount === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
-    const usdCell = at.earningAmountUSD < 0 ? '' : row[at.earningAmountUSD];
-    const amountUSD = isBlank(usdCell) ? null : scaledOf(usdCell);
-    if (!isBlank(usdCell) && amountUSD === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
-    if (issues.length > 0 || earningDate === null || currency === null || amount === null) {
+    const usdCell = iUSD < 0 ? '' : row[iUSD];
+    const usdBlank = isBlank(usdCell);
+    const amountUSD = usdBlank ? null : scaledOf(usdCell);
+    if (earningDate === null || currency === null || amount === null || (!usdBlank && amountUSD === null)) {
+      const where = [EARNINGS_SOURCE, line];
+      const issues: Issue[] = [];
+      if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
+      if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
+      if (amount === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
+      if (!usdBlank && amountUSD === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
       problems.push({ table: EARNINGS_SOURCE, row: line, issues });
-      return;
+      continue;
     }
-    const earningType = text(row, 'earningType');
+    const earningType = text(row, iType);
     let kind = kinds.get(earningType);
     if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
     records.push(
       earningRecord({
-        earningId: text(row, 'earningId'),
-        participantId: text(row, 'participantId'),
-        participantName: text(row, 'participantName'),
-        programName: text(row, 'programName'),
+        earningId: text(row, iId),
+        participantId: text(row, iParticipant),
+        participantName: text(row, iName),
+        programName: text(row, iProgram),
         earningType,
         kind,
         amountScaled: amount,
         amountUSDScaled: amountUSD,
         earningDate,
         currency,
-        transactionId: text(row, 'transactionId'),
-        lever: text(row, 'lever'),
-        earningRate: text(row, 'earningRate'),
-        reasonCode: text(row, 'reasonCode'),
-        claimId: text(row, 'claimId'),
-        paymentId: text(row, 'paymentId'),
-        paymentStatus: text(row, 'paymentStatus'),
-        passThrough: {},
+        transactionId: text(row, iTransaction),
+        lever: text(row, iLever),
+        earningRate: text(row, iRate),
+        reasonCode: text(row, iReason),
+        claimId: text(row, iClaim),
+        paymentId: text(row, iPayment),
+        paymentStatus: text(row, iStatus),
+        passThrough: NO_PASS_THROUGH,
         location: { file: EARNINGS_SOURCE, line },
       }),
     );
-  });
+  }
   return { records, problems };
 }
+
+const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
 
 export function claimsOfPool(ledger: Ledger, key: PoolKey): LedgerClaim[] {
   const id = poolKeyString(key);
