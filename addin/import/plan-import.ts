@@ -121,6 +121,8 @@ export function planImport(tableHeaders: readonly string[], existingIds: Readonl
         claimId: at(row, 'claimId'),
         paymentId: at(row, 'paymentId'),
         paymentStatus: at(row, 'paymentStatus'),
+        paymentCurrency: at(row, 'lastPaymentCurrency'),
+        amountInPaymentCurrencyScaled: null,
         passThrough: {},
         location: { file: parsed.file, line },
       });

@@ -167,6 +167,8 @@ function scaledOf(value: unknown): ScaledAmount | null {
 function earningsOf(table: TableData): { records: EarningRecord[]; problems: RowProblem[] } {
   const [iId, iParticipant, iName, iProgram, iType, iAmount, iUSD, iDate, iCurrency, iTransaction, iLever, iRate, iReason, iClaim, iPayment, iStatus] =
     EARNING_COLUMNS.map((c) => columnIndex(table, c)) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const iPayCurrency = columnIndex(table, 'lastPaymentCurrency');
+  const iPayAmount = columnIndex(table, 'earningAmountInLastPaymentCurrency');
   const text = (row: readonly unknown[], at: number): string => (at < 0 ? '' : textFromCell(row[at]).trim());
   const records: EarningRecord[] = [];
   const problems: RowProblem[] = [];
@@ -224,6 +226,8 @@ function earningsOf(table: TableData): { records: EarningRecord[]; problems: Row
         claimId: text(row, iClaim),
         paymentId: text(row, iPayment),
         paymentStatus: text(row, iStatus),
+        paymentCurrency: text(row, iPayCurrency).toUpperCase(),
+        amountInPaymentCurrencyScaled: iPayAmount < 0 || isBlank(row[iPayAmount]) ? null : scaledOf(row[iPayAmount]),
         passThrough: NO_PASS_THROUGH,
         location: { file: EARNINGS_SOURCE, line },
       }),

@@ -12,7 +12,7 @@ import { readCsvRecords, type CsvReadSummary, type RecordLocation, type Rejected
 import { CellReader, columnsByKey } from './cell-reader.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, earningTypeKey, type EarningKind } from '../../core/reconcile/earning-type.js';
-import type { EarningRecord } from '../../core/reconcile/earning-record.js';
+import { PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
 
 export interface ReadEarningsOptions {
   /** How numbers are written when not invariant (`--number-locale`). */
@@ -32,7 +32,7 @@ export interface ReadEarningsOptions {
   readonly passThrough?: boolean;
 }
 
-const KNOWN = EARNINGS_COLUMNS.map((c) => c.name);
+const KNOWN = [...EARNINGS_COLUMNS.map((c) => c.name), ...PAY_TO_COLUMNS];
 const KNOWN_SET = new Set(KNOWN);
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
@@ -63,6 +63,8 @@ class ReadEarningRow implements EarningRecord {
     readonly claimId: string,
     readonly paymentId: string,
     readonly paymentStatus: string,
+    readonly paymentCurrency: string,
+    readonly amountInPaymentCurrencyScaled: ScaledAmount | null,
     readonly passThrough: Readonly<Record<string, string>>,
     readonly location: { readonly file: string; readonly line: number },
   ) {}
@@ -145,6 +147,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     amountUSD: ScaledAmount | null,
     earningDate: IsoDate,
     currency: CurrencyCode,
+    paymentCurrency: string,
+    amountInPaymentCurrency: ScaledAmount | null,
   ): readonly InputIssue[] => {
     const kind = kindOf(earningType);
     const warnings = kind === 'other' ? unknownTypeWarning(earningType, location) : NONE;
@@ -167,6 +171,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         cell(fields, at.claimId!),
         cell(fields, at.paymentId!),
         cell(fields, at.paymentStatus!),
+        paymentCurrency,
+        amountInPaymentCurrency,
         passThroughOf(fields),
         location,
       ),
@@ -187,6 +193,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     const amountUSD = cells.amount('earningAmountUSD');
     const earningDate = cells.date('earningDate', true);
     const currency = cells.currency('transactionCurrency', true);
+    const paymentCurrency = cells.currency('lastPaymentCurrency');
+    const amountInPaymentCurrency = cells.amount('earningAmountInLastPaymentCurrency');
     if (cells.failed || amount === null || earningDate === null || currency === null) return cells.issues;
     return deliver(
       fields,
@@ -199,6 +207,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       amountUSD === null ? null : scaledFromDec(amountUSD),
       earningDate,
       currency,
+      paymentCurrency ?? '',
+      amountInPaymentCurrency === null ? null : scaledFromDec(amountInPaymentCurrency),
     );
   };
 
@@ -228,13 +238,19 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       const amountUSD = amountUSDText === '' ? null : fastAmount(amountUSDText);
       const earningDate = dateOf(cell(fields, at.earningDate!));
       const currency = currencyOf(cell(fields, at.transactionCurrency!));
+      // The pay-to columns are often absent (index -1): then both are empty, at no cost.
+      const payToText = cell(fields, at.earningAmountInLastPaymentCurrency!);
+      const payTo = payToText === '' ? null : fastAmount(payToText);
+      const payCurrencyText = cell(fields, at.lastPaymentCurrency!);
+      const payCurrency = payCurrencyText === '' ? '' : currencyOf(payCurrencyText);
       if (
         earningId === '' || participantId === '' || programName === '' || earningType === '' ||
-        amount === null || (amountUSD === null && amountUSDText !== '') || earningDate === null || currency === null
+        amount === null || (amountUSD === null && amountUSDText !== '') || earningDate === null || currency === null ||
+        (payTo === null && payToText !== '') || payCurrency === null
       ) {
         return slow(fields, location);
       }
-      return deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency);
+      return deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency, payCurrency, payTo);
     },
   });
 }

@@ -287,6 +287,7 @@ async function readPaymentsFile(
         participantId: row.participantId,
         programName: row.programName,
         earned: row.earned,
+        earnedUSD: row.earnedUSD,
         currency: row.earnedCurrency,
         location: row.location,
       }),

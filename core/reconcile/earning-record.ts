@@ -39,6 +39,10 @@ export interface EarningRecord {
   readonly claimId: string;
   readonly paymentId: string;
   readonly paymentStatus: string;
+  /** `lastPaymentCurrency`: the pay-to currency of the payment that paid the row; '' when absent. */
+  readonly paymentCurrency: string;
+  /** `earningAmountInLastPaymentCurrency`, in `paymentCurrency`; null when absent. */
+  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
   /** The export's other columns, by header text, verbatim; empty unless the reader was asked to keep them. */
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: RowLocation;
@@ -69,6 +73,8 @@ class ScaledEarningRecord implements EarningRecord {
   readonly claimId: string;
   readonly paymentId: string;
   readonly paymentStatus: string;
+  readonly paymentCurrency: string;
+  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: RowLocation;
   private amountDec: Dec | undefined;
@@ -92,6 +98,8 @@ class ScaledEarningRecord implements EarningRecord {
     this.claimId = f.claimId;
     this.paymentId = f.paymentId;
     this.paymentStatus = f.paymentStatus;
+    this.paymentCurrency = f.paymentCurrency;
+    this.amountInPaymentCurrencyScaled = f.amountInPaymentCurrencyScaled;
     this.passThrough = f.passThrough;
     this.location = f.location;
   }
@@ -109,3 +117,6 @@ class ScaledEarningRecord implements EarningRecord {
 export function earningRecord(fields: EarningFields): EarningRecord {
   return new ScaledEarningRecord(fields);
 }
+
+/** The export's columns of the payment in the pay-to currency, which the payments check reads (docs/RULES.md, "Payments"). */
+export const PAY_TO_COLUMNS = ['lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'] as const;

@@ -18,6 +18,7 @@ import { SplitWindow } from './split-window.js';
 import { RolloverRows, type RolloverEvidence } from './rollover-evidence.js';
 import { ClaimPaymentRows, type ClaimPayments } from './claim-payments.js';
 import { ExactSums2 } from './exact-sums.js';
+import { PaymentSumsTable, type PaymentSums } from './payment-sums.js';
 import { UnknownPrograms } from './unknown-programs.js';
 
 /** Where the ledger keeps what grows with rows: the earningIds and the one-per-row findings. */
@@ -29,8 +30,8 @@ export interface LedgerStores {
 /** What the earnings come to once read: the input of the settlement as of a date. */
 export interface EarningsTotals {
   readonly pools: PoolLedger;
-  /** paymentId → earned per currency. */
-  readonly paymentSums: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
+  /** paymentId → what its earnings rows add up to. */
+  readonly paymentSums: ReadonlyMap<string, PaymentSums>;
   /** Totals of counted rows per currency and kind, for the summary. */
   readonly totals: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
   readonly claimPayments: ClaimPayments;
@@ -70,7 +71,7 @@ class EarningsLedger {
   private readonly poolSums = new PoolSumsTable();
   private readonly rollovers = new RolloverRows();
   private readonly claimPayments = new ClaimPaymentRows();
-  private readonly paymentSums = new ExactSums2();
+  private readonly paymentSums = new PaymentSumsTable();
   private readonly totals = new ExactSums2();
   private readonly unknown = new UnknownPrograms();
   private rowsRead = 0;
@@ -190,7 +191,7 @@ class EarningsLedger {
     const negate = sign === -1;
     this.rowsCounted += sign;
     this.totals.add(row.currency, row.kind, row.amountScaled, negate);
-    if (row.paymentId !== '') this.paymentSums.add(row.paymentId, row.currency, row.amountScaled, negate);
+    if (row.paymentId !== '') this.paymentSums.add(row, negate);
     if (row.kind === 'claim') {
       this.claimPayments.add(row, negate);
       return null;
@@ -223,7 +224,7 @@ class EarningsLedger {
     this.stores.duplicates.finish();
     return {
       pools: this.poolSums.toPoolLedger(this.settings),
-      paymentSums: this.paymentSums.toDecimals(),
+      paymentSums: this.paymentSums.toSums(),
       totals: this.totals.toDecimals(),
       claimPayments: this.claimPayments.byClaim,
       rollovers: [...this.rollovers.byPool.values()],

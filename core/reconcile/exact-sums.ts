@@ -3,7 +3,7 @@ import { ExactSum, type ScaledAmount } from '../money/scaled-amount.js';
 import { detach } from '../text/detach.js';
 
 /**
- * Exact sums under two keys (paymentId and currency; currency and earning kind), in scaled
+ * Exact sums under two keys (currency and earning kind, for the summary), in scaled
  * integers while rows are read and Decimals at the end.
  */
 export class ExactSums2 {

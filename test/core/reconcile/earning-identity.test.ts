@@ -24,6 +24,8 @@ const base: EarningFields = {
   claimId: '',
   paymentId: '',
   paymentStatus: 'Upcoming',
+  paymentCurrency: '',
+  amountInPaymentCurrencyScaled: null,
   passThrough: {},
   location: { file: 'a.csv', line: 2 },
 };

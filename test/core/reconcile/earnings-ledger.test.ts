@@ -118,6 +118,8 @@ describe('the ledger\'s pool sums', () => {
             claimId: '',
             paymentId: '',
             paymentStatus: '',
+            paymentCurrency: '',
+            amountInPaymentCurrencyScaled: null,
             passThrough: {},
             location: { file: 'in.csv', line: i + 2 },
           }),
