@@ -118,3 +118,27 @@ describe('payments are compared in the pay-to currency', () => {
     expect(r.findings.filter((f) => f.code === 'payment_mismatch').map((f) => [f.expected, f.actual])).toEqual([['899.99 EUR', '900 EUR']]);
   });
 });
+
+describe('rollover rows dated after the period they convert', () => {
+  const hosting = { ...base, participantID: '4420487', participantName: 'Fabrikam, Inc.', programName: 'Hosting', transactionCurrency: 'USD', lever: '' };
+  const earned = (amount: string) => ({ ...hosting, earningId: 'C1', earningType: 'Co-op', earningAmount: amount, earningAmountUSD: amount, earningDate: '2021-03-10', transactionId: 'T1' });
+  const rollover = (amount: string) => ({ ...hosting, earningId: 'RO1', earningType: 'Co-op', earningAmount: amount, earningAmountUSD: amount, earningDate: '2021-08-05', transactionId: 'RO', reasonCode: 'Co-op rollover' });
+  const rolloverFindings = (findings: Record<string, string>[]) =>
+    findings.filter((f) => f.code?.startsWith('rollover_')).map((f) => [f.code, f.earningPeriod, f.line, f.expected, f.actual]);
+
+  test('match the converted pool of the half before: no finding', async () => {
+    const r = await reconcile([earned('600.00'), rollover('-600.00')]);
+    expect(rolloverFindings(r.findings)).toEqual([]);
+    expect(r.balances.map((b) => [b.earningPeriod, b.convertedToRebate])).toEqual([['FY21 H2', '600.00']]);
+  });
+
+  test('a different amount is a rollover_mismatch on the converted pool, with both figures', async () => {
+    const r = await reconcile([earned('600.00'), rollover('-500.00')]);
+    expect(rolloverFindings(r.findings)).toEqual([['rollover_mismatch', 'FY21 H2', '3', '600.00 USD', '500.00 USD']]);
+  });
+
+  test('a row with no pool below the threshold to match is rollover_unmatched, never skipped', async () => {
+    const r = await reconcile([earned('2000.00'), rollover('-600.00')]);
+    expect(rolloverFindings(r.findings)).toEqual([['rollover_unmatched', 'FY22 H1', '3', '', '600.00 USD']]);
+  });
+});
