@@ -2,33 +2,9 @@
  * Every data problem core can find, as a value. Codes are part of the public contract and never
  * change; messages are rendered by the adapters (batch/messages.ts, the add-in's locale files).
  */
-export type IssueCode =
-  // parsing of single values
-  | 'invalid_amount'
-  | 'invalid_date'
-  | 'invalid_period_label'
-  | 'invalid_currency'
-  | 'invalid_share'
-  // policy files
-  | 'invalid_policy'
-  | 'unknown_key'
-  | 'missing_field'
-  | 'invalid_type'
-  // claims
-  | 'illegal_transition'
-  | 'claim_not_editable'
-  | 'invalid_claim_status'
-  | 'claim_program_not_eligible'
-  | 'claim_dates_invalid'
-  | 'claim_period_mismatch'
-  | 'claim_submitted_outside_window'
-  | 'claim_missing_documents'
-  | 'claim_overdraws_pool'
-  | 'claim_currency_mismatch'
-  | 'claim_amount_invalid'
-  | 'invalid_document_name';
+import type { IssueCode } from './codes.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { IssueCode, Severity } from './codes.js';
 
 export type IssuePath = readonly (string | number)[];
 

@@ -1,10 +1,10 @@
-/** Settings that vary per vendor program; defaults are Microsoft's (SPEC §2–§3). */
+/** Settings that vary per vendor program; defaults are Microsoft's (docs/RULES.md, "Calendar"). */
 export interface LedgerSettings {
   /** Month (1–12) in which a fiscal year starts; Microsoft: 7 (July). */
   readonly fiscalYearStartMonth: number;
-  /** Claim window = usage window shifted by this much (SPEC §3: 1 month + 15 days). */
+  /** Claim window = usage window shifted by this much (docs/RULES.md, "Calendar": 1 month + 15 days). */
   readonly claimOffset: { readonly months: number; readonly days: number };
-  /** Originals are kept this many months after the activity (SPEC §5: 24). */
+  /** Originals are kept this many months after the activity (docs/RULES.md, "Claims": 24). */
   readonly retentionMonths: number;
 }
 

@@ -15,7 +15,7 @@ function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
   return Object.entries(spec).map(([name, kind]) => ({ name, kind }));
 }
 
-/** Earnings columns the ledger reads (SPEC §6); the export's other columns pass through. */
+/** Earnings columns the ledger reads (docs/RULES.md, "Earnings"); the export's other columns pass through. */
 export const EARNINGS_COLUMNS = cols({
   earningId: 'text',
   participantId: 'text',

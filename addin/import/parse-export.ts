@@ -4,6 +4,8 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
+import { HEADER_SEARCH_LINES, findHeaderRow } from '../../core/tables/header-row.js';
+import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 
 export interface ParsedExport {
   readonly file: string;
@@ -13,9 +15,6 @@ export interface ParsedExport {
   readonly lines: number[];
   readonly errors: { line: number; code: string; input: string }[];
 }
-
-/** How many lines may precede the header (exports sometimes carry a title block). */
-const HEADER_SEARCH_ROWS = 30;
 
 export function parseExportText(file: string, text: string): ParsedExport {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -44,7 +43,10 @@ export function parseExportText(file: string, text: string): ParsedExport {
       cursor = end + (body.startsWith('\r\n', end) ? 2 : body[end] === '\n' || body[end] === '\r' ? 1 : 0);
     },
   });
-  const headerAt = all.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((cell) => cell.trim().toLowerCase() === 'earningid'));
+  // core's header reader, as the batch job reads it: the first row within the search lines with
+  // every required column; else the closest, whose missing columns the plan then names.
+  const search = findHeaderRow(all.filter((_, i) => lines[i]! <= HEADER_SEARCH_LINES), REQUIRED_EARNINGS_COLUMNS);
+  const headerAt = search.found ? search.index : (search.best?.index ?? -1);
   if (headerAt < 0) return { file, headers: [], rows: [], lines: [], errors: [{ line: 1, code: 'no_header', input: '' }] };
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];

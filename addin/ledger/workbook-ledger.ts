@@ -1,25 +1,31 @@
 /**
- * Turns the workbook's tables into core's ledger: co-op earnings and claim draws into pools,
- * Programs rows into a policy catalog, and pools into Balances rows. Pure over `TableData`, so
- * the task pane, the custom functions and the benchmark share it and tests need no Excel.
+ * Turns the workbook's tables into core's records (earnings, claims, a policy catalog), runs core's
+ * one reconciliation engine on them, the same the batch job runs, and turns pools into Balances
+ * rows. Pure over `TableData`, so the task pane, the custom functions and the benchmark share it
+ * and tests need no Excel. No rule lives here.
  */
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
-import { canonicalProgramName, policyCatalog, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import { createPoolLedger, addCoopEarning } from '../../core/pools/pool-ledger.js';
-import { computeBalances, type PoolBalance } from '../../core/pools/pool-balance.js';
+import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
+import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
-import { drawClaims } from '../../core/pools/claim-draws.js';
-import { ExactSum, scaledFromDec } from '../../core/money/scaled-amount.js';
-import { isPaid } from '../../core/claims/is-paid.js';
-import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
+import { scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import { formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { parseCurrency } from '../../core/money/currency.js';
+import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
-import type { Issue } from '../../core/issues.js';
+import { issue, type Issue } from '../../core/issues.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { normaliseHeaderName } from '../../core/tables/header-row.js';
+import { earningRecord, type EarningRecord } from '../../core/reconcile/earning-record.js';
+import { earningKind } from '../../core/reconcile/earning-type.js';
+import { earningsLedgerOf } from '../../core/reconcile/earnings-ledger.js';
+import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-store.js';
+import { MemoryFindingSink } from '../../core/reconcile/finding-sink.js';
+import { settleAsOf } from '../../core/reconcile/settle.js';
+import { compareFindings, type Finding } from '../../core/reconcile/finding.js';
 import {
   amountFromCell,
   amountToCell,
@@ -61,16 +67,10 @@ export interface Ledger {
   readonly catalog: PolicyCatalog;
   readonly balances: PoolBalance[];
   readonly claims: LedgerClaim[];
+  /** What core's checks found, as in the batch job's findings.csv (messages are the codes: the pane words them). */
+  readonly findings: Finding[];
   readonly problems: RowProblem[];
 }
-
-/** `Co-op`, `Coop`, `COOP`, `co op` are one type (SPEC §6). */
-export function earningTypeKey(text: string): string {
-  return text.toLowerCase().replace(/[-\s]/g, '');
-}
-
-const ROLLOVER = 'cooprollover';
-
 
 /** A table's rows as header → text records, cells rendered the way core's row parsers read them. */
 export function rowsAsRecords(table: TableData, columns: readonly ColumnSpec[]): Record<string, string>[] {
@@ -105,9 +105,10 @@ export function readClaims(claims: TableData | null): { claims: { claim: Claim; 
   return { claims: out, problems };
 }
 
+/** A column of a table by name, matched as core's header reader matches (case, spaces, `_`, `-`). */
 function columnIndex(table: TableData, name: string): number {
-  const lower = name.toLowerCase();
-  return table.headers.findIndex((h) => h.toLowerCase() === lower);
+  const norm = normaliseHeaderName(name);
+  return table.headers.findIndex((h) => normaliseHeaderName(h) === norm);
 }
 
 export interface LedgerOptions {
@@ -115,155 +116,127 @@ export interface LedgerOptions {
   readonly settings: LedgerSettings;
 }
 
-/** The whole computation: pools from earnings and claims, balances as of a date. */
+/** The workbook's name for where an Earnings or Claims row is: its table and its 1-based body row. */
+const EARNINGS_SOURCE = 'Earnings';
+const CLAIMS_SOURCE = 'Claims';
+
+/** The whole computation: core's engine over the workbook's tables, as of a date. */
 export function computeLedger(tables: LedgerTables, options: LedgerOptions): Ledger {
   const { asOf, settings } = options;
   const { catalog, problems } = catalogOf(tables.programs);
-  const ledger = createPoolLedger(settings);
-  const paidClaimIds = new Set<string>();
-  const canonical = new Map<string, string>();
-  const programOf = (name: string): string => {
-    let c = canonical.get(name);
-    if (c === undefined) {
-      c = canonicalProgramName(catalog, name) ?? name.trim();
-      canonical.set(name, c);
-    }
-    return c;
-  };
-
-  const earnings = tables.earnings;
-  if (earnings) {
-    const bad = feedEarnings(earnings, ledger, settings, programOf, paidClaimIds);
-    if (bad.length > 0) problems.push({ table: 'Earnings', row: 0, issues: bad });
-  }
-
-  const read = readClaims(tables.claims);
+  const read = tables.earnings ? earningsOf(tables.earnings) : { records: [], problems: [] };
   problems.push(...read.problems);
-  // The batch job's rule, from core: a claim whose pool cannot be told draws on nothing, and
-  // neither does a repeated claimId.
-  const drawings = drawClaims(ledger, read.claims.map((c) => c.claim), catalog, settings, (claim) => isPaid(claim, paidClaimIds));
-  const claims: LedgerClaim[] = read.claims.map(({ claim, rowIndex }, i) => ({ claim, rowIndex, poolKey: drawings[i]!.pool }));
-
-  const balances = computeBalances(ledger, {
+  const duplicates = new MemoryFindingSink();
+  const earnings = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, [
+    { name: EARNINGS_SOURCE, rows: read.records },
+  ]);
+  const claimRows = readClaims(tables.claims);
+  problems.push(...claimRows.problems);
+  const settled = settleAsOf({
+    earnings,
+    claims: claimRows.claims.map(({ claim, rowIndex }) => ({ claim, location: { file: CLAIMS_SOURCE, line: rowIndex + 1 } })),
+    payments: [],
+    catalog,
+    settings,
     asOf,
-    policyFor: (programName, period) => resolvePolicy(catalog, programName, period),
+    describeIssue: (i) => i.code,
   });
-  return { asOf, settings, catalog, balances, claims, problems };
+  const claims: LedgerClaim[] = claimRows.claims.map(({ claim, rowIndex }, i) => ({ claim, rowIndex, poolKey: settled.claims[i]!.pool }));
+  const findings = [...settled.findings, ...duplicates.findings()].sort(compareFindings);
+  return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems };
 }
 
-interface PoolSum {
-  readonly participantId: string;
-  readonly programName: string;
-  readonly earningDate: IsoDate;
-  readonly currency: string;
-  readonly amount: ExactSum;
-  readonly amountUSD: ExactSum;
+const EARNING_COLUMNS = [
+  'earningId', 'participantId', 'participantName', 'programName', 'earningType', 'earningAmount', 'earningAmountUSD', 'earningDate',
+  'transactionCurrency', 'transactionId', 'lever', 'earningRate', 'reasonCode', 'claimId', 'paymentId', 'paymentStatus',
+] as const;
+
+/** A cell's amount as an exact scaled integer (ten-thousandths when exact, else through a Decimal); null when it is not a number. */
+function scaledOf(value: unknown): ScaledAmount | null {
+  const fast = scaledAmountFromCell(value);
+  if (fast !== null) return fast;
+  const exact = amountFromCell(value);
+  return exact.ok ? scaledFromDec(exact.value) : null;
 }
 
 /**
- * Feeds the co-op rows of the Earnings table to the ledger. Rows are summed per pool first
- * (exactly: integers of ten-thousandths, or decimals where a value has more places) and each
- * pool's sum goes to core once, so 100,000 rows cost integer additions rather than 100,000
- * decimal ones. The pool of a row is core's: fiscalHalfOf its date. Rows without a USD amount
- * go to core one by one, since core counts them (the threshold is then unknown).
+ * The Earnings table's rows as core's earning records, located by their table row. A row whose
+ * date, currency or amount cannot be read is a problem that names its row, and is left out (the
+ * batch job rejects such a row the same way).
  */
-function feedEarnings(
-  earnings: TableData,
-  ledger: ReturnType<typeof createPoolLedger>,
-  settings: LedgerSettings,
-  programOf: (name: string) => string,
-  paidClaimIds: Set<string>,
-): Issue[] {
-  const col = (name: string) => columnIndex(earnings, name);
-  const [iParticipant, iProgram, iType, iAmount, iUSD, iDate, iCurrency, iReason, iClaim] = [
-    'participantId', 'programName', 'earningType', 'earningAmount', 'earningAmountUSD', 'earningDate', 'transactionCurrency', 'reasonCode', 'claimId',
-  ].map(col) as [number, number, number, number, number, number, number, number, number];
-  const bad: Issue[] = [];
-  const typeKeys = new Map<string, string>();
-  const keyOf = (value: unknown): string => {
-    const text = textFromCell(value);
-    let key = typeKeys.get(text);
-    if (key === undefined) {
-      key = earningTypeKey(text);
-      typeKeys.set(text, key);
+function earningsOf(table: TableData): { records: EarningRecord[]; problems: RowProblem[] } {
+  const [iId, iParticipant, iName, iProgram, iType, iAmount, iUSD, iDate, iCurrency, iTransaction, iLever, iRate, iReason, iClaim, iPayment, iStatus] =
+    EARNING_COLUMNS.map((c) => columnIndex(table, c)) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const iPayCurrency = columnIndex(table, 'lastPaymentCurrency');
+  const iPayAmount = columnIndex(table, 'earningAmountInLastPaymentCurrency');
+  const text = (row: readonly unknown[], at: number): string => (at < 0 ? '' : textFromCell(row[at]).trim());
+  const records: EarningRecord[] = [];
+  const problems: RowProblem[] = [];
+  // Tables repeat a handful of dates, types and currencies over many rows: each is read once.
+  const dates = new Map<unknown, IsoDate | null>();
+  const currencies = new Map<string, CurrencyCode | null>();
+  const kinds = new Map<string, ReturnType<typeof earningKind>>();
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const line = (table.rowIndexes[i] ?? i) + 1;
+    const dateCell = iDate < 0 ? '' : row[iDate];
+    let earningDate = dates.get(dateCell);
+    if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
+    const currencyText = text(row, iCurrency);
+    let currency = currencies.get(currencyText);
+    if (currency === undefined) {
+      const r = parseCurrency(currencyText);
+      currencies.set(currencyText, (currency = r.ok ? r.value : null));
     }
-    return key;
-  };
-  const currencies = new Map<string, string | null>();
-  const currencyOf = (value: unknown): string | null => {
-    const text = textFromCell(value);
-    let code = currencies.get(text);
-    if (code === undefined) {
-      const r = parseCurrency(text);
-      code = r.ok ? r.value : null;
-      currencies.set(text, code);
+    const amountCell = iAmount < 0 ? '' : row[iAmount];
+    const amount = scaledOf(amountCell);
+    const usdCell = iUSD < 0 ? '' : row[iUSD];
+    const usdBlank = isBlank(usdCell);
+    const amountUSD = usdBlank ? null : scaledOf(usdCell);
+    if (earningDate === null || currency === null || amount === null || (!usdBlank && amountUSD === null)) {
+      const where = [EARNINGS_SOURCE, line];
+      const issues: Issue[] = [];
+      if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
+      if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
+      if (amount === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
+      if (!usdBlank && amountUSD === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
+      problems.push({ table: EARNINGS_SOURCE, row: line, issues });
+      continue;
     }
-    return code;
-  };
-  const periods = new Map<unknown, { date: IsoDate; label: string } | null>();
-  const periodOf = (value: unknown) => {
-    let p = periods.get(value);
-    if (p === undefined) {
-      const date = dateFromCell(value);
-      p = date ? { date, label: formatHalf(fiscalHalfOf(date, settings)) } : null;
-      periods.set(value, p);
-    }
-    return p;
-  };
-  const sums = new Map<string, PoolSum>();
-
-  earnings.rows.forEach((row, i) => {
-    const type = keyOf(row[iType]);
-    if (type === 'claim') {
-      const id = textFromCell(row[iClaim]).trim();
-      if (id !== '') paidClaimIds.add(id);
-      return;
-    }
-    if (type !== 'coop') return;
-    // Rollover rows are Microsoft's record of a conversion: evidence, not new earnings.
-    if (iReason >= 0 && keyOf(row[iReason]) === ROLLOVER) return;
-    const where = ['Earnings', (earnings.rowIndexes[i] ?? i) + 1];
-    const period = periodOf(row[iDate]);
-    const currency = currencyOf(row[iCurrency]);
-    if (period === null) return void bad.push({ code: 'invalid_date', path: where });
-    if (currency === null) return void bad.push({ code: 'invalid_currency', path: where });
-    const participantId = textFromCell(row[iParticipant]).trim();
-    const programName = programOf(textFromCell(row[iProgram]));
-    const usdCell = iUSD >= 0 ? row[iUSD] : '';
-    if (isBlank(usdCell)) {
-      const amount = amountFromCell(row[iAmount]);
-      if (!amount.ok) return void bad.push({ code: 'invalid_amount', path: where });
-      addCoopEarning(ledger, { participantId, programName, earningDate: period.date, currency, amount: amount.value, amountUSD: null });
-      return;
-    }
-    const amount = scaledAmountFromCell(row[iAmount]) ?? amountFromCell(row[iAmount]);
-    const usd = scaledAmountFromCell(usdCell) ?? amountFromCell(usdCell);
-    if ((!('units' in amount) && !amount.ok) || (!('units' in usd) && !usd.ok)) {
-      return void bad.push({ code: 'invalid_amount', path: where });
-    }
-    const key = `${participantId}\u001f${programName}\u001f${period.label}\u001f${currency}`;
-    let sum = sums.get(key);
-    if (!sum) {
-      sum = { participantId, programName, earningDate: period.date, currency, amount: new ExactSum(), amountUSD: new ExactSum() };
-      sums.set(key, sum);
-    }
-    if ('units' in amount) sum.amount.add(amount);
-    else if (amount.ok) sum.amount.add(scaledFromDec(amount.value));
-    if ('units' in usd) sum.amountUSD.add(usd);
-    else if (usd.ok) sum.amountUSD.add(scaledFromDec(usd.value));
-  });
-  for (const s of sums.values()) {
-    addCoopEarning(ledger, {
-      participantId: s.participantId,
-      programName: s.programName,
-      earningDate: s.earningDate,
-      currency: s.currency,
-      amount: s.amount.toDec(),
-      amountUSD: s.amountUSD.toDec(),
-    });
+    const earningType = text(row, iType);
+    let kind = kinds.get(earningType);
+    if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
+    records.push(
+      earningRecord({
+        earningId: text(row, iId),
+        participantId: text(row, iParticipant),
+        participantName: text(row, iName),
+        programName: text(row, iProgram),
+        earningType,
+        kind,
+        amountScaled: amount,
+        amountUSDScaled: amountUSD,
+        earningDate,
+        currency,
+        transactionId: text(row, iTransaction),
+        lever: text(row, iLever),
+        earningRate: text(row, iRate),
+        reasonCode: text(row, iReason),
+        claimId: text(row, iClaim),
+        paymentId: text(row, iPayment),
+        paymentStatus: text(row, iStatus),
+        paymentCurrency: text(row, iPayCurrency).toUpperCase(),
+        amountInPaymentCurrencyScaled: iPayAmount < 0 || isBlank(row[iPayAmount]) ? null : scaledOf(row[iPayAmount]),
+        passThrough: NO_PASS_THROUGH,
+        location: { file: EARNINGS_SOURCE, line },
+      }),
+    );
   }
-  return bad;
+  return { records, problems };
 }
+
+const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
 
 export function claimsOfPool(ledger: Ledger, key: PoolKey): LedgerClaim[] {
   const id = poolKeyString(key);

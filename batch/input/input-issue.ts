@@ -1,39 +1,14 @@
-import type { IssueCode } from '../../core/issues.js';
+import type { InputIssueCode, Severity } from '../../core/codes.js';
 
 /**
  * Everything the batch job's input layer can find wrong with a file, as a value. Codes are part of
- * the public contract (input-errors.csv, the bad-input corpus) and never change; `message` and
- * `hint` are for people and may.
+ * the public contract (input-errors.csv, the bad-input corpus; the list is core/codes.ts) and never
+ * change; `message` and `hint` are for people and may.
  */
-export type InputIssueCode =
-  // files and folders
-  | 'file_not_found'
-  | 'read_failed'
-  | 'unsupported_file'
-  // zips
-  | 'zip_corrupt'
-  | 'zip_unsafe_path'
-  | 'zip_too_large'
-  | 'zip_too_many_entries'
-  | 'zip_nested'
-  | 'zip_unsupported_entry'
-  // text and table shape
-  | 'invalid_encoding'
-  | 'empty_file'
-  | 'no_rows'
-  | 'header_not_found'
-  | 'missing_column'
-  | 'duplicate_header'
-  | 'malformed_csv'
-  | 'unclosed_quote'
-  | 'ragged_row'
-  | 'record_too_large'
-  // values
-  | 'missing_value'
-  | 'unknown_earning_type'
-  | Extract<IssueCode, 'invalid_amount' | 'invalid_date' | 'invalid_currency'>;
+export type { InputIssueCode };
 
-export type InputSeverity = 'error' | 'warning';
+/** Input problems stop a run or warn; they are never only information. */
+export type InputSeverity = Exclude<Severity, 'info'>;
 
 export interface InputIssue {
   readonly severity: InputSeverity;

@@ -7,15 +7,17 @@ import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { InputSource } from './input-source.js';
 import { inputWarning, clip, type InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
+import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
-import { memoByText } from './memo-by-text.js';
-import { earningKind, earningTypeKey, type EarningKind, type EarningRow } from './earning-row.js';
+import { memoByText } from '../../core/text/memo-by-text.js';
+import { earningKind, earningTypeKey, type EarningKind } from '../../core/reconcile/earning-type.js';
+import { PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
 
 export interface ReadEarningsOptions {
   /** How numbers are written when not invariant (`--number-locale`). */
   readonly locale?: NumberLocale;
-  onRow(row: EarningRow): void;
+  onRow(row: EarningRecord): void;
   onIssue(issue: InputIssue): void;
   /** Rows refused, with their text verbatim (for `--skip-bad-rows` and quarantine.csv). */
   onRejectedRow?(row: RejectedRow): void;
@@ -30,7 +32,7 @@ export interface ReadEarningsOptions {
   readonly passThrough?: boolean;
 }
 
-const KNOWN = EARNINGS_COLUMNS.map((c) => c.name);
+const KNOWN = [...EARNINGS_COLUMNS.map((c) => c.name), ...PAY_TO_COLUMNS];
 const KNOWN_SET = new Set(KNOWN);
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
@@ -39,7 +41,7 @@ const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.c
  * A row as the reader delivers it. The amounts are kept as exact scaled integers; their Decimal
  * form is built only when someone asks for it (the ledger sums the integers).
  */
-class ReadEarningRow implements EarningRow {
+class ReadEarningRow implements EarningRecord {
   private amountDec: Dec | undefined;
   private amountUSDDec: Dec | null | undefined;
 
@@ -61,6 +63,8 @@ class ReadEarningRow implements EarningRow {
     readonly claimId: string,
     readonly paymentId: string,
     readonly paymentStatus: string,
+    readonly paymentCurrency: string,
+    readonly amountInPaymentCurrencyScaled: ScaledAmount | null,
     readonly passThrough: Readonly<Record<string, string>>,
     readonly location: { readonly file: string; readonly line: number },
   ) {}
@@ -86,7 +90,7 @@ const currencyOf = memoByText((text: string): CurrencyCode | null => {
 });
 
 /**
- * Streams the rows of one earnings export (SPEC §6) to `onRow`, typed: amounts exact (scaled
+ * Streams the rows of one earnings export (docs/RULES.md, "Earnings export") to `onRow`, typed: amounts exact (scaled
  * integers, Decimals on demand), dates as calendar dates, currency codes checked. A row with a
  * missing or unparsable required value is not delivered; each problem is a located issue.
  *
@@ -143,6 +147,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     amountUSD: ScaledAmount | null,
     earningDate: IsoDate,
     currency: CurrencyCode,
+    paymentCurrency: string,
+    amountInPaymentCurrency: ScaledAmount | null,
   ): readonly InputIssue[] => {
     const kind = kindOf(earningType);
     const warnings = kind === 'other' ? unknownTypeWarning(earningType, location) : NONE;
@@ -165,6 +171,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         cell(fields, at.claimId!),
         cell(fields, at.paymentId!),
         cell(fields, at.paymentStatus!),
+        paymentCurrency,
+        amountInPaymentCurrency,
         passThroughOf(fields),
         location,
       ),
@@ -185,6 +193,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     const amountUSD = cells.amount('earningAmountUSD');
     const earningDate = cells.date('earningDate', true);
     const currency = cells.currency('transactionCurrency', true);
+    const paymentCurrency = cells.currency('lastPaymentCurrency');
+    const amountInPaymentCurrency = cells.amount('earningAmountInLastPaymentCurrency');
     if (cells.failed || amount === null || earningDate === null || currency === null) return cells.issues;
     return deliver(
       fields,
@@ -197,6 +207,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       amountUSD === null ? null : scaledFromDec(amountUSD),
       earningDate,
       currency,
+      paymentCurrency ?? '',
+      amountInPaymentCurrency === null ? null : scaledFromDec(amountInPaymentCurrency),
     );
   };
 
@@ -205,7 +217,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     known: KNOWN,
     onIssue: options.onIssue,
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
-    ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
+    headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
     // The cells of other columns are not even cut out of the line, unless they are kept.
     ...(keepPassThrough ? {} : { reads: KNOWN }),
@@ -226,13 +238,19 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       const amountUSD = amountUSDText === '' ? null : fastAmount(amountUSDText);
       const earningDate = dateOf(cell(fields, at.earningDate!));
       const currency = currencyOf(cell(fields, at.transactionCurrency!));
+      // The pay-to columns are often absent (index -1): then both are empty, at no cost.
+      const payToText = cell(fields, at.earningAmountInLastPaymentCurrency!);
+      const payTo = payToText === '' ? null : fastAmount(payToText);
+      const payCurrencyText = cell(fields, at.lastPaymentCurrency!);
+      const payCurrency = payCurrencyText === '' ? '' : currencyOf(payCurrencyText);
       if (
         earningId === '' || participantId === '' || programName === '' || earningType === '' ||
-        amount === null || (amountUSD === null && amountUSDText !== '') || earningDate === null || currency === null
+        amount === null || (amountUSD === null && amountUSDText !== '') || earningDate === null || currency === null ||
+        (payTo === null && payToText !== '') || payCurrency === null
       ) {
         return slow(fields, location);
       }
-      return deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency);
+      return deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency, payCurrency, payTo);
     },
   });
 }

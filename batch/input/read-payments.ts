@@ -5,10 +5,11 @@ import type { NumberLocale } from '../../core/money/parse-amount.js';
 import type { InputSource } from './input-source.js';
 import type { InputIssue } from './input-issue.js';
 import type { ColumnRequirement, CsvColumn, CsvHeader } from './csv-header.js';
+import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, type CsvReadSummary, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
 
-/** One row of the Partner Center Payments report: one payment (SPEC §6). */
+/** One row of the Partner Center Payments report: one payment (docs/RULES.md, "Payments"). */
 export interface PaymentRow {
   readonly paymentId: string;
   readonly participantId: string;
@@ -69,7 +70,7 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
     known: PAYMENTS_COLUMNS,
     onIssue: options.onIssue,
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
-    ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
+    headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
     onHeader: (header) => {
       columns = columnsByKey(header);

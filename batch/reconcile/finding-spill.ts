@@ -2,18 +2,20 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { compareFindings, type Finding, type FindingSeverity } from './finding.js';
+import type { Severity } from '../../core/codes.js';
+import { compareFindings, type Finding } from '../../core/reconcile/finding.js';
+import type { FindingSink } from '../../core/reconcile/finding-sink.js';
 
 /** Bytes gathered before one write to the spill file. */
 const FLUSH_BYTES = 1 << 20;
 
 /**
- * Findings that come one per row (`duplicate_earning`: a million repeated rows give a million
+ * core's `FindingSink` on disk. Findings that come one per row (`duplicate_earning`: a million repeated rows give a million
  * findings) are written to temporary files as they are found, instead of being kept in memory:
  * one file per source, in which they are already in report order (same file, rising lines).
  * `merge` gives them back merged with the other findings, in the order of `compareFindings`.
  */
-export class FindingSpill {
+export class FindingSpill implements FindingSink {
   private dir: string | undefined;
 
   /** `makeFolder`: makes the folder for the spill files, when one is needed (default: in the system's temporary folder). */
@@ -23,7 +25,7 @@ export class FindingSpill {
   private fd: number | undefined;
   private buffer = '';
   private source = -1;
-  readonly bySeverity: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };
+  readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   readonly byCode = new Map<string, number>();
   count = 0;
 

@@ -1,35 +1,30 @@
-import { createReadStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
-import { formatAmount } from '../../core/money/round.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
-import { policyCatalog, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
-import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
+import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
-import { computeBalances } from '../../core/pools/pool-balance.js';
-import { formatPath, type Issue } from '../../core/issues.js';
+import type { Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
+import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
+import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
+import type { LocatedClaim } from '../../core/reconcile/claims-check.js';
+import type { PaymentRecord } from '../../core/reconcile/payments-check.js';
+import { settleAsOf } from '../../core/reconcile/settle.js';
+import { compareFindings, SEVERITY_RANK, type Finding } from '../../core/reconcile/finding.js';
 import { expandInputs } from '../input/expand-inputs.js';
 import { fileSource } from '../input/input-source.js';
 import { readCsvRecords, type RecordLocation, type RejectedRow } from '../input/csv-records.js';
 import { readEarnings } from '../input/read-earnings.js';
-import type { InputSource } from '../input/input-source.js';
 import { readPayments } from '../input/read-payments.js';
 import { inputError, type InputIssue } from '../input/input-issue.js';
+import { readWorkbookTable } from '../input/read-workbook-table.js';
 import { scratchFolders, withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
 import { createCsvWriter, writeCsvFile } from '../output/csv-writer.js';
-import { readWorkbookTable } from '../output/read-workbook-table.js';
-import { EarningsLedger } from './earnings-ledger.js';
-import { drawClaims, checkClaims, type LocatedClaim } from './claims-check.js';
-import { poolFindings, rolloverFindings } from './pool-findings.js';
-import { paymentFindings, type PaymentRecord } from './payments-check.js';
-import { journalOf, DEFAULT_ACCOUNTS, type JournalAccounts } from './journal.js';
-import { compareFindings, SEVERITY_RANK, type Finding } from './finding.js';
+import { EarningIdLog } from './earning-id-log.js';
+import { FindingSpill } from './finding-spill.js';
+import { journalOf, type JournalAccounts } from './journal.js';
 import { describeIssue } from './messages.js';
 import {
   BALANCE_REPORT_COLUMNS,
@@ -44,6 +39,9 @@ import {
 import { writeWorkbookReport } from './workbook-report.js';
 import type { InputSummary } from './input-summary.js';
 import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-errors.js';
+import { ConfigError, isWorkbook, loadAccounts, loadPolicies } from './load-config.js';
+import { hashWhileReading, sha256Of } from './input-hashing.js';
+import { countBySeverity, summaryJson } from './summary-json.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
 
@@ -92,12 +90,6 @@ export const OUTPUT_FILES = [
   'input-errors.csv',
 ] as const;
 
-class ConfigError extends Error {
-  constructor(readonly lines: readonly string[]) {
-    super(lines.join('\n'));
-  }
-}
-
 export async function reconcile(options: ReconcileOptions, io: CommandIO): Promise<ReconcileSummary> {
   const settings = DEFAULT_SETTINGS;
   const log = (s: string) => {
@@ -124,49 +116,47 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   };
   const locale = options.numberLocale ? { locale: options.numberLocale } : {};
 
-  // Earnings: pass 1 counts every row and logs its earningId.
+  // Earnings: one reading counts every row and stores its earningId; a second reading, only when
+  // an earningId came more than once, takes the repeats out again (core's ledger decides).
   const expanded = await expandInputs(options.earnings);
   inputIssues.push(...expanded.issues);
   // Scratch files (the earningId log, spilled findings) go next to --out, and go when the run ends.
-  const ledger = new EarningsLedger(catalog, settings, scratchFolders(options.out));
+  const folders = scratchFolders(options.out);
+  const ids = new EarningIdLog(folders);
+  const spilled = new FindingSpill(folders);
   const rowsPerSource = new Map<string, number>();
   const digests = new Map<string, () => string | undefined>();
   const started = process.hrtime.bigint();
+  let ledger: EarningsTotals;
   try {
     const progress = makeProgress(io, options.quiet);
-    for (const [ordinal, source] of expanded.sources.entries()) {
-      ledger.beginSource(source.name, ordinal);
-      // A file named on the command line is hashed as it is read, not read again for summary.json.
-      const named = source.entry === undefined && source.name === source.path && options.earnings.includes(source.path) && !digests.has(source.path);
-      const tapped = named ? hashWhileReading(source) : undefined;
-      if (tapped) digests.set(source.path, tapped.digest);
-      const summary = await readEarnings(tapped?.source ?? source, {
-        ...locale,
-        onRow: (row) => {
-          ledger.add(row);
-          progress(source.name, ledger.rowsRead);
-        },
-        onIssue: (i) => inputIssues.push(i),
-        onRejectedRow,
-      });
-      rowsPerSource.set(source.path, (rowsPerSource.get(source.path) ?? 0) + summary.records);
-    }
-    // Pass 2, only when an earningId came more than once: repeats are retracted and reported, and
-    // of different contents the row from the file named last is the one counted.
-    if (ledger.resolveIds()) {
-      ledger.startSecondPass();
+    let reading = 0;
+    let rowsRead = 0;
+    ledger = await readEarningsLedger({ catalog, settings, stores: { ids, duplicates: spilled } }, async (visit) => {
+      const first = reading++ === 0;
       for (const [ordinal, source] of expanded.sources.entries()) {
-        ledger.beginSource(source.name, ordinal);
-        await readEarnings(source, {
+        visit.beginSource(source.name, ordinal);
+        // A file named on the command line is hashed as it is read, not read again for summary.json.
+        const named = first && source.entry === undefined && source.name === source.path && options.earnings.includes(source.path) && !digests.has(source.path);
+        const tapped = named ? hashWhileReading(source) : undefined;
+        if (tapped) digests.set(source.path, tapped.digest);
+        const summary = await readEarnings(tapped?.source ?? source, {
           ...locale,
-          onRow: (row) => ledger.secondPass(row),
-          onIssue: () => undefined,
+          onRow: first
+            ? (row) => {
+                visit.row(row);
+                progress(source.name, ++rowsRead);
+              }
+            : (row) => visit.row(row),
+          onIssue: first ? (i) => inputIssues.push(i) : () => undefined,
+          ...(first ? { onRejectedRow } : {}),
         });
+        if (first) rowsPerSource.set(source.path, (rowsPerSource.get(source.path) ?? 0) + summary.records);
       }
-    }
-    ledger.finish();
+    });
   } catch (error) {
-    ledger.dispose();
+    ids.dispose();
+    spilled.dispose();
     throw error;
   }
   for (const path of options.earnings) {
@@ -194,7 +184,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     (i) => i.severity === 'error' && !(options.skipBadRows && i.line !== undefined && quarantinedLines.has(`${i.file}\u0000${i.line}`)),
   );
   if (blocking.length > 0) {
-    ledger.dispose();
+    spilled.dispose();
     await writeSingleOutput(options.out, 'input-errors.csv', async (path) => {
       await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow));
     });
@@ -204,21 +194,14 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     return { exitCode: EXIT.inputRejected, out: options.out, findings: [] };
   }
 
-  // Settle: claims draw on pools, then balances as of the date, then every check.
-  const drawings = drawClaims(claims, ledger.pools, catalog, settings, ledger.claimPayments);
-  const policyFor = (program: string, period: Parameters<typeof resolvePolicy>[2]) => resolvePolicy(catalog, program, period);
-  const balances = computeBalances(ledger.pools, { asOf: options.asOf, policyFor });
-  const claimCheck = checkClaims(drawings, balances, catalog, settings, options.asOf, ledger.claimPayments);
+  // Settle as of the date: claims draw on pools, balances, every check (core's one engine).
+  const settled = settleAsOf({ earnings: ledger, claims, payments, catalog, settings, asOf: options.asOf, describeIssue });
+  const balances = settled.balances;
+  const claimReports = settled.claims;
   // duplicate_earning findings stay on disk (one per repeated row); the rest are sorted here
   // and the two are merged, in report order, as they are written.
   const findings: Finding[] = [
-    ...ledger.findings,
-    ...ledger.unknownProgramFindings(),
-    ...ledger.splitFindings(),
-    ...poolFindings(balances),
-    ...rolloverFindings(balances, ledger.rollovers.values()),
-    ...claimCheck.findings,
-    ...paymentFindings(payments, ledger.paymentSums),
+    ...settled.findings,
     ...(quarantined.length > 0
       ? [{
           severity: 'error' as const,
@@ -229,14 +212,13 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       : []),
     ...inputIssues
       .filter((i) => i.severity === 'warning')
-      .map((i) => ({ severity: 'warning' as const, code: i.code as Finding['code'], message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
+      .map((i) => ({ severity: 'warning' as const, code: i.code, message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
   ].sort(compareFindings);
   const journal = journalOf(balances, accounts);
 
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
-  const spilled = ledger.duplicates;
   const atOrAbove = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ||
-    (Object.keys(spilled.bySeverity) as Finding['severity'][]).some((s) => spilled.bySeverity[s] > 0 && SEVERITY_RANK[s] >= threshold);
+    (Object.keys(spilled.bySeverity) as (keyof typeof spilled.bySeverity)[]).some((s) => spilled.bySeverity[s] > 0 && SEVERITY_RANK[s] >= threshold);
   const exitCode = atOrAbove ? EXIT.findings : EXIT.ok;
 
   await withAtomicOutput(
@@ -244,7 +226,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     async (dir) => {
       await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { currencyColumn: 'currency' });
       await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow));
-      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimCheck.reports.map(claimReportRow), { currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), { currencyColumn: 'currency' });
       await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { currencyColumn: 'currency' });
       if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined);
       await writeWorkbookReport(join(dir, 'reconciliation.xlsx'), {
@@ -253,10 +235,10 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
         balances,
         findings: spilled.merge(findings),
         findingCounts: countBySeverity(findings, spilled.bySeverity),
-        claims: claimCheck.reports,
+        claims: claimReports,
         journal,
       });
-      const summary = summaryJson(options, inputs, ledger, balances.length, claims.length, findings, quarantined.length, exitCode);
+      const summary = summaryJson(options, inputs, ledger, spilled, balances.length, claims.length, findings, quarantined.length, exitCode);
       await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     },
     { ownedFiles: OUTPUT_FILES },
@@ -270,12 +252,6 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv reconciliation.xlsx summary.json\n`,
   );
   return { exitCode, out: options.out, findings };
-}
-
-function countBySeverity(findings: readonly Finding[], more: Readonly<Record<Finding['severity'], number>>): Record<Finding['severity'], number> {
-  const counts = { ...more };
-  for (const f of findings) counts[f.severity] += 1;
-  return counts;
 }
 
 async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGenerator<U> {
@@ -292,113 +268,6 @@ function makeProgress(io: CommandIO, quiet: boolean): (file: string, rows: numbe
     const s = Number(process.hrtime.bigint() - start) / 1e9;
     io.stderr(`\r${file}: ${rows.toLocaleString('en-US')} rows, ${Math.round(rows / s).toLocaleString('en-US')} rows/s   `);
   };
-}
-
-/**
- * A source whose bytes are hashed (sha256) as they are read; `digest` is the file's digest once a
- * reading has gone to its end, else undefined (a reading stopped by an error).
- */
-function hashWhileReading(source: InputSource): { source: InputSource; digest: () => string | undefined } {
-  const hash = createHash('sha256');
-  let digest: string | undefined;
-  async function* tap(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    for await (const chunk of bytes) {
-      hash.update(chunk);
-      yield chunk;
-    }
-    digest = hash.digest('hex');
-  }
-  return {
-    source: { ...source, open: async () => Readable.from(tap((await source.open()) as AsyncIterable<Buffer>)) },
-    digest: () => digest,
-  };
-}
-
-async function sha256Of(path: string): Promise<string> {
-  const { stat, readdir } = await import('node:fs/promises');
-  const info = await stat(path);
-  const hash = createHash('sha256');
-  if (info.isDirectory()) {
-    // A folder's digest covers its files' names and digests, in name order.
-    for (const name of (await readdir(path)).sort()) {
-      const child = join(path, name);
-      if ((await stat(child)).isFile()) hash.update(`${name}\u0000${await sha256Of(child)}\n`);
-    }
-    return hash.digest('hex');
-  }
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-function isWorkbook(path: string): boolean {
-  return /\.xlsx$/i.test(path);
-}
-
-async function loadPolicies(path: string | undefined, inputs: InputSummary[]): Promise<PolicyCatalog> {
-  if (!path) return policyCatalog();
-  let result;
-  try {
-    if (isWorkbook(path)) {
-      const read = await readWorkbookTable(path, 'Programs');
-      if (!read.ok) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}`));
-      result = parsePolicyRows(read.table.rows.map((r) => r.values));
-    } else {
-      const text = await readFile(path, 'utf8');
-      let json: unknown;
-      try {
-        json = JSON.parse(text.replace(/^\uFEFF/, ''));
-      } catch (error) {
-        throw new ConfigError([`${path}: ${jsonErrorWhere(text, error)}: not valid JSON; fix the syntax there`]);
-      }
-      result = parsePolicyFile(json);
-    }
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError([`${path}: cannot read the policy file (${(error as Error).message})`]);
-  }
-  if (!result.ok) throw new ConfigError(result.issues.map((i) => `${path}: ${issueLine(i)}`));
-  inputs.push({ kind: 'programs', path, sha256: await sha256Of(path), rows: result.value.length });
-  return policyCatalog(result.value);
-}
-
-function issueLine(i: Issue): string {
-  const message = describeIssue(i);
-  const where = formatPath(i.path);
-  return message.startsWith(where) ? message : `${where}: ${message}`;
-}
-
-/** `line 3, column 7` from a JSON.parse error's position, when the engine gives one. */
-function jsonErrorWhere(text: string, error: unknown): string {
-  const m = /position (\d+)/.exec((error as Error).message);
-  if (!m) return 'end of file';
-  const pos = Number.parseInt(m[1]!, 10);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
-async function loadAccounts(path: string | undefined, inputs: InputSummary[]): Promise<JournalAccounts> {
-  if (!path) return DEFAULT_ACCOUNTS;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError([`${path}: cannot read accounts (${(error as Error).message})`]);
-  }
-  const problems: string[] = [];
-  const accounts: Record<string, string> = { ...DEFAULT_ACCOUNTS };
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push(`${path}: expected an object of account names`);
-  else {
-    for (const [key, value] of Object.entries(json)) {
-      if (!(key in DEFAULT_ACCOUNTS)) problems.push(`${path}: ${key}: unknown account; known: ${Object.keys(DEFAULT_ACCOUNTS).join(', ')}`);
-      else if (typeof value !== 'string' || value.trim() === '') problems.push(`${path}: ${key}: must be a non-empty string`);
-      else accounts[key] = value;
-    }
-  }
-  if (problems.length) throw new ConfigError(problems);
-  inputs.push({ kind: 'accounts', path, sha256: await sha256Of(path), rows: null });
-  return accounts as unknown as JournalAccounts;
 }
 
 async function readPaymentsFile(
@@ -418,6 +287,7 @@ async function readPaymentsFile(
         participantId: row.participantId,
         programName: row.programName,
         earned: row.earned,
+        earnedUSD: row.earnedUSD,
         currency: row.earnedCurrency,
         location: row.location,
       }),
@@ -458,6 +328,7 @@ async function readClaims(
   const summary = await readCsvRecords(fileSource(path), {
     required: ['claimId', 'participantId', 'programName', 'activityStart', 'activityEnd', 'currency', 'amountClaimed', 'status'],
     known: CLAIMS_COLUMNS.map((c) => c.name),
+    headerSearchLines: HEADER_SEARCH_LINES,
     onIssue: (i) => issues.push(i),
     onRejectedRow,
     onRecord: (record, location) => accept(record, location),
@@ -489,39 +360,3 @@ async function writeQuarantine(path: string, rows: readonly RejectedRow[]): Prom
   await writer.close();
 }
 
-function summaryJson(
-  options: ReconcileOptions,
-  inputs: readonly InputSummary[],
-  ledger: EarningsLedger,
-  pools: number,
-  claims: number,
-  findings: readonly Finding[],
-  quarantined: number,
-  exitCode: number,
-) {
-  const bySeverity: Record<string, number> = countBySeverity(findings, ledger.duplicates.bySeverity);
-  const byCode: Record<string, number> = Object.fromEntries(ledger.duplicates.byCode);
-  for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-  const totals: Record<string, Record<string, string>> = {};
-  for (const currency of [...ledger.totals.keys()].sort()) {
-    const byKind = ledger.totals.get(currency)!;
-    totals[currency] = Object.fromEntries([...byKind.keys()].sort().map((k) => [k, formatAmount(byKind.get(k)!, currency)]));
-  }
-  return {
-    asOf: options.asOf,
-    failOn: options.failOn,
-    inputs,
-    counts: {
-      earningsRowsRead: ledger.rowsRead,
-      earningsRowsCounted: ledger.rowsCounted,
-      duplicateRows: ledger.duplicateRows,
-      conflictingEarningIds: ledger.conflictingIds,
-      quarantinedRows: quarantined,
-      claims,
-      pools,
-    },
-    totals,
-    findings: { bySeverity, byCode: Object.fromEntries(Object.keys(byCode).sort().map((k) => [k, byCode[k]])) },
-    exitCode,
-  };
-}

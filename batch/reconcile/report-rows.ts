@@ -4,8 +4,8 @@ import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { claimToRow } from '../../core/claims/claim-row.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, FINDINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { ReportColumn, ReportRow } from '../output/cell-value.js';
-import type { ClaimReport } from './claims-check.js';
-import type { Finding } from './finding.js';
+import type { ClaimReport } from '../../core/reconcile/claims-check.js';
+import type { Finding } from '../../core/reconcile/finding.js';
 import type { JournalLine } from './journal.js';
 
 /** balances.csv: exactly the shared layout's columns, amounts in the pool's currency. */

@@ -4,11 +4,11 @@ import { createReportWorkbook } from '../output/report-workbook.js';
 import { summaryRowsCap } from '../output/summary-rows-cap.js';
 import type { HighlightKind } from '../output/report-styles.js';
 import type { ReportRow } from '../output/cell-value.js';
-import type { ClaimReport } from './claims-check.js';
-import type { Finding, FindingCode } from './finding.js';
+import type { ClaimReport } from '../../core/reconcile/claims-check.js';
+import type { Finding, FindingCode } from '../../core/reconcile/finding.js';
 import type { JournalLine } from './journal.js';
 import type { InputSummary } from './input-summary.js';
-import { EXPIRY_WARNING_DAYS } from './pool-findings.js';
+import { EXPIRY_WARNING_DAYS } from '../../core/reconcile/pool-findings.js';
 import {
   BALANCE_REPORT_COLUMNS,
   CLAIM_REPORT_COLUMNS,

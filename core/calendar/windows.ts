@@ -3,7 +3,7 @@ import type { DateInterval } from './date-interval.js';
 import { halfInterval, nextHalf, type FiscalHalf } from './fiscal-half.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../settings.js';
 
-/** The three windows of an earning period (SPEC §3), each half-open. */
+/** The three windows of an earning period (docs/RULES.md, "Calendar"), each half-open. */
 export interface PeriodWindows {
   /** The earning period itself: co-op accrues here. */
   readonly earning: DateInterval;

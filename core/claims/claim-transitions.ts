@@ -4,7 +4,7 @@ import type { Claim } from './claim.js';
 import type { ClaimStatus } from './claim-status.js';
 import { historyEntry, type ChangeMeta, type ClaimChange } from './claim-history.js';
 
-/** The status machine of SPEC §5; nothing else is a legal move. */
+/** The status machine of docs/RULES.md, "Claims"; nothing else is a legal move. */
 export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
   Editing: ['Submitted'],
   Submitted: ['Under review'],

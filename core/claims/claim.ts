@@ -19,7 +19,7 @@ export interface ClaimDocuments {
   readonly proofs: readonly string[];
 }
 
-/** A co-op claim (SPEC §5): the register's record. Its history is kept apart (ClaimHistoryEntry). */
+/** A co-op claim (docs/RULES.md, "Claims"): the register's record. Its history is kept apart (ClaimHistoryEntry). */
 export interface Claim {
   readonly claimId: string;
   readonly participantId: string;

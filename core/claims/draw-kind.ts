@@ -1,7 +1,7 @@
 import type { ClaimStatus } from './claim-status.js';
 
 /**
- * How a claim in a status draws on its fund pool (SPEC §5): a draft is shown but not reserved;
+ * How a claim in a status draws on its fund pool (docs/RULES.md, "Claims"): a draft is shown but not reserved;
  * a pending claim reserves the amount claimed; an approved one consumes the amount approved; a
  * rejected one draws nothing.
  */

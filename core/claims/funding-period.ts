@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type LedgerSettings } from '../settings.js';
 import { issue, ok, fail, type Result } from '../issues.js';
 
 /**
- * The earning period that pays for an activity (SPEC §5): the activity must lie inside one usage
+ * The earning period that pays for an activity (docs/RULES.md, "Claims"): the activity must lie inside one usage
  * period, a fiscal half, and is funded by the half before it. An end before the start, or an
  * activity spanning two halves, is `claim_dates_invalid` (params.reason says which).
  */

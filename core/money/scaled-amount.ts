@@ -3,7 +3,7 @@ import { Dec } from './decimal.js';
 /**
  * An exact decimal as a whole number of 10^-scale: `12.50` → `{ units: 1250, scale: 2 }`.
  * `units` is a safe integer (a plain number, exact) or a bigint when it is not. This is how the
- * batch job sums millions of rows exactly without a Decimal per row (SPEC §7: exact, never a
+ * batch job sums millions of rows exactly without a Decimal per row (docs/RULES.md, "Money": exact, never a
  * float); totals become Decimals once, at the end.
  */
 export interface ScaledAmount {

@@ -1,4 +1,5 @@
 import type { Claim } from '../claims/claim.js';
+import type { Dec } from '../money/decimal.js';
 import { claimFunding, type ClaimFunding } from '../claims/claim-funding.js';
 import { drawKind } from '../claims/draw-kind.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
@@ -15,14 +16,14 @@ export interface ClaimDrawing extends ClaimFunding {
 
 /**
  * Records every claim's draw on its pool, in list order: the one rule the batch job and the
- * add-in share. `paid` says whether a payment row carries the claim's id.
+ * add-in share. `amountPaid` says what the payment rows carrying the claim's id paid (null: unpaid).
  */
 export function drawClaims(
   ledger: PoolLedger,
   claims: readonly Claim[],
   catalog: PolicyCatalog,
   settings: LedgerSettings,
-  paid: (claim: Claim) => boolean,
+  amountPaid: (claim: Claim) => Dec | null,
 ): ClaimDrawing[] {
   const seen = new Set<string>();
   return claims.map((claim) => {
@@ -39,7 +40,7 @@ export function drawClaims(
             kind: drawKind(claim.status),
             amountClaimed: claim.amountClaimed,
             amountApproved: claim.amountApproved,
-            paid: paid(claim),
+            amountPaid: amountPaid(claim),
           })
         : null;
     return { ...funding, pool, duplicate };

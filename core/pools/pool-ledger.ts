@@ -29,8 +29,11 @@ export interface ClaimDraw {
   readonly kind: DrawKind;
   readonly amountClaimed: Dec;
   readonly amountApproved: Dec | null;
-  /** An approved claim whose payment was seen in the earnings (a `Claim` row with its id). */
-  readonly paid: boolean;
+  /**
+   * For an approved claim whose payment was seen in the earnings (`Claim` rows with its id): what
+   * those rows paid, summed in the claim's currency; null while unpaid.
+   */
+  readonly amountPaid: Dec | null;
 }
 
 /** Running totals of one pool; constant size however many rows feed it. */
@@ -165,7 +168,8 @@ export function addClaimDraw(ledger: PoolLedger, claim: ClaimDraw): PoolKey {
     case 'approved': {
       const approved = claim.amountApproved ?? claim.amountClaimed;
       pool.claimsApproved = pool.claimsApproved.plus(approved);
-      if (claim.paid) pool.claimsPaid = pool.claimsPaid.plus(approved);
+      // Paid is what the payment rows say was received, not the approved amount (docs/RULES.md, "Paid claims").
+      if (claim.amountPaid !== null) pool.claimsPaid = pool.claimsPaid.plus(claim.amountPaid);
       break;
     }
     case 'none':

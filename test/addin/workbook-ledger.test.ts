@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { computeLedger, earningTypeKey } from '../../addin/ledger/workbook-ledger.js';
+import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
+import { earningTypeKey } from '../../core/reconcile/earning-type.js';
 import { amountFromCell, scaledAmountFromCell } from '../../addin/excel/cell-values.js';
 import { ExactSum, scaledFromDec, scaledToDec } from '../../core/money/scaled-amount.js';
 import { addCoopEarning, createPoolLedger } from '../../core/pools/pool-ledger.js';
@@ -86,5 +87,45 @@ describe('computing the ledger from the Earnings table', () => {
     const show = (b: (typeof expected)[number]) => [b.key, b.status, b.coopEarned.toString(), b.coopEarnedUSD.toString(), b.belowThreshold, b.available.toString()];
     expect(ledger.balances.map(show)).toEqual(expected.map(show));
     expect(ledger.balances.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the Earnings table through core\'s engine', () => {
+  const asOf = isoDate('2021-09-01');
+  const date = toExcelSerial(isoDate('2021-03-15'));
+  const table = (rows: unknown[][]) => ({ name: 'Earnings', headers, rows, rowIndexes: rows.map((_, i) => i) });
+  const coop = (id: string, type: string, amount: number | string, extra: Record<string, unknown> = {}) =>
+    row({
+      earningId: id, participantId: 'P1', programName: 'Hosting', earningType: type, earningAmount: amount, earningAmountUSD: amount,
+      earningDate: date, transactionCurrency: 'USD', ...extra,
+    });
+
+  test('Co_op and Adjustment-Co-op rows count in the pool, as in the batch job', () => {
+    const ledger = computeLedger(
+      { earnings: table([coop('E1', 'Co-op', 100), coop('E2', 'Co_op', 20), coop('E3', 'Adjustment-Co-op', -5)]), programs: null, claims: null },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['115']);
+  });
+
+  test('a row that cannot be read is a problem naming its table row, and the others still count', () => {
+    const ledger = computeLedger(
+      { earnings: table([coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 'lots', { earningAmountUSD: '' }), coop('E3', 'Co-op', 7, { transactionCurrency: 'EURO' })]), programs: null, claims: null },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => i.code)])).toEqual([
+      ['Earnings', 2, ['invalid_amount']],
+      ['Earnings', 3, ['invalid_currency']],
+    ]);
+    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
+  });
+
+  test('the workbook gets the batch job\'s findings: a split that does not match the share is reported on its row', () => {
+    const split = (id: string, type: string, amount: number) => coop(id, type, amount, { programName: 'CSP Indirect Reseller', transactionId: 'T1', lever: 'Azure' });
+    const ledger = computeLedger(
+      { earnings: table([coop('E0', 'Co-op', 1), split('E1', 'Rebate', 50), split('E2', 'Co-op', 50)]), programs: null, claims: null },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    expect(ledger.findings.filter((f) => f.code === 'split_mismatch').map((f) => [f.file, f.line, f.transactionId])).toEqual([['Earnings', 2, 'T1']]);
   });
 });

@@ -28,7 +28,7 @@ function settle(pools: readonly Pool[], asOf: string): PoolBalance[] {
     addCoopEarning(ledger, { ...base, earningDate: isoDate(p.date), amount: new Dec(p.amount), amountUSD: new Dec(p.usd ?? p.amount) });
     for (const [kind, claimed, approved] of p.claims ?? []) {
       const period = computeBalances(ledger, { asOf: isoDate(asOf), policyFor }).find((b) => b.key.participantId === base.participantId)!.key.earningPeriod;
-      addClaimDraw(ledger, { ...base, earningPeriod: half(period), kind, amountClaimed: new Dec(claimed), amountApproved: approved ? new Dec(approved) : null, paid: false });
+      addClaimDraw(ledger, { ...base, earningPeriod: half(period), kind, amountClaimed: new Dec(claimed), amountApproved: approved ? new Dec(approved) : null, amountPaid: null });
     }
   }
   return computeBalances(ledger, { asOf: isoDate(asOf), policyFor });

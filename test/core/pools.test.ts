@@ -121,7 +121,7 @@ describe('fund pools', () => {
 
   test('claims draw: drafts are shown, pending and approved are reserved, paid is tracked', () => {
     const ledger = earn(undefined, [['2021-09-01', '20000', 'USD', '20000']]);
-    const draw = (kind: DrawKind, claimed: string, approved: string | null = null, paid = false) =>
+    const draw = (kind: DrawKind, claimed: string, approved: string | null = null, paid: string | null = null) =>
       addClaimDraw(ledger, {
         participantId: 'P1',
         programName: 'CSP Indirect Reseller',
@@ -130,11 +130,11 @@ describe('fund pools', () => {
         kind,
         amountClaimed: new Dec(claimed),
         amountApproved: approved === null ? null : new Dec(approved),
-        paid,
+        amountPaid: paid === null ? null : new Dec(paid),
       });
     draw('draft', '100');
     draw('pending', '2000');
-    draw('approved', '5000', '4500', true);
+    draw('approved', '5000', '4500', '4500');
     draw('approved', '1000', null);
     draw('none', '999');
     const b = only(ledger, '2022-03-01');
@@ -153,7 +153,7 @@ describe('fund pools', () => {
 
     addClaimDraw(ledger, {
       participantId: 'P1', programName: 'CSP Indirect Reseller', earningPeriod: half('FY22 H1'), currency: 'USD',
-      kind: 'approved', amountClaimed: new Dec('25000'), amountApproved: new Dec('25000'), paid: false,
+      kind: 'approved', amountClaimed: new Dec('25000'), amountApproved: new Dec('25000'), amountPaid: null,
     });
     const over = only(ledger, '2022-08-16');
     expect(over.forfeited.toString()).toBe('0');
@@ -164,7 +164,7 @@ describe('fund pools', () => {
     const ledger = createPoolLedger();
     addClaimDraw(ledger, {
       participantId: 'P9', programName: 'Hosting', earningPeriod: half('FY22 H1'), currency: 'EUR',
-      kind: 'pending', amountClaimed: new Dec('300'), amountApproved: null, paid: false,
+      kind: 'pending', amountClaimed: new Dec('300'), amountApproved: null, amountPaid: null,
     });
     const b = only(ledger, '2022-03-01');
     expect(b.available.toString()).toBe('-300');

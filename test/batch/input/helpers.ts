@@ -5,7 +5,7 @@ import { sourceFromChunks, type InputSource } from '../../../batch/input/input-s
 import type { InputIssue } from '../../../batch/input/input-issue.js';
 import { readCsvRecords, type CsvReadSummary, type ReadCsvOptions, type RejectedRow } from '../../../batch/input/csv-records.js';
 import { readEarnings, type ReadEarningsOptions } from '../../../batch/input/read-earnings.js';
-import type { EarningRow } from '../../../batch/input/earning-row.js';
+import type { EarningRecord } from '../../../core/reconcile/earning-record.js';
 
 export const EARNINGS_HEADER =
   'earningId,participantId,participantName,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever';
@@ -66,8 +66,8 @@ export async function collectRecords(
 export async function collectEarnings(
   src: InputSource,
   options: Omit<ReadEarningsOptions, 'onRow' | 'onIssue'> = {},
-): Promise<Collected<EarningRow>> {
-  const rows: EarningRow[] = [];
+): Promise<Collected<EarningRecord>> {
+  const rows: EarningRecord[] = [];
   const issues: InputIssue[] = [];
   const rejected: RejectedRow[] = [];
   const summary = await readEarnings(src, {

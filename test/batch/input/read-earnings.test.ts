@@ -2,8 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { numberLocale, type NumberLocale } from '../../../core/money/parse-amount.js';
 import { fileSource } from '../../../batch/input/input-source.js';
-import { earningKind, type EarningRow } from '../../../batch/input/earning-row.js';
-import { earningFingerprint } from '../../../batch/input/earning-fingerprint.js';
+import { earningKind } from '../../../core/reconcile/earning-type.js';
+import type { EarningRecord } from '../../../core/reconcile/earning-record.js';
+import { earningFingerprint as fingerprintWith } from '../../../core/reconcile/earning-identity.js';
+import { FieldHasher } from '../../../core/reconcile/earning-hash.js';
+
+const hasher = new FieldHasher();
+const earningFingerprint = (row: EarningRecord): string => fingerprintWith(row, hasher);
 import { collectEarnings, earningLine, EARNINGS_HEADER, located, source } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/input');
@@ -32,7 +37,7 @@ describe('earnings rows', () => {
     const r = await collectEarnings(fileSource(join(FIXTURES, 'earnings-shuffled.tsv'), 'earnings-shuffled.tsv'), { passThrough: true });
     expect(r.issues).toEqual([]);
     expect(r.summary.header?.delimiter).toBe('\t');
-    const [first, second] = r.rows as [EarningRow, EarningRow];
+    const [first, second] = r.rows as [EarningRecord, EarningRecord];
     expect(first).toMatchObject({
       earningId: 'E-2001',
       participantId: 'P-200',
@@ -167,7 +172,7 @@ describe('earning types', () => {
 });
 
 describe('fingerprints', () => {
-  async function rowsOf(text: string): Promise<EarningRow[]> {
+  async function rowsOf(text: string): Promise<EarningRecord[]> {
     const r = await collectEarnings(source(text));
     expect(r.issues).toEqual([]);
     return r.rows;

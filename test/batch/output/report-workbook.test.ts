@@ -7,7 +7,7 @@ import { createReportWorkbook } from '../../../batch/output/report-workbook.js';
 import { summaryRowsCap } from '../../../batch/output/summary-rows-cap.js';
 import type { ReportColumn, ReportRow } from '../../../batch/output/cell-value.js';
 import { amountNumFmt } from '../../../batch/output/report-styles.js';
-import { readWorkbookTable } from '../../../batch/output/read-workbook-table.js';
+import { readWorkbookTable } from '../../../batch/input/read-workbook-table.js';
 import { dumpXlsx } from '../../support/xlsx-dump.js';
 import { tempDirs } from '../../support/temp-dir.js';
 

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { EarningIdLog, type IdEvents } from '../../../batch/reconcile/earning-id-log.js';
+import { MemoryEarningIdStore } from '../../../core/reconcile/memory-earning-id-store.js';
 
 let parent: string;
 beforeAll(() => void (parent = mkdtempSync(join(tmpdir(), 'id-log-test-'))));
@@ -57,5 +59,29 @@ describe('the earningId log', () => {
     expect(logDirs()).toEqual([]);
     expect(log.resolve().events.count).toBe(0);
     log.dispose();
+  });
+});
+
+describe('the two earningId stores', () => {
+  test('the log on disk and the store in memory find the same repeats, conflicts and replaced versions', () => {
+    const record = fc.record({ id: fc.integer({ min: 0, max: 40 }), content: fc.integer({ min: 0, max: 2 }) });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 200 }), (records) => {
+        const log = new EarningIdLog(() => mkdtempSync(join(parent, 'coop-ledger-ids-')));
+        const memory = new MemoryEarningIdStore();
+        records.forEach((r, i) => {
+          // The id's hash spread over the partitions (top bits of the high half).
+          const hi = Math.imul(r.id + 1, 0x9e3779b1) >>> 0;
+          log.add(r.id, hi, r.content, i + 2);
+          memory.add(r.id, hi, r.content, i + 2);
+        });
+        const a = log.resolve();
+        const b = memory.resolve();
+        log.dispose();
+        expect(eventsOf(b.events)).toEqual(eventsOf(a.events));
+        expect([b.duplicateRows, b.conflictingIds]).toEqual([a.duplicateRows, a.conflictingIds]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

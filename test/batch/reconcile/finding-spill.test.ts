@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { FindingSpill } from '../../../batch/reconcile/finding-spill.js';
-import { compareFindings, type Finding } from '../../../batch/reconcile/finding.js';
+import { compareFindings, type Finding } from '../../../core/reconcile/finding.js';
 
 function dup(file: string, line: number, earningId = `E${line}`): Finding {
   return { severity: 'warning', code: 'duplicate_earning', message: `m ${file}:${line}`, file, line, earningId };

@@ -1,22 +1,23 @@
-import { Dec, ZERO } from '../../core/money/decimal.js';
-import { daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { formatHalf, half, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
-import { windowsOf, type PeriodWindows } from '../../core/calendar/windows.js';
-import { resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import type { Claim } from '../../core/claims/claim.js';
-import { drawKind } from '../../core/claims/draw-kind.js';
-import { fundingGroupKey } from '../../core/claims/claim-funding.js';
-import { drawClaims as drawClaimsOnLedger } from '../../core/pools/claim-draws.js';
-import { claimDraw, validateClaim } from '../../core/claims/validate-claim.js';
-import { retainUntil } from '../../core/claims/retain-until.js';
-import type { PoolLedger } from '../../core/pools/pool-ledger.js';
-import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
-import type { PoolBalance } from '../../core/pools/pool-balance.js';
-import type { Issue } from '../../core/issues.js';
-import type { LedgerSettings } from '../../core/settings.js';
-import type { RowLocation } from './ledger-row.js';
+import { Dec, ZERO } from '../money/decimal.js';
+import { daysBetween, type IsoDate } from '../calendar/calendar-date.js';
+import { formatHalf, half, type FiscalHalf } from '../calendar/fiscal-half.js';
+import { windowsOf, type PeriodWindows } from '../calendar/windows.js';
+import { resolvePolicy, type PolicyCatalog } from '../policy/policy-catalog.js';
+import type { Claim } from '../claims/claim.js';
+import { drawKind } from '../claims/draw-kind.js';
+import { fundingGroupKey } from '../claims/claim-funding.js';
+import { drawClaims as drawClaimsOnLedger } from '../pools/claim-draws.js';
+import { claimDraw, validateClaim } from '../claims/validate-claim.js';
+import { retainUntil } from '../claims/retain-until.js';
+import type { PoolLedger } from '../pools/pool-ledger.js';
+import { poolKeyString, type PoolKey } from '../pools/pool-key.js';
+import type { PoolBalance } from '../pools/pool-balance.js';
+import type { Issue } from '../issues.js';
+import type { LedgerSettings } from '../settings.js';
+import { isPaid } from '../claims/is-paid.js';
+import type { RowLocation } from './earning-record.js';
 import type { Finding, FindingCode } from './finding.js';
-import { describeIssue } from './messages.js';
+import type { ClaimPayments } from './claim-payments.js';
 
 export interface LocatedClaim {
   readonly claim: Claim;
@@ -38,15 +39,13 @@ export interface ClaimReport {
   readonly findingCodes: FindingCode[];
 }
 
-interface Drawing {
+export interface Drawing {
   readonly located: LocatedClaim;
   readonly programName: string;
   readonly fundingPeriod: FiscalHalf | null;
   readonly pool: PoolKey | null;
   readonly duplicate: boolean;
 }
-
-export type ClaimPayments = ReadonlyMap<string, ReadonlyMap<string, { amount: Dec; first: RowLocation }>>;
 
 /** First step: decide each claim's pool and record its draw, before balances are settled. */
 export function drawClaims(
@@ -56,12 +55,8 @@ export function drawClaims(
   settings: LedgerSettings,
   claimPayments: ClaimPayments,
 ): Drawing[] {
-  const drawings = drawClaimsOnLedger(pools, claims.map((c) => c.claim), catalog, settings, (claim) => isPaidIn(claim, claimPayments));
+  const drawings = drawClaimsOnLedger(pools, claims.map((c) => c.claim), catalog, settings, (claim) => amountPaidOf(claim, claimPayments));
   return drawings.map((d, i) => ({ located: claims[i]!, programName: d.programName, fundingPeriod: d.fundingPeriod, pool: d.pool, duplicate: d.duplicate }));
-}
-
-function isPaidIn(claim: Claim, claimPayments: ClaimPayments): boolean {
-  return claim.status === 'Approved' && claimPayments.has(claim.claimId);
 }
 
 /**
@@ -76,6 +71,7 @@ export function checkClaims(
   settings: LedgerSettings,
   asOf: IsoDate,
   claimPayments: ClaimPayments,
+  describeIssue: (i: Issue) => string,
 ): { reports: ClaimReport[]; findings: Finding[] } {
   const balanceById = new Map(balances.map((b) => [poolKeyString(b.key), b]));
   const currenciesByGroup = new Map<string, string[]>();
@@ -131,7 +127,7 @@ export function checkClaims(
       claimId: claim.claimId,
     };
     const codes: FindingCode[] = [];
-    const add = (f: Finding) => {
+    const add = (f: Finding & { readonly code: FindingCode }) => {
       findings.push(f);
       codes.push(f.code);
     };
@@ -150,7 +146,7 @@ export function checkClaims(
     }
 
     const paidBy = claimPayments.get(claim.claimId);
-    const paid = claim.status === 'Approved' && paidBy !== undefined;
+    const paid = isPaid(claim, claimPayments);
     const amountPaid = paidBy ? (paidBy.get(claim.currency)?.amount ?? ZERO) : null;
     if (paid) {
       const approved = claim.amountApproved ?? claim.amountClaimed;
@@ -202,6 +198,12 @@ export function checkClaims(
     });
   }
   return { reports, findings };
+}
+
+/** What the `Claim` payment rows paid a paid claim, in its currency (docs/RULES.md, "Paid claims"); null while unpaid. */
+export function amountPaidOf(claim: Claim, claimPayments: ClaimPayments): Dec | null {
+  if (!isPaid(claim, claimPayments)) return null;
+  return claimPayments.get(claim.claimId)?.get(claim.currency)?.amount ?? ZERO;
 }
 
 function submittedOrder(a: Claim, b: Claim): number {

@@ -1,36 +1,15 @@
-/** A reconciliation finding: one line of findings.csv. Codes are a public contract. */
-export type FindingCode =
-  | 'duplicate_earning'
-  | 'conflicting_duplicate'
-  | 'split_mismatch'
-  | 'unknown_program'
-  | 'threshold_conversion_expected'
-  | 'rollover_mismatch'
-  | 'claim_program_not_eligible'
-  | 'claim_dates_invalid'
-  | 'claim_period_mismatch'
-  | 'claim_submitted_outside_window'
-  | 'claim_missing_documents'
-  | 'claim_overdraws_pool'
-  | 'claim_currency_mismatch'
-  | 'claim_amount_invalid'
-  | 'claim_invalid'
-  | 'claim_paid_amount_mismatch'
-  | 'claim_approved_unpaid'
-  | 'claim_payment_unknown_claim'
-  | 'duplicate_claim'
-  | 'funds_expiring'
-  | 'funds_forfeited'
-  | 'payment_mismatch'
-  | 'rows_quarantined';
+import { SEVERITY_RANK, type FindingCode, type InputIssueCode, type Severity } from '../codes.js';
 
-export type FindingSeverity = 'error' | 'warning' | 'info';
+export { SEVERITY_RANK };
+export type { FindingCode };
 
-export const SEVERITY_RANK: Readonly<Record<FindingSeverity, number>> = { info: 0, warning: 1, error: 2 };
-
+/**
+ * A reconciliation finding: one line of findings.csv, one entry in the pane. Input warnings (an
+ * unknown earning type) are reported among the findings with their own code.
+ */
 export interface Finding {
-  readonly severity: FindingSeverity;
-  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly code: FindingCode | InputIssueCode;
   readonly message: string;
   readonly file?: string;
   readonly line?: number;

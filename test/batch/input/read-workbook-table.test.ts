@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { cellToText, readWorkbookTable } from '../../../batch/output/read-workbook-table.js';
+import { cellToText, readWorkbookTable } from '../../../batch/input/read-workbook-table.js';
 import { tempDirs } from '../../support/temp-dir.js';
 
 const dirs = tempDirs();

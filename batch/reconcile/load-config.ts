@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
+import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
+import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
+import { formatPath, type Issue } from '../../core/issues.js';
+import { readWorkbookTable } from '../input/read-workbook-table.js';
+import { DEFAULT_ACCOUNTS, type JournalAccounts } from './journal.js';
+import { describeIssue } from './messages.js';
+import type { InputSummary } from './input-summary.js';
+import { sha256Of } from './input-hashing.js';
+
+/** A configuration file (--programs, --accounts) that cannot be used: one line per problem, exit 2. */
+export class ConfigError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** Whether a path names an Excel workbook (read by table name) rather than a CSV or JSON file. */
+export function isWorkbook(path: string): boolean {
+  return /\.xlsx$/i.test(path);
+}
+
+export async function loadPolicies(path: string | undefined, inputs: InputSummary[]): Promise<PolicyCatalog> {
+  if (!path) return policyCatalog();
+  let result;
+  try {
+    if (isWorkbook(path)) {
+      const read = await readWorkbookTable(path, 'Programs');
+      if (!read.ok) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}`));
+      result = parsePolicyRows(read.table.rows.map((r) => r.values));
+    } else {
+      const text = await readFile(path, 'utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (error) {
+        throw new ConfigError([`${path}: ${jsonErrorWhere(text, error)}: not valid JSON; fix the syntax there`]);
+      }
+      result = parsePolicyFile(json);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError([`${path}: cannot read the policy file (${(error as Error).message})`]);
+  }
+  if (!result.ok) throw new ConfigError(result.issues.map((i) => `${path}: ${issueLine(i)}`));
+  inputs.push({ kind: 'programs', path, sha256: await sha256Of(path), rows: result.value.length });
+  return policyCatalog(result.value);
+}
+
+function issueLine(i: Issue): string {
+  const message = describeIssue(i);
+  const where = formatPath(i.path);
+  return message.startsWith(where) ? message : `${where}: ${message}`;
+}
+
+/** `line 3, column 7` from a JSON.parse error's position, when the engine gives one. */
+function jsonErrorWhere(text: string, error: unknown): string {
+  const m = /position (\d+)/.exec((error as Error).message);
+  if (!m) return 'end of file';
+  const pos = Number.parseInt(m[1]!, 10);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+export async function loadAccounts(path: string | undefined, inputs: InputSummary[]): Promise<JournalAccounts> {
+  if (!path) return DEFAULT_ACCOUNTS;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`${path}: cannot read accounts (${(error as Error).message})`]);
+  }
+  const problems: string[] = [];
+  const accounts: Record<string, string> = { ...DEFAULT_ACCOUNTS };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push(`${path}: expected an object of account names`);
+  else {
+    for (const [key, value] of Object.entries(json)) {
+      if (!(key in DEFAULT_ACCOUNTS)) problems.push(`${path}: ${key}: unknown account; known: ${Object.keys(DEFAULT_ACCOUNTS).join(', ')}`);
+      else if (typeof value !== 'string' || value.trim() === '') problems.push(`${path}: ${key}: must be a non-empty string`);
+      else accounts[key] = value;
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  inputs.push({ kind: 'accounts', path, sha256: await sha256Of(path), rows: null });
+  return accounts as unknown as JournalAccounts;
+}
+

@@ -1,0 +1,117 @@
+/**
+ * Every code a problem or a finding can carry, in one list: core's data issues, the
+ * reconciliation's findings, the batch job's input issues and the add-in's import problems. Codes
+ * are a public contract (findings.csv, input-errors.csv, the pane's messages) and never change;
+ * the text that explains them is rendered by the adapters and may.
+ */
+
+/** Problems core finds in single values, policy files and claims. */
+export const ISSUE_CODES = [
+  // parsing of single values
+  'invalid_amount',
+  'invalid_date',
+  'invalid_period_label',
+  'invalid_currency',
+  'invalid_share',
+  // policy files
+  'invalid_policy',
+  'unknown_key',
+  'missing_field',
+  'invalid_type',
+  // claims
+  'illegal_transition',
+  'claim_not_editable',
+  'invalid_claim_status',
+  'claim_program_not_eligible',
+  'claim_dates_invalid',
+  'claim_period_mismatch',
+  'claim_submitted_outside_window',
+  'claim_missing_documents',
+  'claim_overdraws_pool',
+  'claim_currency_mismatch',
+  'claim_amount_invalid',
+  'invalid_document_name',
+] as const;
+
+/** What the reconciliation reports about earnings, pools, claims and payments (docs/RULES.md). */
+export const FINDING_CODES = [
+  'duplicate_earning',
+  'conflicting_duplicate',
+  'earning_updated',
+  'earning_restated',
+  'split_mismatch',
+  'unknown_program',
+  'missing_usd_amount',
+  'threshold_conversion_expected',
+  'rollover_mismatch',
+  'rollover_unmatched',
+  'claim_program_not_eligible',
+  'claim_dates_invalid',
+  'claim_period_mismatch',
+  'claim_submitted_outside_window',
+  'claim_missing_documents',
+  'claim_overdraws_pool',
+  'claim_currency_mismatch',
+  'claim_amount_invalid',
+  'claim_invalid',
+  'claim_paid_amount_mismatch',
+  'claim_approved_unpaid',
+  'claim_payment_unknown_claim',
+  'duplicate_claim',
+  'funds_expiring',
+  'funds_forfeited',
+  'payment_mismatch',
+  'rows_quarantined',
+] as const;
+
+/** What can be wrong with a file as a whole, its shape, or a row of it, before any rule runs. */
+export const INPUT_CODES = [
+  // files and folders
+  'file_not_found',
+  'read_failed',
+  'unsupported_file',
+  // zips
+  'zip_corrupt',
+  'zip_unsafe_path',
+  'zip_too_large',
+  'zip_too_many_entries',
+  'zip_nested',
+  'zip_unsupported_entry',
+  // zips as the add-in reads them in the browser
+  'zip_entry_not_csv',
+  'zip_encrypted',
+  'zip_unsupported',
+  // text and table shape
+  'invalid_encoding',
+  'empty_file',
+  'no_rows',
+  'header_not_found',
+  'no_header',
+  'missing_column',
+  'duplicate_header',
+  'malformed_csv',
+  'parse_error',
+  'unclosed_quote',
+  'ragged_row',
+  'record_too_large',
+  // values
+  'missing_value',
+  'unknown_earning_type',
+  'invalid_amount',
+  'invalid_date',
+  'invalid_currency',
+  'missing_field',
+  // importing into a workbook that already holds earnings
+  'duplicate_differs',
+] as const;
+
+export type IssueCode = (typeof ISSUE_CODES)[number];
+export type FindingCode = (typeof FINDING_CODES)[number];
+export type InputIssueCode = (typeof INPUT_CODES)[number];
+/** Any code at all. */
+export type Code = IssueCode | FindingCode | InputIssueCode;
+
+/** The one severity scale: of findings, of input problems, of what the pane shows. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };

@@ -1,0 +1,128 @@
+import { EarningIdTable } from './earning-id-table.js';
+
+/** What to do with a row on the second reading, found by an earningId store. */
+export const IdEventKind = {
+  /** The row is counted no more: a later version of its id replaced it. */
+  Superseded: 0,
+  /** The row repeats an earlier row of its id with identical content: counted once, reported. */
+  Duplicate: 1,
+  /** The row differs from the version of its id counted so far: it replaces it, reported. */
+  Conflict: 2,
+} as const;
+export type IdEventKind = (typeof IdEventKind)[keyof typeof IdEventKind];
+
+/** Events of the second reading, in the order of the rows they concern. */
+export interface IdEvents {
+  readonly count: number;
+  /** The row's line in the whole run (`EarningsLedger`'s run lines). */
+  line(i: number): number;
+  kind(i: number): IdEventKind;
+  /** The run line of the version of the id counted before this row (Duplicate, Conflict). */
+  prior(i: number): number;
+}
+
+export interface IdResolution {
+  readonly events: IdEvents;
+  readonly duplicateRows: number;
+  /** Distinct earningIds that came with more than one content. */
+  readonly conflictingIds: number;
+}
+
+/**
+ * Every earningId the first reading saw, as flat records (64-bit id hash, 32-bit content hash,
+ * run line), so that the ledger's memory does not grow with rows. The batch job keeps them in a
+ * log on disk (`EarningIdLog`); the add-in, whose tables fit in memory, in `MemoryEarningIdStore`.
+ * Both resolve with `resolveIdRecords`, so they decide alike.
+ */
+export interface EarningIdStore {
+  add(idLo: number, idHi: number, content: number, line: number): void;
+  /** Finds the rows that repeat or conflict with an earlier row of their id. */
+  resolve(): IdResolution;
+  /** Frees what the store holds (files, for the disk-backed one). */
+  dispose(): void;
+}
+
+/** Values per record in the stores' arrays: id hash low, id hash high, content hash, run line. */
+export const ID_RECORD_WORDS = 4;
+
+/**
+ * The duplicate rule over a store's records (docs/RULES.md, "Repeated earningIds"), one group of
+ * records at a time (records of one id are always in the same group), each group in reading
+ * order: a row whose id was seen with the same content is a duplicate, counted once; with other
+ * content, a conflict, and the later row replaces the version counted so far.
+ */
+export function resolveIdRecords(groups: Iterable<Uint32Array>): IdResolution {
+  const events = new EventList();
+  let duplicateRows = 0;
+  let conflictingIds = 0;
+  for (const records of groups) {
+    const n = records.length / ID_RECORD_WORDS;
+    if (n === 0) continue;
+    const table = new EarningIdTable(n);
+    for (let r = 0; r < records.length; r += ID_RECORD_WORDS) {
+      const lo = records[r]!;
+      const hi = records[r + 1]!;
+      const content = records[r + 2]!;
+      const line = records[r + 3]!;
+      const slot = table.find(lo, hi);
+      if (slot < 0) {
+        table.insert(lo, hi, content, line);
+        continue;
+      }
+      const prior = table.line(slot);
+      if (table.content(slot) === content) {
+        events.add(line, IdEventKind.Duplicate, prior);
+        duplicateRows++;
+        continue;
+      }
+      events.add(line, IdEventKind.Conflict, prior);
+      events.add(prior, IdEventKind.Superseded, 0);
+      if (!table.replaced(slot)) conflictingIds++;
+      table.replace(slot, content, line);
+    }
+  }
+  return { events: events.sorted(), duplicateRows, conflictingIds };
+}
+
+/** Events as they are found (group by group), then sorted by line. */
+class EventList {
+  private lines = new Uint32Array(256);
+  private kinds = new Uint8Array(256);
+  private priors = new Uint32Array(256);
+  private n = 0;
+
+  add(line: number, kind: IdEventKind, prior: number): void {
+    if (this.n === this.lines.length) {
+      const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.lines = grow(this.lines, (k) => new Uint32Array(k));
+      this.kinds = grow(this.kinds, (k) => new Uint8Array(k));
+      this.priors = grow(this.priors, (k) => new Uint32Array(k));
+    }
+    this.lines[this.n] = line;
+    this.kinds[this.n] = kind;
+    this.priors[this.n] = prior;
+    this.n++;
+  }
+
+  sorted(): IdEvents {
+    const n = this.n;
+    // Line (high 32 bits) and index (low 32 bits) in one key: sorted natively, ties by index.
+    const keys = new BigUint64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (BigInt(this.lines[i]!) << 32n) | BigInt(i);
+    keys.sort();
+    const order = new Uint32Array(n);
+    // eslint-disable-next-line no-restricted-syntax -- an index unpacked from a sort key, not an amount
+    for (let i = 0; i < n; i++) order[i] = Number(keys[i]! & 0xffffffffn);
+    const { lines, kinds, priors } = this;
+    return {
+      count: n,
+      line: (i) => lines[order[i]!]!,
+      kind: (i) => kinds[order[i]!]! as IdEventKind,
+      prior: (i) => priors[order[i]!]!,
+    };
+  }
+}

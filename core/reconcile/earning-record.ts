@@ -1,0 +1,122 @@
+import type { Dec } from '../money/decimal.js';
+import type { IsoDate } from '../calendar/calendar-date.js';
+import type { CurrencyCode } from '../money/currency.js';
+import { scaledToDec, type ScaledAmount } from '../money/scaled-amount.js';
+import type { EarningKind } from './earning-type.js';
+
+/** Where a record was read: a file (or a workbook table) and its line (or row) there, 1-based. */
+export interface RowLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * One earning of the Partner Center earnings export, typed (docs/RULES.md, "Earnings export"),
+ * with where it was read. Both adapters make these: the batch job from export files, the add-in
+ * from the workbook's Earnings table.
+ */
+export interface EarningRecord {
+  readonly earningId: string;
+  readonly participantId: string;
+  readonly participantName: string;
+  readonly programName: string;
+  /** As written in the export (`Co-op`, `Adjustment-Rebate`). */
+  readonly earningType: string;
+  readonly kind: EarningKind;
+  /** `earningAmount`, in `currency` (the export's `transactionCurrency`). */
+  readonly amount: Dec;
+  /** `earningAmountUSD`; null when the column is absent or the cell empty. */
+  readonly amountUSD: Dec | null;
+  /** `amount` as an exact scaled integer, for sums without a Decimal per row. */
+  readonly amountScaled: ScaledAmount;
+  readonly amountUSDScaled: ScaledAmount | null;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  readonly transactionId: string;
+  readonly lever: string;
+  readonly earningRate: string;
+  readonly reasonCode: string;
+  readonly claimId: string;
+  readonly paymentId: string;
+  readonly paymentStatus: string;
+  /** `lastPaymentCurrency`: the pay-to currency of the payment that paid the row; '' when absent. */
+  readonly paymentCurrency: string;
+  /** `earningAmountInLastPaymentCurrency`, in `paymentCurrency`; null when absent. */
+  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
+  /** The export's other columns, by header text, verbatim; empty unless the reader was asked to keep them. */
+  readonly passThrough: Readonly<Record<string, string>>;
+  readonly location: RowLocation;
+}
+
+/** The fields of an earning as an adapter reads them: amounts as exact scaled integers. */
+export type EarningFields = Omit<EarningRecord, 'amount' | 'amountUSD'>;
+
+/**
+ * An earning record whose Decimal amounts are made only when asked for: the ledger sums the scaled
+ * integers, so a table of 100,000 rows costs no Decimal per row.
+ */
+class ScaledEarningRecord implements EarningRecord {
+  readonly earningId: string;
+  readonly participantId: string;
+  readonly participantName: string;
+  readonly programName: string;
+  readonly earningType: string;
+  readonly kind: EarningKind;
+  readonly amountScaled: ScaledAmount;
+  readonly amountUSDScaled: ScaledAmount | null;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  readonly transactionId: string;
+  readonly lever: string;
+  readonly earningRate: string;
+  readonly reasonCode: string;
+  readonly claimId: string;
+  readonly paymentId: string;
+  readonly paymentStatus: string;
+  readonly paymentCurrency: string;
+  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
+  readonly passThrough: Readonly<Record<string, string>>;
+  readonly location: RowLocation;
+  private amountDec: Dec | undefined;
+  private amountUSDDec: Dec | null | undefined;
+
+  constructor(f: EarningFields) {
+    this.earningId = f.earningId;
+    this.participantId = f.participantId;
+    this.participantName = f.participantName;
+    this.programName = f.programName;
+    this.earningType = f.earningType;
+    this.kind = f.kind;
+    this.amountScaled = f.amountScaled;
+    this.amountUSDScaled = f.amountUSDScaled;
+    this.earningDate = f.earningDate;
+    this.currency = f.currency;
+    this.transactionId = f.transactionId;
+    this.lever = f.lever;
+    this.earningRate = f.earningRate;
+    this.reasonCode = f.reasonCode;
+    this.claimId = f.claimId;
+    this.paymentId = f.paymentId;
+    this.paymentStatus = f.paymentStatus;
+    this.paymentCurrency = f.paymentCurrency;
+    this.amountInPaymentCurrencyScaled = f.amountInPaymentCurrencyScaled;
+    this.passThrough = f.passThrough;
+    this.location = f.location;
+  }
+
+  get amount(): Dec {
+    return (this.amountDec ??= scaledToDec(this.amountScaled));
+  }
+
+  get amountUSD(): Dec | null {
+    if (this.amountUSDDec === undefined) this.amountUSDDec = this.amountUSDScaled === null ? null : scaledToDec(this.amountUSDScaled);
+    return this.amountUSDDec;
+  }
+}
+
+export function earningRecord(fields: EarningFields): EarningRecord {
+  return new ScaledEarningRecord(fields);
+}
+
+/** The export's columns of the payment in the pay-to currency, which the payments check reads (docs/RULES.md, "Payments"). */
+export const PAY_TO_COLUMNS = ['lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'] as const;

@@ -1,0 +1,291 @@
+import type { Dec } from '../money/decimal.js';
+import type { PolicyCatalog } from '../policy/policy-catalog.js';
+import type { PoolLedger } from '../pools/pool-ledger.js';
+import type { LedgerSettings } from '../settings.js';
+import { detach } from '../text/detach.js';
+import { memoByText } from '../text/memo-by-text.js';
+import type { EarningRecord, RowLocation } from './earning-record.js';
+import { isOriginalSplit, isRollover } from './earning-type.js';
+import { FieldHasher, hashText64, type Hash64 } from './earning-hash.js';
+import { earningContentHash } from './earning-identity.js';
+import { IdEventKind, type EarningIdStore, type IdEvents } from './earning-id-store.js';
+import type { FindingSink } from './finding-sink.js';
+import type { Finding } from './finding.js';
+import { RunLines } from './run-lines.js';
+import { ProgramPeriods, type ProgramInPeriod } from './program-periods.js';
+import { PoolSumsTable } from './pool-sums.js';
+import { SplitWindow } from './split-window.js';
+import { RolloverRows, type RolloverEvidence } from './rollover-evidence.js';
+import { ClaimPaymentRows, type ClaimPayments } from './claim-payments.js';
+import { ExactSums2 } from './exact-sums.js';
+import { PaymentSumsTable, type PaymentSums } from './payment-sums.js';
+import { UnknownPrograms } from './unknown-programs.js';
+
+/** Where the ledger keeps what grows with rows: the earningIds and the one-per-row findings. */
+export interface LedgerStores {
+  readonly ids: EarningIdStore;
+  readonly duplicates: FindingSink;
+}
+
+/** What the earnings come to once read: the input of the settlement as of a date. */
+export interface EarningsTotals {
+  readonly pools: PoolLedger;
+  /** paymentId → what its earnings rows add up to. */
+  readonly paymentSums: ReadonlyMap<string, PaymentSums>;
+  /** Totals of counted rows per currency and kind, for the summary. */
+  readonly totals: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
+  readonly claimPayments: ClaimPayments;
+  readonly rollovers: readonly RolloverEvidence[];
+  /** Findings of the earnings themselves (conflicts, split, unknown programs); the per-row `duplicate_earning` ones are in the sink. */
+  readonly findings: readonly Finding[];
+  readonly rowsRead: number;
+  readonly rowsCounted: number;
+  readonly duplicateRows: number;
+  /** Distinct earningIds that came with different contents (each is an error). */
+  readonly conflictingIds: number;
+}
+
+/**
+ * Everything the reconciliation accumulates from earnings rows, fed one row at a time, in memory
+ * that grows with pools, payments, claims and findings but not with rows: earningIds go to an
+ * `EarningIdStore`, sums are exact scaled integers (Decimals only at the end), and the split
+ * check keeps a bounded window of open transactions.
+ *
+ * Every aggregate is a sum, so a row can be applied with sign -1 to retract it: that is how the
+ * second reading takes out the repeats of an earningId and the versions that lost a conflict.
+ * Adapters do not call its steps: `readEarningsLedger` drives the readings.
+ */
+class EarningsLedger {
+  private readonly lines = new RunLines();
+  private readonly periods: ProgramPeriods;
+  private readonly rollover = memoByText((reasonCode) => isRollover({ reasonCode }));
+  private readonly hasher = new FieldHasher();
+  private readonly idHash: Hash64 = { lo: 0, hi: 0 };
+  private events: IdEvents | undefined;
+  private event = 0;
+  private conflictingIds = 0;
+  private duplicateRows = 0;
+  private readonly conflicts: Finding[] = [];
+  private readonly missingUSD: Finding[] = [];
+  private split = new SplitWindow();
+  private readonly poolSums = new PoolSumsTable();
+  private readonly rollovers = new RolloverRows();
+  private readonly claimPayments = new ClaimPaymentRows();
+  private readonly paymentSums = new PaymentSumsTable();
+  private readonly totals = new ExactSums2();
+  private readonly unknown = new UnknownPrograms();
+  private rowsRead = 0;
+  private rowsCounted = 0;
+
+  constructor(
+    catalog: PolicyCatalog,
+    private readonly settings: LedgerSettings,
+    private readonly stores: LedgerStores,
+  ) {
+    this.periods = new ProgramPeriods(catalog, settings);
+  }
+
+  beginSource(name: string, ordinal: number): void {
+    this.lines.beginSource(name, ordinal);
+    this.stores.duplicates.beginSource(ordinal);
+  }
+
+  /**
+   * First reading: counts every row, and stores its earningId. Which rows repeat an earlier one is
+   * known only at the end (`resolveIds`); the second reading then takes them out again.
+   */
+  add(row: EarningRecord): void {
+    this.rowsRead += 1;
+    const id = hashText64(this.hasher, row.earningId, this.idHash);
+    this.stores.ids.add(id.lo, id.hi, earningContentHash(row, this.hasher), this.lines.runLine(row.location));
+    this.checkSplit(row, this.apply(row, 1));
+  }
+
+  /**
+   * Ends the first reading: finds the rows that repeat an earlier row of their earningId
+   * (identical: counted once) or conflict with it (the row read last is used). True when there
+   * are any: then every source must be read again, in the same order, into `secondPass`.
+   */
+  resolveIds(): boolean {
+    const resolution = this.stores.ids.resolve();
+    this.stores.ids.dispose();
+    this.events = resolution.events;
+    this.duplicateRows = resolution.duplicateRows;
+    this.conflictingIds = resolution.conflictingIds;
+    if (this.events.count === 0) return false;
+    // The split check starts over on the second reading and sees only the rows that count.
+    this.split = new SplitWindow();
+    return true;
+  }
+
+  /**
+   * Second reading: the split check sees only the rows that count in the end (the first version
+   * of each id, or the winner of a conflict); repeats and the versions that lost are retracted
+   * from every other sum, and each repeat and conflict is reported where it is read.
+   */
+  secondPass(row: EarningRecord): void {
+    const events = this.events!;
+    const line = this.lines.runLine(row.location);
+    while (this.event < events.count && events.line(this.event) < line) this.event++;
+    let counted = true;
+    let duplicate = false;
+    for (; this.event < events.count && events.line(this.event) === line; this.event++) {
+      const kind = events.kind(this.event);
+      if (kind === IdEventKind.Superseded) counted = false;
+      else if (kind === IdEventKind.Duplicate) {
+        counted = false;
+        duplicate = true;
+        this.reportDuplicate(row, this.lines.locationOf(events.prior(this.event)));
+      } else this.reportConflict(row, this.lines.locationOf(events.prior(this.event)));
+    }
+    if (counted) this.checkSplit(row, row.kind === 'coop' || row.kind === 'rebate' ? this.programOf(row) : null);
+    else this.apply(row, -1, duplicate);
+  }
+
+  private programOf(row: EarningRecord): ProgramInPeriod {
+    return this.periods.programIn(this.periods.periodOf(row.earningDate), row.programName);
+  }
+
+  private reportDuplicate(row: EarningRecord, prior: RowLocation): void {
+    this.stores.duplicates.add({
+      severity: 'warning',
+      code: 'duplicate_earning',
+      message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
+      ...duplicateFields(row),
+      expected: `${prior.file}:${prior.line}`,
+    });
+  }
+
+  private reportConflict(row: EarningRecord, prior: RowLocation): void {
+    this.conflicts.push({
+      severity: 'error',
+      code: 'conflicting_duplicate',
+      message: `earningId ${row.earningId} differs from ${prior.file} line ${prior.line}; the row from the file named last is used`,
+      ...duplicateFields(row),
+      expected: `${prior.file}:${prior.line}`,
+      actual: `${row.location.file}:${row.location.line}`,
+    });
+  }
+
+  /**
+   * A co-op row without a USD amount leaves its group's threshold comparison unknown (no
+   * conversion): said once per row, never silently (docs/RULES.md, "Threshold").
+   */
+  private reportMissingUSD(row: EarningRecord, programName: string, earningPeriod: string): void {
+    this.missingUSD.push({
+      severity: 'warning',
+      code: 'missing_usd_amount',
+      message: `co-op row of ${row.amount.toFixed()} ${row.currency} has no earningAmountUSD: the threshold of its program and period cannot be checked until it has one`,
+      file: row.location.file,
+      line: row.location.line,
+      participantId: detach(row.participantId),
+      programName,
+      earningPeriod,
+      currency: row.currency,
+      earningId: detach(row.earningId),
+    });
+  }
+
+  /** Adds (or with -1 retracts) a row in every sum; for co-op and rebate rows, returns what its program and period share. */
+  private apply(row: EarningRecord, sign: 1 | -1, duplicate = false): ProgramInPeriod | null {
+    const negate = sign === -1;
+    this.rowsCounted += sign;
+    this.totals.add(row.currency, row.kind, row.amountScaled, negate);
+    if (row.paymentId !== '') this.paymentSums.add(row, negate);
+    if (row.kind === 'claim') {
+      this.claimPayments.add(row, negate);
+      return null;
+    }
+    if (row.kind !== 'coop' && row.kind !== 'rebate') return null;
+
+    const period = this.periods.periodOf(row.earningDate);
+    const program = this.periods.programIn(period, row.programName);
+    if (!program.known && sign === 1) this.unknown.add(row);
+    // A repeat was never a row of its own (a version that lost a conflict was, and stays counted there).
+    if (!program.known && duplicate) this.unknown.retract(row);
+    if (row.kind !== 'coop') return program;
+    if (this.rollover(row.reasonCode)) this.rollovers.add(row, program, period, negate);
+    else {
+      this.poolSums.add(row, program.pools, program.program, period.half, negate);
+      if (sign === 1 && row.amountUSDScaled === null && row.currency !== 'USD') this.reportMissingUSD(row, program.program, period.label);
+    }
+    return program;
+  }
+
+  /** Split check: only where the program has a configured share and the row, of the original split, names its transaction. */
+  private checkSplit(row: EarningRecord, program: ProgramInPeriod | null): void {
+    if (program === null || program.share === null || row.transactionId === '') return;
+    if (!isOriginalSplit(row)) return;
+    this.split.add(row, program, this.periods.periodOf(row.earningDate).label);
+  }
+
+  /** Ends the reading: closes the open transactions and turns the exact sums into Decimals and pools. */
+  finish(): EarningsTotals {
+    this.stores.duplicates.finish();
+    return {
+      pools: this.poolSums.toPoolLedger(this.settings),
+      paymentSums: this.paymentSums.toSums(),
+      totals: this.totals.toDecimals(),
+      claimPayments: this.claimPayments.byClaim,
+      rollovers: [...this.rollovers.byPool.values()],
+      findings: [...this.conflicts, ...this.missingUSD, ...this.unknown.findings(), ...this.split.close()],
+      rowsRead: this.rowsRead,
+      rowsCounted: this.rowsCounted,
+      duplicateRows: this.duplicateRows,
+      conflictingIds: this.conflictingIds,
+    };
+  }
+}
+
+/** Where a repeated earningId was found and what it concerns, for both duplicate findings. */
+function duplicateFields(row: EarningRecord): Pick<Finding, 'file' | 'line' | 'participantId' | 'programName' | 'currency' | 'earningId' | 'transactionId'> {
+  return {
+    file: row.location.file,
+    line: row.location.line,
+    participantId: detach(row.participantId),
+    programName: detach(row.programName),
+    currency: row.currency,
+    earningId: detach(row.earningId),
+    transactionId: detach(row.transactionId),
+  };
+}
+
+/** How the ledger reads the earnings: each source in turn, every row of it, in the same order each time. */
+export interface EarningsVisitor {
+  beginSource(name: string, ordinal: number): void;
+  row(row: EarningRecord): void;
+}
+
+export interface EarningsLedgerOptions {
+  readonly catalog: PolicyCatalog;
+  readonly settings: LedgerSettings;
+  readonly stores: LedgerStores;
+}
+
+/**
+ * Reads the earnings into the ledger: `readAll` delivers every source's rows to the visitor; it is
+ * called a second time, the same way, only when an earningId came more than once (docs/RULES.md,
+ * "Repeated earningIds"), so that repeats are retracted and reported where they are read.
+ */
+export async function readEarningsLedger(
+  options: EarningsLedgerOptions,
+  readAll: (visit: EarningsVisitor) => Promise<void>,
+): Promise<EarningsTotals> {
+  const ledger = new EarningsLedger(options.catalog, options.settings, options.stores);
+  await readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.add(r) });
+  if (ledger.resolveIds()) await readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.secondPass(r) });
+  return ledger.finish();
+}
+
+/** `readEarningsLedger` for rows already in memory (the workbook's table): the same ledger, read synchronously. */
+export function earningsLedgerOf(options: EarningsLedgerOptions, sources: readonly { readonly name: string; readonly rows: readonly EarningRecord[] }[]): EarningsTotals {
+  const ledger = new EarningsLedger(options.catalog, options.settings, options.stores);
+  const readAll = (row: (r: EarningRecord) => void) =>
+    sources.forEach((s, ordinal) => {
+      ledger.beginSource(s.name, ordinal);
+      for (const r of s.rows) row(r);
+    });
+  readAll((r) => ledger.add(r));
+  if (ledger.resolveIds()) readAll((r) => ledger.secondPass(r));
+  return ledger.finish();
+}

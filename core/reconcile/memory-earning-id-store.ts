@@ -1,0 +1,30 @@
+import { ID_RECORD_WORDS, resolveIdRecords, type EarningIdStore, type IdResolution } from './earning-id-store.js';
+
+/** An `EarningIdStore` in one growing typed array: for tables that fit in memory (the workbook's). */
+export class MemoryEarningIdStore implements EarningIdStore {
+  private records = new Uint32Array(1024 * ID_RECORD_WORDS);
+  private n = 0;
+
+  add(idLo: number, idHi: number, content: number, line: number): void {
+    if (this.n === this.records.length) {
+      const grown = new Uint32Array(this.records.length * 2);
+      grown.set(this.records);
+      this.records = grown;
+    }
+    const r = this.records;
+    r[this.n] = idLo;
+    r[this.n + 1] = idHi;
+    r[this.n + 2] = content;
+    r[this.n + 3] = line;
+    this.n += ID_RECORD_WORDS;
+  }
+
+  resolve(): IdResolution {
+    return resolveIdRecords([this.records.subarray(0, this.n)]);
+  }
+
+  dispose(): void {
+    this.records = new Uint32Array(0);
+    this.n = 0;
+  }
+}

@@ -1,0 +1,80 @@
+import { ExactSum } from '../money/scaled-amount.js';
+import type { FiscalHalf } from '../calendar/fiscal-half.js';
+import { addCoopEarnings, createPoolLedger, type PoolLedger } from '../pools/pool-ledger.js';
+import type { LedgerSettings } from '../settings.js';
+import { detach } from '../text/detach.js';
+import type { EarningRecord } from './earning-record.js';
+
+/** The co-op rows of one pool, summed exactly as scaled integers. */
+export interface PoolSums {
+  readonly participantId: string;
+  readonly programName: string;
+  readonly earningPeriod: FiscalHalf;
+  readonly currency: string;
+  readonly amount: ExactSum;
+  readonly amountUSD: ExactSum;
+  rows: number;
+  rowsWithoutUSD: number;
+}
+
+/** Pool sums of one program and period, by participantId, then currency. */
+export type PoolsOfProgram = Map<string, Map<string, PoolSums>>;
+
+/**
+ * Co-op earnings per pool, summed in integers (a Decimal per pool only at the end, in
+ * `toPoolLedger`): the fast path of core's `addCoopEarning` per row, which the property test of
+ * the ledger holds it to.
+ */
+export class PoolSumsTable {
+  /** Every pool, in order of appearance. */
+  private readonly list: PoolSums[] = [];
+
+  /**
+   * Adds (negate: retracts) one co-op row that is not a rollover, to the pool of its participant and
+   * currency among `pools` (those of its canonical program and period, kept with the program).
+   */
+  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, earningPeriod: FiscalHalf, negate: boolean): void {
+    const sign = negate ? -1 : 1;
+    let byCurrency = pools.get(row.participantId);
+    if (!byCurrency) pools.set(detach(row.participantId), (byCurrency = new Map()));
+    let pool = byCurrency.get(row.currency);
+    if (!pool) {
+      pool = {
+        participantId: detach(row.participantId),
+        programName,
+        earningPeriod,
+        currency: row.currency,
+        amount: new ExactSum(),
+        amountUSD: new ExactSum(),
+        rows: 0,
+        rowsWithoutUSD: 0,
+      };
+      byCurrency.set(row.currency, pool);
+      this.list.push(pool);
+    }
+    pool.amount.add(row.amountScaled, negate);
+    pool.rows += sign;
+    // A USD row's own amount is its USD amount even when the export leaves the USD column empty.
+    const usd = row.amountUSDScaled ?? (row.currency === 'USD' ? row.amountScaled : null);
+    if (usd === null) pool.rowsWithoutUSD += sign;
+    else pool.amountUSD.add(usd, negate);
+  }
+
+  /** core's pool ledger, fed each pool's sums once. */
+  toPoolLedger(settings: LedgerSettings): PoolLedger {
+    const pools = createPoolLedger(settings);
+    for (const p of this.list) {
+      addCoopEarnings(pools, {
+        participantId: p.participantId,
+        programName: p.programName,
+        earningPeriod: p.earningPeriod,
+        currency: p.currency,
+        amount: p.amount.toDec(),
+        amountUSD: p.amountUSD.toDec(),
+        rows: p.rows,
+        rowsWithoutUSD: p.rowsWithoutUSD,
+      });
+    }
+    return pools;
+  }
+}

@@ -1,0 +1,58 @@
+import type { IsoDate } from '../calendar/calendar-date.js';
+import type { FiscalHalf } from '../calendar/fiscal-half.js';
+import type { Issue } from '../issues.js';
+import { resolvePolicy, type PolicyCatalog } from '../policy/policy-catalog.js';
+import { computeBalances, type PoolBalance } from '../pools/pool-balance.js';
+import type { LedgerSettings } from '../settings.js';
+import type { AlertSettings } from '../pools/pool-alerts.js';
+import { checkClaims, drawClaims, type ClaimReport, type LocatedClaim } from './claims-check.js';
+import type { EarningsTotals } from './earnings-ledger.js';
+import { compareFindings, type Finding } from './finding.js';
+import { paymentFindings, type PaymentRecord } from './payments-check.js';
+import { poolFindings, rolloverFindings } from './pool-findings.js';
+
+export interface SettleInput {
+  readonly earnings: EarningsTotals;
+  readonly claims: readonly LocatedClaim[];
+  readonly payments: readonly PaymentRecord[];
+  readonly catalog: PolicyCatalog;
+  readonly settings: LedgerSettings;
+  readonly asOf: IsoDate;
+  /** Renders a claim issue as the finding's message (the adapter's wording). */
+  readonly describeIssue: (issue: Issue) => string;
+  /** Horizons of `funds_expiring`; default the report's 30 days. */
+  readonly alerts?: AlertSettings;
+}
+
+export interface Settlement {
+  /** Every pool as of the date, sorted by its key. */
+  readonly balances: PoolBalance[];
+  /** Each claim with the pool it draws on and what the checks found. */
+  readonly claims: ClaimReport[];
+  /**
+   * Every finding of the earnings, pools, claims and payments, in `compareFindings` order; the
+   * per-row `duplicate_earning` findings are in the ledger's `FindingSink`.
+   */
+  readonly findings: Finding[];
+}
+
+/**
+ * The one reconciliation, as of a date, over the earnings already read: claims draw on pools,
+ * pools settle, and every check runs (docs/RULES.md). The batch job and the add-in both call it,
+ * so the report and the workbook cannot disagree.
+ */
+export function settleAsOf(input: SettleInput): Settlement {
+  const { earnings, catalog, settings, asOf } = input;
+  const drawings = drawClaims(input.claims, earnings.pools, catalog, settings, earnings.claimPayments);
+  const policyFor = (program: string, period: FiscalHalf) => resolvePolicy(catalog, program, period);
+  const balances = computeBalances(earnings.pools, { asOf, policyFor });
+  const claimCheck = checkClaims(drawings, balances, catalog, settings, asOf, earnings.claimPayments, input.describeIssue);
+  const findings: Finding[] = [
+    ...earnings.findings,
+    ...poolFindings(balances, input.alerts),
+    ...rolloverFindings(balances, earnings.rollovers),
+    ...claimCheck.findings,
+    ...paymentFindings(input.payments, earnings.paymentSums),
+  ].sort(compareFindings);
+  return { balances, claims: claimCheck.reports, findings };
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SAMPLES, coopVariants, dataSetsIn, generatedExport, type DataSet } from './data-sets.js';
+import { addinOutcome, batchOutcome } from './paths.js';
+
+/*
+ * The contract between the two adapters: the same files reconciled by the batch job and imported
+ * into the workbook and recalculated give the same Balances rows, the same finding codes per
+ * pool and the same claim draws. `COOP_CONTRACT_DATA=DIR` adds every subfolder of DIR.
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'contract-data-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const sets: DataSet[] = [
+  SAMPLES,
+  generatedExport(scratch, '1', 3_000, '2021-09-30'),
+  generatedExport(scratch, '2', 3_000, '2022-02-10'),
+  generatedExport(scratch, '3', 3_000, '2022-08-20'),
+  { ...generatedExport(scratch, 'variants', 3_000, '2022-02-10', coopVariants), name: 'Co_op and Adjustment-Co-op variants' },
+  ...dataSetsIn(process.env.COOP_CONTRACT_DATA),
+];
+
+describe.each(sets)('$name', (set) => {
+  test('the workbook and the batch job agree on balances, finding codes per pool and claim draws', async () => {
+    const batch = await batchOutcome(set);
+    const addin = await addinOutcome(set);
+    expect(batch.balances.size).toBeGreaterThan(0);
+    expect([...addin.balances.keys()].sort()).toEqual([...batch.balances.keys()].sort());
+    for (const [pool, row] of batch.balances) expect(addin.balances.get(pool), pool).toEqual(row);
+    expect(Object.fromEntries(addin.codesByPool)).toEqual(Object.fromEntries(batch.codesByPool));
+    expect(Object.fromEntries(addin.draws)).toEqual(Object.fromEntries(batch.draws));
+  });
+});

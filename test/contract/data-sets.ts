@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bulkExportChunks, exportHeader } from '../../scripts/generate-exports.js';
+
+/** One set of inputs both paths reconcile: export files, an optional register, payments and programs, and the as-of date. */
+export interface DataSet {
+  readonly name: string;
+  readonly earnings: readonly string[];
+  readonly claims?: string;
+  readonly payments?: string;
+  readonly programs?: string;
+  readonly asOf: string;
+}
+
+export const SAMPLES: DataSet = {
+  name: 'samples',
+  earnings: readdirSync('samples/earnings').sort().map((f) => join('samples/earnings', f)),
+  claims: 'samples/claims.csv',
+  payments: 'samples/payments.csv',
+  programs: 'samples/programs.json',
+  asOf: '2022-02-10',
+};
+
+/** A generated export (the benchmark's generator) of `rows` rows, written into `dir`. */
+export function generatedExport(dir: string, seed: string, rows: number, asOf: string, rewrite: (text: string) => string = (t) => t): DataSet {
+  const folder = join(dir, `generated-${seed}`);
+  mkdirSync(folder, { recursive: true });
+  let text = exportHeader();
+  for (const chunk of bulkExportChunks({ rows, seed })) text += chunk.text;
+  const path = join(folder, `earnings-${seed}.csv`);
+  writeFileSync(path, rewrite(text));
+  return { name: `generated seed ${seed}`, earnings: [path], asOf };
+}
+
+/**
+ * Partner Center's other spellings of co-op types, as finance teams' exports carry them: every
+ * third co-op row becomes `Co_op`, every third after that `Adjustment-Co-op`. The workbook and the
+ * report once disagreed on exactly these rows.
+ */
+export function coopVariants(text: string): string {
+  let n = 0;
+  return text.replace(/,Co-op,/g, () => {
+    n++;
+    return n % 3 === 1 ? ',Co_op,' : n % 3 === 2 ? ',Adjustment-Co-op,' : ',Co-op,';
+  });
+}
+
+/**
+ * A finance team's own data sets: every subfolder of `COOP_CONTRACT_DATA` with `earnings*.csv`,
+ * optional `claims.csv`, `payments.csv` and `programs.json`, and `asof.txt` (yyyy-MM-dd).
+ */
+export function dataSetsIn(root: string | undefined): DataSet[] {
+  if (!root) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const folder = join(root, name);
+      const optional = (file: string) => (existsSync(join(folder, file)) ? { [file.replace(/\..*$/, '')]: join(folder, file) } : {});
+      const earnings = readdirSync(folder).filter((f) => /^earnings.*\.csv$/i.test(f)).sort().map((f) => join(folder, f));
+      if (earnings.length === 0) throw new Error(`${folder}: no earnings*.csv`);
+      const asOfPath = join(folder, 'asof.txt');
+      if (!existsSync(asOfPath)) throw new Error(`${folder}: no asof.txt (the as-of date, yyyy-MM-dd)`);
+      return { name: `${root}/${name}`, earnings, asOf: readFileSync(asOfPath, 'utf8').trim(), ...optional('claims.csv'), ...optional('payments.csv'), ...optional('programs.json') };
+    });
+}

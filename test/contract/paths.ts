@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { fake } from '../addin/fake-excel.js';
+import { reconcile, type CommandIO } from '../../batch/reconcile/reconcile.js';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { importExports, loadWorkbook, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { appendRows } from '../../addin/excel/table-io.js';
+import { recordToCells } from '../../addin/excel/record-cells.js';
+import { policyEntryToCells } from '../../addin/ledger/program-rows.js';
+import { parseClaimRow, claimToRow } from '../../core/claims/claim-row.js';
+import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
+import { fromExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { formatAmount } from '../../core/money/round.js';
+import { Dec } from '../../core/money/decimal.js';
+import { poolKeyString } from '../../core/pools/pool-key.js';
+import { BALANCES_COLUMNS, CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import type { DataSet } from './data-sets.js';
+
+/** What the contract compares: the same in the batch job's reports and in the workbook. */
+export interface Outcome {
+  /** Balances rows, each as `column=value` text in BALANCES_COLUMNS order, keyed by pool. */
+  readonly balances: Map<string, string[]>;
+  /** Finding codes per pool (pool-level findings only), sorted. */
+  readonly codesByPool: Map<string, string[]>;
+  /** claimId → the pool it draws on ('' for none). */
+  readonly draws: Map<string, string>;
+}
+
+const csv = (path: string): Record<string, string>[] => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+const poolOf = (r: { participantId?: string; programName?: string; earningPeriod?: string; currency?: string }) =>
+  poolKeyString({ participantId: r.participantId ?? '', programName: r.programName ?? '', earningPeriod: r.earningPeriod ?? '', currency: r.currency ?? '' });
+
+function group(codes: Iterable<[string, string]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [pool, code] of codes) out.set(pool, [...(out.get(pool) ?? []), code]);
+  for (const list of out.values()) list.sort();
+  return out;
+}
+
+const silent: CommandIO = { stdout: () => undefined, stderr: () => undefined, progress: false, now: () => new Date('2022-02-10T12:00:00Z') };
+
+/** The batch job, in process, as `coop-ledger reconcile` runs it. */
+export async function batchOutcome(set: DataSet): Promise<Outcome> {
+  const out = mkdtempSync(join(tmpdir(), 'contract-batch-'));
+  try {
+    const summary = await reconcile(
+      {
+        earnings: set.earnings,
+        payments: set.payments ? [set.payments] : [],
+        claims: set.claims,
+        programs: set.programs,
+        asOf: set.asOf as IsoDate,
+        out,
+        failOn: 'never',
+        skipBadRows: false,
+        quiet: true,
+      },
+      silent,
+    );
+    if (summary.exitCode !== 0) throw new Error(`${set.name}: the batch job exited with ${summary.exitCode}`);
+    const balances = new Map(csv(join(out, 'balances.csv')).map((r) => [poolOf(r), BALANCES_COLUMNS.map((c) => `${c.name}=${r[c.name] ?? ''}`)]));
+    const codesByPool = group(csv(join(out, 'findings.csv')).filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code!]));
+    const draws = new Map(
+      csv(join(out, 'claims.csv')).map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']),
+    );
+    return { balances, codesByPool, draws };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const DATE_COLUMNS = new Set(['earningStart', 'earningEnd', 'usageStart', 'usageEnd', 'claimStart', 'claimEnd']);
+const USD_COLUMNS = new Set(['coopEarnedUSD', 'thresholdUSD']);
+
+/** A Balances cell as the batch job writes the same value in balances.csv. */
+function cellText(column: string, value: unknown, currency: string): string {
+  if (value === '' || value === null || value === undefined) return '';
+  if (DATE_COLUMNS.has(column)) return fromExcelSerial(value as number) ?? String(value);
+  if (typeof value === 'boolean') return String(value);
+  const kind = BALANCES_COLUMNS.find((c) => c.name === column)?.kind;
+  if (typeof value === 'number' && (kind === 'amount' || kind === 'amountUSD')) return formatAmount(new Dec(value), USD_COLUMNS.has(column) ? 'USD' : currency);
+  return String(value);
+}
+
+/**
+ * The add-in, on the fake workbook: set up, import the export files, add the programs and the
+ * claims, then Recalculate (compute the ledger, write the Balances table) and read the table back.
+ */
+export async function addinOutcome(set: DataSet): Promise<Outcome> {
+  fake.reset();
+  await setUpWorkbook();
+  await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: 7, user: 'contract' });
+  await importExports(
+    set.earnings.map((path) => parseExportText(path, readFileSync(path, 'utf8'))),
+    () => undefined,
+  );
+  if (set.programs) {
+    const parsed = parsePolicyFile(JSON.parse(readFileSync(set.programs, 'utf8')));
+    if (!parsed.ok) throw new Error(`${set.programs}: not a policy file`);
+    await Excel.run((context) => appendRows(context, TABLES.programs, parsed.value.map(policyEntryToCells)));
+  }
+  if (set.claims) {
+    const rows = csv(set.claims).map((record) => {
+      const claim = parseClaimRow(record);
+      if (!claim.ok) throw new Error(`${set.claims}: claim ${record.claimId} does not parse`);
+      return recordToCells(claimToRow(claim.value), CLAIMS_COLUMNS);
+    });
+    await Excel.run((context) => appendRows(context, TABLES.claims, rows));
+  }
+  const { ledger } = await loadWorkbook();
+  await writeBalances(ledger);
+  const table = fake.tableValues(TABLES.balances)!;
+  const at = (name: string) => table.headers.indexOf(name);
+  const balances = new Map(
+    table.rows.map((row) => {
+      const currency = String(row[at('currency')]);
+      const texts = BALANCES_COLUMNS.map((c) => `${c.name}=${cellText(c.name, row[at(c.name)], currency)}`);
+      const key = poolOf({ participantId: String(row[at('participantId')]), programName: String(row[at('programName')]), earningPeriod: String(row[at('earningPeriod')]), currency });
+      return [key, texts];
+    }),
+  );
+  const codesByPool = group(ledger.findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code]));
+  const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.poolKey ? poolKeyString(c.poolKey) : '']));
+  return { balances, codesByPool, draws };
+}

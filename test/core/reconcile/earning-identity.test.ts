@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { earningRecord, type EarningFields } from '../../../core/reconcile/earning-record.js';
+import { earningKind } from '../../../core/reconcile/earning-type.js';
+import { duplicateDecision, earningContentHash, earningFingerprint } from '../../../core/reconcile/earning-identity.js';
+import { FieldHasher, hashText64 } from '../../../core/reconcile/earning-hash.js';
+import type { IsoDate } from '../../../core/calendar/calendar-date.js';
+
+const base: EarningFields = {
+  earningId: 'E-1',
+  participantId: '4410021',
+  participantName: 'Contoso, Ltd.',
+  programName: 'CSP Indirect Reseller',
+  earningType: 'Co-op',
+  kind: 'coop',
+  amountScaled: { units: 1250, scale: 2 },
+  amountUSDScaled: { units: 1400, scale: 2 },
+  earningDate: '2021-03-15' as IsoDate,
+  currency: 'EUR',
+  transactionId: 'T-1',
+  lever: 'Azure',
+  earningRate: '0.04',
+  reasonCode: '',
+  claimId: '',
+  paymentId: '',
+  paymentStatus: 'Upcoming',
+  paymentCurrency: '',
+  amountInPaymentCurrencyScaled: null,
+  passThrough: {},
+  location: { file: 'a.csv', line: 2 },
+};
+
+/** Small alphabets, so that generated pairs are often equal in a field and often not. */
+const text = fc.constantFrom('', 'a', 'b', 'Contoso, Ltd.', 'ab');
+const fields = fc.record({
+  participantId: text,
+  participantName: text,
+  programName: text,
+  earningType: fc.constantFrom('Co-op', 'Coop', 'CO_OP', 'Rebate', 'Adjustment-Co-op'),
+  units: fc.integer({ min: -3, max: 3 }),
+  usd: fc.option(fc.integer({ min: -3, max: 3 })),
+  extraZeros: fc.integer({ min: 0, max: 3 }),
+  earningDate: fc.constantFrom('2021-03-15', '2021-03-16'),
+  currency: fc.constantFrom('EUR', 'USD'),
+  transactionId: text,
+  lever: text,
+  earningRate: text,
+  reasonCode: text,
+  claimId: text,
+  paymentId: text,
+  paymentStatus: text,
+});
+
+type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
+
+function record(f: Fields, line: number) {
+  // The same amount written with more decimals (12.5 = 12.50 = 12.500).
+  const scale = 2 + f.extraZeros;
+  const k = 10 ** f.extraZeros;
+  return earningRecord({
+    ...base,
+    ...f,
+    kind: earningKind(f.earningType),
+    earningDate: f.earningDate as IsoDate,
+    amountScaled: { units: f.units * 125 * k, scale },
+    amountUSDScaled: f.usd === null ? null : { units: f.usd * 7 * k, scale },
+    location: { file: 'x.csv', line },
+  });
+}
+
+describe('the duplicate decision', () => {
+  test('the content hash agrees with the field-by-field rule', () => {
+    const hasher = new FieldHasher();
+    fc.assert(
+      // b takes each field from fa or, now and then, from fb: pairs that differ in one or two fields.
+      fc.property(fields, fields, fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 17, maxLength: 17 }), (fa, fb, mask) => {
+        const mixed = Object.fromEntries(Object.keys(fa).map((k, i) => [k, (mask[i] === 0 ? fb : fa)[k as keyof Fields]])) as Fields;
+        const a = record(fa, 2);
+        const b = record(mixed, 9);
+        const decision = duplicateDecision(a, b);
+        const equalHash = earningContentHash(a, hasher) === earningContentHash(b, hasher);
+        // Different content hashes equally with probability 2^-32: never among these few cases.
+        expect(equalHash).toBe(decision === 'identical');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test.each([
+    ['the amount written with more decimals', { amountScaled: { units: 12500, scale: 3 } }, 'identical'],
+    ['the type spelt Coop', { earningType: 'Coop' }, 'identical'],
+    ['the type spelt Co_op', { earningType: 'Co_op' }, 'identical'],
+    ['another amount', { amountScaled: { units: 1251, scale: 2 } }, 'conflicting'],
+    ['no USD amount', { amountUSDScaled: null }, 'conflicting'],
+    ['another payment status', { paymentStatus: 'Sent' }, 'conflicting'],
+  ] as const)('a repeat with %s is %s', (_what, change, expected) => {
+    expect(duplicateDecision(earningRecord(base), earningRecord({ ...base, ...change }))).toBe(expected);
+  });
+
+  test('a hash depends only on its own input: hashing something else in between changes nothing', () => {
+    const hasher = new FieldHasher();
+    const row = earningRecord(base);
+    const content = earningContentHash(row, hasher);
+    const fingerprint = earningFingerprint(row, hasher);
+    const id = { ...hashText64(hasher, 'E-1', { lo: 0, hi: 0 }) };
+    hashText64(hasher, 'something else entirely', { lo: 0, hi: 0 });
+    earningContentHash(earningRecord({ ...base, participantId: 'other' }), hasher);
+    expect(earningContentHash(row, new FieldHasher())).toBe(content);
+    expect(earningFingerprint(row, hasher)).toBe(fingerprint);
+    expect(hashText64(new FieldHasher(), 'E-1', { lo: 0, hi: 0 })).toEqual(id);
+    expect(id.lo === 0 && id.hi === 0).toBe(false);
+  });
+});

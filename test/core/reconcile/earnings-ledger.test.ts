@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { EarningIdTable } from '../../../core/reconcile/earning-id-table.js';
+import { earningsLedgerOf, type EarningsTotals } from '../../../core/reconcile/earnings-ledger.js';
+import { SPLIT_WINDOW } from '../../../core/reconcile/split-window.js';
+import { FieldHasher, hashText64, type Hash64 } from '../../../core/reconcile/earning-hash.js';
+import { MemoryEarningIdStore } from '../../../core/reconcile/memory-earning-id-store.js';
+import { MemoryFindingSink } from '../../../core/reconcile/finding-sink.js';
+import { canonicalProgramName, policyCatalog, resolvePolicy } from '../../../core/policy/policy-catalog.js';
+import { earningRecord } from '../../../core/reconcile/earning-record.js';
+import { earningKind, isRollover } from '../../../core/reconcile/earning-type.js';
+import { addCoopEarning, createPoolLedger } from '../../../core/pools/pool-ledger.js';
+import { computeBalances, type PoolBalance } from '../../../core/pools/pool-balance.js';
+import { poolKeyString } from '../../../core/pools/pool-key.js';
+import type { IsoDate } from '../../../core/calendar/calendar-date.js';
+import type { FiscalHalf } from '../../../core/calendar/fiscal-half.js';
+import { DEFAULT_SETTINGS } from '../../../core/settings.js';
+import { collectEarnings, source } from '../../batch/input/helpers.js';
+
+const hasher = new FieldHasher();
+const idHash = (text: string): Hash64 => hashText64(hasher, text, { lo: 0, hi: 0 });
+
+describe('the earningId table', () => {
+  test('finds every id it was given after growing many times, with its content and line', () => {
+    const table = new EarningIdTable(1);
+    const n = 50_000;
+    for (let i = 0; i < n; i++) {
+      const { lo, hi } = idHash(`E-${i}`);
+      expect(table.find(lo, hi)).toBeLessThan(0);
+      table.insert(lo, hi, i * 7, i + 2);
+      if (i % 3 === 0) table.replace(table.find(lo, hi), i * 7, i + 2);
+    }
+    expect(table.size).toBe(n);
+    for (let i = 0; i < n; i += 997) {
+      const { lo, hi } = idHash(`E-${i}`);
+      const slot = table.find(lo, hi);
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect([table.content(slot), table.replaced(slot), table.line(slot)]).toEqual([(i * 7) >>> 0, i % 3 === 0, i + 2]);
+    }
+    const absent = idHash('E-absent');
+    expect(table.find(absent.lo, absent.hi)).toBeLessThan(0);
+  });
+});
+
+const HEADER = 'earningId,participantId,participantName,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever';
+
+/** A transaction whose rebate and co-op rows split 50/50 instead of the program's 60/40. */
+function mismatched(t: string): string[] {
+  return [
+    `${t}-R,P-1,Contoso,CSP Indirect Reseller,Rebate,50.00,50.00,2021-03-15,USD,${t},Azure`,
+    `${t}-C,P-1,Contoso,CSP Indirect Reseller,Co-op,50.00,50.00,2021-03-15,USD,${t},Azure`,
+  ];
+}
+
+async function ledgerOf(lines: string[]): Promise<EarningsTotals> {
+  const { rows, issues } = await collectEarnings(source([HEADER, ...lines].join('\n')));
+  expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  const stores = { ids: new MemoryEarningIdStore(), duplicates: new MemoryFindingSink() };
+  return earningsLedgerOf({ catalog: policyCatalog(), settings: DEFAULT_SETTINGS, stores }, [{ name: 'in.csv', rows }]);
+}
+
+const splitFindings = (ledger: EarningsTotals) => ledger.findings.filter((f) => f.code === 'split_mismatch');
+
+describe('the split check window', () => {
+  test('a transaction whose rows are next to each other is checked once, however many transactions follow', async () => {
+    const filler = Array.from({ length: SPLIT_WINDOW + 10 }, (_, i) => `F${i},P-1,Contoso,CSP Indirect Reseller,Rebate,1.00,1.00,2021-03-15,USD,F${i},Azure`);
+    const ledger = await ledgerOf([...mismatched('T1'), ...filler, ...mismatched('T2')]);
+    expect(splitFindings(ledger).map((f) => [f.code, f.transactionId, f.line])).toEqual([
+      ['split_mismatch', 'T1', 2],
+      ['split_mismatch', 'T2', SPLIT_WINDOW + 14],
+    ]);
+  });
+
+  test('rows of one transaction further apart than the window are checked as separate transactions', async () => {
+    const [rebate, coop] = mismatched('T1') as [string, string];
+    const filler = Array.from({ length: SPLIT_WINDOW }, (_, i) => `F${i},P-1,Contoso,CSP Indirect Reseller,Rebate,1.00,1.00,2021-03-15,USD,F${i},Azure`);
+    const near = await ledgerOf([rebate, ...filler.slice(0, SPLIT_WINDOW - 2), coop]);
+    expect(splitFindings(near).map((f) => f.transactionId)).toEqual(['T1']);
+    const far = await ledgerOf([rebate, ...filler, coop]);
+    expect(splitFindings(far)).toEqual([]);
+  });
+});
+
+describe('the ledger\'s pool sums', () => {
+  const participants = ['P-1', 'P-2'];
+  const programs = ['CSP Indirect Reseller', 'CSP - Indirect Reseller', 'Hosting', 'Unlisted Program'];
+  const row = fc.record({
+    participant: fc.integer({ min: 0, max: 1 }),
+    program: fc.integer({ min: 0, max: 3 }),
+    type: fc.constantFrom('Co-op', 'Co_op', 'Adjustment-Co-op', 'Rebate', 'Claim', 'Fee'),
+    rollover: fc.boolean(),
+    cents: fc.integer({ min: -10_000_000, max: 10_000_000 }),
+    usdCents: fc.option(fc.integer({ min: -10_000_000, max: 10_000_000 })),
+    date: fc.constantFrom('2020-08-01', '2020-12-31', '2021-01-01', '2021-07-15'),
+    currency: fc.constantFrom('EUR', 'USD', 'JPY'),
+  });
+
+  test('summing in integers per pool gives the balances of feeding core row by row', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const catalog = policyCatalog();
+        const records = rows.map((r, i) =>
+          earningRecord({
+            earningId: `E-${i}`,
+            participantId: participants[r.participant]!,
+            participantName: '',
+            programName: programs[r.program]!,
+            earningType: r.type,
+            kind: earningKind(r.type),
+            amountScaled: { units: r.cents, scale: 2 },
+            amountUSDScaled: r.usdCents === null ? null : { units: r.usdCents, scale: 2 },
+            earningDate: r.date as IsoDate,
+            currency: r.currency,
+            transactionId: '',
+            lever: '',
+            earningRate: '',
+            reasonCode: r.rollover ? 'Co-op rollover' : '',
+            claimId: '',
+            paymentId: '',
+            paymentStatus: '',
+            paymentCurrency: '',
+            amountInPaymentCurrencyScaled: null,
+            passThrough: {},
+            location: { file: 'in.csv', line: i + 2 },
+          }),
+        );
+        const stores = { ids: new MemoryEarningIdStore(), duplicates: new MemoryFindingSink() };
+        const fast = earningsLedgerOf({ catalog, settings: DEFAULT_SETTINGS, stores }, [{ name: 'in.csv', rows: records }]);
+        // The readable rule: every co-op row that is not a rollover, one at a time, into its pool.
+        const direct = createPoolLedger(DEFAULT_SETTINGS);
+        for (const r of records) {
+          if (r.kind !== 'coop' || isRollover(r)) continue;
+          const programName = canonicalProgramName(catalog, r.programName) ?? r.programName;
+          addCoopEarning(direct, { participantId: r.participantId, programName, earningDate: r.earningDate, currency: r.currency, amount: r.amount, amountUSD: r.amountUSD });
+        }
+        const options = { asOf: '2022-02-10' as IsoDate, policyFor: (p: string, h: FiscalHalf) => resolvePolicy(catalog, p, h) };
+        const show = (b: PoolBalance) => [poolKeyString(b.key), b.coopEarned.toFixed(), b.coopEarnedUSD.toFixed(), String(b.belowThreshold), b.available.toFixed()];
+        expect(computeBalances(fast.pools, options).map(show)).toEqual(computeBalances(direct, options).map(show));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
