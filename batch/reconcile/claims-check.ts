@@ -46,7 +46,7 @@ interface Drawing {
   readonly duplicate: boolean;
 }
 
-export type ClaimPayments = ReadonlyMap<string, ReadonlyMap<string, { amount: Dec; first: RowLocation }>>;
+export type ClaimPayments = ReadonlyMap<string, ReadonlyMap<string, { amount: Dec; first: RowLocation; date: IsoDate }>>;
 
 /** First step: decide each claim's pool and record its draw, before balances are settled. */
 export function drawClaims(

@@ -5,6 +5,7 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { canonicalProgramName, resolvePolicy, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { createPoolLedger, addCoopEarnings, type PoolLedger } from '../../core/pools/pool-ledger.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
+import type { MonthlyAccrual } from '../../core/journal/journal-of.js';
 import { splitWithinTolerance } from '../../core/split.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import type { EarningRow } from '../input/earning-row.js';
@@ -50,6 +51,8 @@ interface PoolSums {
   readonly currency: string;
   readonly amount: ExactSum;
   readonly amountUSD: ExactSum;
+  /** The amount per calendar month (`2021-07`): the journal accrues co-op monthly. */
+  readonly months: Map<string, ExactSum>;
   rows: number;
   rowsWithoutUSD: number;
 }
@@ -104,7 +107,7 @@ export class EarningsLedger {
   private pairRing: (SplitPair | undefined)[] = [];
   private pairHead = 0;
   /** claimId → amount paid per currency, from `Claim` rows. */
-  readonly claimPayments = new Map<string, Map<string, { amount: Dec; first: RowLocation }>>();
+  readonly claimPayments = new Map<string, Map<string, { amount: Dec; first: RowLocation; date: IsoDate }>>();
   private readonly paymentSumsExact = new Map<string, Map<string, ExactSum>>();
   /** pool id → co-op rollover evidence (sum of the rows' amounts). */
   readonly rollovers = new Map<string, { key: PoolKey; amount: Dec; first: RowLocation; rows: number }>();
@@ -113,7 +116,7 @@ export class EarningsLedger {
   rowsRead = 0;
   rowsCounted = 0;
   duplicateRows = 0;
-  private finished: { pools: PoolLedger; paymentSums: Map<string, Map<string, Dec>>; totals: Map<string, Map<string, Dec>> } | undefined;
+  private finished: { pools: PoolLedger; coopByMonth: Map<string, MonthlyAccrual[]>; paymentSums: Map<string, Map<string, Dec>>; totals: Map<string, Map<string, Dec>> } | undefined;
 
   private readonly periodOf: (date: string) => PeriodOf;
   private readonly rollover: (reasonCode: string) => boolean;
@@ -182,6 +185,11 @@ export class EarningsLedger {
       else hi = mid - 1;
     }
     return { file: this.sourceNames[lo]!, line: runLine - this.sourceBases[lo]! };
+  }
+
+  /** Each pool's co-op per calendar month (by `poolKeyString`), once `finish` has run. */
+  get coopByMonth(): ReadonlyMap<string, readonly MonthlyAccrual[]> {
+    return this.result().coopByMonth;
   }
 
   /** The pools, once `finish` has run. */
@@ -304,8 +312,9 @@ export class EarningsLedger {
       if (row.claimId !== '') {
         const amount = negate ? row.amount.negated() : row.amount;
         const byCurrency = this.claimPayments.get(row.claimId) ?? new Map();
-        const entry = byCurrency.get(row.currency) ?? { amount: ZERO, first: row.location };
+        const entry = byCurrency.get(row.currency) ?? { amount: ZERO, first: row.location, date: row.earningDate };
         entry.amount = entry.amount.plus(amount);
+        if (row.earningDate < entry.date) entry.date = row.earningDate;
         byCurrency.set(row.currency, entry);
         if (!this.claimPayments.has(row.claimId)) this.claimPayments.set(detach(row.claimId), byCurrency);
       }
@@ -340,6 +349,7 @@ export class EarningsLedger {
         currency: row.currency,
         amount: new ExactSum(),
         amountUSD: new ExactSum(),
+        months: new Map(),
         rows: 0,
         rowsWithoutUSD: 0,
       };
@@ -347,6 +357,10 @@ export class EarningsLedger {
       this.poolList.push(pool);
     }
     pool.amount.add(row.amountScaled, negate);
+    const month = row.earningDate.slice(0, 7);
+    let monthSum = pool.months.get(month);
+    if (!monthSum) pool.months.set(month, (monthSum = new ExactSum()));
+    monthSum.add(row.amountScaled, negate);
     pool.rows += sign;
     // A USD row's own amount is its USD amount even when the export leaves the USD column empty.
     const usd = row.amountUSDScaled ?? (row.currency === 'USD' ? row.amountScaled : null);
@@ -467,8 +481,9 @@ export class EarningsLedger {
     this.pairRing = [];
     this.lastPair = undefined;
     const pools = createPoolLedger(this.settings);
+    const coopByMonth = new Map<string, MonthlyAccrual[]>();
     for (const p of this.poolList) {
-      addCoopEarnings(pools, {
+      const key = addCoopEarnings(pools, {
         participantId: p.participantId,
         programName: p.programName,
         earningPeriod: p.earningPeriod,
@@ -478,10 +493,12 @@ export class EarningsLedger {
         rows: p.rows,
         rowsWithoutUSD: p.rowsWithoutUSD,
       });
+      const months = [...p.months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, sum]) => ({ month, amount: sum.toDec() }));
+      coopByMonth.set(poolKeyString(key), months.filter((m) => !m.amount.isZero()));
     }
     const decimals = (m: Map<string, Map<string, ExactSum>>) =>
       new Map([...m].map(([k, inner]) => [k, new Map([...inner].map(([k2, sum]) => [k2, sum.toDec()]))]));
-    this.finished = { pools, paymentSums: decimals(this.paymentSumsExact), totals: decimals(this.totalsExact) };
+    this.finished = { pools, coopByMonth, paymentSums: decimals(this.paymentSumsExact), totals: decimals(this.totalsExact) };
   }
 
   /** Removes the temporary files (the id log, the spilled duplicate findings). */

@@ -28,22 +28,27 @@ import { EarningsLedger } from './earnings-ledger.js';
 import { drawClaims, checkClaims, type LocatedClaim } from './claims-check.js';
 import { poolFindings, rolloverFindings } from './pool-findings.js';
 import { paymentFindings, type PaymentRecord } from './payments-check.js';
-import { journalOf, DEFAULT_ACCOUNTS, type JournalAccounts } from './journal.js';
+import { DEFAULT_ACCOUNTS, type JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { compareFindings, SEVERITY_RANK, type Finding } from './finding.js';
 import { describeIssue } from './messages.js';
 import {
   BALANCE_REPORT_COLUMNS,
   CLAIM_REPORT_COLUMNS,
   FINDING_REPORT_COLUMNS,
-  JOURNAL_REPORT_COLUMNS,
   balanceRow,
   claimReportRow,
   findingRow,
-  journalRow,
 } from './report-rows.js';
 import { writeWorkbookReport } from './workbook-report.js';
 import type { InputSummary } from './input-summary.js';
 import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-errors.js';
+// The run compared with the previous one (changes, journal delta) and the HTML report.
+import { DEFAULT_DIALECT, type CsvDialect } from '../output/csv-dialect.js';
+import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
+import { CHANGES_REPORT_COLUMNS, changeRow } from '../output/changes-report.js';
+import { changeCounts } from '../../core/changes/change-counts.js';
+import { loadPreviousReports, journalOfRun, sincePrevious } from './since-previous.js';
+import { writeHtmlReport } from './html-report.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
 
@@ -59,6 +64,12 @@ export interface ReconcileOptions {
   readonly out: string;
   readonly numberLocale?: NumberLocale | undefined;
   readonly failOn: FailOn;
+  /** Exit 1 only for findings at or above --fail-on that the previous run did not have. */
+  readonly failOnNew?: boolean;
+  /** The previous run's report set; default: what --out holds before this run. */
+  readonly previous?: string | undefined;
+  /** How every CSV is written; default RFC 4180. */
+  readonly csvDialect?: CsvDialect;
   readonly skipBadRows: boolean;
   readonly quiet: boolean;
 }
@@ -86,6 +97,9 @@ export const OUTPUT_FILES = [
   'findings.csv',
   'claims.csv',
   'journal.csv',
+  'journal-delta.csv',
+  'changes.csv',
+  'report.html',
   'reconciliation.xlsx',
   'summary.json',
   QUARANTINE_FILE,
@@ -187,6 +201,10 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   log(`read ${ledger.rowsRead} earnings rows from ${expanded.sources.length} file(s) in ${seconds.toFixed(1)} s\n`);
 
+  // The previous run's reports, read before anything replaces them; a damaged set rejects the run.
+  const previous = await loadPreviousReports(options.previous, options.out, inputIssues);
+  const csv = { dialect: options.csvDialect ?? DEFAULT_DIALECT };
+
   // Rejected input: with --skip-bad-rows, rows that could not be parsed are quarantined and the
   // run goes on; any other problem (a missing column, an unreadable file) rejects the run.
   const quarantinedLines = new Set(quarantined.map((q) => `${q.location.file}\u0000${q.location.line}`));
@@ -196,7 +214,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   if (blocking.length > 0) {
     ledger.dispose();
     await writeSingleOutput(options.out, 'input-errors.csv', async (path) => {
-      await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow));
+      await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow), csv);
     });
     io.stderr(blocking.slice(0, 20).map((i) => `coop-ledger: ${i.file}${i.line ? `:${i.line}` : ''}${i.column ? `:${i.column}` : ''}: ${i.message} ${i.hint}\n`).join(''));
     if (blocking.length > 20) io.stderr(`coop-ledger: ... and ${blocking.length - 20} more\n`);
@@ -231,22 +249,33 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       .filter((i) => i.severity === 'warning')
       .map((i) => ({ severity: 'warning' as const, code: i.code as Finding['code'], message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
   ].sort(compareFindings);
-  const journal = journalOf(balances, accounts);
-
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
   const spilled = ledger.duplicates;
   const atOrAbove = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ||
     (Object.keys(spilled.bySeverity) as Finding['severity'][]).some((s) => spilled.bySeverity[s] > 0 && SEVERITY_RANK[s] >= threshold);
-  const exitCode = atOrAbove ? EXIT.findings : EXIT.ok;
+
+  // Since the previous run: the journal to post and what changed (core/journal, core/changes).
+  const journal = journalOfRun(balances, ledger.coopByMonth, claimCheck.reports, ledger.claimPayments, options.asOf, accounts);
+  const allFindings: Finding[] = [];
+  for await (const f of spilled.merge(findings)) allFindings.push(f);
+  const since = sincePrevious(previous, { findings: allFindings, balances, claims: claimCheck.reports, journal }, options.asOf);
+  const changes = changeCounts(since.changes);
+  const newAtOrAbove = Object.entries(changes.newFindingsBySeverity).some(
+    ([severity, n]) => n > 0 && SEVERITY_RANK[severity as Finding['severity']] >= threshold,
+  );
+  const exitCode = (options.failOnNew ? newAtOrAbove : atOrAbove) ? EXIT.findings : EXIT.ok;
 
   await withAtomicOutput(
     options.out,
     async (dir) => {
-      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { currencyColumn: 'currency' });
-      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow));
-      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimCheck.reports.map(claimReportRow), { currencyColumn: 'currency' });
-      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { currencyColumn: 'currency' });
-      if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined);
+      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow), csv);
+      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimCheck.reports.map(claimReportRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map(journalRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), { ...csv, currencyColumn: 'currency' });
+      await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, balances, findings: allFindings, changes: since.changes });
+      if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined, csv.dialect);
       await writeWorkbookReport(join(dir, 'reconciliation.xlsx'), {
         asOf: options.asOf,
         inputs,
@@ -256,7 +285,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
         claims: claimCheck.reports,
         journal,
       });
-      const summary = summaryJson(options, inputs, ledger, balances.length, claims.length, findings, quarantined.length, exitCode);
+      const summary = { ...summaryJson(options, inputs, ledger, balances.length, claims.length, findings, quarantined.length, exitCode), changes };
       await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     },
     { ownedFiles: OUTPUT_FILES },
@@ -267,7 +296,8 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   io.stdout(
     `Reconciled ${ledger.rowsCounted} earnings rows (${ledger.duplicateRows} duplicates counted once), ${claims.length} claims, ` +
       `${balances.length} pools as of ${options.asOf}: ${errors} errors, ${warnings} warnings.\n` +
-      `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv reconciliation.xlsx summary.json\n`,
+      `${changes.byChange.new_finding} new and ${changes.byChange.resolved_finding} resolved findings since the previous run.\n` +
+      `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv journal-delta.csv changes.csv report.html reconciliation.xlsx summary.json\n`,
   );
   return { exitCode, out: options.out, findings };
 }
@@ -476,13 +506,17 @@ function cellIssue(location: RecordLocation, column: string, i: Issue, raw: stri
   });
 }
 
-async function writeQuarantine(path: string, rows: readonly RejectedRow[]): Promise<void> {
-  const writer = createCsvWriter(path, [
-    { name: 'file', kind: 'text' },
-    { name: 'line', kind: 'integer' },
-    { name: 'codes', kind: 'text' },
-    { name: 'raw', kind: 'text' },
-  ]);
+async function writeQuarantine(path: string, rows: readonly RejectedRow[], dialect: CsvDialect): Promise<void> {
+  const writer = createCsvWriter(
+    path,
+    [
+      { name: 'file', kind: 'text' },
+      { name: 'line', kind: 'integer' },
+      { name: 'codes', kind: 'text' },
+      { name: 'raw', kind: 'text' },
+    ],
+    { dialect },
+  );
   for (const r of rows) {
     await writer.writeRow({ file: r.location.file, line: r.location.line, codes: [...new Set(r.issues.map((i) => i.code))].join(';'), raw: r.raw });
   }

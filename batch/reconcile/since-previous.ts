@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import { formatHalf } from '../../core/calendar/fiscal-half.js';
+import type { PoolBalance } from '../../core/pools/pool-balance.js';
+import { journalOf, type JournalClaim, type MonthlyAccrual } from '../../core/journal/journal-of.js';
+import { journalDelta } from '../../core/journal/journal-delta.js';
+import type { JournalAccounts } from '../../core/journal/journal-accounts.js';
+import type { JournalLine } from '../../core/journal/journal-line.js';
+import type { Change } from '../../core/changes/change.js';
+import { findingChanges, type ComparableFinding } from '../../core/changes/finding-changes.js';
+import { poolChanges } from '../../core/changes/pool-changes.js';
+import { claimChanges, type ComparableClaim } from '../../core/changes/claim-changes.js';
+import { recoverInterruptedOutput } from '../output/atomic-output.js';
+import { readPreviousReports, NO_PREVIOUS_REPORTS, type PreviousReports } from '../input/read-previous-reports.js';
+import { inputError, type InputIssue } from '../input/input-issue.js';
+import type { ClaimPayments, ClaimReport } from './claims-check.js';
+
+/**
+ * The previous run's report set: `--previous DIR` when given (one folder per run), else what
+ * `--out` holds before this run replaces it. An --out that does not exist yet is a first run.
+ */
+export async function loadPreviousReports(previous: string | undefined, out: string, issues: InputIssue[]): Promise<PreviousReports> {
+  const dir = previous ?? out;
+  const { stat } = await import('node:fs/promises');
+  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!exists) {
+    if (previous !== undefined) {
+      issues.push(
+        inputError('file_not_found', {
+          file: previous,
+          message: 'The folder named by --previous does not exist.',
+          hint: 'Name the folder of the previous run (e.g. reports/2022-01), or leave --previous out on a first run.',
+        }),
+      );
+    }
+    return NO_PREVIOUS_REPORTS;
+  }
+  // A run killed while swapping its files into --out is finished (or undone) first, so the set
+  // read is a whole one.
+  if (resolve(dir) === resolve(out)) await recoverInterruptedOutput(out);
+  return readPreviousReports(dir, issues);
+}
+
+/** The journal's input from what the run settled: pools, their months, and the claims drawing on them. */
+export function journalOfRun(
+  balances: readonly PoolBalance[],
+  coopByMonth: ReadonlyMap<string, readonly MonthlyAccrual[]>,
+  claims: readonly ClaimReport[],
+  claimPayments: ClaimPayments,
+  asOf: IsoDate,
+  accounts: JournalAccounts,
+): JournalLine[] {
+  const journalClaims: JournalClaim[] = claims.map((r) => ({ claim: r.claim, pool: r.pool, paidOn: r.paid ? paymentDate(claimPayments, r) : null }));
+  return journalOf({ balances, accruals: coopByMonth, claims: journalClaims, asOf, accounts });
+}
+
+/** The date of a paid claim's payment row: in the claim's currency, else the earliest in any. */
+function paymentDate(claimPayments: ClaimPayments, r: ClaimReport): IsoDate | null {
+  const byCurrency = claimPayments.get(r.claim.claimId);
+  if (!byCurrency) return null;
+  const own = byCurrency.get(r.claim.currency);
+  if (own) return own.date;
+  const dates = [...byCurrency.values()].map((p) => p.date).sort();
+  return dates[0] ?? null;
+}
+
+export interface SincePrevious {
+  readonly changes: readonly Change[];
+  readonly journalDelta: readonly JournalLine[];
+}
+
+/** What changed since the previous set, and what of the journal to post. */
+export function sincePrevious(
+  previous: PreviousReports,
+  current: { findings: readonly ComparableFinding[]; balances: readonly PoolBalance[]; claims: readonly ClaimReport[]; journal: readonly JournalLine[] },
+  asOf: IsoDate,
+): SincePrevious {
+  const changes = [
+    ...findingChanges(previous.findings ?? [], current.findings),
+    ...poolChanges(previous.pools ?? [], current.balances),
+    ...claimChanges(previous.claims ?? [], current.claims.map(comparableClaim)),
+  ];
+  return { changes, journalDelta: journalDelta(previous.journal ?? [], current.journal, asOf) };
+}
+
+function comparableClaim(r: ClaimReport): ComparableClaim {
+  return {
+    claimId: r.claim.claimId,
+    participantId: r.claim.participantId,
+    programName: r.programName,
+    earningPeriod: r.fundingPeriod ? formatHalf(r.fundingPeriod) : '',
+    currency: r.claim.currency,
+    status: r.claim.status,
+    amountClaimed: r.claim.amountClaimed,
+    amountApproved: r.claim.amountApproved,
+    paid: r.paid,
+    amountPaid: r.amountPaid,
+    findings: [...new Set(r.findingCodes)].join(';'),
+  };
+}
