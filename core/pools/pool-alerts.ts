@@ -1,0 +1,89 @@
+import type { Dec } from '../money/decimal.js';
+import { daysBetween, type IsoDate } from '../calendar/calendar-date.js';
+import { lastDay } from '../calendar/date-interval.js';
+import type { PoolBalance } from './pool-balance.js';
+import { comparePoolKeys } from './pool-key.js';
+
+/**
+ * What a pool asks of its owner on the as-of date (docs/RULES.md, "Alerts"):
+ * - `expiring`: money is still available and the pool's next deadline is near. The next deadline
+ *   is the end of usage while usage runs (no new activity can be paid for after it), then the last
+ *   day of the claim window (the money is forfeited after it).
+ * - `overdrawn`: claims take more than the pool holds.
+ * - `willConvert`: the pool is still accruing and its group is below the threshold, so unless more
+ *   co-op accrues it becomes rebate at the end of the earning period.
+ */
+export type PoolAlertKind = 'expiring' | 'overdrawn' | 'willConvert';
+
+export type PoolDeadline = 'usageEnd' | 'claimDeadline' | 'earningEnd';
+
+export interface PoolAlert {
+  readonly kind: PoolAlertKind;
+  readonly pool: PoolBalance;
+  /** The money concerned: available (expiring), the overdraft as a positive amount, or the co-op that would convert. */
+  readonly amount: Dec;
+  /** Which date the alert is about, and that date (its last day, inclusive). */
+  readonly deadline: PoolDeadline;
+  readonly date: IsoDate;
+  /** Days from as-of to `date`: 0 means today is the last day; negative means it has passed. */
+  readonly days: number;
+  /** For `expiring`: the smallest configured horizon that holds `days` (30 of 30/60); else null. */
+  readonly withinDays: number | null;
+}
+
+export interface AlertSettings {
+  /** Horizons, in days, within which unused funds are flagged; the batch job uses 30, the pane 30 and 60. */
+  readonly expiryDays: readonly number[];
+}
+
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = Object.freeze({ expiryDays: Object.freeze([30, 60]) });
+
+/** The deadline an unused, spendable pool runs into next, or null when it has none ahead. */
+export function nextDeadline(pool: PoolBalance): { deadline: PoolDeadline; date: IsoDate; days: number } | null {
+  if (pool.status !== 'open' && pool.status !== 'claim-only') return null;
+  if (pool.daysToUsageEnd >= 0) return { deadline: 'usageEnd', date: lastDay(pool.usage), days: pool.daysToUsageEnd };
+  if (pool.daysToClaimDeadline >= 0) return { deadline: 'claimDeadline', date: lastDay(pool.claiming), days: pool.daysToClaimDeadline };
+  return null;
+}
+
+/** Every alert of every pool. */
+export function poolAlerts(balances: readonly PoolBalance[], settings: AlertSettings = DEFAULT_ALERT_SETTINGS): PoolAlert[] {
+  const horizons = [...settings.expiryDays].filter((d) => Number.isInteger(d) && d >= 0).sort((a, b) => a - b);
+  const longest = horizons.length > 0 ? horizons[horizons.length - 1]! : -1;
+  const alerts: PoolAlert[] = [];
+  for (const pool of balances) {
+    if (pool.available.isNegative()) {
+      const next = nextDeadline(pool);
+      alerts.push({
+        kind: 'overdrawn',
+        pool,
+        amount: pool.available.negated(),
+        deadline: next?.deadline ?? 'claimDeadline',
+        date: next?.date ?? lastDay(pool.claiming),
+        days: next?.days ?? pool.daysToClaimDeadline,
+        withinDays: null,
+      });
+    }
+    const next = pool.available.gt(0) ? nextDeadline(pool) : null;
+    if (next && next.days <= longest) {
+      alerts.push({ kind: 'expiring', pool, amount: pool.available, ...next, withinDays: horizons.find((h) => next.days <= h)! });
+    }
+    if (pool.status === 'accruing' && pool.belowThreshold === true) {
+      alerts.push({ kind: 'willConvert', pool, amount: pool.coopEarned, deadline: 'earningEnd', date: lastDay(pool.earning), days: daysToEarningEnd(pool), withinDays: null });
+    }
+  }
+  return alerts.sort(byUrgency);
+}
+
+/** Days from as-of to the last day of the earning period, from the pool's own countdown to the end of usage. */
+function daysToEarningEnd(pool: PoolBalance): number {
+  return pool.daysToUsageEnd - daysBetween(lastDay(pool.earning), lastDay(pool.usage));
+}
+
+const KIND_RANK: Readonly<Record<PoolAlertKind, number>> = { overdrawn: 0, expiring: 1, willConvert: 2 };
+
+/** Most urgent first: an overdraft before anything, then the fewest days left, then the pool's key. */
+function byUrgency(a: PoolAlert, b: PoolAlert): number {
+  if ((a.kind === 'overdrawn') !== (b.kind === 'overdrawn')) return a.kind === 'overdrawn' ? -1 : 1;
+  return a.days - b.days || KIND_RANK[a.kind] - KIND_RANK[b.kind] || comparePoolKeys(a.pool.key, b.pool.key);
+}
