@@ -48,7 +48,7 @@ import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js'
 import { CHANGES_REPORT_COLUMNS, changeRow } from '../output/changes-report.js';
 import { changeCounts } from '../../core/changes/change-counts.js';
 import { loadPreviousReports, journalOfRun, sincePrevious } from './since-previous.js';
-import { writeHtmlReport } from './html-report.js';
+import { writeHtmlReport } from '../output/report-html.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
 
