@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { formatHalf } from '../../core/calendar/fiscal-half.js';
 import type { PoolBalance } from '../../core/pools/pool-balance.js';
@@ -21,24 +22,31 @@ import type { ClaimPayments, ClaimReport } from './claims-check.js';
  */
 export async function loadPreviousReports(previous: string | undefined, out: string, issues: InputIssue[]): Promise<PreviousReports> {
   const dir = previous ?? out;
-  const { stat } = await import('node:fs/promises');
-  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
-  if (!exists) {
+  // A run killed while swapping its files into --out is finished (or undone) first, so the set
+  // read is a whole one.
+  if (previous === undefined || resolve(previous) === resolve(out)) await recoverInterruptedOutput(out);
+  // summary.json is what marks a folder as a report set: a folder without it (a first run, a new
+  // folder, files of some other origin) has no previous run to compare with.
+  if (!(await isFile(join(dir, 'summary.json')))) {
     if (previous !== undefined) {
       issues.push(
         inputError('file_not_found', {
-          file: previous,
-          message: 'The folder named by --previous does not exist.',
+          file: join(previous, 'summary.json'),
+          message: 'The folder named by --previous holds no report set (no summary.json).',
           hint: 'Name the folder of the previous run (e.g. reports/2022-01), or leave --previous out on a first run.',
         }),
       );
     }
     return NO_PREVIOUS_REPORTS;
   }
-  // A run killed while swapping its files into --out is finished (or undone) first, so the set
-  // read is a whole one.
-  if (resolve(dir) === resolve(out)) await recoverInterruptedOutput(out);
   return readPreviousReports(dir, issues);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The journal's input from what the run settled: pools, their months, and the claims drawing on them. */
