@@ -1,7 +1,8 @@
 /**
- * The real office.js (the pinned @microsoft/office-js package), served offline the way the dev
- * server serves it, loading the built task pane outside Office in headless Chromium: the pane must
- * tell the user it needs Excel, with no script error and no request leaving the machine.
+ * The real office.js (the pinned @microsoft/office-js package), served offline as the dev server
+ * serves it (its `static` folders from webpack.config.js), loading the development build of the
+ * task pane outside Office in headless Chromium: the pane must tell the user it needs Excel, with
+ * no script error and no request leaving the machine.
  *
  * Builds the pane into its own folder (not dist/, which test/addin/e2e.test.ts builds and serves).
  */
@@ -10,16 +11,29 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { message } from '../../addin/i18n/messages.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The CDN folder the pane's script tag points into, and the package folder that mirrors it. */
+/** The CDN folder the production page's script tag points into, and the package folder that mirrors it. */
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_JS_DIST = path.join(root, 'node_modules/@microsoft/office-js/dist');
+
+// The project's own webpack configuration (plain JS, so imported by URL, untyped).
+const { default: webpackConfig } = (await import(pathToFileURL(path.join(root, 'webpack.config.js')).href)) as {
+  default: (env: unknown, argv: { mode: string }) => unknown;
+};
+
+interface StaticFolder {
+  readonly directory: string;
+  readonly publicPath?: string;
+}
+const devServerFolders = (): StaticFolder[] => {
+  const config = webpackConfig(undefined, { mode: 'development' }) as { devServer?: { static?: StaticFolder[] } };
+  return config.devServer?.static ?? [];
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,14 +52,21 @@ let browser: Browser;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`headless Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   dist = mkdtempSync(path.join(tmpdir(), 'coop-ledger-office-js-'));
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', dist], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', dist], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
+  // The dev server's folders, with the build in place of dist/.
+  const folders = devServerFolders().map((f) => (f.directory === path.join(root, 'dist') ? { ...f, directory: dist } : f));
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    const pathname = decodeURIComponent(url.pathname);
+    for (const { directory, publicPath = '/' } of folders) {
+      if (!pathname.startsWith(publicPath)) continue;
+      const file = path.normalize(path.join(directory, pathname.slice(publicPath.length)));
+      if (!file.startsWith(directory) || !existsSync(file)) continue;
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      return void res.end(readFileSync(file));
+    }
+    res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -63,9 +84,13 @@ afterAll(async () => {
 });
 
 describe('the task pane with the real office.js, outside Office', () => {
-  test('office.js is the pinned package, and the production page still points at the CDN', () => {
+  test('the development page loads office.js from the dev server, which serves the pinned package; production keeps the CDN', () => {
+    expect(readFileSync(path.join(dist, 'taskpane.html'), 'utf8')).toContain('<script src="/office-js/office.js"></script>');
+    expect(devServerFolders()).toContainEqual(expect.objectContaining({ directory: OFFICE_JS_DIST, publicPath: '/office-js/' }));
     expect(existsSync(path.join(OFFICE_JS_DIST, 'office.js'))).toBe(true);
-    expect(readFileSync(path.join(dist, 'taskpane.html'), 'utf8')).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
+    const production = webpackConfig(undefined, { mode: 'production' }) as { plugins: object[] };
+    expect(production.plugins.map((p) => p.constructor.name)).not.toContain('LocalOfficeJsPlugin');
+    expect(readFileSync(path.join(root, 'addin/taskpane/taskpane.html'), 'utf8')).toContain(`<script src="${CDN}office.js"></script>`);
   });
 
   async function openPane() {
@@ -74,15 +99,10 @@ describe('the task pane with the real office.js, outside Office', () => {
     const foreign: string[] = [];
     await context.route('**/*', async (route) => {
       const url = route.request().url();
-      if (url.startsWith(CDN)) {
-        // office.js loads its host scripts and strings from beside itself: all are in the package.
-        const file = path.normalize(path.join(OFFICE_JS_DIST, new URL(url).pathname.slice(new URL(CDN).pathname.length)));
-        if (file.startsWith(OFFICE_JS_DIST) && existsSync(file)) {
-          served.push(path.relative(OFFICE_JS_DIST, file));
-          return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file) });
-        }
+      if (url.startsWith(origin)) {
+        if (url.startsWith(`${origin}/office-js/`)) served.push(url.slice(`${origin}/office-js/`.length));
+        return route.continue();
       }
-      if (url.startsWith(origin)) return route.continue();
       // office.js frames a telemetry page outside Office; the pane's CSP blocks it before any request.
       foreign.push(url);
       return route.abort();
@@ -101,7 +121,7 @@ describe('the task pane with the real office.js, outside Office', () => {
     expect(served).toContain('office.js');
     // An error thrown in office.js's own code has its top stack frame there (the pane's callbacks
     // run under office.js's frames too, so only the top one tells).
-    const thrownInOfficeJs = (e: Error) => ((e.stack ?? '').split('\n').find((l) => l.trim().startsWith('at ')) ?? '').includes(CDN);
+    const thrownInOfficeJs = (e: Error) => ((e.stack ?? '').split('\n').find((l) => l.trim().startsWith('at ')) ?? '').includes('/office-js/');
     expect(scriptErrors.filter(thrownInOfficeJs).map((e) => e.message)).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
