@@ -69,10 +69,10 @@ describe('changes since the previous run', () => {
     expect(summary.changes.total).toBe(changes.length);
   });
 
-  test('--previous naming a folder without a report set rejects the run', async () => {
+  test('--previous naming a folder without a report set rejects the run; a path that does not exist is a usage error', async () => {
     const out = join(await dirs.make(), 'reports');
-    const r = await runCli([...SAMPLE, '--out', out, '--previous', join(out, 'nowhere')]);
-    expect(r.code).toBe(65);
+    expect((await runCli([...SAMPLE, '--out', out, '--previous', await dirs.make()])).code).toBe(65);
+    expect((await runCli([...SAMPLE, '--out', out, '--previous', join(out, 'nowhere')])).code).toBe(2);
   });
 
   test('a damaged previous set rejects the run with the file, line and column, and --out is left as it was', async () => {
