@@ -6,9 +6,13 @@
  * issue 6 is built beside it.
  *
  * Dev server: https://localhost:3000 with the Office dev certificate when it is installed
- * (`npx office-addin-dev-certs install` puts it in ~/.office-addin-dev-certs, which is what Office
- * on Windows/macOS trusts); otherwise a self-signed certificate, or plain http with ADDIN_HTTP=1
- * (enough for a browser, not for Office).
+ * (`npm run certs` puts it in ~/.office-addin-dev-certs, which is what Office on Windows/macOS
+ * trusts); otherwise a self-signed certificate, or plain http with ADDIN_HTTP=1 (enough for a
+ * browser, not for Office).
+ *
+ * office.js: production pages load it from Microsoft's CDN (what Office expects of a published
+ * add-in). In development the page loads it from the dev server, which serves the pinned
+ * @microsoft/office-js package under /office-js/, so development works offline.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -21,6 +25,22 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const DEV_PORT = 3000;
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+const OFFICE_JS_LOCAL = '/office-js/';
+const OFFICE_JS_PACKAGE = path.join(root, 'node_modules/@microsoft/office-js/dist');
+
+/** In development, points the pages' office.js script at the dev server's copy of the package. */
+class LocalOfficeJsPlugin {
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.compilation.tap('LocalOfficeJsPlugin', (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap('LocalOfficeJsPlugin', (data) => {
+        data.html = data.html.replaceAll(OFFICE_JS_CDN, OFFICE_JS_LOCAL);
+        return data;
+      });
+    });
+  }
+}
 
 function devServerTransport() {
   if (process.env.ADDIN_HTTP === '1') return 'http';
@@ -37,8 +57,9 @@ function devServerTransport() {
   return 'https';
 }
 
-/** @type {() => import('webpack').Configuration} */
-export default () => {
+/** @type {(env: unknown, argv: { mode?: string }) => import('webpack').Configuration} */
+export default (_env, argv = {}) => {
+  const development = argv.mode === 'development';
   return {
     context: root,
     // No eval-based source maps: the page's CSP forbids eval.
@@ -103,6 +124,7 @@ export default () => {
           { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
         ],
       }),
+      ...(development ? [new LocalOfficeJsPlugin()] : []),
     ],
     devServer: {
       port: DEV_PORT,
@@ -111,7 +133,11 @@ export default () => {
       liveReload: true,
       server: devServerTransport(),
       headers: { 'Access-Control-Allow-Origin': '*' },
-      static: { directory: path.join(root, 'dist') },
+      static: [
+        { directory: path.join(root, 'dist') },
+        // office.js loads its host scripts and strings from beside itself: the whole package folder.
+        { directory: OFFICE_JS_PACKAGE, publicPath: OFFICE_JS_LOCAL, watch: false },
+      ],
       client: { overlay: false },
     },
   };

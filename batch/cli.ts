@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { parseDate, type IsoDate } from '../core/calendar/calendar-date.js';
 import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
+import { CSV_DIALECTS, isCsvDialectName } from './output/csv-dialect.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
 import { commandLinePathProblem } from './command-line-paths.js';
 
@@ -24,6 +25,12 @@ Options
   --number-locale TAG    How numbers are written when not invariant, e.g. nl-NL for 1.234,56.
   --fail-on LEVEL        error | warning | never: findings at or above LEVEL make the exit code 1.
                          Default: error.
+  --fail-on-new          Exit 1 only for findings at or above --fail-on that the previous run did
+                         not have (see changes.csv), so a weekly job reports only news.
+  --previous DIR         The previous run's report set, compared with this run (changes.csv,
+                         journal-delta.csv). Default: the set already in --out.
+  --csv-dialect NAME     rfc4180 (default: "," and "." decimals, no BOM) or excel-eu (";", decimal
+                         commas, UTF-8 BOM, ISO dates: opens as columns in a European Excel).
   --skip-bad-rows        Copy unparsable rows to quarantine.csv and go on, instead of rejecting
                          the run.
   --quiet                No progress on stderr.
@@ -31,11 +38,14 @@ Options
 
 Outputs (in --out, replaced together only when the run completes)
   balances.csv  findings.csv  claims.csv  journal.csv  reconciliation.xlsx  summary.json
+  journal-delta.csv  what to post since the previous run (new lines; reversals of changed ones)
+  changes.csv        what changed since the previous run (findings, pools, claims)
+  report.html        a one-page report for managers: totals, money at risk, windows, findings
   On rejected input: input-errors.csv only (nothing else in --out changes).
 
 Exit codes
-  0   reconciled; no finding at or above --fail-on
-  1   reconciled; findings at or above --fail-on
+  0   reconciled; no finding at or above --fail-on (with --fail-on-new: no new one)
+  1   reconciled; findings at or above --fail-on (with --fail-on-new: new ones)
   2   usage error, or a bad policy/accounts file
   65  input rejected (malformed CSV, missing column, bad amount or date): see input-errors.csv
   70  internal error
@@ -70,6 +80,9 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
       out: { type: 'string' },
       'number-locale': { type: 'string' },
       'fail-on': { type: 'string' },
+      'fail-on-new': { type: 'boolean' },
+      previous: { type: 'string' },
+      'csv-dialect': { type: 'string' },
       'skip-bad-rows': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -98,6 +111,8 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   }
   const failOn = values['fail-on'] ?? 'error';
   if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
+  const dialect = values['csv-dialect'] ?? 'rfc4180';
+  if (!isCsvDialectName(dialect)) throw new UsageError(`--csv-dialect must be ${Object.keys(CSV_DIALECTS).join(' or ')}, not "${dialect}"`);
   return {
     earnings: values.earnings,
     payments: values.payments ?? [],
@@ -108,6 +123,9 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
     out: values.out ?? 'reports',
     numberLocale: locale,
     failOn: failOn as FailOn,
+    failOnNew: values['fail-on-new'] ?? false,
+    previous: values.previous,
+    csvDialect: CSV_DIALECTS[dialect],
     skipBadRows: values['skip-bad-rows'] ?? false,
     quiet: values.quiet ?? false,
   };

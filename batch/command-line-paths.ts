@@ -8,6 +8,8 @@ export interface NamedPaths {
   readonly claims?: string | undefined;
   readonly programs?: string | undefined;
   readonly accounts?: string | undefined;
+  /** The previous run's report set (a folder). */
+  readonly previous?: string | undefined;
   readonly out: string;
 }
 
@@ -43,6 +45,11 @@ export async function commandLinePathProblem(paths: NamedPaths): Promise<string 
     const s = await statOrCode(path);
     if (typeof s === 'string') return missing(flag, path, s);
     if (s.isDirectory() && !folderAllowed) return `${flag} "${path}" is a folder; name the file itself`;
+  }
+  if (paths.previous !== undefined) {
+    const s = await statOrCode(paths.previous);
+    if (typeof s === 'string') return missing('--previous', paths.previous, s);
+    if (!s.isDirectory()) return `--previous "${paths.previous}" is a file; name the folder of the previous run's reports`;
   }
   const out = await statOrCode(paths.out);
   if (typeof out !== 'string' && !out.isDirectory()) return `--out "${paths.out}" is a file; --out names the folder the reports go in`;

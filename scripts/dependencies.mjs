@@ -9,6 +9,7 @@ const OUT = process.env.DEPENDENCIES_DOC ?? join(ROOT, 'docs/DEPENDENCIES.md');
 
 /** Why each direct runtime dependency is shipped. A new dependency needs a line here. */
 const WHY = {
+  '@microsoft/office-js': 'office.js for the dev server and the tests, offline (production pages load it from Microsoft\'s CDN)',
   'decimal.js': 'exact decimal money from parse to output (core); never a float',
   exceljs: 'writes reconciliation.xlsx (streaming) and reads Claims/Programs tables of a co-op workbook (batch)',
   luxon: 'calendar-date arithmetic in a fixed zone: fiscal halves, windows, countdowns (core)',
@@ -16,8 +17,12 @@ const WHY = {
   yauzl: 'streaming, bounded reading of zipped Partner Center downloads (batch)',
 };
 
-/** Packages whose package.json declares no license, with the license their own files state. */
+/**
+ * Packages whose package.json declares no license (or only names its file, `"license": "LICENSE"`),
+ * with the license their own files state.
+ */
 const LICENSE_FROM_README = {
+  '@microsoft/office-js@1.1.110': 'Microsoft Software License Terms (its LICENSE.md)',
   'buffers@0.1.1': 'MIT/X11 (stated in its README)',
 };
 
@@ -64,7 +69,7 @@ for (const root of direct) {
 
 const rows = entries
   .filter(([path]) => requiredBy.has(path))
-  .map(([path, e]) => ({ name: nameOf(path), version: e.version, license: e.license ?? LICENSE_FROM_README[`${nameOf(path)}@${e.version}`] ?? 'UNKNOWN', path }))
+  .map(([path, e]) => ({ name: nameOf(path), version: e.version, license: (e.license === 'LICENSE' ? undefined : e.license) ?? LICENSE_FROM_README[`${nameOf(path)}@${e.version}`] ?? 'UNKNOWN', path }))
   .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1));
 for (const r of rows) if (r.license === 'UNKNOWN') problems.push(`${r.name}@${r.version} declares no license`);
 
@@ -81,7 +86,8 @@ const lines = [
   '|---|---|---|---|',
   ...direct.map((name) => {
     const e = byPath.get(`node_modules/${name}`);
-    return `| ${name} | ${e?.version ?? '?'} | ${e?.license ?? 'UNKNOWN'} | ${WHY[name] ?? '?'} |`;
+    const license = rows.find((r) => r.path === `node_modules/${name}`)?.license ?? 'UNKNOWN';
+    return `| ${name} | ${e?.version ?? '?'} | ${license} | ${WHY[name] ?? '?'} |`;
   }),
   '',
   '## Pulled in by them',

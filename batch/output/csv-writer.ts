@@ -4,30 +4,35 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { currencyOf, type ReportColumn, type ReportRow } from './cell-value.js';
 import { formatCell } from './format-cell.js';
+import { DEFAULT_DIALECT, type CsvDialect } from './csv-dialect.js';
 
 /**
  * CSV as accounting tools import it (RFC 4180):
  * - records end with CRLF: RFC 4180's line break, and what Excel, SAP and most ledger imports
  *   expect; LF-only files are read by them too, but CRLF is never wrong;
- * - a field is quoted when it holds `,`, `"`, CR or LF, and its quotes are doubled;
+ * - a field is quoted when it holds the separator, `"`, CR or LF, and its quotes are doubled;
  * - UTF-8 without a byte-order mark by default (byte-identical goldens, tools that choke on
  *   a BOM); `bom: true` adds one so that Excel opens non-ASCII names correctly by double-click.
+ * The separator, decimal mark and BOM come from the dialect (`csv-dialect.ts`); the default is
+ * RFC 4180 with `.` decimals.
  */
 export const CSV_LINE_END = '\r\n';
 const UTF8_BOM = '\uFEFF';
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES: Readonly<Record<CsvDialect['separator'], RegExp>> = { ',': /[",\r\n]/, ';': /[";\r\n]/ };
 
-export function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function csvField(text: string, separator: CsvDialect['separator'] = ','): string {
+  return NEEDS_QUOTES[separator].test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One record, with its line end. Fields must already be formatted (and neutralised). */
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(',') + CSV_LINE_END;
+export function csvLine(fields: readonly string[], separator: CsvDialect['separator'] = ','): string {
+  return fields.map((f) => csvField(f, separator)).join(separator) + CSV_LINE_END;
 }
 
 export interface CsvWriterOptions {
-  /** Write a UTF-8 byte-order mark first (Excel-friendly); default false. */
+  /** Separator, decimal mark and BOM; default RFC 4180 (`,`, `.`, no BOM). */
+  readonly dialect?: CsvDialect;
+  /** Write a UTF-8 byte-order mark first (Excel-friendly); default: the dialect's. */
   readonly bom?: boolean;
   /** The column holding each row's currency, for `amount` columns; see `ReportColumn`. */
   readonly currencyColumn?: string;
@@ -57,7 +62,8 @@ export function createCsvWriter(target: string | Writable, columns: readonly Rep
   stream.on('error', (err: unknown) => {
     failure ??= err;
   });
-  let pending = options.bom ? UTF8_BOM : '';
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
+  let pending = (options.bom ?? dialect.bom) ? UTF8_BOM : '';
   let rowsWritten = 0;
   let closed = false;
 
@@ -69,7 +75,7 @@ export function createCsvWriter(target: string | Writable, columns: readonly Rep
     if (!stream.write(chunk, 'utf8')) await once(stream, 'drain');
   }
 
-  if (options.header ?? true) pending += csvLine(columns.map((c) => c.name));
+  if (options.header ?? true) pending += csvLine(columns.map((c) => c.name), dialect.separator);
 
   return {
     get rowsWritten() {
@@ -77,7 +83,10 @@ export function createCsvWriter(target: string | Writable, columns: readonly Rep
     },
     async writeRow(row) {
       if (closed) throw new Error('CSV writer already closed');
-      pending += csvLine(columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn))));
+      pending += csvLine(
+        columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark)),
+        dialect.separator,
+      );
       rowsWritten += 1;
       if (pending.length >= CHUNK_CHARS) await flush();
     },

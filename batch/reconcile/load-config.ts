@@ -4,7 +4,7 @@ import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { formatPath, type Issue } from '../../core/issues.js';
 import { readWorkbookTable } from '../input/read-workbook-table.js';
-import { DEFAULT_ACCOUNTS, type JournalAccounts } from './journal.js';
+import { DEFAULT_ACCOUNTS, type JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
 import type { InputSummary } from './input-summary.js';
 import { sha256Of } from './input-hashing.js';

@@ -24,17 +24,15 @@ import { scratchFolders, withAtomicOutput, writeSingleOutput } from '../output/a
 import { createCsvWriter, writeCsvFile } from '../output/csv-writer.js';
 import { EarningIdLog } from './earning-id-log.js';
 import { FindingSpill } from './finding-spill.js';
-import { journalOf, type JournalAccounts } from './journal.js';
+import type { JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
 import {
   BALANCE_REPORT_COLUMNS,
   CLAIM_REPORT_COLUMNS,
   FINDING_REPORT_COLUMNS,
-  JOURNAL_REPORT_COLUMNS,
   balanceRow,
   claimReportRow,
   findingRow,
-  journalRow,
 } from './report-rows.js';
 import { writeWorkbookReport } from './workbook-report.js';
 import type { InputSummary } from './input-summary.js';
@@ -42,6 +40,13 @@ import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-err
 import { ConfigError, isWorkbook, loadAccounts, loadPolicies } from './load-config.js';
 import { hashWhileReading, sha256Of } from './input-hashing.js';
 import { countBySeverity, summaryJson } from './summary-json.js';
+// The run compared with the previous one (changes, journal delta) and the HTML report.
+import { DEFAULT_DIALECT, type CsvDialect } from '../output/csv-dialect.js';
+import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
+import { CHANGES_REPORT_COLUMNS, changeRow } from '../output/changes-report.js';
+import { changeCounts } from '../../core/changes/change-counts.js';
+import { loadPreviousReports, sincePrevious } from './since-previous.js';
+import { writeHtmlReport } from '../output/report-html.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
 
@@ -57,6 +62,12 @@ export interface ReconcileOptions {
   readonly out: string;
   readonly numberLocale?: NumberLocale | undefined;
   readonly failOn: FailOn;
+  /** Exit 1 only for findings at or above --fail-on that the previous run did not have. */
+  readonly failOnNew?: boolean;
+  /** The previous run's report set; default: what --out holds before this run. */
+  readonly previous?: string | undefined;
+  /** How every CSV is written; default RFC 4180. */
+  readonly csvDialect?: CsvDialect;
   readonly skipBadRows: boolean;
   readonly quiet: boolean;
 }
@@ -84,6 +95,9 @@ export const OUTPUT_FILES = [
   'findings.csv',
   'claims.csv',
   'journal.csv',
+  'journal-delta.csv',
+  'changes.csv',
+  'report.html',
   'reconciliation.xlsx',
   'summary.json',
   QUARANTINE_FILE,
@@ -177,6 +191,10 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   log(`read ${ledger.rowsRead} earnings rows from ${expanded.sources.length} file(s) in ${seconds.toFixed(1)} s\n`);
 
+  // The previous run's reports, read before anything replaces them; a damaged set rejects the run.
+  const previous = await loadPreviousReports(options.previous, options.out, inputIssues);
+  const csv = { dialect: options.csvDialect ?? DEFAULT_DIALECT };
+
   // Rejected input: with --skip-bad-rows, rows that could not be parsed are quarantined and the
   // run goes on; any other problem (a missing column, an unreadable file) rejects the run.
   const quarantinedLines = new Set(quarantined.map((q) => `${q.location.file}\u0000${q.location.line}`));
@@ -186,7 +204,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   if (blocking.length > 0) {
     spilled.dispose();
     await writeSingleOutput(options.out, 'input-errors.csv', async (path) => {
-      await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow));
+      await writeCsvFile(path, INPUT_ERROR_COLUMNS, inputIssues.map(inputErrorRow), csv);
     });
     io.stderr(blocking.slice(0, 20).map((i) => `coop-ledger: ${i.file}${i.line ? `:${i.line}` : ''}${i.column ? `:${i.column}` : ''}: ${i.message} ${i.hint}\n`).join(''));
     if (blocking.length > 20) io.stderr(`coop-ledger: ... and ${blocking.length - 20} more\n`);
@@ -195,9 +213,10 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   }
 
   // Settle as of the date: claims draw on pools, balances, every check (core's one engine).
-  const settled = settleAsOf({ earnings: ledger, claims, payments, catalog, settings, asOf: options.asOf, describeIssue });
+  const settled = settleAsOf({ earnings: ledger, claims, payments, catalog, settings, asOf: options.asOf, describeIssue, accounts });
   const balances = settled.balances;
   const claimReports = settled.claims;
+  const journal = settled.journal;
   // duplicate_earning findings stay on disk (one per repeated row); the rest are sorted here
   // and the two are merged, in report order, as they are written.
   const findings: Finding[] = [
@@ -214,21 +233,31 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       .filter((i) => i.severity === 'warning')
       .map((i) => ({ severity: 'warning' as const, code: i.code, message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
   ].sort(compareFindings);
-  const journal = journalOf(balances, accounts);
-
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
   const atOrAbove = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ||
     (Object.keys(spilled.bySeverity) as (keyof typeof spilled.bySeverity)[]).some((s) => spilled.bySeverity[s] > 0 && SEVERITY_RANK[s] >= threshold);
-  const exitCode = atOrAbove ? EXIT.findings : EXIT.ok;
+
+  // Since the previous run: the journal to post and what changed (core/journal, core/changes).
+  // The per-row duplicate_earning findings stay on disk: they are counted, not compared one by one.
+  const since = sincePrevious(previous, { findings, balances, claims: claimReports, journal }, options.asOf);
+  const changes = changeCounts(since.changes);
+  const newAtOrAbove = Object.entries(changes.newFindingsBySeverity).some(
+    ([severity, n]) => n > 0 && SEVERITY_RANK[severity as Finding['severity']] >= threshold,
+  );
+  const exitCode = (options.failOnNew ? newAtOrAbove : atOrAbove) ? EXIT.findings : EXIT.ok;
+  const findingCounts = [...findings, ...[...spilled.byCode].map(([code, count]) => ({ severity: 'warning', code, count }))];
 
   await withAtomicOutput(
     options.out,
     async (dir) => {
-      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { currencyColumn: 'currency' });
-      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow));
-      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), { currencyColumn: 'currency' });
-      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { currencyColumn: 'currency' });
-      if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined);
+      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow), csv);
+      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map(journalRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), { ...csv, currencyColumn: 'currency' });
+      await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, balances, findings: findingCounts, changes: since.changes });
+      if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined, csv.dialect);
       await writeWorkbookReport(join(dir, 'reconciliation.xlsx'), {
         asOf: options.asOf,
         inputs,
@@ -238,7 +267,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
         claims: claimReports,
         journal,
       });
-      const summary = summaryJson(options, inputs, ledger, spilled, balances.length, claims.length, findings, quarantined.length, exitCode);
+      const summary = { ...summaryJson(options, inputs, ledger, spilled, balances.length, claims.length, findings, quarantined.length, exitCode), changes };
       await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
     },
     { ownedFiles: OUTPUT_FILES },
@@ -249,7 +278,8 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   io.stdout(
     `Reconciled ${ledger.rowsCounted} earnings rows (${ledger.duplicateRows} duplicates counted once), ${claims.length} claims, ` +
       `${balances.length} pools as of ${options.asOf}: ${errors} errors, ${warnings} warnings.\n` +
-      `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv reconciliation.xlsx summary.json\n`,
+      `${changes.byChange.new_finding} new and ${changes.byChange.resolved_finding} resolved findings since the previous run.\n` +
+      `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv journal-delta.csv changes.csv report.html reconciliation.xlsx summary.json\n`,
   );
   return { exitCode, out: options.out, findings };
 }
@@ -347,13 +377,17 @@ function cellIssue(location: RecordLocation, column: string, i: Issue, raw: stri
   });
 }
 
-async function writeQuarantine(path: string, rows: readonly RejectedRow[]): Promise<void> {
-  const writer = createCsvWriter(path, [
-    { name: 'file', kind: 'text' },
-    { name: 'line', kind: 'integer' },
-    { name: 'codes', kind: 'text' },
-    { name: 'raw', kind: 'text' },
-  ]);
+async function writeQuarantine(path: string, rows: readonly RejectedRow[], dialect: CsvDialect): Promise<void> {
+  const writer = createCsvWriter(
+    path,
+    [
+      { name: 'file', kind: 'text' },
+      { name: 'line', kind: 'integer' },
+      { name: 'codes', kind: 'text' },
+      { name: 'raw', kind: 'text' },
+    ],
+    { dialect },
+  );
   for (const r of rows) {
     await writer.writeRow({ file: r.location.file, line: r.location.line, codes: [...new Set(r.issues.map((i) => i.code))].join(';'), raw: r.raw });
   }

@@ -6,7 +6,6 @@ import { BALANCES_COLUMNS, CLAIMS_COLUMNS, FINDINGS_COLUMNS, type ColumnSpec } f
 import type { ReportColumn, ReportRow } from '../output/cell-value.js';
 import type { ClaimReport } from '../../core/reconcile/claims-check.js';
 import type { Finding } from '../../core/reconcile/finding.js';
-import type { JournalLine } from './journal.js';
 
 /** balances.csv: exactly the shared layout's columns, amounts in the pool's currency. */
 export const BALANCE_REPORT_COLUMNS: readonly ReportColumn[] = BALANCES_COLUMNS;
@@ -83,20 +82,4 @@ export function claimReportRow(r: ClaimReport): ReportRow {
     retainUntil: r.retainUntil,
     findings: [...new Set(r.findingCodes)].join(';'),
   };
-}
-
-export const JOURNAL_REPORT_COLUMNS: readonly ReportColumn[] = [
-  { name: 'entry', kind: 'integer' },
-  { name: 'participantId', kind: 'text' },
-  { name: 'programName', kind: 'text' },
-  { name: 'earningPeriod', kind: 'text' },
-  { name: 'currency', kind: 'text' },
-  { name: 'event', kind: 'text' },
-  { name: 'account', kind: 'text' },
-  { name: 'debit', kind: 'amount' },
-  { name: 'credit', kind: 'amount' },
-];
-
-export function journalRow(l: JournalLine): ReportRow {
-  return { ...l };
 }

@@ -6,18 +6,17 @@ import type { HighlightKind } from '../output/report-styles.js';
 import type { ReportRow } from '../output/cell-value.js';
 import type { ClaimReport } from '../../core/reconcile/claims-check.js';
 import type { Finding, FindingCode } from '../../core/reconcile/finding.js';
-import type { JournalLine } from './journal.js';
+import type { JournalLine } from '../../core/journal/journal-line.js';
+import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import type { InputSummary } from './input-summary.js';
 import { EXPIRY_WARNING_DAYS } from '../../core/reconcile/pool-findings.js';
 import {
   BALANCE_REPORT_COLUMNS,
   CLAIM_REPORT_COLUMNS,
   FINDING_REPORT_COLUMNS,
-  JOURNAL_REPORT_COLUMNS,
   balanceRow,
   claimReportRow,
   findingRow,
-  journalRow,
 } from './report-rows.js';
 
 /** Findings that repeat per row are summarised beyond this many per code (all are in findings.csv). */

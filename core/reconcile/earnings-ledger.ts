@@ -14,6 +14,7 @@ import type { Finding } from './finding.js';
 import { RunLines } from './run-lines.js';
 import { ProgramPeriods, type ProgramInPeriod } from './program-periods.js';
 import { PoolSumsTable } from './pool-sums.js';
+import type { MonthlyAccrual } from '../journal/journal-of.js';
 import { SplitWindow } from './split-window.js';
 import { RolloverRows, type RolloverEvidence } from './rollover-evidence.js';
 import { ClaimPaymentRows, type ClaimPayments } from './claim-payments.js';
@@ -30,6 +31,8 @@ export interface LedgerStores {
 /** What the earnings come to once read: the input of the settlement as of a date. */
 export interface EarningsTotals {
   readonly pools: PoolLedger;
+  /** Each pool's co-op per calendar month (by `poolKeyString`), for the journal's monthly accruals. */
+  readonly accruals: ReadonlyMap<string, readonly MonthlyAccrual[]>;
   /** paymentId → what its earnings rows add up to. */
   readonly paymentSums: ReadonlyMap<string, PaymentSums>;
   /** Totals of counted rows per currency and kind, for the summary. */
@@ -224,6 +227,7 @@ class EarningsLedger {
     this.stores.duplicates.finish();
     return {
       pools: this.poolSums.toPoolLedger(this.settings),
+      accruals: this.poolSums.accrualsByMonth(),
       paymentSums: this.paymentSums.toSums(),
       totals: this.totals.toDecimals(),
       claimPayments: this.claimPayments.byClaim,

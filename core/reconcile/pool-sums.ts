@@ -1,5 +1,7 @@
 import { ExactSum } from '../money/scaled-amount.js';
-import type { FiscalHalf } from '../calendar/fiscal-half.js';
+import { formatHalf, type FiscalHalf } from '../calendar/fiscal-half.js';
+import { poolKeyString } from '../pools/pool-key.js';
+import type { MonthlyAccrual } from '../journal/journal-of.js';
 import { addCoopEarnings, createPoolLedger, type PoolLedger } from '../pools/pool-ledger.js';
 import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
@@ -13,6 +15,8 @@ export interface PoolSums {
   readonly currency: string;
   readonly amount: ExactSum;
   readonly amountUSD: ExactSum;
+  /** The amount per calendar month (`2021-07`): the journal accrues co-op monthly. */
+  readonly months: Map<string, ExactSum>;
   rows: number;
   rowsWithoutUSD: number;
 }
@@ -46,6 +50,7 @@ export class PoolSumsTable {
         currency: row.currency,
         amount: new ExactSum(),
         amountUSD: new ExactSum(),
+        months: new Map(),
         rows: 0,
         rowsWithoutUSD: 0,
       };
@@ -53,11 +58,29 @@ export class PoolSumsTable {
       this.list.push(pool);
     }
     pool.amount.add(row.amountScaled, negate);
+    const month = row.earningDate.slice(0, 7);
+    let monthSum = pool.months.get(month);
+    if (!monthSum) pool.months.set(month, (monthSum = new ExactSum()));
+    monthSum.add(row.amountScaled, negate);
     pool.rows += sign;
     // A USD row's own amount is its USD amount even when the export leaves the USD column empty.
     const usd = row.amountUSDScaled ?? (row.currency === 'USD' ? row.amountScaled : null);
     if (usd === null) pool.rowsWithoutUSD += sign;
     else pool.amountUSD.add(usd, negate);
+  }
+
+  /** Each pool's co-op per calendar month, by `poolKeyString`, months in order, empty months left out. */
+  accrualsByMonth(): Map<string, MonthlyAccrual[]> {
+    const out = new Map<string, MonthlyAccrual[]>();
+    for (const p of this.list) {
+      const key = poolKeyString({ participantId: p.participantId, programName: p.programName, earningPeriod: formatHalf(p.earningPeriod), currency: p.currency });
+      const months = [...p.months]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([month, sum]) => ({ month, amount: sum.toDec() }))
+        .filter((m) => !m.amount.isZero());
+      out.set(key, months);
+    }
+    return out;
   }
 
   /** core's pool ledger, fed each pool's sums once. */

@@ -9,6 +9,10 @@ import { checkClaims, drawClaims, type ClaimReport, type LocatedClaim } from './
 import type { EarningsTotals } from './earnings-ledger.js';
 import { compareFindings, type Finding } from './finding.js';
 import { paymentFindings, type PaymentRecord } from './payments-check.js';
+import { journalOf } from '../journal/journal-of.js';
+import { journalClaimsOf } from '../journal/journal-claims.js';
+import type { JournalAccounts } from '../journal/journal-accounts.js';
+import type { JournalLine } from '../journal/journal-line.js';
 import { poolFindings, rolloverFindings } from './pool-findings.js';
 
 export interface SettleInput {
@@ -22,6 +26,8 @@ export interface SettleInput {
   readonly describeIssue: (issue: Issue) => string;
   /** Horizons of `funds_expiring`; default the report's 30 days. */
   readonly alerts?: AlertSettings;
+  /** The journal's account names; default `DEFAULT_ACCOUNTS`. */
+  readonly accounts?: JournalAccounts;
 }
 
 export interface Settlement {
@@ -34,11 +40,13 @@ export interface Settlement {
    * per-row `duplicate_earning` findings are in the ledger's `FindingSink`.
    */
   readonly findings: Finding[];
+  /** The full journal as of the date (docs/RULES.md, Journal). */
+  readonly journal: JournalLine[];
 }
 
 /**
  * The one reconciliation, as of a date, over the earnings already read: claims draw on pools,
- * pools settle, and every check runs (docs/RULES.md). The batch job and the add-in both call it,
+ * pools settle, every check runs, and the journal is drawn up (docs/RULES.md). The batch job and the add-in both call it,
  * so the report and the workbook cannot disagree.
  */
 export function settleAsOf(input: SettleInput): Settlement {
@@ -54,5 +62,12 @@ export function settleAsOf(input: SettleInput): Settlement {
     ...claimCheck.findings,
     ...paymentFindings(input.payments, earnings.paymentSums),
   ].sort(compareFindings);
-  return { balances, claims: claimCheck.reports, findings };
+  const journal = journalOf({
+    balances,
+    accruals: earnings.accruals,
+    claims: journalClaimsOf(claimCheck.reports, earnings.claimPayments),
+    asOf,
+    ...(input.accounts ? { accounts: input.accounts } : {}),
+  });
+  return { balances, claims: claimCheck.reports, findings, journal };
 }

@@ -37,7 +37,17 @@ describe('the main job on the bundled samples', () => {
     const { code, out } = await runSample();
     expect(code).toBe(1);
     const files = (await readdir(out)).sort();
-    expect(files).toEqual(['balances.csv', 'claims.csv', 'findings.csv', 'journal.csv', 'reconciliation.xlsx', 'summary.json']);
+    expect(files).toEqual([
+      'balances.csv',
+      'changes.csv',
+      'claims.csv',
+      'findings.csv',
+      'journal-delta.csv',
+      'journal.csv',
+      'reconciliation.xlsx',
+      'report.html',
+      'summary.json',
+    ]);
     const actual: Record<string, string> = {};
     for (const f of files.filter((f) => !f.endsWith('.xlsx'))) actual[f] = await readFile(join(out, f), 'utf8');
     actual['reconciliation.xlsx.txt'] = await dumpXlsx(join(out, 'reconciliation.xlsx'));
