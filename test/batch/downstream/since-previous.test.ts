@@ -32,7 +32,10 @@ describe('changes since the previous run', () => {
     expect((await runCli([...SAMPLE, '--out', out])).code).toBe(1);
     const findings = await readReport(out, 'findings.csv');
     const first = await readReport(out, 'changes.csv');
-    expect(first.filter((c) => c.change === 'new_finding')).toHaveLength(findings.length);
+    // Per-row duplicate_earning findings are counted, not compared one by one.
+    const compared = findings.filter((f) => f.code !== 'duplicate_earning');
+    expect(compared.length).toBeLessThan(findings.length);
+    expect(first.filter((c) => c.change === 'new_finding')).toHaveLength(compared.length);
     expect(first.filter((c) => c.change === 'new_pool')).toHaveLength((await readReport(out, 'balances.csv')).length);
 
     expect((await runCli([...SAMPLE, '--out', out])).code).toBe(1);
