@@ -546,7 +546,8 @@ class TableReader {
     let breaks = 0;
     let count = 0;
     let blank = true;
-    let lastQuoted = false;
+    /** Whether the last cell read was quoted. */
+    let lastQuoted: boolean;
     let p = start;
     let recordEnd: number;
     let next: number;
