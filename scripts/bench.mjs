@@ -7,7 +7,9 @@
 // each in a child process of its own (so its peak RSS is its own), once to warm up and then
 // --runs times (default 3), the measures taking turns within each round so that the machine's
 // load falls on them alike; prints the median wall time, rows/s, MB/s, peak RSS and the ratio of
-// reconcile to the bare parse. Then runs scripts/bench-addin.mjs when present.
+// reconcile to the bare parse, and the median CPU time (user + system) of each child with its
+// ratio: on a machine shared with other work, CPU time moves less with the load than wall time.
+// Then runs scripts/bench-addin.mjs when present.
 //
 // Shapes (scripts/generate/bulk-export.ts): a = default (a name quoted when it holds a comma,
 // about one line in ten), b = quoted-name (a quoted customer name in every row), c = all-quoted
@@ -118,7 +120,7 @@ async function bare(mode, file) {
   const r = await run(process.execPath, [join(root, 'scripts/bench/bare-parse.mjs'), mode, file]);
   if (r.code !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop());
-  return { seconds: r.seconds, rssKB: out.maxRssKB, rows: out.rows };
+  return { seconds: r.seconds, rssKB: out.maxRssKB, cpu: out.cpuSeconds, rows: out.rows };
 }
 
 async function reconcileOnce(file, work) {
@@ -131,7 +133,8 @@ async function reconcileOnce(file, work) {
     { BENCH_RSS_FILE: rssFile },
   );
   if (r.code !== 0) throw new Error(`reconcile exited ${r.code}: ${r.stderr}`);
-  return { seconds: r.seconds, rssKB: Number(readFileSync(rssFile, 'utf8')) };
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8'));
+  return { seconds: r.seconds, rssKB: usage.maxRssKB, cpu: usage.cpuSeconds };
 }
 
 function median(values) {
@@ -154,6 +157,7 @@ async function measureTogether(measures, runs) {
   return measures.map((m, j) => ({
     name: m.name,
     seconds: median(results[j].map((r) => r.seconds)),
+    cpu: median(results[j].map((r) => r.cpu)),
     rssKB: Math.max(...results[j].map((r) => r.rssKB)),
     all: results[j].map((r) => r.seconds),
   }));
@@ -166,14 +170,17 @@ function pad(text, width, right = false) {
 
 function printTable(rows, shape, bytes, results, floor) {
   const mb = bytes / 1e6;
+  const cpuFloor = results.find((r) => r.name === 'papaparse header:false').cpu;
   process.stdout.write(
     `\n${SHAPE_TITLES[shape]}: ${label(rows)} rows, ${(bytes / 1e9).toFixed(2)} GB\n` +
-      `${pad('measure', 22)}${pad('median s', 10, true)}${pad('rows/s', 12, true)}${pad('MB/s', 9, true)}${pad('peak RSS MB', 13, true)}${pad('x parse', 9, true)}   runs s\n`,
+      `${pad('measure', 22)}${pad('median s', 10, true)}${pad('rows/s', 12, true)}${pad('MB/s', 9, true)}${pad('peak RSS MB', 13, true)}${pad('x parse', 9, true)}` +
+      `${pad('CPU s', 8, true)}${pad('x parse', 9, true)}   runs s\n`,
   );
   for (const r of results) {
     process.stdout.write(
       `${pad(r.name, 22)}${pad(r.seconds.toFixed(2), 10, true)}${pad(Math.round(rows / r.seconds).toLocaleString('en-US'), 12, true)}` +
-        `${pad((mb / r.seconds).toFixed(0), 9, true)}${pad((r.rssKB / 1024).toFixed(0), 13, true)}${pad((r.seconds / floor).toFixed(2), 9, true)}   ${r.all.map((s) => s.toFixed(2)).join(' ')}\n`,
+        `${pad((mb / r.seconds).toFixed(0), 9, true)}${pad((r.rssKB / 1024).toFixed(0), 13, true)}${pad((r.seconds / floor).toFixed(2), 9, true)}` +
+        `${pad(r.cpu.toFixed(2), 8, true)}${pad((r.cpu / cpuFloor).toFixed(2), 9, true)}   ${r.all.map((s) => s.toFixed(2)).join(' ')}\n`,
     );
   }
 }
@@ -201,7 +208,7 @@ try {
       const papa = results.find((r) => r.name === 'papaparse header:false');
       const rec = results.find((r) => r.name === 'coop-ledger reconcile');
       printTable(rows, shape, bytes, results, papa.seconds);
-      summary.push({ rows, shape, seconds: rec.seconds, parse: papa.seconds, rssMB: rec.rssKB / 1024, ratio: rec.seconds / papa.seconds });
+      summary.push({ rows, shape, seconds: rec.seconds, parse: papa.seconds, rssMB: rec.rssKB / 1024, ratio: rec.seconds / papa.seconds, cpuRatio: rec.cpu / papa.cpu });
     }
   }
 } finally {
@@ -210,7 +217,7 @@ try {
 process.stdout.write('\nreconcile vs. the bare parse, papaparse header:false (target: ratio <= 1.3 at 1M rows, peak RSS <= 200 MB)\n');
 for (const s of summary) {
   process.stdout.write(
-    `  ${pad(label(s.rows), 4)} ${pad(s.shape, 12)} reconcile ${s.seconds.toFixed(2)} s, parse ${s.parse.toFixed(2)} s, ratio ${s.ratio.toFixed(2)}, peak RSS ${s.rssMB.toFixed(0)} MB\n`,
+    `  ${pad(label(s.rows), 4)} ${pad(s.shape, 12)} reconcile ${s.seconds.toFixed(2)} s, parse ${s.parse.toFixed(2)} s, ratio ${s.ratio.toFixed(2)} (CPU time ${s.cpuRatio.toFixed(2)}), peak RSS ${s.rssMB.toFixed(0)} MB\n`,
   );
 }
 
