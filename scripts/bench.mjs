@@ -19,6 +19,7 @@
 //   npm run bench -- --all               every shape at 1M and 5M rows (5M is up to 2 GB on disk)
 //   npm run bench -- --rows 100k --shapes a,c
 //   npm run bench -- --runs 5 --no-build --no-addin --header-true
+//   npm run bench -- --rows 5M --runs 1 --no-warmup       (a 5M file is too big to stay cached anyway)
 //
 // Exports are generated with the repo's generator (scripts/generate-exports.ts, seed 1) and
 // cached in .bench-cache/ (git-ignored), so later runs start at once.
@@ -32,7 +33,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, '.bench-cache');
 
 function parseArgs(argv) {
-  const args = { rows: [], shapes: [], all: false, runs: 3, build: true, addin: true, headerTrue: false };
+  const args = { rows: [], shapes: [], all: false, runs: 3, warmup: true, build: true, addin: true, headerTrue: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -43,12 +44,13 @@ function parseArgs(argv) {
     if (a === '--rows') args.rows.push(...value().split(',').map(parseCount));
     else if (a === '--shapes') args.shapes.push(...value().split(',').map(shapeOf));
     else if (a === '--header-true') args.headerTrue = true;
+    else if (a === '--no-warmup') args.warmup = false;
     else if (a === '--all') args.all = true;
     else if (a === '--runs') args.runs = parseCount(value());
     else if (a === '--no-build') args.build = false;
     else if (a === '--no-addin') args.addin = false;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('npm run bench [-- --rows N[,N...]] [--shapes a,b,c,d] [--all] [--runs R] [--header-true] [--no-build] [--no-addin]\n');
+      process.stdout.write('npm run bench [-- --rows N[,N...]] [--shapes a,b,c,d] [--all] [--runs R] [--no-warmup] [--header-true] [--no-build] [--no-addin]\n');
       process.exit(0);
     } else throw new RangeError(`unknown option ${a}`);
   }
@@ -148,8 +150,8 @@ function median(values) {
  * measure runs once in turn: a burst of load from elsewhere on the machine then falls on all of
  * them rather than on one.
  */
-async function measureTogether(measures, runs) {
-  for (const m of measures) await m.once();
+async function measureTogether(measures, runs, warmup) {
+  if (warmup) for (const m of measures) await m.once();
   const results = measures.map(() => []);
   for (let i = 0; i < runs; i++) {
     for (let j = 0; j < measures.length; j++) results[j].push(await measures[j].once());
@@ -190,7 +192,7 @@ if (args.build) {
   const b = spawnSync('npm', ['run', '--silent', 'build:batch'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-process.stdout.write(`node ${process.version}, ${args.runs} runs after a warm-up, median wall time of each child process\n`);
+process.stdout.write(`node ${process.version}, ${args.runs} runs${args.warmup ? ' after a warm-up' : ''}, median wall time of each child process\n`);
 const work = mkdtempSync(join(tmpdir(), 'coop-bench-'));
 const summary = [];
 try {
@@ -204,7 +206,7 @@ try {
         ...(args.headerTrue ? [{ name: 'papaparse header:true', once: () => bare('papa-header', file) }] : []),
         { name: 'coop-ledger reconcile', once: () => reconcileOnce(file, work) },
       ];
-      const results = await measureTogether(measures, args.runs);
+      const results = await measureTogether(measures, args.runs, args.warmup);
       const papa = results.find((r) => r.name === 'papaparse header:false');
       const rec = results.find((r) => r.name === 'coop-ledger reconcile');
       printTable(rows, shape, bytes, results, papa.seconds);
