@@ -3,7 +3,8 @@
 //   1. raw read of the file (bytes only)
 //   2. bare papaparse streaming parse of the text, header:false (no work per row); header:true
 //      too with --header-true
-//   3. the full `coop-ledger reconcile` (all outputs written)
+//   3. the batch job's CSV reader alone (scripts/bench/read-records.mjs), no work per record
+//   4. the full `coop-ledger reconcile` (all outputs written)
 // each in a child process of its own (so its peak RSS is its own), once to warm up and then
 // --runs times (default 3), the measures taking turns within each round so that the machine's
 // load falls on them alike; prints the median wall time, rows/s, MB/s, peak RSS and the ratio of
@@ -125,6 +126,13 @@ async function bare(mode, file) {
   return { seconds: r.seconds, rssKB: out.maxRssKB, cpu: out.cpuSeconds, rows: out.rows };
 }
 
+async function readerOnce(file) {
+  const r = await run(process.execPath, [join(root, 'scripts/bench/read-records.mjs'), file]);
+  if (r.code !== 0) throw new Error(`the reader failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop());
+  return { seconds: r.seconds, rssKB: out.maxRssKB, cpu: out.cpuSeconds, rows: out.rows };
+}
+
 async function reconcileOnce(file, work) {
   const out = join(work, 'reports');
   const rssFile = join(work, 'rss');
@@ -204,6 +212,7 @@ try {
         { name: 'raw read', once: () => bare('raw', file) },
         { name: 'papaparse header:false', once: () => bare('papa', file) },
         ...(args.headerTrue ? [{ name: 'papaparse header:true', once: () => bare('papa-header', file) }] : []),
+        { name: 'coop-ledger CSV reader', once: () => readerOnce(file) },
         { name: 'coop-ledger reconcile', once: () => reconcileOnce(file, work) },
       ];
       const results = await measureTogether(measures, args.runs, args.warmup);
