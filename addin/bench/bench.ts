@@ -123,6 +123,7 @@ function publish(result: unknown): void {
 const exportUrl = new URLSearchParams(location.search).get('import');
 if (exportUrl === null) setTimeout(run, 0);
 else {
-  const runs = Number.parseInt(new URLSearchParams(location.search).get('runs') ?? '3', 10);
-  runImportBench(exportUrl, runs).then(publish, (error: unknown) => publish({ error: String(error) }));
+  const params = new URLSearchParams(location.search);
+  const runs = Number.parseInt(params.get('runs') ?? '3', 10);
+  runImportBench(exportUrl, runs, params.get('warmup') !== '0').then(publish, (error: unknown) => publish({ error: String(error) }));
 }

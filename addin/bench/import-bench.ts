@@ -60,7 +60,7 @@ function timeSyncs(): { take(): number } {
   };
 }
 
-export async function runImportBench(exportUrl: string, runs: number): Promise<{ file: string; bytes: number; runs: ImportRun[] }> {
+export async function runImportBench(exportUrl: string, runs: number, warmup: boolean): Promise<{ file: string; bytes: number; runs: ImportRun[] }> {
   await loadScript('fake-office.js');
   const fake = (window as unknown as { FakeOffice: FakeOfficeGlobal }).FakeOffice;
   const blob = await (await fetch(exportUrl)).blob();
@@ -92,7 +92,7 @@ export async function runImportBench(exportUrl: string, runs: number): Promise<{
       syncs: fake.model.syncs - syncsBefore,
     };
   };
-  await once(); // warm-up: JIT, the worker's start
+  if (warmup) await once(); // JIT, the worker's start
   const results: ImportRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await once());
   return { file: name, bytes: blob.size, runs: results };
