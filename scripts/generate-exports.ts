@@ -15,11 +15,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Writable } from 'node:stream';
-import { bulkExportChunks, exportHeader, type BulkExportOptions } from './generate/bulk-export.js';
+import { bulkExportChunks, EXPORT_SHAPES, exportHeader, type BulkExportOptions, type ExportShape } from './generate/bulk-export.js';
 import { sampleFiles, type SampleFile } from './generate/sample-data.js';
 
-export { bulkExportChunks, exportHeader, type BulkExportOptions, type ExportChunk } from './generate/bulk-export.js';
-export { EXPORT_COLUMNS } from './generate/export-columns.js';
+export { bulkExportChunks, EXPORT_SHAPES, exportHeader, type BulkExportOptions, type ExportChunk, type ExportShape } from './generate/bulk-export.js';
+export { EXPORT_COLUMNS, NARROW_EXPORT_COLUMNS } from './generate/export-columns.js';
 export { sampleFiles, type SampleFile } from './generate/sample-data.js';
 
 export interface ExportSummary {
@@ -44,7 +44,7 @@ async function close(out: Writable): Promise<void> {
  * stream is left open: the caller ends it.
  */
 export async function generateExport(options: BulkExportOptions, out: Writable): Promise<ExportSummary> {
-  let bytes = await write(out, exportHeader(options.lineEnding));
+  let bytes = await write(out, exportHeader(options.lineEnding, options.shape));
   let rows = 0;
   for (const chunk of bulkExportChunks(options)) {
     bytes += await write(out, chunk.text);
@@ -80,7 +80,7 @@ export async function generateMonthlyExports(options: BulkExportOptions, dir: st
       const path = join(dir, `earnings_${month}.csv`);
       files.push(path);
       out = createWriteStream(path);
-      bytes += await write(out, exportHeader(options.lineEnding));
+      bytes += await write(out, exportHeader(options.lineEnding, options.shape));
     }
     bytes += await write(out!, chunk.text);
     rows += chunk.rows;
@@ -106,11 +106,12 @@ export interface CliArgs {
   readonly out?: string;
   readonly splitMonthly?: string;
   readonly sample?: string;
+  readonly shape?: ExportShape;
   readonly help: boolean;
 }
 
 export const USAGE = `Usage:
-  npx tsx scripts/generate-exports.ts --rows N [--seed S] --out FILE
+  npx tsx scripts/generate-exports.ts --rows N [--seed S] [--shape SHAPE] --out FILE
   npx tsx scripts/generate-exports.ts --rows N [--seed S] --split-monthly DIR
   npx tsx scripts/generate-exports.ts --sample [DIR]
 
@@ -118,12 +119,15 @@ export const USAGE = `Usage:
   --seed S             any text; same seed => byte-identical files (default: 1)
   --out FILE           one CSV file with every row
   --split-monthly DIR  one CSV per earning month, earnings_yyyy-MM.csv
+  --shape SHAPE        default (a name quoted when it holds a comma), quoted-name (a quoted
+                       customer name in every row), all-quoted (every field quoted) or narrow
+                       (the ledger's columns and a few more); default: default
   --sample [DIR]       regenerate the bundled sample data (default DIR: samples)
 `;
 
 /** Parses the command line; throws a RangeError with the reason on misuse. */
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: { rows?: number; seed: string; out?: string; splitMonthly?: string; sample?: string; help: boolean } = { seed: '1', help: false };
+  const args: { rows?: number; seed: string; out?: string; splitMonthly?: string; sample?: string; shape?: ExportShape; help: boolean } = { seed: '1', help: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string => {
@@ -147,6 +151,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--split-monthly':
         args.splitMonthly = value();
         break;
+      case '--shape': {
+        const shape = value();
+        if (!(EXPORT_SHAPES as readonly string[]).includes(shape)) throw new RangeError(`--shape must be one of ${EXPORT_SHAPES.join(', ')}, got ${shape}`);
+        args.shape = shape as ExportShape;
+        break;
+      }
       case '--sample':
         args.sample = argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') ? argv[++i]! : 'samples';
         break;
@@ -183,7 +193,7 @@ export async function main(argv: readonly string[], stdout: Writable, stderr: Wr
     stdout.write(`wrote ${files.length} sample files to ${args.sample}\n`);
     return 0;
   }
-  const options: BulkExportOptions = { rows: args.rows!, seed: args.seed };
+  const options: BulkExportOptions = { rows: args.rows!, seed: args.seed, ...(args.shape ? { shape: args.shape } : {}) };
   const started = process.hrtime.bigint();
   const results: ExportSummary[] = [];
   if (args.out !== undefined) results.push(await generateExportFile(options, args.out));

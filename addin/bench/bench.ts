@@ -1,8 +1,9 @@
 /**
- * Issue 6's add-in benchmark: computing balances for 100,000 earnings rows and 2,000 claims in
- * the browser, from table data shaped exactly as Excel returns it (numbers for amounts, serials
- * for dates), through the same computeLedger the task pane and COOP.AVAILABLE use. Run by
- * scripts/bench-addin.mjs; `?rows=&claims=&runs=` change the sizes.
+ * The add-in benchmark's page. By default: computing balances for 100,000 earnings rows and 2,000
+ * claims in the browser, from table data shaped exactly as Excel returns it (numbers for amounts,
+ * serials for dates), through the same computeLedger the task pane and COOP.AVAILABLE use
+ * (`?rows=&claims=&runs=` change the sizes). With `?import=URL`: the import of that export file
+ * into the fake workbook, end to end (import-bench.ts). Run by scripts/bench-addin.mjs.
  */
 import { CLAIMS_COLUMNS, EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { addDays, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
@@ -10,6 +11,7 @@ import { withSettings } from '../../core/settings.js';
 import { computeLedger } from '../ledger/workbook-ledger.js';
 import { balanceToCells } from '../ledger/workbook-ledger.js';
 import type { TableData } from '../excel/table-io.js';
+import { runImportBench } from './import-bench.js';
 
 const PROGRAMS = ['CSP Indirect Reseller', 'CSP Direct Bill Partner', 'Hosting', 'Microsoft Commerce Incentives', 'Surface ADD'];
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'JPY'];
@@ -110,8 +112,18 @@ function run(): void {
     timings.push(last.ms);
   }
   const result = { rows, claims: claimCount, participants, pools: last.pools, runs, medianMs: Math.round(median(timings) * 10) / 10, timingsMs: timings.map((t) => Math.round(t * 10) / 10) };
+  publish(result);
+}
+
+function publish(result: unknown): void {
   (window as unknown as { __benchResult: unknown }).__benchResult = result;
   document.getElementById('result')!.textContent = JSON.stringify(result, null, 2);
 }
 
-setTimeout(run, 0);
+const exportUrl = new URLSearchParams(location.search).get('import');
+if (exportUrl === null) setTimeout(run, 0);
+else {
+  const params = new URLSearchParams(location.search);
+  const runs = Number.parseInt(params.get('runs') ?? '3', 10);
+  runImportBench(exportUrl, runs, params.get('warmup') !== '0').then(publish, (error: unknown) => publish({ error: String(error) }));
+}

@@ -76,6 +76,12 @@ export interface CsvReadSummary {
 
 type Newline = '\n' | '\r';
 
+/** What `quotedRecord` returns when the text ends inside the record (more is coming). */
+const NEED_MORE = -1;
+/** What `quotedRecord` returns for a record papaparse must read (and report). */
+const MALFORMED = -2;
+const DOUBLED_QUOTES = /""/g;
+
 const NO_ISSUES: readonly InputIssue[] = [];
 
 interface PapaStep {
@@ -147,6 +153,12 @@ function isBlankLine(text: string, start: number, end: number, delimiter: string
     const c = text.charCodeAt(i);
     if (c !== d && !isTrimmedSpace(c)) return false;
   }
+  return true;
+}
+
+/** Whether `text[start, end)` is only white space (what `trim` removes). */
+function isBlankText(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isTrimmedSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -243,9 +255,11 @@ class TableReader {
       if (this.partial.length > this.maxRecordChars) this.recordTooLarge();
       return !this.stopped;
     }
-    if (this.partial !== '' && !this.partial.includes('"')) {
-      // The unfinished record is the start of a plain line: finish it on its own, so the new
-      // text is parsed as it came instead of copied behind it (a chunk is a quarter megabyte).
+    if (this.partial !== '') {
+      // Finish the unfinished record with the new text's first line on its own, so the new text
+      // is parsed as it came instead of copied behind it (a chunk is a quarter megabyte). A
+      // record that goes on past that line (line breaks inside quotes) stays unfinished, and is
+      // read again with the rest.
       const eol = text.indexOf(this.newline ?? '\n') + 1;
       this.parse(this.partial + text.slice(0, eol), false);
       if (this.stopped) return false;
@@ -443,9 +457,10 @@ class TableReader {
    *
    * A line with no quote character cannot hold a quoted cell, so it is one record whose cells are
    * the text between delimiters: it is split here (what papaparse's own fastMode does), reading
-   * only the columns the caller reads (`reads`). Every line with a quote goes to papaparse, with
-   * the lines after it until its record is complete: quoting rules, errors and line breaks
-   * inside cells are papaparse's.
+   * only the columns the caller reads (`reads`). A line with a quote is read here too while its
+   * record is well formed (`quotedRecord`); a record that is not (text after a closing quote, a
+   * quote never closed) goes to papaparse, with the lines after it until it is complete, so the
+   * errors and their places are papaparse's.
    */
   private parse(input: string, atEnd: boolean): void {
     this.input = input;
@@ -465,8 +480,12 @@ class TableReader {
         pos = next;
         continue;
       }
-      const next = this.quotedRecords(pos, eol, atEnd);
-      if (next === -1) break;
+      let next = this.quotedRecord(pos, eol, atEnd);
+      if (next === NEED_MORE) break;
+      if (next === MALFORMED) {
+        next = this.quotedRecords(pos, eol, atEnd);
+        if (next === -1) break;
+      }
       pos = next;
     }
     if (this.stopped || atEnd) return;
@@ -496,6 +515,134 @@ class TableReader {
       const further = input.indexOf(nl, pos + 2 * (end - pos));
       end = further === -1 ? input.length : further + 1;
     }
+  }
+
+  /**
+   * The record starting at `start` (a line with a quote), read as papaparse reads a well-formed
+   * record: a cell that starts with a quote runs to the quote followed by a delimiter or the line
+   * break that ends the record (`""` inside it is one quote; delimiters and line breaks inside it
+   * are text); any other cell runs to the next delimiter or line break, a quote in it being text.
+   * Only the columns read are cut out, as for a plain line. Returns the position after the record;
+   * NEED_MORE when the text ends inside it; MALFORMED when a closing quote is followed by anything
+   * else or a quote is never closed, which papaparse then reads and reports.
+   */
+  private quotedRecord(start: number, eol: number, atEnd: boolean): number {
+    const input = this.input;
+    const len = input.length;
+    const header = this.header!;
+    const d = header.delimiter.charCodeAt(0);
+    const newline = this.newline ?? '\n';
+    const nl = newline.charCodeAt(0);
+    // A CRLF file is read with '\n' line breaks: a '\r' left before one is trimmed, as papaparse
+    // does after a closing quote and the reader does to an unquoted last cell.
+    const crlf = nl === 10;
+    const fields = this.cells;
+    const reads = this.reads;
+    const lastRead = this.lastRead;
+    const n = header.columns.length;
+    /** The first line break at or after the current cell (or the end of the text). */
+    let lineEnd = eol === -1 ? len : eol;
+    /** Line breaks inside quoted cells. */
+    let breaks = 0;
+    let count = 0;
+    let blank = true;
+    /** Whether the last cell read was quoted. */
+    let lastQuoted: boolean;
+    let p = start;
+    let recordEnd: number;
+    let next: number;
+    for (;;) {
+      const cut = count < n && (reads === null || reads[count] === 1);
+      if (p < len && input.charCodeAt(p) === 34) {
+        let close = input.indexOf('"', p + 1);
+        let doubled = false;
+        while (close !== -1 && close + 1 < len && input.charCodeAt(close + 1) === 34) {
+          doubled = true;
+          close = input.indexOf('"', close + 2);
+        }
+        if (close === -1) return atEnd ? MALFORMED : NEED_MORE;
+        if (close > lineEnd) {
+          breaks += countNewlines(input, lineEnd, close, newline);
+          lineEnd = input.indexOf(newline, close);
+          if (lineEnd === -1) lineEnd = len;
+        }
+        if (cut) {
+          const text = input.slice(p + 1, close);
+          fields[count] = doubled ? text.replace(DOUBLED_QUOTES, '"') : text;
+        }
+        if (blank) blank = !doubled && isBlankText(input, p + 1, close);
+        count++;
+        lastQuoted = true;
+        const after = close + 1;
+        if (after === len) {
+          if (!atEnd) return NEED_MORE;
+          recordEnd = next = len;
+          break;
+        }
+        const c = input.charCodeAt(after);
+        if (c === d) {
+          p = after + 1;
+          continue;
+        }
+        if (c === nl) {
+          recordEnd = after;
+          next = after + 1;
+          break;
+        }
+        if (crlf && c === 13) {
+          if (after + 1 === len) return atEnd ? MALFORMED : NEED_MORE;
+          if (input.charCodeAt(after + 1) === 10) {
+            recordEnd = after + 1;
+            next = after + 2;
+            break;
+          }
+        }
+        return MALFORMED;
+      }
+      lastQuoted = false;
+      let to: number;
+      if (count <= lastRead) {
+        to = input.indexOf(header.delimiter, p);
+        if (to === -1 || to > lineEnd) to = lineEnd;
+      } else {
+        // Past the last column read, cells are only counted: a short scan beats a search per cell.
+        to = p;
+        while (to < lineEnd && input.charCodeAt(to) !== d) to++;
+      }
+      if (to === lineEnd) {
+        let end = to;
+        if (crlf && end > p && input.charCodeAt(end - 1) === 13) end--;
+        if (cut) fields[count] = input.slice(p, end);
+        if (blank) blank = isBlankText(input, p, end);
+        count++;
+        if (lineEnd === len) {
+          if (!atEnd) return NEED_MORE;
+          recordEnd = next = len;
+        } else {
+          recordEnd = lineEnd;
+          next = lineEnd + 1;
+        }
+        break;
+      }
+      if (cut) fields[count] = input.slice(p, to);
+      if (blank) blank = isBlankText(input, p, to);
+      count++;
+      p = to + 1;
+    }
+    const line = this.lineAt(start);
+    // The line breaks of this record are counted now, so the next record's number needs no search.
+    this.scanPos = next;
+    this.scanLine = line + breaks + (next > recordEnd ? 1 : 0);
+    if (blank) return next;
+    const location: RecordLocation = { file: this.file, line };
+    if (count !== n) {
+      this.ragged(count, location, this.rawText(start, next));
+      return next;
+    }
+    // The reader trims a '\r' off the last cell whatever papaparse made of it, so a quoted one too.
+    if (crlf && lastQuoted && fields[n - 1]!.endsWith('\r')) fields[n - 1] = fields[n - 1]!.slice(0, -1);
+    this.deliver(fields, location, start, next);
+    return next;
   }
 
   /** One line with no quote: its cells, the columns read only, then the checks every record gets. */

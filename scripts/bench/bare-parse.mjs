@@ -2,7 +2,7 @@
 //   node scripts/bench/bare-parse.mjs raw|papa|papa-header FILE
 // raw: read the bytes and nothing else. papa / papa-header: papaparse streaming over the text
 // (setEncoding utf8, as the reader feeds it), header false / true, a chunk callback that does no
-// work per row. Prints one JSON line: rows, bytes, maxRssKB.
+// work per row. Prints one JSON line: rows, bytes, maxRssKB, cpuSeconds (user + system).
 import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
 
@@ -33,4 +33,5 @@ function papa(header) {
 
 const result = mode === 'raw' ? await raw() : mode === 'papa' ? await papa(false) : mode === 'papa-header' ? await papa(true) : null;
 if (!result) throw new Error(`unknown mode ${mode}`);
-process.stdout.write(JSON.stringify({ ...result, maxRssKB: process.resourceUsage().maxRSS }) + '\n');
+const usage = process.resourceUsage();
+process.stdout.write(JSON.stringify({ ...result, maxRssKB: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }) + '\n');

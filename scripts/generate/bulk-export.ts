@@ -1,7 +1,7 @@
 import { addDays, daysBetween, isoDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { seededRng, type Rng } from './prng.js';
 import { formatMinor, formatScaled, splitMinor, timesFraction, toUsdCents, type Fraction, type Minor } from './minor-amount.js';
-import { columnIndex, csvField, EXPORT_COLUMNS } from './export-columns.js';
+import { columnIndex, csvField, EXPORT_COLUMNS, NARROW_EXPORT_COLUMNS, quotedField } from './export-columns.js';
 import {
   BULK_PROGRAMS, COUNTRIES, CUSTOMER_SUFFIXES, CUSTOMER_WORDS, LEVERS, PARTNER_NAMES, PARTNER_SUFFIXES, PRODUCTS,
   USD_RATES, usdRate, type Country, type GeneratedProgram, type Lever,
@@ -18,7 +18,20 @@ export interface BulkExportOptions {
   readonly to?: string;
   /** Partner Center writes CRLF; default `\r\n`. */
   readonly lineEnding?: '\r\n' | '\n';
+  /** How the export is written (the same rows in each); default `default`. */
+  readonly shape?: ExportShape;
 }
+
+/**
+ * The shapes of export the benchmark reads:
+ * - `default`: ninety columns, a name quoted only when it holds a comma (about one line in ten);
+ * - `quoted-name`: the same, with a comma in every customer name ("Acme, Ltd"), so every line has
+ *   a quoted cell;
+ * - `all-quoted`: every field quoted, the header too, as many exporters write CSV;
+ * - `narrow`: only the ledger's columns and a few more (`NARROW_EXPORT_COLUMNS`), names as in `default`.
+ */
+export const EXPORT_SHAPES = ['default', 'quoted-name', 'all-quoted', 'narrow'] as const;
+export type ExportShape = (typeof EXPORT_SHAPES)[number];
 
 /** A run of consecutive rows of one earning month, ready to write. */
 export interface ExportChunk {
@@ -32,8 +45,20 @@ export const DEFAULT_FROM = '2020-07-01';
 export const DEFAULT_TO = '2022-06-30';
 const ROWS_PER_CHUNK = 2000;
 
-export function exportHeader(lineEnding: string = '\r\n'): string {
+export function exportHeader(lineEnding: string = '\r\n', shape: ExportShape = 'default'): string {
+  if (shape === 'narrow') return NARROW_EXPORT_COLUMNS.join(',') + lineEnding;
+  if (shape === 'all-quoted') return EXPORT_COLUMNS.map(quotedField).join(',') + lineEnding;
   return EXPORT_COLUMNS.join(',') + lineEnding;
+}
+
+/** A row's cells as one line of the given shape (names already quoted where `default` needs it). */
+function rowRenderer(shape: ExportShape): (cells: readonly string[]) => string {
+  if (shape === 'all-quoted') return (cells) => cells.map(quotedField).join(',');
+  if (shape === 'narrow') {
+    const kept = NARROW_EXPORT_COLUMNS.map(columnIndex);
+    return (cells) => kept.map((i) => cells[i]).join(',');
+  }
+  return (cells) => cells.join(',');
 }
 
 interface Participant {
@@ -112,6 +137,12 @@ export function* bulkExportChunks(options: BulkExportOptions): Generator<ExportC
   const { rows, seed } = options;
   if (!Number.isSafeInteger(rows) || rows < 0) throw new RangeError(`rows must be a non-negative integer, got ${rows}`);
   const eol = options.lineEnding ?? '\r\n';
+  const shape = options.shape ?? 'default';
+  const render = rowRenderer(shape);
+  // Names are quoted as they are set when needed, except where every field is quoted at the end.
+  const nameField = shape === 'all-quoted' ? (name: string) => name : csvField;
+  // A comma in every customer name: "Acme Ltd" is written "Acme, Ltd".
+  const customerName = shape === 'quoted-name' ? (name: string) => (name.includes(',') ? name : name.replace(/ (?=\S+$)/, ', ')) : (name: string) => name;
   const from = isoDate(options.from ?? DEFAULT_FROM);
   const to = isoDate(options.to ?? DEFAULT_TO);
   const dayCount = daysBetween(from, to) + 1;
@@ -174,7 +205,7 @@ export function* bulkExportChunks(options: BulkExportOptions): Generator<ExportC
     const paid = date < paidBefore;
 
     set('participantId', participant.id);
-    set('participantName', csvField(participant.name));
+    set('participantName', nameField(participant.name));
     set('partnerCountryCode', participant.country.code);
     set('programName', program.name);
     set('lever', lever.name);
@@ -187,7 +218,7 @@ export function* bulkExportChunks(options: BulkExportOptions): Generator<ExportC
     set('quantity', quantity);
     set('reasonCode', clawback ? 'Customer cancellation' : '');
     set('customerId', customer.id);
-    set('customerName', csvField(customer.name));
+    set('customerName', nameField(customerName(customer.name)));
     set('customerCountry', customer.country);
     set('productId', product.productId);
     set('skuId', product.skuId);
@@ -216,7 +247,7 @@ export function* bulkExportChunks(options: BulkExportOptions): Generator<ExportC
       set('earningAmountUSD', formatMinor(toUsdCents(part.amount, currency, rate), 'USD'));
       set('paymentId', part.paymentId);
       set('paymentStatus', part.status);
-      text += cells.join(',') + eol;
+      text += render(cells) + eol;
       inChunk += 1;
       if (inChunk >= ROWS_PER_CHUNK) yield emit();
     }

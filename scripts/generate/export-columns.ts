@@ -29,6 +29,14 @@ for (const c of EARNINGS_COLUMNS) {
   if (!EXPORT_COLUMNS.includes(c.name)) throw new Error(`export columns lack ${c.name}`);
 }
 
+/**
+ * A narrow export: the columns the ledger reads and a few customer and product columns, as a
+ * report trimmed to what finance uses (about twenty columns instead of ninety).
+ */
+export const NARROW_EXPORT_COLUMNS: readonly string[] = EXPORT_COLUMNS.filter(
+  (c) => EARNINGS_COLUMNS.some((e) => e.name === c) || ['partnerCountryCode', 'customerId', 'customerName', 'customerCountry', 'productId'].includes(c),
+);
+
 export function columnIndex(name: string): number {
   const i = EXPORT_COLUMNS.indexOf(name);
   if (i < 0) throw new RangeError(`no export column ${name}`);
@@ -40,4 +48,9 @@ const NEEDS_QUOTES = /[",\t\r\n]/;
 /** One CSV/TSV field, quoted only when it has to be (RFC 4180). */
 export function csvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One field quoted whether it needs it or not, as exporters that quote every field write it. */
+export function quotedField(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
 }

@@ -10,7 +10,7 @@ import { Dec } from '../../core/money/decimal.js';
 import { splitEarning } from '../../core/split.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { EARNINGS_COLUMNS, CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
-import { bulkExportChunks, EXPORT_COLUMNS, generateExport, generateMonthlyExports, parseArgs, sampleFiles } from '../../scripts/generate-exports.js';
+import { bulkExportChunks, EXPORT_COLUMNS, generateExport, generateMonthlyExports, NARROW_EXPORT_COLUMNS, parseArgs, sampleFiles, type ExportShape } from '../../scripts/generate-exports.js';
 import { formatMinor, fraction, splitMinor } from '../../scripts/generate/minor-amount.js';
 
 /** Collects what a generator writes, as one string. */
@@ -22,9 +22,9 @@ class Sink extends Writable {
   }
 }
 
-async function generate(rows: number, seed: string): Promise<string> {
+async function generate(rows: number, seed: string, shape?: ExportShape): Promise<string> {
   const sink = new Sink();
-  await generateExport({ rows, seed }, sink);
+  await generateExport({ rows, seed, ...(shape ? { shape } : {}) }, sink);
   return sink.text;
 }
 
@@ -115,6 +115,35 @@ describe('generated exports', () => {
       rows += chunk.rows;
     }
     expect(rows).toBe(9_000);
+  });
+});
+
+describe('export shapes', () => {
+  const lines = (text: string) => text.split('\r\n').slice(1, -1);
+
+  test('every field quoted: the same cells as the default shape, and every line starts with a quote', async () => {
+    const plain = await generate(300, 'shapes');
+    const quoted = await generate(300, 'shapes', 'all-quoted');
+    expect(parse(quoted)).toEqual(parse(plain));
+    expect(lines(quoted).every((l) => l.startsWith('"') && l.endsWith('"'))).toBe(true);
+  });
+
+  test('a quoted name in every row: the same rows but for a comma in each customer name', async () => {
+    const plain = parse(await generate(300, 'shapes'));
+    const named = parse(await generate(300, 'shapes', 'quoted-name'));
+    expect(named.every((r) => r['customerName']!.includes(','))).toBe(true);
+    expect(named.map((r) => ({ ...r, customerName: r['customerName']!.replace(', ', ' ') }))).toEqual(
+      plain.map((r) => ({ ...r, customerName: r['customerName']!.replace(', ', ' ') })),
+    );
+    expect(lines(await generate(300, 'shapes', 'quoted-name')).every((l) => l.includes('"'))).toBe(true);
+  });
+
+  test('narrow: only the ledger\'s columns and a few more, with the default shape\'s cells', async () => {
+    expect(NARROW_EXPORT_COLUMNS.length).toBeLessThanOrEqual(22);
+    for (const c of EARNINGS_COLUMNS) expect(NARROW_EXPORT_COLUMNS).toContain(c.name);
+    const plain = parse(await generate(300, 'shapes'));
+    const narrow = parse(await generate(300, 'shapes', 'narrow'));
+    expect(narrow).toEqual(plain.map((r) => Object.fromEntries(NARROW_EXPORT_COLUMNS.map((c) => [c, r[c]]))));
   });
 });
 

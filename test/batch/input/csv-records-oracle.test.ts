@@ -1,13 +1,14 @@
-import { describe, expect } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
 import Papa from 'papaparse';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import { sourceFromChunks } from '../../../batch/input/input-source.js';
 import { chunked } from '../../support/chunked.js';
 
-// The reader splits lines without a quote itself and hands lines with one to papaparse. These
-// properties hold it to papaparse over the whole text, the way the reader used it before: the
-// same records with the same cells on the same lines, the same rows refused, the same stop.
+// The reader splits lines without a quote itself, reads well-formed records with quoted cells
+// itself, and hands only malformed ones to papaparse. These properties hold it to papaparse over
+// the whole text, the way the reader used it before: the same records with the same cells on the
+// same lines, the same rows refused, the same stop.
 
 const HEADER = 'a,b,c,d';
 const COLUMNS = 4;
@@ -114,5 +115,97 @@ describe('the CSV reader reads as papaparse does', () => {
     const first = await read(full, [], ['a']);
     expect(first.refused).toEqual(all.refused);
     expect(first.records.map((r) => [r.line, r.cells[0]])).toEqual(all.records.map((r) => [r.line, r.cells[0]]));
+  });
+});
+
+// Records as exporters write them: a cell with a delimiter, a quote or a line break in it quoted,
+// its quotes doubled; other cells bare (a quote inside a bare cell is text). Now and then a
+// malformed record between them (text after a closing quote, a quote never closed, a space
+// before the delimiter), and records with too few or too many cells.
+const cellText = fc
+  .array(fc.constantFrom('x', 'Contoso', ' ', ',', ',', '"', '""', '\n', '\r\n', '\r', 'é', '\t', ''), { maxLength: 6 })
+  .map((p) => p.join(''));
+const quotedCell = cellText.map((t) => `"${t.replace(/"/g, '""')}"`);
+const bareCell = fc.constantFrom('', 'x', '1.5', ' ', 'a"b', 'q"', ' "q"');
+const cell = fc.oneof({ weight: 3, arbitrary: quotedCell }, { weight: 2, arbitrary: bareCell });
+const malformed = fc.constantFrom('"a"b,c,d,e', '"open,b,c,d', 'a,"b" ,c,d', '"x""y,z', 'a,b,"c"\r,d', '"a"\r');
+const record = fc.oneof(
+  { weight: 8, arbitrary: fc.array(cell, { minLength: COLUMNS, maxLength: COLUMNS }).map((c) => c.join(',')) },
+  { weight: 2, arbitrary: fc.array(cell, { minLength: 1, maxLength: COLUMNS + 2 }).map((c) => c.join(',')) },
+  { weight: 1, arbitrary: malformed },
+);
+const quotedBody = fc
+  .tuple(fc.array(record, { maxLength: 8 }), fc.boolean())
+  .map(([records, finalBreak]) => records.join('\n') + (finalBreak && records.length > 0 ? '\n' : ''));
+
+/** Cut points (in bytes) on both sides of every quote: every quoted cell is cut open somewhere. */
+function cutsAtQuotes(text: string): number[] {
+  const cuts: number[] = [];
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x22) cuts.push(i, i + 1);
+  return cuts;
+}
+
+describe('quoted cells read without papaparse read as papaparse reads them', () => {
+  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 6 })], { numRuns: 400 })('quoted records, any chunk boundaries: the same records, refusals and stop', async (text, cuts) => {
+    const full = `${HEADER}\n${text}`;
+    expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
+  });
+
+  prop.prop([quotedBody], { numRuns: 200 })('chunks cut next to every quote, so inside every quoted cell', async (text) => {
+    const full = `${HEADER}\n${text}`;
+    expect(await read(full, cutsAtQuotes(full))).toEqual(oracle(full, '\n'));
+  });
+
+  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: 200 })('with CRLF line breaks, inside quotes too', async (text, cuts) => {
+    const full = `${HEADER}\r\n${text.replace(/\n/g, '\r\n')}`;
+    expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
+  });
+
+  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: 200 })('with CR line breaks, inside quotes too', async (text, cuts) => {
+    const full = `${HEADER}\r${text.replace(/\r?\n/g, '\r')}`;
+    expect(await read(full, cuts)).toEqual(oracle(full, '\r'));
+  });
+
+  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: 200 })('reading some columns gives those cells of quoted records', async (text, cuts) => {
+    const full = `${HEADER}\n${text}`;
+    const all = oracle(full, '\n');
+    const some = await read(full, cuts, ['b', 'c']);
+    expect(some.refused).toEqual(all.refused);
+    expect(some.stopped).toEqual(all.stopped);
+    expect(some.records.map((r) => [r.line, r.cells[1], r.cells[2]])).toEqual(all.records.map((r) => [r.line, r.cells[1], r.cells[2]]));
+  });
+});
+
+describe('well-formed quoted records stay off papaparse', () => {
+  const original = Papa.Parser;
+  afterEach(() => {
+    (Papa as { Parser: unknown }).Parser = original;
+  });
+
+  /** How many times the reader asks papaparse to parse records while reading `text`. */
+  async function papaparseCalls(text: string): Promise<number> {
+    let calls = 0;
+    (Papa as { Parser: unknown }).Parser = function CountingParser(config: Papa.ParseConfig) {
+      const parser = new original(config);
+      const parse = parser.parse.bind(parser);
+      parser.parse = (...args: Parameters<typeof parse>) => {
+        calls++;
+        return parse(...args);
+      };
+      return parser;
+    };
+    await read(text, [7, 40]);
+    return calls;
+  }
+
+  test('an export whose every cell is quoted, with quotes, delimiters and line breaks inside, is read without papaparse', async () => {
+    const rows = ['"1","Contoso, Ltd.","say ""hi""","two\nlines"', '"2","","x","y"', '"3","a\r\nb",",","z"'];
+    expect(await papaparseCalls(`${HEADER}\n${rows.join('\n')}\n`)).toBe(0);
+  });
+
+  test('a malformed record among them is read by papaparse', async () => {
+    const rows = ['"1","a","b","c"', '"2","a"x,"b","c"', '"3","a","b","c"'];
+    expect(await papaparseCalls(`${HEADER}\n${rows.join('\n')}\n`)).toBeGreaterThan(0);
   });
 });
