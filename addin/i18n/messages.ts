@@ -933,6 +933,11 @@ export function message(language: Language, key: MessageKey, params: Readonly<Re
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** Every message of a language (for tests that check the translations are complete). */
+export function messageTable(language: Language): Messages {
+  return TABLE[language];
+}
+
 export function hasMessage(key: string): key is MessageKey {
   return key in en;
 }

@@ -561,7 +561,7 @@
         const t = state.model.tables.get(name);
         const sheet = state.model.sheets.get(t.sheet);
         const j = t.headers.indexOf(column);
-        const body = rows(t.bodyRows).map((i) => rows(t.headers.length).map((k) => getCell(sheet, t.row + 1 + i, t.col + k) || { value: '', format: 'General' }));
+        const body = rows(t.bodyRows).map((i) => rows(t.headers.length).map((k) => ({ ...(getCell(sheet, t.row + 1 + i, t.col + k) || { value: '', format: 'General' }) })));
         const key = (row) => row[j].value;
         body.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
         body.forEach((row, i) => row.forEach((cell, k) => setCell(sheet, t.row + 1 + i, t.col + k, { value: cell.value, format: cell.format })));
