@@ -124,6 +124,8 @@ function start(displayLanguage: string): void {
   }
 
   let refresh: ReturnType<typeof setTimeout> | null = null;
+  // Table events carry no author (only worksheet events have triggerSource), so the pane's own
+  // writes refresh it once more too; that costs one read, and the views keep unsaved input.
   onTablesChanged(() => {
     if (refresh !== null) clearTimeout(refresh);
     refresh = setTimeout(() => {

@@ -389,6 +389,8 @@ describe('the task pane in headless Chromium', () => {
     expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(47);
     await testId(page, 'tab-balances').click();
     const pool = page.locator('[data-pool="4410021|CSP Indirect Reseller|FY22 H1|EUR"]');
+    // As of today that pool is long closed: it is folded away with the other closed pools.
+    await testId(page, 'pools-folded').locator('summary').click();
     await pool.locator('[data-testid="pool-open"]').click();
     await expect.poll(() => pool.locator('[data-testid="earned"]').textContent()).toBe('9.500,00 EUR');
     await shot(page, 'balances-nl');
@@ -421,10 +423,12 @@ describe('the task pane in headless Chromium', () => {
       ['activityName', 'Keyboard breakfast'], ['activityStart', '10052021'], ['activityEnd', '10052021'], ['currency', 'EUR'], ['amountClaimed', '50'],
       ['invoices', 'inv.pdf'], ['csrs', ''], ['proofs', 'proof.pdf'],
     ];
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
     for (const [field, value] of typed) {
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(`claim-${field}`);
+      expect(await focused()).toBe(`claim-${field}`);
       if (value) await page.keyboard.type(value);
-      await page.keyboard.press('Tab');
+      // Tab moves through a date field's month, day and year before it leaves the field.
+      for (let i = 0; i < 4 && (await focused()) === `claim-${field}`; i++) await page.keyboard.press('Tab');
     }
     await tabTo(page, '[data-testid="claim-save"]');
     await page.keyboard.press('Enter');
@@ -479,7 +483,8 @@ describe('the task pane in headless Chromium', () => {
           const overflowing = await page.evaluate(() => {
             const out: string[] = [];
             for (const e of [document.documentElement, ...Array.from(document.body.querySelectorAll('*'))]) {
-              if (!(e instanceof HTMLElement) || e.clientWidth === 0 || getComputedStyle(e).display === 'inline') continue;
+              // A text field scrolls its own long value by design; the layout around it must not.
+              if (!(e instanceof HTMLElement) || e.clientWidth === 0 || getComputedStyle(e).display === 'inline' || e instanceof HTMLInputElement) continue;
               if (e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className}[${e.getAttribute('data-testid') ?? ''}] ${e.scrollWidth}>${e.clientWidth}`);
             }
             return out;

@@ -38,8 +38,11 @@ const INPUT_TYPE: Partial<Record<FormField, string>> = { activityStart: 'date', 
 
 type FormMode = { kind: 'closed' } | { kind: 'new'; prefill: Readonly<Record<string, string>> } | { kind: 'claim'; entry: LedgerClaim };
 
-/** The open claim (by id) and the filters survive the re-render that follows a reload. */
-const kept = { claimId: null as string | null, status: '', text: '' };
+/**
+ * The open claim (by id), unsaved input and the filters survive the re-render that follows a
+ * reload, so a refresh caused by someone editing the sheet never wipes what the user is typing.
+ */
+const kept = { claimId: null as string | null, status: '', text: '', draft: null as { id: string; values: Record<string, string> } | null };
 
 export function renderClaims(app: App, root: HTMLElement): void {
   const { locale } = app;
@@ -135,6 +138,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
     fieldErrors.set(field, error);
     input.addEventListener('input', () => {
       touched.add(field);
+      kept.draft = { id: selectedEntry()?.claim.claimId ?? '', values: Object.fromEntries([...inputs].map(([f, i]) => [f, i.value])) };
       validateForm();
     });
     input.addEventListener('blur', () => {
@@ -352,13 +356,15 @@ export function renderClaims(app: App, root: HTMLElement): void {
     }
     const id = current.claimId;
     kept.claimId = id;
+    kept.draft = null;
     await app.reload();
     app.notify(locale.t('claims.saved', { id }));
   }
 
-  function setMode(next: FormMode): void {
+  function setMode(next: FormMode, restoreDraft = false): void {
     mode = next;
     touched.clear();
+    if (!restoreDraft) kept.draft = null;
     const selected = selectedEntry();
     kept.claimId = selected?.claim.claimId ?? null;
     form.hidden = mode.kind === 'closed';
@@ -372,6 +378,14 @@ export function renderClaims(app: App, root: HTMLElement): void {
     readOnlyNote.textContent = readOnly && selected ? locale.t('claims.readOnly', { status: claimStatusText(locale, selected.claim.status) }) : '';
     save.hidden = readOnly;
     formTitle.textContent = selected ? locale.t('claims.formEdit', { id: selected.claim.claimId }) : locale.t('claims.formNew');
+    const draft = kept.draft;
+    if (restoreDraft && draft && draft.id === (selected?.claim.claimId ?? '') && !readOnly) {
+      for (const [field, input] of inputs) {
+        if (draft.values[field] === undefined || draft.values[field] === input.value) continue;
+        input.value = draft.values[field]!;
+        touched.add(field);
+      }
+    }
     renderList();
     renderTransitions();
     if (mode.kind !== 'closed') validateForm();
@@ -416,5 +430,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
   const wantedId = intent ? intent.claimId : kept.claimId;
   const wanted = ledger.claims.find((c) => c.claim.claimId === wantedId) ?? null;
   if (wanted && intent) openClaim(wanted);
-  else setMode(wanted ? { kind: 'claim', entry: wanted } : { kind: 'closed' });
+  else if (wanted) setMode({ kind: 'claim', entry: wanted }, true);
+  else if (kept.draft && kept.draft.id === '') setMode({ kind: 'new', prefill: kept.draft.values }, true);
+  else setMode({ kind: 'closed' });
 }
