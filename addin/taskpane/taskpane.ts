@@ -92,8 +92,9 @@ function start(displayLanguage: string): void {
   replaceChildren(nav, ...tabButtons);
 
   function render(): void {
-    // A reload re-renders the view; the user stays where they were reading.
+    // A reload re-renders the view; the user stays where they were reading, and on the same control.
     const scroll = document.scrollingElement?.scrollTop ?? 0;
+    const focused = document.activeElement?.getAttribute('data-testid') ?? null;
     tabButtons.forEach((b, i) => {
       const selected = VIEWS[i] === view;
       b.setAttribute('aria-selected', String(selected));
@@ -121,6 +122,9 @@ function start(displayLanguage: string): void {
     main.setAttribute('data-view', view);
     RENDER[view](app, main);
     if (document.scrollingElement) document.scrollingElement.scrollTop = scroll;
+    if (focused && !document.activeElement?.closest('main, nav')) {
+      document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
+    }
   }
 
   let refresh: ReturnType<typeof setTimeout> | null = null;
@@ -130,7 +134,13 @@ function start(displayLanguage: string): void {
     if (refresh !== null) clearTimeout(refresh);
     refresh = setTimeout(() => {
       refresh = null;
-      void app.guard(() => app.reload());
+      void app.guard(async () => {
+        const before = app.state?.fingerprint;
+        const next = await loadWorkbook();
+        app.state = next;
+        // The pane's own write already shown: keep the DOM, the focus and any chosen files.
+        if (next.fingerprint !== before) render();
+      });
     }, REFRESH_DELAY_MS);
   });
 

@@ -31,6 +31,8 @@ export interface WorkbookState {
   readonly programs: TableData | null;
   /** participantId → participantName from the Earnings table (the export's own names). */
   readonly participantNames: ReadonlyMap<string, string>;
+  /** Changes when anything read changes: a refresh that finds the same workbook redraws nothing. */
+  readonly fingerprint: string;
 }
 
 /**
@@ -52,11 +54,31 @@ export async function loadWorkbook(): Promise<WorkbookState> {
     const programs = read.get(TABLES.programs) ?? null;
     const earnings = read.get(TABLES.earnings) ?? null;
     const ledger = computeLedger({ earnings, programs, claims: read.get(TABLES.claims) ?? null }, { asOf, settings: stored.settings });
-    return { missing, stored, asOf, ledger, programs, participantNames: participantNamesOf(earnings) };
+    const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), ...[...read.values()].map((t) => t ?? null)]);
+    return { missing, stored, asOf, ledger, programs, participantNames: participantNamesOf(earnings), fingerprint };
   });
   useSettings(state.stored.settings);
   invalidateLedger(state.ledger);
   return state;
+}
+
+/** FNV-1a over every cell read (not a security hash: it only tells "same as last time"). */
+function fingerprintOf(parts: readonly (string | TableData | null)[]): string {
+  let hash = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  };
+  for (const part of parts) {
+    if (part === null) add('\u0000');
+    else if (typeof part === 'string') add(part);
+    else {
+      add(part.name);
+      part.headers.forEach(add);
+      for (const row of part.rows) for (const cell of row) add(String(cell));
+    }
+  }
+  return (hash >>> 0).toString(16);
 }
 
 /** The first non-empty participantName of each participantId (exports repeat it on every row). */
