@@ -22,6 +22,9 @@ type Text = string | PluralText;
 
 const en = {
   title: 'Co-op Ledger',
+  'rowIssue.invalid_date': 'the earning date is missing or not a date',
+  'rowIssue.invalid_currency': 'the currency is not a currency code',
+  'rowIssue.invalid_amount': 'the amount is not a number',
   'tabs.label': 'Views',
   'setup.missing': 'This workbook is not set up for Co-op Ledger yet ({tables} missing). Choose Set up workbook to create the tables.',
   'setup.required': 'Set up the workbook first.',
@@ -203,6 +206,9 @@ type Messages = Readonly<Record<MessageKey, Text>>;
 
 const nl: Messages = {
   title: 'Co-op Ledger',
+  'rowIssue.invalid_date': 'de verdiendatum ontbreekt of is geen datum',
+  'rowIssue.invalid_currency': 'de valuta is geen valutacode',
+  'rowIssue.invalid_amount': 'het bedrag is geen getal',
   'tabs.label': 'Weergaven',
   'setup.missing': 'Deze werkmap is nog niet ingericht voor Co-op Ledger ({tables} ontbreken). Kies Werkmap inrichten om de tabellen te maken.',
   'setup.required': 'Richt eerst de werkmap in.',
@@ -381,6 +387,9 @@ const nl: Messages = {
 
 const de: Messages = {
   title: 'Co-op Ledger',
+  'rowIssue.invalid_date': 'das Verdienstdatum fehlt oder ist kein Datum',
+  'rowIssue.invalid_currency': 'die Währung ist kein Währungscode',
+  'rowIssue.invalid_amount': 'der Betrag ist keine Zahl',
   'tabs.label': 'Ansichten',
   'setup.missing': 'Diese Arbeitsmappe ist noch nicht für Co-op Ledger eingerichtet (es fehlen: {tables}). Wählen Sie „Arbeitsmappe einrichten“, um die Tabellen anzulegen.',
   'setup.required': 'Richten Sie zuerst die Arbeitsmappe ein.',
@@ -559,6 +568,9 @@ const de: Messages = {
 
 const fr: Messages = {
   title: 'Co-op Ledger',
+  'rowIssue.invalid_date': 'la date du gain manque ou n’est pas une date',
+  'rowIssue.invalid_currency': 'la devise n’est pas un code de devise',
+  'rowIssue.invalid_amount': 'le montant n’est pas un nombre',
   'tabs.label': 'Vues',
   'setup.missing': 'Ce classeur n’est pas encore préparé pour Co-op Ledger (il manque : {tables}). Choisissez Préparer le classeur pour créer les tableaux.',
   'setup.required': 'Préparez d’abord le classeur.',
@@ -737,6 +749,9 @@ const fr: Messages = {
 
 const sv: Messages = {
   title: 'Co-op Ledger',
+  'rowIssue.invalid_date': 'intäktsdatumet saknas eller är inget datum',
+  'rowIssue.invalid_currency': 'valutan är ingen valutakod',
+  'rowIssue.invalid_amount': 'beloppet är inget tal',
   'tabs.label': 'Vyer',
   'setup.missing': 'Arbetsboken är inte förberedd för Co-op Ledger ännu ({tables} saknas). Välj Förbered arbetsboken för att skapa tabellerna.',
   'setup.required': 'Förbered arbetsboken först.',

@@ -14,6 +14,8 @@ import { currencySummaries } from '../../../core/pools/currency-summary.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
 import type { Locale } from '../../i18n/locale.js';
+import { hasMessage } from '../../i18n/messages.js';
+import type { Issue } from '../../../core/issues.js';
 import { claimsOfPool } from '../../ledger/workbook-ledger.js';
 import { selectBalanceRow, writeBalances } from '../workbook-ops.js';
 import { amountCell } from './amount-cell.js';
@@ -328,7 +330,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
             'ul',
             {},
             ...problems.map((p) =>
-              el('li', { 'data-testid': 'row-problem' }, locale.t('problems.row', { table: p.table, row: locale.integer(p.row), problem: p.issues.map((i) => locale.issue(i, String(i.path[2] ?? ''))).join(' ') })),
+              el('li', { 'data-testid': 'row-problem' }, locale.t('problems.row', { table: p.table, row: locale.integer(p.row), problem: p.issues.map((i) => rowIssueText(locale, i)).join(' ') })),
             ),
           ),
         )
@@ -337,6 +339,12 @@ export function renderBalances(app: App, root: HTMLElement): void {
     alertSection,
     el('section', { class: 'pools-section', 'aria-labelledby': 'pools-heading' }, el('h2', { id: 'pools-heading' }, locale.t('pools.heading')), ledger.balances.length > 0 ? filters : null, list),
   );
+}
+
+/** A problem of a whole row (no column, no input): said as what is wrong with the row. */
+function rowIssueText(locale: Locale, issue: Issue): string {
+  const key = `rowIssue.${issue.code}`;
+  return issue.path.length <= 2 && hasMessage(key) ? locale.t(key) : locale.issue(issue, String(issue.path[2] ?? ''));
 }
 
 function figure(locale: Locale, label: string, value: Dec, currency: string, testId: string, warn = false): DocumentFragment {
