@@ -11,6 +11,7 @@ const OUT = process.env.DEPENDENCIES_DOC ?? join(ROOT, 'docs/DEPENDENCIES.md');
 const WHY = {
   '@microsoft/office-js': 'office.js for the dev server and the tests, offline (production pages load it from Microsoft\'s CDN)',
   'decimal.js': 'exact decimal money from parse to output (core); never a float',
+  '@fluentui/tokens': "Fluent UI's design tokens (colours, Segoe UI type ramp, radii) for the task pane's look, without a framework (add-in)",
   exceljs: 'writes reconciliation.xlsx (streaming) and reads Claims/Programs tables of a co-op workbook (batch)',
   luxon: 'calendar-date arithmetic in a fixed zone: fiscal halves, windows, countdowns (core)',
   papaparse: 'streaming CSV/TSV parsing of Partner Center exports (batch and the add-in import)',
@@ -32,7 +33,7 @@ const direct = Object.keys(pkg.dependencies ?? {}).sort();
 const problems = [];
 for (const name of direct) if (!WHY[name]) problems.push(`dependency ${name} has no reason in scripts/dependencies.mjs`);
 for (const name of Object.keys(pkg.devDependencies ?? {})) if (pkg.dependencies?.[name]) problems.push(`${name} is both a dependency and a devDependency`);
-for (const [name, version] of Object.entries(pkg.dependencies ?? {})) if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`dependency ${name} is not pinned to an exact version (${version})`);
+for (const [name, version] of Object.entries(pkg.dependencies ?? {})) if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/.test(version)) problems.push(`dependency ${name} is not pinned to an exact version (${version})`);
 
 const entries = Object.entries(lock.packages).filter(([path, e]) => path.startsWith('node_modules/') && !e.dev && !e.devOptional);
 const nameOf = (path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);

@@ -68,8 +68,10 @@ export async function readTables(
   context: Excel.RequestContext,
   names: readonly string[],
   maxBytes = BLOCK_BYTES,
+  /** The workbook's table names when the caller already has them (saves a sync). */
+  knownNames?: readonly string[],
 ): Promise<Map<string, TableData | null>> {
-  const present = new Set(await tableNames(context));
+  const present = new Set(knownNames ?? (await tableNames(context)));
   const shapes = names
     .filter((name) => present.has(name))
     .map((name) => {
@@ -207,4 +209,48 @@ export async function addColumns(context: Excel.RequestContext, tableName: strin
   const table = context.workbook.tables.getItem(tableName);
   for (const name of names) table.columns.add(undefined, undefined, name);
   await context.sync();
+}
+
+export interface RowsFor {
+  readonly table: string;
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Number format per table column, as for appendRows. */
+  readonly formats?: readonly (string | null)[];
+}
+
+/**
+ * For a few rows into several tables at once (a claim and its history): queues what appending
+ * needs to know about each table; after the caller's sync, `write()` queues every row and format,
+ * so the whole change takes two syncs and lands in the workbook together. Large appends go
+ * through appendRows, which splits them into blocks.
+ */
+export function queueAppend(context: Excel.RequestContext, appends: readonly RowsFor[]): { write(): void } {
+  const shapes = appends
+    .filter((a) => a.rows.length > 0)
+    .map((a) => {
+      const table = context.workbook.tables.getItem(a.table);
+      const body = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount');
+      const firstRow = table.getDataBodyRange().getRow(0).load('values');
+      return { a, table, body, firstRow };
+    });
+  return {
+    write() {
+      for (const { a, table, body, firstRow } of shapes) {
+        const values = a.rows as CellValue[][];
+        const reuseBlank = body.rowCount === 1 && (firstRow.values[0] ?? []).every(isBlank);
+        const nextRow = reuseBlank ? body.rowIndex : body.rowIndex + body.rowCount;
+        if (reuseBlank) {
+          firstRow.values = [values[0]!];
+          if (values.length > 1) table.rows.add(undefined, values.slice(1));
+        } else {
+          table.rows.add(undefined, values);
+        }
+        a.formats?.forEach((format, c) => {
+          if (format === null || format === undefined) return;
+          const cell = [format];
+          table.worksheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1).numberFormat = values.map(() => cell);
+        });
+      }
+    },
+  };
 }

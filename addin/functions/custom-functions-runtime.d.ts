@@ -18,5 +18,10 @@ declare namespace CustomFunctions {
     code: ErrorCode;
     message?: string;
   }
+  /** A streaming function's handle on its cell: each setResult updates the cell. */
+  interface StreamingInvocation<T> {
+    setResult(value: T | Error): void;
+    onCanceled?: () => void;
+  }
   function associate(id: string, functionObject: (...args: never[]) => unknown): void;
 }

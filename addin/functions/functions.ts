@@ -4,7 +4,7 @@
  * They run in the shared runtime, so COOP.AVAILABLE can read the workbook with Excel.run.
  */
 import { availableIn, claimEndOf, claimStartOf, FunctionInputError, periodOf, splitOf, usageEndOf } from './coop-functions.js';
-import { currentLedger, currentSettings } from './ledger-cache.js';
+import { currentLedger, currentSettings, onLedgerChanged } from './ledger-cache.js';
 
 function excelError(error: unknown): CustomFunctions.Error {
   if (error instanceof FunctionInputError) {
@@ -76,19 +76,37 @@ export function split(amount: number, share: number, currency?: string): number[
 }
 
 /**
- * Co-op funds available in a pool on the as-of date, from the workbook's tables.
+ * Co-op funds available in a pool on the as-of date, from the workbook's tables. A streaming
+ * function: Excel only recalculates a function when its arguments change, and the tables it reads
+ * are not arguments, so the value is pushed again whenever Earnings, Programs or Claims change.
  * @customfunction AVAILABLE
  * @param participant Participant id.
  * @param program Program name.
  * @param period Earning period such as "FY21 H1".
  * @param currency Currency code such as "EUR".
+ * @param invocation The cell being updated.
  * @returns The amount available.
+ * @streaming
  */
-export async function available(participant: string, program: string, period: string, currency: string): Promise<number> {
-  try {
-    const ledger = await currentLedger();
-    return availableIn(ledger, participant, program, period, currency);
-  } catch (error) {
-    throw excelError(error);
-  }
+export function available(participant: string, program: string, period: string, currency: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  let latest = 0;
+  const push = () => {
+    const run = ++latest;
+    currentLedger().then(
+      (ledger) => {
+        if (run !== latest) return;
+        try {
+          invocation.setResult(availableIn(ledger, participant, program, period, currency));
+        } catch (error) {
+          invocation.setResult(excelError(error));
+        }
+      },
+      (error: unknown) => {
+        if (run === latest) invocation.setResult(excelError(error));
+      },
+    );
+  };
+  const stop = onLedgerChanged(push);
+  invocation.onCanceled = stop;
+  push();
 }

@@ -8,7 +8,8 @@ import { Dec, ROUND_HALF_UP } from '../../core/money/decimal.js';
 import { minorUnits } from '../../core/money/currency.js';
 import { dateParts, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { LANGUAGES, message, type Language, type MessageKey } from './messages.js';
-import type { Issue } from '../../core/issues.js';
+import type { Issue, Result } from '../../core/issues.js';
+import { INVARIANT, numberLocale, parseAmount } from '../../core/money/parse-amount.js';
 import { hasMessage } from './messages.js';
 
 const AMOUNT_PARAMS = new Set(['needed', 'available', 'shortfall', 'approved', 'claimed']);
@@ -22,6 +23,12 @@ export interface Locale {
   amount(value: Dec, currency: string): string;
   date(value: IsoDate): string;
   integer(value: number): string;
+  /** "today", "in 3 days", "2 days ago": a day count relative to the as-of date, in the right plural. */
+  when(days: number): string;
+  /** An amount typed the user's way or invariantly; core's rules refuse ambiguous input. */
+  parseAmount(text: string): Result<Dec>;
+  /** An amount as the user types it back (no grouping), for filling a form field. */
+  amountInput(value: Dec, currency: string): string;
   issue(issue: Issue, column?: string): string;
 }
 
@@ -37,7 +44,14 @@ export function createLocale(displayLanguage: string): Locale {
   const amountFormats = new Map<number, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(safeTag, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
   const integerFormat = new Intl.NumberFormat(safeTag, { maximumFractionDigits: 0 });
-  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => message(language, key, params);
+  // A numeric `count` picks the plural form and is shown in the locale's digits.
+  const t = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => {
+    const count = params?.count;
+    return typeof count === 'number' ? message(language, key, { ...params, count: integerFormat.format(count) }, count) : message(language, key, params);
+  };
+  const typed = numberLocale(safeTag);
+  const typedLocale = typed.ok ? typed.value : INVARIANT;
+  const inputFormats = new Map<number, Intl.NumberFormat>();
   return {
     language,
     tag: safeTag,
@@ -59,6 +73,22 @@ export function createLocale(displayLanguage: string): Locale {
     },
     integer(value) {
       return integerFormat.format(value);
+    },
+    when(days) {
+      if (days === 0) return t('when.today');
+      return days > 0 ? t('when.inDays', { count: days }) : t('when.daysAgo', { count: -days });
+    },
+    parseAmount(text) {
+      return parseAmount(text, { locale: typedLocale });
+    },
+    amountInput(value, currency) {
+      const digits = minorUnits(currency);
+      let format = inputFormats.get(digits);
+      if (!format) {
+        format = new Intl.NumberFormat(safeTag, { useGrouping: false, minimumFractionDigits: 0, maximumFractionDigits: digits });
+        inputFormats.set(digits, format);
+      }
+      return format.format(value.toFixed(digits, ROUND_HALF_UP) as unknown as number);
     },
     issue(issue, column) {
       const key = `issue.${issue.code}`;

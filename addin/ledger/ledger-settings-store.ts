@@ -27,17 +27,27 @@ export function storedSettingsFrom(values: Readonly<Record<string, unknown>>): S
   return { asOf: asOf?.ok ? asOf.value : null, settings, user };
 }
 
-/** Reads the add-in's settings (one sync). */
-export async function loadStoredSettings(context: Excel.RequestContext): Promise<StoredSettings> {
+/** Queues reading the add-in's settings; `read()` gives them after the caller's next sync. */
+export function queueStoredSettings(context: Excel.RequestContext): { read(): StoredSettings } {
   const items = Object.values(SETTING_KEYS).map((key) => {
     const item = context.workbook.settings.getItemOrNullObject(key);
     item.load('value');
     return { key, item };
   });
+  return {
+    read() {
+      const values: Record<string, unknown> = {};
+      for (const { key, item } of items) if (!item.isNullObject) values[key] = item.value;
+      return storedSettingsFrom(values);
+    },
+  };
+}
+
+/** Reads the add-in's settings (one sync). */
+export async function loadStoredSettings(context: Excel.RequestContext): Promise<StoredSettings> {
+  const settings = queueStoredSettings(context);
   await context.sync();
-  const values: Record<string, unknown> = {};
-  for (const { key, item } of items) if (!item.isNullObject) values[key] = item.value;
-  return storedSettingsFrom(values);
+  return settings.read();
 }
 
 export async function saveStoredSettings(

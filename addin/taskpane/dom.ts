@@ -8,7 +8,8 @@ type Child = Node | string | number | null | undefined | false;
 const ALLOWED_ATTRIBUTES = new Set([
   'id', 'class', 'type', 'name', 'value', 'placeholder', 'for', 'role', 'title', 'accept', 'multiple',
   'min', 'max', 'step', 'disabled', 'checked', 'selected', 'list', 'data-testid', 'data-pool', 'data-claim',
-  'aria-label', 'aria-live', 'aria-selected', 'aria-controls', 'aria-invalid', 'hidden', 'tabindex', 'rows', 'colspan',
+  'aria-label', 'aria-live', 'aria-selected', 'aria-controls', 'aria-invalid', 'aria-labelledby', 'aria-describedby', 'aria-expanded',
+  'aria-readonly', 'aria-orientation', 'aria-hidden', 'hidden', 'tabindex', 'rows', 'colspan', 'scope', 'readonly', 'lang', 'inputmode', 'data-codes', 'data-status',
 ]);
 
 export function el<K extends keyof HTMLElementTagNameMap>(

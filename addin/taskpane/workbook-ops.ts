@@ -7,13 +7,15 @@ import { claimToRow } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { appendRows, addColumns, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
-import { ensureCoopTables, missingTables, type SetupResult } from '../excel/workbook-setup.js';
+import { appendRows, addColumns, queueAppend, readTables, replaceRows, type TableData } from '../excel/table-io.js';
+import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
+import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
+import type { PoolKey } from '../../core/pools/pool-key.js';
 import { formatsOf, NUMBER_FORMATS } from '../excel/column-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
 import type { CellValue } from '../excel/cell-values.js';
 import { textFromCell } from '../excel/cell-values.js';
-import { loadStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
+import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
 import { balanceToCells, computeLedger, type Ledger } from '../ledger/workbook-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
@@ -27,25 +29,73 @@ export interface WorkbookState {
   readonly asOf: IsoDate;
   readonly ledger: Ledger;
   readonly programs: TableData | null;
+  /** participantId → participantName from the Earnings table (the export's own names). */
+  readonly participantNames: ReadonlyMap<string, string>;
+  /** Changes when anything read changes: a refresh that finds the same workbook redraws nothing. */
+  readonly fingerprint: string;
 }
 
-/** Reads everything the pane shows and computes the ledger (one Excel.run). */
+/**
+ * Reads everything the pane shows and computes the ledger, in one Excel.run: the table names and
+ * settings in one sync, the tables' shapes in the next, then their rows (one sync per ~4 MB).
+ */
 export async function loadWorkbook(): Promise<WorkbookState> {
   const state = await Excel.run(async (context) => {
-    const missing = await missingTables(context);
-    const stored = await loadStoredSettings(context);
-    const tables = await readTables(context, [TABLES.earnings, TABLES.programs, TABLES.claims]);
+    const tables = context.workbook.tables;
+    tables.load('items/name');
+    const settings = queueStoredSettings(context);
+    await context.sync();
+    const names = tables.items.map((t) => t.name);
+    const stored = settings.read();
+    const present = new Set(names);
+    const missing = ALL_TABLES.filter((name) => !present.has(name));
+    const read = await readTables(context, [TABLES.earnings, TABLES.programs, TABLES.claims], undefined, names);
     const asOf = stored.asOf ?? todayIso();
-    const programs = tables.get(TABLES.programs) ?? null;
-    const ledger = computeLedger(
-      { earnings: tables.get(TABLES.earnings) ?? null, programs, claims: tables.get(TABLES.claims) ?? null },
-      { asOf, settings: stored.settings },
-    );
-    return { missing, stored, asOf, ledger, programs };
+    const programs = read.get(TABLES.programs) ?? null;
+    const earnings = read.get(TABLES.earnings) ?? null;
+    const ledger = computeLedger({ earnings, programs, claims: read.get(TABLES.claims) ?? null }, { asOf, settings: stored.settings });
+    const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), ...[...read.values()].map((t) => t ?? null)]);
+    return { missing, stored, asOf, ledger, programs, participantNames: participantNamesOf(earnings), fingerprint };
   });
   useSettings(state.stored.settings);
   invalidateLedger(state.ledger);
   return state;
+}
+
+/** FNV-1a over every cell read (not a security hash: it only tells "same as last time"). */
+function fingerprintOf(parts: readonly (string | TableData | null)[]): string {
+  let hash = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  };
+  for (const part of parts) {
+    if (part === null) add('\u0000');
+    else if (typeof part === 'string') add(part);
+    else {
+      add(part.name);
+      part.headers.forEach(add);
+      for (const row of part.rows) for (const cell of row) add(String(cell));
+    }
+  }
+  return (hash >>> 0).toString(16);
+}
+
+/** The first non-empty participantName of each participantId (exports repeat it on every row). */
+function participantNamesOf(earnings: TableData | null): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!earnings) return names;
+  const lower = earnings.headers.map((h) => h.toLowerCase());
+  const id = lower.indexOf('participantid');
+  const name = lower.indexOf('participantname');
+  if (id < 0 || name < 0) return names;
+  for (const row of earnings.rows) {
+    const key = textFromCell(row[id]).trim();
+    if (key === '' || names.has(key)) continue;
+    const text = textFromCell(row[name]).trim();
+    if (text !== '') names.set(key, text);
+  }
+  return names;
 }
 
 export function setUpWorkbook(): Promise<SetupResult> {
@@ -90,20 +140,56 @@ function historyCells(entries: readonly ClaimHistoryEntry[]): CellValue[][] {
   return entries.map((e) => recordToCells(historyEntryToRow(e), CLAIM_HISTORY_COLUMNS));
 }
 
-/** Adds a claim and its history entry. */
+/**
+ * Adds a claim and its history entry together: one sync to learn both tables' shapes (and that
+ * the claimId is still free), one to write.
+ */
 export function appendClaim(claim: Claim, entry: ClaimHistoryEntry): Promise<void> {
   return Excel.run(async (context) => {
-    await appendRows(context, TABLES.claims, [claimCells(claim)], { formats: formatsOf(CLAIMS_COLUMNS) });
-    await appendRows(context, TABLES.claimHistory, historyCells([entry]), { formats: formatsOf(CLAIM_HISTORY_COLUMNS) });
+    const same = queueFindRows(context, TABLES.claims, { claimId: claim.claimId });
+    const append = queueAppend(context, [
+      { table: TABLES.claims, rows: [claimCells(claim)], formats: formatsOf(CLAIMS_COLUMNS) },
+      { table: TABLES.claimHistory, rows: historyCells([entry]), formats: formatsOf(CLAIM_HISTORY_COLUMNS) },
+    ]);
+    await context.sync();
+    if (same.indexes().length > 0) throw new ClaimExistsError(claim.claimId);
+    append.write();
   });
 }
 
-/** Rewrites a claim's row and appends the history entries of the change. */
-export function updateClaim(rowIndex: number, claim: Claim, entries: readonly ClaimHistoryEntry[]): Promise<void> {
+export class ClaimExistsError extends Error {
+  constructor(readonly claimId: string) {
+    super(`claim ${claimId} already exists`);
+    this.name = 'ClaimExistsError';
+  }
+}
+
+/**
+ * Rewrites a claim's row, found by its claimId at the moment of writing (never by a position
+ * read earlier: the table may have been sorted since), and appends the history entries of the
+ * change, in two syncs.
+ */
+export function updateClaim(claim: Claim, entries: readonly ClaimHistoryEntry[]): Promise<void> {
   return Excel.run(async (context) => {
-    await writeRow(context, TABLES.claims, rowIndex, claimCells(claim));
-    await appendRows(context, TABLES.claimHistory, historyCells(entries), { formats: formatsOf(CLAIM_HISTORY_COLUMNS) });
+    const key = { claimId: claim.claimId };
+    const rows = queueFindRows(context, TABLES.claims, key);
+    const append = queueAppend(context, [{ table: TABLES.claimHistory, rows: historyCells(entries), formats: formatsOf(CLAIM_HISTORY_COLUMNS) }]);
+    await context.sync();
+    queueWriteFoundRow(context, TABLES.claims, key, rows, claimCells(claim));
+    append.write();
   });
+}
+
+/** Selects a pool's row in the Balances table, when Recalculate has written it. */
+export function selectBalanceRow(key: PoolKey): Promise<boolean> {
+  return Excel.run((context) =>
+    selectRow(context, TABLES.balances, { participantId: key.participantId, programName: key.programName, earningPeriod: key.earningPeriod, currency: key.currency }),
+  );
+}
+
+/** Selects a claim's row in the Claims table. */
+export function selectClaimRow(claimId: string): Promise<boolean> {
+  return Excel.run((context) => selectRow(context, TABLES.claims, { claimId }));
 }
 
 export function saveSettings(values: { asOf: IsoDate | null; fiscalYearStartMonth: number; user: string }): Promise<void> {

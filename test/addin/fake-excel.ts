@@ -14,6 +14,10 @@ export interface FakeOfficeApi {
   tableValues(name: string): { headers: string[]; rows: unknown[][] } | null;
   tableFormats(name: string): string[][];
   validations(sheet: string): { rule: { list: { source: string } } }[];
+  appendRows(table: string, rows: unknown[][]): void;
+  setCell(table: string, bodyRow: number, column: string, value: unknown): void;
+  sortTable(table: string, column: string, descending?: boolean): void;
+  readonly selection: { sheet: string; row: number; column: number; rowCount: number; columnCount: number } | null;
 }
 
 export const fake = (globalThis as unknown as { FakeOffice: FakeOfficeApi }).FakeOffice;

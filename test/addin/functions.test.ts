@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { claimEndOf, claimStartOf, FunctionInputError, periodOf, splitOf, usageEndOf, availableIn } from '../../addin/functions/coop-functions.js';
 import { period, split, available } from '../../addin/functions/functions.js';
-import { invalidateLedger } from '../../addin/functions/ledger-cache.js';
+import { invalidateLedger, useSettings } from '../../addin/functions/ledger-cache.js';
 import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
 import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
 import { isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
-import './fake-excel.js';
+import { run } from './fake-excel.js';
 
 const serial = (d: string) => toExcelSerial(isoDate(d));
 
@@ -80,6 +80,29 @@ describe('COOP.SPLIT', () => {
   });
 });
 
+/** Calls the streaming COOP.AVAILABLE as Excel would and collects every value it sets. */
+function stream(...args: [string, string, string, string]) {
+  const results: unknown[] = [];
+  let notify: (() => void) | null = null;
+  const invocation: CustomFunctions.StreamingInvocation<number> = {
+    setResult(value) {
+      results.push(value);
+      notify?.();
+    },
+  };
+  available(...args, invocation);
+  /** Resolves with the n-th value (1-based) once it has been set. */
+  const nth = (n: number) =>
+    new Promise<unknown>((resolve) => {
+      const check = () => {
+        if (results.length >= n) resolve(results[n - 1]);
+      };
+      notify = check;
+      check();
+    });
+  return { results, nth, cancel: () => invocation.onCanceled?.() };
+}
+
 describe('COOP.AVAILABLE', () => {
   const headers = EARNINGS_COLUMNS.map((c) => c.name);
   const row = (values: Record<string, unknown>) => headers.map((h) => values[h] ?? '');
@@ -106,8 +129,12 @@ describe('COOP.AVAILABLE', () => {
   beforeEach(() => invalidateLedger(ledger));
 
   test('the registered function answers from the shared ledger', async () => {
-    await expect(available('P1', 'Hosting', 'FY21 H1', 'USD')).resolves.toBe(2000);
-    await expect(available('P1', 'Hosting', 'FY21 H1', 'EUR')).rejects.toMatchObject({ code: '#N/A' });
+    const usd = stream('P1', 'Hosting', 'FY21 H1', 'USD');
+    const eur = stream('P1', 'Hosting', 'FY21 H1', 'EUR');
+    await expect(usd.nth(1)).resolves.toBe(2000);
+    await expect(eur.nth(1)).resolves.toMatchObject({ code: '#N/A' });
+    usd.cancel();
+    eur.cancel();
   });
 });
 
@@ -121,18 +148,58 @@ describe('COOP.AVAILABLE reading the workbook', () => {
     await setUpWorkbook();
     const text = readFileSync('samples/earnings/earnings_2020-07_2021-06.csv', 'utf8');
     await importExports([parseExportText('a.csv', text)], () => undefined);
+    await run(async (context) => {
+      context.workbook.settings.add('coopLedger.asOf', '2021-03-01');
+      await context.sync();
+    });
     invalidateLedger();
     const before = fake.model.syncs;
     // Hosting FY22 H1 has nothing in this file; CSP IR FY21 H1 EUR has 6,000.00 co-op.
-    const [eur, missing] = await Promise.allSettled([
-      available('4410021', 'CSP Indirect Reseller', 'FY21 H1', 'EUR'),
-      available('4420487', 'Hosting', 'FY22 H1', 'GBP'),
-    ]);
-    expect(eur).toMatchObject({ status: 'fulfilled' });
-    expect(missing).toMatchObject({ status: 'rejected', reason: { code: '#N/A' } });
-    // Two calls, one read of the workbook.
+    const eur = stream('4410021', 'CSP Indirect Reseller', 'FY21 H1', 'EUR');
+    const missing = stream('4420487', 'Hosting', 'FY22 H1', 'GBP');
+    expect(await eur.nth(1)).toBe(6000);
+    expect(await missing.nth(1)).toMatchObject({ code: '#N/A' });
+    // Two cells, one read of the workbook.
     const syncs = fake.model.syncs - before;
-    await available('4410021', 'CSP Indirect Reseller', 'FY21 H1', 'EUR');
+    const again = stream('4410021', 'CSP Indirect Reseller', 'FY21 H1', 'EUR');
+    expect(await again.nth(1)).toBe(6000);
     expect(fake.model.syncs - before).toBe(syncs);
+    for (const s of [eur, missing, again]) s.cancel();
+  });
+
+  test('a cell’s value follows an edit of the Claims table, without its arguments changing', async () => {
+    const { fake } = await import('./fake-excel.js');
+    const { setUpWorkbook, importExports, appendClaim } = await import('../../addin/taskpane/workbook-ops.js');
+    const { parseExportText } = await import('../../addin/import/parse-export.js');
+    const { watchTables } = await import('../../addin/excel/table-changes.js');
+    const { parseClaimRow } = await import('../../core/claims/claim-row.js');
+    const { historyEntry } = await import('../../core/claims/claim-history.js');
+    const { readFileSync } = await import('node:fs');
+    fake.reset();
+    await setUpWorkbook();
+    await run(async (context) => {
+      context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
+      await context.sync();
+    });
+    useSettings(DEFAULT_SETTINGS);
+    const files = ['earnings_2020-07_2021-06.csv', 'earnings_2021-07_2021-11.tsv', 'earnings_2021-11_2022-02.csv'];
+    await importExports(files.map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8'))), () => undefined);
+    await watchTables(['Earnings', 'Programs', 'Claims']);
+    invalidateLedger();
+    // CSP Indirect Reseller FY21 H2 EUR: 3,000.00 earned, no claims yet (samples/README.md).
+    const cell = stream('4410021', 'CSP Indirect Reseller', 'FY21 H2', 'EUR');
+    expect(await cell.nth(1)).toBe(3000);
+    const claim = parseClaimRow({
+      claimId: 'CLM-9', participantId: '4410021', programName: 'CSP Indirect Reseller', activityType: 'Event', activityName: 'Roadshow',
+      activityStart: '2021-10-01', activityEnd: '2021-10-02', currency: 'EUR', amountClaimed: '1000', status: 'Submitted', submittedDate: '2022-02-01',
+      invoices: 'i.pdf', proofs: 'p.pdf',
+    });
+    if (!claim.ok) throw new Error(JSON.stringify(claim.issues));
+    await appendClaim(claim.value, historyEntry(claim.value, 'edited', { at: isoDate('2022-02-01'), by: 't' }, ['created']));
+    expect(await cell.nth(2)).toBe(2000);
+    // The user edits the amount in the sheet: the cell follows.
+    fake.setCell('Claims', 0, 'amountClaimed', 1500);
+    expect(await cell.nth(3)).toBe(1500);
+    cell.cancel();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createLocale, languageOf } from '../../addin/i18n/locale.js';
-import { LANGUAGES, message, type MessageKey } from '../../addin/i18n/messages.js';
+import { LANGUAGES, message, messageTable, type MessageKey } from '../../addin/i18n/messages.js';
 import { Dec } from '../../core/money/decimal.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
 
@@ -19,11 +19,67 @@ describe('the pane’s languages', () => {
     expect(languageOf(display)).toBe(language);
   });
 
-  test('every translation uses the same placeholders as English', () => {
+  test('every message of every language uses the same placeholders as English, in every plural form', () => {
+    const keys = Object.keys(messageTable('en')) as MessageKey[];
+    expect(keys.length).toBeGreaterThan(150);
     for (const language of LANGUAGES) {
-      for (const key of ['import.summary', 'alert.expiring30', 'issue.claim_overdraws_pool', 'balances.deadline', 'claims.retainUntil'] as MessageKey[]) {
-        expect(placeholders(message(language, key)), `${language} ${key}`).toEqual(placeholders(message('en', key)));
+      expect(Object.keys(messageTable(language)).sort(), language).toEqual([...keys].sort());
+      for (const key of keys) {
+        for (const count of [0, 1, 2, 5, 1_000_000]) {
+          expect(placeholders(message(language, key, {}, count)), `${language} ${key} ${count}`).toEqual(placeholders(message('en', key, {}, 2)));
+        }
       }
+    }
+  });
+
+  test.each([
+    ['en-US', 1, 'in 1 day'],
+    ['en-US', 5, 'in 5 days'],
+    ['en-US', 0, 'today'],
+    ['en-US', -1, '1 day ago'],
+    ['nl-NL', 1, 'over 1 dag'],
+    ['nl-NL', 30, 'over 30 dagen'],
+    ['de-DE', 1, 'in 1 Tag'],
+    ['de-DE', 5, 'in 5 Tagen'],
+    ['fr-FR', 1, 'dans 1 jour'],
+    ['fr-FR', 2, 'dans 2 jours'],
+    ['sv-SE', 1, 'om 1 dag'],
+    ['sv-SE', 5, 'om 5 dagar'],
+  ])('%s says %i days from now as "%s"', (tag, days, text) => {
+    expect(createLocale(tag).when(days)).toBe(text);
+  });
+
+  test('no English text is left in a translation where English has words (apart from names)', () => {
+    const same = (language: (typeof LANGUAGES)[number]) =>
+      (Object.keys(messageTable('en')) as MessageKey[]).filter((k) => /[a-z]{4,}/.test(message('en', k, {}, 2)) && message(language, k, {}, 2) === message('en', k, {}, 2));
+    // Words the languages share with English: program and status names, "Claim", "Status".
+    const allowed = new Set(['title', 'status.open', 'field.notes', 'settings.programRow', 'field.programName', 'claims.filterStatus', 'filter.status', 'claims.col.status', 'field.status', 'filter.program', 'sort.program', 'programColumn.name', 'balances.status', 'tab.import', 'claims.col.claim', 'claims.formEdit', 'claims.caption', 'tab.claims', 'filter.participant', 'sort.participant']);
+    for (const language of ['nl', 'de', 'fr', 'sv'] as const) expect(same(language).filter((k) => !allowed.has(k)), language).toEqual([]);
+  });
+
+  test.each([
+    ['de-DE', '1.000,00', '1000'],
+    ['nl-NL', '1.234,5', '1234.5'],
+    ['fr-FR', '1 234,50', '1234.5'],
+    ['sv-SE', '1 234,50', '1234.5'],
+    ['en-US', '1,234.50', '1234.5'],
+    ['de-DE', '1234.56', '1234.56'],
+  ])('%s reads a typed amount %s as %s', (tag, typed, value) => {
+    const parsed = createLocale(tag).parseAmount(typed);
+    expect(parsed.ok && parsed.value.toString()).toBe(value);
+  });
+
+  test('an amount that reads two ways in the user’s locale is refused, never guessed', () => {
+    const parsed = createLocale('de-DE').parseAmount('1.234');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ code: 'invalid_amount', params: { reason: 'ambiguous' } });
+  });
+
+  test.each([['de-DE'], ['nl-NL'], ['fr-FR'], ['sv-SE'], ['en-US']])('%s reads back the amounts it fills a form with', (tag) => {
+    const locale = createLocale(tag);
+    for (const text of ['1234.5', '1000', '0.05', '1000000']) {
+      const parsed = locale.parseAmount(locale.amountInput(new Dec(text), 'EUR'));
+      expect(parsed.ok && parsed.value.toString(), `${tag} ${text}`).toBe(text);
     }
   });
 

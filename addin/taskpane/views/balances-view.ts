@@ -1,28 +1,46 @@
-import type { PoolBalance } from '../../../core/pools/pool-balance.js';
+/**
+ * Balances: the per-currency summary first, then the alerts (most urgent first), then a compact
+ * list of pools that can be filtered and sorted, closed and converted pools folded away. Every
+ * number comes from core (`currencySummaries`, `poolAlerts`, the pool balances); this view only
+ * formats and lays them out. Opening a pool shows how it adds up and its claims right under it,
+ * and selects its row in the Balances table.
+ */
+import type { Dec } from '../../../core/money/decimal.js';
+import type { PoolBalance, PoolStatus } from '../../../core/pools/pool-balance.js';
 import { lastDay } from '../../../core/calendar/date-interval.js';
-import { retainUntil } from '../../../core/claims/retain-until.js';
-import { poolKeyString } from '../../../core/pools/pool-key.js';
+import { comparePoolKeys, poolKeyString, type PoolKey } from '../../../core/pools/pool-key.js';
+import { nextDeadline, poolAlerts, type PoolAlert } from '../../../core/pools/pool-alerts.js';
+import { currencySummaries } from '../../../core/pools/currency-summary.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
+import type { Locale } from '../../i18n/locale.js';
+import { hasMessage } from '../../i18n/messages.js';
+import type { Issue } from '../../../core/issues.js';
 import { claimsOfPool } from '../../ledger/workbook-ledger.js';
-import { writeBalances } from '../workbook-ops.js';
+import { selectBalanceRow, writeBalances } from '../workbook-ops.js';
+import { amountCell } from './amount-cell.js';
+import { claimStatusText } from './claim-status-text.js';
 
-export interface PoolAlert {
-  readonly kind: 'expiring30' | 'expiring60' | 'overdrawn' | 'willConvert';
-  readonly pool: PoolBalance;
-}
+/** The pane's horizons for "expiring" (docs/RULES.md, "Alerts"). */
+const PANE_ALERTS = { expiryDays: [30, 60] } as const;
+const FIRST_ALERTS = 5;
+const FOLDED: ReadonlySet<PoolStatus> = new Set(['closed', 'converted']);
+const POOL_STATUSES: readonly PoolStatus[] = ['open', 'claim-only', 'accruing', 'closed', 'converted'];
+type SortKey = 'deadline' | 'participant' | 'program' | 'available';
 
-/** Funds that expire soon, overdrawn pools, and pools that will convert to rebate. */
-export function alertsOf(balances: readonly PoolBalance[]): PoolAlert[] {
-  const alerts: PoolAlert[] = [];
-  for (const pool of balances) {
-    if (pool.available.isNegative()) alerts.push({ kind: 'overdrawn', pool });
-    const spendable = (pool.status === 'open' || pool.status === 'claim-only') && pool.available.gt(0);
-    if (spendable && pool.daysToClaimDeadline >= 0 && pool.daysToClaimDeadline <= 30) alerts.push({ kind: 'expiring30', pool });
-    else if (spendable && pool.daysToClaimDeadline > 30 && pool.daysToClaimDeadline <= 60) alerts.push({ kind: 'expiring60', pool });
-    if (pool.status === 'accruing' && pool.belowThreshold === true) alerts.push({ kind: 'willConvert', pool });
-  }
-  return alerts;
+/** Filters, sort and the open pool survive the re-render that follows every reload. */
+const view = {
+  participant: '',
+  program: '',
+  status: '',
+  sort: 'deadline' as SortKey,
+  open: null as string | null,
+  allAlerts: false,
+};
+
+/** The `data-pool` attribute of a pool: its key, readable in tests and selectors. */
+export function poolAttribute(key: PoolKey): string {
+  return poolKeyString(key).split('\u001f').join('|');
 }
 
 export function renderBalances(app: App, root: HTMLElement): void {
@@ -30,128 +48,307 @@ export function renderBalances(app: App, root: HTMLElement): void {
   const state = app.state;
   if (!state) return;
   const { ledger } = state;
-  const detail = el('section', { class: 'pool-claims', 'data-testid': 'pool-claims', 'aria-live': 'polite' });
-  const recalc = el('button', { type: 'button', 'data-testid': 'recalculate' }, locale.t('balances.recalculate'));
+  const names = state.participantNames;
+  const nameOf = (id: string) => names.get(id) || id;
+  const poolLabel = (key: PoolKey) => `${nameOf(key.participantId)} · ${key.programName} · ${key.earningPeriod}`;
+
+  const recalc = el('button', { type: 'button', class: app.ready ? 'primary' : undefined, 'data-testid': 'recalculate', disabled: !app.ready }, locale.t('balances.recalculate'));
   recalc.addEventListener('click', () =>
     app.guard(async () => {
       await app.reload();
-      const count = await writeBalances(app.state!.ledger);
+      await writeBalances(app.state!.ledger);
       app.notify(locale.t('balances.recalculated', { count: app.state!.ledger.balances.length }));
-      void count;
     }),
   );
 
-  const alerts = alertsOf(ledger.balances).map(({ kind, pool }) => {
-    const params = {
-      participant: pool.key.participantId,
-      program: pool.key.programName,
-      period: pool.key.earningPeriod,
-      currency: pool.key.currency,
-      amount: locale.amount(kind === 'overdrawn' ? pool.available.negated() : pool.available, pool.key.currency),
-      date: locale.date(kind === 'willConvert' ? lastDay(pool.earning) : lastDay(pool.claiming)),
-    };
-    return el('li', { class: `alert alert-${kind}`, 'data-testid': `alert-${kind}` }, locale.t(`alert.${kind}`, params));
+  // ---- summary, per currency
+  const summaries = currencySummaries(ledger.balances, state.asOf, ledger.settings, PANE_ALERTS);
+  const summary = el(
+    'section',
+    { class: 'summary', 'aria-labelledby': 'summary-heading', 'data-testid': 'summary' },
+    el('h2', { id: 'summary-heading' }, locale.t('summary.heading')),
+    ...summaries.map((s) =>
+      el(
+        'section',
+        { class: 'currency-summary', 'data-testid': `summary-${s.currency}`, 'aria-label': s.currency },
+        el('h3', {}, s.currency, ' ', el('span', { class: 'muted' }, locale.t('summary.pools', { count: s.pools }))),
+        el(
+          'dl',
+          { class: 'figures' },
+          figure(locale, locale.t('summary.available'), s.available, s.currency, 'summary-available'),
+          ...[...s.expiringWithin].map(([days, amount]) => figure(locale, locale.t('summary.expiring', { count: days }), amount, s.currency, `summary-expiring-${days}`)),
+          figure(locale, locale.t('summary.forfeited'), s.forfeitedThisFiscalYear, s.currency, 'summary-forfeited'),
+          figure(locale, locale.t('summary.overdrawn'), s.overdrawn, s.currency, 'summary-overdrawn', s.overdrawn.gt(0)),
+        ),
+      ),
+    ),
+  );
+
+  // ---- alerts, most urgent first (core's order)
+  const alerts = poolAlerts(ledger.balances, PANE_ALERTS);
+  const alertList = el('ul', { class: 'alerts', 'data-testid': 'alerts' });
+  const moreAlerts = el('button', { type: 'button', class: 'link', 'data-testid': 'alerts-more' });
+  const renderAlerts = () => {
+    const shown = view.allAlerts ? alerts : alerts.slice(0, FIRST_ALERTS);
+    replaceChildren(alertList, ...shown.map((a) => el('li', {}, alertButton(a))));
+    moreAlerts.hidden = shown.length === alerts.length;
+    moreAlerts.textContent = locale.t('alerts.more', { count: alerts.length - shown.length });
+  };
+  moreAlerts.addEventListener('click', () => {
+    view.allAlerts = true;
+    renderAlerts();
   });
-
-  const groups = new Map<string, Map<string, PoolBalance[]>>();
-  for (const b of ledger.balances) {
-    const byProgram = groups.get(b.key.participantId) ?? new Map<string, PoolBalance[]>();
-    groups.set(b.key.participantId, byProgram);
-    const list = byProgram.get(b.key.programName) ?? [];
-    byProgram.set(b.key.programName, list);
-    list.push(b);
-  }
-
-  const showClaims = (pool: PoolBalance) => {
-    const claims = claimsOfPool(ledger, pool.key);
-    replaceChildren(
-      detail,
-      el('h3', {}, `${locale.t('balances.claimsOf')}: ${pool.key.participantId} / ${pool.key.programName} / ${pool.key.earningPeriod} / ${pool.key.currency}`),
-      claims.length === 0
-        ? el('p', {}, locale.t('balances.noClaims'))
-        : el(
-            'ul',
-            {},
-            ...claims.map(({ claim }) =>
-              el(
-                'li',
-                { 'data-claim': claim.claimId },
-                `${claim.claimId} · ${claim.activityName} · ${locale.amount(claim.amountClaimed, claim.currency)} ${claim.currency} · ${claim.status} · `,
-                locale.t('claims.retainUntil', { date: locale.date(retainUntil(claim, ledger.settings)) }),
-              ),
-            ),
-          ),
+  function alertButton(a: PoolAlert): HTMLElement {
+    const amount = `${locale.amount(a.amount, a.pool.key.currency)} ${a.pool.key.currency}`;
+    const params = { amount, when: locale.when(a.days), date: locale.date(a.date) };
+    const text =
+      a.kind === 'overdrawn'
+        ? locale.t('alert.overdrawn', params)
+        : a.kind === 'willConvert'
+          ? locale.t('alert.willConvert', params)
+          : locale.t(a.deadline === 'usageEnd' ? 'alert.expiring.usageEnd' : 'alert.expiring.claimDeadline', params);
+    const button = el(
+      'button',
+      { type: 'button', class: `alert alert-${a.kind}`, 'data-testid': `alert-${a.kind}`, 'data-pool': poolAttribute(a.pool.key) },
+      el('span', { class: 'alert-kind' }, locale.t(`alert.kind.${a.kind}`)),
+      el('span', { class: 'alert-pool' }, `${poolLabel(a.pool.key)} · ${a.pool.key.currency}`),
+      el('span', { class: 'alert-text' }, text),
     );
+    button.addEventListener('click', () => openPool(a.pool, true));
+    return button;
+  }
+  const alertSection =
+    alerts.length === 0
+      ? null
+      : el(
+          'section',
+          { class: 'alerts-section', 'aria-labelledby': 'alerts-heading' },
+          el('h2', { id: 'alerts-heading' }, locale.t('alerts.heading', { count: alerts.length })),
+          alertList,
+          moreAlerts,
+        );
+  renderAlerts();
+
+  // ---- the pool list
+  const participants = [...new Set(ledger.balances.map((b) => b.key.participantId))].sort((a, b) => nameOf(a).localeCompare(nameOf(b), locale.tag));
+  const programs = [...new Set(ledger.balances.map((b) => b.key.programName))].sort((a, b) => a.localeCompare(b, locale.tag));
+  const select = (testId: string, label: string, value: string, options: readonly (readonly [string, string])[], onChange: (v: string) => void) => {
+    const id = `filter-${testId}`;
+    const s = el('select', { id, 'data-testid': id }, ...options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
+    s.addEventListener('change', () => {
+      onChange(s.value);
+      renderPools();
+    });
+    return el('div', { class: 'filter' }, el('label', { for: id }, label), s);
+  };
+  const filters = el(
+    'div',
+    { class: 'filters' },
+    select('participant', locale.t('filter.participant'), view.participant, [['', locale.t('claims.all')], ...participants.map((p) => [p, nameOf(p)] as const)], (v) => (view.participant = v)),
+    select('program', locale.t('filter.program'), view.program, [['', locale.t('claims.all')], ...programs.map((p) => [p, p] as const)], (v) => (view.program = v)),
+    select('status', locale.t('filter.status'), view.status, [['', locale.t('filter.allCurrent')], ...POOL_STATUSES.map((s) => [s, locale.t(`status.${s}`)] as const)], (v) => (view.status = v)),
+    select('sort', locale.t('sort.label'), view.sort, (['deadline', 'participant', 'program', 'available'] as const).map((k) => [k, locale.t(`sort.${k}`)] as const), (v) => (view.sort = v as SortKey)),
+  );
+  const list = el('div', { class: 'pool-list', 'data-testid': 'pool-list' });
+  const items = new Map<string, { item: HTMLElement; expand: (open: boolean) => void; head: HTMLButtonElement }>();
+
+  const compare = (a: PoolBalance, b: PoolBalance): number => {
+    const byKey = comparePoolKeys(a.key, b.key);
+    switch (view.sort) {
+      case 'participant':
+        return nameOf(a.key.participantId).localeCompare(nameOf(b.key.participantId), locale.tag) || byKey;
+      case 'program':
+        return a.key.programName.localeCompare(b.key.programName, locale.tag) || byKey;
+      case 'available':
+        return b.available.comparedTo(a.available) || byKey;
+      case 'deadline':
+        return (nextDeadline(a)?.days ?? Number.POSITIVE_INFINITY) - (nextDeadline(b)?.days ?? Number.POSITIVE_INFINITY) || byKey;
+    }
   };
 
-  const poolCard = (pool: PoolBalance) => {
-    const cur = pool.key.currency;
-    const money = (d: PoolBalance['available']) => `${locale.amount(d, cur)} ${cur}`;
-    const usageEnd = lastDay(pool.usage);
-    const claimEnd = lastDay(pool.claiming);
-    const card = el(
-      'div',
-      { class: `pool status-${pool.status}`, role: 'button', tabindex: '0', 'data-pool': poolKeyString(pool.key).split('\u001f').join('|'), 'data-testid': 'pool' },
-      el('div', { class: 'pool-head' }, el('strong', {}, `${pool.key.earningPeriod} · ${cur}`), el('span', { class: 'pool-status' }, locale.t(`status.${pool.status}`))),
-      el(
-        'dl',
-        {},
-        el('dt', {}, locale.t('balances.earned')), el('dd', { 'data-testid': 'earned' }, money(pool.coopEarned)),
-        el('dt', {}, locale.t('balances.available')), el('dd', { 'data-testid': 'available' }, money(pool.available)),
-        el('dt', {}, locale.t('balances.pending')), el('dd', { 'data-testid': 'pending' }, money(pool.claimsPending)),
-        el('dt', {}, locale.t('balances.approved')), el('dd', { 'data-testid': 'approved' }, money(pool.claimsApproved)),
-      ),
-      el(
-        'p',
-        { class: 'countdown' },
-        pool.daysToUsageEnd >= 0
-          ? locale.t('balances.usageEnds', { days: locale.integer(pool.daysToUsageEnd), date: locale.date(usageEnd) })
-          : locale.t('balances.usageEnded', { date: locale.date(usageEnd) }),
-      ),
-      el(
-        'p',
-        { class: 'countdown' },
-        pool.daysToClaimDeadline >= 0
-          ? locale.t('balances.deadline', { days: locale.integer(pool.daysToClaimDeadline), date: locale.date(claimEnd) })
-          : locale.t('balances.deadlinePassed', { date: locale.date(claimEnd) }),
-      ),
-      pool.distanceToThresholdUSD && pool.distanceToThresholdUSD.gt(0)
-        ? el('p', { class: 'threshold' }, locale.t('balances.toThreshold', { amount: locale.amount(pool.distanceToThresholdUSD, 'USD') }))
+  function renderPools(): void {
+    items.clear();
+    const matching = ledger.balances
+      .filter((b) => (view.participant === '' || b.key.participantId === view.participant) && (view.program === '' || b.key.programName === view.program) && (view.status === '' || b.status === view.status))
+      .sort(compare);
+    const current = view.status === '' ? matching.filter((b) => !FOLDED.has(b.status)) : matching;
+    const folded = view.status === '' ? matching.filter((b) => FOLDED.has(b.status)) : [];
+    const ul = (pools: PoolBalance[]) => el('ul', { class: 'pools' }, ...pools.map(poolItem));
+    replaceChildren(
+      list,
+      matching.length === 0 ? el('p', { 'data-testid': 'pools-none' }, locale.t(ledger.balances.length === 0 ? 'balances.empty' : 'pools.none')) : null,
+      current.length > 0 ? ul(current) : null,
+      folded.length > 0
+        ? el('details', { class: 'folded', 'data-testid': 'pools-folded' }, el('summary', {}, locale.t('pools.folded', { count: folded.length })), ul(folded))
         : null,
     );
-    const select = () => {
-      for (const other of root.querySelectorAll('.pool.selected')) other.classList.remove('selected');
-      card.classList.add('selected');
-      showClaims(pool);
+    const open = view.open ? items.get(view.open) : undefined;
+    if (open) open.expand(true);
+  }
+
+  function poolItem(pool: PoolBalance): HTMLElement {
+    const cur = pool.key.currency;
+    const id = poolAttribute(pool.key);
+    const detailId = `pool-${items.size}`;
+    const next = nextDeadline(pool);
+    const dueText = next ? locale.t(next.deadline === 'usageEnd' ? 'pool.usageEnds' : 'pool.deadline', { when: locale.when(next.days), date: locale.date(next.date) }) : null;
+    const head = el(
+      'button',
+      { type: 'button', class: 'pool-head', 'aria-expanded': 'false', 'aria-controls': detailId, 'data-testid': 'pool-open' },
+      el('span', { class: 'pool-title' }, `${nameOf(pool.key.participantId)} · ${pool.key.programName}`),
+      el('span', { class: 'pool-sub' }, `${pool.key.earningPeriod} · ${locale.t(`status.${pool.status}`)}`, dueText ? ` · ${dueText}` : ''),
+      el('span', { class: 'pool-available' }, amountCell(locale, pool.available, cur, 'available-head')),
+    );
+    const detail = el('div', { id: detailId, class: 'pool-detail', hidden: true });
+    const item = el('li', { class: `pool status-${pool.status}`, 'data-pool': id, 'data-testid': 'pool' }, head, detail);
+    const expand = (open: boolean) => {
+      head.setAttribute('aria-expanded', String(open));
+      item.classList.toggle('selected', open);
+      detail.hidden = !open;
+      if (open && detail.childElementCount === 0) replaceChildren(detail, ...poolDetail(pool));
     };
-    card.addEventListener('click', select);
-    card.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') select();
+    head.addEventListener('click', () => {
+      const opening = head.getAttribute('aria-expanded') !== 'true';
+      if (opening) openPool(pool, false);
+      else {
+        view.open = null;
+        expand(false);
+      }
     });
-    return card;
-  };
+    items.set(id, { item, expand, head });
+    return item;
+  }
 
-  const list =
-    ledger.balances.length === 0
-      ? el('p', { 'data-testid': 'balances-empty' }, locale.t('balances.empty'))
-      : el(
-          'div',
-          { class: 'groups' },
-          ...[...groups].map(([participant, programs]) =>
-            el(
-              'section',
-              { class: 'participant' },
-              el('h2', {}, participant),
-              ...[...programs].map(([program, pools]) => el('section', { class: 'program' }, el('h3', {}, program), ...pools.map(poolCard))),
-            ),
+  /** How the pool adds up, its deadlines, and its claims. */
+  function poolDetail(pool: PoolBalance): (HTMLElement | null)[] {
+    const cur = pool.key.currency;
+    const line = (key: Parameters<Locale['t']>[0], value: Dec, testId: string, cls?: string) =>
+      el('tr', { class: cls }, el('th', { scope: 'row' }, locale.t(key)), el('td', {}, amountCell(locale, value, cur, testId)));
+    const breakdown = el(
+      'table',
+      { class: 'breakdown', 'data-testid': 'breakdown' },
+      el('caption', {}, `${pool.key.earningPeriod} · ${cur}: ${locale.t('pool.sumCaption')}`),
+      el(
+        'tbody',
+        {},
+        line('pool.earned', pool.coopEarned, 'earned', 'total'),
+        line('pool.converted', pool.convertedToRebate, 'converted'),
+        line('pool.approved', pool.claimsApproved, 'approved'),
+        line('pool.paid', pool.claimsPaid, 'paid', 'sub'),
+        line('pool.pending', pool.claimsPending, 'pending'),
+        line('pool.available', pool.available, 'available'),
+        line('pool.forfeited', pool.forfeited, 'forfeited'),
+        line('pool.draft', pool.claimsDraft, 'draft', 'beside'),
+      ),
+    );
+    const usageEnd = lastDay(pool.usage);
+    const claimEnd = lastDay(pool.claiming);
+    const countdown = [
+      pool.daysToUsageEnd >= 0
+        ? locale.t('pool.usageEnds', { when: locale.when(pool.daysToUsageEnd), date: locale.date(usageEnd) })
+        : locale.t('pool.usageEnded', { date: locale.date(usageEnd) }),
+      pool.daysToClaimDeadline >= 0
+        ? locale.t('pool.deadline', { when: locale.when(pool.daysToClaimDeadline), date: locale.date(claimEnd) })
+        : locale.t('pool.deadlinePassed', { date: locale.date(claimEnd) }),
+    ];
+    const claims = claimsOfPool(ledger, pool.key);
+    const claimRows = claims.map(({ claim }) => {
+      const tr = el(
+        'tr',
+        { 'data-claim': claim.claimId, tabindex: '0', class: 'clickable' },
+        el('td', {}, claim.claimId, el('span', { class: 'cell-sub' }, claim.activityName)),
+        el('td', {}, claimStatusText(locale, claim.status)),
+        el('td', { class: 'num' }, amountCell(locale, claim.amountClaimed, claim.currency)),
+      );
+      const open = () => app.show('claims', { claimId: claim.claimId });
+      tr.addEventListener('click', open);
+      tr.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open();
+        }
+      });
+      return tr;
+    });
+    const newClaim = el('button', { type: 'button', 'data-testid': 'pool-new-claim', disabled: !app.ready }, locale.t('pool.newClaim'));
+    newClaim.addEventListener('click', () => app.show('claims', { fromPool: pool.key }));
+    return [
+      breakdown,
+      ...countdown.map((text) => el('p', { class: 'countdown' }, text)),
+      pool.distanceToThresholdUSD && pool.distanceToThresholdUSD.gt(0)
+        ? el('p', { class: 'countdown' }, locale.t('pool.toThreshold', { amount: locale.amount(pool.distanceToThresholdUSD, 'USD') }))
+        : null,
+      el('h3', {}, locale.t('pool.claims')),
+      claims.length === 0
+        ? el('p', { 'data-testid': 'pool-no-claims' }, locale.t('pool.noClaims'))
+        : el(
+            'table',
+            { class: 'claims compact', 'data-testid': 'pool-claims' },
+            el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, locale.t('claims.col.claim')), el('th', { scope: 'col' }, locale.t('claims.col.status')), el('th', { scope: 'col', class: 'num' }, locale.t('claims.col.amount')))),
+            el('tbody', {}, ...claimRows),
           ),
-        );
+      newClaim,
+    ];
+  }
 
+  /** Opens a pool in the list (unfolding or clearing filters that hide it) and selects its row in the sheet. */
+  function openPool(pool: PoolBalance, fromAlert: boolean): void {
+    const id = poolAttribute(pool.key);
+    view.open = id;
+    if (!items.has(id)) {
+      view.participant = '';
+      view.program = '';
+      view.status = FOLDED.has(pool.status) ? pool.status : '';
+      for (const s of filters.querySelectorAll('select')) s.value = s.id === 'filter-status' ? view.status : s.id === 'filter-sort' ? view.sort : '';
+      renderPools();
+    }
+    for (const [other, entry] of items) entry.expand(other === id);
+    const entry = items.get(id);
+    if (entry) {
+      entry.item.scrollIntoView({ block: 'nearest' });
+      if (fromAlert) entry.head.focus();
+    }
+    if (app.ready) {
+      void app.guard(async () => {
+        await selectBalanceRow(pool.key);
+      });
+    }
+  }
+
+  renderPools();
+
+  const problems = ledger.problems;
   replaceChildren(
     root,
     el('div', { class: 'toolbar' }, el('span', { 'data-testid': 'as-of' }, locale.t('balances.asOf', { date: locale.date(state.asOf) })), recalc),
-    alerts.length > 0 ? el('ul', { class: 'alerts', 'data-testid': 'alerts' }, ...alerts) : null,
-    list,
-    detail,
+    problems.length > 0
+      ? el(
+          'details',
+          { class: 'row-problems', 'data-testid': 'row-problems' },
+          el('summary', {}, locale.t('problems.heading', { count: problems.length })),
+          el(
+            'ul',
+            {},
+            ...problems.map((p) =>
+              el('li', { 'data-testid': 'row-problem' }, locale.t('problems.row', { table: p.table, row: locale.integer(p.row), problem: p.issues.map((i) => rowIssueText(locale, i)).join(' ') })),
+            ),
+          ),
+        )
+      : null,
+    ledger.balances.length > 0 ? summary : null,
+    alertSection,
+    el('section', { class: 'pools-section', 'aria-labelledby': 'pools-heading' }, el('h2', { id: 'pools-heading' }, locale.t('pools.heading')), ledger.balances.length > 0 ? filters : null, list),
   );
+}
+
+/** A problem of a whole row (no column, no input): said as what is wrong with the row. */
+function rowIssueText(locale: Locale, issue: Issue): string {
+  const key = `rowIssue.${issue.code}`;
+  return issue.path.length <= 2 && hasMessage(key) ? locale.t(key) : locale.issue(issue, String(issue.path[2] ?? ''));
+}
+
+function figure(locale: Locale, label: string, value: Dec, currency: string, testId: string, warn = false): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.append(el('dt', {}, label), el('dd', { class: warn ? 'negative' : undefined }, amountCell(locale, value, currency, testId)));
+  return fragment;
 }

@@ -11,11 +11,11 @@ let lastProgress: { written: number; total: number } | null = null;
 
 export function renderImport(app: App, root: HTMLElement): void {
   const { locale } = app;
-  const input = el('input', { type: 'file', multiple: true, accept: '.csv,.tsv,.txt,.zip', 'data-testid': 'import-files', 'aria-label': locale.t('import.choose') });
-  const progress = el('progress', { max: '1', value: '0', 'data-testid': 'import-progress', hidden: true });
+  const input = el('input', { id: 'import-files', type: 'file', multiple: true, accept: '.csv,.tsv,.txt,.zip', 'data-testid': 'import-files', disabled: !app.ready });
+  const progress = el('progress', { max: '1', value: '0', 'data-testid': 'import-progress', 'aria-label': locale.t('import.button'), hidden: true });
   const progressText = el('p', { 'aria-live': 'polite', 'data-testid': 'import-progress-text' });
   const report = el('div', { class: 'import-report', 'data-testid': 'import-report' });
-  const button = el('button', { type: 'button', 'data-testid': 'import-run' }, locale.t('import.button'));
+  const button = el('button', { type: 'button', class: app.ready ? 'primary' : undefined, 'data-testid': 'import-run', disabled: !app.ready }, locale.t('import.button'));
 
   button.addEventListener('click', () =>
     app.guard(async () => {
@@ -25,6 +25,9 @@ export function renderImport(app: App, root: HTMLElement): void {
         return;
       }
       button.disabled = true;
+      progress.hidden = false;
+      progress.removeAttribute('value');
+      progressText.textContent = locale.t('import.reading');
       try {
         const notes: HTMLElement[] = [];
         const parsed: ParsedExport[] = [];
@@ -62,6 +65,10 @@ export function renderImport(app: App, root: HTMLElement): void {
         const total = (key: 'added' | 'skipped' | 'rejected') => plan.files.reduce((n, f) => n + f[key], 0);
         app.notify(locale.t('import.done', { added: total('added'), skipped: total('skipped'), rejected: total('rejected') }));
       } finally {
+        // Progress belongs to a running import only; the report below says how it ended.
+        lastProgress = null;
+        progress.hidden = true;
+        progressText.textContent = '';
         button.disabled = false;
       }
     }),
@@ -76,5 +83,5 @@ export function renderImport(app: App, root: HTMLElement): void {
   }
   showProgress();
   replaceChildren(report, ...lastReport);
-  replaceChildren(root, el('label', {}, locale.t('import.choose'), input), button, progress, progressText, report);
+  replaceChildren(root, el('div', { class: 'field' }, el('label', { for: 'import-files' }, locale.t('import.choose')), input), button, progress, progressText, report);
 }

@@ -5,21 +5,22 @@ import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
 import { rowsAsRecords } from '../../ledger/workbook-ledger.js';
 import { saveSettings, savePrograms } from '../workbook-ops.js';
+import { hasMessage, type MessageKey } from '../../i18n/messages.js';
 
 export function renderSettings(app: App, root: HTMLElement): void {
   const { locale } = app;
   const state = app.state;
   if (!state) return;
-  const asOf = el('input', { type: 'date', value: state.stored.asOf ?? '', 'data-testid': 'settings-asOf' });
+  const asOf = el('input', { id: 'settings-asOf', type: 'date', value: state.stored.asOf ?? '', 'data-testid': 'settings-asOf' });
   const month = el(
     'select',
-    { 'data-testid': 'settings-fiscalStart' },
+    { id: 'settings-fiscalStart', 'data-testid': 'settings-fiscalStart' },
     ...Array.from({ length: 12 }, (_, i) =>
       el('option', { value: String(i + 1), selected: state.stored.settings.fiscalYearStartMonth === i + 1 }, new Intl.DateTimeFormat(locale.tag, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2021, i, 1))),
     ),
   );
-  const user = el('input', { type: 'text', value: state.stored.user, 'data-testid': 'settings-user' });
-  const saveButton = el('button', { type: 'button', 'data-testid': 'settings-save' }, locale.t('settings.save'));
+  const user = el('input', { id: 'settings-user', type: 'text', value: state.stored.user, 'data-testid': 'settings-user' });
+  const saveButton = el('button', { type: 'button', class: app.ready ? 'primary' : undefined, 'data-testid': 'settings-save', disabled: !app.ready }, locale.t('settings.save'));
   saveButton.addEventListener('click', () =>
     app.guard(async () => {
       const text = asOf.value.trim();
@@ -34,26 +35,42 @@ export function renderSettings(app: App, root: HTMLElement): void {
     }),
   );
 
-  // Programs: an editable grid over the Programs table.
+  // Programs: the Programs table's rows, editable.
   const records = state.programs ? rowsAsRecords(state.programs, PROGRAMS_COLUMNS) : [];
-  const body = el('tbody', {});
+  // One block of labelled fields per program row: a seven-column grid cannot fit a 320 px pane.
+  const body = el('div', { class: 'program-rows', 'data-testid': 'programs-table' });
   const rowInputs: HTMLInputElement[][] = [];
   const addRow = (record: Record<string, string>) => {
-    const inputs = PROGRAMS_COLUMNS.map((c) => el('input', { type: 'text', name: c.name, value: record[c.name] ?? '', 'aria-label': c.name }));
+    const n = rowInputs.length;
+    const inputs = PROGRAMS_COLUMNS.map((c) => el('input', { id: `program-${n}-${c.name}`, type: 'text', name: c.name, value: record[c.name] ?? '' }));
     rowInputs.push(inputs);
-    body.append(el('tr', {}, ...inputs.map((i) => el('td', {}, i))));
+    body.append(
+      el(
+        'fieldset',
+        { class: 'program-row', 'data-testid': 'program-row' },
+        el('legend', {}, record.name || locale.t('settings.programRow', { n: n + 1 })),
+        ...PROGRAMS_COLUMNS.map((c, i) => el('div', { class: 'field' }, el('label', { for: `program-${n}-${c.name}` }, locale.t(`programColumn.${c.name}` as MessageKey)), inputs[i])),
+      ),
+    );
   };
   for (const r of records) addRow(r);
-  const addButton = el('button', { type: 'button' }, locale.t('settings.addProgram'));
+  const addButton = el('button', { type: 'button', 'data-testid': 'programs-add', disabled: !app.ready }, locale.t('settings.addProgram'));
   addButton.addEventListener('click', () => addRow({}));
   const problems = el('ul', { class: 'problems', 'data-testid': 'programs-problems' });
-  const saveProgramsButton = el('button', { type: 'button', 'data-testid': 'programs-save' }, locale.t('settings.save'));
+  const saveProgramsButton = el('button', { type: 'button', 'data-testid': 'programs-save', disabled: !app.ready }, locale.t('settings.save'));
   saveProgramsButton.addEventListener('click', () =>
     app.guard(async () => {
       const edited = rowInputs.map((inputs) => Object.fromEntries(inputs.map((i) => [i.name, i.value])));
       const parsed = parsePolicyRows(edited);
       if (!parsed.ok) {
-        replaceChildren(problems, ...parsed.issues.map((i) => el('li', {}, `${String(i.path[1] ?? '')}: ${locale.issue(i)}`)));
+        replaceChildren(
+          problems,
+          ...parsed.issues.map((i) => {
+            const column = String(i.path[2] ?? i.path[i.path.length - 1] ?? '');
+            const label = hasMessage(`programColumn.${column}`) ? locale.t(`programColumn.${column}` as MessageKey) : column;
+            return el('li', {}, `${locale.t('settings.programRow', { n: Number(i.path[1] ?? 0) + 1 })}: ${locale.issue(i, label)}`);
+          }),
+        );
         return;
       }
       replaceChildren(problems);
@@ -65,12 +82,12 @@ export function renderSettings(app: App, root: HTMLElement): void {
 
   replaceChildren(
     root,
-    el('label', { class: 'field' }, locale.t('settings.asOf'), asOf),
-    el('label', { class: 'field' }, locale.t('settings.fiscalStart'), month),
-    el('label', { class: 'field' }, locale.t('settings.user'), user),
+    el('div', { class: 'field' }, el('label', { for: 'settings-asOf' }, locale.t('settings.asOf')), asOf),
+    el('div', { class: 'field' }, el('label', { for: 'settings-fiscalStart' }, locale.t('settings.fiscalStart')), month),
+    el('div', { class: 'field' }, el('label', { for: 'settings-user' }, locale.t('settings.user')), user),
     saveButton,
     el('h2', {}, locale.t('settings.programs')),
-    el('div', { class: 'grid' }, el('table', { 'data-testid': 'programs-table' }, el('thead', {}, el('tr', {}, ...PROGRAMS_COLUMNS.map((c) => el('th', {}, c.name)))), body)),
+    body,
     addButton,
     saveProgramsButton,
     problems,

@@ -20,8 +20,41 @@
     }
   }
 
+  /** The model whose cells are being changed (set while a sync or a simulated user edit runs). */
+  let currentModel = null;
+
+  /**
+   * Excel's table onChanged: after a batch of changes, every handler of every table whose area
+   * holds a changed cell is called (asynchronously, as Excel raises events after the fact).
+   */
+  function raiseTableEvents(model) {
+    const touched = model.touched;
+    model.touched = [];
+    const changed = new Set();
+    for (const t of model.tables.values()) {
+      if (touched.some((x) => x.sheet === t.sheet && x.r > t.row && x.r <= t.row + t.bodyRows && x.c >= t.col && x.c < t.col + t.headers.length)) changed.add(t.name);
+    }
+    for (const name of changed) {
+      const handlers = model.handlers.get(name);
+      if (!handlers) continue;
+      for (const handler of handlers) {
+        setTimeout(() => handler({ tableId: name, type: 'TableChanged', changeType: 'RangeEdited', source: 'Local' }), 0);
+      }
+    }
+  }
+
+  function changing(model, edit) {
+    currentModel = model;
+    try {
+      edit();
+    } finally {
+      currentModel = null;
+    }
+    raiseTableEvents(model);
+  }
+
   function createModel() {
-    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0 };
+    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0, handlers: new Map(), touched: [], selection: null, activeSheet: null };
   }
 
   function sheetOf(model, name) {
@@ -39,6 +72,7 @@
   }
 
   function setCell(sheet, r, c, patch) {
+    if (currentModel && 'value' in patch) currentModel.touched.push({ sheet: sheet.name, r, c });
     const key = cellKey(r, c);
     const cell = sheet.cells.get(key) || { value: '', format: 'General' };
     Object.assign(cell, patch);
@@ -164,6 +198,13 @@
         return { sheet: g.sheet, r: g.r + r, c: g.c + c, h: 1, w: 1 };
       });
     }
+    select() {
+      this._write((model) => {
+        const g = this._resolve(model);
+        if (model.activeSheet !== g.sheet.name) throw new OfficeError('InvalidOperation', `select: worksheet ${g.sheet.name} is not active`);
+        model.selection = { sheet: g.sheet.name, row: g.r, column: g.c, rowCount: g.h, columnCount: g.w };
+      });
+    }
     getRow(i) {
       return new Range(this._ctx, (model) => {
         const g = this._resolve(model);
@@ -218,6 +259,19 @@
     }
     get worksheet() {
       return new Worksheet(this._ctx, (model) => sheetOf(model, this._resolve(model).sheet));
+    }
+    get onChanged() {
+      const table = this;
+      return {
+        add(handler) {
+          table._write((model) => {
+            const t = table._resolve(model);
+            if (!model.handlers.has(t.name)) model.handlers.set(t.name, new Set());
+            model.handlers.get(t.name).add(handler);
+          });
+          return { remove: () => table._write((model) => model.handlers.get(table._resolve(model).name).delete(handler)) };
+        },
+      };
     }
     getHeaderRowRange() {
       return new Range(this._ctx, (model) => {
@@ -292,6 +346,11 @@
     get name() { return this._get('name'); }
     getRangeByIndexes(r, c, h, w) {
       return new Range(this._ctx, (model) => ({ sheet: this._resolve(model), r, c, h, w }));
+    }
+    activate() {
+      this._write((model) => {
+        model.activeSheet = this._resolve(model).name;
+      });
     }
     get freezePanes() {
       return { freezeRows: () => undefined };
@@ -403,7 +462,9 @@
       model.cellsThisSync = 0;
       model.syncs += 1;
       try {
-        for (const op of queue) op.run(model);
+        changing(model, () => {
+          for (const op of queue) op.run(model);
+        });
       } finally {
         model.maxCellsPerSync = Math.max(model.maxCellsPerSync, model.cellsThisSync);
       }
@@ -482,6 +543,35 @@
     },
     /** Puts rows into a table as a user typing or pasting would (Excel's coercion applies). */
     appendRows(name, values) {
+      changing(state.model, () => appendUserRows(name, values));
+    },
+    /** A user typing into one cell of a table's body (0-based body row, column by header). */
+    setCell(name, bodyRow, column, value) {
+      changing(state.model, () => {
+        const t = state.model.tables.get(name);
+        const sheet = state.model.sheets.get(t.sheet);
+        const c = t.col + t.headers.indexOf(column);
+        const existing = getCell(sheet, t.row + 1 + bodyRow, c);
+        setCell(sheet, t.row + 1 + bodyRow, c, { value: coerce(state.model, sheet, t.row + 1 + bodyRow, c, value, existing ? existing.format : 'General') });
+      });
+    },
+    /** A user sorting a table by one column (Data > Sort): whole rows move, formats with them. */
+    sortTable(name, column, descending) {
+      changing(state.model, () => {
+        const t = state.model.tables.get(name);
+        const sheet = state.model.sheets.get(t.sheet);
+        const j = t.headers.indexOf(column);
+        const body = rows(t.bodyRows).map((i) => rows(t.headers.length).map((k) => ({ ...(getCell(sheet, t.row + 1 + i, t.col + k) || { value: '', format: 'General' }) })));
+        const key = (row) => row[j].value;
+        body.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+        body.forEach((row, i) => row.forEach((cell, k) => setCell(sheet, t.row + 1 + i, t.col + k, { value: cell.value, format: cell.format })));
+      });
+    },
+    get selection() { return state.model.selection; },
+  };
+
+  function appendUserRows(name, values) {
+    {
       const t = state.model.tables.get(name);
       const sheet = state.model.sheets.get(t.sheet);
       let start = t.row + 1 + t.bodyRows;
@@ -493,12 +583,14 @@
         setCell(sheet, start + i, t.col + j, { format, value: coerce(state.model, sheet, start + i, t.col + j, value, format) });
       }));
       t.bodyRows = (firstBlank ? 0 : t.bodyRows) + values.length;
-    },
+    }
+  }
+  Object.assign(FakeOffice, {
     validations(sheetName) {
       const sheet = state.model.sheets.get(sheetName);
       return sheet ? sheet.validations.slice() : [];
     },
-  };
+  });
 
   global.Office = Office;
   global.CustomFunctions = CustomFunctions;

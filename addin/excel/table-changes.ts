@@ -1,0 +1,39 @@
+/**
+ * One subscription to Excel's table change events, shared by the task pane (which refreshes
+ * itself) and the COOP.* functions (whose streaming results are recomputed): both react to the
+ * same events, so a cell and the pane never show different numbers for long.
+ */
+type Listener = (table: string) => void;
+
+const listeners = new Set<Listener>();
+const watched = new Set<string>();
+
+/** Adds a listener; returns how to remove it. */
+export function onTablesChanged(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Tells every listener that `table` changed (also used when the pane itself wrote it). */
+export function tablesChanged(table: string): void {
+  for (const listener of [...listeners]) listener(table);
+}
+
+/**
+ * Registers Excel's onChanged handler on each of `names` that exists and is not watched yet
+ * (one Excel.run, two syncs). Called at start and again after the workbook is set up.
+ */
+export async function watchTables(names: readonly string[]): Promise<void> {
+  await Excel.run(async (context) => {
+    const tables = context.workbook.tables;
+    tables.load('items/name');
+    await context.sync();
+    const present = new Set(tables.items.map((t) => t.name));
+    for (const name of names) {
+      if (watched.has(name) || !present.has(name)) continue;
+      tables.getItem(name).onChanged.add(async () => tablesChanged(name));
+      watched.add(name);
+    }
+    await context.sync();
+  });
+}
