@@ -29,7 +29,7 @@ const WATCHED = [TABLES.earnings, TABLES.programs, TABLES.claims];
 /** Edits arrive cell by cell; one refresh after they settle. */
 const REFRESH_DELAY_MS = 300;
 
-function start(displayLanguage: string): void {
+function start(displayLanguage: string, inExcel: boolean): void {
   const locale = createLocale(displayLanguage);
   document.documentElement.lang = locale.tag;
   document.title = locale.t('title');
@@ -144,6 +144,12 @@ function start(displayLanguage: string): void {
     }, REFRESH_DELAY_MS);
   });
 
+  // Opened outside Office (a browser tab on the dev server), office.js reports no host and has no
+  // requirements to ask: say where the pane works instead of failing on the first call.
+  if (!inExcel) {
+    app.notify(locale.t('error.notInExcel'), 'error');
+    return;
+  }
   // The manifest asks for ExcelApi 1.14; an older host that still opens the pane is told why
   // nothing works rather than failing on the first call.
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.14')) {
@@ -157,6 +163,6 @@ function start(displayLanguage: string): void {
   });
 }
 
-Office.onReady(() => {
-  start(Office.context?.displayLanguage || navigator.language || 'en-US');
+Office.onReady((info) => {
+  start(Office.context?.displayLanguage || navigator.language || 'en-US', info.host === Office.HostType.Excel);
 });

@@ -127,12 +127,7 @@ describe('the task pane with the real office.js, outside Office', () => {
     await context.close();
   });
 
-  // Known gap, kept visible: outside Office the real office.js resolves onReady with no host and no
-  // Office.context.requirements, and the pane (addin/taskpane/taskpane.ts) calls
-  // requirements.isSetSupported unguarded: a TypeError, and the pane shows nothing.
-  // The fix (check info.host before anything, with its own translated message) belongs to the
-  // pane; when it lands this test starts to fail, and `test.fails` becomes `test`.
-  test.fails('says the pane must be opened in Excel, without a script error', async () => {
+  test('says the pane must be opened in Excel, without a script error', async () => {
     const { context, page, scriptErrors } = await openPane();
     try {
       const errorNotice = () => page.evaluate(() => document.querySelector('#status.error')?.textContent ?? '');
