@@ -2,8 +2,8 @@
 /**
  * Builds the Excel add-in into dist/: one shared-runtime page (taskpane.html) that carries the
  * task pane, the custom functions and the ribbon commands, plus functions.json (generated from
- * the JSDoc of addin/functions/functions.ts), the manifest and the icons. The benchmark page for
- * issue 6 is built beside it.
+ * the JSDoc of addin/functions/functions.ts), the manifest and the icons. The add-in benchmark's page
+ * is built beside it.
  *
  * Dev server: https://localhost:3000 with the Office dev certificate when it is installed
  * (`npm run certs` puts it in ~/.office-addin-dev-certs, which is what Office on Windows/macOS

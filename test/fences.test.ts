@@ -73,3 +73,31 @@ describe('core purity fences', () => {
     }
   });
 });
+
+describe('comments cite the project rules, not documents outside the repository', () => {
+  // The rules' text is docs/RULES.md; the shared spec and the issue tracker are not in the
+  // repository, so a citation of either cannot be followed by a reader of the code.
+  const citation = /\bSPEC\b|SPEC\.md|\bissue\s+#?\d+/;
+  const sources = spawnSync('git', ['ls-files', 'core', 'batch', 'addin', 'scripts', 'test', 'webpack.config.js'], { cwd: root, encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((f) => /\.(ts|js|mjs|cjs)$/.test(f) && f !== 'test/fences.test.ts');
+
+  test('the check sees a citation when one is planted', () => {
+    expect(citation.test('// the threshold rule (SPEC §4)')).toBe(true);
+    expect(citation.test('/* see issue 12 */')).toBe(true);
+    expect(citation.test('// see docs/RULES.md, Pools')).toBe(false);
+  });
+
+  test('no source file cites SPEC or an issue number', async () => {
+    const { readFile } = await import('node:fs/promises');
+    expect(sources.length).toBeGreaterThan(100);
+    const offenders: string[] = [];
+    for (const file of sources) {
+      const text = await readFile(join(root, file), 'utf8');
+      text.split('\n').forEach((line, i) => {
+        if (citation.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    expect(offenders).toEqual([]);
+  });
+});

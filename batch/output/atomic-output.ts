@@ -4,7 +4,8 @@ import { mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promis
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
- * Reports appear in `--out` all at once or not at all (issue 4, Outputs; issue 7, atomic outputs).
+ * Reports appear in `--out` all at once or not at all, so a scheduler or a person
+ * never reads a half-written set.
  *
  * How: a run writes into a temporary folder next to the output folder (same parent, so the same
  * file system, so `rename` is atomic), named `.coop-ledger-tmp-<pid>-<random>.<out name>`. Only

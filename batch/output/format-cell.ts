@@ -24,7 +24,7 @@ export function cellText(cell: ResolvedCell, decimalMark: '.' | ',' = '.'): stri
 }
 
 /**
- * One value as accounting CSVs want it (issue 4, Outputs): amounts rounded half-up to the
+ * One value as accounting CSVs want it: amounts rounded half-up to the
  * currency's minor unit with `.` and no grouping (`1234.50` EUR, `1235` JPY, `1.235` KWD);
  * `amountUSD` with 2 decimals; booleans `true`/`false`; null empty; dates `yyyy-MM-dd`; integers
  * plain; text neutralised against formula injection. Not CSV-quoted yet. The `excel-eu` dialect

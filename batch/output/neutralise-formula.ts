@@ -15,7 +15,7 @@
  *
  * The prefix is reversible: a text that already starts with quotes followed by a trigger gets one
  * more, so `restoreNeutralisedText(neutraliseFormula(t)) === t` for every `t` (the CSV round trip
- * of issue 7), and a value that genuinely starts with `'=` survives.
+ * the previous-run reader relies on), and a value that genuinely starts with `'=` survives.
  */
 
 /** Characters that make a spreadsheet treat a leading cell text as a formula (or hide one). */

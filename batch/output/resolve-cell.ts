@@ -6,7 +6,7 @@ import type { CellValue } from './cell-value.js';
 import { neutraliseFormula } from './neutralise-formula.js';
 
 /**
- * A cell after the output rules of issue 4 were applied, the same for CSV and XLSX so that the
+ * A cell after the output rules were applied (docs/RULES.md), the same for CSV and XLSX so that the
  * two files of one run always agree:
  * - `text`: already neutralised against formula injection;
  * - `amount`: already rounded half-up to `places` (the currency's minor unit; 2 for USD);
@@ -47,7 +47,7 @@ function amount(spec: ColumnSpec, value: Dec, currency: CurrencyCode | null | un
     return misuse(spec, value, `an amount needs the row's currency, got ${JSON.stringify(currency ?? null)}`);
   }
   const places = minorUnits(currency);
-  // SPEC §7: rounding happens once, here, at output, half-up like Excel's ROUND.
+  // Rounding happens once (docs/RULES.md, Money), here, at output, half-up like Excel's ROUND.
   const rounded = value.toDecimalPlaces(places, ROUND_HALF_UP);
   return { type: 'amount', value: rounded.isZero() ? new Dec(0) : rounded, places, currency };
 }

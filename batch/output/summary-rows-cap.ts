@@ -22,7 +22,7 @@ export interface SummaryRowsCap {
 }
 
 /**
- * Keeps a sheet readable and small when one kind of row repeats a million times (issue 6: a
+ * Keeps a sheet readable and small when one kind of row repeats a million times (a
  * million duplicates must not blow up the workbook): the first `cap` rows of each kind are
  * written, the rest are only counted and replaced by one summary row each at the end. The full
  * list stays in the CSV.

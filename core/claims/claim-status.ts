@@ -1,6 +1,6 @@
 import { issue, ok, fail, type Result } from '../issues.js';
 
-/** Partner Center's claim statuses (SPEC §5). `Paid` is not one of them: it is derived (isPaid). */
+/** Partner Center's claim statuses (docs/RULES.md, Claims). `Paid` is not one of them: it is derived (isPaid). */
 export const CLAIM_STATUSES = ['Editing', 'Submitted', 'Under review', 'Approved', 'Rejected', 'Action required', 'Disputed'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 

@@ -55,7 +55,7 @@ export interface PoolBalance {
   readonly daysToClaimDeadline: number;
 }
 
-/** Settles one pool as of a date (docs/RULES.md, "Pools and balances" and the batch issue's rules). */
+/** Settles one pool as of a date (docs/RULES.md, "Pools and balances"). */
 export function balanceOf(ledger: PoolLedger, pool: PoolTotals, options: BalanceOptions): PoolBalance {
   const { asOf } = options;
   const w = windowsOf(pool.earningPeriod, ledger.settings);

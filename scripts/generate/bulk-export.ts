@@ -230,7 +230,7 @@ export function* bulkExportChunks(options: BulkExportOptions): Generator<ExportC
             const { rebate, coop } = splitMinor(earning, program.coopShare);
             return [
               { type: 'Rebate', amount: rebate, rate: pair.rebate, paymentId: '', status: '' },
-              // Co-op is never paid out as such: it stays Upcoming until claimed (SPEC §6).
+              // Co-op is never paid out as such: it stays Upcoming until claimed (docs/RULES.md).
               { type: 'Co-op', amount: coop, rate: pair.coop, paymentId: '', status: 'Upcoming' },
             ];
           })();

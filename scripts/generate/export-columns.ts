@@ -1,7 +1,7 @@
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 
 /**
- * The columns of a generated "Earnings – Default" export: the sixteen the ledger reads (SPEC §6)
+ * The columns of a generated "Earnings – Default" export: the sixteen the ledger reads (docs/RULES.md, Earnings)
  * and the pass-through columns of the real report, ninety in all. Partner Center leaves most of
  * them empty on most rows, and so does the generator; their presence is what the parser and the
  * pass-through have to cope with.

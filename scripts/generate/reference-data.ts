@@ -27,7 +27,7 @@ export interface GeneratedProgram {
 }
 
 /**
- * Programs of the bulk exports. All co-op programs use the public 40 % share (SPEC §4), so the
+ * Programs of the bulk exports. All co-op programs use the public 40 % share (docs/RULES.md, Money), so the
  * benchmark needs no policy file; OSU - Microsoft 365 is the co-op-excluded program.
  */
 export const BULK_PROGRAMS: readonly GeneratedProgram[] = [

@@ -25,7 +25,7 @@ describe('period functions', () => {
     expect(periodOf(serial('2021-01-15'), withSettings({ fiscalYearStartMonth: 1 }))).toBe('FY21 H1');
   });
 
-  // The golden table of SPEC §3.
+  // The golden table of the seeds (docs/RULES.md, Calendar).
   test.each([
     ['FY21 H1', '2021-06-30', '2021-02-16', '2021-08-15'],
     ['FY21 H2', '2021-12-31', '2021-08-16', '2022-02-15'],

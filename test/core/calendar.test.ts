@@ -62,7 +62,7 @@ describe('fiscal halves', () => {
 });
 
 describe('windows of an earning period', () => {
-  // The seeds' table (SPEC §3), inclusive dates as printed.
+  // The seeds' table (docs/RULES.md, Calendar), inclusive dates as printed.
   test.each([
     ['FY21 H1', '2020-07-01', '2020-12-31', '2021-01-01', '2021-06-30', '2021-02-16', '2021-08-15'],
     ['FY21 H2', '2021-01-01', '2021-06-30', '2021-07-01', '2021-12-31', '2021-08-16', '2022-02-15'],

@@ -170,7 +170,7 @@ describe('claim validation', () => {
     expect(validateClaim(claim({ earningPeriod: null }), context)).toEqual([]);
   });
 
-  // FY21 H1 funds are claimed 2021-02-16 – 2021-08-15 (SPEC §3).
+  // FY21 H1 funds are claimed 2021-02-16 – 2021-08-15 (docs/RULES.md, Calendar).
   test.each([
     ['2021-02-15', 'before_window'],
     ['2021-02-16', null],
