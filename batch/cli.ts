@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { parseDate, type IsoDate } from '../core/calendar/calendar-date.js';
 import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
+import { commandLinePathProblem } from './command-line-paths.js';
 
 export const HELP = `coop-ledger — reconcile Partner Center co-op earnings, claims and payments
 
@@ -44,7 +45,15 @@ Example
     --as-of 2022-02-10 --out reports/2022-02 --number-locale nl-NL
 `;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** showUsage: whether "run --help" helps; not for a value that is well-formed but unknown. */
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions | 'help' {
   const { values, positionals } = parseArgs({
@@ -84,7 +93,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   let locale: NumberLocale | undefined;
   if (values['number-locale'] !== undefined) {
     const r = numberLocale(values['number-locale']);
-    if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale tag like nl-NL`);
+    if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale this system knows; give a tag like nl-NL`, false);
     locale = r.value;
   }
   const failOn = values['fail-on'] ?? 'error';
@@ -120,7 +129,8 @@ export async function main(argv: readonly string[], io: CommandIO = nodeIO()): P
     options = parseOptions(argv, io);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      io.stderr(`coop-ledger: ${error.message}\nRun "coop-ledger --help" for usage.\n`);
+      const usage = error instanceof UsageError && !error.showUsage ? '' : 'Run "coop-ledger --help" for usage.\n';
+      io.stderr(`coop-ledger: ${error.message}\n${usage}`);
       return EXIT.usage;
     }
     throw error;
@@ -128,6 +138,11 @@ export async function main(argv: readonly string[], io: CommandIO = nodeIO()): P
   if (options === 'help') {
     io.stdout(HELP);
     return EXIT.ok;
+  }
+  const pathProblem = await commandLinePathProblem(options);
+  if (pathProblem !== null) {
+    io.stderr(`coop-ledger: ${pathProblem}\n`);
+    return EXIT.usage;
   }
   try {
     const summary = await reconcile(options, io);

@@ -13,13 +13,20 @@ const SPACES = [' ', '\u00a0', '\u202f'];
 /** The invariant form every export uses unless Excel rewrote it: `1,234.56`. */
 export const INVARIANT: NumberLocale = { tag: 'invariant', decimal: '.', groups: [','] };
 
-/** Reads a locale's separators from Intl (pure: no IO, the same on every run of one engine). */
+/**
+ * Reads a locale's separators from Intl (pure: no IO, the same on every run of one engine). A tag
+ * Intl does not know (`xx-YY`, `klingon`) is `unknown_locale`: Intl would quietly fall back to
+ * its default locale, and amounts would then be read with separators nobody asked for.
+ */
 export function numberLocale(tag: string): Result<NumberLocale> {
+  const unknown = (): Result<NumberLocale> => fail(issue('invalid_amount', [], tag, { reason: 'unknown_locale' }));
   let parts: Intl.NumberFormatPart[];
   try {
+    if (Intl.NumberFormat.supportedLocalesOf(tag).length === 0) return unknown();
     parts = new Intl.NumberFormat(tag, { useGrouping: true }).formatToParts(1234567.5);
   } catch {
-    return fail(issue('invalid_amount', [], tag, { reason: 'unknown_locale' }));
+    // A malformed tag (`nl_NL`, `--`): Intl throws a RangeError.
+    return unknown();
   }
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
   const group = parts.find((p) => p.type === 'group')?.value ?? ',';

@@ -38,6 +38,8 @@ const CSP_DBP: Program = { name: 'CSP Direct Bill Partner', code: 'CSPDB', coopS
 // samples/programs.json overrides the Hosting share to 25 %; the rows are split accordingly.
 const HOSTING: Program = { name: 'Hosting', code: 'HOST', coopShare: fraction('0.25') };
 const MCI: Program = { name: 'Microsoft Commerce Incentives', code: 'MCI', coopShare: fraction('0.40') };
+// A program of Microsoft's co-op threshold table (built-in, USD 1,500); programs.json sets its share.
+const SURFACE: Program = { name: 'Surface PC and Surface Hub ADD', code: 'SURFACE', coopShare: fraction('0.30') };
 const OSU: Program = { name: 'OSU - Microsoft 365', code: 'OSUM365', coopShare: null };
 const UNKNOWN: Program = { name: 'Cloud Partner Incentive (Legacy)', code: 'LEGACY', coopShare: null };
 
@@ -47,10 +49,29 @@ const LEVERS = {
 } as const;
 type LeverKey = keyof typeof LEVERS;
 
+/**
+ * The earningIds of the rows planted first are numbered in date order from 73500100; the rows
+ * added for re-downloads, adjustments and late rollovers from 73500200, so that adding them did
+ * not renumber the earlier rows (and the findings that name them).
+ */
+const FIRST_IDS = 73_500_100;
+const LATER_IDS = 73_500_200;
+
 /** One earnings row before it is written: every value already text, the date ISO. */
 interface Row {
   readonly date: IsoDate;
+  /** As the newest download shows it: payment fields filled once paid. */
   readonly values: Record<string, string>;
+  readonly amount: Minor;
+  readonly payment: PaymentKey | null;
+  readonly firstId: number;
+}
+
+/** The money the partner receives in its bank profile's currency when that is not the earning's. */
+interface PayTo {
+  readonly currency: string;
+  /** Units of `currency` for one unit of the earning's currency, on the payment date. */
+  readonly rate: Fraction;
 }
 
 /** The rows of one payment: rebates of a program and currency paid after their half. */
@@ -60,6 +81,7 @@ interface PaymentKey {
   readonly currency: string;
   readonly paymentId: string;
   readonly paymentDate: string;
+  readonly payTo: PayTo | null;
 }
 
 // Filled by plantRows() on each call of sampleFiles().
@@ -71,8 +93,17 @@ function fmt(amount: Minor, currency: string, parentheses: boolean): string {
 }
 
 /**
+ * Contoso moved its bank profile to a USD account in 2021: from the August 2021 payment run on,
+ * its EUR rebates are paid in USD, at the rate of the payment date.
+ */
+function payToOf(p: Participant, currency: string, paymentDate: string): PayTo | null {
+  return p === CONTOSO && currency === 'EUR' && paymentDate >= '2021-08-01' ? { currency: 'USD', rate: fraction('1.18') } : null;
+}
+
+/**
  * Rebates are paid on the 15th of the second month after their fiscal half; rows paid by as-of
- * 2022-02-10 carry a paymentId and `Sent`, later ones are `Upcoming`.
+ * 2022-02-10 carry a paymentId and `Sent`, later ones are `Upcoming`. The paymentId names the
+ * earnings' currency, also when the money went out in another (payToOf).
  */
 function rebatePayment(p: Participant, program: Program, currency: string, date: IsoDate): PaymentKey | null {
   const { year, month } = dateParts(date);
@@ -81,7 +112,7 @@ function rebatePayment(p: Participant, program: Program, currency: string, date:
   const paymentDate = firstHalf ? `${year + 1}-02-15` : `${year}-08-15`;
   if (paymentDate > '2022-02-10') return null;
   const paymentId = `PMT-${p.id}-${program.code}-${fy}H${firstHalf ? 1 : 2}-${currency}`;
-  const key = { participant: p, program, currency, paymentId, paymentDate };
+  const key = { participant: p, program, currency, paymentId, paymentDate, payTo: payToOf(p, currency, paymentDate) };
   payments.set(paymentId, key);
   return key;
 }
@@ -100,6 +131,8 @@ interface RowSpec {
   readonly reasonCode?: string;
   /** Negative amounts written `(125.00)`, as an accounting-formatted export does. */
   readonly parentheses?: boolean;
+  /** Planted with the later cases: numbered from LATER_IDS. */
+  readonly later?: boolean;
 }
 
 function baseValues(s: RowSpec, earning: Minor): Record<string, string> {
@@ -134,6 +167,9 @@ function earningRow(s: RowSpec, type: string, amount: Minor, rateText: string, p
   const payment = paid === 'upcoming' ? null : paid;
   return {
     date: s.date as IsoDate,
+    amount,
+    payment,
+    firstId: s.later ? LATER_IDS : FIRST_IDS,
     values: {
       earningType: type,
       earningRate: rateText,
@@ -167,8 +203,8 @@ function transaction(s: RowSpec & { earning: string; coopType?: string; split?: 
   const lever = s.lever ?? 'core';
   const rebate = earningRow(s, 'Rebate', parts.rebate, rateText(lever, share, 'rebate'), rebatePayment(s.p, s.program, s.currency, s.date as IsoDate));
   const coop = earningRow(s, s.coopType ?? 'Co-op', parts.coop, rateText(lever, share, 'coop'), 'upcoming');
-  rows.push({ date: rebate.date, values: { ...base, ...rebate.values } });
-  rows.push({ date: coop.date, values: { ...base, ...coop.values } });
+  rows.push({ ...rebate, values: { ...base, ...rebate.values } });
+  rows.push({ ...coop, values: { ...base, ...coop.values } });
 }
 
 /** A single row: rebate-only programs, rollover evidence, claim payments. */
@@ -177,7 +213,7 @@ function single(s: RowSpec & { type: string; amount: string; claimId?: string; p
   const base = baseValues(s, amount);
   let payment: PaymentKey | null = null;
   if (s.paymentId) {
-    payment = { participant: s.p, program: s.program, currency: s.currency, paymentId: s.paymentId, paymentDate: s.date };
+    payment = { participant: s.p, program: s.program, currency: s.currency, paymentId: s.paymentId, paymentDate: s.date, payTo: null };
     payments.set(s.paymentId, payment);
   } else if (s.paid) {
     payment = rebatePayment(s.p, s.program, s.currency, s.date as IsoDate);
@@ -189,7 +225,20 @@ function single(s: RowSpec & { type: string; amount: string; claimId?: string; p
     // Claim payments and rollovers move money between buckets: no sale, lever or invoice behind them.
     for (const c of ['lever', 'earningRate', 'transactionAmount', 'transactionAmountUSD', 'invoiceNumber']) values[c] = '';
   }
-  rows.push({ date: row.date, values });
+  rows.push({ ...row, values });
+}
+
+/**
+ * A correction Microsoft books later on an existing transaction: a co-op row with the
+ * transaction's id and lever, its own date and a reasonCode, and no sale behind it.
+ */
+function adjustment(s: RowSpec & { amount: string; reasonCode: string }): void {
+  const amount = parseMinor(s.amount, s.currency);
+  const lever = s.lever ?? 'core';
+  const row = earningRow(s, 'Co-op', amount, rateText(lever, s.program.coopShare!, 'coop'), 'upcoming');
+  const values: Record<string, string> = { ...baseValues(s, amount), ...row.values };
+  for (const c of ['transactionAmount', 'transactionAmountUSD', 'invoiceNumber']) values[c] = '';
+  rows.push({ ...row, values });
 }
 
 /** The planted rows; samples/README.md explains each one. */
@@ -243,6 +292,21 @@ function plantRows(): void {
   single({ p: TAILSPIN, program: OSU, date: '2021-05-31', currency: 'USD', type: 'Rebate', amount: '1250.00', transactionId: 'TX-400103', customer: 'Alpine Ski House LLC', product: 'Microsoft 365 Business Premium', paid: true });
   // FY22 H2: accruing.
   transaction({ p: TAILSPIN, program: MCI, date: '2022-01-21', currency: 'USD', earning: '2000.00', transactionId: 'TX-400104', customer: 'Wide World Importers, Inc.', product: 'Virtual Machines' });
+
+  // ---- Later cases: re-download, adjustment, late rollover, pay-to currency ---------------------
+  // (The re-download and the pay-to currency are in how the files are written: earningsFiles().)
+  // Northwind's FY21 H2 rollover gets its rebate half: a conversion pair that still disagrees.
+  single({ p: NORTHWIND, program: CSP_IR, date: '2021-06-30', currency: 'JPY', type: 'Rebate', amount: '250000', transactionId: 'RO-300102-R', reasonCode: 'Co-op rollover', paid: true, later: true });
+  // Contoso: Microsoft adds EUR 150.00 co-op to TX-100107 in December (pool FY22 H1, 9,650.00).
+  adjustment({ p: CONTOSO, program: CSP_IR, date: '2021-12-20', currency: 'EUR', amount: '150.00', transactionId: 'TX-100107', reasonCode: 'Ops Adjustment', customer: 'Woodgrove Bank N.V.', product: 'Microsoft 365 E3', later: true });
+  // Tailspin: Surface, written under the threshold table's long name. FY21 H2: USD 900.00 co-op
+  // < 1,500: converted, and Microsoft records the conversion in July 2021, in the next half, where
+  // Tailspin's FY22 H1 pool (USD 1,800.00, above the threshold) is not the one it converts.
+  const surfaceAs = 'Surface PC and Surface Hub Authorized Device Distributor (ADD)';
+  transaction({ p: TAILSPIN, program: SURFACE, programAs: surfaceAs, date: '2021-03-18', currency: 'USD', earning: '3000.00', transactionId: 'TX-400105', customer: 'Fourth Coffee, LLC', product: 'Surface Hub 2S 50"', later: true });
+  single({ p: TAILSPIN, program: SURFACE, programAs: surfaceAs, date: '2021-07-12', currency: 'USD', type: 'Co-op', amount: '-900.00', transactionId: 'RO-400105-C', reasonCode: 'Co-op rollover', later: true });
+  single({ p: TAILSPIN, program: SURFACE, programAs: surfaceAs, date: '2021-07-12', currency: 'USD', type: 'Rebate', amount: '900.00', transactionId: 'RO-400105-R', reasonCode: 'Co-op rollover', paid: true, later: true });
+  transaction({ p: TAILSPIN, program: SURFACE, programAs: surfaceAs, date: '2021-09-14', currency: 'USD', earning: '6000.00', transactionId: 'TX-400106', customer: 'Fourth Coffee, LLC', product: 'Surface Laptop 4', later: true });
 }
 
 // ---- files ------------------------------------------------------------------------------------
@@ -271,6 +335,42 @@ const TSV_HEADER_NAMES: Readonly<Record<string, string>> = {
   paymentId: 'paymentID',
 };
 
+/**
+ * Column order of the re-download after the August 2021 payment run: another order again, and the
+ * payment columns Partner Center fills once a row is paid.
+ */
+const PAID_FILE_COLUMNS = [
+  'paymentDate', 'paymentStatus', 'paymentId', 'earningId', 'earningType', 'programName', 'participantId', 'participantName',
+  'earningAmount', 'transactionCurrency', 'earningAmountUSD', 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency',
+  'earningDate', 'transactionId', 'lever', 'earningRate', 'reasonCode', 'claimId', 'customerName', 'productName',
+  'engagementName', 'partnerCountryCode', 'invoiceNumber', 'exchangeRate', 'transactionAmount', 'transactionAmountUSD',
+] as const;
+
+/** The old file was downloaded before the payment run that paid its FY21 H2 rebates. */
+const OLD_FILE_DOWNLOADED = '2021-07-05';
+
+/** The row as a download made on `day` shows it: a payment made after that day is not in it yet. */
+function asDownloadedOn(r: Row, day: string): Record<string, string> {
+  if (r.payment === null || r.payment.paymentDate <= day) return r.values;
+  return { ...r.values, paymentId: '', paymentStatus: 'Upcoming' };
+}
+
+/** What the partner received for the row, in the currency it was paid in. */
+function paidAmount(r: Row, p: PaymentKey): { currency: string; amount: Minor } {
+  if (p.payTo === null) return { currency: p.currency, amount: r.amount };
+  if (p.payTo.currency !== 'USD') throw new Error('sample pay-to currencies are USD');
+  return { currency: 'USD', amount: toUsdCents(r.amount, p.currency, p.payTo.rate) };
+}
+
+/** The payment columns of a paid row, as a download after its payment run shows them. */
+function paymentColumns(r: Row): Record<string, string> {
+  const p = r.payment;
+  if (p === null) return { paymentDate: '', lastPaymentCurrency: '', earningAmountInLastPaymentCurrency: '' };
+  const paid = paidAmount(r, p);
+  const parentheses = r.values.earningAmount!.startsWith('(');
+  return { paymentDate: p.paymentDate, lastPaymentCurrency: paid.currency, earningAmountInLastPaymentCurrency: fmt(paid.amount, paid.currency, parentheses) };
+}
+
 function usDate(iso: string): string {
   const { year, month, day } = dateParts(iso as IsoDate);
   return `${month}/${day}/${year}`;
@@ -281,23 +381,41 @@ function render(lines: string[][], delimiter: string, eol: string): string {
 }
 
 function earningsFiles(): SampleFile[] {
+  const nextId = new Map<number, number>();
   const sorted = rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
-    .map(({ r }, n): Row => ({ date: r.date, values: { ...r.values, earningId: String(73_500_100 + n) } }));
+    .map(({ r }): Row => {
+      const id = nextId.get(r.firstId) ?? r.firstId;
+      nextId.set(r.firstId, id + 1);
+      return { ...r, values: { ...r.values, earningId: String(id) } };
+    });
   for (const r of sorted) {
     for (const v of Object.values(r.values)) if (/[\t\r\n]/.test(v)) throw new Error('sample values must not hold tabs or newlines');
   }
   const inRange = (from: string, to: string) => sorted.filter((r) => r.date >= from && r.date <= to);
 
-  // 1. FY21, as downloaded in July 2021: two preamble lines, US dates, an extra column on the right.
+  // 1. FY21, as downloaded in July 2021: two preamble lines, US dates, an extra column on the
+  // right; the FY21 H2 rebates are not paid yet.
   const old = inRange('2020-07-01', '2021-06-30');
   const oldLines = [
     ['Earnings - Default'],
-    ['Date range: 7/1/2020 - 6/30/2021; downloaded 2/10/2022'],
+    [`Date range: 7/1/2020 - 6/30/2021; downloaded ${usDate(OLD_FILE_DOWNLOADED)}`],
     [...OLD_FILE_COLUMNS, 'partnerOneId'],
-    ...old.map((r) => [...OLD_FILE_COLUMNS.map((c) => (c === 'earningDate' ? usDate(r.values[c]!) : r.values[c]!)), `PO-${r.values.participantId}`]),
+    ...old.map((r) => {
+      const values = asDownloadedOn(r, OLD_FILE_DOWNLOADED);
+      return [...OLD_FILE_COLUMNS.map((c) => (c === 'earningDate' ? usDate(values[c]!) : values[c]!)), `PO-${values.participantId}`];
+    }),
   ];
+  // 4. The FY21 H2 rebates again, downloaded after the payment run of 2021-08-15 (filtered on
+  // earning type Rebate, as for reconciling a payment): the same earnings, now with paymentId,
+  // `Sent`, the payment date and the pay-to currency and amount.
+  const paid = inRange('2021-01-01', '2021-06-30').filter((r) => r.values.earningType === 'Rebate');
+  if (paid.some((r) => r.payment === null || r.payment.paymentDate <= OLD_FILE_DOWNLOADED)) throw new Error('the re-download must change every row it repeats');
+  const paidLines = [[...PAID_FILE_COLUMNS], ...paid.map((r) => {
+    const values = { ...r.values, ...paymentColumns(r) };
+    return PAID_FILE_COLUMNS.map((c) => values[c]!);
+  })];
   // 2. Jul–Nov 2021 as TSV with other header spellings.
   const tsv = inRange('2021-07-01', '2021-11-30');
   const tsvLines = [FILE_COLUMNS.map((c) => TSV_HEADER_NAMES[c] ?? c), ...tsv.map((r) => FILE_COLUMNS.map((c) => r.values[c]!))];
@@ -308,6 +426,7 @@ function earningsFiles(): SampleFile[] {
     { path: 'earnings/earnings_2020-07_2021-06.csv', content: render(oldLines, ',', '\r\n') },
     { path: 'earnings/earnings_2021-07_2021-11.tsv', content: render(tsvLines, '\t', '\n') },
     { path: 'earnings/earnings_2021-11_2022-02.csv', content: '\uFEFF' + render(recentLines, ',', '\r\n') },
+    { path: 'earnings/earnings_2021-01_2021-06_paid.csv', content: render(paidLines, ',', '\r\n') },
   ];
 }
 
@@ -319,14 +438,16 @@ function paymentsFile(): SampleFile {
     const paid = rows.filter((r) => r.values.paymentId === k.paymentId);
     const sumOf = (column: string, currency: string) =>
       paid.reduce((t, r) => t + parseMinor(r.values[column]!.replace(/^\((.*)\)$/, '-$1'), currency), 0n);
-    let earned = sumOf('earningAmount', k.currency);
-    let earnedUSD = sumOf('earningAmountUSD', 'USD');
+    // `earned` is in the pay-to currency (USD for Contoso's EUR rebates from August 2021 on).
+    const currency = k.payTo?.currency ?? k.currency;
+    let earned = paid.reduce((t, r) => t + paidAmount(r, k).amount, 0n);
+    let earnedUSD = currency === 'USD' ? earned : sumOf('earningAmountUSD', 'USD');
     // Planted payment_mismatch: the report says 100.00 less than the rows it pays.
     if (k.paymentId === 'PMT-4447309-CSPDB-21H2-USD') {
       earned -= 10000n;
       earnedUSD -= 10000n;
     }
-    lines.push([k.participant.id, k.program.name, formatMinor(earned, k.currency), formatMinor(earnedUSD, 'USD'), formatMinor(earned, k.currency), k.currency, k.paymentId, 'Sent', k.paymentDate]);
+    lines.push([k.participant.id, k.program.name, formatMinor(earned, currency), formatMinor(earnedUSD, 'USD'), formatMinor(earned, currency), currency, k.paymentId, 'Sent', k.paymentDate]);
   }
   return { path: 'payments.csv', content: render(lines, ',', '\r\n') };
 }
@@ -365,6 +486,7 @@ function programsFile(): SampleFile {
       { name: 'CSP Indirect Reseller', aliases: ['CSP - Indirect Reseller'] },
       { name: 'Hosting', coopShare: '0.25' },
       { name: 'Microsoft Commerce Incentives', thresholdUSD: '10000' },
+      { name: 'Surface PC and Surface Hub ADD', coopShare: '0.30' },
     ],
   };
   return { path: 'programs.json', content: JSON.stringify(policy, null, 2) + '\n' };

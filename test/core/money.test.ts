@@ -86,6 +86,19 @@ describe('parsing amounts', () => {
     const r = parseAmount(text, { locale: locale('nl-NL') });
     if (!r.ok) expect(r.issues.every((i) => i.code === 'invalid_amount')).toBe(true);
   });
+
+  test.each(['xx-YY', 'klingon', 'nl_NL', 'zz'])('%j is an unknown number locale, never the default one in disguise', (tag) => {
+    const r = numberLocale(tag);
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params?.reason])).toEqual([['invalid_amount', 'unknown_locale']]);
+  });
+
+  test.each([
+    ['nl-NL', ','],
+    ['de-CH', '.'],
+    ['sv', ','],
+  ])('%s is a known number locale with decimal mark %j', (tag, decimal) => {
+    expect(locale(tag).decimal).toBe(decimal);
+  });
 });
 
 describe('currencies and rounding', () => {

@@ -31,12 +31,59 @@ describe('built-in program policies', () => {
     expect(resolved(name, period)).toEqual({ name, coopShare: '0.4', thresholdUSD: threshold, coopClaims: true });
   });
 
-  test.each(['Authorized Distributor', 'Hosting', 'IoT', 'Mixed Reality', 'OEM Reseller', 'Surface ADD'])(
-    '%s has a threshold of USD 1,500 and no built-in share',
-    (name) => {
-      expect(resolved(name, 'FY23 H1')).toEqual({ name, coopShare: null, thresholdUSD: '1500', coopClaims: true });
-    },
-  );
+  // Microsoft's public co-op threshold table, row by row, under the table's own names.
+  test.each([
+    ['Authorized Distributor (EduWins)', 'Authorized Distributor (EduWins)'],
+    ['Authorized Distributor (Software)', 'Authorized Distributor (Software)'],
+    ['Cloud Solution Provider (CSP) Direct Bill Partner', 'CSP Direct Bill Partner'],
+    ['Cloud Solution Provider (CSP) Indirect Provider', 'CSP Indirect Provider'],
+    ['Cloud Solution Provider (CSP) Indirect Reseller', 'CSP Indirect Reseller'],
+    ['Hosting', 'Hosting'],
+    ['IoT Channel Incentive', 'IoT Channel Incentive'],
+    ['Mixed Reality ADD', 'Mixed Reality ADD'],
+    ['Mixed Reality ADR & DMP', 'Mixed Reality ADR & DMP'],
+    ['OEM Reseller (Software)', 'OEM Reseller (Software)'],
+    ['Surface PC and Surface Hub Authorized Device Distributor (ADD)', 'Surface PC and Surface Hub ADD'],
+  ])('the threshold table row %j is the known program %s', (tableName, canonical) => {
+    expect(canonicalProgramName(builtins, tableName)).toBe(canonical);
+  });
+
+  test.each([
+    'Authorized Distributor (EduWins)',
+    'Authorized Distributor (Software)',
+    'Hosting',
+    'IoT Channel Incentive',
+    'Mixed Reality ADD',
+    'Mixed Reality ADR & DMP',
+    'OEM Reseller (Software)',
+    'Surface PC and Surface Hub ADD',
+    'Authorized Distributor',
+    'Mixed Reality',
+  ])('%s has a threshold of USD 1,500 in every period and no built-in share', (name) => {
+    for (const period of ['FY21 H1', 'FY22 H1', 'FY24 H2']) {
+      expect(resolved(name, period)).toEqual({ name, coopShare: null, thresholdUSD: '1500', coopClaims: true });
+    }
+  });
+
+  test.each([
+    ['Authorized Distributor - EduWins', 'Authorized Distributor (EduWins)'],
+    ['authorised distributor (software)', 'Authorized Distributor (Software)'],
+    ['IoT', 'IoT Channel Incentive'],
+    ['Windows IoT', 'IoT Channel Incentive'],
+    ['IoT Channel Incentives', 'IoT Channel Incentive'],
+    ['Mixed Reality ADR and DMP', 'Mixed Reality ADR & DMP'],
+    ['OEM Reseller', 'OEM Reseller (Software)'],
+    ['OEM Reseller – Software', 'OEM Reseller (Software)'],
+    ['Surface ADD', 'Surface PC and Surface Hub ADD'],
+    ['Surface PC & Surface Hub ADD', 'Surface PC and Surface Hub ADD'],
+  ])('the alias %j pools with %s', (alias, canonical) => {
+    expect(canonicalProgramName(builtins, alias)).toBe(canonical);
+  });
+
+  test('the two programs the table splits a name into pool apart, and apart from the undivided name', () => {
+    const names = ['Authorized Distributor (EduWins)', 'Authorized Distributor (Software)', 'Authorized Distributor', 'Mixed Reality ADD', 'Mixed Reality ADR & DMP', 'Mixed Reality'];
+    expect(new Set(names.map((n) => canonicalProgramName(builtins, n))).size).toBe(names.length);
+  });
 
   test('Microsoft Commerce Incentives has a co-op share of 0.40 and no threshold', () => {
     expect(resolved('MCI', 'FY23 H2')).toEqual({ name: 'Microsoft Commerce Incentives', coopShare: '0.4', thresholdUSD: null, coopClaims: true });
@@ -54,7 +101,7 @@ describe('built-in program policies', () => {
   test('every known name resolves to itself as the canonical name, in catalog order', () => {
     const names = knownProgramNames(builtins);
     expect(names.slice(0, 4)).toEqual(['CSP Direct Bill Partner', 'CSP Indirect Provider', 'CSP Indirect Reseller', 'Microsoft Commerce Incentives']);
-    expect(names).toHaveLength(13);
+    expect(names).toHaveLength(17);
     for (const n of names) expect(canonicalProgramName(builtins, n)).toBe(n);
   });
 });
@@ -71,7 +118,7 @@ describe('program names', () => {
     ['OSU – Microsoft 365', 'OSU - Microsoft 365'],
     ['osu microsoft 365', 'OSU - Microsoft 365'],
     ['Online Services Usage (OSU) - Business Applications', 'OSU - Business Applications'],
-    [' Surface Authorized Device Distributor ', 'Surface ADD'],
+    [' Surface Authorized Device Distributor ', 'Surface PC and Surface Hub ADD'],
   ])('%s is the program %s', (name, canonical) => {
     expect(canonicalProgramName(builtins, name)).toBe(canonical);
   });

@@ -193,3 +193,65 @@ describe('bundled samples', () => {
     }
   });
 });
+
+describe('the later sample cases', () => {
+  const file = (path: string) => sampleFiles().find((f) => f.path === path)!.content;
+  /** The old file's rows: its header is on line 3, after two preamble lines. */
+  const oldRows = () => parse(file('earnings/earnings_2020-07_2021-06.csv').split('\r\n').slice(2).join('\r\n'));
+  const paidRows = () => parse(file('earnings/earnings_2021-01_2021-06_paid.csv'));
+  const usToIso = (us: string) => {
+    const [m, d, y] = us.split('/');
+    return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  };
+
+  test('the re-download repeats FY21 H2 rebates with the same facts, paid, where the July download had them unpaid', () => {
+    const old = new Map(oldRows().map((r) => [r.earningId, r]));
+    const paid = paidRows();
+    expect(paid).toHaveLength(12);
+    for (const r of paid) {
+      const twin = old.get(r.earningId!)!;
+      expect([twin.participantId, twin.programName, twin.earningType, twin.earningAmount, twin.transactionCurrency, usToIso(twin.earningDate!), twin.transactionId, twin.lever, twin.earningRate, twin.reasonCode, twin.claimId, twin.earningAmountUSD]).toEqual([
+        r.participantId, r.programName, r.earningType, r.earningAmount, r.transactionCurrency, r.earningDate, r.transactionId, r.lever, r.earningRate, r.reasonCode, r.claimId, r.earningAmountUSD,
+      ]);
+      expect([twin.paymentId, twin.paymentStatus]).toEqual(['', 'Upcoming']);
+      expect([r.paymentId !== '', r.paymentStatus, r.paymentDate]).toEqual([true, 'Sent', '2021-08-15']);
+    }
+    // Newer by its latest date: the July download's rows end on 2021-06-30.
+    expect(Math.max(...oldRows().map((r) => Date.parse(usToIso(r.earningDate!))))).toBeLessThan(Date.parse('2021-08-15'));
+  });
+
+  test('the re-download is CRLF, in a column order of its own, with quoted names that hold commas', () => {
+    const text = file('earnings/earnings_2021-01_2021-06_paid.csv');
+    expect(text.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+    const header = text.split('\r\n')[0]!;
+    for (const other of ['earnings/earnings_2021-11_2022-02.csv', 'earnings/earnings_2021-07_2021-11.tsv']) {
+      expect(file(other).replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.replace(/\t/g, ',')).not.toBe(header);
+    }
+    expect(file('earnings/earnings_2020-07_2021-06.csv').split('\r\n')[2]).not.toBe(header);
+    expect(text).toContain('"Tailspin Systems, Inc."');
+  });
+
+  test("a EUR earning paid in USD: the rows' pay-to amounts add up to the Payments report's USD figure", () => {
+    const rows = paidRows().filter((r) => r.paymentId === 'PMT-4410021-CSPIR-21H2-EUR');
+    expect(rows.map((r) => [r.transactionCurrency, r.lastPaymentCurrency])).toEqual([['EUR', 'USD'], ['EUR', 'USD']]);
+    const payment = parse(file('payments.csv')).find((p) => p.paymentID === 'PMT-4410021-CSPIR-21H2-EUR')!;
+    expect([payment.currencyCode, payment.earned]).toEqual(['USD', '5310.00']);
+    expect(rows.reduce((t, r) => t.plus(amount(r.earningAmountInLastPaymentCurrency!)), new Dec(0)).toFixed(2)).toBe(payment.earned);
+    // Not the USD columns at the transaction-date rate.
+    expect(rows.reduce((t, r) => t.plus(amount(r.earningAmountUSD!)), new Dec(0)).toFixed(2)).not.toBe(payment.earned);
+  });
+
+  test('an Ops Adjustment co-op row follows TX-100107, and the late Surface rollover pair is dated in the half after its pool', () => {
+    const recent = parse(file('earnings/earnings_2021-11_2022-02.csv').replace(/^\uFEFF/, ''));
+    const adjustment = recent.filter((r) => r.transactionId === 'TX-100107');
+    expect(adjustment.map((r) => [r.earningType, r.reasonCode, r.earningAmount, r.lever, r.earningDate])).toEqual([['Co-op', 'Ops Adjustment', '150.00', 'Core', '2021-12-20']]);
+    const tsv = Papa.parse<Record<string, string>>(file('earnings/earnings_2021-07_2021-11.tsv'), { header: true, skipEmptyLines: true }).data;
+    const rollover = tsv.filter((r) => r.transactionID!.startsWith('RO-400105'));
+    expect(rollover.map((r) => [r.earningType, r.earningAmount, r.earningDate, r.ReasonCode])).toEqual([
+      ['Co-op', '-900.00', '2021-07-12', 'Co-op rollover'],
+      ['Rebate', '900.00', '2021-07-12', 'Co-op rollover'],
+    ]);
+    const converted = oldRows().filter((r) => r.transactionId === 'TX-400105' && r.earningType === 'Co-op');
+    expect(converted.map((r) => [r.earningAmount, r.earningDate])).toEqual([['900.00', '3/18/2021']]);
+  });
+});

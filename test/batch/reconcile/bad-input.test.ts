@@ -19,6 +19,8 @@ interface Expected {
   readonly code?: string;
   readonly line?: number;
   readonly column?: number;
+  /** The header of the offending column, where only its name is known (claims register cells). */
+  readonly columnName?: string;
   /** The file the error names, relative to the case folder. */
   readonly file?: string;
   /** A pattern stderr must show (usage and policy errors, exit 2). */
@@ -102,6 +104,7 @@ describe('bad input is rejected with a located error and --out left as it was', 
     if (expected.code) expect(first.code).toBe(expected.code);
     if (expected.line !== undefined) expect(first.line).toBe(String(expected.line));
     if (expected.column !== undefined) expect(first.column).toBe(String(expected.column));
+    if (expected.columnName !== undefined) expect(first.columnName).toBe(expected.columnName);
     expect(first.hint).not.toBe('');
     expect(r.stderr).toMatch(/input rejected/);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDirs } from '../../support/temp-dir.js';
@@ -32,7 +33,7 @@ describe('the coop-ledger executable', () => {
     const r = bin(['reconcile', '--earnings', 'samples/earnings', '--payments', 'samples/payments.csv', '--claims', 'samples/claims.csv', '--programs', 'samples/programs.json', '--as-of', '2022-02-10', '--out', out, '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/12 pools as of 2022-02-10: 7 errors, 12 warnings/);
+    expect(r.stdout).toMatch(/14 pools as of 2022-02-10: 20 errors, 14 warnings/);
     const golden = await readFile(join(ROOT, 'test/golden/sample/balances.csv'), 'utf8');
     expect(await readFile(join(out, 'balances.csv'), 'utf8')).toBe(golden);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
@@ -47,6 +48,14 @@ describe('the coop-ledger executable', () => {
 
   test('a usage error exits 2', () => {
     expect(bin(['reconcile']).status).toBe(2);
+  });
+
+  test('a mistyped --earnings path exits 2 with one line and no stack trace, and makes no --out', async () => {
+    const out = join(await dirs.make(), 'reports');
+    const r = bin(['reconcile', '--earnings', 'samples/earnigns', '--out', out, '--quiet']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining('--earnings "samples/earnigns"')]);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
