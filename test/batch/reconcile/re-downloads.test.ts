@@ -47,7 +47,7 @@ async function reconcile(order: 'early first' | 'paid first', paidRows: Row[] = 
   const read = async (name: string) => Papa.parse<Record<string, string>>(await readFile(join(out, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
   // Files named one by one are reported by their path: the test's folder is left out.
   const local = (v: string | undefined) => (v ?? '').split(`${dir}/`).join('');
-  const findings = (await read('findings.csv')).map((f) => ({ ...f, file: local(f.file), expected: local(f.expected), actual: local(f.actual) }));
+  const findings = (await read('findings.csv')).map((f): Record<string, string> => ({ ...f, file: local(f.file), expected: local(f.expected), actual: local(f.actual) }));
   return { findings, balances: await read('balances.csv') };
 }
 
