@@ -12,12 +12,11 @@ import { ensureCoopTables, missingTables, type SetupResult } from '../excel/work
 import { formatsOf, NUMBER_FORMATS } from '../excel/column-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
 import type { CellValue } from '../excel/cell-values.js';
-import { textFromCell } from '../excel/cell-values.js';
 import { loadStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
 import { balanceToCells, computeLedger, type Ledger } from '../ledger/workbook-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
-import { planImport, type ImportPlan } from '../import/plan-import.js';
+import { existingEarnings, planImport, type ImportPlan } from '../import/plan-import.js';
 import type { ParsedExport } from '../import/parse-export.js';
 import { invalidateLedger, useSettings } from '../functions/ledger-cache.js';
 
@@ -63,20 +62,20 @@ export interface ImportOutcome {
   readonly written: number;
 }
 
-/** Appends parsed exports to Earnings, skipping earningIds already present. */
+/** Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`). */
 export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
     const table = (await readTables(context, [TABLES.earnings])).get(TABLES.earnings);
     if (!table) throw new Error('Earnings table missing');
-    const idColumn = table.headers.findIndex((h) => h.toLowerCase() === 'earningid');
-    const existing = new Set(table.rows.map((r) => textFromCell(r[idColumn]).trim()));
-    const plan = planImport(table.headers, existing, files);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), files);
     await addColumns(context, TABLES.earnings, plan.newColumns);
     const kinds = new Map(EARNINGS_COLUMNS.map((c) => [c.name.toLowerCase(), c.kind]));
     const formats = [...table.headers, ...plan.newColumns].map((h) => {
       const kind = kinds.get(h.toLowerCase());
       return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
     });
+    // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
+    for (const u of plan.updates) await writeRow(context, TABLES.earnings, u.index, u.cells);
     const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
     return { plan, written };
   });

@@ -5,6 +5,20 @@ import type { EarningRecord } from './earning-record.js';
  * latest date in its rows, whatever order the files were named in; on a tie, the file named later
  * is newer. File modification times are never used: a copied folder would reorder them.
  */
+/** The columns whose dates make a download's recency, where the export has them. */
+export const RECENCY_COLUMNS = ['paymentDate', 'calculationDate', 'earningDate'] as const;
+
+/** A download's place in time: the latest date in its rows, and the order it was named in. */
+export interface DownloadRank {
+  readonly latest: string;
+  readonly order: number;
+}
+
+/** Whether download `a` is newer than `b`: a later latest date, or on a tie named later. */
+export function isNewerDownload(a: DownloadRank, b: DownloadRank): boolean {
+  return a.latest > b.latest || (a.latest === b.latest && a.order > b.order);
+}
+
 export class DownloadRecency {
   private readonly latest: string[] = [];
   private ranked: number[] | undefined;
@@ -19,11 +33,8 @@ export class DownloadRecency {
   ranks(): readonly number[] {
     if (this.ranked) return this.ranked;
     const n = this.latest.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-      const da = this.latest[a] ?? '';
-      const db = this.latest[b] ?? '';
-      return da < db ? -1 : da > db ? 1 : a - b;
-    });
+    const rankOf = (order: number): DownloadRank => ({ latest: this.latest[order] ?? '', order });
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (isNewerDownload(rankOf(a), rankOf(b)) ? 1 : -1));
     const rank = new Array<number>(n);
     order.forEach((ordinal, r) => (rank[ordinal] = r));
     return (this.ranked = rank);
