@@ -1,3 +1,5 @@
+import { parseDate } from '../calendar/calendar-date.js';
+import { memoByText } from '../text/memo-by-text.js';
 import type { EarningRecord } from './earning-record.js';
 
 /**
@@ -23,8 +25,20 @@ export class DownloadRecency {
   private readonly latest: string[] = [];
   private ranked: number[] | undefined;
 
+  /** The other recency columns, as the adapter passes them through (`passThrough`); a date that cannot be read counts as none. */
+  private readonly dateOf = memoByText((text) => {
+    const d = parseDate(text);
+    return d.ok ? d.value : '';
+  });
+
   see(ordinal: number, row: EarningRecord): void {
-    const d = row.earningDate;
+    let d: string = row.earningDate;
+    for (const name of RECENCY_COLUMNS) {
+      const text = row.passThrough[name];
+      if (text === undefined || text === '') continue;
+      const other = this.dateOf(text);
+      if (other > d) d = other;
+    }
     const latest = this.latest[ordinal];
     if (latest === undefined || d > latest) this.latest[ordinal] = d;
   }

@@ -20,7 +20,7 @@ function exportText(columns: readonly string[], rows: Row[]): string {
 }
 
 const EARLY_COLUMNS = ['lever', 'earningAmountUSD', 'participantName', 'earningId', 'transactionCurrency', 'programName', 'earningType', 'earningDate', 'participantID', 'earningAmount', 'transactionId', 'earningRate'];
-const PAID_COLUMNS = ['earningId', 'paymentStatus', 'paymentId', 'earningRate', 'participantID', 'participantName', 'programName', 'earningType', 'earningAmount', 'transactionCurrency', 'earningAmountUSD', 'earningDate', 'transactionId', 'lever'];
+const PAID_COLUMNS = ['earningId', 'paymentStatus', 'paymentDate', 'paymentId', 'earningRate', 'participantID', 'participantName', 'programName', 'earningType', 'earningAmount', 'transactionCurrency', 'earningAmountUSD', 'earningDate', 'transactionId', 'lever'];
 
 const base: Row = { participantID: '4410021', participantName: 'Contoso, Ltd.', programName: 'CSP Indirect Reseller', lever: 'Azure', transactionCurrency: 'EUR', earningRate: '0.04' };
 const early: Row[] = [
@@ -92,5 +92,11 @@ describe('which download is newer', () => {
     const b = await reconcile('paid first', tied);
     expect(byCode(a.findings, 'earning_updated').map((f) => [f.file, f.expected])).toEqual([['earnings_2021-01_2021-06_paid.csv', 'earnings_2021-01_2021-03.csv']]);
     expect(byCode(b.findings, 'earning_updated').map((f) => [f.file, f.expected])).toEqual([['earnings_2021-01_2021-03.csv', 'earnings_2021-01_2021-06_paid.csv']]);
+  });
+
+  test('a paymentDate later than every earningDate makes the paid download newer, even named first', async () => {
+    const dated = paid.filter((r) => r.earningId !== 'E4').map((r) => ({ ...r, paymentDate: '2021-08-15' }));
+    const r = await reconcile('paid first', dated);
+    expect(byCode(r.findings, 'earning_updated').map((f) => [f.file, f.expected, f.actual])).toEqual([['earnings_2021-01_2021-06_paid.csv', 'earnings_2021-01_2021-03.csv', '3']]);
   });
 });
