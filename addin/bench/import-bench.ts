@@ -79,7 +79,7 @@ export async function runImportBench(exportUrl: string, runs: number, warmup: bo
     const t2 = performance.now();
     const fakeSyncMs = syncs.take();
     const p0 = performance.now();
-    planImport(EARNINGS_COLUMNS.map((c) => c.name), new Set(), read.parsed);
+    planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed);
     const planMs = performance.now() - p0;
     return {
       parseMs: t1 - t0,

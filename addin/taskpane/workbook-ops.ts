@@ -7,7 +7,7 @@ import { claimToRow } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { appendRows, addColumns, queueAppend, readTables, replaceRows, type TableData } from '../excel/table-io.js';
+import { appendRows, addColumns, queueAppend, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
@@ -19,7 +19,7 @@ import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '..
 import { balanceToCells, computeLedger, type Ledger } from '../ledger/workbook-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
-import { planImport, type ImportPlan } from '../import/plan-import.js';
+import { existingEarnings, planImport, type ImportPlan } from '../import/plan-import.js';
 import type { ParsedExport } from '../import/parse-export.js';
 import { invalidateLedger, useSettings } from '../functions/ledger-cache.js';
 
@@ -113,20 +113,20 @@ export interface ImportOutcome {
   readonly written: number;
 }
 
-/** Appends parsed exports to Earnings, skipping earningIds already present. */
+/** Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`). */
 export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
     const table = (await readTables(context, [TABLES.earnings])).get(TABLES.earnings);
     if (!table) throw new Error('Earnings table missing');
-    const idColumn = table.headers.findIndex((h) => h.toLowerCase() === 'earningid');
-    const existing = new Set(table.rows.map((r) => textFromCell(r[idColumn]).trim()));
-    const plan = planImport(table.headers, existing, files);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), files);
     await addColumns(context, TABLES.earnings, plan.newColumns);
     const kinds = new Map(EARNINGS_COLUMNS.map((c) => [c.name.toLowerCase(), c.kind]));
     const formats = [...table.headers, ...plan.newColumns].map((h) => {
       const kind = kinds.get(h.toLowerCase());
       return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
     });
+    // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
+    for (const u of plan.updates) await writeRow(context, TABLES.earnings, u.index, u.cells);
     const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
     return { plan, written };
   });

@@ -12,6 +12,7 @@ import { readCsvRecords, type CsvReadSummary, type RecordLocation, type Rejected
 import { CellReader, columnsByKey } from './cell-reader.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, earningTypeKey, type EarningKind } from '../../core/reconcile/earning-type.js';
+import { RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
 import { PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
 
 export interface ReadEarningsOptions {
@@ -34,6 +35,9 @@ export interface ReadEarningsOptions {
 
 const KNOWN = [...EARNINGS_COLUMNS.map((c) => c.name), ...PAY_TO_COLUMNS];
 const KNOWN_SET = new Set(KNOWN);
+/** Dates the ledger ranks downloads by besides earningDate (docs/RULES.md, "Repeated earningIds"): kept in `passThrough` even when the rest is not. */
+const RECENCY_EXTRA: readonly string[] = RECENCY_COLUMNS.filter((c) => !KNOWN_SET.has(c));
+const READS = [...KNOWN, ...RECENCY_EXTRA];
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
@@ -129,8 +133,15 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     ];
   };
 
+  /** The recency columns this file has, by index: most files have none, and their rows get the shared empty object. */
+  let recencyAt: CsvColumn[] = [];
   const passThroughOf = (fields: readonly string[]): Readonly<Record<string, string>> => {
-    if (!keepPassThrough) return NO_PASS_THROUGH;
+    if (!keepPassThrough) {
+      if (recencyAt.length === 0) return NO_PASS_THROUGH;
+      const dates = Object.create(null) as Record<string, string>;
+      for (const column of recencyAt) dates[column.key] = fields[column.index - 1]!;
+      return dates;
+    }
     const passThrough = Object.create(null) as Record<string, string>;
     for (const column of header!.columns) if (!KNOWN_SET.has(column.key)) passThrough[column.key] = fields[column.index - 1]!;
     return passThrough;
@@ -220,11 +231,12 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
     // The cells of other columns are not even cut out of the line, unless they are kept.
-    ...(keepPassThrough ? {} : { reads: KNOWN }),
+    ...(keepPassThrough ? {} : { reads: READS }),
     onHeader: (h) => {
       header = h;
       columns = columnsByKey(h);
       at = Object.fromEntries(KNOWN.map((name) => [name, (columns.get(name)?.index ?? 0) - 1]));
+      recencyAt = RECENCY_EXTRA.flatMap((name) => columns.get(name) ?? []);
       options.onHeader?.(h);
     },
     onFields: (fields, location) => {

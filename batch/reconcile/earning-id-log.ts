@@ -1,22 +1,22 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveIdRecords, type EarningIdStore, type IdResolution } from '../../core/reconcile/earning-id-store.js';
+import { ID_RECORD_WORDS, resolveIdRecords, type EarningIdStore, type IdResolution } from '../../core/reconcile/earning-id-store.js';
 
 export { IdEventKind, type IdEvents, type IdResolution } from '../../core/reconcile/earning-id-store.js';
 
 /** Partitions of the log, by the top bits of an id's hash: ids in two partitions are never equal. */
 const PARTITION_BITS = 7;
 const PARTITIONS = 1 << PARTITION_BITS;
-/** Records gathered per partition before one write (4 × 32 bits each: 32 KB). */
+/** Records gathered per partition before one write (6 × 32 bits each: 48 KB). */
 const BUFFER_RECORDS = 2048;
 
 /**
  * Every earningId the first reading saw, as a log on disk instead of a table in memory, so memory
- * does not grow with rows: each row appends its id hash (64 bits), content hash and run line
- * (16 bytes) to one of 128 partitions, chosen by the id's hash. Only once every row has been read
+ * does not grow with rows: each row appends its id hash (64 bits), the hashes of its facts, USD
+ * amount and details, and its run line (24 bytes) to one of 128 partitions, chosen by the id's hash. Only once every row has been read
  * is each partition, on its own, put through core's `resolveIdRecords` (its rows in reading order)
- * to find the rows that repeat or conflict with an earlier row of their id: the memory that takes is
+ * to find the rows that repeat, update or conflict with an earlier row of their id: the memory that takes is
  * one partition's, a 128th of the ids. Partitions are written only past 2,048 rows each; a small
  * run never touches the disk.
  */
@@ -26,18 +26,20 @@ export class EarningIdLog implements EarningIdStore {
   /** `makeFolder`: makes the folder for the log's files, when it needs one (default: in the system's temporary folder). */
   constructor(private readonly makeFolder: () => string = () => mkdtempSync(join(tmpdir(), 'coop-ledger-ids-'))) {}
 
-  private readonly buffers: Uint32Array[] = Array.from({ length: PARTITIONS }, () => new Uint32Array(BUFFER_RECORDS * 4));
+  private readonly buffers: Uint32Array[] = Array.from({ length: PARTITIONS }, () => new Uint32Array(BUFFER_RECORDS * ID_RECORD_WORDS));
   private readonly fill = new Uint32Array(PARTITIONS);
   private readonly files: (number | undefined)[] = new Array<number | undefined>(PARTITIONS).fill(undefined);
 
-  add(lo: number, hi: number, content: number, line: number): void {
+  add(lo: number, hi: number, facts: number, usd: number, details: number, line: number): void {
     const p = hi >>> (32 - PARTITION_BITS);
     const buffer = this.buffers[p]!;
-    const at = this.fill[p]! * 4;
+    const at = this.fill[p]! * ID_RECORD_WORDS;
     buffer[at] = lo;
     buffer[at + 1] = hi;
-    buffer[at + 2] = content;
-    buffer[at + 3] = line;
+    buffer[at + 2] = facts;
+    buffer[at + 3] = usd;
+    buffer[at + 4] = details;
+    buffer[at + 5] = line;
     if (++this.fill[p]! === BUFFER_RECORDS) this.flush(p);
   }
 
@@ -48,7 +50,7 @@ export class EarningIdLog implements EarningIdStore {
       fd = openSync(this.path(p), 'w');
       this.files[p] = fd;
     }
-    writeSync(fd, this.buffers[p]!, 0, this.fill[p]! * 16);
+    writeSync(fd, this.buffers[p]!, 0, this.fill[p]! * ID_RECORD_WORDS * 4);
     this.fill[p] = 0;
   }
 
@@ -56,9 +58,9 @@ export class EarningIdLog implements EarningIdStore {
     return join(this.dir!, `${p}.ids`);
   }
 
-  /** Finds the repeated and conflicting rows, partition by partition (read from disk one at a time). */
-  resolve(): IdResolution {
-    return resolveIdRecords(this.partitions());
+  /** Finds the repeated, updated and conflicting rows, partition by partition (read from disk one at a time). */
+  resolve(recency: (line: number) => number): IdResolution {
+    return resolveIdRecords(this.partitions(), recency);
   }
 
   private *partitions(): Generator<Uint32Array> {
@@ -67,7 +69,7 @@ export class EarningIdLog implements EarningIdStore {
 
   /** One partition's records, in the order they were added. */
   private partition(p: number): Uint32Array {
-    const inMemory = this.buffers[p]!.subarray(0, this.fill[p]! * 4);
+    const inMemory = this.buffers[p]!.subarray(0, this.fill[p]! * ID_RECORD_WORDS);
     if (this.files[p] === undefined) return inMemory;
     const onDisk = readFileSync(this.path(p));
     const all = new Uint32Array(onDisk.length / 4 + inMemory.length);

@@ -6,8 +6,12 @@ export const IdEventKind = {
   Superseded: 0,
   /** The row repeats an earlier row of its id with identical content: counted once, reported. */
   Duplicate: 1,
-  /** The row differs from the version of its id counted so far: it replaces it, reported. */
+  /** The row has other facts than the version of its id counted so far: it replaces it, reported. */
   Conflict: 2,
+  /** The row and the version counted so far (`prior`) are one earning in two downloads, its details updated; the newer counts. */
+  Updated: 3,
+  /** As `Updated`, with another `earningAmountUSD`: reported, the newer counts. */
+  Restated: 4,
 } as const;
 export type IdEventKind = (typeof IdEventKind)[keyof typeof IdEventKind];
 
@@ -17,7 +21,7 @@ export interface IdEvents {
   /** The row's line in the whole run (`EarningsLedger`'s run lines). */
   line(i: number): number;
   kind(i: number): IdEventKind;
-  /** The run line of the version of the id counted before this row (Duplicate, Conflict). */
+  /** The run line of the version of the id counted before this row (Duplicate, Conflict, Updated, Restated). */
   prior(i: number): number;
 }
 
@@ -29,29 +33,33 @@ export interface IdResolution {
 }
 
 /**
- * Every earningId the first reading saw, as flat records (64-bit id hash, 32-bit content hash,
- * run line), so that the ledger's memory does not grow with rows. The batch job keeps them in a
+ * Every earningId the first reading saw, as flat records (64-bit id hash, 32-bit hashes of the
+ * row's facts, USD amount and details, run line: `earning-identity.ts`), so that the ledger's memory does not grow with rows. The batch job keeps them in a
  * log on disk (`EarningIdLog`); the add-in, whose tables fit in memory, in `MemoryEarningIdStore`.
  * Both resolve with `resolveIdRecords`, so they decide alike.
  */
 export interface EarningIdStore {
-  add(idLo: number, idHi: number, content: number, line: number): void;
-  /** Finds the rows that repeat or conflict with an earlier row of their id. */
-  resolve(): IdResolution;
+  add(idLo: number, idHi: number, facts: number, usd: number, details: number, line: number): void;
+  /** Finds the rows that repeat, update or conflict with an earlier row of their id; `recency` as in `resolveIdRecords`. */
+  resolve(recency: (line: number) => number): IdResolution;
   /** Frees what the store holds (files, for the disk-backed one). */
   dispose(): void;
 }
 
-/** Values per record in the stores' arrays: id hash low, id hash high, content hash, run line. */
-export const ID_RECORD_WORDS = 4;
+/** Values per record in the stores' arrays: id hash low, id hash high, facts, USD and details hashes, run line. */
+export const ID_RECORD_WORDS = 6;
 
 /**
- * The duplicate rule over a store's records (docs/RULES.md, "Repeated earningIds"), one group of
- * records at a time (records of one id are always in the same group), each group in reading
- * order: a row whose id was seen with the same content is a duplicate, counted once; with other
- * content, a conflict, and the later row replaces the version counted so far.
+ * The duplicate rule over a store's records (docs/RULES.md, "Repeated earningIds"; field by field
+ * it is `duplicateDecision`), one group of records at a time (records of one id are always in the
+ * same group), each group in reading order. A row whose id was seen with
+ * - the same facts, USD amount and details is a duplicate, counted once;
+ * - the same facts and other details (or USD amount) is the same earning updated (restated): the
+ *   version from the newer download counts, the newer being the one with the greater `recency`
+ *   of its line (its download's rank), whichever was read first;
+ * - other facts is a conflict, and the later row replaces the version counted so far.
  */
-export function resolveIdRecords(groups: Iterable<Uint32Array>): IdResolution {
+export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: number) => number): IdResolution {
   const events = new EventList();
   let duplicateRows = 0;
   let conflictingIds = 0;
@@ -62,23 +70,33 @@ export function resolveIdRecords(groups: Iterable<Uint32Array>): IdResolution {
     for (let r = 0; r < records.length; r += ID_RECORD_WORDS) {
       const lo = records[r]!;
       const hi = records[r + 1]!;
-      const content = records[r + 2]!;
-      const line = records[r + 3]!;
+      const facts = records[r + 2]!;
+      const usd = records[r + 3]!;
+      const details = records[r + 4]!;
+      const line = records[r + 5]!;
       const slot = table.find(lo, hi);
       if (slot < 0) {
-        table.insert(lo, hi, content, line);
+        table.insert(lo, hi, facts, usd, details, line);
         continue;
       }
       const prior = table.line(slot);
-      if (table.content(slot) === content) {
+      if (table.facts(slot) !== facts) {
+        events.add(line, IdEventKind.Conflict, prior);
+        events.add(prior, IdEventKind.Superseded, 0);
+        if (!table.replaced(slot)) conflictingIds++;
+        table.replace(slot, facts, usd, details, line, true);
+        continue;
+      }
+      if (table.usd(slot) === usd && table.details(slot) === details) {
         events.add(line, IdEventKind.Duplicate, prior);
         duplicateRows++;
         continue;
       }
-      events.add(line, IdEventKind.Conflict, prior);
-      events.add(prior, IdEventKind.Superseded, 0);
-      if (!table.replaced(slot)) conflictingIds++;
-      table.replace(slot, content, line);
+      events.add(line, table.usd(slot) === usd ? IdEventKind.Updated : IdEventKind.Restated, prior);
+      if (recency(line) > recency(prior)) {
+        events.add(prior, IdEventKind.Superseded, 0);
+        table.replace(slot, facts, usd, details, line, false);
+      } else events.add(line, IdEventKind.Superseded, 0);
     }
   }
   return { events: events.sorted(), duplicateRows, conflictingIds };

@@ -1,18 +1,22 @@
 /**
  * The earningIds of one partition of the id log (`EarningIdLog`), in flat memory per id: an
- * open-addressing hash table (linear probing) in typed arrays, 17 bytes a slot, with no string or
- * object per row. A slot holds the id's 64-bit hash, a 32-bit hash of the counted row's content,
- * its run line (which duplicate findings quote), and a mark (the id has conflicted).
+ * open-addressing hash table (linear probing) in typed arrays, 25 bytes a slot, with no string or
+ * object per row. A slot holds the id's 64-bit hash, three 32-bit hashes of the counted row (its
+ * facts, its USD amount, its details: `earning-identity.ts`), its run line (which duplicate
+ * findings quote), and a mark (the id has conflicted).
  *
  * Ids are compared by their 64-bit hash only. Two different ids collide with probability about
  * n² / 2^65 for n distinct ids (3·10⁻⁸ for 1M ids, 7·10⁻⁷ for 5M, 3·10⁻⁶ for 10M), assuming the
  * hash behaves like a random function on real ids; a collision would make the second id count as
- * a duplicate (or a conflict) of the first. Content is compared by a 32-bit hash: a conflicting
- * duplicate (same id, different content) passes for an identical one with probability 2^-32 each.
+ * a duplicate (or a conflict) of the first. Each part of the content is compared by a 32-bit hash:
+ * a change in one part passes unseen with probability 2^-32 each.
  * docs/BENCHMARKS.md repeats these figures.
  */
+/** Words per slot. */
+const W = 6;
+
 export class EarningIdTable {
-  /** Stride 4: id hash low, id hash high, content hash, line (0 = empty slot: lines start at 1). */
+  /** Stride 6: id hash low, id hash high, facts, USD amount and details hashes, line (0 = empty slot: lines start at 1). */
   private slots: Uint32Array;
   private marks: Uint8Array;
   private mask: number;
@@ -21,7 +25,7 @@ export class EarningIdTable {
   constructor(expectedIds = 1 << 16) {
     let capacity = 1 << 6;
     while (capacity * 0.75 < expectedIds) capacity *= 2;
-    this.slots = new Uint32Array(capacity * 4);
+    this.slots = new Uint32Array(capacity * W);
     this.marks = new Uint8Array(capacity);
     this.mask = capacity - 1;
   }
@@ -35,26 +39,32 @@ export class EarningIdTable {
     const slots = this.slots;
     const mask = this.mask;
     for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
-      const at = i * 4;
-      if (slots[at + 3] === 0) return ~i;
+      const at = i * W;
+      if (slots[at + 5] === 0) return ~i;
       if (slots[at] === lo >>> 0 && slots[at + 1] === hi >>> 0) return i;
     }
   }
 
   /** Adds an id that `find` did not find; returns its slot. */
-  insert(lo: number, hi: number, content: number, line: number): number {
+  insert(lo: number, hi: number, facts: number, usd: number, details: number, line: number): number {
     if ((this.count + 1) > (this.mask + 1) * 0.75) this.grow();
     const free = ~this.find(lo, hi);
-    this.write(free, lo, hi, content, line, 0);
+    const at = free * W;
+    this.slots[at] = lo;
+    this.slots[at + 1] = hi;
+    this.replace(free, facts, usd, details, line, false);
     this.count++;
     return free;
   }
 
-  /** Replaces the content and line of a slot (a conflicting version that now counts), and marks it. */
-  replace(slot: number, content: number, line: number): void {
-    this.slots[slot * 4 + 2] = content;
-    this.slots[slot * 4 + 3] = line;
-    this.marks[slot] = 1;
+  /** Replaces the version of a slot by one that now counts; `conflict` marks it (a mark stays). */
+  replace(slot: number, facts: number, usd: number, details: number, line: number, conflict: boolean): void {
+    const at = slot * W;
+    this.slots[at + 2] = facts;
+    this.slots[at + 3] = usd;
+    this.slots[at + 4] = details;
+    this.slots[at + 5] = line;
+    if (conflict) this.marks[slot] = 1;
   }
 
   /** Whether `replace` has been called on the slot. */
@@ -62,34 +72,35 @@ export class EarningIdTable {
     return this.marks[slot] === 1;
   }
 
-  content(slot: number): number {
-    return this.slots[slot * 4 + 2]!;
+  facts(slot: number): number {
+    return this.slots[slot * W + 2]!;
+  }
+
+  usd(slot: number): number {
+    return this.slots[slot * W + 3]!;
+  }
+
+  details(slot: number): number {
+    return this.slots[slot * W + 4]!;
   }
 
   line(slot: number): number {
-    return this.slots[slot * 4 + 3]!;
-  }
-
-  private write(slot: number, lo: number, hi: number, content: number, line: number, mark: number): void {
-    const at = slot * 4;
-    this.slots[at] = lo;
-    this.slots[at + 1] = hi;
-    this.slots[at + 2] = content;
-    this.slots[at + 3] = line;
-    this.marks[slot] = mark;
+    return this.slots[slot * W + 5]!;
   }
 
   private grow(): void {
     const old = this.slots;
     const oldMarks = this.marks;
     const capacity = (this.mask + 1) * 2;
-    this.slots = new Uint32Array(capacity * 4);
+    this.slots = new Uint32Array(capacity * W);
     this.marks = new Uint8Array(capacity);
     this.mask = capacity - 1;
     for (let i = 0; i < oldMarks.length; i++) {
-      const at = i * 4;
-      if (old[at + 3] === 0) continue;
-      this.write(~this.find(old[at]!, old[at + 1]!), old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, oldMarks[i]!);
+      const at = i * W;
+      if (old[at + 5] === 0) continue;
+      const to = ~this.find(old[at]!, old[at + 1]!);
+      this.slots.set(old.subarray(at, at + W), to * W);
+      this.marks[to] = oldMarks[i]!;
     }
   }
 }

@@ -1,51 +1,83 @@
+import { Dec } from '../money/decimal.js';
 import { scaledToDec, type ScaledAmount } from '../money/scaled-amount.js';
 import type { EarningRecord } from './earning-record.js';
 import { earningTypeKey } from './earning-type.js';
 import type { FieldHasher, Hash64 } from './earning-hash.js';
 
-/**
- * What an earning says, for telling repeats of one earningId apart (docs/RULES.md, "Repeated
- * earningIds"): every column the ledger reads, normalised (`12.50` = `12.5`, `Co-op` = `Coop`,
- * dates as ISO). It leaves out where the row was found and the pass-through columns, which growth
- * reports repeat per transaction with other values. Rows are only ever compared with rows of the
- * same earningId, so the id itself is not part of it.
+/*
+ * Repeats of one earningId (docs/RULES.md, "Repeated earningIds"). Rows are only ever compared
+ * with rows of the same earningId, so the id itself is in none of these parts. Where the row was
+ * found and the pass-through columns are in none either: growth reports repeat them per
+ * transaction with other values.
  */
-export type EarningContent = readonly string[];
 
-const amountText = (a: ScaledAmount | null): string => (a === null ? '' : scaledToDec(a).toString());
+/**
+ * The facts of an earning, which make it the earning it is: participant, canonical program, type,
+ * amount, currency, date, transaction, lever, rate (as a number), reasonCode and claimId,
+ * normalised (`12.50` = `12.5`, `Co-op` = `Coop`). Different facts under one id are a conflict.
+ */
+export type EarningFacts = readonly string[];
 
-/** The readable rule: the content of an earning, field by field. */
-export function earningContent(row: EarningRecord): EarningContent {
+/**
+ * What a later download may change about the same earning without it being another one: the
+ * payment (paymentId, status, pay-to currency and amount) and the descriptive name. A change is an
+ * update.
+ */
+export type EarningDetails = readonly string[];
+
+const amountText = (a: ScaledAmount | null): string => (a === null ? '\u0000none' : scaledToDec(a).toString());
+
+/** `0.04` = `0.040` = `4E-2`; text that is no number is compared as written. */
+function rateText(rate: string): string {
+  const t = rate.trim();
+  if (t === '') return '';
+  try {
+    return new Dec(t).toString();
+  } catch {
+    return t;
+  }
+}
+
+/** The readable rule: the facts of an earning, field by field; `program` is its canonical program. */
+export function earningFacts(row: EarningRecord, program: string = row.programName): EarningFacts {
   return [
     row.participantId,
-    row.participantName,
-    row.programName,
+    program,
     earningTypeKey(row.earningType),
     amountText(row.amountScaled),
-    row.amountUSDScaled === null ? '\u0000none' : amountText(row.amountUSDScaled),
     row.earningDate,
     row.currency,
     row.transactionId,
     row.lever,
-    row.earningRate,
+    rateText(row.earningRate),
     row.reasonCode,
     row.claimId,
-    row.paymentId,
-    row.paymentStatus,
   ];
 }
 
-/** How a later row of an earningId relates to the version counted so far. */
-export type DuplicateDecision = 'identical' | 'conflicting';
+/** The readable rule: the fields a re-download may update. */
+export function earningDetails(row: EarningRecord): EarningDetails {
+  return [row.participantName, row.paymentId, row.paymentStatus, row.paymentCurrency, amountText(row.amountInPaymentCurrencyScaled)];
+}
 
-/**
- * The duplicate decision: the same content is one earning counted once (overlapping downloads);
- * different content under one earningId is a conflict, and the row read later is used.
- */
-export function duplicateDecision(counted: EarningRecord, later: EarningRecord): DuplicateDecision {
-  const a = earningContent(counted);
-  const b = earningContent(later);
-  return a.every((v, i) => v === b[i]) ? 'identical' : 'conflicting';
+/** How a later row of an earningId relates to the version counted so far. */
+export type DuplicateDecision =
+  /** The same in every field read: one earning counted once (overlapping downloads). */
+  | 'identical'
+  /** The same facts, other payment or descriptive fields: the newer download's version counts. */
+  | 'updated'
+  /** The same facts, another `earningAmountUSD`: it moves thresholds; the newer version counts. */
+  | 'restated'
+  /** Other facts: two earnings under one id, an error; the row read later counts. */
+  | 'conflicting';
+
+const same = (a: readonly string[], b: readonly string[]): boolean => a.every((v, i) => v === b[i]);
+
+/** The duplicate decision, field by field. */
+export function duplicateDecision(counted: EarningRecord, later: EarningRecord, programOf: (row: EarningRecord) => string = (r) => r.programName): DuplicateDecision {
+  if (!same(earningFacts(counted, programOf(counted)), earningFacts(later, programOf(later)))) return 'conflicting';
+  if (amountText(counted.amountUSDScaled) !== amountText(later.amountUSDScaled)) return 'restated';
+  return same(earningDetails(counted), earningDetails(later)) ? 'identical' : 'updated';
 }
 
 /** One text field: both lanes for 64 bits (`wide`), lane one only for 32. */
@@ -54,38 +86,62 @@ function field(h: FieldHasher, text: string, wide: boolean): void {
   else h.text32(text);
 }
 
-/** The fast path of `earningContent`: the same fields mixed into a hash, without a string per field. */
-function mixContent(row: EarningRecord, h: FieldHasher, wide: boolean): void {
-  h.start();
+/** The fast path of `earningFacts`: the same fields mixed into a hash, without a string per field. */
+function mixFacts(row: EarningRecord, program: string, h: FieldHasher, wide: boolean): void {
   field(h, row.participantId, wide);
-  field(h, row.participantName, wide);
-  field(h, row.programName, wide);
+  field(h, program, wide);
   field(h, earningTypeKey(row.earningType), wide);
   h.amount(row.amountScaled);
-  h.amount(row.amountUSDScaled);
   field(h, row.earningDate, wide);
   field(h, row.currency, wide);
   field(h, row.transactionId, wide);
   field(h, row.lever, wide);
-  field(h, row.earningRate, wide);
+  mixRate(h, row.earningRate, wide);
   field(h, row.reasonCode, wide);
   field(h, row.claimId, wide);
+}
+
+/** A rate such as `0.04` in its shortest decimal form; only odd spellings go through a Decimal. */
+function mixRate(h: FieldHasher, rate: string, wide: boolean): void {
+  field(h, PLAIN_RATE.test(rate) ? rate : rateText(rate), wide);
+}
+
+/** A rate already in the form `Dec#toString` gives it (no trailing zeros, no exponent, no sign or padding). */
+const PLAIN_RATE = /^(?:0|[1-9]\d*)(?:\.\d*[1-9])?$|^$/;
+
+/** The fast path of `earningDetails`. */
+function mixDetails(row: EarningRecord, h: FieldHasher, wide: boolean): void {
+  field(h, row.participantName, wide);
   field(h, row.paymentId, wide);
   field(h, row.paymentStatus, wide);
+  field(h, row.paymentCurrency, wide);
+  h.amount(row.amountInPaymentCurrencyScaled);
 }
 
 /**
- * A 32-bit digest of `earningContent`, what the earningId stores keep per id: equal content gives
- * an equal digest; different content a different one but for a 2^-32 chance (docs/BENCHMARKS.md).
+ * A 32-bit digest of `earningFacts`, what the earningId stores keep per id: equal facts give an
+ * equal digest; different facts a different one but for a 2^-32 chance (docs/BENCHMARKS.md).
  */
-export function earningContentHash(row: EarningRecord, h: FieldHasher): number {
-  mixContent(row, h, false);
+export function earningFactsHash(row: EarningRecord, program: string, h: FieldHasher): number {
+  h.start();
+  mixFacts(row, program, h, false);
   return h.finish32();
 }
 
-/** The same content as 64 bits, in hex (16 digits): for tests and people. */
-export function earningFingerprint(row: EarningRecord, h: FieldHasher): string {
-  mixContent(row, h, true);
+/** A 32-bit digest of what may change between downloads: the USD amount and `earningDetails`, the USD amount first. */
+export function earningUpdateHashes(row: EarningRecord, h: FieldHasher, out: { usd: number; details: number }): void {
+  out.usd = h.start().amount(row.amountUSDScaled).finish32();
+  h.start();
+  mixDetails(row, h, false);
+  out.details = h.finish32();
+}
+
+/** Facts, USD amount and details together as 64 bits, in hex (16 digits): for tests and people. */
+export function earningFingerprint(row: EarningRecord, h: FieldHasher, program: string = row.programName): string {
+  h.start();
+  mixFacts(row, program, h, true);
+  h.amount(row.amountUSDScaled);
+  mixDetails(row, h, true);
   const out: Hash64 = h.finish64({ lo: 0, hi: 0 });
   return out.hi.toString(16).padStart(8, '0') + out.lo.toString(16).padStart(8, '0');
 }

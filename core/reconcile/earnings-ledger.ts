@@ -7,7 +7,8 @@ import { memoByText } from '../text/memo-by-text.js';
 import type { EarningRecord, RowLocation } from './earning-record.js';
 import { isOriginalSplit, isRollover } from './earning-type.js';
 import { FieldHasher, hashText64, type Hash64 } from './earning-hash.js';
-import { earningContentHash } from './earning-identity.js';
+import { earningFactsHash, earningUpdateHashes } from './earning-identity.js';
+import { DownloadRecency } from './download-recency.js';
 import { IdEventKind, type EarningIdStore, type IdEvents } from './earning-id-store.js';
 import type { FindingSink } from './finding-sink.js';
 import type { Finding } from './finding.js';
@@ -64,11 +65,16 @@ class EarningsLedger {
   private readonly rollover = memoByText((reasonCode) => isRollover({ reasonCode }));
   private readonly hasher = new FieldHasher();
   private readonly idHash: Hash64 = { lo: 0, hi: 0 };
+  private readonly updateHashes = { usd: 0, details: 0 };
+  private readonly recency = new DownloadRecency();
+  private ordinal = 0;
   private events: IdEvents | undefined;
   private event = 0;
   private conflictingIds = 0;
   private duplicateRows = 0;
   private readonly conflicts: Finding[] = [];
+  /** Updated earnings per pair of sources (older and newer ordinal). */
+  private readonly updates = new Map<string, number>();
   private readonly missingUSD: Finding[] = [];
   private split = new SplitWindow();
   private readonly poolSums = new PoolSumsTable();
@@ -89,6 +95,7 @@ class EarningsLedger {
   }
 
   beginSource(name: string, ordinal: number): void {
+    this.ordinal = ordinal;
     this.lines.beginSource(name, ordinal);
     this.stores.duplicates.beginSource(ordinal);
   }
@@ -100,7 +107,10 @@ class EarningsLedger {
   add(row: EarningRecord): void {
     this.rowsRead += 1;
     const id = hashText64(this.hasher, row.earningId, this.idHash);
-    this.stores.ids.add(id.lo, id.hi, earningContentHash(row, this.hasher), this.lines.runLine(row.location));
+    const facts = earningFactsHash(row, this.programOf(row).program, this.hasher);
+    earningUpdateHashes(row, this.hasher, this.updateHashes);
+    this.stores.ids.add(id.lo, id.hi, facts, this.updateHashes.usd, this.updateHashes.details, this.lines.runLine(row.location));
+    this.recency.see(this.ordinal, row);
     this.checkSplit(row, this.apply(row, 1));
   }
 
@@ -110,7 +120,8 @@ class EarningsLedger {
    * are any: then every source must be read again, in the same order, into `secondPass`.
    */
   resolveIds(): boolean {
-    const resolution = this.stores.ids.resolve();
+    const rank = this.recency.ranks();
+    const resolution = this.stores.ids.resolve((line) => rank[this.lines.ordinalOf(line)]!);
     this.stores.ids.dispose();
     this.events = resolution.events;
     this.duplicateRows = resolution.duplicateRows;
@@ -139,7 +150,8 @@ class EarningsLedger {
         counted = false;
         duplicate = true;
         this.reportDuplicate(row, this.lines.locationOf(events.prior(this.event)));
-      } else this.reportConflict(row, this.lines.locationOf(events.prior(this.event)));
+      } else if (kind === IdEventKind.Conflict) this.reportConflict(row, this.lines.locationOf(events.prior(this.event)));
+      else this.noteUpdate(row, line, events.prior(this.event), kind === IdEventKind.Restated);
     }
     if (counted) this.checkSplit(row, row.kind === 'coop' || row.kind === 'rebate' ? this.programOf(row) : null);
     else this.apply(row, -1, duplicate);
@@ -156,6 +168,48 @@ class EarningsLedger {
       message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
       ...duplicateFields(row),
       expected: `${prior.file}:${prior.line}`,
+    });
+  }
+
+  /**
+   * One earning in two downloads, its payment or descriptive fields changed: counted per pair of
+   * files (one `earning_updated` each); a changed USD amount is said per row, as it moves
+   * thresholds (docs/RULES.md, "Repeated earningIds").
+   */
+  private noteUpdate(row: EarningRecord, line: number, prior: number, restated: boolean): void {
+    const a = this.lines.ordinalOf(prior);
+    const b = this.lines.ordinalOf(line);
+    const rank = this.recency.ranks();
+    const [older, newer] = rank[a]! < rank[b]! ? [a, b] : [b, a];
+    if (!restated) {
+      const key = `${older}\u001f${newer}`;
+      this.updates.set(key, (this.updates.get(key) ?? 0) + 1);
+      return;
+    }
+    const before = this.lines.locationOf(prior);
+    const [from, to] = older === a ? [before, row.location] : [row.location, before];
+    this.conflicts.push({
+      severity: 'warning',
+      code: 'earning_restated',
+      message: `earningId ${row.earningId} has another earningAmountUSD in ${from.file} line ${from.line} than in ${to.file} line ${to.line}; the newer download is used`,
+      ...duplicateFields(row),
+      expected: `${from.file}:${from.line}`,
+      actual: `${to.file}:${to.line}`,
+    });
+  }
+
+  /** The `earning_updated` findings: one per pair of downloads, older first. */
+  private updateFindings(): Finding[] {
+    return [...this.updates].map(([key, count]) => {
+      const [older, newer] = key.split('\u001f').map((o) => this.lines.nameOf(Number.parseInt(o, 10))) as [string, string];
+      return {
+        severity: 'info',
+        code: 'earning_updated',
+        message: `${count} earnings of ${older} are repeated in the newer download ${newer} with their payment or descriptive fields updated; the newer version is used`,
+        file: newer,
+        expected: older,
+        actual: String(count),
+      };
     });
   }
 
@@ -232,7 +286,7 @@ class EarningsLedger {
       totals: this.totals.toDecimals(),
       claimPayments: this.claimPayments.byClaim,
       rollovers: [...this.rollovers.byPool.values()],
-      findings: [...this.conflicts, ...this.missingUSD, ...this.unknown.findings(), ...this.split.close()],
+      findings: [...this.conflicts, ...this.updateFindings(), ...this.missingUSD, ...this.unknown.findings(), ...this.split.close()],
       rowsRead: this.rowsRead,
       rowsCounted: this.rowsCounted,
       duplicateRows: this.duplicateRows,

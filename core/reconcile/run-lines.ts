@@ -28,6 +28,12 @@ export class RunLines {
   }
 
   locationOf(runLine: number): RowLocation {
+    const lo = this.ordinalOf(runLine);
+    return { file: this.names[lo]!, line: runLine - this.bases[lo]! };
+  }
+
+  /** The ordinal of the source a run line was read from. */
+  ordinalOf(runLine: number): number {
     let lo = 0;
     let hi = this.bases.length - 1;
     // The last source whose base is at or below the line.
@@ -36,6 +42,10 @@ export class RunLines {
       if (this.bases[mid]! <= runLine) lo = mid;
       else hi = mid - 1;
     }
-    return { file: this.names[lo]!, line: runLine - this.bases[lo]! };
+    return lo;
+  }
+
+  nameOf(ordinal: number): string {
+    return this.names[ordinal]!;
   }
 }

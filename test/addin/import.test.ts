@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseExportText } from '../../addin/import/parse-export.js';
-import { planImport } from '../../addin/import/plan-import.js';
+import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
 import { importExports, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { fake } from './fake-excel.js';
@@ -27,7 +27,8 @@ describe('planning an import', () => {
   const file = (name: string, body: string) => parseExportText(name, `${HEADER}\n${body}`);
 
   test('reports added, skipped and rejected rows with their lines, and adds unknown columns', () => {
-    const plan = planImport(headers, new Set(['E0']), [
+    const held = existingEarnings(HEADER.split(','), [['E0', 'P1', 'Hosting', 'Co-op', 1, 1, '2021-01-05', 'USD', 'x']]);
+    const plan = planImport(headers, held, [
       file(
         'a.csv',
         [
@@ -43,7 +44,7 @@ describe('planning an import', () => {
         ].join('\n'),
       ),
     ]);
-    expect(plan.files).toEqual([{ file: 'a.csv', added: 2, skipped: 2, rejected: 5 }]);
+    expect(plan.files).toEqual([{ file: 'a.csv', added: 2, updated: 0, skipped: 2, rejected: 5 }]);
     expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'already_present'], [4, 'identical_repeat']]);
     expect(plan.rejected.map((r) => [r.line, r.code, r.column ?? ''])).toEqual([
       [5, 'invalid_amount', 'earningAmount'],
@@ -63,9 +64,66 @@ describe('planning an import', () => {
 
   test('a file missing a required column is rejected as a whole', () => {
     const parsed = parseExportText('b.csv', 'earningId,participantId\nE1,P1\n');
-    const plan = planImport(headers, new Set(), [parsed]);
+    const plan = planImport(headers, new Map(), [parsed]);
     expect(plan.cells).toEqual([]);
     expect(plan.rejected.map((r) => r.code)).toContain('missing_column');
+  });
+});
+
+describe('re-importing a download after a payment run', () => {
+  // Real-shaped: CRLF, a quoted name with a comma, columns in another order than the table's.
+  const COLUMNS = 'paymentDate,earningId,participantName,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,paymentId,paymentStatus';
+  const download = (name: string, rows: string[]) => parseExportText(name, [COLUMNS, ...rows].join('\r\n') + '\r\n');
+  const unpaid = download('earnings_2021-01_2021-06.csv', [
+    ',E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,,Upcoming',
+    ',E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,,Upcoming',
+  ]);
+  const paid = download('earnings_2021-01_2021-06_paid.csv', [
+    '2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.0,11.30,2021-02-10,EUR,PAY-1,Sent',
+    '2021-08-15,E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.0,22.70,2021-03-10,EUR,PAY-1,Sent',
+  ]);
+  const tableOf = (files: ReturnType<typeof download>[]) => {
+    const plan = planImport(headers, new Map(), files);
+    const all = [...headers, ...plan.newColumns];
+    return { headers: all, rows: plan.cells };
+  };
+
+  test('updates the rows the workbook holds with the newer download\'s version, a changed USD amount as restated', () => {
+    const table = tableOf([unpaid]);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [paid]);
+    expect(plan.cells).toEqual([]);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.cells[table.headers.indexOf('paymentStatus')]])).toEqual([
+      [0, 'E1', 'updated', 'Sent'],
+      [1, 'E2', 'restated', 'Sent'],
+    ]);
+    expect(plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 2, 0]]);
+  });
+
+  test('keeps the paid rows when the older download is imported again', () => {
+    const table = tableOf([paid]);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [unpaid]);
+    expect(plan.updates).toEqual([]);
+    expect(plan.skipped.map((s) => [s.earningId, s.reason])).toEqual([['E1', 'older_version'], ['E2', 'older_version']]);
+  });
+
+  test.each([
+    ['older first', [0, 1]],
+    ['paid first', [1, 0]],
+  ] as const)('in one import of both files (%s), the paid version is the one added', (_order, picks) => {
+    const files = picks.map((i) => [unpaid, paid][i]!);
+    const plan = planImport(headers, new Map(), files);
+    const all = [...headers, ...plan.newColumns];
+    expect(plan.cells.map((c) => [c[all.indexOf('earningId')], c[all.indexOf('paymentStatus')]])).toEqual([['E1', 'Sent'], ['E2', 'Sent']]);
+    expect(plan.rejected).toEqual([]);
+  });
+
+  test('other facts under a held earningId are rejected', () => {
+    const table = tableOf([unpaid]);
+    const changed = download('x.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,11.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [changed]);
+    expect(plan.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'duplicate_differs']]);
+    expect(plan.updates).toEqual([]);
   });
 });
 
@@ -77,16 +135,18 @@ describe('importing the bundled sample export', () => {
       .map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8')));
 
   // 71 rows: the November overlap repeats 4 earnings, the re-download after the payment run 12
-  // (with payment fields filled in: rejected as duplicate_differs until re-imports update rows).
+  // (with payment fields filled in: the paid versions are the ones written).
   test('adds 55 earnings once; the overlap, the re-download and a second import add nothing', async () => {
     await setUpWorkbook();
     const first = await importExports(samples(), () => undefined);
     expect(first.written).toBe(55);
     expect(first.plan.skipped.length).toBe(4);
-    expect(first.plan.rejected.map((r) => r.code)).toEqual(Array<string>(12).fill('duplicate_differs'));
+    expect(first.plan.rejected).toEqual([]);
+    expect(first.plan.files.map((f) => f.updated)).toEqual([0, 12, 0, 0]);
     const again = await importExports(samples(), () => undefined);
     expect(again.written).toBe(0);
     expect(again.plan.skipped.length).toBe(71);
+    expect(again.plan.updates).toEqual([]);
     expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(55);
     // Unknown export columns pass through as table columns.
     expect(fake.tableValues(TABLES.earnings)!.headers).toContain('partnerOneId');
