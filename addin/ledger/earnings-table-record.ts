@@ -131,10 +131,10 @@ export class TableEarning implements EarningRecord {
   readonly kind: EarningKind;
   readonly earningDate: IsoDate;
   readonly currency: CurrencyCode;
-  /** `amountScaled` in ten-thousandths, or NaN when it is `amountOther`. */
+  /** `amountScaled` in ten-thousandths, unless `amountOther` holds it (then 0: a small integer keeps the field unboxed). */
   private readonly units: number;
   private readonly amountOther: ScaledAmount | undefined;
-  /** `amountUSDScaled` in ten-thousandths, NaN when it is `usdOther` (null: no USD amount). */
+  /** `amountUSDScaled` in ten-thousandths, unless `usdOther` holds it (null: no USD amount). */
   private readonly usdUnits: number;
   private readonly usdOther: ScaledAmount | null | undefined;
 
@@ -152,7 +152,7 @@ export class TableEarning implements EarningRecord {
       this.units = a.units;
       this.amountOther = undefined;
     } else {
-      this.units = Number.NaN;
+      this.units = 0;
       this.amountOther = a;
     }
     const u = accepted.amountUSDScaled;
@@ -160,7 +160,7 @@ export class TableEarning implements EarningRecord {
       this.usdUnits = u.units;
       this.usdOther = undefined;
     } else {
-      this.usdUnits = Number.NaN;
+      this.usdUnits = 0;
       this.usdOther = u;
     }
   }
