@@ -10,7 +10,6 @@ import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
-import { scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
@@ -18,8 +17,7 @@ import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import { issue, type Issue } from '../../core/issues.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
-import { normaliseHeaderName } from '../../core/tables/header-row.js';
-import { earningRecord, type EarningRecord } from '../../core/reconcile/earning-record.js';
+import type { EarningRecord } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { earningsLedgerOf } from '../../core/reconcile/earnings-ledger.js';
 import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-store.js';
@@ -27,18 +25,17 @@ import { MemoryFindingSink } from '../../core/reconcile/finding-sink.js';
 import { settleAsOf } from '../../core/reconcile/settle.js';
 import { compareFindings, type Finding } from '../../core/reconcile/finding.js';
 import {
-  amountFromCell,
   amountToCell,
   cellAsText,
   dateFromCell,
   dateToCell,
   isBlank,
-  scaledAmountFromCell,
   textFromCell,
   textToCell,
   type CellValue,
 } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
+import { cellText, earningsLayout, scaledOf, TableEarning } from './earnings-table-record.js';
 
 export interface LedgerTables {
   readonly earnings: TableData | null;
@@ -105,12 +102,6 @@ export function readClaims(claims: TableData | null): { claims: { claim: Claim; 
   return { claims: out, problems };
 }
 
-/** A column of a table by name, matched as core's header reader matches (case, spaces, `_`, `-`). */
-function columnIndex(table: TableData, name: string): number {
-  const norm = normaliseHeaderName(name);
-  return table.headers.findIndex((h) => normaliseHeaderName(h) === norm);
-}
-
 export interface LedgerOptions {
   readonly asOf: IsoDate;
   readonly settings: LedgerSettings;
@@ -146,30 +137,14 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
   return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems };
 }
 
-const EARNING_COLUMNS = [
-  'earningId', 'participantId', 'participantName', 'programName', 'earningType', 'earningAmount', 'earningAmountUSD', 'earningDate',
-  'transactionCurrency', 'transactionId', 'lever', 'earningRate', 'reasonCode', 'claimId', 'paymentId', 'paymentStatus',
-] as const;
-
-/** A cell's amount as an exact scaled integer (ten-thousandths when exact, else through a Decimal); null when it is not a number. */
-function scaledOf(value: unknown): ScaledAmount | null {
-  const fast = scaledAmountFromCell(value);
-  if (fast !== null) return fast;
-  const exact = amountFromCell(value);
-  return exact.ok ? scaledFromDec(exact.value) : null;
-}
-
 /**
  * The Earnings table's rows as core's earning records, located by their table row. A row whose
  * date, currency or amount cannot be read is a problem that names its row, and is left out (the
  * batch job rejects such a row the same way).
  */
 function earningsOf(table: TableData): { records: EarningRecord[]; problems: RowProblem[] } {
-  const [iId, iParticipant, iName, iProgram, iType, iAmount, iUSD, iDate, iCurrency, iTransaction, iLever, iRate, iReason, iClaim, iPayment, iStatus] =
-    EARNING_COLUMNS.map((c) => columnIndex(table, c)) as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
-  const iPayCurrency = columnIndex(table, 'lastPaymentCurrency');
-  const iPayAmount = columnIndex(table, 'earningAmountInLastPaymentCurrency');
-  const text = (row: readonly unknown[], at: number): string => (at < 0 ? '' : textFromCell(row[at]).trim());
+  const layout = earningsLayout(table, EARNINGS_SOURCE);
+  const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
   const records: EarningRecord[] = [];
   const problems: RowProblem[] = [];
   // Tables repeat a handful of dates, types and currencies over many rows: each is read once.
@@ -183,60 +158,34 @@ function earningsOf(table: TableData): { records: EarningRecord[]; problems: Row
     const dateCell = iDate < 0 ? '' : row[iDate];
     let earningDate = dates.get(dateCell);
     if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
-    const currencyText = text(row, iCurrency);
+    const currencyText = cellText(row, iCurrency);
     let currency = currencies.get(currencyText);
     if (currency === undefined) {
       const r = parseCurrency(currencyText);
       currencies.set(currencyText, (currency = r.ok ? r.value : null));
     }
     const amountCell = iAmount < 0 ? '' : row[iAmount];
-    const amount = scaledOf(amountCell);
+    const amountScaled = scaledOf(amountCell);
     const usdCell = iUSD < 0 ? '' : row[iUSD];
     const usdBlank = isBlank(usdCell);
-    const amountUSD = usdBlank ? null : scaledOf(usdCell);
-    if (earningDate === null || currency === null || amount === null || (!usdBlank && amountUSD === null)) {
+    const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
+    if (earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null)) {
       const where = [EARNINGS_SOURCE, line];
       const issues: Issue[] = [];
       if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
       if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
-      if (amount === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
-      if (!usdBlank && amountUSD === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
+      if (amountScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
+      if (!usdBlank && amountUSDScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
       problems.push({ table: EARNINGS_SOURCE, row: line, issues });
       continue;
     }
-    const earningType = text(row, iType);
+    const earningType = cellText(row, iType);
     let kind = kinds.get(earningType);
     if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
-    records.push(
-      earningRecord({
-        earningId: text(row, iId),
-        participantId: text(row, iParticipant),
-        participantName: text(row, iName),
-        programName: text(row, iProgram),
-        earningType,
-        kind,
-        amountScaled: amount,
-        amountUSDScaled: amountUSD,
-        earningDate,
-        currency,
-        transactionId: text(row, iTransaction),
-        lever: text(row, iLever),
-        earningRate: text(row, iRate),
-        reasonCode: text(row, iReason),
-        claimId: text(row, iClaim),
-        paymentId: text(row, iPayment),
-        paymentStatus: text(row, iStatus),
-        paymentCurrency: text(row, iPayCurrency).toUpperCase(),
-        amountInPaymentCurrencyScaled: iPayAmount < 0 || isBlank(row[iPayAmount]) ? null : scaledOf(row[iPayAmount]),
-        passThrough: NO_PASS_THROUGH,
-        location: { file: EARNINGS_SOURCE, line },
-      }),
-    );
+    records.push(new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled }));
   }
   return { records, problems };
 }
-
-const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
 
 export function claimsOfPool(ledger: Ledger, key: PoolKey): LedgerClaim[] {
   const id = poolKeyString(key);

@@ -149,6 +149,13 @@ export class ExactSum {
     this.scaleOf = scale;
   }
 
+  /** Back to zero, so that a long-lived holder (the split window's pairs) can reuse the sum. */
+  clear(): void {
+    this.small = 0;
+    this.big = 0n;
+    this.scaleOf = 0;
+  }
+
   toScaled(): ScaledAmount {
     return { units: this.units, scale: this.scaleOf };
   }

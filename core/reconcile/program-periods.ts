@@ -12,7 +12,7 @@ import type { PoolsOfProgram } from './pool-sums.js';
 export interface PeriodOf {
   readonly half: FiscalHalf;
   readonly label: string;
-  /** Per program name as written in the export. */
+  /** Per program name as written in the export; one map per half, shared by every date in it. */
   readonly programs: Map<string, ProgramInPeriod>;
 }
 
@@ -36,6 +36,11 @@ export class ProgramPeriods {
   readonly periodOf: (date: string) => PeriodOf;
   /** Pool sums by canonical program and period label, shared by every spelling of the program. */
   private readonly poolsByProgram = new Map<string, PoolsOfProgram>();
+  /**
+   * The programs of each half by its label: a workbook spans hundreds of dates but a few halves,
+   * so each program is resolved once per half, not once per date.
+   */
+  private readonly programsByHalf = new Map<string, Map<string, ProgramInPeriod>>();
 
   constructor(
     private readonly catalog: PolicyCatalog,
@@ -43,7 +48,10 @@ export class ProgramPeriods {
   ) {
     this.periodOf = memoByText((date) => {
       const half = fiscalHalfOf(date as IsoDate, settings);
-      return { half, label: formatHalf(half), programs: new Map() };
+      const label = formatHalf(half);
+      let programs = this.programsByHalf.get(label);
+      if (programs === undefined) this.programsByHalf.set(label, (programs = new Map()));
+      return { half, label, programs };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Dec } from '../money/decimal.js';
+import { Dec } from '../money/decimal.js';
 import { ExactSum, type ScaledAmount } from '../money/scaled-amount.js';
 import { checkSplit, splitWithinTolerance } from '../split.js';
 import { detach } from '../text/detach.js';
@@ -27,10 +27,21 @@ export interface ObservedSplit {
   readonly coop: Dec;
 }
 
-/** An open transaction: what `ObservedSplit` reports, with its sums still exact and running. */
-interface SplitPair extends Omit<ObservedSplit, 'rebate' | 'coop'> {
-  readonly share: ScaledAmount;
-  readonly shareDec: Dec;
+/**
+ * An open transaction: what `ObservedSplit` reports, with its sums still exact and running. Once
+ * the window is full, the pair of the transaction that is checked and closed is reused for the
+ * one that opens, so a table of 100,000 transactions allocates no more pairs than the window.
+ */
+interface SplitPair {
+  transactionId: string;
+  lever: string;
+  participantId: string;
+  programName: string;
+  currency: string;
+  earningPeriod: string;
+  first: RowLocation;
+  share: ScaledAmount;
+  shareDec: Dec;
   readonly rebate: ExactSum;
   readonly coop: ExactSum;
   rebateRows: number;
@@ -70,37 +81,41 @@ export class SplitWindow {
     for (let p = head; p !== undefined; p = p.next) {
       if (isPairOf(p, row, program)) return (this.last = p);
     }
-    const pair: SplitPair = {
-      transactionId: detach(row.transactionId),
-      lever: row.lever,
-      participantId: detach(row.participantId),
-      programName: program.program,
-      currency: row.currency,
-      earningPeriod: periodLabel,
-      first: row.location,
-      share: program.share!,
-      shareDec: program.shareDec!,
-      rebate: new ExactSum(),
-      coop: new ExactSum(),
-      rebateRows: 0,
-      coopRows: 0,
-      next: head,
-    };
-    this.pairs.set(row.transactionId, pair);
-    this.open(pair);
+    const pair = this.open();
+    pair.transactionId = detach(row.transactionId);
+    pair.lever = row.lever;
+    pair.participantId = detach(row.participantId);
+    pair.programName = program.program;
+    pair.currency = row.currency;
+    pair.earningPeriod = periodLabel;
+    pair.first = row.location;
+    pair.share = program.share!;
+    pair.shareDec = program.shareDec!;
+    // Closing the oldest pair may have changed the open pairs of this transactionId.
+    pair.next = this.pairs.get(pair.transactionId);
+    this.pairs.set(pair.transactionId, pair);
     return (this.last = pair);
   }
 
-  private open(pair: SplitPair): void {
+  /**
+   * A pair for a transaction that opens: a new one while the window fills, then the oldest one,
+   * once it is unlinked, checked and cleared (the window keeps `SPLIT_WINDOW` transactions open).
+   */
+  private open(): SplitPair {
     if (this.ring.length < SPLIT_WINDOW) {
+      const pair = emptyPair();
       this.ring.push(pair);
-      return;
+      return pair;
     }
     const oldest = this.ring[this.head]!;
-    this.ring[this.head] = pair;
     this.head = (this.head + 1) % SPLIT_WINDOW;
     this.forget(oldest);
     this.check(oldest);
+    oldest.rebate.clear();
+    oldest.coop.clear();
+    oldest.rebateRows = 0;
+    oldest.coopRows = 0;
+    return oldest;
   }
 
   /** Unlinks a pair from the open pairs of its transactionId. */
@@ -145,6 +160,28 @@ export class SplitWindow {
     return this.mismatches;
   }
 }
+
+/** A pair before its first transaction: `pairOf` fills in every field. */
+function emptyPair(): SplitPair {
+  return {
+    transactionId: '',
+    lever: '',
+    participantId: '',
+    programName: '',
+    currency: '',
+    earningPeriod: '',
+    first: { file: '', line: 0 },
+    share: { units: 0, scale: 0 },
+    shareDec: ZERO,
+    rebate: new ExactSum(),
+    coop: new ExactSum(),
+    rebateRows: 0,
+    coopRows: 0,
+    next: undefined,
+  };
+}
+
+const ZERO = new Dec(0);
 
 /** Whether a row belongs to an open transaction (same transaction, lever, participant, program and currency). */
 function isPairOf(p: SplitPair, row: EarningRecord, program: ProgramInPeriod): boolean {

@@ -1,0 +1,252 @@
+/**
+ * A row of the workbook's Earnings table as core's `EarningRecord`. The readable version reads
+ * every cell into a record at once (`eagerTableEarning`); the one a recalculation uses
+ * (`TableEarning`) keeps only the row, its line and what had to be read to accept it (date,
+ * currency, kind, amounts), and reads the text cells when the engine asks. A recalculation holds
+ * every record of 100,000 rows until the engine is done, so a small record is what keeps the
+ * young-generation collections cheap. A property test holds the two to the same fields.
+ */
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { CurrencyCode } from '../../core/money/currency.js';
+import type { Dec } from '../../core/money/decimal.js';
+import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
+import type { EarningKind } from '../../core/reconcile/earning-type.js';
+import { normaliseHeaderName } from '../../core/tables/header-row.js';
+import { amountFromCell, isBlank, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
+import type { TableData } from '../excel/table-io.js';
+
+/** Where each column the engine reads is in the table (-1: absent), and the table's name. */
+export interface EarningsLayout {
+  readonly file: string;
+  readonly earningId: number;
+  readonly participantId: number;
+  readonly participantName: number;
+  readonly programName: number;
+  readonly earningType: number;
+  readonly earningAmount: number;
+  readonly earningAmountUSD: number;
+  readonly earningDate: number;
+  readonly transactionCurrency: number;
+  readonly transactionId: number;
+  readonly lever: number;
+  readonly earningRate: number;
+  readonly reasonCode: number;
+  readonly claimId: number;
+  readonly paymentId: number;
+  readonly paymentStatus: number;
+  readonly lastPaymentCurrency: number;
+  readonly earningAmountInLastPaymentCurrency: number;
+}
+
+/** A column of a table by name, matched as core's header reader matches (case, spaces, `_`, `-`). */
+export function columnIndex(table: TableData, name: string): number {
+  const norm = normaliseHeaderName(name);
+  return table.headers.findIndex((h) => normaliseHeaderName(h) === norm);
+}
+
+export function earningsLayout(table: TableData, file: string): EarningsLayout {
+  const at = (name: string) => columnIndex(table, name);
+  return {
+    file,
+    earningId: at('earningId'),
+    participantId: at('participantId'),
+    participantName: at('participantName'),
+    programName: at('programName'),
+    earningType: at('earningType'),
+    earningAmount: at('earningAmount'),
+    earningAmountUSD: at('earningAmountUSD'),
+    earningDate: at('earningDate'),
+    transactionCurrency: at('transactionCurrency'),
+    transactionId: at('transactionId'),
+    lever: at('lever'),
+    earningRate: at('earningRate'),
+    reasonCode: at('reasonCode'),
+    claimId: at('claimId'),
+    paymentId: at('paymentId'),
+    paymentStatus: at('paymentStatus'),
+    lastPaymentCurrency: at('lastPaymentCurrency'),
+    earningAmountInLastPaymentCurrency: at('earningAmountInLastPaymentCurrency'),
+  };
+}
+
+/** A text cell as the engine reads it: trimmed, '' when the column is absent. */
+export function cellText(row: readonly unknown[], at: number): string {
+  return at < 0 ? '' : textFromCell(row[at]).trim();
+}
+
+/** A cell's amount as an exact scaled integer (ten-thousandths when exact, else through a Decimal); null when it is not a number. */
+export function scaledOf(value: unknown): ScaledAmount | null {
+  const fast = scaledAmountFromCell(value);
+  if (fast !== null) return fast;
+  const exact = amountFromCell(value);
+  return exact.ok ? scaledFromDec(exact.value) : null;
+}
+
+/** What was read to accept a row: it is kept, the rest is read from the row when asked. */
+export interface AcceptedCells {
+  readonly kind: EarningKind;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  readonly amountScaled: ScaledAmount;
+  readonly amountUSDScaled: ScaledAmount | null;
+}
+
+const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The readable version: every field of the record read from the row at once. */
+export function eagerTableEarning(row: readonly unknown[], layout: EarningsLayout, line: number, accepted: AcceptedCells): EarningRecord {
+  const text = (at: number) => cellText(row, at);
+  const payAmount = layout.earningAmountInLastPaymentCurrency;
+  return earningRecord({
+    earningId: text(layout.earningId),
+    participantId: text(layout.participantId),
+    participantName: text(layout.participantName),
+    programName: text(layout.programName),
+    earningType: text(layout.earningType),
+    kind: accepted.kind,
+    amountScaled: accepted.amountScaled,
+    amountUSDScaled: accepted.amountUSDScaled,
+    earningDate: accepted.earningDate,
+    currency: accepted.currency,
+    transactionId: text(layout.transactionId),
+    lever: text(layout.lever),
+    earningRate: text(layout.earningRate),
+    reasonCode: text(layout.reasonCode),
+    claimId: text(layout.claimId),
+    paymentId: text(layout.paymentId),
+    paymentStatus: text(layout.paymentStatus),
+    paymentCurrency: text(layout.lastPaymentCurrency).toUpperCase(),
+    amountInPaymentCurrencyScaled: payAmount < 0 || isBlank(row[payAmount]) ? null : scaledOf(row[payAmount]),
+    passThrough: NO_PASS_THROUGH,
+    location: { file: layout.file, line },
+  });
+}
+
+/**
+ * The same record, small: the amounts are kept as the plain number of ten-thousandths they nearly
+ * always are (an object only for the rare amount that is not), text cells are read on access.
+ */
+export class TableEarning implements EarningRecord {
+  readonly kind: EarningKind;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  /** `amountScaled` in ten-thousandths, unless `amountOther` holds it (then 0: a small integer keeps the field unboxed). */
+  private readonly units: number;
+  private readonly amountOther: ScaledAmount | undefined;
+  /** `amountUSDScaled` in ten-thousandths, unless `usdOther` holds it (null: no USD amount). */
+  private readonly usdUnits: number;
+  private readonly usdOther: ScaledAmount | null | undefined;
+
+  constructor(
+    private readonly row: readonly unknown[],
+    private readonly layout: EarningsLayout,
+    private readonly line: number,
+    accepted: AcceptedCells,
+  ) {
+    this.kind = accepted.kind;
+    this.earningDate = accepted.earningDate;
+    this.currency = accepted.currency;
+    const a = accepted.amountScaled;
+    if (typeof a.units === 'number' && a.scale === TEN_THOUSANDTHS) {
+      this.units = a.units;
+      this.amountOther = undefined;
+    } else {
+      this.units = 0;
+      this.amountOther = a;
+    }
+    const u = accepted.amountUSDScaled;
+    if (u !== null && typeof u.units === 'number' && u.scale === TEN_THOUSANDTHS) {
+      this.usdUnits = u.units;
+      this.usdOther = undefined;
+    } else {
+      this.usdUnits = 0;
+      this.usdOther = u;
+    }
+  }
+
+  get amountScaled(): ScaledAmount {
+    return this.amountOther ?? { units: this.units, scale: TEN_THOUSANDTHS };
+  }
+
+  get amountUSDScaled(): ScaledAmount | null {
+    return this.usdOther !== undefined ? this.usdOther : { units: this.usdUnits, scale: TEN_THOUSANDTHS };
+  }
+
+  get amount(): Dec {
+    return scaledToDec(this.amountScaled);
+  }
+
+  get amountUSD(): Dec | null {
+    const usd = this.amountUSDScaled;
+    return usd === null ? null : scaledToDec(usd);
+  }
+
+  get earningId(): string {
+    return cellText(this.row, this.layout.earningId);
+  }
+
+  get participantId(): string {
+    return cellText(this.row, this.layout.participantId);
+  }
+
+  get participantName(): string {
+    return cellText(this.row, this.layout.participantName);
+  }
+
+  get programName(): string {
+    return cellText(this.row, this.layout.programName);
+  }
+
+  get earningType(): string {
+    return cellText(this.row, this.layout.earningType);
+  }
+
+  get transactionId(): string {
+    return cellText(this.row, this.layout.transactionId);
+  }
+
+  get lever(): string {
+    return cellText(this.row, this.layout.lever);
+  }
+
+  get earningRate(): string {
+    return cellText(this.row, this.layout.earningRate);
+  }
+
+  get reasonCode(): string {
+    return cellText(this.row, this.layout.reasonCode);
+  }
+
+  get claimId(): string {
+    return cellText(this.row, this.layout.claimId);
+  }
+
+  get paymentId(): string {
+    return cellText(this.row, this.layout.paymentId);
+  }
+
+  get paymentStatus(): string {
+    return cellText(this.row, this.layout.paymentStatus);
+  }
+
+  get paymentCurrency(): string {
+    return cellText(this.row, this.layout.lastPaymentCurrency).toUpperCase();
+  }
+
+  get amountInPaymentCurrencyScaled(): ScaledAmount | null {
+    const at = this.layout.earningAmountInLastPaymentCurrency;
+    return at < 0 || isBlank(this.row[at]) ? null : scaledOf(this.row[at]);
+  }
+
+  get passThrough(): Readonly<Record<string, string>> {
+    return NO_PASS_THROUGH;
+  }
+
+  get location(): RowLocation {
+    return { file: this.layout.file, line: this.line };
+  }
+}
+
+/** The scale of the amounts `scaledAmountFromCell` reads (ten-thousandths). */
+const TEN_THOUSANDTHS = 4;

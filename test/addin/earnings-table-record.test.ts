@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { eagerTableEarning, earningsLayout, scaledOf, TableEarning, type AcceptedCells } from '../../addin/ledger/earnings-table-record.js';
+import type { EarningRecord } from '../../core/reconcile/earning-record.js';
+import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+
+const FIELDS = [
+  'earningId', 'participantId', 'participantName', 'programName', 'earningType', 'kind', 'amountScaled', 'amountUSDScaled', 'earningDate',
+  'currency', 'transactionId', 'lever', 'earningRate', 'reasonCode', 'claimId', 'paymentId', 'paymentStatus', 'paymentCurrency',
+  'amountInPaymentCurrencyScaled', 'passThrough', 'location',
+] as const satisfies readonly (keyof EarningRecord)[];
+
+/** Every field of a record, amounts as their exact text (a scaled amount's form may differ, its value may not). */
+function fieldsOf(r: EarningRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of FIELDS) out[f] = r[f];
+  out.amount = r.amount.toString();
+  out.amountUSD = r.amountUSD?.toString() ?? null;
+  return out;
+}
+
+const headers = [...EARNINGS_COLUMNS.map((c) => c.name), 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'];
+// Cells as Excel returns them: text (with stray spaces), numbers, empty cells.
+const textCell = fc.oneof(fc.constantFrom('', ' ', 'Co-op', ' Rebate ', 'eur', 'TX-1', '4400001', 'Hosting'), fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null));
+const amountCell = fc.oneof(
+  fc.tuple(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: 0, max: 6 })).map(([n, places]) => n / 10 ** places),
+  fc.constantFrom('', '12.50', 'abc', null),
+);
+
+describe('the workbook\'s small earning record', () => {
+  test('reads every field as the record built from all its cells at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: headers.length, maxLength: headers.length }),
+        fc.array(textCell, { minLength: headers.length, maxLength: headers.length }),
+        amountCell,
+        amountCell,
+        amountCell,
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (present, cells, amount, usd, payAmount, line) => {
+          const used = headers.filter((_, i) => present[i] || i < 4);
+          const row = used.map((h, i) =>
+            h === 'earningAmount' ? amount : h === 'earningAmountUSD' ? usd : h === 'earningAmountInLastPaymentCurrency' ? payAmount : cells[i],
+          );
+          const layout = earningsLayout({ name: 'Earnings', headers: used, rows: [row], rowIndexes: [0] }, 'Earnings');
+          const amountScaled = scaledOf(amount) ?? { units: 7, scale: 0 };
+          const accepted: AcceptedCells = { kind: 'coop', earningDate: '2021-03-15' as never, currency: 'EUR' as never, amountScaled, amountUSDScaled: scaledOf(usd) };
+          expect(fieldsOf(new TableEarning(row, layout, line, accepted))).toEqual(fieldsOf(eagerTableEarning(row, layout, line, accepted)));
+        },
+      ),
+    );
+  });
+});
