@@ -27,8 +27,8 @@ export type EarningDetails = readonly string[];
 
 const amountText = (a: ScaledAmount | null): string => (a === null ? '\u0000none' : scaledToDec(a).toString());
 
-/** `0.04` = `0.040` = `4E-2`; text that is no number is compared as written. */
-function rateText(rate: string): string {
+/** The readable rule for a rate: `0.04` = `0.040` = `4E-2`; text that is no number is compared as written. */
+export function rateText(rate: string): string {
   const t = rate.trim();
   if (t === '') return '';
   try {
@@ -101,13 +101,29 @@ function mixFacts(row: EarningRecord, program: string, h: FieldHasher, wide: boo
   field(h, row.claimId, wide);
 }
 
-/** A rate such as `0.04` in its shortest decimal form; only odd spellings go through a Decimal. */
 function mixRate(h: FieldHasher, rate: string, wide: boolean): void {
-  field(h, PLAIN_RATE.test(rate) ? rate : rateText(rate), wide);
+  field(h, fastRateText(rate), wide);
 }
 
-/** A rate already in the form `Dec#toString` gives it (no trailing zeros, no exponent, no sign or padding). */
-const PLAIN_RATE = /^(?:0|[1-9]\d*)(?:\.\d*[1-9])?$|^$/;
+/**
+ * A plain decimal short enough that `Dec#toString` writes it without an exponent (the project's
+ * Dec writes plain digits up to 40 either side): how Partner Center writes every rate (`0.0090`).
+ */
+const PLAIN_DECIMAL = /^(?:0|[1-9]\d{0,29})(?:\.\d{0,30})?$/;
+
+/**
+ * The fast path of `rateText`, held to it by a property test: a plain decimal loses its trailing
+ * zeros (`0.0090` → `0.009`, `5.0` → `5`) without a Decimal per row; any other spelling goes
+ * through the rule.
+ */
+export function fastRateText(rate: string): string {
+  if (!PLAIN_DECIMAL.test(rate)) return rateText(rate);
+  if (rate.indexOf('.') < 0) return rate;
+  let end = rate.length;
+  while (rate.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (rate.charCodeAt(end - 1) === 46 /* . */) end--;
+  return end === rate.length ? rate : rate.slice(0, end);
+}
 
 /** The fast path of `earningDetails`. */
 function mixDetails(row: EarningRecord, h: FieldHasher, wide: boolean): void {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { earningRecord, type EarningFields, type EarningRecord } from '../../../core/reconcile/earning-record.js';
 import { earningKind } from '../../../core/reconcile/earning-type.js';
-import { duplicateDecision, earningFactsHash, earningFingerprint, earningUpdateHashes } from '../../../core/reconcile/earning-identity.js';
+import { duplicateDecision, earningFactsHash, earningFingerprint, earningUpdateHashes, fastRateText, rateText } from '../../../core/reconcile/earning-identity.js';
 import { FieldHasher, hashText64 } from '../../../core/reconcile/earning-hash.js';
 import type { IsoDate } from '../../../core/calendar/calendar-date.js';
 
@@ -44,7 +44,7 @@ const fields = fc.record({
   currency: fc.constantFrom('EUR', 'USD'),
   transactionId: text,
   lever: text,
-  earningRate: fc.constantFrom('', '0.04', '0.040', '.04', '4E-2', '0.05', 'n/a'),
+  earningRate: fc.constantFrom('', '0.04', '0.040', '0.0400', '.04', '4E-2', '0.05', '0.050', '5.', '5.0', '5', 'n/a'),
   reasonCode: text,
   claimId: text,
   paymentId: text,
@@ -128,5 +128,22 @@ describe('the duplicate decision', () => {
     expect(earningFingerprint(row, hasher)).toBe(fingerprint);
     expect(hashText64(new FieldHasher(), 'E-1', { lo: 0, hi: 0 })).toEqual(id);
     expect(id.lo === 0 && id.hi === 0).toBe(false);
+  });
+});
+
+describe('the rate fast path', () => {
+  /** Decimal text as exports and people write it: padding, signs, exponents, stray dots. */
+  const rateLike = fc.oneof(
+    fc.tuple(fc.stringMatching(/^\d{0,34}$/), fc.option(fc.stringMatching(/^\d{0,34}$/))).map(([i, f]) => (f === null ? i : `${i}.${f}`)),
+    fc.stringMatching(/^[-+ ]?\d{0,3}(\.\d{0,3})?([eE][-+]?\d{1,2})? ?$/),
+    fc.string({ maxLength: 6 }),
+  );
+
+  test('reads every text as the rule does', () => {
+    fc.assert(fc.property(rateLike, (rate) => fastRateText(rate) === rateText(rate)), { numRuns: 5000 });
+  });
+
+  test('drops trailing zeros of a plain rate without changing its value', () => {
+    expect([fastRateText('0.0090'), fastRateText('5.0'), fastRateText('0.000'), fastRateText('10')]).toEqual(['0.009', '5', '0', '10']);
   });
 });
