@@ -13,7 +13,7 @@ import { IdEventKind, type EarningIdStore, type IdEvents } from './earning-id-st
 import type { FindingSink } from './finding-sink.js';
 import type { Finding } from './finding.js';
 import { RunLines } from './run-lines.js';
-import { ProgramPeriods, type ProgramInPeriod } from './program-periods.js';
+import { ProgramPeriods, type PeriodOf, type ProgramInPeriod } from './program-periods.js';
 import { PoolSumsTable } from './pool-sums.js';
 import type { MonthlyAccrual } from '../journal/journal-of.js';
 import { SplitWindow } from './split-window.js';
@@ -107,11 +107,14 @@ class EarningsLedger {
   add(row: EarningRecord): void {
     this.rowsRead += 1;
     const id = hashText64(this.hasher, row.earningId, this.idHash);
-    const facts = earningFactsHash(row, this.programOf(row).program, this.hasher);
+    // The period and program are worked out once per row, for the identity, the sums and the split.
+    const period = this.periods.periodOf(row.earningDate);
+    const program = this.periods.programIn(period, row.programName);
+    const facts = earningFactsHash(row, program.program, this.hasher);
     earningUpdateHashes(row, this.hasher, this.updateHashes);
     this.stores.ids.add(id.lo, id.hi, facts, this.updateHashes.usd, this.updateHashes.details, this.lines.runLine(row.location));
     this.recency.see(this.ordinal, row);
-    this.checkSplit(row, this.apply(row, 1));
+    if (this.apply(row, 1, false, period, program)) this.checkSplit(row, program, period);
   }
 
   /**
@@ -153,12 +156,11 @@ class EarningsLedger {
       } else if (kind === IdEventKind.Conflict) this.reportConflict(row, this.lines.locationOf(events.prior(this.event)));
       else this.noteUpdate(row, line, events.prior(this.event), kind === IdEventKind.Restated);
     }
-    if (counted) this.checkSplit(row, row.kind === 'coop' || row.kind === 'rebate' ? this.programOf(row) : null);
-    else this.apply(row, -1, duplicate);
-  }
-
-  private programOf(row: EarningRecord): ProgramInPeriod {
-    return this.periods.programIn(this.periods.periodOf(row.earningDate), row.programName);
+    const period = this.periods.periodOf(row.earningDate);
+    const program = this.periods.programIn(period, row.programName);
+    if (counted) {
+      if (row.kind === 'coop' || row.kind === 'rebate') this.checkSplit(row, program, period);
+    } else this.apply(row, -1, duplicate, period, program);
   }
 
   private reportDuplicate(row: EarningRecord, prior: RowLocation): void {
@@ -243,37 +245,38 @@ class EarningsLedger {
     });
   }
 
-  /** Adds (or with -1 retracts) a row in every sum; for co-op and rebate rows, returns what its program and period share. */
-  private apply(row: EarningRecord, sign: 1 | -1, duplicate = false): ProgramInPeriod | null {
+  /**
+   * Adds (or with -1 retracts) a row in every sum; true for co-op and rebate rows, the ones the
+   * split check may concern. `period` and `program` are the row's own (`ProgramPeriods`).
+   */
+  private apply(row: EarningRecord, sign: 1 | -1, duplicate: boolean, period: PeriodOf, program: ProgramInPeriod): boolean {
     const negate = sign === -1;
     this.rowsCounted += sign;
     this.totals.add(row.currency, row.kind, row.amountScaled, negate);
     if (row.paymentId !== '') this.paymentSums.add(row, negate);
     if (row.kind === 'claim') {
       this.claimPayments.add(row, negate);
-      return null;
+      return false;
     }
-    if (row.kind !== 'coop' && row.kind !== 'rebate') return null;
+    if (row.kind !== 'coop' && row.kind !== 'rebate') return false;
 
-    const period = this.periods.periodOf(row.earningDate);
-    const program = this.periods.programIn(period, row.programName);
     if (!program.known && sign === 1) this.unknown.add(row);
     // A repeat was never a row of its own (a version that lost a conflict was, and stays counted there).
     if (!program.known && duplicate) this.unknown.retract(row);
-    if (row.kind !== 'coop') return program;
+    if (row.kind !== 'coop') return true;
     if (this.rollover(row.reasonCode)) this.rollovers.add(row, program, period, negate);
     else {
-      this.poolSums.add(row, program.pools, program.program, period.half, negate);
+      this.poolSums.add(row, program.pools, program.program, period, negate);
       if (sign === 1 && row.amountUSDScaled === null && row.currency !== 'USD') this.reportMissingUSD(row, program.program, period.label);
     }
-    return program;
+    return true;
   }
 
   /** Split check: only where the program has a configured share and the row, of the original split, names its transaction. */
-  private checkSplit(row: EarningRecord, program: ProgramInPeriod | null): void {
-    if (program === null || program.share === null || row.transactionId === '') return;
+  private checkSplit(row: EarningRecord, program: ProgramInPeriod, period: PeriodOf): void {
+    if (program.share === null || row.transactionId === '') return;
     if (!isOriginalSplit(row)) return;
-    this.split.add(row, program, this.periods.periodOf(row.earningDate).label);
+    this.split.add(row, program, period.label);
   }
 
   /** Ends the reading: closes the open transactions and turns the exact sums into Decimals and pools. */

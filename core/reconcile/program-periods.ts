@@ -12,6 +12,8 @@ import type { PoolsOfProgram } from './pool-sums.js';
 export interface PeriodOf {
   readonly half: FiscalHalf;
   readonly label: string;
+  /** The calendar month, `2021-07`: the journal accrues co-op monthly. */
+  readonly month: string;
   /** Per program name as written in the export; one map per half, shared by every date in it. */
   readonly programs: Map<string, ProgramInPeriod>;
 }
@@ -51,7 +53,7 @@ export class ProgramPeriods {
       const label = formatHalf(half);
       let programs = this.programsByHalf.get(label);
       if (programs === undefined) this.programsByHalf.set(label, (programs = new Map()));
-      return { half, label, programs };
+      return { half, label, month: date.slice(0, 7), programs };
     });
   }
 
