@@ -5,6 +5,21 @@
  * the text that explains them is rendered by the adapters and may.
  */
 
+/**
+ * What the claim rules say about one claim: a problem when a claim is checked on its own (the
+ * pane's form), a finding when the reconciliation checks the register. One list, used by both.
+ */
+const CLAIM_RULE_CODES = [
+  'claim_program_not_eligible',
+  'claim_dates_invalid',
+  'claim_period_mismatch',
+  'claim_submitted_outside_window',
+  'claim_missing_documents',
+  'claim_overdraws_pool',
+  'claim_currency_mismatch',
+  'claim_amount_invalid',
+] as const;
+
 /** Problems core finds in single values, policy files and claims. */
 export const ISSUE_CODES = [
   // parsing of single values
@@ -22,14 +37,7 @@ export const ISSUE_CODES = [
   'illegal_transition',
   'claim_not_editable',
   'invalid_claim_status',
-  'claim_program_not_eligible',
-  'claim_dates_invalid',
-  'claim_period_mismatch',
-  'claim_submitted_outside_window',
-  'claim_missing_documents',
-  'claim_overdraws_pool',
-  'claim_currency_mismatch',
-  'claim_amount_invalid',
+  ...CLAIM_RULE_CODES,
   'invalid_document_name',
 ] as const;
 
@@ -45,14 +53,7 @@ export const FINDING_CODES = [
   'threshold_conversion_expected',
   'rollover_mismatch',
   'rollover_unmatched',
-  'claim_program_not_eligible',
-  'claim_dates_invalid',
-  'claim_period_mismatch',
-  'claim_submitted_outside_window',
-  'claim_missing_documents',
-  'claim_overdraws_pool',
-  'claim_currency_mismatch',
-  'claim_amount_invalid',
+  ...CLAIM_RULE_CODES,
   'claim_invalid',
   'claim_paid_amount_mismatch',
   'claim_approved_unpaid',
