@@ -9,7 +9,9 @@ import type { Finding, FindingCode } from '../../core/reconcile/finding.js';
 import type { JournalLine } from '../../core/journal/journal-line.js';
 import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import type { InputSummary } from './input-summary.js';
-import { EXPIRY_WARNING_DAYS } from '../../core/reconcile/pool-findings.js';
+import { REPORT_ALERT_SETTINGS } from '../../core/reconcile/pool-findings.js';
+import { poolAlerts } from '../../core/pools/pool-alerts.js';
+import { poolKeyString } from '../../core/pools/pool-key.js';
 import {
   BALANCE_REPORT_COLUMNS,
   CLAIM_REPORT_COLUMNS,
@@ -35,14 +37,20 @@ export interface WorkbookReportData {
   readonly journal: readonly JournalLine[];
 }
 
-function balanceHighlight(row: ReportRow): HighlightKind | null {
-  const available = row.available as PoolBalance['available'];
-  if (available.isNegative()) return 'overdrawn';
-  const status = row.status;
-  const soon = (d: unknown) => typeof d === 'number' && d >= 0 && d <= EXPIRY_WARNING_DAYS;
-  if (available.gt(0) && (status === 'open' || status === 'claim-only') && (soon(row.daysToUsageEnd) || soon(row.daysToClaimDeadline))) return 'expiring';
-  if ((row.forfeited as PoolBalance['forfeited']).gt(0)) return 'forfeited';
-  return null;
+/**
+ * The Balances sheet's shading: the report's own alerts (core's `poolAlerts`, overdrawn before
+ * expiring), and grey where money was forfeited.
+ */
+function balanceHighlights(pools: readonly PoolBalance[]): (row: ReportRow) => HighlightKind | null {
+  const kinds = new Map<string, HighlightKind>();
+  for (const alert of poolAlerts(pools, REPORT_ALERT_SETTINGS)) {
+    const key = poolKeyString(alert.pool.key);
+    if (alert.kind !== 'willConvert' && !kinds.has(key)) kinds.set(key, alert.kind);
+  }
+  return (row) => {
+    const key = poolKeyString({ participantId: String(row.participantId), programName: String(row.programName), earningPeriod: String(row.earningPeriod), currency: String(row.currency) });
+    return kinds.get(key) ?? ((row.forfeited as PoolBalance['forfeited']).gt(0) ? 'forfeited' : null);
+  };
 }
 
 function countSeverities(findings: readonly Finding[]): Record<Finding['severity'], number> {
@@ -77,7 +85,7 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
   ];
   for (const [item, value] of summaryRows) await summary.addRow({ item, value });
 
-  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, currencyColumn: 'currency', highlight: balanceHighlight });
+  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, currencyColumn: 'currency', highlight: balanceHighlights(data.balances) });
   for (const b of data.balances) await balances.addRow(balanceRow(b));
 
   const findings = await wb.addSheet('Findings', {
