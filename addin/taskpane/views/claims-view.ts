@@ -11,13 +11,10 @@ import { CLAIM_STATUSES, isEditable, type ClaimStatus } from '../../../core/clai
 import { CLAIM_TRANSITIONS, transitionClaim } from '../../../core/claims/claim-transitions.js';
 import { addDocument, editClaim, type ClaimEdit } from '../../../core/claims/claim-edits.js';
 import { historyEntry } from '../../../core/claims/claim-history.js';
-import { validateClaim, claimDraw, type ClaimContext } from '../../../core/claims/validate-claim.js';
-import { drawKind } from '../../../core/claims/draw-kind.js';
-import { fundingPeriodOf } from '../../../core/claims/funding-period.js';
+import { validateClaim, type ClaimContext } from '../../../core/claims/validate-claim.js';
+import { claimContext } from '../../../core/claims/claim-context.js';
 import { retainUntil } from '../../../core/claims/retain-until.js';
-import { canonicalProgramName, knownProgramNames, resolvePolicy } from '../../../core/policy/policy-catalog.js';
-import { formatHalf } from '../../../core/calendar/fiscal-half.js';
-import { ZERO } from '../../../core/money/decimal.js';
+import { knownProgramNames } from '../../../core/policy/policy-catalog.js';
 import type { Issue } from '../../../core/issues.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
@@ -190,23 +187,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
     return { row, amountIssue };
   };
 
-  const contextFor = (claim: Claim): ClaimContext => {
-    const funding = fundingPeriodOf(claim.activityStart, claim.activityEnd, ledger.settings);
-    const period = funding.ok ? funding.value : claim.earningPeriod;
-    const policy = period ? resolvePolicy(ledger.catalog, claim.programName, period) : null;
-    const program = canonicalProgramName(ledger.catalog, claim.programName) ?? claim.programName.trim();
-    const label = period ? formatHalf(period) : '';
-    const pools = ledger.balances.filter((b) => b.key.participantId === claim.participantId && b.key.programName === program && b.key.earningPeriod === label);
-    const pool = pools.find((b) => b.key.currency === claim.currency);
-    let available = pool ? pool.available : ZERO;
-    // An existing claim that already reserves or consumes funds must not count against itself.
-    const selected = selectedEntry();
-    if (selected && selected.claim.claimId === claim.claimId && pool) {
-      const kind = drawKind(selected.claim.status);
-      if (kind === 'pending' || kind === 'approved') available = available.plus(claimDraw(selected.claim));
-    }
-    return { policy, settings: ledger.settings, asOf: state.asOf, available, poolCurrencies: pools.map((b) => b.key.currency) };
-  };
+  const contextFor = (claim: Claim): ClaimContext => claimContext(claim, ledger, state.asOf, selectedEntry()?.claim ?? null);
 
   /** Issues beside their fields once touched; those of no field in the list below the form. */
   const showIssues = (issues: readonly Issue[]) => {
