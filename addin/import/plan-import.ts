@@ -9,8 +9,7 @@
  */
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { parseCurrency } from '../../core/money/currency.js';
-import type { Dec } from '../../core/money/decimal.js';
-import { scaledFromDec } from '../../core/money/scaled-amount.js';
+import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { missingRequirements, normaliseHeaderName } from '../../core/tables/header-row.js';
@@ -21,7 +20,7 @@ import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { isNewerDownload, RECENCY_COLUMNS, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
-import { cellAsText, dateToCell, textToCell, type CellValue } from '../excel/cell-values.js';
+import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
 
 export interface Rejection {
@@ -77,17 +76,25 @@ function latestDate(text: (name: string) => string): string {
 
 /** A row read as core reads it, or why it cannot be (the first value that cannot be read). */
 type RowReading =
-  | { readonly ok: true; readonly record: EarningRecord; readonly amount: Dec; readonly usd: Dec | null }
+  | { readonly ok: true; readonly record: EarningRecord }
   | { readonly ok: false; readonly code: string; readonly column: string; readonly input: string };
+
+/** An amount as core reads it, exact: the plain form an export writes without a Decimal (`parsePlainAmount`), anything else by `parseAmount`. */
+function scaledAmountOf(text: string): ScaledAmount | null {
+  const plain = parsePlainAmount(text);
+  if (plain !== null) return plain;
+  const r = parseAmount(text);
+  return r.ok ? scaledFromDec(r.value) : null;
+}
 
 /** An earning from a row's texts by column name, read as core reads it. */
 function readEarning(text: (name: string) => string, location: RowLocation): RowReading {
   const amountText = text('earningAmount');
-  const amount = parseAmount(amountText);
-  if (!amount.ok) return { ok: false, code: 'invalid_amount', column: 'earningAmount', input: amountText };
+  const amount = scaledAmountOf(amountText);
+  if (amount === null) return { ok: false, code: 'invalid_amount', column: 'earningAmount', input: amountText };
   const usdText = text('earningAmountUSD');
-  const usd = usdText === '' ? null : parseAmount(usdText);
-  if (usd !== null && !usd.ok) return { ok: false, code: 'invalid_amount', column: 'earningAmountUSD', input: usdText };
+  const usd = usdText === '' ? null : scaledAmountOf(usdText);
+  if (usdText !== '' && usd === null) return { ok: false, code: 'invalid_amount', column: 'earningAmountUSD', input: usdText };
   const dateText = text('earningDate');
   const date = dateOfText(dateText);
   if (date === null) return { ok: false, code: 'invalid_date', column: 'earningDate', input: dateText };
@@ -95,7 +102,7 @@ function readEarning(text: (name: string) => string, location: RowLocation): Row
   const currency = parseCurrency(currencyText);
   if (!currency.ok) return { ok: false, code: 'invalid_currency', column: 'transactionCurrency', input: currencyText };
   const paidText = text('earningAmountInLastPaymentCurrency');
-  const paid = paidText === '' ? null : parseAmount(paidText);
+  const paid = paidText === '' ? null : scaledAmountOf(paidText);
   const record = earningRecord({
     earningId: text('earningId'),
     participantId: text('participantId'),
@@ -103,8 +110,8 @@ function readEarning(text: (name: string) => string, location: RowLocation): Row
     programName: text('programName'),
     earningType: text('earningType'),
     kind: earningKind(text('earningType')),
-    amountScaled: scaledFromDec(amount.value),
-    amountUSDScaled: usd?.ok ? scaledFromDec(usd.value) : null,
+    amountScaled: amount,
+    amountUSDScaled: usd,
     earningDate: date,
     currency: currency.value,
     transactionId: text('transactionId'),
@@ -115,11 +122,11 @@ function readEarning(text: (name: string) => string, location: RowLocation): Row
     paymentId: text('paymentId'),
     paymentStatus: text('paymentStatus'),
     paymentCurrency: text('lastPaymentCurrency'),
-    amountInPaymentCurrencyScaled: paid?.ok ? scaledFromDec(paid.value) : null,
+    amountInPaymentCurrencyScaled: paid,
     passThrough: {},
     location,
   });
-  return { ok: true, record, amount: amount.value, usd: usd?.ok ? usd.value : null };
+  return { ok: true, record };
 }
 
 /**
@@ -277,17 +284,16 @@ export function planImport(
     });
     const iAmount = column('earningAmount');
     const iUSD = column('earningAmountUSD');
-    /** A file row in the table's column order; its two amounts as already read. */
-    const cellsOf = (row: string[], amount: Dec, usd: Dec | null): CellValue[] => {
+    /** A file row in the table's column order; its two amounts as already read (`record`). */
+    const cellsOf = (row: string[], record: EarningRecord): CellValue[] => {
       const out = new Array<CellValue>(headers.length).fill('');
       for (const { from, to, kind } of targets) {
         const raw = row[from] ?? '';
         const text = raw.trim();
         if (text === '') out[to] = '';
         else if (kind === 'amount') {
-          const value = from === iAmount ? amount : from === iUSD ? usd : null;
-          const r = value === null ? parseAmount(text) : null;
-          out[to] = value !== null ? value.toNumber() : r?.ok ? r.value.toNumber() : textToCell(text);
+          const value = from === iAmount ? record.amountScaled : from === iUSD ? record.amountUSDScaled : scaledAmountOf(text);
+          out[to] = value !== null ? scaledToCell(value) : textToCell(text);
         } else if (kind === 'date') {
           const d = dateOfText(text);
           out[to] = d !== null ? dateToCell(d) : textToCell(text);
@@ -324,7 +330,7 @@ export function planImport(
         }
         before.digest = version;
         before.rank = rank;
-        before.cells.splice(0, before.cells.length, ...cellsOf(row, read.amount, read.usd));
+        before.cells.splice(0, before.cells.length, ...cellsOf(row, read.record));
         if (held !== undefined && !updatedIds.has(earningId)) {
           updatedIds.add(earningId);
           updates.push({ index: held.index, cells: before.cells, file: parsed.file, line, earningId, kind: decision === 'restated' ? 'restated' : 'updated' });
@@ -332,7 +338,7 @@ export function planImport(
         summary.updated++;
         return;
       }
-      const out = cellsOf(row, read.amount, read.usd);
+      const out = cellsOf(row, read.record);
       seen.set(earningId, { digest: version, rank, cells: out });
       cells.push(out);
       summary.added++;
