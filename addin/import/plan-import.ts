@@ -267,6 +267,9 @@ export function planImport(
       return i;
     };
     const at = (row: string[], name: string) => (row[column(name)] ?? '').trim();
+    // The row being read, and one reader of its cells by name for every row (no closure per row).
+    let current: string[] = [];
+    const currentText = (name: string) => at(current, name);
     // The download's recency: the latest date in its rows (docs/RULES.md, "Repeated earningIds").
     let latest = '';
     for (const row of parsed.rows) {
@@ -308,7 +311,8 @@ export function planImport(
       if (row.length !== parsed.headers.length) return reject({ line, code: 'ragged_row', input: String(row.length) });
       const earningId = at(row, 'earningId');
       if (earningId === '') return reject({ line, code: 'missing_field', column: 'earningId' });
-      const read = readEarning((name) => at(row, name), { file: parsed.file, line });
+      current = row;
+      const read = readEarning(currentText, { file: parsed.file, line });
       if (!read.ok) return reject({ line, code: read.code, column: read.column, input: read.input });
       const version = digest(read.record);
       const held = existing.get(earningId);
