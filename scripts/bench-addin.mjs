@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumMissing, launchChromium } from '../test/addin/headless-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -36,10 +36,8 @@ const importRuns = option('import-runs', '3');
 const TARGET_MS = 250;
 const IMPORT_TARGET_MS = 3000;
 const cache = path.join(root, '.bench-cache');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-if (!existsSync(executablePath)) {
-  console.error(`Chromium not found at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+if (chromiumMissing() !== null) {
+  console.error(chromiumMissing());
   process.exit(2);
 }
 if (!args.includes('--no-build') || !existsSync(path.join(dist, 'bench.html'))) {
@@ -74,10 +72,7 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = server.address().port;
 
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(`http://localhost:${port}/bench.html?rows=${rows}&claims=${claims}&runs=${runs}&participants=${participants}`);

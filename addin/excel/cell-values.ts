@@ -8,7 +8,7 @@ import { Dec } from '../../core/money/decimal.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { roundToMinor } from '../../core/money/round.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
-import type { ScaledAmount } from '../../core/money/scaled-amount.js';
+import { scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { issue, ok, fail, type Result } from '../../core/issues.js';
 
@@ -61,6 +61,16 @@ export function amountToCell(amount: Dec, currency: CurrencyCode): number {
 /** An unrounded decimal (a share, a USD sum already exact in the export) as a cell number. */
 export function decimalToCell(value: Dec): number {
   return value.toNumber();
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** An exact scaled amount as a cell number: the double nearest to it, as `Dec#toNumber` gives. */
+export function scaledToCell(amount: ScaledAmount): number {
+  // Both operands are exact doubles and IEEE division rounds once: the nearest double, computed
+  // without a Decimal for the plain amounts an export holds.
+  if (typeof amount.units === 'number' && amount.scale < POW10.length && Number.isSafeInteger(amount.units)) return amount.units / POW10[amount.scale]!;
+  return scaledToDec(amount).toNumber();
 }
 
 /** Reads a decimal written in invariant form (`1234.56`) straight into a cell number. */
@@ -118,6 +128,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function textToCell(text: string): string {
   if (text === '') return '';
+  // Most text starts with an ASCII letter, which none of the checks below can match: an import
+  // writes millions of such cells.
+  const first = text.charCodeAt(0);
+  if (first >= 65 && first < 127) return text;
   if (FORMULA_START.test(text) || text.startsWith("'") || /^\s*[\d.,]+\s*$/.test(text)) return `'${text}`;
   return text;
 }

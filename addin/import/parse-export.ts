@@ -18,31 +18,7 @@ export interface ParsedExport {
 
 export function parseExportText(file: string, text: string): ParsedExport {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const all: string[][] = [];
-  const lines: number[] = [];
-  const errors: ParsedExport['errors'] = [];
-  let cursor = 0;
-  let line = 1;
-  const newlinesIn = (from: number, to: number) => {
-    let n = 0;
-    for (let i = body.indexOf('\n', from); i >= 0 && i < to; i = body.indexOf('\n', i + 1)) n++;
-    return n;
-  };
-  Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: false,
-    step: (result) => {
-      const end = result.meta.cursor;
-      lines.push(line);
-      all.push(result.data);
-      // An undetectable delimiter is only a note: papaparse then reads commas, and a file that is
-      // not comma-separated shows up as a missing header or ragged rows, with their lines.
-      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') errors.push({ line, code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'parse_error', input: e.message });
-      line += newlinesIn(cursor, end) + (body[end] === '\n' || body[end] === '\r' ? 1 : 0);
-      // The cursor sits before the row's line break; skip it so the next count starts fresh.
-      cursor = end + (body.startsWith('\r\n', end) ? 2 : body[end] === '\n' || body[end] === '\r' ? 1 : 0);
-    },
-  });
+  const { all, lines, errors } = recordsWithLines(body);
   // core's header reader, as the batch job reads it: the first row within the search lines with
   // every required column; else the closest, whose missing columns the plan then names.
   const search = findHeaderRow(all.filter((_, i) => lines[i]! <= HEADER_SEARCH_LINES), REQUIRED_EARNINGS_COLUMNS);
@@ -58,4 +34,78 @@ export function parseExportText(file: string, text: string): ParsedExport {
     rowLines.push(lines[i]!);
   }
   return { file, headers, rows, lines: rowLines, errors: errors.filter((e) => e.line > (lines[headerAt] ?? 0)) };
+}
+
+interface NumberedRecords {
+  readonly all: string[][];
+  /** 1-based line where each record starts. */
+  readonly lines: number[];
+  readonly errors: ParsedExport['errors'];
+}
+
+/** papaparse's errors on the lines of their records; `row` is the index of a record, not a line. */
+function errorsOn(errors: readonly Papa.ParseError[], lineOf: (row: number) => number): ParsedExport['errors'] {
+  // An undetectable delimiter is only a note: papaparse then reads commas, and a file that is
+  // not comma-separated shows up as a missing header or ragged rows, with their lines.
+  return errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({ line: lineOf(e.row ?? 0), code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'parse_error', input: e.message }));
+}
+
+/**
+ * Every record of the text with the line it starts on. Fast path: one papaparse call over the
+ * whole text, no callback per row, lines counted from the line breaks inside the cells (an
+ * unquoted cell cannot hold one). That count is exact when it accounts for every `\n` of the text;
+ * it does not when a malformed quote made papaparse consume a line break into no cell, or the
+ * file breaks its lines with lone CRs: then `recordsByStep`, which numbers from the text itself.
+ */
+function recordsWithLines(body: string): NumberedRecords {
+  const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
+  const all = result.data;
+  const lines = new Array<number>(all.length);
+  let line = 1;
+  let counted = 0;
+  for (let i = 0; i < all.length; i++) {
+    lines[i] = line;
+    const inside = lineBreaksIn(all[i]!);
+    counted += inside + (i + 1 < all.length ? 1 : 0);
+    line += 1 + inside;
+  }
+  if (result.meta.linebreak === '\r' || counted !== lineBreaksIn([body])) return recordsByStep(body);
+  return { all, lines, errors: errorsOn(result.errors, (row) => lines[row] ?? line) };
+}
+
+/** The readable way: papaparse one record at a time, each record's line counted from the text between the cursors it reports. */
+function recordsByStep(body: string): NumberedRecords {
+  const all: string[][] = [];
+  const lines: number[] = [];
+  const errors: ParsedExport['errors'] = [];
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: false,
+    step: (result) => {
+      const end = result.meta.cursor;
+      lines.push(line);
+      all.push(result.data);
+      errors.push(...errorsOn(result.errors, () => line));
+      // The next record starts at the cursor: count the line breaks up to it (a lone CR breaks a line too).
+      for (let i = start; i < end; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 10 || (c === 13 && body.charCodeAt(i + 1) !== 10)) line++;
+      }
+      start = end;
+    },
+  });
+  return { all, lines, errors };
+}
+
+/** The `\n`s inside a record's cells (a CRLF counts once, by its `\n`). */
+function lineBreaksIn(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  }
+  return n;
 }

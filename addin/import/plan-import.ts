@@ -9,16 +9,18 @@
  */
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { parseCurrency } from '../../core/money/currency.js';
-import { scaledFromDec } from '../../core/money/scaled-amount.js';
-import { parseDate } from '../../core/calendar/calendar-date.js';
+import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { missingRequirements, normaliseHeaderName } from '../../core/tables/header-row.js';
-import { earningRecord, type EarningRecord } from '../../core/reconcile/earning-record.js';
+import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
+import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
-import { duplicateDecision } from '../../core/reconcile/earning-identity.js';
+import { FieldHasher } from '../../core/reconcile/earning-hash.js';
+import { digestDecision, earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { isNewerDownload, RECENCY_COLUMNS, type DownloadRank } from '../../core/reconcile/download-recency.js';
-import type { RowLocation } from '../../core/reconcile/earning-record.js';
-import { cellAsText, dateToCell, decimalTextToCell, textToCell, type CellValue } from '../excel/cell-values.js';
+import { memoByText } from '../../core/text/memo-by-text.js';
+import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
 
 export interface Rejection {
@@ -49,43 +51,68 @@ export interface RowUpdate {
   readonly kind: 'updated' | 'restated';
 }
 
-/** An earning the workbook already holds: its row index in the Earnings table, what it says, and its latest date (its recency). */
+/** An earning the workbook already holds: its row index in the Earnings table, its version's digest, and its latest date (its recency). */
 export interface ExistingEarning {
   readonly index: number;
-  readonly record: EarningRecord;
+  readonly digest: EarningDigest;
   readonly latest: string;
 }
+
+/** A date as core reads it, or null; remembered per text (exports repeat a few hundred dates). */
+const dateOfText = memoByText((text): IsoDate | null => {
+  const d = parseDate(text);
+  return d.ok ? d.value : null;
+});
 
 /** The latest of a row's dates in `RECENCY_COLUMNS` (docs/RULES.md, "Repeated earningIds"). */
 function latestDate(text: (name: string) => string): string {
   let latest = '';
   for (const name of RECENCY_COLUMNS) {
-    const d = parseDate(text(name));
-    if (d.ok && d.value > latest) latest = d.value;
+    const d = dateOfText(text(name));
+    if (d !== null && d > latest) latest = d;
   }
   return latest;
 }
 
-/** An earning from a row's texts by column name, read as core reads it; null when a required value cannot be read. */
-function earningOfTexts(text: (name: string) => string, location: RowLocation): EarningRecord | null {
-  const amount = parseAmount(text('earningAmount'));
+/** A row read as core reads it, or why it cannot be (the first value that cannot be read). */
+type RowReading =
+  | { readonly ok: true; readonly record: EarningRecord }
+  | { readonly ok: false; readonly code: string; readonly column: string; readonly input: string };
+
+/** An amount as core reads it, exact: the plain form an export writes without a Decimal (`parsePlainAmount`), anything else by `parseAmount`. */
+function scaledAmountOf(text: string): ScaledAmount | null {
+  const plain = parsePlainAmount(text);
+  if (plain !== null) return plain;
+  const r = parseAmount(text);
+  return r.ok ? scaledFromDec(r.value) : null;
+}
+
+/** An earning from a row's texts by column name, read as core reads it. */
+function readEarning(text: (name: string) => string, location: RowLocation): RowReading {
+  const amountText = text('earningAmount');
+  const amount = scaledAmountOf(amountText);
+  if (amount === null) return { ok: false, code: 'invalid_amount', column: 'earningAmount', input: amountText };
   const usdText = text('earningAmountUSD');
-  const usd = usdText === '' ? null : parseAmount(usdText);
-  const date = parseDate(text('earningDate'));
-  const currency = parseCurrency(text('transactionCurrency'));
-  if (!amount.ok || (usd !== null && !usd.ok) || !date.ok || !currency.ok) return null;
+  const usd = usdText === '' ? null : scaledAmountOf(usdText);
+  if (usdText !== '' && usd === null) return { ok: false, code: 'invalid_amount', column: 'earningAmountUSD', input: usdText };
+  const dateText = text('earningDate');
+  const date = dateOfText(dateText);
+  if (date === null) return { ok: false, code: 'invalid_date', column: 'earningDate', input: dateText };
+  const currencyText = text('transactionCurrency');
+  const currency = parseCurrency(currencyText);
+  if (!currency.ok) return { ok: false, code: 'invalid_currency', column: 'transactionCurrency', input: currencyText };
   const paidText = text('earningAmountInLastPaymentCurrency');
-  const paid = paidText === '' ? null : parseAmount(paidText);
-  return earningRecord({
+  const paid = paidText === '' ? null : scaledAmountOf(paidText);
+  const record = earningRecord({
     earningId: text('earningId'),
     participantId: text('participantId'),
     participantName: text('participantName'),
     programName: text('programName'),
     earningType: text('earningType'),
     kind: earningKind(text('earningType')),
-    amountScaled: scaledFromDec(amount.value),
-    amountUSDScaled: usd?.ok ? scaledFromDec(usd.value) : null,
-    earningDate: date.value,
+    amountScaled: amount,
+    amountUSDScaled: usd,
+    earningDate: date,
     currency: currency.value,
     transactionId: text('transactionId'),
     lever: text('lever'),
@@ -95,25 +122,49 @@ function earningOfTexts(text: (name: string) => string, location: RowLocation): 
     paymentId: text('paymentId'),
     paymentStatus: text('paymentStatus'),
     paymentCurrency: text('lastPaymentCurrency'),
-    amountInPaymentCurrencyScaled: paid?.ok ? scaledFromDec(paid.value) : null,
+    amountInPaymentCurrencyScaled: paid,
     passThrough: {},
     location,
   });
+  return { ok: true, record };
+}
+
+/**
+ * A row's version of its earning as core's identity digests it, its program canonical in the
+ * workbook's catalog (an alias is the same program: docs/RULES.md, "Repeated earningIds").
+ */
+function digester(catalog: PolicyCatalog): (record: EarningRecord) => EarningDigest {
+  const hasher = new FieldHasher();
+  const programOf = memoByText((name) => canonicalProgramName(catalog, name) ?? name);
+  return (record) => earningDigest(record, programOf(record.programName), hasher);
 }
 
 /** The earnings the Earnings table holds, by earningId (rows core cannot read are left to the ledger's problems). */
-export function existingEarnings(headers: readonly string[], rows: readonly (readonly unknown[])[]): Map<string, ExistingEarning> {
+export function existingEarnings(
+  headers: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  catalog: PolicyCatalog = policyCatalog(),
+): Map<string, ExistingEarning> {
   const index = new Map(headers.map((h, i) => [normaliseHeaderName(h), i]));
+  const digest = digester(catalog);
+  const columns = new Map<string, { i: number; kind: 'text' | 'amount' | 'date' }>();
+  const columnOf = (name: string) => {
+    let c = columns.get(name);
+    if (c === undefined) {
+      const key = normaliseHeaderName(name);
+      const kind = KIND.get(key);
+      columns.set(name, (c = { i: index.get(key) ?? -1, kind: kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text' }));
+    }
+    return c;
+  };
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
     const text = (name: string) => {
-      const key = normaliseHeaderName(name);
-      const i = index.get(key);
-      const kind = KIND.get(key);
-      return i === undefined ? '' : cellAsText(row[i], kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text').trim();
+      const { i, kind } = columnOf(name);
+      return i < 0 ? '' : cellAsText(row[i], kind).trim();
     };
-    const record = earningOfTexts(text, { file: 'Earnings', line: r + 2 });
-    if (record !== null && record.earningId !== '') out.set(record.earningId, { index: r, record, latest: latestDate(text) });
+    const read = readEarning(text, { file: 'Earnings', line: r + 2 });
+    if (read.ok && read.record.earningId !== '') out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: latestDate(text) });
   });
   return out;
 }
@@ -140,9 +191,9 @@ export interface ImportPlan {
 
 const KIND = new Map(EARNINGS_COLUMNS.map((c) => [normaliseHeaderName(c.name), c.kind]));
 
-/** The version of an earningId planned so far: what it says, the download it came from, and its planned cells (rewritten in place by a newer version). */
+/** The version of an earningId planned so far: its digest, the download it came from, and its planned cells (rewritten in place by a newer version). */
 interface Planned {
-  record: EarningRecord;
+  digest: EarningDigest;
   rank: DownloadRank;
   readonly cells: CellValue[];
 }
@@ -154,7 +205,24 @@ interface Planned {
  */
 const WORKBOOK_ORDER = -1;
 
-export function planImport(tableHeaders: readonly string[], existing: ReadonlyMap<string, ExistingEarning>, files: readonly ParsedExport[]): ImportPlan {
+/** How a file's column is written to the table: where it goes and as what. */
+interface ColumnTarget {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: 'amount' | 'date' | 'text';
+}
+
+/**
+ * Plans the import of parsed export files into the Earnings table (`tableHeaders`, holding
+ * `existing`). `catalog` is the workbook's program catalog (its Programs table, else the built-in
+ * one): programs are compared by their canonical name.
+ */
+export function planImport(
+  tableHeaders: readonly string[],
+  existing: ReadonlyMap<string, ExistingEarning>,
+  files: readonly ParsedExport[],
+  catalog: PolicyCatalog = policyCatalog(),
+): ImportPlan {
   const headers = [...tableHeaders];
   const headerIndex = new Map(headers.map((h, i) => [normaliseHeaderName(h), i]));
   const newColumns: string[] = [];
@@ -163,8 +231,10 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
   const skipped: Skip[] = [];
   const rejected: Rejection[] = [];
   const summaries: FileSummary[] = [];
+  // Per earningId, 12 bytes of digest and the rank rather than the row: the heap stays flat.
   const seen = new Map<string, Planned>();
   const updatedIds = new Set<string>();
+  const digest = digester(catalog);
 
   for (const [order, parsed] of files.entries()) {
     const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
@@ -189,7 +259,17 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
       }
     }
     const errorLines = new Set(parsed.errors.map((e) => e.line));
-    const at = (row: string[], name: string) => (row[fileIndex.get(normaliseHeaderName(name)) ?? -1] ?? '').trim();
+    // Header names are matched once per file, not once per row.
+    const columnOf = new Map<string, number>();
+    const column = (name: string): number => {
+      let i = columnOf.get(name);
+      if (i === undefined) columnOf.set(name, (i = fileIndex.get(normaliseHeaderName(name)) ?? -1));
+      return i;
+    };
+    const at = (row: string[], name: string) => (row[column(name)] ?? '').trim();
+    // The row being read, and one reader of its cells by name for every row (no closure per row).
+    let current: string[] = [];
+    const currentText = (name: string) => at(current, name);
     // The download's recency: the latest date in its rows (docs/RULES.md, "Repeated earningIds").
     let latest = '';
     for (const row of parsed.rows) {
@@ -198,21 +278,30 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
     }
     const rank: DownloadRank = { latest, order };
 
-    /** A file row in the table's column order. */
-    const cellsOf = (row: string[]): CellValue[] => {
-      const out: CellValue[] = new Array<CellValue>(headers.length).fill('');
-      parsed.headers.forEach((h, i) => {
-        const target = headerIndex.get(normaliseHeaderName(h));
-        if (target === undefined) return;
-        const text = (row[i] ?? '').trim();
-        const kind = KIND.get(normaliseHeaderName(h));
-        if (text === '') out[target] = '';
-        else if (kind === 'amount' || kind === 'amountUSD') out[target] = decimalTextToCell(text) ?? textToCell(text);
-        else if (kind === 'date') {
-          const d = parseDate(text);
-          out[target] = d.ok ? dateToCell(d.value) : textToCell(text);
-        } else out[target] = textToCell(row[i] ?? '');
-      });
+    const targets: ColumnTarget[] = [];
+    parsed.headers.forEach((h, from) => {
+      const to = headerIndex.get(normaliseHeaderName(h));
+      if (to === undefined) return;
+      const kind = KIND.get(normaliseHeaderName(h));
+      targets.push({ from, to, kind: kind === 'amount' || kind === 'amountUSD' ? 'amount' : kind === 'date' ? 'date' : 'text' });
+    });
+    const iAmount = column('earningAmount');
+    const iUSD = column('earningAmountUSD');
+    /** A file row in the table's column order; its two amounts as already read (`record`). */
+    const cellsOf = (row: string[], record: EarningRecord): CellValue[] => {
+      const out = new Array<CellValue>(headers.length).fill('');
+      for (const { from, to, kind } of targets) {
+        const raw = row[from] ?? '';
+        const text = raw.trim();
+        if (text === '') out[to] = '';
+        else if (kind === 'amount') {
+          const value = from === iAmount ? record.amountScaled : from === iUSD ? record.amountUSDScaled : scaledAmountOf(text);
+          out[to] = value !== null ? scaledToCell(value) : textToCell(text);
+        } else if (kind === 'date') {
+          const d = dateOfText(text);
+          out[to] = d !== null ? dateToCell(d) : textToCell(text);
+        } else out[to] = textToCell(raw);
+      }
       return out;
     };
 
@@ -222,27 +311,19 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
       if (row.length !== parsed.headers.length) return reject({ line, code: 'ragged_row', input: String(row.length) });
       const earningId = at(row, 'earningId');
       if (earningId === '') return reject({ line, code: 'missing_field', column: 'earningId' });
-      const amount = parseAmount(at(row, 'earningAmount'));
-      if (!amount.ok) return reject({ line, code: 'invalid_amount', column: 'earningAmount', input: at(row, 'earningAmount') });
-      const usdText = at(row, 'earningAmountUSD');
-      if (usdText !== '' && !parseAmount(usdText).ok) return reject({ line, code: 'invalid_amount', column: 'earningAmountUSD', input: usdText });
-      const date = parseDate(at(row, 'earningDate'));
-      if (!date.ok) return reject({ line, code: 'invalid_date', column: 'earningDate', input: at(row, 'earningDate') });
-      const currency = parseCurrency(at(row, 'transactionCurrency'));
-      if (!currency.ok) {
-        return reject({ line, code: 'invalid_currency', column: 'transactionCurrency', input: at(row, 'transactionCurrency') });
-      }
-      const record = earningOfTexts((name) => at(row, name), { file: parsed.file, line })!;
+      current = row;
+      const read = readEarning(currentText, { file: parsed.file, line });
+      if (!read.ok) return reject({ line, code: read.code, column: read.column, input: read.input });
+      const version = digest(read.record);
       const held = existing.get(earningId);
       let before = seen.get(earningId);
       if (before === undefined && held !== undefined) {
         // The workbook's row, the first version of the id this import meets.
-        const version: Planned = { record: held.record, rank: { latest: held.latest, order: WORKBOOK_ORDER }, cells: [] };
-        before = version;
-        seen.set(earningId, version);
+        before = { digest: held.digest, rank: { latest: held.latest, order: WORKBOOK_ORDER }, cells: [] };
+        seen.set(earningId, before);
       }
       if (before !== undefined) {
-        const decision = duplicateDecision(before.record, record);
+        const decision = digestDecision(before.digest, version);
         if (decision === 'conflicting') return reject({ line, code: 'duplicate_differs', column: 'earningId', input: earningId });
         const newer = decision !== 'identical' && isNewerDownload(rank, before.rank);
         if (!newer) {
@@ -251,9 +332,9 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
           summary.skipped++;
           return;
         }
-        before.record = record;
+        before.digest = version;
         before.rank = rank;
-        before.cells.splice(0, before.cells.length, ...cellsOf(row));
+        before.cells.splice(0, before.cells.length, ...cellsOf(row, read.record));
         if (held !== undefined && !updatedIds.has(earningId)) {
           updatedIds.add(earningId);
           updates.push({ index: held.index, cells: before.cells, file: parsed.file, line, earningId, kind: decision === 'restated' ? 'restated' : 'updated' });
@@ -261,12 +342,11 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
         summary.updated++;
         return;
       }
-      const out = cellsOf(row);
-      seen.set(earningId, { record, rank, cells: out });
+      const out = cellsOf(row, read.record);
+      seen.set(earningId, { digest: version, rank, cells: out });
       cells.push(out);
       summary.added++;
     });
-
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');

@@ -72,7 +72,17 @@ export function earningsLayout(table: TableData, file: string): EarningsLayout {
 
 /** A text cell as the engine reads it: trimmed, '' when the column is absent. */
 export function cellText(row: readonly unknown[], at: number): string {
-  return at < 0 ? '' : textFromCell(row[at]).trim();
+  if (at < 0) return '';
+  const text = textFromCell(row[at]);
+  // The engine reads each text cell several times per recalculation: text that starts and ends
+  // with a printable ASCII character (none of them white space) is already trimmed.
+  const n = text.length;
+  if (n > 0 && isPrintableAscii(text.charCodeAt(0)) && isPrintableAscii(text.charCodeAt(n - 1))) return text;
+  return text.trim();
+}
+
+function isPrintableAscii(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 /** A cell's amount as an exact scaled integer (ten-thousandths when exact, else through a Decimal); null when it is not a number. */

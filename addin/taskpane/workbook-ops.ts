@@ -16,7 +16,7 @@ import { recordToCells } from '../excel/record-cells.js';
 import type { CellValue } from '../excel/cell-values.js';
 import { textFromCell } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
-import { balanceToCells, computeLedger, type Ledger } from '../ledger/workbook-ledger.js';
+import { balanceToCells, catalogOf, computeLedger, type Ledger } from '../ledger/workbook-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
 import { existingEarnings, planImport, type ImportPlan } from '../import/plan-import.js';
@@ -116,9 +116,12 @@ export interface ImportOutcome {
 /** Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`). */
 export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
-    const table = (await readTables(context, [TABLES.earnings])).get(TABLES.earnings);
+    const read = await readTables(context, [TABLES.earnings, TABLES.programs]);
+    const table = read.get(TABLES.earnings);
     if (!table) throw new Error('Earnings table missing');
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), files);
+    // Programs are compared by their canonical name in the workbook's catalog, as the ledger compares them.
+    const { catalog } = catalogOf(read.get(TABLES.programs) ?? null);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog);
     await addColumns(context, TABLES.earnings, plan.newColumns);
     const kinds = new Map(EARNINGS_COLUMNS.map((c) => [c.name.toLowerCase(), c.kind]));
     const formats = [...table.headers, ...plan.newColumns].map((h) => {

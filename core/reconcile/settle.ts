@@ -62,12 +62,23 @@ export function settleAsOf(input: SettleInput): Settlement {
     ...claimCheck.findings,
     ...paymentFindings(input.payments, earnings.paymentSums),
   ].sort(compareFindings);
-  const journal = journalOf({
+  const journal = (): JournalLine[] =>
+    journalOf({
+      balances,
+      accruals: earnings.accruals,
+      claims: journalClaimsOf(claimCheck.reports, earnings.claimPayments),
+      asOf,
+      ...(input.accounts ? { accounts: input.accounts } : {}),
+    });
+  let lines: JournalLine[] | undefined;
+  // Drawn up when first read: the add-in's Recalculate shows no journal and would spend an eighth
+  // of its time on one.
+  return {
     balances,
-    accruals: earnings.accruals,
-    claims: journalClaimsOf(claimCheck.reports, earnings.claimPayments),
-    asOf,
-    ...(input.accounts ? { accounts: input.accounts } : {}),
-  });
-  return { balances, claims: claimCheck.reports, findings, journal };
+    claims: claimCheck.reports,
+    findings,
+    get journal() {
+      return (lines ??= journal());
+    },
+  };
 }

@@ -15,7 +15,8 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from './headless-chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
@@ -24,7 +25,6 @@ import { makeZip } from '../support/make-zip.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
 const artifacts = path.join(root, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const fakeOffice = readFileSync(path.join(root, 'test/addin/fake-office/fake-office.js'), 'utf8');
 
@@ -62,23 +62,15 @@ let origin: string;
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`headless Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  }
+  const missing = chromiumMissing();
+  if (missing !== null) throw new Error(missing);
   if (process.env.ADDIN_DIST_PREBUILT !== '1') {
     const build = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: root, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
   }
   mkdirSync(artifacts, { recursive: true });
   ({ server, origin } = await serveDist());
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-    // playwright-core gives every launch a fresh, empty --user-data-dir of its own.
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
   await context.route('**/*', async (route) => {
     const url = route.request().url();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { eagerTableEarning, earningsLayout, scaledOf, TableEarning, type AcceptedCells } from '../../addin/ledger/earnings-table-record.js';
+import { cellText, eagerTableEarning, earningsLayout, scaledOf, TableEarning, type AcceptedCells } from '../../addin/ledger/earnings-table-record.js';
 import type { EarningRecord } from '../../core/reconcile/earning-record.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 
@@ -49,5 +49,19 @@ describe('the workbook\'s small earning record', () => {
         },
       ),
     );
+  });
+});
+
+describe('a text cell as the engine reads it', () => {
+  test('is the cell trimmed as String#trim trims it, whatever it holds', () => {
+    const unit = fc.constantFrom('a', 'Z', '1', ' ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\n', '~', 'é', '"');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 6 }).map((units) => units.join('')), (text) => {
+        expect(cellText([text], 0)).toBe(text.trim());
+      }),
+      { numRuns: 2000 },
+    );
+    expect(cellText([42], 0)).toBe('42');
+    expect(cellText(['x'], -1)).toBe('');
   });
 });

@@ -118,6 +118,14 @@ describe('re-importing a download after a payment run', () => {
     expect(plan.rejected).toEqual([]);
   });
 
+  test('a repeat that names the program by an alias is the same earning, not a conflict', () => {
+    const table = tableOf([unpaid]);
+    const alias = download('alias.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting Program,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [alias]);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.updates.map((u) => [u.index, u.earningId, u.kind])).toEqual([[0, 'E1', 'updated']]);
+  });
+
   test('other facts under a held earningId are rejected', () => {
     const table = tableOf([unpaid]);
     const changed = download('x.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,11.00,11.30,2021-02-10,EUR,PAY-1,Sent']);

@@ -12,11 +12,11 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumMissing, launchChromium } from './headless-chromium.mjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The CDN folder the production page's script tag points into, and the package folder that mirrors it. */
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_JS_DIST = path.join(root, 'node_modules/@microsoft/office-js/dist');
@@ -50,7 +50,8 @@ let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`headless Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  const missing = chromiumMissing();
+  if (missing !== null) throw new Error(missing);
   dist = mkdtempSync(path.join(tmpdir(), 'coop-ledger-office-js-'));
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', dist], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
@@ -71,10 +72,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { Dec } from '../../core/money/decimal.js';
+import { parsePlainAmount, scaledFromDec } from '../../core/money/scaled-amount.js';
+import { decimalTextToCell, scaledToCell, textToCell } from '../../addin/excel/cell-values.js';
+
+/** Amounts as exports write them: a sign, up to 15 digits, up to 6 decimals. */
+const plainAmount = fc
+  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 999_999_999_999_999n }), fc.integer({ min: 0, max: 6 }))
+  .map(([negative, units, scale]) => {
+    const digits = units.toString().padStart(scale + 1, '0');
+    const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+    return negative ? `-${text}` : text;
+  });
+
+describe('amounts written to cells', () => {
+  test('an exact scaled amount becomes the same cell number as the Decimal it reads as', () => {
+    fc.assert(
+      fc.property(plainAmount, (text) => {
+        const scaled = parsePlainAmount(text);
+        if (scaled === null) return;
+        expect(scaledToCell(scaled)).toBe(decimalTextToCell(text) === 0 ? 0 : decimalTextToCell(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('an amount too large for a safe integer still becomes its nearest number', () => {
+    const value = new Dec('123456789012345678901.25');
+    expect(scaledToCell(scaledFromDec(value))).toBe(value.toNumber());
+  });
+});
+
+describe('text written to cells', () => {
+  test.each([
+    ['Contoso', 'Contoso'],
+    ['=HYPERLINK("x")', `'=HYPERLINK("x")`],
+    ['+1', `'+1`],
+    ['-2', `'-2`],
+    ['@x', `'@x`],
+    ['00123', `'00123`],
+    [' 12 ', `' 12 `],
+    ["'quoted", `''quoted`],
+    ['~tilde', '~tilde'],
+    ['Ünïcode', 'Ünïcode'],
+  ])('%s is written as %s', (text, cell) => {
+    expect(textToCell(text)).toBe(cell);
+  });
+});

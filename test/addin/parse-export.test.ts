@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { parseExportText } from '../../addin/import/parse-export.js';
+
+/**
+ * The reference for line numbers: papaparse one record at a time (`step`); a record starts where
+ * the previous one's cursor left off, and its line is one more than the line breaks before that.
+ */
+function linesByStep(text: string): { lines: number[]; errorLines: number[] } {
+  const lines: number[] = [];
+  const errorLines: number[] = [];
+  let start = 0;
+  Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    step: (result) => {
+      const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
+      lines.push(line);
+      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') errorLines.push(line);
+      start = result.meta.cursor;
+    },
+  });
+  return { lines, errorLines };
+}
+
+const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,note';
+const cell = fc.oneof(
+  fc.constantFrom('E1', '10.00', 'Contoso, Ltd.', 'a "b" c', 'two\nlines', 'two\r\nlines', '', ' '),
+  // A CR only before an LF: a file whose line breaks are lone CRs numbers its lines by them instead.
+  fc.array(fc.constantFrom('a', ',', '"', '\n', '\r\n', ' '), { maxLength: 6 }).map((units) => units.join('')),
+);
+const quoted = (c: string) => (/[",\r\n]/.test(c) || c === '' ? `"${c.replace(/"/g, '""')}"` : c);
+
+describe('reading an export into rows', () => {
+  test('every row carries the file line it starts on, as papaparse read one record at a time counts it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 9 }), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (rows, eol, raw) => {
+        // Well-formed CSV, or (raw) the cells written as they are, quotes and breaks unescaped.
+        const text = [HEADER, ...rows.map((r) => r.map(raw ? (c) => c : quoted).join(','))].join(eol) + eol;
+        const parsed = parseExportText('x.csv', text);
+        const reference = linesByStep(text);
+        const headerLine = reference.lines[0]!;
+        expect(parsed.headers[0]).toBe('earningId');
+        // Blank records are dropped from `rows`, so compare every kept row's line with the reference's.
+        const kept = reference.lines.slice(1).filter((l) => parsed.lines.includes(l));
+        expect(parsed.lines).toEqual(kept);
+        expect(parsed.errors.map((e) => e.line)).toEqual(reference.errorLines.filter((l) => l > headerLine));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a line break swallowed by a malformed quote still counts for the rows after it', () => {
+    // papaparse reads `","\n,E1` as the cells `,` and `E1`: the line break is in no cell.
+    const parsed = parseExportText('x.csv', `${HEADER}\r\n","\n,E1\r\na\r\n`);
+    expect(parsed.lines).toEqual([2, 4]);
+  });
+
+  test('an unclosed quote is an error on the line where its record starts', () => {
+    const parsed = parseExportText('x.csv', `${HEADER}\nE1,P,H,Co-op,1,1,2021-01-05,USD,ok\nE2,P,H,Co-op,1,1,2021-01-05,USD,"open\nmore\n`);
+    expect(parsed.errors.map((e) => [e.line, e.code])).toEqual([[3, 'unclosed_quote']]);
+  });
+});
