@@ -51,7 +51,7 @@ type LeverKey = keyof typeof LEVERS;
 
 /**
  * The earningIds of the rows planted first are numbered in date order from 73500100; the rows
- * added for re-downloads, adjustments and late rollovers from 73500200, so that adding them did
+ * added for re-downloads, adjustments, late rollovers and transfers from 73500200, so that adding them did
  * not renumber the earlier rows (and the findings that name them).
  */
 const FIRST_IDS = 73_500_100;

@@ -141,4 +141,43 @@ describe('rollover rows dated after the period they convert', () => {
     const r = await reconcile([earned('2000.00'), rollover('-600.00')]);
     expect(rolloverFindings(r.findings)).toEqual([['rollover_unmatched', 'FY22 H1', '3', '', '600.00 USD']]);
   });
+  // Partner Center gives the two halves of a pair their own transactionIds (-C, -R, -T).
+  const half = (id: string, earningType: string, amount: string, transactionId: string, earningDate = '2021-08-05') =>
+    ({ ...rollover(amount), earningId: id, earningType, transactionId, earningDate });
+  const transferred = (r: { balances: Record<string, string>[] }) => r.balances.map((b) => [b.earningPeriod, b.coopEarned, b.transferred, b.available]);
+
+  test('co-op −X paired with rebate +X of the same date is a conversion, compared with the computed one', async () => {
+    const r = await reconcile([earned('600.00'), half('RO1', 'Co-op', '-600.00', 'RO-1-C'), half('RO2', 'Rebate', '600.00', 'RO-1-R')]);
+    expect(rolloverFindings(r.findings)).toEqual([]);
+    const off = await reconcile([earned('600.00'), half('RO1', 'Co-op', '-500.00', 'RO-1-C'), half('RO2', 'Rebate', '500.00', 'RO-1-R')]);
+    expect(rolloverFindings(off.findings)).toEqual([['rollover_mismatch', 'FY21 H2', '3', '600.00 USD', '500.00 USD']]);
+  });
+
+  test('co-op −X paired with co-op +X is a transfer from the earlier pool into the pool of its own half', async () => {
+    const r = await reconcile([earned('2000.00'), half('RO1', 'Co-op', '-300.00', 'RO-1-C'), half('RO2', 'Co-op', '300.00', 'RO-1-T')]);
+    expect(rolloverFindings(r.findings)).toEqual([]);
+    expect(transferred(r)).toEqual([
+      ['FY21 H2', '2000.00', '-300.00', '1700.00'],
+      ['FY22 H1', '0.00', '300.00', '300.00'],
+    ]);
+    // A transfer is not an earning: the threshold of FY21 H2 still sees USD 2,000.00 and nothing converts.
+    expect(r.balances.map((b) => b.convertedToRebate)).toEqual(['0.00', '0.00']);
+  });
+
+  test('a transfer with two possible sources is rollover_unmatched and moves nothing', async () => {
+    // Dated 2021-08-05: FY21 H1's claim window (to 2021-08-15) and FY21 H2's are both still open.
+    const earlier = { ...earned('2500.00'), earningId: 'C0', earningDate: '2020-10-01', transactionId: 'T0' };
+    const r = await reconcile([earlier, earned('2000.00'), half('RO1', 'Co-op', '-300.00', 'RO-1-C'), half('RO2', 'Co-op', '300.00', 'RO-1-T')]);
+    expect(rolloverFindings(r.findings)).toEqual([['rollover_unmatched', 'FY22 H1', '4', 'FY21 H2 | FY21 H1', '300.00 USD']]);
+    expect(r.balances.map((b) => b.transferred)).toEqual(['0.00', '0.00']);
+  });
+
+  test.each([
+    ['a rebate +X with no co-op −X', 'Rebate'],
+    ['a co-op +X with no co-op −X', 'Co-op'],
+  ])('%s is rollover_unmatched, never skipped', async (_, earningType) => {
+    const r = await reconcile([earned('2000.00'), half('RO2', earningType, '250.00', 'RO-1-R')]);
+    expect(rolloverFindings(r.findings)).toEqual([['rollover_unmatched', 'FY22 H1', '3', '', '250.00 USD']]);
+    expect(r.balances.map((b) => [b.coopEarned, b.transferred])).toEqual([['2000.00', '0.00']]);
+  });
 });
