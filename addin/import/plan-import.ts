@@ -96,6 +96,7 @@ function earningOfTexts(text: (name: string) => string, location: RowLocation): 
     paymentStatus: text('paymentStatus'),
     paymentCurrency: text('lastPaymentCurrency'),
     amountInPaymentCurrencyScaled: paid?.ok ? scaledFromDec(paid.value) : null,
+    exchangeRate: text('exchangeRate'),
     passThrough: {},
     location,
   });
@@ -165,6 +166,8 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
   const summaries: FileSummary[] = [];
   const seen = new Map<string, Planned>();
   const updatedIds = new Set<string>();
+  // A workbook whose Earnings table has no exchangeRate column knows no rate: its rows are not restated by one.
+  const tableHasRate = tableHeaders.some((h) => normaliseHeaderName(h) === normaliseHeaderName('exchangeRate'));
 
   for (const [order, parsed] of files.entries()) {
     const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
@@ -242,7 +245,8 @@ export function planImport(tableHeaders: readonly string[], existing: ReadonlyMa
         seen.set(earningId, version);
       }
       if (before !== undefined) {
-        const decision = duplicateDecision(before.record, record);
+        const unrated = before.rank.order === WORKBOOK_ORDER && !tableHasRate;
+        const decision = duplicateDecision(before.record, unrated ? earningOfTexts((name) => (name === 'exchangeRate' ? '' : at(row, name)), { file: parsed.file, line })! : record);
         if (decision === 'conflicting') return reject({ line, code: 'duplicate_differs', column: 'earningId', input: earningId });
         const newer = decision !== 'identical' && isNewerDownload(rank, before.rank);
         if (!newer) {

@@ -192,7 +192,7 @@ class EarningsLedger {
     this.conflicts.push({
       severity: 'warning',
       code: 'earning_restated',
-      message: `earningId ${row.earningId} has another earningAmountUSD in ${from.file} line ${from.line} than in ${to.file} line ${to.line}; the newer download is used`,
+      message: `earningId ${row.earningId} has another earningAmountUSD or exchange rate in ${from.file} line ${from.line} than in ${to.file} line ${to.line}; the newer download is used`,
       ...duplicateFields(row),
       expected: `${from.file}:${from.line}`,
       actual: `${to.file}:${to.line}`,
