@@ -27,7 +27,7 @@ function exportText(rows: Row[]): string {
 
 const base: Row = { participantID: '4410021', participantName: 'Contoso, Ltd.', programName: 'CSP Indirect Reseller', lever: 'Azure', transactionCurrency: 'EUR', earningDate: '2021-08-10' };
 
-async function reconcile(rows: Row[], payments?: string, asOf = '2022-02-10') {
+async function reconcile(rows: Row[], payments?: string, asOf = '2022-02-10', claims?: string) {
   const dir = await dirs.make();
   await mkdir(join(dir, 'earnings'));
   await writeFile(join(dir, 'earnings', 'earnings.csv'), exportText(rows));
@@ -35,6 +35,10 @@ async function reconcile(rows: Row[], payments?: string, asOf = '2022-02-10') {
   if (payments !== undefined) {
     await writeFile(join(dir, 'payments.csv'), payments);
     extra.push('--payments', join(dir, 'payments.csv'));
+  }
+  if (claims !== undefined) {
+    await writeFile(join(dir, 'claims.csv'), claims);
+    extra.push('--claims', join(dir, 'claims.csv'));
   }
   const out = join(dir, 'out');
   const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings'), '--as-of', asOf, '--out', out, '--quiet', '--fail-on', 'never', ...extra]);
@@ -162,6 +166,18 @@ describe('rollover rows dated after the period they convert', () => {
     ]);
     // A transfer is not an earning: the threshold of FY21 H2 still sees USD 2,000.00 and nothing converts.
     expect(r.balances.map((b) => b.convertedToRebate)).toEqual(['0.00', '0.00']);
+  });
+
+  test('a claim can draw on co-op transferred in: no claim_overdraws_pool', async () => {
+    const CLAIMS =
+      'claimId,participantId,programName,earningPeriod,activityType,activityName,activityStart,activityEnd,currency,amountClaimed,amountApproved,status,submittedDate,decisionDate,invoices,csrs,proofs,notes\r\n' +
+      'CLM-1,4420487,Hosting,FY22 H1,Event,"Webinar, January",2022-01-10,2022-01-20,USD,250.00,,Submitted,2022-01-25,,inv.pdf,,proof.pdf,\r\n';
+    const r = await reconcile([earned('2000.00'), half('RO1', 'Co-op', '-300.00', 'RO-1-C'), half('RO2', 'Co-op', '300.00', 'RO-1-T')], undefined, '2022-02-10', CLAIMS);
+    expect(codes(r.findings)).not.toContain('claim_overdraws_pool');
+    expect(r.balances.map((b) => [b.earningPeriod, b.claimsPending, b.available])).toEqual([
+      ['FY21 H2', '0.00', '1700.00'],
+      ['FY22 H1', '250.00', '50.00'],
+    ]);
   });
 
   test('a transfer with two possible sources is rollover_unmatched and moves nothing', async () => {
