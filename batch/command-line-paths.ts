@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** The paths a run is given, as the command line names them. */
 export interface NamedPaths {
@@ -53,5 +54,16 @@ export async function commandLinePathProblem(paths: NamedPaths): Promise<string 
   }
   const out = await statOrCode(paths.out);
   if (typeof out !== 'string' && !out.isDirectory()) return `--out "${paths.out}" is a file; --out names the folder the reports go in`;
+  // ENOTDIR: a folder on the way is a file, so the run could never create --out (docs/RULES.md, "Command line").
+  if (out === 'ENOTDIR') return `--out "${paths.out}" is below the file "${await fileOnTheWay(paths.out)}"; --out names a folder, and a folder cannot be made inside a file`;
   return null;
+}
+
+/** The nearest ancestor of `path` that exists and is not a folder: the reason `path` cannot be made. */
+async function fileOnTheWay(path: string): Promise<string> {
+  for (let p = dirname(path); p !== dirname(p); p = dirname(p)) {
+    const s = await statOrCode(p);
+    if (typeof s !== 'string' && !s.isDirectory()) return p;
+  }
+  return dirname(path);
 }

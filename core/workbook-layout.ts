@@ -101,6 +101,7 @@ export const BALANCES_COLUMNS = cols({
   thresholdUSD: 'amountUSD',
   belowThreshold: 'boolean',
   convertedToRebate: 'amount',
+  transferred: 'amount',
   claimsDraft: 'amount',
   claimsPending: 'amount',
   claimsApproved: 'amount',

@@ -123,6 +123,7 @@ function readEarning(text: (name: string) => string, location: RowLocation): Row
     paymentStatus: text('paymentStatus'),
     paymentCurrency: text('lastPaymentCurrency'),
     amountInPaymentCurrencyScaled: paid,
+    exchangeRate: text('exchangeRate'),
     passThrough: {},
     location,
   });
@@ -235,6 +236,8 @@ export function planImport(
   const seen = new Map<string, Planned>();
   const updatedIds = new Set<string>();
   const digest = digester(catalog);
+  // A workbook whose Earnings table has no exchangeRate column knows no rate: its rows are not restated by one.
+  const tableHasRate = tableHeaders.some((h) => normaliseHeaderName(h) === normaliseHeaderName('exchangeRate'));
 
   for (const [order, parsed] of files.entries()) {
     const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
@@ -323,7 +326,8 @@ export function planImport(
         seen.set(earningId, before);
       }
       if (before !== undefined) {
-        const decision = digestDecision(before.digest, version);
+        const unrated = before.rank.order === WORKBOOK_ORDER && !tableHasRate && read.record.exchangeRate !== '';
+        const decision = digestDecision(before.digest, unrated ? digest(earningRecord({ ...read.record, exchangeRate: '' })) : version);
         if (decision === 'conflicting') return reject({ line, code: 'duplicate_differs', column: 'earningId', input: earningId });
         const newer = decision !== 'identical' && isNewerDownload(rank, before.rank);
         if (!newer) {

@@ -37,6 +37,7 @@ export interface EarningsLayout {
   readonly paymentStatus: number;
   readonly lastPaymentCurrency: number;
   readonly earningAmountInLastPaymentCurrency: number;
+  readonly exchangeRate: number;
 }
 
 /** A column of a table by name, matched as core's header reader matches (case, spaces, `_`, `-`). */
@@ -67,6 +68,7 @@ export function earningsLayout(table: TableData, file: string): EarningsLayout {
     paymentStatus: at('paymentStatus'),
     lastPaymentCurrency: at('lastPaymentCurrency'),
     earningAmountInLastPaymentCurrency: at('earningAmountInLastPaymentCurrency'),
+    exchangeRate: at('exchangeRate'),
   };
 }
 
@@ -128,6 +130,7 @@ export function eagerTableEarning(row: readonly unknown[], layout: EarningsLayou
     paymentStatus: text(layout.paymentStatus),
     paymentCurrency: text(layout.lastPaymentCurrency).toUpperCase(),
     amountInPaymentCurrencyScaled: payAmount < 0 || isBlank(row[payAmount]) ? null : scaledOf(row[payAmount]),
+    exchangeRate: text(layout.exchangeRate),
     passThrough: NO_PASS_THROUGH,
     location: { file: layout.file, line },
   });
@@ -247,6 +250,10 @@ export class TableEarning implements EarningRecord {
   get amountInPaymentCurrencyScaled(): ScaledAmount | null {
     const at = this.layout.earningAmountInLastPaymentCurrency;
     return at < 0 || isBlank(this.row[at]) ? null : scaledOf(this.row[at]);
+  }
+
+  get exchangeRate(): string {
+    return cellText(this.row, this.layout.exchangeRate);
   }
 
   get passThrough(): Readonly<Record<string, string>> {

@@ -212,6 +212,7 @@ export function balanceToCells(b: PoolBalance): CellValue[] {
     thresholdUSD: b.thresholdUSD ? amountToCell(b.thresholdUSD, 'USD') : '',
     belowThreshold: b.belowThreshold === null ? '' : b.belowThreshold,
     convertedToRebate: amountToCell(b.convertedToRebate, cur),
+    transferred: amountToCell(b.transferred, cur),
     claimsDraft: amountToCell(b.claimsDraft, cur),
     claimsPending: amountToCell(b.claimsPending, cur),
     claimsApproved: amountToCell(b.claimsApproved, cur),

@@ -13,7 +13,7 @@ import { CellReader, columnsByKey } from './cell-reader.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, earningTypeKey, type EarningKind } from '../../core/reconcile/earning-type.js';
 import { RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
-import { PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
+import { EXCHANGE_RATE_COLUMN, PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
 
 export interface ReadEarningsOptions {
   /** How numbers are written when not invariant (`--number-locale`). */
@@ -33,7 +33,7 @@ export interface ReadEarningsOptions {
   readonly passThrough?: boolean;
 }
 
-const KNOWN = [...EARNINGS_COLUMNS.map((c) => c.name), ...PAY_TO_COLUMNS];
+const KNOWN = [...EARNINGS_COLUMNS.map((c) => c.name), ...PAY_TO_COLUMNS, EXCHANGE_RATE_COLUMN];
 const KNOWN_SET = new Set(KNOWN);
 /** Dates the ledger ranks downloads by besides earningDate (docs/RULES.md, "Repeated earningIds"): kept in `passThrough` even when the rest is not. */
 const RECENCY_EXTRA: readonly string[] = RECENCY_COLUMNS.filter((c) => !KNOWN_SET.has(c));
@@ -69,6 +69,7 @@ class ReadEarningRow implements EarningRecord {
     readonly paymentStatus: string,
     readonly paymentCurrency: string,
     readonly amountInPaymentCurrencyScaled: ScaledAmount | null,
+    readonly exchangeRate: string,
     readonly passThrough: Readonly<Record<string, string>>,
     readonly location: { readonly file: string; readonly line: number },
   ) {}
@@ -184,6 +185,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         cell(fields, at.paymentStatus!),
         paymentCurrency,
         amountInPaymentCurrency,
+        cell(fields, at.exchangeRate!),
         passThroughOf(fields),
         location,
       ),

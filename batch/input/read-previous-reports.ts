@@ -27,7 +27,7 @@ export const NO_PREVIOUS_REPORTS: PreviousReports = { findings: null, pools: nul
 
 const HINT = 'The previous report set is damaged: restore it from the earlier run, name another one with --previous, or delete the file to start afresh.';
 
-const JOURNAL_EVENTS: readonly JournalEvent[] = ['coop_accrued', 'converted_to_rebate', 'claim_approved', 'claim_paid', 'forfeited', 'reversal'];
+const JOURNAL_EVENTS: readonly JournalEvent[] = ['coop_accrued', 'coop_transferred', 'converted_to_rebate', 'claim_approved', 'claim_paid', 'forfeited', 'reversal'];
 
 /** Reads the previous set in `dir`; every malformed cell is an issue naming its file, line and column. */
 export async function readPreviousReports(dir: string, issues: InputIssue[]): Promise<PreviousReports> {

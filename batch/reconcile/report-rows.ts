@@ -25,6 +25,7 @@ export function balanceRow(b: PoolBalance): ReportRow {
     thresholdUSD: b.thresholdUSD,
     belowThreshold: b.belowThreshold,
     convertedToRebate: b.convertedToRebate,
+    transferred: b.transferred,
     claimsDraft: b.claimsDraft,
     claimsPending: b.claimsPending,
     claimsApproved: b.claimsApproved,

@@ -5,13 +5,14 @@ import type { PoolKey } from '../pools/pool-key.js';
 /**
  * What a journal entry records (docs/RULES.md, Journal):
  * - `coop_accrued`: a calendar month's co-op of a pool, deferred until its use is known;
+ * - `coop_transferred`: Microsoft moved deferred co-op between two periods of a participant's program;
  * - `converted_to_rebate`: the pool fell below the threshold; deferred co-op becomes rebate income;
  * - `claim_approved`: a claim consumed funds; the deferred co-op it used becomes co-op income;
  * - `claim_paid`: Microsoft paid an approved claim;
  * - `forfeited`: the claim deadline passed with funds unused; the deferral is reversed;
  * - `reversal`: (journal-delta.csv only) takes back a line posted by an earlier run.
  */
-export type JournalEvent = 'coop_accrued' | 'converted_to_rebate' | 'claim_approved' | 'claim_paid' | 'forfeited' | 'reversal';
+export type JournalEvent = 'coop_accrued' | 'coop_transferred' | 'converted_to_rebate' | 'claim_approved' | 'claim_paid' | 'forfeited' | 'reversal';
 
 export interface JournalLine extends PoolKey {
   /** The date of the event the line records. */

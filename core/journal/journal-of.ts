@@ -37,10 +37,11 @@ export interface JournalInput {
 
 const EVENT_ORDER: Readonly<Record<Exclude<JournalEvent, 'reversal'>, number>> = {
   coop_accrued: 0,
-  converted_to_rebate: 1,
-  claim_approved: 2,
-  claim_paid: 3,
-  forfeited: 4,
+  coop_transferred: 1,
+  converted_to_rebate: 2,
+  claim_approved: 3,
+  claim_paid: 4,
+  forfeited: 5,
 };
 
 /** One event of a pool before rounding: its exact amount and the account pairs it moves. */
@@ -127,6 +128,19 @@ function poolEvents(balance: PoolBalance, accruals: readonly MonthlyAccrual[], c
   }
   if (!accrued.eq(balance.coopEarned)) {
     throw new RangeError(`journalOf: the monthly accruals of ${where} add up to ${accrued.toFixed()}, not its co-op earned ${balance.coopEarned.toFixed()}`);
+  }
+  for (const [date, amount] of balance.transfers) {
+    // The source's funds and deferral leave with the transfer and arrive in the destination: an accrual's lines, signed.
+    events.push({
+      date,
+      event: 'coop_transferred',
+      detail: date,
+      claimId: '',
+      description: `Co-op ${amount.isNegative() ? 'moved out to' : 'moved in from'} another period by a Co-op rollover transfer: ${where}`,
+      amount,
+      deferred: 1,
+      pairs: [[accounts.coopFunds, accounts.coopDeferredIncome]],
+    });
   }
   if (!balance.convertedToRebate.isZero()) {
     events.push({

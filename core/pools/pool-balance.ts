@@ -43,6 +43,10 @@ export interface PoolBalance {
   /** How much more USD co-op keeps the group above the threshold; only while accruing. */
   readonly distanceToThresholdUSD: Dec | null;
   readonly convertedToRebate: Dec;
+  /** Co-op moved in (+) or out (−) by transfers between periods; not part of `coopEarned`. */
+  readonly transferred: Dec;
+  /** `transferred` by the date of the rollover rows that moved it. */
+  readonly transfers: ReadonlyMap<IsoDate, Dec>;
   readonly claimsDraft: Dec;
   readonly claimsPending: Dec;
   readonly claimsApproved: Dec;
@@ -68,7 +72,8 @@ export function balanceOf(ledger: PoolLedger, pool: PoolTotals, options: Balance
   const earningEnded = asOf >= w.earning.end;
   const converted = earningEnded && belowThreshold === true;
   const convertedToRebate = converted ? pool.coopEarned : ZERO;
-  const open = pool.coopEarned.minus(convertedToRebate).minus(pool.claimsPending).minus(pool.claimsApproved);
+  // Conversion takes what was earned; co-op transferred in was earned in a period that met its threshold.
+  const open = pool.coopEarned.minus(convertedToRebate).plus(pool.transferred).minus(pool.claimsPending).minus(pool.claimsApproved);
   const deadlinePassed = asOf >= w.claiming.end;
   const status: PoolStatus = !earningEnded
     ? 'accruing'
@@ -95,6 +100,8 @@ export function balanceOf(ledger: PoolLedger, pool: PoolTotals, options: Balance
         ? Dec.max(thresholdUSD.minus(groupEarnedUSD), ZERO)
         : null,
     convertedToRebate,
+    transferred: pool.transferred,
+    transfers: new Map(pool.transfers),
     claimsDraft: pool.claimsDraft,
     claimsPending: pool.claimsPending,
     claimsApproved: pool.claimsApproved,

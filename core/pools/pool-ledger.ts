@@ -48,6 +48,10 @@ export interface PoolTotals {
   claimsApproved: Dec;
   claimsPaid: Dec;
   claimCount: number;
+  /** Co-op moved in (+) or out (−) by Microsoft's transfers between periods; not earned here. */
+  transferred: Dec;
+  /** What transfers moved in (+) or out (−), by the date of their rollover rows: the journal dates them. */
+  readonly transfers: Map<IsoDate, Dec>;
 }
 
 /** The USD sum a threshold is compared with, per participant, program and period. */
@@ -82,6 +86,8 @@ function poolFor(ledger: PoolLedger, key: PoolKey, earningPeriod: FiscalHalf): P
       claimsApproved: ZERO,
       claimsPaid: ZERO,
       claimCount: 0,
+      transferred: ZERO,
+      transfers: new Map(),
     };
     ledger.pools.set(id, pool);
   }
@@ -150,6 +156,24 @@ export function addCoopEarnings(ledger: PoolLedger, t: CoopEarningsTotal): PoolK
   group.usd = group.usd.plus(t.amountUSD);
   group.rowsWithoutUSD += t.rowsWithoutUSD;
   return key;
+}
+
+/**
+ * Moves co-op between two pools of one participant, program and currency (docs/RULES.md,
+ * "Rollover rows"): the source loses `amount`, the destination gains it. A transfer is not an
+ * earning, so it stays out of `coopEarned` and of the threshold sum; the destination pool is made
+ * when it has no earnings of its own.
+ */
+export function addTransfer(ledger: PoolLedger, from: { key: PoolKey; earningPeriod: FiscalHalf }, to: { key: PoolKey; earningPeriod: FiscalHalf }, amount: Dec, date: IsoDate): void {
+  for (const [end, signed] of [
+    [from, amount.negated()],
+    [to, amount],
+  ] as const) {
+    const pool = poolFor(ledger, end.key, end.earningPeriod);
+    groupFor(ledger, end.key);
+    pool.transferred = pool.transferred.plus(signed);
+    pool.transfers.set(date, (pool.transfers.get(date) ?? ZERO).plus(signed));
+  }
 }
 
 /** Records a claim's draw on its pool; a claim can create a pool that has no earnings (overdraw). */

@@ -89,7 +89,7 @@ export function checkClaims(
   for (const d of order) {
     const id = poolKeyString(d.pool!);
     const b = balanceById.get(id)!;
-    const start = running.get(id) ?? b.coopEarned.minus(b.convertedToRebate);
+    const start = running.get(id) ?? b.coopEarned.minus(b.convertedToRebate).plus(b.transferred);
     availableBefore.set(d, start);
     if (drawKind(d.located.claim.status) !== 'draft') running.set(id, start.minus(claimDraw(d.located.claim)));
   }

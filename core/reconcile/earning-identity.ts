@@ -19,6 +19,12 @@ import type { FieldHasher, Hash64 } from './earning-hash.js';
 export type EarningFacts = readonly string[];
 
 /**
+ * What a later download may restate: `earningAmountUSD` and the exchange rate behind it (as a
+ * number: `0.90` = `0.9`). A change moves thresholds: a restatement.
+ */
+export type EarningRestatable = readonly string[];
+
+/**
  * What a later download may change about the same earning without it being another one: the
  * payment (paymentId, status, pay-to currency and amount) and the descriptive name. A change is an
  * update.
@@ -55,6 +61,11 @@ export function earningFacts(row: EarningRecord, program: string = row.programNa
   ];
 }
 
+/** The readable rule: the fields a re-download may restate. */
+export function earningRestatable(row: EarningRecord): EarningRestatable {
+  return [amountText(row.amountUSDScaled), rateText(row.exchangeRate ?? '')];
+}
+
 /** The readable rule: the fields a re-download may update. */
 export function earningDetails(row: EarningRecord): EarningDetails {
   return [row.participantName, row.paymentId, row.paymentStatus, row.paymentCurrency, amountText(row.amountInPaymentCurrencyScaled)];
@@ -66,7 +77,7 @@ export type DuplicateDecision =
   | 'identical'
   /** The same facts, other payment or descriptive fields: the newer download's version counts. */
   | 'updated'
-  /** The same facts, another `earningAmountUSD`: it moves thresholds; the newer version counts. */
+  /** The same facts, another `earningAmountUSD` or exchange rate: it moves thresholds; the newer version counts. */
   | 'restated'
   /** Other facts: two earnings under one id, an error; the row read later counts. */
   | 'conflicting';
@@ -76,7 +87,7 @@ const same = (a: readonly string[], b: readonly string[]): boolean => a.every((v
 /** The duplicate decision, field by field. */
 export function duplicateDecision(counted: EarningRecord, later: EarningRecord, programOf: (row: EarningRecord) => string = (r) => r.programName): DuplicateDecision {
   if (!same(earningFacts(counted, programOf(counted)), earningFacts(later, programOf(later)))) return 'conflicting';
-  if (amountText(counted.amountUSDScaled) !== amountText(later.amountUSDScaled)) return 'restated';
+  if (!same(earningRestatable(counted), earningRestatable(later))) return 'restated';
   return same(earningDetails(counted), earningDetails(later)) ? 'identical' : 'updated';
 }
 
@@ -151,9 +162,11 @@ export function earningFactsHash(row: EarningRecord, program: string, h: FieldHa
   return h.finish32();
 }
 
-/** A 32-bit digest of what may change between downloads: the USD amount and `earningDetails`, the USD amount first. */
+/** A 32-bit digest of what may change between downloads: `earningRestatable` (`usd`) and `earningDetails`. */
 export function earningUpdateHashes(row: EarningRecord, h: FieldHasher, out: { usd: number; details: number }): void {
-  out.usd = h.start().amount(row.amountUSDScaled).finish32();
+  h.start().amount(row.amountUSDScaled);
+  field(h, fastRateText(row.exchangeRate ?? ''), false);
+  out.usd = h.finish32();
   h.start();
   mixDetails(row, h, false);
   out.details = h.finish32();
@@ -164,6 +177,7 @@ export function earningFingerprint(row: EarningRecord, h: FieldHasher, program: 
   h.start();
   mixFacts(row, program, h, true);
   h.amount(row.amountUSDScaled);
+  field(h, fastRateText(row.exchangeRate ?? ''), true);
   mixDetails(row, h, true);
   const out: Hash64 = h.finish64({ lo: 0, hi: 0 });
   return out.hi.toString(16).padStart(8, '0') + out.lo.toString(16).padStart(8, '0');

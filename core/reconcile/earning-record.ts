@@ -43,6 +43,8 @@ export interface EarningRecord {
   readonly paymentCurrency: string;
   /** `earningAmountInLastPaymentCurrency`, in `paymentCurrency`; null when absent. */
   readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
+  /** `exchangeRate` as written (compared as a number); '' or absent when the export or table has no such column. */
+  readonly exchangeRate?: string;
   /** The export's other columns, by header text, verbatim; empty unless the reader was asked to keep them. */
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: RowLocation;
@@ -75,6 +77,7 @@ class ScaledEarningRecord implements EarningRecord {
   readonly paymentStatus: string;
   readonly paymentCurrency: string;
   readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
+  readonly exchangeRate: string;
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: RowLocation;
   private amountDec: Dec | undefined;
@@ -100,6 +103,7 @@ class ScaledEarningRecord implements EarningRecord {
     this.paymentStatus = f.paymentStatus;
     this.paymentCurrency = f.paymentCurrency;
     this.amountInPaymentCurrencyScaled = f.amountInPaymentCurrencyScaled;
+    this.exchangeRate = f.exchangeRate ?? '';
     this.passThrough = f.passThrough;
     this.location = f.location;
   }
@@ -120,3 +124,6 @@ export function earningRecord(fields: EarningFields): EarningRecord {
 
 /** The export's columns of the payment in the pay-to currency, which the payments check reads (docs/RULES.md, "Payments"). */
 export const PAY_TO_COLUMNS = ['lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'] as const;
+
+/** The export's column of the rate behind `earningAmountUSD`, which a later download may restate (docs/RULES.md, "Repeated earningIds"). */
+export const EXCHANGE_RATE_COLUMN = 'exchangeRate';

@@ -17,7 +17,7 @@ import { ProgramPeriods, type PeriodOf, type ProgramInPeriod } from './program-p
 import { PoolSumsTable } from './pool-sums.js';
 import type { MonthlyAccrual } from '../journal/journal-of.js';
 import { SplitWindow } from './split-window.js';
-import { RolloverRows, type RolloverEvidence } from './rollover-evidence.js';
+import { RolloverRows, type RolloverDay } from './rollover-evidence.js';
 import { ClaimPaymentRows, type ClaimPayments } from './claim-payments.js';
 import { ExactSums2 } from './exact-sums.js';
 import { PaymentSumsTable, type PaymentSums } from './payment-sums.js';
@@ -39,7 +39,8 @@ export interface EarningsTotals {
   /** Totals of counted rows per currency and kind, for the summary. */
   readonly totals: ReadonlyMap<string, ReadonlyMap<string, Dec>>;
   readonly claimPayments: ClaimPayments;
-  readonly rollovers: readonly RolloverEvidence[];
+  /** `Co-op rollover` rows summed per pool, date and kind, for pairing at settlement. */
+  readonly rollovers: readonly RolloverDay[];
   /** Findings of the earnings themselves (conflicts, split, unknown programs); the per-row `duplicate_earning` ones are in the sink. */
   readonly findings: readonly Finding[];
   readonly rowsRead: number;
@@ -193,7 +194,7 @@ class EarningsLedger {
     this.conflicts.push({
       severity: 'warning',
       code: 'earning_restated',
-      message: `earningId ${row.earningId} has another earningAmountUSD in ${from.file} line ${from.line} than in ${to.file} line ${to.line}; the newer download is used`,
+      message: `earningId ${row.earningId} has another earningAmountUSD or exchange rate in ${from.file} line ${from.line} than in ${to.file} line ${to.line}; the newer download is used`,
       ...duplicateFields(row),
       expected: `${from.file}:${from.line}`,
       actual: `${to.file}:${to.line}`,
@@ -263,12 +264,14 @@ class EarningsLedger {
     if (!program.known && sign === 1) this.unknown.add(row);
     // A repeat was never a row of its own (a version that lost a conflict was, and stays counted there).
     if (!program.known && duplicate) this.unknown.retract(row);
-    if (row.kind !== 'coop') return true;
-    if (this.rollover(row.reasonCode)) this.rollovers.add(row, program, period, negate);
-    else {
-      this.poolSums.add(row, program.pools, program.program, period, negate);
-      if (sign === 1 && row.amountUSDScaled === null && row.currency !== 'USD') this.reportMissingUSD(row, program.program, period.label);
+    if (this.rollover(row.reasonCode)) {
+      // Evidence of a conversion or transfer, in no pool; a rebate one still counts as rebate (it is paid).
+      this.rollovers.add(row, program, period, negate);
+      return true;
     }
+    if (row.kind !== 'coop') return true;
+    this.poolSums.add(row, program.pools, program.program, period, negate);
+    if (sign === 1 && row.amountUSDScaled === null && row.currency !== 'USD') this.reportMissingUSD(row, program.program, period.label);
     return true;
   }
 
@@ -288,7 +291,7 @@ class EarningsLedger {
       paymentSums: this.paymentSums.toSums(),
       totals: this.totals.toDecimals(),
       claimPayments: this.claimPayments.byClaim,
-      rollovers: [...this.rollovers.byPool.values()],
+      rollovers: [...this.rollovers.byPoolAndDate.values()],
       findings: [...this.conflicts, ...this.updateFindings(), ...this.missingUSD, ...this.unknown.findings(), ...this.split.close()],
       rowsRead: this.rowsRead,
       rowsCounted: this.rowsCounted,

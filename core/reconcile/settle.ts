@@ -13,7 +13,10 @@ import { journalOf } from '../journal/journal-of.js';
 import { journalClaimsOf } from '../journal/journal-claims.js';
 import type { JournalAccounts } from '../journal/journal-accounts.js';
 import type { JournalLine } from '../journal/journal-line.js';
-import { poolFindings, rolloverFindings } from './pool-findings.js';
+import { poolFindings } from './pool-findings.js';
+import { pairRollovers } from './rollover-pairs.js';
+import { conversionFindings, resolveTransfers } from './rollover-checks.js';
+import { addTransfer } from '../pools/pool-ledger.js';
 
 export interface SettleInput {
   readonly earnings: EarningsTotals;
@@ -53,12 +56,19 @@ export function settleAsOf(input: SettleInput): Settlement {
   const { earnings, catalog, settings, asOf } = input;
   const drawings = drawClaims(input.claims, earnings.pools, catalog, settings, earnings.claimPayments);
   const policyFor = (program: string, period: FiscalHalf) => resolvePolicy(catalog, program, period);
+  const rollovers = pairRollovers(earnings.rollovers);
+  // A transfer's source is chosen on the balances before any transfer: whether a pool is below its
+  // threshold or past its claim window does not depend on transfers (docs/RULES.md, "Rollover rows").
+  const transfers = rollovers.transfers.length === 0 ? { resolved: [], findings: [] } : resolveTransfers(computeBalances(earnings.pools, { asOf, policyFor }), rollovers.transfers);
+  for (const t of transfers.resolved) addTransfer(earnings.pools, { key: t.from, earningPeriod: t.fromHalf }, { key: t.to, earningPeriod: t.toHalf }, t.amount, t.date);
   const balances = computeBalances(earnings.pools, { asOf, policyFor });
   const claimCheck = checkClaims(drawings, balances, catalog, settings, asOf, earnings.claimPayments, input.describeIssue);
   const findings: Finding[] = [
     ...earnings.findings,
     ...poolFindings(balances, input.alerts),
-    ...rolloverFindings(balances, earnings.rollovers),
+    ...rollovers.unmatched,
+    ...conversionFindings(balances, rollovers.conversions),
+    ...transfers.findings,
     ...claimCheck.findings,
     ...paymentFindings(input.payments, earnings.paymentSums),
   ].sort(compareFindings);

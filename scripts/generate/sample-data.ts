@@ -51,7 +51,7 @@ type LeverKey = keyof typeof LEVERS;
 
 /**
  * The earningIds of the rows planted first are numbered in date order from 73500100; the rows
- * added for re-downloads, adjustments and late rollovers from 73500200, so that adding them did
+ * added for re-downloads, adjustments, late rollovers and transfers from 73500200, so that adding them did
  * not renumber the earlier rows (and the findings that name them).
  */
 const FIRST_IDS = 73_500_100;
@@ -293,7 +293,7 @@ function plantRows(): void {
   // FY22 H2: accruing.
   transaction({ p: TAILSPIN, program: MCI, date: '2022-01-21', currency: 'USD', earning: '2000.00', transactionId: 'TX-400104', customer: 'Wide World Importers, Inc.', product: 'Virtual Machines' });
 
-  // ---- Later cases: re-download, adjustment, late rollover, pay-to currency ---------------------
+  // ---- Later cases: re-download, adjustment, late rollover, pay-to currency, transfer ------------
   // (The re-download and the pay-to currency are in how the files are written: earningsFiles().)
   // Northwind's FY21 H2 rollover gets its rebate half: a conversion pair that still disagrees.
   single({ p: NORTHWIND, program: CSP_IR, date: '2021-06-30', currency: 'JPY', type: 'Rebate', amount: '250000', transactionId: 'RO-300102-R', reasonCode: 'Co-op rollover', paid: true, later: true });
@@ -307,6 +307,11 @@ function plantRows(): void {
   single({ p: TAILSPIN, program: SURFACE, programAs: surfaceAs, date: '2021-07-12', currency: 'USD', type: 'Co-op', amount: '-900.00', transactionId: 'RO-400105-C', reasonCode: 'Co-op rollover', later: true });
   single({ p: TAILSPIN, program: SURFACE, programAs: surfaceAs, date: '2021-07-12', currency: 'USD', type: 'Rebate', amount: '900.00', transactionId: 'RO-400105-R', reasonCode: 'Co-op rollover', paid: true, later: true });
   transaction({ p: TAILSPIN, program: SURFACE, programAs: surfaceAs, date: '2021-09-14', currency: 'USD', earning: '6000.00', transactionId: 'TX-400106', customer: 'Fourth Coffee, LLC', product: 'Surface Laptop 4', later: true });
+  // Fabrikam: Microsoft moves GBP 200.00 of Hosting co-op from FY22 H1 (open, above the threshold)
+  // to FY22 H2, a transfer pair dated in FY22 H2: co-op −200.00 and co-op +200.00. FY21 H2, the
+  // other half before it, converted and has nothing to move, so the source is not in doubt.
+  single({ p: FABRIKAM, program: HOSTING, date: '2022-01-20', currency: 'GBP', type: 'Co-op', amount: '-200.00', transactionId: 'RO-200102-C', reasonCode: 'Co-op rollover', later: true });
+  single({ p: FABRIKAM, program: HOSTING, date: '2022-01-20', currency: 'GBP', type: 'Co-op', amount: '200.00', transactionId: 'RO-200102-T', reasonCode: 'Co-op rollover', later: true });
 }
 
 // ---- files ------------------------------------------------------------------------------------

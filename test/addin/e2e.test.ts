@@ -152,14 +152,14 @@ describe('the task pane in headless Chromium', () => {
     // update the rows they hold.
     const added = summaries.map((s) => Number(/(\d+) added/.exec(s)![1])).reduce((a, b) => a + b, 0);
     const skipped = summaries.map((s) => Number(/(\d+) skipped/.exec(s)![1])).reduce((a, b) => a + b, 0);
-    expect({ added, skipped }).toEqual({ added: 55, skipped: 4 });
+    expect({ added, skipped }).toEqual({ added: 57, skipped: 4 });
     await shot(page, 'import');
 
     // Re-importing the same files adds nothing.
     await testId(page, 'import-files').setInputFiles(sampleFiles());
     await testId(page, 'import-run').click();
     await expect.poll(async () => (await testId(page, 'import-summary').allTextContents()).join('\n')).toMatch(/earnings_2020-07_2021-06\.csv: 0 added, 30 skipped/);
-    expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(55);
+    expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(57);
 
     // The claims register, pasted in as a finance user would.
     const claimRows = sampleClaimRows();
@@ -167,7 +167,7 @@ describe('the task pane in headless Chromium', () => {
 
     await testId(page, 'tab-balances').click();
     await testId(page, 'recalculate').click();
-    await expect.poll(() => page.locator('#status').textContent()).toContain('Balances table written: 14 pools');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Balances table written: 15 pools');
     const balances = await tableRows(page, TABLES.balances);
     const col = (name: string) => balances.headers.indexOf(name);
     const pools = balances.rows.map((r) => ({
@@ -175,6 +175,7 @@ describe('the task pane in headless Chromium', () => {
       status: r[col('status')],
       earned: r[col('coopEarned')],
       converted: r[col('convertedToRebate')],
+      transferred: r[col('transferred')],
       draft: r[col('claimsDraft')],
       pending: r[col('claimsPending')],
       approved: r[col('claimsApproved')],
@@ -185,20 +186,21 @@ describe('the task pane in headless Chromium', () => {
     }));
     // samples/README.md, "Expected pools (balances.csv) at as-of 2022-02-10": the batch job's oracle.
     expect(pools).toEqual([
-      { key: '4410021 CSP Indirect Reseller FY21 H1 EUR', status: 'closed', earned: 6000, converted: 0, draft: 0, pending: 0, approved: 2500, paid: 2500, available: 0, forfeited: 3500, days: '-225/-179' },
-      { key: '4410021 CSP Indirect Reseller FY21 H2 EUR', status: 'claim-only', earned: 3000, converted: 0, draft: 0, pending: 2600, approved: 0, paid: 0, available: 400, forfeited: 0, days: '-41/5' },
-      { key: '4410021 CSP Indirect Reseller FY21 H2 USD', status: 'claim-only', earned: 1875, converted: 0, draft: 0, pending: 0, approved: 1800, paid: 1750, available: 75, forfeited: 0, days: '-41/5' },
-      { key: '4410021 CSP Indirect Reseller FY22 H1 EUR', status: 'open', earned: 9650, converted: 0, draft: 3000, pending: 0, approved: 0, paid: 0, available: 9650, forfeited: 0, days: '140/186' },
-      { key: '4410021 CSP Indirect Reseller FY22 H2 EUR', status: 'accruing', earned: 1200, converted: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 1200, forfeited: 0, days: '324/370' },
-      { key: '4420487 Hosting FY21 H2 GBP', status: 'converted', earned: 600, converted: 600, draft: 0, pending: 0, approved: 0, paid: 0, available: 0, forfeited: 0, days: '-41/5' },
-      { key: '4420487 Hosting FY22 H1 GBP', status: 'open', earned: 1200, converted: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 1200, forfeited: 0, days: '140/186' },
-      { key: '4431766 CSP Indirect Reseller FY21 H1 JPY', status: 'closed', earned: 600000, converted: 0, draft: 0, pending: 0, approved: 400000, paid: 0, available: 0, forfeited: 200000, days: '-225/-179' },
-      { key: '4431766 CSP Indirect Reseller FY21 H2 JPY', status: 'converted', earned: 300000, converted: 300000, draft: 0, pending: 0, approved: 0, paid: 0, available: 0, forfeited: 0, days: '-41/5' },
-      { key: '4431766 Microsoft Commerce Incentives FY22 H1 JPY', status: 'open', earned: 1250000, converted: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 1250000, forfeited: 0, days: '140/186' },
-      { key: '4447309 CSP Direct Bill Partner FY21 H2 USD', status: 'claim-only', earned: 4000, converted: 0, draft: 0, pending: 3100, approved: 1500, paid: 0, available: -600, forfeited: 0, days: '-41/5' },
-      { key: '4447309 Microsoft Commerce Incentives FY22 H2 USD', status: 'accruing', earned: 800, converted: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 800, forfeited: 0, days: '324/370' },
-      { key: '4447309 Surface PC and Surface Hub ADD FY21 H2 USD', status: 'converted', earned: 900, converted: 900, draft: 0, pending: 0, approved: 0, paid: 0, available: 0, forfeited: 0, days: '-41/5' },
-      { key: '4447309 Surface PC and Surface Hub ADD FY22 H1 USD', status: 'open', earned: 1800, converted: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 1800, forfeited: 0, days: '140/186' },
+      { key: '4410021 CSP Indirect Reseller FY21 H1 EUR', status: 'closed', earned: 6000, converted: 0, transferred: 0, draft: 0, pending: 0, approved: 2500, paid: 2500, available: 0, forfeited: 3500, days: '-225/-179' },
+      { key: '4410021 CSP Indirect Reseller FY21 H2 EUR', status: 'claim-only', earned: 3000, converted: 0, transferred: 0, draft: 0, pending: 2600, approved: 0, paid: 0, available: 400, forfeited: 0, days: '-41/5' },
+      { key: '4410021 CSP Indirect Reseller FY21 H2 USD', status: 'claim-only', earned: 1875, converted: 0, transferred: 0, draft: 0, pending: 0, approved: 1800, paid: 1750, available: 75, forfeited: 0, days: '-41/5' },
+      { key: '4410021 CSP Indirect Reseller FY22 H1 EUR', status: 'open', earned: 9650, converted: 0, transferred: 0, draft: 3000, pending: 0, approved: 0, paid: 0, available: 9650, forfeited: 0, days: '140/186' },
+      { key: '4410021 CSP Indirect Reseller FY22 H2 EUR', status: 'accruing', earned: 1200, converted: 0, transferred: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 1200, forfeited: 0, days: '324/370' },
+      { key: '4420487 Hosting FY21 H2 GBP', status: 'converted', earned: 600, converted: 600, transferred: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 0, forfeited: 0, days: '-41/5' },
+      { key: '4420487 Hosting FY22 H1 GBP', status: 'open', earned: 1200, converted: 0, transferred: -200, draft: 0, pending: 0, approved: 0, paid: 0, available: 1000, forfeited: 0, days: '140/186' },
+      { key: '4420487 Hosting FY22 H2 GBP', status: 'accruing', earned: 0, converted: 0, transferred: 200, draft: 0, pending: 0, approved: 0, paid: 0, available: 200, forfeited: 0, days: '324/370' },
+      { key: '4431766 CSP Indirect Reseller FY21 H1 JPY', status: 'closed', earned: 600000, converted: 0, transferred: 0, draft: 0, pending: 0, approved: 400000, paid: 0, available: 0, forfeited: 200000, days: '-225/-179' },
+      { key: '4431766 CSP Indirect Reseller FY21 H2 JPY', status: 'converted', earned: 300000, converted: 300000, transferred: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 0, forfeited: 0, days: '-41/5' },
+      { key: '4431766 Microsoft Commerce Incentives FY22 H1 JPY', status: 'open', earned: 1250000, converted: 0, transferred: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 1250000, forfeited: 0, days: '140/186' },
+      { key: '4447309 CSP Direct Bill Partner FY21 H2 USD', status: 'claim-only', earned: 4000, converted: 0, transferred: 0, draft: 0, pending: 3100, approved: 1500, paid: 0, available: -600, forfeited: 0, days: '-41/5' },
+      { key: '4447309 Microsoft Commerce Incentives FY22 H2 USD', status: 'accruing', earned: 800, converted: 0, transferred: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 800, forfeited: 0, days: '324/370' },
+      { key: '4447309 Surface PC and Surface Hub ADD FY21 H2 USD', status: 'converted', earned: 900, converted: 900, transferred: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 0, forfeited: 0, days: '-41/5' },
+      { key: '4447309 Surface PC and Surface Hub ADD FY22 H1 USD', status: 'open', earned: 1800, converted: 0, transferred: 0, draft: 0, pending: 0, approved: 0, paid: 0, available: 1800, forfeited: 0, days: '140/186' },
     ]);
     // Dates are Excel serials with a date format; nothing the add-in wrote became a formula.
     expect(balances.rows[0]![col('claimEnd')]).toBe(44423); // 2021-08-15
@@ -220,16 +222,20 @@ describe('the task pane in headless Chromium', () => {
     // Every pool adds up on screen, and matches the Balances table.
     await testId(page, 'pools-folded').locator('summary').click();
     const shown = await page.locator('[data-testid="pool"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-pool')!));
-    expect(shown).toHaveLength(14);
+    expect(shown).toHaveLength(15);
     const number = (text: string | null) => Number((text ?? '').replace(/ [A-Z]{3}.*$/, '').replace(/,/g, ''));
     for (const key of shown) {
       const item = page.locator(`[data-testid="pool"][data-pool="${key}"]`);
       await item.locator('[data-testid="pool-open"]').click();
-      const read = async (id: string) => number(await item.locator(`[data-testid="breakdown"] [data-testid="${id}"]`).textContent());
-      const [earned, converted, approved, pending, available, forfeited, draft] = await Promise.all(['earned', 'converted', 'approved', 'pending', 'available', 'forfeited', 'draft'].map(read));
-      expect(Math.round((converted! + approved! + pending! + available! + forfeited!) * 100), key).toBe(Math.round(earned! * 100));
+      const read = async (id: string) => {
+        const cell = item.locator(`[data-testid="breakdown"] [data-testid="${id}"]`);
+        return id === 'transferred' && (await cell.count()) === 0 ? 0 : number(await cell.textContent());
+      };
+      // A transfer's line is shown only where there is one.
+      const [earned, converted, transferred, approved, pending, available, forfeited, draft] = await Promise.all(['earned', 'converted', 'transferred', 'approved', 'pending', 'available', 'forfeited', 'draft'].map(read));
+      expect(Math.round((converted! + approved! + pending! + available! + forfeited!) * 100), key).toBe(Math.round((earned! + transferred!) * 100));
       const row = pools.find((p) => p.key === key.split('|').join(' '))!;
-      expect({ earned, converted, approved, pending, available, forfeited, draft }, key).toEqual({ earned: row.earned, converted: row.converted, approved: row.approved, pending: row.pending, available: row.available, forfeited: row.forfeited, draft: row.draft });
+      expect({ earned, converted, transferred, approved, pending, available, forfeited, draft }, key).toEqual({ earned: row.earned, converted: row.converted, transferred: row.transferred, approved: row.approved, pending: row.pending, available: row.available, forfeited: row.forfeited, draft: row.draft });
     }
     // A negative amount is red and says so in words.
     const overdrawn = page.locator('[data-pool="4447309|CSP Direct Bill Partner|FY21 H2|USD"] [data-testid="breakdown"] [data-testid="available"]');
@@ -382,7 +388,7 @@ describe('the task pane in headless Chromium', () => {
     await testId(page, 'import-run').click();
     await expect.poll(() => testId(page, 'import-summary').first().textContent()).toContain('toegevoegd');
     expect(await testId(page, 'import-zip-problem').textContent()).toBe('sample-export.zip ../evil.csv: niet geïmporteerd, het pad wijst buiten het archief.');
-    expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(55);
+    expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(57);
     await testId(page, 'tab-balances').click();
     const pool = page.locator('[data-pool="4410021|CSP Indirect Reseller|FY22 H1|EUR"]');
     // As of today that pool is long closed: it is folded away with the other closed pools.

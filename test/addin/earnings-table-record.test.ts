@@ -7,7 +7,7 @@ import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 const FIELDS = [
   'earningId', 'participantId', 'participantName', 'programName', 'earningType', 'kind', 'amountScaled', 'amountUSDScaled', 'earningDate',
   'currency', 'transactionId', 'lever', 'earningRate', 'reasonCode', 'claimId', 'paymentId', 'paymentStatus', 'paymentCurrency',
-  'amountInPaymentCurrencyScaled', 'passThrough', 'location',
+  'amountInPaymentCurrencyScaled', 'exchangeRate', 'passThrough', 'location',
 ] as const satisfies readonly (keyof EarningRecord)[];
 
 /** Every field of a record, amounts as their exact text (a scaled amount's form may differ, its value may not). */
@@ -19,7 +19,7 @@ function fieldsOf(r: EarningRecord): Record<string, unknown> {
   return out;
 }
 
-const headers = [...EARNINGS_COLUMNS.map((c) => c.name), 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'];
+const headers = [...EARNINGS_COLUMNS.map((c) => c.name), 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency', 'exchangeRate'];
 // Cells as Excel returns them: text (with stray spaces), numbers, empty cells.
 const textCell = fc.oneof(fc.constantFrom('', ' ', 'Co-op', ' Rebate ', 'eur', 'TX-1', '4400001', 'Hosting'), fc.string({ maxLength: 8 }), fc.integer(), fc.constant(null));
 const amountCell = fc.oneof(

@@ -126,6 +126,26 @@ describe('re-importing a download after a payment run', () => {
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind])).toEqual([[0, 'E1', 'updated']]);
   });
 
+  test.each([
+    ['held with its rate (written 1.130000), a re-download at another rate', true, ['restated', 'updated']],
+    ['held in a table without an exchangeRate column, a re-download with one', false, ['updated', 'updated']],
+  ] as const)('%s: %s', (_what, tableHasRate, kinds) => {
+    const RATED = `${COLUMNS},exchangeRate`;
+    const rated = (name: string, rows: string[]) => parseExportText(name, [RATED, ...rows].join('\r\n') + '\r\n');
+    // Excel keeps a number written as text without the apostrophe that marks it (`'1.130000` reads back `1.130000`).
+    const asExcelReadsIt = (t: ReturnType<typeof tableOf>) => ({ headers: t.headers, rows: t.rows.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/^'/, '') : c))) });
+    const held = tableHasRate
+      ? asExcelReadsIt(tableOf([rated('a.csv', [',E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,,Upcoming,1.130000', ',E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,,Upcoming,1.130000'])]))
+      : tableOf([unpaid]);
+    const later = rated('b.csv', [
+      '2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent,1.14',
+      '2021-08-15,E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,PAY-1,Sent,1.13',
+    ]);
+    const plan = planImport(held.headers, existingEarnings(held.headers, held.rows), [later]);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.updates.map((u) => u.kind)).toEqual(kinds);
+  });
+
   test('other facts under a held earningId are rejected', () => {
     const table = tableOf([unpaid]);
     const changed = download('x.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,11.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
@@ -142,20 +162,20 @@ describe('importing the bundled sample export', () => {
       .sort()
       .map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8')));
 
-  // 71 rows: the November overlap repeats 4 earnings, the re-download after the payment run 12
+  // 73 rows: the November overlap repeats 4 earnings, the re-download after the payment run 12
   // (with payment fields filled in: the paid versions are the ones written).
-  test('adds 55 earnings once; the overlap, the re-download and a second import add nothing', async () => {
+  test('adds 57 earnings once; the overlap, the re-download and a second import add nothing', async () => {
     await setUpWorkbook();
     const first = await importExports(samples(), () => undefined);
-    expect(first.written).toBe(55);
+    expect(first.written).toBe(57);
     expect(first.plan.skipped.length).toBe(4);
     expect(first.plan.rejected).toEqual([]);
     expect(first.plan.files.map((f) => f.updated)).toEqual([0, 12, 0, 0]);
     const again = await importExports(samples(), () => undefined);
     expect(again.written).toBe(0);
-    expect(again.plan.skipped.length).toBe(71);
+    expect(again.plan.skipped.length).toBe(73);
     expect(again.plan.updates).toEqual([]);
-    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(55);
+    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(57);
     // Unknown export columns pass through as table columns.
     expect(fake.tableValues(TABLES.earnings)!.headers).toContain('partnerOneId');
   });

@@ -233,6 +233,8 @@ export function renderBalances(app: App, root: HTMLElement): void {
         {},
         line('pool.earned', pool.coopEarned, 'earned', 'total'),
         line('pool.converted', pool.convertedToRebate, 'converted'),
+        // Co-op moved in (+) or out (−) by Microsoft's transfers between periods; shown only when there is one.
+        pool.transferred.isZero() ? null : line('pool.transferred', pool.transferred, 'transferred'),
         line('pool.approved', pool.claimsApproved, 'approved'),
         line('pool.paid', pool.claimsPaid, 'paid', 'sub'),
         line('pool.pending', pool.claimsPending, 'pending'),

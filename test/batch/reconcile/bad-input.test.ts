@@ -163,13 +163,16 @@ describe('bad input is rejected with a located error and --out left as it was', 
   });
 });
 
-describe('failures of the machine, not the data', () => {
-  test('an --out that cannot be created exits 70 and says why', async () => {
+describe('an --out that cannot be created', () => {
+  test('below a file, it is a mistake on the command line: exit 2, one line naming --out, nothing written', async () => {
     const work = await dirs.make();
     await writeFile(join(work, 'a-file'), 'x');
     await cp(join(CORPUS, 'header-on-line-7'), work, { recursive: true });
+    const before = (await readdir(work)).sort();
     const r = await runCli(['reconcile', '--earnings', join(work, 'earnings.csv'), '--out', join(work, 'a-file', 'reports'), '--quiet']);
-    expect(r.code).toBe(70);
-    expect(r.stderr).toMatch(/ENOTDIR|not a directory/);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(`--out "${join(work, 'a-file', 'reports')}"`)]);
+    expect(await readFile(join(work, 'a-file'), 'utf8')).toBe('x');
+    expect((await readdir(work)).sort()).toEqual(before);
   });
 });

@@ -33,7 +33,7 @@ describe('the coop-ledger executable', () => {
     const r = bin(['reconcile', '--earnings', 'samples/earnings', '--payments', 'samples/payments.csv', '--claims', 'samples/claims.csv', '--programs', 'samples/programs.json', '--as-of', '2022-02-10', '--out', out, '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/14 pools as of 2022-02-10: 7 errors, 12 warnings/);
+    expect(r.stdout).toMatch(/15 pools as of 2022-02-10: 7 errors, 12 warnings/);
     const golden = await readFile(join(ROOT, 'test/golden/sample/balances.csv'), 'utf8');
     expect(await readFile(join(out, 'balances.csv'), 'utf8')).toBe(golden);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));

@@ -36,6 +36,25 @@ describe('paths named on the command line', () => {
   });
 
   test.each([
+    ['just below', ['report.csv', 'reports']],
+    ['two folders below', ['report.csv', 'reports', '2022']],
+  ])('an --out %s a file exits 2 with one line naming --out and the file, and nothing is written', async (_, parts) => {
+    const work = await workFolder();
+    await writeFile(join(work, 'report.csv'), 'mine');
+    const out = join(work, ...parts);
+    const before = (await readdir(work)).sort();
+    const r = await runCli(['reconcile', '--earnings', join(work, 'earnings.csv'), '--out', out, '--quiet']);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`--out "${out}"`);
+    expect(lines[0]).toContain(`"${join(work, 'report.csv')}"`);
+    expect(lines[0]).not.toMatch(/internal error|\bat /);
+    expect(await readFile(join(work, 'report.csv'), 'utf8')).toBe('mine');
+    expect((await readdir(work)).sort()).toEqual(before);
+  });
+
+  test.each([
     ['--earnings', ['--earnings', 'earnigns.csv']],
     ['--claims', ['--earnings', 'earnings.csv', '--claims', 'claim.csv']],
     ['--payments', ['--earnings', 'earnings.csv', '--payments', 'payments.csv']],

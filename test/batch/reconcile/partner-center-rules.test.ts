@@ -27,7 +27,7 @@ function exportText(rows: Row[]): string {
 
 const base: Row = { participantID: '4410021', participantName: 'Contoso, Ltd.', programName: 'CSP Indirect Reseller', lever: 'Azure', transactionCurrency: 'EUR', earningDate: '2021-08-10' };
 
-async function reconcile(rows: Row[], payments?: string, asOf = '2022-02-10') {
+async function reconcile(rows: Row[], payments?: string, asOf = '2022-02-10', claims?: string) {
   const dir = await dirs.make();
   await mkdir(join(dir, 'earnings'));
   await writeFile(join(dir, 'earnings', 'earnings.csv'), exportText(rows));
@@ -35,6 +35,10 @@ async function reconcile(rows: Row[], payments?: string, asOf = '2022-02-10') {
   if (payments !== undefined) {
     await writeFile(join(dir, 'payments.csv'), payments);
     extra.push('--payments', join(dir, 'payments.csv'));
+  }
+  if (claims !== undefined) {
+    await writeFile(join(dir, 'claims.csv'), claims);
+    extra.push('--claims', join(dir, 'claims.csv'));
   }
   const out = join(dir, 'out');
   const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings'), '--as-of', asOf, '--out', out, '--quiet', '--fail-on', 'never', ...extra]);
@@ -140,5 +144,56 @@ describe('rollover rows dated after the period they convert', () => {
   test('a row with no pool below the threshold to match is rollover_unmatched, never skipped', async () => {
     const r = await reconcile([earned('2000.00'), rollover('-600.00')]);
     expect(rolloverFindings(r.findings)).toEqual([['rollover_unmatched', 'FY22 H1', '3', '', '600.00 USD']]);
+  });
+  // Partner Center gives the two halves of a pair their own transactionIds (-C, -R, -T).
+  const half = (id: string, earningType: string, amount: string, transactionId: string, earningDate = '2021-08-05') =>
+    ({ ...rollover(amount), earningId: id, earningType, transactionId, earningDate });
+  const transferred = (r: { balances: Record<string, string>[] }) => r.balances.map((b) => [b.earningPeriod, b.coopEarned, b.transferred, b.available]);
+
+  test('co-op −X paired with rebate +X of the same date is a conversion, compared with the computed one', async () => {
+    const r = await reconcile([earned('600.00'), half('RO1', 'Co-op', '-600.00', 'RO-1-C'), half('RO2', 'Rebate', '600.00', 'RO-1-R')]);
+    expect(rolloverFindings(r.findings)).toEqual([]);
+    const off = await reconcile([earned('600.00'), half('RO1', 'Co-op', '-500.00', 'RO-1-C'), half('RO2', 'Rebate', '500.00', 'RO-1-R')]);
+    expect(rolloverFindings(off.findings)).toEqual([['rollover_mismatch', 'FY21 H2', '3', '600.00 USD', '500.00 USD']]);
+  });
+
+  test('co-op −X paired with co-op +X is a transfer from the earlier pool into the pool of its own half', async () => {
+    const r = await reconcile([earned('2000.00'), half('RO1', 'Co-op', '-300.00', 'RO-1-C'), half('RO2', 'Co-op', '300.00', 'RO-1-T')]);
+    expect(rolloverFindings(r.findings)).toEqual([]);
+    expect(transferred(r)).toEqual([
+      ['FY21 H2', '2000.00', '-300.00', '1700.00'],
+      ['FY22 H1', '0.00', '300.00', '300.00'],
+    ]);
+    // A transfer is not an earning: the threshold of FY21 H2 still sees USD 2,000.00 and nothing converts.
+    expect(r.balances.map((b) => b.convertedToRebate)).toEqual(['0.00', '0.00']);
+  });
+
+  test('a claim can draw on co-op transferred in: no claim_overdraws_pool', async () => {
+    const CLAIMS =
+      'claimId,participantId,programName,earningPeriod,activityType,activityName,activityStart,activityEnd,currency,amountClaimed,amountApproved,status,submittedDate,decisionDate,invoices,csrs,proofs,notes\r\n' +
+      'CLM-1,4420487,Hosting,FY22 H1,Event,"Webinar, January",2022-01-10,2022-01-20,USD,250.00,,Submitted,2022-01-25,,inv.pdf,,proof.pdf,\r\n';
+    const r = await reconcile([earned('2000.00'), half('RO1', 'Co-op', '-300.00', 'RO-1-C'), half('RO2', 'Co-op', '300.00', 'RO-1-T')], undefined, '2022-02-10', CLAIMS);
+    expect(codes(r.findings)).not.toContain('claim_overdraws_pool');
+    expect(r.balances.map((b) => [b.earningPeriod, b.claimsPending, b.available])).toEqual([
+      ['FY21 H2', '0.00', '1700.00'],
+      ['FY22 H1', '250.00', '50.00'],
+    ]);
+  });
+
+  test('a transfer with two possible sources is rollover_unmatched and moves nothing', async () => {
+    // Dated 2021-08-05: FY21 H1's claim window (to 2021-08-15) and FY21 H2's are both still open.
+    const earlier = { ...earned('2500.00'), earningId: 'C0', earningDate: '2020-10-01', transactionId: 'T0' };
+    const r = await reconcile([earlier, earned('2000.00'), half('RO1', 'Co-op', '-300.00', 'RO-1-C'), half('RO2', 'Co-op', '300.00', 'RO-1-T')]);
+    expect(rolloverFindings(r.findings)).toEqual([['rollover_unmatched', 'FY22 H1', '4', 'FY21 H2 | FY21 H1', '300.00 USD']]);
+    expect(r.balances.map((b) => b.transferred)).toEqual(['0.00', '0.00']);
+  });
+
+  test.each([
+    ['a rebate +X with no co-op −X', 'Rebate'],
+    ['a co-op +X with no co-op −X', 'Co-op'],
+  ])('%s is rollover_unmatched, never skipped', async (_, earningType) => {
+    const r = await reconcile([earned('2000.00'), half('RO2', earningType, '250.00', 'RO-1-R')]);
+    expect(rolloverFindings(r.findings)).toEqual([['rollover_unmatched', 'FY22 H1', '3', '', '250.00 USD']]);
+    expect(r.balances.map((b) => [b.coopEarned, b.transferred])).toEqual([['2000.00', '0.00']]);
   });
 });

@@ -19,18 +19,18 @@ function exportText(columns: readonly string[], rows: Row[]): string {
   return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\r\n', quotes: (v) => String(v).includes(',') }) + '\r\n';
 }
 
-const EARLY_COLUMNS = ['lever', 'earningAmountUSD', 'participantName', 'earningId', 'transactionCurrency', 'programName', 'earningType', 'earningDate', 'participantID', 'earningAmount', 'transactionId', 'earningRate'];
-const PAID_COLUMNS = ['earningId', 'paymentStatus', 'paymentDate', 'paymentId', 'earningRate', 'participantID', 'participantName', 'programName', 'earningType', 'earningAmount', 'transactionCurrency', 'earningAmountUSD', 'earningDate', 'transactionId', 'lever'];
+const EARLY_COLUMNS = ['lever', 'earningAmountUSD', 'participantName', 'earningId', 'transactionCurrency', 'programName', 'earningType', 'earningDate', 'participantID', 'earningAmount', 'transactionId', 'earningRate', 'exchangeRate'];
+const PAID_COLUMNS = ['earningId', 'paymentStatus', 'paymentDate', 'paymentId', 'earningRate', 'participantID', 'participantName', 'programName', 'earningType', 'earningAmount', 'transactionCurrency', 'earningAmountUSD', 'earningDate', 'transactionId', 'exchangeRate', 'lever'];
 
-const base: Row = { participantID: '4410021', participantName: 'Contoso, Ltd.', programName: 'CSP Indirect Reseller', lever: 'Azure', transactionCurrency: 'EUR', earningRate: '0.04' };
+const base: Row = { participantID: '4410021', participantName: 'Contoso, Ltd.', programName: 'CSP Indirect Reseller', lever: 'Azure', transactionCurrency: 'EUR', earningRate: '0.04', exchangeRate: '1.130000' };
 const early: Row[] = [
   { ...base, earningId: 'E1', earningType: 'Rebate', earningAmount: '600.00', earningAmountUSD: '678.00', earningDate: '2021-02-10', transactionId: 'T1' },
   { ...base, earningId: 'E2', earningType: 'Co-op', earningAmount: '400.00', earningAmountUSD: '452.00', earningDate: '2021-02-10', transactionId: 'T1' },
   { ...base, earningId: 'E3', earningType: 'Co-op', earningAmount: '100.00', earningAmountUSD: '113.00', earningDate: '2021-03-05', transactionId: 'T2' },
 ];
-/** The download after the payment run: the same earnings paid (the rate written 0.040), and one earned since. */
+/** The download after the payment run: the same earnings paid (the rates written 0.040 and 1.13), and one earned since. */
 const paid: Row[] = [
-  ...early.map((r) => ({ ...r, earningRate: '0.040', paymentId: 'PAY-77', paymentStatus: 'Sent', participantName: 'Contoso, Limited' })),
+  ...early.map((r) => ({ ...r, earningRate: '0.040', exchangeRate: '1.13', paymentId: 'PAY-77', paymentStatus: 'Sent', participantName: 'Contoso, Limited' })),
   { ...base, earningId: 'E4', earningType: 'Co-op', earningAmount: '50.00', earningAmountUSD: '56.50', earningDate: '2021-05-20', transactionId: 'T3' },
 ];
 
@@ -75,6 +75,13 @@ describe.each(['early first', 'paid first'] as const)('a re-download after a pay
     ]);
     expect(byCode(r.findings, 'earning_updated').map((f) => f.actual)).toEqual(['2']);
     expect(r.balances.map((b) => b.coopEarnedUSD)).toEqual(['628.50']);
+  });
+
+  test('a changed exchange rate alone is earning_restated too', async () => {
+    const restated = paid.map((r) => (r.earningId === 'E3' ? { ...r, exchangeRate: '1.14' } : r));
+    const r = await reconcile(order, restated);
+    expect(byCode(r.findings, 'earning_restated').map((f) => [f.severity, f.earningId])).toEqual([['warning', 'E3']]);
+    expect(byCode(r.findings, 'earning_updated').map((f) => f.actual)).toEqual(['2']);
   });
 
   test('other facts under one earningId stay a conflicting_duplicate', async () => {

@@ -26,6 +26,7 @@ const base: EarningFields = {
   paymentStatus: 'Upcoming',
   paymentCurrency: '',
   amountInPaymentCurrencyScaled: null,
+  exchangeRate: '1.13',
   passThrough: {},
   location: { file: 'a.csv', line: 2 },
 };
@@ -51,6 +52,7 @@ const fields = fc.record({
   paymentStatus: text,
   paymentCurrency: fc.constantFrom('', 'USD'),
   paid: fc.option(fc.integer({ min: -3, max: 3 })),
+  exchangeRate: fc.constantFrom('', '1.13', '1.130000', '1.1300', '0.9', '0.90', '1.14', 'n/a'),
 });
 
 type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
@@ -86,7 +88,7 @@ describe('the duplicate decision', () => {
     };
     fc.assert(
       // b takes each field from fa or, now and then, from fb: pairs that differ in one or two fields.
-      fc.property(fields, fields, fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 19, maxLength: 19 }), (fa, fb, mask) => {
+      fc.property(fields, fields, fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 20, maxLength: 20 }), (fa, fb, mask) => {
         const mixed = Object.fromEntries(Object.keys(fa).map((k, i) => [k, (mask[i] === 0 ? fb : fa)[k as keyof Fields]])) as Fields;
         const a = record(fa, 2);
         const b = record(mixed, 9);
@@ -108,6 +110,9 @@ describe('the duplicate decision', () => {
     ['another reasonCode', { reasonCode: 'Ops Adjustment' }, 'conflicting'],
     ['another USD amount', { amountUSDScaled: { units: 1410, scale: 2 } }, 'restated'],
     ['no USD amount', { amountUSDScaled: null }, 'restated'],
+    ['the exchange rate written 1.130000', { exchangeRate: '1.130000' }, 'identical'],
+    ['another exchange rate', { exchangeRate: '1.14' }, 'restated'],
+    ['no exchange rate', { exchangeRate: '' }, 'restated'],
     ['another payment status', { paymentStatus: 'Sent' }, 'updated'],
     ['a paymentId', { paymentId: 'PAY-1' }, 'updated'],
     ['a pay-to amount', { paymentCurrency: 'USD', amountInPaymentCurrencyScaled: { units: 1400, scale: 2 } }, 'updated'],
