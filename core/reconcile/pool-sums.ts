@@ -6,7 +6,6 @@ import { addCoopEarnings, createPoolLedger, type PoolLedger } from '../pools/poo
 import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
 import type { EarningRecord } from './earning-record.js';
-import type { PeriodOf } from './program-periods.js';
 
 /** The co-op rows of one pool, summed exactly as scaled integers. */
 export interface PoolSums {
@@ -38,7 +37,7 @@ export class PoolSumsTable {
    * Adds (negate: retracts) one co-op row that is not a rollover, to the pool of its participant and
    * currency among `pools` (those of its canonical program and period, kept with the program).
    */
-  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, period: PeriodOf, negate: boolean): void {
+  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, earningPeriod: FiscalHalf, month: string, negate: boolean): void {
     const sign = negate ? -1 : 1;
     let byCurrency = pools.get(row.participantId);
     if (!byCurrency) pools.set(detach(row.participantId), (byCurrency = new Map()));
@@ -47,7 +46,7 @@ export class PoolSumsTable {
       pool = {
         participantId: detach(row.participantId),
         programName,
-        earningPeriod: period.half,
+        earningPeriod,
         currency: row.currency,
         amount: new ExactSum(),
         amountUSD: new ExactSum(),
@@ -59,8 +58,8 @@ export class PoolSumsTable {
       this.list.push(pool);
     }
     pool.amount.add(row.amountScaled, negate);
-    let monthSum = pool.months.get(period.month);
-    if (!monthSum) pool.months.set(period.month, (monthSum = new ExactSum()));
+    let monthSum = pool.months.get(month);
+    if (!monthSum) pool.months.set(month, (monthSum = new ExactSum()));
     monthSum.add(row.amountScaled, negate);
     pool.rows += sign;
     // A USD row's own amount is its USD amount even when the export leaves the USD column empty.
