@@ -9,13 +9,18 @@ export interface SplitParts {
   readonly coop: Dec;
 }
 
+/** A co-op share is a fraction of the earning, from 0 to 1 inclusive (docs/RULES.md, "Split"). */
+export function isShare(value: Dec): boolean {
+  return !value.isNegative() && value.lte(1);
+}
+
 /**
  * Divides an earning into its rebate and co-op parts. The co-op part is the exact share rounded
  * half-up to the currency's minor unit (or to the amount's own precision when that is finer);
  * the rebate is the rest, so rebate + co-op is the amount exactly and no cent is made or lost.
  */
 export function splitEarning(amount: Dec, coopShare: Dec, currency: CurrencyCode): SplitParts {
-  if (coopShare.isNegative() || coopShare.gt(1)) throw new RangeError(`co-op share must be in [0, 1], got ${coopShare.toString()}`);
+  if (!isShare(coopShare)) throw new RangeError(`co-op share must be in [0, 1], got ${coopShare.toString()}`);
   const places = Math.max(minorUnits(currency), amount.decimalPlaces());
   const coop = amount.times(coopShare).toDecimalPlaces(places, ROUND_HALF_UP);
   return { rebate: amount.minus(coop), coop };

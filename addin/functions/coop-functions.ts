@@ -8,7 +8,7 @@ import { windowsOf } from '../../core/calendar/windows.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import { toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { parseCurrency } from '../../core/money/currency.js';
-import { splitEarning } from '../../core/split.js';
+import { isShare, splitEarning } from '../../core/split.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
 import { findBalance, type Ledger } from '../ledger/workbook-ledger.js';
@@ -68,7 +68,7 @@ export function splitOf(amount: unknown, share: unknown, currency: unknown = 'US
   if (!a.ok) invalid(`"${String(amount)}" is not an amount`);
   if (typeof share !== 'number' && typeof share !== 'string') invalid('share must be a number between 0 and 1');
   const s = amountFromCell(share);
-  if (!s.ok || s.value.isNegative() || s.value.gt(1)) invalid('share must be a number between 0 and 1 (0.4 = 40 % co-op)');
+  if (!s.ok || !isShare(s.value)) invalid('share must be a number between 0 and 1 (0.4 = 40 % co-op)');
   const code = parseCurrency(typeof currency === 'string' && currency !== '' ? currency : 'USD');
   if (!code.ok) invalid(`"${String(currency)}" is not a currency code`);
   const parts = splitEarning(a.value, s.value, code.value);

@@ -1,5 +1,6 @@
 import type { Dec } from '../money/decimal.js';
 import { parseAmount } from '../money/parse-amount.js';
+import { isShare } from '../split.js';
 import { compareHalves, formatHalf, parseHalf, type FiscalHalf } from '../calendar/fiscal-half.js';
 import { issue, type Issue, type IssuePath } from '../issues.js';
 import type { ProgramPolicyEntry } from './program-policy.js';
@@ -70,7 +71,7 @@ function readShare(value: unknown, path: IssuePath): Read<Dec> {
   const parsed = parseAmount(percent ? text.slice(0, -1) : text);
   if (!parsed.ok) return { issue: issue('invalid_share', path, text, { reason: 'malformed', min: '0', max: '1' }) };
   const share = percent ? parsed.value.div(100) : parsed.value;
-  if (share.isNegative() || share.gt(1)) {
+  if (!isShare(share)) {
     return { issue: issue('invalid_share', path, text, { reason: 'out_of_range', min: '0', max: '1', actual: share.toFixed() }) };
   }
   return { value: share };

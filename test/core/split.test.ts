@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
 import { Dec } from '../../core/money/decimal.js';
-import { splitEarning, checkSplit } from '../../core/split.js';
+import { splitEarning, checkSplit, isShare } from '../../core/split.js';
 
 describe('splitting an earning into rebate and co-op', () => {
   test.each([
@@ -58,5 +58,17 @@ describe('checking an observed split against the configured share', () => {
   test('the tolerance is a parameter', () => {
     const c = checkSplit({ rebate: new Dec('601'), coop: new Dec('399') }, new Dec('0.40'), 'EUR', new Dec('1'));
     expect(c.ok).toBe(true);
+  });
+});
+
+describe('what a co-op share may be', () => {
+  test.each([
+    ['0', true],
+    ['0.4', true],
+    ['1', true],
+    ['1.0001', false],
+    ['-0.0001', false],
+  ])('%s is a share: %s', (value, expected) => {
+    expect(isShare(new Dec(value))).toBe(expected);
   });
 });
