@@ -11,7 +11,8 @@ import { parseCurrency } from '../../core/money/currency.js';
 import { isShare, splitEarning } from '../../core/split.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
-import { findBalance, type Ledger } from '../ledger/workbook-ledger.js';
+import type { Ledger } from '../ledger/workbook-ledger.js';
+import { findPool } from '../../core/pools/find-pool.js';
 
 export type FunctionErrorKind = 'invalid_value' | 'not_available';
 
@@ -84,7 +85,7 @@ export function availableIn(ledger: Ledger, participant: unknown, program: unkno
   if (typeof currency !== 'string') invalid('currency must be a currency code such as "EUR"');
   const code = parseCurrency(currency);
   if (!code.ok) invalid(`"${currency}" is not a currency code`);
-  const balance = findBalance(ledger, String(participant), program, half, code.value);
+  const balance = findPool(ledger.balances, ledger.catalog, { participantId: String(participant), programName: program, period: half, currency: code.value });
   if (!balance) {
     throw new FunctionInputError('not_available', `no co-op pool for ${String(participant)} / ${program} / ${formatHalf(half)} / ${code.value}`);
   }

@@ -5,12 +5,11 @@
  * and tests need no Excel. No rule lives here.
  */
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
-import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
+import { policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import type { Claim } from '../../core/claims/claim.js';
-import { formatHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
@@ -224,15 +223,3 @@ export function balanceToCells(b: PoolBalance): CellValue[] {
   };
   return BALANCES_COLUMNS.map((c) => values[c.name] ?? '');
 }
-
-/** The pool a lookup names, for COOP.AVAILABLE; programs match through their aliases. */
-export function findBalance(ledger: Ledger, participantId: string, programName: string, period: FiscalHalf, currency: string): PoolBalance | null {
-  const program = canonicalProgramName(ledger.catalog, programName) ?? programName.trim();
-  const label = formatHalf(period);
-  return (
-    ledger.balances.find(
-      (b) => b.key.participantId === participantId.trim() && b.key.programName === program && b.key.earningPeriod === label && b.key.currency === currency.trim().toUpperCase(),
-    ) ?? null
-  );
-}
-
