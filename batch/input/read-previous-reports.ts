@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Dec } from '../../core/money/decimal.js';
+import { Dec, ZERO } from '../../core/money/decimal.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
 import type { ComparableFinding } from '../../core/changes/finding-changes.js';
@@ -59,6 +59,8 @@ export async function readPreviousReports(dir: string, issues: InputIssue[]): Pr
         status: r.status!,
         coopEarned: cell.amount('coopEarned'),
         convertedToRebate: cell.amount('convertedToRebate'),
+        // A set written before transfers were applied has no such column: nothing was moved then.
+        transferred: cell.optionalAmount('transferred') ?? ZERO,
         claimsDraft: cell.amount('claimsDraft'),
         claimsPending: cell.amount('claimsPending'),
         claimsApproved: cell.amount('claimsApproved'),

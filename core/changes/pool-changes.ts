@@ -9,6 +9,8 @@ export interface ComparablePool {
   readonly status: string;
   readonly coopEarned: Dec;
   readonly convertedToRebate: Dec;
+  /** Co-op moved in (+) or out (−) by a rollover transfer (docs/RULES.md, "Rollover rows"). */
+  readonly transferred: Dec;
   readonly claimsDraft: Dec;
   readonly claimsPending: Dec;
   readonly claimsApproved: Dec;
@@ -22,6 +24,7 @@ export const POOL_FIELDS = [
   'status',
   'coopEarned',
   'convertedToRebate',
+  'transferred',
   'claimsDraft',
   'claimsPending',
   'claimsApproved',

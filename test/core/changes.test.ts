@@ -39,7 +39,7 @@ describe('new and resolved findings', () => {
 const key = { participantId: 'P1', programName: 'X', earningPeriod: 'FY22 H1', currency: 'EUR' };
 function pool(over: Partial<ComparablePool> = {}): ComparablePool {
   const z = new Dec(0);
-  return { key, status: 'open', coopEarned: new Dec(1000), convertedToRebate: z, claimsDraft: z, claimsPending: z, claimsApproved: z, claimsPaid: z, available: new Dec(1000), forfeited: z, ...over };
+  return { key, status: 'open', coopEarned: new Dec(1000), convertedToRebate: z, transferred: z, claimsDraft: z, claimsPending: z, claimsApproved: z, claimsPaid: z, available: new Dec(1000), forfeited: z, ...over };
 }
 
 describe('pool changes', () => {
@@ -49,6 +49,14 @@ describe('pool changes', () => {
       ['pool_changed', 'status', 'open', 'claim-only'],
       ['pool_changed', 'claimsApproved', '0', '600'],
       ['pool_changed', 'available', '1000', '400'],
+    ]);
+  });
+
+  test('co-op moved by a transfer since the previous run is a change of its own', () => {
+    const changes = poolChanges([pool()], [pool({ transferred: new Dec(-200), available: new Dec(800) })]);
+    expect(changes.map((c) => [c.field, String(c.before), String(c.after)])).toEqual([
+      ['transferred', '0', '-200'],
+      ['available', '1000', '800'],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { tempDirs } from '../../support/temp-dir.js';
 import { runCli } from '../reconcile/run.js';
 import { coopExport, readReport } from './helpers.js';
@@ -76,6 +77,21 @@ describe('changes since the previous run', () => {
     const out = join(await dirs.make(), 'reports');
     expect((await runCli([...SAMPLE, '--out', out, '--previous', await dirs.make()])).code).toBe(65);
     expect((await runCli([...SAMPLE, '--out', out, '--previous', join(out, 'nowhere')])).code).toBe(2);
+  });
+
+  test('a previous set written before transfers were applied reads as nothing moved; the moves show as changes of their own', async () => {
+    const out = join(await dirs.make(), 'reports');
+    await runCli([...SAMPLE, '--out', out]);
+    // The same balances.csv without its transferred column, as an older version wrote it.
+    const old = Papa.parse<Record<string, string>>(await readFile(join(out, 'balances.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    const fields = old.meta.fields!.filter((f) => f !== 'transferred');
+    await writeFile(join(out, 'balances.csv'), Papa.unparse({ fields, data: old.data.map((r) => fields.map((f) => r[f])) }, { newline: '\r\n' }) + '\r\n');
+    expect((await runCli([...SAMPLE, '--out', out])).code).not.toBe(65);
+    const moved = (await readReport(out, 'changes.csv')).filter((c) => c.field === 'transferred');
+    expect(moved.map((c) => [c.programName, c.earningPeriod, c.before, c.after])).toEqual([
+      ['Hosting', 'FY22 H1', '0.00', '-200.00'],
+      ['Hosting', 'FY22 H2', '0.00', '200.00'],
+    ]);
   });
 
   test('a damaged previous set rejects the run with the file, line and column, and --out is left as it was', async () => {
