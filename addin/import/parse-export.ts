@@ -63,6 +63,12 @@ function recordsWithLines(body: string): NumberedRecords {
   const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
   const all = result.data;
   const lines = new Array<number>(all.length);
+  const breaks = lineBreaksIn([body]);
+  // As many breaks as record boundaries: no cell holds one and none was lost, so record i is on line i + 1.
+  if (result.meta.linebreak !== '\r' && breaks === all.length - 1) {
+    for (let i = 0; i < all.length; i++) lines[i] = i + 1;
+    return { all, lines, errors: errorsOn(result.errors, (row) => lines[row] ?? all.length + 1) };
+  }
   let line = 1;
   let counted = 0;
   for (let i = 0; i < all.length; i++) {
@@ -71,7 +77,7 @@ function recordsWithLines(body: string): NumberedRecords {
     counted += inside + (i + 1 < all.length ? 1 : 0);
     line += 1 + inside;
   }
-  if (result.meta.linebreak === '\r' || counted !== lineBreaksIn([body])) return recordsByStep(body);
+  if (result.meta.linebreak === '\r' || counted !== breaks) return recordsByStep(body);
   return { all, lines, errors: errorsOn(result.errors, (row) => lines[row] ?? line) };
 }
 
