@@ -19,6 +19,11 @@ export function tablesChanged(table: string): void {
   for (const listener of [...listeners]) listener(table);
 }
 
+/** Whether Excel tells this add-in about changes to `name` (a handler is registered on it). */
+export function watching(name: string): boolean {
+  return watched.has(name);
+}
+
 /**
  * Registers Excel's onChanged handler on each of `names` that exists and is not watched yet
  * (one Excel.run, two syncs). Called at start and again after the workbook is set up.

@@ -60,19 +60,19 @@ export async function tableNames(context: Excel.RequestContext): Promise<string[
   return tables.items.map((t) => t.name);
 }
 
+/** A table whose header and body size are queued to load (`queueTableShapes`). */
+export interface TableShape {
+  readonly name: string;
+  readonly header: Excel.Range;
+  readonly body: Excel.Range;
+}
+
 /**
- * Reads whole tables. Missing tables come back as null. Rows are read in blocks sized like the
- * writes, every block of every table queued before one sync per ~4 MB.
+ * Queues the header and body size of each of `names` that exists in `present` (the workbook's
+ * table names): read by the caller's next sync, with whatever else it queued.
  */
-export async function readTables(
-  context: Excel.RequestContext,
-  names: readonly string[],
-  maxBytes = BLOCK_BYTES,
-  /** The workbook's table names when the caller already has them (saves a sync). */
-  knownNames?: readonly string[],
-): Promise<Map<string, TableData | null>> {
-  const present = new Set(knownNames ?? (await tableNames(context)));
-  const shapes = names
+export function queueTableShapes(context: Excel.RequestContext, names: readonly string[], present: ReadonlySet<string>): TableShape[] {
+  return names
     .filter((name) => present.has(name))
     .map((name) => {
       const table = context.workbook.tables.getItem(name);
@@ -80,8 +80,18 @@ export async function readTables(
       const body = table.getDataBodyRange().load('rowCount,columnCount');
       return { name, header, body };
     });
-  await context.sync();
+}
 
+/**
+ * Reads the rows of tables whose shapes were synced, every block of every table queued before one
+ * sync per ~4 MB. Tables of `names` without a shape come back as null.
+ */
+export async function readTableRows(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  shapes: readonly TableShape[],
+  maxBytes = BLOCK_BYTES,
+): Promise<Map<string, TableData | null>> {
   const result = new Map<string, TableData | null>(names.map((n) => [n, null]));
   const pending: { data: TableData; start: number; range: Excel.Range }[] = [];
   let queuedBytes = 0;
@@ -114,6 +124,22 @@ export async function readTables(
   }
   if (pending.length > 0) await flush();
   return result;
+}
+
+/**
+ * Reads whole tables. Missing tables come back as null. One sync for the tables' shapes, then
+ * their rows (`readTableRows`).
+ */
+export async function readTables(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  maxBytes = BLOCK_BYTES,
+  /** The workbook's table names when the caller already has them (saves a sync). */
+  knownNames?: readonly string[],
+): Promise<Map<string, TableData | null>> {
+  const shapes = queueTableShapes(context, names, new Set(knownNames ?? (await tableNames(context))));
+  await context.sync();
+  return readTableRows(context, names, shapes, maxBytes);
 }
 
 export interface AppendOptions {

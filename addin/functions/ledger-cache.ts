@@ -7,10 +7,11 @@
  */
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import { TABLES } from '../../core/workbook-layout.js';
-import { readTables } from '../excel/table-io.js';
+import { tableNames } from '../excel/table-io.js';
 import { loadStoredSettings } from '../ledger/ledger-settings-store.js';
 import { todayIso } from '../ledger/today.js';
-import { computeLedger, type Ledger } from '../ledger/workbook-ledger.js';
+import type { Ledger } from '../ledger/workbook-ledger.js';
+import { loadLedger } from '../ledger/load-ledger.js';
 import { onTablesChanged } from '../excel/table-changes.js';
 
 let cached: Promise<Ledger> | null = null;
@@ -54,11 +55,8 @@ export function currentLedger(): Promise<Ledger> {
   const ledger = Excel.run(async (context) => {
     const stored = await loadStoredSettings(context);
     settings = stored.settings;
-    const tables = await readTables(context, [TABLES.earnings, TABLES.programs, TABLES.claims]);
-    return computeLedger(
-      { earnings: tables.get(TABLES.earnings) ?? null, programs: tables.get(TABLES.programs) ?? null, claims: tables.get(TABLES.claims) ?? null },
-      { asOf: stored.asOf ?? todayIso(), settings: stored.settings },
-    );
+    const names = await tableNames(context);
+    return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso() })).ledger;
   });
   cached = ledger;
   ledger.catch(() => {

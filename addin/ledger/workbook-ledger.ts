@@ -18,7 +18,7 @@ import { issue, type Issue } from '../../core/issues.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
-import { earningsLedgerOf } from '../../core/reconcile/earnings-ledger.js';
+import { earningsLedgerOf, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-store.js';
 import { MemoryFindingSink } from '../../core/reconcile/finding-sink.js';
 import { settleAsOf } from '../../core/reconcile/settle.js';
@@ -34,6 +34,7 @@ import {
   type CellValue,
 } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
+import { ClaimParses } from './claim-parses.js';
 import { cellText, earningsLayout, scaledOf, TableEarning } from './earnings-table-record.js';
 
 export interface LedgerTables {
@@ -70,30 +71,40 @@ export interface Ledger {
 
 /** A table's rows as header → text records, cells rendered the way core's row parsers read them. */
 export function rowsAsRecords(table: TableData, columns: readonly ColumnSpec[]): Record<string, string>[] {
-  const kindOf = new Map(columns.map((c) => [c.name.toLowerCase(), c.kind]));
-  return table.rows.map((row) => {
-    const record: Record<string, string> = {};
-    table.headers.forEach((h, i) => {
-      const kind = kindOf.get(h.toLowerCase());
-      record[h] = cellAsText(row[i], kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' || kind === 'share' ? 'amount' : 'text');
-    });
-    return record;
-  });
+  return table.rows.map(recordReader(table.headers, columns));
 }
 
-export function catalogOf(programs: TableData | null): { catalog: PolicyCatalog; problems: RowProblem[] } {
+/** Reads one row of a table with these headers as a header → text record (`rowsAsRecords`). */
+function recordReader(headers: readonly string[], columns: readonly ColumnSpec[]): (row: readonly unknown[]) => Record<string, string> {
+  const kindOf = new Map(columns.map((c) => [c.name.toLowerCase(), c.kind]));
+  const readAs = headers.map((h) => {
+    const kind = kindOf.get(h.toLowerCase());
+    return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' || kind === 'share' ? 'amount' : 'text';
+  });
+  return (row) => {
+    const record: Record<string, string> = {};
+    headers.forEach((h, i) => {
+      record[h] = cellAsText(row[i], readAs[i]!);
+    });
+    return record;
+  };
+}
+
+export function catalogOf(programs: TableData | null): ProgramsRead {
   if (!programs || programs.rows.length === 0) return { catalog: policyCatalog(), problems: [] };
   const parsed = parsePolicyRows(rowsAsRecords(programs, PROGRAMS_COLUMNS));
   if (parsed.ok) return { catalog: policyCatalog(parsed.value), problems: [] };
   return { catalog: policyCatalog(), problems: [{ table: 'Programs', row: 0, issues: parsed.issues }] };
 }
 
-export function readClaims(claims: TableData | null): { claims: { claim: Claim; rowIndex: number }[]; problems: RowProblem[] } {
+export function readClaims(claims: TableData | null, parses: ClaimParses = new ClaimParses()): { claims: { claim: Claim; rowIndex: number }[]; problems: RowProblem[] } {
   const out: { claim: Claim; rowIndex: number }[] = [];
   const problems: RowProblem[] = [];
   if (!claims) return { claims: out, problems };
-  rowsAsRecords(claims, CLAIMS_COLUMNS).forEach((record, i) => {
-    const parsed = parseClaimRow(record);
+  parses.begin(claims.headers);
+  const record = recordReader(claims.headers, CLAIMS_COLUMNS);
+  claims.rows.forEach((row, i) => {
+    const parsed = parses.parse(row, () => parseClaimRow(record(row)));
     const rowIndex = claims.rowIndexes[i] ?? i;
     if (parsed.ok) out.push({ claim: parsed.value, rowIndex });
     else problems.push({ table: 'Claims', row: rowIndex + 1, issues: parsed.issues });
@@ -110,20 +121,46 @@ export interface LedgerOptions {
 const EARNINGS_SOURCE = 'Earnings';
 const CLAIMS_SOURCE = 'Claims';
 
-/** The whole computation: core's engine over the workbook's tables, as of a date. */
-export function computeLedger(tables: LedgerTables, options: LedgerOptions): Ledger {
-  const { asOf, settings } = options;
-  const { catalog, problems } = catalogOf(tables.programs);
-  const read = tables.earnings ? earningsOf(tables.earnings) : { records: [], problems: [] };
-  problems.push(...read.problems);
+/**
+ * What the Earnings table comes to once core has read it: everything that depends on the earnings
+ * rows alone (with the programs and settings). Claims and the date are not in it, so it is kept
+ * between recalculations while the Earnings table is unchanged (earnings-memo.ts): settling it
+ * again against edited claims is all a claim edit costs.
+ */
+export interface EarningsPass {
+  readonly totals: EarningsTotals;
+  /** The per-row `duplicate_earning` findings. */
+  readonly duplicates: readonly Finding[];
+  /** Rows that could not be read, by table row. */
+  readonly problems: readonly RowProblem[];
+  /** participantId → participantName, the export's own names (the first non-empty one of each). */
+  readonly participantNames: ReadonlyMap<string, string>;
+}
+
+/** Reads the Earnings table through core's engine (docs/RULES.md, "Repeated earningIds" and what follows). */
+export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
+  const read = table ? earningsOf(table) : { records: [], problems: [] };
   const duplicates = new MemoryFindingSink();
-  const earnings = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, [
+  const totals = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, [
     { name: EARNINGS_SOURCE, rows: read.records },
   ]);
-  const claimRows = readClaims(tables.claims);
-  problems.push(...claimRows.problems);
+  return { totals, duplicates: duplicates.findings(), problems: read.problems, participantNames: participantNamesOf(table) };
+}
+
+/** The programs as core's catalog, with the problems of reading them. */
+export interface ProgramsRead {
+  readonly catalog: PolicyCatalog;
+  readonly problems: readonly RowProblem[];
+}
+
+/** Settles earnings already read against the Claims table, as of a date: the rest of the computation. */
+export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, claimsTable: TableData | null, options: LedgerOptions, parses?: ClaimParses): Ledger {
+  const { asOf, settings } = options;
+  const { catalog } = programs;
+  const claimRows = readClaims(claimsTable, parses);
+  const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems];
   const settled = settleAsOf({
-    earnings,
+    earnings: earnings.totals,
     claims: claimRows.claims.map(({ claim, rowIndex }) => ({ claim, location: { file: CLAIMS_SOURCE, line: rowIndex + 1 } })),
     payments: [],
     catalog,
@@ -132,8 +169,31 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
     describeIssue: (i) => i.code,
   });
   const claims: LedgerClaim[] = claimRows.claims.map(({ claim, rowIndex }, i) => ({ claim, rowIndex, poolKey: settled.claims[i]!.pool }));
-  const findings = [...settled.findings, ...duplicates.findings()].sort(compareFindings);
+  const findings = [...settled.findings, ...earnings.duplicates].sort(compareFindings);
   return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems };
+}
+
+/** The whole computation: core's engine over the workbook's tables, as of a date. */
+export function computeLedger(tables: LedgerTables, options: LedgerOptions): Ledger {
+  const programs = catalogOf(tables.programs);
+  return settleLedger(readEarningsPass(tables.earnings, programs.catalog, options.settings), programs, tables.claims, options);
+}
+
+/** The first non-empty participantName of each participantId (exports repeat it on every row). */
+function participantNamesOf(earnings: TableData | null): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!earnings) return names;
+  const lower = earnings.headers.map((h) => h.toLowerCase());
+  const id = lower.indexOf('participantid');
+  const name = lower.indexOf('participantname');
+  if (id < 0 || name < 0) return names;
+  for (const row of earnings.rows) {
+    const key = textFromCell(row[id]).trim();
+    if (key === '' || names.has(key)) continue;
+    const text = textFromCell(row[name]).trim();
+    if (text !== '') names.set(key, text);
+  }
+  return names;
 }
 
 /**

@@ -13,7 +13,8 @@ export interface App {
   state: WorkbookState | null;
   /** True once the workbook has every co-op table; actions that write stay disabled until then. */
   readonly ready: boolean;
-  reload(): Promise<void>;
+  /** Reads the workbook again; `reread` reads the Earnings table even when nothing says it changed. */
+  reload(options?: { reread?: boolean }): Promise<void>;
   /** Shows a one-line status or error message (plain text). */
   notify(text: string, kind?: 'info' | 'error'): void;
   /** Runs an operation, reporting a thrown error in plain words instead of losing it. */

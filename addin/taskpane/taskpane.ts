@@ -47,8 +47,8 @@ function start(displayLanguage: string, inExcel: boolean): void {
     get ready() {
       return app.state !== null && app.state.missing.length === 0;
     },
-    async reload() {
-      app.state = await loadWorkbook();
+    async reload(options) {
+      app.state = await loadWorkbook(options);
       render();
     },
     notify(text, kind = 'info') {

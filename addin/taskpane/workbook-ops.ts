@@ -14,9 +14,9 @@ import type { PoolKey } from '../../core/pools/pool-key.js';
 import { formatsOf, NUMBER_FORMATS } from '../excel/column-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
 import type { CellValue } from '../excel/cell-values.js';
-import { textFromCell } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
-import { balanceToCells, catalogOf, computeLedger, type Ledger } from '../ledger/workbook-ledger.js';
+import { balanceToCells, catalogOf, type Ledger } from '../ledger/workbook-ledger.js';
+import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
 import { existingEarnings, planImport, type ImportPlan } from '../import/plan-import.js';
@@ -37,9 +37,10 @@ export interface WorkbookState {
 
 /**
  * Reads everything the pane shows and computes the ledger, in one Excel.run: the table names and
- * settings in one sync, the tables' shapes in the next, then their rows (one sync per ~4 MB).
+ * settings in one sync, then the tables (load-ledger.ts: the Earnings table only when it changed
+ * since the last recalculation, or when `reread` asks for it).
  */
-export async function loadWorkbook(): Promise<WorkbookState> {
+export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<WorkbookState> {
   const state = await Excel.run(async (context) => {
     const tables = context.workbook.tables;
     tables.load('items/name');
@@ -49,53 +50,14 @@ export async function loadWorkbook(): Promise<WorkbookState> {
     const stored = settings.read();
     const present = new Set(names);
     const missing = ALL_TABLES.filter((name) => !present.has(name));
-    const read = await readTables(context, [TABLES.earnings, TABLES.programs, TABLES.claims], undefined, names);
     const asOf = stored.asOf ?? todayIso();
-    const programs = read.get(TABLES.programs) ?? null;
-    const earnings = read.get(TABLES.earnings) ?? null;
-    const ledger = computeLedger({ earnings, programs, claims: read.get(TABLES.claims) ?? null }, { asOf, settings: stored.settings });
-    const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), ...[...read.values()].map((t) => t ?? null)]);
-    return { missing, stored, asOf, ledger, programs, participantNames: participantNamesOf(earnings), fingerprint };
+    const loaded = await loadLedger(context, { names, settings: stored.settings, asOf, ...(options.reread ? { reread: true } : {}) });
+    const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), loaded.fingerprint]);
+    return { missing, stored, asOf, ledger: loaded.ledger, programs: loaded.programs, participantNames: loaded.participantNames, fingerprint };
   });
   useSettings(state.stored.settings);
   invalidateLedger(state.ledger);
   return state;
-}
-
-/** FNV-1a over every cell read (not a security hash: it only tells "same as last time"). */
-function fingerprintOf(parts: readonly (string | TableData | null)[]): string {
-  let hash = 0x811c9dc5;
-  const add = (text: string) => {
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x1f, 0x01000193);
-  };
-  for (const part of parts) {
-    if (part === null) add('\u0000');
-    else if (typeof part === 'string') add(part);
-    else {
-      add(part.name);
-      part.headers.forEach(add);
-      for (const row of part.rows) for (const cell of row) add(String(cell));
-    }
-  }
-  return (hash >>> 0).toString(16);
-}
-
-/** The first non-empty participantName of each participantId (exports repeat it on every row). */
-function participantNamesOf(earnings: TableData | null): Map<string, string> {
-  const names = new Map<string, string>();
-  if (!earnings) return names;
-  const lower = earnings.headers.map((h) => h.toLowerCase());
-  const id = lower.indexOf('participantid');
-  const name = lower.indexOf('participantname');
-  if (id < 0 || name < 0) return names;
-  for (const row of earnings.rows) {
-    const key = textFromCell(row[id]).trim();
-    if (key === '' || names.has(key)) continue;
-    const text = textFromCell(row[name]).trim();
-    if (text !== '') names.set(key, text);
-  }
-  return names;
 }
 
 export function setUpWorkbook(): Promise<SetupResult> {
@@ -128,10 +90,17 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
       const kind = kinds.get(h.toLowerCase());
       return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
     });
-    // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
-    for (const u of plan.updates) await writeRow(context, TABLES.earnings, u.index, u.cells);
-    const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
-    return { plan, written };
+    // What the ledger kept of the table is stale from the first write; forgotten again once the
+    // last is done, so that a recalculation which read the table halfway keeps nothing.
+    earningsWritten();
+    try {
+      // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
+      for (const u of plan.updates) await writeRow(context, TABLES.earnings, u.index, u.cells);
+      const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
+      return { plan, written };
+    } finally {
+      earningsWritten();
+    }
   });
 }
 

@@ -71,6 +71,19 @@ export function createPoolLedger(settings: LedgerSettings = DEFAULT_SETTINGS): P
   return { settings, pools: new Map(), groups: new Map() };
 }
 
+/**
+ * A ledger of its own with the same totals: claims and transfers are recorded on a copy, so the
+ * earnings' totals can be settled again (as of another date, against edited claims) without being
+ * read again.
+ */
+export function copyPoolLedger(ledger: PoolLedger): PoolLedger {
+  const pools = new Map<string, PoolTotals>();
+  for (const [id, pool] of ledger.pools) pools.set(id, { ...pool, transfers: new Map(pool.transfers) });
+  const groups = new Map<string, ThresholdGroup>();
+  for (const [id, group] of ledger.groups) groups.set(id, { ...group });
+  return { settings: ledger.settings, pools, groups };
+}
+
 function poolFor(ledger: PoolLedger, key: PoolKey, earningPeriod: FiscalHalf): PoolTotals {
   const id = poolKeyString(key);
   let pool = ledger.pools.get(id);

@@ -16,7 +16,7 @@ import type { JournalLine } from '../journal/journal-line.js';
 import { poolFindings } from './pool-findings.js';
 import { pairRollovers } from './rollover-pairs.js';
 import { conversionFindings, resolveTransfers } from './rollover-checks.js';
-import { addTransfer } from '../pools/pool-ledger.js';
+import { addTransfer, copyPoolLedger } from '../pools/pool-ledger.js';
 
 export interface SettleInput {
   readonly earnings: EarningsTotals;
@@ -50,18 +50,20 @@ export interface Settlement {
 /**
  * The one reconciliation, as of a date, over the earnings already read: claims draw on pools,
  * pools settle, every check runs, and the journal is drawn up (docs/RULES.md). The batch job and the add-in both call it,
- * so the report and the workbook cannot disagree.
+ * so the report and the workbook cannot disagree. The earnings are left as they were: the add-in
+ * settles the same earnings again when only the claims or the date changed.
  */
 export function settleAsOf(input: SettleInput): Settlement {
   const { earnings, catalog, settings, asOf } = input;
-  const drawings = drawClaims(input.claims, earnings.pools, catalog, settings, earnings.claimPayments);
+  const pools = copyPoolLedger(earnings.pools);
+  const drawings = drawClaims(input.claims, pools, catalog, settings, earnings.claimPayments);
   const policyFor = (program: string, period: FiscalHalf) => resolvePolicy(catalog, program, period);
   const rollovers = pairRollovers(earnings.rollovers);
   // A transfer's source is chosen on the balances before any transfer: whether a pool is below its
   // threshold or past its claim window does not depend on transfers (docs/RULES.md, "Rollover rows").
-  const transfers = rollovers.transfers.length === 0 ? { resolved: [], findings: [] } : resolveTransfers(computeBalances(earnings.pools, { asOf, policyFor }), rollovers.transfers);
-  for (const t of transfers.resolved) addTransfer(earnings.pools, { key: t.from, earningPeriod: t.fromHalf }, { key: t.to, earningPeriod: t.toHalf }, t.amount, t.date);
-  const balances = computeBalances(earnings.pools, { asOf, policyFor });
+  const transfers = rollovers.transfers.length === 0 ? { resolved: [], findings: [] } : resolveTransfers(computeBalances(pools, { asOf, policyFor }), rollovers.transfers);
+  for (const t of transfers.resolved) addTransfer(pools, { key: t.from, earningPeriod: t.fromHalf }, { key: t.to, earningPeriod: t.toHalf }, t.amount, t.date);
+  const balances = computeBalances(pools, { asOf, policyFor });
   const claimCheck = checkClaims(drawings, balances, catalog, settings, asOf, earnings.claimPayments, input.describeIssue);
   const findings: Finding[] = [
     ...earnings.findings,

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
 import { isoDate, parseDate, addDays, daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { fiscalHalfOf, formatHalf, parseHalf, half, halfInterval, nextHalf, compareHalves } from '../../core/calendar/fiscal-half.js';
-import { windowsOf } from '../../core/calendar/windows.js';
+import { computeWindows, windowsOf } from '../../core/calendar/windows.js';
 import { contains, lastDay, formatInterval } from '../../core/calendar/date-interval.js';
 import { withSettings } from '../../core/settings.js';
 
@@ -86,6 +86,15 @@ describe('windows of an earning period', () => {
   test('the claim offset is a setting: 45 days reads the German seed literally', () => {
     const w = windowsOf(half('FY21 H1'), withSettings({ claimOffset: { months: 0, days: 45 } }));
     expect(lastDay(w.claiming)).toBe('2021-08-14');
+  });
+
+  prop.prop([
+    fc.array(fc.record({ fiscalYear: fc.integer({ min: 2001, max: 2090 }), half: fc.constantFrom<1 | 2>(1, 2) }), { minLength: 1, maxLength: 40 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 0, max: 40 }),
+  ])('the windows kept per half are the windows the calendar gives, however often and in whatever order asked', (halves, startMonth, days) => {
+    const s = withSettings({ fiscalYearStartMonth: startMonth, claimOffset: { months: 1, days } });
+    for (const h of [...halves, ...halves.slice().reverse()]) expect(windowsOf(h, s)).toEqual(computeWindows(h, s));
   });
 
   prop.prop([fc.integer({ min: 2001, max: 2090 }), fc.constantFrom<1 | 2>(1, 2), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 })])(

@@ -55,7 +55,8 @@ export function renderBalances(app: App, root: HTMLElement): void {
   const recalc = el('button', { type: 'button', class: app.ready ? 'primary' : undefined, 'data-testid': 'recalculate', disabled: !app.ready }, locale.t('balances.recalculate'));
   recalc.addEventListener('click', () =>
     app.guard(async () => {
-      await app.reload();
+      // The user asked: every table is read again, whatever the change events said.
+      await app.reload({ reread: true });
       await writeBalances(app.state!.ledger);
       app.notify(locale.t('balances.recalculated', { count: app.state!.ledger.balances.length }));
     }),

@@ -1,0 +1,105 @@
+/**
+ * Reads the co-op tables and computes the ledger, inside the caller's Excel.run: what the task
+ * pane and the custom functions both do. The Earnings table's pass through the engine is kept
+ * between recalculations (earnings-memo.ts): while the table is unchanged its rows are not read
+ * again, and a recalculation settles the kept pass against the Programs and Claims tables, which
+ * are small and always read.
+ */
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { LedgerSettings } from '../../core/settings.js';
+import { TABLES } from '../../core/workbook-layout.js';
+import { onTablesChanged, watching } from '../excel/table-changes.js';
+import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
+import { EarningsMemo } from './earnings-memo.js';
+import { ClaimParses } from './claim-parses.js';
+import { catalogOf, readEarningsPass, settleLedger, type Ledger } from './workbook-ledger.js';
+
+const memo = new EarningsMemo();
+const claimParses = new ClaimParses();
+onTablesChanged((table) => {
+  if (table === TABLES.earnings) memo.forget();
+});
+
+/** The add-in itself wrote the Earnings table: what was kept of it is not used again. */
+export function earningsWritten(): void {
+  memo.forget();
+}
+
+export interface LoadedLedger {
+  readonly ledger: Ledger;
+  readonly programs: TableData | null;
+  /** participantId → participantName from the Earnings table (the export's own names). */
+  readonly participantNames: ReadonlyMap<string, string>;
+  /** Changes when anything read changes: a refresh that finds the same tables redraws nothing. */
+  readonly fingerprint: string;
+  /** False when the Earnings table was unchanged and its kept pass was settled again. */
+  readonly earningsRead: boolean;
+}
+
+export interface LoadOptions {
+  /** The workbook's table names (read by the caller in its first sync). */
+  readonly names: readonly string[];
+  readonly settings: LedgerSettings;
+  readonly asOf: IsoDate;
+  /** Read the Earnings table again even when nothing says it changed (the user's Recalculate). */
+  readonly reread?: boolean;
+}
+
+export async function loadLedger(context: Excel.RequestContext, options: LoadOptions): Promise<LoadedLedger> {
+  const { names, settings, asOf } = options;
+  const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims];
+  const shapes = queueTableShapes(context, wanted, new Set(names));
+  await context.sync();
+  const earningsShape = shapes.find((s) => s.name === TABLES.earnings);
+  // Kept only while Excel reports the table's changes: without its events nothing says it is
+  // still the same. The table's size is in the key, so a size other than the kept pass's is read
+  // again even if a change event was missed.
+  const watched = watching(TABLES.earnings);
+  if (options.reread || !watched) memo.forget();
+  const key = JSON.stringify([earningsShape ? [earningsShape.body.rowCount, earningsShape.body.columnCount] : null, settings]);
+  const generation = memo.begin();
+  let kept = memo.find(key);
+  const read = await readTableRows(context, wanted, kept ? shapes.filter((s) => s !== earningsShape) : shapes);
+  const programsTable = read.get(TABLES.programs) ?? null;
+  const claimsTable = read.get(TABLES.claims) ?? null;
+  const programs = catalogOf(programsTable);
+  const programsPrint = fingerprintOf([programsTable]);
+  // The pass depends on the programs too (canonical names, splits): edited programs read it again.
+  let table = read.get(TABLES.earnings) ?? null;
+  if (kept && kept.programs !== programsPrint) {
+    kept = null;
+    if (earningsShape) table = (await readTableRows(context, [TABLES.earnings], [earningsShape])).get(TABLES.earnings) ?? null;
+  }
+  const earningsRead = kept === null;
+  if (kept === null) {
+    kept = { pass: readEarningsPass(table, programs.catalog, settings), fingerprint: fingerprintOf([table]), programs: programsPrint };
+    if (watched) memo.keep(generation, key, kept);
+  }
+  const ledger = settleLedger(kept.pass, programs, claimsTable, { asOf, settings }, claimParses);
+  return {
+    ledger,
+    programs: programsTable,
+    participantNames: kept.pass.participantNames,
+    fingerprint: fingerprintOf([kept.fingerprint, programsTable, claimsTable]),
+    earningsRead,
+  };
+}
+
+/** FNV-1a over every cell read (not a security hash: it only tells "same as last time"). */
+export function fingerprintOf(parts: readonly (string | TableData | null)[]): string {
+  let hash = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  };
+  for (const part of parts) {
+    if (part === null) add('\u0000');
+    else if (typeof part === 'string') add(part);
+    else {
+      add(part.name);
+      part.headers.forEach(add);
+      for (const row of part.rows) for (const cell of row) add(String(cell));
+    }
+  }
+  return (hash >>> 0).toString(16);
+}
