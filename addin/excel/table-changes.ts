@@ -25,8 +25,8 @@ export function watching(name: string): boolean {
 }
 
 /**
- * Registers Excel's onChanged handler on each of `names` that exists and is not watched yet
- * (one Excel.run, two syncs). Called at start and again after the workbook is set up.
+ * Registers Excel's onChanged handler on each of `names` that exists and is not watched yet, and
+ * onRowSorted on its worksheet (one Excel.run, two syncs). Called at start and again after the workbook is set up.
  */
 export async function watchTables(names: readonly string[]): Promise<void> {
   await Excel.run(async (context) => {
@@ -36,7 +36,11 @@ export async function watchTables(names: readonly string[]): Promise<void> {
     const present = new Set(tables.items.map((t) => t.name));
     for (const name of names) {
       if (watched.has(name) || !present.has(name)) continue;
-      tables.getItem(name).onChanged.add(async () => tablesChanged(name));
+      const table = tables.getItem(name);
+      table.onChanged.add(async () => tablesChanged(name));
+      // A sort moves whole rows without raising the table's onChanged: the rows' order and
+      // positions are what the ledger's row numbers and "the row read later counts" depend on.
+      table.worksheet.onRowSorted.add(async () => tablesChanged(name));
       watched.add(name);
     }
     await context.sync();

@@ -135,6 +135,17 @@ describe('recalculating the sample workbook', () => {
     expect(earned(after).minus(earned(before)).toFixed(2)).toBe('100.00');
   });
 
+  test('reads the table again after a sort, which moves rows without changing a cell Excel reports', async () => {
+    await load();
+    expect((await load()).earningsRead).toBe(false);
+    fake.sortTable(TABLES.earnings, 'earningAmount', true);
+    await eventsDelivered();
+    const sorted = await load();
+    expect(sorted.earningsRead).toBe(true);
+    // Row numbers follow the rows: what a full read after the sort gives.
+    expect(shown(sorted)).toEqual(shown(await load({ reread: true })));
+  });
+
   test('reads the table again when the programs or the settings change', async () => {
     await load();
     expect((await load()).earningsRead).toBe(false);

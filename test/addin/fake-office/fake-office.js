@@ -57,7 +57,7 @@
   }
 
   function createModel() {
-    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0, handlers: new Map(), touched: [], selection: null, activeSheet: null };
+    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0, handlers: new Map(), sortHandlers: new Map(), touched: [], selection: null, activeSheet: null };
   }
 
   function sheetOf(model, name) {
@@ -416,6 +416,19 @@
     get freezePanes() {
       return { freezeRows: () => undefined };
     }
+    get onRowSorted() {
+      const sheet = this;
+      return {
+        add(handler) {
+          sheet._write((model) => {
+            const name = sheet._resolve(model).name;
+            if (!model.sortHandlers.has(name)) model.sortHandlers.set(name, new Set());
+            model.sortHandlers.get(name).add(handler);
+          });
+          return { remove: () => sheet._write((model) => model.sortHandlers.get(sheet._resolve(model).name).delete(handler)) };
+        },
+      };
+    }
     get tables() {
       const sheet = this;
       return {
@@ -628,16 +641,22 @@
       });
     },
     /** A user sorting a table by one column (Data > Sort): whole rows move, formats with them. */
+    /**
+     * A user sorting a table by one column (Data > Sort): whole rows move, formats with them. Excel
+     * raises the worksheet's onRowSorted for a sort, not the table's onChanged, and so does this.
+     */
     sortTable(name, column, descending) {
-      changing(state.model, () => {
-        const t = state.model.tables.get(name);
-        const sheet = state.model.sheets.get(t.sheet);
-        const j = t.headers.indexOf(column);
-        const body = rows(t.bodyRows).map((i) => rows(t.headers.length).map((k) => ({ ...(getCell(sheet, t.row + 1 + i, t.col + k) || { value: '', format: 'General' }) })));
-        const key = (row) => row[j].value;
-        body.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
-        body.forEach((row, i) => row.forEach((cell, k) => setCell(sheet, t.row + 1 + i, t.col + k, { value: cell.value, format: cell.format })));
-      });
+      const model = state.model;
+      const t = model.tables.get(name);
+      const sheet = model.sheets.get(t.sheet);
+      const j = t.headers.indexOf(column);
+      const body = rows(t.bodyRows).map((i) => rows(t.headers.length).map((k) => ({ ...(getCell(sheet, t.row + 1 + i, t.col + k) || { value: '', format: 'General' }) })));
+      const key = (row) => row[j].value;
+      body.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+      body.forEach((row, i) => row.forEach((cell, k) => setCell(sheet, t.row + 1 + i, t.col + k, { value: cell.value, format: cell.format })));
+      for (const handler of model.sortHandlers.get(t.sheet) ?? []) {
+        setTimeout(() => handler({ worksheetId: t.sheet, type: 'WorksheetRowSorted', source: 'Local', address: '' }), 0);
+      }
     },
     get selection() { return state.model.selection; },
   };
