@@ -35,7 +35,7 @@ import {
 } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 import { ClaimParses } from './claim-parses.js';
-import { cellText, earningsLayout, scaledOf, TableEarning } from './earnings-table-record.js';
+import { cellText, earningsLayout, scaledOf, TableEarning, type EarningsLayout } from './earnings-table-record.js';
 
 export interface LedgerTables {
   readonly earnings: TableData | null;
@@ -139,10 +139,10 @@ export interface EarningsPass {
 
 /** Reads the Earnings table through core's engine (docs/RULES.md, "Repeated earningIds" and what follows). */
 export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
-  const read = table ? earningsOf(table) : { records: [], problems: [] };
+  const read = table ? new TableEarnings(table) : { problems: [], [Symbol.iterator]: () => [][Symbol.iterator]() };
   const duplicates = new MemoryFindingSink();
   const totals = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, [
-    { name: EARNINGS_SOURCE, rows: read.records },
+    { name: EARNINGS_SOURCE, rows: read },
   ]);
   return { totals, duplicates: duplicates.findings(), problems: read.problems, participantNames: participantNamesOf(table) };
 }
@@ -197,53 +197,64 @@ function participantNamesOf(earnings: TableData | null): Map<string, string> {
 }
 
 /**
- * The Earnings table's rows as core's earning records, located by their table row. A row whose
- * date, currency or amount cannot be read is a problem that names its row, and is left out (the
- * batch job rejects such a row the same way).
+ * The Earnings table's rows as core's earning records, located by their table row, made as the
+ * ledger reads them (it reads a second time only when an earningId repeats): a record lives as
+ * long as the ledger looks at it, so 100,000 of them are never held at once. A row whose date,
+ * currency or amount cannot be read is a problem that names its row, and is left out (the batch
+ * job rejects such a row the same way); problems are taken on the first reading.
  */
-function earningsOf(table: TableData): { records: EarningRecord[]; problems: RowProblem[] } {
-  const layout = earningsLayout(table, EARNINGS_SOURCE);
-  const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
-  const records: EarningRecord[] = [];
-  const problems: RowProblem[] = [];
+class TableEarnings implements Iterable<EarningRecord> {
+  readonly problems: RowProblem[] = [];
+  private readings = 0;
+  private readonly layout: EarningsLayout;
   // Tables repeat a handful of dates, types and currencies over many rows: each is read once.
-  const dates = new Map<unknown, IsoDate | null>();
-  const currencies = new Map<string, CurrencyCode | null>();
-  const kinds = new Map<string, ReturnType<typeof earningKind>>();
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const line = (table.rowIndexes[i] ?? i) + 1;
-    const dateCell = iDate < 0 ? '' : row[iDate];
-    let earningDate = dates.get(dateCell);
-    if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
-    const currencyText = cellText(row, iCurrency);
-    let currency = currencies.get(currencyText);
-    if (currency === undefined) {
-      const r = parseCurrency(currencyText);
-      currencies.set(currencyText, (currency = r.ok ? r.value : null));
-    }
-    const amountCell = iAmount < 0 ? '' : row[iAmount];
-    const amountScaled = scaledOf(amountCell);
-    const usdCell = iUSD < 0 ? '' : row[iUSD];
-    const usdBlank = isBlank(usdCell);
-    const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
-    if (earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null)) {
-      const where = [EARNINGS_SOURCE, line];
-      const issues: Issue[] = [];
-      if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
-      if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
-      if (amountScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
-      if (!usdBlank && amountUSDScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
-      problems.push({ table: EARNINGS_SOURCE, row: line, issues });
-      continue;
-    }
-    const earningType = cellText(row, iType);
-    let kind = kinds.get(earningType);
-    if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
-    records.push(new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled }));
+  private readonly dates = new Map<unknown, IsoDate | null>();
+  private readonly currencies = new Map<string, CurrencyCode | null>();
+  private readonly kinds = new Map<string, ReturnType<typeof earningKind>>();
+
+  constructor(private readonly table: TableData) {
+    this.layout = earningsLayout(table, EARNINGS_SOURCE);
   }
-  return { records, problems };
+
+  *[Symbol.iterator](): Iterator<EarningRecord> {
+    const first = this.readings++ === 0;
+    const { table, layout, dates, currencies, kinds } = this;
+    const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const line = (table.rowIndexes[i] ?? i) + 1;
+      const dateCell = iDate < 0 ? '' : row[iDate];
+      let earningDate = dates.get(dateCell);
+      if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
+      const currencyText = cellText(row, iCurrency);
+      let currency = currencies.get(currencyText);
+      if (currency === undefined) {
+        const r = parseCurrency(currencyText);
+        currencies.set(currencyText, (currency = r.ok ? r.value : null));
+      }
+      const amountCell = iAmount < 0 ? '' : row[iAmount];
+      const amountScaled = scaledOf(amountCell);
+      const usdCell = iUSD < 0 ? '' : row[iUSD];
+      const usdBlank = isBlank(usdCell);
+      const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
+      if (earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null)) {
+        if (!first) continue;
+        const where = [EARNINGS_SOURCE, line];
+        const issues: Issue[] = [];
+        if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
+        if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
+        if (amountScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
+        if (!usdBlank && amountUSDScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
+        this.problems.push({ table: EARNINGS_SOURCE, row: line, issues });
+        continue;
+      }
+      const earningType = cellText(row, iType);
+      let kind = kinds.get(earningType);
+      if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
+      yield new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled });
+    }
+  }
 }
 
 export function claimsOfPool(ledger: Ledger, key: PoolKey): LedgerClaim[] {

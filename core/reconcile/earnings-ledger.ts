@@ -341,8 +341,8 @@ export async function readEarningsLedger(
   return ledger.finish();
 }
 
-/** `readEarningsLedger` for rows already in memory (the workbook's table): the same ledger, read synchronously. */
-export function earningsLedgerOf(options: EarningsLedgerOptions, sources: readonly { readonly name: string; readonly rows: readonly EarningRecord[] }[]): EarningsTotals {
+/** `readEarningsLedger` for rows at hand (the workbook's table): the same ledger, read synchronously; each source's rows are iterated once per reading. */
+export function earningsLedgerOf(options: EarningsLedgerOptions, sources: readonly { readonly name: string; readonly rows: Iterable<EarningRecord> }[]): EarningsTotals {
   const ledger = new EarningsLedger(options.catalog, options.settings, options.stores);
   const readAll = (row: (r: EarningRecord) => void) =>
     sources.forEach((s, ordinal) => {

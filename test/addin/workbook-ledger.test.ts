@@ -120,6 +120,16 @@ describe('the Earnings table through core\'s engine', () => {
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
   });
 
+  test('with a repeated earningId the table is read twice: each row that cannot be read is one problem, each repeat one finding on its row', () => {
+    const ledger = computeLedger(
+      { earnings: table([coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 'lots', { earningAmountUSD: '' }), coop('E1', 'Co-op', 100), coop('E3', 'Co-op', 5)]), programs: null, claims: null },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => i.code)])).toEqual([[2, ['invalid_amount']]]);
+    expect(ledger.findings.filter((f) => f.code === 'duplicate_earning').map((f) => [f.line, f.earningId])).toEqual([[3, 'E1']]);
+    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['105']);
+  });
+
   test('the workbook gets the batch job\'s findings: a split that does not match the share is reported on its row', () => {
     const split = (id: string, type: string, amount: number) => coop(id, type, amount, { programName: 'CSP Indirect Reseller', transactionId: 'T1', lever: 'Azure' });
     const ledger = computeLedger(
