@@ -137,19 +137,16 @@ export function eagerTableEarning(row: readonly unknown[], layout: EarningsLayou
 }
 
 /**
- * The same record, small: the amounts are kept as the plain number of ten-thousandths they nearly
- * always are (an object only for the rare amount that is not), text cells are read on access.
+ * The same record, read on access: the amounts were read to accept the row, text cells are read
+ * when the engine asks for them. Made as the engine reads each row and dropped after, so holding
+ * the amounts' objects costs nothing that was not already made.
  */
 export class TableEarning implements EarningRecord {
   readonly kind: EarningKind;
   readonly earningDate: IsoDate;
   readonly currency: CurrencyCode;
-  /** `amountScaled` in ten-thousandths, unless `amountOther` holds it (then 0: a small integer keeps the field unboxed). */
-  private readonly units: number;
-  private readonly amountOther: ScaledAmount | undefined;
-  /** `amountUSDScaled` in ten-thousandths, unless `usdOther` holds it (null: no USD amount). */
-  private readonly usdUnits: number;
-  private readonly usdOther: ScaledAmount | null | undefined;
+  readonly amountScaled: ScaledAmount;
+  readonly amountUSDScaled: ScaledAmount | null;
 
   constructor(
     private readonly row: readonly unknown[],
@@ -160,30 +157,8 @@ export class TableEarning implements EarningRecord {
     this.kind = accepted.kind;
     this.earningDate = accepted.earningDate;
     this.currency = accepted.currency;
-    const a = accepted.amountScaled;
-    if (typeof a.units === 'number' && a.scale === TEN_THOUSANDTHS) {
-      this.units = a.units;
-      this.amountOther = undefined;
-    } else {
-      this.units = 0;
-      this.amountOther = a;
-    }
-    const u = accepted.amountUSDScaled;
-    if (u !== null && typeof u.units === 'number' && u.scale === TEN_THOUSANDTHS) {
-      this.usdUnits = u.units;
-      this.usdOther = undefined;
-    } else {
-      this.usdUnits = 0;
-      this.usdOther = u;
-    }
-  }
-
-  get amountScaled(): ScaledAmount {
-    return this.amountOther ?? { units: this.units, scale: TEN_THOUSANDTHS };
-  }
-
-  get amountUSDScaled(): ScaledAmount | null {
-    return this.usdOther !== undefined ? this.usdOther : { units: this.usdUnits, scale: TEN_THOUSANDTHS };
+    this.amountScaled = accepted.amountScaled;
+    this.amountUSDScaled = accepted.amountUSDScaled;
   }
 
   get amount(): Dec {
@@ -264,6 +239,3 @@ export class TableEarning implements EarningRecord {
     return { file: this.layout.file, line: this.line };
   }
 }
-
-/** The scale of the amounts `scaledAmountFromCell` reads (ten-thousandths). */
-const TEN_THOUSANDTHS = 4;
