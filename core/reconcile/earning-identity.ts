@@ -100,8 +100,9 @@ export interface DecisionContext {
   /** The canonical program of a row (an alias is the same program). */
   readonly programOf?: (row: EarningRecord) => string;
   /**
-   * The exchange rate later versions of the id are compared with (`replacesKnownRate`): the counted
-   * version's own, or, when it carries none, the last rate an earlier version carried ('' if none did).
+   * The exchange rate later versions of the id are compared with, as `carriedRate` writes it: the
+   * rate of the newest download that carried one (`replacesKnownRate`), '' if none did. By default
+   * the counted version's own.
    */
   readonly knownRate?: string;
 }
