@@ -1,6 +1,7 @@
 import { EarningIdTable } from './earning-id-table.js';
-import { replacesKnownRateHash } from './earning-digest.js';
-import { NO_RATE } from './earning-identity.js';
+import { digestDecision, replacesKnownRateHash, type EarningDigest } from './earning-digest.js';
+
+type MutableDigest = { -readonly [K in keyof EarningDigest]: EarningDigest[K] };
 
 /** What to do with a row on the second reading, found by an earningId store. */
 export const IdEventKind = {
@@ -58,7 +59,8 @@ export const ID_RECORD_WORDS = 7;
 
 /**
  * The duplicate rule over a store's records (docs/RULES.md, "Repeated earningIds"; field by field
- * it is `duplicateDecision`, the rate known `replacesKnownRate`), one group of records at a time
+ * it is `duplicateDecision`, the rate known `replacesKnownRate`; on hashes `digestDecision` and
+ * `replacesKnownRateHash`), one group of records at a time
  * (records of one id are always in the same group), each group in reading order. A row whose id
  * was seen with
  * - the same facts, USD amount, rate and details is a duplicate, counted once;
@@ -73,6 +75,9 @@ export const ID_RECORD_WORDS = 7;
 export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: number) => number): IdResolution {
   const events = new EventList();
   const newerLine = (a: number, b: number) => recency(a) > recency(b);
+  // The two versions compared, reused for every row: nothing allocated per row.
+  const counted: MutableDigest = { facts: 0, usd: 0, rate: 0, details: 0 };
+  const later: MutableDigest = { facts: 0, usd: 0, rate: 0, details: 0 };
   let duplicateRows = 0;
   let conflictingIds = 0;
   for (const records of groups) {
@@ -93,7 +98,14 @@ export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: 
         continue;
       }
       const prior = table.line(slot);
-      if (table.facts(slot) !== facts) {
+      const known = table.knownRate(slot);
+      const rateLine = table.rateLine(slot);
+      later.facts = facts;
+      later.usd = usd;
+      later.rate = rate;
+      later.details = details;
+      const decision = digestDecision(table.digest(slot, counted), later, known);
+      if (decision === 'conflicting') {
         events.add(line, IdEventKind.Conflict, prior);
         events.add(prior, IdEventKind.Superseded, 0);
         if (!table.replaced(slot)) conflictingIds++;
@@ -102,19 +114,15 @@ export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: 
         table.know(slot, rate, line);
         continue;
       }
-      const known = table.knownRate(slot);
-      const rateLine = table.rateLine(slot);
-      const usdRestated = table.usd(slot) !== usd;
-      const rateRestated = rate !== NO_RATE && known !== NO_RATE && rate !== known;
       if (replacesKnownRateHash(known, rate, line, rateLine, newerLine)) table.know(slot, rate, line);
-      if (!usdRestated && !rateRestated && table.rate(slot) === rate && table.details(slot) === details) {
+      if (decision === 'identical') {
         events.add(line, IdEventKind.Duplicate, prior);
         duplicateRows++;
         continue;
       }
+      if (decision === 'updated') events.add(line, IdEventKind.Updated, prior);
       // A rate restated alone is quoted against the version that carried the rate known.
-      if (usdRestated || rateRestated) events.add(line, IdEventKind.Restated, usdRestated ? prior : rateLine);
-      else events.add(line, IdEventKind.Updated, prior);
+      else events.add(line, IdEventKind.Restated, counted.usd === usd ? rateLine : prior);
       if (newerLine(line, prior)) {
         events.add(prior, IdEventKind.Superseded, 0);
         table.replace(slot, facts, usd, rate, details, line, false);

@@ -81,6 +81,16 @@ export class EarningIdTable {
     if (conflict) this.marks[slot] = 1;
   }
 
+  /** The hashes of the version counted in a slot, written into `out` (the caller's, reused). */
+  digest(slot: number, out: { facts: number; usd: number; rate: number; details: number }): typeof out {
+    const at = slot * W;
+    out.facts = this.slots[at + FACTS]!;
+    out.usd = this.slots[at + USD]!;
+    out.rate = this.slots[at + RATE]!;
+    out.details = this.slots[at + DETAILS]!;
+    return out;
+  }
+
   /** Sets the rate later versions are compared with, and the line it came from. */
   know(slot: number, rate: number, line: number): void {
     const at = slot * W;
