@@ -2,8 +2,9 @@
  * Decides what an import appends to the Earnings table and which of its rows it updates: rows
  * keyed by earningId, by core's duplicate decision (the batch job's; docs/RULES.md, "Repeated
  * earningIds"). An identical repeat is skipped (so importing the same export twice adds nothing);
- * the same earning with other payment fields, name, USD amount or exchange rate is an update, and the newer
- * download's version is written (over the workbook's row, or over an earlier file's); other facts
+ * the same earning with other payment fields, name, USD amount or exchange rate (compared only where
+ * both versions carry one) is an update, and the newer download's version is written (over the
+ * workbook's row, or over an earlier file's); other facts
  * under one id are rejected, as are rows core cannot read, each with its file and line. Columns are matched by core's header
  * reader; export columns the table lacks are added on the right: unknown columns pass through.
  */
