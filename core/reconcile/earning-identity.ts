@@ -206,7 +206,8 @@ export function earningFactsHash(row: EarningRecord, program: string, h: FieldHa
 
 /**
  * The rate hash that means "this version carries no exchange rate" (`carriedRate` is ''). A rate
- * whose hash comes out as this value is given the next one, so no rate is ever taken for none.
+ * whose hash comes out as this value is given the next one, so no rate is ever taken for none (it
+ * may be taken for another rate, with the 2^-32 chance any two rates have).
  */
 export const NO_RATE = 0;
 
@@ -234,7 +235,11 @@ export function earningUpdateHashes(row: EarningRecord, h: FieldHasher, out: Ear
   out.details = h.finish32();
 }
 
-/** Facts, USD amount and details together as 64 bits, in hex (16 digits): for tests and people. */
+/**
+ * Facts, USD amount, rate and details together as 64 bits, in hex (16 digits): for tests and
+ * people. Nothing decides by comparing the fingerprints of two versions (the stores compare the
+ * hashes above), so a missing rate is mixed in as empty text, not as `NO_RATE`.
+ */
 export function earningFingerprint(row: EarningRecord, h: FieldHasher, program: string = row.programName): string {
   h.start();
   mixFacts(row, program, h, true);
