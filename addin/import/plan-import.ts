@@ -2,8 +2,9 @@
  * Decides what an import appends to the Earnings table and which of its rows it updates: rows
  * keyed by earningId, by core's duplicate decision (the batch job's; docs/RULES.md, "Repeated
  * earningIds"). An identical repeat is skipped (so importing the same export twice adds nothing);
- * the same earning with other payment fields, name or USD amount is an update, and the newer
- * download's version is written (over the workbook's row, or over an earlier file's); other facts
+ * the same earning with other payment fields, name, USD amount or exchange rate (compared only where
+ * both versions carry one) is an update, and the newer download's version is written (over the
+ * workbook's row, or over an earlier file's); other facts
  * under one id are rejected, as are rows core cannot read, each with its file and line. Columns are matched by core's header
  * reader; export columns the table lacks are added on the right: unknown columns pass through.
  */
@@ -17,7 +18,7 @@ import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../c
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
-import { digestDecision, earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
+import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { isNewerDownload, RECENCY_COLUMNS, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
@@ -47,7 +48,7 @@ export interface RowUpdate {
   readonly file: string;
   readonly line: number;
   readonly earningId: string;
-  /** `restated`: the USD amount changed too (it moves thresholds). */
+  /** `restated`: the USD amount or the exchange rate changed too (it moves thresholds). */
   readonly kind: 'updated' | 'restated';
 }
 
@@ -192,11 +193,17 @@ export interface ImportPlan {
 
 const KIND = new Map(EARNINGS_COLUMNS.map((c) => [normaliseHeaderName(c.name), c.kind]));
 
-/** The version of an earningId planned so far: its digest, the download it came from, and its planned cells (rewritten in place by a newer version). */
+/**
+ * The version of an earningId planned so far: its digest, the download it came from, and its
+ * planned cells (rewritten in place by a newer version); and the exchange rate later versions are
+ * compared with and the download it came from (core's `replacesKnownRateHash`).
+ */
 interface Planned {
   digest: EarningDigest;
   rank: DownloadRank;
   readonly cells: CellValue[];
+  knownRate: number;
+  rateRank: DownloadRank;
 }
 
 /**
@@ -232,12 +239,10 @@ export function planImport(
   const skipped: Skip[] = [];
   const rejected: Rejection[] = [];
   const summaries: FileSummary[] = [];
-  // Per earningId, 12 bytes of digest and the rank rather than the row: the heap stays flat.
+  // Per earningId, 16 bytes of digest, a rate hash and two ranks rather than the row: the heap stays flat.
   const seen = new Map<string, Planned>();
   const updatedIds = new Set<string>();
   const digest = digester(catalog);
-  // A workbook whose Earnings table has no exchangeRate column knows no rate: its rows are not restated by one.
-  const tableHasRate = tableHeaders.some((h) => normaliseHeaderName(h) === normaliseHeaderName('exchangeRate'));
 
   for (const [order, parsed] of files.entries()) {
     const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
@@ -322,13 +327,17 @@ export function planImport(
       let before = seen.get(earningId);
       if (before === undefined && held !== undefined) {
         // The workbook's row, the first version of the id this import meets.
-        before = { digest: held.digest, rank: { latest: held.latest, order: WORKBOOK_ORDER }, cells: [] };
+        const workbook = { latest: held.latest, order: WORKBOOK_ORDER };
+        before = { digest: held.digest, rank: workbook, cells: [], knownRate: held.digest.rate, rateRank: workbook };
         seen.set(earningId, before);
       }
       if (before !== undefined) {
-        const unrated = before.rank.order === WORKBOOK_ORDER && !tableHasRate && read.record.exchangeRate !== '';
-        const decision = digestDecision(before.digest, unrated ? digest(earningRecord({ ...read.record, exchangeRate: '' })) : version);
+        const decision = digestDecision(before.digest, version, before.knownRate);
         if (decision === 'conflicting') return reject({ line, code: 'duplicate_differs', column: 'earningId', input: earningId });
+        if (replacesKnownRateHash(before.knownRate, version.rate, rank, before.rateRank, isNewerDownload)) {
+          before.knownRate = version.rate;
+          before.rateRank = rank;
+        }
         const newer = decision !== 'identical' && isNewerDownload(rank, before.rank);
         if (!newer) {
           const reason = decision !== 'identical' ? 'older_version' : before.rank.order === WORKBOOK_ORDER ? 'already_present' : 'identical_repeat';
@@ -347,7 +356,7 @@ export function planImport(
         return;
       }
       const out = cellsOf(row, read.record);
-      seen.set(earningId, { digest: version, rank, cells: out });
+      seen.set(earningId, { digest: version, rank, cells: out, knownRate: version.rate, rateRank: rank });
       cells.push(out);
       summary.added++;
     });

@@ -8,13 +8,14 @@ export { IdEventKind, type IdEvents, type IdResolution } from '../../core/reconc
 /** Partitions of the log, by the top bits of an id's hash: ids in two partitions are never equal. */
 const PARTITION_BITS = 7;
 const PARTITIONS = 1 << PARTITION_BITS;
-/** Records gathered per partition before one write (6 × 32 bits each: 48 KB). */
+/** Records gathered per partition before one write (7 × 32 bits each: 56 KB). */
 const BUFFER_RECORDS = 2048;
 
 /**
  * Every earningId the first reading saw, as a log on disk instead of a table in memory, so memory
  * does not grow with rows: each row appends its id hash (64 bits), the hashes of its facts, USD
- * amount and details, and its run line (24 bytes) to one of 128 partitions, chosen by the id's hash. Only once every row has been read
+ * amount, exchange rate and details, and its run line (28 bytes) to one of 128 partitions, chosen
+ * by the id's hash. Only once every row has been read
  * is each partition, on its own, put through core's `resolveIdRecords` (its rows in reading order)
  * to find the rows that repeat, update or conflict with an earlier row of their id: the memory that takes is
  * one partition's, a 128th of the ids. Partitions are written only past 2,048 rows each; a small
@@ -30,7 +31,7 @@ export class EarningIdLog implements EarningIdStore {
   private readonly fill = new Uint32Array(PARTITIONS);
   private readonly files: (number | undefined)[] = new Array<number | undefined>(PARTITIONS).fill(undefined);
 
-  add(lo: number, hi: number, facts: number, usd: number, details: number, line: number): void {
+  add(lo: number, hi: number, facts: number, usd: number, rate: number, details: number, line: number): void {
     const p = hi >>> (32 - PARTITION_BITS);
     const buffer = this.buffers[p]!;
     const at = this.fill[p]! * ID_RECORD_WORDS;
@@ -38,8 +39,9 @@ export class EarningIdLog implements EarningIdStore {
     buffer[at + 1] = hi;
     buffer[at + 2] = facts;
     buffer[at + 3] = usd;
-    buffer[at + 4] = details;
-    buffer[at + 5] = line;
+    buffer[at + 4] = rate;
+    buffer[at + 5] = details;
+    buffer[at + 6] = line;
     if (++this.fill[p]! === BUFFER_RECORDS) this.flush(p);
   }
 

@@ -1,4 +1,7 @@
 import { EarningIdTable } from './earning-id-table.js';
+import { digestDecision, replacesKnownRateHash, type EarningDigest } from './earning-digest.js';
+
+type MutableDigest = { -readonly [K in keyof EarningDigest]: EarningDigest[K] };
 
 /** What to do with a row on the second reading, found by an earningId store. */
 export const IdEventKind = {
@@ -10,7 +13,7 @@ export const IdEventKind = {
   Conflict: 2,
   /** The row and the version counted so far (`prior`) are one earning in two downloads, its details updated; the newer counts. */
   Updated: 3,
-  /** As `Updated`, with another `earningAmountUSD`: reported, the newer counts. */
+  /** As `Updated`, with another `earningAmountUSD` or exchange rate: reported, the newer counts. */
   Restated: 4,
 } as const;
 export type IdEventKind = (typeof IdEventKind)[keyof typeof IdEventKind];
@@ -21,7 +24,11 @@ export interface IdEvents {
   /** The row's line in the whole run (`EarningsLedger`'s run lines). */
   line(i: number): number;
   kind(i: number): IdEventKind;
-  /** The run line of the version of the id counted before this row (Duplicate, Conflict, Updated, Restated). */
+  /**
+   * The run line of the version of the id counted before this row (Duplicate, Conflict, Updated,
+   * Restated); for a row restated in its exchange rate alone, of the version that carried the rate
+   * known (a version counted in between may carry none).
+   */
   prior(i: number): number;
 }
 
@@ -34,33 +41,43 @@ export interface IdResolution {
 
 /**
  * Every earningId the first reading saw, as flat records (64-bit id hash, 32-bit hashes of the
- * row's facts, USD amount and details, run line: `earning-identity.ts`), so that the ledger's memory does not grow with rows. The batch job keeps them in a
- * log on disk (`EarningIdLog`); the add-in, whose tables fit in memory, in `MemoryEarningIdStore`.
- * Both resolve with `resolveIdRecords`, so they decide alike.
+ * row's facts, USD amount, exchange rate (or `NO_RATE`) and details, run line:
+ * `earning-identity.ts`), so that the ledger's memory does not grow with rows. The batch job keeps
+ * them in a log on disk (`EarningIdLog`); the add-in, whose tables fit in memory, in
+ * `MemoryEarningIdStore`. Both resolve with `resolveIdRecords`, so they decide alike.
  */
 export interface EarningIdStore {
-  add(idLo: number, idHi: number, facts: number, usd: number, details: number, line: number): void;
+  add(idLo: number, idHi: number, facts: number, usd: number, rate: number, details: number, line: number): void;
   /** Finds the rows that repeat, update or conflict with an earlier row of their id; `recency` as in `resolveIdRecords`. */
   resolve(recency: (line: number) => number): IdResolution;
   /** Frees what the store holds (files, for the disk-backed one). */
   dispose(): void;
 }
 
-/** Values per record in the stores' arrays: id hash low, id hash high, facts, USD and details hashes, run line. */
-export const ID_RECORD_WORDS = 6;
+/** Values per record in the stores' arrays: id hash low, id hash high, facts, USD, rate and details hashes, run line. */
+export const ID_RECORD_WORDS = 7;
 
 /**
  * The duplicate rule over a store's records (docs/RULES.md, "Repeated earningIds"; field by field
- * it is `duplicateDecision`), one group of records at a time (records of one id are always in the
- * same group), each group in reading order. A row whose id was seen with
- * - the same facts, USD amount and details is a duplicate, counted once;
- * - the same facts and other details (or USD amount) is the same earning updated (restated): the
- *   version from the newer download counts, the newer being the one with the greater `recency`
- *   of its line (its download's rank), whichever was read first;
+ * it is `duplicateDecision`, the rate known `replacesKnownRate`; on hashes `digestDecision` and
+ * `replacesKnownRateHash`), one group of records at a time
+ * (records of one id are always in the same group), each group in reading order. A row whose id
+ * was seen with
+ * - the same facts, USD amount, rate and details is a duplicate, counted once;
+ * - the same facts and other details, or a rate where the version counted has none or the other
+ *   way round, is the same earning updated; with another USD amount, or another rate than the one
+ *   known (both present), restated. The version from the newer download counts, the newer being
+ *   the one with the greater `recency` of its line (its download's rank), whichever was read first;
  * - other facts is a conflict, and the later row replaces the version counted so far.
+ * The rate known is the rate of the newest download that carried one, kept with its line: a newer
+ * version without a rate leaves it as it is.
  */
 export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: number) => number): IdResolution {
   const events = new EventList();
+  const newerLine = (a: number, b: number) => recency(a) > recency(b);
+  // The two versions compared, reused for every row: nothing allocated per row.
+  const counted: MutableDigest = { facts: 0, usd: 0, rate: 0, details: 0 };
+  const later: MutableDigest = { facts: 0, usd: 0, rate: 0, details: 0 };
   let duplicateRows = 0;
   let conflictingIds = 0;
   for (const records of groups) {
@@ -72,30 +89,43 @@ export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: 
       const hi = records[r + 1]!;
       const facts = records[r + 2]!;
       const usd = records[r + 3]!;
-      const details = records[r + 4]!;
-      const line = records[r + 5]!;
+      const rate = records[r + 4]!;
+      const details = records[r + 5]!;
+      const line = records[r + 6]!;
       const slot = table.find(lo, hi);
       if (slot < 0) {
-        table.insert(lo, hi, facts, usd, details, line);
+        table.insert(lo, hi, facts, usd, rate, details, line);
         continue;
       }
       const prior = table.line(slot);
-      if (table.facts(slot) !== facts) {
+      const known = table.knownRate(slot);
+      const rateLine = table.rateLine(slot);
+      later.facts = facts;
+      later.usd = usd;
+      later.rate = rate;
+      later.details = details;
+      const decision = digestDecision(table.digest(slot, counted), later, known);
+      if (decision === 'conflicting') {
         events.add(line, IdEventKind.Conflict, prior);
         events.add(prior, IdEventKind.Superseded, 0);
         if (!table.replaced(slot)) conflictingIds++;
-        table.replace(slot, facts, usd, details, line, true);
+        table.replace(slot, facts, usd, rate, details, line, true);
+        // Another earning: what the one replaced carried is no longer known.
+        table.know(slot, rate, line);
         continue;
       }
-      if (table.usd(slot) === usd && table.details(slot) === details) {
+      if (replacesKnownRateHash(known, rate, line, rateLine, newerLine)) table.know(slot, rate, line);
+      if (decision === 'identical') {
         events.add(line, IdEventKind.Duplicate, prior);
         duplicateRows++;
         continue;
       }
-      events.add(line, table.usd(slot) === usd ? IdEventKind.Updated : IdEventKind.Restated, prior);
-      if (recency(line) > recency(prior)) {
+      if (decision === 'updated') events.add(line, IdEventKind.Updated, prior);
+      // A rate restated alone is quoted against the version that carried the rate known.
+      else events.add(line, IdEventKind.Restated, counted.usd === usd ? rateLine : prior);
+      if (newerLine(line, prior)) {
         events.add(prior, IdEventKind.Superseded, 0);
-        table.replace(slot, facts, usd, details, line, false);
+        table.replace(slot, facts, usd, rate, details, line, false);
       } else events.add(line, IdEventKind.Superseded, 0);
     }
   }

@@ -1,9 +1,11 @@
 /**
  * The earningIds of one partition of the id log (`EarningIdLog`), in flat memory per id: an
- * open-addressing hash table (linear probing) in typed arrays, 25 bytes a slot, with no string or
- * object per row. A slot holds the id's 64-bit hash, three 32-bit hashes of the counted row (its
- * facts, its USD amount, its details: `earning-identity.ts`), its run line (which duplicate
- * findings quote), and a mark (the id has conflicted).
+ * open-addressing hash table (linear probing) in typed arrays, 37 bytes a slot, with no string or
+ * object per row. A slot holds the id's 64-bit hash, four 32-bit hashes of the counted row (its
+ * facts, its USD amount, its exchange rate or `NO_RATE`, its details: `earning-identity.ts`), its
+ * run line (which duplicate findings quote), the rate known and the line it came from (a version
+ * without a rate leaves the last one known: docs/RULES.md, "Repeated earningIds"), and a mark (the
+ * id has conflicted).
  *
  * Ids are compared by their 64-bit hash only. Two different ids collide with probability about
  * n² / 2^65 for n distinct ids (3·10⁻⁸ for 1M ids, 7·10⁻⁷ for 5M, 3·10⁻⁶ for 10M), assuming the
@@ -13,10 +15,20 @@
  * docs/BENCHMARKS.md repeats these figures.
  */
 /** Words per slot. */
-const W = 6;
+const W = 9;
+/** Where each word of a slot is. */
+const LO = 0;
+const HI = 1;
+const FACTS = 2;
+const USD = 3;
+const RATE = 4;
+const DETAILS = 5;
+const LINE = 6;
+const KNOWN_RATE = 7;
+const RATE_LINE = 8;
 
 export class EarningIdTable {
-  /** Stride 6: id hash low, id hash high, facts, USD amount and details hashes, line (0 = empty slot: lines start at 1). */
+  /** Stride 9: id hash low and high, facts, USD, rate and details hashes, line (0 = empty slot: lines start at 1), rate known, its line. */
   private slots: Uint32Array;
   private marks: Uint8Array;
   private mask: number;
@@ -40,52 +52,86 @@ export class EarningIdTable {
     const mask = this.mask;
     for (let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
       const at = i * W;
-      if (slots[at + 5] === 0) return ~i;
-      if (slots[at] === lo >>> 0 && slots[at + 1] === hi >>> 0) return i;
+      if (slots[at + LINE] === 0) return ~i;
+      if (slots[at + LO] === lo >>> 0 && slots[at + HI] === hi >>> 0) return i;
     }
   }
 
-  /** Adds an id that `find` did not find; returns its slot. */
-  insert(lo: number, hi: number, facts: number, usd: number, details: number, line: number): number {
+  /** Adds an id that `find` did not find, its rate the one known; returns its slot. */
+  insert(lo: number, hi: number, facts: number, usd: number, rate: number, details: number, line: number): number {
     if ((this.count + 1) > (this.mask + 1) * 0.75) this.grow();
     const free = ~this.find(lo, hi);
     const at = free * W;
-    this.slots[at] = lo;
-    this.slots[at + 1] = hi;
-    this.replace(free, facts, usd, details, line, false);
+    this.slots[at + LO] = lo;
+    this.slots[at + HI] = hi;
+    this.replace(free, facts, usd, rate, details, line, false);
+    this.know(free, rate, line);
     this.count++;
     return free;
   }
 
-  /** Replaces the version of a slot by one that now counts; `conflict` marks it (a mark stays). */
-  replace(slot: number, facts: number, usd: number, details: number, line: number, conflict: boolean): void {
+  /** Replaces the version of a slot by one that now counts; `conflict` marks it (a mark stays). The rate known is left to `know`. */
+  replace(slot: number, facts: number, usd: number, rate: number, details: number, line: number, conflict: boolean): void {
     const at = slot * W;
-    this.slots[at + 2] = facts;
-    this.slots[at + 3] = usd;
-    this.slots[at + 4] = details;
-    this.slots[at + 5] = line;
+    this.slots[at + FACTS] = facts;
+    this.slots[at + USD] = usd;
+    this.slots[at + RATE] = rate;
+    this.slots[at + DETAILS] = details;
+    this.slots[at + LINE] = line;
     if (conflict) this.marks[slot] = 1;
   }
 
-  /** Whether `replace` has been called on the slot. */
+  /** The hashes of the version counted in a slot, written into `out` (the caller's, reused). */
+  digest(slot: number, out: { facts: number; usd: number; rate: number; details: number }): typeof out {
+    const at = slot * W;
+    out.facts = this.slots[at + FACTS]!;
+    out.usd = this.slots[at + USD]!;
+    out.rate = this.slots[at + RATE]!;
+    out.details = this.slots[at + DETAILS]!;
+    return out;
+  }
+
+  /** Sets the rate later versions are compared with, and the line it came from. */
+  know(slot: number, rate: number, line: number): void {
+    const at = slot * W;
+    this.slots[at + KNOWN_RATE] = rate;
+    this.slots[at + RATE_LINE] = line;
+  }
+
+  /** Whether `replace` has been called on the slot with a conflict. */
   replaced(slot: number): boolean {
     return this.marks[slot] === 1;
   }
 
   facts(slot: number): number {
-    return this.slots[slot * W + 2]!;
+    return this.slots[slot * W + FACTS]!;
   }
 
   usd(slot: number): number {
-    return this.slots[slot * W + 3]!;
+    return this.slots[slot * W + USD]!;
+  }
+
+  /** The counted row's own rate hash (`NO_RATE` if it carries none). */
+  rate(slot: number): number {
+    return this.slots[slot * W + RATE]!;
   }
 
   details(slot: number): number {
-    return this.slots[slot * W + 4]!;
+    return this.slots[slot * W + DETAILS]!;
   }
 
   line(slot: number): number {
-    return this.slots[slot * W + 5]!;
+    return this.slots[slot * W + LINE]!;
+  }
+
+  /** The rate later versions are compared with (`NO_RATE` if no version carried one). */
+  knownRate(slot: number): number {
+    return this.slots[slot * W + KNOWN_RATE]!;
+  }
+
+  /** The line the rate known came from. */
+  rateLine(slot: number): number {
+    return this.slots[slot * W + RATE_LINE]!;
   }
 
   private grow(): void {
@@ -97,8 +143,8 @@ export class EarningIdTable {
     this.mask = capacity - 1;
     for (let i = 0; i < oldMarks.length; i++) {
       const at = i * W;
-      if (old[at + 5] === 0) continue;
-      const to = ~this.find(old[at]!, old[at + 1]!);
+      if (old[at + LINE] === 0) continue;
+      const to = ~this.find(old[at + LO]!, old[at + HI]!);
       this.slots.set(old.subarray(at, at + W), to * W);
       this.marks[to] = oldMarks[i]!;
     }

@@ -19,8 +19,9 @@ import type { FieldHasher, Hash64 } from './earning-hash.js';
 export type EarningFacts = readonly string[];
 
 /**
- * What a later download may restate: `earningAmountUSD` and the exchange rate behind it (as a
- * number: `0.90` = `0.9`). A change moves thresholds: a restatement.
+ * What a later download may restate besides the exchange rate: `earningAmountUSD`. A change moves
+ * thresholds: a restatement. The rate is restated too, but compared only where both versions carry
+ * one (`carriedRate`, `duplicateDecision`).
  */
 export type EarningRestatable = readonly string[];
 
@@ -61,9 +62,17 @@ export function earningFacts(row: EarningRecord, program: string = row.programNa
   ];
 }
 
-/** The readable rule: the fields a re-download may restate. */
+/** The readable rule: the fields a re-download may restate, but for the exchange rate (`carriedRate`). */
 export function earningRestatable(row: EarningRecord): EarningRestatable {
-  return [amountText(row.amountUSDScaled), rateText(row.exchangeRate ?? '')];
+  return [amountText(row.amountUSDScaled)];
+}
+
+/**
+ * The readable rule: the exchange rate a version carries, as a number (`1.130000` = `1.13`), or ''
+ * when it carries none (the download had no `exchangeRate` column, or the cell is blank).
+ */
+export function carriedRate(row: EarningRecord): string {
+  return rateText(row.exchangeRate ?? '');
 }
 
 /** The readable rule: the fields a re-download may update. */
@@ -75,20 +84,53 @@ export function earningDetails(row: EarningRecord): EarningDetails {
 export type DuplicateDecision =
   /** The same in every field read: one earning counted once (overlapping downloads). */
   | 'identical'
-  /** The same facts, other payment or descriptive fields: the newer download's version counts. */
+  /**
+   * The same facts, other payment or descriptive fields, or an exchange rate in one version only:
+   * the newer download's version counts.
+   */
   | 'updated'
-  /** The same facts, another `earningAmountUSD` or exchange rate: it moves thresholds; the newer version counts. */
+  /** The same facts, another `earningAmountUSD`, or another exchange rate than the one known: it moves thresholds; the newer version counts. */
   | 'restated'
   /** Other facts: two earnings under one id, an error; the row read later counts. */
   | 'conflicting';
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.every((v, i) => v === b[i]);
 
-/** The duplicate decision, field by field. */
-export function duplicateDecision(counted: EarningRecord, later: EarningRecord, programOf: (row: EarningRecord) => string = (r) => r.programName): DuplicateDecision {
+export interface DecisionContext {
+  /** The canonical program of a row (an alias is the same program). */
+  readonly programOf?: (row: EarningRecord) => string;
+  /**
+   * The exchange rate later versions of the id are compared with, as `carriedRate` writes it: the
+   * rate of the newest download that carried one (`replacesKnownRate`), '' if none did. By default
+   * the counted version's own.
+   */
+  readonly knownRate?: string;
+}
+
+/**
+ * The duplicate decision, field by field (docs/RULES.md, "Repeated earningIds"). The exchange rate
+ * is compared only when both the later version and `knownRate` have one: a download without the
+ * column, or with a blank cell, says nothing about the rate. A rate in one of the two versions only
+ * is no restatement but an update, so the newer download's version counts and keeps its rate.
+ */
+export function duplicateDecision(counted: EarningRecord, later: EarningRecord, context: DecisionContext = {}): DuplicateDecision {
+  const { programOf = (r: EarningRecord) => r.programName, knownRate = carriedRate(counted) } = context;
   if (!same(earningFacts(counted, programOf(counted)), earningFacts(later, programOf(later)))) return 'conflicting';
   if (!same(earningRestatable(counted), earningRestatable(later))) return 'restated';
-  return same(earningDetails(counted), earningDetails(later)) ? 'identical' : 'updated';
+  const rate = carriedRate(later);
+  if (rate !== '' && knownRate !== '' && rate !== knownRate) return 'restated';
+  return same(earningDetails(counted), earningDetails(later)) && rate === carriedRate(counted) ? 'identical' : 'updated';
+}
+
+/**
+ * The readable rule for the rate later versions of an earningId are compared with (`knownRate`):
+ * the rate of the newest download that carried one (on a tie, the version read first). Whether
+ * `later` (of the same facts) brings that rate: it carries one, and none is known or it comes from
+ * a newer download than the one the rate known came from (`laterIsNewer`). So rate 1.1, then a
+ * newer download without the column, then 1.2: the 1.2 is compared with the 1.1, a restatement.
+ */
+export function replacesKnownRate(knownRate: string, later: EarningRecord, laterIsNewer: boolean): boolean {
+  return carriedRate(later) !== '' && (knownRate === '' || laterIsNewer);
 }
 
 /** One text field: both lanes for 64 bits (`wide`), lane one only for 32. */
@@ -162,17 +204,42 @@ export function earningFactsHash(row: EarningRecord, program: string, h: FieldHa
   return h.finish32();
 }
 
-/** A 32-bit digest of what may change between downloads: `earningRestatable` (`usd`) and `earningDetails`. */
-export function earningUpdateHashes(row: EarningRecord, h: FieldHasher, out: { usd: number; details: number }): void {
-  h.start().amount(row.amountUSDScaled);
-  field(h, fastRateText(row.exchangeRate ?? ''), false);
-  out.usd = h.finish32();
+/**
+ * The rate hash that means "this version carries no exchange rate" (`carriedRate` is ''). A rate
+ * whose hash comes out as this value is given the next one, so no rate is ever taken for none (it
+ * may be taken for another rate, with the 2^-32 chance any two rates have).
+ */
+export const NO_RATE = 0;
+
+/** What may change between downloads, as 32-bit hashes the earningId stores keep per row. */
+export interface EarningUpdateHashes {
+  /** `earningRestatable`: the USD amount. */
+  usd: number;
+  /** `carriedRate`, or `NO_RATE`. */
+  rate: number;
+  /** `earningDetails`. */
+  details: number;
+}
+
+/** The fast path of `earningRestatable`, `carriedRate` and `earningDetails`, written into `out` (reused: nothing allocated). */
+export function earningUpdateHashes(row: EarningRecord, h: FieldHasher, out: EarningUpdateHashes): void {
+  out.usd = h.start().amount(row.amountUSDScaled).finish32();
+  const rate = fastRateText(row.exchangeRate ?? '');
+  if (rate === '') out.rate = NO_RATE;
+  else {
+    const hash = h.start().text32(rate).finish32();
+    out.rate = hash === NO_RATE ? NO_RATE + 1 : hash;
+  }
   h.start();
   mixDetails(row, h, false);
   out.details = h.finish32();
 }
 
-/** Facts, USD amount and details together as 64 bits, in hex (16 digits): for tests and people. */
+/**
+ * Facts, USD amount, rate and details together as 64 bits, in hex (16 digits): for tests and
+ * people. Nothing decides by comparing the fingerprints of two versions (the stores compare the
+ * hashes above), so a missing rate is mixed in as empty text, not as `NO_RATE`.
+ */
 export function earningFingerprint(row: EarningRecord, h: FieldHasher, program: string = row.programName): string {
   h.start();
   mixFacts(row, program, h, true);

@@ -7,7 +7,7 @@ import { memoByText } from '../text/memo-by-text.js';
 import type { EarningRecord, RowLocation } from './earning-record.js';
 import { isOriginalSplit, isRollover } from './earning-type.js';
 import { FieldHasher, hashText64, type Hash64 } from './earning-hash.js';
-import { earningFactsHash, earningUpdateHashes } from './earning-identity.js';
+import { earningFactsHash, earningUpdateHashes, type EarningUpdateHashes } from './earning-identity.js';
 import { DownloadRecency } from './download-recency.js';
 import { IdEventKind, type EarningIdStore, type IdEvents } from './earning-id-store.js';
 import type { FindingSink } from './finding-sink.js';
@@ -66,7 +66,7 @@ class EarningsLedger {
   private readonly rollover = memoByText((reasonCode) => isRollover({ reasonCode }));
   private readonly hasher = new FieldHasher();
   private readonly idHash: Hash64 = { lo: 0, hi: 0 };
-  private readonly updateHashes = { usd: 0, details: 0 };
+  private readonly updateHashes: EarningUpdateHashes = { usd: 0, rate: 0, details: 0 };
   private readonly recency = new DownloadRecency();
   private ordinal = 0;
   private events: IdEvents | undefined;
@@ -113,7 +113,8 @@ class EarningsLedger {
     const program = this.periods.programIn(period, row.programName);
     const facts = earningFactsHash(row, program.program, this.hasher);
     earningUpdateHashes(row, this.hasher, this.updateHashes);
-    this.stores.ids.add(id.lo, id.hi, facts, this.updateHashes.usd, this.updateHashes.details, this.lines.runLine(row.location));
+    const { usd, rate, details } = this.updateHashes;
+    this.stores.ids.add(id.lo, id.hi, facts, usd, rate, details, this.lines.runLine(row.location));
     this.recency.see(this.ordinal, row);
     if (this.apply(row, 1, false, period, program)) this.checkSplit(row, program, period);
   }

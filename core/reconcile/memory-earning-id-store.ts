@@ -5,7 +5,7 @@ export class MemoryEarningIdStore implements EarningIdStore {
   private records = new Uint32Array(1024 * ID_RECORD_WORDS);
   private n = 0;
 
-  add(idLo: number, idHi: number, facts: number, usd: number, details: number, line: number): void {
+  add(idLo: number, idHi: number, facts: number, usd: number, rate: number, details: number, line: number): void {
     if (this.n === this.records.length) {
       const grown = new Uint32Array(this.records.length * 2);
       grown.set(this.records);
@@ -16,8 +16,9 @@ export class MemoryEarningIdStore implements EarningIdStore {
     r[this.n + 1] = idHi;
     r[this.n + 2] = facts;
     r[this.n + 3] = usd;
-    r[this.n + 4] = details;
-    r[this.n + 5] = line;
+    r[this.n + 4] = rate;
+    r[this.n + 5] = details;
+    r[this.n + 6] = line;
     this.n += ID_RECORD_WORDS;
   }
 

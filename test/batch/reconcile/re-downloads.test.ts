@@ -107,3 +107,50 @@ describe('which download is newer', () => {
     expect(byCode(r.findings, 'earning_updated').map((f) => [f.file, f.expected, f.actual])).toEqual([['earnings_2021-01_2021-06_paid.csv', 'earnings_2021-01_2021-03.csv', '3']]);
   });
 });
+
+describe('an exchange rate in some downloads only', () => {
+  const NO_RATE_COLUMNS = EARLY_COLUMNS.filter((c) => c !== 'exchangeRate');
+  const LATER_COLUMNS = [...PAID_COLUMNS];
+  /** The early rows as a download dated `paymentDate` (which makes it newer) would repeat them, with `rates` by earningId. */
+  const repeated = (paymentDate: string, rates: Record<string, string>): Row[] => early.map((r) => ({ ...r, paymentDate, exchangeRate: rates[r.earningId!] ?? r.exchangeRate! }));
+
+  /** Reconciles downloads named in this order, each written with its own columns (CRLF, quoted names). */
+  async function reconcileAll(downloads: { name: string; columns: readonly string[]; rows: Row[] }[]) {
+    const dir = await dirs.make();
+    const paths = downloads.map((d) => join(dir, d.name));
+    await Promise.all(downloads.map((d, i) => writeFile(paths[i]!, exportText(d.columns, d.rows))));
+    const out = join(dir, 'out');
+    const r = await runCli(['reconcile', ...paths.flatMap((f) => ['--earnings', f]), '--as-of', '2021-07-10', '--out', out, '--quiet', '--fail-on', 'never']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = await readFile(join(out, 'findings.csv'), 'utf8');
+    const local = (v: string | undefined) => (v ?? '').split(`${dir}/`).join('');
+    return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.map((f): Record<string, string> => ({ ...f, file: local(f.file), expected: local(f.expected), actual: local(f.actual) }));
+  }
+
+  const withoutColumn = { name: 'earnings_1_no_rate.csv', columns: NO_RATE_COLUMNS, rows: early };
+  const withRate = { name: 'earnings_2_rated.csv', columns: LATER_COLUMNS, rows: repeated('2021-06-30', {}) };
+
+  test('a download without the exchangeRate column, then one with it: no earning_restated, the rated one counts', async () => {
+    const findings = await reconcileAll([withoutColumn, withRate]);
+    expect(findings.filter((f) => ['earning_restated', 'duplicate_earning', 'conflicting_duplicate'].includes(f.code!))).toEqual([]);
+    // The rate's arrival is an update: the newer download's version counts.
+    expect(byCode(findings, 'earning_updated').map((f) => [f.file, f.expected, f.actual])).toEqual([['earnings_2_rated.csv', 'earnings_1_no_rate.csv', '3']]);
+  });
+
+  test('a third download with another rate for one earning is earning_restated against the rated one', async () => {
+    const another = { name: 'earnings_3_rerated.csv', columns: LATER_COLUMNS, rows: repeated('2021-07-05', { E3: '1.2' }) };
+    const findings = await reconcileAll([withoutColumn, withRate, another]);
+    expect(byCode(findings, 'earning_restated').map((f) => [f.severity, f.earningId, f.expected, f.actual])).toEqual([
+      ['warning', 'E3', 'earnings_2_rated.csv:4', 'earnings_3_rerated.csv:4'],
+    ]);
+  });
+
+  test('rate 1.13, then a newer download without the column, then 1.2: restated against the 1.13', async () => {
+    const rated = { name: 'earnings_1_rated.csv', columns: EARLY_COLUMNS, rows: early };
+    const unrated = { name: 'earnings_2_no_rate.csv', columns: [...NO_RATE_COLUMNS, 'paymentDate'], rows: repeated('2021-06-30', {}) };
+    const rerated = { name: 'earnings_3_rerated.csv', columns: LATER_COLUMNS, rows: repeated('2021-07-05', { E3: '1.2' }) };
+    // Named newest first: recency is the downloads' dates, not the order named.
+    const findings = await reconcileAll([rerated, unrated, rated]);
+    expect(byCode(findings, 'earning_restated').map((f) => [f.earningId, f.expected, f.actual])).toEqual([['E3', 'earnings_1_rated.csv:4', 'earnings_3_rerated.csv:4']]);
+  });
+});

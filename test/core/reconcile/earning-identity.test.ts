@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { earningRecord, type EarningFields, type EarningRecord } from '../../../core/reconcile/earning-record.js';
 import { earningKind } from '../../../core/reconcile/earning-type.js';
-import { duplicateDecision, earningFactsHash, earningFingerprint, earningUpdateHashes, fastRateText, rateText } from '../../../core/reconcile/earning-identity.js';
+import { carriedRate, duplicateDecision, earningFactsHash, earningFingerprint, earningUpdateHashes, fastRateText, NO_RATE, rateText } from '../../../core/reconcile/earning-identity.js';
+import { digestDecision, earningDigest } from '../../../core/reconcile/earning-digest.js';
 import { FieldHasher, hashText64 } from '../../../core/reconcile/earning-hash.js';
 import type { IsoDate } from '../../../core/calendar/calendar-date.js';
 
@@ -31,6 +32,9 @@ const base: EarningFields = {
   location: { file: 'a.csv', line: 2 },
 };
 
+/** Exchange rates as downloads write them, or none (no column, a blank cell). */
+const rates = fc.constantFrom('', ' ', '1.13', '1.130000', '1.1300', '0.9', '0.90', '1.14', 'n/a');
+
 /** Small alphabets, so that generated pairs are often equal in a field and often not. */
 const text = fc.constantFrom('', 'a', 'b', 'Contoso, Ltd.', 'ab');
 const fields = fc.record({
@@ -52,7 +56,7 @@ const fields = fc.record({
   paymentStatus: text,
   paymentCurrency: fc.constantFrom('', 'USD'),
   paid: fc.option(fc.integer({ min: -3, max: 3 })),
-  exchangeRate: fc.constantFrom('', '1.13', '1.130000', '1.1300', '0.9', '0.90', '1.14', 'n/a'),
+  exchangeRate: rates,
 });
 
 type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
@@ -74,26 +78,21 @@ function record(f: Fields, line: number) {
 }
 
 describe('the duplicate decision', () => {
-  test('the stores\' three hashes agree with the field-by-field rule', () => {
+  test('the stores\' four hashes agree with the field-by-field rule, a rate known or not', () => {
     const hasher = new FieldHasher();
-    // The hashes as the earningId stores compare them (`resolveIdRecords`).
-    const decide = (a: EarningRecord, b: EarningRecord) => {
-      if (earningFactsHash(a, a.programName, hasher) !== earningFactsHash(b, b.programName, hasher)) return 'conflicting';
-      const ha = { usd: 0, details: 0 };
-      const hb = { usd: 0, details: 0 };
-      earningUpdateHashes(a, hasher, ha);
-      earningUpdateHashes(b, hasher, hb);
-      if (ha.usd !== hb.usd) return 'restated';
-      return ha.details === hb.details ? 'identical' : 'updated';
-    };
+    // The hashes as the earningId stores keep them (`earningDigest`), the rate known that of `known`.
+    const decide = (a: EarningRecord, b: EarningRecord, known: EarningRecord) =>
+      digestDecision(earningDigest(a, a.programName, hasher), earningDigest(b, b.programName, hasher), earningDigest(known, known.programName, hasher).rate);
     fc.assert(
       // b takes each field from fa or, now and then, from fb: pairs that differ in one or two fields.
-      fc.property(fields, fields, fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 20, maxLength: 20 }), (fa, fb, mask) => {
+      // The rate known is a's own, or (when a carries none) one an earlier version carried.
+      fc.property(fields, fields, fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 20, maxLength: 20 }), rates, (fa, fb, mask, earlier) => {
         const mixed = Object.fromEntries(Object.keys(fa).map((k, i) => [k, (mask[i] === 0 ? fb : fa)[k as keyof Fields]])) as Fields;
         const a = record(fa, 2);
         const b = record(mixed, 9);
+        const known = carriedRate(a) !== '' ? a : record({ ...fa, exchangeRate: earlier }, 1);
         // Different parts hash equally with probability 2^-32: never among these few cases.
-        expect(decide(a, b)).toBe(duplicateDecision(a, b));
+        expect(decide(a, b, known)).toBe(duplicateDecision(a, b, { knownRate: carriedRate(known) }));
       }),
       { numRuns: 3000 },
     );
@@ -112,13 +111,46 @@ describe('the duplicate decision', () => {
     ['no USD amount', { amountUSDScaled: null }, 'restated'],
     ['the exchange rate written 1.130000', { exchangeRate: '1.130000' }, 'identical'],
     ['another exchange rate', { exchangeRate: '1.14' }, 'restated'],
-    ['no exchange rate', { exchangeRate: '' }, 'restated'],
+    ['no exchange rate (a download without the column)', { exchangeRate: '' }, 'updated'],
+    ['a blank exchange rate cell', { exchangeRate: ' ' }, 'updated'],
     ['another payment status', { paymentStatus: 'Sent' }, 'updated'],
     ['a paymentId', { paymentId: 'PAY-1' }, 'updated'],
     ['a pay-to amount', { paymentCurrency: 'USD', amountInPaymentCurrencyScaled: { units: 1400, scale: 2 } }, 'updated'],
     ['another participant name', { participantName: 'Contoso Limited' }, 'updated'],
   ] as const)('a repeat with %s is %s', (_what, change, expected) => {
     expect(duplicateDecision(earningRecord(base), earningRecord({ ...base, ...change }))).toBe(expected);
+  });
+
+  test.each([
+    ['the counted version has no rate, the later one has', '', '1.13', '', 'updated'],
+    ['the counted version has no rate, the later one has the rate known', '', '1.13', '1.130000', 'updated'],
+    ['the counted version has no rate, the later one another than the rate known', '', '1.2', '1.1', 'restated'],
+    ['neither has a rate, a rate known before them', '', '', '1.1', 'identical'],
+    ['both have the rate known, written differently', '1.10', '1.1', '1.1', 'identical'],
+  ] as const)('with %s, a repeat is %s', (_what, countedRate, laterRate, knownRate, expected) => {
+    const counted = earningRecord({ ...base, exchangeRate: countedRate });
+    expect(duplicateDecision(counted, earningRecord({ ...base, exchangeRate: laterRate }), { knownRate: rateText(knownRate) })).toBe(expected);
+  });
+
+  test('no rate, or a blank cell, hashes to NO_RATE; a rate never does, even one whose hash comes out as NO_RATE', () => {
+    const hasher = new FieldHasher();
+    const rateHash = (exchangeRate: string) => {
+      const out = { usd: 0, rate: 0, details: 0 };
+      earningUpdateHashes(earningRecord({ ...base, exchangeRate }), hasher, out);
+      return out.rate;
+    };
+    // The one pair of UTF-16 units after which the rate's lane of the hash is zero: FNV-1a's
+    // multiplier is odd, so it has an inverse modulo 2^32 (Newton's iteration finds it).
+    const inverse = (p: bigint) => {
+      let x = p;
+      for (let i = 0; i < 5; i++) x = (x * (2n - p * x)) & 0xffffffffn;
+      return x;
+    };
+    const pair = Number(0x811c9dc5n ^ ((0x21n * inverse(0x01000193n)) & 0xffffffffn));
+    const unlucky = String.fromCharCode(pair & 0xffff, pair >>> 16);
+    expect(hasher.start().text32(unlucky).finish32()).toBe(NO_RATE);
+    expect([rateHash(''), rateHash('  ')]).toEqual([NO_RATE, NO_RATE]);
+    expect([rateHash(unlucky), rateHash('1.13'), rateHash('n/a')]).not.toContain(NO_RATE);
   });
 
   test('a hash depends only on its own input: hashing something else in between changes nothing', () => {

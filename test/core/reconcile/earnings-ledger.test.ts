@@ -21,21 +21,23 @@ const hasher = new FieldHasher();
 const idHash = (text: string): Hash64 => hashText64(hasher, text, { lo: 0, hi: 0 });
 
 describe('the earningId table', () => {
-  test('finds every id it was given after growing many times, with its hashes and line', () => {
+  test('finds every id it was given after growing many times, with its hashes, line and rate known', () => {
     const table = new EarningIdTable(1);
     const n = 50_000;
     for (let i = 0; i < n; i++) {
       const { lo, hi } = idHash(`E-${i}`);
       expect(table.find(lo, hi)).toBeLessThan(0);
-      table.insert(lo, hi, i * 7, i * 5, i * 3, i + 2);
-      if (i % 3 === 0) table.replace(table.find(lo, hi), i * 7, i * 5, i * 3, i + 2, true);
+      table.insert(lo, hi, i * 7, i * 5, i * 11, i * 3, i + 2);
+      if (i % 3 === 0) table.replace(table.find(lo, hi), i * 7, i * 5, i * 11, i * 3, i + 2, true);
+      if (i % 5 === 0) table.know(table.find(lo, hi), i * 13, i + 1);
     }
     expect(table.size).toBe(n);
     for (let i = 0; i < n; i += 997) {
       const { lo, hi } = idHash(`E-${i}`);
       const slot = table.find(lo, hi);
       expect(slot).toBeGreaterThanOrEqual(0);
-      expect([table.facts(slot), table.usd(slot), table.details(slot), table.replaced(slot), table.line(slot)]).toEqual([(i * 7) >>> 0, (i * 5) >>> 0, (i * 3) >>> 0, i % 3 === 0, i + 2]);
+      expect([table.facts(slot), table.usd(slot), table.rate(slot), table.details(slot), table.replaced(slot), table.line(slot)]).toEqual([(i * 7) >>> 0, (i * 5) >>> 0, (i * 11) >>> 0, (i * 3) >>> 0, i % 3 === 0, i + 2]);
+      expect([table.knownRate(slot), table.rateLine(slot)]).toEqual(i % 5 === 0 ? [(i * 13) >>> 0, i + 1] : [(i * 11) >>> 0, i + 2]);
     }
     const absent = idHash('E-absent');
     expect(table.find(absent.lo, absent.hi)).toBeLessThan(0);

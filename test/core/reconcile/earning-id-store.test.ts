@@ -1,0 +1,172 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { earningRecord, type EarningFields, type EarningRecord } from '../../../core/reconcile/earning-record.js';
+import { carriedRate, duplicateDecision, earningRestatable, replacesKnownRate } from '../../../core/reconcile/earning-identity.js';
+import { earningDigest } from '../../../core/reconcile/earning-digest.js';
+import { FieldHasher, hashText64 } from '../../../core/reconcile/earning-hash.js';
+import { MemoryEarningIdStore } from '../../../core/reconcile/memory-earning-id-store.js';
+import { IdEventKind, type IdEvents } from '../../../core/reconcile/earning-id-store.js';
+import type { IsoDate } from '../../../core/calendar/calendar-date.js';
+
+/*
+ * The stores' resolution (`resolveIdRecords`, on hashes in typed arrays) held to the readable rule
+ * (docs/RULES.md, "Repeated earningIds"): each later version of an earningId decided field by field
+ * against the version counted so far and the rate known (`duplicateDecision`, `replacesKnownRate`).
+ */
+
+const base: EarningFields = {
+  earningId: 'E-1',
+  participantId: '4410021',
+  participantName: 'Contoso, Ltd.',
+  programName: 'Hosting',
+  earningType: 'Co-op',
+  kind: 'coop',
+  amountScaled: { units: 1000, scale: 2 },
+  amountUSDScaled: { units: 1130, scale: 2 },
+  earningDate: '2021-02-10' as IsoDate,
+  currency: 'EUR',
+  transactionId: 'T-1',
+  lever: 'Azure',
+  earningRate: '0.04',
+  reasonCode: '',
+  claimId: '',
+  paymentId: '',
+  paymentStatus: 'Upcoming',
+  paymentCurrency: '',
+  amountInPaymentCurrencyScaled: null,
+  exchangeRate: '1.13',
+  passThrough: {},
+  location: { file: 'x.csv', line: 2 },
+};
+
+/** A version of an earning as read: its row, its line in the run and its download's recency. */
+interface Version {
+  readonly row: EarningRecord;
+  readonly line: number;
+  readonly recency: number;
+}
+
+type Event = [line: number, kind: string, prior: number];
+const KINDS = ['superseded', 'duplicate', 'conflict', 'updated', 'restated'];
+
+/** The readable rule over versions in reading order. */
+function readableEvents(versions: readonly Version[]): Event[] {
+  interface Counted {
+    version: Version;
+    knownRate: string;
+    rateFrom: Version;
+    conflicted: boolean;
+  }
+  const counted = new Map<string, Counted>();
+  const events: Event[] = [];
+  for (const v of versions) {
+    const c = counted.get(v.row.earningId);
+    if (c === undefined) {
+      counted.set(v.row.earningId, { version: v, knownRate: carriedRate(v.row), rateFrom: v, conflicted: false });
+      continue;
+    }
+    const prior = c.version.line;
+    const decision = duplicateDecision(c.version.row, v.row, { knownRate: c.knownRate });
+    if (decision === 'conflicting') {
+      events.push([v.line, 'conflict', prior], [prior, 'superseded', 0]);
+      counted.set(v.row.earningId, { version: v, knownRate: carriedRate(v.row), rateFrom: v, conflicted: true });
+      continue;
+    }
+    // A rate restated alone is quoted against the version that carried the rate known.
+    const usdRestated = earningRestatable(c.version.row)[0] !== earningRestatable(v.row)[0];
+    const quoted = decision === 'restated' && !usdRestated ? c.rateFrom.line : prior;
+    if (replacesKnownRate(c.knownRate, v.row, v.recency > c.rateFrom.recency)) {
+      c.knownRate = carriedRate(v.row);
+      c.rateFrom = v;
+    }
+    if (decision === 'identical') {
+      events.push([v.line, 'duplicate', prior]);
+      continue;
+    }
+    events.push([v.line, decision, quoted]);
+    if (v.recency > c.version.recency) {
+      events.push([prior, 'superseded', 0]);
+      c.version = v;
+    } else events.push([v.line, 'superseded', 0]);
+  }
+  // The store reports events by line, in the order found within a line.
+  return events.map((e, i) => [e, i] as const).sort((a, b) => a[0][0] - b[0][0] || a[1] - b[1]).map(([e]) => e);
+}
+
+/** The fast path: each version's digest into the add-in's store, resolved by download recency. */
+function storeEvents(versions: readonly Version[]): Event[] {
+  const hasher = new FieldHasher();
+  const store = new MemoryEarningIdStore();
+  const recency = new Map(versions.map((v) => [v.line, v.recency]));
+  for (const v of versions) {
+    const id = hashText64(hasher, v.row.earningId, { lo: 0, hi: 0 });
+    const d = earningDigest(v.row, v.row.programName, hasher);
+    store.add(id.lo, id.hi, d.facts, d.usd, d.rate, d.details, v.line);
+  }
+  const { events } = store.resolve((line) => recency.get(line)!);
+  return eventList(events);
+}
+
+function eventList(events: IdEvents): Event[] {
+  return Array.from({ length: events.count }, (_, i): Event => [events.line(i), KINDS[events.kind(i)]!, events.prior(i)]);
+}
+
+/** Versions of a few ids, differing in few enough ways that repeats, updates and restatements are common. */
+const versionsArb = fc
+  .array(
+    fc.record({
+      id: fc.constantFrom('E-1', 'E-2', 'E-3'),
+      amount: fc.constantFrom(1000, 1000, 1000, 1001),
+      usd: fc.constantFrom<number | null>(1130, 1130, 1130, 1140, null),
+      rate: fc.constantFrom('', '', ' ', '1.13', '1.130000', '1.14', '1.2'),
+      status: fc.constantFrom('Upcoming', 'Sent'),
+      recency: fc.integer({ min: 0, max: 3 }),
+    }),
+    { maxLength: 24 },
+  )
+  .map((specs) =>
+    specs.map((s, i): Version => {
+      const row = earningRecord({
+        ...base,
+        earningId: s.id,
+        amountScaled: { units: s.amount, scale: 2 },
+        amountUSDScaled: s.usd === null ? null : { units: s.usd, scale: 2 },
+        exchangeRate: s.rate,
+        paymentStatus: s.status,
+        location: { file: 'x.csv', line: i + 2 },
+      });
+      return { row, line: i + 2, recency: s.recency };
+    }),
+  );
+
+describe('the earningId stores and the readable rule', () => {
+  test('find the same repeats, updates, restatements, conflicts and replaced versions, rates missing or present', () => {
+    fc.assert(
+      fc.property(versionsArb, (versions) => {
+        expect(storeEvents(versions)).toEqual(readableEvents(versions));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  /** One earning in three downloads (recency 0, 1, 2), each with its own exchange rate cell. */
+  const downloads = (...rates: string[]): Version[] =>
+    rates.map((exchangeRate, i) => ({ row: earningRecord({ ...base, exchangeRate, location: { file: `d${i}.csv`, line: i + 2 } }), line: i + 2, recency: i }));
+
+  test.each([
+    ['rate 1.13, then a download without the column (updated), then 1.2: restated against the 1.13', ['1.13', '', '1.2'], [[3, 'updated', 2], [4, 'restated', 2]]],
+    ['rate 1.13, then none, then 1.130000: an update, as the version in between carried no rate', ['1.13', '', '1.130000'], [[3, 'updated', 2], [4, 'updated', 3]]],
+    ['no rate, then 1.13 (updated), then 1.2: restated against the 1.13', ['', '1.13', '1.2'], [[3, 'updated', 2], [4, 'restated', 3]]],
+    ['no rate twice (a duplicate), then 1.13: updated', ['', '', '1.13'], [[3, 'duplicate', 2], [4, 'updated', 2]]],
+  ] as const)('one earning in three downloads, %s', (_what, rates, expected) => {
+    const versions = downloads(...rates);
+    expect(storeEvents(versions).filter(([, kind]) => kind !== 'superseded')).toEqual(expected);
+    expect(readableEvents(versions).filter(([, kind]) => kind !== 'superseded')).toEqual(expected);
+  });
+
+  test('the newest version counts in the end, whatever the rates', () => {
+    const versions = downloads('1.13', '', '1.2');
+    const superseded = storeEvents(versions).filter(([, kind]) => kind === KINDS[IdEventKind.Superseded]);
+    expect(superseded.map(([line]) => line)).toEqual([2, 3]);
+  });
+});
