@@ -30,10 +30,10 @@ function timed(runs: number, once: () => { pools: number }): { medianMs: number;
 }
 
 /**
- * Three recalculations: everything from scratch (`computeLedger`: the pane's first load, or a
- * Recalculate, which reads every table again); after the Earnings table changed (every earnings row
- * through the engine, the unchanged claims' parses kept, as load-ledger.ts does); and after a claim
- * edit (the kept pass settled against the edited Claims table).
+ * Three recalculations: everything from scratch (`computeLedger`: the pane's first load, nothing
+ * kept yet); after the Earnings table changed, or the Recalculate button (every earnings row through
+ * the engine, the unchanged claims' parses kept, as load-ledger.ts does); and after a claim edit
+ * (the kept pass settled against the edited Claims table).
  */
 function run(): void {
   const params = new URLSearchParams(location.search);
