@@ -41,6 +41,16 @@ function start(displayLanguage: string, inExcel: boolean): void {
   let view: View = 'balances';
   let intent: ClaimIntent | null = null;
 
+  // Loads of the workbook run one after another. A refresh whose timer fires while an action's own
+  // reload is still reading would otherwise compare with the state from before the action, find a
+  // difference, and redraw the view a second time, late, under the user's next keystroke.
+  let loads: Promise<unknown> = Promise.resolve();
+  const oneAtATime = (load: () => Promise<void>): Promise<void> => {
+    const next = loads.then(load, load);
+    loads = next.catch(() => undefined);
+    return next;
+  };
+
   const app: App = {
     locale,
     state: null,
@@ -48,7 +58,9 @@ function start(displayLanguage: string, inExcel: boolean): void {
       return app.state !== null && app.state.missing.length === 0;
     },
     async reload(options) {
-      app.state = await loadWorkbook(options);
+      await oneAtATime(async () => {
+        app.state = await loadWorkbook(options);
+      });
       render();
     },
     notify(text, kind = 'info') {
@@ -134,13 +146,15 @@ function start(displayLanguage: string, inExcel: boolean): void {
     if (refresh !== null) clearTimeout(refresh);
     refresh = setTimeout(() => {
       refresh = null;
-      void app.guard(async () => {
-        const before = app.state?.fingerprint;
-        const next = await loadWorkbook();
-        app.state = next;
-        // The pane's own write already shown: keep the DOM, the focus and any chosen files.
-        if (next.fingerprint !== before) render();
-      });
+      void app.guard(() =>
+        oneAtATime(async () => {
+          const before = app.state?.fingerprint;
+          const next = await loadWorkbook();
+          app.state = next;
+          // The pane's own write already shown: keep the DOM, the focus and any chosen files.
+          if (next.fingerprint !== before) render();
+        }),
+      );
     }, REFRESH_DELAY_MS);
   });
 

@@ -474,6 +474,31 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  test('on a slow workbook, the refresh a save causes waits for the save\'s own reload and draws nothing again', async () => {
+    const { page } = await preparedPane('en-US', 320);
+    await testId(page, 'tab-claims').click();
+    await page.locator('tr[data-claim="CLM-1011"]').click();
+    await testId(page, 'claim-notes').fill('a slow workbook');
+    // Each sync takes 150 ms: the save's reload outlasts the 300 ms after which its own table event refreshes the pane.
+    await page.evaluate(() => {
+      const w = window as unknown as { FakeOffice: { setSyncDelay(ms: number): void }; __draws: number };
+      w.__draws = 0;
+      new MutationObserver(() => (w.__draws += 1)).observe(document.getElementById('main')!, { childList: true });
+      w.FakeOffice.setSyncDelay(150);
+    });
+    await testId(page, 'claim-save').click();
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toContain('Claim CLM-1011 saved');
+    // Until no sync has run for a second: the refresh has read the workbook too.
+    const syncs = () => page.evaluate(() => (window as unknown as { FakeOffice: { model: { syncs: number } } }).FakeOffice.model.syncs);
+    let last = -1;
+    for (let now = await syncs(); now !== last; now = await syncs()) {
+      last = now;
+      await page.waitForTimeout(1000);
+    }
+    expect(await page.evaluate(() => (window as unknown as { __draws: number }).__draws)).toBe(1);
+    await page.close();
+  }, 60_000);
+
   const LANGUAGE_TAGS = ['en-US', 'nl-NL', 'de-DE', 'fr-FR', 'sv-SE'] as const;
   for (const tag of LANGUAGE_TAGS) {
     const widths = tag === 'en-US' || tag === 'de-DE' ? [320, 350] : [320];

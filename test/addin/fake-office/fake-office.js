@@ -541,6 +541,8 @@
     }
     async sync() {
       await Promise.resolve();
+      // A slow workbook, for tests of what the pane does while a sync is on its way.
+      if (state.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.syncDelayMs));
       const model = this._model;
       const queue = this._queue;
       this._queue = [];
@@ -572,7 +574,7 @@
   }
 
   const query = global.location && global.location.search ? new URLSearchParams(global.location.search) : null;
-  const state = { model: createModel(), language: (query && query.get('officeLanguage')) || 'en-US', functions: new Map(), actions: new Map() };
+  const state = { model: createModel(), language: (query && query.get('officeLanguage')) || 'en-US', functions: new Map(), actions: new Map(), syncDelayMs: 0 };
 
   const Office = {
     HostType: { Excel: 'Excel' },
@@ -611,6 +613,8 @@
       global.Excel = createExcel(state.model);
     },
     setLanguage(language) { state.language = language; },
+    /** Every later sync waits this long before it is applied (0: none). */
+    setSyncDelay(ms) { state.syncDelayMs = ms; },
     functions: state.functions,
     actions: state.actions,
     /** A table's header and data rows as plain values, for assertions. */
