@@ -139,12 +139,12 @@ export interface EarningsPass {
 
 /** Reads the Earnings table through core's engine (docs/RULES.md, "Repeated earningIds" and what follows). */
 export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
-  const read = table ? new TableEarnings(table) : { problems: [], [Symbol.iterator]: () => [][Symbol.iterator]() };
+  const read = table ? new TableEarnings(table) : null;
   const duplicates = new MemoryFindingSink();
   const totals = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, [
-    { name: EARNINGS_SOURCE, rows: read },
+    { name: EARNINGS_SOURCE, rows: read ?? [] },
   ]);
-  return { totals, duplicates: duplicates.findings(), problems: read.problems, participantNames: participantNamesOf(table) };
+  return { totals, duplicates: duplicates.findings(), problems: read?.problems ?? [], participantNames: participantNamesOf(table) };
 }
 
 /** The programs as core's catalog, with the problems of reading them. */

@@ -7,6 +7,7 @@ import { FieldHasher, hashText64 } from '../../../core/reconcile/earning-hash.js
 import { MemoryEarningIdStore } from '../../../core/reconcile/memory-earning-id-store.js';
 import { IdEventKind, type IdEvents } from '../../../core/reconcile/earning-id-store.js';
 import type { IsoDate } from '../../../core/calendar/calendar-date.js';
+import { earningFields } from './earning-fields.js';
 
 /*
  * The stores' resolution (`resolveIdRecords`, on hashes in typed arrays) held to the readable rule
@@ -14,30 +15,13 @@ import type { IsoDate } from '../../../core/calendar/calendar-date.js';
  * against the version counted so far and the rate known (`duplicateDecision`, `replacesKnownRate`).
  */
 
-const base: EarningFields = {
-  earningId: 'E-1',
-  participantId: '4410021',
-  participantName: 'Contoso, Ltd.',
+const base: EarningFields = earningFields({
   programName: 'Hosting',
-  earningType: 'Co-op',
-  kind: 'coop',
   amountScaled: { units: 1000, scale: 2 },
   amountUSDScaled: { units: 1130, scale: 2 },
   earningDate: '2021-02-10' as IsoDate,
-  currency: 'EUR',
-  transactionId: 'T-1',
-  lever: 'Azure',
-  earningRate: '0.04',
-  reasonCode: '',
-  claimId: '',
-  paymentId: '',
-  paymentStatus: 'Upcoming',
-  paymentCurrency: '',
-  amountInPaymentCurrencyScaled: null,
-  exchangeRate: '1.13',
-  passThrough: {},
   location: { file: 'x.csv', line: 2 },
-};
+});
 
 /** A version of an earning as read: its row, its line in the run and its download's recency. */
 interface Version {

@@ -6,31 +6,9 @@ import { carriedRate, duplicateDecision, earningFactsHash, earningFingerprint, e
 import { digestDecision, earningDigest } from '../../../core/reconcile/earning-digest.js';
 import { FieldHasher, hashText64 } from '../../../core/reconcile/earning-hash.js';
 import type { IsoDate } from '../../../core/calendar/calendar-date.js';
+import { earningFields } from './earning-fields.js';
 
-const base: EarningFields = {
-  earningId: 'E-1',
-  participantId: '4410021',
-  participantName: 'Contoso, Ltd.',
-  programName: 'CSP Indirect Reseller',
-  earningType: 'Co-op',
-  kind: 'coop',
-  amountScaled: { units: 1250, scale: 2 },
-  amountUSDScaled: { units: 1400, scale: 2 },
-  earningDate: '2021-03-15' as IsoDate,
-  currency: 'EUR',
-  transactionId: 'T-1',
-  lever: 'Azure',
-  earningRate: '0.04',
-  reasonCode: '',
-  claimId: '',
-  paymentId: '',
-  paymentStatus: 'Upcoming',
-  paymentCurrency: '',
-  amountInPaymentCurrencyScaled: null,
-  exchangeRate: '1.13',
-  passThrough: {},
-  location: { file: 'a.csv', line: 2 },
-};
+const base: EarningFields = earningFields();
 
 /** Exchange rates as downloads write them, or none (no column, a blank cell). */
 const rates = fc.constantFrom('', ' ', '1.13', '1.130000', '1.1300', '0.9', '0.90', '1.14', 'n/a');
