@@ -443,9 +443,12 @@ describe('the task pane in headless Chromium', () => {
     await expect.poll(() => testId(page, 'tab-import').getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tab-import');
     // Import: choose files from the keyboard, run, and the progress clears when done.
+    // Wait for the chooser before moving there: Playwright turns on its interception of file
+    // dialogs when the first listener arrives, and a Space pressed in the same instant can beat it.
+    const chooser = page.waitForEvent('filechooser');
     await tabTo(page, '[data-testid="import-files"]');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles(sampleFiles());
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(sampleFiles());
     await tabTo(page, '[data-testid="import-run"]');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await testId(page, 'import-summary').allTextContents()).join('\n')).toMatch(/0 added, 30 skipped/);
