@@ -141,9 +141,10 @@ export interface EarningsPass {
 export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
   const read = table ? new TableEarnings(table) : null;
   const duplicates = new MemoryFindingSink();
-  const totals = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, [
-    { name: EARNINGS_SOURCE, rows: read ?? [] },
-  ]);
+  const totals = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, (visit) => {
+    visit.beginSource(EARNINGS_SOURCE, 0);
+    read?.readAll((row) => visit.row(row));
+  });
   return { totals, duplicates: duplicates.findings(), problems: read?.problems ?? [], participantNames: participantNamesOf(table) };
 }
 
@@ -203,7 +204,7 @@ function participantNamesOf(earnings: TableData | null): Map<string, string> {
  * currency or amount cannot be read is a problem that names its row, and is left out (the batch
  * job rejects such a row the same way); problems are taken on the first reading.
  */
-class TableEarnings implements Iterable<EarningRecord> {
+class TableEarnings {
   readonly problems: RowProblem[] = [];
   private readings = 0;
   private readonly layout: EarningsLayout;
@@ -216,7 +217,8 @@ class TableEarnings implements Iterable<EarningRecord> {
     this.layout = earningsLayout(table, EARNINGS_SOURCE);
   }
 
-  *[Symbol.iterator](): Iterator<EarningRecord> {
+  /** Each row that can be read, in table order, to `visit`: a plain loop, so no iterator per row. */
+  readAll(visit: (row: EarningRecord) => void): void {
     const first = this.readings++ === 0;
     const { table, layout, dates, currencies, kinds } = this;
     const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
@@ -252,7 +254,7 @@ class TableEarnings implements Iterable<EarningRecord> {
       const earningType = cellText(row, iType);
       let kind = kinds.get(earningType);
       if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
-      yield new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled });
+      visit(new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled }));
     }
   }
 }

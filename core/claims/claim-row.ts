@@ -4,6 +4,7 @@ import { parseCurrency } from '../money/currency.js';
 import type { Dec } from '../money/decimal.js';
 import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
 import { issue, ok, fail, type Issue, type Result } from '../issues.js';
+import { memoByText } from '../text/memo-by-text.js';
 import { CLAIMS_COLUMNS } from '../workbook-layout.js';
 import type { Claim, ClaimDocuments } from './claim.js';
 import { parseClaimStatus, type ClaimStatus } from './claim-status.js';
@@ -16,6 +17,9 @@ export interface ParseClaimRowOptions {
 /** More placeholders than this is a typo in the count column, not a claim's attachments. */
 const MAX_DOCUMENT_COUNT = 999;
 const PLACEHOLDER_RE = /^#(\d+)$/;
+
+/** A header or column name as cells are looked up: trimmed, lower case. A register repeats its few headers on every row. */
+const cellKey = memoByText((name) => name.trim().toLowerCase(), 256);
 
 function placeholders(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `#${i + 1}`);
@@ -30,9 +34,9 @@ function placeholders(count: number): string[] {
  */
 export function parseClaimRow(row: Readonly<Record<string, string>>, options: ParseClaimRowOptions = {}): Result<Claim> {
   const cells = new Map<string, string>();
-  for (const [header, value] of Object.entries(row)) cells.set(header.trim().toLowerCase(), value);
+  for (const header of Object.keys(row)) cells.set(cellKey(header), row[header]!);
   const issues: Issue[] = [];
-  const raw = (column: string): string => cells.get(column.toLowerCase()) ?? '';
+  const raw = (column: string): string => cells.get(cellKey(column)) ?? '';
 
   /** Runs a parser on a non-empty cell and rewrites its issues' path and input to the cell's. */
   const parse = <T>(column: string, parser: (text: string) => Result<T>, required: boolean): T | null => {

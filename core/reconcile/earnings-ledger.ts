@@ -342,15 +342,15 @@ export async function readEarningsLedger(
   return ledger.finish();
 }
 
-/** `readEarningsLedger` for rows at hand (the workbook's table): the same ledger, read synchronously; each source's rows are iterated once per reading. */
-export function earningsLedgerOf(options: EarningsLedgerOptions, sources: readonly { readonly name: string; readonly rows: Iterable<EarningRecord> }[]): EarningsTotals {
+/**
+ * `readEarningsLedger` for rows at hand (the workbook's table): the same ledger, read
+ * synchronously. `readAll` delivers the rows the same way each time it is called, as a loop, so a
+ * source that makes its records as it reads them needs no iterator.
+ */
+export function earningsLedgerOf(options: EarningsLedgerOptions, readAll: (visit: EarningsVisitor) => void): EarningsTotals {
   const ledger = new EarningsLedger(options.catalog, options.settings, options.stores);
-  const readAll = (row: (r: EarningRecord) => void) =>
-    sources.forEach((s, ordinal) => {
-      ledger.beginSource(s.name, ordinal);
-      for (const r of s.rows) row(r);
-    });
-  readAll((r) => ledger.add(r));
-  if (ledger.resolveIds()) readAll((r) => ledger.secondPass(r));
+  readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.add(r) });
+  if (ledger.resolveIds()) readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.secondPass(r) });
   return ledger.finish();
 }
+

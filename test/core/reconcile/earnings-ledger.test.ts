@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { EarningIdTable } from '../../../core/reconcile/earning-id-table.js';
-import { earningsLedgerOf, type EarningsTotals } from '../../../core/reconcile/earnings-ledger.js';
+import { earningsLedgerOf, type EarningsTotals, type EarningsVisitor } from '../../../core/reconcile/earnings-ledger.js';
 import { SPLIT_WINDOW } from '../../../core/reconcile/split-window.js';
 import { FieldHasher, hashText64, type Hash64 } from '../../../core/reconcile/earning-hash.js';
 import { MemoryEarningIdStore } from '../../../core/reconcile/memory-earning-id-store.js';
 import { MemoryFindingSink } from '../../../core/reconcile/finding-sink.js';
 import { canonicalProgramName, policyCatalog, resolvePolicy } from '../../../core/policy/policy-catalog.js';
-import { earningRecord } from '../../../core/reconcile/earning-record.js';
+import { earningRecord, type EarningRecord } from '../../../core/reconcile/earning-record.js';
 import { earningKind, isRollover } from '../../../core/reconcile/earning-type.js';
 import { addCoopEarning, createPoolLedger } from '../../../core/pools/pool-ledger.js';
 import { computeBalances, type PoolBalance } from '../../../core/pools/pool-balance.js';
@@ -58,7 +58,15 @@ async function ledgerOf(lines: string[]): Promise<EarningsTotals> {
   const { rows, issues } = await collectEarnings(source([HEADER, ...lines].join('\n')));
   expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
   const stores = { ids: new MemoryEarningIdStore(), duplicates: new MemoryFindingSink() };
-  return earningsLedgerOf({ catalog: policyCatalog(), settings: DEFAULT_SETTINGS, stores }, [{ name: 'in.csv', rows }]);
+  return earningsLedgerOf({ catalog: policyCatalog(), settings: DEFAULT_SETTINGS, stores }, readRowsOf('in.csv', rows));
+}
+
+/** Records held in memory as one source, delivered to the ledger in order on each reading. */
+function readRowsOf(name: string, rows: readonly EarningRecord[]): (visit: EarningsVisitor) => void {
+  return (visit) => {
+    visit.beginSource(name, 0);
+    for (const r of rows) visit.row(r);
+  };
 }
 
 const splitFindings = (ledger: EarningsTotals) => ledger.findings.filter((f) => f.code === 'split_mismatch');
@@ -127,7 +135,7 @@ describe('the ledger\'s pool sums', () => {
           }),
         );
         const stores = { ids: new MemoryEarningIdStore(), duplicates: new MemoryFindingSink() };
-        const fast = earningsLedgerOf({ catalog, settings: DEFAULT_SETTINGS, stores }, [{ name: 'in.csv', rows: records }]);
+        const fast = earningsLedgerOf({ catalog, settings: DEFAULT_SETTINGS, stores }, readRowsOf('in.csv', records));
         // The readable rule: every co-op row that is not a rollover, one at a time, into its pool.
         const direct = createPoolLedger(DEFAULT_SETTINGS);
         for (const r of records) {
