@@ -235,7 +235,10 @@ export class TableEarning implements EarningRecord {
     return NO_PASS_THROUGH;
   }
 
+  private where: RowLocation | undefined;
+
+  /** One object per record: the engine asks for it more than once (the id log, the split check). */
   get location(): RowLocation {
-    return { file: this.layout.file, line: this.line };
+    return (this.where ??= { file: this.layout.file, line: this.line });
   }
 }

@@ -15,6 +15,7 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import { issue, type Issue } from '../../core/issues.js';
+import { detach } from '../../core/text/detach.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
@@ -145,7 +146,7 @@ export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog
     visit.beginSource(EARNINGS_SOURCE, 0);
     read?.readAll((row) => visit.row(row));
   });
-  return { totals, duplicates: duplicates.findings(), problems: read?.problems ?? [], participantNames: participantNamesOf(table) };
+  return { totals, duplicates: duplicates.findings(), problems: read?.problems ?? [], participantNames: read?.participantNames ?? new Map() };
 }
 
 /** The programs as core's catalog, with the problems of reading them. */
@@ -180,23 +181,6 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
   return settleLedger(readEarningsPass(tables.earnings, programs.catalog, options.settings), programs, tables.claims, options);
 }
 
-/** The first non-empty participantName of each participantId (exports repeat it on every row). */
-function participantNamesOf(earnings: TableData | null): Map<string, string> {
-  const names = new Map<string, string>();
-  if (!earnings) return names;
-  const lower = earnings.headers.map((h) => h.toLowerCase());
-  const id = lower.indexOf('participantid');
-  const name = lower.indexOf('participantname');
-  if (id < 0 || name < 0) return names;
-  for (const row of earnings.rows) {
-    const key = textFromCell(row[id]).trim();
-    if (key === '' || names.has(key)) continue;
-    const text = textFromCell(row[name]).trim();
-    if (text !== '') names.set(key, text);
-  }
-  return names;
-}
-
 /**
  * The Earnings table's rows as core's earning records, located by their table row, made as the
  * ledger reads them (it reads a second time only when an earningId repeats): a record lives as
@@ -206,6 +190,8 @@ function participantNamesOf(earnings: TableData | null): Map<string, string> {
  */
 class TableEarnings {
   readonly problems: RowProblem[] = [];
+  /** participantId → the first non-empty participantName of its rows (exports repeat it on every row), read with the problems. */
+  readonly participantNames = new Map<string, string>();
   private readings = 0;
   private readonly layout: EarningsLayout;
   // Tables repeat a handful of dates, types and currencies over many rows: each is read once.
@@ -226,6 +212,7 @@ class TableEarnings {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const line = (table.rowIndexes[i] ?? i) + 1;
+      if (first) this.noteName(row);
       const dateCell = iDate < 0 ? '' : row[iDate];
       let earningDate = dates.get(dateCell);
       if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
@@ -256,6 +243,13 @@ class TableEarnings {
       if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
       visit(new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled }));
     }
+  }
+
+  private noteName(row: readonly unknown[]): void {
+    const id = cellText(row, this.layout.participantId);
+    if (id === '' || this.participantNames.has(id)) return;
+    const name = cellText(row, this.layout.participantName);
+    if (name !== '') this.participantNames.set(detach(id), name);
   }
 }
 
