@@ -1,8 +1,4 @@
 import type { ReadResult } from './read-export-file.js';
-import { unpackExport, type PackedExport } from './packed-rows.js';
-
-/** What the worker posts: a ReadResult whose rows are packed. */
-type PackedReadResult = Omit<ReadResult, 'parsed'> & { readonly parsed: PackedExport[] };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -12,12 +8,13 @@ function getWorker(): Worker {
   if (!worker) {
     // webpack turns this into a separate same-origin script (CSP: worker-src 'self').
     worker = new Worker(new URL('./csv.worker.ts', import.meta.url));
-    worker.onmessage = (event: MessageEvent<{ id: number; result?: PackedReadResult; error?: string }>) => {
+    worker.onmessage = (event: MessageEvent<{ id: number; result?: ReadResult; error?: string }>) => {
       const entry = waiting.get(event.data.id);
       if (!entry) return;
       waiting.delete(event.data.id);
       const result = event.data.result;
-      if (result) entry.resolve({ ...result, parsed: result.parsed.map(unpackExport) });
+      // The rows stay packed: the plan reads them where they are (packed-rows.ts).
+      if (result) entry.resolve(result);
       else entry.reject(new Error(event.data.error ?? 'parse failed'));
     };
     worker.onerror = (event: ErrorEvent) => {
