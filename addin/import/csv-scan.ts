@@ -1,5 +1,5 @@
 /**
- * The fast path of reading an export's records: where each cell lies in the text, found in one
+ * The fast path of reading an export's records: where each cell ends in the text, found in one
  * pass over its characters, instead of a string and an array per cell and row. papaparse (in
  * parse-export.ts) is the rule; this scanner reads only what papaparse reads without a doubt
  * (well-formed RFC 4180: a quoted cell closed right before a delimiter, a line break or the end)
@@ -10,16 +10,21 @@
  * Why: a 100,000-row, 90-column export has 9 million cells, three quarters of them empty. papaparse
  * makes a string of each and an array of each row, all alive until the end of the parse, and the
  * Web Worker spent more time collecting that garbage and packing it for the page than reading.
+ * One 32-bit end per cell is all that is kept: fresh memory is dear too (a 40 MB typed array cost
+ * more to touch the first time than the scan that fills it).
  */
 
-/** The records of a text: cell `c` is `text.slice(cellStarts[c], cellEnds[c])`. */
+/**
+ * Records as the text holds them. A cell's raw text runs from its start to its end (`cellEnds`,
+ * exclusive); the next cell of the record starts one character later, after the delimiter, and a
+ * record's first cell at `recordStarts`. What a raw cell means is `cellValue`'s.
+ */
 export interface ScannedRecords {
-  /** The text scanned, followed by the cells that differ from their text (doubled quotes undone). */
   readonly text: string;
-  readonly cellStarts: Int32Array;
   readonly cellEnds: Int32Array;
   /** Record `k`'s cells are `recordFirst[k]` to `recordFirst[k + 1]` (exclusive); one entry more than records. */
   readonly recordFirst: Int32Array;
+  readonly recordStarts: Int32Array;
   /** 1-based line where each record starts, counting a line feed and a lone carriage return as a break, as papaparse's reference does. */
   readonly recordLines: Int32Array;
   readonly records: number;
@@ -29,7 +34,18 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** A growable array of 32-bit integers (the cell offsets of a file do not fit a guess up front). */
+/**
+ * The value of the raw cell `text[start, end)`: a cell that starts with a quote is quoted (its
+ * quotes removed, doubled ones undone), any other is as written (a quote inside it is text).
+ */
+export function cellValue(text: string, start: number, end: number): string {
+  if (start === end) return '';
+  if (text.charCodeAt(start) !== QUOTE) return text.slice(start, end);
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes('"') ? inner.replaceAll('""', '"') : inner;
+}
+
+/** A growable array of 32-bit integers, from a capacity that is usually right. */
 class IntList {
   values: Int32Array;
   length = 0;
@@ -47,9 +63,9 @@ class IntList {
     this.values[this.length++] = value;
   }
 
-  /** The values pushed, as an array of their own length (a view would carry the spare capacity along to the page). */
-  take(): Int32Array {
-    return this.length === this.values.length ? this.values : this.values.slice(0, this.length);
+  /** The values pushed: a view, not a copy (its buffer carries the spare capacity along). */
+  view(): Int32Array {
+    return this.values.subarray(0, this.length);
   }
 }
 
@@ -63,6 +79,20 @@ function breaksIn(text: string, from: number, to: number): number {
   return n;
 }
 
+/** About how many cells and records the text holds, from its first megabyte: enough room without growing, and not much more. */
+function capacities(text: string, delimiter: string): { cells: number; records: number } {
+  const sample = Math.min(text.length, 1 << 20);
+  let delimiters = 0;
+  let lines = 1;
+  for (let i = 0; i < sample; i++) {
+    const c = text[i];
+    if (c === delimiter) delimiters++;
+    else if (c === '\n') lines++;
+  }
+  const scale = text.length / Math.max(1, sample);
+  return { cells: Math.ceil((delimiters + lines) * scale * 1.05) + 64, records: Math.ceil(lines * scale * 1.05) + 64 };
+}
+
 /**
  * The records of `text` split at `newline` ('\n' or '\r\n', as papaparse detected it) and
  * `delimiter` (one character), or null when the text holds anything papaparse must read itself.
@@ -72,55 +102,33 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
   const D = delimiter.charCodeAt(0);
   const crlf = newline === '\r\n';
   const n = text.length;
-  // Capacity from the first line's cells, for as many lines as the text would hold at that width.
-  const firstEol = text.indexOf('\n');
-  const firstLine = firstEol < 0 ? n : firstEol + 1;
-  let firstCells = 1;
-  for (let i = text.indexOf(delimiter); i >= 0 && i < firstLine; i = text.indexOf(delimiter, i + 1)) firstCells++;
-  const estimate = Math.ceil((n / Math.max(1, firstLine)) * firstCells * 1.1) + 16;
-  const starts = new IntList(estimate);
-  const ends = new IntList(estimate);
-  const recordFirst = new IntList(Math.ceil(n / Math.max(1, firstLine)) + 16);
-  const recordLines = new IntList(recordFirst.values.length);
-  // Cells whose text differs from the file's (a doubled quote): appended after the text.
-  const extras: string[] = [];
-  let extraLength = 0;
-  const cell = (from: number, to: number, escaped: boolean) => {
-    if (!escaped) {
-      starts.push(from);
-      ends.push(to);
-      return;
-    }
-    const value = text.slice(from, to).replaceAll('""', '"');
-    starts.push(n + extraLength);
-    extraLength += value.length;
-    ends.push(n + extraLength);
-    extras.push(value);
-  };
+  const room = capacities(text, delimiter);
+  const ends = new IntList(room.cells);
+  const recordFirst = new IntList(room.records);
+  const recordStarts = new IntList(room.records);
+  const recordLines = new IntList(room.records);
 
   let line = 1;
   let i = 0;
   // An empty text has no record; any other text ends with one, empty if it ends with a line break.
   let more = n > 0;
   while (more) {
-    recordFirst.push(starts.length);
+    recordFirst.push(ends.length);
+    recordStarts.push(i);
     recordLines.push(line);
     // One record: its cells, until a line break or the end of the text.
     for (;;) {
       if (i < n && text.charCodeAt(i) === QUOTE) {
         let q = i;
-        let escaped = false;
         for (;;) {
           q = text.indexOf('"', q + 1);
           if (q < 0) return null;
           if (q === n - 1 || text.charCodeAt(q + 1) !== QUOTE) break;
-          escaped = true;
           q++;
         }
         line += breaksIn(text, i + 1, q);
-        cell(i + 1, q, escaped);
+        ends.push(q + 1);
         if (q === n - 1) {
-          i = n;
           more = false;
           break;
         }
@@ -149,19 +157,16 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
             break;
           }
         } else if (c === CR) {
-          const next = text.charCodeAt(j + 1);
-          if (next === LF) {
-            if (crlf) {
-              line++;
-              ended = true;
-              break;
-            }
-          } else line++;
+          if (text.charCodeAt(j + 1) !== LF) line++;
+          else if (crlf) {
+            line++;
+            ended = true;
+            break;
+          }
         }
       }
-      cell(i, j, false);
+      ends.push(j);
       if (j >= n) {
-        i = n;
         more = false;
         break;
       }
@@ -172,13 +177,13 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
       i = j + 1;
     }
   }
-  recordFirst.push(starts.length);
+  recordFirst.push(ends.length);
   return {
-    text: extras.length > 0 ? text + extras.join('') : text,
-    cellStarts: starts.take(),
-    cellEnds: ends.take(),
-    recordFirst: recordFirst.take(),
-    recordLines: recordLines.take(),
+    text,
+    cellEnds: ends.view(),
+    recordFirst: recordFirst.view(),
+    recordStarts: recordStarts.view(),
+    recordLines: recordLines.view(),
     records: recordLines.length,
   };
 }
@@ -186,6 +191,11 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
 /** Record `k`'s cells as strings. */
 export function recordCells(scanned: ScannedRecords, k: number): string[] {
   const out: string[] = [];
-  for (let c = scanned.recordFirst[k]!; c < scanned.recordFirst[k + 1]!; c++) out.push(scanned.text.slice(scanned.cellStarts[c], scanned.cellEnds[c]));
+  let start = scanned.recordStarts[k]!;
+  for (let c = scanned.recordFirst[k]!; c < scanned.recordFirst[k + 1]!; c++) {
+    const end = scanned.cellEnds[c]!;
+    out.push(cellValue(scanned.text, start, end));
+    start = end + 1;
+  }
   return out;
 }

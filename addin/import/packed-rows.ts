@@ -6,13 +6,18 @@
  * and the typed arrays are transferred, not copied. The page reads the rows where they are
  * (`rowReader`): a cell becomes a string only when the plan reads it, and no array is kept per row.
  */
+import { cellValue } from './csv-scan.js';
+
 export interface PackedRows {
-  /** The cells' text: the file's own text when the scanner read it (csv-scan.ts), else the cells one after another. */
+  /**
+   * The cells' raw text (`cellValue` reads a cell from it): the file's own text when the scanner
+   * read it (csv-scan.ts), else the cells written one after another, a comma between two.
+   */
   readonly text: string;
-  /** Cell `c` is `text.slice(cellStarts[c], cellEnds[c])`. */
-  readonly cellStarts: Int32Array;
+  /** Where each cell ends in `text`; the next cell of its row starts one character later. */
   readonly cellEnds: Int32Array;
-  /** Row `r`'s cells are `rowFirst[r]` and the `rowWidths[r] - 1` after it. */
+  /** Where row `r`'s first cell starts in `text`; its cells are `rowFirst[r]` and the `rowWidths[r] - 1` after it. */
+  readonly rowStarts: Int32Array;
   readonly rowFirst: Int32Array;
   readonly rowWidths: Int32Array;
   /** The number of rows. */
@@ -22,11 +27,14 @@ export interface PackedRows {
 /** Rows as arrays of cells (tests, the readable path), or packed. */
 export type ExportRows = readonly (readonly string[])[] | PackedRows;
 
+/** A cell as `cellValue` reads it back: as written, or quoted when it starts with a quote (which would make it read as quoted). */
+const rawCell = (cell: string) => (cell.charCodeAt(0) === 34 ? `"${cell.replaceAll('"', '""')}"` : cell);
+
 export function packRows(rows: readonly (readonly string[])[]): PackedRows {
   let cells = 0;
   for (const row of rows) cells += row.length;
-  const cellStarts = new Int32Array(cells);
   const cellEnds = new Int32Array(cells);
+  const rowStarts = new Int32Array(rows.length);
   const rowFirst = new Int32Array(rows.length);
   const rowWidths = new Int32Array(rows.length);
   // One string per row, then one for all: a single array of millions of cells to join kept them all alive at once.
@@ -34,29 +42,32 @@ export function packRows(rows: readonly (readonly string[])[]): PackedRows {
   let at = 0;
   let c = 0;
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
+    const row = rows[r]!.map(rawCell);
+    rowStarts[r] = at;
     rowFirst[r] = c;
     rowWidths[r] = row.length;
     for (const cell of row) {
-      cellStarts[c] = at;
       at += cell.length;
       cellEnds[c++] = at;
+      at++;
     }
-    texts[r] = row.join('');
+    // A comma after every cell (the last one's separates the rows), as the offsets above count.
+    texts[r] = row.length === 0 ? '' : `${row.join(',')},`;
   }
-  return { text: texts.join(''), cellStarts, cellEnds, rowFirst, rowWidths, length: rows.length };
+  return { text: texts.join(''), cellEnds, rowStarts, rowFirst, rowWidths, length: rows.length };
 }
 
 /** Row `r`'s cells written into `into` (whose length becomes the row's width). */
 export function readPackedRow(packed: PackedRows, r: number, into: string[]): string[] {
-  const { text, cellStarts, cellEnds } = packed;
+  const { text, cellEnds } = packed;
   const first = packed.rowFirst[r]!;
   const width = packed.rowWidths[r]!;
   into.length = width;
+  let start = packed.rowStarts[r]!;
   for (let i = 0; i < width; i++) {
-    const start = cellStarts[first + i]!;
     const end = cellEnds[first + i]!;
-    into[i] = start === end ? '' : text.slice(start, end);
+    into[i] = cellValue(text, start, end);
+    start = end + 1;
   }
   return into;
 }
@@ -82,11 +93,11 @@ export function rowReader(rows: ExportRows): (r: number) => readonly string[] {
 /** A reader of one cell (row `r`, column `i`; '' past the row's end), for passes that read a few columns of every row. */
 export function cellReader(rows: ExportRows): (r: number, i: number) => string {
   if (isPacked(rows)) {
-    const { text, cellStarts, cellEnds, rowFirst, rowWidths } = rows;
+    const { text, cellEnds, rowStarts, rowFirst, rowWidths } = rows;
     return (r, i) => {
       if (i >= rowWidths[r]!) return '';
       const c = rowFirst[r]! + i;
-      return cellStarts[c] === cellEnds[c] ? '' : text.slice(cellStarts[c], cellEnds[c]);
+      return cellValue(text, i === 0 ? rowStarts[r]! : cellEnds[c - 1]! + 1, cellEnds[c]!);
     };
   }
   return (r, i) => rows[r]![i] ?? '';
@@ -112,6 +123,6 @@ export function unpackExport<E extends WithRows<PackedRows>>(packed: E): Omit<E,
 /** The buffers to transfer (rather than copy) with a message that carries these exports. */
 export function transferablesOf(exports: readonly WithRows<ExportRows>[]): ArrayBuffer[] {
   return exports.flatMap((e) =>
-    isPacked(e.rows) ? [e.rows.cellStarts, e.rows.cellEnds, e.rows.rowFirst, e.rows.rowWidths].map((a) => a.buffer as ArrayBuffer) : [],
+    isPacked(e.rows) ? [e.rows.cellEnds, e.rows.rowStarts, e.rows.rowFirst, e.rows.rowWidths].map((a) => a.buffer as ArrayBuffer) : [],
   );
 }

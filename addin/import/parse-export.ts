@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { HEADER_SEARCH_LINES, findHeaderRow } from '../../core/tables/header-row.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
-import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
+import { cellValue, recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
 export interface ParsedExport<Rows extends ExportRows = ExportRows> {
@@ -76,10 +76,11 @@ function fromRecords(file: string, { all, lines, errors }: NumberedRecords): Par
 
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
 function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<PackedRows> {
-  const { text, cellStarts, cellEnds, recordFirst, recordLines, records } = scanned;
+  const { text, cellEnds, recordFirst, recordStarts, recordLines, records } = scanned;
   const headerAt = headerIndex(records, (k) => recordLines[k]!, (k) => recordCells(scanned, k));
   if (headerAt < 0) return NO_HEADER(file);
   const headers = recordCells(scanned, headerAt).map((h) => h.trim());
+  const rowStarts = new Int32Array(records - headerAt - 1);
   const rowFirst = new Int32Array(records - headerAt - 1);
   const rowWidths = new Int32Array(records - headerAt - 1);
   const lines: number[] = [];
@@ -88,12 +89,20 @@ function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<Packed
     const first = recordFirst[k]!;
     const width = recordFirst[k + 1]! - first;
     // A blank line (one cell of white space) is no row.
-    if (width === 1 && text.slice(cellStarts[first], cellEnds[first]).trim() === '') continue;
+    if (width === 1 && cellValue(text, recordStarts[k]!, cellEnds[first]!).trim() === '') continue;
+    rowStarts[rows] = recordStarts[k]!;
     rowFirst[rows] = first;
     rowWidths[rows++] = width;
     lines.push(recordLines[k]!);
   }
-  const packed: PackedRows = { text, cellStarts, cellEnds, rowFirst: rowFirst.slice(0, rows), rowWidths: rowWidths.slice(0, rows), length: rows };
+  const packed: PackedRows = {
+    text,
+    cellEnds,
+    rowStarts: rowStarts.subarray(0, rows),
+    rowFirst: rowFirst.subarray(0, rows),
+    rowWidths: rowWidths.subarray(0, rows),
+    length: rows,
+  };
   return { file, headers, rows: packed, lines, errors: [] };
 }
 
