@@ -29,7 +29,7 @@ export function parseExportText(file: string, text: string): ParsedExport<string
  * scanner that holds to it (csv-scan.ts), else papaparse reads them and reports what is wrong.
  */
 export function parseExport(file: string, text: string): ParsedExport<PackedRows> {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const body = exportBody(text);
   const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1 }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
   return scanned !== null ? fromScanned(file, scanned) : fromRecords(file, recordsByStep(body));
@@ -37,7 +37,12 @@ export function parseExport(file: string, text: string): ParsedExport<PackedRows
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
 export function parseExportByPapaparse(file: string, text: string): ParsedExport<PackedRows> {
-  return fromRecords(file, recordsByStep(text.startsWith('\uFEFF') ? text.slice(1) : text));
+  return fromRecords(file, recordsByStep(exportBody(text)));
+}
+
+/** A file's text without its byte order mark: what the rows of a well-formed file point into. */
+export function exportBody(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /**
