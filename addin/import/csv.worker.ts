@@ -19,8 +19,8 @@ scope.onmessage = async (event: MessageEvent<{ id: number; file: File }>) => {
     // itself while this worker scans it (parseInWorker). Copying 30 MB into the message and out
     // again on the page took longer than the scan.
     const body = text === undefined ? undefined : exportBody(text);
-    const textOnPage = result.parsed.map((p) => p.rows.text === body);
-    const parsed = result.parsed.map((p, i) => (textOnPage[i] ? { ...p, rows: { ...p.rows, text: '' } } : p));
+    const textOnPage = result.parsed.map((p) => (p.rows.text === body ? body.length : null));
+    const parsed = result.parsed.map((p, i) => (textOnPage[i] !== null ? { ...p, rows: { ...p.rows, text: '' } } : p));
     scope.postMessage({ id, result: { ...result, parsed }, textOnPage }, transferablesOf(parsed));
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

@@ -1,11 +1,14 @@
 import { exportBody } from './parse-export.js';
 import { isZipFile, type ReadResult } from './read-export-file.js';
 
-/** What the worker answers (csv.worker.ts): `textOnPage[i]` says export i's rows came without their text, the file's own. */
+/**
+ * What the worker answers (csv.worker.ts): where `textOnPage[i]` is a number, export i's rows came
+ * without their text, the file's own, of that length.
+ */
 interface WorkerAnswer {
   readonly id: number;
   readonly result?: ReadResult;
-  readonly textOnPage?: readonly boolean[];
+  readonly textOnPage?: readonly (number | null)[];
   readonly error?: string;
 }
 
@@ -50,7 +53,9 @@ export async function parseInWorker(file: File): Promise<ReadResult> {
   const text = isZipFile(file.name) ? Promise.resolve('') : file.text();
   const [{ result, textOnPage }, fileText] = await Promise.all([answer, text]);
   const read = result!;
-  if (!textOnPage?.some(Boolean)) return read;
+  if (!textOnPage?.some((length) => length !== null)) return read;
   const body = exportBody(fileText);
-  return { ...read, parsed: read.parsed.map((p, i) => (textOnPage[i] ? { ...p, rows: { ...p.rows, text: body } } : p)) };
+  // The rows point into the text the worker read: a file changed on disk in between would be read as nonsense.
+  if (textOnPage.some((length) => length !== null && length !== body.length)) throw new Error(`${file.name} changed while it was being read; import it again`);
+  return { ...read, parsed: read.parsed.map((p, i) => (textOnPage[i] !== null ? { ...p, rows: { ...p.rows, text: body } } : p)) };
 }
