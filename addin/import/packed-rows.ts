@@ -57,16 +57,23 @@ export function packRows(rows: readonly (readonly string[])[]): PackedRows {
   return { text: texts.join(''), cellEnds, rowStarts, rowFirst, rowWidths, length: rows.length };
 }
 
-/** Row `r`'s cells written into `into` (whose length becomes the row's width). */
+/**
+ * Row `r`'s cells written into `into` (whose length becomes the row's width). A cell written as
+ * the cell above it was (`into` still holds the row read before) keeps that string: exports repeat
+ * names, programs, types and dates from row to row, and every string made here outlives the plan
+ * in its cells, which is what the garbage collector spends its time on.
+ */
 export function readPackedRow(packed: PackedRows, r: number, into: string[]): string[] {
   const { text, cellEnds } = packed;
   const first = packed.rowFirst[r]!;
   const width = packed.rowWidths[r]!;
+  const above = into.length;
   into.length = width;
   let start = packed.rowStarts[r]!;
   for (let i = 0; i < width; i++) {
     const end = cellEnds[first + i]!;
-    into[i] = cellValue(text, start, end);
+    const same = i < above && into[i]!.length === end - start && end > start && text.startsWith(into[i]!, start) && text.charCodeAt(start) !== 34;
+    if (!same) into[i] = cellValue(text, start, end);
     start = end + 1;
   }
   return into;

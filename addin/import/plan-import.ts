@@ -66,6 +66,10 @@ const dateOfText = memoByText((text): IsoDate | null => {
   return d.ok ? d.value : null;
 });
 
+/** A currency and a type as core reads them, remembered per text: an export repeats a handful of each over every row. */
+const currencyOfText = memoByText(parseCurrency);
+const kindOfType = memoByText(earningKind);
+
 /** The latest of a row's dates in `RECENCY_COLUMNS` (docs/RULES.md, "Repeated earningIds"); `cell` reads a column's trimmed text. */
 function latestDate(cell: (column: number) => string, columns: RecencyColumns): string {
   let latest = '';
@@ -137,7 +141,7 @@ function readEarning(cell: (column: number) => string, at: FieldColumns, locatio
   const date = dateOfText(dateText);
   if (date === null) return { ok: false, code: 'invalid_date', column: 'earningDate', input: dateText };
   const currencyText = text('transactionCurrency');
-  const currency = parseCurrency(currencyText);
+  const currency = currencyOfText(currencyText);
   if (!currency.ok) return { ok: false, code: 'invalid_currency', column: 'transactionCurrency', input: currencyText };
   const paidText = text('earningAmountInLastPaymentCurrency');
   const paid = paidText === '' ? null : scaledAmountOf(paidText);
@@ -147,7 +151,7 @@ function readEarning(cell: (column: number) => string, at: FieldColumns, locatio
     participantName: text('participantName'),
     programName: text('programName'),
     earningType: text('earningType'),
-    kind: earningKind(text('earningType')),
+    kind: kindOfType(text('earningType')),
     amountScaled: amount,
     amountUSDScaled: usd,
     earningDate: date,
