@@ -24,7 +24,7 @@ export interface ImportRun {
   readonly totalMs: number;
   /** Of importMs, the time the fake workbook took to apply the batches at each sync. */
   readonly fakeSyncMs: number;
-  /** planImport alone on the parsed rows (also inside importMs). */
+  /** planImport alone on the parsed rows (also inside importMs): packed, as the Import tab passes them, so the strings of their cells are made as it reads them. */
   readonly planMs: number;
   readonly added: number;
   readonly rejected: number;

@@ -6,24 +6,67 @@
 import Papa from 'papaparse';
 import { HEADER_SEARCH_LINES, findHeaderRow } from '../../core/tables/header-row.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { cellValue, recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
+import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
-export interface ParsedExport {
+export interface ParsedExport<Rows extends ExportRows = ExportRows> {
   readonly file: string;
   readonly headers: string[];
-  readonly rows: string[][];
+  readonly rows: Rows;
   /** 1-based line in the file where each row starts. */
   readonly lines: number[];
   readonly errors: { line: number; code: string; input: string }[];
 }
 
-export function parseExportText(file: string, text: string): ParsedExport {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const { all, lines, errors } = recordsWithLines(body);
-  // core's header reader, as the batch job reads it: the first row within the search lines with
-  // every required column; else the closest, whose missing columns the plan then names.
-  const search = findHeaderRow(all.filter((_, i) => lines[i]! <= HEADER_SEARCH_LINES), REQUIRED_EARNINGS_COLUMNS);
-  const headerAt = search.found ? search.index : (search.best?.index ?? -1);
-  if (headerAt < 0) return { file, headers: [], rows: [], lines: [], errors: [{ line: 1, code: 'no_header', input: '' }] };
+/** An export's rows as arrays of cells (`parseExport`, unpacked). */
+export function parseExportText(file: string, text: string): ParsedExport<string[][]> {
+  return unpackExport(parseExport(file, text));
+}
+
+/**
+ * An export's rows, packed (packed-rows.ts). The records are papaparse's (its delimiter and line
+ * break, guessed from the text's start); where the text is well-formed they are found by the
+ * scanner that holds to it (csv-scan.ts), else papaparse reads them and reports what is wrong.
+ */
+export function parseExport(file: string, text: string): ParsedExport<PackedRows> {
+  const body = exportBody(text);
+  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1 }).meta;
+  const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
+  return scanned !== null ? fromScanned(file, scanned) : fromRecords(file, recordsByStep(body));
+}
+
+/** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
+export function parseExportByPapaparse(file: string, text: string): ParsedExport<PackedRows> {
+  return fromRecords(file, recordsByStep(exportBody(text)));
+}
+
+/** A file's text without its byte order mark: what the rows of a well-formed file point into. */
+export function exportBody(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/**
+ * core's header reader, as the batch job reads it: the first record within the search lines with
+ * every required column; else the closest, whose missing columns the plan then names. -1: none.
+ */
+function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: number) => string[]): number {
+  const candidates: string[][] = [];
+  for (let k = 0; k < count && lineOf(k) <= HEADER_SEARCH_LINES; k++) candidates.push(cellsOf(k));
+  const search = findHeaderRow(candidates, REQUIRED_EARNINGS_COLUMNS);
+  return search.found ? search.index : (search.best?.index ?? -1);
+}
+
+const NO_HEADER = (file: string): ParsedExport<PackedRows> => ({
+  file,
+  headers: [],
+  rows: packRows([]),
+  lines: [],
+  errors: [{ line: 1, code: 'no_header', input: '' }],
+});
+
+function fromRecords(file: string, { all, lines, errors }: NumberedRecords): ParsedExport<PackedRows> {
+  const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!);
+  if (headerAt < 0) return NO_HEADER(file);
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];
   const rowLines: number[] = [];
@@ -33,7 +76,39 @@ export function parseExportText(file: string, text: string): ParsedExport {
     rows.push(row);
     rowLines.push(lines[i]!);
   }
-  return { file, headers, rows, lines: rowLines, errors: errors.filter((e) => e.line > (lines[headerAt] ?? 0)) };
+  return { file, headers, rows: packRows(rows), lines: rowLines, errors: errors.filter((e) => e.line > (lines[headerAt] ?? 0)) };
+}
+
+/** The same from the scanner's records, which are well-formed: papaparse would report no error. */
+function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<PackedRows> {
+  const { text, cellEnds, recordFirst, recordStarts, recordLines, records } = scanned;
+  const headerAt = headerIndex(records, (k) => recordLines[k]!, (k) => recordCells(scanned, k));
+  if (headerAt < 0) return NO_HEADER(file);
+  const headers = recordCells(scanned, headerAt).map((h) => h.trim());
+  const rowStarts = new Int32Array(records - headerAt - 1);
+  const rowFirst = new Int32Array(records - headerAt - 1);
+  const rowWidths = new Int32Array(records - headerAt - 1);
+  const lines: number[] = [];
+  let rows = 0;
+  for (let k = headerAt + 1; k < records; k++) {
+    const first = recordFirst[k]!;
+    const width = recordFirst[k + 1]! - first;
+    // A blank line (one cell of white space) is no row.
+    if (width === 1 && cellValue(text, recordStarts[k]!, cellEnds[first]!).trim() === '') continue;
+    rowStarts[rows] = recordStarts[k]!;
+    rowFirst[rows] = first;
+    rowWidths[rows++] = width;
+    lines.push(recordLines[k]!);
+  }
+  const packed: PackedRows = {
+    text,
+    cellEnds,
+    rowStarts: rowStarts.subarray(0, rows),
+    rowFirst: rowFirst.subarray(0, rows),
+    rowWidths: rowWidths.subarray(0, rows),
+    length: rows,
+  };
+  return { file, headers, rows: packed, lines, errors: [] };
 }
 
 interface NumberedRecords {
@@ -53,35 +128,9 @@ function errorsOn(errors: readonly Papa.ParseError[], lineOf: (row: number) => n
 }
 
 /**
- * Every record of the text with the line it starts on. Fast path: one papaparse call over the
- * whole text, no callback per row, lines counted from the line breaks inside the cells (an
- * unquoted cell cannot hold one). That count is exact when it accounts for every `\n` of the text;
- * it does not when a malformed quote made papaparse consume a line break into no cell, or the
- * file breaks its lines with lone CRs: then `recordsByStep`, which numbers from the text itself.
+ * The readable way: papaparse one record at a time, each record's line counted from the text
+ * between the cursors it reports, and its errors on those lines.
  */
-function recordsWithLines(body: string): NumberedRecords {
-  const result = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
-  const all = result.data;
-  const lines = new Array<number>(all.length);
-  const breaks = lineBreaksIn([body]);
-  // As many breaks as record boundaries: no cell holds one and none was lost, so record i is on line i + 1.
-  if (result.meta.linebreak !== '\r' && breaks === all.length - 1) {
-    for (let i = 0; i < all.length; i++) lines[i] = i + 1;
-    return { all, lines, errors: errorsOn(result.errors, (row) => lines[row] ?? all.length + 1) };
-  }
-  let line = 1;
-  let counted = 0;
-  for (let i = 0; i < all.length; i++) {
-    lines[i] = line;
-    const inside = lineBreaksIn(all[i]!);
-    counted += inside + (i + 1 < all.length ? 1 : 0);
-    line += 1 + inside;
-  }
-  if (result.meta.linebreak === '\r' || counted !== breaks) return recordsByStep(body);
-  return { all, lines, errors: errorsOn(result.errors, (row) => lines[row] ?? line) };
-}
-
-/** The readable way: papaparse one record at a time, each record's line counted from the text between the cursors it reports. */
 function recordsByStep(body: string): NumberedRecords {
   const all: string[][] = [];
   const lines: number[] = [];
@@ -105,13 +154,4 @@ function recordsByStep(body: string): NumberedRecords {
     },
   });
   return { all, lines, errors };
-}
-
-/** The `\n`s inside a record's cells (a CRLF counts once, by its `\n`). */
-function lineBreaksIn(cells: readonly string[]): number {
-  let n = 0;
-  for (const cell of cells) {
-    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
-  }
-  return n;
 }

@@ -23,6 +23,7 @@ import { isNewerDownload, RECENCY_COLUMNS, type DownloadRank } from '../../core/
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
+import { cellReader, rowReader } from './packed-rows.js';
 
 export interface Rejection {
   readonly file: string;
@@ -65,14 +66,53 @@ const dateOfText = memoByText((text): IsoDate | null => {
   return d.ok ? d.value : null;
 });
 
-/** The latest of a row's dates in `RECENCY_COLUMNS` (docs/RULES.md, "Repeated earningIds"). */
-function latestDate(text: (name: string) => string): string {
+/** A currency and a type as core reads them, remembered per text: an export repeats a handful of each over every row. */
+const currencyOfText = memoByText(parseCurrency);
+const kindOfType = memoByText(earningKind);
+
+/** The latest of a row's dates in `RECENCY_COLUMNS` (docs/RULES.md, "Repeated earningIds"); `cell` reads a column's trimmed text. */
+function latestDate(cell: (column: number) => string, columns: RecencyColumns): string {
   let latest = '';
-  for (const name of RECENCY_COLUMNS) {
-    const d = dateOfText(text(name));
+  for (const column of columns) {
+    const d = dateOfText(cell(column));
     if (d !== null && d > latest) latest = d;
   }
   return latest;
+}
+
+/** The fields of a row `readEarning` reads. */
+const EARNING_FIELDS = [
+  'earningId',
+  'participantId',
+  'participantName',
+  'programName',
+  'earningType',
+  'earningAmount',
+  'earningAmountUSD',
+  'earningDate',
+  'transactionCurrency',
+  'transactionId',
+  'lever',
+  'earningRate',
+  'reasonCode',
+  'claimId',
+  'paymentId',
+  'paymentStatus',
+  'lastPaymentCurrency',
+  'earningAmountInLastPaymentCurrency',
+  'exchangeRate',
+] as const;
+
+/** Where each field `readEarning` reads is in a row's cells (-1: the row has no such column). Matched by name once per file, not once per row. */
+type FieldColumns = Readonly<Record<(typeof EARNING_FIELDS)[number], number>>;
+type RecencyColumns = readonly number[];
+
+function fieldColumns(columnOf: (name: string) => number): FieldColumns {
+  return Object.fromEntries(EARNING_FIELDS.map((name) => [name, columnOf(name)])) as FieldColumns;
+}
+
+function recencyColumns(columnOf: (name: string) => number): RecencyColumns {
+  return RECENCY_COLUMNS.map(columnOf);
 }
 
 /** A row read as core reads it, or why it cannot be (the first value that cannot be read). */
@@ -88,8 +128,9 @@ function scaledAmountOf(text: string): ScaledAmount | null {
   return r.ok ? scaledFromDec(r.value) : null;
 }
 
-/** An earning from a row's texts by column name, read as core reads it. */
-function readEarning(text: (name: string) => string, location: RowLocation): RowReading {
+/** An earning from a row's trimmed texts by column (`cell`; '' for -1), read as core reads it. */
+function readEarning(cell: (column: number) => string, at: FieldColumns, location: RowLocation): RowReading {
+  const text = (name: keyof FieldColumns) => cell(at[name]);
   const amountText = text('earningAmount');
   const amount = scaledAmountOf(amountText);
   if (amount === null) return { ok: false, code: 'invalid_amount', column: 'earningAmount', input: amountText };
@@ -100,7 +141,7 @@ function readEarning(text: (name: string) => string, location: RowLocation): Row
   const date = dateOfText(dateText);
   if (date === null) return { ok: false, code: 'invalid_date', column: 'earningDate', input: dateText };
   const currencyText = text('transactionCurrency');
-  const currency = parseCurrency(currencyText);
+  const currency = currencyOfText(currencyText);
   if (!currency.ok) return { ok: false, code: 'invalid_currency', column: 'transactionCurrency', input: currencyText };
   const paidText = text('earningAmountInLastPaymentCurrency');
   const paid = paidText === '' ? null : scaledAmountOf(paidText);
@@ -110,7 +151,7 @@ function readEarning(text: (name: string) => string, location: RowLocation): Row
     participantName: text('participantName'),
     programName: text('programName'),
     earningType: text('earningType'),
-    kind: earningKind(text('earningType')),
+    kind: kindOfType(text('earningType')),
     amountScaled: amount,
     amountUSDScaled: usd,
     earningDate: date,
@@ -149,24 +190,18 @@ export function existingEarnings(
 ): Map<string, ExistingEarning> {
   const index = new Map(headers.map((h, i) => [normaliseHeaderName(h), i]));
   const digest = digester(catalog);
-  const columns = new Map<string, { i: number; kind: 'text' | 'amount' | 'date' }>();
-  const columnOf = (name: string) => {
-    let c = columns.get(name);
-    if (c === undefined) {
-      const key = normaliseHeaderName(name);
-      const kind = KIND.get(key);
-      columns.set(name, (c = { i: index.get(key) ?? -1, kind: kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text' }));
-    }
-    return c;
-  };
+  const columnOf = (name: string) => index.get(normaliseHeaderName(name)) ?? -1;
+  const kinds = headers.map((h) => {
+    const kind = KIND.get(normaliseHeaderName(h));
+    return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text';
+  });
+  const fields = fieldColumns(columnOf);
+  const recency = recencyColumns(columnOf);
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
-    const text = (name: string) => {
-      const { i, kind } = columnOf(name);
-      return i < 0 ? '' : cellAsText(row[i], kind).trim();
-    };
-    const read = readEarning(text, { file: 'Earnings', line: r + 2 });
-    if (read.ok && read.record.earningId !== '') out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: latestDate(text) });
+    const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]!).trim());
+    const read = readEarning(cell, fields, { file: 'Earnings', line: r + 2 });
+    if (read.ok && read.record.earningId !== '') out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: latestDate(cell, recency) });
   });
   return out;
 }
@@ -268,23 +303,22 @@ export function planImport(
     }
     const errorLines = new Set(parsed.errors.map((e) => e.line));
     // Header names are matched once per file, not once per row.
-    const columnOf = new Map<string, number>();
-    const column = (name: string): number => {
-      let i = columnOf.get(name);
-      if (i === undefined) columnOf.set(name, (i = fileIndex.get(normaliseHeaderName(name)) ?? -1));
-      return i;
-    };
-    const at = (row: string[], name: string) => (row[column(name)] ?? '').trim();
-    // The row being read, and one reader of its cells by name for every row (no closure per row).
-    let current: string[] = [];
-    const currentText = (name: string) => at(current, name);
+    const column = (name: string): number => fileIndex.get(normaliseHeaderName(name)) ?? -1;
+    const fields = fieldColumns(column);
+    const rowCount = parsed.rows.length;
+    const rowAt = rowReader(parsed.rows);
+    const cellAt = cellReader(parsed.rows);
     // The download's recency: the latest date in its rows (docs/RULES.md, "Repeated earningIds").
+    const recency = recencyColumns(column);
     let latest = '';
-    for (const row of parsed.rows) {
-      const d = latestDate((name) => at(row, name));
+    for (let r = 0; r < rowCount; r++) {
+      const d = latestDate((i) => (i < 0 ? '' : cellAt(r, i).trim()), recency);
       if (d > latest) latest = d;
     }
     const rank: DownloadRank = { latest, order };
+    // The row being read, and one reader of its cells for every row (no closure per row).
+    let current: readonly string[] = [];
+    const currentCell = (i: number) => (i < 0 ? '' : (current[i] ?? '').trim());
 
     const targets: ColumnTarget[] = [];
     parsed.headers.forEach((h, from) => {
@@ -296,7 +330,7 @@ export function planImport(
     const iAmount = column('earningAmount');
     const iUSD = column('earningAmountUSD');
     /** A file row in the table's column order; its two amounts as already read (`record`). */
-    const cellsOf = (row: string[], record: EarningRecord): CellValue[] => {
+    const cellsOf = (row: readonly string[], record: EarningRecord): CellValue[] => {
       const out = new Array<CellValue>(headers.length).fill('');
       for (const { from, to, kind } of targets) {
         const raw = row[from] ?? '';
@@ -313,14 +347,15 @@ export function planImport(
       return out;
     };
 
-    parsed.rows.forEach((row, r) => {
+    const planRow = (r: number) => {
       const line = parsed.lines[r] ?? 0;
       if (errorLines.has(line)) return;
+      const row = rowAt(r);
       if (row.length !== parsed.headers.length) return reject({ line, code: 'ragged_row', input: String(row.length) });
-      const earningId = at(row, 'earningId');
-      if (earningId === '') return reject({ line, code: 'missing_field', column: 'earningId' });
       current = row;
-      const read = readEarning(currentText, { file: parsed.file, line });
+      const earningId = currentCell(fields.earningId);
+      if (earningId === '') return reject({ line, code: 'missing_field', column: 'earningId' });
+      const read = readEarning(currentCell, fields, { file: parsed.file, line });
       if (!read.ok) return reject({ line, code: read.code, column: read.column, input: read.input });
       const version = digest(read.record);
       const held = existing.get(earningId);
@@ -359,7 +394,8 @@ export function planImport(
       seen.set(earningId, { digest: version, rank, cells: out, knownRate: version.rate, rateRank: rank });
       cells.push(out);
       summary.added++;
-    });
+    };
+    for (let r = 0; r < rowCount; r++) planRow(r);
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { packExport, packRows, unpackExport, unpackRows } from '../../addin/import/packed-rows.js';
+import { packExport, packRows, rowReader, unpackExport, unpackRows } from '../../addin/import/packed-rows.js';
 
 describe('rows packed for the worker\'s message', () => {
   test('unpack gives back every row and cell as it was packed', () => {
@@ -10,6 +10,19 @@ describe('rows packed for the worker\'s message', () => {
         expect(unpackRows(packRows(rows))).toEqual(rows);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  test('rows read one after another give each row as packed, a cell written like the one above it or not', () => {
+    // Few distinct cells, so that rows repeat the cells above them. `"` is packed quoted, as `""""`, which is also a cell's value here.
+    const cell = fc.constantFrom('', 'ab', '"ab"', '"', '""""', 'a,b', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 12 }), (rows) => {
+        const packed = packRows(rows);
+        const read = rowReader(packed);
+        expect(rows.map((_, r) => [...read(r)])).toEqual(rows);
+      }),
+      { numRuns: 2000 },
     );
   });
 
