@@ -201,8 +201,10 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
         const fillKind = sheetOptions.highlight?.(row) ?? null;
         const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c, sheetOptions.currencyColumn)), c.kind));
         const added = sheet.addRow(cells.map((c) => c.value));
+        // Every cell gets a shared style object, the plain ones too: exceljs gives a cell left
+        // alone a new empty style of its own, misses its cache on it and works out the style's
+        // XML again, per cell (the plain empty style is the same `<xf>` either way).
         cells.forEach((c, i) => {
-          if (c.numFmt === undefined && fillKind === null) return;
           added.getCell(i + 1).style = styleOf(c.numFmt, fillKind);
         });
         added.commit();
