@@ -11,6 +11,7 @@
 //   border, alignment, protection).
 // Prints what differs and exits 1 if anything does.
 import { readFile, readdir } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
