@@ -128,20 +128,24 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
   } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
 
   let current: { finish: () => void } | null = null;
-  // One style object per number format and fill: exceljs knows a style object it has seen (by
+  // One style object per fill and number format: exceljs knows a style object it has seen (by
   // identity) and skips working out its XML again, which per cell is most of its time.
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styles = new Map<HighlightKind | null, Map<string | undefined, Partial<ExcelJS.Style>>>();
   const styleOf = (numFmt: string | undefined, fillKind: HighlightKind | null): Partial<ExcelJS.Style> => {
-    const key = `${numFmt ?? ''}\u0000${fillKind ?? ''}`;
-    let style = styles.get(key);
+    let byFormat = styles.get(fillKind);
+    if (byFormat === undefined) styles.set(fillKind, (byFormat = new Map()));
+    let style = byFormat.get(numFmt);
     if (style === undefined) {
       style = {};
       if (numFmt !== undefined) style.numFmt = numFmt;
       if (fillKind !== null) style.fill = solid(HIGHLIGHT_FILLS[fillKind]);
-      styles.set(key, style);
+      byFormat.set(numFmt, style);
     }
     return style;
   };
+  // The same for rows, which exceljs also gives a new empty style each (`Row.style`, a plain
+  // property its typings leave out; a row's own style is never set here).
+  const plainRowStyle: Partial<ExcelJS.Style> = {};
   let closed = false;
   const names = new Set<string>();
 
@@ -203,6 +207,7 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
         const fillKind = sheetOptions.highlight?.(row) ?? null;
         const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c, sheetOptions.currencyColumn)), c.kind));
         const added = sheet.addRow(cells.map((c) => c.value));
+        (added as unknown as { style: Partial<ExcelJS.Style> }).style = plainRowStyle;
         // Every cell gets a shared style object, the plain ones too: exceljs gives a cell left
         // alone a new empty style of its own, misses its cache on it and works out the style's
         // XML again, per cell (the plain empty style is the same `<xf>` either way).
