@@ -19,6 +19,19 @@ export const CHANGES_REPORT_COLUMNS: readonly ReportColumn[] = [
   { name: 'after', kind: 'amount' },
 ];
 
+/** Each property named rather than `{ ...c }`, for the reason given at `journalRow`. */
 export function changeRow(c: Change): ReportRow {
-  return { ...c };
+  return {
+    change: c.change,
+    severity: c.severity,
+    code: c.code,
+    participantId: c.participantId,
+    programName: c.programName,
+    earningPeriod: c.earningPeriod,
+    currency: c.currency,
+    claimId: c.claimId,
+    field: c.field,
+    before: c.before,
+    after: c.after,
+  };
 }

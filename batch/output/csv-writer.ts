@@ -38,7 +38,17 @@ export interface CsvWriterOptions {
   readonly currencyColumn?: string;
   /** Write the header record of column names; default true. */
   readonly header?: boolean;
+  /**
+   * Records already formatted, by row object, for files that share rows (journal.csv and
+   * journal-delta.csv hold the same line objects): a row found here is written as remembered,
+   * and every row formatted is added. Share one only between writers of the same columns,
+   * dialect and currency column.
+   */
+  readonly recordMemo?: CsvRecordMemo;
 }
+
+/** See `CsvWriterOptions.recordMemo`. */
+export type CsvRecordMemo = WeakMap<ReportRow, string>;
 
 export interface CsvWriter {
   /** Formats and writes one row; resolves when the stream can take more (backpressure). */
@@ -66,6 +76,7 @@ export function createCsvWriter(target: string | Writable, columns: readonly Rep
   let pending = (options.bom ?? dialect.bom) ? UTF8_BOM : '';
   let rowsWritten = 0;
   let closed = false;
+  const memo = options.recordMemo;
 
   async function flush(): Promise<void> {
     if (failure) throw failure;
@@ -83,10 +94,15 @@ export function createCsvWriter(target: string | Writable, columns: readonly Rep
     },
     async writeRow(row) {
       if (closed) throw new Error('CSV writer already closed');
-      pending += csvLine(
-        columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark)),
-        dialect.separator,
-      );
+      let record = memo?.get(row);
+      if (record === undefined) {
+        record = csvLine(
+          columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark)),
+          dialect.separator,
+        );
+        memo?.set(row, record);
+      }
+      pending += record;
       rowsWritten += 1;
       if (pending.length >= CHUNK_CHARS) await flush();
     },

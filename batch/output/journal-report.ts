@@ -17,6 +17,24 @@ export const JOURNAL_REPORT_COLUMNS: readonly ReportColumn[] = [
   { name: 'credit', kind: 'amount' },
 ];
 
+/**
+ * Each property named rather than `{ ...l }`: a journal line is built with spreads, which leaves
+ * V8 a slow object whose copy by spread costs several µs, and the journal (some 18,000 lines for
+ * 1,440 pools) is written three times (journal.csv, journal-delta.csv, the workbook).
+ */
 export function journalRow(l: JournalLine): ReportRow {
-  return { ...l };
+  return {
+    date: l.date,
+    reference: l.reference,
+    description: l.description,
+    participantId: l.participantId,
+    programName: l.programName,
+    earningPeriod: l.earningPeriod,
+    currency: l.currency,
+    event: l.event,
+    claimId: l.claimId,
+    account: l.account,
+    debit: l.debit,
+    credit: l.credit,
+  };
 }

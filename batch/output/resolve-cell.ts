@@ -1,5 +1,5 @@
 import type { ColumnSpec } from '../../core/workbook-layout.js';
-import { Dec, isDec, ROUND_HALF_UP } from '../../core/money/decimal.js';
+import { Dec, isDec, ROUND_HALF_UP, ZERO } from '../../core/money/decimal.js';
 import { minorUnits, type CurrencyCode } from '../../core/money/currency.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CellValue } from './cell-value.js';
@@ -48,8 +48,10 @@ function amount(spec: ColumnSpec, value: Dec, currency: CurrencyCode | null | un
   }
   const places = minorUnits(currency);
   // Rounding happens once (docs/RULES.md, Money), here, at output, half-up like Excel's ROUND.
-  const rounded = value.toDecimalPlaces(places, ROUND_HALF_UP);
-  return { type: 'amount', value: rounded.isZero() ? new Dec(0) : rounded, places, currency };
+  // A value with no more decimals than that is its own rounding (every journal line is), and
+  // is kept rather than copied; a zero of either sign is written as plain 0.
+  const rounded = value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, ROUND_HALF_UP);
+  return { type: 'amount', value: rounded.isZero() ? ZERO : rounded, places, currency };
 }
 
 /**

@@ -253,8 +253,12 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { ...csv, currencyColumn: 'currency' });
       await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow), csv);
       await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), { ...csv, currencyColumn: 'currency' });
-      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journal.map(journalRow), { ...csv, currencyColumn: 'currency' });
-      await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map(journalRow), { ...csv, currencyColumn: 'currency' });
+      // The delta holds the journal's own line objects (all of them on a first run): each is
+      // formatted once for both files.
+      const journalRows = new Map(journal.map((l) => [l, journalRow(l)]));
+      const journalCsv = { ...csv, currencyColumn: 'currency', recordMemo: new WeakMap() };
+      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows.values(), journalCsv);
+      await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => journalRows.get(l) ?? journalRow(l)), journalCsv);
       await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), { ...csv, currencyColumn: 'currency' });
       await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, balances, findings: findingCounts, changes: since.changes });
       if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined, csv.dialect);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Dec } from '../../../core/money/decimal.js';
 import { BALANCES_COLUMNS } from '../../../core/workbook-layout.js';
-import { createCsvWriter, csvField, csvLine, writeCsvFile } from '../../../batch/output/csv-writer.js';
+import { createCsvWriter, csvField, csvLine, writeCsvFile, type CsvRecordMemo } from '../../../batch/output/csv-writer.js';
 import type { ReportColumn } from '../../../batch/output/cell-value.js';
 import { tempDirs } from '../../support/temp-dir.js';
 import { fc, test as fcTest } from '@fast-check/vitest';
@@ -110,6 +110,20 @@ describe('createCsvWriter', () => {
     expect(bytes).toBeGreaterThan(5000 * 30);
     // The writer never piles more than one chunk on top of the stream's own buffer.
     expect(buffered).toBeLessThan(16 * 1024 + 64 * 1024 + 1024);
+  });
+
+  test('formats a row shared by two files once and writes the same record in both', async () => {
+    const dir = await dirs.make();
+    const shared = { note: 'Fabrikam, Inc.', currency: 'EUR', amount: new Dec('12.345'), day: '2021-02-16', count: 1 };
+    const only = { note: '=1+1', currency: 'JPY', amount: new Dec('2.5'), count: 2 };
+    const recordMemo: CsvRecordMemo = new WeakMap();
+    await writeCsvFile(join(dir, 'all.csv'), COLUMNS, [shared, only], { currencyColumn: 'currency', recordMemo });
+    // Changed after the first file: a second formatting would show it, the remembered record does not.
+    shared.amount = new Dec('99');
+    await writeCsvFile(join(dir, 'delta.csv'), COLUMNS, [shared], { currencyColumn: 'currency', recordMemo });
+    const header = 'note,currency,amount,usd,day,flag,count\r\n';
+    expect(await readFile(join(dir, 'all.csv'), 'utf8')).toBe(`${header}"Fabrikam, Inc.",EUR,12.35,,2021-02-16,,1\r\n'=1+1,JPY,3,,,,2\r\n`);
+    expect(await readFile(join(dir, 'delta.csv'), 'utf8')).toBe(`${header}"Fabrikam, Inc.",EUR,12.35,,2021-02-16,,1\r\n`);
   });
 
   test('rejects when the file cannot be written', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { fc, test as fcTest } from '@fast-check/vitest';
 import type { ColumnKind } from '../../../core/workbook-layout.js';
-import { Dec } from '../../../core/money/decimal.js';
+import { Dec, ROUND_HALF_UP } from '../../../core/money/decimal.js';
+import { minorUnits } from '../../../core/money/currency.js';
+import { resolveCell } from '../../../batch/output/resolve-cell.js';
 import { formatCell } from '../../../batch/output/format-cell.js';
 import type { CellValue } from '../../../batch/output/cell-value.js';
 
@@ -68,5 +71,26 @@ describe('formatCell', () => {
 
   test('refuses to round an amount without knowing its currency', () => {
     expect(() => formatCell(col('amount'), new Dec('1.005'), null)).toThrow(TypeError);
+  });
+});
+
+describe('resolveCell amounts', () => {
+  // Amounts with few decimals skip the rounding call; the result must be what rounding gives.
+  const decimalText = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
+    .map(([negative, digits, scale]) => {
+      const text = digits.toString().padStart(scale + 1, '0');
+      return `${negative ? '-' : ''}${scale === 0 ? text : `${text.slice(0, -scale)}.${text.slice(-scale)}`}`;
+    });
+
+  fcTest.prop([decimalText, fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF')])('holds every amount to its half-up rounding at the currency minor unit, zero as plain 0', (text, currency) => {
+    const value = new Dec(text);
+    const cell = resolveCell(col('amount'), value, currency);
+    const expected = value.toDecimalPlaces(minorUnits(currency), ROUND_HALF_UP);
+    expect(cell.type).toBe('amount');
+    if (cell.type !== 'amount') return;
+    expect(cell.value.eq(expected)).toBe(true);
+    expect(cell.value.isNegative() && cell.value.isZero()).toBe(false);
+    expect(formatCell(col('amount'), value, currency)).toBe(expected.isZero() ? new Dec(0).toFixed(cell.places) : expected.toFixed(cell.places));
   });
 });

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Dec } from '../../../core/money/decimal.js';
 import type { IsoDate } from '../../../core/calendar/calendar-date.js';
-import { createReportWorkbook } from '../../../batch/output/report-workbook.js';
+import ExcelJS from 'exceljs';
+import { createReportWorkbook, workbookWriterClass } from '../../../batch/output/report-workbook.js';
 import { summaryRowsCap } from '../../../batch/output/summary-rows-cap.js';
 import type { ReportColumn, ReportRow } from '../../../batch/output/cell-value.js';
 import { amountNumFmt } from '../../../batch/output/report-styles.js';
@@ -134,6 +135,10 @@ describe('createReportWorkbook', () => {
       entries += 1;
     }
     expect(entries).toBeGreaterThanOrEqual(8);
+  });
+
+  test('loads the streaming writer that exceljs exports as stream.xlsx.WorkbookWriter', async () => {
+    expect(await workbookWriterClass()).toBe(ExcelJS.stream.xlsx.WorkbookWriter);
   });
 
   test('refuses a second sheet of the same name', async () => {
