@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../../core/workbook-layout.js';
-import { Dec, isDec, ROUND_HALF_UP, ZERO } from '../../core/money/decimal.js';
+import { Dec, isDec, ZERO } from '../../core/money/decimal.js';
+import { roundToMinor } from '../../core/money/round.js';
 import { minorUnits, type CurrencyCode } from '../../core/money/currency.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CellValue } from './cell-value.js';
@@ -46,12 +47,10 @@ function amount(spec: ColumnSpec, value: Dec, currency: CurrencyCode | null | un
   if (!currency || !CURRENCY.test(currency)) {
     return misuse(spec, value, `an amount needs the row's currency, got ${JSON.stringify(currency ?? null)}`);
   }
-  const places = minorUnits(currency);
-  // Rounding happens once (docs/RULES.md, Money), here, at output, half-up like Excel's ROUND.
-  // A value with no more decimals than that is its own rounding (every journal line is), and
-  // is kept rather than copied; a zero of either sign is written as plain 0.
-  const rounded = value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, ROUND_HALF_UP);
-  return { type: 'amount', value: rounded.isZero() ? ZERO : rounded, places, currency };
+  // Rounding happens once (docs/RULES.md, Money), here, at output, half-up like Excel's ROUND; a
+  // zero of either sign is written as plain 0.
+  const rounded = roundToMinor(value, currency);
+  return { type: 'amount', value: rounded.isZero() ? ZERO : rounded, places: minorUnits(currency), currency };
 }
 
 /**

@@ -3,7 +3,9 @@ import { minorUnits, type CurrencyCode } from './currency.js';
 
 /** Rounds to the currency's minor unit, half away from zero like Excel's ROUND. Output only. */
 export function roundToMinor(amount: Dec, currency: CurrencyCode): Dec {
-  return amount.toDecimalPlaces(minorUnits(currency), ROUND_HALF_UP);
+  const places = minorUnits(currency);
+  // A value with no more decimals than that is its own rounding (every journal line is): kept, not copied.
+  return amount.decimalPlaces() <= places ? amount : amount.toDecimalPlaces(places, ROUND_HALF_UP);
 }
 
 /** `1234.5` EUR → `1234.50`; `-0.004` USD → `0.00`: `.` as decimal mark, no grouping. */
