@@ -24,6 +24,7 @@ import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
 import { cellReader, rowReader } from './packed-rows.js';
+import { earningsLayoutBy, type EarningsLayout } from '../ledger/earnings-table-record.js';
 
 export interface Rejection {
   readonly file: string;
@@ -80,36 +81,9 @@ function latestDate(cell: (column: number) => string, columns: RecencyColumns): 
   return latest;
 }
 
-/** The fields of a row `readEarning` reads. */
-const EARNING_FIELDS = [
-  'earningId',
-  'participantId',
-  'participantName',
-  'programName',
-  'earningType',
-  'earningAmount',
-  'earningAmountUSD',
-  'earningDate',
-  'transactionCurrency',
-  'transactionId',
-  'lever',
-  'earningRate',
-  'reasonCode',
-  'claimId',
-  'paymentId',
-  'paymentStatus',
-  'lastPaymentCurrency',
-  'earningAmountInLastPaymentCurrency',
-  'exchangeRate',
-] as const;
-
 /** Where each field `readEarning` reads is in a row's cells (-1: the row has no such column). Matched by name once per file, not once per row. */
-type FieldColumns = Readonly<Record<(typeof EARNING_FIELDS)[number], number>>;
+type FieldColumns = EarningsLayout;
 type RecencyColumns = readonly number[];
-
-function fieldColumns(columnOf: (name: string) => number): FieldColumns {
-  return Object.fromEntries(EARNING_FIELDS.map((name) => [name, columnOf(name)])) as FieldColumns;
-}
 
 function recencyColumns(columnOf: (name: string) => number): RecencyColumns {
   return RECENCY_COLUMNS.map(columnOf);
@@ -130,7 +104,7 @@ function scaledAmountOf(text: string): ScaledAmount | null {
 
 /** An earning from a row's trimmed texts by column (`cell`; '' for -1), read as core reads it. */
 function readEarning(cell: (column: number) => string, at: FieldColumns, location: RowLocation): RowReading {
-  const text = (name: keyof FieldColumns) => cell(at[name]);
+  const text = (name: Exclude<keyof FieldColumns, 'file'>) => cell(at[name]);
   const amountText = text('earningAmount');
   const amount = scaledAmountOf(amountText);
   if (amount === null) return { ok: false, code: 'invalid_amount', column: 'earningAmount', input: amountText };
@@ -195,7 +169,7 @@ export function existingEarnings(
     const kind = KIND.get(normaliseHeaderName(h));
     return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text';
   });
-  const fields = fieldColumns(columnOf);
+  const fields = earningsLayoutBy(columnOf, 'Earnings');
   const recency = recencyColumns(columnOf);
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
@@ -304,7 +278,7 @@ export function planImport(
     const errorLines = new Set(parsed.errors.map((e) => e.line));
     // Header names are matched once per file, not once per row.
     const column = (name: string): number => fileIndex.get(normaliseHeaderName(name)) ?? -1;
-    const fields = fieldColumns(column);
+    const fields = earningsLayoutBy(column, parsed.file);
     const rowCount = parsed.rows.length;
     const rowAt = rowReader(parsed.rows);
     const cellAt = cellReader(parsed.rows);

@@ -47,7 +47,12 @@ export function columnIndex(table: TableData, name: string): number {
 }
 
 export function earningsLayout(table: TableData, file: string): EarningsLayout {
-  const at = (name: string) => columnIndex(table, name);
+  return earningsLayoutBy((name) => columnIndex(table, name), file);
+}
+
+/** Where each column the engine reads is, by a lookup of the caller's (a table's headers, or an export's). */
+export function earningsLayoutBy(columnOf: (name: string) => number, file: string): EarningsLayout {
+  const at = columnOf;
   return {
     file,
     earningId: at('earningId'),
