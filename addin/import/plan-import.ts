@@ -250,7 +250,9 @@ export function planImport(
   const summaries: FileSummary[] = [];
   // Per earningId, 16 bytes of digest, a rate hash and two ranks rather than the row: the heap stays flat.
   const seen = new Map<string, Planned>();
-  const updatedIds = new Set<string>();
+  // A held row updated by more than one file of the import is rewritten once, with the version
+  // that counts in the end: its file and line, and restated when any step restated it.
+  const updateOf = new Map<string, { -readonly [K in keyof RowUpdate]: RowUpdate[K] }>();
   const digest = digester(catalog);
 
   for (const [order, parsed] of files.entries()) {
@@ -357,9 +359,18 @@ export function planImport(
         before.digest = version;
         before.rank = rank;
         before.cells.splice(0, before.cells.length, ...cellsOf(row, read.record));
-        if (held !== undefined && !updatedIds.has(earningId)) {
-          updatedIds.add(earningId);
-          updates.push({ index: held.index, cells: before.cells, file: parsed.file, line, earningId, kind: decision === 'restated' ? 'restated' : 'updated' });
+        if (held !== undefined) {
+          const kind: RowUpdate['kind'] = decision === 'restated' ? 'restated' : 'updated';
+          const update = updateOf.get(earningId);
+          if (update === undefined) {
+            const first = { index: held.index, cells: before.cells, file: parsed.file, line, earningId, kind };
+            updateOf.set(earningId, first);
+            updates.push(first);
+          } else {
+            update.file = parsed.file;
+            update.line = line;
+            if (kind === 'restated') update.kind = kind;
+          }
         }
         summary.updated++;
         return;

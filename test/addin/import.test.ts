@@ -100,6 +100,23 @@ describe('re-importing a download after a payment run', () => {
     expect(plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 2, 0]]);
   });
 
+  test('a held row updated by two files of one import is rewritten once: the newest version, restated when a later step restated it', () => {
+    const table = tableOf([unpaid]);
+    // E1: paid in the first file (an update), its USD amount corrected in the second (a restatement).
+    const sent = download('earnings_sent.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
+    const corrected = download('earnings_corrected.csv', [
+      '2021-09-15,E0,"Contoso, Ltd.",P1,Hosting,Co-op,5.00,5.65,2021-02-11,EUR,PAY-2,Sent',
+      '2021-09-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.40,2021-02-10,EUR,PAY-1,Sent',
+    ]);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [sent, corrected]);
+    expect(plan.rejected).toEqual([]);
+    const usd = table.headers.indexOf('earningAmountUSD');
+    expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.file, u.line, u.cells[usd]])).toEqual([
+      [0, 'E1', 'restated', 'earnings_corrected.csv', 3, 11.4],
+    ]);
+    expect(plan.files.map((f) => [f.added, f.updated])).toEqual([[0, 1], [1, 1]]);
+  });
+
   test('keeps the paid rows when the older download is imported again', () => {
     const table = tableOf([paid]);
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [unpaid]);
