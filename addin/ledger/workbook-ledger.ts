@@ -17,7 +17,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import { issue, type Issue } from '../../core/issues.js';
 import { detach } from '../../core/text/detach.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
-import type { EarningRecord } from '../../core/reconcile/earning-record.js';
+import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { earningsLedgerOf, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-store.js';
@@ -142,7 +142,8 @@ export interface EarningsPass {
 export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
   const read = table ? new TableEarnings(table) : null;
   const duplicates = new MemoryFindingSink();
-  const totals = earningsLedgerOf({ catalog, settings, stores: { ids: new MemoryEarningIdStore(), duplicates } }, (visit) => {
+  const stores = { ids: new MemoryEarningIdStore(), duplicates };
+  const totals = earningsLedgerOf({ catalog, settings, stores, rowAt: read ? (location) => read.rowAt(location) : undefined }, (visit) => {
     visit.beginSource(EARNINGS_SOURCE, 0);
     read?.readAll((row) => visit.row(row));
   });
@@ -198,6 +199,8 @@ class TableEarnings {
   private readonly dates = new Map<unknown, IsoDate | null>();
   private readonly currencies = new Map<string, CurrencyCode | null>();
   private readonly kinds = new Map<string, ReturnType<typeof earningKind>>();
+  /** Body index by table row, when the table's rows are not its body in order (built on the first `rowAt` that needs it). */
+  private indexOfLine: Map<number, number> | undefined;
 
   constructor(private readonly table: TableData) {
     this.layout = earningsLayout(table, EARNINGS_SOURCE);
@@ -206,43 +209,64 @@ class TableEarnings {
   /** Each row that can be read, in table order, to `visit`: a plain loop, so no iterator per row. */
   readAll(visit: (row: EarningRecord) => void): void {
     const first = this.readings++ === 0;
+    const rows = this.table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const record = this.recordAt(i, first);
+      if (record !== null) visit(record);
+    }
+  }
+
+  /** The record of the row at a location the ledger was given, read again (core asks only when its earningId repeats). */
+  rowAt(location: RowLocation): EarningRecord {
+    const { rows, rowIndexes } = this.table;
+    const lineOf = (at: number) => (rowIndexes[at] ?? at) + 1;
+    // Row i is at line i + 1 unless blank rows were left out before it.
+    let i = location.line - 1;
+    if (!(i < rows.length && lineOf(i) === location.line)) {
+      this.indexOfLine ??= new Map(rows.map((_, at) => [lineOf(at), at]));
+      i = this.indexOfLine.get(location.line) ?? -1;
+    }
+    const record = i >= 0 ? this.recordAt(i, false) : null;
+    if (record === null) throw new RangeError(`${EARNINGS_SOURCE} has no readable row ${location.line}`);
+    return record;
+  }
+
+  /** The table's body row at `i` as a record, or null (a problem, noted when `first`) when it cannot be read. */
+  private recordAt(i: number, first: boolean): TableEarning | null {
     const { table, layout, dates, currencies, kinds } = this;
     const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
-    const rows = table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const line = (table.rowIndexes[i] ?? i) + 1;
-      if (first) this.noteName(row);
-      const dateCell = iDate < 0 ? '' : row[iDate];
-      let earningDate = dates.get(dateCell);
-      if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
-      const currencyText = cellText(row, iCurrency);
-      let currency = currencies.get(currencyText);
-      if (currency === undefined) {
-        const r = parseCurrency(currencyText);
-        currencies.set(currencyText, (currency = r.ok ? r.value : null));
-      }
-      const amountCell = iAmount < 0 ? '' : row[iAmount];
-      const amountScaled = scaledOf(amountCell);
-      const usdCell = iUSD < 0 ? '' : row[iUSD];
-      const usdBlank = isBlank(usdCell);
-      const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
-      if (earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null)) {
-        if (!first) continue;
-        const where = [EARNINGS_SOURCE, line];
-        const issues: Issue[] = [];
-        if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
-        if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
-        if (amountScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
-        if (!usdBlank && amountUSDScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
-        this.problems.push({ table: EARNINGS_SOURCE, row: line, issues });
-        continue;
-      }
-      const earningType = cellText(row, iType);
-      let kind = kinds.get(earningType);
-      if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
-      visit(new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled }));
+    const row = table.rows[i]!;
+    const line = (table.rowIndexes[i] ?? i) + 1;
+    if (first) this.noteName(row);
+    const dateCell = iDate < 0 ? '' : row[iDate];
+    let earningDate = dates.get(dateCell);
+    if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
+    const currencyText = cellText(row, iCurrency);
+    let currency = currencies.get(currencyText);
+    if (currency === undefined) {
+      const r = parseCurrency(currencyText);
+      currencies.set(currencyText, (currency = r.ok ? r.value : null));
     }
+    const amountCell = iAmount < 0 ? '' : row[iAmount];
+    const amountScaled = scaledOf(amountCell);
+    const usdCell = iUSD < 0 ? '' : row[iUSD];
+    const usdBlank = isBlank(usdCell);
+    const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
+    if (earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null)) {
+      if (!first) return null;
+      const where = [EARNINGS_SOURCE, line];
+      const issues: Issue[] = [];
+      if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
+      if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
+      if (amountScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
+      if (!usdBlank && amountUSDScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
+      this.problems.push({ table: EARNINGS_SOURCE, row: line, issues });
+      return null;
+    }
+    const earningType = cellText(row, iType);
+    let kind = kinds.get(earningType);
+    if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
+    return new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled });
   }
 
   private noteName(row: readonly unknown[]): void {

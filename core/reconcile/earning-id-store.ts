@@ -1,7 +1,7 @@
 import { EarningIdTable } from './earning-id-table.js';
 import { digestDecision, replacesKnownRateHash, type EarningDigest } from './earning-digest.js';
 
-type MutableDigest = { -readonly [K in keyof EarningDigest]: EarningDigest[K] };
+export type MutableDigest = { -readonly [K in keyof EarningDigest]: EarningDigest[K] };
 
 /** What to do with a row on the second reading, found by an earningId store. */
 export const IdEventKind = {
@@ -54,6 +54,25 @@ export interface EarningIdStore {
   dispose(): void;
 }
 
+/**
+ * An `EarningIdStore` for a source that can read any of its rows again (the workbook's table): a
+ * row's id is added without its hashes (`addId`), and `resolveDeferred` asks for the hashes of
+ * only the rows whose id comes more than once. In a table where each id comes once, no row is
+ * hashed beyond its id.
+ */
+export interface DeferringEarningIdStore extends EarningIdStore {
+  addId(idLo: number, idHi: number, line: number): void;
+  /** `resolve` over rows added by `addId` (and only those), their hashes read by `digestOf`. */
+  resolveDeferred(recency: (line: number) => number, digestOf: DigestOf): IdResolution;
+}
+
+export function isDeferring(store: EarningIdStore): store is DeferringEarningIdStore {
+  return 'addId' in store && 'resolveDeferred' in store;
+}
+
+/** Writes the hashes of the row at a run line into `out` (the caller's, reused) and returns it. */
+export type DigestOf = (line: number, out: MutableDigest) => MutableDigest;
+
 /** Values per record in the stores' arrays: id hash low, id hash high, facts, USD, rate and details hashes, run line. */
 export const ID_RECORD_WORDS = 7;
 
@@ -71,8 +90,12 @@ export const ID_RECORD_WORDS = 7;
  * - other facts is a conflict, and the later row replaces the version counted so far.
  * The rate known is the rate of the newest download that carried one, kept with its line: a newer
  * version without a rate leaves it as it is.
+ *
+ * With `digestOf`, the records' hashes are not read: the records came without them
+ * (`DeferringEarningIdStore`), and `digestOf` reads a row's hashes by its line, only for the rows
+ * of an id that comes more than once. The decisions are the same (a property test holds the two).
  */
-export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: number) => number): IdResolution {
+export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: number) => number, digestOf?: DigestOf): IdResolution {
   const events = new EventList();
   const newerLine = (a: number, b: number) => recency(a) > recency(b);
   // The two versions compared, reused for every row: nothing allocated per row.
@@ -87,23 +110,27 @@ export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: 
     for (let r = 0; r < records.length; r += ID_RECORD_WORDS) {
       const lo = records[r]!;
       const hi = records[r + 1]!;
-      const facts = records[r + 2]!;
-      const usd = records[r + 3]!;
-      const rate = records[r + 4]!;
-      const details = records[r + 5]!;
       const line = records[r + 6]!;
       const slot = table.find(lo, hi);
       if (slot < 0) {
-        table.insert(lo, hi, facts, usd, rate, details, line);
+        if (digestOf) table.insertDeferred(lo, hi, line);
+        else table.insert(lo, hi, records[r + 2]!, records[r + 3]!, records[r + 4]!, records[r + 5]!, line);
         continue;
       }
       const prior = table.line(slot);
+      if (digestOf) {
+        // The id comes again: the hashes of its first version, and of this one, are read now.
+        if (table.deferred(slot)) table.fillDigest(slot, digestOf(prior, counted));
+        digestOf(line, later);
+      } else {
+        later.facts = records[r + 2]!;
+        later.usd = records[r + 3]!;
+        later.rate = records[r + 4]!;
+        later.details = records[r + 5]!;
+      }
+      const { facts, usd, rate, details } = later;
       const known = table.knownRate(slot);
       const rateLine = table.rateLine(slot);
-      later.facts = facts;
-      later.usd = usd;
-      later.rate = rate;
-      later.details = details;
       const decision = digestDecision(table.digest(slot, counted), later, known);
       if (decision === 'conflicting') {
         events.add(line, IdEventKind.Conflict, prior);

@@ -5,7 +5,7 @@
  * facts, its USD amount, its exchange rate or `NO_RATE`, its details: `earning-identity.ts`), its
  * run line (which duplicate findings quote), the rate known and the line it came from (a version
  * without a rate leaves the last one known: docs/RULES.md, "Repeated earningIds"), and a mark (the
- * id has conflicted).
+ * id has conflicted; its hashes are not read yet).
  *
  * Ids are compared by their 64-bit hash only. Two different ids collide with probability about
  * n² / 2^65 for n distinct ids (3·10⁻⁸ for 1M ids, 7·10⁻⁷ for 5M, 3·10⁻⁶ for 10M), assuming the
@@ -26,6 +26,9 @@ const DETAILS = 5;
 const LINE = 6;
 const KNOWN_RATE = 7;
 const RATE_LINE = 8;
+/** Bits of a slot's mark. */
+const CONFLICTED = 1;
+const DEFERRED = 2;
 
 export class EarningIdTable {
   /** Stride 9: id hash low and high, facts, USD, rate and details hashes, line (0 = empty slot: lines start at 1), rate known, its line. */
@@ -70,6 +73,29 @@ export class EarningIdTable {
     return free;
   }
 
+  /**
+   * Adds an id that `find` did not find, without its hashes: they are read (`fillDigest`) only if
+   * the id comes again, by a store whose rows can be read again (`DeferringEarningIdStore`).
+   */
+  insertDeferred(lo: number, hi: number, line: number): number {
+    const slot = this.insert(lo, hi, 0, 0, 0, 0, line);
+    this.marks[slot] = DEFERRED;
+    return slot;
+  }
+
+  /** Whether the slot's version was inserted without its hashes and has not had them yet. */
+  deferred(slot: number): boolean {
+    return (this.marks[slot]! & DEFERRED) !== 0;
+  }
+
+  /** The hashes of a deferred slot's version, read at last: its rate is the one known. */
+  fillDigest(slot: number, digest: { readonly facts: number; readonly usd: number; readonly rate: number; readonly details: number }): void {
+    const line = this.line(slot);
+    this.replace(slot, digest.facts, digest.usd, digest.rate, digest.details, line, false);
+    this.know(slot, digest.rate, line);
+    this.marks[slot] = this.marks[slot]! & ~DEFERRED;
+  }
+
   /** Replaces the version of a slot by one that now counts; `conflict` marks it (a mark stays). The rate known is left to `know`. */
   replace(slot: number, facts: number, usd: number, rate: number, details: number, line: number, conflict: boolean): void {
     const at = slot * W;
@@ -78,7 +104,7 @@ export class EarningIdTable {
     this.slots[at + RATE] = rate;
     this.slots[at + DETAILS] = details;
     this.slots[at + LINE] = line;
-    if (conflict) this.marks[slot] = 1;
+    if (conflict) this.marks[slot] = this.marks[slot]! | CONFLICTED;
   }
 
   /** The hashes of the version counted in a slot, written into `out` (the caller's, reused). */
@@ -100,7 +126,7 @@ export class EarningIdTable {
 
   /** Whether `replace` has been called on the slot with a conflict. */
   replaced(slot: number): boolean {
-    return this.marks[slot] === 1;
+    return (this.marks[slot]! & CONFLICTED) !== 0;
   }
 
   facts(slot: number): number {

@@ -9,7 +9,7 @@ import { isOriginalSplit, isRollover } from './earning-type.js';
 import { FieldHasher, hashText64, type Hash64 } from './earning-hash.js';
 import { earningFactsHash, earningUpdateHashes, type EarningUpdateHashes } from './earning-identity.js';
 import { DownloadRecency } from './download-recency.js';
-import { IdEventKind, type EarningIdStore, type IdEvents } from './earning-id-store.js';
+import { IdEventKind, isDeferring, type DeferringEarningIdStore, type EarningIdStore, type IdEvents, type MutableDigest } from './earning-id-store.js';
 import type { FindingSink } from './finding-sink.js';
 import type { Finding } from './finding.js';
 import { RunLines } from './run-lines.js';
@@ -86,13 +86,17 @@ class EarningsLedger {
   private readonly unknown = new UnknownPrograms();
   private rowsRead = 0;
   private rowsCounted = 0;
+  private readonly settings: LedgerSettings;
+  private readonly stores: LedgerStores;
+  /** For rows that can be read again: ids are stored without their rows' hashes, read only for an id that repeats. */
+  private readonly deferred: { readonly ids: DeferringEarningIdStore; readonly rowAt: (location: RowLocation) => EarningRecord } | null;
 
-  constructor(
-    catalog: PolicyCatalog,
-    private readonly settings: LedgerSettings,
-    private readonly stores: LedgerStores,
-  ) {
-    this.periods = new ProgramPeriods(catalog, settings);
+  constructor(options: EarningsLedgerOptions) {
+    this.settings = options.settings;
+    this.stores = options.stores;
+    this.periods = new ProgramPeriods(options.catalog, options.settings);
+    const { ids } = options.stores;
+    this.deferred = options.rowAt !== undefined && isDeferring(ids) ? { ids, rowAt: options.rowAt } : null;
   }
 
   beginSource(name: string, ordinal: number): void {
@@ -111,10 +115,14 @@ class EarningsLedger {
     // The period and program are worked out once per row, for the identity, the sums and the split.
     const period = this.periods.periodOf(row.earningDate);
     const program = this.periods.programIn(period, row.programName);
-    const facts = earningFactsHash(row, program.program, this.hasher);
-    earningUpdateHashes(row, this.hasher, this.updateHashes);
-    const { usd, rate, details } = this.updateHashes;
-    this.stores.ids.add(id.lo, id.hi, facts, usd, rate, details, this.lines.runLine(row.location));
+    const line = this.lines.runLine(row.location);
+    if (this.deferred !== null) this.deferred.ids.addId(id.lo, id.hi, line);
+    else {
+      const facts = earningFactsHash(row, program.program, this.hasher);
+      earningUpdateHashes(row, this.hasher, this.updateHashes);
+      const { usd, rate, details } = this.updateHashes;
+      this.stores.ids.add(id.lo, id.hi, facts, usd, rate, details, line);
+    }
     this.recency.see(this.ordinal, row);
     if (this.apply(row, 1, false, period, program)) this.checkSplit(row, program, period);
   }
@@ -126,7 +134,8 @@ class EarningsLedger {
    */
   resolveIds(): boolean {
     const rank = this.recency.ranks();
-    const resolution = this.stores.ids.resolve((line) => rank[this.lines.ordinalOf(line)]!);
+    const recency = (line: number) => rank[this.lines.ordinalOf(line)]!;
+    const resolution = this.deferred !== null ? this.deferred.ids.resolveDeferred(recency, (line, out) => this.digestAt(line, out)) : this.stores.ids.resolve(recency);
     this.stores.ids.dispose();
     this.events = resolution.events;
     this.duplicateRows = resolution.duplicateRows;
@@ -135,6 +144,18 @@ class EarningsLedger {
     // The split check starts over on the second reading and sees only the rows that count.
     this.split = new SplitWindow();
     return true;
+  }
+
+  /** The hashes `add` would have stored for the row at a run line, read again (`deferred`). */
+  private digestAt(line: number, out: MutableDigest): MutableDigest {
+    const row = this.deferred!.rowAt(this.lines.locationOf(line));
+    const program = this.periods.programIn(this.periods.periodOf(row.earningDate), row.programName);
+    out.facts = earningFactsHash(row, program.program, this.hasher);
+    earningUpdateHashes(row, this.hasher, this.updateHashes);
+    out.usd = this.updateHashes.usd;
+    out.rate = this.updateHashes.rate;
+    out.details = this.updateHashes.details;
+    return out;
   }
 
   /**
@@ -325,6 +346,12 @@ export interface EarningsLedgerOptions {
   readonly catalog: PolicyCatalog;
   readonly settings: LedgerSettings;
   readonly stores: LedgerStores;
+  /**
+   * The row at a location, read again, for rows at hand (the workbook's table). With a store that
+   * takes ids alone (`DeferringEarningIdStore`), a row's hashes are then read only when its
+   * earningId comes more than once, instead of for every row; the decisions are the same.
+   */
+  readonly rowAt?: (location: RowLocation) => EarningRecord;
 }
 
 /**
@@ -336,7 +363,7 @@ export async function readEarningsLedger(
   options: EarningsLedgerOptions,
   readAll: (visit: EarningsVisitor) => Promise<void>,
 ): Promise<EarningsTotals> {
-  const ledger = new EarningsLedger(options.catalog, options.settings, options.stores);
+  const ledger = new EarningsLedger(options);
   await readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.add(r) });
   if (ledger.resolveIds()) await readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.secondPass(r) });
   return ledger.finish();
@@ -348,7 +375,7 @@ export async function readEarningsLedger(
  * source that makes its records as it reads them needs no iterator.
  */
 export function earningsLedgerOf(options: EarningsLedgerOptions, readAll: (visit: EarningsVisitor) => void): EarningsTotals {
-  const ledger = new EarningsLedger(options.catalog, options.settings, options.stores);
+  const ledger = new EarningsLedger(options);
   readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.add(r) });
   if (ledger.resolveIds()) readAll({ beginSource: (name, ordinal) => ledger.beginSource(name, ordinal), row: (r) => ledger.secondPass(r) });
   return ledger.finish();

@@ -1,7 +1,10 @@
-import { ID_RECORD_WORDS, resolveIdRecords, type EarningIdStore, type IdResolution } from './earning-id-store.js';
+import { ID_RECORD_WORDS, resolveIdRecords, type DeferringEarningIdStore, type DigestOf, type IdResolution } from './earning-id-store.js';
 
-/** An `EarningIdStore` in one growing typed array: for tables that fit in memory (the workbook's). */
-export class MemoryEarningIdStore implements EarningIdStore {
+/**
+ * An `EarningIdStore` in one growing typed array: for tables that fit in memory (the workbook's).
+ * Its rows may come without their hashes (`addId`) when the table can read them again.
+ */
+export class MemoryEarningIdStore implements DeferringEarningIdStore {
   private records = new Uint32Array(1024 * ID_RECORD_WORDS);
   private n = 0;
 
@@ -22,8 +25,16 @@ export class MemoryEarningIdStore implements EarningIdStore {
     this.n += ID_RECORD_WORDS;
   }
 
+  addId(idLo: number, idHi: number, line: number): void {
+    this.add(idLo, idHi, 0, 0, 0, 0, line);
+  }
+
   resolve(recency: (line: number) => number): IdResolution {
     return resolveIdRecords([this.records.subarray(0, this.n)], recency);
+  }
+
+  resolveDeferred(recency: (line: number) => number, digestOf: DigestOf): IdResolution {
+    return resolveIdRecords([this.records.subarray(0, this.n)], recency, digestOf);
   }
 
   dispose(): void {

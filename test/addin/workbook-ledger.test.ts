@@ -130,6 +130,14 @@ describe('the Earnings table through core\'s engine', () => {
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['105']);
   });
 
+  test('a repeated earningId is compared by reading its rows again, by table row, when blank rows were left out of the body', () => {
+    // Body rows 0, 2 and 5 hold data (1 and 3-4 were blank, so Excel's read left them out).
+    const earnings = { name: 'Earnings', headers, rows: [coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 5), coop('E1', 'Co-op', 101)], rowIndexes: [0, 2, 5] };
+    const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
+    expect(ledger.findings.filter((f) => f.code === 'conflicting_duplicate').map((f) => [f.line, f.earningId, f.expected])).toEqual([[6, 'E1', 'Earnings:1']]);
+    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['106']);
+  });
+
   test('the workbook gets the batch job\'s findings: a split that does not match the share is reported on its row', () => {
     const split = (id: string, type: string, amount: number) => coop(id, type, amount, { programName: 'CSP Indirect Reseller', transactionId: 'T1', lever: 'Azure' });
     const ledger = computeLedger(

@@ -7,7 +7,8 @@ import { FieldHasher, hashText64, type Hash64 } from '../../../core/reconcile/ea
 import { MemoryEarningIdStore } from '../../../core/reconcile/memory-earning-id-store.js';
 import { MemoryFindingSink } from '../../../core/reconcile/finding-sink.js';
 import { canonicalProgramName, policyCatalog, resolvePolicy } from '../../../core/policy/policy-catalog.js';
-import { earningRecord, type EarningRecord } from '../../../core/reconcile/earning-record.js';
+import { earningRecord, type EarningRecord, type RowLocation } from '../../../core/reconcile/earning-record.js';
+import { earningFields } from './earning-fields.js';
 import { earningKind, isRollover } from '../../../core/reconcile/earning-type.js';
 import { addCoopEarning, createPoolLedger } from '../../../core/pools/pool-ledger.js';
 import { computeBalances, type PoolBalance } from '../../../core/pools/pool-balance.js';
@@ -148,6 +149,73 @@ describe('the ledger\'s pool sums', () => {
         expect(computeBalances(fast.pools, options).map(show)).toEqual(computeBalances(direct, options).map(show));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the ledger over rows it can read again', () => {
+  /** Versions of a few earnings over three downloads: repeats, updates, restatements and conflicts are common. */
+  const versionArb = fc.record({
+    file: fc.integer({ min: 0, max: 2 }),
+    id: fc.constantFrom('E-1', 'E-2', 'E-3', 'E-4', 'E-5'),
+    program: fc.constantFrom('CSP Indirect Reseller', 'csp indirect reseller', 'Hosting'),
+    type: fc.constantFrom('Co-op', 'Co-op', 'Rebate', 'Claim'),
+    cents: fc.constantFrom(1250, 1250, 1251),
+    usd: fc.constantFrom<number | null>(1400, 1400, 1410, null),
+    rate: fc.constantFrom('', '1.13', '1.130000', '1.2'),
+    status: fc.constantFrom('Upcoming', 'Sent'),
+    paymentId: fc.constantFrom('', 'PAY-1'),
+    transaction: fc.constantFrom('T-1', 'T-2'),
+  });
+  const PAYMENT_DATES = ['2021-05-15', '2021-08-15', '2021-07-15'];
+
+  test('storing ids alone and reading the rows of repeated ids again gives what hashing every row gives', () => {
+    fc.assert(
+      fc.property(fc.array(versionArb, { maxLength: 40 }), (versions) => {
+        const files = [0, 1, 2].map((f) => versions.filter((v) => v.file === f));
+        const sources = files.map((vs, f) =>
+          vs.map((v, i) =>
+            earningRecord(
+              earningFields({
+                earningId: v.id,
+                programName: v.program,
+                earningType: v.type,
+                kind: earningKind(v.type),
+                amountScaled: { units: v.cents, scale: 2 },
+                amountUSDScaled: v.usd === null ? null : { units: v.usd, scale: 2 },
+                exchangeRate: v.rate,
+                paymentStatus: v.status,
+                paymentId: v.paymentId,
+                transactionId: v.transaction,
+                passThrough: { paymentDate: PAYMENT_DATES[f]! },
+                location: { file: `d${f}.csv`, line: i + 2 },
+              }),
+            ),
+          ),
+        );
+        const readAll = (visit: EarningsVisitor) =>
+          sources.forEach((rows, f) => {
+            visit.beginSource(`d${f}.csv`, f);
+            for (const r of rows) visit.row(r);
+          });
+        const run = (rowAt?: (location: RowLocation) => EarningRecord) => {
+          const duplicates = new MemoryFindingSink();
+          const totals = earningsLedgerOf({ catalog: policyCatalog(), settings: DEFAULT_SETTINGS, stores: { ids: new MemoryEarningIdStore(), duplicates }, rowAt }, readAll);
+          return { totals, duplicates: duplicates.findings() };
+        };
+        const reread: string[] = [];
+        const deferred = run((location) => {
+          reread.push(location.file + ':' + location.line);
+          return sources[Number(location.file.slice(1, 2))]![location.line - 2]!;
+        });
+        expect(deferred).toEqual(run());
+        // Only rows of an earningId that comes more than once are read again.
+        const count = new Map<string, number>();
+        for (const v of versions) count.set(v.id, (count.get(v.id) ?? 0) + 1);
+        const repeating = sources.flatMap((rows) => rows.filter((r) => count.get(r.earningId)! > 1).map((r) => `${r.location.file}:${r.location.line}`));
+        expect(new Set(reread)).toEqual(new Set(repeating));
+      }),
+      { numRuns: 500 },
     );
   });
 });
