@@ -1,4 +1,5 @@
 import { issue, ok, fail, type Result } from '../issues.js';
+import { memoByText } from '../text/memo-by-text.js';
 
 /** Partner Center's claim statuses (docs/RULES.md, Claims). `Paid` is not one of them: it is derived (isPaid). */
 export const CLAIM_STATUSES = ['Editing', 'Submitted', 'Under review', 'Approved', 'Rejected', 'Action required', 'Disputed'] as const;
@@ -94,6 +95,8 @@ function statusByKey(): ReadonlyMap<string, ClaimStatus> {
 }
 
 const STATUS_BY_KEY = statusByKey();
+/** A register repeats a handful of status labels over thousands of claims: each is normalised once. */
+const statusKeyOf = memoByText(statusKey, 1024);
 
 /**
  * Reads a status from any label in STATUS_LABELS, case- and accent-insensitively, with `_` or `-`
@@ -102,7 +105,7 @@ const STATUS_BY_KEY = statusByKey();
  * line.
  */
 export function parseClaimStatus(text: string): Result<ClaimStatus> {
-  const status = STATUS_BY_KEY.get(statusKey(text));
+  const status = STATUS_BY_KEY.get(statusKeyOf(text));
   return status ? ok(status) : fail(issue('invalid_claim_status', [], text));
 }
 

@@ -1,6 +1,7 @@
 import { compareHalves, type FiscalHalf } from '../calendar/fiscal-half.js';
 import { BUILTIN_POLICIES } from './builtin-policies.js';
 import { programNameKey } from './program-name.js';
+import { memoByText } from '../text/memo-by-text.js';
 import type { ProgramPolicy, ProgramPolicyEntry } from './program-policy.js';
 
 interface CatalogProgram {
@@ -76,8 +77,11 @@ export function policyCatalog(
   return { programs: programs.map(({ name, aliases, entries: es }) => ({ name, aliases, entries: es })), programByKey };
 }
 
+/** Claims and earnings repeat a handful of program names: each is normalised once. */
+const programKeyOf = memoByText(programNameKey, 1024);
+
 function programOf(catalog: PolicyCatalog, programName: string): CatalogProgram | null {
-  const index = catalog.programByKey.get(programNameKey(programName));
+  const index = catalog.programByKey.get(programKeyOf(programName));
   return index === undefined ? null : catalog.programs[index]!;
 }
 
