@@ -230,7 +230,7 @@ class EarningsLedger {
       return {
         severity: 'info',
         code: 'earning_updated',
-        message: `${count} earnings of ${older} are repeated in the newer download ${newer} with their payment or descriptive fields updated; the newer version is used`,
+        message: `${count} earnings of ${older} are repeated in the newer download ${newer} with their payment, descriptive fields or exchange rate updated; the newer version is used`,
         file: newer,
         expected: older,
         actual: String(count),
