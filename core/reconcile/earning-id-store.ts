@@ -66,6 +66,7 @@ export interface DeferringEarningIdStore extends EarningIdStore {
   resolveDeferred(recency: (line: number) => number, digestOf: DigestOf): IdResolution;
 }
 
+/** Whether a store can take ids alone (`DeferringEarningIdStore`); the batch job's log on disk cannot. */
 export function isDeferring(store: EarningIdStore): store is DeferringEarningIdStore {
   return 'addId' in store && 'resolveDeferred' in store;
 }
