@@ -256,11 +256,17 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       // The delta holds the journal's own line objects: on a first run all of them, in the
       // journal's order, and then its file is journal.csv's bytes, copied rather than written
       // again; otherwise the lines the two share are formatted once.
-      const journalRows = new Map(journal.map((l) => [l, journalRow(l)]));
-      const journalCsv = { ...csv, currencyColumn: 'currency', recordMemo: new WeakMap() };
-      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows.values(), journalCsv);
-      if (sameLines(since.journalDelta, journal)) await copyFile(join(dir, 'journal.csv'), join(dir, 'journal-delta.csv'));
-      else await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => journalRows.get(l) ?? journalRow(l)), journalCsv);
+      const journalRows = journal.map(journalRow);
+      const journalCsv = { ...csv, currencyColumn: 'currency' };
+      if (sameLines(since.journalDelta, journal)) {
+        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, journalCsv);
+        await copyFile(join(dir, 'journal.csv'), join(dir, 'journal-delta.csv'));
+      } else {
+        const rowOf = new Map(journal.map((l, i) => [l, journalRows[i]!]));
+        const shared = { ...journalCsv, recordMemo: new WeakMap() };
+        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, shared);
+        await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => rowOf.get(l) ?? journalRow(l)), shared);
+      }
       await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), { ...csv, currencyColumn: 'currency' });
       await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, balances, findings: findingCounts, changes: since.changes });
       if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined, csv.dialect);
