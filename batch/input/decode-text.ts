@@ -78,6 +78,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 const EMPTY = new Uint8Array(0);
 
 /**
+ * Text is decoded and handed on at most this many bytes at a time, whatever size the chunks
+ * read are. V8 puts a string above 128 KB (a quarter-megabyte read chunk, decoded whole) in a
+ * memory mapping of its own, mapped, zero-filled and unmapped again for each: decoding a 0.3 GB
+ * export that way cost about 3.4 CPU-s, a third of them in the kernel, against 0.7 CPU-s in
+ * 32 KB slices (`docs/BENCHMARKS.md`). 32 KB stays below the limit for UTF-16 text too (two bytes a
+ * character).
+ */
+const DECODED_SLICE_BYTES = 32 * 1024;
+
+/**
  * How many bytes at the end of `bytes` are a valid but incomplete UTF-8 character (0 to 3): the
  * bytes a fatal streaming TextDecoder would hold back. An invalid prefix is not held: it fails now.
  */
@@ -231,8 +241,12 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
       chunk = head;
       head = EMPTY;
     }
-    const text = decodeChunk(chunk);
-    if (text !== '') yield text;
+    // Decoded a slice at a time: a character split between two slices is held back and
+    // completed as between two chunks.
+    for (let at = 0; at < chunk.length; at += DECODED_SLICE_BYTES) {
+      const text = decodeChunk(chunk.subarray(at, Math.min(chunk.length, at + DECODED_SLICE_BYTES)));
+      if (text !== '') yield text;
+    }
   }
   if (decoder === null) {
     if (head.length === 0) return;

@@ -63,16 +63,25 @@ export interface CsvWriter {
 const CHUNK_CHARS = 64 * 1024;
 
 /**
- * A streaming CSV writer over a file path (created or truncated) or a writable stream (ended by
- * `close`). Memory stays flat: it awaits `drain` whenever the stream's buffer is full.
+ * The writer's inside: `add` formats a row synchronously and says when the collected text should
+ * be flushed, so that a whole array of rows is written without a promise per row (a report of
+ * 18,000 journal lines would otherwise wait on 36,000 of them).
  */
-export function createCsvWriter(target: string | Writable, columns: readonly ReportColumn[], options: CsvWriterOptions = {}): CsvWriter {
+interface CsvSink {
+  add(row: ReportRow): boolean;
+  flush(): Promise<void>;
+  readonly rowsWritten: number;
+  close(): Promise<void>;
+}
+
+function openCsvSink(target: string | Writable, columns: readonly ReportColumn[], options: CsvWriterOptions): CsvSink {
   const stream = typeof target === 'string' ? createWriteStream(target) : target;
   let failure: unknown = null;
   stream.on('error', (err: unknown) => {
     failure ??= err;
   });
   const dialect = options.dialect ?? DEFAULT_DIALECT;
+  const separator = dialect.separator;
   let pending = (options.bom ?? dialect.bom) ? UTF8_BOM : '';
   let rowsWritten = 0;
   let closed = false;
@@ -86,26 +95,35 @@ export function createCsvWriter(target: string | Writable, columns: readonly Rep
     if (!stream.write(chunk, 'utf8')) await once(stream, 'drain');
   }
 
-  if (options.header ?? true) pending += csvLine(columns.map((c) => c.name), dialect.separator);
+  /** `csvLine` of the row's formatted cells, built without the intermediate arrays. */
+  function record(row: ReportRow): string {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
+      if (i > 0) line += separator;
+      line += csvField(formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark), separator);
+    }
+    return line + CSV_LINE_END;
+  }
+
+  if (options.header ?? true) pending += csvLine(columns.map((c) => c.name), separator);
 
   return {
     get rowsWritten() {
       return rowsWritten;
     },
-    async writeRow(row) {
+    add(row) {
       if (closed) throw new Error('CSV writer already closed');
-      let record = memo?.get(row);
-      if (record === undefined) {
-        record = csvLine(
-          columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark)),
-          dialect.separator,
-        );
-        memo?.set(row, record);
+      let text = memo?.get(row);
+      if (text === undefined) {
+        text = record(row);
+        memo?.set(row, text);
       }
-      pending += record;
+      pending += text;
       rowsWritten += 1;
-      if (pending.length >= CHUNK_CHARS) await flush();
+      return pending.length >= CHUNK_CHARS;
     },
+    flush,
     async close() {
       if (closed) return;
       closed = true;
@@ -118,6 +136,23 @@ export function createCsvWriter(target: string | Writable, columns: readonly Rep
   };
 }
 
+/**
+ * A streaming CSV writer over a file path (created or truncated) or a writable stream (ended by
+ * `close`). Memory stays flat: it awaits `drain` whenever the stream's buffer is full.
+ */
+export function createCsvWriter(target: string | Writable, columns: readonly ReportColumn[], options: CsvWriterOptions = {}): CsvWriter {
+  const sink = openCsvSink(target, columns, options);
+  return {
+    get rowsWritten() {
+      return sink.rowsWritten;
+    },
+    async writeRow(row) {
+      if (sink.add(row)) await sink.flush();
+    },
+    close: () => sink.close(),
+  };
+}
+
 /** Writes a whole CSV file from rows (an array or any async source). */
 export async function writeCsvFile(
   path: string,
@@ -125,11 +160,15 @@ export async function writeCsvFile(
   rows: Iterable<ReportRow> | AsyncIterable<ReportRow>,
   options: CsvWriterOptions = {},
 ): Promise<number> {
-  const writer = createCsvWriter(path, columns, options);
+  const sink = openCsvSink(path, columns, options);
   try {
-    for await (const row of rows) await writer.writeRow(row);
+    if (Symbol.iterator in rows) {
+      for (const row of rows) if (sink.add(row)) await sink.flush();
+    } else {
+      for await (const row of rows) if (sink.add(row)) await sink.flush();
+    }
   } finally {
-    await writer.close();
+    await sink.close();
   }
-  return writer.rowsWritten;
+  return sink.rowsWritten;
 }

@@ -9,3 +9,9 @@ declare module 'exceljs/lib/stream/xlsx/workbook-writer.js' {
   const WorkbookWriter: typeof ExcelJS.stream.xlsx.WorkbookWriter;
   export default WorkbookWriter;
 }
+
+/** exceljs's XML text escaping (what its writer applies to every cell's text). */
+declare module 'exceljs/lib/utils/utils.js' {
+  const utils: { xmlEncode(text: string): string };
+  export default utils;
+}

@@ -6,9 +6,10 @@ import type { ColumnKind } from '../../core/workbook-layout.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { currencyOf, type ReportColumn, type ReportRow } from './cell-value.js';
 import { resolveCell } from './resolve-cell.js';
-import { toXlsxCell } from './xlsx-cell.js';
+import { toXlsxCell, type XlsxCell } from './xlsx-cell.js';
 import { HEADER_FILL, HIGHLIGHT_FILLS, type HighlightKind } from './report-styles.js';
 import { pinZipTimestamps } from './pin-zip-timestamps.js';
+import { rowHasValue, sheetRowXml, sheetValueType, type SheetCell } from './sheet-row-xml.js';
 
 export interface ReportWorkbookOptions {
   /**
@@ -18,6 +19,11 @@ export interface ReportWorkbookOptions {
    */
   readonly documentDate?: IsoDate;
   readonly creator?: string;
+  /**
+   * Write every row through exceljs's own row and cell objects instead of `sheetRowXml`: the slow
+   * reference the fast rows are tested against; the same bytes either way.
+   */
+  readonly rowsThroughExceljs?: boolean;
 }
 
 export interface SheetOptions {
@@ -90,6 +96,19 @@ interface SheetStreamInternals {
 /** Above this many rows between checks the writer waits for the compressor to drain. */
 const ROWS_PER_SETTLE = 256;
 
+/** Rows rendered by `sheetRowXml` are collected up to this many characters before one write. */
+const ROW_CHUNK_CHARS = 64 * 1024;
+
+/** exceljs internals the fast rows use: the styles part, which gives a style its id. */
+interface WorkbookStylesInternals {
+  readonly styles: { addStyleModel(style: Partial<ExcelJS.Style>, valueType?: number): number };
+}
+
+/** And the sheet's XML stream, which `sheetRowXml`'s text is written to. */
+interface SheetXmlStream {
+  write(text: string): unknown;
+}
+
 /**
  * A streaming XLSX report (exceljs `stream.xlsx.WorkbookWriter`): rows are committed as they are
  * added and memory stays flat; sheets are written one after another. Amounts are numbers with
@@ -146,6 +165,17 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
   // The same for rows, which exceljs also gives a new empty style each (`Row.style`, a plain
   // property its typings leave out; a row's own style is never set here).
   const plainRowStyle: Partial<ExcelJS.Style> = {};
+  // A cell style's id, as exceljs's styles part gives it, asked in the order exceljs's rows would
+  // ask, so the ids and styles.xml are the same either way (the property test compares them).
+  const styleIds = new Map<Partial<ExcelJS.Style>, number[]>();
+  const stylesPart = (workbook as unknown as WorkbookStylesInternals).styles;
+  const styleIdOf = (style: Partial<ExcelJS.Style>, valueType: number): number => {
+    let byType = styleIds.get(style);
+    if (byType === undefined) styleIds.set(style, (byType = []));
+    let id = byType[valueType];
+    if (id === undefined) byType[valueType] = id = stylesPart.addStyleModel(style, valueType);
+    return id;
+  };
   let closed = false;
   const names = new Set<string>();
 
@@ -178,16 +208,47 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
     let rowsWritten = 0;
     let done = false;
     const internals = sheet as unknown as { stream?: SheetStreamInternals };
+    const letters = columns.map((_, i) => columnLetter(i));
+    // Rows rendered by `sheetRowXml`, not yet handed to the sheet's stream.
+    let pendingXml = '';
+
+    function writePending(): void {
+      if (pendingXml === '') return;
+      (sheet as unknown as { stream: SheetXmlStream }).stream.write(pendingXml);
+      pendingXml = '';
+    }
 
     async function settle(): Promise<void> {
       const pipe = internals.stream?.pipes?.[0];
       if (pipe?._writableState?.needDrain) await once(pipe as unknown as NodeJS.EventEmitter, 'drain');
     }
 
+    /** The reference: the row through exceljs's row and cell objects. */
+    function addRowThroughExceljs(cells: readonly XlsxCell[], fillKind: HighlightKind | null): void {
+      const added = sheet.addRow(cells.map((c) => c.value));
+      (added as unknown as { style: Partial<ExcelJS.Style> }).style = plainRowStyle;
+      // Every cell gets a shared style object, the plain ones too: exceljs gives a cell left
+      // alone a new empty style of its own, misses its cache on it and works out the style's
+      // XML again, per cell (the plain empty style is the same `<xf>` either way).
+      cells.forEach((c, i) => {
+        added.getCell(i + 1).style = styleOf(c.numFmt, fillKind);
+      });
+      added.commit();
+    }
+
+    /** The same row's XML, rendered here (`sheetRowXml`) with the same style ids. */
+    function addRowAsXml(cells: readonly XlsxCell[], fillKind: HighlightKind | null): void {
+      if (!rowHasValue(cells)) return;
+      const sheetCells: SheetCell[] = cells.map((c) => ({ value: c.value, styleId: styleIdOf(styleOf(c.numFmt, fillKind), sheetValueType(c.value)) }));
+      // Below the header, row 1.
+      pendingXml += sheetRowXml(rowsWritten + 2, sheetCells, letters);
+    }
+
     current = {
       finish() {
         if (done) return;
         done = true;
+        writePending();
         if (sheetOptions.autoFilter ?? true) {
           const last = columnLetter(Math.max(columns.length - 1, 0));
           sheet.autoFilter = `A1:${last}${rowsWritten + 1}`;
@@ -206,16 +267,10 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
         if (failure) throw failure;
         const fillKind = sheetOptions.highlight?.(row) ?? null;
         const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c, sheetOptions.currencyColumn)), c.kind));
-        const added = sheet.addRow(cells.map((c) => c.value));
-        (added as unknown as { style: Partial<ExcelJS.Style> }).style = plainRowStyle;
-        // Every cell gets a shared style object, the plain ones too: exceljs gives a cell left
-        // alone a new empty style of its own, misses its cache on it and works out the style's
-        // XML again, per cell (the plain empty style is the same `<xf>` either way).
-        cells.forEach((c, i) => {
-          added.getCell(i + 1).style = styleOf(c.numFmt, fillKind);
-        });
-        added.commit();
+        if (options.rowsThroughExceljs) addRowThroughExceljs(cells, fillKind);
+        else addRowAsXml(cells, fillKind);
         rowsWritten += 1;
+        if (pendingXml.length >= ROW_CHUNK_CHARS) writePending();
         if (rowsWritten % ROWS_PER_SETTLE === 0) await settle();
       },
     };

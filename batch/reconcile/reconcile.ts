@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
@@ -253,12 +253,20 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { ...csv, currencyColumn: 'currency' });
       await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow), csv);
       await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), { ...csv, currencyColumn: 'currency' });
-      // The delta holds the journal's own line objects (all of them on a first run): each is
-      // formatted once for both files.
-      const journalRows = new Map(journal.map((l) => [l, journalRow(l)]));
-      const journalCsv = { ...csv, currencyColumn: 'currency', recordMemo: new WeakMap() };
-      await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows.values(), journalCsv);
-      await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => journalRows.get(l) ?? journalRow(l)), journalCsv);
+      // The delta holds the journal's own line objects: on a first run all of them, in the
+      // journal's order, and then its file is journal.csv's bytes, copied rather than written
+      // again; otherwise the lines the two share are formatted once.
+      const journalRows = journal.map(journalRow);
+      const journalCsv = { ...csv, currencyColumn: 'currency' };
+      if (sameLines(since.journalDelta, journal)) {
+        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, journalCsv);
+        await copyFile(join(dir, 'journal.csv'), join(dir, 'journal-delta.csv'));
+      } else {
+        const rowOf = new Map(journal.map((l, i) => [l, journalRows[i]!]));
+        const shared = { ...journalCsv, recordMemo: new WeakMap() };
+        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, shared);
+        await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => rowOf.get(l) ?? journalRow(l)), shared);
+      }
       await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), { ...csv, currencyColumn: 'currency' });
       await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, balances, findings: findingCounts, changes: since.changes });
       if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined, csv.dialect);
@@ -286,6 +294,11 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv journal-delta.csv changes.csv report.html reconciliation.xlsx summary.json\n`,
   );
   return { exitCode, out: options.out, findings };
+}
+
+/** The same line objects in the same order (not merely equal lines). */
+function sameLines<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i]);
 }
 
 async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGenerator<U> {

@@ -89,6 +89,19 @@ describe('chunk boundaries', () => {
     expect(await decodeAll([...bytes].map((b) => Uint8Array.of(b)))).toBe(sample);
   });
 
+  test.each([
+    ['UTF-8', (t: string) => Buffer.from(t, 'utf8')],
+    ['UTF-16 LE', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+  ])('a quarter-megabyte chunk (%s) is handed on as texts V8 keeps out of its large-object space, characters cut at their edges included', async (_name, encode) => {
+    // 11 bytes in UTF-8: multi-byte characters fall across every slice edge sooner or later.
+    const text = 'a€😀é\n'.repeat(24_000);
+    const texts: string[] = [];
+    for await (const t of decodeText([encode(text)], { file: 'x.csv' })) texts.push(t);
+    expect(texts.join('')).toBe(text);
+    // Above 128 KB (64 Ki two-byte characters) V8 maps a string on its own.
+    expect(Math.max(...texts.map((t) => t.length))).toBeLessThan(64 * 1024);
+  });
+
   prop.prop([fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(fc.nat(), { maxLength: 5 })])(
     'any text chunked anywhere decodes to itself',
     async (text, cuts) => {

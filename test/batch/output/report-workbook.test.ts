@@ -10,6 +10,8 @@ import type { ReportColumn, ReportRow } from '../../../batch/output/cell-value.j
 import { amountNumFmt } from '../../../batch/output/report-styles.js';
 import { readWorkbookTable } from '../../../batch/input/read-workbook-table.js';
 import { dumpXlsx } from '../../support/xlsx-dump.js';
+import { unzippedEntries } from '../../support/zip-entries.js';
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { tempDirs } from '../../support/temp-dir.js';
 
 const dirs = tempDirs();
@@ -147,6 +149,65 @@ describe('createReportWorkbook', () => {
     await expect(workbook.addSheet('findings', { columns: COLUMNS })).rejects.toThrow(/duplicate sheet/);
     await workbook.close();
   });
+});
+
+describe('rows rendered by sheetRowXml', () => {
+  const KINDS = ['text', 'amount', 'amountUSD', 'date', 'integer', 'boolean', 'share'] as const;
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.string({ unit: fc.constantFrom('<', '>', '&', "'", '"', '=', '-', '\u0000', '\u0007', '\u000b', '\u007f', '\t', '\r', '\n', 'é', '😀', 'a'), maxLength: 8 }),
+  );
+  const decimal = fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }).chain((n) => fc.integer({ min: 0, max: 8 }).map((scale) => new Dec(n.toString()).div(new Dec(10).pow(scale))));
+  const day = fc.integer({ min: 0, max: 60_000 }).map((d) => new Date(Date.UTC(1950, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+  const valueOf = (kind: (typeof KINDS)[number]) => {
+    const shaped = {
+      text,
+      amount: decimal,
+      amountUSD: decimal,
+      date: fc.oneof(day, text),
+      integer: fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), text),
+      boolean: fc.oneof(fc.boolean(), text),
+      share: fc.oneof(decimal, text),
+    }[kind];
+    return fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: shaped as fc.Arbitrary<ReportRow[string]>, weight: 4 });
+  };
+  const highlight = fc.constantFrom(null, 'expiring', 'overdrawn', 'error');
+  const sheetOf = fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 6 }).chain((kinds) =>
+    fc.record({
+      kinds: fc.constant(kinds),
+      rows: fc.array(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.record({ values: fc.tuple(...kinds.map(valueOf)), currency: fc.constantFrom<string | null>('EUR', 'JPY', 'KWD', 'USD'), highlight }) },
+          // A row without any value, which exceljs does not write.
+          { weight: 1, arbitrary: fc.record({ values: fc.constant(kinds.map(() => null)), currency: fc.constant(null), highlight }) },
+        ),
+        { maxLength: 12 },
+      ),
+    }),
+  );
+
+  async function write(path: string, sheets: readonly { kinds: readonly (typeof KINDS)[number][]; rows: readonly { values: readonly ReportRow[string][]; currency: string | null; highlight: string | null }[] }[], rowsThroughExceljs: boolean): Promise<void> {
+    const workbook = await createReportWorkbook(path, { rowsThroughExceljs });
+    for (const [n, { kinds, rows }] of sheets.entries()) {
+      const columns: ReportColumn[] = [...kinds.map((kind, i) => ({ name: `c${i}`, kind })), { name: 'currency', kind: 'text' }];
+      const sheet = await workbook.addSheet(`S${n}`, { columns, currencyColumn: 'currency', highlight: (row) => row.highlight as 'expiring' | null });
+      for (const r of rows) await sheet.addRow({ ...Object.fromEntries(r.values.map((v, i) => [`c${i}`, v])), currency: r.currency, highlight: r.highlight });
+    }
+    await workbook.close();
+  }
+
+  fcTest.prop([fc.array(sheetOf, { minLength: 1, maxLength: 3 })], { numRuns: 40 })(
+    'give every sheet and its styles the bytes exceljs writes for the same rows through its own row objects',
+    async (sheets) => {
+      const dir = await dirs.make();
+      await write(join(dir, 'fast.xlsx'), sheets, false);
+      await write(join(dir, 'exceljs.xlsx'), sheets, true);
+      const [fast, reference] = await Promise.all([unzippedEntries(join(dir, 'fast.xlsx')), unzippedEntries(join(dir, 'exceljs.xlsx'))]);
+      expect([...fast.keys()]).toEqual([...reference.keys()]);
+      for (const [entry, bytes] of reference) expect(fast.get(entry)?.toString('utf8'), entry).toBe(bytes.toString('utf8'));
+      await dirs.cleanup();
+    },
+  );
 });
 
 describe('amountNumFmt', () => {
