@@ -218,12 +218,11 @@ class TableEarnings {
 
   /** The record of the row at a location the ledger was given, read again (core asks only when its earningId repeats). */
   rowAt(location: RowLocation): EarningRecord {
-    const { rows, rowIndexes } = this.table;
-    const lineOf = (at: number) => (rowIndexes[at] ?? at) + 1;
+    const { rows } = this.table;
     // Row i is at line i + 1 unless blank rows were left out before it.
     let i = location.line - 1;
-    if (!(i < rows.length && lineOf(i) === location.line)) {
-      this.indexOfLine ??= new Map(rows.map((_, at) => [lineOf(at), at]));
+    if (!(i < rows.length && this.lineAt(i) === location.line)) {
+      this.indexOfLine ??= new Map(rows.map((_, at) => [this.lineAt(at), at]));
       i = this.indexOfLine.get(location.line) ?? -1;
     }
     const record = i >= 0 ? this.recordAt(i, false) : null;
@@ -236,7 +235,7 @@ class TableEarnings {
     const { table, layout, dates, currencies, kinds } = this;
     const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
     const row = table.rows[i]!;
-    const line = (table.rowIndexes[i] ?? i) + 1;
+    const line = this.lineAt(i);
     if (first) this.noteName(row);
     const dateCell = iDate < 0 ? '' : row[iDate];
     let earningDate = dates.get(dateCell);
@@ -267,6 +266,11 @@ class TableEarnings {
     let kind = kinds.get(earningType);
     if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
     return new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled });
+  }
+
+  /** The table row (1-based, in the table's body) of body row `i`. */
+  private lineAt(i: number): number {
+    return (this.table.rowIndexes[i] ?? i) + 1;
   }
 
   private noteName(row: readonly unknown[]): void {

@@ -95,16 +95,11 @@ function openCsvSink(target: string | Writable, columns: readonly ReportColumn[]
     if (!stream.write(chunk, 'utf8')) await once(stream, 'drain');
   }
 
-  /** `csvLine` of the row's formatted cells, built without the intermediate arrays. */
-  function record(row: ReportRow): string {
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!;
-      if (i > 0) line += separator;
-      line += csvField(formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark), separator);
-    }
-    return line + CSV_LINE_END;
-  }
+  const record = (row: ReportRow): string =>
+    csvLine(
+      columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark)),
+      separator,
+    );
 
   if (options.header ?? true) pending += csvLine(columns.map((c) => c.name), separator);
 

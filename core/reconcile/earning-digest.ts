@@ -18,10 +18,14 @@ export interface EarningDigest {
 
 /** The digest of a row; `program` is its canonical program (an alias is the same program). */
 export function earningDigest(row: EarningRecord, program: string, hasher: FieldHasher): EarningDigest {
-  const facts = earningFactsHash(row, program, hasher);
-  const update = { usd: 0, rate: 0, details: 0 };
-  earningUpdateHashes(row, hasher, update);
-  return { facts, usd: update.usd, rate: update.rate, details: update.details };
+  return earningDigestInto(row, program, hasher, { facts: 0, usd: 0, rate: 0, details: 0 });
+}
+
+/** `earningDigest` written into `out` (the caller's, reused: nothing allocated per row). */
+export function earningDigestInto<T extends { -readonly [K in keyof EarningDigest]: EarningDigest[K] }>(row: EarningRecord, program: string, hasher: FieldHasher, out: T): T {
+  out.facts = earningFactsHash(row, program, hasher);
+  earningUpdateHashes(row, hasher, out);
+  return out;
 }
 
 /**

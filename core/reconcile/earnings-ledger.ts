@@ -7,7 +7,7 @@ import { memoByText } from '../text/memo-by-text.js';
 import type { EarningRecord, RowLocation } from './earning-record.js';
 import { isOriginalSplit, isRollover } from './earning-type.js';
 import { FieldHasher, hashText64, type Hash64 } from './earning-hash.js';
-import { earningFactsHash, earningUpdateHashes, type EarningUpdateHashes } from './earning-identity.js';
+import { earningDigestInto } from './earning-digest.js';
 import { DownloadRecency } from './download-recency.js';
 import { IdEventKind, isDeferring, type DeferringEarningIdStore, type EarningIdStore, type IdEvents, type MutableDigest } from './earning-id-store.js';
 import type { FindingSink } from './finding-sink.js';
@@ -66,7 +66,8 @@ class EarningsLedger {
   private readonly rollover = memoByText((reasonCode) => isRollover({ reasonCode }));
   private readonly hasher = new FieldHasher();
   private readonly idHash: Hash64 = { lo: 0, hi: 0 };
-  private readonly updateHashes: EarningUpdateHashes = { usd: 0, rate: 0, details: 0 };
+  /** The digest of the row at hand, reused for every row. */
+  private readonly digest: MutableDigest = { facts: 0, usd: 0, rate: 0, details: 0 };
   private readonly recency = new DownloadRecency();
   private ordinal = 0;
   private events: IdEvents | undefined;
@@ -118,9 +119,7 @@ class EarningsLedger {
     const line = this.lines.runLine(row.location);
     if (this.deferred !== null) this.deferred.ids.addId(id.lo, id.hi, line);
     else {
-      const facts = earningFactsHash(row, program.program, this.hasher);
-      earningUpdateHashes(row, this.hasher, this.updateHashes);
-      const { usd, rate, details } = this.updateHashes;
+      const { facts, usd, rate, details } = earningDigestInto(row, program.program, this.hasher, this.digest);
       this.stores.ids.add(id.lo, id.hi, facts, usd, rate, details, line);
     }
     this.recency.see(this.ordinal, row);
@@ -150,12 +149,7 @@ class EarningsLedger {
   private digestAt(line: number, out: MutableDigest): MutableDigest {
     const row = this.deferred!.rowAt(this.lines.locationOf(line));
     const program = this.periods.programIn(this.periods.periodOf(row.earningDate), row.programName);
-    out.facts = earningFactsHash(row, program.program, this.hasher);
-    earningUpdateHashes(row, this.hasher, this.updateHashes);
-    out.usd = this.updateHashes.usd;
-    out.rate = this.updateHashes.rate;
-    out.details = this.updateHashes.details;
-    return out;
+    return earningDigestInto(row, program.program, this.hasher, out);
   }
 
   /**
