@@ -85,7 +85,7 @@ function civilFromDays(days: number): IsoDate | null {
 }
 
 function isFourDigitYear(date: IsoDate): boolean {
-  return date.length === 10 && date.slice(0, 4) !== '0000';
+  return date.length === 10 && !date.startsWith('0000');
 }
 
 function dayNumber(date: IsoDate): number {
@@ -124,11 +124,21 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
-  return {
-    year: Number.parseInt(date.slice(0, 4), 10),
-    month: Number.parseInt(date.slice(5, 7), 10),
-    day: Number.parseInt(date.slice(8, 10), 10),
-  };
+  return { year: digitsAt(date, 0, 4), month: digitsAt(date, 5, 7), day: digitsAt(date, 8, 10) };
+}
+
+/**
+ * `Number.parseInt(text.slice(from, to), 10)` without the slice: settling a ledger reads the
+ * parts of thousands of dates. Anything but digits goes to parseInt, so the value is the same.
+ */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.parseInt(text.slice(from, to), 10);
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** Serial number Excel uses for a date (1900 date system): 2021-01-01 → 44197. */

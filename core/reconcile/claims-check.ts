@@ -114,8 +114,8 @@ export function checkClaims(
       policy,
       settings,
       asOf,
-      ...(available === undefined ? {} : { available: Dec.max(available, ZERO) }),
-      ...(d.pool ? { poolCurrencies: currenciesByGroup.get(group) ?? [] } : {}),
+      available: available === undefined ? undefined : Dec.max(available, ZERO),
+      poolCurrencies: d.pool ? (currenciesByGroup.get(group) ?? []) : undefined,
     });
     const base = {
       file: location.file,

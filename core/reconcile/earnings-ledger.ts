@@ -286,7 +286,7 @@ class EarningsLedger {
       return true;
     }
     if (row.kind !== 'coop') return true;
-    this.poolSums.add(row, program.pools, program.program, period.half, period.month, negate);
+    this.poolSums.add(row, program.pools, program.program, period, negate);
     if (sign === 1 && row.amountUSDScaled === null && row.currency !== 'USD') this.reportMissingUSD(row, program.program, period.label);
     return true;
   }

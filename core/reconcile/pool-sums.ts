@@ -6,6 +6,7 @@ import { addCoopEarnings, createPoolLedger, type PoolLedger } from '../pools/poo
 import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
 import type { EarningRecord } from './earning-record.js';
+import type { PeriodOf } from './program-periods.js';
 
 /** The co-op rows of one pool, summed exactly as scaled integers. */
 export interface PoolSums {
@@ -15,8 +16,11 @@ export interface PoolSums {
   readonly currency: string;
   readonly amount: ExactSum;
   readonly amountUSD: ExactSum;
-  /** The amount per calendar month (`2021-07`): the journal accrues co-op monthly. */
-  readonly months: Map<string, ExactSum>;
+  /**
+   * The amount per calendar month (`2021-07`): the journal accrues co-op monthly. By the month's
+   * place in the half (0-5), so a row finds its month without a lookup by text.
+   */
+  readonly months: ({ readonly month: string; readonly sum: ExactSum } | undefined)[];
   rows: number;
   rowsWithoutUSD: number;
 }
@@ -35,9 +39,9 @@ export class PoolSumsTable {
 
   /**
    * Adds (negate: retracts) one co-op row that is not a rollover, to the pool of its participant and
-   * currency among `pools` (those of its canonical program and period, kept with the program).
+   * currency among `pools` (those of its canonical program and `period`, the row's own, kept with the program).
    */
-  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, earningPeriod: FiscalHalf, month: string, negate: boolean): void {
+  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, period: PeriodOf, negate: boolean): void {
     const sign = negate ? -1 : 1;
     let byCurrency = pools.get(row.participantId);
     if (!byCurrency) pools.set(detach(row.participantId), (byCurrency = new Map()));
@@ -46,11 +50,11 @@ export class PoolSumsTable {
       pool = {
         participantId: detach(row.participantId),
         programName,
-        earningPeriod,
+        earningPeriod: period.half,
         currency: row.currency,
         amount: new ExactSum(),
         amountUSD: new ExactSum(),
-        months: new Map(),
+        months: [],
         rows: 0,
         rowsWithoutUSD: 0,
       };
@@ -58,9 +62,8 @@ export class PoolSumsTable {
       this.list.push(pool);
     }
     pool.amount.add(row.amountScaled, negate);
-    let monthSum = pool.months.get(month);
-    if (!monthSum) pool.months.set(month, (monthSum = new ExactSum()));
-    monthSum.add(row.amountScaled, negate);
+    const month = (pool.months[period.monthOfHalf] ??= { month: period.month, sum: new ExactSum() });
+    month.sum.add(row.amountScaled, negate);
     pool.rows += sign;
     // A USD row's own amount is its USD amount even when the export leaves the USD column empty.
     const usd = row.amountUSDScaled ?? (row.currency === 'USD' ? row.amountScaled : null);
@@ -73,9 +76,10 @@ export class PoolSumsTable {
     const out = new Map<string, MonthlyAccrual[]>();
     for (const p of this.list) {
       const key = poolKeyString({ participantId: p.participantId, programName: p.programName, earningPeriod: formatHalf(p.earningPeriod), currency: p.currency });
-      const months = [...p.months]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([month, sum]) => ({ month, amount: sum.toDec() }))
+      // In the order of the half, which is the order of the months.
+      const months = p.months
+        .filter((m) => m !== undefined)
+        .map(({ month, sum }) => ({ month, amount: sum.toDec() }))
         .filter((m) => !m.amount.isZero());
       out.set(key, months);
     }

@@ -1,7 +1,7 @@
 import type { Dec } from '../money/decimal.js';
 import { scaledFromDec, type ScaledAmount } from '../money/scaled-amount.js';
 import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../calendar/fiscal-half.js';
-import type { IsoDate } from '../calendar/calendar-date.js';
+import { dateParts, type IsoDate } from '../calendar/calendar-date.js';
 import { canonicalProgramName, resolvePolicy, type PolicyCatalog } from '../policy/policy-catalog.js';
 import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
@@ -14,6 +14,8 @@ export interface PeriodOf {
   readonly label: string;
   /** The calendar month, `2021-07`: the journal accrues co-op monthly. */
   readonly month: string;
+  /** The month's place in the half, 0-5. */
+  readonly monthOfHalf: number;
   /** Per program name as written in the export; one map per half, shared by every date in it. */
   readonly programs: Map<string, ProgramInPeriod>;
 }
@@ -53,7 +55,8 @@ export class ProgramPeriods {
       const label = formatHalf(half);
       let programs = this.programsByHalf.get(label);
       if (programs === undefined) this.programsByHalf.set(label, (programs = new Map()));
-      return { half, label, month: date.slice(0, 7), programs };
+      const monthOfHalf = ((dateParts(date as IsoDate).month - settings.fiscalYearStartMonth + 12) % 12) % 6;
+      return { half, label, month: date.slice(0, 7), monthOfHalf, programs };
     });
   }
 

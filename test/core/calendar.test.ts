@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
-import { isoDate, parseDate, addDays, daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { isoDate, parseDate, addDays, addMonths, dateParts, daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { fiscalHalfOf, formatHalf, parseHalf, half, halfInterval, nextHalf, compareHalves } from '../../core/calendar/fiscal-half.js';
 import { computeWindows, windowsOf } from '../../core/calendar/windows.js';
 import { contains, lastDay, formatInterval } from '../../core/calendar/date-interval.js';
@@ -125,6 +125,21 @@ describe('calendar dates', () => {
   test.each(['2021-02-30', '13/01/2021', '2021-13-01', '15.03.2021', 'yesterday', ''])('%s is invalid_date', (text) => {
     const r = parseDate(text);
     expect(!r.ok && r.issues[0]!.code).toBe('invalid_date');
+  });
+
+  // dateParts reads digits without slicing: the same parts as parseInt over the slices, for any text.
+  prop.prop([fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9+-]{0,5}-[0-9a]{1,3}-[0-9 ]{0,3}$/), fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)))], { numRuns: 2000 })(
+    'dateParts is parseInt over the year, month and day',
+    (text) => {
+      const slow = (from: number, to: number) => Number.parseInt(text.slice(from, to), 10);
+      expect(dateParts(text as IsoDate)).toEqual({ year: slow(0, 4), month: slow(5, 7), day: slow(8, 10) });
+    },
+  );
+
+  test('month arithmetic clamps to the end of the month', () => {
+    expect(addMonths(isoDate('2021-01-31'), 1)).toBe('2021-02-28');
+    expect(addMonths(isoDate('2020-01-31'), 1)).toBe('2020-02-29');
+    expect(addMonths(isoDate('2021-08-31'), 24)).toBe('2023-08-31');
   });
 
   test('day arithmetic counts calendar days across DST changes', () => {

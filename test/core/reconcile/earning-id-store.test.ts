@@ -170,6 +170,28 @@ describe('the earningId stores and the readable rule', () => {
     );
   });
 
+  test('a table of thousands of ids, resolved in groups by id hash, decides alike', () => {
+    const filler = Array.from({ length: 6000 }, (_, i) => earningRecord({ ...base, earningId: `U-${i}` }));
+    fc.assert(
+      fc.property(versionsArb, fc.array(fc.nat(filler.length), { minLength: 24, maxLength: 24 }), (repeated, at) => {
+        // The repeated ids' versions, in their order, spread among ids that come once.
+        const places = at.slice(0, repeated.length).sort((a, b) => a - b);
+        const rows: { row: EarningRecord; recency: number }[] = [];
+        let next = 0;
+        filler.forEach((row, i) => {
+          while (next < places.length && places[next] === i) rows.push(repeated[next++]!);
+          rows.push({ row, recency: i % 4 });
+        });
+        while (next < places.length) rows.push(repeated[next++]!);
+        const versions = rows.map(({ row, recency }, i): Version => ({ row: earningRecord({ ...row, location: { file: 'x.csv', line: i + 2 } }), line: i + 2, recency }));
+        const readable = readableEvents(versions);
+        expect(storeEvents(versions)).toEqual(readable);
+        expect(deferredEvents(versions)).toEqual(readable);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   /** One earning in three downloads (recency 0, 1, 2), each with its own exchange rate cell. */
   const downloads = (...rates: string[]): Version[] =>
     rates.map((exchangeRate, i) => ({ row: earningRecord({ ...base, exchangeRate, location: { file: `d${i}.csv`, line: i + 2 } }), line: i + 2, recency: i }));

@@ -13,9 +13,10 @@ import { earningKind, isRollover } from '../../../core/reconcile/earning-type.js
 import { addCoopEarning, createPoolLedger } from '../../../core/pools/pool-ledger.js';
 import { computeBalances, type PoolBalance } from '../../../core/pools/pool-balance.js';
 import { poolKeyString } from '../../../core/pools/pool-key.js';
-import type { IsoDate } from '../../../core/calendar/calendar-date.js';
-import type { FiscalHalf } from '../../../core/calendar/fiscal-half.js';
-import { DEFAULT_SETTINGS } from '../../../core/settings.js';
+import { addDays, type IsoDate } from '../../../core/calendar/calendar-date.js';
+import { fiscalHalfOf, formatHalf, type FiscalHalf } from '../../../core/calendar/fiscal-half.js';
+import { DEFAULT_SETTINGS, withSettings } from '../../../core/settings.js';
+import { ZERO, type Dec } from '../../../core/money/decimal.js';
 import { collectEarnings, source } from '../../batch/input/helpers.js';
 
 const hasher = new FieldHasher();
@@ -102,13 +103,15 @@ describe('the ledger\'s pool sums', () => {
     rollover: fc.boolean(),
     cents: fc.integer({ min: -10_000_000, max: 10_000_000 }),
     usdCents: fc.option(fc.integer({ min: -10_000_000, max: 10_000_000 })),
-    date: fc.constantFrom('2020-08-01', '2020-12-31', '2021-01-01', '2021-07-15'),
+    // Fourteen months around a fiscal year's turn, so that rows fall in every month of several halves.
+    date: fc.oneof(fc.constantFrom('2020-08-01', '2020-12-31', '2021-01-01', '2021-07-15'), fc.integer({ min: 0, max: 430 }).map((d) => addDays('2020-06-01' as IsoDate, d))),
     currency: fc.constantFrom('EUR', 'USD', 'JPY'),
   });
 
-  test('summing in integers per pool gives the balances of feeding core row by row', () => {
+  test('summing in integers per pool gives the balances and monthly accruals of feeding core row by row', () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+      fc.property(fc.array(row, { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (rows, fiscalYearStartMonth) => {
+        const settings = withSettings({ fiscalYearStartMonth });
         const catalog = policyCatalog();
         const records = rows.map((r, i) =>
           earningRecord({
@@ -136,19 +139,29 @@ describe('the ledger\'s pool sums', () => {
           }),
         );
         const stores = { ids: new MemoryEarningIdStore(), duplicates: new MemoryFindingSink() };
-        const fast = earningsLedgerOf({ catalog, settings: DEFAULT_SETTINGS, stores }, readRowsOf('in.csv', records));
-        // The readable rule: every co-op row that is not a rollover, one at a time, into its pool.
-        const direct = createPoolLedger(DEFAULT_SETTINGS);
+        const fast = earningsLedgerOf({ catalog, settings, stores }, readRowsOf('in.csv', records));
+        // The readable rule: every co-op row that is not a rollover, one at a time, into its pool,
+        // and into its pool's calendar month.
+        const direct = createPoolLedger(settings);
+        const months = new Map<string, Map<string, Dec>>();
         for (const r of records) {
           if (r.kind !== 'coop' || isRollover(r)) continue;
           const programName = canonicalProgramName(catalog, r.programName) ?? r.programName;
           addCoopEarning(direct, { participantId: r.participantId, programName, earningDate: r.earningDate, currency: r.currency, amount: r.amount, amountUSD: r.amountUSD });
+          const pool = poolKeyString({ participantId: r.participantId, programName, earningPeriod: formatHalf(fiscalHalfOf(r.earningDate, settings)), currency: r.currency });
+          const byMonth = months.get(pool) ?? months.set(pool, new Map()).get(pool)!;
+          const month = r.earningDate.slice(0, 7);
+          byMonth.set(month, (byMonth.get(month) ?? ZERO).plus(r.amount));
         }
         const options = { asOf: '2022-02-10' as IsoDate, policyFor: (p: string, h: FiscalHalf) => resolvePolicy(catalog, p, h) };
         const show = (b: PoolBalance) => [poolKeyString(b.key), b.coopEarned.toFixed(), b.coopEarnedUSD.toFixed(), String(b.belowThreshold), b.available.toFixed()];
         expect(computeBalances(fast.pools, options).map(show)).toEqual(computeBalances(direct, options).map(show));
+        const accruals = (m: ReadonlyMap<string, readonly { month: string; amount: Dec }[]>) =>
+          Object.fromEntries([...m].map(([pool, list]) => [pool, list.map((a) => `${a.month} ${a.amount.toFixed()}`)]));
+        const readable = [...months].map(([pool, byMonth]) => [pool, [...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).filter(([, amount]) => !amount.isZero()).map(([month, amount]) => ({ month, amount }))] as const);
+        expect(accruals(fast.accruals)).toEqual(accruals(new Map(readable)));
       }),
-      { numRuns: 300 },
+      { numRuns: 800 },
     );
   });
 });
