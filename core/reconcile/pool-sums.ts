@@ -6,7 +6,6 @@ import { addCoopEarnings, createPoolLedger, type PoolLedger } from '../pools/poo
 import type { LedgerSettings } from '../settings.js';
 import { detach } from '../text/detach.js';
 import type { EarningRecord } from './earning-record.js';
-import type { PeriodOf } from './program-periods.js';
 
 /** The co-op rows of one pool, summed exactly as scaled integers. */
 export interface PoolSums {
@@ -25,6 +24,15 @@ export interface PoolSums {
   rowsWithoutUSD: number;
 }
 
+/** The period of a row as the pool sums need it (`PeriodOf` of program-periods.ts has these fields). */
+export interface RowPeriod {
+  readonly half: FiscalHalf;
+  /** The calendar month, `2021-07`. */
+  readonly month: string;
+  /** The month's place in the half, 0-5. */
+  readonly monthOfHalf: number;
+}
+
 /** Pool sums of one program and period, by participantId, then currency. */
 export type PoolsOfProgram = Map<string, Map<string, PoolSums>>;
 
@@ -41,7 +49,7 @@ export class PoolSumsTable {
    * Adds (negate: retracts) one co-op row that is not a rollover, to the pool of its participant and
    * currency among `pools` (those of its canonical program and `period`, the row's own, kept with the program).
    */
-  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, period: PeriodOf, negate: boolean): void {
+  add(row: EarningRecord, pools: PoolsOfProgram, programName: string, period: RowPeriod, negate: boolean): void {
     const sign = negate ? -1 : 1;
     let byCurrency = pools.get(row.participantId);
     if (!byCurrency) pools.set(detach(row.participantId), (byCurrency = new Map()));
