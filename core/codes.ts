@@ -38,6 +38,8 @@ export const ISSUE_CODES = [
   'claim_not_editable',
   'invalid_claim_status',
   ...CLAIM_RULE_CODES,
+  // a claim added with an id the register already holds (the finding of the same name, refused before it is written)
+  'duplicate_claim',
   'invalid_document_name',
 ] as const;
 

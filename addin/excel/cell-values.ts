@@ -11,6 +11,7 @@ import type { CurrencyCode } from '../../core/money/currency.js';
 import { scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { issue, ok, fail, type Result } from '../../core/issues.js';
+import { booleanFromText } from '../../core/policy/policy-fields.js';
 
 /** What Office.js accepts in `Range.values`. */
 export type CellValue = string | number | boolean;
@@ -136,12 +137,10 @@ export function textToCell(text: string): string {
   return text;
 }
 
+/** A cell as a boolean: Excel's own, or text core reads as yes or no (`booleanFromText`); else null. */
 export function booleanFromCell(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
-  const t = textFromCell(value).trim().toLowerCase();
-  if (['true', 'yes', '1', 'waar', 'ja', 'wahr', 'vrai', 'sant'].includes(t)) return true;
-  if (['false', 'no', '0', 'onwaar', 'nee', 'nein', 'falsch', 'faux', 'falskt', 'nej'].includes(t)) return false;
-  return null;
+  return booleanFromText(textFromCell(value));
 }
 
 /** A cell as the text a core row parser expects: numbers in invariant form, dates as yyyy-MM-dd. */

@@ -1,11 +1,13 @@
 /**
  * The display language and number/date formats, from Office's display language (`nl-NL`,
- * `de-DE`…). Amounts are formatted from their exact decimal text, rounded half-up to the
- * currency's minor unit first, so no float ever touches money on the way to the screen. Dates are
- * calendar dates formatted in UTC so the browser's zone cannot move them.
+ * `de-DE`…). Amounts are rounded by core (`formatAmount`: half-up to the currency's minor unit,
+ * `-0.004` USD is `0.00`) and only their digits are laid out by Intl, from that exact decimal
+ * text, so no float ever touches money on the way to the screen. Dates are calendar dates
+ * formatted in UTC so the browser's zone cannot move them.
  */
-import { Dec, ROUND_HALF_UP } from '../../core/money/decimal.js';
+import { Dec } from '../../core/money/decimal.js';
 import { minorUnits } from '../../core/money/currency.js';
+import { formatAmount } from '../../core/money/round.js';
 import { dateParts, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { LANGUAGES, message, type Language, type MessageKey } from './messages.js';
 import type { Issue, Result } from '../../core/issues.js';
@@ -64,8 +66,7 @@ export function createLocale(displayLanguage: string): Locale {
         amountFormats.set(digits, format);
       }
       // Intl formats a decimal string exactly (no conversion to a double).
-      const text = value.toFixed(digits, ROUND_HALF_UP);
-      return format.format(text as unknown as number);
+      return format.format(formatAmount(value, currency) as unknown as number);
     },
     date(value) {
       const { year, month, day } = dateParts(value);
@@ -88,7 +89,7 @@ export function createLocale(displayLanguage: string): Locale {
         format = new Intl.NumberFormat(safeTag, { useGrouping: false, minimumFractionDigits: 0, maximumFractionDigits: digits });
         inputFormats.set(digits, format);
       }
-      return format.format(value.toFixed(digits, ROUND_HALF_UP) as unknown as number);
+      return format.format(formatAmount(value, currency) as unknown as number);
     },
     issue(issue, column) {
       const key = `issue.${issue.code}`;

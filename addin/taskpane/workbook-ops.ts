@@ -6,6 +6,8 @@ import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUM
 import { claimToRow } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
+import { newClaimIssues } from '../../core/claims/new-claim.js';
+import type { Issue } from '../../core/issues.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
@@ -13,7 +15,7 @@ import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-row
 import type { PoolKey } from '../../core/pools/pool-key.js';
 import { formatsOf, NUMBER_FORMATS } from '../excel/column-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
-import type { CellValue } from '../excel/cell-values.js';
+import { textFromCell, type CellValue } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
 import { balanceToCells, catalogOf, type Ledger } from '../ledger/workbook-ledger.js';
 import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledger.js';
@@ -113,26 +115,32 @@ function historyCells(entries: readonly ClaimHistoryEntry[]): CellValue[][] {
 }
 
 /**
- * Adds a claim and its history entry together: one sync to learn both tables' shapes (and that
- * the claimId is still free), one to write.
+ * Adds a claim and its history entry together: one sync to learn both tables' shapes and the
+ * register's claimIds as they stand now (someone may have typed a row since the pane read it),
+ * one to write. Whether the claim may be added is core's decision (`newClaimIssues`).
  */
 export function appendClaim(claim: Claim, entry: ClaimHistoryEntry): Promise<void> {
   return Excel.run(async (context) => {
-    const same = queueFindRows(context, TABLES.claims, { claimId: claim.claimId });
+    const ids = context.workbook.tables.getItem(TABLES.claims).columns.getItem('claimId').getDataBodyRange().load('values');
     const append = queueAppend(context, [
       { table: TABLES.claims, rows: [claimCells(claim)], formats: formatsOf(CLAIMS_COLUMNS) },
       { table: TABLES.claimHistory, rows: historyCells([entry]), formats: formatsOf(CLAIM_HISTORY_COLUMNS) },
     ]);
     await context.sync();
-    if (same.indexes().length > 0) throw new ClaimExistsError(claim.claimId);
+    const issues = newClaimIssues(claim.claimId, ids.values.map((row) => textFromCell(row[0])));
+    if (issues.length > 0) throw new ClaimRefusedError(claim.claimId, issues);
     append.write();
   });
 }
 
-export class ClaimExistsError extends Error {
-  constructor(readonly claimId: string) {
-    super(`claim ${claimId} already exists`);
-    this.name = 'ClaimExistsError';
+/** Core refused to add a claim to the register (its issues say why, e.g. `duplicate_claim`); nothing was written. */
+export class ClaimRefusedError extends Error {
+  constructor(
+    readonly claimId: string,
+    readonly issues: readonly Issue[],
+  ) {
+    super(`claim ${claimId} not added: ${issues.map((i) => i.code).join(', ')}`);
+    this.name = 'ClaimRefusedError';
   }
 }
 

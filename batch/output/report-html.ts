@@ -4,13 +4,13 @@ import { formatAmount } from '../../core/money/round.js';
 import { addDays, daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { PoolBalance } from '../../core/pools/pool-balance.js';
-import { poolAlerts } from '../../core/pools/pool-alerts.js';
+import { DEFAULT_ALERT_SETTINGS, isSpendable, poolAlerts, type AlertSettings } from '../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
 import type { Change } from '../../core/changes/change.js';
 import { CHANGE_KINDS } from '../../core/changes/change.js';
+import { SEVERITY_RANK, type Severity } from '../../core/codes.js';
+import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 
-/** The horizons of "money at risk" in the report, in days. */
-export const AT_RISK_DAYS = [30, 60] as const;
 /** Rows shown per table and pools per chart: the report stays a few hundred KB; the CSVs hold everything. */
 export const HTML_ROWS_CAP = 200;
 
@@ -20,6 +20,10 @@ export interface HtmlReportData {
   /** Findings, or counts of them (`count`, default 1): the per-row duplicates come as one count. */
   readonly findings: readonly { readonly severity: string; readonly code: string; readonly count?: number }[];
   readonly changes: readonly Change[];
+  /** The run's calendar settings (the fiscal year of "forfeited this fiscal year"); default core's. */
+  readonly settings?: LedgerSettings;
+  /** The horizons of "money at risk"; default core's `DEFAULT_ALERT_SETTINGS` (docs/RULES.md, "Alerts"). */
+  readonly alerts?: AlertSettings;
 }
 
 export async function writeHtmlReport(path: string, data: HtmlReportData): Promise<void> {
@@ -90,30 +94,30 @@ function capped(total: number, where: string): string {
 }
 
 function totalsSection(data: HtmlReportData): string {
-  const summaries = currencySummaries(data.balances, data.asOf, undefined, { expiryDays: AT_RISK_DAYS });
+  const summaries = currencySummaries(data.balances, data.asOf, data.settings ?? DEFAULT_SETTINGS, data.alerts ?? DEFAULT_ALERT_SETTINGS);
   if (summaries.length === 0) return '<h2>Totals per currency</h2><p class="none">No pools.</p>';
+  // Core's horizons, in its order: every summary holds the same ones.
+  const horizons = [...summaries[0]!.expiringWithin.keys()];
   const rows = summaries.map((s) => [
     esc(s.currency),
     esc(s.pools),
     money(s.available, s.currency),
-    ...AT_RISK_DAYS.map((d) => money(s.expiringWithin.get(d)!, s.currency)),
+    ...horizons.map((d) => money(s.expiringWithin.get(d)!, s.currency)),
     money(s.forfeitedThisFiscalYear, s.currency),
     money(s.overdrawn, s.currency),
   ]);
-  return `<h2>Totals per currency</h2>\n${table(
-    ['Currency', 'Pools', 'Available', ...AT_RISK_DAYS.map((d) => `Expiring within ${d} days`), 'Forfeited this fiscal year', 'Overdrawn'],
-    rows,
-    new Set([1, 2, 3, 4, 5, 6]),
-  )}`;
+  const head = ['Currency', 'Pools', 'Available', ...horizons.map((d) => `Expiring within ${d} days`), 'Forfeited this fiscal year', 'Overdrawn'];
+  return `<h2>Totals per currency</h2>\n${table(head, rows, new Set(head.map((_, i) => i).filter((i) => i > 0)))}`;
 }
 
 const DEADLINE_NAMES = { usageEnd: 'usage ends', claimDeadline: 'claim deadline', earningEnd: 'earning period ends' } as const;
 
 function atRiskSection(data: HtmlReportData): string {
-  const atRisk = poolAlerts(data.balances, { expiryDays: AT_RISK_DAYS })
+  const alerts = data.alerts ?? DEFAULT_ALERT_SETTINGS;
+  const atRisk = poolAlerts(data.balances, alerts)
     .filter((a) => a.kind === 'expiring')
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const head = `<h2>Money at risk <span class="as-of">available, with usage ending or the claim deadline within ${AT_RISK_DAYS.join(' or ')} days</span></h2>`;
+  const head = `<h2>Money at risk <span class="as-of">available, with usage ending or the claim deadline within ${alerts.expiryDays.join(' or ')} days</span></h2>`;
   if (atRisk.length === 0) return `${head}<p class="none">Nothing at risk.</p>`;
   const rows = atRisk.slice(0, HTML_ROWS_CAP).map((a) => [
     esc(a.date),
@@ -135,7 +139,7 @@ const TODAY_COLOUR = '#c50f1f';
 /** Each open pool's usage and claim windows on one time axis, with a line for today and the amounts. */
 function timelineSection(data: HtmlReportData): string {
   const pools = data.balances
-    .filter((b) => b.status === 'open' || b.status === 'claim-only')
+    .filter(isSpendable)
     .sort((a, b) => (lastDay(a.claiming) < lastDay(b.claiming) ? -1 : lastDay(a.claiming) > lastDay(b.claiming) ? 1 : 0));
   const head = '<h2>Open pools: usage and claim windows</h2>';
   if (pools.length === 0) return `${head}<p class="none">No open pools.</p>`;
@@ -196,9 +200,10 @@ function findingsSection(data: HtmlReportData): string {
     c.n += f.count ?? 1;
     counts.set(id, c);
   }
-  const rank: Record<string, number> = { error: 0, warning: 1, info: 2 };
+  // Core's severity scale, most severe first; a severity it does not know goes last.
+  const rank = (severity: string) => (Object.hasOwn(SEVERITY_RANK, severity) ? SEVERITY_RANK[severity as Severity] : -1);
   const rows = [...counts.values()]
-    .sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3) || b.n - a.n || (a.code < b.code ? -1 : 1))
+    .sort((a, b) => rank(b.severity) - rank(a.severity) || b.n - a.n || (a.code < b.code ? -1 : 1))
     .map((c) => [`<span class="${esc(severityClass(c.severity))}">${esc(c.severity)}</span>`, esc(c.code), esc(c.n)]);
   const head = '<h2>Findings by code</h2>';
   if (rows.length === 0) return `${head}<p class="none">No findings.</p>`;

@@ -3,6 +3,7 @@ import { issue, ok, fail, type Result } from '../issues.js';
 import type { Claim } from './claim.js';
 import type { ClaimStatus } from './claim-status.js';
 import { historyEntry, type ChangeMeta, type ClaimChange } from './claim-history.js';
+import { validateClaim, type ClaimContext } from './validate-claim.js';
 
 /** The status machine of docs/RULES.md, "Claims"; nothing else is a legal move. */
 export const CLAIM_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
@@ -29,13 +30,21 @@ export interface TransitionMeta extends ChangeMeta {
  * `Approved` or `Rejected` records the decision date, and approval sets the approved amount
  * (default: the amount claimed; never negative nor above the amount claimed, which is
  * `claim_amount_invalid`). An undeclared move is `illegal_transition` and changes nothing.
+ *
+ * A claim is submitted only as Partner Center accepts one (docs/RULES.md, "Claims"): the claim as
+ * submitted, dated `meta.at`, must break no rule of `validateClaim` against `context` (documents,
+ * the claim window, the pool's funds, ...); else the move is refused with those issues.
  */
-export function transitionClaim(claim: Claim, to: ClaimStatus, meta: TransitionMeta): Result<ClaimChange> {
+export function transitionClaim(claim: Claim, to: ClaimStatus, meta: TransitionMeta, context: ClaimContext): Result<ClaimChange> {
   const from = claim.status;
   if (!canTransition(from, to)) return fail(issue('illegal_transition', ['status'], from, { from, to }));
   const parts = [`${from} → ${to}`];
   let next: Claim = { ...claim, status: to };
-  if (to === 'Submitted') next = { ...next, submittedDate: meta.at };
+  if (to === 'Submitted') {
+    next = { ...next, submittedDate: meta.at };
+    const issues = validateClaim(next, context);
+    if (issues.length > 0) return fail(...issues);
+  }
   if (to === 'Rejected') next = { ...next, decisionDate: meta.at, amountApproved: null };
   if (to === 'Approved') {
     const approved = meta.amountApproved ?? claim.amountClaimed;

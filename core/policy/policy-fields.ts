@@ -86,18 +86,25 @@ function readThreshold(value: unknown, path: IssuePath): Read<Dec> {
   return { value: parsed.value };
 }
 
-const TRUE_TEXT = new Set(['true', 'yes', 'y', '1']);
-const FALSE_TEXT = new Set(['false', 'no', 'n', '0']);
+/**
+ * Yes and no as a policy file or a Programs table writes them: English, and Excel's TRUE/FALSE and
+ * yes/no in the languages the add-in speaks (nl WAAR/ONWAAR, ja/nee; de WAHR/FALSCH, ja/nein; fr
+ * VRAI/FAUX; sv SANT/FALSKT, ja/nej), since a table typed in a localised Excel holds them as text.
+ */
+const TRUE_TEXT = new Set(['true', 'yes', 'y', '1', 'waar', 'ja', 'wahr', 'vrai', 'sant']);
+const FALSE_TEXT = new Set(['false', 'no', 'n', '0', 'onwaar', 'nee', 'nein', 'falsch', 'faux', 'falskt', 'nej']);
 
-/** A boolean, or its spreadsheet spellings `true/false/yes/no/1/0` (any case). */
+/** Text as a boolean (any case, spaces around ignored), or null when it is neither yes nor no. */
+export function booleanFromText(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  return TRUE_TEXT.has(t) ? true : FALSE_TEXT.has(t) ? false : null;
+}
+
+/** A boolean, or one of its spellings in `booleanFromText`. */
 function readBoolean(value: unknown, path: IssuePath): Read<boolean> {
   if (typeof value === 'boolean') return { value };
-  if (typeof value === 'string') {
-    const t = value.trim().toLowerCase();
-    if (TRUE_TEXT.has(t)) return { value: true };
-    if (FALSE_TEXT.has(t)) return { value: false };
-  }
-  return wrongType(path, value, 'boolean');
+  const read = typeof value === 'string' ? booleanFromText(value) : null;
+  return read === null ? wrongType(path, value, 'boolean') : { value: read };
 }
 
 function readPeriod(value: unknown, path: IssuePath): Read<FiscalHalf> {

@@ -1,4 +1,5 @@
 import type { Dec } from '../money/decimal.js';
+import { roundToMinor } from '../money/round.js';
 import { daysBetween, type IsoDate } from '../calendar/calendar-date.js';
 import { lastDay } from '../calendar/date-interval.js';
 import type { PoolBalance } from './pool-balance.js';
@@ -32,15 +33,36 @@ export interface PoolAlert {
 }
 
 export interface AlertSettings {
-  /** Horizons, in days, within which unused funds are flagged; the batch job uses 30, the pane 30 and 60. */
+  /** Horizons, in days, within which unused funds are flagged; the batch job's findings use 30. */
   readonly expiryDays: readonly number[];
 }
 
+/** The horizons of the task pane and the HTML report: the one place that says 30 and 60 (docs/RULES.md, "Alerts"). */
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = Object.freeze({ expiryDays: Object.freeze([30, 60]) });
+
+/** Money in the pool can still be claimed: usage runs (`open`) or the claim window is still open (`claim-only`). */
+export function isSpendable(pool: PoolBalance): boolean {
+  return pool.status === 'open' || pool.status === 'claim-only';
+}
+
+/**
+ * Claims take more than the pool holds: its available amount is below zero as every report shows
+ * it, rounded to the currency's minor unit (docs/RULES.md, "Alerts"). An overdraft of less than
+ * half a minor unit (−0.004 USD, shown 0.00) is none; a negative part of the pool, such as co-op
+ * transferred out, never is one.
+ */
+export function isOverdrawn(pool: PoolBalance): boolean {
+  return roundToMinor(pool.available, pool.key.currency).lt(0);
+}
+
+/** Money is left in the pool as reports show it: at least half a minor unit. */
+function hasMoneyLeft(pool: PoolBalance): boolean {
+  return roundToMinor(pool.available, pool.key.currency).gt(0);
+}
 
 /** The deadline an unused, spendable pool runs into next, or null when it has none ahead. */
 export function nextDeadline(pool: PoolBalance): { deadline: PoolDeadline; date: IsoDate; days: number } | null {
-  if (pool.status !== 'open' && pool.status !== 'claim-only') return null;
+  if (!isSpendable(pool)) return null;
   if (pool.daysToUsageEnd >= 0) return { deadline: 'usageEnd', date: lastDay(pool.usage), days: pool.daysToUsageEnd };
   if (pool.daysToClaimDeadline >= 0) return { deadline: 'claimDeadline', date: lastDay(pool.claiming), days: pool.daysToClaimDeadline };
   return null;
@@ -52,7 +74,7 @@ export function poolAlerts(balances: readonly PoolBalance[], settings: AlertSett
   const longest = horizons.length > 0 ? horizons[horizons.length - 1]! : -1;
   const alerts: PoolAlert[] = [];
   for (const pool of balances) {
-    if (pool.available.isNegative()) {
+    if (isOverdrawn(pool)) {
       const next = nextDeadline(pool);
       alerts.push({
         kind: 'overdrawn',
@@ -64,7 +86,7 @@ export function poolAlerts(balances: readonly PoolBalance[], settings: AlertSett
         withinDays: null,
       });
     }
-    const next = pool.available.gt(0) ? nextDeadline(pool) : null;
+    const next = hasMoneyLeft(pool) ? nextDeadline(pool) : null;
     if (next && next.days <= longest) {
       alerts.push({ kind: 'expiring', pool, amount: pool.available, ...next, withinDays: horizons.find((h) => next.days <= h)! });
     }

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../core/money/decimal.js';
 import { parsePlainAmount, scaledFromDec } from '../../core/money/scaled-amount.js';
-import { decimalTextToCell, scaledToCell, textToCell } from '../../addin/excel/cell-values.js';
+import { booleanFromCell, decimalTextToCell, scaledToCell, textToCell } from '../../addin/excel/cell-values.js';
+import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 
 /** Amounts as exports write them: a sign, up to 15 digits, up to 6 decimals. */
 const plainAmount = fc
@@ -45,5 +46,19 @@ describe('text written to cells', () => {
     ['Ünïcode', 'Ünïcode'],
   ])('%s is written as %s', (text, cell) => {
     expect(textToCell(text)).toBe(cell);
+  });
+});
+
+describe('booleans written to cells', () => {
+  test.each(['yes', 'Y', 'no', 'n', 'TRUE', 'false', '1', '0', 'waar', 'ONWAAR', 'ja', 'nee', 'wahr', 'nein', 'vrai', 'faux', 'sant', 'falskt', 'nej', 'maybe', 'oui', ''])(
+    'the pane writes %j as a boolean exactly when core reads it as one, with the same value',
+    (text) => {
+      const core = parsePolicyFile({ programs: [{ name: 'A', coopClaims: text }] });
+      expect(booleanFromCell(text)).toBe(core.ok ? core.value[0]!.coopClaims : null);
+    },
+  );
+
+  test('an Excel boolean stays what it is', () => {
+    expect([booleanFromCell(true), booleanFromCell(false)]).toEqual([true, false]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fake } from './fake-excel.js';
-import { appendClaim, loadWorkbook, setUpWorkbook, updateClaim, selectClaimRow, selectBalanceRow, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { appendClaim, ClaimRefusedError, loadWorkbook, setUpWorkbook, updateClaim, selectClaimRow, selectBalanceRow, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { RowNotFoundError } from '../../addin/excel/table-rows.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
 import { historyEntry } from '../../core/claims/claim-history.js';
@@ -66,6 +66,17 @@ describe('writing a claim back', () => {
 
     expect(claimsById()).toEqual({ 'CLM-A': [100, 'Activity CLM-A'], 'CLM-B': [250, 'Changed'], 'CLM-C': [300, 'Activity CLM-C'] });
     expect(fake.tableValues('ClaimHistory')!.rows).toHaveLength(4);
+  });
+
+  test('a claimId typed into the register meanwhile is refused as duplicate_claim, and nothing is written', async () => {
+    await appendClaim(claim('CLM-A', '100'), historyEntry(claim('CLM-A', '100'), 'edited', meta, ['created']));
+    // Someone types the id the pane is about to use, with a stray space, into the sheet.
+    fake.setCell('Claims', 0, 'claimId', ' CLM-B ');
+    const refused = appendClaim(claim('CLM-B', '200'), historyEntry(claim('CLM-B', '200'), 'edited', meta, ['created']));
+    await expect(refused).rejects.toBeInstanceOf(ClaimRefusedError);
+    await expect(refused).rejects.toMatchObject({ issues: [{ code: 'duplicate_claim', params: { claimId: 'CLM-B' } }] });
+    expect(fake.tableValues('Claims')!.rows).toHaveLength(1);
+    expect(fake.tableValues('ClaimHistory')!.rows).toHaveLength(1);
   });
 
   test('a claim deleted meanwhile is reported, and nothing is written', async () => {

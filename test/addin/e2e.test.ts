@@ -237,10 +237,14 @@ describe('the task pane in headless Chromium', () => {
       const row = pools.find((p) => p.key === key.split('|').join(' '))!;
       expect({ earned, converted, transferred, approved, pending, available, forfeited, draft }, key).toEqual({ earned: row.earned, converted: row.converted, transferred: row.transferred, approved: row.approved, pending: row.pending, available: row.available, forfeited: row.forfeited, draft: row.draft });
     }
-    // A negative amount is red and says so in words.
+    // An overdraft (core's: the pool's available below zero) is red and says so in words.
     const overdrawn = page.locator('[data-pool="4447309|CSP Direct Bill Partner|FY21 H2|USD"] [data-testid="breakdown"] [data-testid="available"]');
     expect(await overdrawn.textContent()).toBe('-600.00 USD (overdrawn)');
     expect(await overdrawn.evaluate((e) => getComputedStyle(e).color)).not.toBe(await page.evaluate(() => getComputedStyle(document.body).color));
+    // Co-op transferred out is negative and overdraws nothing: no mark, no red.
+    const transferredOut = page.locator('[data-pool="4420487|Hosting|FY22 H1|GBP"] [data-testid="breakdown"] [data-testid="transferred"]');
+    expect(await transferredOut.textContent()).toBe('-200.00 GBP');
+    expect(await transferredOut.getAttribute('class')).toBe('amount');
 
     // Opening a pool shows its claims right there and selects its row in the sheet.
     const pool2 = page.locator('[data-pool="4410021|CSP Indirect Reseller|FY21 H2|EUR"]');
@@ -278,6 +282,16 @@ describe('the task pane in headless Chromium', () => {
     await expect.poll(() => testId(page, 'claim-retain').textContent()).toBe('Keep documents until Oct 5, 2023');
     await testId(page, 'claim-save').click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Claim CLM-2001 saved');
+    // Its id is taken now: a new claim under it is refused by core (duplicate_claim), beside the field.
+    await testId(page, 'claim-new').click();
+    await fill({
+      claimId: 'CLM-2001', participantId: '4410021', programName: 'CSP Indirect Reseller', activityStart: '2021-10-05', activityEnd: '2021-10-05',
+      currency: 'EUR', amountClaimed: '10.00', invoices: 'INV-2.pdf', proofs: 'photos-2.pdf',
+    });
+    await expect.poll(() => testId(page, 'error-claimId').getAttribute('data-codes')).toBe('duplicate_claim');
+    expect(await testId(page, 'error-claimId').textContent()).toBe('A claim with id CLM-2001 already exists.');
+    expect(await testId(page, 'claim-save').isDisabled()).toBe(true);
+    await testId(page, 'claim-close').click();
 
     const row = page.locator('tr[data-claim="CLM-2001"]');
     await row.click();

@@ -100,4 +100,12 @@ describe('the pane’s languages', () => {
     expect(en.amount(new Dec('12345678901234567.895'), 'USD')).toBe('12,345,678,901,234,567.90');
     expect(en.amount(new Dec('1234.5'), 'JPY')).toBe('1,235');
   });
+
+  test.each([['en-US'], ['de-DE'], ['fr-FR']])('%s shows an amount that rounds to zero as core does, without a minus sign', (tag) => {
+    const locale = createLocale(tag);
+    const zero = createLocale(tag).amount(new Dec(0), 'USD');
+    expect(locale.amount(new Dec('-0.004'), 'USD')).toBe(zero);
+    expect(locale.amountInput(new Dec('-0.004'), 'USD')).toBe('0');
+    expect(locale.amount(new Dec('-0.005'), 'USD')).toBe(`-${zero.slice(0, -1)}1`);
+  });
 });

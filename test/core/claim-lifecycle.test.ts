@@ -5,6 +5,9 @@ import { Dec } from '../../core/money/decimal.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { CLAIM_STATUSES, parseClaimStatus, isEditable, type ClaimStatus } from '../../core/claims/claim-status.js';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../../core/claims/claim-transitions.js';
+import type { ClaimContext } from '../../core/claims/validate-claim.js';
+import { newClaimIssues } from '../../core/claims/new-claim.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { editClaim, addDocument, addComment } from '../../core/claims/claim-edits.js';
 import type { ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import { historyEntryToRow } from '../../core/claims/claim-history.js';
@@ -14,6 +17,8 @@ import { CLAIM_HISTORY_COLUMNS } from '../../core/workbook-layout.js';
 
 const at = isoDate('2021-03-01');
 const meta = { at, by: 'ana@example.com' };
+/** What a submission is checked against: an unknown program (no policy), no pool figures. */
+const context: ClaimContext = { policy: null, settings: DEFAULT_SETTINGS };
 
 function claimIn(status: ClaimStatus, overrides: Partial<Claim> = {}): Claim {
   return {
@@ -104,7 +109,7 @@ describe('claim status machine', () => {
   });
 
   test.each(pairs)('%s → %s is legal: %s', (from, to, isLegal) => {
-    const r = transitionClaim(claimIn(from), to, meta);
+    const r = transitionClaim(claimIn(from), to, meta, context);
     expect(r.ok).toBe(isLegal);
     if (r.ok) {
       expect(r.value.claim.status).toBe(to);
@@ -115,14 +120,40 @@ describe('claim status machine', () => {
   });
 
   test('submitting records the submission date; rejecting records the decision and clears the approved amount', () => {
-    const submitted = transitionClaim(claimIn('Editing'), 'Submitted', { ...meta, at: isoDate('2021-03-02') });
+    const submitted = transitionClaim(claimIn('Editing'), 'Submitted', { ...meta, at: isoDate('2021-03-02') }, context);
     expect(submitted.ok && submitted.value.claim.submittedDate).toBe('2021-03-02');
-    const rejected = transitionClaim(claimIn('Under review'), 'Rejected', { ...meta, at: isoDate('2021-04-01') });
+    const rejected = transitionClaim(claimIn('Under review'), 'Rejected', { ...meta, at: isoDate('2021-04-01') }, context);
     expect(rejected.ok && [rejected.value.claim.decisionDate, rejected.value.claim.amountApproved]).toEqual(['2021-04-01', null]);
   });
 
+  test.each([
+    ['no proof of execution', { documents: { invoices: ['inv.pdf'], csrs: [], proofs: [] } }, '2021-03-01', ['claim_missing_documents']],
+    ['no invoice nor CSR', { documents: { invoices: [], csrs: [], proofs: ['photo.jpg'] } }, '2021-03-01', ['claim_missing_documents']],
+    ['the claim window closed (2021-08-15 was its last day)', {}, '2021-08-16', ['claim_submitted_outside_window']],
+    ['a zero amount', { amountClaimed: new Dec(0) }, '2021-03-01', ['claim_amount_invalid']],
+  ] as const)('submitting a claim with %s is refused with its rule\'s code and changes nothing', (_, overrides, date, codes) => {
+    for (const from of ['Editing', 'Action required'] as const) {
+      const claim = claimIn(from, overrides);
+      const r = transitionClaim(claim, 'Submitted', { ...meta, at: isoDate(date) }, context);
+      expect(!r.ok && r.issues.map((i) => i.code)).toEqual(codes);
+      expect(claim.status).toBe(from);
+    }
+  });
+
+  test('submitting more than the pool has available is refused with the shortfall; exactly what is available is accepted', () => {
+    const short = transitionClaim(claimIn('Editing'), 'Submitted', meta, { ...context, available: new Dec('999.99') });
+    expect(!short.ok && short.issues.map((i) => [i.code, i.params?.['shortfall']])).toEqual([['claim_overdraws_pool', '0.01']]);
+    expect(transitionClaim(claimIn('Editing'), 'Submitted', meta, { ...context, available: new Dec('1000') }).ok).toBe(true);
+  });
+
+  test('only submission is checked against the rules: a claim without documents can still be approved or rejected', () => {
+    const bare = { documents: { invoices: [], csrs: [], proofs: [] } };
+    expect(transitionClaim(claimIn('Under review', bare), 'Approved', meta, context).ok).toBe(true);
+    expect(transitionClaim(claimIn('Under review', bare), 'Rejected', meta, context).ok).toBe(true);
+  });
+
   test('approval without an amount approves the amount claimed and records the decision date', () => {
-    const r = transitionClaim(claimIn('Under review'), 'Approved', { ...meta, at: isoDate('2021-04-01') });
+    const r = transitionClaim(claimIn('Under review'), 'Approved', { ...meta, at: isoDate('2021-04-01') }, context);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.claim.amountApproved!.toFixed()).toBe('1000');
@@ -130,7 +161,7 @@ describe('claim status machine', () => {
   });
 
   test('approval may be for less than claimed, as after a dispute', () => {
-    const r = transitionClaim(claimIn('Disputed'), 'Approved', { ...meta, amountApproved: new Dec('750.50') });
+    const r = transitionClaim(claimIn('Disputed'), 'Approved', { ...meta, amountApproved: new Dec('750.50') }, context);
     expect(r.ok && r.value.claim.amountApproved!.toFixed()).toBe('750.5');
   });
 
@@ -138,7 +169,7 @@ describe('claim status machine', () => {
     ['1000.01', 'approved_above_claimed'],
     ['-1', 'negative'],
   ])('approving %s against 1000 claimed is claim_amount_invalid (%s) and changes nothing', (amount, reason) => {
-    const r = transitionClaim(claimIn('Under review'), 'Approved', { ...meta, amountApproved: new Dec(amount) });
+    const r = transitionClaim(claimIn('Under review'), 'Approved', { ...meta, amountApproved: new Dec(amount) }, context);
     expect(!r.ok && r.issues.map((i) => [i.code, i.params?.['reason'], i.params?.['approved'], i.params?.['claimed']])).toEqual([
       ['claim_amount_invalid', reason, amount, '1000'],
     ]);
@@ -147,7 +178,7 @@ describe('claim status machine', () => {
   test('a transition never mutates the claim it was given', () => {
     const before = claimIn('Under review');
     const copy = structuredClone({ ...before, amountClaimed: before.amountClaimed.toFixed() });
-    transitionClaim(before, 'Approved', meta);
+    transitionClaim(before, 'Approved', meta, context);
     expect({ ...before, amountClaimed: before.amountClaimed.toFixed() }).toEqual(copy);
   });
 
@@ -158,7 +189,7 @@ describe('claim status machine', () => {
       const history: ClaimHistoryEntry[] = [];
       for (const to of attempts) {
         const from = claim.status;
-        const r = transitionClaim(claim, to, meta);
+        const r = transitionClaim(claim, to, meta, context);
         if (r.ok) {
           expect(legal.has(`${from}>${to}`)).toBe(true);
           history.push(r.value.entry);
@@ -232,5 +263,18 @@ describe('editing, documents and comments', () => {
   test('a history entry is a ClaimHistory table row', () => {
     const change = addComment(claimIn('Editing'), 'x', meta);
     expect(Object.keys(historyEntryToRow(change.entry))).toEqual(CLAIM_HISTORY_COLUMNS.map((c) => c.name));
+  });
+});
+
+describe('adding a claim to the register', () => {
+  test('a claimId the register already holds is duplicate_claim, whatever spaces surround either', () => {
+    expect(newClaimIssues('C-2', ['C-1', ' C-2 ']).map((i) => [i.code, i.path, i.params?.['claimId']])).toEqual([['duplicate_claim', ['claimId'], 'C-2']]);
+    expect(newClaimIssues(' C-1', ['C-1']).map((i) => i.code)).toEqual(['duplicate_claim']);
+  });
+
+  test('a new claimId is free; ids differing in case are different claims, as the register reads them', () => {
+    expect(newClaimIssues('C-3', ['C-1', 'C-2'])).toEqual([]);
+    expect(newClaimIssues('c-1', ['C-1'])).toEqual([]);
+    expect(newClaimIssues('C-1', [])).toEqual([]);
   });
 });

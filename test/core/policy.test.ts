@@ -288,6 +288,19 @@ describe('policy files', () => {
   });
 
   test.each([
+    ['yes', true], ['Y', true], [' TRUE ', true], ['1', true], ['WAAR', true], ['ja', true], ['Wahr', true], ['VRAI', true], ['sant', true],
+    ['no', false], ['n', false], ['FALSE', false], ['0', false], ['ONWAAR', false], ['nee', false], ['nein', false], ['FALSCH', false], ['faux', false], ['falskt', false], ['nej', false],
+  ])('coopClaims %j reads as %s, as a table typed in a localised Excel holds it', (text, value) => {
+    const r = parsePolicyFile({ programs: [{ name: 'A', coopClaims: text }] });
+    expect(r.ok && r.value[0]!.coopClaims).toBe(value);
+  });
+
+  test.each(['maybe', 'oui', '2'])('coopClaims %j is neither yes nor no: invalid_type', (text) => {
+    const r = parsePolicyFile({ programs: [{ name: 'A', coopClaims: text }] });
+    expect(!r.ok && r.issues.map((i) => [formatPath(i.path), i.code])).toEqual([['programs[0].coopClaims', 'invalid_type']]);
+  });
+
+  test.each([
     [null, 'invalid_policy', ''],
     [[], 'invalid_policy', ''],
     ['{}', 'invalid_policy', ''],

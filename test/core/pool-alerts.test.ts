@@ -3,9 +3,9 @@ import { fc, test as prop } from '@fast-check/vitest';
 import { Dec } from '../../core/money/decimal.js';
 import { addDays, isoDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { half } from '../../core/calendar/fiscal-half.js';
-import { createPoolLedger, addCoopEarning, addClaimDraw, type DrawKind } from '../../core/pools/pool-ledger.js';
+import { createPoolLedger, addCoopEarning, addClaimDraw, addTransfer, type DrawKind } from '../../core/pools/pool-ledger.js';
 import { computeBalances, type PoolBalance } from '../../core/pools/pool-balance.js';
-import { poolAlerts } from '../../core/pools/pool-alerts.js';
+import { isOverdrawn, isSpendable, nextDeadline, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
 
 const policyFor = (program: string) => ({ thresholdUSD: new Dec(program === 'Small' ? '1500' : '10000') });
@@ -78,6 +78,55 @@ describe('pool alerts', () => {
     expect(alerts.map((a) => [a.kind, a.pool.key.participantId, a.amount.toString()])).toEqual([
       ['overdrawn', 'B', '600'],
       ['expiring', 'A', '20000'],
+    ]);
+  });
+
+  test.each([
+    ['100.004', false, []],
+    ['100.005', true, [['overdrawn', '0.005']]],
+    ['100.01', true, [['overdrawn', '0.01']]],
+  ] as const)('claims of %s USD against 100 USD: overdrawn %s, judged on the amount as shown (rounded to the cent)', (claimed, overdrawn, alerts) => {
+    const [pool] = settle([{ date: '2021-09-01', amount: '20000', claims: [['approved', '19900'], ['approved', claimed]] }], '2022-02-10');
+    expect(pool!.available.toString()).toBe(new Dec(100).minus(claimed).toString());
+    expect(isOverdrawn(pool!)).toBe(overdrawn);
+    expect(poolAlerts([pool!]).map((a) => [a.kind, a.amount.toString()])).toEqual(alerts);
+    expect(currencySummaries([pool!], isoDate('2022-02-10'))[0]!.overdrawn.toString()).toBe(alerts[0]?.[1] ?? '0');
+  });
+
+  test('less than half a cent left is no money left: no expiry alert', () => {
+    const [pool] = settle([{ date: '2021-09-01', amount: '20000.004', claims: [['approved', '20000']] }], '2022-06-25');
+    expect(pool!.available.toString()).toBe('0.004');
+    expect(poolAlerts([pool!])).toEqual([]);
+  });
+
+  test('co-op transferred out makes a part of the pool negative, not the pool overdrawn', () => {
+    const ledger = createPoolLedger();
+    const base = { participantId: 'P1', programName: 'CSP', currency: 'USD' };
+    addCoopEarning(ledger, { ...base, earningDate: isoDate('2021-09-01'), amount: new Dec(20000), amountUSD: new Dec(20000) });
+    addTransfer(ledger, { key: { ...base, earningPeriod: 'FY22 H1' }, earningPeriod: half('FY22 H1') }, { key: { ...base, earningPeriod: 'FY22 H2' }, earningPeriod: half('FY22 H2') }, new Dec(5000), isoDate('2022-03-01'));
+    const source = computeBalances(ledger, { asOf: isoDate('2022-03-10'), policyFor }).find((b) => b.key.earningPeriod === 'FY22 H1')!;
+    expect([source.transferred.toString(), source.available.toString()]).toEqual(['-5000', '15000']);
+    expect(isOverdrawn(source)).toBe(false);
+    expect(poolAlerts([source]).map((a) => a.kind)).not.toContain('overdrawn');
+  });
+
+  test('only open and claim-only pools can be spent, and only they have a deadline ahead', () => {
+    const balances = settle(
+      [
+        { participant: 'A', date: '2021-09-01', amount: '20000' }, // open
+        { participant: 'B', date: '2021-03-01', amount: '20000' }, // claim-only until 2022-02-15
+        { participant: 'C', date: '2020-09-01', amount: '20000' }, // closed
+        { participant: 'D', date: '2021-09-01', amount: '100' }, // converted
+        { participant: 'E', date: '2022-01-10', amount: '20000' }, // accruing
+      ],
+      '2022-02-10',
+    );
+    expect(balances.map((b) => [b.status, isSpendable(b), nextDeadline(b) !== null])).toEqual([
+      ['open', true, true],
+      ['claim-only', true, true],
+      ['closed', false, false],
+      ['converted', false, false],
+      ['accruing', false, false],
     ]);
   });
 

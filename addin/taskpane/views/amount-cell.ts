@@ -2,16 +2,25 @@ import type { Dec } from '../../../core/money/decimal.js';
 import type { Locale } from '../../i18n/locale.js';
 import { el } from '../dom.js';
 
+export interface AmountCellOptions {
+  readonly testId?: string;
+  /**
+   * Core says this amount is an overdraft (`isOverdrawn` of its pool). A negative amount alone is
+   * not one: co-op transferred out of a pool is negative and overdraws nothing.
+   */
+  readonly overdrawn?: boolean;
+}
+
 /**
- * An amount with its currency, right-aligned by its container. A negative amount is marked twice,
- * in colour and in words ("overdrawn"), so it is never told by colour alone.
+ * An amount with its currency, right-aligned by its container. An overdraft is marked twice, in
+ * colour and in words ("overdrawn"), so it is never told by colour alone.
  */
-export function amountCell(locale: Locale, value: Dec, currency: string, testId?: string): HTMLElement {
-  const negative = value.isNegative() && !value.isZero();
+export function amountCell(locale: Locale, value: Dec, currency: string, options: AmountCellOptions = {}): HTMLElement {
+  const { testId, overdrawn = false } = options;
   return el(
     'span',
-    { class: negative ? 'amount negative' : 'amount', 'data-testid': testId },
+    { class: overdrawn ? 'amount negative' : 'amount', 'data-testid': testId },
     `${locale.amount(value, currency)} ${currency}`,
-    negative ? el('span', { class: 'negative-mark' }, ` (${locale.t('pool.overdrawnMark')})`) : null,
+    overdrawn ? el('span', { class: 'negative-mark' }, ` (${locale.t('pool.overdrawnMark')})`) : null,
   );
 }

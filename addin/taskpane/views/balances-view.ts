@@ -9,7 +9,7 @@ import type { Dec } from '../../../core/money/decimal.js';
 import type { PoolBalance, PoolStatus } from '../../../core/pools/pool-balance.js';
 import { lastDay } from '../../../core/calendar/date-interval.js';
 import { comparePoolKeys, poolKeyString, type PoolKey } from '../../../core/pools/pool-key.js';
-import { nextDeadline, poolAlerts, type PoolAlert } from '../../../core/pools/pool-alerts.js';
+import { DEFAULT_ALERT_SETTINGS, isOverdrawn, nextDeadline, poolAlerts, type PoolAlert } from '../../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../../core/pools/currency-summary.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
@@ -21,8 +21,6 @@ import { selectBalanceRow, writeBalances } from '../workbook-ops.js';
 import { amountCell } from './amount-cell.js';
 import { claimStatusText } from './claim-status-text.js';
 
-/** The pane's horizons for "expiring" (docs/RULES.md, "Alerts"). */
-const PANE_ALERTS = { expiryDays: [30, 60] } as const;
 const FIRST_ALERTS = 5;
 const FOLDED: ReadonlySet<PoolStatus> = new Set(['closed', 'converted']);
 const POOL_STATUSES: readonly PoolStatus[] = ['open', 'claim-only', 'accruing', 'closed', 'converted'];
@@ -63,7 +61,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
   );
 
   // ---- summary, per currency
-  const summaries = currencySummaries(ledger.balances, state.asOf, ledger.settings, PANE_ALERTS);
+  const summaries = currencySummaries(ledger.balances, state.asOf, ledger.settings, DEFAULT_ALERT_SETTINGS);
   const summary = el(
     'section',
     { class: 'summary', 'aria-labelledby': 'summary-heading', 'data-testid': 'summary' },
@@ -86,7 +84,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
   );
 
   // ---- alerts, most urgent first (core's order)
-  const alerts = poolAlerts(ledger.balances, PANE_ALERTS);
+  const alerts = poolAlerts(ledger.balances, DEFAULT_ALERT_SETTINGS);
   const alertList = el('ul', { class: 'alerts', 'data-testid': 'alerts' });
   const moreAlerts = el('button', { type: 'button', class: 'link', 'data-testid': 'alerts-more' });
   const renderAlerts = () => {
@@ -198,7 +196,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
       { type: 'button', class: 'pool-head', 'aria-expanded': 'false', 'aria-controls': detailId, 'data-testid': 'pool-open' },
       el('span', { class: 'pool-title' }, `${nameOf(pool.key.participantId)} · ${pool.key.programName}`),
       el('span', { class: 'pool-sub' }, `${pool.key.earningPeriod} · ${locale.t(`status.${pool.status}`)}`, dueText ? ` · ${dueText}` : ''),
-      el('span', { class: 'pool-available' }, amountCell(locale, pool.available, cur, 'available-head')),
+      el('span', { class: 'pool-available' }, amountCell(locale, pool.available, cur, { testId: 'available-head', overdrawn: isOverdrawn(pool) })),
     );
     const detail = el('div', { id: detailId, class: 'pool-detail', hidden: true });
     const item = el('li', { class: `pool status-${pool.status}`, 'data-pool': id, 'data-testid': 'pool' }, head, detail);
@@ -223,8 +221,8 @@ export function renderBalances(app: App, root: HTMLElement): void {
   /** How the pool adds up, its deadlines, and its claims. */
   function poolDetail(pool: PoolBalance): (HTMLElement | null)[] {
     const cur = pool.key.currency;
-    const line = (key: Parameters<Locale['t']>[0], value: Dec, testId: string, cls?: string) =>
-      el('tr', { class: cls }, el('th', { scope: 'row' }, locale.t(key)), el('td', {}, amountCell(locale, value, cur, testId)));
+    const line = (key: Parameters<Locale['t']>[0], value: Dec, testId: string, cls?: string, overdrawn = false) =>
+      el('tr', { class: cls }, el('th', { scope: 'row' }, locale.t(key)), el('td', {}, amountCell(locale, value, cur, { testId, overdrawn })));
     const breakdown = el(
       'table',
       { class: 'breakdown', 'data-testid': 'breakdown' },
@@ -239,7 +237,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
         line('pool.approved', pool.claimsApproved, 'approved'),
         line('pool.paid', pool.claimsPaid, 'paid', 'sub'),
         line('pool.pending', pool.claimsPending, 'pending'),
-        line('pool.available', pool.available, 'available'),
+        line('pool.available', pool.available, 'available', undefined, isOverdrawn(pool)),
         line('pool.forfeited', pool.forfeited, 'forfeited'),
         line('pool.draft', pool.claimsDraft, 'draft', 'beside'),
       ),
@@ -352,6 +350,6 @@ function rowIssueText(locale: Locale, issue: Issue): string {
 
 function figure(locale: Locale, label: string, value: Dec, currency: string, testId: string, warn = false): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  fragment.append(el('dt', {}, label), el('dd', { class: warn ? 'negative' : undefined }, amountCell(locale, value, currency, testId)));
+  fragment.append(el('dt', {}, label), el('dd', { class: warn ? 'negative' : undefined }, amountCell(locale, value, currency, { testId })));
   return fragment;
 }

@@ -2,8 +2,8 @@
  * Claims: a table of claims (headers, amounts right-aligned, Enter or Space opens a row) and a
  * form that opens only for a new or a selected claim. Errors appear beside a field once it has
  * been touched; a claim that can no longer be edited is shown read-only with the moves it allows.
- * Every check is core's (parseClaimRow, validateClaim, transitionClaim, editClaim); amounts are
- * typed the user's way and read with core's parseAmount.
+ * Every check is core's (parseClaimRow, validateClaim, newClaimIssues, transitionClaim, editClaim);
+ * amounts are typed the user's way and read with core's parseAmount.
  */
 import { parseClaimRow, claimToRow } from '../../../core/claims/claim-row.js';
 import { DOCUMENT_LISTS, type Claim } from '../../../core/claims/claim.js';
@@ -13,6 +13,7 @@ import { addDocument, editClaim, type ClaimEdit } from '../../../core/claims/cla
 import { historyEntry } from '../../../core/claims/claim-history.js';
 import { validateClaim, type ClaimContext } from '../../../core/claims/validate-claim.js';
 import { claimContext } from '../../../core/claims/claim-context.js';
+import { newClaimIssues } from '../../../core/claims/new-claim.js';
 import { retainUntil } from '../../../core/claims/retain-until.js';
 import { knownProgramNames } from '../../../core/policy/policy-catalog.js';
 import type { Issue } from '../../../core/issues.js';
@@ -167,22 +168,20 @@ export function renderClaims(app: App, root: HTMLElement): void {
     transitions,
   );
 
-  /** The form's text as core's claim row; the amount is read in the user's locale first. */
+  /**
+   * The form's text as core's claim row, over the selected claim's own row (its status, approved
+   * amount and dates are not in the form); a new claim's row has no status, which core reads as a
+   * draft. The amount is read in the user's locale first.
+   */
   const record = (): { row: Record<string, string>; amountIssue: Issue | null } => {
-    const row: Record<string, string> = {};
+    const selected = selectedEntry();
+    const row: Record<string, string> = selected ? claimToRow(selected.claim) : {};
     for (const [field, input] of inputs) row[field] = input.value;
     let amountIssue: Issue | null = null;
     if (row.amountClaimed!.trim() !== '') {
       const amount = locale.parseAmount(row.amountClaimed!);
       if (amount.ok) row.amountClaimed = amount.value.toFixed();
       else amountIssue = { ...amount.issues[0]!, path: ['amountClaimed'] };
-    }
-    const selected = selectedEntry();
-    row.status = selected?.claim.status ?? 'Editing';
-    if (selected) {
-      row.amountApproved = selected.claim.amountApproved?.toFixed() ?? '';
-      row.submittedDate = selected.claim.submittedDate ?? '';
-      row.decisionDate = selected.claim.decisionDate ?? '';
     }
     return { row, amountIssue };
   };
@@ -235,18 +234,14 @@ export function renderClaims(app: App, root: HTMLElement): void {
       return issues;
     }
     current = parsed.value;
-    const issues = validateClaim(parsed.value, contextFor(parsed.value));
-    const duplicate = !selected && ledger.claims.some((c) => c.claim.claimId === parsed.value.claimId);
+    // A new claim is also checked against the register's ids (the one being edited keeps its own).
+    const issues = [
+      ...(selected ? [] : newClaimIssues(parsed.value.claimId, ledger.claims.map((c) => c.claim.claimId))),
+      ...validateClaim(parsed.value, contextFor(parsed.value)),
+    ];
     showIssues(issues);
-    if (duplicate) {
-      const error = fieldErrors.get('claimId')!;
-      error.textContent = locale.t('claims.exists', { id: parsed.value.claimId });
-      error.setAttribute('data-codes', 'claim_exists');
-      inputs.get('claimId')!.setAttribute('aria-invalid', 'true');
-      problems.querySelector('[data-testid="claim-valid"]')?.remove();
-    }
     retain.textContent = locale.t('claims.retainUntil', { date: locale.date(retainUntil(parsed.value, ledger.settings)) });
-    save.disabled = issues.length > 0 || duplicate || !editable || !app.ready;
+    save.disabled = issues.length > 0 || !editable || !app.ready;
     return issues;
   }
 
@@ -280,13 +275,9 @@ export function renderClaims(app: App, root: HTMLElement): void {
       if (!a.ok) return showGeneral(a.issues.map((i) => ({ ...i, path: ['amountApproved'] })));
       amountApproved = a.value;
     }
-    const changed = transitionClaim(selected.claim, to, amountApproved ? { ...meta, amountApproved } : meta);
+    // Core refuses a submission that breaks a claim rule, as Partner Center does.
+    const changed = transitionClaim(selected.claim, to, amountApproved ? { ...meta, amountApproved } : meta, contextFor(selected.claim));
     if (!changed.ok) return showGeneral(changed.issues);
-    if (to === 'Submitted') {
-      // Partner Center checks documents and windows on submission; so does the pane.
-      const issues = validateClaim(changed.value.claim, contextFor(changed.value.claim));
-      if (issues.length > 0) return showGeneral(issues);
-    }
     await updateClaim(changed.value.claim, [changed.value.entry]);
     const id = selected.claim.claimId;
     await app.reload();

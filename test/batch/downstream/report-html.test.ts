@@ -14,6 +14,7 @@ import { isoDate } from '../../../core/calendar/calendar-date.js';
 import { createPoolLedger, addCoopEarning } from '../../../core/pools/pool-ledger.js';
 import { computeBalances } from '../../../core/pools/pool-balance.js';
 import { renderHtmlReport } from '../../../batch/output/report-html.js';
+import { DEFAULT_ALERT_SETTINGS } from '../../../core/pools/pool-alerts.js';
 import { tempDirs } from '../../support/temp-dir.js';
 import { runCli } from '../reconcile/run.js';
 import { EARNINGS_HEADER } from './helpers.js';
@@ -57,6 +58,33 @@ describe('report.html as text', () => {
     expect(html.match(/<rect /g)).toHaveLength(2);
     expect(html).toContain('1234.50 EUR');
     expect(html).toContain('today 2022-02-10');
+  });
+});
+
+describe('report.html follows core', () => {
+  const render = (extra: object = {}) =>
+    renderHtmlReport({ asOf: isoDate('2022-02-10'), balances: poolsNamed('CSP'), changes: [], findings: [], ...extra });
+  const headers = (html: string) => [...html.matchAll(/<th[^>]*>(Expiring within \d+ days)<\/th>/g)].map((m) => m[1]);
+
+  test('its horizons of money at risk are core\'s defaults, or the run\'s when it gives its own', () => {
+    expect(headers(render())).toEqual(DEFAULT_ALERT_SETTINGS.expiryDays.map((d) => `Expiring within ${d} days`));
+    const own = render({ alerts: { expiryDays: [7, 90] } });
+    expect(headers(own)).toEqual(['Expiring within 7 days', 'Expiring within 90 days']);
+    expect(own).toContain('within 7 or 90 days');
+  });
+
+  test('findings are ranked by core\'s severity scale, most severe first, then by count', () => {
+    const html = render({
+      findings: [
+        { severity: 'info', code: 'i1', count: 9 },
+        { severity: 'warning', code: 'w1' },
+        { severity: 'error', code: 'e1' },
+        { severity: 'warning', code: 'w2', count: 3 },
+        { severity: 'constructor', code: 'x1', count: 99 },
+      ],
+    });
+    const section = html.slice(html.indexOf('Findings by code'));
+    expect([...section.matchAll(/<td>([a-z]\d)<\/td>/g)].map((m) => m[1])).toEqual(['e1', 'w2', 'w1', 'i1', 'x1']);
   });
 });
 
