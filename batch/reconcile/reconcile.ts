@@ -4,7 +4,7 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import { parseClaimRow } from '../../core/claims/claim-row.js';
+import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
@@ -373,7 +373,7 @@ async function readClaims(
     return read.table.rows.length;
   }
   const summary = await readCsvRecords(fileSource(path), {
-    required: ['claimId', 'participantId', 'programName', 'activityStart', 'activityEnd', 'currency', 'amountClaimed', 'status'],
+    required: REQUIRED_CLAIMS_COLUMNS,
     known: CLAIMS_COLUMNS.map((c) => c.name),
     headerSearchLines: HEADER_SEARCH_LINES,
     onIssue: (i) => issues.push(i),
