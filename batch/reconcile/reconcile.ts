@@ -12,6 +12,7 @@ import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/ea
 import type { LocatedClaim } from '../../core/reconcile/claims-check.js';
 import type { PaymentRecord } from '../../core/reconcile/payments-check.js';
 import { settleAsOf } from '../../core/reconcile/settle.js';
+import { inputFindings } from '../../core/reconcile/input-findings.js';
 import { compareFindings, SEVERITY_RANK, type Finding } from '../../core/reconcile/finding.js';
 import { expandInputs } from '../input/expand-inputs.js';
 import { fileSource } from '../input/input-source.js';
@@ -221,17 +222,11 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   // and the two are merged, in report order, as they are written.
   const findings: Finding[] = [
     ...settled.findings,
-    ...(quarantined.length > 0
-      ? [{
-          severity: 'error' as const,
-          code: 'rows_quarantined' as const,
-          message: `${quarantined.length} unparsable row(s) were left out and copied to ${QUARANTINE_FILE}`,
-          actual: String(quarantined.length),
-        }]
-      : []),
-    ...inputIssues
-      .filter((i) => i.severity === 'warning')
-      .map((i) => ({ severity: 'warning' as const, code: i.code, message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
+    ...inputFindings({
+      problems: inputIssues.map((i) => ({ severity: i.severity, code: i.code, message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
+      quarantinedRows: quarantined.length,
+      quarantinedTo: QUARANTINE_FILE,
+    }),
   ].sort(compareFindings);
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
   const atOrAbove = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ||
