@@ -5,7 +5,6 @@ import type { NumberLocale } from '../../core/money/parse-amount.js';
 import type { InputSource } from './input-source.js';
 import type { InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
-import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import {
   PAYMENTS_COLUMNS,
   REQUIRED_PAYMENTS_COLUMNS,
@@ -56,7 +55,7 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
     known: PAYMENTS_COLUMNS,
     onIssue: options.onIssue,
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
-    headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,
+    ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
     onHeader: (header) => {
       columns = columnsByKey(header);

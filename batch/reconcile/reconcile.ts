@@ -7,7 +7,6 @@ import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
-import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import type { LocatedClaim } from '../../core/reconcile/claims-check.js';
 import type { PaymentRecord } from '../../core/reconcile/payments-check.js';
@@ -370,7 +369,6 @@ async function readClaims(
   const summary = await readCsvRecords(fileSource(path), {
     required: REQUIRED_CLAIMS_COLUMNS,
     known: CLAIMS_COLUMNS.map((c) => c.name),
-    headerSearchLines: HEADER_SEARCH_LINES,
     onIssue: (i) => issues.push(i),
     onRejectedRow,
     onRecord: (record, location) => accept(record, location),
