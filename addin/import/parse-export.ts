@@ -51,13 +51,14 @@ export function exportBody(text: string): string {
  */
 function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: number) => string[]): number {
   let search = startHeaderSearch(REQUIRED_EARNINGS_COLUMNS);
-  for (let k = 0; k < count && searchesLine(search, lineOf(k)); k++) search = seeHeaderLine(search, lineOf(k), cellsOf(k));
+  const recordOn = new Map<number, number>();
+  for (let k = 0; k < count && searchesLine(search, lineOf(k)); k++) {
+    recordOn.set(lineOf(k), k);
+    search = seeHeaderLine(search, lineOf(k), cellsOf(k));
+  }
   const problem = search.found === null ? headerProblem(search) : null;
   const line = search.found ?? (problem?.code === 'missing_column' ? problem.line : null);
-  if (line === null) return -1;
-  let k = 0;
-  while (lineOf(k) !== line) k++;
-  return k;
+  return line === null ? -1 : (recordOn.get(line) ?? -1);
 }
 
 const NO_HEADER = (file: string): ParsedExport<PackedRows> => ({
