@@ -4,7 +4,7 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { HEADER_SEARCH_LINES, findHeaderRow } from '../../core/tables/header-row.js';
+import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch } from '../../core/tables/header-row.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { cellValue, recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
@@ -46,14 +46,19 @@ export function exportBody(text: string): string {
 }
 
 /**
- * core's header reader, as the batch job reads it: the first record within the search lines with
- * every required column; else the closest, whose missing columns the plan then names. -1: none.
+ * core's header search, as the batch job runs it, over the records as they start on their lines:
+ * the header record; else the closest, whose missing columns the plan then names. -1: none.
  */
 function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: number) => string[]): number {
-  const candidates: string[][] = [];
-  for (let k = 0; k < count && lineOf(k) <= HEADER_SEARCH_LINES; k++) candidates.push(cellsOf(k));
-  const search = findHeaderRow(candidates, REQUIRED_EARNINGS_COLUMNS);
-  return search.found ? search.index : (search.best?.index ?? -1);
+  let search = startHeaderSearch(REQUIRED_EARNINGS_COLUMNS);
+  const recordOn = new Map<number, number>();
+  for (let k = 0; k < count && searchesLine(search, lineOf(k)); k++) {
+    recordOn.set(lineOf(k), k);
+    search = seeHeaderLine(search, lineOf(k), cellsOf(k));
+  }
+  const problem = search.found === null ? headerProblem(search) : null;
+  const line = search.found ?? (problem?.code === 'missing_column' ? problem.line : null);
+  return line === null ? -1 : (recordOn.get(line) ?? -1);
 }
 
 const NO_HEADER = (file: string): ParsedExport<PackedRows> => ({

@@ -3,17 +3,9 @@ import type { Readable } from 'node:stream';
 import type { InputSource } from './input-source.js';
 import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
 import { decodeText, type TextEncodingName } from './decode-text.js';
-import {
-  canonicalNames,
-  describeRequirement,
-  headerColumns,
-  missingRequirements,
-  type ColumnRequirement,
-  type CsvHeader,
-  type Delimiter,
-} from './csv-header.js';
+import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirement, type CsvHeader, type Delimiter } from './csv-header.js';
+import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
 
-export const HEADER_SEARCH_LINES = 20;
 /** Far above any real record (a Partner Center row is a few KB), low enough to stop a runaway quote. */
 export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
@@ -56,6 +48,7 @@ export interface ReadCsvOptions {
   onIssue(issue: InputIssue): void;
   onHeader?(header: CsvHeader): void;
   onRejectedRow?(row: RejectedRow): void;
+  /** Lines that may hold the header: core's search depth unless the file is of our own making. */
   readonly headerSearchLines?: number;
   readonly maxRecordChars?: number;
 }
@@ -185,15 +178,16 @@ class TableReader {
   private warnings = 0;
 
   private readonly canonical: Map<string, string>;
-  private readonly searchLines: number;
   private readonly maxRecordChars: number;
 
-  // Header search: text so far, the next unread position in it and the line number there.
+  // Header search: text so far, the next unread position in it and the line number there; core's
+  // search over the lines looked at, and the text of its closest line (for the problem's `raw`).
   private pre = '';
   private prePos = 0;
   private preLine = 1;
   private sawContent = false;
-  private best: { line: number; raw: string; missing: ColumnRequirement[] } | undefined;
+  private search: HeaderSearch;
+  private closestRaw = '';
   private newline: Newline | undefined;
 
   // Rows: the unparsed end of the text (an incomplete record) and the line it starts on.
@@ -218,7 +212,7 @@ class TableReader {
     private readonly options: ReadCsvOptions,
   ) {
     this.canonical = canonicalNames(options.required, options.known ?? []);
-    this.searchLines = options.headerSearchLines ?? HEADER_SEARCH_LINES;
+    this.search = startHeaderSearch(options.required, options.headerSearchLines);
     this.maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
   }
 
@@ -316,7 +310,7 @@ class TableReader {
       return;
     }
     for (;;) {
-      if (this.preLine > this.searchLines) {
+      if (!searchesLine(this.search, this.preLine)) {
         this.headerNotFound();
         return;
       }
@@ -349,15 +343,19 @@ class TableReader {
     }
   }
 
-  /** Whether `raw` is the header; if it is, validates it and starts the row parser. */
+  /**
+   * Whether `raw` is the header (core's search decides); if it is, validates it and starts the row
+   * parser. The delimiter is not known yet, so the line is offered to the search split by each
+   * one it contains, tab first.
+   */
   private tryHeader(raw: string, line: number): boolean {
-    const { required } = this.options;
     const candidates = (['\t', ',', ';'] as const).filter((d) => d === ',' || raw.includes(d));
     for (const delimiter of candidates) {
       const names = splitHeaderLine(raw, delimiter);
-      const missing = missingRequirements(names, required);
-      if (!this.best || missing.length < this.best.missing.length) this.best = { line, raw, missing };
-      if (missing.length > 0) continue;
+      const search = seeHeaderLine(this.search, line, names);
+      if (search.closest !== this.search.closest) this.closestRaw = raw;
+      this.search = search;
+      if (search.found === null) continue;
       this.startRows(names, delimiter, raw, line);
       return true;
     }
@@ -411,8 +409,6 @@ class TableReader {
   }
 
   private headerNotFound(): void {
-    const { required } = this.options;
-    const searched = this.searchLines;
     if (!this.sawContent) {
       this.stop(
         inputError('empty_file', {
@@ -423,28 +419,28 @@ class TableReader {
       );
       return;
     }
-    const best = this.best;
-    if (best && best.missing.length < required.length) {
-      const missing = best.missing.map(describeRequirement);
+    const problem = headerProblem(this.search);
+    if (problem.code === 'missing_column') {
+      const missing = problem.missing.map(describeRequirement);
       this.stop(
-        inputError('missing_column', {
+        inputError(problem.code, {
           file: this.file,
-          line: best.line,
-          raw: clip(best.raw),
-          message: `The header on line ${best.line} lacks ${missing.join(', ')}.`,
-          hint: `Export the report with all its columns; the header must be within the first ${searched} lines.`,
+          line: problem.line,
+          raw: clip(this.closestRaw),
+          message: `The header on line ${problem.line} lacks ${missing.join(', ')}.`,
+          hint: `Export the report with all its columns; the header must be within the first ${this.search.depth} lines.`,
           params: { missing: missing.join(', ') },
         }),
       );
       return;
     }
     this.stop(
-      inputError('header_not_found', {
+      inputError(problem.code, {
         file: this.file,
         line: 1,
-        message: `No header with the required columns in the first ${searched} lines.`,
+        message: `No header with the required columns in the first ${problem.depth} lines.`,
         hint: 'Check that this is the right report, exported as CSV or TSV with its header row.',
-        params: { expected: required.map(describeRequirement).join(', ') },
+        params: { expected: problem.required.map(describeRequirement).join(', ') },
       }),
     );
   }

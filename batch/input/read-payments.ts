@@ -4,12 +4,18 @@ import type { CurrencyCode } from '../../core/money/currency.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import type { InputSource } from './input-source.js';
 import type { InputIssue } from './input-issue.js';
-import type { ColumnRequirement, CsvColumn, CsvHeader } from './csv-header.js';
-import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
+import type { CsvColumn, CsvHeader } from './csv-header.js';
+import {
+  PAYMENTS_COLUMNS,
+  REQUIRED_PAYMENTS_COLUMNS,
+  paymentCurrencyOf,
+  paymentsCurrencyColumns,
+  type PaymentsCurrencyColumns,
+} from '../../core/reconcile/payments-layout.js';
 import { readCsvRecords, type CsvReadSummary, type RejectedRow } from './csv-records.js';
 import { CellReader, columnsByKey } from './cell-reader.js';
 
-/** One row of the Partner Center Payments report: one payment (docs/RULES.md, "Payments"). */
+/** One row of the Partner Center Payments report, read by core's layout (core/reconcile/payments-layout.ts). */
 export interface PaymentRow {
   readonly paymentId: string;
   readonly participantId: string;
@@ -19,35 +25,13 @@ export interface PaymentRow {
   readonly earnedUSD: Dec | null;
   readonly earnedCurrency: CurrencyCode;
   readonly totalPayment: Dec | null;
-  /** `paymentCurrencyCode`, or `currencyCode` when the report has one currency column. */
+  /** `paymentCurrencyCode`; the earned currency where the report has no such column or leaves it empty. */
   readonly paymentCurrency: CurrencyCode;
   readonly paymentStatus: string;
   readonly paymentDate: IsoDate | null;
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: { readonly file: string; readonly line: number };
 }
-
-export const PAYMENTS_COLUMNS = [
-  'participantId',
-  'programName',
-  'earned',
-  'earnedUSD',
-  'totalPayment',
-  'currencyCode',
-  'earnedCurrencyCode',
-  'paymentCurrencyCode',
-  'paymentId',
-  'paymentStatus',
-  'paymentDate',
-] as const;
-
-/** Older reports carry one `currencyCode`; newer ones an earned and a payment currency. */
-export const REQUIRED_PAYMENTS_COLUMNS: readonly ColumnRequirement[] = [
-  'paymentId',
-  'participantId',
-  'earned',
-  ['earnedCurrencyCode', 'currencyCode'],
-];
 
 export interface ReadPaymentsOptions {
   readonly locale?: NumberLocale;
@@ -65,15 +49,17 @@ const KNOWN_SET = new Set<string>(PAYMENTS_COLUMNS);
 export function readPayments(source: InputSource, options: ReadPaymentsOptions): Promise<CsvReadSummary> {
   let columns = new Map<string, CsvColumn>();
   let passThroughKeys: string[] = [];
+  let currencies: PaymentsCurrencyColumns = paymentsCurrencyColumns(() => false);
   return readCsvRecords(source, {
     required: REQUIRED_PAYMENTS_COLUMNS,
     known: PAYMENTS_COLUMNS,
     onIssue: options.onIssue,
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
-    headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,
+    ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
     onHeader: (header) => {
       columns = columnsByKey(header);
+      currencies = paymentsCurrencyColumns((column) => columns.has(column));
       passThroughKeys = header.columns.filter((c) => !KNOWN_SET.has(c.key)).map((c) => c.key);
       options.onHeader?.(header);
     },
@@ -84,9 +70,8 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
       const earned = cells.amount('earned', true);
       const earnedUSD = cells.amount('earnedUSD');
       const totalPayment = cells.amount('totalPayment');
-      const currencyKey = columns.has('earnedCurrencyCode') ? 'earnedCurrencyCode' : 'currencyCode';
-      const earnedCurrency = cells.currency(currencyKey, true);
-      const paymentCurrency = columns.has('paymentCurrencyCode') ? cells.currency('paymentCurrencyCode') : earnedCurrency;
+      const earnedCurrency = cells.currency(currencies.earned, true);
+      const paymentCurrency = currencies.payment === null ? null : cells.currency(currencies.payment);
       const paymentDate = cells.date('paymentDate');
       if (cells.failed || earned === null || earnedCurrency === null) return cells.issues;
       const passThrough = Object.create(null) as Record<string, string>;
@@ -99,8 +84,7 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
         earnedUSD,
         earnedCurrency,
         totalPayment,
-        // An empty payment currency (not paid yet) means the earned currency.
-        paymentCurrency: paymentCurrency ?? earnedCurrency,
+        paymentCurrency: paymentCurrencyOf(paymentCurrency, earnedCurrency),
         paymentStatus: cells.text('paymentStatus'),
         paymentDate,
         passThrough,

@@ -6,7 +6,7 @@ import type { PoolKey } from '../../core/pools/pool-key.js';
 import type { ComparableFinding } from '../../core/changes/finding-changes.js';
 import type { ComparablePool } from '../../core/changes/pool-changes.js';
 import type { ComparableClaim } from '../../core/changes/claim-changes.js';
-import type { JournalEvent, JournalLine } from '../../core/journal/journal-line.js';
+import { JOURNAL_EVENTS, type JournalLine } from '../../core/journal/journal-line.js';
 import { readCsvRecords, type RecordLocation } from './csv-records.js';
 import type { CsvColumn } from './csv-header.js';
 import { fileSource } from './input-source.js';
@@ -26,8 +26,6 @@ export interface PreviousReports {
 export const NO_PREVIOUS_REPORTS: PreviousReports = { findings: null, pools: null, claims: null, journal: null };
 
 const HINT = 'The previous report set is damaged: restore it from the earlier run, name another one with --previous, or delete the file to start afresh.';
-
-const JOURNAL_EVENTS: readonly JournalEvent[] = ['coop_accrued', 'coop_transferred', 'converted_to_rebate', 'claim_approved', 'claim_paid', 'forfeited', 'reversal'];
 
 /** Reads the previous set in `dir`; every malformed cell is an issue naming its file, line and column. */
 export async function readPreviousReports(dir: string, issues: InputIssue[]): Promise<PreviousReports> {

@@ -4,14 +4,14 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import { parseClaimRow } from '../../core/claims/claim-row.js';
+import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
-import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import type { LocatedClaim } from '../../core/reconcile/claims-check.js';
 import type { PaymentRecord } from '../../core/reconcile/payments-check.js';
 import { settleAsOf } from '../../core/reconcile/settle.js';
+import { inputFindings } from '../../core/reconcile/input-findings.js';
 import { compareFindings, SEVERITY_RANK, type Finding } from '../../core/reconcile/finding.js';
 import { expandInputs } from '../input/expand-inputs.js';
 import { fileSource } from '../input/input-source.js';
@@ -221,17 +221,11 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   // and the two are merged, in report order, as they are written.
   const findings: Finding[] = [
     ...settled.findings,
-    ...(quarantined.length > 0
-      ? [{
-          severity: 'error' as const,
-          code: 'rows_quarantined' as const,
-          message: `${quarantined.length} unparsable row(s) were left out and copied to ${QUARANTINE_FILE}`,
-          actual: String(quarantined.length),
-        }]
-      : []),
-    ...inputIssues
-      .filter((i) => i.severity === 'warning')
-      .map((i) => ({ severity: 'warning' as const, code: i.code, message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
+    ...inputFindings({
+      problems: inputIssues.map((i) => ({ severity: i.severity, code: i.code, message: `${i.message} ${i.hint}`.trim(), file: i.file, ...(i.line ? { line: i.line } : {}) })),
+      quarantinedRows: quarantined.length,
+      quarantinedTo: QUARANTINE_FILE,
+    }),
   ].sort(compareFindings);
   const threshold = options.failOn === 'never' ? Infinity : SEVERITY_RANK[options.failOn];
   const atOrAbove = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ||
@@ -373,9 +367,8 @@ async function readClaims(
     return read.table.rows.length;
   }
   const summary = await readCsvRecords(fileSource(path), {
-    required: ['claimId', 'participantId', 'programName', 'activityStart', 'activityEnd', 'currency', 'amountClaimed', 'status'],
+    required: REQUIRED_CLAIMS_COLUMNS,
     known: CLAIMS_COLUMNS.map((c) => c.name),
-    headerSearchLines: HEADER_SEARCH_LINES,
     onIssue: (i) => issues.push(i),
     onRejectedRow,
     onRecord: (record, location) => accept(record, location),

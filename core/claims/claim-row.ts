@@ -14,6 +14,24 @@ export interface ParseClaimRowOptions {
   readonly locale?: NumberLocale;
 }
 
+/**
+ * The register's columns a claim cannot be read without: a register (or a Claims table) lacking
+ * one of them has no usable claim, so both adapters require them in its header
+ * (docs/RULES.md, "Claims"). `status` is not among them: an empty or absent status is `Editing`.
+ */
+export const REQUIRED_CLAIMS_COLUMNS = [
+  'claimId',
+  'participantId',
+  'programName',
+  'activityStart',
+  'activityEnd',
+  'currency',
+  'amountClaimed',
+] as const;
+
+/** The same list decides which cells must hold a value, so the header and the row cannot drift apart. */
+const REQUIRED_SET: ReadonlySet<string> = new Set<string>(REQUIRED_CLAIMS_COLUMNS);
+
 /** More placeholders than this is a typo in the count column, not a claim's attachments. */
 const MAX_DOCUMENT_COUNT = 999;
 const PLACEHOLDER_RE = /^#(\d+)$/;
@@ -27,10 +45,9 @@ function placeholders(count: number): string[] {
 
 /**
  * Reads one row of the claims register (CLAIMS_COLUMNS; headers match case-insensitively). Every
- * problem is reported, each at `[column]` with the raw cell as input. Required: claimId,
- * participantId, programName, activityStart, activityEnd, currency, amountClaimed. An empty
- * status is `Editing` (a row just typed in is a draft); an empty earningPeriod is allowed (the
- * dates decide). Document columns hold a count (`3` → `#1`, `#2`, `#3`) or `;`-separated names.
+ * problem is reported, each at `[column]` with the raw cell as input. Required: the cells of
+ * REQUIRED_CLAIMS_COLUMNS. An empty or absent status is `Editing` (a row just typed in is a
+ * draft); an empty earningPeriod is allowed (the dates decide). Document columns hold a count (`3` → `#1`, `#2`, `#3`) or `;`-separated names.
  */
 export function parseClaimRow(row: Readonly<Record<string, string>>, options: ParseClaimRowOptions = {}): Result<Claim> {
   const cells = new Map<string, string>();
@@ -38,11 +55,11 @@ export function parseClaimRow(row: Readonly<Record<string, string>>, options: Pa
   const issues: Issue[] = [];
   const raw = (column: string): string => cells.get(cellKey(column)) ?? '';
 
-  /** Runs a parser on a non-empty cell and rewrites its issues' path and input to the cell's. */
-  const parse = <T>(column: string, parser: (text: string) => Result<T>, required: boolean): T | null => {
+  /** Runs a parser on a non-empty cell and rewrites its issues' path and input to the cell's; an empty required cell is missing_field. */
+  const parse = <T>(column: string, parser: (text: string) => Result<T>): T | null => {
     const text = raw(column);
     if (text.trim() === '') {
-      if (required) issues.push(issue('missing_field', [column], text));
+      if (REQUIRED_SET.has(column)) issues.push(issue('missing_field', [column], text));
       return null;
     }
     const r = parser(text.trim());
@@ -50,7 +67,7 @@ export function parseClaimRow(row: Readonly<Record<string, string>>, options: Pa
     issues.push(...r.issues.map((i) => ({ ...i, path: [column], input: text })));
     return null;
   };
-  const text = (column: string, required: boolean): string => parse(column, (t) => ok(t), required) ?? '';
+  const text = (column: string): string => parse(column, (t) => ok(t)) ?? '';
   const amount = (t: string): Result<Dec> => parseAmount(t, options.locale ? { locale: options.locale } : {});
   const documents = (column: string): string[] =>
     parse(
@@ -62,23 +79,22 @@ export function parseClaimRow(row: Readonly<Record<string, string>>, options: Pa
         }
         return ok(t.split(';').map((n) => n.trim()).filter((n) => n !== ''));
       },
-      false,
     ) ?? [];
 
-  const claimId = text('claimId', true);
-  const participantId = text('participantId', true);
-  const programName = text('programName', true);
-  const earningPeriod: FiscalHalf | null = parse('earningPeriod', parseHalf, false);
-  const activityType = text('activityType', false);
-  const activityName = text('activityName', false);
-  const activityStart: IsoDate | null = parse('activityStart', parseDate, true);
-  const activityEnd: IsoDate | null = parse('activityEnd', parseDate, true);
-  const currency = parse('currency', parseCurrency, true);
-  const amountClaimed = parse('amountClaimed', amount, true);
-  const amountApproved = parse('amountApproved', amount, false);
-  const status: ClaimStatus = parse('status', parseClaimStatus, false) ?? 'Editing';
-  const submittedDate = parse('submittedDate', parseDate, false);
-  const decisionDate = parse('decisionDate', parseDate, false);
+  const claimId = text('claimId');
+  const participantId = text('participantId');
+  const programName = text('programName');
+  const earningPeriod: FiscalHalf | null = parse('earningPeriod', parseHalf);
+  const activityType = text('activityType');
+  const activityName = text('activityName');
+  const activityStart: IsoDate | null = parse('activityStart', parseDate);
+  const activityEnd: IsoDate | null = parse('activityEnd', parseDate);
+  const currency = parse('currency', parseCurrency);
+  const amountClaimed = parse('amountClaimed', amount);
+  const amountApproved = parse('amountApproved', amount);
+  const status: ClaimStatus = parse('status', parseClaimStatus) ?? 'Editing';
+  const submittedDate = parse('submittedDate', parseDate);
+  const decisionDate = parse('decisionDate', parseDate);
   const docs: ClaimDocuments = { invoices: documents('invoices'), csrs: documents('csrs'), proofs: documents('proofs') };
   const notes = raw('notes');
 

@@ -11,8 +11,11 @@ import type { PoolKey } from '../pools/pool-key.js';
  * - `claim_paid`: Microsoft paid an approved claim;
  * - `forfeited`: the claim deadline passed with funds unused; the deferral is reversed;
  * - `reversal`: (journal-delta.csv only) takes back a line posted by an earlier run.
+ * The list is what a journal read back (a previous run's journal.csv) may hold.
  */
-export type JournalEvent = 'coop_accrued' | 'coop_transferred' | 'converted_to_rebate' | 'claim_approved' | 'claim_paid' | 'forfeited' | 'reversal';
+export const JOURNAL_EVENTS = ['coop_accrued', 'coop_transferred', 'converted_to_rebate', 'claim_approved', 'claim_paid', 'forfeited', 'reversal'] as const;
+
+export type JournalEvent = (typeof JOURNAL_EVENTS)[number];
 
 export interface JournalLine extends PoolKey {
   /** The date of the event the line records. */

@@ -84,22 +84,59 @@ export function headerColumns(names: readonly string[], canonical: ReadonlyMap<s
   return { columns, duplicates };
 }
 
-/** Where the header is among rows of cells, or the closest candidate when none has every required column. */
-export type HeaderSearch =
-  | { readonly found: true; readonly index: number }
-  | { readonly found: false; readonly best: { readonly index: number; readonly missing: readonly ColumnRequirement[] } | null };
+/** A line that lacks some required columns (and has at least one): where, and which it lacks. */
+export interface HeaderCandidate {
+  readonly line: number;
+  readonly missing: readonly ColumnRequirement[];
+}
 
 /**
- * The header among `rows` (the first `HEADER_SEARCH_LINES` lines of a file, split into cells): the
- * first row that has every required column. Failing that, the row that lacks the fewest (when it
- * has at least one), so the problem can name the missing columns rather than say "no header".
+ * A header search as the lines of a file arrive, one by one (docs/RULES.md, "Earnings export"):
+ * the header is the first line, among the first `depth`, that has every required column. Until
+ * it is found, the search keeps the closest line: the first that lacks the fewest (when it has at
+ * least one), so the problem can name the missing columns rather than say "no header".
  */
-export function findHeaderRow(rows: readonly (readonly string[])[], required: readonly ColumnRequirement[]): HeaderSearch {
-  let best: { index: number; missing: ColumnRequirement[] } | null = null;
-  for (let index = 0; index < rows.length; index++) {
-    const missing = missingRequirements(rows[index]!, required);
-    if (missing.length === 0) return { found: true, index };
-    if (missing.length < required.length && (best === null || missing.length < best.missing.length)) best = { index, missing };
-  }
-  return { found: false, best };
+export interface HeaderSearch {
+  readonly required: readonly ColumnRequirement[];
+  /** Lines 1 to `depth` may hold the header. */
+  readonly depth: number;
+  /** The header's line, once a line has every required column. */
+  readonly found: number | null;
+  readonly closest: HeaderCandidate | null;
+}
+
+/** Why a file has no header, once its search is over: the closest line and what it lacks, else none at all. */
+export type HeaderProblem =
+  | { readonly code: 'missing_column'; readonly line: number; readonly missing: readonly ColumnRequirement[] }
+  | { readonly code: 'header_not_found'; readonly depth: number; readonly required: readonly ColumnRequirement[] };
+
+/** A search that has seen no line yet. `depth` is for files of our own making (a previous run's report has its header on line 1). */
+export function startHeaderSearch(required: readonly ColumnRequirement[], depth: number = HEADER_SEARCH_LINES): HeaderSearch {
+  return { required, depth, found: null, closest: null };
+}
+
+/** Whether `line` (1-based) is still to be looked at: the header is not found yet and the line is within the depth. */
+export function searchesLine(search: HeaderSearch, line: number): boolean {
+  return search.found === null && line <= search.depth;
+}
+
+/**
+ * The search after one more line, split into cells. A reader that cannot yet tell how a line is
+ * delimited may offer the same line several times, split each way, in its order of preference:
+ * the first split with every required column is the header, and the closest is the first that
+ * lacks the fewest.
+ */
+export function seeHeaderLine(search: HeaderSearch, line: number, cells: readonly string[]): HeaderSearch {
+  if (!searchesLine(search, line)) return search;
+  const missing = missingRequirements(cells, search.required);
+  if (missing.length === 0) return { ...search, found: line };
+  const closer = missing.length < search.required.length && (search.closest === null || missing.length < search.closest.missing.length);
+  return closer ? { ...search, closest: { line, missing } } : search;
+}
+
+/** What is wrong when the search ends (the depth or the file's end reached) without a header. */
+export function headerProblem(search: HeaderSearch): HeaderProblem {
+  return search.closest !== null
+    ? { code: 'missing_column', line: search.closest.line, missing: search.closest.missing }
+    : { code: 'header_not_found', depth: search.depth, required: search.required };
 }

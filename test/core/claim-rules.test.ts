@@ -9,7 +9,7 @@ import { formatPath, type Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
 import { policyCatalog, resolvePolicy } from '../../core/policy/policy-catalog.js';
 import type { Claim } from '../../core/claims/claim.js';
-import { parseClaimRow, claimToRow } from '../../core/claims/claim-row.js';
+import { parseClaimRow, claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { fundingPeriodOf } from '../../core/claims/funding-period.js';
 import { validateClaim, claimDraw, type ClaimContext } from '../../core/claims/validate-claim.js';
 import { retainUntil } from '../../core/claims/retain-until.js';
@@ -351,6 +351,21 @@ describe('claims register rows', () => {
       expect(!r.ok && r.issues.map((i) => [formatPath(i.path), i.code])).toEqual([[column, 'missing_field']]);
     },
   );
+
+  test('the required register columns are exactly the columns whose empty cell is missing_field, and status is not one of them', () => {
+    const missing = CLAIMS_COLUMNS.map((c) => c.name).filter((column) => {
+      const r = parseClaimRow(row({ [column]: '' }));
+      return !r.ok && r.issues.some((i) => i.code === 'missing_field' && formatPath(i.path) === column);
+    });
+    expect(missing).toEqual([...REQUIRED_CLAIMS_COLUMNS]);
+    expect(REQUIRED_CLAIMS_COLUMNS).not.toContain('status');
+  });
+
+  test('a row without a status column is a draft', () => {
+    const { status: _, ...withoutStatus } = row();
+    const r = parseClaimRow(withoutStatus);
+    expect(r.ok && r.value.status).toBe('Editing');
+  });
 
   test('headers match case-insensitively and missing optional columns are empty', () => {
     const r = parseClaimRow({

@@ -3,6 +3,8 @@ import { fc, test as prop } from '@fast-check/vitest';
 import { sourceFromChunks } from '../../../batch/input/input-source.js';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import { collectRecords, located, source } from './helpers.js';
+import { parseExportText } from '../../../addin/import/parse-export.js';
+import { REQUIRED_EARNINGS_COLUMNS } from '../../../core/workbook-layout.js';
 
 const REQUIRED = ['id', 'amount'];
 
@@ -64,6 +66,23 @@ describe('finding the header', () => {
     const text = `${Array.from({ length: 20 }, (_, i) => `note ${i}`).join('\n')}\nid,amount\nA,1\n`;
     const r = await collectRecords(source(text), { required: REQUIRED });
     expect(located(r.issues)).toEqual([{ code: 'header_not_found', severity: 'error', line: 1 }]);
+  });
+
+  test.each([
+    ['a header on the last line searched', 19, 'all', 20],
+    ['a header one line past the search (the closest is line 2, lacking two columns)', 20, 'all', 2],
+    ['a line lacking one column below line 2 lacking two', 3, 'one short', 4],
+  ])('the batch reader and the add-in read %s alike', async (_name, notes, kind, headerLine) => {
+    const all = [...REQUIRED_EARNINGS_COLUMNS];
+    const header = kind === 'all' ? all : all.slice(0, -1);
+    const lines = [...Array.from({ length: notes }, (_, i) => (i === 1 ? all.slice(0, -2).join(',') : `note ${i}`)), header.join(','), 'E1,P1,X,Co-op,1,2021-01-01,USD'];
+    const text = `${lines.join('\n')}\n`;
+    const batch = await collectRecords(source(text), { required: REQUIRED_EARNINGS_COLUMNS });
+    const addin = parseExportText('x.csv', text);
+    const batchLine = batch.summary.header?.line ?? (batch.issues[0]?.code === 'missing_column' ? batch.issues[0].line : null);
+    // The add-in takes the closest line as its header (its plan names what it lacks); the batch job stops there.
+    const addinLine = addin.headers.length > 0 ? addin.lines[0]! - 1 : null;
+    expect([batchLine, addinLine]).toEqual([headerLine, headerLine]);
   });
 
   test('duplicate header names after normalisation are an error on the second one, and no rows are read', async () => {

@@ -36,6 +36,14 @@ describe('payments report', () => {
     expect(rows[0]).toMatchObject({ earnedCurrency: 'EUR', paymentCurrency: 'USD', paymentDate: null });
   });
 
+  test('earnedCurrencyCode wins over currencyCode, and an empty payment currency is the earned currency', async () => {
+    const { rows, issues } = await collect(
+      'paymentID,participantID,earned,currencyCode,earnedCurrencyCode,paymentCurrencyCode\nPAY-3,P-1,100,USD,EUR,\n',
+    );
+    expect(issues).toEqual([]);
+    expect(rows[0]).toMatchObject({ earnedCurrency: 'EUR', paymentCurrency: 'EUR' });
+  });
+
   test('a report without any currency column is missing_column', async () => {
     const { issues } = await collect('paymentID,participantID,earned\nPAY-1,P-1,1\n');
     expect(located(issues)).toEqual([{ code: 'missing_column', severity: 'error', line: 1 }]);

@@ -204,6 +204,19 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     expect(unpaid).toEqual(['C2']);
   });
 
+  test('a register without a status column is read, every claim a draft, as the add-in reads it', async () => {
+    const text = [HEADER, 'E1,P1,C,CSP Indirect Reseller,Co-op,20000,20000,2021-08-01,USD,T1,Core,,,'].join('\n');
+    const claims = [
+      'claimId,participantId,programName,activityStart,activityEnd,currency,amountClaimed',
+      'C1,P1,CSP Indirect Reseller,2022-01-10,2022-01-20,USD,1000.00',
+    ].join('\n');
+    const dir = await fixture({ 'earnings/a.csv': text, 'claims.csv': claims });
+    const r = await reconcileIn(dir, ['--claims', join(dir, 'claims.csv')], '2022-05-01');
+    expect(r.code).not.toBe(65);
+    expect(r.claims.map((c) => [c.claimId, c.status])).toEqual([['C1', 'Editing']]);
+    expect(r.balances[0]).toMatchObject({ claimsDraft: '1000.00', claimsPending: '0.00' });
+  });
+
   test('a Payments report that disagrees with the earnings is a payment_mismatch', async () => {
     const text = [HEADER, 'E1,P1,C,CSP Indirect Reseller,Rebate,600.00,600.00,2021-08-01,USD,T1,Core,,,PAY1', 'E2,P1,C,CSP Indirect Reseller,Co-op,400.00,400.00,2021-08-01,USD,T1,Core,,,PAY1'].join('\n');
     const payments = 'participantID,programName,earned,earnedUSD,totalPayment,currencyCode,paymentID,paymentStatus,paymentDate\nP1,CSP Indirect Reseller,1000.00,1000.00,600.00,USD,PAY1,Sent,2021-09-15\nP1,CSP Indirect Reseller,90.00,90.00,90.00,USD,PAY2,Sent,2021-09-15\n';
