@@ -9,7 +9,6 @@
  * reader; export columns the table lacks are added on the right: unknown columns pass through.
  */
 import { parseAmount } from '../../core/money/parse-amount.js';
-import { parseCurrency } from '../../core/money/currency.js';
 import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
@@ -17,13 +16,15 @@ import { missingRequirements, normaliseHeaderName } from '../../core/tables/head
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
+import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { importAction } from '../../core/reconcile/import-action.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
-import { isNewerDownload, RECENCY_COLUMNS, type DownloadRank } from '../../core/reconcile/download-recency.js';
+import { DownloadRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
-import { cellReader, rowReader } from './packed-rows.js';
+import { rowReader } from './packed-rows.js';
 import { earningsLayoutBy, type EarningsLayout } from '../ledger/earnings-table-record.js';
 
 export interface Rejection {
@@ -67,32 +68,26 @@ const dateOfText = memoByText((text): IsoDate | null => {
   return d.ok ? d.value : null;
 });
 
-/** A currency and a type as core reads them, remembered per text: an export repeats a handful of each over every row. */
-const currencyOfText = memoByText(parseCurrency);
+/** A type as core reads it, remembered per text: an export repeats a handful over every row. */
 const kindOfType = memoByText(earningKind);
-
-/** The latest of a row's dates in `RECENCY_COLUMNS` (docs/RULES.md, "Repeated earningIds"); `cell` reads a column's trimmed text. */
-function latestDate(cell: (column: number) => string, columns: RecencyColumns): string {
-  let latest = '';
-  for (const column of columns) {
-    const d = dateOfText(cell(column));
-    if (d !== null && d > latest) latest = d;
-  }
-  return latest;
-}
 
 /** Where each field `readEarning` reads is in a row's cells (-1: the row has no such column). Matched by name once per file, not once per row. */
 type FieldColumns = EarningsLayout;
-type RecencyColumns = readonly number[];
+/** The recency columns besides earningDate (paymentDate, calculationDate) a file or table has, by name and place: most have none. */
+type RecencyColumns = readonly (readonly [name: string, column: number])[];
 
 function recencyColumns(columnOf: (name: string) => number): RecencyColumns {
-  return RECENCY_COLUMNS.map(columnOf);
+  return RECENCY_COLUMNS.filter((name) => name !== 'earningDate')
+    .map((name) => [name, columnOf(name)] as const)
+    .filter(([, column]) => column >= 0);
 }
 
-/** A row read as core reads it, or why it cannot be (the first value that cannot be read). */
+const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
+
+/** A row read as core reads it, or why it cannot be (its first problem, or a row of the wrong width). */
 type RowReading =
   | { readonly ok: true; readonly record: EarningRecord }
-  | { readonly ok: false; readonly code: string; readonly column: string; readonly input: string };
+  | { readonly ok: false; readonly code: string; readonly column?: string; readonly input: string };
 
 /** An amount as core reads it, exact: the plain form an export writes without a Decimal (`parsePlainAmount`), anything else by `parseAmount`. */
 function scaledAmountOf(text: string): ScaledAmount | null {
@@ -102,23 +97,26 @@ function scaledAmountOf(text: string): ScaledAmount | null {
   return r.ok ? scaledFromDec(r.value) : null;
 }
 
-/** An earning from a row's trimmed texts by column (`cell`; '' for -1), read as core reads it. */
-function readEarning(cell: (column: number) => string, at: FieldColumns, location: RowLocation): RowReading {
+/**
+ * An earning from a row's trimmed texts by column (`cell`; '' for -1), if core's acceptance rule
+ * takes it (docs/RULES.md, "Accepted rows"): the batch job's rule, so a row the batch job refuses
+ * is refused by the import too. `recency` columns are kept in `passThrough`, where core's download
+ * recency reads them.
+ */
+function readEarning(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns, location: RowLocation): RowReading {
   const text = (name: Exclude<keyof FieldColumns, 'file'>) => cell(at[name]);
-  const amountText = text('earningAmount');
-  const amount = scaledAmountOf(amountText);
-  if (amount === null) return { ok: false, code: 'invalid_amount', column: 'earningAmount', input: amountText };
-  const usdText = text('earningAmountUSD');
-  const usd = usdText === '' ? null : scaledAmountOf(usdText);
-  if (usdText !== '' && usd === null) return { ok: false, code: 'invalid_amount', column: 'earningAmountUSD', input: usdText };
-  const dateText = text('earningDate');
-  const date = dateOfText(dateText);
-  if (date === null) return { ok: false, code: 'invalid_date', column: 'earningDate', input: dateText };
-  const currencyText = text('transactionCurrency');
-  const currency = currencyOfText(currencyText);
-  if (!currency.ok) return { ok: false, code: 'invalid_currency', column: 'transactionCurrency', input: currencyText };
-  const paidText = text('earningAmountInLastPaymentCurrency');
-  const paid = paidText === '' ? null : scaledAmountOf(paidText);
+  const read = readEarningRow((column: EarningRowColumn) => cell(at[column]));
+  if (!read.ok) {
+    const first = read.issues[0]!;
+    return { ok: false, code: first.code, column: String(first.path[0]), input: first.input ?? '' };
+  }
+  const accepted = read.value;
+  let passThrough = NO_PASS_THROUGH;
+  if (recency.length > 0) {
+    const dates = Object.create(null) as Record<string, string>;
+    for (const [name, column] of recency) dates[name] = cell(column);
+    passThrough = dates;
+  }
   const record = earningRecord({
     earningId: text('earningId'),
     participantId: text('participantId'),
@@ -126,10 +124,10 @@ function readEarning(cell: (column: number) => string, at: FieldColumns, locatio
     programName: text('programName'),
     earningType: text('earningType'),
     kind: kindOfType(text('earningType')),
-    amountScaled: amount,
-    amountUSDScaled: usd,
-    earningDate: date,
-    currency: currency.value,
+    amountScaled: accepted.amountScaled,
+    amountUSDScaled: accepted.amountUSDScaled,
+    earningDate: accepted.earningDate,
+    currency: accepted.currency,
     transactionId: text('transactionId'),
     lever: text('lever'),
     earningRate: text('earningRate'),
@@ -137,10 +135,10 @@ function readEarning(cell: (column: number) => string, at: FieldColumns, locatio
     claimId: text('claimId'),
     paymentId: text('paymentId'),
     paymentStatus: text('paymentStatus'),
-    paymentCurrency: text('lastPaymentCurrency'),
-    amountInPaymentCurrencyScaled: paid,
+    paymentCurrency: accepted.paymentCurrency,
+    amountInPaymentCurrencyScaled: accepted.amountInPaymentCurrencyScaled,
     exchangeRate: text('exchangeRate'),
-    passThrough: {},
+    passThrough,
     location,
   });
   return { ok: true, record };
@@ -174,8 +172,8 @@ export function existingEarnings(
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
     const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]!).trim());
-    const read = readEarning(cell, fields, { file: 'Earnings', line: r + 2 });
-    if (read.ok && read.record.earningId !== '') out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: latestDate(cell, recency) });
+    const read = readEarning(cell, fields, recency, { file: 'Earnings', line: r + 2 });
+    if (read.ok) out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: rowRecency(read.record) });
   });
   return out;
 }
@@ -215,13 +213,6 @@ interface Planned {
   rateRank: DownloadRank;
 }
 
-/**
- * The workbook's rows count as a download named before the imported files, its recency each row's
- * own latest date (`RECENCY_COLUMNS`, the table keeps them): a paid row (its paymentDate) stays
- * when an older download is imported again; on a tie the imported file is newer.
- */
-const WORKBOOK_ORDER = -1;
-
 /** How a file's column is written to the table: where it goes and as what. */
 interface ColumnTarget {
   readonly from: number;
@@ -254,6 +245,8 @@ export function planImport(
   // that counts in the end: its file and line, and restated when any step restated it.
   const updateOf = new Map<string, { -readonly [K in keyof RowUpdate]: RowUpdate[K] }>();
   const digest = digester(catalog);
+  // Each file's recency, from its accepted rows only (docs/RULES.md, "Repeated earningIds").
+  const recency = new DownloadRecency();
 
   for (const [order, parsed] of files.entries()) {
     const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
@@ -283,18 +276,29 @@ export function planImport(
     const fields = earningsLayoutBy(column, parsed.file);
     const rowCount = parsed.rows.length;
     const rowAt = rowReader(parsed.rows);
-    const cellAt = cellReader(parsed.rows);
-    // The download's recency: the latest date in its rows (docs/RULES.md, "Repeated earningIds").
-    const recency = recencyColumns(column);
-    let latest = '';
-    for (let r = 0; r < rowCount; r++) {
-      const d = latestDate((i) => (i < 0 ? '' : cellAt(r, i).trim()), recency);
-      if (d > latest) latest = d;
-    }
-    const rank: DownloadRank = { latest, order };
     // The row being read, and one reader of its cells for every row (no closure per row).
     let current: readonly string[] = [];
     const currentCell = (i: number) => (i < 0 ? '' : (current[i] ?? '').trim());
+    // Every row is read before any is planned: a repeat's decision needs the download's recency,
+    // and that counts only the rows core accepts (null: a line the parser already rejected).
+    const recencyAt = recencyColumns(column);
+    const readings = new Array<RowReading | null>(rowCount);
+    for (let r = 0; r < rowCount; r++) {
+      const line = parsed.lines[r] ?? 0;
+      if (errorLines.has(line)) {
+        readings[r] = null;
+        continue;
+      }
+      current = rowAt(r);
+      if (current.length !== parsed.headers.length) {
+        readings[r] = { ok: false, code: 'ragged_row', input: String(current.length) };
+        continue;
+      }
+      const read = readEarning(currentCell, fields, recencyAt, { file: parsed.file, line });
+      if (read.ok) recency.see(order, read.record);
+      readings[r] = read;
+    }
+    const rank: DownloadRank = recency.rankOf(order);
 
     const targets: ColumnTarget[] = [];
     parsed.headers.forEach((h, from) => {
@@ -324,41 +328,37 @@ export function planImport(
     };
 
     const planRow = (r: number) => {
+      const read = readings[r];
+      if (read === null || read === undefined) return;
       const line = parsed.lines[r] ?? 0;
-      if (errorLines.has(line)) return;
-      const row = rowAt(r);
-      if (row.length !== parsed.headers.length) return reject({ line, code: 'ragged_row', input: String(row.length) });
-      current = row;
-      const earningId = currentCell(fields.earningId);
-      if (earningId === '') return reject({ line, code: 'missing_field', column: 'earningId' });
-      const read = readEarning(currentCell, fields, { file: parsed.file, line });
-      if (!read.ok) return reject({ line, code: read.code, column: read.column, input: read.input });
+      if (!read.ok) return reject({ line, code: read.code, ...(read.column === undefined ? {} : { column: read.column }), input: read.input });
+      const earningId = read.record.earningId;
       const version = digest(read.record);
       const held = existing.get(earningId);
       let before = seen.get(earningId);
       if (before === undefined && held !== undefined) {
         // The workbook's row, the first version of the id this import meets.
-        const workbook = { latest: held.latest, order: WORKBOOK_ORDER };
+        const workbook = { latest: held.latest, order: HELD_VERSIONS_ORDER };
         before = { digest: held.digest, rank: workbook, cells: [], knownRate: held.digest.rate, rateRank: workbook };
         seen.set(earningId, before);
       }
       if (before !== undefined) {
         const decision = digestDecision(before.digest, version, before.knownRate);
-        if (decision === 'conflicting') return reject({ line, code: 'duplicate_differs', column: 'earningId', input: earningId });
+        const action = importAction(decision, isNewerDownload(rank, before.rank));
+        if (action === 'reject') return reject({ line, code: 'duplicate_differs', column: 'earningId', input: earningId });
         if (replacesKnownRateHash(before.knownRate, version.rate, rank, before.rateRank, isNewerDownload)) {
           before.knownRate = version.rate;
           before.rateRank = rank;
         }
-        const newer = decision !== 'identical' && isNewerDownload(rank, before.rank);
-        if (!newer) {
-          const reason = decision !== 'identical' ? 'older_version' : before.rank.order === WORKBOOK_ORDER ? 'already_present' : 'identical_repeat';
+        if (action === 'skip') {
+          const reason = decision !== 'identical' ? 'older_version' : before.rank.order === HELD_VERSIONS_ORDER ? 'already_present' : 'identical_repeat';
           skipped.push({ file: parsed.file, line, earningId, reason });
           summary.skipped++;
           return;
         }
         before.digest = version;
         before.rank = rank;
-        before.cells.splice(0, before.cells.length, ...cellsOf(row, read.record));
+        before.cells.splice(0, before.cells.length, ...cellsOf(rowAt(r), read.record));
         if (held !== undefined) {
           const kind: RowUpdate['kind'] = decision === 'restated' ? 'restated' : 'updated';
           const update = updateOf.get(earningId);
@@ -375,7 +375,7 @@ export function planImport(
         summary.updated++;
         return;
       }
-      const out = cellsOf(row, read.record);
+      const out = cellsOf(rowAt(r), read.record);
       seen.set(earningId, { digest: version, rank, cells: out, knownRate: version.rate, rateRank: rank });
       cells.push(out);
       summary.added++;

@@ -2,7 +2,7 @@
  * A row of the workbook's Earnings table as core's `EarningRecord`. The readable version reads
  * every cell into a record at once (`eagerTableEarning`); the one a recalculation uses
  * (`TableEarning`) keeps only the row, its line and what had to be read to accept it (date,
- * currency, kind, amounts), and reads the text cells when the engine asks. A recalculation holds
+ * currencies, kind, amounts), and reads the text cells when the engine asks. A recalculation holds
  * every record of 100,000 rows until the engine is done, so a small record is what keeps the
  * young-generation collections cheap. A property test holds the two to the same fields.
  */
@@ -13,7 +13,7 @@ import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import type { EarningKind } from '../../core/reconcile/earning-type.js';
 import { normaliseHeaderName } from '../../core/tables/header-row.js';
-import { amountFromCell, isBlank, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
+import { amountFromCell, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 
 /** Where each column the engine reads is in the table (-1: absent), and the table's name. */
@@ -100,13 +100,16 @@ export function scaledOf(value: unknown): ScaledAmount | null {
   return exact.ok ? scaledFromDec(exact.value) : null;
 }
 
-/** What was read to accept a row: it is kept, the rest is read from the row when asked. */
+/** What was read to accept a row (docs/RULES.md, "Accepted rows"): it is kept, the rest is read from the row when asked. */
 export interface AcceptedCells {
   readonly kind: EarningKind;
   readonly earningDate: IsoDate;
   readonly currency: CurrencyCode;
   readonly amountScaled: ScaledAmount;
   readonly amountUSDScaled: ScaledAmount | null;
+  /** `lastPaymentCurrency` as core's `payToCurrencyOf` reads it: an ISO code, '' when blank. */
+  readonly paymentCurrency: CurrencyCode | '';
+  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
 }
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
@@ -114,7 +117,6 @@ const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
 /** The readable version: every field of the record read from the row at once. */
 export function eagerTableEarning(row: readonly unknown[], layout: EarningsLayout, line: number, accepted: AcceptedCells): EarningRecord {
   const text = (at: number) => cellText(row, at);
-  const payAmount = layout.earningAmountInLastPaymentCurrency;
   return earningRecord({
     earningId: text(layout.earningId),
     participantId: text(layout.participantId),
@@ -133,8 +135,8 @@ export function eagerTableEarning(row: readonly unknown[], layout: EarningsLayou
     claimId: text(layout.claimId),
     paymentId: text(layout.paymentId),
     paymentStatus: text(layout.paymentStatus),
-    paymentCurrency: text(layout.lastPaymentCurrency).toUpperCase(),
-    amountInPaymentCurrencyScaled: payAmount < 0 || isBlank(row[payAmount]) ? null : scaledOf(row[payAmount]),
+    paymentCurrency: accepted.paymentCurrency,
+    amountInPaymentCurrencyScaled: accepted.amountInPaymentCurrencyScaled,
     exchangeRate: text(layout.exchangeRate),
     passThrough: NO_PASS_THROUGH,
     location: { file: layout.file, line },
@@ -152,6 +154,8 @@ export class TableEarning implements EarningRecord {
   readonly currency: CurrencyCode;
   readonly amountScaled: ScaledAmount;
   readonly amountUSDScaled: ScaledAmount | null;
+  readonly paymentCurrency: CurrencyCode | '';
+  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
 
   constructor(
     private readonly row: readonly unknown[],
@@ -164,6 +168,8 @@ export class TableEarning implements EarningRecord {
     this.currency = accepted.currency;
     this.amountScaled = accepted.amountScaled;
     this.amountUSDScaled = accepted.amountUSDScaled;
+    this.paymentCurrency = accepted.paymentCurrency;
+    this.amountInPaymentCurrencyScaled = accepted.amountInPaymentCurrencyScaled;
   }
 
   get amount(): Dec {
@@ -221,15 +227,6 @@ export class TableEarning implements EarningRecord {
 
   get paymentStatus(): string {
     return cellText(this.row, this.layout.paymentStatus);
-  }
-
-  get paymentCurrency(): string {
-    return cellText(this.row, this.layout.lastPaymentCurrency).toUpperCase();
-  }
-
-  get amountInPaymentCurrencyScaled(): ScaledAmount | null {
-    const at = this.layout.earningAmountInLastPaymentCurrency;
-    return at < 0 || isBlank(this.row[at]) ? null : scaledOf(this.row[at]);
   }
 
   get exchangeRate(): string {

@@ -19,6 +19,7 @@ import { detach } from '../../core/text/detach.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
+import { payToCurrencyOf, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
 import { earningsLedgerOf, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-store.js';
 import { MemoryFindingSink } from '../../core/reconcile/finding-sink.js';
@@ -185,9 +186,10 @@ export function computeLedger(tables: LedgerTables, options: LedgerOptions): Led
 /**
  * The Earnings table's rows as core's earning records, located by their table row, made as the
  * ledger reads them (it reads a second time only when an earningId repeats): a record lives as
- * long as the ledger looks at it, so 100,000 of them are never held at once. A row whose date,
- * currency or amount cannot be read is a problem that names its row, and is left out (the batch
- * job rejects such a row the same way); problems are taken on the first reading.
+ * long as the ledger looks at it, so 100,000 of them are never held at once. A row core's
+ * acceptance rule refuses (docs/RULES.md, "Accepted rows": a required text empty, a date, currency
+ * or amount that cannot be read) is a problem that names its row and column, and is left out, as
+ * the batch job and the import leave it out; problems are taken on the first reading.
  */
 class TableEarnings {
   readonly problems: RowProblem[] = [];
@@ -198,6 +200,7 @@ class TableEarnings {
   // Tables repeat a handful of dates, types and currencies over many rows: each is read once.
   private readonly dates = new Map<unknown, IsoDate | null>();
   private readonly currencies = new Map<string, CurrencyCode | null>();
+  private readonly payToCurrencies = new Map<string, CurrencyCode | '' | null>();
   private readonly kinds = new Map<string, ReturnType<typeof earningKind>>();
   /** Body index by table row, when the table's rows are not its body in order (built on the first `rowAt` that needs it). */
   private indexOfLine: Map<number, number> | undefined;
@@ -232,8 +235,9 @@ class TableEarnings {
 
   /** The table's body row at `i` as a record, or null (a problem, noted when `first`) when it cannot be read. */
   private recordAt(i: number, first: boolean): TableEarning | null {
-    const { table, layout, dates, currencies, kinds } = this;
+    const { table, layout, dates, currencies, payToCurrencies, kinds } = this;
     const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
+    const { lastPaymentCurrency: iPayCurrency, earningAmountInLastPaymentCurrency: iPay } = layout;
     const row = table.rows[i]!;
     const line = this.lineAt(i);
     if (first) this.noteName(row);
@@ -251,21 +255,38 @@ class TableEarnings {
     const usdCell = iUSD < 0 ? '' : row[iUSD];
     const usdBlank = isBlank(usdCell);
     const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
-    if (earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null)) {
+    const payCurrencyText = cellText(row, iPayCurrency);
+    let paymentCurrency = payToCurrencies.get(payCurrencyText);
+    if (paymentCurrency === undefined) payToCurrencies.set(payCurrencyText, (paymentCurrency = payToCurrencyOf(payCurrencyText)));
+    const payCell = iPay < 0 ? '' : row[iPay];
+    const payBlank = isBlank(payCell);
+    const amountInPaymentCurrencyScaled = payBlank ? null : scaledOf(payCell);
+    let missingText = false;
+    for (const column of REQUIRED_EARNING_TEXTS) if (cellText(row, layout[column]) === '') missingText = true;
+    if (
+      missingText || earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null) ||
+      paymentCurrency === null || (!payBlank && amountInPaymentCurrencyScaled === null)
+    ) {
       if (!first) return null;
+      // The problems in the order and with the codes of core's readEarningRow, as far as typed cells go.
       const where = [EARNINGS_SOURCE, line];
       const issues: Issue[] = [];
-      if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
-      if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
+      for (const column of REQUIRED_EARNING_TEXTS) if (cellText(row, layout[column]) === '') issues.push(issue('missing_field', [...where, column], ''));
       if (amountScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
       if (!usdBlank && amountUSDScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
+      if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
+      if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
+      if (paymentCurrency === null) issues.push(issue('invalid_currency', [...where, 'lastPaymentCurrency'], payCurrencyText));
+      if (!payBlank && amountInPaymentCurrencyScaled === null) {
+        issues.push(issue('invalid_amount', [...where, 'earningAmountInLastPaymentCurrency'], textFromCell(payCell)));
+      }
       this.problems.push({ table: EARNINGS_SOURCE, row: line, issues });
       return null;
     }
     const earningType = cellText(row, iType);
     let kind = kinds.get(earningType);
     if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
-    return new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled });
+    return new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled, paymentCurrency, amountInPaymentCurrencyScaled });
   }
 
   /** The table row (1-based, in the table's body) of body row `i`. */

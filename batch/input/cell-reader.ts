@@ -13,7 +13,8 @@ const AMOUNT_HINTS: Readonly<Record<string, string>> = {
   ambiguous: 'The amount reads differently invariantly and in the number locale; write it without group separators (1234.56).',
 };
 
-function hintFor(issue: Issue): string {
+/** What to do about a value core cannot read; shared with the earnings reader, whose rows core's acceptance rule checks. */
+export function hintFor(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_amount':
       return AMOUNT_HINTS[issue.params?.['reason'] ?? ''] ?? 'Write the amount as a number such as 1234.56, -12.50 or (12.50).';

@@ -1,17 +1,19 @@
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { Dec } from '../../core/money/decimal.js';
-import { parsePlainAmount, scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import { parsePlainAmount, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { InputSource } from './input-source.js';
-import { inputWarning, clip, type InputIssue } from './input-issue.js';
+import { inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
-import { CellReader, columnsByKey } from './cell-reader.js';
+import { columnsByKey, hintFor } from './cell-reader.js';
+import type { Issue } from '../../core/issues.js';
+import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
-import { earningKind, earningTypeKey, type EarningKind } from '../../core/reconcile/earning-type.js';
+import { earningKind, earningTypeKey, KNOWN_EARNING_TYPES, type EarningKind } from '../../core/reconcile/earning-type.js';
 import { RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
 import { EXCHANGE_RATE_COLUMN, PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
 
@@ -129,7 +131,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         ...(column ? { column: column.index, columnName: column.name } : {}),
         raw: clip(earningType),
         message: `earningType "${clip(earningType, 60)}" is not one the ledger knows; such rows count as other.`,
-        hint: 'Known types: Rebate, Co-op, Claim, Fee, Sell, Indirect Rebate, Adjustment-Rebate.',
+        hint: `Known types: ${KNOWN_EARNING_TYPES.join(', ')}.`,
       }),
     ];
   };
@@ -193,35 +195,53 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     return warnings;
   };
 
-  /** The general path: every problem of the row as a located issue, or the row. */
+  /** A problem core found in the row, located in the file: column, header name and the cell. */
+  const located = (problem: Issue, location: RecordLocation): InputIssue => {
+    const key = String(problem.path[0]);
+    const column = columns.get(key);
+    const raw = problem.input ?? '';
+    const where = { file: location.file, line: location.line, ...(column ? { column: column.index, columnName: column.name } : {}) };
+    if (problem.code === 'missing_field') {
+      // input-errors.csv has called an empty required cell `missing_value` since its first release.
+      return inputError('missing_value', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
+    }
+    return inputError(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
+      ...where,
+      raw: clip(raw),
+      message: `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,
+      hint: hintFor(problem),
+      ...(problem.params ? { params: problem.params } : {}),
+    });
+  };
+
+  /** The row's cell of a column the acceptance rule reads, trimmed: one function for every row, no closure per row. */
+  let currentFields: readonly string[] = [];
+  const currentText = (column: EarningRowColumn): string => cell(currentFields, at[column]!);
+  const rowOptions = locale === undefined ? {} : { locale };
+
+  /**
+   * The readable path: core's acceptance rule (docs/RULES.md, "Accepted rows") decides, and every
+   * problem of the row is a located issue. The fast path in `onFields` only takes rows this
+   * one accepts, with the same values (a property test holds the two together).
+   */
   const slow = (fields: readonly string[], location: RecordLocation): readonly InputIssue[] => {
-    const record = Object.create(null) as Record<string, string>;
-    for (const column of header!.columns) record[column.key] = fields[column.index - 1]!;
-    const cells = new CellReader(record, location, columns, locale);
-    const earningId = cells.text('earningId', true);
-    const participantId = cells.text('participantId', true);
-    const programName = cells.text('programName', true);
-    const earningType = cells.text('earningType', true);
-    const amount = cells.amount('earningAmount', true);
-    const amountUSD = cells.amount('earningAmountUSD');
-    const earningDate = cells.date('earningDate', true);
-    const currency = cells.currency('transactionCurrency', true);
-    const paymentCurrency = cells.currency('lastPaymentCurrency');
-    const amountInPaymentCurrency = cells.amount('earningAmountInLastPaymentCurrency');
-    if (cells.failed || amount === null || earningDate === null || currency === null) return cells.issues;
+    currentFields = fields;
+    const read = readEarningRow(currentText, rowOptions);
+    if (!read.ok) return read.issues.map((problem) => located(problem, location));
+    const row = read.value;
     return deliver(
       fields,
       location,
-      earningId,
-      participantId,
-      programName,
-      earningType,
-      scaledFromDec(amount),
-      amountUSD === null ? null : scaledFromDec(amountUSD),
-      earningDate,
-      currency,
-      paymentCurrency ?? '',
-      amountInPaymentCurrency === null ? null : scaledFromDec(amountInPaymentCurrency),
+      cell(fields, at.earningId!),
+      cell(fields, at.participantId!),
+      cell(fields, at.programName!),
+      cell(fields, at.earningType!),
+      row.amountScaled,
+      row.amountUSDScaled,
+      row.earningDate,
+      row.currency,
+      row.paymentCurrency,
+      row.amountInPaymentCurrencyScaled,
     );
   };
 
@@ -252,7 +272,10 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       const amountUSD = amountUSDText === '' ? null : fastAmount(amountUSDText);
       const earningDate = dateOf(cell(fields, at.earningDate!));
       const currency = currencyOf(cell(fields, at.transactionCurrency!));
-      // The pay-to columns are often absent (index -1): then both are empty, at no cost.
+      // The fast path of core's `readEarningRow`: plain amounts without a Decimal, dates and
+      // currencies remembered per text. A row it cannot take as it stands goes to `slow`, where
+      // the rule itself decides. The pay-to columns are often absent (index -1): then both are
+      // empty, at no cost.
       const payToText = cell(fields, at.earningAmountInLastPaymentCurrency!);
       const payTo = payToText === '' ? null : fastAmount(payToText);
       const payCurrencyText = cell(fields, at.lastPaymentCurrency!);

@@ -21,34 +21,55 @@ export function isNewerDownload(a: DownloadRank, b: DownloadRank): boolean {
   return a.latest > b.latest || (a.latest === b.latest && a.order > b.order);
 }
 
+/**
+ * The place in time of the versions a workbook already holds, against the files an import reads:
+ * before every one of them, so on a tie (the same latest date) the imported download is the newer
+ * (docs/RULES.md, "Repeated earningIds"). An import exists to bring the workbook up to date.
+ */
+export const HELD_VERSIONS_ORDER = -1;
+
+/** The other recency columns, as the adapter passes them through (`passThrough`); a date that cannot be read counts as none. */
+const passedDate = memoByText((text) => {
+  const d = parseDate(text);
+  return d.ok ? d.value : '';
+});
+
+/**
+ * A row's own recency: the latest of its earningDate and the other `RECENCY_COLUMNS` dates it
+ * passes through. Only accepted rows have one: a row refused counts toward no download's recency.
+ */
+export function rowRecency(row: Pick<EarningRecord, 'earningDate' | 'passThrough'>): string {
+  let d: string = row.earningDate;
+  for (const name of RECENCY_COLUMNS) {
+    const text = row.passThrough[name];
+    if (text === undefined || text === '') continue;
+    const other = passedDate(text);
+    if (other > d) d = other;
+  }
+  return d;
+}
+
 export class DownloadRecency {
   private readonly latest: string[] = [];
   private ranked: number[] | undefined;
 
-  /** The other recency columns, as the adapter passes them through (`passThrough`); a date that cannot be read counts as none. */
-  private readonly dateOf = memoByText((text) => {
-    const d = parseDate(text);
-    return d.ok ? d.value : '';
-  });
-
   see(ordinal: number, row: EarningRecord): void {
-    let d: string = row.earningDate;
-    for (const name of RECENCY_COLUMNS) {
-      const text = row.passThrough[name];
-      if (text === undefined || text === '') continue;
-      const other = this.dateOf(text);
-      if (other > d) d = other;
-    }
+    const d = rowRecency(row);
     const latest = this.latest[ordinal];
     if (latest === undefined || d > latest) this.latest[ordinal] = d;
+    this.ranked = undefined;
+  }
+
+  /** A source's rank as `isNewerDownload` compares it: its latest date ('' when it had no accepted row) and its order. */
+  rankOf(ordinal: number): DownloadRank {
+    return { latest: this.latest[ordinal] ?? '', order: ordinal };
   }
 
   /** Each source's rank by recency (0 = oldest), by ordinal. */
   ranks(): readonly number[] {
     if (this.ranked) return this.ranked;
     const n = this.latest.length;
-    const rankOf = (order: number): DownloadRank => ({ latest: this.latest[order] ?? '', order });
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (isNewerDownload(rankOf(a), rankOf(b)) ? 1 : -1));
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (isNewerDownload(this.rankOf(a), this.rankOf(b)) ? 1 : -1));
     const rank = new Array<number>(n);
     order.forEach((ordinal, r) => (rank[ordinal] = r));
     return (this.ranked = rank);

@@ -11,20 +11,29 @@ export function normaliseEarningType(text: string): string {
   return text.trim().toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-const KINDS: Readonly<Record<string, EarningKind>> = {
-  rebate: 'rebate',
-  indirectrebate: 'rebate',
-  adjustmentrebate: 'rebate',
-  coop: 'coop',
-  adjustmentcoop: 'coop',
-  claim: 'claim',
-  fee: 'fee',
-  sell: 'sell',
-};
+/**
+ * The earning types the ledger knows, as Partner Center writes them, and what each is. Other
+ * spellings (`Coop`, `CO_OP`) are the same type once normalised.
+ */
+const TYPES: readonly (readonly [name: string, kind: EarningKind])[] = [
+  ['Rebate', 'rebate'],
+  ['Indirect Rebate', 'rebate'],
+  ['Adjustment-Rebate', 'rebate'],
+  ['Co-op', 'coop'],
+  ['Adjustment-Co-op', 'coop'],
+  ['Claim', 'claim'],
+  ['Fee', 'fee'],
+  ['Sell', 'sell'],
+];
+
+/** The known types' names, for messages that list them. */
+export const KNOWN_EARNING_TYPES: readonly string[] = TYPES.map(([name]) => name);
+
+const KINDS: ReadonlyMap<string, EarningKind> = new Map(TYPES.map(([name, kind]) => [normaliseEarningType(name), kind]));
 
 /** The ledger's reading of an `earningType`; types it does not know are `other`, never guessed. */
 export function earningKind(earningType: string): EarningKind {
-  return KINDS[normaliseEarningType(earningType)] ?? 'other';
+  return KINDS.get(normaliseEarningType(earningType)) ?? 'other';
 }
 
 /**

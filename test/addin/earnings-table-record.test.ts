@@ -44,7 +44,7 @@ describe('the workbook\'s small earning record', () => {
           );
           const layout = earningsLayout({ name: 'Earnings', headers: used, rows: [row], rowIndexes: [0] }, 'Earnings');
           const amountScaled = scaledOf(amount) ?? { units: 7, scale: 0 };
-          const accepted: AcceptedCells = { kind: 'coop', earningDate: '2021-03-15' as never, currency: 'EUR' as never, amountScaled, amountUSDScaled: scaledOf(usd) };
+          const accepted: AcceptedCells = { kind: 'coop', earningDate: '2021-03-15' as never, currency: 'EUR' as never, amountScaled, amountUSDScaled: scaledOf(usd), paymentCurrency: 'GBP', amountInPaymentCurrencyScaled: scaledOf(payAmount) };
           expect(fieldsOf(new TableEarning(row, layout, line, accepted))).toEqual(fieldsOf(eagerTableEarning(row, layout, line, accepted)));
         },
       ),

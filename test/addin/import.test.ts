@@ -62,6 +62,33 @@ describe('planning an import', () => {
     expect(plan.cells[1]![headers.length]).toBe("'@x");
   });
 
+  test('a row the batch job refuses is refused too: an empty required text, a pay-to amount or currency that cannot be read', () => {
+    const PAY = `${HEADER},lastPaymentCurrency,earningAmountInLastPaymentCurrency`;
+    const plan = planImport(headers, new Map(), [
+      parseExportText(
+        'p.csv',
+        [
+          PAY,
+          'E1,,Hosting,Co-op,1,1,2021-01-05,USD,x,,', // no participantId
+          'E2,P1,,Co-op,1,1,2021-01-05,USD,x,,', // no programName
+          'E3,P1,Hosting,,1,1,2021-01-05,USD,x,,', // no earningType
+          'E4,P1,Hosting,Co-op,1,1,2021-01-05,USD,x,GBP,0.8O', // letter O in the pay-to amount
+          'E5,P1,Hosting,Co-op,1,1,2021-01-05,USD,x,POUND,0.80',
+          'E6,P1,Hosting,Co-op,1,1,2021-01-05,USD,x,gbp,0.80',
+        ].join('\n'),
+      ),
+    ]);
+    expect(plan.rejected.map((r) => [r.line, r.code, r.column ?? ''])).toEqual([
+      [2, 'missing_field', 'participantId'],
+      [3, 'missing_field', 'programName'],
+      [4, 'missing_field', 'earningType'],
+      [5, 'invalid_amount', 'earningAmountInLastPaymentCurrency'],
+      [6, 'invalid_currency', 'lastPaymentCurrency'],
+    ]);
+    const all = [...headers, ...plan.newColumns];
+    expect(plan.cells.map((c) => c[all.indexOf('earningId')])).toEqual(['E6']);
+  });
+
   test('a file missing a required column is rejected as a whole', () => {
     const parsed = parseExportText('b.csv', 'earningId,participantId\nE1,P1\n');
     const plan = planImport(headers, new Map(), [parsed]);
@@ -161,6 +188,28 @@ describe('re-importing a download after a payment run', () => {
     const plan = planImport(held.headers, existingEarnings(held.headers, held.rows), [later]);
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((u) => u.kind)).toEqual(kinds);
+  });
+
+  test('a refused row does not make its download newer: a file is as recent as its accepted rows', () => {
+    const table = tableOf([paid]);
+    // An older download of E1 and E2 whose only late date is on a row core refuses (no participantId).
+    const older = download('older.csv', [
+      ',E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,,Upcoming',
+      ',E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,,Upcoming',
+      '2021-12-31,E9,"Contoso, Ltd.",,Hosting,Co-op,1.00,1.13,2021-12-31,EUR,PAY-9,Sent',
+    ]);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [older]);
+    expect(plan.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'missing_field']]);
+    expect(plan.updates).toEqual([]);
+    expect(plan.skipped.map((s) => [s.earningId, s.reason])).toEqual([['E1', 'older_version'], ['E2', 'older_version']]);
+  });
+
+  test('on a tie with the workbook\'s version, the imported download is the newer', () => {
+    const table = tableOf([unpaid]);
+    // The same latest date (2021-03-10) as the held rows, with the payment filled in.
+    const sameDay = download('same-day.csv', [',E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [sameDay]);
+    expect(plan.updates.map((u) => [u.earningId, u.kind])).toEqual([['E1', 'updated']]);
   });
 
   test('other facts under a held earningId are rejected', () => {

@@ -120,6 +120,29 @@ describe('the Earnings table through core\'s engine', () => {
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
   });
 
+  test('a row core\'s acceptance rule refuses is left out as a problem: an empty required text, a pay-to currency or amount that cannot be read', () => {
+    const payHeaders = [...headers, 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'];
+    const paid = (r: unknown[], currency: string, amount: unknown) => [...r.slice(0, headers.length), currency, amount];
+    const rows = [
+      paid(coop('E1', 'Co-op', 100), 'gbp', 80),
+      paid(coop('E2', 'Co-op', 10, { participantId: '' }), '', ''),
+      paid(coop('E3', 'Co-op', 10, { programName: ' ' }), '', ''),
+      paid(coop('E4', 'Co-op', 10), 'POUND', 8),
+      paid(coop('E5', 'Co-op', 10), 'GBP', 'lots'),
+    ];
+    const ledger = computeLedger(
+      { earnings: { name: 'Earnings', headers: payHeaders, rows, rowIndexes: rows.map((_, i) => i) }, programs: null, claims: null },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => [i.code, i.path[2]])])).toEqual([
+      [2, [['missing_field', 'participantId']]],
+      [3, [['missing_field', 'programName']]],
+      [4, [['invalid_currency', 'lastPaymentCurrency']]],
+      [5, [['invalid_amount', 'earningAmountInLastPaymentCurrency']]],
+    ]);
+    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
+  });
+
   test('with a repeated earningId the table is read twice: each row that cannot be read is one problem, each repeat one finding on its row', () => {
     const ledger = computeLedger(
       { earnings: table([coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 'lots', { earningAmountUSD: '' }), coop('E1', 'Co-op', 100), coop('E3', 'Co-op', 5)]), programs: null, claims: null },

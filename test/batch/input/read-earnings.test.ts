@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { fc, test as prop } from '@fast-check/vitest';
+import { EARNING_ROW_COLUMNS, readEarningRow, type EarningRowColumn } from '../../../core/reconcile/earning-row.js';
 import { join } from 'node:path';
 import { numberLocale, type NumberLocale } from '../../../core/money/parse-amount.js';
 import { fileSource } from '../../../batch/input/input-source.js';
@@ -195,5 +197,69 @@ describe('fingerprints', () => {
       ),
     );
     expect(new Set(rows.map(earningFingerprint)).size).toBe(3);
+  });
+});
+
+describe('the fast path and core\'s acceptance rule', () => {
+  const COLUMNS = EARNING_ROW_COLUMNS;
+  /** Mostly values a row is accepted with, sometimes one it is not: so rows of every kind are common. */
+  const mostly = (good: readonly string[], bad: readonly string[]) =>
+    fc.oneof({ arbitrary: fc.constantFrom(...good), weight: 8 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+  const amount = mostly(['12.50', '-0.5', '(12.50)', '1,234.56', ' 7 ', '0', '100000000000.0001', '1.234,56'], ['12.5O', '', '1e3', '-', '1 000']);
+  const optionalAmount = mostly(['', '', '12.50', '(3.10)', '1.234,56', '.5'], ['12.5O', '-', '1e3']);
+  const texts: Record<EarningRowColumn, fc.Arbitrary<string>> = {
+    earningId: mostly(['E-1', ' E-2 '], ['']),
+    participantId: mostly(['P-100'], ['']),
+    programName: mostly(['Hosting'], ['']),
+    earningType: mostly(['Co-op', 'Rebate', 'Widget'], ['']),
+    earningAmount: amount,
+    earningAmountUSD: optionalAmount,
+    earningDate: mostly(['2021-03-15', '3/15/2021'], ['2021-02-30', '', 'soon']),
+    transactionCurrency: mostly(['EUR', 'eur', ' usd'], ['', 'EURO', 'E1R']),
+    lastPaymentCurrency: mostly(['GBP', 'gbp', ''], ['POUND', 'G B']),
+    earningAmountInLastPaymentCurrency: optionalAmount,
+  };
+  const row = fc.record(texts);
+  const code = (c: string) => (c === 'missing_field' ? 'missing_value' : c);
+
+  prop.prop([fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean()], { numRuns: 200 })(
+    'a row is delivered exactly when readEarningRow accepts it, with the values it reads, and refused with its problems',
+    async (rows, withLocale) => {
+      const quoted = (cells: readonly string[]) => cells.map((c) => `"${c}"`).join(',');
+      const text = [quoted(COLUMNS), ...rows.map((r) => quoted(COLUMNS.map((c) => r[c])))].join('\n');
+      const locale = withLocale ? nl() : undefined;
+      const r = await collectEarnings(source(text), locale ? { locale } : {});
+      const delivered = new Map(r.rows.map((d) => [d.location.line, d]));
+      rows.forEach((cells, i) => {
+        const line = i + 2;
+        const expected = readEarningRow((c) => cells[c].trim(), locale ? { locale } : {});
+        const got = delivered.get(line);
+        if (expected.ok) {
+          expect(got).toBeDefined();
+          expect({
+            amountScaled: got!.amountScaled,
+            amountUSDScaled: got!.amountUSDScaled,
+            earningDate: got!.earningDate,
+            currency: got!.currency,
+            paymentCurrency: got!.paymentCurrency,
+            amountInPaymentCurrencyScaled: got!.amountInPaymentCurrencyScaled,
+          }).toEqual(expected.value);
+        } else {
+          expect(got).toBeUndefined();
+          const errors = r.issues.filter((issue) => issue.line === line && issue.severity === 'error');
+          expect(errors.map((e) => [e.code, e.column])).toEqual(expected.issues.map((p) => [code(p.code), COLUMNS.indexOf(p.path[0] as EarningRowColumn) + 1]));
+        }
+      });
+    },
+  );
+
+  test('a pay-to currency that is no ISO code and a pay-to amount that is no number are refused in their columns', async () => {
+    const header = `${EARNINGS_HEADER},lastPaymentCurrency,earningAmountInLastPaymentCurrency`;
+    const r = await collectEarnings(source([header, `${earningLine('E-1')},EURO,12.50`, `${earningLine('E-2')},gbp,12.5O`, `${earningLine('E-3')},gbp,10.80`].join('\n')));
+    expect(located(r.issues)).toEqual([
+      { code: 'invalid_currency', severity: 'error', line: 2, column: 12 },
+      { code: 'invalid_amount', severity: 'error', line: 3, column: 13 },
+    ]);
+    expect(r.rows.map((row) => [row.earningId, row.paymentCurrency])).toEqual([['E-3', 'GBP']]);
   });
 });

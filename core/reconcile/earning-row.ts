@@ -1,0 +1,123 @@
+import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
+import { parseCurrency, type CurrencyCode } from '../money/currency.js';
+import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../money/scaled-amount.js';
+import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
+import { issue, type Issue } from '../issues.js';
+
+/**
+ * Whether a row of an earnings export (or of the workbook's Earnings table) is an earning the
+ * ledger reads, and why not (docs/RULES.md, "Accepted rows"). One rule for the batch job's reader,
+ * the add-in's import and, as far as its typed cells go, the add-in's ledger.
+ */
+
+/** The texts an earning cannot do without: a row missing one is refused, never guessed. */
+export const REQUIRED_EARNING_TEXTS = ['earningId', 'participantId', 'programName', 'earningType'] as const;
+
+/** The columns the acceptance rule reads, in the order their problems are reported. */
+export const EARNING_ROW_COLUMNS = [
+  ...REQUIRED_EARNING_TEXTS,
+  'earningAmount',
+  'earningAmountUSD',
+  'earningDate',
+  'transactionCurrency',
+  'lastPaymentCurrency',
+  'earningAmountInLastPaymentCurrency',
+] as const;
+
+export type EarningRowColumn = (typeof EARNING_ROW_COLUMNS)[number];
+
+/** The typed values of an accepted row; its other columns are text, read as written. */
+export interface AcceptedEarningRow {
+  readonly amountScaled: ScaledAmount;
+  /** null when the column is absent or the cell empty (then `missing_usd_amount` is a finding, not a refusal). */
+  readonly amountUSDScaled: ScaledAmount | null;
+  readonly earningDate: IsoDate;
+  readonly currency: CurrencyCode;
+  /** `lastPaymentCurrency` as an ISO code, '' when the row has none. */
+  readonly paymentCurrency: CurrencyCode | '';
+  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
+}
+
+export type EarningRowReading =
+  | { readonly ok: true; readonly value: AcceptedEarningRow }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface EarningRowOptions {
+  /** How numbers are written when not invariant (the batch job's `--number-locale`). */
+  readonly locale?: NumberLocale;
+}
+
+/**
+ * The pay-to currency of a row: '' when the cell is empty (the export has no payment yet, or no
+ * such column), null when it is not an ISO code. Upper-casing is not enough: `E U R` or `EURO` is
+ * a problem to report, not a currency.
+ */
+export function payToCurrencyOf(text: string): CurrencyCode | '' | null {
+  if (text === '') return '';
+  const r = parseCurrency(text);
+  return r.ok ? r.value : null;
+}
+
+/**
+ * The readable rule. `textOf` gives a column's trimmed text ('' when the row has no such column).
+ * Every problem of the row is reported, each in its column (path `[column]`), with the cell as
+ * input: `missing_field` for a required text or value that is empty, `invalid_amount`,
+ * `invalid_date`, `invalid_currency` for a value core cannot read. Optional values (the USD
+ * amount, the pay-to amount and currency) may be empty, but when written they must be read.
+ */
+export function readEarningRow(textOf: (column: EarningRowColumn) => string, options: EarningRowOptions = {}): EarningRowReading {
+  const issues: Issue[] = [];
+  for (const column of REQUIRED_EARNING_TEXTS) if (textOf(column) === '') issues.push(issue('missing_field', [column], ''));
+  const amountOptions = options.locale ? { locale: options.locale } : {};
+  const amountOf = (column: EarningRowColumn, required: boolean): ScaledAmount | null => {
+    const text = textOf(column);
+    if (text === '') {
+      if (required) issues.push(issue('missing_field', [column], ''));
+      return null;
+    }
+    // Plain text (`-1234.5`) is read without a Decimal: the same value `parseAmount` gives, and
+    // what nearly every export row holds. With a number locale, a `.` may be a group mark.
+    const plain = options.locale === undefined || !text.includes('.') ? parsePlainAmount(text) : null;
+    if (plain !== null) return plain;
+    const r = parseAmount(text, amountOptions);
+    if (r.ok) return scaledFromDec(r.value);
+    issues.push({ ...r.issues[0]!, path: [column], input: text });
+    return null;
+  };
+  const amount = amountOf('earningAmount', true);
+  const amountUSD = amountOf('earningAmountUSD', false);
+  const dateText = textOf('earningDate');
+  let earningDate: IsoDate | null = null;
+  if (dateText === '') issues.push(issue('missing_field', ['earningDate'], ''));
+  else {
+    const r = parseDate(dateText);
+    if (r.ok) earningDate = r.value;
+    else issues.push({ ...r.issues[0]!, path: ['earningDate'], input: dateText });
+  }
+  const currencyText = textOf('transactionCurrency');
+  let currency: CurrencyCode | null = null;
+  if (currencyText === '') issues.push(issue('missing_field', ['transactionCurrency'], ''));
+  else {
+    const r = parseCurrency(currencyText);
+    if (r.ok) currency = r.value;
+    else issues.push({ ...r.issues[0]!, path: ['transactionCurrency'], input: currencyText });
+  }
+  const payCurrencyText = textOf('lastPaymentCurrency');
+  const paymentCurrency = payToCurrencyOf(payCurrencyText);
+  if (paymentCurrency === null) issues.push(issue('invalid_currency', ['lastPaymentCurrency'], payCurrencyText));
+  const amountInPaymentCurrency = amountOf('earningAmountInLastPaymentCurrency', false);
+  if (issues.length > 0 || amount === null || earningDate === null || currency === null || paymentCurrency === null) {
+    return { ok: false, issues };
+  }
+  return {
+    ok: true,
+    value: {
+      amountScaled: amount,
+      amountUSDScaled: amountUSD,
+      earningDate,
+      currency,
+      paymentCurrency,
+      amountInPaymentCurrencyScaled: amountInPaymentCurrency,
+    },
+  };
+}
