@@ -89,7 +89,6 @@ export const INPUT_CODES = [
   'empty_file',
   'no_rows',
   'header_not_found',
-  'no_header',
   'missing_column',
   'duplicate_header',
   'malformed_csv',

@@ -200,7 +200,7 @@ const en = {
   'issue.missing_column': 'The file has no {input} column.',
   'issue.duplicate_differs': 'Earning {input} appears twice with different values.',
   'issue.parse_error': 'The file could not be read here: {input}.',
-  'issue.no_header': 'No header row with earningId was found.',
+  'issue.header_not_found': 'No header row with earningId was found.',
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type MessageKey = keyof typeof en;
@@ -386,7 +386,7 @@ const nl: Messages = {
   'issue.missing_column': 'Het bestand heeft geen kolom {input}.',
   'issue.duplicate_differs': 'Inkomst {input} komt twee keer voor met verschillende waarden.',
   'issue.parse_error': 'Het bestand kon hier niet worden gelezen: {input}.',
-  'issue.no_header': 'Geen kopregel met earningId gevonden.',
+  'issue.header_not_found': 'Geen kopregel met earningId gevonden.',
 };
 
 const de: Messages = {
@@ -569,7 +569,7 @@ const de: Messages = {
   'issue.missing_column': 'Die Datei hat keine Spalte {input}.',
   'issue.duplicate_differs': 'Einnahme {input} kommt zweimal mit verschiedenen Werten vor.',
   'issue.parse_error': 'Die Datei konnte nicht gelesen werden: {input}.',
-  'issue.no_header': 'Keine Kopfzeile mit earningId gefunden.',
+  'issue.header_not_found': 'Keine Kopfzeile mit earningId gefunden.',
 };
 
 const fr: Messages = {
@@ -752,7 +752,7 @@ const fr: Messages = {
   'issue.missing_column': 'Le fichier n’a pas de colonne {input}.',
   'issue.duplicate_differs': 'Le gain {input} apparaît deux fois avec des valeurs différentes.',
   'issue.parse_error': 'Le fichier n’a pas pu être lu : {input}.',
-  'issue.no_header': 'Aucune ligne d’en-tête avec earningId trouvée.',
+  'issue.header_not_found': 'Aucune ligne d’en-tête avec earningId trouvée.',
 };
 
 const sv: Messages = {
@@ -935,7 +935,7 @@ const sv: Messages = {
   'issue.missing_column': 'Filen har ingen kolumn {input}.',
   'issue.duplicate_differs': 'Intäkt {input} förekommer två gånger med olika värden.',
   'issue.parse_error': 'Filen kunde inte läsas: {input}.',
-  'issue.no_header': 'Ingen rubrikrad med earningId hittades.',
+  'issue.header_not_found': 'Ingen rubrikrad med earningId hittades.',
 };
 
 const TABLE: Readonly<Record<Language, Messages>> = { en, nl, de, fr, sv };

@@ -66,7 +66,7 @@ const NO_HEADER = (file: string): ParsedExport<PackedRows> => ({
   headers: [],
   rows: packRows([]),
   lines: [],
-  errors: [{ line: 1, code: 'no_header', input: '' }],
+  errors: [{ line: 1, code: 'header_not_found', input: '' }],
 });
 
 function fromRecords(file: string, { all, lines, errors }: NumberedRecords): ParsedExport<PackedRows> {

@@ -19,7 +19,7 @@ describe('reading an export', () => {
   });
 
   test('a file without an earningId header says so', () => {
-    expect(parseExportText('x.csv', 'a,b\n1,2\n').errors.map((e) => e.code)).toEqual(['no_header']);
+    expect(parseExportText('x.csv', 'a,b\n1,2\n').errors.map((e) => e.code)).toEqual(['header_not_found']);
   });
 });
 
