@@ -15,6 +15,8 @@ export interface ParsedExport<Rows extends ExportRows = ExportRows> {
   readonly rows: Rows;
   /** 1-based line in the file where each row starts. */
   readonly lines: number[];
+  /** 1-based line of the header row (0 when there is none): where a missing column is reported. */
+  readonly headerLine: number;
   readonly errors: { line: number; code: string; input: string }[];
 }
 
@@ -66,6 +68,7 @@ const NO_HEADER = (file: string): ParsedExport<PackedRows> => ({
   headers: [],
   rows: packRows([]),
   lines: [],
+  headerLine: 0,
   errors: [{ line: 1, code: 'header_not_found', input: '' }],
 });
 
@@ -81,7 +84,7 @@ function fromRecords(file: string, { all, lines, errors }: NumberedRecords): Par
     rows.push(row);
     rowLines.push(lines[i]!);
   }
-  return { file, headers, rows: packRows(rows), lines: rowLines, errors: errors.filter((e) => e.line > (lines[headerAt] ?? 0)) };
+  return { file, headers, rows: packRows(rows), lines: rowLines, headerLine: lines[headerAt]!, errors: errors.filter((e) => e.line > lines[headerAt]!) };
 }
 
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
@@ -113,7 +116,7 @@ function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<Packed
     rowWidths: rowWidths.subarray(0, rows),
     length: rows,
   };
-  return { file, headers, rows: packed, lines, errors: [] };
+  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors: [] };
 }
 
 interface NumberedRecords {

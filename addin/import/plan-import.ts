@@ -260,7 +260,7 @@ export function planImport(
     const fileIndex = new Map(parsed.headers.map((h, i) => [normaliseHeaderName(h), i]));
     const missing = missingRequirements(parsed.headers, REQUIRED_EARNINGS_COLUMNS).map(String);
     if (missing.length > 0) {
-      for (const column of missing) reject({ line: 1, code: 'missing_column', column, input: column });
+      for (const column of missing) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
       continue;
     }
     for (const h of parsed.headers) {

@@ -95,6 +95,12 @@ describe('planning an import', () => {
     expect(plan.cells).toEqual([]);
     expect(plan.rejected.map((r) => r.code)).toContain('missing_column');
   });
+
+  test('a missing column is reported on the line of the header, below the title lines an export starts with', () => {
+    const text = 'Partner Center earnings\nExported 2021-03-01\nearningId,participantId,programName,earningType,earningAmount,earningDate\nE1,P1,Hosting,Co-op,10,2021-02-01\n';
+    const plan = planImport(headers, new Map(), [parseExportText('c.csv', text)]);
+    expect(plan.rejected.map((r) => [r.line, r.code, r.column])).toEqual([[3, 'missing_column', 'transactionCurrency']]);
+  });
 });
 
 describe('re-importing a download after a payment run', () => {
