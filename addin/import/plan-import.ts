@@ -18,6 +18,7 @@ import { earningRecord, type EarningRecord, type RowLocation } from '../../core/
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { importAction } from '../../core/reconcile/import-action.js';
+import type { Issue } from '../../core/issues.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
@@ -84,6 +85,9 @@ function recencyColumns(columnOf: (name: string) => number): RecencyColumns {
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
+/** A row the first pass found core accepts: read again when it is planned. */
+const ACCEPTED = Symbol('accepted');
+
 /** A row read as core reads it, or why it cannot be (its first problem, or a row of the wrong width). */
 type RowReading =
   | { readonly ok: true; readonly record: EarningRecord }
@@ -97,6 +101,28 @@ function scaledAmountOf(text: string): ScaledAmount | null {
   return r.ok ? scaledFromDec(r.value) : null;
 }
 
+/** A row core refuses, by its first problem. */
+function refusal(first: Issue): RowReading {
+  return { ok: false, code: first.code, column: String(first.path[0]), input: first.input ?? '' };
+}
+
+/** The row's recency columns besides earningDate, as core's download recency reads them (`passThrough`). */
+function recencyCells(cell: (column: number) => string, recency: RecencyColumns): Readonly<Record<string, string>> {
+  if (recency.length === 0) return NO_PASS_THROUGH;
+  const dates = Object.create(null) as Record<string, string>;
+  for (const [name, column] of recency) dates[name] = cell(column);
+  return dates;
+}
+
+/**
+ * The first pass over a file: whether core accepts the row and, if so, what it adds to its
+ * download's recency, without making its record (`readEarning` makes it when the row is planned).
+ */
+function acceptedForRecency(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns): RowReading | Pick<EarningRecord, 'earningDate' | 'passThrough'> {
+  const read = readEarningRow((column: EarningRowColumn) => cell(at[column]));
+  return read.ok ? { earningDate: read.value.earningDate, passThrough: recencyCells(cell, recency) } : refusal(read.issues[0]!);
+}
+
 /**
  * An earning from a row's trimmed texts by column (`cell`; '' for -1), if core's acceptance rule
  * takes it (docs/RULES.md, "Accepted rows"): the batch job's rule, so a row the batch job refuses
@@ -106,17 +132,9 @@ function scaledAmountOf(text: string): ScaledAmount | null {
 function readEarning(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns, location: RowLocation): RowReading {
   const text = (name: Exclude<keyof FieldColumns, 'file'>) => cell(at[name]);
   const read = readEarningRow((column: EarningRowColumn) => cell(at[column]));
-  if (!read.ok) {
-    const first = read.issues[0]!;
-    return { ok: false, code: first.code, column: String(first.path[0]), input: first.input ?? '' };
-  }
+  if (!read.ok) return refusal(read.issues[0]!);
   const accepted = read.value;
-  let passThrough = NO_PASS_THROUGH;
-  if (recency.length > 0) {
-    const dates = Object.create(null) as Record<string, string>;
-    for (const [name, column] of recency) dates[name] = cell(column);
-    passThrough = dates;
-  }
+  const passThrough = recencyCells(cell, recency);
   const record = earningRecord({
     earningId: text('earningId'),
     participantId: text('participantId'),
@@ -280,9 +298,11 @@ export function planImport(
     let current: readonly string[] = [];
     const currentCell = (i: number) => (i < 0 ? '' : (current[i] ?? '').trim());
     // Every row is read before any is planned: a repeat's decision needs the download's recency,
-    // and that counts only the rows core accepts (null: a line the parser already rejected).
+    // and that counts only the rows core accepts (null: a line the parser already rejected). An
+    // accepted row is only marked, and read again when planned: holding 100,000 records between
+    // the two passes cost more (their collection) than reading the rows twice.
     const recencyAt = recencyColumns(column);
-    const readings = new Array<RowReading | null>(rowCount);
+    const readings = new Array<RowReading | typeof ACCEPTED | null>(rowCount);
     for (let r = 0; r < rowCount; r++) {
       const line = parsed.lines[r] ?? 0;
       if (errorLines.has(line)) {
@@ -294,9 +314,11 @@ export function planImport(
         readings[r] = { ok: false, code: 'ragged_row', input: String(current.length) };
         continue;
       }
-      const read = readEarning(currentCell, fields, recencyAt, { file: parsed.file, line });
-      if (read.ok) recency.see(order, read.record);
-      readings[r] = read;
+      const read = acceptedForRecency(currentCell, fields, recencyAt);
+      if ('earningDate' in read) {
+        recency.see(order, read);
+        readings[r] = ACCEPTED;
+      } else readings[r] = read;
     }
     const rank: DownloadRank = recency.rankOf(order);
 
@@ -328,9 +350,11 @@ export function planImport(
     };
 
     const planRow = (r: number) => {
-      const read = readings[r];
-      if (read === null || read === undefined) return;
+      const reading = readings[r];
+      if (reading === null || reading === undefined) return;
       const line = parsed.lines[r] ?? 0;
+      if (reading === ACCEPTED) current = rowAt(r);
+      const read = reading === ACCEPTED ? readEarning(currentCell, fields, recencyAt, { file: parsed.file, line }) : reading;
       if (!read.ok) return reject({ line, code: read.code, ...(read.column === undefined ? {} : { column: read.column }), input: read.input });
       const earningId = read.record.earningId;
       const version = digest(read.record);

@@ -53,7 +53,7 @@ export class DownloadRecency {
   private readonly latest: string[] = [];
   private ranked: number[] | undefined;
 
-  see(ordinal: number, row: EarningRecord): void {
+  see(ordinal: number, row: Pick<EarningRecord, 'earningDate' | 'passThrough'>): void {
     const d = rowRecency(row);
     const latest = this.latest[ordinal];
     if (latest === undefined || d > latest) this.latest[ordinal] = d;

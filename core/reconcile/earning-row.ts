@@ -1,8 +1,14 @@
 import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
-import { parseCurrency, type CurrencyCode } from '../money/currency.js';
+import { parseCurrency as parseCurrencyText, type CurrencyCode } from '../money/currency.js';
 import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../money/scaled-amount.js';
-import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
+import { parseDate as parseDateText, type IsoDate } from '../calendar/calendar-date.js';
 import { issue, type Issue } from '../issues.js';
+import { memoByText } from '../text/memo-by-text.js';
+
+// An export repeats a few hundred dates and a handful of currencies over every row: each text is
+// parsed once (the results are immutable, so sharing them is safe).
+const parseDate = memoByText(parseDateText);
+const parseCurrency = memoByText(parseCurrencyText);
 
 /**
  * Whether a row of an earnings export (or of the workbook's Earnings table) is an earning the
