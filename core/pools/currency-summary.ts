@@ -5,7 +5,7 @@ import { lastDay } from '../calendar/date-interval.js';
 import { fiscalHalfOf } from '../calendar/fiscal-half.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../settings.js';
 import type { PoolBalance } from './pool-balance.js';
-import { DEFAULT_ALERT_SETTINGS, poolAlerts, type AlertSettings } from './pool-alerts.js';
+import { alertHorizons, DEFAULT_ALERT_SETTINGS, poolAlerts, type AlertSettings } from './pool-alerts.js';
 
 /** What a finance team reads first, per currency (amounts in different currencies are never added). */
 export interface CurrencySummary {
@@ -29,7 +29,7 @@ export function currencySummaries(
   alertSettings: AlertSettings = DEFAULT_ALERT_SETTINGS,
 ): CurrencySummary[] {
   const fiscalYear = fiscalHalfOf(asOf, settings).fiscalYear;
-  const horizons = [...new Set(alertSettings.expiryDays)].sort((a, b) => a - b);
+  const horizons = alertHorizons(alertSettings);
   const byCurrency = new Map<string, { available: Dec; expiring: Map<number, Dec>; forfeited: Dec; overdrawn: Dec; pools: number }>();
   const entry = (currency: string) => {
     let e = byCurrency.get(currency);

@@ -68,9 +68,14 @@ export function nextDeadline(pool: PoolBalance): { deadline: PoolDeadline; date:
   return null;
 }
 
+/** The horizons of the settings that mean something (whole days, not negative), each once, shortest first. */
+export function alertHorizons(settings: AlertSettings): number[] {
+  return [...new Set(settings.expiryDays)].filter((d) => Number.isInteger(d) && d >= 0).sort((a, b) => a - b);
+}
+
 /** Every alert of every pool. */
 export function poolAlerts(balances: readonly PoolBalance[], settings: AlertSettings = DEFAULT_ALERT_SETTINGS): PoolAlert[] {
-  const horizons = [...settings.expiryDays].filter((d) => Number.isInteger(d) && d >= 0).sort((a, b) => a - b);
+  const horizons = alertHorizons(settings);
   const longest = horizons.length > 0 ? horizons[horizons.length - 1]! : -1;
   const alerts: PoolAlert[] = [];
   for (const pool of balances) {

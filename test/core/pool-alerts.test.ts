@@ -186,4 +186,11 @@ describe('per-currency summary', () => {
     expect(usd!.overdrawn.toString()).toBe('600');
     expect(usd!.available.toString()).toBe('0');
   });
+
+  test('has a column for each horizon the alerts use: whole days, not negative, each once', () => {
+    const balances = settle([{ participant: 'A', date: '2021-03-01', amount: '5000', currency: 'EUR', usd: '11000' }], '2022-02-10');
+    const [eur] = currencySummaries(balances, isoDate('2022-02-10'), undefined, { expiryDays: [60, -5, 30, 7.5, 30] });
+    expect([...eur!.expiringWithin.keys()]).toEqual([30, 60]);
+    expect([...eur!.expiringWithin.values()].map(String)).toEqual(['5000', '5000']);
+  });
 });
