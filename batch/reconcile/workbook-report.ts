@@ -10,7 +10,7 @@ import type { JournalLine } from '../../core/journal/journal-line.js';
 import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import type { InputSummary } from './input-summary.js';
 import { REPORT_ALERT_SETTINGS } from '../../core/reconcile/pool-findings.js';
-import { poolAlerts } from '../../core/pools/pool-alerts.js';
+import { hasForfeited, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { poolKeyString } from '../../core/pools/pool-key.js';
 import {
   BALANCE_REPORT_COLUMNS,
@@ -39,7 +39,7 @@ export interface WorkbookReportData {
 
 /**
  * The Balances sheet's shading: the report's own alerts (core's `poolAlerts`, overdrawn before
- * expiring), and grey where money was forfeited.
+ * expiring), and grey where money was forfeited as the sheet shows it (core's `hasForfeited`).
  */
 function balanceHighlights(pools: readonly PoolBalance[]): (row: ReportRow) => HighlightKind | null {
   const kinds = new Map<string, HighlightKind>();
@@ -47,10 +47,11 @@ function balanceHighlights(pools: readonly PoolBalance[]): (row: ReportRow) => H
     const key = poolKeyString(alert.pool.key);
     if (alert.kind !== 'willConvert' && !kinds.has(key)) kinds.set(key, alert.kind);
   }
-  return (row) => {
-    const key = poolKeyString({ participantId: String(row.participantId), programName: String(row.programName), earningPeriod: String(row.earningPeriod), currency: String(row.currency) });
-    return kinds.get(key) ?? ((row.forfeited as PoolBalance['forfeited']).gt(0) ? 'forfeited' : null);
-  };
+  for (const pool of pools) {
+    const key = poolKeyString(pool.key);
+    if (!kinds.has(key) && hasForfeited(pool)) kinds.set(key, 'forfeited');
+  }
+  return (row) => kinds.get(poolKeyString({ participantId: String(row.participantId), programName: String(row.programName), earningPeriod: String(row.earningPeriod), currency: String(row.currency) })) ?? null;
 }
 
 function countSeverities(findings: readonly Finding[]): Record<Finding['severity'], number> {

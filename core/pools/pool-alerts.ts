@@ -55,6 +55,11 @@ export function isOverdrawn(pool: PoolBalance): boolean {
   return roundToMinor(pool.available, pool.key.currency).lt(0);
 }
 
+/** Money was forfeited as reports show it: at least half a minor unit (docs/RULES.md, "Pools and balances"). */
+export function hasForfeited(pool: PoolBalance): boolean {
+  return roundToMinor(pool.forfeited, pool.key.currency).gt(0);
+}
+
 /** Money is left in the pool as reports show it: at least half a minor unit. */
 function hasMoneyLeft(pool: PoolBalance): boolean {
   return roundToMinor(pool.available, pool.key.currency).gt(0);

@@ -7,14 +7,23 @@ import { comparePoolKeys, type PoolKey } from './pool-key.js';
 import { getThresholdGroup, type PoolLedger, type PoolTotals } from './pool-ledger.js';
 
 /**
- * Where a pool stands on the as-of date:
+ * Where a pool stands on the as-of date (`POOL_STATUSES`, in the order a partner acts on them):
  * - `accruing`: its earning period has not ended; co-op still accrues.
  * - `converted`: the period ended below the threshold; the co-op became rebate.
  * - `open`: inside the usage window; activities can run and be claimed.
  * - `claim-only`: usage ended; claims for activities already run can still be filed.
  * - `closed`: the claim window ended; whatever was unused is forfeited.
  */
-export type PoolStatus = 'accruing' | 'converted' | 'open' | 'claim-only' | 'closed';
+export const POOL_STATUSES = ['open', 'claim-only', 'accruing', 'closed', 'converted'] as const;
+export type PoolStatus = (typeof POOL_STATUSES)[number];
+
+/**
+ * A pool past anything a partner can do (docs/RULES.md, "Pools and balances"): its co-op became
+ * rebate, or its claim window ended. Lists show current pools first and these folded away.
+ */
+export function isSettledStatus(status: PoolStatus): boolean {
+  return status === 'closed' || status === 'converted';
+}
 
 /** What core needs of a program's policy to settle a pool. */
 export interface ThresholdPolicy {

@@ -4,8 +4,8 @@ import { Dec } from '../../core/money/decimal.js';
 import { addDays, isoDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { half } from '../../core/calendar/fiscal-half.js';
 import { createPoolLedger, addCoopEarning, addClaimDraw, addTransfer, type DrawKind } from '../../core/pools/pool-ledger.js';
-import { computeBalances, type PoolBalance } from '../../core/pools/pool-balance.js';
-import { isOverdrawn, isSpendable, nextDeadline, poolAlerts } from '../../core/pools/pool-alerts.js';
+import { computeBalances, isSettledStatus, type PoolBalance } from '../../core/pools/pool-balance.js';
+import { hasForfeited, isOverdrawn, isSpendable, nextDeadline, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
 
 const policyFor = (program: string) => ({ thresholdUSD: new Dec(program === 'Small' ? '1500' : '10000') });
@@ -99,6 +99,18 @@ describe('pool alerts', () => {
     expect(poolAlerts([pool!])).toEqual([]);
   });
 
+  test('money is forfeited when at least half a cent was left at the deadline, as the report shows it', () => {
+    const [tiny, half_] = settle(
+      [
+        { participant: 'A', date: '2020-09-01', amount: '20000.004', claims: [['approved', '20000']] },
+        { participant: 'B', date: '2020-09-01', amount: '20000.005', claims: [['approved', '20000']] },
+      ],
+      '2022-02-10',
+    );
+    expect([tiny!.status, tiny!.forfeited.toString(), hasForfeited(tiny!)]).toEqual(['closed', '0.004', false]);
+    expect([half_!.status, half_!.forfeited.toString(), hasForfeited(half_!)]).toEqual(['closed', '0.005', true]);
+  });
+
   test('co-op transferred out makes a part of the pool negative, not the pool overdrawn', () => {
     const ledger = createPoolLedger();
     const base = { participantId: 'P1', programName: 'CSP', currency: 'USD' };
@@ -121,12 +133,12 @@ describe('pool alerts', () => {
       ],
       '2022-02-10',
     );
-    expect(balances.map((b) => [b.status, isSpendable(b), nextDeadline(b) !== null])).toEqual([
-      ['open', true, true],
-      ['claim-only', true, true],
-      ['closed', false, false],
-      ['converted', false, false],
-      ['accruing', false, false],
+    expect(balances.map((b) => [b.status, isSpendable(b), nextDeadline(b) !== null, isSettledStatus(b.status)])).toEqual([
+      ['open', true, true, false],
+      ['claim-only', true, true, false],
+      ['closed', false, false, true],
+      ['converted', false, false, true],
+      ['accruing', false, false, false],
     ]);
   });
 

@@ -6,7 +6,7 @@
  * and selects its row in the Balances table.
  */
 import type { Dec } from '../../../core/money/decimal.js';
-import type { PoolBalance, PoolStatus } from '../../../core/pools/pool-balance.js';
+import { isSettledStatus, POOL_STATUSES, type PoolBalance } from '../../../core/pools/pool-balance.js';
 import { lastDay } from '../../../core/calendar/date-interval.js';
 import { comparePoolKeys, poolKeyString, type PoolKey } from '../../../core/pools/pool-key.js';
 import { DEFAULT_ALERT_SETTINGS, isOverdrawn, nextDeadline, poolAlerts, type PoolAlert } from '../../../core/pools/pool-alerts.js';
@@ -22,8 +22,6 @@ import { amountCell } from './amount-cell.js';
 import { claimStatusText } from './claim-status-text.js';
 
 const FIRST_ALERTS = 5;
-const FOLDED: ReadonlySet<PoolStatus> = new Set(['closed', 'converted']);
-const POOL_STATUSES: readonly PoolStatus[] = ['open', 'claim-only', 'accruing', 'closed', 'converted'];
 type SortKey = 'deadline' | 'participant' | 'program' | 'available';
 
 /** Filters, sort and the open pool survive the re-render that follows every reload. */
@@ -170,8 +168,8 @@ export function renderBalances(app: App, root: HTMLElement): void {
     const matching = ledger.balances
       .filter((b) => (view.participant === '' || b.key.participantId === view.participant) && (view.program === '' || b.key.programName === view.program) && (view.status === '' || b.status === view.status))
       .sort(compare);
-    const current = view.status === '' ? matching.filter((b) => !FOLDED.has(b.status)) : matching;
-    const folded = view.status === '' ? matching.filter((b) => FOLDED.has(b.status)) : [];
+    const current = view.status === '' ? matching.filter((b) => !isSettledStatus(b.status)) : matching;
+    const folded = view.status === '' ? matching.filter((b) => isSettledStatus(b.status)) : [];
     const ul = (pools: PoolBalance[]) => el('ul', { class: 'pools' }, ...pools.map(poolItem));
     replaceChildren(
       list,
@@ -299,7 +297,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
     if (!items.has(id)) {
       view.participant = '';
       view.program = '';
-      view.status = FOLDED.has(pool.status) ? pool.status : '';
+      view.status = isSettledStatus(pool.status) ? pool.status : '';
       for (const s of filters.querySelectorAll('select')) s.value = s.id === 'filter-status' ? view.status : s.id === 'filter-sort' ? view.sort : '';
       renderPools();
     }
