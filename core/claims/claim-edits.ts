@@ -7,21 +7,25 @@ import { historyEntry, type ChangeMeta, type ClaimChange } from './claim-history
 
 /** The fields a partner may change while editing. Status, amounts approved and dates set by
  * decisions move only through transitionClaim; documents through addDocument. */
-export type ClaimEdit = Partial<
-  Pick<
-    Claim,
-    | 'participantId'
-    | 'programName'
-    | 'earningPeriod'
-    | 'activityType'
-    | 'activityName'
-    | 'activityStart'
-    | 'activityEnd'
-    | 'currency'
-    | 'amountClaimed'
-    | 'notes'
-  >
->;
+export const CLAIM_EDIT_FIELDS = [
+  'participantId',
+  'programName',
+  'earningPeriod',
+  'activityType',
+  'activityName',
+  'activityStart',
+  'activityEnd',
+  'currency',
+  'amountClaimed',
+  'notes',
+] as const;
+
+export type ClaimEdit = Partial<Pick<Claim, (typeof CLAIM_EDIT_FIELDS)[number]>>;
+
+/** The editable fields of a claim as a form holds it: the edit that makes a claim look like it. */
+export function claimEditFrom(form: Claim): ClaimEdit {
+  return Object.fromEntries(CLAIM_EDIT_FIELDS.map((field) => [field, form[field]])) as ClaimEdit;
+}
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
-import { isoDate } from '../../core/calendar/calendar-date.js';
+import { isoDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { Dec } from '../../core/money/decimal.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { CLAIM_STATUSES, parseClaimStatus, isEditable, type ClaimStatus } from '../../core/claims/claim-status.js';
@@ -8,7 +8,7 @@ import { CLAIM_TRANSITIONS, transitionClaim } from '../../core/claims/claim-tran
 import type { ClaimContext } from '../../core/claims/validate-claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
-import { editClaim, addDocument, addComment } from '../../core/claims/claim-edits.js';
+import { editClaim, addDocument, addComment, claimEditFrom } from '../../core/claims/claim-edits.js';
 import type { ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import { historyEntryToRow } from '../../core/claims/claim-history.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
@@ -229,6 +229,18 @@ describe('editing, documents and comments', () => {
     expect(r.value.entry.detail).toContain('amountClaimed');
     expect(r.value.entry.detail).toContain('notes');
     expect(r.value.entry.detail).not.toContain('activityName');
+  });
+
+  test('a form edited into another claim becomes the edit of every editable field, and nothing else', () => {
+    const before = claimIn('Editing');
+    const form = { ...claimIn('Submitted'), amountClaimed: new Dec('900'), notes: 'moved', activityEnd: '2021-02-20' as IsoDate, decisionDate: '2021-05-01' as IsoDate };
+    const r = editClaim(before, claimEditFrom(form), meta);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect([r.value.claim.amountClaimed.toFixed(), r.value.claim.notes, r.value.claim.activityEnd]).toEqual(['900', 'moved', '2021-02-20']);
+    // Status and decisions move only through transitionClaim.
+    expect([r.value.claim.status, r.value.claim.decisionDate]).toEqual([before.status, before.decisionDate]);
+    expect(r.value.entry.detail.split('; ').map((part) => part.split(':')[0]).sort()).toEqual(['activityEnd', 'amountClaimed', 'notes']);
   });
 
   test.each([

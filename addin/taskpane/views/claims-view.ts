@@ -9,7 +9,7 @@ import { parseClaimRow, claimToRow } from '../../../core/claims/claim-row.js';
 import { DOCUMENT_LISTS, type Claim } from '../../../core/claims/claim.js';
 import { CLAIM_STATUSES, isEditable, type ClaimStatus } from '../../../core/claims/claim-status.js';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../../../core/claims/claim-transitions.js';
-import { addDocument, editClaim, type ClaimEdit } from '../../../core/claims/claim-edits.js';
+import { addDocument, claimEditFrom, editClaim } from '../../../core/claims/claim-edits.js';
 import { historyEntry } from '../../../core/claims/claim-history.js';
 import { validateClaim, type ClaimContext } from '../../../core/claims/validate-claim.js';
 import { claimContext } from '../../../core/claims/claim-context.js';
@@ -303,15 +303,11 @@ export function renderClaims(app: App, root: HTMLElement): void {
     const meta = { at: state!.asOf, by: user };
     const selected = selectedEntry();
     if (selected) {
-      const changes: Record<string, unknown> = {};
-      for (const key of ['participantId', 'programName', 'earningPeriod', 'activityType', 'activityName', 'activityStart', 'activityEnd', 'currency', 'amountClaimed', 'notes'] as const) {
-        changes[key] = current[key];
-      }
-      const edited = editClaim(selected.claim, changes as ClaimEdit, meta);
+      const edited = editClaim(selected.claim, claimEditFrom(current), meta);
       if (!edited.ok) return showGeneral(edited.issues);
       let claim = edited.value.claim;
       const entries = edited.value.entry.detail === '' ? [] : [edited.value.entry];
-      // New document names are attachments, each its own history entry (core has no removal).
+      // New document names are attachments, each its own history entry (core has no removal: a name taken out of the form stays attached).
       for (const kind of ['invoice', 'csr', 'proof'] as const) {
         const list = DOCUMENT_LISTS[kind];
         for (const name of current.documents[list]) {
