@@ -147,6 +147,9 @@ export function booleanFromCell(value: unknown): boolean | null {
 export function cellAsText(value: unknown, kind: 'text' | 'amount' | 'date' | 'other'): string {
   if (typeof value === 'number') {
     if (kind === 'date') return dateFromCell(value) ?? String(value);
+    // Core reads amounts as plain decimals: a huge or tiny cell number (1e+300) is written out in
+    // full, never in exponent form, so the cell Excel holds is read as the amount it is.
+    if (kind === 'amount' && Number.isFinite(value)) return new Dec(value).toFixed();
     return new Dec(value).toString();
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';

@@ -22,7 +22,8 @@ type Text = string | PluralText;
 
 const en = {
   title: 'Co-op Ledger',
-  'rowIssue.invalid_date': 'the earning date is missing or not a date',
+  'rowIssue.missing_field': 'a required cell is empty',
+  'rowIssue.invalid_date': 'the earning date is not a date',
   'rowIssue.invalid_currency': 'the currency is not a currency code',
   'rowIssue.invalid_amount': 'the amount is not a number',
   'tabs.label': 'Views',
@@ -184,7 +185,7 @@ const en = {
   'issue.invalid_share': '{column}: "{input}" is not a share between 0 and 1.',
   'issue.invalid_policy': '{column}: the program row is not valid.',
   'issue.unknown_key': 'Unknown column {input}.',
-  'issue.missing_field': '{column} is required.',
+  'issue.missing_field': '{column} is empty; it is required.',
   'issue.invalid_type': '{column}: "{input}" has the wrong type.',
   'issue.illegal_transition': 'A claim cannot move from {from} to {to}.',
   'issue.claim_not_editable': 'The claim can only be edited in Editing or Action required.',
@@ -208,7 +209,8 @@ type Messages = Readonly<Record<MessageKey, Text>>;
 
 const nl: Messages = {
   title: 'Co-op Ledger',
-  'rowIssue.invalid_date': 'de verdiendatum ontbreekt of is geen datum',
+  'rowIssue.missing_field': 'een verplichte cel is leeg',
+  'rowIssue.invalid_date': 'de verdiendatum is geen datum',
   'rowIssue.invalid_currency': 'de valuta is geen valutacode',
   'rowIssue.invalid_amount': 'het bedrag is geen getal',
   'tabs.label': 'Weergaven',
@@ -370,7 +372,7 @@ const nl: Messages = {
   'issue.invalid_share': '{column}: "{input}" is geen aandeel tussen 0 en 1.',
   'issue.invalid_policy': '{column}: de programmarij is niet geldig.',
   'issue.unknown_key': 'Onbekende kolom {input}.',
-  'issue.missing_field': '{column} is verplicht.',
+  'issue.missing_field': '{column} is leeg; het is verplicht.',
   'issue.invalid_type': '{column}: "{input}" heeft het verkeerde type.',
   'issue.illegal_transition': 'Een claim kan niet van {from} naar {to}.',
   'issue.claim_not_editable': 'De claim kan alleen in Editing of Action required worden bewerkt.',
@@ -391,7 +393,8 @@ const nl: Messages = {
 
 const de: Messages = {
   title: 'Co-op Ledger',
-  'rowIssue.invalid_date': 'das Verdienstdatum fehlt oder ist kein Datum',
+  'rowIssue.missing_field': 'eine Pflichtzelle ist leer',
+  'rowIssue.invalid_date': 'das Verdienstdatum ist kein Datum',
   'rowIssue.invalid_currency': 'die Währung ist kein Währungscode',
   'rowIssue.invalid_amount': 'der Betrag ist keine Zahl',
   'tabs.label': 'Ansichten',
@@ -553,7 +556,7 @@ const de: Messages = {
   'issue.invalid_share': '{column}: "{input}" ist kein Anteil zwischen 0 und 1.',
   'issue.invalid_policy': '{column}: Die Programmzeile ist ungültig.',
   'issue.unknown_key': 'Unbekannte Spalte {input}.',
-  'issue.missing_field': '{column} ist erforderlich.',
+  'issue.missing_field': '{column} ist leer; es ist erforderlich.',
   'issue.invalid_type': '{column}: "{input}" hat den falschen Typ.',
   'issue.illegal_transition': 'Ein Anspruch kann nicht von {from} nach {to} wechseln.',
   'issue.claim_not_editable': 'Der Anspruch kann nur in Editing oder Action required bearbeitet werden.',
@@ -574,7 +577,8 @@ const de: Messages = {
 
 const fr: Messages = {
   title: 'Co-op Ledger',
-  'rowIssue.invalid_date': 'la date du gain manque ou n’est pas une date',
+  'rowIssue.missing_field': 'une cellule obligatoire est vide',
+  'rowIssue.invalid_date': 'la date du gain n’est pas une date',
   'rowIssue.invalid_currency': 'la devise n’est pas un code de devise',
   'rowIssue.invalid_amount': 'le montant n’est pas un nombre',
   'tabs.label': 'Vues',
@@ -736,7 +740,7 @@ const fr: Messages = {
   'issue.invalid_share': '{column} : « {input} » n’est pas une part entre 0 et 1.',
   'issue.invalid_policy': '{column} : la ligne de programme n’est pas valide.',
   'issue.unknown_key': 'Colonne inconnue {input}.',
-  'issue.missing_field': '{column} est obligatoire.',
+  'issue.missing_field': '{column} est vide ; il est obligatoire.',
   'issue.invalid_type': '{column} : « {input} » n’a pas le bon type.',
   'issue.illegal_transition': 'Une demande ne peut pas passer de {from} à {to}.',
   'issue.claim_not_editable': 'La demande ne peut être modifiée qu’en Editing ou Action required.',
@@ -757,7 +761,8 @@ const fr: Messages = {
 
 const sv: Messages = {
   title: 'Co-op Ledger',
-  'rowIssue.invalid_date': 'intäktsdatumet saknas eller är inget datum',
+  'rowIssue.missing_field': 'en obligatorisk cell är tom',
+  'rowIssue.invalid_date': 'intäktsdatumet är inget datum',
   'rowIssue.invalid_currency': 'valutan är ingen valutakod',
   'rowIssue.invalid_amount': 'beloppet är inget tal',
   'tabs.label': 'Vyer',
@@ -919,7 +924,7 @@ const sv: Messages = {
   'issue.invalid_share': '{column}: "{input}" är ingen andel mellan 0 och 1.',
   'issue.invalid_policy': '{column}: programraden är ogiltig.',
   'issue.unknown_key': 'Okänd kolumn {input}.',
-  'issue.missing_field': '{column} krävs.',
+  'issue.missing_field': '{column} är tom; det krävs.',
   'issue.invalid_type': '{column}: "{input}" har fel typ.',
   'issue.illegal_transition': 'Ett anspråk kan inte gå från {from} till {to}.',
   'issue.claim_not_editable': 'Anspråket kan bara ändras i Editing eller Action required.',

@@ -12,8 +12,9 @@ import type { Dec } from '../../core/money/decimal.js';
 import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import type { EarningKind } from '../../core/reconcile/earning-type.js';
+import type { EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { normaliseHeaderName } from '../../core/tables/header-row.js';
-import { amountFromCell, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
+import { amountFromCell, cellAsText, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 
 /** Where each column the engine reads is in the table (-1: absent), and the table's name. */
@@ -98,6 +99,34 @@ export function scaledOf(value: unknown): ScaledAmount | null {
   if (fast !== null) return fast;
   const exact = amountFromCell(value);
   return exact.ok ? scaledFromDec(exact.value) : null;
+}
+
+/** How core's acceptance rule reads each of its columns: amounts and the date are typed cells here. */
+const EARNING_ROW_CELL_KINDS: Readonly<Record<EarningRowColumn, 'text' | 'amount' | 'date'>> = {
+  earningId: 'text',
+  participantId: 'text',
+  programName: 'text',
+  earningType: 'text',
+  earningAmount: 'amount',
+  earningAmountUSD: 'amount',
+  earningDate: 'date',
+  transactionCurrency: 'text',
+  lastPaymentCurrency: 'text',
+  earningAmountInLastPaymentCurrency: 'amount',
+};
+
+/**
+ * A row's cells as the trimmed texts core's `readEarningRow` reads ('' when the column is absent):
+ * an amount cell as its exact decimal, a date serial as yyyy-MM-dd, so a typed row and the export
+ * it came from are judged by the same rule (docs/RULES.md, "Accepted rows").
+ */
+export function earningRowText(row: readonly unknown[], layout: EarningsLayout): (column: EarningRowColumn) => string {
+  return (column) => {
+    const at = layout[column];
+    if (at < 0) return '';
+    const kind = EARNING_ROW_CELL_KINDS[column];
+    return kind === 'text' ? cellText(row, at) : cellAsText(row[at], kind).trim();
+  };
 }
 
 /** What was read to accept a row (docs/RULES.md, "Accepted rows"): it is kept, the rest is read from the row when asked. */

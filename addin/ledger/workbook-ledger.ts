@@ -14,12 +14,12 @@ import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
-import { issue, type Issue } from '../../core/issues.js';
+import type { Issue } from '../../core/issues.js';
 import { detach } from '../../core/text/detach.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
-import { payToCurrencyOf, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
+import { payToCurrencyOf, readEarningRow, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
 import { earningsLedgerOf, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-store.js';
 import { MemoryFindingSink } from '../../core/reconcile/finding-sink.js';
@@ -31,13 +31,12 @@ import {
   dateFromCell,
   dateToCell,
   isBlank,
-  textFromCell,
   textToCell,
   type CellValue,
 } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 import { ClaimParses } from './claim-parses.js';
-import { cellText, earningsLayout, scaledOf, TableEarning, type EarningsLayout } from './earnings-table-record.js';
+import { cellText, earningRowText, earningsLayout, scaledOf, TableEarning, type EarningsLayout } from './earnings-table-record.js';
 
 export interface LedgerTables {
   readonly earnings: TableData | null;
@@ -235,7 +234,7 @@ class TableEarnings {
 
   /** The table's body row at `i` as a record, or null (a problem, noted when `first`) when it cannot be read. */
   private recordAt(i: number, first: boolean): TableEarning | null {
-    const { table, layout, dates, currencies, payToCurrencies, kinds } = this;
+    const { table, layout, dates, currencies, payToCurrencies } = this;
     const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
     const { lastPaymentCurrency: iPayCurrency, earningAmountInLastPaymentCurrency: iPay } = layout;
     const row = table.rows[i]!;
@@ -267,26 +266,25 @@ class TableEarnings {
       missingText || earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null) ||
       paymentCurrency === null || (!payBlank && amountInPaymentCurrencyScaled === null)
     ) {
-      if (!first) return null;
-      // The problems in the order and with the codes of core's readEarningRow, as far as typed cells go.
-      const where = [EARNINGS_SOURCE, line];
-      const issues: Issue[] = [];
-      for (const column of REQUIRED_EARNING_TEXTS) if (cellText(row, layout[column]) === '') issues.push(issue('missing_field', [...where, column], ''));
-      if (amountScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmount'], textFromCell(amountCell)));
-      if (!usdBlank && amountUSDScaled === null) issues.push(issue('invalid_amount', [...where, 'earningAmountUSD'], textFromCell(usdCell)));
-      if (earningDate === null) issues.push(issue('invalid_date', [...where, 'earningDate'], textFromCell(dateCell)));
-      if (currency === null) issues.push(issue('invalid_currency', [...where, 'transactionCurrency'], currencyText));
-      if (paymentCurrency === null) issues.push(issue('invalid_currency', [...where, 'lastPaymentCurrency'], payCurrencyText));
-      if (!payBlank && amountInPaymentCurrencyScaled === null) {
-        issues.push(issue('invalid_amount', [...where, 'earningAmountInLastPaymentCurrency'], textFromCell(payCell)));
+      // The fast path only reads typed cells quickly; whether the row is refused, and why, is
+      // core's acceptance rule (docs/RULES.md, "Accepted rows"), fed the cells as the text it reads.
+      const reading = readEarningRow(earningRowText(row, layout));
+      if (!reading.ok) {
+        if (first) this.problems.push({ table: EARNINGS_SOURCE, row: line, issues: reading.issues.map((i) => ({ ...i, path: [EARNINGS_SOURCE, line, ...i.path] })) });
+        return null;
       }
-      this.problems.push({ table: EARNINGS_SOURCE, row: line, issues });
-      return null;
+      // A row the fast path cannot read but the rule accepts is read the rule's way, never dropped.
+      return new TableEarning(row, layout, line, { kind: this.kindOf(cellText(row, iType)), ...reading.value });
     }
-    const earningType = cellText(row, iType);
-    let kind = kinds.get(earningType);
-    if (kind === undefined) kinds.set(earningType, (kind = earningKind(earningType)));
-    return new TableEarning(row, layout, line, { kind, earningDate, currency, amountScaled, amountUSDScaled, paymentCurrency, amountInPaymentCurrencyScaled });
+    return new TableEarning(row, layout, line, {
+      kind: this.kindOf(cellText(row, iType)), earningDate, currency, amountScaled, amountUSDScaled, paymentCurrency, amountInPaymentCurrencyScaled,
+    });
+  }
+
+  private kindOf(earningType: string): ReturnType<typeof earningKind> {
+    let kind = this.kinds.get(earningType);
+    if (kind === undefined) this.kinds.set(earningType, (kind = earningKind(earningType)));
+    return kind;
   }
 
   /** The table row (1-based, in the table's body) of body row `i`. */

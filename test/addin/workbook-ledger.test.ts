@@ -143,6 +143,24 @@ describe('the Earnings table through core\'s engine', () => {
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
   });
 
+  test('an empty amount, date or currency cell is a missing field, as core\'s acceptance rule says, and a cell that cannot be read is invalid', () => {
+    const rows = [
+      coop('E1', 'Co-op', '', { earningAmountUSD: '' }),
+      coop('E2', 'Co-op', 10, { earningDate: '  ' }),
+      coop('E3', 'Co-op', 10, { transactionCurrency: '' }),
+      coop('E4', 'Co-op', 'lots', { earningAmountUSD: '', earningDate: 'soon', transactionCurrency: 'EURO' }),
+      coop('E5', 'Co-op', 10),
+    ];
+    const ledger = computeLedger({ earnings: table(rows), programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
+    expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => [i.code, i.path[2], i.input])])).toEqual([
+      [1, [['missing_field', 'earningAmount', '']]],
+      [2, [['missing_field', 'earningDate', '']]],
+      [3, [['missing_field', 'transactionCurrency', '']]],
+      [4, [['invalid_amount', 'earningAmount', 'lots'], ['invalid_date', 'earningDate', 'soon'], ['invalid_currency', 'transactionCurrency', 'EURO']]],
+    ]);
+    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['10']);
+  });
+
   test('with a repeated earningId the table is read twice: each row that cannot be read is one problem, each repeat one finding on its row', () => {
     const ledger = computeLedger(
       { earnings: table([coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 'lots', { earningAmountUSD: '' }), coop('E1', 'Co-op', 100), coop('E3', 'Co-op', 5)]), programs: null, claims: null },

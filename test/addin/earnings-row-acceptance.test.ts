@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { readEarningsPass } from '../../addin/ledger/workbook-ledger.js';
+import { policyCatalog } from '../../core/policy/policy-catalog.js';
+import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { fromExcelSerial } from '../../core/calendar/calendar-date.js';
+import { Dec } from '../../core/money/decimal.js';
+import { scaledToDec } from '../../core/money/scaled-amount.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+
+// The ledger reads typed cells on a fast path; core's readEarningRow is the rule. Over rows with
+// blank, number, text and garbage cells, the ledger must accept exactly the rows the rule accepts,
+// with the rule's problems (codes, columns, order) for the others.
+
+const headers = [...EARNINGS_COLUMNS.map((c) => c.name), 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'];
+
+const blank = fc.constantFrom<unknown>('', '   ', null, undefined);
+const garbage = fc.constantFrom<unknown>('lots', 'n/a', true, false, '1.2.3', 'E U R');
+const requiredText = fc.oneof(blank, fc.constantFrom<unknown>('X1', ' P 2 ', 42));
+const amountCell = fc.oneof(
+  blank,
+  garbage,
+  fc.double(),
+  fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+  fc.constantFrom<unknown>(1e300, -5e-324, 1e21, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.constantFrom<unknown>('12.50', ' 7 ', '(3.5)', '-0.01', '1,234.5', '1e3', '+4'),
+);
+const dateCell = fc.oneof(
+  blank,
+  garbage,
+  fc.integer({ min: -10, max: 80_000 }),
+  fc.double({ min: -2, max: 80_000 }),
+  fc.constantFrom<unknown>(Number.NaN, 44_270.75),
+  fc.constantFrom<unknown>('2021-03-15', ' 2021-03-15 ', '03/15/2021', '2021-02-30', '15.03.2021'),
+);
+const currencyCell = fc.oneof(blank, garbage, fc.constantFrom<unknown>('USD', 'usd', ' EUR ', 'EURO', 'GB', 840));
+
+const earningRow = fc.record({
+  earningId: requiredText,
+  participantId: requiredText,
+  programName: requiredText,
+  earningType: fc.oneof(blank, fc.constantFrom<unknown>('Co-op', 'Rebate', 'Other')),
+  earningAmount: amountCell,
+  earningAmountUSD: amountCell,
+  earningDate: dateCell,
+  transactionCurrency: currencyCell,
+  lastPaymentCurrency: currencyCell,
+  earningAmountInLastPaymentCurrency: amountCell,
+});
+
+/** The text of a cell as core reads an export, written out here apart from the add-in's own rendering. */
+function exportText(column: EarningRowColumn, cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') {
+    if (column === 'earningDate') return fromExcelSerial(cell) ?? String(cell);
+    if (column.startsWith('earningAmount')) return Number.isFinite(cell) ? new Dec(cell).toFixed() : String(cell);
+  }
+  return String(cell).trim();
+}
+
+describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
+  test('the ledger accepts a typed row exactly when core\'s rule accepts its text, and otherwise reports the rule\'s problems', () => {
+    fc.assert(
+      fc.property(earningRow, (cells) => {
+        const row = headers.map((h) => (h in cells ? cells[h as keyof typeof cells] : ''));
+        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowIndexes: [0] }, policyCatalog(), DEFAULT_SETTINGS);
+        const rule = readEarningRow((column) => exportText(column, cells[column]));
+        const problems = pass.problems.flatMap((p) => p.issues.map((i) => [p.row, i.code, i.path.join('/')]));
+        if (rule.ok) {
+          expect(problems).toEqual([]);
+          // Counted once, at the rule's amount, in the rule's currency.
+          const counted = [...(pass.totals.totals.get(rule.value.currency)?.values() ?? [])];
+          expect(pass.totals.rowsRead).toBe(1);
+          expect(counted.reduce((a, b) => a.plus(b), new Dec(0)).eq(scaledToDec(rule.value.amountScaled))).toBe(true);
+        } else {
+          expect(pass.totals.rowsRead).toBe(0);
+          expect(problems).toEqual(rule.issues.map((i) => [1, i.code, ['Earnings', 1, ...i.path].join('/')]));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
