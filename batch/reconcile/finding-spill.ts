@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Severity } from '../../core/codes.js';
 import { compareFindings, type Finding } from '../../core/reconcile/finding.js';
-import type { FindingSink } from '../../core/reconcile/finding-sink.js';
+import { FindingTally, type FindingCount, type FindingSink } from '../../core/reconcile/finding-sink.js';
 
 /** Bytes gathered before one write to the spill file. */
 const FLUSH_BYTES = 1 << 20;
@@ -25,9 +25,20 @@ export class FindingSpill implements FindingSink {
   private fd: number | undefined;
   private buffer = '';
   private source = -1;
-  readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  readonly byCode = new Map<string, number>();
-  count = 0;
+  private readonly tally = new FindingTally();
+
+  get count(): number {
+    return this.tally.count;
+  }
+
+  get bySeverity(): Readonly<Record<Severity, number>> {
+    return this.tally.bySeverity;
+  }
+
+  /** Each code's count with the severity core gave it. */
+  counts(): FindingCount[] {
+    return this.tally.counts();
+  }
 
   /** Later findings come from another source (a new run of rising lines). */
   beginSource(ordinal: number): void {
@@ -45,9 +56,7 @@ export class FindingSpill implements FindingSink {
       this.files.push(path);
       this.fd = openSync(path, 'w');
     }
-    this.count++;
-    this.bySeverity[finding.severity]++;
-    this.byCode.set(finding.code, (this.byCode.get(finding.code) ?? 0) + 1);
+    this.tally.add(finding);
     this.buffer += JSON.stringify(finding) + '\n';
     if (this.buffer.length >= FLUSH_BYTES) this.flush();
   }

@@ -239,7 +239,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     ([severity, n]) => n > 0 && SEVERITY_RANK[severity as Finding['severity']] >= threshold,
   );
   const exitCode = (options.failOnNew ? newAtOrAbove : atOrAbove) ? EXIT.findings : EXIT.ok;
-  const findingCounts = [...findings, ...[...spilled.byCode].map(([code, count]) => ({ severity: 'warning', code, count }))];
+  const findingCounts = [...findings, ...spilled.counts()];
 
   await withAtomicOutput(
     options.out,

@@ -24,7 +24,8 @@ export function summaryJson(
   exitCode: number,
 ) {
   const bySeverity: Record<string, number> = countBySeverity(findings, duplicates.bySeverity);
-  const byCode: Record<string, number> = Object.fromEntries(duplicates.byCode);
+  const byCode: Record<string, number> = {};
+  for (const c of duplicates.counts()) byCode[c.code] = (byCode[c.code] ?? 0) + c.count;
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
   const totals: Record<string, Record<string, string>> = {};
   for (const currency of [...ledger.totals.keys()].sort()) {

@@ -4,8 +4,12 @@
  * column says what (docs/RULES.md, "Payments report"). Adapters find the columns by these names
  * and hand the payments check `PaymentRecord`s.
  */
-import type { CurrencyCode } from '../money/currency.js';
+import { parseCurrency, type CurrencyCode } from '../money/currency.js';
+import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
+import type { Dec } from '../money/decimal.js';
+import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
 import type { ColumnRequirement } from '../tables/header-row.js';
+import { issue, type Issue, type Result } from '../issues.js';
 
 /** The report's columns the reconciliation reads; its other columns pass through. */
 export const PAYMENTS_COLUMNS = [
@@ -57,4 +61,84 @@ export function paymentsCurrencyColumns(has: (column: PaymentsColumn) => boolean
  */
 export function paymentCurrencyOf(written: CurrencyCode | null, earned: CurrencyCode): CurrencyCode {
   return written ?? earned;
+}
+
+/** The typed values of an accepted Payments row; its other columns are text, read as written. */
+export interface AcceptedPaymentRow {
+  readonly paymentId: string;
+  readonly participantId: string;
+  /** `earned`, in `earnedCurrency`. */
+  readonly earned: Dec;
+  readonly earnedUSD: Dec | null;
+  readonly earnedCurrency: CurrencyCode;
+  readonly totalPayment: Dec | null;
+  /** Already resolved by `paymentCurrencyOf`: never empty. */
+  readonly paymentCurrency: CurrencyCode;
+  readonly paymentDate: IsoDate | null;
+}
+
+export type PaymentRowReading =
+  | { readonly ok: true; readonly value: AcceptedPaymentRow }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface PaymentRowOptions {
+  /** How numbers are written when not invariant (the batch job's `--number-locale`). */
+  readonly locale?: NumberLocale;
+}
+
+/**
+ * Whether a row of the Payments report is a payment the check reads, and why not (docs/RULES.md,
+ * "Payments report"). `textOf` gives a column's trimmed text ('' when the row has no such column);
+ * `currencies` says where this report's currencies are (`paymentsCurrencyColumns`). Every problem
+ * of the row is reported, in column order, each in its column (path `[column]`) with the cell as
+ * input: `missing_field` for an empty paymentId, participantId, earned or earned currency;
+ * `invalid_amount`, `invalid_date`, `invalid_currency` for a value core cannot read. The optional
+ * values (earnedUSD, totalPayment, the payment currency and date) may be empty, but when written
+ * they must be read: a row is refused, never half-read.
+ */
+export function readPaymentRow(
+  textOf: (column: PaymentsColumn) => string,
+  currencies: PaymentsCurrencyColumns,
+  options: PaymentRowOptions = {},
+): PaymentRowReading {
+  const issues: Issue[] = [];
+  const amountOptions = options.locale ? { locale: options.locale } : {};
+  /** The column's text, or null (with a `missing_field` when required) when it is empty. */
+  const written = (column: PaymentsColumn, required: boolean): string | null => {
+    const text = textOf(column);
+    if (text !== '') return text;
+    if (required) issues.push(issue('missing_field', [column], ''));
+    return null;
+  };
+  const read = <T>(column: PaymentsColumn, required: boolean, parse: (text: string) => Result<T>): T | null => {
+    const text = written(column, required);
+    if (text === null) return null;
+    const r = parse(text);
+    if (r.ok) return r.value;
+    issues.push({ ...r.issues[0]!, path: [column], input: text });
+    return null;
+  };
+  const amount = (text: string) => parseAmount(text, amountOptions);
+  const paymentId = written('paymentId', true) ?? '';
+  const participantId = written('participantId', true) ?? '';
+  const earned = read('earned', true, amount);
+  const earnedUSD = read('earnedUSD', false, amount);
+  const totalPayment = read('totalPayment', false, amount);
+  const earnedCurrency = read(currencies.earned, true, parseCurrency);
+  const paymentCurrency = currencies.payment === null ? null : read(currencies.payment, false, parseCurrency);
+  const paymentDate = read('paymentDate', false, parseDate);
+  if (issues.length > 0 || earned === null || earnedCurrency === null) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      paymentId,
+      participantId,
+      earned,
+      earnedUSD,
+      earnedCurrency,
+      totalPayment,
+      paymentCurrency: paymentCurrencyOf(paymentCurrency, earnedCurrency),
+      paymentDate,
+    },
+  };
 }

@@ -60,4 +60,19 @@ describe('payments report', () => {
     ]);
     expect(rows).toEqual([]);
   });
+
+  test('a badly written optional value refuses the row, located in its column with the cell as written', async () => {
+    const { rows, issues } = await collect(
+      'paymentID,participantID,earned,earnedCurrencyCode,totalPayment,paymentCurrencyCode\n' +
+        'PAY-1,P-1,100,EUR, 9x ,USD\n' +
+        'PAY-2,P-1,100,EUR,118,E U R\n' +
+        'PAY-3,P-1,100,EUR,118,\n',
+    );
+    expect(located(issues)).toEqual([
+      { code: 'invalid_amount', severity: 'error', line: 2, column: 5 },
+      { code: 'invalid_currency', severity: 'error', line: 3, column: 6 },
+    ]);
+    expect(issues.map((i) => i.raw)).toEqual([' 9x ', 'E U R']);
+    expect(rows.map((r) => [r.paymentId, r.paymentCurrency])).toEqual([['PAY-3', 'EUR']]);
+  });
 });

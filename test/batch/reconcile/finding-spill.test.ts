@@ -43,7 +43,25 @@ describe('findings kept on disk', () => {
     const expected = [...others, ...spilled].sort(compareFindings);
     expect(await all(spill.merge(others))).toEqual(expected);
     expect(await all(spill.merge(others))).toEqual(expected);
-    expect([spill.count, spill.bySeverity.warning, spill.byCode.get('duplicate_earning')]).toEqual([7, 7, 7]);
+    expect([spill.count, spill.bySeverity.warning]).toEqual([7, 7]);
+    expect(spill.counts()).toEqual([{ severity: 'warning', code: 'duplicate_earning', count: 7 }]);
+    spill.dispose();
+  });
+
+  test('each code is counted with the severity core gave its findings, not one the adapter assumes', () => {
+    const spill = new FindingSpill();
+    spill.beginSource(0);
+    spill.add(dup('a.csv', 2));
+    spill.add({ severity: 'error', code: 'conflicting_duplicate', message: 'x', file: 'a.csv', line: 3 });
+    spill.add({ severity: 'error', code: 'conflicting_duplicate', message: 'x', file: 'a.csv', line: 4 });
+    spill.add({ severity: 'info', code: 'threshold_conversion_expected', message: 'w', file: 'a.csv', line: 5 });
+    spill.finish();
+    expect(spill.counts()).toEqual([
+      { severity: 'warning', code: 'duplicate_earning', count: 1 },
+      { severity: 'error', code: 'conflicting_duplicate', count: 2 },
+      { severity: 'info', code: 'threshold_conversion_expected', count: 1 },
+    ]);
+    expect(spill.bySeverity).toEqual({ error: 2, warning: 1, info: 1 });
     spill.dispose();
   });
 
