@@ -102,8 +102,9 @@ const currencyOf = memoByText((text: string): CurrencyCode | null => {
  * missing or unparsable required value is not delivered; each problem is a located issue.
  *
  * Rows take a fast path (cells by position, plain amounts read without a Decimal, dates and
- * currencies remembered per distinct text); a row the fast path cannot read goes through the
- * general `CellReader`, which reads it the same way or reports exactly what is wrong.
+ * currencies remembered per distinct text); a row the fast path cannot read goes to core's
+ * acceptance rule (`readEarningRow`, docs/RULES.md "Accepted rows"), which reads it the same way
+ * or reports exactly what is wrong.
  */
 export function readEarnings(source: InputSource, options: ReadEarningsOptions): Promise<CsvReadSummary> {
   let columns = new Map<string, CsvColumn>();
