@@ -1,5 +1,7 @@
 import type { Issue } from '../../core/issues.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
+import type { RecordLocation } from './csv-records.js';
+import { clip, inputError, type InputIssue } from './input-issue.js';
 
 const AMOUNT_HINTS: Readonly<Record<string, string>> = {
   malformed_or_locale_formatted:
@@ -24,4 +26,25 @@ export function hintFor(issue: Issue): string {
 /** Column positions by record key, from a header, so value issues can name their column. */
 export function columnsByKey(header: CsvHeader): Map<string, CsvColumn> {
   return new Map(header.columns.map((c) => [c.key, c]));
+}
+
+/**
+ * A problem core's row rule found (`readEarningRow`, `readPaymentRow`), located in the file: its
+ * column, the header's name and `raw`, the cell as written. input-errors.csv has called an empty
+ * required cell `missing_value` since its first release.
+ */
+export function locatedProblem(problem: Issue, raw: string, columns: ReadonlyMap<string, CsvColumn>, location: RecordLocation): InputIssue {
+  const key = String(problem.path[0]);
+  const column = columns.get(key);
+  const where = { file: location.file, line: location.line, ...(column ? { column: column.index, columnName: column.name } : {}) };
+  if (problem.code === 'missing_field') {
+    return inputError('missing_value', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
+  }
+  return inputError(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
+    ...where,
+    raw: clip(raw),
+    message: `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,
+    hint: hintFor(problem),
+    ...(problem.params ? { params: problem.params } : {}),
+  });
 }

@@ -5,12 +5,11 @@ import { parsePlainAmount, scaledToDec, type ScaledAmount } from '../../core/mon
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { InputSource } from './input-source.js';
-import { inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
+import { inputWarning, clip, type InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
-import { columnsByKey, hintFor } from './cell-reader.js';
-import type { Issue } from '../../core/issues.js';
+import { columnsByKey, locatedProblem } from './cell-reader.js';
 import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, earningTypeKey, KNOWN_EARNING_TYPES, type EarningKind } from '../../core/reconcile/earning-type.js';
@@ -196,24 +195,6 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     return warnings;
   };
 
-  /** A problem core found in the row, located in the file: column, header name and the cell. */
-  const located = (problem: Issue, location: RecordLocation): InputIssue => {
-    const key = String(problem.path[0]);
-    const column = columns.get(key);
-    const raw = problem.input ?? '';
-    const where = { file: location.file, line: location.line, ...(column ? { column: column.index, columnName: column.name } : {}) };
-    if (problem.code === 'missing_field') {
-      // input-errors.csv has called an empty required cell `missing_value` since its first release.
-      return inputError('missing_value', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
-    }
-    return inputError(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
-      ...where,
-      raw: clip(raw),
-      message: `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,
-      hint: hintFor(problem),
-      ...(problem.params ? { params: problem.params } : {}),
-    });
-  };
 
   /** The row's cell of a column the acceptance rule reads, trimmed: one function for every row, no closure per row. */
   let currentFields: readonly string[] = [];
@@ -228,7 +209,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
   const slow = (fields: readonly string[], location: RecordLocation): readonly InputIssue[] => {
     currentFields = fields;
     const read = readEarningRow(currentText, rowOptions);
-    if (!read.ok) return read.issues.map((problem) => located(problem, location));
+    if (!read.ok) return read.issues.map((problem) => locatedProblem(problem, problem.input ?? '', columns, location));
     const row = read.value;
     return deliver(
       fields,

@@ -10,13 +10,10 @@ import {
   REQUIRED_PAYMENTS_COLUMNS,
   paymentsCurrencyColumns,
   readPaymentRow,
-  type PaymentsColumn,
   type PaymentsCurrencyColumns,
 } from '../../core/reconcile/payments-layout.js';
-import type { Issue } from '../../core/issues.js';
-import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
-import { columnsByKey, hintFor } from './cell-reader.js';
-import { inputError, clip } from './input-issue.js';
+import { readCsvRecords, type CsvReadSummary, type RejectedRow } from './csv-records.js';
+import { columnsByKey, locatedProblem } from './cell-reader.js';
 
 /** One row of the Partner Center Payments report, read by core's layout (core/reconcile/payments-layout.ts). */
 export interface PaymentRow {
@@ -55,24 +52,6 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
   let currencies: PaymentsCurrencyColumns = paymentsCurrencyColumns(() => false);
   const rowOptions = options.locale === undefined ? {} : { locale: options.locale };
 
-  /** A problem core found in the row, located in the file: column, header name and the cell as written. */
-  const located = (problem: Issue, record: Readonly<Record<string, string>>, location: RecordLocation): InputIssue => {
-    const key = String(problem.path[0]) as PaymentsColumn;
-    const column = columns.get(key);
-    const raw = record[key] ?? '';
-    const where = { file: location.file, line: location.line, ...(column ? { column: column.index, columnName: column.name } : {}) };
-    if (problem.code === 'missing_field') {
-      // input-errors.csv calls an empty required cell `missing_value`, as the earnings reader does.
-      return inputError('missing_value', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
-    }
-    return inputError(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
-      ...where,
-      raw: clip(raw),
-      message: `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,
-      hint: hintFor(problem),
-      ...(problem.params ? { params: problem.params } : {}),
-    });
-  };
   return readCsvRecords(source, {
     required: REQUIRED_PAYMENTS_COLUMNS,
     known: PAYMENTS_COLUMNS,
@@ -90,7 +69,7 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
       // Core's acceptance rule (docs/RULES.md, "Payments report") decides; this adapter only
       // hands it the row's trimmed cells and locates what it finds.
       const read = readPaymentRow((column) => (record[column] ?? '').trim(), currencies, rowOptions);
-      if (!read.ok) return read.issues.map((problem) => located(problem, record, location));
+      if (!read.ok) return read.issues.map((problem) => locatedProblem(problem, record[String(problem.path[0])] ?? '', columns, location));
       const row = read.value;
       const passThrough = Object.create(null) as Record<string, string>;
       for (const key of passThroughKeys) passThrough[key] = record[key] ?? '';
