@@ -2,7 +2,7 @@ import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
 import { parseCurrency as parseCurrencyText, type CurrencyCode } from '../money/currency.js';
 import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../money/scaled-amount.js';
 import { parseDate as parseDateText, type IsoDate } from '../calendar/calendar-date.js';
-import { issue, type Issue } from '../issues.js';
+import { issue, type Issue, type Result } from '../issues.js';
 import { memoByText } from '../text/memo-by-text.js';
 
 // An export repeats a few hundred dates and a handful of currencies over every row: each text is
@@ -44,10 +44,6 @@ export interface AcceptedEarningRow {
   readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
 }
 
-export type EarningRowReading =
-  | { readonly ok: true; readonly value: AcceptedEarningRow }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
-
 export interface EarningRowOptions {
   /** How numbers are written when not invariant (the batch job's `--number-locale`). */
   readonly locale?: NumberLocale;
@@ -71,7 +67,7 @@ export function payToCurrencyOf(text: string): CurrencyCode | '' | null {
  * `invalid_date`, `invalid_currency` for a value core cannot read. Optional values (the USD
  * amount, the pay-to amount and currency) may be empty, but when written they must be read.
  */
-export function readEarningRow(textOf: (column: EarningRowColumn) => string, options: EarningRowOptions = {}): EarningRowReading {
+export function readEarningRow(textOf: (column: EarningRowColumn) => string, options: EarningRowOptions = {}): Result<AcceptedEarningRow> {
   const issues: Issue[] = [];
   for (const column of REQUIRED_EARNING_TEXTS) if (textOf(column) === '') issues.push(issue('missing_field', [column], ''));
   const amountOptions = options.locale ? { locale: options.locale } : {};

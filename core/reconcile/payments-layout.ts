@@ -77,10 +77,6 @@ export interface AcceptedPaymentRow {
   readonly paymentDate: IsoDate | null;
 }
 
-export type PaymentRowReading =
-  | { readonly ok: true; readonly value: AcceptedPaymentRow }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
-
 export interface PaymentRowOptions {
   /** How numbers are written when not invariant (the batch job's `--number-locale`). */
   readonly locale?: NumberLocale;
@@ -100,7 +96,7 @@ export function readPaymentRow(
   textOf: (column: PaymentsColumn) => string,
   currencies: PaymentsCurrencyColumns,
   options: PaymentRowOptions = {},
-): PaymentRowReading {
+): Result<AcceptedPaymentRow> {
   const issues: Issue[] = [];
   const amountOptions = options.locale ? { locale: options.locale } : {};
   /** The column's text, or null (with a `missing_field` when required) when it is empty. */
