@@ -51,6 +51,7 @@ export const FINDING_CODES = [
   'earning_restated',
   'split_mismatch',
   'unknown_program',
+  'unknown_earning_type',
   'missing_usd_amount',
   'threshold_conversion_expected',
   'rollover_mismatch',
@@ -98,7 +99,6 @@ export const INPUT_CODES = [
   'record_too_large',
   // values
   'missing_value',
-  'unknown_earning_type',
   'invalid_amount',
   'invalid_date',
   'invalid_currency',

@@ -5,14 +5,14 @@ import { parsePlainAmount, scaledToDec, type ScaledAmount } from '../../core/mon
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { InputSource } from './input-source.js';
-import { inputWarning, clip, type InputIssue } from './input-issue.js';
+import type { InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { columnsByKey, locatedProblem } from './cell-reader.js';
 import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
-import { earningKind, earningTypeKey, KNOWN_EARNING_TYPES, type EarningKind } from '../../core/reconcile/earning-type.js';
+import { earningKind, type EarningKind } from '../../core/reconcile/earning-type.js';
 import { RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
 import { EXCHANGE_RATE_COLUMN, PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
 
@@ -109,7 +109,6 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
   let columns = new Map<string, CsvColumn>();
   let header: CsvHeader | undefined;
   let at: Record<string, number> = {};
-  const unknownTypes = new Set<string>();
   const keepPassThrough = options.passThrough === true;
   const locale = options.locale;
 
@@ -117,24 +116,6 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
 
   /** A plain amount; with a number locale only when it has no `.` (which the locale may read as a group mark). */
   const fastAmount = (text: string): ScaledAmount | null => (locale !== undefined && text.includes('.') ? null : parsePlainAmount(text));
-
-  const unknownTypeWarning = (earningType: string, location: RecordLocation): InputIssue[] => {
-    const typeKey = earningTypeKey(earningType);
-    if (unknownTypes.has(typeKey)) return [];
-    // Once per file and type: enough to notice a misspelt Co-op without flooding the report.
-    unknownTypes.add(typeKey);
-    const column = columns.get('earningType');
-    return [
-      inputWarning('unknown_earning_type', {
-        file: location.file,
-        line: location.line,
-        ...(column ? { column: column.index, columnName: column.name } : {}),
-        raw: clip(earningType),
-        message: `earningType "${clip(earningType, 60)}" is not one the ledger knows; such rows count as other.`,
-        hint: `Known types: ${KNOWN_EARNING_TYPES.join(', ')}.`,
-      }),
-    ];
-  };
 
   /** The recency columns this file has, by index: most files have none, and their rows get the shared empty object. */
   let recencyAt: CsvColumn[] = [];
@@ -164,8 +145,6 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     paymentCurrency: string,
     amountInPaymentCurrency: ScaledAmount | null,
   ): readonly InputIssue[] => {
-    const kind = kindOf(earningType);
-    const warnings = kind === 'other' ? unknownTypeWarning(earningType, location) : NONE;
     options.onRow(
       new ReadEarningRow(
         earningId,
@@ -173,7 +152,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         cell(fields, at.participantName!),
         programName,
         earningType,
-        kind,
+        kindOf(earningType),
         amount,
         amountUSD,
         earningDate,
@@ -192,7 +171,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         location,
       ),
     );
-    return warnings;
+    return NONE;
   };
 
 

@@ -22,6 +22,7 @@ import { ClaimPaymentRows, type ClaimPayments } from './claim-payments.js';
 import { ExactSums2 } from './exact-sums.js';
 import { PaymentSumsTable, type PaymentSums } from './payment-sums.js';
 import { UnknownPrograms } from './unknown-programs.js';
+import { UnknownEarningTypes } from './unknown-earning-types.js';
 
 /** Where the ledger keeps what grows with rows: the earningIds and the one-per-row findings. */
 export interface LedgerStores {
@@ -41,7 +42,7 @@ export interface EarningsTotals {
   readonly claimPayments: ClaimPayments;
   /** `Co-op rollover` rows summed per pool, date and kind, for pairing at settlement. */
   readonly rollovers: readonly RolloverDay[];
-  /** Findings of the earnings themselves (conflicts, split, unknown programs); the per-row `duplicate_earning` ones are in the sink. */
+  /** Findings of the earnings themselves (conflicts, split, unknown programs and earning types); the per-row `duplicate_earning` ones are in the sink. */
   readonly findings: readonly Finding[];
   readonly rowsRead: number;
   readonly rowsCounted: number;
@@ -85,6 +86,7 @@ class EarningsLedger {
   private readonly paymentSums = new PaymentSumsTable();
   private readonly totals = new ExactSums2();
   private readonly unknown = new UnknownPrograms();
+  private readonly unknownTypes = new UnknownEarningTypes();
   private rowsRead = 0;
   private rowsCounted = 0;
   private readonly settings: LedgerSettings;
@@ -271,6 +273,12 @@ class EarningsLedger {
     this.rowsCounted += sign;
     this.totals.add(row.currency, row.kind, row.amountScaled, negate);
     if (row.paymentId !== '') this.paymentSums.add(row, negate);
+    if (row.kind === 'other') {
+      if (sign === 1) this.unknownTypes.add(row);
+      // As for unknown programs: a repeat was never a row of its own, a version that lost a conflict was.
+      if (duplicate) this.unknownTypes.retract(row);
+      return false;
+    }
     if (row.kind === 'claim') {
       this.claimPayments.add(row, negate);
       return false;
@@ -308,7 +316,7 @@ class EarningsLedger {
       totals: this.totals.toDecimals(),
       claimPayments: this.claimPayments.byClaim,
       rollovers: [...this.rollovers.byPoolAndDate.values()],
-      findings: [...this.conflicts, ...this.updateFindings(), ...this.missingUSD, ...this.unknown.findings(), ...this.split.close()],
+      findings: [...this.conflicts, ...this.updateFindings(), ...this.missingUSD, ...this.unknown.findings(), ...this.unknownTypes.findings(), ...this.split.close()],
       rowsRead: this.rowsRead,
       rowsCounted: this.rowsCounted,
       duplicateRows: this.duplicateRows,

@@ -4,8 +4,9 @@ export { SEVERITY_RANK };
 export type { FindingCode };
 
 /**
- * A reconciliation finding: one line of findings.csv, one entry in the pane. Input warnings (an
- * unknown earning type) are reported among the findings with their own code.
+ * A reconciliation finding: one line of findings.csv, one entry in the pane. Input warnings (a
+ * file with no rows, a zip entry that is not an export) are reported among the findings with their
+ * own code.
  */
 export interface Finding {
   readonly severity: Severity;
