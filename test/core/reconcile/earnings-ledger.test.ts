@@ -172,7 +172,7 @@ describe('the ledger over rows it can read again', () => {
     file: fc.integer({ min: 0, max: 2 }),
     id: fc.constantFrom('E-1', 'E-2', 'E-3', 'E-4', 'E-5'),
     program: fc.constantFrom('CSP Indirect Reseller', 'csp indirect reseller', 'Hosting'),
-    type: fc.constantFrom('Co-op', 'Co-op', 'Rebate', 'Claim'),
+    type: fc.constantFrom('Co-op', 'Co-op', 'Rebate', 'Claim', 'Cooop'),
     cents: fc.constantFrom(1250, 1250, 1251),
     usd: fc.constantFrom<number | null>(1400, 1400, 1410, null),
     rate: fc.constantFrom('', '1.13', '1.130000', '1.2'),
