@@ -166,6 +166,30 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     expect(summary.inputs.map((i) => i.sha256)).toEqual([digest(text), digest(text), folder]);
   });
 
+  test('an earning type the ledger does not know is one unknown_earning_type warning per file and type, with its row count', async () => {
+    const a = [
+      HEADER,
+      'E1,P1,C,CSP Indirect Reseller,Co-op,400.00,400.00,2021-08-01,USD,T1,Core,,,',
+      'E2,P1,C,CSP Indirect Reseller,Cooop,100.00,100.00,2021-08-01,USD,T2,Core,,,',
+      'E3,P2,F,Hosting,Bonus,5.00,5.00,2021-08-02,USD,T3,,,,',
+      'E4,P2,F,Hosting,CO OOP,7.00,7.00,2021-08-03,USD,T4,,,,',
+      // the same E2 again: one earning, counted once
+      'E2,P1,C,CSP Indirect Reseller,Cooop,100.00,100.00,2021-08-01,USD,T2,Core,,,',
+    ].join('\n');
+    const b = [HEADER, 'E9,P3,W,Hosting,Rebate,1.00,1.00,2021-08-01,USD,T9,,,,', 'E5,P3,W,Hosting,cooop,3.00,3.00,2021-08-04,USD,T5,,,,'].join('\n');
+    const dir = await fixture({ 'earnings/a.csv': a, 'earnings/b.csv': b });
+    const r = await reconcileIn(dir);
+    const unknown = r.findings.filter((f) => f.code === 'unknown_earning_type');
+    expect(unknown.map((f) => [f.severity, f.file!.slice(-5), f.line, f.participantId, f.programName, f.actual])).toEqual([
+      ['warning', 'a.csv', '3', 'P1', 'CSP Indirect Reseller', '2'],
+      ['warning', 'a.csv', '4', 'P2', 'Hosting', '1'],
+      ['warning', 'b.csv', '3', 'P3', 'Hosting', '1'],
+    ]);
+    expect(r.summary.findings.byCode.unknown_earning_type).toBe(3);
+    // Counted as other: in no pool, so P1's pool holds the Co-op row alone.
+    expect(r.balances.map((x) => [x.participantId, x.coopEarned])).toEqual([['P1', '400.00']]);
+  });
+
   test('a split that does not match the program share is a split_mismatch with expected and actual', async () => {
     const text = [HEADER, 'E1,P1,C,CSP Indirect Reseller,Rebate,650.00,650.00,2021-08-01,USD,T1,Core,,,', 'E2,P1,C,CSP Indirect Reseller,Co-op,350.00,350.00,2021-08-01,USD,T1,Core,,,'].join('\n');
     const dir = await fixture({ 'earnings/a.csv': text });
