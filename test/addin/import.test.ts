@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseExportText } from '../../addin/import/parse-export.js';
 import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
-import { importExports, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { isoDate } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { fake } from './fake-excel.js';
 
@@ -250,5 +251,30 @@ describe('importing the bundled sample export', () => {
     expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(57);
     // Unknown export columns pass through as table columns.
     expect(fake.tableValues(TABLES.earnings)!.headers).toContain('partnerOneId');
+  });
+});
+
+describe('an export with an earning type the ledger does not know', () => {
+  beforeEach(() => fake.reset());
+
+  test('is imported whole, and Recalculate warns once per type with its row count, as the batch job\'s report does', async () => {
+    await setUpWorkbook();
+    await saveSettings({ asOf: isoDate('2021-09-01'), fiscalYearStartMonth: 7, user: 'test' });
+    const text = [
+      HEADER,
+      'E1,P1,Hosting,Co-op,100,100,2021-03-05,USD,x',
+      'E2,P1,Hosting,Cooop,20,20,2021-03-05,USD,x',
+      'E3,P2,Hosting,cooop,5,5,2021-03-06,USD,x',
+    ].join('\n');
+    const imported = await importExports([parseExportText('march.csv', text)], () => undefined);
+    expect(imported.written).toBe(3);
+    expect(imported.plan.rejected).toEqual([]);
+    // What the Recalculate button does: read every table again, compute, write Balances.
+    const { ledger } = await loadWorkbook({ reread: true });
+    await writeBalances(ledger);
+    expect(ledger.findings.filter((f) => f.code === 'unknown_earning_type').map((f) => [f.severity, f.file, f.line, f.participantId, f.actual])).toEqual([
+      ['warning', 'Earnings', 2, 'P1', '2'],
+    ]);
+    expect(fake.tableValues(TABLES.balances)!.rows).toHaveLength(1);
   });
 });

@@ -179,6 +179,23 @@ describe('the Earnings table through core\'s engine', () => {
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['106']);
   });
 
+  test('an earning type the ledger does not know is one unknown_earning_type warning for the table, at its first row, counting each earning once', () => {
+    const ledger = computeLedger(
+      {
+        earnings: table([coop('E1', 'Co-op', 100), coop('E2', 'Cooop', 20), coop('E3', 'CO OOP', 5), coop('E2', 'Cooop', 20), coop('E4', 'Bonus', 1)]),
+        programs: null,
+        claims: null,
+      },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    expect(ledger.findings.filter((f) => f.code === 'unknown_earning_type').map((f) => [f.severity, f.file, f.line, f.participantId, f.programName, f.actual])).toEqual([
+      ['warning', 'Earnings', 2, 'P1', 'Hosting', '2'],
+      ['warning', 'Earnings', 5, 'P1', 'Hosting', '1'],
+    ]);
+    // Counted as other: the pool holds the Co-op row alone.
+    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
+  });
+
   test('the workbook gets the batch job\'s findings: a split that does not match the share is reported on its row', () => {
     const split = (id: string, type: string, amount: number) => coop(id, type, amount, { programName: 'CSP Indirect Reseller', transactionId: 'T1', lever: 'Azure' });
     const ledger = computeLedger(
