@@ -51,7 +51,7 @@ export class UnknownEarningTypes {
         severity: 'warning' as const,
         code: 'unknown_earning_type' as const,
         message:
-          `earningType "${u.written}" is not one the ledger knows; its ${u.rows} row(s) here count as other, in no pool. ` +
+          `earningType "${u.written}" is not one the ledger knows (${u.rows} rows); such rows count as other, in no pool. ` +
           `Known types: ${KNOWN_EARNING_TYPES.join(', ')}.`,
         file: u.first.file,
         line: u.first.line,

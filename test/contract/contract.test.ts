@@ -18,7 +18,7 @@ const sets: DataSet[] = [
   generatedExport(scratch, '1', 3_000, '2021-09-30'),
   generatedExport(scratch, '2', 3_000, '2022-02-10'),
   generatedExport(scratch, '3', 3_000, '2022-08-20'),
-  { ...generatedExport(scratch, 'variants', 3_000, '2022-02-10', coopVariants), name: 'Co_op and Adjustment-Co-op variants' },
+  { ...generatedExport(scratch, 'variants', 3_000, '2022-02-10', coopVariants), name: 'Co_op, Adjustment-Co-op and misspelt Cooop variants' },
   ...dataSetsIn(process.env.COOP_CONTRACT_DATA),
 ];
 

@@ -33,15 +33,16 @@ export function generatedExport(dir: string, seed: string, rows: number, asOf: s
 }
 
 /**
- * Partner Center's other spellings of co-op types, as finance teams' exports carry them: every
- * third co-op row becomes `Co_op`, every third after that `Adjustment-Co-op`. The workbook and the
+ * Partner Center's other spellings of co-op types, as finance teams' exports carry them: of every
+ * four co-op rows one becomes `Co_op`, one `Adjustment-Co-op` and one a misspelt `Cooop` (a type
+ * the ledger does not know: counted as other, in no pool, and warned about). The workbook and the
  * report once disagreed on exactly these rows.
  */
 export function coopVariants(text: string): string {
   let n = 0;
   return text.replace(/,Co-op,/g, () => {
     n++;
-    return n % 3 === 1 ? ',Co_op,' : n % 3 === 2 ? ',Adjustment-Co-op,' : ',Co-op,';
+    return [',Co-op,', ',Co_op,', ',Adjustment-Co-op,', ',Cooop,'][n % 4]!;
   });
 }
 

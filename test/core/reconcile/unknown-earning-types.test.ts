@@ -58,7 +58,7 @@ describe('earning types the ledger does not know', () => {
     expect(unknownTypes(ledgerOf([[row('a.csv', 2, earningType), row('a.csv', 3, earningType)]]))).toEqual([]);
   });
 
-  test('a repeated earningId is counted once, in the source that counts it; a version that lost a conflict still counts', () => {
+  test('a row identical to one read before is not counted; another version of the earning (updated, conflicting) is', () => {
     const ledger = ledgerOf([
       [
         row('a.csv', 2, 'Cooop', { earningId: 'E-1' }),
@@ -68,10 +68,15 @@ describe('earning types the ledger does not know', () => {
         row('a.csv', 5, 'Cooop', { earningId: 'E-3' }),
         row('a.csv', 6, 'Cooop', { earningId: 'E-3', amountScaled: { units: 999, scale: 2 } }),
       ],
+      // E-1 again, identical (not counted), and E-2 paid since (another version of it: counted here).
+      [row('b.csv', 2, 'Cooop', { earningId: 'E-1' }), row('b.csv', 3, 'Cooop', { earningId: 'E-2', paymentStatus: 'Sent' })],
     ]);
-    expect(ledger.duplicateRows).toBe(1);
+    expect(ledger.duplicateRows).toBe(2);
     expect(ledger.findings.filter((f) => f.code === 'conflicting_duplicate')).toHaveLength(1);
-    expect(unknownTypes(ledger)).toEqual([['warning', 'a.csv', 2, '4', '4410021', 'CSP Indirect Reseller']]);
+    expect(unknownTypes(ledger)).toEqual([
+      ['warning', 'a.csv', 2, '4', '4410021', 'CSP Indirect Reseller'],
+      ['warning', 'b.csv', 2, '1', '4410021', 'CSP Indirect Reseller'],
+    ]);
   });
 
   test('over any sources and repeats, each type\'s counts add up to its distinct earnings, and every source with the type has its one warning', () => {
