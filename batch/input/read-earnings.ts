@@ -144,7 +144,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     currency: CurrencyCode,
     paymentCurrency: string,
     amountInPaymentCurrency: ScaledAmount | null,
-  ): readonly InputIssue[] => {
+  ): void => {
     options.onRow(
       new ReadEarningRow(
         earningId,
@@ -171,7 +171,6 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         location,
       ),
     );
-    return NONE;
   };
 
 
@@ -185,12 +184,12 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
    * problem of the row is a located issue. The fast path in `onFields` only takes rows this
    * one accepts, with the same values (a property test holds the two together).
    */
-  const slow = (fields: readonly string[], location: RecordLocation): readonly InputIssue[] => {
+  const slow = (fields: readonly string[], location: RecordLocation): readonly InputIssue[] | void => {
     currentFields = fields;
     const read = readEarningRow(currentText, rowOptions);
     if (!read.ok) return read.issues.map((problem) => locatedProblem(problem, problem.input ?? '', columns, location));
     const row = read.value;
-    return deliver(
+    deliver(
       fields,
       location,
       cell(fields, at.earningId!),
@@ -248,9 +247,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       ) {
         return slow(fields, location);
       }
-      return deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency, payCurrency, payTo);
+      deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency, payCurrency, payTo);
     },
   });
 }
-
-const NONE: readonly InputIssue[] = [];

@@ -40,7 +40,7 @@ export class UnknownEarningTypes {
     }
   }
 
-  /** A repeat of an earlier row was never a row of its own. */
+  /** A row identical to one read before was never a row of its own (another version of an earning was, as for unknown programs). */
   retract(row: EarningRecord): void {
     this.bySource.get(row.location.file)!.get(earningTypeKey(row.earningType))!.rows -= 1;
   }
