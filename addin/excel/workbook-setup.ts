@@ -71,15 +71,18 @@ export async function ensureCoopTables(
       table.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
     });
     if (name === TABLES.claims) {
-      const status = columns.findIndex((c) => c.name === 'status');
-      table.columns.getItemAt(status).getDataBodyRange().dataValidation.rule = {
-        list: { inCellDropDown: true, source: CLAIM_STATUSES.join(',') },
+      // The lists offer the canonical names, and only warn: core also reads a status in the
+      // team's language and a program by any of its aliases (docs/RULES.md, "Claims" and
+      // "Programs"), so Excel must not refuse what the ledger accepts.
+      const offer = (column: string, source: string) => {
+        const validation = table.columns.getItemAt(columns.findIndex((c) => c.name === column)).getDataBodyRange().dataValidation;
+        validation.rule = { list: { inCellDropDown: true, source } };
+        // An empty title and message leave Excel's own words, in the user's language.
+        validation.errorAlert = { showAlert: true, style: 'Warning', title: '', message: '' };
       };
-      const program = columns.findIndex((c) => c.name === 'programName');
+      offer('status', CLAIM_STATUSES.join(','));
       // A list cannot name a table column directly; INDIRECT of a structured reference can.
-      table.columns.getItemAt(program).getDataBodyRange().dataValidation.rule = {
-        list: { inCellDropDown: true, source: `=INDIRECT("${TABLES.programs}[name]")` },
-      };
+      offer('programName', `=INDIRECT("${TABLES.programs}[name]")`);
     }
     sheet.freezePanes.freezeRows(1);
     created.push(name);

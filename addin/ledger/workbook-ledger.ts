@@ -48,8 +48,10 @@ export interface LedgerClaim {
   readonly claim: Claim;
   /** Index of the claim's row in the Claims table body (for writing it back). */
   readonly rowIndex: number;
-  /** The pool it draws on, when its dates name one. */
+  /** The pool it belongs to, when its dates name one. */
   readonly poolKey: PoolKey | null;
+  /** Whether it draws on that pool (core's answer: a rejected claim draws nothing). */
+  readonly drawsOnPool: boolean;
 }
 
 export interface RowProblem {
@@ -171,7 +173,12 @@ export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, cla
     asOf,
     describeIssue: (i) => i.code,
   });
-  const claims: LedgerClaim[] = claimRows.claims.map(({ claim, rowIndex }, i) => ({ claim, rowIndex, poolKey: settled.claims[i]!.pool }));
+  const claims: LedgerClaim[] = claimRows.claims.map(({ claim, rowIndex }, i) => ({
+    claim,
+    rowIndex,
+    poolKey: settled.claims[i]!.pool,
+    drawsOnPool: settled.claims[i]!.drawsOnPool,
+  }));
   const findings = [...settled.findings, ...earnings.duplicates].sort(compareFindings);
   return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems };
 }

@@ -4,7 +4,7 @@ import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { formatPath, type Issue } from '../../core/issues.js';
 import { readWorkbookTable } from '../input/read-workbook-table.js';
-import { DEFAULT_ACCOUNTS, type JournalAccounts } from '../../core/journal/journal-accounts.js';
+import { DEFAULT_ACCOUNTS, parseJournalAccounts, type JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
 import type { InputSummary } from './input-summary.js';
 import { sha256Of } from './input-hashing.js';
@@ -30,14 +30,7 @@ export async function loadPolicies(path: string | undefined, inputs: InputSummar
       if (!read.ok) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}`));
       result = parsePolicyRows(read.table.rows.map((r) => r.values));
     } else {
-      const text = await readFile(path, 'utf8');
-      let json: unknown;
-      try {
-        json = JSON.parse(text.replace(/^\uFEFF/, ''));
-      } catch (error) {
-        throw new ConfigError([`${path}: ${jsonErrorWhere(text, error)}: not valid JSON; fix the syntax there`]);
-      }
-      result = parsePolicyFile(json);
+      result = parsePolicyFile(await readJsonFile(path));
     }
   } catch (error) {
     if (error instanceof ConfigError) throw error;
@@ -65,26 +58,30 @@ function jsonErrorWhere(text: string, error: unknown): string {
   return `line ${line}, column ${column}`;
 }
 
-export async function loadAccounts(path: string | undefined, inputs: InputSummary[]): Promise<JournalAccounts> {
-  if (!path) return DEFAULT_ACCOUNTS;
-  let json: unknown;
+/**
+ * A JSON configuration file's value. A byte-order mark (Notepad writes one) is not part of the
+ * JSON; a syntax error names its line and column.
+ */
+async function readJsonFile(path: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8');
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError([`${path}: cannot read accounts (${(error as Error).message})`]);
+    throw new ConfigError([`${path}: ${jsonErrorWhere(text, error)}: not valid JSON; fix the syntax there`]);
   }
-  const problems: string[] = [];
-  const accounts: Record<string, string> = { ...DEFAULT_ACCOUNTS };
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push(`${path}: expected an object of account names`);
-  else {
-    for (const [key, value] of Object.entries(json)) {
-      if (!(key in DEFAULT_ACCOUNTS)) problems.push(`${path}: ${key}: unknown account; known: ${Object.keys(DEFAULT_ACCOUNTS).join(', ')}`);
-      else if (typeof value !== 'string' || value.trim() === '') problems.push(`${path}: ${key}: must be a non-empty string`);
-      else accounts[key] = value;
-    }
-  }
-  if (problems.length) throw new ConfigError(problems);
-  inputs.push({ kind: 'accounts', path, sha256: await sha256Of(path), rows: null });
-  return accounts as unknown as JournalAccounts;
 }
 
+/** The journal's account names: core's defaults, or the team's mapping read by core's rule. */
+export async function loadAccounts(path: string | undefined, inputs: InputSummary[]): Promise<JournalAccounts> {
+  if (!path) return DEFAULT_ACCOUNTS;
+  let result;
+  try {
+    result = parseJournalAccounts(await readJsonFile(path));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError([`${path}: cannot read accounts (${(error as Error).message})`]);
+  }
+  if (!result.ok) throw new ConfigError(result.issues.map((i) => `${path}: ${issueLine(i)}`));
+  inputs.push({ kind: 'accounts', path, sha256: await sha256Of(path), rows: null });
+  return result.value;
+}

@@ -15,7 +15,7 @@ const MESSAGES: Partial<Record<IssueCode, (p: Record<string, string>, i: Issue) 
   invalid_period_label: (_p, i) => `"${i.input}" is not a fiscal half like FY21 H1`,
   invalid_currency: (_p, i) => `"${i.input}" is not a three-letter ISO 4217 currency code`,
   invalid_share: (_p, i) => `co-op share ${i.input ?? ''} must be between 0 and 1`,
-  unknown_key: (_p, i) => `unknown key "${String(i.path[i.path.length - 1])}"; remove it or fix its spelling`,
+  unknown_key: (p, i) => `unknown key "${String(i.path[i.path.length - 1])}"; remove it or fix its spelling${p.expected ? ` (known: ${p.expected})` : ''}`,
   missing_field: () => 'is required',
   invalid_type: (p) => `has the wrong type${p.expected ? `: expected ${p.expected}` : ''}`,
   invalid_policy: (p) => p.reason ?? 'is not a valid policy entry',

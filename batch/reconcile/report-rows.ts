@@ -101,7 +101,7 @@ export function claimReportRow(r: ClaimReport): ReportRow {
     usageEnd: r.windows ? lastDay(r.windows.usage) : null,
     claimStart: r.windows?.claiming.start ?? null,
     claimEnd: r.windows ? lastDay(r.windows.claiming) : null,
-    drawsOnPool: r.pool !== null,
+    drawsOnPool: r.drawsOnPool,
     paid: r.paid,
     amountPaid: r.amountPaid,
     retainUntil: r.retainUntil,

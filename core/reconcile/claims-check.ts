@@ -31,8 +31,10 @@ export interface ClaimReport {
   readonly programName: string;
   readonly fundingPeriod: FiscalHalf | null;
   readonly windows: PeriodWindows | null;
-  /** The pool it draws on; null when it draws on none (invalid dates, excluded program, duplicate). */
+  /** The pool it belongs to; null when it has none (invalid dates, excluded program, duplicate). */
   readonly pool: PoolKey | null;
+  /** Whether it draws on that pool: a claim with no pool, or a rejected one, draws nothing (docs/RULES.md, "Claims"). */
+  readonly drawsOnPool: boolean;
   readonly paid: boolean;
   readonly amountPaid: Dec | null;
   readonly retainUntil: IsoDate;
@@ -178,6 +180,7 @@ export function checkClaims(
       fundingPeriod: d.fundingPeriod,
       windows: d.fundingPeriod ? windowsOf(d.fundingPeriod, settings) : null,
       pool: d.pool,
+      drawsOnPool: d.pool !== null && drawKind(claim.status) !== 'none',
       paid,
       amountPaid: paid ? amountPaid : null,
       retainUntil: retainUntil(claim, settings),

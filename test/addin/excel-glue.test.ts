@@ -20,6 +20,8 @@ describe('setting up the co-op workbook', () => {
     const rules = fake.validations('Claims').map((v) => v.rule.list.source);
     expect(rules).toContain('Editing,Submitted,Under review,Approved,Rejected,Action required,Disputed');
     expect(rules).toContain('=INDIRECT("Programs[name]")');
+    // Core reads other spellings (a status in Dutch, a program's alias): Excel only warns about them.
+    expect(fake.validations('Claims').map((v) => v.errorAlert.style)).toEqual(['Warning', 'Warning']);
     expect(fake.tableValues(TABLES.programs)!.rows.length).toBe(defaultProgramRows().length);
   });
 

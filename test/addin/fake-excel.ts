@@ -13,7 +13,7 @@ export interface FakeOfficeApi {
   reset(language?: string): void;
   tableValues(name: string): { headers: string[]; rows: unknown[][] } | null;
   tableFormats(name: string): string[][];
-  validations(sheet: string): { rule: { list: { source: string } } }[];
+  validations(sheet: string): { rule: { list: { source: string } }; errorAlert: { style: string; showAlert: boolean } }[];
   appendRows(table: string, rows: unknown[][]): void;
   setCell(table: string, bodyRow: number, column: string, value: unknown): void;
   sortTable(table: string, column: string, descending?: boolean): void;

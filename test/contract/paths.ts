@@ -122,6 +122,6 @@ export async function addinOutcome(set: DataSet): Promise<Outcome> {
     }),
   );
   const codesByPool = group(ledger.findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code]));
-  const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.poolKey ? poolKeyString(c.poolKey) : '']));
+  const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.drawsOnPool ? poolKeyString(c.poolKey!) : '']));
   return { balances, codesByPool, draws };
 }

@@ -11,7 +11,7 @@ import { createPoolLedger, addCoopEarning, addClaimDraw } from '../../core/pools
 import { computeBalances, type PoolBalance } from '../../core/pools/pool-balance.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import { journalOf, type JournalClaim, type MonthlyAccrual } from '../../core/journal/journal-of.js';
-import { DEFAULT_ACCOUNTS } from '../../core/journal/journal-accounts.js';
+import { ACCOUNT_KEYS, DEFAULT_ACCOUNTS, parseJournalAccounts } from '../../core/journal/journal-accounts.js';
 import type { JournalLine } from '../../core/journal/journal-line.js';
 
 const A = DEFAULT_ACCOUNTS;
@@ -221,3 +221,33 @@ function addDaysText(date: string, days: number): IsoDate {
   d.setUTCDate(d.getUTCDate() + days);
   return isoDate(d.toISOString().slice(0, 10));
 }
+
+describe('parseJournalAccounts: a team names the journal accounts', () => {
+  test('a key left out keeps its default; names are trimmed', () => {
+    const r = parseJournalAccounts({ cash: ' 1010 Bank ' });
+    expect(r.ok && r.value).toEqual({ ...DEFAULT_ACCOUNTS, cash: '1010 Bank' });
+  });
+
+  test('every problem at once, at its key: unknown, inherited, not text, blank', () => {
+    const r = parseJournalAccounts({ csh: 'Bank', toString: 'x', cash: 1010, coopIncome: '  ', rebateIncome: null });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['unknown_key', 'csh'],
+      ['unknown_key', 'toString'],
+      ['invalid_type', 'cash'],
+      ['missing_field', 'coopIncome'],
+      ['invalid_type', 'rebateIncome'],
+    ]);
+  });
+
+  test.each([[[]], [null], ['cash'], [3]])('%j is not a mapping', (json) => {
+    const r = parseJournalAccounts(json);
+    expect(r.ok || r.issues.map((i) => [i.code, i.path.length])).toEqual([['invalid_type', 0]]);
+  });
+
+  test('ACCOUNT_KEYS are exactly the accounts the journal posts to', () => {
+    expect([...ACCOUNT_KEYS].sort()).toEqual(Object.keys(DEFAULT_ACCOUNTS).sort());
+    expect(ACCOUNT_KEYS).toHaveLength(7);
+  });
+});

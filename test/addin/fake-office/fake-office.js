@@ -239,10 +239,22 @@
         set rule(rule) {
           range._write((model) => {
             const g = range._resolve(model);
-            g.sheet.validations.push({ r: g.r, c: g.c, h: g.h, w: g.w, rule });
+            validationAt(g).rule = rule;
+          });
+        },
+        set errorAlert(errorAlert) {
+          range._write((model) => {
+            const g = range._resolve(model);
+            validationAt(g).errorAlert = errorAlert;
           });
         },
       };
+      /** The validation of exactly this range; Excel's default alert is Stop. */
+      function validationAt(g) {
+        let v = g.sheet.validations.find((x) => x.r === g.r && x.c === g.c && x.h === g.h && x.w === g.w);
+        if (!v) g.sheet.validations.push((v = { r: g.r, c: g.c, h: g.h, w: g.w, rule: undefined, errorAlert: { style: 'Stop', showAlert: true } }));
+        return v;
+      }
     }
     getCell(r, c) {
       return new Range(this._ctx, (model) => {

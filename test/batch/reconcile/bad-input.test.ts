@@ -163,6 +163,34 @@ describe('bad input is rejected with a located error and --out left as it was', 
   });
 });
 
+describe('an --accounts mapping', () => {
+  const earnings = 'earningId,participantId,programName,earningType,earningAmount,earningDate,transactionCurrency\nE1,P1,Hosting,Co-op,100,2021-08-01,USD\n';
+
+  test('saved by Notepad with a byte-order mark, its names are read, trimmed, and appear in the journal', async () => {
+    const work = await dirs.make();
+    await writeFile(join(work, 'e.csv'), earnings);
+    await writeFile(join(work, 'a.json'), '\uFEFF' + JSON.stringify({ coopFunds: '  1410 Co-op receivable ' }));
+    const out = join(work, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(work, 'e.csv'), '--accounts', join(work, 'a.json'), '--out', out, '--as-of', '2021-09-01', '--quiet']);
+    expect(r.code).toBeLessThan(2);
+    const journal = await readFile(join(out, 'journal.csv'), 'utf8');
+    expect(journal).toContain(',1410 Co-op receivable,');
+    expect(journal).not.toContain('Co-op funds receivable');
+  });
+
+  test('an unknown key, a blank name and a number exit 2 naming each key; nothing is written', async () => {
+    const work = await dirs.make();
+    await writeFile(join(work, 'e.csv'), earnings);
+    await writeFile(join(work, 'a.json'), JSON.stringify({ csh: 'Bank', coopIncome: ' ', cash: 1010, toString: 'x' }));
+    const out = join(work, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(work, 'e.csv'), '--accounts', join(work, 'a.json'), '--out', out]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n').filter((l) => l.includes('a.json'));
+    expect(lines.map((l) => /a\.json: (\w+):/.exec(l)?.[1])).toEqual(['csh', 'coopIncome', 'cash', 'toString']);
+    await expect(readdir(out)).rejects.toThrow();
+  });
+});
+
 describe('an --out that cannot be created', () => {
   test('below a file, it is a mistake on the command line: exit 2, one line naming --out, nothing written', async () => {
     const work = await dirs.make();

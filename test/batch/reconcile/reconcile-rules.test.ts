@@ -228,6 +228,26 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     expect(unpaid).toEqual(['C2']);
   });
 
+  test('a rejected claim keeps its funding period but does not draw on the pool; a claim with bad dates has none', async () => {
+    const text = [HEADER, 'E1,P1,C,CSP Indirect Reseller,Co-op,20000,20000,2021-08-01,USD,T1,Core,,,'].join('\n');
+    const claims = [
+      CLAIMS_HEADER,
+      'C1,P1,CSP Indirect Reseller,,Event,A,2022-01-10,2022-01-20,USD,1000.00,,Rejected,2022-02-20,2022-02-25,i.pdf,,p.pdf,',
+      'C2,P1,CSP Indirect Reseller,,Event,B,2022-01-10,2022-01-20,USD,500.00,,Submitted,2022-02-20,,i.pdf,,p.pdf,',
+      'C3,P1,CSP Indirect Reseller,,Event,C,2022-01-10,2022-01-20,USD,300.00,,Editing,,,,,,',
+      'C4,P1,CSP Indirect Reseller,,Event,D,2022-01-25,2022-01-20,USD,200.00,,Submitted,2022-02-20,,i.pdf,,p.pdf,',
+    ].join('\n');
+    const dir = await fixture({ 'earnings/a.csv': text, 'claims.csv': claims });
+    const r = await reconcileIn(dir, ['--claims', join(dir, 'claims.csv')], '2022-05-01');
+    expect(r.claims.map((c) => [c.claimId, c.fundingPeriod, c.drawsOnPool])).toEqual([
+      ['C1', 'FY22 H1', 'false'],
+      ['C2', 'FY22 H1', 'true'],
+      ['C3', 'FY22 H1', 'true'],
+      ['C4', '', 'false'],
+    ]);
+    expect(r.balances[0]).toMatchObject({ claimsPending: '500.00', claimsDraft: '300.00' });
+  });
+
   test('a register without a status column is read, every claim a draft, as the add-in reads it', async () => {
     const text = [HEADER, 'E1,P1,C,CSP Indirect Reseller,Co-op,20000,20000,2021-08-01,USD,T1,Core,,,'].join('\n');
     const claims = [
