@@ -32,6 +32,8 @@ export interface TableHeader {
   readonly repeats: readonly HeaderRepeat[];
   /** The required columns no header names. */
   readonly missing: readonly ColumnRequirement[];
+  /** Position by normalised name: the first header naming each column (`columnPosition` looks it up). */
+  readonly positions: ReadonlyMap<string, number>;
 }
 
 export interface TableLayout {
@@ -48,12 +50,16 @@ export function readTableHeader(names: readonly string[], layout: TableLayout = 
   const repeated = new Set(duplicates.map((d) => d.column.index));
   const keys = columns.map((c) => (c.name === '' || repeated.has(c.index) ? '' : c.key));
   const repeats = duplicates.map((d) => ({ position: d.column.index - 1, name: d.column.name, firstPosition: d.firstIndex - 1 }));
-  return { keys, repeats, missing: missingRequirements(names, required) };
+  const positions = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key !== '') positions.set(normaliseHeaderName(key), i);
+  });
+  return { keys, repeats, missing: missingRequirements(names, required), positions };
 }
 
 /** The position of `column` in a table with this header (the first header naming it), -1 when none does. */
 export function columnPosition(header: TableHeader, column: string): number {
-  return header.keys.findIndex((key) => key !== '' && namesColumn(key, column));
+  return header.positions.get(normaliseHeaderName(column)) ?? -1;
 }
 
 /**
