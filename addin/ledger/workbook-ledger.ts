@@ -103,11 +103,13 @@ function headerProblems(table: TableData, header: TableHeader): RowProblem[] {
 }
 
 export function catalogOf(programs: TableData | null): ProgramsRead {
-  if (!programs || programs.rows.length === 0) return { catalog: policyCatalog(), problems: [] };
+  if (!programs) return { catalog: policyCatalog(), problems: [] };
   const header = readTableHeader(programs.headers, { known: PROGRAMS_COLUMNS.map((c) => c.name) });
-  // A repeated header refuses the whole table, as the batch job refuses it: the built-in catalog stands, and the problem says why.
+  // A repeated header refuses the whole table, rows or none, as the batch job refuses it: the
+  // built-in catalog stands, and the problem says why.
   const refused = headerProblems(programs, header);
   if (refused.length > 0) return { catalog: policyCatalog(), problems: refused };
+  if (programs.rows.length === 0) return { catalog: policyCatalog(), problems: [] };
   const parsed = parsePolicyRows(programs.rows.map(recordReader(header, PROGRAMS_COLUMNS)));
   if (parsed.ok) return { catalog: policyCatalog(parsed.value), problems: [] };
   return { catalog: policyCatalog(), problems: [{ table: 'Programs', row: 0, issues: parsed.issues }] };
