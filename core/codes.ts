@@ -41,6 +41,9 @@ export const ISSUE_CODES = [
   // a claim added with an id the register already holds (the finding of the same name, refused before it is written)
   'duplicate_claim',
   'invalid_document_name',
+  // table headers, where core reads a table that is not a file (the add-in's Claims and Programs tables)
+  'duplicate_header',
+  'missing_column',
 ] as const;
 
 /** What the reconciliation reports about earnings, pools, claims and payments (docs/RULES.md). */

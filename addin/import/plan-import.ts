@@ -12,7 +12,7 @@ import { parseAmount } from '../../core/money/parse-amount.js';
 import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
-import { missingRequirements, normaliseHeaderName } from '../../core/tables/header-row.js';
+import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
@@ -178,11 +178,12 @@ export function existingEarnings(
   rows: readonly (readonly unknown[])[],
   catalog: PolicyCatalog = policyCatalog(),
 ): Map<string, ExistingEarning> {
-  const index = new Map(headers.map((h, i) => [normaliseHeaderName(h), i]));
+  // The first of repeated headers is the column, as the ledger reads the table (core's header rule).
+  const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
-  const columnOf = (name: string) => index.get(normaliseHeaderName(name)) ?? -1;
-  const kinds = headers.map((h) => {
-    const kind = KIND.get(normaliseHeaderName(h));
+  const columnOf = (name: string) => columnPosition(header, name);
+  const kinds = header.keys.map((key) => {
+    const kind = KIND.get(key);
     return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text';
   });
   const fields = earningsLayoutBy(columnOf, 'Earnings');
@@ -216,7 +217,9 @@ export interface ImportPlan {
   readonly files: FileSummary[];
 }
 
-const KIND = new Map(EARNINGS_COLUMNS.map((c) => [normaliseHeaderName(c.name), c.kind]));
+/** How each layout column of the Earnings table is typed, by its layout name (a header's key in `readTableHeader`). */
+const KIND = new Map(EARNINGS_COLUMNS.map((c) => [c.name, c.kind]));
+const KNOWN_COLUMNS = EARNINGS_COLUMNS.map((c) => c.name);
 
 /**
  * The version of an earningId planned so far: its digest, the download it came from, and its
@@ -250,7 +253,7 @@ export function planImport(
   catalog: PolicyCatalog = policyCatalog(),
 ): ImportPlan {
   const headers = [...tableHeaders];
-  const headerIndex = new Map(headers.map((h, i) => [normaliseHeaderName(h), i]));
+  let tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const newColumns: string[] = [];
   const cells: CellValue[][] = [];
   const updates: RowUpdate[] = [];
@@ -275,22 +278,26 @@ export function planImport(
     };
     for (const e of parsed.errors) reject({ line: e.line, code: e.code, input: e.input });
     if (parsed.headers.length === 0) continue;
-    const fileIndex = new Map(parsed.headers.map((h, i) => [normaliseHeaderName(h), i]));
-    const missing = missingRequirements(parsed.headers, REQUIRED_EARNINGS_COLUMNS).map(String);
-    if (missing.length > 0) {
-      for (const column of missing) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
+    // The file's header by core's rule, as the batch job reads an export: a required column
+    // missing, or two headers naming one column (`earningId`, `Earning ID`), refuses the file.
+    const fileHeader = readTableHeader(parsed.headers, { known: KNOWN_COLUMNS, required: REQUIRED_EARNINGS_COLUMNS });
+    if (fileHeader.missing.length > 0) {
+      for (const column of fileHeader.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
       continue;
     }
-    for (const h of parsed.headers) {
-      if (h !== '' && !headerIndex.has(normaliseHeaderName(h))) {
-        headerIndex.set(normaliseHeaderName(h), headers.length);
-        headers.push(h);
-        newColumns.push(h);
-      }
+    if (fileHeader.repeats.length > 0) {
+      for (const r of fileHeader.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
+      continue;
+    }
+    const added = parsed.headers.filter((h, i) => fileHeader.keys[i] !== '' && columnPosition(tableHeader, h) === -1);
+    if (added.length > 0) {
+      headers.push(...added);
+      newColumns.push(...added);
+      tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
     }
     const errorLines = new Set(parsed.errors.map((e) => e.line));
     // Header names are matched once per file, not once per row.
-    const column = (name: string): number => fileIndex.get(normaliseHeaderName(name)) ?? -1;
+    const column = (name: string): number => columnPosition(fileHeader, name);
     const fields = earningsLayoutBy(column, parsed.file);
     const rowCount = parsed.rows.length;
     const rowAt = rowReader(parsed.rows);
@@ -323,10 +330,10 @@ export function planImport(
     const rank: DownloadRank = recency.rankOf(order);
 
     const targets: ColumnTarget[] = [];
-    parsed.headers.forEach((h, from) => {
-      const to = headerIndex.get(normaliseHeaderName(h));
-      if (to === undefined) return;
-      const kind = KIND.get(normaliseHeaderName(h));
+    fileHeader.keys.forEach((key, from) => {
+      const to = columnPosition(tableHeader, key);
+      if (key === '' || to === -1) return;
+      const kind = KIND.get(key);
       targets.push({ from, to, kind: kind === 'amount' || kind === 'amountUSD' ? 'amount' : kind === 'date' ? 'date' : 'text' });
     });
     const iAmount = column('earningAmount');

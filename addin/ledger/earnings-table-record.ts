@@ -13,7 +13,7 @@ import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import type { EarningKind } from '../../core/reconcile/earning-type.js';
 import type { EarningRowColumn } from '../../core/reconcile/earning-row.js';
-import { normaliseHeaderName } from '../../core/tables/header-row.js';
+import { namesColumn } from '../../core/tables/table-header.js';
 import { amountFromCell, cellAsText, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 
@@ -41,10 +41,9 @@ export interface EarningsLayout {
   readonly exchangeRate: number;
 }
 
-/** A column of a table by name, matched as core's header reader matches (case, spaces, `_`, `-`). */
+/** A column of a table by name: the first header that names it by core's header rule (docs/RULES.md, "Column headers"). */
 export function columnIndex(table: TableData, name: string): number {
-  const norm = normaliseHeaderName(name);
-  return table.headers.findIndex((h) => normaliseHeaderName(h) === norm);
+  return table.headers.findIndex((h) => namesColumn(h, name));
 }
 
 export function earningsLayout(table: TableData, file: string): EarningsLayout {

@@ -8,7 +8,8 @@ import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
-import { parseClaimRow } from '../../core/claims/claim-row.js';
+import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
+import { readTableHeader, tableHeaderIssues, type TableHeader } from '../../core/tables/table-header.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
@@ -16,7 +17,7 @@ import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import { detach } from '../../core/text/detach.js';
-import { BALANCES_COLUMNS, CLAIMS_COLUMNS, PROGRAMS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { BALANCES_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { payToCurrencyOf, readEarningRow, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
@@ -72,40 +73,59 @@ export interface Ledger {
   readonly problems: RowProblem[];
 }
 
-/** A table's rows as header → text records, cells rendered the way core's row parsers read them. */
+/**
+ * A table's rows as column → text records, cells rendered the way core's row parsers read them.
+ * Columns are named by core's header rule (docs/RULES.md, "Column headers"): a header that names a
+ * layout column (`Coop Share` for `coopShare`) is keyed by the layout's name; a repeated one is not read.
+ */
 export function rowsAsRecords(table: TableData, columns: readonly ColumnSpec[]): Record<string, string>[] {
-  return table.rows.map(recordReader(table.headers, columns));
+  return table.rows.map(recordReader(readTableHeader(table.headers, { known: columns.map((c) => c.name) }), columns));
 }
 
-/** Reads one row of a table with these headers as a header → text record (`rowsAsRecords`). */
-function recordReader(headers: readonly string[], columns: readonly ColumnSpec[]): (row: readonly unknown[]) => Record<string, string> {
-  const kindOf = new Map(columns.map((c) => [c.name.toLowerCase(), c.kind]));
-  const readAs = headers.map((h) => {
-    const kind = kindOf.get(h.toLowerCase());
+/** Reads one row of a table with this header as a column → text record (`rowsAsRecords`). */
+function recordReader(header: TableHeader, columns: readonly ColumnSpec[]): (row: readonly unknown[]) => Record<string, string> {
+  const kindOf = new Map(columns.map((c) => [c.name, c.kind]));
+  const readAs = header.keys.map((key) => {
+    const kind = kindOf.get(key);
     return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' || kind === 'share' ? 'amount' : 'text';
   });
   return (row) => {
     const record: Record<string, string> = {};
-    headers.forEach((h, i) => {
-      record[h] = cellAsText(row[i], readAs[i]!);
+    header.keys.forEach((key, i) => {
+      if (key !== '') record[key] = cellAsText(row[i], readAs[i]!);
     });
     return record;
   };
 }
 
+/** What is wrong with a table's header (a repeat, a required column missing), as one problem of the table (row 0), or none. */
+function headerProblems(table: TableData, header: TableHeader): RowProblem[] {
+  const issues = tableHeaderIssues(table.name, table.headers, header);
+  return issues.length > 0 ? [{ table: table.name, row: 0, issues }] : [];
+}
+
 export function catalogOf(programs: TableData | null): ProgramsRead {
-  if (!programs || programs.rows.length === 0) return { catalog: policyCatalog(), problems: [] };
-  const parsed = parsePolicyRows(rowsAsRecords(programs, PROGRAMS_COLUMNS));
+  if (!programs) return { catalog: policyCatalog(), problems: [] };
+  const header = readTableHeader(programs.headers, { known: PROGRAMS_COLUMNS.map((c) => c.name) });
+  // A repeated header refuses the whole table, rows or none, as the batch job refuses it: the
+  // built-in catalog stands, and the problem says why.
+  const refused = headerProblems(programs, header);
+  if (refused.length > 0) return { catalog: policyCatalog(), problems: refused };
+  if (programs.rows.length === 0) return { catalog: policyCatalog(), problems: [] };
+  const parsed = parsePolicyRows(programs.rows.map(recordReader(header, PROGRAMS_COLUMNS)));
   if (parsed.ok) return { catalog: policyCatalog(parsed.value), problems: [] };
   return { catalog: policyCatalog(), problems: [{ table: 'Programs', row: 0, issues: parsed.issues }] };
 }
 
 export function readClaims(claims: TableData | null, parses: ClaimParses = new ClaimParses()): { claims: { claim: Claim; rowIndex: number }[]; problems: RowProblem[] } {
   const out: { claim: Claim; rowIndex: number }[] = [];
-  const problems: RowProblem[] = [];
-  if (!claims) return { claims: out, problems };
+  if (!claims) return { claims: out, problems: [] };
+  // The register's required columns, as the batch job requires them of a claims file or workbook.
+  const header = readTableHeader(claims.headers, { known: CLAIMS_COLUMNS.map((c) => c.name), required: REQUIRED_CLAIMS_COLUMNS });
+  const problems = headerProblems(claims, header);
+  if (header.missing.length > 0) return { claims: out, problems };
   parses.begin(claims.headers);
-  const record = recordReader(claims.headers, CLAIMS_COLUMNS);
+  const record = recordReader(header, CLAIMS_COLUMNS);
   claims.rows.forEach((row, i) => {
     const parsed = parses.parse(row, () => parseClaimRow(record(row)));
     const rowIndex = claims.rowIndexes[i] ?? i;
@@ -142,14 +162,19 @@ export interface EarningsPass {
 
 /** Reads the Earnings table through core's engine (docs/RULES.md, "Repeated earningIds" and what follows). */
 export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
-  const read = table ? new TableEarnings(table) : null;
+  // The header by core's rule, as the batch job reads an export's: a table that lacks a required
+  // column has no earning to read (one problem, not one per row); a repeated column is reported and
+  // its first occurrence read.
+  const header = table ? readTableHeader(table.headers, { known: EARNINGS_COLUMNS.map((c) => c.name), required: REQUIRED_EARNINGS_COLUMNS }) : null;
+  const headerProblem = table && header ? headerProblems(table, header) : [];
+  const read = table && header?.missing.length === 0 ? new TableEarnings(table) : null;
   const duplicates = new MemoryFindingSink();
   const stores = { ids: new MemoryEarningIdStore(), duplicates };
   const totals = earningsLedgerOf({ catalog, settings, stores, rowAt: read ? (location) => read.rowAt(location) : undefined }, (visit) => {
     visit.beginSource(EARNINGS_SOURCE, 0);
     read?.readAll((row) => visit.row(row));
   });
-  return { totals, duplicates: duplicates.findings(), problems: read?.problems ?? [], participantNames: read?.participantNames ?? new Map() };
+  return { totals, duplicates: duplicates.findings(), problems: [...headerProblem, ...(read?.problems ?? [])], participantNames: read?.participantNames ?? new Map() };
 }
 
 /** The programs as core's catalog, with the problems of reading them. */

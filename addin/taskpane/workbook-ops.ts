@@ -8,6 +8,7 @@ import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/cla
 import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
+import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
@@ -87,9 +88,11 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const { catalog } = catalogOf(read.get(TABLES.programs) ?? null);
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog);
     await addColumns(context, TABLES.earnings, plan.newColumns);
-    const kinds = new Map(EARNINGS_COLUMNS.map((c) => [c.name.toLowerCase(), c.kind]));
-    const formats = [...table.headers, ...plan.newColumns].map((h) => {
-      const kind = kinds.get(h.toLowerCase());
+    // Each column's format by the layout column its header names (core's header rule: `Earning Date` is `earningDate`).
+    const kinds = new Map(EARNINGS_COLUMNS.map((c) => [c.name, c.kind]));
+    const header = readTableHeader([...table.headers, ...plan.newColumns], { known: EARNINGS_COLUMNS.map((c) => c.name) });
+    const formats = header.keys.map((key) => {
+      const kind = kinds.get(key);
       return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
     });
     // What the ledger kept of the table is stale from the first write; forgotten again once the

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { Dec } from '../../core/money/decimal.js';
+import { readTableHeader } from '../../core/tables/table-header.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are 1-based sheet rows. */
 export interface CellLocation {
@@ -19,6 +20,8 @@ export interface WorkbookTable {
   readonly sheet: string;
   /** `table` when an Excel table of that name was found, `sheet` for the fallback. */
   readonly source: 'table' | 'sheet';
+  /** The sheet row of the header (the row above the first body row). */
+  readonly headerRow: number;
   readonly headers: readonly string[];
   readonly rows: readonly WorkbookTableRow[];
 }
@@ -173,20 +176,20 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
   }
 
   const problems: WorkbookTableProblem[] = [];
-  const headers: string[] = [];
-  const seen = new Set<string>();
+  const names: string[] = [];
   const hasHeaderCells = source === 'sheet' || found?.model.headerRow !== false;
   for (let c = range.left; c <= range.right; c++) {
     const fromCell = hasHeaderCells ? cellToText(sheet.getRow(range.top).getCell(c).value).text : '';
     const fromTable = source === 'table' ? (found?.model.columns?.[c - range.left]?.name ?? '') : '';
-    const name = (fromCell || fromTable).trim();
-    // Inputs match header names case-insensitively, so `claimId` and `ClaimID` are one column:
-    // the first one is read, the second is reported and ignored.
-    const duplicate = name !== '' && seen.has(name.toLowerCase());
-    if (duplicate) problems.push({ code: 'duplicate_header', file: path, input: name, location: { sheet: sheet.name, row: range.top, column: c } });
-    seen.add(name.toLowerCase());
-    headers.push(duplicate ? '' : name);
+    names.push((fromCell || fromTable).trim());
   }
+  // Core's header rule: `claimId`, `ClaimID` and `Claim ID` are one column; the first is read, a
+  // repeat is reported and its cells are not read (docs/RULES.md, "Column headers").
+  const header = readTableHeader(names);
+  for (const r of header.repeats) {
+    problems.push({ code: 'duplicate_header', file: path, input: r.name, location: { sheet: sheet.name, row: range.top, column: range.left + r.position } });
+  }
+  const headers = header.keys;
 
   const rows: WorkbookTableRow[] = [];
   for (let r = range.top + 1; r <= range.bottom; r++) {
@@ -205,5 +208,5 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
     }
     if (any) rows.push({ values, location: { sheet: sheet.name, row: r } });
   }
-  return { ok: true, table: { sheet: sheet.name, source, headers: headers.filter((h) => h !== ''), rows }, problems };
+  return { ok: true, table: { sheet: sheet.name, source, headerRow: range.top, headers: headers.filter((h) => h !== ''), rows }, problems };
 }

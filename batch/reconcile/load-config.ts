@@ -3,7 +3,8 @@ import { policyCatalog, type PolicyCatalog } from '../../core/policy/policy-cata
 import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { formatPath, type Issue } from '../../core/issues.js';
-import { readWorkbookTable } from '../input/read-workbook-table.js';
+import { readWorkbookTable, type CellLocation } from '../input/read-workbook-table.js';
+import { columnLetter } from '../output/report-workbook.js';
 import { DEFAULT_ACCOUNTS, parseJournalAccounts, type JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
 import type { InputSummary } from './input-summary.js';
@@ -27,7 +28,8 @@ export async function loadPolicies(path: string | undefined, inputs: InputSummar
   try {
     if (isWorkbook(path)) {
       const read = await readWorkbookTable(path, 'Programs');
-      if (!read.ok) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}`));
+      // A repeated header (core's header rule: `coopShare` and `Coop Share` are one column) is as fatal as an unreadable table.
+      if (!read.ok || read.problems.length > 0) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}${p.location ? ` (${workbookCell(p.location)})` : ''}`));
       result = parsePolicyRows(read.table.rows.map((r) => r.values));
     } else {
       result = parsePolicyFile(await readJsonFile(path));
@@ -39,6 +41,11 @@ export async function loadPolicies(path: string | undefined, inputs: InputSummar
   if (!result.ok) throw new ConfigError(result.issues.map((i) => `${path}: ${issueLine(i)}`));
   inputs.push({ kind: 'programs', path, sha256: await sha256Of(path), rows: result.value.length });
   return policyCatalog(result.value);
+}
+
+/** `Programs!C1`: where a problem of a workbook table is, as Excel names the cell. */
+function workbookCell(location: CellLocation): string {
+  return `${location.sheet}!${location.column === undefined ? '' : columnLetter(location.column - 1)}${location.row}`;
 }
 
 function issueLine(i: Issue): string {

@@ -7,6 +7,8 @@ import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
+import { describeRequirement } from '../../core/tables/header-row.js';
+import { readTableHeader } from '../../core/tables/table-header.js';
 import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import type { LocatedClaim } from '../../core/reconcile/claims-check.js';
 import type { PaymentRecord } from '../../core/reconcile/payments-check.js';
@@ -356,6 +358,7 @@ async function readClaims(
         inputError(p.code === 'duplicate_header' ? 'duplicate_header' : 'read_failed', {
           file: path,
           ...(p.location ? { line: p.location.row } : {}),
+          ...(p.location?.column !== undefined ? { column: p.location.column } : {}),
           ...(p.input ? { raw: p.input } : {}),
           message: `The workbook's Claims table cannot be read (${p.code}).`,
           hint: 'Open the workbook in Excel, check the Claims table, save it and run again.',
@@ -363,6 +366,21 @@ async function readClaims(
       );
     }
     if (!read.ok) return 0;
+    // The same required columns as a claims CSV, named by core's header rule (docs/RULES.md, "Column headers").
+    const { missing } = readTableHeader(read.table.headers, { required: REQUIRED_CLAIMS_COLUMNS });
+    if (missing.length > 0) {
+      const names = missing.map(describeRequirement).join(', ');
+      issues.push(
+        inputError('missing_column', {
+          file: `${path}!${read.table.sheet}`,
+          line: read.table.headerRow,
+          message: `The Claims table lacks ${names}.`,
+          hint: 'Add the missing columns to the Claims table (or rename the columns that hold them), save it and run again.',
+          params: { missing: names },
+        }),
+      );
+      return 0;
+    }
     for (const row of read.table.rows) issues.push(...accept(row.values, { file: `${path}!${read.table.sheet}`, line: row.location.row }));
     return read.table.rows.length;
   }

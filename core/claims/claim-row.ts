@@ -5,6 +5,7 @@ import type { Dec } from '../money/decimal.js';
 import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
 import { issue, ok, fail, type Issue, type Result } from '../issues.js';
 import { memoByText } from '../text/memo-by-text.js';
+import { normaliseHeaderName } from '../tables/header-row.js';
 import { CLAIMS_COLUMNS } from '../workbook-layout.js';
 import type { Claim, ClaimDocuments } from './claim.js';
 import { parseClaimStatus, type ClaimStatus } from './claim-status.js';
@@ -36,22 +37,29 @@ const REQUIRED_SET: ReadonlySet<string> = new Set<string>(REQUIRED_CLAIMS_COLUMN
 const MAX_DOCUMENT_COUNT = 999;
 const PLACEHOLDER_RE = /^#(\d+)$/;
 
-/** A header or column name as cells are looked up: trimmed, lower case. A register repeats its few headers on every row. */
-const cellKey = memoByText((name) => name.trim().toLowerCase(), 256);
+/**
+ * A header or column name as cells are looked up: core's one header rule, so `Claim ID` is the
+ * `claimId` column (docs/RULES.md, "Column headers"). A register repeats its few headers on every row.
+ */
+const cellKey = memoByText(normaliseHeaderName, 256);
 
 function placeholders(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `#${i + 1}`);
 }
 
 /**
- * Reads one row of the claims register (CLAIMS_COLUMNS; headers match case-insensitively). Every
+ * Reads one row of the claims register (CLAIMS_COLUMNS; headers name columns by core's header rule). Every
  * problem is reported, each at `[column]` with the raw cell as input. Required: the cells of
  * REQUIRED_CLAIMS_COLUMNS. An empty or absent status is `Editing` (a row just typed in is a
  * draft); an empty earningPeriod is allowed (the dates decide). Document columns hold a count (`3` → `#1`, `#2`, `#3`) or `;`-separated names.
  */
 export function parseClaimRow(row: Readonly<Record<string, string>>, options: ParseClaimRowOptions = {}): Result<Claim> {
   const cells = new Map<string, string>();
-  for (const header of Object.keys(row)) cells.set(cellKey(header), row[header]!);
+  // Two headers naming one column are the adapters' `duplicate_header` (readTableHeader): the first is the column, as there.
+  for (const header of Object.keys(row)) {
+    const key = cellKey(header);
+    if (!cells.has(key)) cells.set(key, row[header]!);
+  }
   const issues: Issue[] = [];
   const raw = (column: string): string => cells.get(cellKey(column)) ?? '';
 
