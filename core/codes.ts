@@ -41,6 +41,8 @@ export const ISSUE_CODES = [
   // a claim added with an id the register already holds (the finding of the same name, refused before it is written)
   'duplicate_claim',
   'invalid_document_name',
+  // a document taken off a claim that does not hold it
+  'document_not_attached',
 ] as const;
 
 /** What the reconciliation reports about earnings, pools, claims and payments (docs/RULES.md). */
