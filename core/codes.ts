@@ -43,6 +43,8 @@ export const ISSUE_CODES = [
   'invalid_document_name',
   // a document taken off a claim that does not hold it
   'document_not_attached',
+  // a stored setting outside what core accepts (a fiscal-year start month that is not 1–12)
+  'invalid_setting',
 ] as const;
 
 /** What the reconciliation reports about earnings, pools, claims and payments (docs/RULES.md). */
