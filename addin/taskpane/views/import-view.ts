@@ -59,7 +59,7 @@ export function renderImport(app: App, root: HTMLElement): void {
           return el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${text}`);
         });
         const skipped = plan.skipped.slice(0, 200).map((s) =>
-          el('li', { 'data-code': s.code }, `${s.file}: ${locale.t(skipMessage(s), { line: s.line, id: s.earningId })}`),
+          el('li', { 'data-codes': s.code }, `${s.file}: ${locale.t(skipMessage(s), { line: s.line, id: s.earningId })}`),
         );
         lastReport = [
           ...notes,
