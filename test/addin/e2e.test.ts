@@ -414,6 +414,23 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  test('a fiscal-year start month stored outside 1–12 is shown under Settings with core\'s code, and July is used', async () => {
+    const { page, errors } = await openPane();
+    // Another tool (or a hand edit of the file) stored a month core refuses.
+    await page.evaluate(() => (window as unknown as { FakeOffice: { model: { settings: Map<string, unknown> } } }).FakeOffice.model.settings.set('coopLedger.fiscalYearStartMonth', '13'));
+    await testId(page, 'setup').click();
+    await testId(page, 'tab-settings').click();
+    await testId(page, 'settings-problem-invalid_setting').waitFor();
+    expect(await testId(page, 'settings-problems').locator('li').count()).toBe(1);
+    expect(await testId(page, 'settings-fiscalStart').inputValue()).toBe('7');
+    // Saved again, the value is core's and the problem is gone.
+    await testId(page, 'settings-save').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Settings saved');
+    expect(await testId(page, 'settings-problems').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('walks through every flow with the keyboard alone', async () => {
     const { page, errors } = await preparedPane('en-US', 350);
     const pool = '[data-pool="4410021|CSP Indirect Reseller|FY21 H2|EUR"]';
