@@ -50,7 +50,7 @@ export function readSettings(values: StoredSettingValues): { readonly settings: 
 }
 
 /** A stored fiscal-year start month, or null when none is stored. */
-export function readFiscalYearStartMonth(value: unknown): Result<number> | null {
+function readFiscalYearStartMonth(value: unknown): Result<number> | null {
   if (value === undefined || value === null) return null;
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
   if (text === '') return null;
