@@ -44,6 +44,10 @@ export const ISSUE_CODES = [
   // table headers, where core reads a table that is not a file (the add-in's Claims and Programs tables)
   'duplicate_header',
   'missing_column',
+  // a document taken off a claim that does not hold it
+  'document_not_attached',
+  // a stored setting outside what core accepts (a fiscal-year start month that is not 1–12)
+  'invalid_setting',
 ] as const;
 
 /** What the reconciliation reports about earnings, pools, claims and payments (docs/RULES.md). */

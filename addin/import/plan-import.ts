@@ -18,6 +18,8 @@ import { earningRecord, type EarningRecord, type RowLocation } from '../../core/
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { importAction } from '../../core/reconcile/import-action.js';
+import type { DuplicateDecision } from '../../core/reconcile/earning-identity.js';
+import type { FindingCode } from '../../core/codes.js';
 import type { Issue } from '../../core/issues.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
@@ -36,12 +38,27 @@ export interface Rejection {
   readonly input?: string;
 }
 
+/**
+ * Why a row is skipped, in core's codes for its duplicate decision (docs/RULES.md, "Repeated
+ * earningIds"): `duplicate_earning`, an identical repeat; `earning_updated` or `earning_restated`,
+ * the same earning changed, and the version held is from a newer download.
+ */
+export type SkipCode = Extract<FindingCode, 'duplicate_earning' | 'earning_updated' | 'earning_restated'>;
+
+/** Core's code for each decision that can skip a row (`conflicting` rejects it: `duplicate_differs`). */
+const SKIP_CODE: Readonly<Record<Exclude<DuplicateDecision, 'conflicting'>, SkipCode>> = {
+  identical: 'duplicate_earning',
+  updated: 'earning_updated',
+  restated: 'earning_restated',
+};
+
 export interface Skip {
   readonly file: string;
   readonly line: number;
   readonly earningId: string;
-  /** `older_version`: the same earning updated, and the version already held is from a newer download. */
-  readonly reason: 'already_present' | 'identical_repeat' | 'older_version';
+  readonly code: SkipCode;
+  /** Where the version kept comes from: the workbook's Earnings table, or a row imported before it. */
+  readonly heldIn: 'workbook' | 'import';
 }
 
 /** A row of the Earnings table that the import rewrites: a newer download's version of its earning. */
@@ -382,8 +399,9 @@ export function planImport(
           before.rateRank = rank;
         }
         if (action === 'skip') {
-          const reason = decision !== 'identical' ? 'older_version' : before.rank.order === HELD_VERSIONS_ORDER ? 'already_present' : 'identical_repeat';
-          skipped.push({ file: parsed.file, line, earningId, reason });
+          // importAction rejects every conflicting version, so a skip is one of the other decisions.
+          const code = SKIP_CODE[decision as Exclude<DuplicateDecision, 'conflicting'>];
+          skipped.push({ file: parsed.file, line, earningId, code, heldIn: before.rank.order === HELD_VERSIONS_ORDER ? 'workbook' : 'import' });
           summary.skipped++;
           return;
         }

@@ -3,7 +3,8 @@
  * the file sees the same as-of date and fiscal-year start.
  */
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { withSettings, type LedgerSettings } from '../../core/settings.js';
+import { readSettings, type LedgerSettings } from '../../core/settings.js';
+import type { Issue } from '../../core/issues.js';
 
 export const SETTING_KEYS = {
   asOf: 'coopLedger.asOf',
@@ -16,15 +17,21 @@ export interface StoredSettings {
   readonly asOf: IsoDate | null;
   readonly settings: LedgerSettings;
   readonly user: string;
+  /**
+   * What core refused in the stored values (`invalid_setting` at `fiscalYearStartMonth`,
+   * `invalid_date` at `asOf`): the default is used in its place, and the pane shows the issue.
+   */
+  readonly issues: readonly Issue[];
 }
 
+/** The settings as stored in the workbook, read by core's rules (`readSettings`, `parseDate`). */
 export function storedSettingsFrom(values: Readonly<Record<string, unknown>>): StoredSettings {
-  const asOfText = typeof values[SETTING_KEYS.asOf] === 'string' ? (values[SETTING_KEYS.asOf] as string) : '';
+  const asOfText = typeof values[SETTING_KEYS.asOf] === 'string' ? (values[SETTING_KEYS.asOf] as string).trim() : '';
   const asOf = asOfText ? parseDate(asOfText) : null;
-  const month = Number.parseInt(String(values[SETTING_KEYS.fiscalYearStartMonth] ?? ''), 10);
-  const settings = withSettings(Number.isInteger(month) && month >= 1 && month <= 12 ? { fiscalYearStartMonth: month } : {});
+  const { settings, issues } = readSettings({ fiscalYearStartMonth: values[SETTING_KEYS.fiscalYearStartMonth] });
   const user = typeof values[SETTING_KEYS.user] === 'string' ? (values[SETTING_KEYS.user] as string) : '';
-  return { asOf: asOf?.ok ? asOf.value : null, settings, user };
+  const asOfIssues = asOf && !asOf.ok ? asOf.issues.map((i) => ({ ...i, path: ['asOf'], input: asOfText })) : [];
+  return { asOf: asOf?.ok ? asOf.value : null, settings, user, issues: [...asOfIssues, ...issues] };
 }
 
 /** Queues reading the add-in's settings; `read()` gives them after the caller's next sync. */

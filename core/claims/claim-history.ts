@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/calendar-date.js';
 import type { Claim } from './claim.js';
 
 /** What happened to a claim; stable identifiers, as written to the ClaimHistory table. */
-export type ClaimAction = 'status_changed' | 'edited' | 'document_added' | 'comment_added';
+export type ClaimAction = 'status_changed' | 'edited' | 'document_added' | 'document_removed' | 'comment_added';
 
 /** One line of a claim's history (CLAIM_HISTORY_COLUMNS): who did what, when. */
 export interface ClaimHistoryEntry {
@@ -25,6 +25,12 @@ export interface ChangeMeta {
 export interface ClaimChange {
   readonly claim: Claim;
   readonly entry: ClaimHistoryEntry;
+}
+
+/** A claim after several changes made together (a form saved once), and their entries in order. */
+export interface ClaimChanges {
+  readonly claim: Claim;
+  readonly entries: readonly ClaimHistoryEntry[];
 }
 
 export function historyEntry(claim: Claim, action: ClaimAction, meta: ChangeMeta, parts: readonly string[]): ClaimHistoryEntry {

@@ -49,7 +49,11 @@ export interface PoolBalance {
   readonly thresholdUSD: Dec | null;
   /** null when unknown: no policy threshold, or co-op rows without a USD amount. */
   readonly belowThreshold: boolean | null;
-  /** How much more USD co-op keeps the group above the threshold; only while accruing. */
+  /**
+   * How much more USD co-op the group needs to reach its threshold and keep its co-op: only while
+   * accruing and below it (docs/RULES.md, "Distance to the threshold"); null otherwise, so a
+   * reader shows it exactly when it is not null.
+   */
   readonly distanceToThresholdUSD: Dec | null;
   readonly convertedToRebate: Dec;
   /** Co-op moved in (+) or out (−) by transfers between periods; not part of `coopEarned`. */
@@ -105,9 +109,7 @@ export function balanceOf(ledger: PoolLedger, pool: PoolTotals, options: Balance
     thresholdUSD,
     belowThreshold,
     distanceToThresholdUSD:
-      status === 'accruing' && thresholdUSD !== null && groupEarnedUSD !== null
-        ? Dec.max(thresholdUSD.minus(groupEarnedUSD), ZERO)
-        : null,
+      status === 'accruing' && thresholdUSD !== null && groupEarnedUSD !== null && groupEarnedUSD.lt(thresholdUSD) ? thresholdUSD.minus(groupEarnedUSD) : null,
     convertedToRebate,
     transferred: pool.transferred,
     transfers: new Map(pool.transfers),

@@ -296,8 +296,8 @@ describe('the task pane in headless Chromium', () => {
     const row = page.locator('tr[data-claim="CLM-2001"]');
     await row.click();
     await expect.poll(() => testId(page, 'selected-status').textContent()).toBe('Editing');
-    // Edited while still Editing: each change and each new document is a history entry.
-    await fill({ activityName: 'Partner breakfast Q4', csrs: 'csr-1.pdf' });
+    // Edited while still Editing: each change, each new document and each document taken out is a history entry.
+    await fill({ activityName: 'Partner breakfast Q4', invoices: '', csrs: 'csr-1.pdf' });
     await testId(page, 'claim-save').click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Claim CLM-2001 saved');
     await row.click();
@@ -317,11 +317,12 @@ describe('the task pane in headless Chromium', () => {
     const claims = await tableRows(page, TABLES.claims);
     const saved = claims.rows.find((r) => r[0] === 'CLM-2001')!;
     const c = (name: string) => saved[claims.headers.indexOf(name)];
-    expect([c('status'), c('amountClaimed'), c('amountApproved'), c('submittedDate'), c('notes')]).toEqual(['Approved', 350, 300, 44602, 'breakfast <b>bold</b>']);
+    expect([c('status'), c('amountClaimed'), c('amountApproved'), c('submittedDate'), c('notes'), c('invoices'), c('csrs')]).toEqual(['Approved', 350, 300, 44602, 'breakfast <b>bold</b>', '', 'csr-1.pdf']);
     const history = await tableRows(page, TABLES.claimHistory);
     expect(history.rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
       ['CLM-2001', 44602, 'e2e tester', 'edited', 'created'],
       ['CLM-2001', 44602, 'e2e tester', 'edited', 'activityName: Partner breakfast → Partner breakfast Q4'],
+      ['CLM-2001', 44602, 'e2e tester', 'document_removed', 'invoice: INV-1.pdf'],
       ['CLM-2001', 44602, 'e2e tester', 'document_added', 'csr: csr-1.pdf'],
       ['CLM-2001', 44602, 'e2e tester', 'status_changed', 'Editing → Submitted'],
       ['CLM-2001', 44602, 'e2e tester', 'status_changed', 'Submitted → Under review'],
@@ -412,6 +413,23 @@ describe('the task pane in headless Chromium', () => {
     await shot(page, 'balances-nl');
     await page.close();
   }, 60_000);
+
+  test('a fiscal-year start month stored outside 1–12 is shown under Settings with core\'s code, and July is used', async () => {
+    const { page, errors } = await openPane();
+    // Another tool (or a hand edit of the file) stored a month core refuses.
+    await page.evaluate(() => (window as unknown as { FakeOffice: { model: { settings: Map<string, unknown> } } }).FakeOffice.model.settings.set('coopLedger.fiscalYearStartMonth', '13'));
+    await testId(page, 'setup').click();
+    await testId(page, 'tab-settings').click();
+    await testId(page, 'settings-problem-invalid_setting').waitFor();
+    expect(await testId(page, 'settings-problems').locator('li').count()).toBe(1);
+    expect(await testId(page, 'settings-fiscalStart').inputValue()).toBe('7');
+    // Saved again, the value is core's and the problem is gone.
+    await testId(page, 'settings-save').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Settings saved');
+    expect(await testId(page, 'settings-problems').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   test('walks through every flow with the keyboard alone', async () => {
     const { page, errors } = await preparedPane('en-US', 350);

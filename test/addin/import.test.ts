@@ -46,7 +46,7 @@ describe('planning an import', () => {
       ),
     ]);
     expect(plan.files).toEqual([{ file: 'a.csv', added: 2, updated: 0, skipped: 2, rejected: 5 }]);
-    expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[2, 'already_present'], [4, 'identical_repeat']]);
+    expect(plan.skipped.map((s) => [s.line, s.code, s.heldIn])).toEqual([[2, 'duplicate_earning', 'workbook'], [4, 'duplicate_earning', 'import']]);
     expect(plan.rejected.map((r) => [r.line, r.code, r.column ?? ''])).toEqual([
       [5, 'invalid_amount', 'earningAmount'],
       [6, 'invalid_date', 'earningDate'],
@@ -155,7 +155,7 @@ describe('re-importing a download after a payment run', () => {
     const table = tableOf([paid]);
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [unpaid]);
     expect(plan.updates).toEqual([]);
-    expect(plan.skipped.map((s) => [s.earningId, s.reason])).toEqual([['E1', 'older_version'], ['E2', 'older_version']]);
+    expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'earning_updated', 'workbook'], ['E2', 'earning_restated', 'workbook']]);
   });
 
   test.each([
@@ -208,7 +208,7 @@ describe('re-importing a download after a payment run', () => {
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [older]);
     expect(plan.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'missing_field']]);
     expect(plan.updates).toEqual([]);
-    expect(plan.skipped.map((s) => [s.earningId, s.reason])).toEqual([['E1', 'older_version'], ['E2', 'older_version']]);
+    expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'earning_updated', 'workbook'], ['E2', 'earning_restated', 'workbook']]);
   });
 
   test('on a tie with the workbook\'s version, the imported download is the newer', () => {

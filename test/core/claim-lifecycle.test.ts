@@ -8,7 +8,7 @@ import { CLAIM_TRANSITIONS, transitionClaim } from '../../core/claims/claim-tran
 import type { ClaimContext } from '../../core/claims/validate-claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
-import { editClaim, addDocument, addComment, claimEditFrom } from '../../core/claims/claim-edits.js';
+import { editClaim, addDocument, addComment, claimEditFrom, removeDocument, editDocuments, editClaimAs } from '../../core/claims/claim-edits.js';
 import type { ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import { historyEntryToRow } from '../../core/claims/claim-history.js';
 import { drawKind } from '../../core/claims/draw-kind.js';
@@ -263,6 +263,92 @@ describe('editing, documents and comments', () => {
   test.each(['', '  ', 'a;b.pdf'])('the document name %j is invalid_document_name', (name) => {
     const r = addDocument(claimIn('Editing'), 'invoice', name, meta);
     expect(!r.ok && r.issues.map((i) => i.code)).toEqual(['invalid_document_name']);
+  });
+
+  test.each(CLAIM_STATUSES.map((s) => [s, isEditable(s)] as const))('a document can be removed from a claim in %s: %s', (status, editable) => {
+    const r = removeDocument(claimIn(status), 'proof', 'photo.jpg', meta);
+    expect(r.ok).toBe(editable);
+    if (r.ok) {
+      expect(r.value.claim.documents.proofs).toEqual([]);
+      expect(r.value.claim.documents.invoices).toEqual(['inv.pdf']);
+      expect(r.value.entry).toEqual({ claimId: 'C-1', at, by: 'ana@example.com', action: 'document_removed', detail: 'proof: photo.jpg' });
+    } else expect(r.issues.map((i) => [i.code, i.path.join('.'), i.params?.['status']])).toEqual([['claim_not_editable', 'documents.proofs', status]]);
+  });
+
+  test('removing a document the claim does not hold is document_not_attached, and changes nothing', () => {
+    const r = removeDocument(claimIn('Editing'), 'invoice', 'photo.jpg', meta);
+    expect(!r.ok && r.issues.map((i) => [i.code, i.path.join('.'), i.input])).toEqual([['document_not_attached', 'documents.invoices', 'photo.jpg']]);
+  });
+
+  test('a name attached twice loses one copy when removed once', () => {
+    const r = removeDocument(claimIn('Editing', { documents: { invoices: ['a.pdf', 'b.pdf', 'a.pdf'], csrs: [], proofs: [] } }), 'invoice', 'a.pdf', meta);
+    expect(r.ok && r.value.claim.documents.invoices).toEqual(['a.pdf', 'b.pdf']);
+  });
+
+  test('a form\'s document lists become the claim\'s: each name removed, then each added, is its own entry', () => {
+    const claim = claimIn('Action required', { documents: { invoices: ['inv.pdf', 'old.pdf'], csrs: [], proofs: ['photo.jpg'] } });
+    const r = editDocuments(claim, { invoices: ['inv.pdf'], csrs: ['csr.pdf'], proofs: ['photo.jpg', 'agenda.pdf'] }, meta);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.claim.documents).toEqual({ invoices: ['inv.pdf'], csrs: ['csr.pdf'], proofs: ['photo.jpg', 'agenda.pdf'] });
+    expect(r.value.entries.map((e) => [e.action, e.detail])).toEqual([
+      ['document_removed', 'invoice: old.pdf'],
+      ['document_added', 'csr: csr.pdf'],
+      ['document_added', 'proof: agenda.pdf'],
+    ]);
+  });
+
+  test('a count of documents lowered in the form removes the last placeholder', () => {
+    const claim = claimIn('Editing', { documents: { invoices: ['#1', '#2', '#3'], csrs: [], proofs: ['photo.jpg'] } });
+    const r = editDocuments(claim, { invoices: ['#1', '#2'], csrs: [], proofs: ['photo.jpg'] }, meta);
+    expect(r.ok && [r.value.claim.documents.invoices, r.value.entries.map((e) => e.detail)]).toEqual([['#1', '#2'], ['invoice: #3']]);
+  });
+
+  test('the same documents in another order are no change', () => {
+    const claim = claimIn('Editing', { documents: { invoices: ['a.pdf', 'b.pdf'], csrs: [], proofs: ['photo.jpg'] } });
+    const r = editDocuments(claim, { invoices: ['b.pdf', 'a.pdf'], csrs: [], proofs: ['photo.jpg'] }, meta);
+    expect(r.ok && [r.value.claim, r.value.entries]).toEqual([claim, []]);
+  });
+
+  test('documents of a submitted claim cannot be changed: the whole edit is refused', () => {
+    const r = editDocuments(claimIn('Submitted'), { invoices: [], csrs: [], proofs: ['photo.jpg'] }, meta);
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(['claim_not_editable']);
+  });
+
+  const names = fc.array(fc.constantFrom('a.pdf', 'b.pdf', 'c.pdf', '#1', '#2'), { maxLength: 5 });
+  prop.prop([names, names, names, names])('after editDocuments, a claim holds exactly the wanted names, with one entry per name that differs', (heldInvoices, heldProofs, wantedInvoices, wantedProofs) => {
+    const claim = claimIn('Editing', { documents: { invoices: heldInvoices, csrs: [], proofs: heldProofs } });
+    const r = editDocuments(claim, { invoices: wantedInvoices, csrs: [], proofs: wantedProofs }, meta);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const sorted = (l: readonly string[]) => [...l].sort();
+    expect(sorted(r.value.claim.documents.invoices)).toEqual(sorted(wantedInvoices));
+    expect(sorted(r.value.claim.documents.proofs)).toEqual(sorted(wantedProofs));
+    const differing = (a: readonly string[], b: readonly string[]) => {
+      const left = [...a];
+      let extra = 0;
+      for (const n of b) {
+        const at = left.indexOf(n);
+        if (at >= 0) left.splice(at, 1);
+        else extra++;
+      }
+      return extra + left.length;
+    };
+    expect(r.value.entries).toHaveLength(differing(heldInvoices, wantedInvoices) + differing(heldProofs, wantedProofs));
+  });
+
+  test('a form saved unchanged records nothing; a changed one records its fields, then its documents', () => {
+    const claim = claimIn('Editing');
+    const same = editClaimAs(claim, { ...claim }, meta);
+    expect(same.ok && same.value.entries).toEqual([]);
+    const form = { ...claim, activityName: 'Autumn webinar', documents: { invoices: [], csrs: ['csr.pdf'], proofs: ['photo.jpg'] } };
+    const r = editClaimAs(claim, form, meta);
+    expect(r.ok && r.value.entries.map((e) => [e.action, e.detail])).toEqual([
+      ['edited', 'activityName: Spring webinar → Autumn webinar'],
+      ['document_removed', 'invoice: inv.pdf'],
+      ['document_added', 'csr: csr.pdf'],
+    ]);
+    expect(r.ok && r.value.claim.documents).toEqual(form.documents);
   });
 
   test.each(CLAIM_STATUSES)('a comment can be added to a claim in %s and leaves the claim unchanged', (status) => {

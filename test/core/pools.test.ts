@@ -85,6 +85,18 @@ describe('fund pools', () => {
     expect(b.available.toString()).toBe('10000');
   });
 
+  test.each([
+    ['below the threshold', [['2021-09-01', '9000.004', 'USD', '9000.004']], '999.996'],
+    ['at the threshold', [['2021-09-01', '10000', 'USD', '10000']], null],
+    ['above it', [['2021-09-01', '12000', 'USD', '12000']], null],
+    ['of unknown USD', [['2021-09-01', '50', 'EUR', undefined]], null],
+  ] as const)('an accruing group %s has a distance to its threshold of %s USD', (_, rows, distance) => {
+    const ledger = earn(undefined, rows.map((r) => [...r]));
+    const b = only(ledger, '2021-11-30');
+    expect(b.status).toBe('accruing');
+    expect(b.distanceToThresholdUSD?.toString() ?? null).toBe(distance);
+  });
+
   test('the threshold compares the USD sum across currencies, not each currency', () => {
     const ledger = earn(undefined, [
       ['2021-09-01', '5000', 'EUR', '6000'],

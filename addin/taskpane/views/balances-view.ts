@@ -274,7 +274,8 @@ export function renderBalances(app: App, root: HTMLElement): void {
     return [
       breakdown,
       ...countdown.map((text) => el('p', { class: 'countdown' }, text)),
-      pool.distanceToThresholdUSD && pool.distanceToThresholdUSD.gt(0)
+      // Core gives the distance only while the group is accruing below its threshold.
+      pool.distanceToThresholdUSD !== null
         ? el('p', { class: 'countdown' }, locale.t('pool.toThreshold', { amount: locale.amount(pool.distanceToThresholdUSD, 'USD') }))
         : null,
       el('h3', {}, locale.t('pool.claims')),

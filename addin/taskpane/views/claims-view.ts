@@ -2,14 +2,13 @@
  * Claims: a table of claims (headers, amounts right-aligned, Enter or Space opens a row) and a
  * form that opens only for a new or a selected claim. Errors appear beside a field once it has
  * been touched; a claim that can no longer be edited is shown read-only with the moves it allows.
- * Every check is core's (parseClaimRow, validateClaim, newClaimIssues, transitionClaim, editClaim);
+ * Every check is core's (parseClaimRow, validateClaim, newClaimIssues, transitionClaim, editClaimAs);
  * amounts are typed the user's way and read with core's parseAmount.
  */
 import { parseClaimRow, claimToRow } from '../../../core/claims/claim-row.js';
-import { DOCUMENT_LISTS, type Claim } from '../../../core/claims/claim.js';
+import type { Claim } from '../../../core/claims/claim.js';
 import { CLAIM_STATUSES, isEditable, type ClaimStatus } from '../../../core/claims/claim-status.js';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../../../core/claims/claim-transitions.js';
-import { addDocument, claimEditFrom, editClaim } from '../../../core/claims/claim-edits.js';
 import { historyEntry } from '../../../core/claims/claim-history.js';
 import { validateClaim, type ClaimContext } from '../../../core/claims/validate-claim.js';
 import { claimContext } from '../../../core/claims/claim-context.js';
@@ -19,9 +18,10 @@ import { knownProgramNames } from '../../../core/policy/policy-catalog.js';
 import type { Issue } from '../../../core/issues.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import { hasMessage, type MessageKey } from '../../i18n/messages.js';
 import type { LedgerClaim } from '../../ledger/workbook-ledger.js';
 import { appendClaim, selectClaimRow, updateClaim } from '../workbook-ops.js';
+import { saveClaimForm } from '../save-claim-form.js';
 import { amountCell } from './amount-cell.js';
 import { claimStatusText } from './claim-status-text.js';
 
@@ -284,8 +284,13 @@ export function renderClaims(app: App, root: HTMLElement): void {
     app.notify(locale.t('claims.moved', { id, status: claimStatusText(locale, to) }));
   }
 
+  /** Issues of a move or a save, below the form; the field named by the end of their path (`documents.proofs`: proofs), where it has a label. */
   function showGeneral(issues: readonly Issue[]): void {
-    replaceChildren(problems, ...issues.map((i) => el('li', { class: 'problem', 'data-testid': `problem-${i.code}` }, locale.issue(i, locale.t(`field.${String(i.path[0])}` as MessageKey)))));
+    const column = (i: Issue) => {
+      const key = `field.${String(i.path.at(-1))}`;
+      return hasMessage(key) ? locale.t(key) : undefined;
+    };
+    replaceChildren(problems, ...issues.map((i) => el('li', { class: 'problem', 'data-testid': `problem-${i.code}` }, locale.issue(i, column(i)))));
   }
 
   form.addEventListener('submit', (e) => {
@@ -303,22 +308,9 @@ export function renderClaims(app: App, root: HTMLElement): void {
     const meta = { at: state!.asOf, by: user };
     const selected = selectedEntry();
     if (selected) {
-      const edited = editClaim(selected.claim, claimEditFrom(current), meta);
-      if (!edited.ok) return showGeneral(edited.issues);
-      let claim = edited.value.claim;
-      const entries = edited.value.entry.detail === '' ? [] : [edited.value.entry];
-      // New document names are attachments, each its own history entry (core has no removal: a name taken out of the form stays attached).
-      for (const kind of ['invoice', 'csr', 'proof'] as const) {
-        const list = DOCUMENT_LISTS[kind];
-        for (const name of current.documents[list]) {
-          if (claim.documents[list].includes(name)) continue;
-          const added = addDocument(claim, kind, name, meta);
-          if (!added.ok) return showGeneral(added.issues);
-          claim = added.value.claim;
-          entries.push(added.value.entry);
-        }
-      }
-      if (entries.length > 0) await updateClaim(claim, entries);
+      // Core decides what the form changed, documents removed included (docs/RULES.md, "Claims").
+      const saved = await saveClaimForm(selected.claim, current, meta);
+      if (!saved.ok) return showGeneral(saved.issues);
     } else {
       await appendClaim(current, historyEntry(current, 'edited', meta, ['created']));
     }

@@ -3,7 +3,14 @@ import type { App } from '../app.js';
 import { parseInWorker } from '../../import/parse-in-worker.js';
 import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
-import { hasMessage } from '../../i18n/messages.js';
+import { hasMessage, type MessageKey } from '../../i18n/messages.js';
+import type { Skip } from '../../import/plan-import.js';
+
+/** How a skipped row is told: an identical repeat of the workbook's row or of an earlier file's, or an older download's version. */
+function skipMessage(skip: Skip): MessageKey {
+  if (skip.code !== 'duplicate_earning') return 'import.skippedOlder';
+  return skip.heldIn === 'workbook' ? 'import.skippedPresent' : 'import.skippedDuplicate';
+}
 
 /** The last import's report and progress, kept across the re-render that follows the reload. */
 let lastReport: HTMLElement[] = [];
@@ -52,7 +59,7 @@ export function renderImport(app: App, root: HTMLElement): void {
           return el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${text}`);
         });
         const skipped = plan.skipped.slice(0, 200).map((s) =>
-          el('li', {}, `${s.file}: ${locale.t(s.reason === 'already_present' ? 'import.skippedPresent' : 'import.skippedDuplicate', { line: s.line, id: s.earningId })}`),
+          el('li', { 'data-codes': s.code }, `${s.file}: ${locale.t(skipMessage(s), { line: s.line, id: s.earningId })}`),
         );
         lastReport = [
           ...notes,

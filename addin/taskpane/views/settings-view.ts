@@ -20,6 +20,12 @@ export function renderSettings(app: App, root: HTMLElement): void {
     ),
   );
   const user = el('input', { id: 'settings-user', type: 'text', value: state.stored.user, 'data-testid': 'settings-user' });
+  // What core refused in the stored settings: the pane runs on the default meanwhile, and says so.
+  const storedLabel: Readonly<Record<string, MessageKey>> = { asOf: 'settings.asOf', fiscalYearStartMonth: 'settings.fiscalStart' };
+  const storedProblems = state.stored.issues.map((i) => {
+    const label = storedLabel[String(i.path[0])];
+    return el('li', { class: 'problem', 'data-testid': `settings-problem-${i.code}` }, locale.issue(i, label ? locale.t(label) : undefined));
+  });
   const saveButton = el('button', { type: 'button', class: app.ready ? 'primary' : undefined, 'data-testid': 'settings-save', disabled: !app.ready }, locale.t('settings.save'));
   saveButton.addEventListener('click', () =>
     app.guard(async () => {
@@ -85,6 +91,7 @@ export function renderSettings(app: App, root: HTMLElement): void {
     el('div', { class: 'field' }, el('label', { for: 'settings-asOf' }, locale.t('settings.asOf')), asOf),
     el('div', { class: 'field' }, el('label', { for: 'settings-fiscalStart' }, locale.t('settings.fiscalStart')), month),
     el('div', { class: 'field' }, el('label', { for: 'settings-user' }, locale.t('settings.user')), user),
+    storedProblems.length > 0 ? el('ul', { class: 'problems', 'data-testid': 'settings-problems' }, ...storedProblems) : null,
     saveButton,
     el('h2', {}, locale.t('settings.programs')),
     body,

@@ -1,0 +1,31 @@
+/**
+ * The workbook's stored settings are read by core's rules: a value core refuses is reported with
+ * core's issue (the pane shows it in Settings) and the default is used meanwhile, never a value
+ * the store decided on its own.
+ */
+import { describe, expect, test } from 'vitest';
+import { SETTING_KEYS, storedSettingsFrom } from '../../addin/ledger/ledger-settings-store.js';
+
+describe('the stored settings', () => {
+  test('a valid month, as-of date and user are read as stored, with no issue', () => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.fiscalYearStartMonth]: '10', [SETTING_KEYS.asOf]: '2022-02-10', [SETTING_KEYS.user]: 'ana' });
+    expect([s.settings.fiscalYearStartMonth, s.asOf, s.user, s.issues]).toEqual([10, '2022-02-10', 'ana', []]);
+  });
+
+  test.each(['13', '7abc', '0'])('a fiscal-year start month stored as %j is core\'s invalid_setting, and July is used meanwhile', (stored) => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.fiscalYearStartMonth]: stored });
+    expect(s.settings.fiscalYearStartMonth).toBe(7);
+    expect(s.issues.map((i) => [i.code, i.path[0], i.input])).toEqual([['invalid_setting', 'fiscalYearStartMonth', stored]]);
+  });
+
+  test('an as-of date that is no date is core\'s invalid_date, and today is used meanwhile', () => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.asOf]: '2022-02-30' });
+    expect(s.asOf).toBeNull();
+    expect(s.issues.map((i) => [i.code, i.path[0], i.input])).toEqual([['invalid_date', 'asOf', '2022-02-30']]);
+  });
+
+  test('nothing stored is the defaults, without an issue', () => {
+    const s = storedSettingsFrom({});
+    expect([s.settings.fiscalYearStartMonth, s.asOf, s.user, s.issues]).toEqual([7, null, '', []]);
+  });
+});
