@@ -12,7 +12,7 @@ import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
 import { EarningsMemo } from './earnings-memo.js';
 import { ClaimParses } from './claim-parses.js';
-import { catalogOf, readEarningsPass, settleLedger, type Ledger } from './workbook-ledger.js';
+import { catalogOf, readEarningsPass, refusedLedger, settleLedger, type Ledger } from './workbook-ledger.js';
 
 const memo = new EarningsMemo();
 const claimParses = new ClaimParses();
@@ -63,6 +63,10 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
   const programsTable = read.get(TABLES.programs) ?? null;
   const claimsTable = read.get(TABLES.claims) ?? null;
   const programs = catalogOf(programsTable);
+  if (programs.refused) {
+    // Nothing is computed with a Programs table core refuses; the kept pass stays for when it is fixed.
+    return { ledger: refusedLedger(programs, { asOf, settings }), programs: programsTable, participantNames: new Map(), fingerprint: fingerprintOf([programsTable]), earningsRead: false };
+  }
   const programsPrint = fingerprintOf([programsTable]);
   // The pass depends on the programs too (canonical names, splits): edited programs read it again.
   let table = read.get(TABLES.earnings) ?? null;

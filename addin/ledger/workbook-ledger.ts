@@ -71,6 +71,12 @@ export interface Ledger {
   /** What core's checks found, as in the batch job's findings.csv (messages are the codes: the pane words them). */
   readonly findings: Finding[];
   readonly problems: RowProblem[];
+  /**
+   * The Programs table could not be read: nothing was computed (no balances, claims or findings)
+   * and `problems` says why, as the batch job stops on a policy table it cannot read
+   * (docs/RULES.md, "Programs"). `catalog` is then the built-in one, for lists of names only.
+   */
+  readonly programsRefused: boolean;
 }
 
 /**
@@ -105,16 +111,27 @@ function headerProblems(table: TableData, header: TableHeader): RowProblem[] {
 }
 
 export function catalogOf(programs: TableData | null): ProgramsRead {
-  if (!programs) return { catalog: policyCatalog(), problems: [] };
+  if (!programs) return { catalog: policyCatalog(), problems: [], refused: false };
   const header = readTableHeader(programs.headers, { known: PROGRAMS_COLUMNS.map((c) => c.name) });
-  // A repeated header refuses the whole table, rows or none, as the batch job refuses it: the
-  // built-in catalog stands, and the problem says why.
+  // A repeated header or any row core refuses makes the whole table unusable, as the batch job
+  // refuses it: the built-in catalog never stands in for the team's policies, silently or not.
   const refused = headerProblems(programs, header);
-  if (refused.length > 0) return { catalog: policyCatalog(), problems: refused };
-  if (programs.rows.length === 0) return { catalog: policyCatalog(), problems: [] };
+  if (refused.length > 0) return { catalog: policyCatalog(), problems: refused, refused: true };
+  if (programs.rows.length === 0) return { catalog: policyCatalog(), problems: [], refused: false };
   const parsed = parsePolicyRows(programs.rows.map(recordReader(header, PROGRAMS_COLUMNS)));
-  if (parsed.ok) return { catalog: policyCatalog(parsed.value), problems: [] };
-  return { catalog: policyCatalog(), problems: [{ table: 'Programs', row: 0, issues: parsed.issues }] };
+  if (parsed.ok) return { catalog: policyCatalog(parsed.value), problems: [], refused: false };
+  return { catalog: policyCatalog(), problems: programsRowProblems(programs, parsed.issues), refused: true };
+}
+
+/** parsePolicyRows' issues (path `[Programs, index, column]`, or `[Programs, column]` for the table) as problems of their rows. */
+function programsRowProblems(programs: TableData, issues: readonly Issue[]): RowProblem[] {
+  const byRow = new Map<number, Issue[]>();
+  for (const i of issues) {
+    const index = i.path[1];
+    const row = typeof index === 'number' ? (programs.rowIndexes[index] ?? index) + 1 : 0;
+    byRow.set(row, [...(byRow.get(row) ?? []), i]);
+  }
+  return [...byRow].sort(([a], [b]) => a - b).map(([row, rowIssues]) => ({ table: programs.name, row, issues: rowIssues }));
 }
 
 export function readClaims(claims: TableData | null, parses: ClaimParses = new ClaimParses()): { claims: { claim: Claim; rowIndex: number }[]; problems: RowProblem[] } {
@@ -179,12 +196,22 @@ export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog
 
 /** The programs as core's catalog, with the problems of reading them. */
 export interface ProgramsRead {
+  /** The table's policies over the built-in ones; the built-in ones alone when the table is refused. */
   readonly catalog: PolicyCatalog;
   readonly problems: readonly RowProblem[];
+  /** The table has problems: nothing may be computed with it (Ledger.programsRefused). */
+  readonly refused: boolean;
+}
+
+/** What the workbook comes to while its Programs table cannot be read: its problems, nothing computed. */
+export function refusedLedger(programs: ProgramsRead, options: LedgerOptions): Ledger {
+  const { asOf, settings } = options;
+  return { asOf, settings, catalog: programs.catalog, balances: [], claims: [], findings: [], problems: [...programs.problems], programsRefused: true };
 }
 
 /** Settles earnings already read against the Claims table, as of a date: the rest of the computation. */
 export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, claimsTable: TableData | null, options: LedgerOptions, parses?: ClaimParses): Ledger {
+  if (programs.refused) return refusedLedger(programs, options);
   const { asOf, settings } = options;
   const { catalog } = programs;
   const claimRows = readClaims(claimsTable, parses);
@@ -205,12 +232,13 @@ export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, cla
     drawsOnPool: settled.claims[i]!.drawsOnPool,
   }));
   const findings = [...settled.findings, ...earnings.duplicates].sort(compareFindings);
-  return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems };
+  return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems, programsRefused: false };
 }
 
 /** The whole computation: core's engine over the workbook's tables, as of a date. */
 export function computeLedger(tables: LedgerTables, options: LedgerOptions): Ledger {
   const programs = catalogOf(tables.programs);
+  if (programs.refused) return refusedLedger(programs, options);
   return settleLedger(readEarningsPass(tables.earnings, programs.catalog, options.settings), programs, tables.claims, options);
 }
 

@@ -67,8 +67,20 @@ export function setUpWorkbook(): Promise<SetupResult> {
   return Excel.run((context) => ensureCoopTables(context, defaultProgramRows()));
 }
 
+/**
+ * The Programs table has problems, so nothing is computed or imported with it: the Balances table
+ * keeps what it held, as the batch job writes nothing with a policy table it cannot read.
+ */
+export class ProgramsRefusedError extends Error {
+  constructor(readonly problems: readonly Ledger['problems'][number][]) {
+    super(`the Programs table cannot be read: ${problems.flatMap((p) => p.issues.map((i) => i.code)).join(', ')}`);
+    this.name = 'ProgramsRefusedError';
+  }
+}
+
 /** Writes the Balances table from the ledger (values first, formats after, one sync per block). */
 export function writeBalances(ledger: Ledger): Promise<number> {
+  if (ledger.programsRefused) return Promise.reject(new ProgramsRefusedError(ledger.problems));
   const rows = ledger.balances.map(balanceToCells);
   return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { formats: formatsOf(BALANCES_COLUMNS) }));
 }
@@ -85,7 +97,9 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const table = read.get(TABLES.earnings);
     if (!table) throw new Error('Earnings table missing');
     // Programs are compared by their canonical name in the workbook's catalog, as the ledger compares them.
-    const { catalog } = catalogOf(read.get(TABLES.programs) ?? null);
+    const programs = catalogOf(read.get(TABLES.programs) ?? null);
+    if (programs.refused) throw new ProgramsRefusedError(programs.problems);
+    const { catalog } = programs;
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog);
     await addColumns(context, TABLES.earnings, plan.newColumns);
     // Each column's format by the layout column its header names (core's header rule: `Earning Date` is `earningDate`).
