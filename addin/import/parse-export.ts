@@ -4,9 +4,11 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch } from '../../core/tables/header-row.js';
+import { HEADER_SEARCH_LINES, headerProblem, searchesLine, seeHeaderLine, startHeaderSearch } from '../../core/tables/header-row.js';
+import { isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
+import { EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
-import { cellValue, recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
+import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
 export interface ParsedExport<Rows extends ExportRows = ExportRows> {
@@ -18,6 +20,8 @@ export interface ParsedExport<Rows extends ExportRows = ExportRows> {
   /** 1-based line of the header row (0 when there is none): where a missing column is reported. */
   readonly headerLine: number;
   readonly errors: { line: number; code: string; input: string }[];
+  /** What is worth a word but rejects nothing (`no_rows`: a header and no rows), as the batch job warns. */
+  readonly warnings: { line: number; code: string }[];
 }
 
 /** An export's rows as arrays of cells (`parseExport`, unpacked). */
@@ -32,14 +36,32 @@ export function parseExportText(file: string, text: string): ParsedExport<string
  */
 export function parseExport(file: string, text: string): ParsedExport<PackedRows> {
   const body = exportBody(text);
-  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1 }).meta;
+  if (isEmptyExport(body)) return EMPTY_FILE(file);
+  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, delimitersToGuess: [...EXPORT_DELIMITERS] }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
   return scanned !== null ? fromScanned(file, scanned) : fromRecords(file, recordsByStep(body));
 }
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
 export function parseExportByPapaparse(file: string, text: string): ParsedExport<PackedRows> {
-  return fromRecords(file, recordsByStep(exportBody(text)));
+  const body = exportBody(text);
+  return isEmptyExport(body) ? EMPTY_FILE(file) : fromRecords(file, recordsByStep(body));
+}
+
+/**
+ * Whether the lines the header is searched in hold only white space: the file is empty
+ * (`empty_file`), not a file without a header. The batch job's reader decides the same, line by
+ * line, on the same lines.
+ */
+function isEmptyExport(body: string): boolean {
+  let line = 1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 10 || (c === 13 && body.charCodeAt(i + 1) !== 10)) {
+      if (++line > HEADER_SEARCH_LINES) return true;
+    } else if (!isBlankText(body, i, i + 1)) return false;
+  }
+  return true;
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */
@@ -63,14 +85,18 @@ function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: 
   return line === null ? -1 : (recordOn.get(line) ?? -1);
 }
 
-const NO_HEADER = (file: string): ParsedExport<PackedRows> => ({
-  file,
-  headers: [],
-  rows: packRows([]),
-  lines: [],
-  headerLine: 0,
-  errors: [{ line: 1, code: 'header_not_found', input: '' }],
-});
+/** A file that cannot be read as an export at all: one error, no header, no rows. */
+export function unreadableExport(file: string, code: string, line = 1, input = ''): ParsedExport<PackedRows> {
+  return { file, headers: [], rows: packRows([]), lines: [], headerLine: 0, errors: [{ line, code, input }], warnings: [] };
+}
+
+const NO_HEADER = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'header_not_found');
+const EMPTY_FILE = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'empty_file');
+
+/** A header with no row after it: worth a warning (an empty month is fine), as the batch job gives. */
+function noRows(rows: number, errors: readonly unknown[], headerLine: number): ParsedExport['warnings'] {
+  return rows === 0 && errors.length === 0 ? [{ line: headerLine, code: 'no_rows' }] : [];
+}
 
 function fromRecords(file: string, { all, lines, errors }: NumberedRecords): ParsedExport<PackedRows> {
   const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!);
@@ -80,11 +106,14 @@ function fromRecords(file: string, { all, lines, errors }: NumberedRecords): Par
   const rowLines: number[] = [];
   for (let i = headerAt + 1; i < all.length; i++) {
     const row = all[i]!;
-    if (row.length === 1 && row[0]!.trim() === '') continue;
+    // A blank row holds nothing: skipped, whatever its width (docs/RULES.md, "Blank rows").
+    if (isBlankRow(row)) continue;
     rows.push(row);
     rowLines.push(lines[i]!);
   }
-  return { file, headers, rows: packRows(rows), lines: rowLines, headerLine: lines[headerAt]!, errors: errors.filter((e) => e.line > lines[headerAt]!) };
+  const headerLine = lines[headerAt]!;
+  const after = errors.filter((e) => e.line > headerLine);
+  return { file, headers, rows: packRows(rows), lines: rowLines, headerLine, errors: after, warnings: noRows(rows.length, after, headerLine) };
 }
 
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
@@ -101,8 +130,8 @@ function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<Packed
   for (let k = headerAt + 1; k < records; k++) {
     const first = recordFirst[k]!;
     const width = recordFirst[k + 1]! - first;
-    // A blank line (one cell of white space) is no row.
-    if (width === 1 && cellValue(text, recordStarts[k]!, cellEnds[first]!).trim() === '') continue;
+    // A blank row holds nothing: skipped, whatever its width (docs/RULES.md, "Blank rows").
+    if (isBlankRecord(scanned, k)) continue;
     rowStarts[rows] = recordStarts[k]!;
     rowFirst[rows] = first;
     rowWidths[rows++] = width;
@@ -116,7 +145,22 @@ function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<Packed
     rowWidths: rowWidths.subarray(0, rows),
     length: rows,
   };
-  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors: [] };
+  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors: [], warnings: noRows(rows, [], recordLines[headerAt]!) };
+}
+
+/**
+ * core's `isBlankRow` on a scanned record, read in place: a quoted cell's text is between its
+ * quotes (a doubled quote in it is a quote, so not blank), any other cell's is as written.
+ */
+function isBlankRecord({ text, cellEnds, recordFirst, recordStarts }: ScannedRecords, k: number): boolean {
+  let start = recordStarts[k]!;
+  for (let c = recordFirst[k]!; c < recordFirst[k + 1]!; c++) {
+    const end = cellEnds[c]!;
+    const quoted = end > start && text.charCodeAt(start) === 34;
+    if (!(quoted ? isBlankText(text, start + 1, end - 1) : isBlankText(text, start, end))) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 interface NumberedRecords {
@@ -132,7 +176,16 @@ function errorsOn(errors: readonly Papa.ParseError[], lineOf: (row: number) => n
   // not comma-separated shows up as a missing header or ragged rows, with their lines.
   return errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ line: lineOf(e.row ?? 0), code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'parse_error', input: e.message }));
+    .map((e) => ({ line: lineOf(e.row ?? 0), code: problemCode(e.code), input: e.message }));
+}
+
+/**
+ * papaparse's error kinds as the batch job's reader reports the same fault: a quote never closed
+ * is `unclosed_quote`, text after a closing quote `malformed_csv`. Nothing else reaches here with
+ * `header: false`; were it to, it is `parse_error`, never dropped.
+ */
+function problemCode(code: Papa.ParseError['code']): string {
+  return code === 'MissingQuotes' ? 'unclosed_quote' : code === 'InvalidQuotes' ? 'malformed_csv' : 'parse_error';
 }
 
 /**
@@ -152,7 +205,10 @@ function recordsByStep(body: string): NumberedRecords {
       const end = result.meta.cursor;
       lines.push(line);
       all.push(result.data);
-      errors.push(...errorsOn(result.errors, () => line));
+      // A blank record is skipped before its quotes are judged, as the batch job's reader does;
+      // a quote never closed is still reported (it swallowed the rest of the file).
+      const judged = isBlankRow(result.data) ? result.errors.filter((e) => e.code === 'MissingQuotes') : result.errors;
+      errors.push(...errorsOn(judged, () => line));
       // The next record starts at the cursor: count the line breaks up to it (a lone CR breaks a line too).
       for (let i = start; i < end; i++) {
         const c = body.charCodeAt(i);

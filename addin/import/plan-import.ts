@@ -213,6 +213,8 @@ export interface ImportPlan {
   readonly updates: RowUpdate[];
   readonly skipped: Skip[];
   readonly rejected: Rejection[];
+  /** What the files' reading warns about and rejects nothing for (`no_rows`), with file and line. */
+  readonly warnings: Rejection[];
   readonly files: FileSummary[];
 }
 
@@ -256,6 +258,7 @@ export function planImport(
   const updates: RowUpdate[] = [];
   const skipped: Skip[] = [];
   const rejected: Rejection[] = [];
+  const warnings: Rejection[] = [];
   const summaries: FileSummary[] = [];
   // Per earningId, 16 bytes of digest, a rate hash and two ranks rather than the row: the heap stays flat.
   const seen = new Map<string, Planned>();
@@ -274,6 +277,7 @@ export function planImport(
       summary.rejected++;
     };
     for (const e of parsed.errors) reject({ line: e.line, code: e.code, input: e.input });
+    for (const w of parsed.warnings) warnings.push({ file: parsed.file, line: w.line, code: w.code });
     if (parsed.headers.length === 0) continue;
     const fileIndex = new Map(parsed.headers.map((h, i) => [normaliseHeaderName(h), i]));
     const missing = missingRequirements(parsed.headers, REQUIRED_EARNINGS_COLUMNS).map(String);
@@ -408,5 +412,5 @@ export function planImport(
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');
-  return { newColumns, cells, updates, skipped, rejected, files: summaries };
+  return { newColumns, cells, updates, skipped, rejected, warnings, files: summaries };
 }

@@ -1,5 +1,6 @@
-import { parseExport, type ParsedExport } from './parse-export.js';
+import { parseExport, unreadableExport, type ParsedExport } from './parse-export.js';
 import type { PackedRows } from './packed-rows.js';
+import { decodeExport } from './decode-export.js';
 import { unzipExports, type ZipProblemCode } from './unzip.js';
 
 export interface ReadResult {
@@ -16,15 +17,32 @@ export function isZipFile(name: string): boolean {
   return /\.zip$/i.test(name);
 }
 
-/** One export file, or every CSV/TSV inside a zipped one, parsed. */
+/** One export's bytes parsed; bytes that are not text in core's encoding rule are the file's one problem, with its line. */
+function parseBytes(file: string, bytes: Uint8Array): { parsed: ParsedExport<PackedRows>; text?: string } {
+  const decoded = decodeExport(bytes);
+  if (!decoded.ok) return { parsed: unreadableExport(file, decoded.code, decoded.line, decoded.input) };
+  return { parsed: parseExport(file, decoded.text), text: decoded.text };
+}
+
+/** One export file, or every CSV/TSV inside a zipped one (in core's order of sources), parsed. */
 export async function readExportFile(file: Blob & { name: string }): Promise<ReadResult> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isZipFile(file.name)) {
-    const text = await file.text();
-    return { parsed: [parseExport(file.name, text)], skipped: [], text };
+    const { parsed, text } = parseBytes(file.name, bytes);
+    return { parsed: [parsed], skipped: [], ...(text === undefined ? {} : { text }) };
   }
-  const unzipped = await unzipExports(new Uint8Array(await file.arrayBuffer()));
+  const unzipped = await unzipExports(bytes);
   return {
-    parsed: unzipped.entries.map((e) => parseExport(`${file.name}/${e.name}`, e.text)),
+    parsed: unzipped.entries.map((e) => parseBytes(`${file.name}/${e.name}`, e.bytes).parsed),
     skipped: unzipped.problems.map((p) => ({ file: file.name, entry: p.entry, code: p.code })),
   };
+}
+
+/**
+ * A plain file's text as `readExportFile` decodes it (the page reads it beside the worker:
+ * parse-in-worker.ts); '' when it is not text, as then no rows point into it.
+ */
+export async function exportFileText(file: Blob): Promise<string> {
+  const decoded = decodeExport(new Uint8Array(await file.arrayBuffer()));
+  return decoded.ok ? decoded.text : '';
 }

@@ -4,6 +4,11 @@ import { parseInWorker } from '../../import/parse-in-worker.js';
 import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
 import { hasMessage } from '../../i18n/messages.js';
+import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
+import { orderSources } from '../../../core/tables/source-order.js';
+
+/** The picker offers what is read as an export (core's rule) and zips of them. */
+const ACCEPT = [...EXPORT_EXTENSIONS, '.zip'].join(',');
 
 /** The last import's report and progress, kept across the re-render that follows the reload. */
 let lastReport: HTMLElement[] = [];
@@ -11,7 +16,7 @@ let lastProgress: { written: number; total: number } | null = null;
 
 export function renderImport(app: App, root: HTMLElement): void {
   const { locale } = app;
-  const input = el('input', { id: 'import-files', type: 'file', multiple: true, accept: '.csv,.tsv,.txt,.zip', 'data-testid': 'import-files', disabled: !app.ready });
+  const input = el('input', { id: 'import-files', type: 'file', multiple: true, accept: ACCEPT, 'data-testid': 'import-files', disabled: !app.ready });
   const progress = el('progress', { max: '1', value: '0', 'data-testid': 'import-progress', 'aria-label': locale.t('import.button'), hidden: true });
   const progressText = el('p', { 'aria-live': 'polite', 'data-testid': 'import-progress-text' });
   const report = el('div', { class: 'import-report', 'data-testid': 'import-report' });
@@ -19,7 +24,9 @@ export function renderImport(app: App, root: HTMLElement): void {
 
   button.addEventListener('click', () =>
     app.guard(async () => {
-      const files = [...(input.files ?? [])];
+      // Files picked together are a set, read in core's order of sources (by name), not the
+      // dialog's: on a tie in download recency the file read later counts (docs/RULES.md).
+      const files = orderSources([...(input.files ?? [])], (f) => f.name);
       if (files.length === 0) {
         app.notify(locale.t('import.nothing'), 'error');
         return;
@@ -46,16 +53,18 @@ export function renderImport(app: App, root: HTMLElement): void {
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );
-        const rejected = plan.rejected.map((r) => {
+        const problemText = (r: (typeof plan.rejected)[number]) => {
           const key = `issue.${r.code}`;
-          const text = hasMessage(key) ? locale.t(key, { column: r.column ?? '', input: r.input ?? '' }) : r.code;
-          return el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${text}`);
-        });
+          return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input: r.input ?? '' }) : r.code;
+        };
+        const rejected = plan.rejected.map((r) => el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${problemText(r)}`));
+        const warned = plan.warnings.map((w) => el('p', { class: 'warning', 'data-testid': 'import-warning' }, `${w.file}:${w.line} — ${problemText(w)}`));
         const skipped = plan.skipped.slice(0, 200).map((s) =>
           el('li', {}, `${s.file}: ${locale.t(s.reason === 'already_present' ? 'import.skippedPresent' : 'import.skippedDuplicate', { line: s.line, id: s.earningId })}`),
         );
         lastReport = [
           ...notes,
+          ...warned,
           ...summaries,
           ...(rejected.length > 0 ? [el('ul', { class: 'rejected' }, ...rejected)] : []),
           ...(skipped.length > 0 ? [el('details', {}, el('summary', {}, locale.t('import.skippedList', { count: plan.skipped.length })), el('ul', {}, ...skipped))] : []),
