@@ -2,6 +2,7 @@ import { parseExport, unreadableExport, type ParsedExport } from './parse-export
 import type { PackedRows } from './packed-rows.js';
 import { decodeExport } from './decode-export.js';
 import { unzipExports, type ZipProblemCode } from './unzip.js';
+import { orderSources } from '../../core/tables/source-order.js';
 
 export interface ReadResult {
   /** Each export's rows packed (packed-rows.ts): as the worker posts them and the plan reads them. */
@@ -45,4 +46,15 @@ export async function readExportFile(file: Blob & { name: string }): Promise<Rea
 export async function exportFileText(file: Blob): Promise<string> {
   const decoded = decodeExport(new Uint8Array(await file.arrayBuffer()));
   return decoded.ok ? decoded.text : '';
+}
+
+/**
+ * The files picked together in the pane, each read by `read` (the worker, in the pane), in core's
+ * order of sources: by name, not the dialog's order, which is the operating system's. On a tie in
+ * download recency the file read later counts, as in the batch job (docs/RULES.md, "Order of sources").
+ */
+export async function readPickedFiles<F extends { readonly name: string }>(files: readonly F[], read: (file: F) => Promise<ReadResult>): Promise<ReadResult[]> {
+  const results: ReadResult[] = [];
+  for (const file of orderSources(files, (f) => f.name)) results.push(await read(file));
+  return results;
 }

@@ -18,8 +18,11 @@ function linesByStep(text: string): { lines: number[]; blank: boolean[]; errorLi
     step: (result) => {
       const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
       lines.push(line);
-      blank.push(result.data.length === 1 && result.data[0]!.trim() === '');
-      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') errorLines.push(line);
+      // A blank row is every cell empty once trimmed, whatever its width; its quotes are not judged
+      // (only a quote never closed is still an error), as the batch job's reader skips it first.
+      const isBlank = result.data.every((c) => c.trim() === '');
+      blank.push(isBlank);
+      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter' && (!isBlank || e.code === 'MissingQuotes')) errorLines.push(line);
       start = result.meta.cursor;
     },
   });

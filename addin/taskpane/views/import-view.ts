@@ -1,11 +1,11 @@
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
 import { parseInWorker } from '../../import/parse-in-worker.js';
+import { readPickedFiles } from '../../import/read-export-file.js';
 import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
 import { hasMessage } from '../../i18n/messages.js';
 import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
-import { orderSources } from '../../../core/tables/source-order.js';
 
 /** The picker offers what is read as an export (core's rule) and zips of them. */
 const ACCEPT = [...EXPORT_EXTENSIONS, '.zip'].join(',');
@@ -24,9 +24,7 @@ export function renderImport(app: App, root: HTMLElement): void {
 
   button.addEventListener('click', () =>
     app.guard(async () => {
-      // Files picked together are a set, read in core's order of sources (by name), not the
-      // dialog's: on a tie in download recency the file read later counts (docs/RULES.md).
-      const files = orderSources([...(input.files ?? [])], (f) => f.name);
+      const files = [...(input.files ?? [])];
       if (files.length === 0) {
         app.notify(locale.t('import.nothing'), 'error');
         return;
@@ -38,8 +36,8 @@ export function renderImport(app: App, root: HTMLElement): void {
       try {
         const notes: HTMLElement[] = [];
         const parsed: ParsedExport[] = [];
-        for (const file of files) {
-          const result = await parseInWorker(file);
+        // In core's order of sources (by name), not the dialog's (readPickedFiles).
+        for (const result of await readPickedFiles(files, parseInWorker)) {
           parsed.push(...result.parsed);
           for (const skip of result.skipped) {
             const reason = locale.t(`zip.${skip.code}`);
