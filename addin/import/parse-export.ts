@@ -205,9 +205,12 @@ function recordsByStep(body: string): NumberedRecords {
       const end = result.meta.cursor;
       lines.push(line);
       all.push(result.data);
-      // A blank record is skipped before its quotes are judged, as the batch job's reader does;
-      // a quote never closed is still reported (it swallowed the rest of the file).
-      const judged = isBlankRow(result.data) ? result.errors.filter((e) => e.code === 'MissingQuotes') : result.errors;
+      // As the batch job's reader: a blank record is skipped before its quotes are judged, but a
+      // quote never closed is still reported (it swallowed the rest of the file).
+      // A quote never closed is the record's one problem: what looked like text after a closing
+      // quote was the start of the unclosed one.
+      const unclosed = result.errors.filter((e) => e.code === 'MissingQuotes');
+      const judged = unclosed.length > 0 || isBlankRow(result.data) ? unclosed : result.errors;
       errors.push(...errorsOn(judged, () => line));
       // The next record starts at the cursor: count the line breaks up to it (a lone CR breaks a line too).
       for (let i = start; i < end; i++) {

@@ -18,11 +18,13 @@ function linesByStep(text: string): { lines: number[]; blank: boolean[]; errorLi
     step: (result) => {
       const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
       lines.push(line);
-      // A blank row is every cell empty once trimmed, whatever its width; its quotes are not judged
-      // (only a quote never closed is still an error), as the batch job's reader skips it first.
+      // As the batch job's reader judges a record: a quote never closed is its one error; else a
+      // blank row (every cell empty once trimmed, whatever its width) is skipped, its quotes unjudged.
       const isBlank = result.data.every((c) => c.trim() === '');
       blank.push(isBlank);
-      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter' && (!isBlank || e.code === 'MissingQuotes')) errorLines.push(line);
+      const unclosed = result.errors.filter((e) => e.code === 'MissingQuotes');
+      const judged = unclosed.length > 0 || isBlank ? unclosed : result.errors;
+      for (const e of judged) if (e.code !== 'UndetectableDelimiter') errorLines.push(line);
       start = result.meta.cursor;
     },
   });
