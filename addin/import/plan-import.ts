@@ -292,7 +292,6 @@ export function planImport(
         newColumns.push(h);
       }
     }
-    const errorLines = new Set(parsed.errors.map((e) => e.line));
     // Header names are matched once per file, not once per row.
     const column = (name: string): number => fileIndex.get(normaliseHeaderName(name)) ?? -1;
     const fields = earningsLayoutBy(column, parsed.file);
@@ -302,17 +301,12 @@ export function planImport(
     let current: readonly string[] = [];
     const currentCell = (i: number) => (i < 0 ? '' : (current[i] ?? '').trim());
     // Every row is read before any is planned: a repeat's decision needs the download's recency,
-    // and that counts only the rows core accepts (null: a line the parser already rejected). An
+    // and that counts only the rows core accepts (the parser's faulty records are no rows). An
     // accepted row is only marked, and read again when planned: holding 100,000 records between
     // the two passes cost more (their collection) than reading the rows twice.
     const recencyAt = recencyColumns(column);
-    const readings = new Array<RowReading | typeof ACCEPTED | null>(rowCount);
+    const readings = new Array<RowReading | typeof ACCEPTED>(rowCount);
     for (let r = 0; r < rowCount; r++) {
-      const line = parsed.lines[r] ?? 0;
-      if (errorLines.has(line)) {
-        readings[r] = null;
-        continue;
-      }
       current = rowAt(r);
       if (current.length !== parsed.headers.length) {
         readings[r] = { ok: false, code: 'ragged_row', input: String(current.length) };
@@ -355,7 +349,7 @@ export function planImport(
 
     const planRow = (r: number) => {
       const reading = readings[r];
-      if (reading === null || reading === undefined) return;
+      if (reading === undefined) return;
       const line = parsed.lines[r] ?? 0;
       if (reading === ACCEPTED) current = rowAt(r);
       const read = reading === ACCEPTED ? readEarning(currentCell, fields, recencyAt, { file: parsed.file, line }) : reading;

@@ -6,7 +6,7 @@ import { decodeText, type TextEncodingName } from './decode-text.js';
 import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirement, type CsvHeader, type Delimiter } from './csv-header.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
 import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
-import { EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
+import { delimiterCandidates } from '../../core/tables/export-files.js';
 
 /** Far above any real record (a Partner Center row is a few KB), low enough to stop a runaway quote. */
 export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
@@ -328,7 +328,7 @@ class TableReader {
    * one it contains, tab first.
    */
   private tryHeader(raw: string, line: number): boolean {
-    const candidates = EXPORT_DELIMITERS.filter((d) => d === ',' || raw.includes(d));
+    const candidates = delimiterCandidates(raw);
     for (const delimiter of candidates) {
       const names = splitHeaderLine(raw, delimiter);
       const search = seeHeaderLine(this.search, line, names);

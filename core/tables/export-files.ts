@@ -11,11 +11,22 @@ import type { Delimiter } from './header-row.js';
 export const EXPORT_EXTENSIONS = ['.csv', '.tsv'] as const;
 
 /**
- * The delimiters an export may use, in the order they are tried: tab, comma, semicolon. The batch
- * job offers a header line split by each in turn; the add-in gives the list to papaparse's guess
- * (`delimitersToGuess`), so a `|`-separated file is not read as one by either.
+ * The delimiters an export may use, in the order they are tried: tab, comma, semicolon. Both
+ * adapters offer a header line split by each in turn (`delimiterCandidates`); where no header is
+ * found, the add-in gives the list to papaparse's guess (`delimitersToGuess`), so a `|`-separated
+ * file is not read as one by either.
  */
 export const EXPORT_DELIMITERS: readonly Delimiter[] = ['\t', ',', ';'];
+
+/**
+ * The delimiters a line may be split by while the header is searched for, in order: each export
+ * delimiter the line contains, and comma always (a one-column line has none). The header is the
+ * first line that, split one of these ways, has every required column, and that split decides the
+ * file's delimiter: the rows cannot, since a title block or a line of tabs would mislead a guess.
+ */
+export function delimiterCandidates(line: string): Delimiter[] {
+  return EXPORT_DELIMITERS.filter((d) => d === ',' || line.includes(d));
+}
 
 /** The last part of a path, `/` or `\` separated (a zip entry's name, a file's path). */
 export function baseName(path: string): string {

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { fc, test as prop } from '@fast-check/vitest';
 import { collectEarnings, source, withTempDir } from '../batch/input/helpers.js';
 import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
@@ -123,4 +124,37 @@ describe('zips and sets of files are read in the same order, the same entries', 
       expect(addin.flatMap((r) => r.parsed.map((p) => p.file))).toEqual(batch.sources.map((s) => s.name.slice(dir.length + 1)));
     });
   });
+});
+
+describe('any file of rows', () => {
+  // Cells that make rows blank, ragged, quoted or refused, on either line break.
+  const cell = fc.constantFrom('', ' ', '\t', ';', 'E', 'P1', '10.00', '2021-01-05', 'USD', 'Co-op', '"q, 1"', '""', '" "', '"a"b"', '"open', '1.O');
+  const rowOf = fc.array(cell, { minLength: 1, maxLength: 10 }).map((cells) => cells.join(','));
+  let n = 0;
+  // A title line above the header, as Partner Center writes one, or a line of tabs that would mislead a guess.
+  const titleOf = fc.constantFrom(null, 'Earnings - Default', '\t\t\t', ';;');
+  prop.prop([titleOf, fc.array(fc.oneof(rowOf, fc.constant(row('E'))), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean()], { numRuns: Number(process.env.SAME_INPUTS_RUNS ?? 300) })(
+    'the batch job and the add-in read the same rows and report the same codes on the same lines',
+    async (title, rows, eol, trailing) => {
+      // Unique ids, so that repeats (the ledger's business, not the reader's) do not arise.
+      const lines = rows.map((r) => r.replace(/^E(?=,|$)/, () => `E${++n}`));
+      const text = [title, HEADER, ...lines].filter((l) => l !== null).join(eol) + (trailing ? eol : '');
+      const bytes = utf8(text);
+      const [batch, addin] = [await batchVerdict(bytes), await addinVerdict(bytes)];
+      expect(addin.earnings).toEqual(batch.earnings);
+      // The batch job reports every problem of a refused row, the add-in its first
+      // (docs/RULES.md, "Accepted rows"): the same rows refused, each for a reason the batch job gives.
+      const byPlace = (problems: readonly string[]) => {
+        const out = new Map<string, Set<string>>();
+        for (const p of problems) {
+          const [code, place] = p.split('@') as [string, string];
+          out.set(place, (out.get(place) ?? new Set()).add(code));
+        }
+        return out;
+      };
+      const [b, a] = [byPlace(batch.problems), byPlace(addin.problems)];
+      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+      for (const [place, codes] of a) for (const code of codes) expect(b.get(place), place).toContain(code);
+    },
+  );
 });
