@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EXPORT_DELIMITERS, isExportEntryName, isExportFileName, isMacResourceFork } from '../../../core/tables/export-files.js';
+import { delimiterCandidates, EXPORT_DELIMITERS, isExportEntryName, isExportFileName, isMacResourceFork } from '../../../core/tables/export-files.js';
 
 describe('which zip entries are exports', () => {
   test.each([
@@ -24,5 +24,14 @@ describe('which zip entries are exports', () => {
 
   test('exports are delimited by tab, comma or semicolon, tried in that order', () => {
     expect(EXPORT_DELIMITERS).toEqual(['\t', ',', ';']);
+  });
+
+  test.each([
+    ['earningId\tparticipantName\tnote, with a comma', ['\t', ',']],
+    ['earningId;participantName', [',', ';']],
+    ['earningId', [',']],
+    ['a|b', [',']],
+  ])('a header line %j is tried split by %j, in that order', (line, expected) => {
+    expect(delimiterCandidates(line)).toEqual(expected);
   });
 });
