@@ -55,6 +55,7 @@ describe('the same file through both readers gives the same verdict', () => {
     ['an export ending in a line of commas (Excel leaves one): the line is no row', utf8(`${HEADER}\n${row('E1')}\n,,,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
     ['a line of blank cells between rows, spaces and a tab in them', utf8(`${HEADER}\r\n${row('E1')}\r\n , ,\t, ,,,,\r\n${row('E2')}\r\n`), { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
     ['a blank line of quoted empty cells', utf8(`${HEADER}\n${row('E1')}\n"","", ,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
+    ['a blank line whose empty quoted cell has a space after its quote: blank, its quote not judged', utf8(`${HEADER}\n${row('E1')}\n"" ,,,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
     ['an empty file', utf8(''), { earnings: [], problems: ['empty_file@1 error'] }],
     ['a file of blank lines only', utf8('\r\n  \r\n\t\r\n'), { earnings: [], problems: ['empty_file@1 error'] }],
     ['a byte order mark and nothing else', new Uint8Array([0xef, 0xbb, 0xbf]), { earnings: [], problems: ['empty_file@1 error'] }],
