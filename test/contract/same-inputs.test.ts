@@ -67,6 +67,7 @@ describe('the same file through both readers gives the same verdict', () => {
     ['Windows-1252 bytes ("Müller") in a UTF-8 file', cp1252(`${HEADER}\n${row('E1')}\n${row('E2', 'Müller')}\n`), { earnings: [], problems: ['invalid_encoding@3 error'] }],
     ['UTF-16 LE with its BOM (Excel\'s "Unicode text")', utf16le(`${HEADER}\r\n${row('E1', 'Müller')}\r\n`), { earnings: ['E1:Müller'], problems: [] }],
     ['UTF-16 without a BOM', new Uint8Array(Buffer.from(`${HEADER}\n${row('E1')}\n`, 'utf16le')), { earnings: [], problems: ['invalid_encoding@1 error'] }],
+    ['a zip given a .csv name', new Uint8Array(makeZip([{ name: 'e.csv', data: `${HEADER}\n${row('E1')}\n` }])), { earnings: [], problems: ['unsupported_file@1 error'] }],
     ['a file delimited by | (no export delimiter)', utf8(`${HEADER.replaceAll(',', '|')}\n${row('E1').replaceAll(',', '|')}\n`), { earnings: [], problems: ['header_not_found@1 error'] }],
     ['a semicolon file as a European Excel saves it', utf8(`${HEADER.replaceAll(',', ';')}\n${row('E1').replaceAll(',', ';')}\n`), { earnings: ['E1:P1'], problems: [] }],
   ])('%s', async (_what, bytes, expected) => {
