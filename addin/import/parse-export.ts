@@ -4,8 +4,8 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { HEADER_SEARCH_LINES, headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
-import { isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
+import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
+import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
@@ -37,7 +37,7 @@ export function parseExportText(file: string, text: string): ParsedExport<string
  */
 export function parseExport(file: string, text: string): ParsedExport<PackedRows> {
   const body = exportBody(text);
-  if (isEmptyExport(body)) return EMPTY_FILE(file);
+  if (isEmptyFile(body)) return EMPTY_FILE(file);
   const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
   return scanned !== null ? fromScanned(file, scanned) : fromRecords(file, recordsByStep(body, delimiter));
@@ -46,7 +46,7 @@ export function parseExport(file: string, text: string): ParsedExport<PackedRows
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
 export function parseExportByPapaparse(file: string, text: string): ParsedExport<PackedRows> {
   const body = exportBody(text);
-  if (isEmptyExport(body)) return EMPTY_FILE(file);
+  if (isEmptyFile(body)) return EMPTY_FILE(file);
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
   return fromRecords(file, recordsByStep(body, delimiter));
 }
@@ -82,22 +82,6 @@ export function exportDelimiter(body: string): Delimiter | null {
     pos = eol + 1;
   }
   return null;
-}
-
-/**
- * Whether the lines the header is searched in hold only white space: the file is empty
- * (`empty_file`), not a file without a header. The batch job's reader decides the same, line by
- * line, on the same lines.
- */
-function isEmptyExport(body: string): boolean {
-  let line = 1;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 10 || (c === 13 && body.charCodeAt(i + 1) !== 10)) {
-      if (++line > HEADER_SEARCH_LINES) return true;
-    } else if (!isBlankText(body, i, i + 1)) return false;
-  }
-  return true;
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */

@@ -304,7 +304,7 @@ class TableReader {
       const raw = this.pre.slice(this.prePos, lineEnd).replace(/\r$/, '');
       const line = this.preLine;
       const next = eol === -1 ? this.pre.length : eol + 1;
-      // A file whose searched lines are only white space is empty (`empty_file`), the add-in's rule too.
+      // A file whose searched lines are only white space is empty (`empty_file`): core's `isEmptyFile`, line by line.
       if (!isBlankText(raw, 0, raw.length)) {
         this.sawContent = true;
         if (this.tryHeader(raw, line)) {

@@ -58,6 +58,8 @@ describe('the same file through both readers gives the same verdict', () => {
     ['a blank line whose empty quoted cell has a space after its quote: blank, its quote not judged', utf8(`${HEADER}\n${row('E1')}\n"" ,,,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
     ['an empty file', utf8(''), { earnings: [], problems: ['empty_file@1 error'] }],
     ['a file of blank lines only', utf8('\r\n  \r\n\t\r\n'), { earnings: [], problems: ['empty_file@1 error'] }],
+    ['20 blank lines, then the header: the searched lines are empty', utf8(`${'\r\n'.repeat(20)}${HEADER}\r\n${row('E1')}\r\n`), { earnings: [], problems: ['empty_file@1 error'] }],
+    ['19 blank lines, then the header on line 20', utf8(`${'\n'.repeat(19)}${HEADER}\n${row('E1')}\n`), { earnings: ['E1:P1'], problems: [] }],
     ['a byte order mark and nothing else', new Uint8Array([0xef, 0xbb, 0xbf]), { earnings: [], problems: ['empty_file@1 error'] }],
     ['a header and no rows: a warning on the header line', utf8(`Earnings\n${HEADER}\n`), { earnings: [], problems: ['no_rows@2 warning'] }],
     ['a header and only blank lines', utf8(`${HEADER}\n,,,,,,,\n\n`), { earnings: [], problems: ['no_rows@1 warning'] }],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
-import { isBlankLine, isBlankRow, isBlankText, isTrimmedSpace } from '../../../core/tables/blank-row.js';
+import { isBlankLine, isBlankRow, isBlankText, isEmptyFile, isTrimmedSpace } from '../../../core/tables/blank-row.js';
 
 describe('a blank row', () => {
   test.each([
@@ -35,5 +35,17 @@ describe('the fast path holds to the rule', () => {
 
   prop.prop([text, fc.constantFrom(',', ';', '\t')])('isBlankLine on an unquoted line is isBlankRow of its cells', (line, delimiter) => {
     expect(isBlankLine(line, 0, line.length, delimiter)).toBe(isBlankRow(line.split(delimiter)));
+  });
+});
+
+describe('an empty file', () => {
+  test.each([
+    ['no text', '', true],
+    ['blank lines and spaces, any line break', ' \r\n\t\n\r \u00a0', true],
+    ['a comma is content (a header problem, not an empty file)', '\n,\n', false],
+    ['text on line 20 is within the header search', `${'\n'.repeat(19)}earningId`, false],
+    ['text only from line 21 on: the searched lines are empty', `${'\r\n'.repeat(20)}earningId`, true],
+  ])('%s: %s', (_what, text, empty) => {
+    expect(isEmptyFile(text)).toBe(empty);
   });
 });
