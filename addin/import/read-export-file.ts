@@ -1,6 +1,6 @@
 import { parseExport, unreadableExport, type ParsedExport } from './parse-export.js';
 import type { PackedRows } from './packed-rows.js';
-import { decodeExport } from './decode-export.js';
+import { decodeExport, type DecodedExport } from './decode-export.js';
 import { unzipExports, type ZipProblemCode } from './unzip.js';
 import { orderSources } from '../../core/tables/source-order.js';
 
@@ -18,9 +18,8 @@ export function isZipFile(name: string): boolean {
   return /\.zip$/i.test(name);
 }
 
-/** One export's bytes parsed; bytes that are not text in core's encoding rule are the file's one problem, with its line. */
-function parseBytes(file: string, bytes: Uint8Array): { parsed: ParsedExport<PackedRows>; text?: string } {
-  const decoded = decodeExport(bytes);
+/** One export's decoded bytes parsed; bytes that are not text in core's encoding rule are the file's one problem, with its line. */
+function parseDecoded(file: string, decoded: DecodedExport): { parsed: ParsedExport<PackedRows>; text?: string } {
   if (!decoded.ok) return { parsed: unreadableExport(file, decoded.code, decoded.line, decoded.input) };
   return { parsed: parseExport(file, decoded.text), text: decoded.text };
 }
@@ -29,12 +28,12 @@ function parseBytes(file: string, bytes: Uint8Array): { parsed: ParsedExport<Pac
 export async function readExportFile(file: Blob & { name: string }): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!isZipFile(file.name)) {
-    const { parsed, text } = parseBytes(file.name, bytes);
+    const { parsed, text } = parseDecoded(file.name, decodeExport(bytes));
     return { parsed: [parsed], skipped: [], ...(text === undefined ? {} : { text }) };
   }
   const unzipped = await unzipExports(bytes);
   return {
-    parsed: unzipped.entries.map((e) => parseBytes(`${file.name}/${e.name}`, e.bytes).parsed),
+    parsed: unzipped.entries.map((e) => parseDecoded(`${file.name}/${e.name}`, e.decoded).parsed),
     skipped: unzipped.problems.map((p) => ({ file: file.name, entry: p.entry, code: p.code })),
   };
 }

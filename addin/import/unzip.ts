@@ -1,5 +1,6 @@
 import { isExportEntryName, isMacResourceFork } from '../../core/tables/export-files.js';
 import { orderSources } from '../../core/tables/source-order.js';
+import { decodeExport, type DecodedExport } from './decode-export.js';
 
 /**
  * Reads the CSV/TSV entries of a zipped Partner Center export in the browser (the Web Worker),
@@ -9,8 +10,8 @@ import { orderSources } from '../../core/tables/source-order.js';
  * would inflate beyond the caps (checked on the declared sizes before inflating, and again while
  * inflating, so a zip bomb stops in bounded memory). Which entries are exports, and in which
  * order they are read, is core's rule, the batch job's too (core/tables/export-files.ts,
- * source-order.ts). Entries come out as bytes: core's encoding rule turns them into text
- * (decode-export.ts), never a lenient decoder.
+ * source-order.ts). Each entry is decoded as it is inflated, by core's encoding rule
+ * (decode-export.ts), never a lenient decoder; its bytes are not kept.
  */
 
 export interface ZipLimits {
@@ -36,14 +37,15 @@ export interface ZipProblem {
   readonly code: ZipProblemCode;
 }
 
-export interface ZipEntryBytes {
+export interface ZipEntryText {
   readonly name: string;
-  readonly bytes: Uint8Array;
+  /** Its text, or why its bytes are not text (a problem of that file, with its line). */
+  readonly decoded: DecodedExport;
 }
 
 export interface UnzipResult {
   /** In reading order: by name (docs/RULES.md, "Order of sources"), not the archive's. */
-  readonly entries: ZipEntryBytes[];
+  readonly entries: ZipEntryText[];
   readonly problems: ZipProblem[];
 }
 
@@ -88,7 +90,7 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
 export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<UnzipResult> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const problems: ZipProblem[] = [];
-  const entries: ZipEntryBytes[] = [];
+  const entries: ZipEntryText[] = [];
   const fail = (code: ZipProblemCode): UnzipResult => ({ entries: [], problems: [{ entry: '', code }] });
 
   let eocd = -1;
@@ -149,7 +151,7 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAUL
       const raw = entry.method === 0 ? data : await inflate(data, Math.min(entry.size, budget));
       if (raw.length !== entry.size) throw new ZipError('zip_corrupt');
       budget -= raw.length;
-      entries.push({ name: entry.name, bytes: raw });
+      entries.push({ name: entry.name, decoded: decodeExport(raw) });
     } catch (error) {
       problems.push({ entry: entry.name, code: error instanceof ZipError ? error.code : 'zip_corrupt' });
     }

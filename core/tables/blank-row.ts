@@ -5,6 +5,7 @@
  * it is skipped rather than read as a row with every field missing (docs/RULES.md, "Blank rows").
  * Excel leaves such rows behind (a line of delimiters at the end of a saved CSV, a table's spare row).
  */
+import { HEADER_SEARCH_LINES } from './header-row.js';
 
 /** A cell holds nothing: no value, or text that is only white space (what `String.prototype.trim` removes). */
 export function isBlankCell(value: unknown): boolean {
@@ -43,6 +44,22 @@ export function isBlankLine(text: string, start: number, end: number, delimiter:
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c !== d && !isTrimmedSpace(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a file is empty (`empty_file`, not a file without a header): the lines its header is
+ * searched in hold only white space. A line ends at a line feed or at a carriage return not
+ * followed by one. The batch job's reader decides the same line by line as the text streams in.
+ */
+export function isEmptyFile(text: string, lines: number = HEADER_SEARCH_LINES): boolean {
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      if (++line > lines) return true;
+    } else if (!isTrimmedSpace(c)) return false;
   }
   return true;
 }
