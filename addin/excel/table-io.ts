@@ -5,7 +5,7 @@
  * refuses larger payloads and a sync per row would take minutes.
  */
 import type { CellValue } from './cell-values.js';
-import { isBlank } from './cell-values.js';
+import { isBlankRow } from '../../core/tables/blank-row.js';
 
 export const BLOCK_BYTES = 4 * 1024 * 1024;
 export const BLOCK_ROWS = 20_000;
@@ -99,7 +99,8 @@ export async function readTableRows(
     await context.sync();
     for (const { data, start, range } of pending) {
       range.values.forEach((row, i) => {
-        if (row.every(isBlank)) return;
+        // core's rule, the batch job's too (docs/RULES.md, "Blank rows").
+        if (isBlankRow(row)) return;
         data.rows.push(row);
         data.rowIndexes.push(start + i);
       });
@@ -170,7 +171,7 @@ export async function appendRows(
   await context.sync();
 
   let nextRow = body.rowIndex + body.rowCount;
-  const reuseBlank = body.rowCount === 1 && (firstRow.values[0] ?? []).every(isBlank);
+  const reuseBlank = body.rowCount === 1 && isBlankRow(firstRow.values[0] ?? []);
   if (reuseBlank) nextRow = body.rowIndex;
   const formats = options.formats;
   let written = 0;
@@ -263,7 +264,7 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
     write() {
       for (const { a, table, body, firstRow } of shapes) {
         const values = a.rows as CellValue[][];
-        const reuseBlank = body.rowCount === 1 && (firstRow.values[0] ?? []).every(isBlank);
+        const reuseBlank = body.rowCount === 1 && isBlankRow(firstRow.values[0] ?? []);
         const nextRow = reuseBlank ? body.rowIndex : body.rowIndex + body.rowCount;
         if (reuseBlank) {
           firstRow.values = [values[0]!];

@@ -2,8 +2,8 @@
 /**
  * Parses export files off the UI thread. Receives `{ id, file }` (a File), answers
  * `{ id, result, textOnPage }` (ReadResult, its rows packed: packed-rows.ts, their typed arrays
- * transferred) or `{ id, error }`. Files are read as text (UTF-8) before parsing, so multi-byte
- * characters never split across chunks; zips are opened here too.
+ * transferred) or `{ id, error }`. Files are decoded whole before parsing (core's encoding rule:
+ * decode-export.ts), so multi-byte characters never split across chunks; zips are opened here too.
  */
 import { exportBody } from './parse-export.js';
 import { transferablesOf } from './packed-rows.js';

@@ -4,9 +4,11 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch } from '../../core/tables/header-row.js';
+import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
+import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
+import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
-import { cellValue, recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
+import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
 export interface ParsedExport<Rows extends ExportRows = ExportRows> {
@@ -18,6 +20,8 @@ export interface ParsedExport<Rows extends ExportRows = ExportRows> {
   /** 1-based line of the header row (0 when there is none): where a missing column is reported. */
   readonly headerLine: number;
   readonly errors: { line: number; code: string; input: string }[];
+  /** What is worth a word but rejects nothing (`no_rows`: a header and no rows), as the batch job warns. */
+  readonly warnings: { line: number; code: string }[];
 }
 
 /** An export's rows as arrays of cells (`parseExport`, unpacked). */
@@ -26,20 +30,58 @@ export function parseExportText(file: string, text: string): ParsedExport<string
 }
 
 /**
- * An export's rows, packed (packed-rows.ts). The records are papaparse's (its delimiter and line
- * break, guessed from the text's start); where the text is well-formed they are found by the
- * scanner that holds to it (csv-scan.ts), else papaparse reads them and reports what is wrong.
+ * An export's rows, packed (packed-rows.ts). The records are papaparse's, with the delimiter the
+ * header line is split by (`exportDelimiter`) and the line break papaparse finds; where the text is
+ * well-formed they are found by the scanner that holds to it (csv-scan.ts), else papaparse reads
+ * them and reports what is wrong.
  */
 export function parseExport(file: string, text: string): ParsedExport<PackedRows> {
   const body = exportBody(text);
-  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1 }).meta;
+  if (isEmptyFile(body)) return EMPTY_FILE(file);
+  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
-  return scanned !== null ? fromScanned(file, scanned) : fromRecords(file, recordsByStep(body));
+  return scanned !== null ? fromScanned(file, scanned) : fromRecords(file, recordsByStep(body, delimiter));
 }
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
 export function parseExportByPapaparse(file: string, text: string): ParsedExport<PackedRows> {
-  return fromRecords(file, recordsByStep(exportBody(text)));
+  const body = exportBody(text);
+  if (isEmptyFile(body)) return EMPTY_FILE(file);
+  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
+  return fromRecords(file, recordsByStep(body, delimiter));
+}
+
+/** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */
+function delimiterOf(body: string): { delimiter: Delimiter } | { delimitersToGuess: string[] } {
+  const delimiter = exportDelimiter(body);
+  return delimiter !== null ? { delimiter } : { delimitersToGuess: [...EXPORT_DELIMITERS] };
+}
+
+/**
+ * The delimiter of the header line, as the batch job's reader finds it: core's header search over
+ * the first lines, each offered split by every delimiter core allows it (`delimiterCandidates`);
+ * the first split with every required column is the header, and its delimiter the file's. Lines
+ * end at a line feed (a carriage return before it dropped), or at a lone carriage return in a file
+ * whose first line break is one. null: no line is the header.
+ */
+export function exportDelimiter(body: string): Delimiter | null {
+  const firstBreak = /\r\n?|\n/.exec(body)?.[0];
+  const newline = firstBreak === '\r' ? '\r' : '\n';
+  let search = startHeaderSearch(REQUIRED_EARNINGS_COLUMNS);
+  let pos = 0;
+  for (let line = 1; searchesLine(search, line); line++) {
+    const eol = body.indexOf(newline, pos);
+    const raw = body.slice(pos, eol < 0 ? body.length : eol).replace(/\r$/, '');
+    if (!isBlankText(raw, 0, raw.length)) {
+      for (const delimiter of delimiterCandidates(raw)) {
+        search = seeHeaderLine(search, line, Papa.parse<string[]>(raw, { delimiter, header: false, newline: '\n' }).data[0] ?? []);
+        if (search.found !== null) return delimiter;
+      }
+    }
+    if (eol < 0) break;
+    pos = eol + 1;
+  }
+  return null;
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */
@@ -63,14 +105,18 @@ function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: 
   return line === null ? -1 : (recordOn.get(line) ?? -1);
 }
 
-const NO_HEADER = (file: string): ParsedExport<PackedRows> => ({
-  file,
-  headers: [],
-  rows: packRows([]),
-  lines: [],
-  headerLine: 0,
-  errors: [{ line: 1, code: 'header_not_found', input: '' }],
-});
+/** A file that cannot be read as an export at all: one error, no header, no rows. */
+export function unreadableExport(file: string, code: string, line = 1, input = ''): ParsedExport<PackedRows> {
+  return { file, headers: [], rows: packRows([]), lines: [], headerLine: 0, errors: [{ line, code, input }], warnings: [] };
+}
+
+const NO_HEADER = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'header_not_found');
+const EMPTY_FILE = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'empty_file');
+
+/** A header with no row after it: worth a warning (an empty month is fine), as the batch job gives. */
+function noRows(rows: number, errors: readonly unknown[], headerLine: number): ParsedExport['warnings'] {
+  return rows === 0 && errors.length === 0 ? [{ line: headerLine, code: 'no_rows' }] : [];
+}
 
 function fromRecords(file: string, { all, lines, errors }: NumberedRecords): ParsedExport<PackedRows> {
   const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!);
@@ -78,13 +124,18 @@ function fromRecords(file: string, { all, lines, errors }: NumberedRecords): Par
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];
   const rowLines: number[] = [];
+  const faulty = new Set(errors.map((e) => e.record));
   for (let i = headerAt + 1; i < all.length; i++) {
     const row = all[i]!;
-    if (row.length === 1 && row[0]!.trim() === '') continue;
+    // A blank row holds nothing: skipped, whatever its width (docs/RULES.md, "Blank rows"). A
+    // record papaparse found fault with is its error, not a row (the batch job rejects it too).
+    if (isBlankRow(row) || faulty.has(i)) continue;
     rows.push(row);
     rowLines.push(lines[i]!);
   }
-  return { file, headers, rows: packRows(rows), lines: rowLines, headerLine: lines[headerAt]!, errors: errors.filter((e) => e.line > lines[headerAt]!) };
+  const headerLine = lines[headerAt]!;
+  const after = errors.filter((e) => e.record > headerAt).map(({ line, code, input }) => ({ line, code, input }));
+  return { file, headers, rows: packRows(rows), lines: rowLines, headerLine, errors: after, warnings: noRows(rows.length, after, headerLine) };
 }
 
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
@@ -101,8 +152,8 @@ function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<Packed
   for (let k = headerAt + 1; k < records; k++) {
     const first = recordFirst[k]!;
     const width = recordFirst[k + 1]! - first;
-    // A blank line (one cell of white space) is no row.
-    if (width === 1 && cellValue(text, recordStarts[k]!, cellEnds[first]!).trim() === '') continue;
+    // A blank row holds nothing: skipped, whatever its width (docs/RULES.md, "Blank rows").
+    if (isBlankRecord(scanned, k)) continue;
     rowStarts[rows] = recordStarts[k]!;
     rowFirst[rows] = first;
     rowWidths[rows++] = width;
@@ -116,48 +167,91 @@ function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<Packed
     rowWidths: rowWidths.subarray(0, rows),
     length: rows,
   };
-  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors: [] };
+  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors: [], warnings: noRows(rows, [], recordLines[headerAt]!) };
+}
+
+/**
+ * core's `isBlankRow` on a scanned record, read in place: a quoted cell's text is between its
+ * quotes (a doubled quote in it is a quote, so not blank), any other cell's is as written.
+ */
+function isBlankRecord({ text, cellEnds, recordFirst, recordStarts }: ScannedRecords, k: number): boolean {
+  let start = recordStarts[k]!;
+  for (let c = recordFirst[k]!; c < recordFirst[k + 1]!; c++) {
+    const end = cellEnds[c]!;
+    const quoted = end > start && text.charCodeAt(start) === 34;
+    if (!(quoted ? isBlankText(text, start + 1, end - 1) : isBlankText(text, start, end))) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 interface NumberedRecords {
   readonly all: string[][];
   /** 1-based line where each record starts. */
   readonly lines: number[];
-  readonly errors: ParsedExport['errors'];
+  /** Each with the index of its record. */
+  readonly errors: (ParsedExport['errors'][number] & { readonly record: number })[];
 }
 
 /** papaparse's errors on the lines of their records; `row` is the index of a record, not a line. */
-function errorsOn(errors: readonly Papa.ParseError[], lineOf: (row: number) => number): ParsedExport['errors'] {
+function errorsOn(errors: readonly Papa.ParseError[], lineOf: (error: Papa.ParseError) => number): ParsedExport['errors'] {
   // An undetectable delimiter is only a note: papaparse then reads commas, and a file that is
   // not comma-separated shows up as a missing header or ragged rows, with their lines.
   return errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ line: lineOf(e.row ?? 0), code: e.code === 'MissingQuotes' ? 'unclosed_quote' : 'parse_error', input: e.message }));
+    .map((e) => ({ line: lineOf(e), code: problemCode(e.code), input: e.message }));
+}
+
+/** The line breaks in `text[from, to)`: every line feed, and every carriage return not followed by one. */
+function breaksIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * papaparse's error kinds as the batch job's reader reports the same fault: a quote never closed
+ * is `unclosed_quote`, text after a closing quote `malformed_csv`. Nothing else reaches here with
+ * `header: false`; were it to, it is `parse_error`, never dropped.
+ */
+function problemCode(code: Papa.ParseError['code']): string {
+  return code === 'MissingQuotes' ? 'unclosed_quote' : code === 'InvalidQuotes' ? 'malformed_csv' : 'parse_error';
 }
 
 /**
  * The readable way: papaparse one record at a time, each record's line counted from the text
  * between the cursors it reports, and its errors on those lines.
  */
-function recordsByStep(body: string): NumberedRecords {
+function recordsByStep(body: string, delimiter: string): NumberedRecords {
   const all: string[][] = [];
   const lines: number[] = [];
-  const errors: ParsedExport['errors'] = [];
+  const errors: NumberedRecords['errors'] = [];
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(body, {
+    delimiter,
     header: false,
     skipEmptyLines: false,
     step: (result) => {
       const end = result.meta.cursor;
       lines.push(line);
       all.push(result.data);
-      errors.push(...errorsOn(result.errors, () => line));
+      // As the batch job's reader: a blank record is skipped before its quotes are judged, but a
+      // quote never closed is still reported (it swallowed the rest of the file).
+      // A quote never closed is the record's one problem: what looked like text after a closing
+      // quote was the start of the unclosed one.
+      const unclosed = result.errors.filter((e) => e.code === 'MissingQuotes');
+      const judged = unclosed.length > 0 || isBlankRow(result.data) ? unclosed : result.errors;
+      // An error is on its record's line; a quote never closed on the line it opens on, as the
+      // batch job's reader says (papaparse's index is just after that quote, in the whole text).
+      const record = all.length - 1;
+      const lineOf = (e: Papa.ParseError) => (e.code === 'MissingQuotes' && e.index !== undefined && e.index > start ? line + breaksIn(body, start, e.index - 1) : line);
+      for (const error of errorsOn(judged, lineOf)) errors.push({ ...error, record });
       // The next record starts at the cursor: count the line breaks up to it (a lone CR breaks a line too).
-      for (let i = start; i < end; i++) {
-        const c = body.charCodeAt(i);
-        if (c === 10 || (c === 13 && body.charCodeAt(i + 1) !== 10)) line++;
-      }
+      line += breaksIn(body, start, end);
       start = end;
     },
   });

@@ -1,5 +1,5 @@
 import { exportBody } from './parse-export.js';
-import { isZipFile, type ReadResult } from './read-export-file.js';
+import { exportFileText, isZipFile, type ReadResult } from './read-export-file.js';
 
 /**
  * What the worker answers (csv.worker.ts): where `textOnPage[i]` is a number, export i's rows came
@@ -50,7 +50,8 @@ export async function parseInWorker(file: File): Promise<ReadResult> {
     waiting.set(id, { resolve, reject });
     getWorker().postMessage({ id, file });
   });
-  const text = isZipFile(file.name) ? Promise.resolve('') : file.text();
+  // Decoded as the worker decodes it (core's encoding rule), so the two texts are the same.
+  const text = isZipFile(file.name) ? Promise.resolve('') : exportFileText(file);
   const [{ result, textOnPage }, fileText] = await Promise.all([answer, text]);
   const read = result!;
   if (!textOnPage?.some((length) => length !== null)) return read;

@@ -231,6 +231,8 @@ export interface ImportPlan {
   readonly updates: RowUpdate[];
   readonly skipped: Skip[];
   readonly rejected: Rejection[];
+  /** What the files' reading warns about and rejects nothing for (`no_rows`), with file and line. */
+  readonly warnings: Rejection[];
   readonly files: FileSummary[];
 }
 
@@ -276,6 +278,7 @@ export function planImport(
   const updates: RowUpdate[] = [];
   const skipped: Skip[] = [];
   const rejected: Rejection[] = [];
+  const warnings: Rejection[] = [];
   const summaries: FileSummary[] = [];
   // Per earningId, 16 bytes of digest, a rate hash and two ranks rather than the row: the heap stays flat.
   const seen = new Map<string, Planned>();
@@ -294,6 +297,7 @@ export function planImport(
       summary.rejected++;
     };
     for (const e of parsed.errors) reject({ line: e.line, code: e.code, input: e.input });
+    for (const w of parsed.warnings) warnings.push({ file: parsed.file, line: w.line, code: w.code });
     if (parsed.headers.length === 0) continue;
     // The file's header by core's rule, as the batch job reads an export: a required column
     // missing, or two headers naming one column (`earningId`, `Earning ID`), refuses the file.
@@ -312,7 +316,6 @@ export function planImport(
       newColumns.push(...added);
       tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
     }
-    const errorLines = new Set(parsed.errors.map((e) => e.line));
     // Header names are matched once per file, not once per row.
     const column = (name: string): number => columnPosition(fileHeader, name);
     const fields = earningsLayoutBy(column, parsed.file);
@@ -322,17 +325,12 @@ export function planImport(
     let current: readonly string[] = [];
     const currentCell = (i: number) => (i < 0 ? '' : (current[i] ?? '').trim());
     // Every row is read before any is planned: a repeat's decision needs the download's recency,
-    // and that counts only the rows core accepts (null: a line the parser already rejected). An
+    // and that counts only the rows core accepts (the parser's faulty records are no rows). An
     // accepted row is only marked, and read again when planned: holding 100,000 records between
     // the two passes cost more (their collection) than reading the rows twice.
     const recencyAt = recencyColumns(column);
-    const readings = new Array<RowReading | typeof ACCEPTED | null>(rowCount);
+    const readings = new Array<RowReading | typeof ACCEPTED>(rowCount);
     for (let r = 0; r < rowCount; r++) {
-      const line = parsed.lines[r] ?? 0;
-      if (errorLines.has(line)) {
-        readings[r] = null;
-        continue;
-      }
       current = rowAt(r);
       if (current.length !== parsed.headers.length) {
         readings[r] = { ok: false, code: 'ragged_row', input: String(current.length) };
@@ -375,7 +373,7 @@ export function planImport(
 
     const planRow = (r: number) => {
       const reading = readings[r];
-      if (reading === null || reading === undefined) return;
+      if (reading === undefined) return;
       const line = parsed.lines[r] ?? 0;
       if (reading === ACCEPTED) current = rowAt(r);
       const read = reading === ACCEPTED ? readEarning(currentCell, fields, recencyAt, { file: parsed.file, line }) : reading;
@@ -433,5 +431,5 @@ export function planImport(
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');
-  return { newColumns, cells, updates, skipped, rejected, files: summaries };
+  return { newColumns, cells, updates, skipped, rejected, warnings, files: summaries };
 }

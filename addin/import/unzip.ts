@@ -1,10 +1,17 @@
+import { isExportEntryName, isMacResourceFork } from '../../core/tables/export-files.js';
+import { orderSources } from '../../core/tables/source-order.js';
+import { decodeExport, type DecodedExport } from './decode-export.js';
+
 /**
  * Reads the CSV/TSV entries of a zipped Partner Center export in the browser (the Web Worker),
  * with the browser's own inflater (DecompressionStream 'deflate-raw'); no zip library ships.
  * Hostile archives are refused or reported, never guessed at: paths with `..` or absolute
  * paths, nested zips, non-CSV entries, encrypted or ZIP64 entries, and archives whose entries
  * would inflate beyond the caps (checked on the declared sizes before inflating, and again while
- * inflating, so a zip bomb stops in bounded memory).
+ * inflating, so a zip bomb stops in bounded memory). Which entries are exports, and in which
+ * order they are read, is core's rule, the batch job's too (core/tables/export-files.ts,
+ * source-order.ts). Each entry is decoded as it is inflated, by core's encoding rule
+ * (decode-export.ts), never a lenient decoder; its bytes are not kept.
  */
 
 export interface ZipLimits {
@@ -30,13 +37,15 @@ export interface ZipProblem {
   readonly code: ZipProblemCode;
 }
 
-export interface ZipText {
+export interface ZipEntryText {
   readonly name: string;
-  readonly text: string;
+  /** Its text, or why its bytes are not text (a problem of that file, with its line). */
+  readonly decoded: DecodedExport;
 }
 
 export interface UnzipResult {
-  readonly entries: ZipText[];
+  /** In reading order: by name (docs/RULES.md, "Order of sources"), not the archive's. */
+  readonly entries: ZipEntryText[];
   readonly problems: ZipProblem[];
 }
 
@@ -81,7 +90,7 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
 export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<UnzipResult> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const problems: ZipProblem[] = [];
-  const entries: ZipText[] = [];
+  const entries: ZipEntryText[] = [];
   const fail = (code: ZipProblemCode): UnzipResult => ({ entries: [], problems: [{ entry: '', code }] });
 
   let eocd = -1;
@@ -116,8 +125,10 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAUL
     p += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
     if (isUnsafePath(name)) problems.push({ entry: name, code: 'zip_unsafe_path' });
+    // macOS Finder's resource forks are not data, and nobody put them there: passed over, as the batch job does.
+    else if (isMacResourceFork(name)) continue;
     else if (/\.zip$/i.test(name)) problems.push({ entry: name, code: 'zip_nested' });
-    else if (!/\.(csv|tsv|txt)$/i.test(name)) problems.push({ entry: name, code: 'zip_entry_not_csv' });
+    else if (!isExportEntryName(name)) problems.push({ entry: name, code: 'zip_entry_not_csv' });
     else if (flags & 1) problems.push({ entry: name, code: 'zip_encrypted' });
     else if ((method !== 0 && method !== 8) || size === 0xffffffff || compressed === 0xffffffff) problems.push({ entry: name, code: 'zip_unsupported' });
     else {
@@ -129,7 +140,7 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAUL
   if (total > limits.maxTotalBytes) return { entries: [], problems: [...problems, { entry: '', code: 'zip_too_large' }] };
 
   let budget = limits.maxTotalBytes;
-  for (const entry of planned) {
+  for (const entry of orderSources(planned, (e) => e.name)) {
     try {
       const at = entry.local;
       if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipError('zip_corrupt');
@@ -140,7 +151,7 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAUL
       const raw = entry.method === 0 ? data : await inflate(data, Math.min(entry.size, budget));
       if (raw.length !== entry.size) throw new ZipError('zip_corrupt');
       budget -= raw.length;
-      entries.push({ name: entry.name, text: decoder.decode(raw) });
+      entries.push({ name: entry.name, decoded: decodeExport(raw) });
     } catch (error) {
       problems.push({ entry: entry.name, code: error instanceof ZipError ? error.code : 'zip_corrupt' });
     }

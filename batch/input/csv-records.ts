@@ -5,6 +5,8 @@ import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from
 import { decodeText, type TextEncodingName } from './decode-text.js';
 import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirement, type CsvHeader, type Delimiter } from './csv-header.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
+import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
+import { delimiterCandidates } from '../../core/tables/export-files.js';
 
 /** Far above any real record (a Partner Center row is a few KB), low enough to stop a runaway quote. */
 export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
@@ -137,30 +139,6 @@ function countNewlines(text: string, from: number, to: number, nl: Newline): num
   let n = 0;
   for (let i = text.indexOf(nl, from); i !== -1 && i < to; i = text.indexOf(nl, i + 1)) n++;
   return n;
-}
-
-/** Whether a line is only delimiters and white space (every cell empty once trimmed): skipped, as papaparse's rows of empty cells are. */
-function isBlankLine(text: string, start: number, end: number, delimiter: string): boolean {
-  const d = delimiter.charCodeAt(0);
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== d && !isTrimmedSpace(c)) return false;
-  }
-  return true;
-}
-
-/** Whether `text[start, end)` is only white space (what `trim` removes). */
-function isBlankText(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isTrimmedSpace(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** The characters `String.prototype.trim` removes. */
-function isTrimmedSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 function splitHeaderLine(line: string, delimiter: Delimiter): string[] {
@@ -326,7 +304,8 @@ class TableReader {
       const raw = this.pre.slice(this.prePos, lineEnd).replace(/\r$/, '');
       const line = this.preLine;
       const next = eol === -1 ? this.pre.length : eol + 1;
-      if (raw.trim() !== '') {
+      // A file whose searched lines are only white space is empty (`empty_file`): core's `isEmptyFile`, line by line.
+      if (!isBlankText(raw, 0, raw.length)) {
         this.sawContent = true;
         if (this.tryHeader(raw, line)) {
           const rest = this.pre.slice(next);
@@ -349,7 +328,7 @@ class TableReader {
    * one it contains, tab first.
    */
   private tryHeader(raw: string, line: number): boolean {
-    const candidates = (['\t', ',', ';'] as const).filter((d) => d === ',' || raw.includes(d));
+    const candidates = delimiterCandidates(raw);
     for (const delimiter of candidates) {
       const names = splitHeaderLine(raw, delimiter);
       const search = seeHeaderLine(this.search, line, names);
@@ -765,7 +744,9 @@ class TableReader {
     // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
     const last = fields.length - 1;
     if (this.newline === '\n' && last >= 0 && fields[last]!.endsWith('\r')) fields[last] = fields[last]!.slice(0, -1);
-    if (fields.every((f) => f.trim() === '')) return;
+    // A blank row holds nothing and is skipped (docs/RULES.md, "Blank rows"); plainLine and
+    // quotedRecord decide the same on the text in place (core's fast path of the rule).
+    if (isBlankRow(fields)) return;
 
     const location: RecordLocation = { file: this.file, line };
     const raw = (): string => this.rawText(start, end);

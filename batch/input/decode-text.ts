@@ -1,78 +1,35 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputIssueError, inputError, clip } from './input-issue.js';
+import { firstInvalidUtf8, SNIFF_BYTES, sniffEncoding, type TextEncodingName } from '../../core/tables/text-encoding.js';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+export { firstInvalidUtf8, type TextEncodingName };
 
 const UTF8_HINT = 'Save the file as UTF-8 (Excel: Save As → "CSV UTF-8 (Comma delimited)") or re-download it from Partner Center.';
 
-interface Sniffed {
-  readonly encoding: TextEncodingName;
-}
-
-/** Partner Center writes UTF-8; Excel's "Unicode text" is UTF-16 LE with a BOM. Without a BOM it is UTF-8. */
-function sniff(head: Uint8Array, file: string): Sniffed {
-  const [b0, b1, b2, b3] = [head[0], head[1], head[2], head[3]];
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8' };
-  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le' };
-  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be' };
-  if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04) {
+/** core's decision on the first bytes (docs/RULES.md, "Encoding"), its refusal as a located issue. */
+function sniff(head: Uint8Array, file: string): TextEncodingName {
+  const sniffed = sniffEncoding(head);
+  if (sniffed.ok) return sniffed.encoding;
+  if (sniffed.code === 'unsupported_file') {
     throw new InputIssueError(
       inputError('unsupported_file', {
         file,
         message: 'The file is a zip archive (or an .xlsx workbook), not delimited text.',
         hint: 'Give zips a .zip name so they are unpacked; export workbooks as CSV.',
-        params: { reason: 'zip_signature' },
+        params: { reason: sniffed.reason },
       }),
     );
   }
-  if (head.length >= 2 && (b0 === 0 || b1 === 0)) {
-    throw new InputIssueError(
-      inputError('invalid_encoding', {
-        file,
-        line: 1,
-        message: 'The file looks like UTF-16 without a byte-order mark.',
-        hint: UTF8_HINT,
-        params: { reason: 'utf16_without_bom' },
-      }),
-    );
-  }
-  return { encoding: 'utf-8' };
-}
-
-/** Index of the first byte that cannot start or continue a UTF-8 sequence; -1 if none (an incomplete end is not invalid yet). */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= n) return -1;
-      const c = bytes[i + k]!;
-      if (c < lo || c > hi) return i;
-      lo = 0x80;
-      hi = 0xbf;
-    }
-    i += need + 1;
-  }
-  return -1;
+  throw new InputIssueError(
+    inputError('invalid_encoding', {
+      file,
+      line: 1,
+      message: 'The file looks like UTF-16 without a byte-order mark.',
+      hint: UTF8_HINT,
+      params: { reason: sniffed.reason },
+    }),
+  );
 }
 
 const EMPTY = new Uint8Array(0);
@@ -158,7 +115,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
   let tail: Uint8Array = EMPTY;
 
   const start = (bytesSoFar: Uint8Array): void => {
-    encoding = sniff(bytesSoFar, file).encoding;
+    encoding = sniff(bytesSoFar, file);
     // fatal: invalid bytes throw instead of becoming U+FFFD; ignoreBOM false: the BOM is dropped.
     decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
     options.onEncoding?.(encoding);
@@ -236,7 +193,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
     if (decoder === null) {
       head = concat(head, chunk);
       // Enough bytes to recognise any BOM (and the zip signature) before choosing a decoder.
-      if (head.length < 4) continue;
+      if (head.length < SNIFF_BYTES) continue;
       start(head);
       chunk = head;
       head = EMPTY;

@@ -2,7 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSource, type InputSource } from './input-source.js';
 import { inputError, inputWarning, type InputIssue } from './input-issue.js';
-import { isTableFileName, zipSources, type ZipLimits } from './zip-sources.js';
+import { zipSources, type ZipLimits } from './zip-sources.js';
+import { isExportFileName } from '../../core/tables/export-files.js';
+import { compareSourceNames } from '../../core/tables/source-order.js';
 
 export type ExpandOptions = ZipLimits;
 
@@ -13,11 +15,6 @@ export interface ExpandedInputs {
 }
 
 const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls)$/i;
-
-function byName(a: string, b: string): number {
-  // Code-unit order, not localeCompare: the same on every machine and locale.
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Turns each `--earnings PATH` into the sources to read: a CSV or TSV file as it is, a `.zip`
@@ -70,7 +67,8 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
 async function folderSources(folder: string, options: ExpandOptions): Promise<ExpandedInputs> {
   const sources: InputSource[] = [];
   const issues: InputIssue[] = [];
-  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => byName(a.name, b.name));
+  // A folder's files are a set: read in core's order of sources (docs/RULES.md, "Order of sources").
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => compareSourceNames(a.name, b.name));
   for (const entry of entries) {
     // Hidden files (.DS_Store, editor backups) are never exports.
     if (entry.name.startsWith('.')) continue;
@@ -88,7 +86,7 @@ async function folderSources(folder: string, options: ExpandOptions): Promise<Ex
       const listing = await zipSources(path, path, options);
       sources.push(...listing.sources);
       issues.push(...listing.issues);
-    } else if (isTableFileName(entry.name)) {
+    } else if (isExportFileName(entry.name)) {
       sources.push(fileSource(path));
     } else {
       issues.push(

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { Dec } from '../../core/money/decimal.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
+import { isBlankRow } from '../../core/tables/blank-row.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are 1-based sheet rows. */
 export interface CellLocation {
@@ -195,7 +196,6 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
   for (let r = range.top + 1; r <= range.bottom; r++) {
     const row = sheet.getRow(r);
     const values: Record<string, string> = {};
-    let any = false;
     for (let c = range.left; c <= range.right; c++) {
       const name = headers[c - range.left]!;
       if (name === '') continue;
@@ -203,10 +203,10 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
       if (converted.formulaWithoutResult !== undefined) {
         problems.push({ code: 'formula_without_result', file: path, input: converted.formulaWithoutResult, location: { sheet: sheet.name, row: r, column: c } });
       }
-      if (converted.text !== '') any = true;
       values[name] = converted.text;
     }
-    if (any) rows.push({ values, location: { sheet: sheet.name, row: r } });
+    // A blank row (every cell empty once trimmed) is skipped, as the add-in skips it (docs/RULES.md, "Blank rows").
+    if (!isBlankRow(Object.values(values))) rows.push({ values, location: { sheet: sheet.name, row: r } });
   }
   return { ok: true, table: { sheet: sheet.name, source, headerRow: range.top, headers: headers.filter((h) => h !== ''), rows }, problems };
 }

@@ -3,6 +3,8 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { InputSource } from './input-source.js';
 import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
+import { baseName, isExportFileName, isMacResourceFork } from '../../core/tables/export-files.js';
+import { orderSources } from '../../core/tables/source-order.js';
 
 /** A Partner Center download is at most 1 GB a file, split per month: 4 GiB is several years. */
 export const MAX_ZIP_BYTES = 4 * 1024 ** 3;
@@ -19,12 +21,6 @@ export interface ZipListing {
   readonly issues: InputIssue[];
 }
 
-const TABLE_EXTENSIONS = ['.csv', '.tsv'];
-
-export function isTableFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return TABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
 
 function openZip(path: string): Promise<ZipFile> {
   // decodeStrings off: yauzl would abort the whole listing on one unsafe name; we refuse that entry alone.
@@ -119,9 +115,9 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
         );
         continue;
       }
-      const base = inner.slice(inner.lastIndexOf('/') + 1);
+      const base = baseName(inner);
       // macOS Finder adds resource forks (`__MACOSX/._x.csv`) that look like CSVs and are not data.
-      if (inner.startsWith('__MACOSX/') || base.startsWith('._')) continue;
+      if (isMacResourceFork(inner)) continue;
       if (base.toLowerCase().endsWith('.zip')) {
         issues.push(
           inputError('zip_nested', {
@@ -133,7 +129,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
         );
         continue;
       }
-      if (!isTableFileName(base)) {
+      if (!isExportFileName(base)) {
         issues.push(
           inputWarning('zip_unsupported_entry', {
             file: at,
@@ -181,8 +177,8 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
     zip.close();
   }
 
-  const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const sources = found.sort(byName).map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
+  // A zip's entries are a set: read in core's order of sources (docs/RULES.md, "Order of sources").
+  const sources = orderSources(found, (f) => f.name).map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
   return { sources, issues };
 }
 

@@ -5,7 +5,9 @@ import type { EarningRecord } from './earning-record.js';
 /**
  * Which download is newer (docs/RULES.md, "Repeated earningIds"): a download's recency is the
  * latest date in its rows, whatever order the files were named in; on a tie, the file named later
- * is newer. File modification times are never used: a copied folder would reorder them.
+ * is newer. File modification times are never used: a copied folder would reorder them. The
+ * ordinals are the sources' places in core's order of sources (`core/tables/source-order.ts`:
+ * as named, and a set of files by name), which both adapters read in.
  */
 /** The columns whose dates make a download's recency, where the export has them. */
 export const RECENCY_COLUMNS = ['paymentDate', 'calculationDate', 'earningDate'] as const;

@@ -18,8 +18,18 @@ function linesByStep(text: string): { lines: number[]; blank: boolean[]; errorLi
     step: (result) => {
       const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
       lines.push(line);
-      blank.push(result.data.length === 1 && result.data[0]!.trim() === '');
-      for (const e of result.errors) if (e.code !== 'UndetectableDelimiter') errorLines.push(line);
+      // As the batch job's reader judges a record: a quote never closed is its one error; else a
+      // blank row (every cell empty once trimmed, whatever its width) is skipped, its quotes unjudged.
+      const isBlank = result.data.every((c) => c.trim() === '');
+      blank.push(isBlank);
+      const unclosed = result.errors.filter((e) => e.code === 'MissingQuotes');
+      const judged = unclosed.length > 0 || isBlank ? unclosed : result.errors;
+      // A quote never closed is on the line it opens on (just before papaparse's index).
+      const lineOf = (e: Papa.ParseError) => (e.code === 'MissingQuotes' && e.index !== undefined ? 1 + (text.slice(0, Math.max(start, e.index - 1)).match(/\n/g)?.length ?? 0) : line);
+      const faults = judged.filter((e) => e.code !== 'UndetectableDelimiter');
+      for (const e of faults) errorLines.push(lineOf(e));
+      // A record with a fault is its error, not a row.
+      if (faults.length > 0) blank[blank.length - 1] = true;
       start = result.meta.cursor;
     },
   });
@@ -44,7 +54,7 @@ describe('reading an export into rows', () => {
         const reference = linesByStep(text);
         const headerLine = reference.lines[0]!;
         expect(parsed.headers[0]).toBe('earningId');
-        // Blank records are dropped from `rows`: every other record after the header, on the reference's line.
+        // Blank and faulty records are dropped from `rows`: every other record after the header, on the reference's line.
         const kept = reference.lines.filter((_, i) => i > 0 && !reference.blank[i]);
         expect(parsed.lines).toEqual(kept);
         expect(parsed.errors.map((e) => e.line)).toEqual(reference.errorLines.filter((l) => l > headerLine));
@@ -59,8 +69,11 @@ describe('reading an export into rows', () => {
     expect(parsed.lines).toEqual([2, 4]);
   });
 
-  test('an unclosed quote is an error on the line where its record starts', () => {
+  test('an unclosed quote is an error on the line where it opens', () => {
     const parsed = parseExportText('x.csv', `${HEADER}\nE1,P,H,Co-op,1,1,2021-01-05,USD,ok\nE2,P,H,Co-op,1,1,2021-01-05,USD,"open\nmore\n`);
     expect(parsed.errors.map((e) => [e.line, e.code])).toEqual([[3, 'unclosed_quote']]);
+    // A record that starts on line 2 and opens its unclosed quote on line 3.
+    const later = parseExportText('x.csv', `${HEADER}\nE1,"a\nb",P,"open\nmore\n`);
+    expect(later.errors.map((e) => [e.line, e.code])).toEqual([[3, 'unclosed_quote']]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { fake } from '../addin/fake-excel.js';
 import { reconcile, type CommandIO } from '../../batch/reconcile/reconcile.js';
-import { parseExportText } from '../../addin/import/parse-export.js';
+import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { importExports, loadWorkbook, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { appendRows } from '../../addin/excel/table-io.js';
 import { recordToCells } from '../../addin/excel/record-cells.js';
@@ -92,8 +92,12 @@ export async function addinOutcome(set: DataSet): Promise<Outcome> {
   fake.reset();
   await setUpWorkbook();
   await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: 7, user: 'contract' });
+  // The pane's own reading: the files picked together, in core's order of sources, each decoded
+  // by core's encoding rule and parsed (readPickedFiles, readExportFile), not a test's shortcut.
+  const picked = set.earnings.map((path) => Object.assign(new Blob([readFileSync(path)]), { name: path }));
+  const read = await readPickedFiles(picked, readExportFile);
   await importExports(
-    set.earnings.map((path) => parseExportText(path, readFileSync(path, 'utf8'))),
+    read.flatMap((r) => r.parsed),
     () => undefined,
   );
   if (set.programs) {

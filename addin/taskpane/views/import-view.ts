@@ -1,10 +1,15 @@
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
 import { parseInWorker } from '../../import/parse-in-worker.js';
+import { readPickedFiles } from '../../import/read-export-file.js';
 import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
 import { hasMessage, type MessageKey } from '../../i18n/messages.js';
 import type { Skip } from '../../import/plan-import.js';
+import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
+
+/** The picker offers what is read as an export (core's rule) and zips of them. */
+const ACCEPT = [...EXPORT_EXTENSIONS, '.zip'].join(',');
 
 /** How a skipped row is told: an identical repeat of the workbook's row or of an earlier file's, or an older download's version. */
 function skipMessage(skip: Skip): MessageKey {
@@ -18,7 +23,7 @@ let lastProgress: { written: number; total: number } | null = null;
 
 export function renderImport(app: App, root: HTMLElement): void {
   const { locale } = app;
-  const input = el('input', { id: 'import-files', type: 'file', multiple: true, accept: '.csv,.tsv,.txt,.zip', 'data-testid': 'import-files', disabled: !app.ready });
+  const input = el('input', { id: 'import-files', type: 'file', multiple: true, accept: ACCEPT, 'data-testid': 'import-files', disabled: !app.ready });
   const progress = el('progress', { max: '1', value: '0', 'data-testid': 'import-progress', 'aria-label': locale.t('import.button'), hidden: true });
   const progressText = el('p', { 'aria-live': 'polite', 'data-testid': 'import-progress-text' });
   const report = el('div', { class: 'import-report', 'data-testid': 'import-report' });
@@ -38,8 +43,8 @@ export function renderImport(app: App, root: HTMLElement): void {
       try {
         const notes: HTMLElement[] = [];
         const parsed: ParsedExport[] = [];
-        for (const file of files) {
-          const result = await parseInWorker(file);
+        // In core's order of sources (by name), not the dialog's (readPickedFiles).
+        for (const result of await readPickedFiles(files, parseInWorker)) {
           parsed.push(...result.parsed);
           for (const skip of result.skipped) {
             const reason = locale.t(`zip.${skip.code}`);
@@ -53,16 +58,18 @@ export function renderImport(app: App, root: HTMLElement): void {
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );
-        const rejected = plan.rejected.map((r) => {
+        const problemText = (r: (typeof plan.rejected)[number]) => {
           const key = `issue.${r.code}`;
-          const text = hasMessage(key) ? locale.t(key, { column: r.column ?? '', input: r.input ?? '' }) : r.code;
-          return el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${text}`);
-        });
+          return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input: r.input ?? '' }) : r.code;
+        };
+        const rejected = plan.rejected.map((r) => el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${problemText(r)}`));
+        const warned = plan.warnings.map((w) => el('p', { class: 'warning', 'data-testid': 'import-warning' }, `${w.file}:${w.line} — ${problemText(w)}`));
         const skipped = plan.skipped.slice(0, 200).map((s) =>
           el('li', { 'data-codes': s.code }, `${s.file}: ${locale.t(skipMessage(s), { line: s.line, id: s.earningId })}`),
         );
         lastReport = [
           ...notes,
+          ...warned,
           ...summaries,
           ...(rejected.length > 0 ? [el('ul', { class: 'rejected' }, ...rejected)] : []),
           ...(skipped.length > 0 ? [el('details', {}, el('summary', {}, locale.t('import.skippedList', { count: plan.skipped.length })), el('ul', {}, ...skipped))] : []),

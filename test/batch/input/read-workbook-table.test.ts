@@ -83,6 +83,20 @@ describe('readWorkbookTable', () => {
     ]);
   });
 
+  test('a row whose cells hold only spaces is blank and skipped, as the add-in skips it', async () => {
+    const dir = await dirs.make();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Claims');
+    putRow(ws, 1, ['claimId', 'amount', 'notes']);
+    putRow(ws, 2, ['C-1', 12, 'x']);
+    putRow(ws, 3, [' ', '  ', '\t']);
+    putRow(ws, 4, ['C-2', 13, ' ']);
+    const path = join(dir, 'c.xlsx');
+    await wb.xlsx.writeFile(path);
+    const result = await readWorkbookTable(path, 'Claims');
+    expect(result.ok && result.table.rows.map((r) => r.location.row)).toEqual([2, 4]);
+  });
+
   test('reports a workbook without that table or sheet as table_not_found', async () => {
     const path = await coopWorkbook(await dirs.make());
     const result = await readWorkbookTable(path, 'Programs');

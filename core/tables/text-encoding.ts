@@ -1,0 +1,74 @@
+/**
+ * How an export's bytes become text, decided once for both adapters (docs/RULES.md, "Encoding"):
+ * the decision is here, on bytes; the decoding is each host's own (Node's Buffer in the batch job,
+ * the browser's TextDecoder in the add-in), both fatal, so no byte is ever silently replaced.
+ *
+ * Partner Center writes UTF-8 (with or without a byte order mark); Excel's "Unicode text" is UTF-16
+ * LE with a BOM. Without a BOM a file is UTF-8, and bytes that are not valid UTF-8 (a Windows-1252
+ * `ü` in "Müller") are `invalid_encoding` on their line: replacing them would change participant
+ * names and ids.
+ */
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** How many leading bytes `sniffEncoding` needs to decide (a shorter file is decided on what it has). */
+export const SNIFF_BYTES = 4;
+
+/** The encoding a file's first bytes announce, or why its bytes are not text at all. */
+export type SniffedEncoding =
+  | { readonly ok: true; readonly encoding: TextEncodingName }
+  /** `zip_signature`: a zip (or an .xlsx) given as a text file (`unsupported_file`); `utf16_without_bom`: NUL bytes in the first two, so UTF-16 that cannot be told LE from BE (`invalid_encoding`, line 1). */
+  | { readonly ok: false; readonly code: 'unsupported_file' | 'invalid_encoding'; readonly reason: 'zip_signature' | 'utf16_without_bom' };
+
+export function sniffEncoding(head: Uint8Array): SniffedEncoding {
+  const [b0, b1, b2, b3] = [head[0], head[1], head[2], head[3]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { ok: true, encoding: 'utf-8' };
+  if (b0 === 0xff && b1 === 0xfe) return { ok: true, encoding: 'utf-16le' };
+  if (b0 === 0xfe && b1 === 0xff) return { ok: true, encoding: 'utf-16be' };
+  if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04) return { ok: false, code: 'unsupported_file', reason: 'zip_signature' };
+  if (head.length >= 2 && (b0 === 0 || b1 === 0)) return { ok: false, code: 'invalid_encoding', reason: 'utf16_without_bom' };
+  return { ok: true, encoding: 'utf-8' };
+}
+
+/** Index of the first byte that cannot start or continue a UTF-8 sequence; -1 if none (an incomplete end is not invalid yet). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return -1;
+      const c = bytes[i + k]!;
+      if (c < lo || c > hi) return i;
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Where invalid UTF-8 is: the 1-based line of byte `index` (line feeds before it, plus `firstLine`), and the byte as `0xE9`. */
+export function utf8ErrorAt(bytes: Uint8Array, index: number, firstLine = 1): { readonly line: number; readonly byte?: string } {
+  let line = firstLine;
+  const end = Math.min(index, bytes.length);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
+  return index < bytes.length ? { line, byte: `0x${bytes[index]!.toString(16).toUpperCase().padStart(2, '0')}` } : { line };
+}

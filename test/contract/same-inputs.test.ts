@@ -1,0 +1,164 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fc, test as prop } from '@fast-check/vitest';
+import { collectEarnings, source, withTempDir } from '../batch/input/helpers.js';
+import { expandInputs } from '../../batch/input/expand-inputs.js';
+import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
+import { planImport } from '../../addin/import/plan-import.js';
+import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { makeZip } from '../support/make-zip.js';
+
+/*
+ * The batch job's reader and the add-in's import read the same files the same way: which rows are
+ * read, which are blank, which code a bad file gets, how bytes become text, which zip entries are
+ * exports and in which order sources are read (core/tables; docs/RULES.md, "Earnings export").
+ */
+
+const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency';
+const row = (id: string, name = 'x') => `${id},P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD`.replace('P1', name === 'x' ? 'P1' : name);
+
+/** What a reader made of a file: the earnings it read, and each problem as `code@line severity`. */
+interface Verdict {
+  readonly earnings: string[];
+  readonly problems: string[];
+}
+
+/** The batch job writes an empty required cell as `missing_value` where the add-in says `missing_field` (docs/RULES.md, "Accepted rows"). */
+const batchCode = (code: string) => (code === 'missing_value' ? 'missing_field' : code);
+
+async function batchVerdict(bytes: Uint8Array, name = 'e.csv'): Promise<Verdict> {
+  const r = await collectEarnings(source(bytes, name));
+  return {
+    earnings: r.rows.map((e) => `${e.earningId}:${e.participantId}`),
+    problems: r.issues.map((i) => `${batchCode(i.code)}@${i.line ?? 1} ${i.severity}`).sort(),
+  };
+}
+
+async function addinVerdict(bytes: Uint8Array, name = 'e.csv'): Promise<Verdict> {
+  const read = await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }));
+  const headers = EARNINGS_COLUMNS.map((c) => c.name);
+  const plan = planImport(headers, new Map(), read.parsed);
+  const all = [...headers, ...plan.newColumns];
+  return {
+    earnings: plan.cells.map((c) => `${String(c[all.indexOf('earningId')])}:${String(c[all.indexOf('participantId')])}`),
+    problems: [...plan.rejected.map((r) => `${r.code}@${r.line} error`), ...plan.warnings.map((w) => `${w.code}@${w.line} warning`)].sort(),
+  };
+}
+
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+const utf16le = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+const cp1252 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+
+describe('the same file through both readers gives the same verdict', () => {
+  test.each<[string, Uint8Array, Verdict]>([
+    ['an export ending in a line of commas (Excel leaves one): the line is no row', utf8(`${HEADER}\n${row('E1')}\n,,,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
+    ['a line of blank cells between rows, spaces and a tab in them', utf8(`${HEADER}\r\n${row('E1')}\r\n , ,\t, ,,,,\r\n${row('E2')}\r\n`), { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
+    ['a blank line of quoted empty cells', utf8(`${HEADER}\n${row('E1')}\n"","", ,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
+    ['a blank line whose empty quoted cell has a space after its quote: blank, its quote not judged', utf8(`${HEADER}\n${row('E1')}\n"" ,,,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
+    ['an empty file', utf8(''), { earnings: [], problems: ['empty_file@1 error'] }],
+    ['a file of blank lines only', utf8('\r\n  \r\n\t\r\n'), { earnings: [], problems: ['empty_file@1 error'] }],
+    ['20 blank lines, then the header: the searched lines are empty', utf8(`${'\r\n'.repeat(20)}${HEADER}\r\n${row('E1')}\r\n`), { earnings: [], problems: ['empty_file@1 error'] }],
+    ['19 blank lines, then the header on line 20', utf8(`${'\n'.repeat(19)}${HEADER}\n${row('E1')}\n`), { earnings: ['E1:P1'], problems: [] }],
+    ['a byte order mark and nothing else', new Uint8Array([0xef, 0xbb, 0xbf]), { earnings: [], problems: ['empty_file@1 error'] }],
+    ['a header and no rows: a warning on the header line', utf8(`Earnings\n${HEADER}\n`), { earnings: [], problems: ['no_rows@2 warning'] }],
+    ['a header and only blank lines', utf8(`${HEADER}\n,,,,,,,\n\n`), { earnings: [], problems: ['no_rows@1 warning'] }],
+    ['text after a closing quote', utf8(`${HEADER}\n${row('E1')}\n"E2"x",P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: ['E1:P1', 'E3:P1'], problems: ['malformed_csv@3 error'] }],
+    ['a quote never closed', utf8(`${HEADER}\n${row('E1')}\n"E2,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: ['E1:P1'], problems: ['unclosed_quote@3 error'] }],
+    ['text after a closing quote that never closes again: the quote is unclosed', utf8(`${HEADER}\n${row('E1')}\n"E2"x,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: ['E1:P1'], problems: ['unclosed_quote@3 error'] }],
+    ['Windows-1252 bytes ("Müller") in a UTF-8 file', cp1252(`${HEADER}\n${row('E1')}\n${row('E2', 'Müller')}\n`), { earnings: [], problems: ['invalid_encoding@3 error'] }],
+    ['UTF-16 LE with its BOM (Excel\'s "Unicode text")', utf16le(`${HEADER}\r\n${row('E1', 'Müller')}\r\n`), { earnings: ['E1:Müller'], problems: [] }],
+    ['UTF-16 without a BOM', new Uint8Array(Buffer.from(`${HEADER}\n${row('E1')}\n`, 'utf16le')), { earnings: [], problems: ['invalid_encoding@1 error'] }],
+    ['a zip given a .csv name', new Uint8Array(makeZip([{ name: 'e.csv', data: `${HEADER}\n${row('E1')}\n` }])), { earnings: [], problems: ['unsupported_file@1 error'] }],
+    ['a file delimited by | (no export delimiter)', utf8(`${HEADER.replaceAll(',', '|')}\n${row('E1').replaceAll(',', '|')}\n`), { earnings: [], problems: ['header_not_found@1 error'] }],
+    ['a semicolon file as a European Excel saves it', utf8(`${HEADER.replaceAll(',', ';')}\n${row('E1').replaceAll(',', ';')}\n`), { earnings: ['E1:P1'], problems: [] }],
+  ])('%s', async (_what, bytes, expected) => {
+    const batch = await batchVerdict(bytes);
+    const addin = await addinVerdict(bytes);
+    expect(addin).toEqual(batch);
+    // Lines are compared where the batch job gives one; an empty file has none there (line 1 here).
+    expect(batch).toEqual(expected);
+  });
+});
+
+describe('a file that is not valid text', () => {
+  test('a UTF-8 file cut inside a character is invalid_encoding on its last line in both; the add-in imports none of it, the batch job rejects the run', async () => {
+    const bytes = utf8(`${HEADER}\n${row('E1')}\nE2,Mü`).subarray(0, -1);
+    const batch = await batchVerdict(bytes);
+    const addin = await addinVerdict(bytes);
+    expect(batch.problems).toEqual(['invalid_encoding@3 error']);
+    expect(addin).toEqual({ earnings: [], problems: ['invalid_encoding@3 error'] });
+  });
+});
+
+describe('zips and sets of files are read in the same order, the same entries', () => {
+  const file = (id: string) => `${HEADER}\n${row(id)}\n`;
+
+  test('a zip\'s exports are read by name, not in the archive\'s order; resource forks are passed over and other files reported by both', async () => {
+    const zip = makeZip([
+      { name: 'b/earnings_2.csv', data: file('E2') },
+      { name: '__MACOSX/b/._earnings_2.csv', data: 'not data' },
+      { name: 'B/earnings_1.tsv', data: file('E1').replaceAll(',', '\t') },
+      { name: 'a/earnings_3.csv', data: file('E3') },
+      { name: 'a/._earnings_3.csv', data: 'not data' },
+      { name: 'a/notes.txt', data: file('E9') },
+    ]);
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'export.zip');
+      await writeFile(path, zip);
+      const batch = await expandInputs([path]);
+      const addin = await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }));
+      const entries = ['B/earnings_1.tsv', 'a/earnings_3.csv', 'b/earnings_2.csv'];
+      expect(batch.sources.map((s) => s.entry)).toEqual(entries);
+      expect(addin.parsed.map((p) => p.file)).toEqual(entries.map((e) => `export.zip/${e}`));
+      // The same entries are left out, each adapter with its own code for "not an export".
+      expect(batch.issues.map((i) => i.raw)).toEqual(['a/notes.txt']);
+      expect(addin.skipped.map((s) => s.entry)).toEqual(['a/notes.txt']);
+    });
+  });
+
+  test('files picked together are read by name, as the batch job reads a folder', async () => {
+    await withTempDir(async (dir) => {
+      const names = ['earnings_b.csv', 'Earnings_c.csv', 'earnings_a.csv'];
+      for (const [i, name] of names.entries()) await writeFile(join(dir, name), file(`E${i}`));
+      const batch = await expandInputs([dir]);
+      const picked = names.map((name, i) => Object.assign(new Blob([file(`E${i}`)]), { name }));
+      const addin = await readPickedFiles(picked, readExportFile);
+      expect(batch.sources.map((s) => s.name.slice(dir.length + 1))).toEqual(['Earnings_c.csv', 'earnings_a.csv', 'earnings_b.csv']);
+      expect(addin.flatMap((r) => r.parsed.map((p) => p.file))).toEqual(batch.sources.map((s) => s.name.slice(dir.length + 1)));
+    });
+  });
+});
+
+describe('any file of rows', () => {
+  // Cells that make rows blank, ragged, quoted or refused, on either line break.
+  const cell = fc.constantFrom('', ' ', '\t', ';', 'E', 'P1', '10.00', '2021-01-05', 'USD', 'Co-op', '"q, 1"', '""', '" "', '"a"b"', '"open', '1.O');
+  const rowOf = fc.array(cell, { minLength: 1, maxLength: 10 }).map((cells) => cells.join(','));
+  let n = 0;
+  // A title line above the header, as Partner Center writes one, or a line of tabs that would mislead a guess.
+  const titleOf = fc.constantFrom(null, 'Earnings - Default', '\t\t\t', ';;');
+  prop.prop([titleOf, fc.array(fc.oneof(rowOf, fc.constant(row('E'))), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean()], { numRuns: Number(process.env.SAME_INPUTS_RUNS ?? 300) })(
+    'the batch job and the add-in read the same rows and report the same codes on the same lines',
+    async (title, rows, eol, trailing) => {
+      // Unique ids, so that repeats (the ledger's business, not the reader's) do not arise.
+      const lines = rows.map((r) => r.replace(/^E(?=,|$)/, () => `E${++n}`));
+      const text = [title, HEADER, ...lines].filter((l) => l !== null).join(eol) + (trailing ? eol : '');
+      const bytes = utf8(text);
+      const [batch, addin] = [await batchVerdict(bytes), await addinVerdict(bytes)];
+      expect(addin.earnings).toEqual(batch.earnings);
+      // The batch job reports every problem of a refused row, the add-in its first
+      // (docs/RULES.md, "Accepted rows"): the same rows refused, each for a reason the batch job gives.
+      const byPlace = (problems: readonly string[]) => {
+        const out = new Map<string, Set<string>>();
+        for (const p of problems) {
+          const [code, place] = p.split('@') as [string, string];
+          out.set(place, (out.get(place) ?? new Set()).add(code));
+        }
+        return out;
+      };
+      const [b, a] = [byPlace(batch.problems), byPlace(addin.problems)];
+      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+      for (const [place, codes] of a) for (const code of codes) expect(b.get(place), place).toContain(code);
+    },
+  );
+});
