@@ -329,7 +329,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
     kept.claimId = selected?.claim.claimId ?? null;
     form.hidden = mode.kind === 'closed';
     const row: Record<string, string> = selected ? { ...claimToRow(selected.claim) } : mode.kind === 'new' ? { ...mode.prefill } : {};
-    if (selected) row.amountClaimed = locale.amountInput(selected.claim.amountClaimed, selected.claim.currency);
+    if (selected) row.amountClaimed = locale.amountInput(selected.claim.amountClaimed);
     for (const [field, input] of inputs) input.value = row[field] ?? '';
     const readOnly = selected !== null && !isEditable(selected.claim.status);
     for (const [field, input] of inputs) input.readOnly = readOnly || (selected !== null && field === 'claimId');
