@@ -29,8 +29,8 @@ export interface Locale {
   when(days: number): string;
   /** An amount typed the user's way or invariantly; core's rules refuse ambiguous input. */
   parseAmount(text: string): Result<Dec>;
-  /** An amount as the user types it back (no grouping), for filling a form field. */
-  amountInput(value: Dec, currency: string): string;
+  /** An amount as the user types it back (no grouping, every digit it holds), for filling a form field. */
+  amountInput(value: Dec): string;
   issue(issue: Issue, column?: string): string;
 }
 
@@ -53,7 +53,6 @@ export function createLocale(displayLanguage: string): Locale {
   };
   const typed = numberLocale(safeTag);
   const typedLocale = typed.ok ? typed.value : INVARIANT;
-  const inputFormats = new Map<number, Intl.NumberFormat>();
   return {
     language,
     tag: safeTag,
@@ -82,14 +81,14 @@ export function createLocale(displayLanguage: string): Locale {
     parseAmount(text) {
       return parseAmount(text, { locale: typedLocale });
     },
-    amountInput(value, currency) {
-      const digits = minorUnits(currency);
-      let format = inputFormats.get(digits);
-      if (!format) {
-        format = new Intl.NumberFormat(safeTag, { useGrouping: false, minimumFractionDigits: 0, maximumFractionDigits: digits });
-        inputFormats.set(digits, format);
-      }
-      return format.format(formatAmount(value, currency) as unknown as number);
+    amountInput(value) {
+      // Every digit the claim holds, never rounded: a form saved unchanged must not change the
+      // amount (1234.567 stays 1234.567; rounding is for display only, docs/RULES.md "Money").
+      // Written with the user's decimal mark. Three decimals (`1234,567`) could also be read as a
+      // group of thousands, which core refuses as ambiguous: a trailing zero is the same amount
+      // and reads one way only.
+      const text = value.toFixed().replace('.', typedLocale.decimal);
+      return parseAmount(text, { locale: typedLocale }).ok ? text : `${text}0`;
     },
     issue(issue, column) {
       const key = `issue.${issue.code}`;

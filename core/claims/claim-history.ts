@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/calendar-date.js';
 import type { Claim } from './claim.js';
 
 /** What happened to a claim; stable identifiers, as written to the ClaimHistory table. */
-export type ClaimAction = 'status_changed' | 'edited' | 'document_added' | 'document_removed' | 'comment_added';
+export type ClaimAction = 'created' | 'status_changed' | 'edited' | 'document_added' | 'document_removed' | 'comment_added';
 
 /** One line of a claim's history (CLAIM_HISTORY_COLUMNS): who did what, when. */
 export interface ClaimHistoryEntry {

@@ -1,4 +1,6 @@
 import { issue, type Issue } from '../issues.js';
+import { historyEntry, type ChangeMeta, type ClaimHistoryEntry } from './claim-history.js';
+import type { Claim } from './claim.js';
 
 /**
  * What the register says about adding a claim to it (docs/RULES.md, "Claims"): the register names
@@ -13,4 +15,9 @@ export function newClaimIssues(claimId: string, registerIds: Iterable<string>): 
     if (taken.trim() === id) return [issue('duplicate_claim', ['claimId'], claimId, { claimId: id })];
   }
   return [];
+}
+
+/** The history entry that opens a new claim's history (docs/RULES.md, "Claims"): `created`, by whom and when. */
+export function claimCreatedEntry(claim: Claim, meta: ChangeMeta): ClaimHistoryEntry {
+  return historyEntry(claim, 'created', meta, []);
 }

@@ -8,7 +8,7 @@ import { fake } from './fake-excel.js';
 import { appendClaim, loadWorkbook, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { saveClaimForm } from '../../addin/taskpane/save-claim-form.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
-import { historyEntry } from '../../core/claims/claim-history.js';
+import { claimCreatedEntry } from '../../core/claims/new-claim.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
 import type { Claim } from '../../core/claims/claim.js';
 
@@ -40,7 +40,7 @@ describe('saving the claim form', () => {
 
   test('a document taken out of the form is removed from the claim\'s row and recorded in its history', async () => {
     const held = claim('Editing', { invoices: 'inv.pdf; old.pdf', proofs: 'photo.jpg' });
-    await appendClaim(held, historyEntry(held, 'edited', meta, ['created']));
+    await appendClaim(held, claimCreatedEntry(held, meta));
     const read = (await loadWorkbook()).ledger.claims[0]!.claim;
 
     const saved = await saveClaimForm(read, claim('Editing', { invoices: 'inv.pdf', proofs: 'photo.jpg; agenda.pdf' }), meta);
@@ -48,7 +48,7 @@ describe('saving the claim form', () => {
     expect(saved.ok).toBe(true);
     expect([cell('Claims', 'invoices'), cell('Claims', 'proofs')]).toEqual(['inv.pdf', 'photo.jpg; agenda.pdf']);
     expect(history()).toEqual([
-      ['edited', 'created'],
+      ['created', ''],
       ['document_removed', 'invoice: old.pdf'],
       ['document_added', 'proof: agenda.pdf'],
     ]);
@@ -58,19 +58,19 @@ describe('saving the claim form', () => {
 
   test('a submitted claim\'s documents are not removed: the save is refused as claim_not_editable and nothing is written', async () => {
     const held = claim('Submitted', { invoices: 'inv.pdf', proofs: 'photo.jpg' });
-    await appendClaim(held, historyEntry(held, 'edited', meta, ['created']));
+    await appendClaim(held, claimCreatedEntry(held, meta));
     const read = (await loadWorkbook()).ledger.claims[0]!.claim;
 
     const saved = await saveClaimForm(read, claim('Submitted', { invoices: 'inv.pdf', proofs: '' }), meta);
 
     expect(!saved.ok && saved.issues.map((i) => i.code)).toEqual(['claim_not_editable']);
     expect(cell('Claims', 'proofs')).toBe('photo.jpg');
-    expect(history()).toEqual([['edited', 'created']]);
+    expect(history()).toEqual([['created', '']]);
   });
 
   test('a form saved unchanged writes nothing', async () => {
     const held = claim('Editing', { invoices: 'inv.pdf', proofs: 'photo.jpg' });
-    await appendClaim(held, historyEntry(held, 'edited', meta, ['created']));
+    await appendClaim(held, claimCreatedEntry(held, meta));
     const read = (await loadWorkbook()).ledger.claims[0]!.claim;
     const before = fake.model.syncs;
 
@@ -78,6 +78,6 @@ describe('saving the claim form', () => {
 
     expect(saved.ok && saved.value.entries).toEqual([]);
     expect(fake.model.syncs).toBe(before);
-    expect(history()).toEqual([['edited', 'created']]);
+    expect(history()).toEqual([['created', '']]);
   });
 });

@@ -8,7 +8,7 @@ import { fake } from './fake-excel.js';
 import { appendClaim, ClaimRefusedError, loadWorkbook, setUpWorkbook, updateClaim, selectClaimRow, selectBalanceRow, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { RowNotFoundError } from '../../addin/excel/table-rows.js';
 import { parseClaimRow } from '../../core/claims/claim-row.js';
-import { historyEntry } from '../../core/claims/claim-history.js';
+import { claimCreatedEntry } from '../../core/claims/new-claim.js';
 import { editClaim } from '../../core/claims/claim-edits.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
 import { Dec } from '../../core/money/decimal.js';
@@ -42,7 +42,7 @@ describe('writing a claim back', () => {
 
   test('a claim and its history are appended together in two syncs', async () => {
     const before = fake.model.syncs;
-    await appendClaim(claim('CLM-B', '200'), historyEntry(claim('CLM-B', '200'), 'edited', meta, ['created']));
+    await appendClaim(claim('CLM-B', '200'), claimCreatedEntry(claim('CLM-B', '200'), meta));
     // Two syncs: the tables' shapes, then the rows (Excel.run's closing sync has nothing left to send).
     expect(fake.model.syncs - before).toBeLessThanOrEqual(3);
     expect(fake.tableValues('Claims')!.rows).toHaveLength(1);
@@ -51,7 +51,7 @@ describe('writing a claim back', () => {
 
   test('sorting the Claims table between reading and saving rewrites the right claim', async () => {
     for (const [id, amount] of [['CLM-B', '200'], ['CLM-A', '100'], ['CLM-C', '300']] as const) {
-      await appendClaim(claim(id, amount), historyEntry(claim(id, amount), 'edited', meta, ['created']));
+      await appendClaim(claim(id, amount), claimCreatedEntry(claim(id, amount), meta));
     }
     const state = await loadWorkbook();
     const read = state.ledger.claims.find((c) => c.claim.claimId === 'CLM-B')!;
@@ -69,10 +69,10 @@ describe('writing a claim back', () => {
   });
 
   test('a claimId typed into the register meanwhile is refused as duplicate_claim, and nothing is written', async () => {
-    await appendClaim(claim('CLM-A', '100'), historyEntry(claim('CLM-A', '100'), 'edited', meta, ['created']));
+    await appendClaim(claim('CLM-A', '100'), claimCreatedEntry(claim('CLM-A', '100'), meta));
     // Someone types the id the pane is about to use, with a stray space, into the sheet.
     fake.setCell('Claims', 0, 'claimId', ' CLM-B ');
-    const refused = appendClaim(claim('CLM-B', '200'), historyEntry(claim('CLM-B', '200'), 'edited', meta, ['created']));
+    const refused = appendClaim(claim('CLM-B', '200'), claimCreatedEntry(claim('CLM-B', '200'), meta));
     await expect(refused).rejects.toBeInstanceOf(ClaimRefusedError);
     await expect(refused).rejects.toMatchObject({ issues: [{ code: 'duplicate_claim', params: { claimId: 'CLM-B' } }] });
     expect(fake.tableValues('Claims')!.rows).toHaveLength(1);
@@ -80,14 +80,14 @@ describe('writing a claim back', () => {
   });
 
   test('a claim deleted meanwhile is reported, and nothing is written', async () => {
-    await appendClaim(claim('CLM-A', '100'), historyEntry(claim('CLM-A', '100'), 'edited', meta, ['created']));
+    await appendClaim(claim('CLM-A', '100'), claimCreatedEntry(claim('CLM-A', '100'), meta));
     fake.setCell('Claims', 0, 'claimId', 'CLM-RENAMED');
     await expect(updateClaim(claim('CLM-A', '999'), [])).rejects.toBeInstanceOf(RowNotFoundError);
     expect(claimsById()).toEqual({ 'CLM-RENAMED': [100, 'Activity CLM-A'] });
   });
 
   test('the whole workbook is read in three syncs when its tables are small', async () => {
-    await appendClaim(claim('CLM-A', '100'), historyEntry(claim('CLM-A', '100'), 'edited', meta, ['created']));
+    await appendClaim(claim('CLM-A', '100'), claimCreatedEntry(claim('CLM-A', '100'), meta));
     const before = fake.model.syncs;
     await loadWorkbook();
     // Names and settings; the tables' shapes; their rows; (Excel.run's closing sync).
@@ -95,8 +95,8 @@ describe('writing a claim back', () => {
   });
 
   test('selecting a claim or a pool selects its row in the sheet', async () => {
-    await appendClaim(claim('CLM-B', '200'), historyEntry(claim('CLM-B', '200'), 'edited', meta, ['created']));
-    await appendClaim(claim('CLM-A', '100'), historyEntry(claim('CLM-A', '100'), 'edited', meta, ['created']));
+    await appendClaim(claim('CLM-B', '200'), claimCreatedEntry(claim('CLM-B', '200'), meta));
+    await appendClaim(claim('CLM-A', '100'), claimCreatedEntry(claim('CLM-A', '100'), meta));
     fake.sortTable('Claims', 'claimId');
     expect(await selectClaimRow('CLM-B')).toBe(true);
     // Claims sits on its own sheet with the header in row 0: CLM-B is the second body row.

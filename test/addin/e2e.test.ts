@@ -320,7 +320,7 @@ describe('the task pane in headless Chromium', () => {
     expect([c('status'), c('amountClaimed'), c('amountApproved'), c('submittedDate'), c('notes'), c('invoices'), c('csrs')]).toEqual(['Approved', 350, 300, 44602, 'breakfast <b>bold</b>', '', 'csr-1.pdf']);
     const history = await tableRows(page, TABLES.claimHistory);
     expect(history.rows.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
-      ['CLM-2001', 44602, 'e2e tester', 'edited', 'created'],
+      ['CLM-2001', 44602, 'e2e tester', 'created', ''],
       ['CLM-2001', 44602, 'e2e tester', 'edited', 'activityName: Partner breakfast → Partner breakfast Q4'],
       ['CLM-2001', 44602, 'e2e tester', 'document_removed', 'invoice: INV-1.pdf'],
       ['CLM-2001', 44602, 'e2e tester', 'document_added', 'csr: csr-1.pdf'],

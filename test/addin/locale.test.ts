@@ -77,8 +77,9 @@ describe('the pane’s languages', () => {
 
   test.each([['de-DE'], ['nl-NL'], ['fr-FR'], ['sv-SE'], ['en-US']])('%s reads back the amounts it fills a form with', (tag) => {
     const locale = createLocale(tag);
-    for (const text of ['1234.5', '1000', '0.05', '1000000']) {
-      const parsed = locale.parseAmount(locale.amountInput(new Dec(text), 'EUR'));
+    // Every digit the claim holds: a form saved unchanged must not round the amount (1234.567 EUR, 1000.4 JPY).
+    for (const text of ['1234.5', '1000', '0.05', '1000000', '1234.567', '1000.4', '-0.004', '12345678901234567.895']) {
+      const parsed = locale.parseAmount(locale.amountInput(new Dec(text)));
       expect(parsed.ok && parsed.value.toString(), `${tag} ${text}`).toBe(text);
     }
   });
@@ -105,7 +106,6 @@ describe('the pane’s languages', () => {
     const locale = createLocale(tag);
     const zero = createLocale(tag).amount(new Dec(0), 'USD');
     expect(locale.amount(new Dec('-0.004'), 'USD')).toBe(zero);
-    expect(locale.amountInput(new Dec('-0.004'), 'USD')).toBe('0');
     expect(locale.amount(new Dec('-0.005'), 'USD')).toBe(`-${zero.slice(0, -1)}1`);
   });
 });

@@ -9,10 +9,9 @@ import { parseClaimRow, claimToRow } from '../../../core/claims/claim-row.js';
 import type { Claim } from '../../../core/claims/claim.js';
 import { CLAIM_STATUSES, isEditable, type ClaimStatus } from '../../../core/claims/claim-status.js';
 import { CLAIM_TRANSITIONS, transitionClaim } from '../../../core/claims/claim-transitions.js';
-import { historyEntry } from '../../../core/claims/claim-history.js';
 import { validateClaim, type ClaimContext } from '../../../core/claims/validate-claim.js';
 import { claimContext } from '../../../core/claims/claim-context.js';
-import { newClaimIssues } from '../../../core/claims/new-claim.js';
+import { claimCreatedEntry, newClaimIssues } from '../../../core/claims/new-claim.js';
 import { retainUntil } from '../../../core/claims/retain-until.js';
 import { knownProgramNames } from '../../../core/policy/policy-catalog.js';
 import type { Issue } from '../../../core/issues.js';
@@ -312,7 +311,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
       const saved = await saveClaimForm(selected.claim, current, meta);
       if (!saved.ok) return showGeneral(saved.issues);
     } else {
-      await appendClaim(current, historyEntry(current, 'edited', meta, ['created']));
+      await appendClaim(current, claimCreatedEntry(current, meta));
     }
     const id = current.claimId;
     kept.claimId = id;
@@ -329,7 +328,7 @@ export function renderClaims(app: App, root: HTMLElement): void {
     kept.claimId = selected?.claim.claimId ?? null;
     form.hidden = mode.kind === 'closed';
     const row: Record<string, string> = selected ? { ...claimToRow(selected.claim) } : mode.kind === 'new' ? { ...mode.prefill } : {};
-    if (selected) row.amountClaimed = locale.amountInput(selected.claim.amountClaimed, selected.claim.currency);
+    if (selected) row.amountClaimed = locale.amountInput(selected.claim.amountClaimed);
     for (const [field, input] of inputs) input.value = row[field] ?? '';
     const readOnly = selected !== null && !isEditable(selected.claim.status);
     for (const [field, input] of inputs) input.readOnly = readOnly || (selected !== null && field === 'claimId');
