@@ -105,7 +105,6 @@ export const INPUT_CODES = [
   'ragged_row',
   'record_too_large',
   // values
-  'missing_value',
   'invalid_amount',
   'invalid_date',
   'invalid_currency',

@@ -30,15 +30,15 @@ export function columnsByKey(header: CsvHeader): Map<string, CsvColumn> {
 
 /**
  * A problem core's row rule found (`readEarningRow`, `readPaymentRow`), located in the file: its
- * column, the header's name and `raw`, the cell as written. input-errors.csv has called an empty
- * required cell `missing_value` since its first release.
+ * column, the header's name and `raw`, the cell as written. The code is core's, as the add-in
+ * reports it for the same row.
  */
 export function locatedProblem(problem: Issue, raw: string, columns: ReadonlyMap<string, CsvColumn>, location: RecordLocation): InputIssue {
   const key = String(problem.path[0]);
   const column = columns.get(key);
   const where = { file: location.file, line: location.line, ...(column ? { column: column.index, columnName: column.name } : {}) };
   if (problem.code === 'missing_field') {
-    return inputError('missing_value', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
+    return inputError('missing_field', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
   }
   return inputError(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
     ...where,

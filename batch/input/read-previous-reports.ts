@@ -117,7 +117,7 @@ class BadCell extends Error {
   constructor(
     readonly column: string,
     readonly raw: string,
-    readonly code: 'invalid_amount' | 'invalid_date' | 'missing_value' | 'malformed_csv',
+    readonly code: 'invalid_amount' | 'invalid_date' | 'missing_field' | 'malformed_csv',
   ) {
     super(`${column}: ${raw}`);
   }
@@ -146,7 +146,7 @@ function cellReader(record: Record<string, string>, decimalMark: '.' | ','): Cel
   return {
     amount(column) {
       const value = amount(column);
-      if (value === null) throw new BadCell(column, '', 'missing_value');
+      if (value === null) throw new BadCell(column, '', 'missing_field');
       return value;
     },
     optionalAmount: amount,

@@ -24,14 +24,11 @@ interface Verdict {
   readonly problems: string[];
 }
 
-/** The batch job writes an empty required cell as `missing_value` where the add-in says `missing_field` (docs/RULES.md, "Accepted rows"). */
-const batchCode = (code: string) => (code === 'missing_value' ? 'missing_field' : code);
-
 async function batchVerdict(bytes: Uint8Array, name = 'e.csv'): Promise<Verdict> {
   const r = await collectEarnings(source(bytes, name));
   return {
     earnings: r.rows.map((e) => `${e.earningId}:${e.participantId}`),
-    problems: r.issues.map((i) => `${batchCode(i.code)}@${i.line ?? 1} ${i.severity}`).sort(),
+    problems: r.issues.map((i) => `${i.code}@${i.line ?? 1} ${i.severity}`).sort(),
   };
 }
 

@@ -226,7 +226,7 @@ describe('records and their physical lines', () => {
 
   test('issues returned for a record reject it when one is an error, and only count when all are warnings', async () => {
     const warning = { severity: 'warning', code: 'no_rows', file: 'in.csv', message: '', hint: '' } as const;
-    const error = { ...warning, severity: 'error', code: 'missing_value' } as const;
+    const error = { ...warning, severity: 'error', code: 'missing_field' } as const;
     const r = await collectRecords(source('id,amount\nA,1\nB,2\n'), { required: REQUIRED });
     expect(r.summary.records).toBe(2);
     const seen: string[] = [];
@@ -236,7 +236,7 @@ describe('records and their physical lines', () => {
       onIssue: (i) => void seen.push(i.code),
       onRejectedRow: (row) => void seen.push(`rejected ${row.location.line} ${row.raw}`),
     });
-    expect(seen).toEqual(['no_rows', 'no_rows', 'missing_value', 'rejected 3 B,2']);
+    expect(seen).toEqual(['no_rows', 'no_rows', 'missing_field', 'rejected 3 B,2']);
     expect(summary).toMatchObject({ records: 1, rejected: 1, errors: 1, warnings: 2 });
   });
 });

@@ -54,7 +54,7 @@ describe('payments report', () => {
     const { rows, issues } = await collect('paymentID,participantID,earned,currencyCode,paymentDate\nPAY-1,P-1,1.234,56,EUR,2021-01-01\nPAY-2,,x,EUR,2021-02-30\n');
     expect(located(issues)).toEqual([
       { code: 'ragged_row', severity: 'error', line: 2, column: 6 },
-      { code: 'missing_value', severity: 'error', line: 3, column: 2 },
+      { code: 'missing_field', severity: 'error', line: 3, column: 2 },
       { code: 'invalid_amount', severity: 'error', line: 3, column: 3 },
       { code: 'invalid_date', severity: 'error', line: 3, column: 5 },
     ]);
