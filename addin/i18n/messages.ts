@@ -208,6 +208,13 @@ const en = {
   'issue.duplicate_differs': 'Earning {input} appears twice with different values.',
   'issue.parse_error': 'The file could not be read here: {input}.',
   'issue.header_not_found': 'No header row with earningId was found.',
+  'issue.empty_file': 'The file is empty: download the export again.',
+  'issue.no_rows': 'The file has a header but no rows.',
+  'issue.malformed_csv': 'Text follows a closing quote: {input}. Open the file in a text editor and fix the quotes on this line.',
+  'issue.unclosed_quote': 'A quote opened on this line is never closed: the rest of the file would be one cell. Fix the quote, or download the export again.',
+  'issue.ragged_row': 'The row has {input} cells where the header has a different number: a delimiter or quote is missing.',
+  'issue.invalid_encoding': 'The file is not UTF-8 text here ({input}): save it again as CSV UTF-8, or download the export again.',
+  'issue.unsupported_file': 'This is not a text export ({input}): choose the CSV, TSV or zip Partner Center gave you.',
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type MessageKey = keyof typeof en;
@@ -401,6 +408,13 @@ const nl: Messages = {
   'issue.duplicate_differs': 'Inkomst {input} komt twee keer voor met verschillende waarden.',
   'issue.parse_error': 'Het bestand kon hier niet worden gelezen: {input}.',
   'issue.header_not_found': 'Geen kopregel met earningId gevonden.',
+  'issue.empty_file': 'Het bestand is leeg: download de export opnieuw.',
+  'issue.no_rows': 'Het bestand heeft een kopregel maar geen rijen.',
+  'issue.malformed_csv': 'Er staat tekst na een sluitend aanhalingsteken: {input}. Open het bestand in een teksteditor en herstel de aanhalingstekens op deze regel.',
+  'issue.unclosed_quote': 'Een aanhalingsteken op deze regel wordt nooit gesloten: de rest van het bestand zou één cel zijn. Herstel het, of download de export opnieuw.',
+  'issue.ragged_row': 'De rij heeft {input} cellen, de kopregel een ander aantal: er ontbreekt een scheidingsteken of aanhalingsteken.',
+  'issue.invalid_encoding': 'Het bestand is hier geen UTF-8-tekst ({input}): sla het opnieuw op als CSV UTF-8, of download de export opnieuw.',
+  'issue.unsupported_file': 'Dit is geen tekstexport ({input}): kies de CSV, TSV of zip die Partner Center gaf.',
 };
 
 const de: Messages = {
@@ -591,6 +605,13 @@ const de: Messages = {
   'issue.duplicate_differs': 'Einnahme {input} kommt zweimal mit verschiedenen Werten vor.',
   'issue.parse_error': 'Die Datei konnte nicht gelesen werden: {input}.',
   'issue.header_not_found': 'Keine Kopfzeile mit earningId gefunden.',
+  'issue.empty_file': 'Die Datei ist leer: Laden Sie den Export erneut herunter.',
+  'issue.no_rows': 'Die Datei hat eine Kopfzeile, aber keine Zeilen.',
+  'issue.malformed_csv': 'Nach einem schließenden Anführungszeichen folgt Text: {input}. Öffnen Sie die Datei in einem Texteditor und korrigieren Sie die Anführungszeichen in dieser Zeile.',
+  'issue.unclosed_quote': 'Ein in dieser Zeile geöffnetes Anführungszeichen wird nie geschlossen: Der Rest der Datei wäre eine Zelle. Korrigieren Sie es oder laden Sie den Export erneut herunter.',
+  'issue.ragged_row': 'Die Zeile hat {input} Zellen, die Kopfzeile eine andere Anzahl: Ein Trennzeichen oder Anführungszeichen fehlt.',
+  'issue.invalid_encoding': 'Die Datei ist hier kein UTF-8-Text ({input}): Speichern Sie sie erneut als CSV UTF-8 oder laden Sie den Export erneut herunter.',
+  'issue.unsupported_file': 'Das ist kein Textexport ({input}): Wählen Sie die CSV-, TSV- oder ZIP-Datei aus Partner Center.',
 };
 
 const fr: Messages = {
@@ -781,6 +802,13 @@ const fr: Messages = {
   'issue.duplicate_differs': 'Le gain {input} apparaît deux fois avec des valeurs différentes.',
   'issue.parse_error': 'Le fichier n’a pas pu être lu : {input}.',
   'issue.header_not_found': 'Aucune ligne d’en-tête avec earningId trouvée.',
+  'issue.empty_file': 'Le fichier est vide : téléchargez de nouveau l’export.',
+  'issue.no_rows': 'Le fichier a une ligne d’en-tête mais aucune ligne.',
+  'issue.malformed_csv': 'Du texte suit un guillemet fermant : {input}. Ouvrez le fichier dans un éditeur de texte et corrigez les guillemets de cette ligne.',
+  'issue.unclosed_quote': 'Un guillemet ouvert sur cette ligne n’est jamais fermé : le reste du fichier serait une seule cellule. Corrigez-le ou téléchargez de nouveau l’export.',
+  'issue.ragged_row': 'La ligne a {input} cellules, l’en-tête un autre nombre : il manque un séparateur ou un guillemet.',
+  'issue.invalid_encoding': 'Le fichier n’est pas du texte UTF-8 ici ({input}) : enregistrez-le de nouveau en CSV UTF-8 ou téléchargez de nouveau l’export.',
+  'issue.unsupported_file': 'Ce n’est pas un export texte ({input}) : choisissez le CSV, TSV ou zip fourni par Partner Center.',
 };
 
 const sv: Messages = {
@@ -971,6 +999,13 @@ const sv: Messages = {
   'issue.duplicate_differs': 'Intäkt {input} förekommer två gånger med olika värden.',
   'issue.parse_error': 'Filen kunde inte läsas: {input}.',
   'issue.header_not_found': 'Ingen rubrikrad med earningId hittades.',
+  'issue.empty_file': 'Filen är tom: ladda ned exporten igen.',
+  'issue.no_rows': 'Filen har en rubrikrad men inga rader.',
+  'issue.malformed_csv': 'Text följer efter ett avslutande citattecken: {input}. Öppna filen i en textredigerare och rätta citattecknen på den här raden.',
+  'issue.unclosed_quote': 'Ett citattecken som öppnas på den här raden stängs aldrig: resten av filen skulle bli en cell. Rätta det, eller ladda ned exporten igen.',
+  'issue.ragged_row': 'Raden har {input} celler, rubrikraden ett annat antal: en avgränsare eller ett citattecken saknas.',
+  'issue.invalid_encoding': 'Filen är inte UTF-8-text här ({input}): spara den igen som CSV UTF-8, eller ladda ned exporten igen.',
+  'issue.unsupported_file': 'Det här är ingen textexport ({input}): välj den CSV-, TSV- eller zip-fil som Partner Center gav.',
 };
 
 const TABLE: Readonly<Record<Language, Messages>> = { en, nl, de, fr, sv };

@@ -278,3 +278,45 @@ describe('an export with an earning type the ledger does not know', () => {
     expect(fake.tableValues(TABLES.balances)!.rows).toHaveLength(1);
   });
 });
+
+describe('the pane has words for every problem the import reports', () => {
+  test('each code a bad file gets, in rows or as a whole, has a message in every language', async () => {
+    const { hasMessage, LANGUAGES, message } = await import('../../addin/i18n/messages.js');
+    const { decodeExport } = await import('../../addin/import/decode-export.js');
+    const { readExportFile } = await import('../../addin/import/read-export-file.js');
+    const header = 'earningId,participantId,programName,earningType,earningAmount,earningDate,transactionCurrency';
+    const good = 'E1,P1,Hosting,Co-op,100,2021-08-01,USD';
+    const texts: Record<string, string> = {
+      empty: '',
+      headerOnly: `${header}\n`,
+      noHeader: 'a,b\n1,2\n',
+      missingColumn: 'earningId,participantId\nE1,P1\n',
+      repeatedColumn: `${header},Earning Id\n${good},E1\n`,
+      afterQuote: `${header}\n${good}\n"E2"x",P1,Hosting,Co-op,100,2021-08-01,USD\n`,
+      unclosed: `${header}\n"E1,P1,Hosting,Co-op,100,2021-08-01,USD\n${good}\n`,
+      ragged: `${header}\n${good},extra\n`,
+      // The import names a refused row's first problem: one row per value.
+      badValues: `${header}\nE2,P1,Hosting,Co-op,abc,2021-08-01,USD\nE3,,Hosting,Co-op,1,2021-08-01,USD\nE4,P1,Hosting,Co-op,1,2021-02-30,USD\nE5,P1,Hosting,Co-op,1,2021-08-01,EURO\n`,
+      conflicting: `${header}\n${good}\nE1,P1,Hosting,Co-op,999,2021-08-01,USD\n`,
+    };
+    const codes = new Set<string>();
+    for (const [name, text] of Object.entries(texts)) {
+      const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), [parseExportText(`${name}.csv`, text)]);
+      for (const r of [...plan.rejected, ...plan.warnings]) codes.add(r.code);
+    }
+    const bytes = { latin1: Uint8Array.from([...Buffer.from(`${header}\nE1,M`), 0xfc, ...Buffer.from('ller,Hosting\n')]), zipAsCsv: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) };
+    for (const [name, b] of Object.entries(bytes)) {
+      const read = await readExportFile(Object.assign(new Blob([b]), { name: `${name}.csv` }));
+      for (const parsed of read.parsed) for (const e of parsed.errors) codes.add(e.code);
+      expect(decodeExport(b).ok, name).toBe(false);
+    }
+    // The cases reach every whole-file and row code, so the check below cannot pass by reaching none.
+    expect([...codes].sort()).toEqual(
+      expect.arrayContaining(['empty_file', 'no_rows', 'header_not_found', 'missing_column', 'duplicate_header', 'malformed_csv', 'unclosed_quote', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field', 'duplicate_differs', 'invalid_encoding', 'unsupported_file']),
+    );
+    for (const code of codes) {
+      expect(hasMessage(`issue.${code}`), code).toBe(true);
+      for (const language of LANGUAGES) expect(message(language, `issue.${code}` as never, { column: 'x', input: 'y' }), `${language} ${code}`).not.toMatch(/^issue\./);
+    }
+  });
+});
