@@ -12,13 +12,10 @@ import { scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.j
 import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { issue, ok, fail, type Result } from '../../core/issues.js';
 import { booleanFromText } from '../../core/policy/policy-fields.js';
+import { isBlankCell } from '../../core/tables/blank-row.js';
 
 /** What Office.js accepts in `Range.values`. */
 export type CellValue = string | number | boolean;
-
-export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
 
 /**
  * A cell as an exact amount. Excel keeps doubles; the shortest decimal that reads back as the
@@ -51,7 +48,7 @@ export function scaledAmountFromCell(value: unknown): ScaledAmount | null {
 
 /** Like amountFromCell, but an empty cell is `null` rather than an issue. */
 export function optionalAmountFromCell(value: unknown): Result<Dec | null> {
-  return isBlank(value) ? ok(null) : amountFromCell(value);
+  return isBlankCell(value) ? ok(null) : amountFromCell(value);
 }
 
 /** Rounded half-up to the currency's minor unit, as a number Excel can sum. */

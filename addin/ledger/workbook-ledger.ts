@@ -16,6 +16,7 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
+import { isBlankCell } from '../../core/tables/blank-row.js';
 import { detach } from '../../core/text/detach.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
@@ -31,7 +32,6 @@ import {
   cellAsText,
   dateFromCell,
   dateToCell,
-  isBlank,
   textToCell,
   type CellValue,
 } from '../excel/cell-values.js';
@@ -312,13 +312,13 @@ class TableEarnings {
     const amountCell = iAmount < 0 ? '' : row[iAmount];
     const amountScaled = scaledOf(amountCell);
     const usdCell = iUSD < 0 ? '' : row[iUSD];
-    const usdBlank = isBlank(usdCell);
+    const usdBlank = isBlankCell(usdCell);
     const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
     const payCurrencyText = cellText(row, iPayCurrency);
     let paymentCurrency = payToCurrencies.get(payCurrencyText);
     if (paymentCurrency === undefined) payToCurrencies.set(payCurrencyText, (paymentCurrency = payToCurrencyOf(payCurrencyText)));
     const payCell = iPay < 0 ? '' : row[iPay];
-    const payBlank = isBlank(payCell);
+    const payBlank = isBlankCell(payCell);
     const amountInPaymentCurrencyScaled = payBlank ? null : scaledOf(payCell);
     let missingText = false;
     for (const column of REQUIRED_EARNING_TEXTS) if (cellText(row, layout[column]) === '') missingText = true;
