@@ -39,9 +39,8 @@ function periodArg(period: unknown): FiscalHalf {
 
 /** COOP.PERIOD: the fiscal half of an Excel date. */
 export function periodOf(date: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): string {
-  if (typeof date !== 'number' || !Number.isFinite(date) || date < 1 || !Number.isInteger(date)) {
-    invalid('date must be an Excel date (a whole serial number)');
-  }
+  // A date-time (=NOW()) is its day, as a date cell with a time is read everywhere else (core's fromExcelSerial).
+  if (typeof date !== 'number' || !Number.isFinite(date) || date < 1) invalid('date must be an Excel date (a serial number)');
   const iso = dateFromCell(date);
   if (iso === null) invalid('date is not a valid Excel date');
   return formatHalf(fiscalHalfOf(iso, settings));

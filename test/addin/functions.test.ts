@@ -37,7 +37,12 @@ describe('period functions', () => {
     expect(claimEndOf(label)).toBe(serial(claimEnd));
   });
 
-  test.each([[-1], [0], [1.5], [Number.NaN], ['2021-01-01'], [null]])('COOP.PERIOD(%j) is an error, not a number', (arg) => {
+  test('COOP.PERIOD of a date-time (=NOW()) is the half of its day, as a date cell with a time is read', () => {
+    expect(periodOf(serial('2020-12-31') + 0.99)).toBe('FY21 H1');
+    expect(periodOf(serial('2021-01-01') + 0.25)).toBe('FY21 H2');
+  });
+
+  test.each([[-1], [0], [0.5], [Number.NaN], ['2021-01-01'], [null]])('COOP.PERIOD(%j) is an error, not a number', (arg) => {
     expect(() => periodOf(arg, DEFAULT_SETTINGS)).toThrow(FunctionInputError);
   });
 
