@@ -87,7 +87,6 @@ export const INPUT_CODES = [
   'zip_too_large',
   'zip_too_many_entries',
   'zip_nested',
-  'zip_unsupported_entry',
   // zips as the add-in reads them in the browser
   'zip_entry_not_csv',
   'zip_encrypted',

@@ -131,7 +131,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
       }
       if (!isExportFileName(base)) {
         issues.push(
-          inputWarning('zip_unsupported_entry', {
+          inputWarning('zip_entry_not_csv', {
             file: at,
             raw: clip(inner),
             message: 'The entry is not a .csv or .tsv file; it is skipped.',
@@ -144,7 +144,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
       if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) {
         const reason = entry.isEncrypted() ? 'encrypted' : `compression_method_${entry.compressionMethod}`;
         issues.push(
-          inputError('zip_unsupported_entry', {
+          inputError(entry.isEncrypted() ? 'zip_encrypted' : 'zip_unsupported', {
             file: at,
             raw: clip(inner),
             message: entry.isEncrypted() ? 'The entry is encrypted.' : `The entry uses compression method ${entry.compressionMethod}.`,

@@ -155,7 +155,7 @@ describe('zips', () => {
       const { sources, issues } = await expandInputs([join(dir, 'outer.zip')]);
       expect(issues.map((i) => [i.code, i.severity, i.file])).toEqual([
         ['zip_nested', 'error', `${join(dir, 'outer.zip')}!inner.zip`],
-        ['zip_unsupported_entry', 'warning', `${join(dir, 'outer.zip')}!readme.pdf`],
+        ['zip_entry_not_csv', 'warning', `${join(dir, 'outer.zip')}!readme.pdf`],
       ]);
       expect(sources.map((s) => s.entry)).toEqual(['a.csv']);
     });

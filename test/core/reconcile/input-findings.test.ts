@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { inputFindings, type InputProblem } from '../../../core/reconcile/input-findings.js';
 
-const warning: InputProblem = { severity: 'warning', code: 'zip_unsupported_entry', message: 'm', file: 'a.csv', line: 7 };
+const warning: InputProblem = { severity: 'warning', code: 'zip_entry_not_csv', message: 'm', file: 'a.csv', line: 7 };
 const rowError: InputProblem = { severity: 'error', code: 'ragged_row', message: 'm', file: 'a.csv', line: 9 };
 
 describe('findings from the input of a run that went on', () => {
@@ -14,8 +14,8 @@ describe('findings from the input of a run that went on', () => {
     const { line: _, ...onTheFile } = warning;
     const findings = inputFindings({ problems: [warning, onTheFile], quarantinedRows: 0, quarantinedTo: 'q.csv' });
     expect(findings.map((f) => [f.severity, f.code, f.file, f.line])).toEqual([
-      ['warning', 'zip_unsupported_entry', 'a.csv', 7],
-      ['warning', 'zip_unsupported_entry', 'a.csv', undefined],
+      ['warning', 'zip_entry_not_csv', 'a.csv', 7],
+      ['warning', 'zip_entry_not_csv', 'a.csv', undefined],
     ]);
   });
 
