@@ -13,6 +13,7 @@ import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../c
 import { issue, ok, fail, type Result } from '../../core/issues.js';
 import { booleanFromText } from '../../core/policy/policy-fields.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
+import { cellValueText, numberCellText } from '../../core/tables/cell-value-text.js';
 
 /** What Office.js accepts in `Range.values`. */
 export type CellValue = string | number | boolean;
@@ -140,15 +141,17 @@ export function booleanFromCell(value: unknown): boolean | null {
   return booleanFromText(textFromCell(value));
 }
 
-/** A cell as the text a core row parser expects: numbers in invariant form, dates as yyyy-MM-dd. */
+/**
+ * A cell as the text a core row parser expects, by core's rule for workbook cells
+ * (`cellValueText`: a number in a date column is a serial date, any other number its full decimal).
+ * Date serials go through `dateFromCell`'s cache and numbers through `numberCellText`, the rule's
+ * fast paths; a property test holds this to the rule (test/addin/cell-values.test.ts).
+ */
 export function cellAsText(value: unknown, kind: 'text' | 'amount' | 'date' | 'other'): string {
   if (typeof value === 'number') {
-    if (kind === 'date') return dateFromCell(value) ?? String(value);
-    // Core reads amounts as plain decimals: a huge or tiny cell number (1e+300) is written out in
-    // full, never in exponent form, so the cell Excel holds is read as the amount it is.
-    if (kind === 'amount' && Number.isFinite(value)) return new Dec(value).toFixed();
-    return new Dec(value).toString();
+    if (kind === 'date') return dateFromCell(value) ?? numberCellText(value);
+    return numberCellText(value);
   }
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'boolean' || typeof value === 'string') return cellValueText(value, undefined);
   return textFromCell(value);
 }

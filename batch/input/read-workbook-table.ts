@@ -1,7 +1,9 @@
 import type ExcelJS from 'exceljs';
-import { Dec } from '../../core/money/decimal.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
+import { normaliseHeaderName } from '../../core/tables/header-row.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
+import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
+import type { ColumnKind, ColumnSpec } from '../../core/workbook-layout.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are 1-based sheet rows. */
 export interface CellLocation {
@@ -12,8 +14,10 @@ export interface CellLocation {
 }
 
 export interface WorkbookTableRow {
-  /** Cell text by header name, converted exactly (see `cellToText`). */
+  /** Cell text by header name, read by core's rule for workbook cells (`cellValueText`). */
   readonly values: Readonly<Record<string, string>>;
+  /** Every cell of the row in the table's column order, read the same way (a quarantined row's text). */
+  readonly cells: readonly string[];
   readonly location: CellLocation;
 }
 
@@ -41,57 +45,42 @@ export type ReadWorkbookTableResult =
   | { readonly ok: true; readonly table: WorkbookTable; readonly problems: readonly WorkbookTableProblem[] }
   | { readonly ok: false; readonly problems: readonly WorkbookTableProblem[] };
 
-/**
- * Shortest decimal text of a double that reads back as the same double (`0.1`, `1234.56`,
- * `1e-7` → `0.0000001`): what Excel shows in the formula bar, never the binary expansion.
- */
-function numberText(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (n === 0) return '0';
-  return new Dec(String(n)).toFixed();
-}
+/** Days from 1970-01-01 to Excel's day 0 (1899-12-30) in the 1900 date system. */
+const EXCEL_EPOCH_SERIAL = 25_569;
+const MS_PER_DAY = 86_400_000;
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
+type PlainCell = { readonly value: PlainCellValue; readonly formulaWithoutResult?: string };
 
 /**
- * Excel stores dates as serial days; exceljs turns a date-formatted serial into a `Date` at that
- * wall time read as UTC. So the UTC getters give back exactly the calendar day (and time) shown
- * in Excel, whatever this machine's zone.
+ * An exceljs cell value as Excel holds it, the plain value Office.js would give the add-in for the
+ * same cell: a number, text, a boolean or nothing. Core's rule (`cellValueText`) then reads it by
+ * its column's kind, the same rule as the add-in's. exceljs turns a date-formatted serial into a
+ * `Date` at that wall time read as UTC, so the serial is that instant's days since Excel's day 0
+ * (time of day as the fraction), whatever this machine's zone. Rich text is its text joined, a
+ * hyperlink its text, a formula its cached result, an error as Excel shows it (`#N/A`).
  */
-function dateText(d: Date): string {
-  const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  if (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0) return day;
-  return `${day}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
-
-type Converted = { readonly text: string; readonly formulaWithoutResult?: string };
-
-/**
- * A cell value as text, exactly: numbers as their shortest decimal, dates as `yyyy-MM-dd` (with
- * `THH:mm:ss` only when there is a time), booleans `true`/`false`, rich text joined, hyperlinks
- * as their text, formulas as their cached result, errors as Excel shows them (`#N/A`).
- */
-export function cellToText(value: ExcelJS.CellValue | undefined): Converted {
-  if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'number') return { text: numberText(value) };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'boolean') return { text: value ? 'true' : 'false' };
-  if (value instanceof Date) return { text: dateText(value) };
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
+export function plainCellValue(value: ExcelJS.CellValue | undefined): PlainCell {
+  if (value === null || value === undefined) return { value: null };
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value };
+  if (value instanceof Date) return { value: value.getTime() / MS_PER_DAY + EXCEL_EPOCH_SERIAL };
+  if ('richText' in value) return { value: value.richText.map((r) => r.text).join('') };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
     if (result === undefined || result === null) {
       const f = (value as { formula?: string; sharedFormula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? '';
-      return { text: '', formulaWithoutResult: f };
+      return { value: null, formulaWithoutResult: f };
     }
-    if (typeof result === 'object' && result !== null && 'error' in result) return { text: String((result as { error: unknown }).error) };
-    return cellToText(result as ExcelJS.CellValue);
+    if (typeof result === 'object' && 'error' in result) return { value: String((result as { error: unknown }).error) };
+    return plainCellValue(result as ExcelJS.CellValue);
   }
-  if ('hyperlink' in value) return cellToText((value as { text?: ExcelJS.CellValue }).text ?? '');
-  if ('error' in value) return { text: String(value.error) };
-  return { text: '' };
+  if ('hyperlink' in value) return plainCellValue((value as { text?: ExcelJS.CellValue }).text ?? '');
+  if ('error' in value) return { value: String(value.error) };
+  return { value: null };
+}
+
+/** A header cell's text: a header is text, whatever Excel holds. */
+function headerText(value: ExcelJS.CellValue | undefined): string {
+  return cellValueText(plainCellValue(value).value, 'text');
 }
 
 interface TableModelLike {
@@ -129,10 +118,12 @@ function findTable(workbook: ExcelJS.Workbook, tableName: string): { sheet: Exce
 /**
  * Reads a table of a co-op workbook (`Claims`, `Programs`) as text rows, for the same parsers as
  * the CSV inputs. Looks for an Excel table of that name (case-insensitive); failing that, a sheet
- * of that name whose first non-empty row is the header. Blank rows are skipped. The workbook is
- * read whole (exceljs), which is fine for the register and policy tables it is used for.
+ * of that name whose first non-empty row is the header. Blank rows are skipped. `columns` is the
+ * table's layout (`CLAIMS_COLUMNS`): its kinds decide how a cell is read (a number in a date column
+ * is a serial date); a column it does not name, or every column without it, reads as text. The
+ * workbook is read whole (exceljs), which is fine for the register and policy tables it is used for.
  */
-export async function readWorkbookTable(path: string, tableName: string): Promise<ReadWorkbookTableResult> {
+export async function readWorkbookTable(path: string, tableName: string, columns: readonly ColumnSpec[] = []): Promise<ReadWorkbookTableResult> {
   // Loaded here, not at start-up: exceljs is the heaviest module the job uses.
   const workbook = new (await import('exceljs')).default.Workbook();
   try {
@@ -169,7 +160,7 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
     let left = 0;
     let right = 0;
     header.eachCell((cell, col) => {
-      if (cellToText(cell.value).text.trim() === '') return;
+      if (headerText(cell.value).trim() === '') return;
       if (left === 0) left = col;
       right = col;
     });
@@ -180,7 +171,7 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
   const names: string[] = [];
   const hasHeaderCells = source === 'sheet' || found?.model.headerRow !== false;
   for (let c = range.left; c <= range.right; c++) {
-    const fromCell = hasHeaderCells ? cellToText(sheet.getRow(range.top).getCell(c).value).text : '';
+    const fromCell = hasHeaderCells ? headerText(sheet.getRow(range.top).getCell(c).value) : '';
     const fromTable = source === 'table' ? (found?.model.columns?.[c - range.left]?.name ?? '') : '';
     names.push((fromCell || fromTable).trim());
   }
@@ -192,21 +183,28 @@ export async function readWorkbookTable(path: string, tableName: string): Promis
   }
   const headers = header.keys;
 
+  // Each column read by its kind in the table's layout (a column the layout does not know is text),
+  // as the add-in reads its own tables (docs/RULES.md, "Workbook cells").
+  const kindByName = new Map(columns.map((c) => [normaliseHeaderName(c.name), c.kind]));
+  const kinds: (ColumnKind | undefined)[] = headers.map((h) => (h === '' ? undefined : kindByName.get(normaliseHeaderName(h))));
   const rows: WorkbookTableRow[] = [];
   for (let r = range.top + 1; r <= range.bottom; r++) {
     const row = sheet.getRow(r);
     const values: Record<string, string> = {};
+    const cells: string[] = [];
     for (let c = range.left; c <= range.right; c++) {
       const name = headers[c - range.left]!;
+      const plain = plainCellValue(row.getCell(c).value);
+      const text = cellValueText(plain.value, kinds[c - range.left]);
+      cells.push(text);
       if (name === '') continue;
-      const converted = cellToText(row.getCell(c).value);
-      if (converted.formulaWithoutResult !== undefined) {
-        problems.push({ code: 'formula_without_result', file: path, input: converted.formulaWithoutResult, location: { sheet: sheet.name, row: r, column: c } });
+      if (plain.formulaWithoutResult !== undefined) {
+        problems.push({ code: 'formula_without_result', file: path, input: plain.formulaWithoutResult, location: { sheet: sheet.name, row: r, column: c } });
       }
-      values[name] = converted.text;
+      values[name] = text;
     }
     // A blank row (every cell empty once trimmed) is skipped, as the add-in skips it (docs/RULES.md, "Blank rows").
-    if (!isBlankRow(Object.values(values))) rows.push({ values, location: { sheet: sheet.name, row: r } });
+    if (!isBlankRow(Object.values(values))) rows.push({ values, cells, location: { sheet: sheet.name, row: r } });
   }
   return { ok: true, table: { sheet: sheet.name, source, headerRow: range.top, headers: headers.filter((h) => h !== ''), rows }, problems };
 }

@@ -1,5 +1,6 @@
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
@@ -352,7 +353,7 @@ async function readClaims(
     return [];
   };
   if (isWorkbook(path)) {
-    const read = await readWorkbookTable(path, 'Claims');
+    const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS);
     for (const p of read.problems) {
       issues.push(
         inputError(p.code === 'duplicate_header' ? 'duplicate_header' : 'read_failed', {
@@ -381,7 +382,14 @@ async function readClaims(
       );
       return 0;
     }
-    for (const row of read.table.rows) issues.push(...accept(row.values, { file: `${path}!${read.table.sheet}`, line: row.location.row }));
+    for (const row of read.table.rows) {
+      const location = { file: `${path}!${read.table.sheet}`, line: row.location.row };
+      const rowIssues = accept(row.values, location);
+      issues.push(...rowIssues);
+      // A row core refuses is quarantined like a CSV record (with --skip-bad-rows); a workbook row
+      // has no text of its own, so its cells, as read, stand for it as one CSV line.
+      if (rowIssues.some((i) => i.severity === 'error')) onRejectedRow({ location, raw: Papa.unparse([[...row.cells]]), issues: rowIssues });
+    }
     return read.table.rows.length;
   }
   const summary = await readCsvRecords(fileSource(path), {

@@ -146,7 +146,14 @@ export function toExcelSerial(date: IsoDate): number {
   return daysBetween('1899-12-30' as IsoDate, date);
 }
 
+/** Excel's last date, 9999-12-31: a larger number is no date in Excel (it shows `####`). */
+const LAST_EXCEL_SERIAL = 2_958_465;
+
+/**
+ * The calendar date of an Excel serial (1900 date system), its time of day (the fraction)
+ * dropped; null for a number Excel shows as no date (below 1, after 9999-12-31).
+ */
 export function fromExcelSerial(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 1) return null;
+  if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_EXCEL_SERIAL + 1) return null;
   return addDays('1899-12-30' as IsoDate, Math.floor(serial));
 }

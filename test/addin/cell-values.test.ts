@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../core/money/decimal.js';
 import { parsePlainAmount, scaledFromDec } from '../../core/money/scaled-amount.js';
-import { booleanFromCell, decimalTextToCell, scaledToCell, textToCell } from '../../addin/excel/cell-values.js';
+import { booleanFromCell, cellAsText, decimalTextToCell, scaledToCell, textToCell } from '../../addin/excel/cell-values.js';
+import { cellValueText } from '../../core/tables/cell-value-text.js';
 import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 
 /** Amounts as exports write them: a sign, up to 15 digits, up to 6 decimals. */
@@ -60,5 +61,29 @@ describe('booleans written to cells', () => {
 
   test('an Excel boolean stays what it is', () => {
     expect([booleanFromCell(true), booleanFromCell(false)]).toEqual([true, false]);
+  });
+});
+
+describe('cells read as text', () => {
+  /** What Office.js gives in `Range.values`: numbers (serials, amounts, anything), text, booleans; and a missing cell. */
+  const cell = fc.oneof(
+    fc.double(),
+    fc.integer({ min: -10, max: 3_000_000 }),
+    fc.tuple(fc.integer({ min: 1, max: 2_958_465 }), fc.integer({ min: 0, max: 86_399 })).map(([day, second]) => day + second / 86_400),
+    fc.string(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+  );
+  const KINDS = { text: 'text', amount: 'amount', date: 'date', other: undefined } as const;
+
+  test("cellAsText, with its cache and fast paths, is core's rule for workbook cells", () => {
+    fc.assert(
+      fc.property(cell, fc.constantFrom('text', 'amount', 'date', 'other') as fc.Arbitrary<keyof typeof KINDS>, (value, kind) => {
+        // Twice: the second reading of a serial comes from the cache.
+        expect([cellAsText(value, kind), cellAsText(value, kind)]).toEqual([cellValueText(value, KINDS[kind]), cellValueText(value, KINDS[kind])]);
+      }),
+      { numRuns: 10_000 },
+    );
   });
 });

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { cellToText, readWorkbookTable } from '../../../batch/input/read-workbook-table.js';
+import { plainCellValue, readWorkbookTable } from '../../../batch/input/read-workbook-table.js';
+import { isoDate, toExcelSerial } from '../../../core/calendar/calendar-date.js';
+import { CLAIMS_COLUMNS } from '../../../core/workbook-layout.js';
 import { tempDirs } from '../../support/temp-dir.js';
 
 const dirs = tempDirs();
@@ -51,7 +53,7 @@ async function coopWorkbook(dir: string): Promise<string> {
 describe('readWorkbookTable', () => {
   test('reads an Excel table by name as exact text with sheet row locations', async () => {
     const path = await coopWorkbook(await dirs.make());
-    const result = await readWorkbookTable(path, 'claims');
+    const result = await readWorkbookTable(path, 'claims', CLAIMS_COLUMNS);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.table.source).toBe('table');
@@ -78,8 +80,12 @@ describe('readWorkbookTable', () => {
     const result = await readWorkbookTable(path, 'Programs');
     expect(result.ok && result.table.source).toBe('sheet');
     expect(result.ok && result.table.rows).toEqual([
-      { values: { name: 'Hosting', coopShare: '0.4', thresholdUSD: '1500', coopClaims: 'true' }, location: { sheet: 'Programs', row: 3 } },
-      { values: { name: 'CSP Indirect Reseller', coopShare: '0.25', thresholdUSD: '10000', coopClaims: 'false' }, location: { sheet: 'Programs', row: 4 } },
+      { values: { name: 'Hosting', coopShare: '0.4', thresholdUSD: '1500', coopClaims: 'true' }, cells: ['Hosting', '0.4', '1500', 'true'], location: { sheet: 'Programs', row: 3 } },
+      {
+        values: { name: 'CSP Indirect Reseller', coopShare: '0.25', thresholdUSD: '10000', coopClaims: 'false' },
+        cells: ['CSP Indirect Reseller', '0.25', '10000', 'false'],
+        location: { sheet: 'Programs', row: 4 },
+      },
     ]);
   });
 
@@ -129,19 +135,72 @@ describe('readWorkbookTable', () => {
   });
 });
 
-describe('cellToText', () => {
-  test.each<[ExcelJS.CellValue, string]>([
-    [0.1, '0.1'],
-    [0.1 + 0.2, '0.30000000000000004'],
-    [1e21, '1000000000000000000000'],
-    [-0, '0'],
-    [utc(2021, 2, 16), '2021-02-16'],
-    [new Date(Date.UTC(2021, 1, 16, 13, 5, 0)), '2021-02-16T13:05:00'],
-    [true, 'true'],
-    [{ error: '#N/A' } as ExcelJS.CellErrorValue, '#N/A'],
-    [{ formula: 'A1', result: utc(2021, 3, 1) } as ExcelJS.CellFormulaValue, '2021-03-01'],
-    [null, ''],
-  ])('turns %j into %j', (value, text) => {
-    expect(cellToText(value).text).toBe(text);
+describe('plainCellValue', () => {
+  const serial = (date: string) => toExcelSerial(isoDate(date));
+  test.each<[string, ExcelJS.CellValue, unknown]>([
+    ['a number', 0.1 + 0.2, 0.30000000000000004],
+    ['text', 'C-1', 'C-1'],
+    ['a boolean', true, true],
+    ['an empty cell', null, null],
+    ['a date-formatted cell', utc(2021, 2, 16), serial('2021-02-16')],
+    ['a date before 1900-03-01', utc(1900, 1, 1), 2],
+    ['rich text', { richText: [{ text: 'rich ' }, { text: 'text' }] } as ExcelJS.CellRichTextValue, 'rich text'],
+    ['an error', { error: '#N/A' } as ExcelJS.CellErrorValue, '#N/A'],
+    ['a formula with a date result', { formula: 'A1', result: utc(2021, 3, 1) } as ExcelJS.CellFormulaValue, serial('2021-03-01')],
+    ['a hyperlink', { text: 'link', hyperlink: 'https://example.com' } as ExcelJS.CellHyperlinkValue, 'link'],
+  ])('gives %s as Excel holds it', (_name, value, plain) => {
+    expect(plainCellValue(value).value).toBe(plain);
+  });
+
+  test('gives a date with a time as the serial with the time of day as its fraction', () => {
+    expect(plainCellValue(new Date(Date.UTC(2021, 1, 16, 18, 0, 0))).value).toBe(serial('2021-02-16') + 0.75);
+  });
+
+  test('gives a formula without a cached result as no value, and the formula', () => {
+    expect(plainCellValue({ formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue)).toEqual({ value: null, formulaWithoutResult: 'SUM(1,2)' });
+  });
+});
+
+describe('readWorkbookTable with a layout', () => {
+  test.each(['UTC', 'America/New_York', 'Pacific/Auckland'])(
+    'reads a General-formatted serial and a date-formatted date in a date column as the same day under TZ=%s',
+    async (zone) => {
+      const dir = await dirs.make();
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Claims');
+      putRow(ws, 1, ['claimId', 'Activity Start', 'activityEnd', 'notes']);
+      putRow(ws, 2, ['C-1', 44562, utc(2022, 1, 1), 44562]);
+      putRow(ws, 3, ['C-2', 44562.75, new Date(Date.UTC(2022, 0, 1, 18)), 0]);
+      putRow(ws, 4, ['C-3', 0, '2022-01-01', true]);
+      const path = join(dir, 'c.xlsx');
+      await wb.xlsx.writeFile(path);
+      const saved = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        const result = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS);
+        expect(result.ok && result.table.rows.map((r) => r.cells)).toEqual([
+          ['C-1', '2022-01-01', '2022-01-01', '44562'],
+          ['C-2', '2022-01-01', '2022-01-01', '0'],
+          // 0 is no date in Excel: its digits, for the claim parser to refuse as a date.
+          ['C-3', '0', '2022-01-01', 'true'],
+        ]);
+        expect(result.ok && result.table.rows[0]!.values).toEqual({ claimId: 'C-1', 'Activity Start': '2022-01-01', activityEnd: '2022-01-01', notes: '44562' });
+      } finally {
+        if (saved === undefined) delete process.env.TZ;
+        else process.env.TZ = saved;
+      }
+    },
+  );
+
+  test('reads every column as text without a layout', async () => {
+    const dir = await dirs.make();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Claims');
+    putRow(ws, 1, ['claimId', 'activityStart']);
+    putRow(ws, 2, ['C-1', 44562]);
+    const path = join(dir, 'c.xlsx');
+    await wb.xlsx.writeFile(path);
+    const result = await readWorkbookTable(path, 'Claims');
+    expect(result.ok && result.table.rows[0]!.values).toEqual({ claimId: 'C-1', activityStart: '44562' });
   });
 });

@@ -97,7 +97,7 @@ describe('createReportWorkbook', () => {
     process.env.TZ = zone; // Node applies a changed TZ immediately
     try {
       expect(new Date(2021, 6, 1).getTimezoneOffset()).toBe(zone === 'UTC' ? 0 : zone === 'America/New_York' ? 240 : -720);
-      const read = await readWorkbookTable(path, 'Balances');
+      const read = await readWorkbookTable(path, 'Balances', COLUMNS);
       expect(read.ok).toBe(true);
       if (!read.ok) return;
       expect(read.table.rows.map((r) => r.values.claimEnd)).toEqual(['2021-08-15', '2021-12-31', '2022-01-01']);

@@ -1,0 +1,53 @@
+/**
+ * How a workbook cell becomes the text core's row parsers read, for every workbook table either
+ * adapter reads (the add-in's Claims, Programs and Earnings tables through Office.js; the Claims
+ * and Programs tables of an `.xlsx` given to the batch job through exceljs). Each adapter first
+ * turns its host's cell into a plain value, as Excel holds it; the column's kind then decides
+ * (docs/RULES.md, "Workbook cells"):
+ * - a number in a date column is an Excel serial date (1900 date system), read as `yyyy-MM-dd`
+ *   with its time of day dropped: a General-formatted 44562 and a date-formatted 1/1/2022 are one
+ *   date. A number that is no date (0, -3) stays its digits, for the parser to refuse as a date.
+ * - any other number is its shortest decimal (what Excel shows in the formula bar), written out in
+ *   full, never in exponent form, so `1e-7` is read as the amount `0.0000001`;
+ * - a boolean is `true` or `false`, text is itself, an empty cell is ''.
+ */
+import { fromExcelSerial } from '../calendar/calendar-date.js';
+import { Dec } from '../money/decimal.js';
+import type { ColumnKind } from '../workbook-layout.js';
+
+/** A cell as Excel holds it, in a host's plain terms: Office.js `Range.values` gives these. */
+export type PlainCellValue = string | number | boolean | null;
+
+/**
+ * The rule, readably. `kind` is the column's kind in the layout (`CLAIMS_COLUMNS`…), `undefined`
+ * for a column the layout does not know, which reads as text.
+ */
+export function cellValueText(value: PlainCellValue | undefined, kind: ColumnKind | undefined): string {
+  if (typeof value === 'number') {
+    if (kind === 'date') {
+      const date = fromExcelSerial(value);
+      if (date !== null) return date;
+    }
+    return numberDigits(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return value ?? '';
+}
+
+/** A number's shortest decimal, in full (`1e21` → `1000000000000000000000`); `-0` is `0`. */
+function numberDigits(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  return new Dec(value).toFixed();
+}
+
+/**
+ * `cellValueText` for a number in a column that is not a date, without a Decimal where the
+ * engine's own shortest decimal already has no exponent (every amount a ledger holds): the add-in
+ * reads 100,000-row tables through it. A property test holds it to the rule
+ * (test/core/tables/cell-value-text.test.ts).
+ */
+export function numberCellText(value: number): string {
+  const text = String(value);
+  return text.includes('e') ? numberDigits(value) : text;
+}

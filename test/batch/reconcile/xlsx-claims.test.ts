@@ -1,0 +1,62 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { tempDirs } from '../../support/temp-dir.js';
+import { runCli } from './run.js';
+
+const dirs = tempDirs();
+afterAll(() => dirs.cleanup());
+
+const EARNINGS = [
+  'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever',
+  'E1,P1,CSP Indirect Reseller,Co-op,20000.00,20000.00,2021-08-01,USD,T1,Core',
+].join('\n');
+
+const HEADER = ['claimId', 'participantId', 'programName', 'activityType', 'activityName', 'activityStart', 'activityEnd', 'currency', 'amountClaimed', 'status'];
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/** A Claims sheet: a good claim with a General-formatted serial start, then a claim whose start is no date. */
+async function claimsWorkbook(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Claims');
+  ws.addRow(HEADER);
+  ws.addRow(['C1', 'P1', 'CSP Indirect Reseller', 'Event', 'Webinar', 44562, utc(2022, 1, 2), 'USD', 100, 'Editing']);
+  ws.addRow(['C2', 'P1', 'CSP Indirect Reseller', 'Event', 'Webinar, part 2', 'someday', utc(2022, 1, 2), 'USD', 250.5, 'Editing']);
+  const path = join(dir, 'book.xlsx');
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+async function run(skipBadRows: boolean): Promise<{ code: number; out: string; book: string }> {
+  const dir = await dirs.make();
+  await writeFile(join(dir, 'earnings.csv'), EARNINGS);
+  const book = await claimsWorkbook(dir);
+  const out = join(dir, 'out');
+  const args = ['reconcile', '--earnings', join(dir, 'earnings.csv'), '--claims', book, '--as-of', '2022-02-10', '--out', out, '--quiet'];
+  const r = await runCli(skipBadRows ? [...args, '--skip-bad-rows'] : args);
+  return { code: r.code, out, book };
+}
+
+const csv = async (path: string) => Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+describe('a Claims workbook row core refuses', () => {
+  test('is quarantined with --skip-bad-rows, its cells as one CSV line, and the run goes on to exit 1 with rows_quarantined', async () => {
+    const { code, out, book } = await run(true);
+    expect(code).toBe(1);
+    expect(await csv(join(out, 'quarantine.csv'))).toEqual([
+      { file: `${book}!Claims`, line: '3', codes: 'invalid_date', raw: 'C2,P1,CSP Indirect Reseller,Event,"Webinar, part 2",someday,2022-01-02,USD,250.5,Editing' },
+    ]);
+    expect((await csv(join(out, 'claims.csv'))).map((c) => [c.claimId, c.activityStart, c.activityEnd])).toEqual([['C1', '2022-01-01', '2022-01-02']]);
+    expect((await csv(join(out, 'findings.csv'))).filter((f) => f.code === 'rows_quarantined').map((f) => f.severity)).toEqual(['error']);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as { counts: { quarantinedRows: number } };
+    expect(summary.counts.quarantinedRows).toBe(1);
+  });
+
+  test('rejects the run without --skip-bad-rows, naming the row', async () => {
+    const { code, out, book } = await run(false);
+    expect(code).toBe(65);
+    expect((await csv(join(out, 'input-errors.csv'))).map((e) => [e.file, e.line, e.code, e.columnName])).toEqual([[`${book}!Claims`, '3', 'invalid_date', 'activityStart']]);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { fc, test as prop } from '@fast-check/vitest';
+import { cellValueText, numberCellText, type PlainCellValue } from '../../../core/tables/cell-value-text.js';
+import { fromExcelSerial, isoDate, toExcelSerial } from '../../../core/calendar/calendar-date.js';
+import type { ColumnKind } from '../../../core/workbook-layout.js';
+
+describe('a workbook cell as the text a row parser reads', () => {
+  test.each<[string, PlainCellValue | undefined, ColumnKind | undefined, string]>([
+    ['a serial in a date column is its date', 44562, 'date', '2022-01-01'],
+    ['the time of day of a serial is dropped', 44562.99, 'date', '2022-01-01'],
+    ['Excel\'s last date', 2_958_465, 'date', '9999-12-31'],
+    ['a number after Excel\'s last date stays its digits', 2_958_466, 'date', '2958466'],
+    ['0 is no date and stays its digits', 0, 'date', '0'],
+    ['a negative number is no date and stays its digits', -3.5, 'date', '-3.5'],
+    ['a date typed as text is left for the parser', '1/2/2022', 'date', '1/2/2022'],
+    ['a serial in an amount column is a number', 44562, 'amount', '44562'],
+    ['a serial in a text column is a number', 44562, 'text', '44562'],
+    ['a serial in a column the layout does not know is a number', 44562, undefined, '44562'],
+    ['an amount is its shortest decimal', 0.1 + 0.2, 'amount', '0.30000000000000004'],
+    ['a tiny amount is written in full', 1e-7, 'amount', '0.0000001'],
+    ['a huge amount is written in full', 1e21, 'amountUSD', '1000000000000000000000'],
+    ['negative zero is 0', -0, 'share', '0'],
+    ['true', true, 'boolean', 'true'],
+    ['false', false, 'text', 'false'],
+    ['an empty cell', null, 'date', ''],
+    ['a missing cell', undefined, 'amount', ''],
+    ['text is itself, spaces and all', ' C-1 ', 'text', ' C-1 '],
+  ])('%s', (_what, value, kind, text) => {
+    expect(cellValueText(value, kind)).toBe(text);
+  });
+
+  prop.prop([fc.integer({ min: 61, max: 2_958_465 }), fc.integer({ min: 0, max: 86_399 })])(
+    'a serial in a date column reads as the date that writes back as its whole days, whatever its time of day',
+    (day, second) => {
+      expect(toExcelSerial(isoDate(cellValueText(day + second / 86_400, 'date')))).toBe(day);
+    },
+  );
+});
+
+describe('the fast path holds to the rule', () => {
+  prop.prop([fc.double()], { numRuns: 5000 })('numberCellText is the rule for a number outside a date column', (value) => {
+    expect(numberCellText(value)).toBe(cellValueText(value, 'amount'));
+  });
+
+  prop.prop([fc.integer({ min: -1e7, max: 1e7 }).map((units) => units / 100)])('numberCellText of an amount in cents', (value) => {
+    expect(numberCellText(value)).toBe(cellValueText(value, 'amount'));
+  });
+
+  test('fromExcelSerial refuses what Excel shows as no date', () => {
+    expect([0.5, 2_958_466, Number.NaN, Infinity].map(fromExcelSerial)).toEqual([null, null, null, null]);
+  });
+});
