@@ -15,7 +15,7 @@ import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workboo
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
-import { formatsOf, NUMBER_FORMATS } from '../excel/column-formats.js';
+import { NUMBER_FORMATS } from '../excel/column-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
 import { textFromCell, type CellValue } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
