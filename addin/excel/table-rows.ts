@@ -23,9 +23,10 @@ export interface FoundRows {
 /**
  * Queues loading a table's header row and body; after the caller's next sync, `indexes()` gives
  * the body rows matching `key`, whose columns are found by core's header rule (`Claim ID` is the
- * `claimId` column), in whatever order the table holds them. The whole body is loaded, since
- * which column is the key is known only once the header is read, and a second sync for it would
- * cost more than the cells.
+ * `claimId` column), in whatever order the table holds them. The whole body is loaded in that
+ * same sync, since which column is the key is known only once the header is read: the operation
+ * keeps its one sync before writing, at the price of reading the other columns of a table that
+ * is small beside Earnings (Claims, Balances).
  */
 export function queueFindRows(context: Excel.RequestContext, tableName: string, key: RowKey): FoundRows {
   const table = context.workbook.tables.getItem(tableName);
