@@ -6,6 +6,9 @@
  */
 import type { CellValue } from './cell-values.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
+import type { Issue } from '../../core/issues.js';
+import type { ColumnSpec } from '../../core/workbook-layout.js';
+import { assertWritable, placeFormats, placementIssues, placementOf, placeRow } from './table-placement.js';
 
 export const BLOCK_BYTES = 4 * 1024 * 1024;
 export const BLOCK_ROWS = 20_000;
@@ -199,23 +202,42 @@ export async function appendRows(
   return written;
 }
 
+export interface ReplaceOptions extends AppendOptions {
+  /**
+   * The layout `rows` are in, when the table is one the user may re-spell or reorder: its header
+   * is loaded with the body's size, each value placed under the column whose header names it, and
+   * formats taken from the layout; a column the table lacks refuses the write (TableColumnsError)
+   * before anything is cleared.
+   */
+  readonly layout?: { readonly columns: readonly ColumnSpec[]; readonly required?: readonly string[] };
+}
+
 /** Replaces a table's data with `rows` (Recalculate): clears the body, then appends in blocks. */
 export async function replaceRows(
   context: Excel.RequestContext,
   tableName: string,
   rows: readonly (readonly CellValue[])[],
-  options: AppendOptions = {},
+  options: ReplaceOptions = {},
 ): Promise<number> {
   const table = context.workbook.tables.getItem(tableName);
+  const header = options.layout ? table.getHeaderRowRange().load('values') : null;
   const body = table.getDataBodyRange().load('rowCount,columnCount');
   await context.sync();
+  let written = rows;
+  let appendOptions: AppendOptions = options;
+  if (header && options.layout) {
+    const placement = placementOf(tableName, header.values[0] ?? [], options.layout.columns);
+    assertWritable(placement, rows, options.layout.required);
+    written = rows.map((row) => placeRow(placement, row));
+    appendOptions = { ...options, formats: placeFormats(placement) };
+  }
   if (body.rowCount > 1) {
     // Deleting all but the first row keeps the table (and its formats and validation) intact.
     table.getDataBodyRange().getCell(1, 0).getAbsoluteResizedRange(body.rowCount - 1, body.columnCount).delete('Up');
   }
   table.getDataBodyRange().getRow(0).clear('Contents');
   await context.sync();
-  return appendRows(context, tableName, rows, options);
+  return appendRows(context, tableName, written, appendOptions);
 }
 
 /** Overwrites one data row (0-based index into the table body, blank rows included). */
@@ -240,30 +262,38 @@ export async function addColumns(context: Excel.RequestContext, tableName: strin
 
 export interface RowsFor {
   readonly table: string;
+  /** The layout the rows are in; each value is written under the column whose header names it. */
+  readonly columns: readonly ColumnSpec[];
   readonly rows: readonly (readonly CellValue[])[];
-  /** Number format per table column, as for appendRows. */
-  readonly formats?: readonly (string | null)[];
+  /** Layout columns the table cannot be written without (`placementIssues`). */
+  readonly required?: readonly string[];
 }
 
 /**
  * For a few rows into several tables at once (a claim and its history): queues what appending
- * needs to know about each table; after the caller's sync, `write()` queues every row and format,
- * so the whole change takes two syncs and lands in the workbook together. Large appends go
- * through appendRows, which splits them into blocks.
+ * needs to know about each table, its header row included; after the caller's sync, `issues()`
+ * says what core refuses (a column the table lacks) and `write()` queues every row and format,
+ * each under the column its header names, so the whole change takes two syncs and lands in the
+ * workbook together. Large appends go through appendRows, which splits them into blocks.
  */
-export function queueAppend(context: Excel.RequestContext, appends: readonly RowsFor[]): { write(): void } {
+export function queueAppend(context: Excel.RequestContext, appends: readonly RowsFor[]): { issues(): Issue[]; write(): void } {
   const shapes = appends
     .filter((a) => a.rows.length > 0)
     .map((a) => {
       const table = context.workbook.tables.getItem(a.table);
+      const header = table.getHeaderRowRange().load('values');
       const body = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount');
       const firstRow = table.getDataBodyRange().getRow(0).load('values');
-      return { a, table, body, firstRow };
+      return { a, table, header, body, firstRow };
     });
+  const placed = () => shapes.map((s) => ({ ...s, placement: placementOf(s.a.table, s.header.values[0] ?? [], s.a.columns) }));
+  const issues = () => placed().flatMap(({ a, placement }) => placementIssues(placement, a.rows, a.required));
   return {
+    issues,
     write() {
-      for (const { a, table, body, firstRow } of shapes) {
-        const values = a.rows as CellValue[][];
+      for (const { a, table, body, firstRow, placement } of placed()) {
+        assertWritable(placement, a.rows, a.required);
+        const values = a.rows.map((row) => placeRow(placement, row));
         const reuseBlank = body.rowCount === 1 && isBlankRow(firstRow.values[0] ?? []);
         const nextRow = reuseBlank ? body.rowIndex : body.rowIndex + body.rowCount;
         if (reuseBlank) {
@@ -272,8 +302,8 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
         } else {
           table.rows.add(undefined, values);
         }
-        a.formats?.forEach((format, c) => {
-          if (format === null || format === undefined) return;
+        placeFormats(placement).forEach((format, c) => {
+          if (format === null) return;
           const cell = [format];
           table.worksheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1).numberFormat = values.map(() => cell);
         });

@@ -3,7 +3,7 @@
  * addin/excel. Nothing here touches the DOM.
  */
 import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, TABLES } from '../../core/workbook-layout.js';
-import { claimToRow } from '../../core/claims/claim-row.js';
+import { claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
@@ -13,8 +13,9 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
+import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
-import { formatsOf, NUMBER_FORMATS } from '../excel/column-formats.js';
+import { NUMBER_FORMATS } from '../excel/column-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
 import { textFromCell, type CellValue } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
@@ -82,7 +83,7 @@ export class ProgramsRefusedError extends Error {
 export function writeBalances(ledger: Ledger): Promise<number> {
   if (ledger.programsRefused) return Promise.reject(new ProgramsRefusedError(ledger.problems));
   const rows = ledger.balances.map(balanceToCells);
-  return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { formats: formatsOf(BALANCES_COLUMNS) }));
+  return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { layout: { columns: BALANCES_COLUMNS } }));
 }
 
 export interface ImportOutcome {
@@ -131,20 +132,27 @@ function historyCells(entries: readonly ClaimHistoryEntry[]): CellValue[][] {
   return entries.map((e) => recordToCells(historyEntryToRow(e), CLAIM_HISTORY_COLUMNS));
 }
 
+/** The register's required columns, as the ledger reads it: a claim is never written where it could not be read back. */
+const CLAIMS_REQUIRED: readonly string[] = REQUIRED_CLAIMS_COLUMNS;
+
 /**
- * Adds a claim and its history entry together: one sync to learn both tables' shapes and the
- * register's claimIds as they stand now (someone may have typed a row since the pane read it),
- * one to write. Whether the claim may be added is core's decision (`newClaimIssues`).
+ * Adds a claim and its history entry together: one sync to learn both tables' headers and shapes
+ * and the register's claimIds as they stand now (someone may have typed a row since the pane read
+ * it), one to write. Whether the claim may be added is core's decision (`newClaimIssues`, and
+ * `missing_column` for a column the table lacks); each value goes under the column whose header
+ * names it (docs/RULES.md, "Writing by the header").
  */
 export function appendClaim(claim: Claim, entry: ClaimHistoryEntry): Promise<void> {
   return Excel.run(async (context) => {
-    const ids = context.workbook.tables.getItem(TABLES.claims).columns.getItem('claimId').getDataBodyRange().load('values');
+    const register = queueFindRows(context, TABLES.claims, { claimId: claim.claimId });
     const append = queueAppend(context, [
-      { table: TABLES.claims, rows: [claimCells(claim)], formats: formatsOf(CLAIMS_COLUMNS) },
-      { table: TABLES.claimHistory, rows: historyCells([entry]), formats: formatsOf(CLAIM_HISTORY_COLUMNS) },
+      { table: TABLES.claims, columns: CLAIMS_COLUMNS, rows: [claimCells(claim)], required: CLAIMS_REQUIRED },
+      { table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, rows: historyCells([entry]) },
     ]);
     await context.sync();
-    const issues = newClaimIssues(claim.claimId, ids.values.map((row) => textFromCell(row[0])));
+    const refused = append.issues();
+    if (refused.length > 0) throw new ClaimRefusedError(claim.claimId, refused);
+    const issues = newClaimIssues(claim.claimId, register.column('claimId').map(textFromCell));
     if (issues.length > 0) throw new ClaimRefusedError(claim.claimId, issues);
     append.write();
   });
@@ -170,9 +178,14 @@ export function updateClaim(claim: Claim, entries: readonly ClaimHistoryEntry[])
   return Excel.run(async (context) => {
     const key = { claimId: claim.claimId };
     const rows = queueFindRows(context, TABLES.claims, key);
-    const append = queueAppend(context, [{ table: TABLES.claimHistory, rows: historyCells(entries), formats: formatsOf(CLAIM_HISTORY_COLUMNS) }]);
+    const append = queueAppend(context, [{ table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, rows: historyCells(entries) }]);
     await context.sync();
-    queueWriteFoundRow(context, TABLES.claims, key, rows, claimCells(claim));
+    // Each value under the column whose header names it (docs/RULES.md, "Writing by the header").
+    const cells = claimCells(claim);
+    const placement = placementOf(TABLES.claims, rows.headerRow(), CLAIMS_COLUMNS);
+    const refused = [...placementIssues(placement, [cells], CLAIMS_REQUIRED), ...append.issues()];
+    if (refused.length > 0) throw new ClaimRefusedError(claim.claimId, refused);
+    queueWriteFoundRow(context, key, rows, placement, cells);
     append.write();
   });
 }
@@ -196,5 +209,6 @@ export function saveSettings(values: { asOf: IsoDate | null; fiscalYearStartMont
 /** Replaces the Programs table with edited rows (text records in PROGRAMS_COLUMNS). */
 export function savePrograms(records: readonly Record<string, string>[]): Promise<number> {
   const rows = records.map((r) => recordToCells(r, PROGRAMS_COLUMNS));
-  return Excel.run((context) => replaceRows(context, TABLES.programs, rows, { formats: formatsOf(PROGRAMS_COLUMNS) }));
+  // Under the columns as the user heads them (docs/RULES.md, "Writing by the header").
+  return Excel.run((context) => replaceRows(context, TABLES.programs, rows, { layout: { columns: PROGRAMS_COLUMNS } }));
 }

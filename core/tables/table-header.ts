@@ -73,3 +73,22 @@ export function tableHeaderIssues(table: string, names: readonly string[], heade
     ...header.missing.map((m) => issue('missing_column', [table, describeRequirement(m)], describeRequirement(m))),
   ];
 }
+
+/**
+ * What refuses writing rows of a layout under a table's header (the add-in writing a claim, its
+ * history, the Programs or the Balances back to a table the user may have re-spelled or
+ * reordered): a layout column no header names is `missing_column` at `[table, column]` when it is
+ * required, or when a row to write holds a value for it (`filled`), so a value is never dropped
+ * because its column is gone (docs/RULES.md, "Column headers").
+ */
+export function unwritableColumns(
+  table: string,
+  header: TableHeader,
+  columns: readonly string[],
+  options: { readonly required?: readonly string[]; readonly filled?: ReadonlySet<string> } = {},
+): Issue[] {
+  const required = new Set(options.required ?? []);
+  return columns
+    .filter((column) => columnPosition(header, column) < 0 && (required.has(column) || (options.filled?.has(column) ?? false)))
+    .map((column) => issue('missing_column', [table, column], column));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as prop } from '@fast-check/vitest';
-import { columnPosition, namesColumn, readTableHeader, tableHeaderIssues } from '../../../core/tables/table-header.js';
+import { columnPosition, namesColumn, readTableHeader, tableHeaderIssues, unwritableColumns } from '../../../core/tables/table-header.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../../core/claims/claim-row.js';
 import { parsePolicyRows } from '../../../core/policy/parse-policy-rows.js';
 import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS } from '../../../core/workbook-layout.js';
@@ -121,5 +121,21 @@ describe("core's row readers follow the same rule", () => {
   test('parsePolicyRows reads the first of two headers naming one field', () => {
     const r = parsePolicyRows([{ name: 'Hosting', thresholdUSD: '2000', 'Threshold USD': '9000' }]);
     expect(r.ok && r.value[0]!.thresholdUSD?.toFixed()).toBe('2000');
+  });
+});
+
+describe('writing rows under a header', () => {
+  const layout = ['claimId', 'programName', 'notes', 'status'];
+  const header = readTableHeader(['Claim ID', 'Status'], { known: layout });
+
+  test('a column the header names in any spelling can be written; a required one it lacks is missing_column', () => {
+    const issues = unwritableColumns('Claims', header, layout, { required: ['claimId', 'programName'] });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['missing_column', ['Claims', 'programName']]]);
+  });
+
+  test('a column the header lacks is missing_column once a row holds a value for it, and not before', () => {
+    expect(unwritableColumns('Claims', header, layout)).toEqual([]);
+    const issues = unwritableColumns('Claims', header, layout, { filled: new Set(['notes', 'status']) });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['missing_column', ['Claims', 'notes']]]);
   });
 });
