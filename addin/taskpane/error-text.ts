@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.js';
 import { RowNotFoundError } from '../excel/table-rows.js';
+import { TableColumnsError } from '../excel/table-placement.js';
 import { ClaimRefusedError, ProgramsRefusedError } from './workbook-ops.js';
 
 /**
@@ -9,6 +10,7 @@ import { ClaimRefusedError, ProgramsRefusedError } from './workbook-ops.js';
 export function errorText(locale: Locale, error: unknown): string {
   if (error instanceof RowNotFoundError) return locale.t('claims.gone', { id: error.key.claimId ?? Object.values(error.key).join(' ') });
   if (error instanceof ClaimRefusedError) return error.issues.map((i) => locale.issue(i)).join(' ');
+  if (error instanceof TableColumnsError) return `${error.table}: ${error.issues.map((i) => locale.issue(i)).join(' ')}`;
   if (error instanceof ProgramsRefusedError) return locale.t('error.programsRefused', { count: error.problems.length });
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest';
+import { createLocale } from '../../addin/i18n/locale.js';
+import { errorText } from '../../addin/taskpane/error-text.js';
+import { TableColumnsError } from '../../addin/excel/table-placement.js';
+import { ProgramsRefusedError } from '../../addin/taskpane/workbook-ops.js';
+import { issue } from '../../core/issues.js';
+import { message } from '../../addin/i18n/messages.js';
+
+describe('what the user reads when a write is refused', () => {
+  test.each([['en-US'], ['nl-NL'], ['de-DE'], ['fr-FR'], ['sv-SE']])('%s: a table lacking a column names the table and the column, in the language', (tag) => {
+    const locale = createLocale(tag);
+    const text = errorText(locale, new TableColumnsError('Balances', [issue('missing_column', [], 'available')]));
+    expect(text).toBe(`Balances: ${locale.issue(issue('missing_column', [], 'available'))}`);
+    expect(text).toContain('available');
+    expect(text).not.toBe(errorText(locale, new Error('x')));
+  });
+
+  test('a refused Programs table says so, not Excel failed', () => {
+    const locale = createLocale('nl-NL');
+    const text = errorText(locale, new ProgramsRefusedError([{ table: 'Programs', row: 2, issues: [issue('invalid_share', ['Programs', 1, 'coopShare'], '1.5')] }]));
+    expect(text).toBe(message('nl', 'error.programsRefused'));
+  });
+});
