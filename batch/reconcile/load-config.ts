@@ -3,6 +3,7 @@ import { policyCatalog, type PolicyCatalog } from '../../core/policy/policy-cata
 import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { formatPath, type Issue } from '../../core/issues.js';
+import { PROGRAMS_COLUMNS } from '../../core/workbook-layout.js';
 import { readWorkbookTable, type CellLocation } from '../input/read-workbook-table.js';
 import { columnLetter } from '../output/report-workbook.js';
 import { DEFAULT_ACCOUNTS, parseJournalAccounts, type JournalAccounts } from '../../core/journal/journal-accounts.js';
@@ -27,7 +28,7 @@ export async function loadPolicies(path: string | undefined, inputs: InputSummar
   let result;
   try {
     if (isWorkbook(path)) {
-      const read = await readWorkbookTable(path, 'Programs');
+      const read = await readWorkbookTable(path, 'Programs', PROGRAMS_COLUMNS);
       // A repeated header (core's header rule: `coopShare` and `Coop Share` are one column) is as fatal as an unreadable table.
       if (!read.ok || read.problems.length > 0) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}${p.location ? ` (${workbookCell(p.location)})` : ''}`));
       result = parsePolicyRows(read.table.rows.map((r) => r.values));
