@@ -17,9 +17,7 @@ import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../c
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
-import { importAction } from '../../core/reconcile/import-action.js';
-import type { DuplicateDecision } from '../../core/reconcile/earning-identity.js';
-import type { FindingCode } from '../../core/codes.js';
+import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
 import type { Issue } from '../../core/issues.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
@@ -38,19 +36,6 @@ export interface Rejection {
   readonly input?: string;
 }
 
-/**
- * Why a row is skipped, in core's codes for its duplicate decision (docs/RULES.md, "Repeated
- * earningIds"): `duplicate_earning`, an identical repeat; `earning_updated` or `earning_restated`,
- * the same earning changed, and the version held is from a newer download.
- */
-export type SkipCode = Extract<FindingCode, 'duplicate_earning' | 'earning_updated' | 'earning_restated'>;
-
-/** Core's code for each decision that can skip a row (`conflicting` rejects it: `duplicate_differs`). */
-const SKIP_CODE: Readonly<Record<Exclude<DuplicateDecision, 'conflicting'>, SkipCode>> = {
-  identical: 'duplicate_earning',
-  updated: 'earning_updated',
-  restated: 'earning_restated',
-};
 
 export interface Skip {
   readonly file: string;
@@ -390,16 +375,14 @@ export function planImport(
       }
       if (before !== undefined) {
         const decision = digestDecision(before.digest, version, before.knownRate);
-        const action = importAction(decision, isNewerDownload(rank, before.rank));
-        if (action === 'reject') return reject({ line, code: 'duplicate_differs', column: 'earningId', input: earningId });
+        const outcome = importOutcome(decision, isNewerDownload(rank, before.rank));
+        if (outcome.action === 'reject') return reject({ line, code: outcome.code, column: 'earningId', input: earningId });
         if (replacesKnownRateHash(before.knownRate, version.rate, rank, before.rateRank, isNewerDownload)) {
           before.knownRate = version.rate;
           before.rateRank = rank;
         }
-        if (action === 'skip') {
-          // importAction rejects every conflicting version, so a skip is one of the other decisions.
-          const code = SKIP_CODE[decision as Exclude<DuplicateDecision, 'conflicting'>];
-          skipped.push({ file: parsed.file, line, earningId, code, heldIn: before.rank.order === HELD_VERSIONS_ORDER ? 'workbook' : 'import' });
+        if (outcome.action === 'skip') {
+          skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn: before.rank.order === HELD_VERSIONS_ORDER ? 'workbook' : 'import' });
           summary.skipped++;
           return;
         }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { numberLocale } from '../../../core/money/parse-amount.js';
 import { scaledToDec } from '../../../core/money/scaled-amount.js';
 import { readEarningRow, type EarningRowColumn } from '../../../core/reconcile/earning-row.js';
-import { importAction } from '../../../core/reconcile/import-action.js';
+import { importAction, importOutcome } from '../../../core/reconcile/import-action.js';
 import { earningKind, KNOWN_EARNING_TYPES } from '../../../core/reconcile/earning-type.js';
 import { DownloadRecency, rowRecency } from '../../../core/reconcile/download-recency.js';
 import type { EarningRecord } from '../../../core/reconcile/earning-record.js';
@@ -93,6 +93,16 @@ describe('what an import does with a repeated earningId', () => {
     ['restated', false, 'skip'],
   ] as const)('%s, from a newer download: %s, is %s', (decision, newer, action) => {
     expect(importAction(decision, newer)).toBe(action);
+  });
+
+  test.each([
+    ['conflicting', true, { action: 'reject', code: 'duplicate_differs' }],
+    ['identical', true, { action: 'skip', code: 'duplicate_earning' }],
+    ['updated', false, { action: 'skip', code: 'earning_updated' }],
+    ['restated', false, { action: 'skip', code: 'earning_restated' }],
+    ['restated', true, { action: 'replace' }],
+  ] as const)('%s (newer download: %s) is reported as %j', (decision, newer, outcome) => {
+    expect(importOutcome(decision, newer)).toEqual(outcome);
   });
 });
 
