@@ -346,8 +346,11 @@ async function readClaims(
   issues: InputIssue[],
   onRejectedRow: (row: RejectedRow) => void,
 ): Promise<number> {
+  // --number-locale says how a text file writes numbers; a workbook's numbers are numbers, and
+  // its cells read as the add-in reads them (docs/RULES.md, "Workbook cells").
+  const rowLocale = isWorkbook(path) ? {} : locale;
   const accept = (values: Record<string, string>, location: RecordLocation): InputIssue[] => {
-    const r = parseClaimRow(values, locale);
+    const r = parseClaimRow(values, rowLocale);
     if (!r.ok) return r.issues.map((i) => cellIssue(location, String(i.path[0] ?? ''), i, i.input ?? ''));
     into.push({ claim: r.value, location });
     return [];

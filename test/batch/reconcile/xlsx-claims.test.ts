@@ -60,3 +60,20 @@ describe('a Claims workbook row core refuses', () => {
     expect((await csv(join(out, 'input-errors.csv'))).map((e) => [e.file, e.line, e.code, e.columnName])).toEqual([[`${book}!Claims`, '3', 'invalid_date', 'activityStart']]);
   });
 });
+
+describe('a Claims workbook and --number-locale', () => {
+  test('the locale is for text files: a number cell of 1.234 is 1.234 under nl-NL, as the add-in reads it', async () => {
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'earnings.csv'), EARNINGS);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Claims');
+    ws.addRow(HEADER);
+    ws.addRow(['C1', 'P1', 'CSP Indirect Reseller', 'Event', 'Webinar', utc(2022, 1, 1), utc(2022, 1, 2), 'USD', 1.234, 'Editing']);
+    const book = join(dir, 'book.xlsx');
+    await wb.xlsx.writeFile(book);
+    const out = join(dir, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings.csv'), '--claims', book, '--number-locale', 'nl-NL', '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    expect(r.code).toBeLessThan(2);
+    expect((await csv(join(out, 'claims.csv'))).map((c) => [c.claimId, c.amountClaimed])).toEqual([['C1', '1.23']]); // shown to the cent; read whole, not refused as ambiguous
+  });
+});
