@@ -8,7 +8,8 @@ import { windowsOf } from '../../core/calendar/windows.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import { toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { parseCurrency } from '../../core/money/currency.js';
-import { isShare, splitEarning } from '../../core/split.js';
+import { splitEarning } from '../../core/split.js';
+import { parseShare } from '../../core/policy/policy-fields.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
@@ -67,8 +68,9 @@ export function splitOf(amount: unknown, share: unknown, currency: unknown = 'US
   const a = amountFromCell(amount);
   if (!a.ok) invalid(`"${String(amount)}" is not an amount`);
   if (typeof share !== 'number' && typeof share !== 'string') invalid('share must be a number between 0 and 1');
-  const s = amountFromCell(share);
-  if (!s.ok || !isShare(s.value)) invalid('share must be a number between 0 and 1 (0.4 = 40 % co-op)');
+  // The share as a Programs table or policy file gives it (`0.4`, `40%`).
+  const s = parseShare(share);
+  if (!s.ok) invalid('share must be a number between 0 and 1 (0.4 or 40% = 40 % co-op)');
   const code = parseCurrency(typeof currency === 'string' && currency !== '' ? currency : 'USD');
   if (!code.ok) invalid(`"${String(currency)}" is not a currency code`);
   const parts = splitEarning(a.value, s.value, code.value);

@@ -2,7 +2,7 @@ import type { Dec } from '../money/decimal.js';
 import { parseAmount } from '../money/parse-amount.js';
 import { isShare } from '../split.js';
 import { compareHalves, formatHalf, parseHalf, type FiscalHalf } from '../calendar/fiscal-half.js';
-import { issue, type Issue, type IssuePath } from '../issues.js';
+import { issue, ok, fail, type Issue, type IssuePath, type Result } from '../issues.js';
 import type { ProgramPolicyEntry } from './program-policy.js';
 
 /** The keys of a policy entry, in the order a file or a table lists them. */
@@ -75,6 +75,12 @@ function readShare(value: unknown, path: IssuePath): Read<Dec> {
     return { issue: issue('invalid_share', path, text, { reason: 'out_of_range', min: '0', max: '1', actual: share.toFixed() }) };
   }
   return { value: share };
+}
+
+/** A co-op share as a policy reads it (`0.4`, `0.40`, `40%`, a number), for anyone who takes one: the worksheet's COOP.SPLIT too. */
+export function parseShare(value: unknown): Result<Dec> {
+  const r = readShare(value, []);
+  return 'value' in r ? ok(r.value) : fail(r.issue);
 }
 
 function readThreshold(value: unknown, path: IssuePath): Read<Dec> {

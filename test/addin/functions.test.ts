@@ -58,7 +58,10 @@ describe('COOP.SPLIT', () => {
     [0.05, 0.4, 'USD', [0.03, 0.02]],
     [1001, 0.4, 'JPY', [601, 400]],
     [-12.5, 0.4, 'EUR', [-7.5, -5]],
-  ])('%d at share %d in %s spills %j', (amount, share, currency, expected) => {
+    // A share as a Programs table reads it: a percentage too.
+    [100, '40%', 'USD', [60, 40]],
+    [100, ' 0.40 ', 'USD', [60, 40]],
+  ])('%d at share %j in %s spills %j', (amount, share, currency, expected) => {
     expect(splitOf(amount, share, currency)).toEqual([expected]);
   });
 
@@ -66,6 +69,8 @@ describe('COOP.SPLIT', () => {
     [100, 1.5],
     [100, 1.0001],
     [100, -0.1],
+    [100, '140%'],
+    [100, '40 %%'],
     ['abc', 0.4],
     [true, 0.4],
   ])('split(%j, %j) is an error', (amount, share) => {
