@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { readTableHeader } from '../../core/tables/table-header.js';
-import { normaliseHeaderName } from '../../core/tables/header-row.js';
+import { normaliseHeaderName, seeHeaderLine, startHeaderSearch, type ColumnRequirement } from '../../core/tables/header-row.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import type { ColumnKind, ColumnSpec } from '../../core/workbook-layout.js';
@@ -123,7 +123,12 @@ function findTable(workbook: ExcelJS.Workbook, tableName: string): { sheet: Exce
  * is a serial date); a column it does not name, or every column without it, reads as text. The
  * workbook is read whole (exceljs), which is fine for the register and policy tables it is used for.
  */
-export async function readWorkbookTable(path: string, tableName: string, columns: readonly ColumnSpec[] = []): Promise<ReadWorkbookTableResult> {
+export async function readWorkbookTable(
+  path: string,
+  tableName: string,
+  columns: readonly ColumnSpec[] = [],
+  required: readonly ColumnRequirement[] = [],
+): Promise<ReadWorkbookTableResult> {
   // Loaded here, not at start-up: exceljs is the heaviest module the job uses.
   const workbook = new (await import('exceljs')).default.Workbook();
   try {
@@ -151,10 +156,23 @@ export async function readWorkbookTable(path: string, tableName: string, columns
     if (!byName) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName }] };
     sheet = byName;
     source = 'sheet';
-    let top = 0;
-    for (let r = 1; r <= sheet.rowCount && top === 0; r++) {
-      if (sheet.getRow(r).actualCellCount > 0) top = r;
+    // A plain sheet's header is found as an export's is (docs/RULES.md, "Column headers"): the
+    // first of its top lines with every required column, else the one closest to it, else the
+    // first line with anything in it (a title above the header is passed over).
+    let search = startHeaderSearch(required);
+    let firstFilled = 0;
+    for (let r = 1; r <= Math.min(sheet.rowCount, search.depth) && search.found === null; r++) {
+      const row = sheet.getRow(r);
+      if (row.actualCellCount === 0) continue;
+      if (firstFilled === 0) firstFilled = r;
+      if (required.length === 0) break;
+      const cells: string[] = [];
+      row.eachCell((cell, col) => {
+        cells[col - 1] = headerText(cell.value);
+      });
+      search = seeHeaderLine(search, r, Array.from(cells, (c) => c ?? ''));
     }
+    const top = search.found ?? search.closest?.line ?? firstFilled;
     if (top === 0) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName, location: { sheet: sheet.name, row: 1 } }] };
     const header = sheet.getRow(top);
     let left = 0;

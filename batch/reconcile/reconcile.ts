@@ -356,7 +356,7 @@ async function readClaims(
     return [];
   };
   if (isWorkbook(path)) {
-    const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS);
+    const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS, REQUIRED_CLAIMS_COLUMNS);
     for (const p of read.problems) {
       issues.push(
         inputError(p.code === 'duplicate_header' ? 'duplicate_header' : 'read_failed', {

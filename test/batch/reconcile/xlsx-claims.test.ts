@@ -77,3 +77,22 @@ describe('a Claims workbook and --number-locale', () => {
     expect((await csv(join(out, 'claims.csv'))).map((c) => [c.claimId, c.amountClaimed])).toEqual([['C1', '1.23']]); // shown to the cent; read whole, not refused as ambiguous
   });
 });
+
+describe('a plain Claims sheet (no Excel table) with a title above its header', () => {
+  test('its header is found as an export header is, below the title, and its claims are read', async () => {
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'earnings.csv'), EARNINGS);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Claims');
+    ws.addRow(['Co-op claims register, FY22']);
+    ws.addRow([]);
+    ws.addRow(HEADER);
+    ws.addRow(['C1', 'P1', 'CSP Indirect Reseller', 'Event', 'Webinar', utc(2022, 1, 1), utc(2022, 1, 2), 'USD', 100, 'Editing']);
+    const book = join(dir, 'book.xlsx');
+    await wb.xlsx.writeFile(book);
+    const out = join(dir, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings.csv'), '--claims', book, '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    expect(r.code).toBeLessThan(2);
+    expect((await csv(join(out, 'claims.csv'))).map((c) => [c.claimId, c.activityStart])).toEqual([['C1', '2022-01-01']]);
+  });
+});
