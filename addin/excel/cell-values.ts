@@ -112,8 +112,12 @@ export function dateToCell(date: IsoDate | null | undefined): number | '' {
 }
 
 export function textFromCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string') return value;
+  // A number in a text column (an id Excel turned into a number) as core reads any cell: its full
+  // decimal, so 1e21 is the same id here as in the import and the batch job.
+  if (typeof value === 'number') return numberCellText(value);
+  if (typeof value === 'boolean') return cellValueText(value, 'text');
+  return '';
 }
 
 /** Characters that make Excel (or a CSV consumer) treat a cell as a formula. */

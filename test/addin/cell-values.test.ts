@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../core/money/decimal.js';
 import { parsePlainAmount, scaledFromDec } from '../../core/money/scaled-amount.js';
-import { booleanFromCell, cellAsText, decimalTextToCell, scaledToCell, textToCell } from '../../addin/excel/cell-values.js';
+import { booleanFromCell, cellAsText, decimalTextToCell, scaledToCell, textFromCell, textToCell } from '../../addin/excel/cell-values.js';
 import { cellValueText } from '../../core/tables/cell-value-text.js';
 import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 
@@ -85,5 +85,15 @@ describe('cells read as text', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+
+  test("textFromCell (the ledger's ids and names) is core's rule for a text column: 1e21 is the id's full digits", () => {
+    fc.assert(
+      fc.property(cell, (value) => {
+        expect(textFromCell(value)).toBe(cellValueText(value, 'text'));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(textFromCell(1e21)).toBe('1000000000000000000000');
   });
 });
