@@ -3,6 +3,7 @@ import type { PackedRows } from './packed-rows.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
 import { unzipExports, type ZipProblemCode } from './unzip.js';
 import { orderSources } from '../../core/tables/source-order.js';
+import { isZipFileName } from '../../core/tables/export-files.js';
 
 export interface ReadResult {
   /** Each export's rows packed (packed-rows.ts): as the worker posts them and the plan reads them. */
@@ -13,10 +14,8 @@ export interface ReadResult {
   readonly text?: string;
 }
 
-/** Whether a file is read as a zip of exports rather than as one. */
-export function isZipFile(name: string): boolean {
-  return /\.zip$/i.test(name);
-}
+/** Whether a file is read as a zip of exports rather than as one (core's rule). */
+export const isZipFile = isZipFileName;
 
 /** One export's decoded bytes parsed; bytes that are not text in core's encoding rule are the file's one problem, with its line. */
 function parseDecoded(file: string, decoded: DecodedExport): { parsed: ParsedExport<PackedRows>; text?: string } {

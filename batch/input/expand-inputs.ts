@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileSource, type InputSource } from './input-source.js';
 import { inputError, inputWarning, type InputIssue } from './input-issue.js';
 import { zipSources, type ZipLimits } from './zip-sources.js';
-import { isExportFileName } from '../../core/tables/export-files.js';
+import { isExportFileName, isZipFileName } from '../../core/tables/export-files.js';
 import { compareSourceNames } from '../../core/tables/source-order.js';
 
 export type ExpandOptions = ZipLimits;
@@ -49,7 +49,7 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
       continue;
     }
     if (info.isDirectory()) add(await folderSources(path, options));
-    else if (path.toLowerCase().endsWith('.zip')) add(await zipSources(path, path, options));
+    else if (isZipFileName(path)) add(await zipSources(path, path, options));
     else if (WORKBOOK.test(path)) {
       issues.push(
         inputError('unsupported_file', {
@@ -82,7 +82,7 @@ async function folderSources(folder: string, options: ExpandOptions): Promise<Ex
           params: { reason: 'subfolder' },
         }),
       );
-    } else if (entry.name.toLowerCase().endsWith('.zip')) {
+    } else if (isZipFileName(entry.name)) {
       const listing = await zipSources(path, path, options);
       sources.push(...listing.sources);
       issues.push(...listing.issues);

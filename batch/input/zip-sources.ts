@@ -3,7 +3,7 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { InputSource } from './input-source.js';
 import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
-import { baseName, isExportFileName, isMacResourceFork } from '../../core/tables/export-files.js';
+import { baseName, isExportFileName, isMacResourceFork, isZipFileName } from '../../core/tables/export-files.js';
 import { orderSources } from '../../core/tables/source-order.js';
 
 /** A Partner Center download is at most 1 GB a file, split per month: 4 GiB is several years. */
@@ -118,7 +118,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
       const base = baseName(inner);
       // macOS Finder adds resource forks (`__MACOSX/._x.csv`) that look like CSVs and are not data.
       if (isMacResourceFork(inner)) continue;
-      if (base.toLowerCase().endsWith('.zip')) {
+      if (isZipFileName(base)) {
         issues.push(
           inputError('zip_nested', {
             file: at,

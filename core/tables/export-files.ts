@@ -39,6 +39,11 @@ export function isExportFileName(name: string): boolean {
   return EXPORT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
+/** Whether a file is read as a zip of exports (opened, its entries read) rather than as one: `.zip`, any case. */
+export function isZipFileName(name: string): boolean {
+  return name.toLowerCase().endsWith('.zip');
+}
+
 /**
  * macOS Finder's resource forks (`__MACOSX/._x.csv`, `._x.csv`): named like exports and never
  * data. They are passed over without a word, as the user never put them there.

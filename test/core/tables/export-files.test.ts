@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { delimiterCandidates, EXPORT_DELIMITERS, isExportEntryName, isExportFileName, isMacResourceFork } from '../../../core/tables/export-files.js';
+import { delimiterCandidates, EXPORT_DELIMITERS, isExportEntryName, isExportFileName, isMacResourceFork, isZipFileName } from '../../../core/tables/export-files.js';
 
 describe('which zip entries are exports', () => {
   test.each([
@@ -33,5 +33,18 @@ describe('which zip entries are exports', () => {
     ['a|b', [',']],
   ])('a header line %j is tried split by %j, in that order', (line, expected) => {
     expect(delimiterCandidates(line)).toEqual(expected);
+  });
+});
+
+describe('which files are opened as zips', () => {
+  test.each([
+    ['exports.zip', true],
+    ['EXPORTS.ZIP', true],
+    ['dir/Exports.Zip', true],
+    ['exports.zip.csv', false],
+    ['exports.gz', false],
+    ['zip', false],
+  ])('%s: %s', (name, zip) => {
+    expect(isZipFileName(name)).toBe(zip);
   });
 });
