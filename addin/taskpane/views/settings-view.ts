@@ -6,6 +6,7 @@ import type { App } from '../app.js';
 import { rowsAsRecords } from '../../ledger/workbook-ledger.js';
 import { saveSettings, savePrograms } from '../workbook-ops.js';
 import { hasMessage, type MessageKey } from '../../i18n/messages.js';
+import { isBlankRow } from '../../../core/tables/blank-row.js';
 
 export function renderSettings(app: App, root: HTMLElement): void {
   const { locale } = app;
@@ -80,7 +81,7 @@ export function renderSettings(app: App, root: HTMLElement): void {
         return;
       }
       replaceChildren(problems);
-      await savePrograms(edited.filter((r) => Object.values(r).some((v) => v.trim() !== '')));
+      await savePrograms(edited.filter((r) => !isBlankRow(Object.values(r))));
       await app.reload();
       app.notify(locale.t('settings.programsSaved'));
     }),
