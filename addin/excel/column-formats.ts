@@ -17,3 +17,17 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
 export function formatsOf(columns: readonly ColumnSpec[]): string[] {
   return columns.map((c) => NUMBER_FORMATS[c.kind]);
 }
+
+/** An amount column's format for a currency with `digits` minor units: `#,##0` for JPY, `#,##0.000` for KWD. */
+export function amountFormat(digits: number): string {
+  return digits > 0 ? `#,##0.${'0'.repeat(digits)}` : '#,##0';
+}
+
+/**
+ * A row's formats when its amounts are in `digits`-decimal money: the columns' formats, an
+ * `amount` column's shown to the currency's minor unit as the batch job's workbook shows it (USD
+ * columns keep two), so a JPY pool does not show `.00` and a KWD pool's third decimal is not hidden.
+ */
+export function formatsForAmountsIn(columns: readonly ColumnSpec[], digits: number): string[] {
+  return columns.map((c) => (c.kind === 'amount' ? amountFormat(digits) : NUMBER_FORMATS[c.kind]));
+}

@@ -8,7 +8,7 @@ import type { CellValue } from './cell-values.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import type { Issue } from '../../core/issues.js';
 import type { ColumnSpec } from '../../core/workbook-layout.js';
-import { assertWritable, placeFormats, placementIssues, placementOf, placeRow } from './table-placement.js';
+import { assertWritable, placeFormatRow, placeFormats, placementIssues, placementOf, placeRow } from './table-placement.js';
 
 export const BLOCK_BYTES = 4 * 1024 * 1024;
 export const BLOCK_ROWS = 20_000;
@@ -149,6 +149,8 @@ export async function readTables(
 export interface AppendOptions {
   /** Number format per table column (same order as the table's columns); null leaves it. */
   readonly formats?: readonly (string | null)[];
+  /** Number formats per row (same order as `rows`, each in the table's column order), when they differ by row; they take the place of `formats`. */
+  readonly rowFormats?: readonly (readonly (string | null)[])[];
   readonly maxBytes?: number;
   readonly maxRows?: number;
   /** Called after each block's sync with the rows written so far. */
@@ -177,6 +179,7 @@ export async function appendRows(
   const reuseBlank = body.rowCount === 1 && isBlankRow(firstRow.values[0] ?? []);
   if (reuseBlank) nextRow = body.rowIndex;
   const formats = options.formats;
+  const rowFormats = options.rowFormats;
   let written = 0;
   for (const block of blocksOf(rows, options.maxBytes, options.maxRows)) {
     const values = block as CellValue[][];
@@ -186,7 +189,14 @@ export async function appendRows(
     } else {
       table.rows.add(undefined, values);
     }
-    if (formats) {
+    if (rowFormats) {
+      const from = written;
+      (rowFormats[from] ?? []).forEach((first, c) => {
+        if (first === null || first === undefined) return;
+        const column = sheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1);
+        column.numberFormat = values.map((_, i) => [rowFormats[from + i]![c] ?? first]);
+      });
+    } else if (formats) {
       formats.forEach((format, c) => {
         if (format === null || format === undefined) return;
         const column = sheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1);
@@ -229,7 +239,11 @@ export async function replaceRows(
     const placement = placementOf(tableName, header.values[0] ?? [], options.layout.columns);
     assertWritable(placement, rows, options.layout.required);
     written = rows.map((row) => placeRow(placement, row));
-    appendOptions = { ...options, formats: placeFormats(placement) };
+    appendOptions = {
+      ...options,
+      formats: placeFormats(placement),
+      ...(options.rowFormats ? { rowFormats: options.rowFormats.map((f) => placeFormatRow(placement, f)) } : {}),
+    };
   }
   if (body.rowCount > 1) {
     // Deleting all but the first row keeps the table (and its formats and validation) intact.

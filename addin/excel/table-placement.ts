@@ -70,7 +70,11 @@ export function placeRow(placement: Placement, row: readonly CellValue[]): CellV
 
 /** The layout's number formats in the table's order; null (left as it is) for a column the layout does not know. */
 export function placeFormats(placement: Placement): (string | null)[] {
-  const formats = formatsOf(placement.columns);
+  return placeFormatRow(placement, formatsOf(placement.columns));
+}
+
+/** One row's formats (layout order) in the table's order; null for a column the layout does not know. */
+export function placeFormatRow(placement: Placement, formats: readonly (string | null)[]): (string | null)[] {
   const out: (string | null)[] = new Array<string | null>(placement.width).fill(null);
   placement.positions.forEach((position, i) => {
     if (position >= 0) out[position] = formats[i]!;

@@ -15,7 +15,8 @@ import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workboo
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
-import { NUMBER_FORMATS } from '../excel/column-formats.js';
+import { formatsForAmountsIn, NUMBER_FORMATS } from '../excel/column-formats.js';
+import { minorUnits } from '../../core/money/currency.js';
 import { recordToCells } from '../excel/record-cells.js';
 import { textFromCell, type CellValue } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
@@ -83,7 +84,9 @@ export class ProgramsRefusedError extends Error {
 export function writeBalances(ledger: Ledger): Promise<number> {
   if (ledger.programsRefused) return Promise.reject(new ProgramsRefusedError(ledger.problems));
   const rows = ledger.balances.map(balanceToCells);
-  return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { layout: { columns: BALANCES_COLUMNS } }));
+  // Each pool's amounts to its currency's minor unit (core's minorUnits), as the cells hold them.
+  const rowFormats = ledger.balances.map((b) => formatsForAmountsIn(BALANCES_COLUMNS, minorUnits(b.key.currency)));
+  return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { layout: { columns: BALANCES_COLUMNS }, rowFormats }));
 }
 
 export interface ImportOutcome {
