@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { parseDate, type IsoDate } from '../core/calendar/calendar-date.js';
 import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
+import { readSettings } from '../core/settings.js';
 import { CSV_DIALECTS, isCsvDialectName } from './output/csv-dialect.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
 import { commandLinePathProblem } from './command-line-paths.js';
@@ -23,6 +24,8 @@ Options
   --as-of YYYY-MM-DD     Reconcile as of this date. Default: today in the local time zone.
   --out DIR              Output folder, created if needed. Default: ./reports
   --number-locale TAG    How numbers are written when not invariant, e.g. nl-NL for 1.234,56.
+  --fiscal-year-start M  The month (1-12) the fiscal year starts in, as the workbook's Settings
+                         say it. Default: 7 (July, Microsoft's fiscal year).
   --fail-on LEVEL        error | warning | never: findings at or above LEVEL make the exit code 1.
                          Default: error.
   --fail-on-new          Exit 1 only for findings at or above --fail-on that the previous run did
@@ -79,6 +82,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
       'as-of': { type: 'string' },
       out: { type: 'string' },
       'number-locale': { type: 'string' },
+      'fiscal-year-start': { type: 'string' },
       'fail-on': { type: 'string' },
       'fail-on-new': { type: 'boolean' },
       previous: { type: 'string' },
@@ -109,6 +113,9 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
     if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale this system knows; give a tag like nl-NL`, false);
     locale = r.value;
   }
+  // Read by core's rule for a stored setting, so the batch job and the workbook accept the same months.
+  const read = readSettings({ fiscalYearStartMonth: values['fiscal-year-start'] });
+  if (read.issues.length > 0) throw new UsageError(`--fiscal-year-start must be a month from 1 to 12, not "${values['fiscal-year-start']}"`);
   const failOn = values['fail-on'] ?? 'error';
   if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
   const dialect = values['csv-dialect'] ?? 'rfc4180';
@@ -122,6 +129,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
     asOf,
     out: values.out ?? 'reports',
     numberLocale: locale,
+    settings: read.settings,
     failOn: failOn as FailOn,
     failOnNew: values['fail-on-new'] ?? false,
     previous: values.previous,

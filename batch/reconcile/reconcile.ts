@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
-import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
@@ -64,6 +64,8 @@ export interface ReconcileOptions {
   readonly asOf: IsoDate;
   readonly out: string;
   readonly numberLocale?: NumberLocale | undefined;
+  /** The ledger's settings (the fiscal year's start month); default: core's. */
+  readonly settings?: LedgerSettings | undefined;
   readonly failOn: FailOn;
   /** Exit 1 only for findings at or above --fail-on that the previous run did not have. */
   readonly failOnNew?: boolean;
@@ -108,7 +110,7 @@ export const OUTPUT_FILES = [
 ] as const;
 
 export async function reconcile(options: ReconcileOptions, io: CommandIO): Promise<ReconcileSummary> {
-  const settings = DEFAULT_SETTINGS;
+  const settings = options.settings ?? DEFAULT_SETTINGS;
   const log = (s: string) => {
     if (!options.quiet) io.stderr(s);
   };

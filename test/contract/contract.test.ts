@@ -19,6 +19,10 @@ const sets: DataSet[] = [
   generatedExport(scratch, '2', 3_000, '2022-02-10'),
   generatedExport(scratch, '3', 3_000, '2022-08-20'),
   { ...generatedExport(scratch, 'variants', 3_000, '2022-02-10', coopVariants), name: 'Co_op, Adjustment-Co-op and misspelt Cooop variants' },
+  // A workbook whose fiscal year starts in January, and the batch job told so: halves, windows
+  // and the claims' funding periods move alike.
+  { ...SAMPLES, name: 'samples, fiscal year from January', fiscalYearStartMonth: 1 },
+  { ...generatedExport(scratch, '4', 3_000, '2022-02-10'), name: 'generated seed 4, fiscal year from January', fiscalYearStartMonth: 1 },
   ...dataSetsIn(process.env.COOP_CONTRACT_DATA),
 ];
 

@@ -10,6 +10,8 @@ export interface DataSet {
   readonly payments?: string;
   readonly programs?: string;
   readonly asOf: string;
+  /** The fiscal year's start month (the workbook's Settings, the batch job's --fiscal-year-start); default 7. */
+  readonly fiscalYearStartMonth?: number;
 }
 
 export const SAMPLES: DataSet = {

@@ -133,6 +133,8 @@ describe('bad input is rejected with a located error and --out left as it was', 
     [['reconcile'], /--earnings is required/],
     [['reconcile', '--earnings', 'x.csv', '--as-of', '2022-13-01'], /--as-of/],
     [['reconcile', '--earnings', 'x.csv', '--fail-on', 'sometimes'], /--fail-on/],
+    [['reconcile', '--earnings', 'x.csv', '--fiscal-year-start', '13'], /--fiscal-year-start/],
+    [['reconcile', '--earnings', 'x.csv', '--fiscal-year-start', '7abc'], /--fiscal-year-start/],
     [['reconcile', '--earnings', 'x.csv', '--bogus'], /bogus/],
     [['frobnicate'], /unknown command/],
   ])('usage errors exit 2: %j', async (args, message) => {
