@@ -1,5 +1,6 @@
 import { exportBody } from './parse-export.js';
-import { exportFileText, isZipFile, type ReadResult } from './read-export-file.js';
+import { exportFileText, type ReadResult } from './read-export-file.js';
+import { isZipFileName } from '../../core/tables/export-files.js';
 
 /**
  * What the worker answers (csv.worker.ts): where `textOnPage[i]` is a number, export i's rows came
@@ -51,7 +52,7 @@ export async function parseInWorker(file: File): Promise<ReadResult> {
     getWorker().postMessage({ id, file });
   });
   // Decoded as the worker decodes it (core's encoding rule), so the two texts are the same.
-  const text = isZipFile(file.name) ? Promise.resolve('') : exportFileText(file);
+  const text = isZipFileName(file.name) ? Promise.resolve('') : exportFileText(file);
   const [{ result, textOnPage }, fileText] = await Promise.all([answer, text]);
   const read = result!;
   if (!textOnPage?.some((length) => length !== null)) return read;

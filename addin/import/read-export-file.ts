@@ -14,8 +14,6 @@ export interface ReadResult {
   readonly text?: string;
 }
 
-/** Whether a file is read as a zip of exports rather than as one (core's rule). */
-export const isZipFile = isZipFileName;
 
 /** One export's decoded bytes parsed; bytes that are not text in core's encoding rule are the file's one problem, with its line. */
 function parseDecoded(file: string, decoded: DecodedExport): { parsed: ParsedExport<PackedRows>; text?: string } {
@@ -26,7 +24,7 @@ function parseDecoded(file: string, decoded: DecodedExport): { parsed: ParsedExp
 /** One export file, or every CSV/TSV inside a zipped one (in core's order of sources), parsed. */
 export async function readExportFile(file: Blob & { name: string }): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!isZipFile(file.name)) {
+  if (!isZipFileName(file.name)) {
     const { parsed, text } = parseDecoded(file.name, decodeExport(bytes));
     return { parsed: [parsed], skipped: [], ...(text === undefined ? {} : { text }) };
   }

@@ -31,12 +31,10 @@ const SKIP_CODE: Readonly<Record<Exclude<DuplicateDecision, 'conflicting'>, Skip
   restated: 'earning_restated',
 };
 
-/** The action for a row, from core's duplicate decision and whether its download is newer than the version held (`isNewerDownload`). */
-export function importAction(decision: DuplicateDecision, newerDownload: boolean): ImportAction {
-  return importOutcome(decision, newerDownload).action;
-}
-
-/** `importAction` with the code the import reports the row under. */
+/**
+ * The action for a row, from core's duplicate decision and whether its download is newer than the
+ * version held (`isNewerDownload`), with the code the import reports the row under.
+ */
 export function importOutcome(decision: DuplicateDecision, newerDownload: boolean): ImportOutcome {
   if (decision === 'conflicting') return { action: 'reject', code: 'duplicate_differs' };
   if (decision === 'identical' || !newerDownload) return { action: 'skip', code: SKIP_CODE[decision] };

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { numberLocale } from '../../../core/money/parse-amount.js';
 import { scaledToDec } from '../../../core/money/scaled-amount.js';
 import { readEarningRow, type EarningRowColumn } from '../../../core/reconcile/earning-row.js';
-import { importAction, importOutcome } from '../../../core/reconcile/import-action.js';
+import { importOutcome } from '../../../core/reconcile/import-action.js';
 import { earningKind, KNOWN_EARNING_TYPES } from '../../../core/reconcile/earning-type.js';
 import { DownloadRecency, rowRecency } from '../../../core/reconcile/download-recency.js';
 import type { EarningRecord } from '../../../core/reconcile/earning-record.js';
@@ -92,7 +92,7 @@ describe('what an import does with a repeated earningId', () => {
     ['restated', true, 'replace'],
     ['restated', false, 'skip'],
   ] as const)('%s, from a newer download: %s, is %s', (decision, newer, action) => {
-    expect(importAction(decision, newer)).toBe(action);
+    expect(importOutcome(decision, newer).action).toBe(action);
   });
 
   test.each([
