@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { parseDate, type IsoDate } from '../core/calendar/calendar-date.js';
+import type { IsoDate } from '../core/calendar/calendar-date.js';
 import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
-import { readSettings } from '../core/settings.js';
+import { MAX_EXPIRY_DAYS, readSettings } from '../core/settings.js';
 import { CSV_DIALECTS, isCsvDialectName } from './output/csv-dialect.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
 import { commandLinePathProblem } from './command-line-paths.js';
@@ -26,6 +26,9 @@ Options
   --number-locale TAG    How numbers are written when not invariant, e.g. nl-NL for 1.234,56.
   --fiscal-year-start M  The month (1-12) the fiscal year starts in, as the workbook's Settings
                          say it. Default: 7 (July, Microsoft's fiscal year).
+  --expiry-days D,D      Days before a pool's next deadline from which unused money is flagged
+                         (funds_expiring, the shading, report.html), as the workbook's Settings
+                         say it. The shortest is a warning, longer ones are info. Default: 30,60.
   --fail-on LEVEL        error | warning | never: findings at or above LEVEL make the exit code 1.
                          Default: error.
   --fail-on-new          Exit 1 only for findings at or above --fail-on that the previous run did
@@ -68,6 +71,13 @@ class UsageError extends Error {
   }
 }
 
+/** The options read by core's settings rules, and what each must be. */
+const SETTING_OPTIONS = {
+  asOf: { flag: '--as-of', expected: 'a yyyy-MM-dd date' },
+  fiscalYearStartMonth: { flag: '--fiscal-year-start', expected: 'a month from 1 to 12' },
+  expiryDays: { flag: '--expiry-days', expected: `whole days from 0 to ${MAX_EXPIRY_DAYS}, separated by commas (30,60)` },
+} as const;
+
 function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions | 'help' {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -83,6 +93,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
       out: { type: 'string' },
       'number-locale': { type: 'string' },
       'fiscal-year-start': { type: 'string' },
+      'expiry-days': { type: 'string' },
       'fail-on': { type: 'string' },
       'fail-on-new': { type: 'boolean' },
       previous: { type: 'string' },
@@ -98,24 +109,21 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!values.earnings?.length) throw new UsageError('--earnings is required');
 
-  let asOf: IsoDate;
-  if (values['as-of'] !== undefined) {
-    const r = parseDate(values['as-of']);
-    if (!r.ok || !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new UsageError(`--as-of "${values['as-of']}" is not a yyyy-MM-dd date`);
-    asOf = r.value;
-  } else {
-    // The calendar date where the job runs: the one place the batch job reads the clock.
-    asOf = DateTime.fromJSDate(io.now()).toISODate() as IsoDate;
-  }
   let locale: NumberLocale | undefined;
   if (values['number-locale'] !== undefined) {
     const r = numberLocale(values['number-locale']);
     if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale this system knows; give a tag like nl-NL`, false);
     locale = r.value;
   }
-  // Read by core's rule for a stored setting, so the batch job and the workbook accept the same months.
-  const read = readSettings({ fiscalYearStartMonth: values['fiscal-year-start'] });
-  if (read.issues.length > 0) throw new UsageError(`--fiscal-year-start must be a month from 1 to 12, not "${values['fiscal-year-start']}"`);
+  // Read by core's rules for stored settings, so the batch job and the workbook accept the same values.
+  const read = readSettings({ fiscalYearStartMonth: values['fiscal-year-start'], expiryDays: values['expiry-days'], asOf: values['as-of'] });
+  const refused = read.issues[0];
+  if (refused) {
+    const option = SETTING_OPTIONS[String(refused.path[0]) as keyof typeof SETTING_OPTIONS];
+    throw new UsageError(`${option.flag} must be ${option.expected}, not "${refused.input ?? ''}"`);
+  }
+  // Without --as-of, the calendar date where the job runs: the one place the batch job reads the clock.
+  const asOf = read.asOf ?? (DateTime.fromJSDate(io.now()).toISODate() as IsoDate);
   const failOn = values['fail-on'] ?? 'error';
   if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
   const dialect = values['csv-dialect'] ?? 'rfc4180';

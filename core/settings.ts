@@ -1,6 +1,7 @@
 import { issue, ok, fail, type Issue, type Result } from './issues.js';
+import { parseDate, type IsoDate } from './calendar/calendar-date.js';
 
-/** Settings that vary per vendor program; defaults are Microsoft's (docs/RULES.md, "Calendar"). */
+/** Settings that vary per vendor program or per team; defaults are Microsoft's (docs/RULES.md, "Calendar", "Alerts"). */
 export interface LedgerSettings {
   /** Month (1–12) in which a fiscal year starts; Microsoft: 7 (July). */
   readonly fiscalYearStartMonth: number;
@@ -8,12 +9,19 @@ export interface LedgerSettings {
   readonly claimOffset: { readonly months: number; readonly days: number };
   /** Originals are kept this many months after the activity (docs/RULES.md, "Claims": 24). */
   readonly retentionMonths: number;
+  /**
+   * The horizons, in days before a pool's next deadline, within which unused money is flagged as
+   * expiring: whole days, each once, shortest first (docs/RULES.md, "Alerts"). Every output uses
+   * these: the findings, the xlsx shading, report.html and the task pane.
+   */
+  readonly expiryDays: readonly number[];
 }
 
 export const DEFAULT_SETTINGS: LedgerSettings = Object.freeze({
   fiscalYearStartMonth: 7,
   claimOffset: Object.freeze({ months: 1, days: 15 }),
   retentionMonths: 24,
+  expiryDays: Object.freeze([30, 60]),
 });
 
 /** The one rule for a fiscal-year start: a whole month number, 1 (January) to 12 (December). */
@@ -21,40 +29,98 @@ function isMonth(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 12;
 }
 
-/** Settings from values a program already checked; a month outside 1–12 here is a bug of the caller, so it throws. */
+/** The longest horizon a team can ask for: a year. Longer would flag every pool that has money. */
+export const MAX_EXPIRY_DAYS = 366;
+
+/** The one rule for expiry horizons: at least one, each a whole number of days from 0 to a year, each once, shortest first. */
+function isHorizonList(days: readonly number[]): boolean {
+  return days.length > 0 && days.every((d, i) => Number.isInteger(d) && d >= 0 && d <= MAX_EXPIRY_DAYS && (i === 0 || d > days[i - 1]!));
+}
+
+/** Settings from values a program already checked; a value outside the rules here is a bug of the caller, so it throws. */
 export function withSettings(overrides: Partial<LedgerSettings> = {}): LedgerSettings {
   const s = { ...DEFAULT_SETTINGS, ...overrides };
   if (!isMonth(s.fiscalYearStartMonth)) {
     throw new RangeError(`fiscalYearStartMonth must be 1..12, got ${s.fiscalYearStartMonth}`);
   }
+  if (!isHorizonList(s.expiryDays)) {
+    throw new RangeError(`expiryDays must be whole days 0..${MAX_EXPIRY_DAYS}, each once, shortest first; got ${s.expiryDays.join(',')}`);
+  }
   return s;
 }
 
-/** Settings as a store holds them: text typed or saved by someone, or a number, or nothing. */
+/** Settings as a store holds them (a workbook's settings, a command line): text typed or saved by someone, or a number, or nothing. */
 export interface StoredSettingValues {
   readonly fiscalYearStartMonth?: unknown;
+  readonly expiryDays?: unknown;
+  readonly asOf?: unknown;
+}
+
+export interface ReadSettings {
+  readonly settings: LedgerSettings;
+  /** A fixed as-of date, or null when none is stored (the caller then uses today). */
+  readonly asOf: IsoDate | null;
+  readonly issues: readonly Issue[];
 }
 
 /**
- * Reads stored settings (docs/RULES.md, "Calendar"): a missing or empty value is the default; a
- * fiscal-year start month must be a whole number 1–12 written as such (`7`, ` 7 `; not `7.5`,
- * `7abc` or `13`), else `invalid_setting` at `fiscalYearStartMonth` with what was stored. The
- * settings come back with the default in its place, beside the issue, so a caller can go on with
- * them while it reports the issue: a bad stored value is never dropped in silence.
+ * Reads stored settings (docs/RULES.md, "Calendar", "Alerts"): a missing or empty value is the
+ * default. Each value has one rule, the same for the batch job's command line and the workbook:
+ * - a fiscal-year start month is a whole number 1–12 written as such (`7`, ` 7 `; not `7.5`,
+ *   `7abc` or `13`), else `invalid_setting` at `fiscalYearStartMonth`;
+ * - expiry horizons are whole days 0–366 separated by commas, semicolons or spaces (`30, 60`), or
+ *   one number; repeats and order do not matter; else `invalid_setting` at `expiryDays`;
+ * - an as-of date is written `yyyy-MM-dd` and exists, else `invalid_date` at `asOf`. A date is
+ *   not read in a regional form here: `03/04/2022` is a different day in different offices.
+ * Settings come back with the default in place of a refused value, beside the issue, so a caller
+ * can go on with them while it reports the issue: a bad stored value is never dropped in silence.
  */
-export function readSettings(values: StoredSettingValues): { readonly settings: LedgerSettings; readonly issues: readonly Issue[] } {
+export function readSettings(values: StoredSettingValues): ReadSettings {
+  const issues: Issue[] = [];
+  const overrides: { fiscalYearStartMonth?: number; expiryDays?: readonly number[] } = {};
   const month = readFiscalYearStartMonth(values.fiscalYearStartMonth);
-  if (month === null) return { settings: DEFAULT_SETTINGS, issues: [] };
-  if (!month.ok) return { settings: DEFAULT_SETTINGS, issues: month.issues };
-  return { settings: withSettings({ fiscalYearStartMonth: month.value }), issues: [] };
+  if (month?.ok) overrides.fiscalYearStartMonth = month.value;
+  else if (month) issues.push(...month.issues);
+  const days = readExpiryDays(values.expiryDays);
+  if (days?.ok) overrides.expiryDays = days.value;
+  else if (days) issues.push(...days.issues);
+  const asOf = readAsOf(values.asOf);
+  if (asOf && !asOf.ok) issues.push(...asOf.issues);
+  const settings = Object.keys(overrides).length === 0 ? DEFAULT_SETTINGS : withSettings(overrides);
+  return { settings, asOf: asOf?.ok ? asOf.value : null, issues };
+}
+
+/** A stored value as text, trimmed; null when nothing is stored. */
+function storedText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : String(value);
+  return text === '' ? null : text;
 }
 
 /** A stored fiscal-year start month, or null when none is stored. */
 function readFiscalYearStartMonth(value: unknown): Result<number> | null {
-  if (value === undefined || value === null) return null;
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
-  if (text === '') return null;
-  const month = text !== null && /^\d{1,2}$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
+  const text = storedText(value);
+  if (text === null) return null;
+  const month = typeof value !== 'object' && /^\d{1,2}$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
   if (isMonth(month)) return ok(month);
-  return fail(issue('invalid_setting', ['fiscalYearStartMonth'], text ?? String(value), { expected: '1–12' }));
+  return fail(issue('invalid_setting', ['fiscalYearStartMonth'], text, { expected: '1–12' }));
+}
+
+/** Stored expiry horizons, or null when none are stored. */
+function readExpiryDays(value: unknown): Result<readonly number[]> | null {
+  const text = storedText(value);
+  if (text === null) return null;
+  const parts = typeof value === 'object' ? [] : text.split(/[\s,;]+/).filter((p) => p !== '');
+  const days = parts.every((p) => /^\d{1,3}$/.test(p)) ? [...new Set(parts.map((p) => Number.parseInt(p, 10)))].sort((a, b) => a - b) : [];
+  if (isHorizonList(days)) return ok(Object.freeze(days));
+  return fail(issue('invalid_setting', ['expiryDays'], text, { expected: `whole days 0–${MAX_EXPIRY_DAYS}, e.g. 30, 60` }));
+}
+
+/** A stored as-of date, or null when none is stored. */
+function readAsOf(value: unknown): Result<IsoDate> | null {
+  const text = storedText(value);
+  if (text === null) return null;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDate(text) : null;
+  if (date?.ok) return date;
+  return fail(issue('invalid_date', ['asOf'], text, { expected: 'yyyy-MM-dd', reason: date ? 'no_such_day' : 'format' }));
 }

@@ -205,7 +205,7 @@ export function selectClaimRow(claimId: string): Promise<boolean> {
   return Excel.run((context) => selectRow(context, TABLES.claims, { claimId }));
 }
 
-export function saveSettings(values: { asOf: IsoDate | null; fiscalYearStartMonth: number; user: string }): Promise<void> {
+export function saveSettings(values: Parameters<typeof saveStoredSettings>[1]): Promise<void> {
   return Excel.run((context) => saveStoredSettings(context, values));
 }
 

@@ -4,12 +4,12 @@ import { formatAmount } from '../../core/money/round.js';
 import { addDays, daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { PoolBalance } from '../../core/pools/pool-balance.js';
-import { DEFAULT_ALERT_SETTINGS, isSpendable, poolAlerts, type AlertSettings } from '../../core/pools/pool-alerts.js';
+import { isSpendable, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
 import type { Change } from '../../core/changes/change.js';
 import { CHANGE_KINDS } from '../../core/changes/change.js';
 import { SEVERITY_RANK, type Severity } from '../../core/codes.js';
-import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
+import type { LedgerSettings } from '../../core/settings.js';
 
 /** Rows shown per table and pools per chart: the report stays a few hundred KB; the CSVs hold everything. */
 export const HTML_ROWS_CAP = 200;
@@ -20,10 +20,8 @@ export interface HtmlReportData {
   /** Findings, or counts of them (`count`, default 1): the per-row duplicates come as one count. */
   readonly findings: readonly { readonly severity: string; readonly code: string; readonly count?: number }[];
   readonly changes: readonly Change[];
-  /** The run's calendar settings (the fiscal year of "forfeited this fiscal year"); default core's. */
-  readonly settings?: LedgerSettings;
-  /** The horizons of "money at risk"; default core's `DEFAULT_ALERT_SETTINGS` (docs/RULES.md, "Alerts"). */
-  readonly alerts?: AlertSettings;
+  /** The run's settings: the fiscal year of "forfeited this fiscal year" and the horizons of "money at risk" (docs/RULES.md, "Alerts"). */
+  readonly settings: LedgerSettings;
 }
 
 export async function writeHtmlReport(path: string, data: HtmlReportData): Promise<void> {
@@ -94,7 +92,7 @@ function capped(total: number, where: string): string {
 }
 
 function totalsSection(data: HtmlReportData): string {
-  const summaries = currencySummaries(data.balances, data.asOf, data.settings ?? DEFAULT_SETTINGS, data.alerts ?? DEFAULT_ALERT_SETTINGS);
+  const summaries = currencySummaries(data.balances, data.asOf, data.settings);
   if (summaries.length === 0) return '<h2>Totals per currency</h2><p class="none">No pools.</p>';
   // Core's horizons, in its order: every summary holds the same ones.
   const horizons = [...summaries[0]!.expiringWithin.keys()];
@@ -113,11 +111,11 @@ function totalsSection(data: HtmlReportData): string {
 const DEADLINE_NAMES = { usageEnd: 'usage ends', claimDeadline: 'claim deadline', earningEnd: 'earning period ends' } as const;
 
 function atRiskSection(data: HtmlReportData): string {
-  const alerts = data.alerts ?? DEFAULT_ALERT_SETTINGS;
-  const atRisk = poolAlerts(data.balances, alerts)
+  const horizons = data.settings.expiryDays;
+  const atRisk = poolAlerts(data.balances, data.settings)
     .filter((a) => a.kind === 'expiring')
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const head = `<h2>Money at risk <span class="as-of">available, with usage ending or the claim deadline within ${alerts.expiryDays.join(' or ')} days</span></h2>`;
+  const head = `<h2>Money at risk <span class="as-of">available, with usage ending or the claim deadline within ${horizons.join(' or ')} days</span></h2>`;
   if (atRisk.length === 0) return `${head}<p class="none">Nothing at risk.</p>`;
   const rows = atRisk.slice(0, HTML_ROWS_CAP).map((a) => [
     esc(a.date),

@@ -267,10 +267,11 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
         await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => rowOf.get(l) ?? journalRow(l)), shared);
       }
       await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), { ...csv, currencyColumn: 'currency' });
-      await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, balances, findings: findingCounts, changes: since.changes });
+      await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, settings, balances, findings: findingCounts, changes: since.changes });
       if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined, csv.dialect);
       await writeWorkbookReport(join(dir, 'reconciliation.xlsx'), {
         asOf: options.asOf,
+        settings,
         inputs,
         balances,
         findings: spilled.merge(findings),

@@ -9,7 +9,7 @@ import type { Finding, FindingCode } from '../../core/reconcile/finding.js';
 import type { JournalLine } from '../../core/journal/journal-line.js';
 import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import type { InputSummary } from './input-summary.js';
-import { REPORT_ALERT_SETTINGS } from '../../core/reconcile/pool-findings.js';
+import type { LedgerSettings } from '../../core/settings.js';
 import { hasForfeited, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { poolKeyString } from '../../core/pools/pool-key.js';
 import {
@@ -27,6 +27,8 @@ const PER_ROW_CODES: ReadonlySet<FindingCode> = new Set(['duplicate_earning', 'c
 
 export interface WorkbookReportData {
   readonly asOf: IsoDate;
+  /** The run's settings: the Balances sheet shades the pools the findings call expiring (docs/RULES.md, "Alerts"). */
+  readonly settings: LedgerSettings;
   readonly inputs: readonly InputSummary[];
   readonly balances: readonly PoolBalance[];
   /** In report order; any iterable, so findings kept on disk can stream through. */
@@ -38,12 +40,13 @@ export interface WorkbookReportData {
 }
 
 /**
- * The Balances sheet's shading: the report's own alerts (core's `poolAlerts`, overdrawn before
- * expiring), and grey where money was forfeited as the sheet shows it (core's `hasForfeited`).
+ * The Balances sheet's shading: core's alerts with the run's horizons, the same as the findings
+ * and report.html (`poolAlerts`, overdrawn before expiring), and grey where money was forfeited as
+ * the sheet shows it (core's `hasForfeited`).
  */
-function balanceHighlights(pools: readonly PoolBalance[]): (row: ReportRow) => HighlightKind | null {
+function balanceHighlights(pools: readonly PoolBalance[], settings: LedgerSettings): (row: ReportRow) => HighlightKind | null {
   const kinds = new Map<string, HighlightKind>();
-  for (const alert of poolAlerts(pools, REPORT_ALERT_SETTINGS)) {
+  for (const alert of poolAlerts(pools, settings)) {
     const key = poolKeyString(alert.pool.key);
     if (alert.kind !== 'willConvert' && !kinds.has(key)) kinds.set(key, alert.kind);
   }
@@ -86,7 +89,7 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
   ];
   for (const [item, value] of summaryRows) await summary.addRow({ item, value });
 
-  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, currencyColumn: 'currency', highlight: balanceHighlights(data.balances) });
+  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, currencyColumn: 'currency', highlight: balanceHighlights(data.balances, data.settings) });
   for (const b of data.balances) await balances.addRow(balanceRow(b));
 
   const findings = await wb.addSheet('Findings', {

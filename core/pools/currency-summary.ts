@@ -5,7 +5,7 @@ import { lastDay } from '../calendar/date-interval.js';
 import { fiscalHalfOf } from '../calendar/fiscal-half.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../settings.js';
 import type { PoolBalance } from './pool-balance.js';
-import { alertHorizons, DEFAULT_ALERT_SETTINGS, poolAlerts, type AlertSettings } from './pool-alerts.js';
+import { poolAlerts } from './pool-alerts.js';
 
 /** What a finance team reads first, per currency (amounts in different currencies are never added). */
 export interface CurrencySummary {
@@ -26,10 +26,9 @@ export function currencySummaries(
   balances: readonly PoolBalance[],
   asOf: IsoDate,
   settings: LedgerSettings = DEFAULT_SETTINGS,
-  alertSettings: AlertSettings = DEFAULT_ALERT_SETTINGS,
 ): CurrencySummary[] {
   const fiscalYear = fiscalHalfOf(asOf, settings).fiscalYear;
-  const horizons = alertHorizons(alertSettings);
+  const horizons = settings.expiryDays;
   const byCurrency = new Map<string, { available: Dec; expiring: Map<number, Dec>; forfeited: Dec; overdrawn: Dec; pools: number }>();
   const entry = (currency: string) => {
     let e = byCurrency.get(currency);
@@ -42,7 +41,7 @@ export function currencySummaries(
     if (b.available.gt(0)) e.available = e.available.plus(b.available);
     if (b.forfeited.gt(0) && fiscalHalfOf(lastDay(b.claiming), settings).fiscalYear === fiscalYear) e.forfeited = e.forfeited.plus(b.forfeited);
   }
-  for (const alert of poolAlerts(balances, { expiryDays: horizons })) {
+  for (const alert of poolAlerts(balances, settings)) {
     const e = entry(alert.pool.key.currency);
     if (alert.kind === 'overdrawn') e.overdrawn = e.overdrawn.plus(alert.amount);
     if (alert.kind === 'expiring') {

@@ -4,6 +4,7 @@ import { daysBetween, type IsoDate } from '../calendar/calendar-date.js';
 import { lastDay } from '../calendar/date-interval.js';
 import type { PoolBalance } from './pool-balance.js';
 import { comparePoolKeys } from './pool-key.js';
+import type { LedgerSettings } from '../settings.js';
 
 /**
  * What a pool asks of its owner on the as-of date (docs/RULES.md, "Alerts"):
@@ -28,17 +29,12 @@ export interface PoolAlert {
   readonly date: IsoDate;
   /** Days from as-of to `date`: 0 means today is the last day; negative means it has passed. */
   readonly days: number;
-  /** For `expiring`: the smallest configured horizon that holds `days` (30 of 30/60); else null. */
+  /** For `expiring`: the shortest horizon of the settings that holds `days` (30 of 30/60); else null. */
   readonly withinDays: number | null;
 }
 
-export interface AlertSettings {
-  /** Horizons, in days, within which unused funds are flagged; the batch job's findings use 30. */
-  readonly expiryDays: readonly number[];
-}
-
-/** The horizons of the task pane and the HTML report: the one place that says 30 and 60 (docs/RULES.md, "Alerts"). */
-export const DEFAULT_ALERT_SETTINGS: AlertSettings = Object.freeze({ expiryDays: Object.freeze([30, 60]) });
+/** The settings alerts read: the expiry horizons, one setting for every output (docs/RULES.md, "Alerts"). */
+export type AlertSettings = Pick<LedgerSettings, 'expiryDays'>;
 
 /** Money in the pool can still be claimed: usage runs (`open`) or the claim window is still open (`claim-only`). */
 export function isSpendable(pool: PoolBalance): boolean {
@@ -65,22 +61,35 @@ function hasMoneyLeft(pool: PoolBalance): boolean {
   return roundToMinor(pool.available, pool.key.currency).gt(0);
 }
 
+/** One of a pool's two deadlines as of the date. */
+export interface PoolDeadlineDay {
+  readonly deadline: 'usageEnd' | 'claimDeadline';
+  /** The deadline's last day, inclusive. */
+  readonly date: IsoDate;
+  /** Days from as-of to `date`: 0 means today is the last day. */
+  readonly days: number;
+  /** The last day is behind the as-of date; on the last day itself the deadline has not passed. */
+  readonly passed: boolean;
+}
+
+/** A pool's end of usage and last day of the claim window, in that order, as of the ledger's date (docs/RULES.md, "Alerts"). */
+export function poolDeadlines(pool: PoolBalance): readonly [PoolDeadlineDay, PoolDeadlineDay] {
+  return [
+    { deadline: 'usageEnd', date: lastDay(pool.usage), days: pool.daysToUsageEnd, passed: pool.daysToUsageEnd < 0 },
+    { deadline: 'claimDeadline', date: lastDay(pool.claiming), days: pool.daysToClaimDeadline, passed: pool.daysToClaimDeadline < 0 },
+  ];
+}
+
 /** The deadline an unused, spendable pool runs into next, or null when it has none ahead. */
 export function nextDeadline(pool: PoolBalance): { deadline: PoolDeadline; date: IsoDate; days: number } | null {
   if (!isSpendable(pool)) return null;
-  if (pool.daysToUsageEnd >= 0) return { deadline: 'usageEnd', date: lastDay(pool.usage), days: pool.daysToUsageEnd };
-  if (pool.daysToClaimDeadline >= 0) return { deadline: 'claimDeadline', date: lastDay(pool.claiming), days: pool.daysToClaimDeadline };
-  return null;
+  const next = poolDeadlines(pool).find((d) => !d.passed);
+  return next ? { deadline: next.deadline, date: next.date, days: next.days } : null;
 }
 
-/** The horizons of the settings that mean something (whole days, not negative), each once, shortest first. */
-export function alertHorizons(settings: AlertSettings): number[] {
-  return [...new Set(settings.expiryDays)].filter((d) => Number.isInteger(d) && d >= 0).sort((a, b) => a - b);
-}
-
-/** Every alert of every pool. */
-export function poolAlerts(balances: readonly PoolBalance[], settings: AlertSettings = DEFAULT_ALERT_SETTINGS): PoolAlert[] {
-  const horizons = alertHorizons(settings);
+/** Every alert of every pool, with the horizons of the ledger's settings. */
+export function poolAlerts(balances: readonly PoolBalance[], settings: AlertSettings): PoolAlert[] {
+  const horizons = settings.expiryDays;
   const longest = horizons.length > 0 ? horizons[horizons.length - 1]! : -1;
   const alerts: PoolAlert[] = [];
   for (const pool of balances) {

@@ -6,28 +6,27 @@ import { poolAlerts, type AlertSettings } from '../pools/pool-alerts.js';
 import type { PoolKey } from '../pools/pool-key.js';
 import type { Finding } from './finding.js';
 
-/** Days before a deadline from which the report flags unused funds (`funds_expiring`; docs/RULES.md, "Alerts"). */
-export const EXPIRY_WARNING_DAYS = 30;
-
-/** The report's alert horizons: one, `EXPIRY_WARNING_DAYS`. */
-export const REPORT_ALERT_SETTINGS: AlertSettings = Object.freeze({ expiryDays: Object.freeze([EXPIRY_WARNING_DAYS]) });
-
 export function poolFields(k: PoolKey) {
   return { participantId: k.participantId, programName: k.programName, earningPeriod: k.earningPeriod, currency: k.currency };
 }
 
-/** Expiring and forfeited funds, and pools that convert (or will) to rebate. */
-export function poolFindings(balances: readonly PoolBalance[], alertSettings: AlertSettings = REPORT_ALERT_SETTINGS): Finding[] {
+/**
+ * Expiring and forfeited funds, and pools that convert (or will) to rebate. Expiring funds are
+ * core's pool alerts with the ledger's horizons, the same the pane and report.html show: a
+ * `funds_expiring` within the shortest horizon is a warning, within a longer one it is info
+ * (docs/RULES.md, "Alerts").
+ */
+export function poolFindings(balances: readonly PoolBalance[], settings: AlertSettings): Finding[] {
   const out: Finding[] = [];
-  // Expiring funds are core's pool alerts: the pane shows the same alerts, with its own horizons.
-  for (const alert of poolAlerts(balances, alertSettings)) {
+  const shortest = settings.expiryDays[0];
+  for (const alert of poolAlerts(balances, settings)) {
     if (alert.kind !== 'expiring') continue;
     const c = alert.pool.key.currency;
     const available = formatAmount(alert.amount, c);
     const what = alert.deadline === 'usageEnd' ? 'usage ends' : 'the claim window closes';
     out.push({
       ...poolFields(alert.pool.key),
-      severity: 'warning',
+      severity: alert.withinDays === shortest ? 'warning' : 'info',
       code: 'funds_expiring',
       message: `${available} ${c} unused; ${what} on ${alert.date} (in ${alert.days} days)`,
       expected: alert.date,

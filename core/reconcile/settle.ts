@@ -4,7 +4,6 @@ import type { Issue } from '../issues.js';
 import { resolvePolicy, type PolicyCatalog } from '../policy/policy-catalog.js';
 import { computeBalances, type PoolBalance } from '../pools/pool-balance.js';
 import type { LedgerSettings } from '../settings.js';
-import type { AlertSettings } from '../pools/pool-alerts.js';
 import { checkClaims, drawClaims, type ClaimReport, type LocatedClaim } from './claims-check.js';
 import type { EarningsTotals } from './earnings-ledger.js';
 import { compareFindings, type Finding } from './finding.js';
@@ -27,8 +26,6 @@ export interface SettleInput {
   readonly asOf: IsoDate;
   /** Renders a claim issue as the finding's message (the adapter's wording). */
   readonly describeIssue: (issue: Issue) => string;
-  /** Horizons of `funds_expiring`; default the report's 30 days. */
-  readonly alerts?: AlertSettings;
   /** The journal's account names; default `DEFAULT_ACCOUNTS`. */
   readonly accounts?: JournalAccounts;
 }
@@ -67,7 +64,7 @@ export function settleAsOf(input: SettleInput): Settlement {
   const claimCheck = checkClaims(drawings, balances, catalog, settings, asOf, earnings.claimPayments, input.describeIssue);
   const findings: Finding[] = [
     ...earnings.findings,
-    ...poolFindings(balances, input.alerts),
+    ...poolFindings(balances, settings),
     ...rollovers.unmatched,
     ...conversionFindings(balances, rollovers.conversions),
     ...transfers.findings,

@@ -14,7 +14,7 @@ describe('the Balances table shows each pool to its currency’s minor unit', ()
   test('JPY without decimals, KWD with three, USD with two; the USD columns with two in every row', async () => {
     fake.reset();
     await setUpWorkbook();
-    await saveSettings({ asOf: '2022-02-10' as IsoDate, fiscalYearStartMonth: 7, user: 'formats' });
+    await saveSettings({ asOf: '2022-02-10' as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'formats' });
     const text = Papa.unparse([HEADER, row('E1', 'JPY', '2000000'), row('E2', 'KWD', '6000.125'), row('E3', 'USD', '20000')], { newline: '\n' });
     await importExports([parseExportText('a.csv', text)], () => undefined);
     await writeBalances((await loadWorkbook({ reread: true })).ledger);

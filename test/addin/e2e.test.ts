@@ -431,6 +431,27 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   });
 
+  test('expiry horizons saved under Settings are the summary\'s columns; a value core refuses is not saved', async () => {
+    const { page, errors } = await preparedPane('en-US', 350);
+    expect(await testId(page, 'summary-EUR').locator('[data-testid^="summary-expiring-"]').evaluateAll((es) => es.map((e) => e.getAttribute('data-testid')))).toEqual(['summary-expiring-30', 'summary-expiring-60']);
+    await testId(page, 'tab-settings').click();
+    await testId(page, 'settings-expiryDays').fill('30, sixty');
+    await testId(page, 'settings-save').click();
+    await expect.poll(() => page.locator('#status').getAttribute('class')).toBe('error');
+    expect(await page.evaluate(() => (window as unknown as { FakeOffice: { model: { settings: Map<string, unknown> } } }).FakeOffice.model.settings.get('coopLedger.expiryDays') ?? null)).toBeNull();
+    await testId(page, 'settings-expiryDays').fill('90; 5');
+    await testId(page, 'settings-save').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Settings saved');
+    expect(await testId(page, 'settings-expiryDays').inputValue()).toBe('5, 90');
+    await testId(page, 'tab-balances').click();
+    // The FY21 H2 EUR pool's claim window closes 2022-02-15, 5 days after the as-of date: inside both horizons.
+    const expiring = testId(page, 'summary-EUR').locator('[data-testid^="summary-expiring-"]');
+    await expect.poll(() => expiring.evaluateAll((es) => es.map((e) => e.getAttribute('data-testid')))).toEqual(['summary-expiring-5', 'summary-expiring-90']);
+    expect(await testId(page, 'summary-EUR').locator('[data-testid="summary-expiring-5"]').textContent()).toBe('400.00 EUR');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('walks through every flow with the keyboard alone', async () => {
     const { page, errors } = await preparedPane('en-US', 350);
     const pool = '[data-pool="4410021|CSP Indirect Reseller|FY21 H2|EUR"]';

@@ -259,7 +259,7 @@ describe('an export with an earning type the ledger does not know', () => {
 
   test('is imported whole, and Recalculate warns once per type with its row count, as the batch job\'s report does', async () => {
     await setUpWorkbook();
-    await saveSettings({ asOf: isoDate('2021-09-01'), fiscalYearStartMonth: 7, user: 'test' });
+    await saveSettings({ asOf: isoDate('2021-09-01'), fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'test' });
     const text = [
       HEADER,
       'E1,P1,Hosting,Co-op,100,100,2021-03-05,USD,x',

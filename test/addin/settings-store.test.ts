@@ -28,4 +28,21 @@ describe('the stored settings', () => {
     const s = storedSettingsFrom({});
     expect([s.settings.fiscalYearStartMonth, s.asOf, s.user, s.issues]).toEqual([7, null, '', []]);
   });
+
+  test('expiry horizons are read as stored, and saved ones come back alike', () => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.expiryDays]: '14, 90' });
+    expect([s.settings.expiryDays, s.issues]).toEqual([[14, 90], []]);
+  });
+
+  test('expiry horizons core refuses are invalid_setting at expiryDays, and 30 and 60 days are used meanwhile', () => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.expiryDays]: 'soon' });
+    expect(s.settings.expiryDays).toEqual([30, 60]);
+    expect(s.issues.map((i) => [i.code, i.path[0], i.input])).toEqual([['invalid_setting', 'expiryDays', 'soon']]);
+  });
+
+  test('an as-of date in a regional form is refused as the batch job\'s --as-of refuses it, not read as some day', () => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.asOf]: '2/10/2022' });
+    expect(s.asOf).toBeNull();
+    expect(s.issues.map((i) => [i.code, i.path[0]])).toEqual([['invalid_date', 'asOf']]);
+  });
 });

@@ -23,6 +23,9 @@ const sets: DataSet[] = [
   // and the claims' funding periods move alike.
   { ...SAMPLES, name: 'samples, fiscal year from January', fiscalYearStartMonth: 1 },
   { ...generatedExport(scratch, '4', 3_000, '2022-02-10'), name: 'generated seed 4, fiscal year from January', fiscalYearStartMonth: 1 },
+  // A team that wants a warning two weeks out and a first notice at 90 days: funds_expiring
+  // follows the setting in both paths (a path on its own horizons differs on the pools 61-90 days out).
+  { ...generatedExport(scratch, '5', 3_000, '2022-04-20'), name: 'generated seed 5, expiry horizons 14 and 90 days', expiryDays: [14, 90] },
   ...dataSetsIn(process.env.COOP_CONTRACT_DATA),
 ];
 

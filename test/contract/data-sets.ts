@@ -12,6 +12,8 @@ export interface DataSet {
   readonly asOf: string;
   /** The fiscal year's start month (the workbook's Settings, the batch job's --fiscal-year-start); default 7. */
   readonly fiscalYearStartMonth?: number;
+  /** The expiry horizons (the workbook's Settings, the batch job's --expiry-days); default core's. */
+  readonly expiryDays?: readonly number[];
 }
 
 export const SAMPLES: DataSet = {

@@ -158,7 +158,7 @@ async function runBatch(files: { earnings?: string; claims?: string; programs?: 
 async function workbookTable(table: string, headers: readonly string[], row: readonly (string | number | boolean)[]): Promise<void> {
   fake.reset();
   await setUpWorkbook();
-  await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, user: 'header-rule' });
+  await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'header-rule' });
   await importExports([parseExportText('earnings.csv', EARNINGS_CSV)], () => undefined);
   await Excel.run(async (context) => {
     context.workbook.tables.getItem(table).getHeaderRowRange().values = [[...headers]];

@@ -1,4 +1,4 @@
-import { withSettings } from '../../core/settings.js';
+import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ export async function batchOutcome(set: DataSet): Promise<Outcome> {
         claims: set.claims,
         programs: set.programs,
         asOf: set.asOf as IsoDate,
-        settings: withSettings({ fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7 }),
+        settings: withSettings({ fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, ...(set.expiryDays ? { expiryDays: set.expiryDays } : {}) }),
         out,
         failOn: 'never',
         skipBadRows: false,
@@ -93,7 +93,7 @@ function cellText(column: string, value: unknown, currency: string): string {
 export async function addinOutcome(set: DataSet): Promise<Outcome> {
   fake.reset();
   await setUpWorkbook();
-  await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, user: 'contract' });
+  await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, expiryDays: set.expiryDays ?? DEFAULT_SETTINGS.expiryDays, user: 'contract' });
   // The pane's own reading: the files picked together, in core's order of sources, each decoded
   // by core's encoding rule and parsed (readPickedFiles, readExportFile), not a test's shortcut.
   const picked = set.earnings.map((path) => Object.assign(new Blob([readFileSync(path)]), { name: path }));

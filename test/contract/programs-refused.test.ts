@@ -60,7 +60,7 @@ describe('a Programs table with a row core refuses', () => {
   test('the add-in computes nothing, names the row, keeps Balances as it was and imports nothing', async () => {
     fake.reset();
     await setUpWorkbook();
-    await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, user: 'contract' });
+    await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'contract' });
     await importExports([parseExportText('a.csv', exportText(['E1']))], () => undefined);
     await writeBalances((await loadWorkbook({ reread: true })).ledger);
     const balancesBefore = fake.tableValues(TABLES.balances)!.rows;

@@ -87,7 +87,7 @@ async function batchReads(): Promise<Read> {
 async function addinReads(): Promise<Read> {
   fake.reset();
   await setUpWorkbook();
-  await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, user: 'workbook-cells' });
+  await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'workbook-cells' });
   await importExports([parseExportText('earnings.csv', EARNINGS_CSV)], () => undefined);
   await Excel.run(async (context) => {
     const layout = CLAIMS_COLUMNS.map((c) => c.name);

@@ -7,6 +7,7 @@ import { createPoolLedger, addCoopEarning, addClaimDraw, addTransfer, type DrawK
 import { computeBalances, isSettledStatus, type PoolBalance } from '../../core/pools/pool-balance.js';
 import { hasForfeited, isOverdrawn, isSpendable, nextDeadline, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
+import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
 
 const policyFor = (program: string) => ({ thresholdUSD: new Dec(program === 'Small' ? '1500' : '10000') });
 
@@ -37,18 +38,18 @@ function settle(pools: readonly Pool[], asOf: string): PoolBalance[] {
 describe('pool alerts', () => {
   test('an open pool with money left is flagged against the end of usage, in the smallest horizon that holds it', () => {
     // FY22 H1 pool: usage ends 2022-06-30, claim window ends 2022-08-15.
-    const [alert, ...rest] = poolAlerts(settle([{ date: '2021-09-01', amount: '20000' }], '2022-06-25'));
+    const [alert, ...rest] = poolAlerts(settle([{ date: '2021-09-01', amount: '20000' }], '2022-06-25'), DEFAULT_SETTINGS);
     expect(rest).toEqual([]);
     expect(alert).toMatchObject({ kind: 'expiring', deadline: 'usageEnd', date: '2022-06-30', days: 5, withinDays: 30 });
     expect(alert!.amount.toString()).toBe('20000');
   });
 
   test('after usage ends, the claim deadline is the one that counts; 45 days left is within 60, not 30', () => {
-    const [alert] = poolAlerts(settle([{ date: '2021-09-01', amount: '20000' }], '2022-07-01'));
+    const [alert] = poolAlerts(settle([{ date: '2021-09-01', amount: '20000' }], '2022-07-01'), DEFAULT_SETTINGS);
     expect(alert).toMatchObject({ kind: 'expiring', deadline: 'claimDeadline', date: '2022-08-15', days: 45, withinDays: 60 });
   });
 
-  test('with a single 30-day horizon (the batch job), 45 days left raises nothing', () => {
+  test('with a single 30-day horizon, 45 days left raises nothing', () => {
     expect(poolAlerts(settle([{ date: '2021-09-01', amount: '20000' }], '2022-07-01'), { expiryDays: [30] })).toEqual([]);
   });
 
@@ -62,7 +63,7 @@ describe('pool alerts', () => {
       '2022-06-25',
     );
     expect(balances.map((b) => b.status)).toEqual(['open', 'closed', 'converted']);
-    expect(poolAlerts(balances)).toEqual([]);
+    expect(poolAlerts(balances, DEFAULT_SETTINGS)).toEqual([]);
   });
 
   test('an overdraft is reported as a positive amount, before every other alert', () => {
@@ -74,6 +75,7 @@ describe('pool alerts', () => {
         ],
         '2022-06-29',
       ),
+      DEFAULT_SETTINGS,
     );
     expect(alerts.map((a) => [a.kind, a.pool.key.participantId, a.amount.toString()])).toEqual([
       ['overdrawn', 'B', '600'],
@@ -89,14 +91,14 @@ describe('pool alerts', () => {
     const [pool] = settle([{ date: '2021-09-01', amount: '20000', claims: [['approved', '19900'], ['approved', claimed]] }], '2022-02-10');
     expect(pool!.available.toString()).toBe(new Dec(100).minus(claimed).toString());
     expect(isOverdrawn(pool!)).toBe(overdrawn);
-    expect(poolAlerts([pool!]).map((a) => [a.kind, a.amount.toString()])).toEqual(alerts);
+    expect(poolAlerts([pool!], DEFAULT_SETTINGS).map((a) => [a.kind, a.amount.toString()])).toEqual(alerts);
     expect(currencySummaries([pool!], isoDate('2022-02-10'))[0]!.overdrawn.toString()).toBe(alerts[0]?.[1] ?? '0');
   });
 
   test('less than half a cent left is no money left: no expiry alert', () => {
     const [pool] = settle([{ date: '2021-09-01', amount: '20000.004', claims: [['approved', '20000']] }], '2022-06-25');
     expect(pool!.available.toString()).toBe('0.004');
-    expect(poolAlerts([pool!])).toEqual([]);
+    expect(poolAlerts([pool!], DEFAULT_SETTINGS)).toEqual([]);
   });
 
   test('money is forfeited when at least half a cent was left at the deadline, as the report shows it', () => {
@@ -119,7 +121,7 @@ describe('pool alerts', () => {
     const source = computeBalances(ledger, { asOf: isoDate('2022-03-10'), policyFor }).find((b) => b.key.earningPeriod === 'FY22 H1')!;
     expect([source.transferred.toString(), source.available.toString()]).toEqual(['-5000', '15000']);
     expect(isOverdrawn(source)).toBe(false);
-    expect(poolAlerts([source]).map((a) => a.kind)).not.toContain('overdrawn');
+    expect(poolAlerts([source], DEFAULT_SETTINGS).map((a) => a.kind)).not.toContain('overdrawn');
   });
 
   test('only open and claim-only pools can be spent, and only they have a deadline ahead', () => {
@@ -143,7 +145,7 @@ describe('pool alerts', () => {
   });
 
   test('a pool below the threshold while accruing will convert at the end of its earning period', () => {
-    const [alert] = poolAlerts(settle([{ program: 'Small', date: '2021-09-01', amount: '1000' }], '2021-12-21'));
+    const [alert] = poolAlerts(settle([{ program: 'Small', date: '2021-09-01', amount: '1000' }], '2021-12-21'), DEFAULT_SETTINGS);
     expect(alert).toMatchObject({ kind: 'willConvert', deadline: 'earningEnd', date: '2021-12-31', days: 10 });
   });
 
@@ -199,10 +201,11 @@ describe('per-currency summary', () => {
     expect(usd!.available.toString()).toBe('0');
   });
 
-  test('has a column for each horizon the alerts use: whole days, not negative, each once', () => {
+  test('has a column for each horizon of the settings, shortest first', () => {
     const balances = settle([{ participant: 'A', date: '2021-03-01', amount: '5000', currency: 'EUR', usd: '11000' }], '2022-02-10');
-    const [eur] = currencySummaries(balances, isoDate('2022-02-10'), undefined, { expiryDays: [60, -5, 30, 7.5, 30] });
-    expect([...eur!.expiringWithin.keys()]).toEqual([30, 60]);
-    expect([...eur!.expiringWithin.values()].map(String)).toEqual(['5000', '5000']);
+    const [eur] = currencySummaries(balances, isoDate('2022-02-10'), withSettings({ expiryDays: [3, 7, 90] }));
+    expect([...eur!.expiringWithin.keys()]).toEqual([3, 7, 90]);
+    // The deadline is 2022-02-15, 5 days away: not within 3, within 7 and 90.
+    expect([...eur!.expiringWithin.values()].map(String)).toEqual(['0', '5000', '5000']);
   });
 });

@@ -14,7 +14,7 @@ describe('stored settings', () => {
   });
 
   test.each([undefined, null, '', '  '])('no fiscal-year start month stored (%j) is the default, without an issue', (stored) => {
-    expect(readSettings({ fiscalYearStartMonth: stored })).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+    expect(readSettings({ fiscalYearStartMonth: stored })).toEqual({ settings: DEFAULT_SETTINGS, asOf: null, issues: [] });
   });
 
   test.each(['0', '13', '7abc', '7.5', '-1', 'July', 7.5, 13, true])('a fiscal-year start month stored as %j is invalid_setting, and the default is used beside it', (stored) => {
@@ -25,5 +25,53 @@ describe('stored settings', () => {
 
   test('a month outside 1–12 given by a program (not read from a store) is a bug and throws', () => {
     expect(() => withSettings({ fiscalYearStartMonth: 13 })).toThrow(RangeError);
+  });
+
+  test.each([
+    ['30, 60', [30, 60]],
+    ['60;30', [30, 60]],
+    ['7 30 7', [7, 30]],
+    [' 14 ', [14]],
+    [90, [90]],
+    ['0,366', [0, 366]],
+  ] as const)('expiry horizons stored as %j are %j: whole days, each once, shortest first', (stored, days) => {
+    const r = readSettings({ expiryDays: stored });
+    expect([r.settings.expiryDays, r.issues]).toEqual([days, []]);
+  });
+
+  test('no expiry horizons stored are the default, 30 and 60 days', () => {
+    expect(readSettings({ expiryDays: '  ' }).settings.expiryDays).toEqual([30, 60]);
+    expect(DEFAULT_SETTINGS.expiryDays).toEqual([30, 60]);
+  });
+
+  test.each(['30,sixty', '-5', '7.5', '367', '30,,x', ',', 45.5, true])('expiry horizons stored as %j are invalid_setting, and the default is used beside it', (stored) => {
+    const r = readSettings({ expiryDays: stored });
+    expect(r.settings.expiryDays).toEqual(DEFAULT_SETTINGS.expiryDays);
+    expect(r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['invalid_setting', 'expiryDays']]);
+  });
+
+  test('horizons given by a program out of order, repeated or negative are a bug and throw', () => {
+    for (const expiryDays of [[60, 30], [30, 30], [-1], [], [7.5]]) expect(() => withSettings({ expiryDays })).toThrow(RangeError);
+  });
+
+  test.each(['2022-02-10', ' 2022-02-10 '])('an as-of date stored as %j is that day', (stored) => {
+    expect(readSettings({ asOf: stored })).toMatchObject({ asOf: '2022-02-10', issues: [] });
+  });
+
+  test.each([
+    ['02/10/2022', 'format'],
+    ['2022-02-10T00:00', 'format'],
+    ['10.02.2022', 'format'],
+    ['2022-02-30', 'no_such_day'],
+  ])('an as-of date stored as %j is invalid_date (%s): only yyyy-MM-dd, so no office reads another day', (stored, reason) => {
+    const r = readSettings({ asOf: stored });
+    expect(r.asOf).toBeNull();
+    expect(r.issues.map((i) => [i.code, i.path.join('.'), i.input, i.params?.reason])).toEqual([['invalid_date', 'asOf', stored, reason]]);
+  });
+
+  test('every refused value is reported, each beside the default used for it', () => {
+    const r = readSettings({ fiscalYearStartMonth: '13', expiryDays: 'x', asOf: 'soon' });
+    expect(r.issues.map((i) => i.path[0])).toEqual(['fiscalYearStartMonth', 'expiryDays', 'asOf']);
+    expect([r.settings, r.asOf]).toEqual([DEFAULT_SETTINGS, null]);
   });
 });

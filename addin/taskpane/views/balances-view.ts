@@ -7,9 +7,8 @@
  */
 import type { Dec } from '../../../core/money/decimal.js';
 import { isSettledStatus, POOL_STATUSES, type PoolBalance } from '../../../core/pools/pool-balance.js';
-import { lastDay } from '../../../core/calendar/date-interval.js';
 import { comparePoolKeys, poolKeyString, type PoolKey } from '../../../core/pools/pool-key.js';
-import { DEFAULT_ALERT_SETTINGS, isOverdrawn, nextDeadline, poolAlerts, type PoolAlert } from '../../../core/pools/pool-alerts.js';
+import { isOverdrawn, nextDeadline, poolAlerts, poolDeadlines, type PoolAlert } from '../../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../../core/pools/currency-summary.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
@@ -59,7 +58,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
   );
 
   // ---- summary, per currency
-  const summaries = currencySummaries(ledger.balances, state.asOf, ledger.settings, DEFAULT_ALERT_SETTINGS);
+  const summaries = currencySummaries(ledger.balances, state.asOf, ledger.settings);
   const summary = el(
     'section',
     { class: 'summary', 'aria-labelledby': 'summary-heading', 'data-testid': 'summary' },
@@ -82,7 +81,7 @@ export function renderBalances(app: App, root: HTMLElement): void {
   );
 
   // ---- alerts, most urgent first (core's order)
-  const alerts = poolAlerts(ledger.balances, DEFAULT_ALERT_SETTINGS);
+  const alerts = poolAlerts(ledger.balances, ledger.settings);
   const alertList = el('ul', { class: 'alerts', 'data-testid': 'alerts' });
   const moreAlerts = el('button', { type: 'button', class: 'link', 'data-testid': 'alerts-more' });
   const renderAlerts = () => {
@@ -240,15 +239,15 @@ export function renderBalances(app: App, root: HTMLElement): void {
         line('pool.draft', pool.claimsDraft, 'draft', 'beside'),
       ),
     );
-    const usageEnd = lastDay(pool.usage);
-    const claimEnd = lastDay(pool.claiming);
+    // Core's deadlines, each still ahead (today counts) or passed.
+    const [usage, claiming] = poolDeadlines(pool);
     const countdown = [
-      pool.daysToUsageEnd >= 0
-        ? locale.t('pool.usageEnds', { when: locale.when(pool.daysToUsageEnd), date: locale.date(usageEnd) })
-        : locale.t('pool.usageEnded', { date: locale.date(usageEnd) }),
-      pool.daysToClaimDeadline >= 0
-        ? locale.t('pool.deadline', { when: locale.when(pool.daysToClaimDeadline), date: locale.date(claimEnd) })
-        : locale.t('pool.deadlinePassed', { date: locale.date(claimEnd) }),
+      usage.passed
+        ? locale.t('pool.usageEnded', { date: locale.date(usage.date) })
+        : locale.t('pool.usageEnds', { when: locale.when(usage.days), date: locale.date(usage.date) }),
+      claiming.passed
+        ? locale.t('pool.deadlinePassed', { date: locale.date(claiming.date) })
+        : locale.t('pool.deadline', { when: locale.when(claiming.days), date: locale.date(claiming.date) }),
     ];
     const claims = claimsOfPool(ledger, pool.key);
     const claimRows = claims.map(({ claim }) => {

@@ -1,4 +1,4 @@
-import { parseDate } from '../../../core/calendar/calendar-date.js';
+import { readSettings } from '../../../core/settings.js';
 import { parsePolicyRows } from '../../../core/policy/parse-policy-rows.js';
 import { PROGRAMS_COLUMNS } from '../../../core/workbook-layout.js';
 import { el, replaceChildren } from '../dom.js';
@@ -20,9 +20,10 @@ export function renderSettings(app: App, root: HTMLElement): void {
       el('option', { value: String(i + 1), selected: state.stored.settings.fiscalYearStartMonth === i + 1 }, new Intl.DateTimeFormat(locale.tag, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2021, i, 1))),
     ),
   );
+  const expiry = el('input', { id: 'settings-expiryDays', type: 'text', value: state.stored.settings.expiryDays.join(', '), 'aria-describedby': 'settings-expiryDays-hint', 'data-testid': 'settings-expiryDays' });
   const user = el('input', { id: 'settings-user', type: 'text', value: state.stored.user, 'data-testid': 'settings-user' });
   // What core refused in the stored settings: the pane runs on the default meanwhile, and says so.
-  const storedLabel: Readonly<Record<string, MessageKey>> = { asOf: 'settings.asOf', fiscalYearStartMonth: 'settings.fiscalStart' };
+  const storedLabel: Readonly<Record<string, MessageKey>> = { asOf: 'settings.asOf', fiscalYearStartMonth: 'settings.fiscalStart', expiryDays: 'settings.expiryDays' };
   const storedProblems = state.stored.issues.map((i) => {
     const label = storedLabel[String(i.path[0])];
     return el('li', { class: 'problem', 'data-testid': `settings-problem-${i.code}` }, locale.issue(i, label ? locale.t(label) : undefined));
@@ -30,13 +31,15 @@ export function renderSettings(app: App, root: HTMLElement): void {
   const saveButton = el('button', { type: 'button', class: app.ready ? 'primary' : undefined, 'data-testid': 'settings-save', disabled: !app.ready }, locale.t('settings.save'));
   saveButton.addEventListener('click', () =>
     app.guard(async () => {
-      const text = asOf.value.trim();
-      const date = text === '' ? null : parseDate(text);
-      if (date && !date.ok) {
-        app.notify(locale.issue(date.issues[0]!, locale.t('settings.asOf')), 'error');
+      // The values typed are read by core's rules, as the batch job reads its options; nothing is saved while one is refused.
+      const read = readSettings({ asOf: asOf.value, fiscalYearStartMonth: month.value, expiryDays: expiry.value });
+      const refused = read.issues[0];
+      if (refused) {
+        const label = storedLabel[String(refused.path[0])];
+        app.notify(locale.issue(refused, label ? locale.t(label) : undefined), 'error');
         return;
       }
-      await saveSettings({ asOf: date ? date.value : null, fiscalYearStartMonth: Number.parseInt(month.value, 10), user: user.value.trim() });
+      await saveSettings({ asOf: read.asOf, fiscalYearStartMonth: read.settings.fiscalYearStartMonth, expiryDays: read.settings.expiryDays, user: user.value.trim() });
       await app.reload();
       app.notify(locale.t('settings.saved'));
     }),
@@ -91,6 +94,7 @@ export function renderSettings(app: App, root: HTMLElement): void {
     root,
     el('div', { class: 'field' }, el('label', { for: 'settings-asOf' }, locale.t('settings.asOf')), asOf),
     el('div', { class: 'field' }, el('label', { for: 'settings-fiscalStart' }, locale.t('settings.fiscalStart')), month),
+    el('div', { class: 'field' }, el('label', { for: 'settings-expiryDays' }, locale.t('settings.expiryDays')), expiry, el('p', { class: 'muted', id: 'settings-expiryDays-hint' }, locale.t('settings.expiryDaysHint'))),
     el('div', { class: 'field' }, el('label', { for: 'settings-user' }, locale.t('settings.user')), user),
     storedProblems.length > 0 ? el('ul', { class: 'problems', 'data-testid': 'settings-problems' }, ...storedProblems) : null,
     saveButton,

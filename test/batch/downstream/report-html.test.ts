@@ -14,7 +14,7 @@ import { isoDate } from '../../../core/calendar/calendar-date.js';
 import { createPoolLedger, addCoopEarning } from '../../../core/pools/pool-ledger.js';
 import { computeBalances } from '../../../core/pools/pool-balance.js';
 import { renderHtmlReport } from '../../../batch/output/report-html.js';
-import { DEFAULT_ALERT_SETTINGS } from '../../../core/pools/pool-alerts.js';
+import { DEFAULT_SETTINGS, withSettings } from '../../../core/settings.js';
 import { tempDirs } from '../../support/temp-dir.js';
 import { runCli } from '../reconcile/run.js';
 import { EARNINGS_HEADER } from './helpers.js';
@@ -36,6 +36,7 @@ function poolsNamed(program: string) {
 describe('report.html as text', () => {
   const html = renderHtmlReport({
     asOf: isoDate('2022-02-10'),
+    settings: DEFAULT_SETTINGS,
     balances: poolsNamed(EVIL),
     findings: [{ severity: 'error', code: EVIL }],
     changes: [{ change: 'claim_changed', severity: '', code: '', participantId: 'P1', programName: EVIL, earningPeriod: 'FY22 H1', currency: 'EUR', claimId: EVIL, field: 'status', before: EVIL, after: 'Approved' }],
@@ -63,12 +64,12 @@ describe('report.html as text', () => {
 
 describe('report.html follows core', () => {
   const render = (extra: object = {}) =>
-    renderHtmlReport({ asOf: isoDate('2022-02-10'), balances: poolsNamed('CSP'), changes: [], findings: [], ...extra });
+    renderHtmlReport({ asOf: isoDate('2022-02-10'), settings: DEFAULT_SETTINGS, balances: poolsNamed('CSP'), changes: [], findings: [], ...extra });
   const headers = (html: string) => [...html.matchAll(/<th[^>]*>(Expiring within \d+ days)<\/th>/g)].map((m) => m[1]);
 
-  test('its horizons of money at risk are core\'s defaults, or the run\'s when it gives its own', () => {
-    expect(headers(render())).toEqual(DEFAULT_ALERT_SETTINGS.expiryDays.map((d) => `Expiring within ${d} days`));
-    const own = render({ alerts: { expiryDays: [7, 90] } });
+  test('its horizons of money at risk are the run\'s settings', () => {
+    expect(headers(render())).toEqual(DEFAULT_SETTINGS.expiryDays.map((d) => `Expiring within ${d} days`));
+    const own = render({ settings: withSettings({ expiryDays: [7, 90] }) });
     expect(headers(own)).toEqual(['Expiring within 7 days', 'Expiring within 90 days']);
     expect(own).toContain('within 7 or 90 days');
   });

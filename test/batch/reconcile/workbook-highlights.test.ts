@@ -13,13 +13,19 @@ const dirs = tempDirs();
 const keyOf = (r: Record<string, unknown>) => [r.participantId, r.programName, r.earningPeriod, r.currency].map(String).join('|');
 
 describe('the Balances sheet of reconciliation.xlsx', () => {
-  test('shades as expiring exactly the pools the report lists as funds_expiring, and as overdrawn those with a negative balance', async () => {
+  test.each([
+    [[], 2, { warning: 2 }],
+    // A team's own horizons: 3 days is a warning (none here: the nearest deadline is 5 days off), 200 days a notice.
+    [['--expiry-days', '3,200'], 6, { info: 6 }],
+  ])('with %j, shades as expiring exactly the %d pools the report lists as funds_expiring (%j), and as overdrawn those with a negative balance', async (options, pools, severities) => {
     const out = join(await dirs.make(), 'reports');
-    const r = await runCli(['reconcile', '--earnings', 'samples/earnings', '--payments', 'samples/payments.csv', '--claims', 'samples/claims.csv', '--programs', 'samples/programs.json', '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    const r = await runCli(['reconcile', '--earnings', 'samples/earnings', '--payments', 'samples/payments.csv', '--claims', 'samples/claims.csv', '--programs', 'samples/programs.json', '--as-of', '2022-02-10', ...options, '--out', out, '--quiet']);
     expect(r.stderr).toBe('');
     const findings = Papa.parse<Record<string, string>>(await readFile(join(out, 'findings.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-    const expiring = new Set(findings.filter((f) => f.code === 'funds_expiring').map(keyOf));
-    expect(expiring.size).toBeGreaterThan(0);
+    const expiringFindings = findings.filter((f) => f.code === 'funds_expiring');
+    const expiring = new Set(expiringFindings.map(keyOf));
+    expect(expiring.size).toBe(pools);
+    expect(Object.fromEntries(['error', 'warning', 'info'].map((s) => [s, expiringFindings.filter((f) => f.severity === s).length]).filter(([, n]) => n))).toEqual(severities);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'reconciliation.xlsx'));
