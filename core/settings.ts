@@ -113,7 +113,7 @@ function readExpiryDays(value: unknown): Result<readonly number[]> | null {
   const parts = typeof value === 'object' ? [] : text.split(/[\s,;]+/).filter((p) => p !== '');
   const days = parts.every((p) => /^\d{1,3}$/.test(p)) ? [...new Set(parts.map((p) => Number.parseInt(p, 10)))].sort((a, b) => a - b) : [];
   if (isHorizonList(days)) return ok(Object.freeze(days));
-  return fail(issue('invalid_setting', ['expiryDays'], text, { expected: `whole days 0–${MAX_EXPIRY_DAYS}, e.g. 30, 60` }));
+  return fail(issue('invalid_setting', ['expiryDays'], text, { expected: `0–${MAX_EXPIRY_DAYS}` }));
 }
 
 /** A stored as-of date, or null when none is stored. */
