@@ -5,7 +5,7 @@ import { addDays, isoDate, type IsoDate } from '../../core/calendar/calendar-dat
 import { half } from '../../core/calendar/fiscal-half.js';
 import { createPoolLedger, addCoopEarning, addClaimDraw, addTransfer, type DrawKind } from '../../core/pools/pool-ledger.js';
 import { computeBalances, isSettledStatus, type PoolBalance } from '../../core/pools/pool-balance.js';
-import { hasForfeited, isOverdrawn, isSpendable, nextDeadline, poolAlerts } from '../../core/pools/pool-alerts.js';
+import { hasForfeited, isOverdrawn, isSpendable, nextDeadline, poolAlerts, poolDeadlines } from '../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
 import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
 
@@ -34,6 +34,22 @@ function settle(pools: readonly Pool[], asOf: string): PoolBalance[] {
   }
   return computeBalances(ledger, { asOf: isoDate(asOf), policyFor });
 }
+
+describe('a pool\'s deadlines', () => {
+  test.each([
+    ['2022-06-29', [1, false], [47, false]],
+    ['2022-06-30', [0, false], [46, false]],
+    ['2022-07-01', [-1, true], [45, false]],
+    ['2022-08-15', [-46, true], [0, false]],
+    ['2022-08-16', [-47, true], [-1, true]],
+  ] as const)('as of %s, usage ends in %j and the claim window closes in %j ([days, passed]): the last day itself has not passed', (asOf, usage, claiming) => {
+    // FY22 H1 pool: usage ends 2022-06-30, the claim window 2022-08-15.
+    const [pool] = settle([{ date: '2021-09-01', amount: '20000' }], asOf);
+    const [u, c] = poolDeadlines(pool!);
+    expect([u.deadline, u.date, u.days, u.passed]).toEqual(['usageEnd', '2022-06-30', ...usage]);
+    expect([c.deadline, c.date, c.days, c.passed]).toEqual(['claimDeadline', '2022-08-15', ...claiming]);
+  });
+});
 
 describe('pool alerts', () => {
   test('an open pool with money left is flagged against the end of usage, in the smallest horizon that holds it', () => {
