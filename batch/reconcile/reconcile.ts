@@ -1,5 +1,5 @@
 import { copyFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
@@ -179,7 +179,9 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     throw error;
   }
   for (const path of options.earnings) {
-    const rows = [...rowsPerSource].filter(([p]) => p === path || p.startsWith(path)).reduce((n, [, c]) => n + c, 0);
+    // The files this argument named: itself, or those inside it (a folder). A sibling whose name
+    // merely starts alike (`exports-old` beside `exports`, `data.zip` beside `data`) is not one.
+    const rows = [...rowsPerSource].filter(([p]) => isWithin(path, p)).reduce((n, [, c]) => n + c, 0);
     inputs.push({ kind: 'earnings', path, sha256: digests.get(path)?.() ?? (await sha256Of(path)), rows });
   }
 
@@ -294,6 +296,12 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
       `Reports in ${options.out}/: balances.csv findings.csv claims.csv journal.csv journal-delta.csv changes.csv report.html reconciliation.xlsx summary.json\n`,
   );
   return { exitCode, out: options.out, findings };
+}
+
+/** `file` is `argument` itself or a file inside the folder `argument`. */
+function isWithin(argument: string, file: string): boolean {
+  const rel = relative(argument, file);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** The same line objects in the same order (not merely equal lines). */

@@ -166,6 +166,15 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     expect(summary.inputs.map((i) => i.sha256)).toEqual([digest(text), digest(text), folder]);
   });
 
+  test('summary.json counts each argument\'s own rows: a folder named like the start of another is not given the other\'s rows', async () => {
+    const row = (id: string) => `${id},P1,Contoso,CSP Indirect Reseller,Co-op,100.00,100.00,2021-08-01,USD,T${id},Core,,,`;
+    const dir = await fixture({ 'exports/a.csv': [HEADER, row('E1')].join('\n'), 'exports-old/b.csv': [HEADER, row('E2'), row('E3')].join('\n') });
+    const out = join(dir, 'out');
+    await runCli(['reconcile', '--earnings', join(dir, 'exports'), '--earnings', join(dir, 'exports-old'), '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as { inputs: { path: string; rows: number }[] };
+    expect(summary.inputs.map((i) => i.rows)).toEqual([1, 2]);
+  });
+
   test('an earning type the ledger does not know is one unknown_earning_type warning per file and type, with its row count', async () => {
     const a = [
       HEADER,
