@@ -103,22 +103,30 @@ export function renderFindings(app: App, root: HTMLElement): void {
     const body = el('div', { id: bodyId, class: 'finding-group-body', hidden: true });
     const section = el('section', { class: `finding-group severity-${group.severity}`, 'data-testid': 'finding-group', 'data-codes': group.code }, el('h3', {}, head), body);
 
+    // Drawn when opened; each "more" appends the next page to what is drawn, never redraws it.
     const drawBody = () => {
       const total = group.findings.length;
-      const shown = Math.min(total, view.shown.get(group.id) ?? PAGE);
-      const rest = total - shown;
-      const more = el('button', { type: 'button', class: 'link', 'data-testid': 'findings-more' }, locale.t('findings.more', { count: Math.min(PAGE, rest) }));
+      const items = el('ul', { class: 'findings' });
+      const showing = el('span', { 'data-testid': 'findings-showing' });
+      const more = el('button', { type: 'button', class: 'link', 'data-testid': 'findings-more' });
+      const footer = el('p', { class: 'findings-more' }, showing, ' ', more);
+      let drawn = 0;
+      const drawUpTo = (shown: number) => {
+        for (const f of group.findings.slice(drawn, shown)) items.append(findingItem(f));
+        drawn = shown;
+        footer.hidden = drawn === total;
+        showing.textContent = locale.t('findings.showing', { shown: locale.integer(drawn), total: locale.integer(total) });
+        more.textContent = locale.t('findings.more', { count: Math.min(PAGE, total - drawn) });
+      };
       more.addEventListener('click', () => {
-        view.shown.set(group.id, shown + PAGE);
-        drawBody();
+        const from = drawn;
+        view.shown.set(group.id, Math.min(total, from + PAGE));
+        drawUpTo(Math.min(total, from + PAGE));
         // The first of the findings just drawn takes the focus, so a keyboard user reads on from there.
-        body.querySelectorAll<HTMLElement>('[data-testid="finding"]')[shown]?.focus();
+        (items.children[from] as HTMLElement | undefined)?.focus();
       });
-      replaceChildren(
-        body,
-        el('ul', { class: 'findings' }, ...group.findings.slice(0, shown).map(findingItem)),
-        rest > 0 ? el('p', { class: 'findings-more', 'data-testid': 'findings-showing' }, locale.t('findings.showing', { shown: locale.integer(shown), total: locale.integer(total) }), ' ', more) : null,
-      );
+      drawUpTo(Math.min(total, view.shown.get(group.id) ?? PAGE));
+      replaceChildren(body, items, footer);
     };
     const expand = (open: boolean) => {
       head.setAttribute('aria-expanded', String(open));
@@ -129,7 +137,11 @@ export function renderFindings(app: App, root: HTMLElement): void {
     head.addEventListener('click', () => {
       const opening = head.getAttribute('aria-expanded') !== 'true';
       if (opening) view.open.add(group.id);
-      else view.open.delete(group.id);
+      else {
+        // Opened again, a group starts from its first page.
+        view.open.delete(group.id);
+        view.shown.delete(group.id);
+      }
       expand(opening);
     });
     if (view.open.has(group.id)) expand(true);
