@@ -749,7 +749,7 @@ const de: Messages = {
   'finding.claim_dates_invalid': 'Aktivitätsdaten ungültig',
   'finding.claim_period_mismatch': 'Anspruch nennt einen anderen Verdienstzeitraum als seine Daten',
   'finding.claim_submitted_outside_window': 'Anspruch außerhalb seines Einreichungszeitraums eingereicht',
-  'finding.claim_missing_documents': 'Anspruch fehlen erforderliche Dokumente',
+  'finding.claim_missing_documents': 'Dem Anspruch fehlen erforderliche Dokumente',
   'finding.claim_overdraws_pool': 'Anspruch übersteigt das Guthaben seines Topfs',
   'finding.claim_currency_mismatch': 'Währung des Anspruchs weicht von der des Topfs ab',
   'finding.claim_amount_invalid': 'Anspruchsbetrag ungültig',

@@ -39,7 +39,7 @@ function render(state: WorkbookState, tag = 'en-US'): HTMLElement {
   return root;
 }
 
-const all = (root: ParentNode, testId: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
+const all = (root: ParentNode, testId: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`));
 const one = (root: ParentNode, testId: string) => root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 const group = (root: ParentNode, code: string) => root.querySelector<HTMLElement>(`[data-testid="finding-group"][data-codes="${code}"]`)!;
 const open = (g: HTMLElement) => one(g, 'finding-group-open')!.click();
