@@ -15,7 +15,7 @@ import { message, type MessageKey } from '../../addin/i18n/messages.js';
 import { addinOutcome } from '../contract/paths.js';
 import { SAMPLES } from '../contract/data-sets.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { EARNINGS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 
 function appOn(state: WorkbookState, tag = 'en-US'): App {
   return {
@@ -70,6 +70,13 @@ describe('the Findings view on other workbooks', () => {
     fake.appendRows(TABLES.earnings, [earningsRow({ earningId: 'E1', participantId: 'P1', programName: 'Hosting', earningType: 'Co-op', earningAmount: 10, earningAmountUSD: 10, earningDate: 'not a date', transactionCurrency: 'USD' })]);
     const root = render(await loadWorkbook({ reread: true }));
     expect(one(root, 'findings-unread')!.textContent).toBe(createLocale('en-US').t('findings.unread', { count: 1 }));
+  });
+
+  test('a Programs table core refuses is said: nothing was checked, which is not a clean workbook', async () => {
+    fake.appendRows(TABLES.programs, [PROGRAMS_COLUMNS.map((c) => ({ name: 'Broken share', coopShare: 1.5 })[c.name] ?? '')]);
+    const root = render(await loadWorkbook({ reread: true }));
+    expect(one(root, 'findings-refused')).not.toBeNull();
+    expect(one(root, 'findings-none')).toBeNull();
   });
 
   test(`a large group shows its first ${PAGE}, then ${PAGE} more at each request`, async () => {
