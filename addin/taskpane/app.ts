@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locale.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
 import type { WorkbookState } from './workbook-ops.js';
 
-export type View = 'balances' | 'import' | 'claims' | 'settings';
+export type View = 'balances' | 'findings' | 'import' | 'claims' | 'settings';
 
 /** What the Claims view should open when it is shown next: a claim, or a new claim from a pool. */
 export type ClaimIntent = { readonly claimId: string } | { readonly fromPool: PoolKey };

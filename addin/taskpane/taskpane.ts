@@ -1,6 +1,6 @@
 /**
  * The task pane: Office.onReady wires the DOM; every workbook operation is one Excel.run in
- * workbook-ops.ts. Four views share one App object; all text goes in through textContent. The
+ * workbook-ops.ts. Five views share one App object; all text goes in through textContent. The
  * tabs follow the ARIA tabs pattern (arrow keys, Home/End); the pane refreshes itself when the
  * co-op tables change, on the same events the COOP.* functions use.
  */
@@ -13,13 +13,15 @@ import { onTablesChanged, watchTables } from '../excel/table-changes.js';
 import { errorText } from './error-text.js';
 import { applyFluentTheme } from './fluent-theme.js';
 import { renderBalances } from './views/balances-view.js';
+import { renderFindings } from './views/findings-view.js';
 import { renderImport } from './views/import-view.js';
 import { renderClaims } from './views/claims-view.js';
 import { renderSettings } from './views/settings-view.js';
 
-const VIEWS: readonly View[] = ['balances', 'import', 'claims', 'settings'];
+const VIEWS: readonly View[] = ['balances', 'findings', 'import', 'claims', 'settings'];
 const RENDER: Record<View, (app: App, root: HTMLElement) => void> = {
   balances: renderBalances,
+  findings: renderFindings,
   import: renderImport,
   claims: renderClaims,
   settings: renderSettings,

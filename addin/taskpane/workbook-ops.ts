@@ -205,6 +205,20 @@ export function selectClaimRow(claimId: string): Promise<boolean> {
   return Excel.run((context) => selectRow(context, TABLES.claims, { claimId }));
 }
 
+/**
+ * Selects a row of a table by its 1-based body row, as the ledger's findings name Earnings rows.
+ * The row is the one the last load read: the pane reloads after every change to the table (a sort
+ * included), so it names the row the user sees.
+ */
+export function selectTableRowAt(tableName: string, row: number): Promise<void> {
+  return Excel.run(async (context) => {
+    const table = context.workbook.tables.getItem(tableName);
+    table.worksheet.activate();
+    table.getDataBodyRange().getRow(row - 1).select();
+    await context.sync();
+  });
+}
+
 export function saveSettings(values: Parameters<typeof saveStoredSettings>[1]): Promise<void> {
   return Excel.run((context) => saveStoredSettings(context, values));
 }

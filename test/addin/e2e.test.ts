@@ -512,6 +512,24 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   }, 120_000);
 
+  test('the Findings tab shows core\'s findings by code and selects the row a finding names, from the keyboard', async () => {
+    const { page, errors } = await preparedPane('en-US', 320);
+    await page.locator('[data-testid="tab-balances"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => testId(page, 'tab-findings').getAttribute('aria-selected')).toBe('true');
+    // Core's counts of the samples, once the pane has read the claims pasted in (it refreshes by itself).
+    await expect.poll(() => page.locator('[data-testid^="findings-count-"]').allTextContents()).toEqual(['6 errors', '8 warnings', '4 notices']);
+    const split = page.locator('[data-testid="finding-group"][data-codes="split_mismatch"]');
+    await tabTo(page, '[data-testid="finding-group"][data-codes="split_mismatch"] [data-testid="finding-group-open"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => split.locator('[data-testid="finding-transactionId"]').textContent()).toBe('TX-300104');
+    await tabTo(page, '[data-testid="finding-group"][data-codes="split_mismatch"] [data-testid="finding-where"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { FakeOffice: { selection: { sheet: string; row: number } | null } }).FakeOffice.selection)).toMatchObject({ sheet: 'Earnings', row: 46 });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('saving keeps the scroll position, and edits in the sheet show without Recalculate', async () => {
     const { page } = await preparedPane('en-US', 320);
     await testId(page, 'tab-claims').click();
@@ -562,7 +580,7 @@ describe('the task pane in headless Chromium', () => {
     test(`in ${tag} no pane scrolls sideways, axe finds nothing serious, and screenshots are taken`, async () => {
       for (const width of widths) {
         const { page, errors } = await preparedPane(tag, width);
-        for (const view of ['balances', 'import', 'claims', 'settings'] as const) {
+        for (const view of ['balances', 'findings', 'import', 'claims', 'settings'] as const) {
           await showFullView(page, view);
           const overflowing = await page.evaluate(() => {
             const out: string[] = [];
@@ -608,9 +626,15 @@ async function preparedPane(tag: string, width: number): Promise<{ page: Page; e
   return opened;
 }
 
-/** A view as a user sees it at work: a pool open on Balances, a claim open on Claims. */
-async function showFullView(page: Page, view: 'balances' | 'import' | 'claims' | 'settings'): Promise<void> {
+/** A view as a user sees it at work: a pool open on Balances, two groups open on Findings, a claim open on Claims. */
+async function showFullView(page: Page, view: 'balances' | 'findings' | 'import' | 'claims' | 'settings'): Promise<void> {
   await testId(page, `tab-${view}`).click();
+  if (view === 'findings') {
+    for (const code of ['claim_overdraws_pool', 'split_mismatch']) {
+      const head = page.locator(`[data-testid="finding-group"][data-codes="${code}"] [data-testid="finding-group-open"]`);
+      if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+    }
+  }
   if (view === 'balances') {
     const head = page.locator('[data-pool="4447309|CSP Direct Bill Partner|FY21 H2|USD"] [data-testid="pool-open"]');
     if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
