@@ -68,7 +68,10 @@ export interface Ledger {
   readonly catalog: PolicyCatalog;
   readonly balances: PoolBalance[];
   readonly claims: LedgerClaim[];
-  /** What core's checks found, as in the batch job's findings.csv (messages are the codes: the pane words them). */
+  /**
+   * What core's checks found, as in the batch job's findings.csv. The pane words each by its code
+   * and shows core's fields (pool, ids, expected, actual); a claim finding's message is its code.
+   */
   readonly findings: Finding[];
   readonly problems: RowProblem[];
   /**
