@@ -64,7 +64,6 @@ export const FINDING_CODES = [
   'rollover_mismatch',
   'rollover_unmatched',
   ...CLAIM_RULE_CODES,
-  'claim_invalid',
   'claim_paid_amount_mismatch',
   'claim_approved_unpaid',
   'claim_payment_unknown_claim',
