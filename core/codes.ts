@@ -110,6 +110,11 @@ export const INPUT_CODES = [
   'missing_field',
   // importing into a workbook that already holds earnings
   'duplicate_differs',
+  // a workbook given as a file (the batch job's `.xlsx` Claims or Programs): it cannot be opened,
+  // it has no table or sheet of that name, or a cell holds a formula Excel never calculated
+  'workbook_unreadable',
+  'table_not_found',
+  'formula_without_result',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];
