@@ -11,7 +11,7 @@
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { columnKind, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
@@ -184,15 +184,12 @@ export function existingEarnings(
   const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
   const columnOf = (name: string) => columnPosition(header, name);
-  const kinds = header.keys.map((key) => {
-    const kind = KIND.get(key);
-    return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text';
-  });
+  const kinds = header.keys.map((key) => columnKind(EARNINGS_COLUMNS, key));
   const fields = earningsLayoutBy(columnOf, 'Earnings');
   const recency = recencyColumns(columnOf);
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
-    const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]!).trim());
+    const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]).trim());
     const read = readEarning(cell, fields, recency, { file: 'Earnings', line: r + 2 });
     if (read.ok) out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: rowRecency(read.record) });
   });
@@ -221,8 +218,6 @@ export interface ImportPlan {
   readonly files: FileSummary[];
 }
 
-/** How each layout column of the Earnings table is typed, by its layout name (a header's key in `readTableHeader`). */
-const KIND = new Map(EARNINGS_COLUMNS.map((c) => [c.name, c.kind]));
 const KNOWN_COLUMNS = EARNINGS_COLUMNS.map((c) => c.name);
 
 /**
@@ -333,7 +328,7 @@ export function planImport(
     fileHeader.keys.forEach((key, from) => {
       const to = columnPosition(tableHeader, key);
       if (key === '' || to === -1) return;
-      const kind = KIND.get(key);
+      const kind = columnKind(EARNINGS_COLUMNS, key);
       targets.push({ from, to, kind: kind === 'amount' || kind === 'amountUSD' ? 'amount' : kind === 'date' ? 'date' : 'text' });
     });
     const iAmount = column('earningAmount');
