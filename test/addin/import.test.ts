@@ -27,6 +27,17 @@ describe('reading an export', () => {
 describe('planning an import', () => {
   const file = (name: string, body: string) => parseExportText(name, `${HEADER}\n${body}`);
 
+  test('lists every problem of a refused row, each in its column, and counts the row once', () => {
+    const plan = planImport(headers, new Map(), [file('a.csv', ['E1,P1,Hosting,Co-op,12.5O,1,2021-02-30,USD,x', 'E2,,Hosting,Co-op,1,1,2021-01-05,EURO,x'].join('\n'))]);
+    expect(plan.rejected.map((r) => [r.line, r.code, r.column])).toEqual([
+      [2, 'invalid_amount', 'earningAmount'],
+      [2, 'invalid_date', 'earningDate'],
+      [3, 'missing_field', 'participantId'],
+      [3, 'invalid_currency', 'transactionCurrency'],
+    ]);
+    expect(plan.files.map((f) => [f.added, f.rejected])).toEqual([[0, 2]]);
+  });
+
   test('reports added, skipped and rejected rows with their lines, and adds unknown columns', () => {
     const held = existingEarnings(HEADER.split(','), [['E0', 'P1', 'Hosting', 'Co-op', 1, 1, '2021-01-05', 'USD', 'x']]);
     const plan = planImport(headers, held, [
@@ -295,7 +306,7 @@ describe('the pane has words for every problem the import reports', () => {
       afterQuote: `${header}\n${good}\n"E2"x",P1,Hosting,Co-op,100,2021-08-01,USD\n`,
       unclosed: `${header}\n"E1,P1,Hosting,Co-op,100,2021-08-01,USD\n${good}\n`,
       ragged: `${header}\n${good},extra\n`,
-      // The import names a refused row's first problem: one row per value.
+      // The import names every problem of a refused row: one row per value here.
       badValues: `${header}\nE2,P1,Hosting,Co-op,abc,2021-08-01,USD\nE3,,Hosting,Co-op,1,2021-08-01,USD\nE4,P1,Hosting,Co-op,1,2021-02-30,USD\nE5,P1,Hosting,Co-op,1,2021-08-01,EURO\n`,
       conflicting: `${header}\n${good}\nE1,P1,Hosting,Co-op,999,2021-08-01,USD\n`,
     };
