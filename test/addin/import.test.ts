@@ -329,5 +329,19 @@ describe('the pane has words for every problem the import reports', () => {
       expect(hasMessage(`issue.${code}`), code).toBe(true);
       for (const language of LANGUAGES) expect(message(language, `issue.${code}` as never, { column: 'x', input: 'y' }), `${language} ${code}`).not.toMatch(/^issue\./);
     }
+
+    // A zip's entries the import leaves out, and zips it refuses whole, are said by their code too.
+    const { unzipExports } = await import('../../addin/import/unzip.js');
+    const { makeZip } = await import('../support/make-zip.js');
+    const zipCodes = new Set<string>();
+    const zip = makeZip([{ name: '../up.csv', data: good }, { name: 'inner.zip', data: 'PK' }, { name: 'readme.pdf', data: '%PDF' }, { name: 'bomb.csv', data: 'x'.repeat(5000), declaredSize: 10 }]);
+    for (const s of (await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }))).skipped) zipCodes.add(s.code);
+    for (const p of (await unzipExports(new Uint8Array(zip), { maxEntries: 2, maxTotalBytes: 1e6 })).problems) zipCodes.add(p.code);
+    for (const p of (await unzipExports(new Uint8Array(zip), { maxEntries: 10, maxTotalBytes: 5 })).problems) zipCodes.add(p.code);
+    for (const p of (await unzipExports(new Uint8Array(100))).problems) zipCodes.add(p.code);
+    expect([...zipCodes].sort()).toEqual(['zip_corrupt', 'zip_entry_not_csv', 'zip_nested', 'zip_too_large', 'zip_too_many_entries', 'zip_unsafe_path']);
+    for (const code of zipCodes) {
+      for (const language of LANGUAGES) expect(message(language, `zip.${code}` as never, { gigabytes: 4 }), `${language} ${code}`).not.toMatch(/^zip\.|\{/);
+    }
   });
 });

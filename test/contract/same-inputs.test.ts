@@ -5,6 +5,7 @@ import { fc, test as prop } from '@fast-check/vitest';
 import { collectEarnings, source, withTempDir } from '../batch/input/helpers.js';
 import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
+import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { makeZip } from '../support/make-zip.js';
@@ -111,6 +112,43 @@ describe('zips and sets of files are read in the same order, the same entries', 
       // The same entries are left out, each adapter with its own code for "not an export".
       expect(batch.issues.map((i) => i.raw)).toEqual(['a/notes.txt']);
       expect(addin.skipped.map((s) => s.entry)).toEqual(['a/notes.txt']);
+    });
+  });
+
+  test('a zip\'s entries that are not read get the same code and severity in both, by core\'s rule; so do its limits', async () => {
+    const zip = makeZip([
+      { name: 'good.csv', data: file('E1') },
+      { name: '../up.csv', data: file('E2') },
+      { name: 'win\\..\\up.csv', data: file('E3') },
+      { name: '\\rooted.csv', data: file('E4') },
+      { name: 'inner.zip', data: 'PK' },
+      { name: 'readme.pdf', data: '%PDF' },
+    ]);
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'export.zip');
+      await writeFile(path, zip);
+      const blob = Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' });
+      const batch = await expandInputs([path]);
+      const addin = await readExportFile(blob);
+      // Names with `\` are read with `/` by both.
+      const verdicts = [
+        ['../up.csv', 'zip_unsafe_path', 'error'],
+        ['/rooted.csv', 'zip_unsafe_path', 'error'],
+        ['inner.zip', 'zip_nested', 'error'],
+        ['readme.pdf', 'zip_entry_not_csv', 'warning'],
+        ['win/../up.csv', 'zip_unsafe_path', 'error'],
+      ];
+      expect(batch.issues.map((i) => [i.raw, i.code, i.severity]).sort()).toEqual(verdicts);
+      expect(addin.skipped.map((s) => [s.entry, s.code, s.severity]).sort()).toEqual(verdicts);
+      expect(batch.sources.map((s) => s.entry)).toEqual(['good.csv']);
+      expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip/good.csv']);
+
+      // The same small limits passed to both refuse the same zip whole, under the same code.
+      const limits = { maxEntries: 5, maxTotalBytes: 1e6 };
+      const [batchLimited, addinLimited] = [await expandInputs([path], { zipLimits: limits }), await unzipExports(new Uint8Array(zip), limits)];
+      expect(batchLimited.issues.map((i) => [i.code, i.severity])).toEqual([['zip_too_many_entries', 'error']]);
+      expect(addinLimited.problems.map((p) => [p.code, p.severity])).toEqual([['zip_too_many_entries', 'error']]);
+      expect([batchLimited.sources, addinLimited.entries]).toEqual([[], []]);
     });
   });
 
