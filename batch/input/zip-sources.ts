@@ -4,7 +4,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import type { InputSource } from './input-source.js';
 import { InputIssueError, clip, type InputIssue } from './input-issue.js';
 import { orderSources } from '../../core/tables/source-order.js';
-import { unsafeZipPath, zipEntryDecision, zipEntryName, ZIP_LIMITS, ZIP_PROBLEM_SEVERITY, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
+import { unsafeZipPath, zipEntryDecision, zipEntryName, ZIP_LIMITS, ZIP_PROBLEM_SEVERITY, type ZipEntryRefusal, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 
 export type { ZipLimits };
 
@@ -127,7 +127,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
 }
 
 /** An entry core's rule refuses, as the issue that names it, with what the person who owns the zip can do. */
-function entryIssue(code: ZipProblemCode, zip: string, at: string, inner: string, entry: Entry): InputIssue {
+function entryIssue(code: ZipEntryRefusal, zip: string, at: string, inner: string, entry: Entry): InputIssue {
   switch (code) {
     case 'zip_unsafe_path':
       return zipIssue(code, {
@@ -160,7 +160,7 @@ function entryIssue(code: ZipProblemCode, zip: string, at: string, inner: string
         hint: 'Zip the exports again without a password, with standard (deflate) compression.',
         params: { reason: 'encrypted' },
       });
-    default:
+    case 'zip_unsupported':
       return zipIssue(code, {
         file: at,
         raw: clip(inner),

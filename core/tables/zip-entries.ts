@@ -64,6 +64,9 @@ export function unsafeZipPath(name: string): UnsafeZipPath | null {
   return null;
 }
 
+/** The codes one entry is refused with (the others are about the archive as a whole). */
+export type ZipEntryRefusal = Extract<ZipProblemCode, 'zip_unsafe_path' | 'zip_nested' | 'zip_entry_not_csv' | 'zip_encrypted' | 'zip_unsupported'>;
+
 /** What a zip's central directory says about an entry, before a byte of it is inflated. */
 export interface ZipEntryFacts {
   readonly name: string;
@@ -77,7 +80,7 @@ export interface ZipEntryFacts {
  * fork: nobody put them there); or the code it is refused with. Checked in this order, so an
  * unsafe name is reported as such whatever its extension.
  */
-export function zipEntryDecision(entry: ZipEntryFacts): 'read' | 'pass_over' | ZipProblemCode {
+export function zipEntryDecision(entry: ZipEntryFacts): 'read' | 'pass_over' | ZipEntryRefusal {
   const { name } = entry;
   if (name.endsWith('/')) return 'pass_over';
   if (unsafeZipPath(name) !== null) return 'zip_unsafe_path';
