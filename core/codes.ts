@@ -74,6 +74,25 @@ export const FINDING_CODES = [
   'rows_quarantined',
 ] as const;
 
+/**
+ * The findings said once per earnings row (or pair of rows), so that their number grows with the
+ * exports: a million repeated rows are a million `duplicate_earning`s (docs/RULES.md, "Findings
+ * one per row"). A report that lists findings one by one lists the first of each of these codes
+ * and counts the rest; every other code is said once per pool, claim, payment, file or type.
+ */
+export const PER_ROW_FINDING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'duplicate_earning',
+  'conflicting_duplicate',
+  'earning_restated',
+  'split_mismatch',
+  'missing_usd_amount',
+]);
+
+/** Whether findings of this code come one per earnings row (`PER_ROW_FINDING_CODES`). */
+export function isPerRowFindingCode(code: string): code is FindingCode {
+  return PER_ROW_FINDING_CODES.has(code as FindingCode);
+}
+
 /** What can be wrong with a file as a whole, its shape, or a row of it, before any rule runs. */
 export const INPUT_CODES = [
   // files and folders
@@ -109,6 +128,11 @@ export const INPUT_CODES = [
   'missing_field',
   // importing into a workbook that already holds earnings
   'duplicate_differs',
+  // a workbook given as a file (the batch job's `.xlsx` Claims or Programs): it cannot be opened,
+  // it has no table or sheet of that name, or a cell holds a formula Excel never calculated
+  'workbook_unreadable',
+  'table_not_found',
+  'formula_without_result',
 ] as const;
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -11,6 +11,15 @@ export interface ColumnSpec {
   readonly kind: ColumnKind;
 }
 
+/**
+ * The kind of a layout's column, by its name in the layout (`earningDate` is a `date`); undefined
+ * for a column the layout does not know (an export's pass-through column), which reads as text
+ * (docs/RULES.md, "Workbook cells").
+ */
+export function columnKind(columns: readonly ColumnSpec[], name: string): ColumnKind | undefined {
+  return columns.find((c) => c.name === name)?.kind;
+}
+
 function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
   return Object.entries(spec).map(([name, kind]) => ({ name, kind }));
 }

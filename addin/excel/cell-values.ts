@@ -14,6 +14,7 @@ import { issue, ok, fail, type Result } from '../../core/issues.js';
 import { booleanFromText } from '../../core/policy/policy-fields.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
 import { cellValueText, numberCellText } from '../../core/tables/cell-value-text.js';
+import type { ColumnKind } from '../../core/workbook-layout.js';
 
 /** What Office.js accepts in `Range.values`. */
 export type CellValue = string | number | boolean;
@@ -147,11 +148,12 @@ export function booleanFromCell(value: unknown): boolean | null {
 
 /**
  * A cell as the text a core row parser expects, by core's rule for workbook cells
- * (`cellValueText`: a number in a date column is a serial date, any other number its full decimal).
+ * (`cellValueText`: a number in a date column is a serial date, any other number its full decimal);
+ * `kind` is its column's kind in core's layout, undefined for a column the layout does not know.
  * Date serials go through `dateFromCell`'s cache and numbers through `numberCellText`, the rule's
  * fast paths; a property test holds this to the rule (test/addin/cell-values.test.ts).
  */
-export function cellAsText(value: unknown, kind: 'text' | 'amount' | 'date' | 'other'): string {
+export function cellAsText(value: unknown, kind: ColumnKind | undefined): string {
   if (typeof value === 'number') {
     if (kind === 'date') return dateFromCell(value) ?? numberCellText(value);
     return numberCellText(value);

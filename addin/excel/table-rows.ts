@@ -10,9 +10,9 @@ import { queueRewriteRow, TableColumnsError, type Placement } from './table-plac
 
 export type RowKey = Readonly<Record<string, string>>;
 
-/** A table's rows as queued by `queueFindRows`, readable after the caller's next sync. */
+/** A table's key columns as `queueFindRows` read them. */
 export interface FoundRows {
-  /** The body rows whose key columns hold the key (trimmed); throws TableColumnsError when the header names no such column. */
+  /** The body rows whose key columns hold the key (trimmed). */
   indexes(): number[];
   /** The table's header row as it stands, to place what is written (`placementOf`). */
   headerRow(): unknown[];
@@ -21,46 +21,67 @@ export interface FoundRows {
 }
 
 /**
- * Queues loading a table's header row and body; after the caller's next sync, `indexes()` gives
- * the body rows matching `key`, whose columns are found by core's header rule (`Claim ID` is the
- * `claimId` column), in whatever order the table holds them. The whole body is loaded in that
- * same sync, since which column is the key is known only once the header is read: the operation
- * keeps its one sync before writing, at the price of reading the other columns of a table that
- * is small beside Earnings (Claims, Balances).
+ * The spellings of a layout column Excel's own lookup is asked for (`claimId`, `claim id`,
+ * `claim_id`, `claim-id`; Excel compares table column names without case): the ways a person heads
+ * it. Only a guess, so the key column's cells can be loaded in the same sync as the header; which
+ * column is the key is decided by core's header rule once the header is read.
  */
-export function queueFindRows(context: Excel.RequestContext, tableName: string, key: RowKey): FoundRows {
-  const table = context.workbook.tables.getItem(tableName);
+function spellings(name: string): string[] {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return [...new Set([name, words, words.replaceAll(' ', '_'), words.replaceAll(' ', '-')])];
+}
+
+/**
+ * Queues loading a table's header row and, for each column of `key`, the cells of the columns
+ * Excel finds under its usual spellings (`spellings`): not the whole body, so a large register
+ * stays far below Excel's payload limit. After the caller's next sync, the returned function
+ * checks the guess against core's header rule (`Claim ID` is the `claimId` column, wherever the
+ * table holds it): when a key column is headed some other way (`Claim  ID`), its cells are loaded
+ * by position in one more sync. It throws TableColumnsError when the header names no such column.
+ */
+export function queueFindRows(context: Excel.RequestContext, tableName: string, key: RowKey): () => Promise<FoundRows> {
+  const table = context.workbook.tables.getItem(tableName).load('showTotals');
   const header = table.getHeaderRowRange().load('values');
-  const body = table.getDataBodyRange().load('values');
   const wanted = Object.entries(key).map(([name, value]) => ({ name, value: value.trim() }));
-  const positionOf = (names: readonly string[]): number[] => {
-    const read = readTableHeader(header.values[0]?.map((h) => String(h ?? '')) ?? [], { known: names });
+  const names = wanted.map((w) => w.name);
+  const guesses = names.map((name) => spellings(name).map((spelling) => table.columns.getItemOrNullObject(spelling).load('index,values')));
+  return async () => {
+    const headerRow = header.values[0] ?? [];
+    const read = readTableHeader(headerRow.map((h) => String(h ?? '')), { known: names });
     const missing = unwritableColumns(tableName, read, names, { required: names });
     if (missing.length > 0) throw new TableColumnsError(tableName, missing);
-    return names.map((name) => columnPosition(read, name));
-  };
-  return {
-    headerRow: () => header.values[0] ?? [],
-    column(name) {
-      const [position] = positionOf([name]);
-      return body.values.map((row) => row[position!]);
-    },
-    indexes() {
-      const positions = positionOf(wanted.map((w) => w.name));
-      const found: number[] = [];
-      body.values.forEach((row, i) => {
-        if (wanted.every(({ value }, k) => textFromCell(row[positions[k]!]).trim() === value)) found.push(i);
-      });
-      return found;
-    },
+    const positions = names.map((name) => columnPosition(read, name));
+    // A column's values are its header cell, its body and, when the table shows one, its totals row.
+    const body = (values: unknown[][]) => values.slice(1, table.showTotals ? -1 : undefined).map((row) => row[0]);
+    const cells: unknown[][] = [];
+    const late: { readonly k: number; readonly range: Excel.Range }[] = [];
+    positions.forEach((position, k) => {
+      const hit = guesses[k]!.find((column) => !column.isNullObject && column.index === position);
+      if (hit) cells[k] = body(hit.values);
+      else late.push({ k, range: table.getDataBodyRange().getColumn(position).load('values') });
+    });
+    if (late.length > 0) {
+      await context.sync();
+      for (const { k, range } of late) cells[k] = range.values.map((row) => row[0]);
+    }
+    return {
+      headerRow: () => headerRow,
+      column: (name) => cells[names.indexOf(name)] ?? [],
+      indexes() {
+        const found: number[] = [];
+        const rows = cells[0]?.length ?? 0;
+        for (let i = 0; i < rows; i++) if (wanted.every(({ value }, k) => textFromCell(cells[k]![i]).trim() === value)) found.push(i);
+        return found;
+      },
+    };
   };
 }
 
 /** Selects the first row matching `key` in the sheet (activating its worksheet); false when none does. */
 export async function selectRow(context: Excel.RequestContext, tableName: string, key: RowKey): Promise<boolean> {
-  const rows = queueFindRows(context, tableName, key);
+  const found = queueFindRows(context, tableName, key);
   await context.sync();
-  const index = rows.indexes()[0];
+  const index = (await found()).indexes()[0];
   if (index === undefined) return false;
   const table = context.workbook.tables.getItem(tableName);
   table.worksheet.activate();

@@ -11,7 +11,7 @@
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { columnKind, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
@@ -90,10 +90,15 @@ const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.c
 /** A row the first pass found core accepts: read again when it is planned. */
 const ACCEPTED = Symbol('accepted');
 
-/** A row read as core reads it, or why it cannot be (its first problem, or a row of the wrong width). */
-type RowReading =
-  | { readonly ok: true; readonly record: EarningRecord }
-  | { readonly ok: false; readonly code: string; readonly column?: string; readonly input: string };
+/** Why a row is refused: one problem, in its column when it has one. */
+interface RowProblem {
+  readonly code: string;
+  readonly column?: string;
+  readonly input: string;
+}
+
+/** A row read as core reads it, or why it cannot be (every problem core finds, or a row of the wrong width). */
+type RowReading = { readonly ok: true; readonly record: EarningRecord } | { readonly ok: false; readonly problems: readonly RowProblem[] };
 
 /** An amount as core reads it, exact: the plain form an export writes without a Decimal (`parsePlainAmount`), anything else by `parseAmount`. */
 function scaledAmountOf(text: string): ScaledAmount | null {
@@ -103,9 +108,12 @@ function scaledAmountOf(text: string): ScaledAmount | null {
   return r.ok ? scaledFromDec(r.value) : null;
 }
 
-/** A row core refuses, by its first problem. */
-function refusal(first: Issue): RowReading {
-  return { ok: false, code: first.code, column: String(first.path[0]), input: first.input ?? '' };
+/**
+ * A row core refuses, by every problem core finds in it, each in its column, as the batch job's
+ * input-errors.csv lists them (docs/RULES.md, "Accepted rows").
+ */
+function refusal(issues: readonly Issue[]): RowReading {
+  return { ok: false, problems: issues.map((i) => ({ code: i.code, column: String(i.path[0]), input: i.input ?? '' })) };
 }
 
 /** The row's recency columns besides earningDate, as core's download recency reads them (`passThrough`). */
@@ -122,7 +130,7 @@ function recencyCells(cell: (column: number) => string, recency: RecencyColumns)
  */
 function acceptedForRecency(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns): RowReading | Pick<EarningRecord, 'earningDate' | 'passThrough'> {
   const read = readEarningRow((column: EarningRowColumn) => cell(at[column]));
-  return read.ok ? { earningDate: read.value.earningDate, passThrough: recencyCells(cell, recency) } : refusal(read.issues[0]!);
+  return read.ok ? { earningDate: read.value.earningDate, passThrough: recencyCells(cell, recency) } : refusal(read.issues);
 }
 
 /**
@@ -134,7 +142,7 @@ function acceptedForRecency(cell: (column: number) => string, at: FieldColumns, 
 function readEarning(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns, location: RowLocation): RowReading {
   const text = (name: Exclude<keyof FieldColumns, 'file'>) => cell(at[name]);
   const read = readEarningRow((column: EarningRowColumn) => cell(at[column]));
-  if (!read.ok) return refusal(read.issues[0]!);
+  if (!read.ok) return refusal(read.issues);
   const accepted = read.value;
   const passThrough = recencyCells(cell, recency);
   const record = earningRecord({
@@ -184,15 +192,12 @@ export function existingEarnings(
   const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
   const columnOf = (name: string) => columnPosition(header, name);
-  const kinds = header.keys.map((key) => {
-    const kind = KIND.get(key);
-    return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' ? 'amount' : 'text';
-  });
+  const kinds = header.keys.map((key) => columnKind(EARNINGS_COLUMNS, key));
   const fields = earningsLayoutBy(columnOf, 'Earnings');
   const recency = recencyColumns(columnOf);
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
-    const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]!).trim());
+    const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]).trim());
     const read = readEarning(cell, fields, recency, { file: 'Earnings', line: r + 2 });
     if (read.ok) out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: rowRecency(read.record) });
   });
@@ -221,8 +226,6 @@ export interface ImportPlan {
   readonly files: FileSummary[];
 }
 
-/** How each layout column of the Earnings table is typed, by its layout name (a header's key in `readTableHeader`). */
-const KIND = new Map(EARNINGS_COLUMNS.map((c) => [c.name, c.kind]));
 const KNOWN_COLUMNS = EARNINGS_COLUMNS.map((c) => c.name);
 
 /**
@@ -277,8 +280,9 @@ export function planImport(
   for (const [order, parsed] of files.entries()) {
     const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
     summaries.push(summary);
-    const reject = (r: Omit<Rejection, 'file'>) => {
-      rejected.push({ file: parsed.file, ...r });
+    /** A refused row (or file), counted once, with each of its problems. */
+    const reject = (...problems: Omit<Rejection, 'file'>[]) => {
+      for (const r of problems) rejected.push({ file: parsed.file, ...r });
       summary.rejected++;
     };
     for (const e of parsed.errors) reject({ line: e.line, code: e.code, input: e.input });
@@ -318,7 +322,7 @@ export function planImport(
     for (let r = 0; r < rowCount; r++) {
       current = rowAt(r);
       if (current.length !== parsed.headers.length) {
-        readings[r] = { ok: false, code: 'ragged_row', input: String(current.length) };
+        readings[r] = { ok: false, problems: [{ code: 'ragged_row', input: String(current.length) }] };
         continue;
       }
       const read = acceptedForRecency(currentCell, fields, recencyAt);
@@ -333,7 +337,7 @@ export function planImport(
     fileHeader.keys.forEach((key, from) => {
       const to = columnPosition(tableHeader, key);
       if (key === '' || to === -1) return;
-      const kind = KIND.get(key);
+      const kind = columnKind(EARNINGS_COLUMNS, key);
       targets.push({ from, to, kind: kind === 'amount' || kind === 'amountUSD' ? 'amount' : kind === 'date' ? 'date' : 'text' });
     });
     const iAmount = column('earningAmount');
@@ -362,7 +366,7 @@ export function planImport(
       const line = parsed.lines[r] ?? 0;
       if (reading === ACCEPTED) current = rowAt(r);
       const read = reading === ACCEPTED ? readEarning(currentCell, fields, recencyAt, { file: parsed.file, line }) : reading;
-      if (!read.ok) return reject({ line, code: read.code, ...(read.column === undefined ? {} : { column: read.column }), input: read.input });
+      if (!read.ok) return reject(...read.problems.map((p) => ({ line, ...p })));
       const earningId = read.record.earningId;
       const version = digest(read.record);
       const held = existing.get(earningId);

@@ -1,7 +1,7 @@
 import { parseExport, unreadableExport, type ParsedExport } from './parse-export.js';
 import type { PackedRows } from './packed-rows.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
-import { unzipExports, type ZipProblemCode } from './unzip.js';
+import { unzipExports, type ZipProblem } from './unzip.js';
 import { orderSources } from '../../core/tables/source-order.js';
 import { isZipFileName } from '../../core/tables/export-files.js';
 
@@ -9,7 +9,7 @@ export interface ReadResult {
   /** Each export's rows packed (packed-rows.ts): as the worker posts them and the plan reads them. */
   readonly parsed: ParsedExport<PackedRows>[];
   /** Zip entries not imported, and why. */
-  readonly skipped: { file: string; entry: string; code: ZipProblemCode }[];
+  readonly skipped: ({ file: string } & ZipProblem)[];
   /** A plain file's text (not a zip's), which its rows may point into (csv-scan.ts). */
   readonly text?: string;
 }
@@ -31,7 +31,7 @@ export async function readExportFile(file: Blob & { name: string }): Promise<Rea
   const unzipped = await unzipExports(bytes);
   return {
     parsed: unzipped.entries.map((e) => parseDecoded(`${file.name}/${e.name}`, e.decoded).parsed),
-    skipped: unzipped.problems.map((p) => ({ file: file.name, entry: p.entry, code: p.code })),
+    skipped: unzipped.problems.map((p) => ({ file: file.name, ...p })),
   };
 }
 

@@ -1,5 +1,5 @@
-import { isExportEntryName, isMacResourceFork } from '../../core/tables/export-files.js';
 import { orderSources } from '../../core/tables/source-order.js';
+import { zipEntryDecision, zipEntryName, ZIP_LIMITS, ZIP_PROBLEM_SEVERITY, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
 
 /**
@@ -8,33 +8,23 @@ import { decodeExport, type DecodedExport } from './decode-export.js';
  * Hostile archives are refused or reported, never guessed at: paths with `..` or absolute
  * paths, nested zips, non-CSV entries, encrypted or ZIP64 entries, and archives whose entries
  * would inflate beyond the caps (checked on the declared sizes before inflating, and again while
- * inflating, so a zip bomb stops in bounded memory). Which entries are exports, and in which
- * order they are read, is core's rule, the batch job's too (core/tables/export-files.ts,
- * source-order.ts). Each entry is decoded as it is inflated, by core's encoding rule
+ * inflating, so a zip bomb stops in bounded memory). Which entries are read, with which code and
+ * severity the others are reported, the caps, and the order entries are read in are core's rules,
+ * the batch job's too (core/tables/zip-entries.ts, source-order.ts). Each entry is decoded as it is inflated, by core's encoding rule
  * (decode-export.ts), never a lenient decoder; its bytes are not kept.
  */
 
-export interface ZipLimits {
-  readonly maxEntries: number;
-  /** Total uncompressed bytes of the entries read. */
-  readonly maxTotalBytes: number;
-}
-
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 1_000, maxTotalBytes: 1024 * 1024 * 1024 };
-
-export type ZipProblemCode =
-  | 'zip_corrupt'
-  | 'zip_unsafe_path'
-  | 'zip_nested'
-  | 'zip_entry_not_csv'
-  | 'zip_encrypted'
-  | 'zip_unsupported'
-  | 'zip_too_large'
-  | 'zip_too_many_entries';
+export type { ZipLimits, ZipProblemCode };
 
 export interface ZipProblem {
   readonly entry: string;
   readonly code: ZipProblemCode;
+  /** Core's severity for the code, as the batch job reports it (`ZIP_PROBLEM_SEVERITY`). */
+  readonly severity: 'error' | 'warning';
+}
+
+function zipProblem(entry: string, code: ZipProblemCode): ZipProblem {
+  return { entry, code, severity: ZIP_PROBLEM_SEVERITY[code] };
 }
 
 export interface ZipEntryText {
@@ -57,10 +47,6 @@ class ZipError extends Error {
   constructor(readonly code: ZipProblemCode) {
     super(code);
   }
-}
-
-export function isUnsafePath(name: string): boolean {
-  return name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name) || name.split(/[\\/]/).includes('..');
 }
 
 async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
@@ -87,11 +73,11 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
   return out;
 }
 
-export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<UnzipResult> {
+export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LIMITS): Promise<UnzipResult> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const problems: ZipProblem[] = [];
   const entries: ZipEntryText[] = [];
-  const fail = (code: ZipProblemCode): UnzipResult => ({ entries: [], problems: [{ entry: '', code }] });
+  const fail = (code: ZipProblemCode): UnzipResult => ({ entries: [], problems: [zipProblem('', code)] });
 
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
@@ -121,23 +107,21 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAUL
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    const name = zipEntryName(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
     p += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/')) continue;
-    if (isUnsafePath(name)) problems.push({ entry: name, code: 'zip_unsafe_path' });
-    // macOS Finder's resource forks are not data, and nobody put them there: passed over, as the batch job does.
-    else if (isMacResourceFork(name)) continue;
-    else if (/\.zip$/i.test(name)) problems.push({ entry: name, code: 'zip_nested' });
-    else if (!isExportEntryName(name)) problems.push({ entry: name, code: 'zip_entry_not_csv' });
-    else if (flags & 1) problems.push({ entry: name, code: 'zip_encrypted' });
-    else if ((method !== 0 && method !== 8) || size === 0xffffffff || compressed === 0xffffffff) problems.push({ entry: name, code: 'zip_unsupported' });
+    // Which entries are read, and the code of one that is not, is core's rule (docs/RULES.md, "Zips").
+    const decision = zipEntryDecision({ name, encrypted: (flags & 1) !== 0, compressionMethod: method });
+    if (decision === 'pass_over') continue;
+    if (decision !== 'read') problems.push(zipProblem(name, decision));
+    // ZIP64 sizes: this reader does not follow them (the batch job's yauzl does).
+    else if (size === 0xffffffff || compressed === 0xffffffff) problems.push(zipProblem(name, 'zip_unsupported'));
     else {
       total += size;
       planned.push({ name, method, compressed, size, local });
     }
   }
   // Declared sizes first: a bomb is refused before a byte is inflated.
-  if (total > limits.maxTotalBytes) return { entries: [], problems: [...problems, { entry: '', code: 'zip_too_large' }] };
+  if (total > limits.maxTotalBytes) return { entries: [], problems: [...problems, zipProblem('', 'zip_too_large')] };
 
   let budget = limits.maxTotalBytes;
   for (const entry of orderSources(planned, (e) => e.name)) {
@@ -153,7 +137,7 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = DEFAUL
       budget -= raw.length;
       entries.push({ name: entry.name, decoded: decodeExport(raw) });
     } catch (error) {
-      problems.push({ entry: entry.name, code: error instanceof ZipError ? error.code : 'zip_corrupt' });
+      problems.push(zipProblem(entry.name, error instanceof ZipError ? error.code : 'zip_corrupt'));
     }
   }
   return { entries, problems };

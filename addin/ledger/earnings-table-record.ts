@@ -12,7 +12,8 @@ import type { Dec } from '../../core/money/decimal.js';
 import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import type { EarningKind } from '../../core/reconcile/earning-type.js';
-import type { EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { EARNING_ROW_COLUMNS, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { columnKind, EARNINGS_COLUMNS, type ColumnKind } from '../../core/workbook-layout.js';
 import { namesColumn } from '../../core/tables/table-header.js';
 import { amountFromCell, cellAsText, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
@@ -100,19 +101,14 @@ export function scaledOf(value: unknown): ScaledAmount | null {
   return exact.ok ? scaledFromDec(exact.value) : null;
 }
 
-/** How core's acceptance rule reads each of its columns: amounts and the date are typed cells here. */
-const EARNING_ROW_CELL_KINDS: Readonly<Record<EarningRowColumn, 'text' | 'amount' | 'date'>> = {
-  earningId: 'text',
-  participantId: 'text',
-  programName: 'text',
-  earningType: 'text',
-  earningAmount: 'amount',
-  earningAmountUSD: 'amount',
-  earningDate: 'date',
-  transactionCurrency: 'text',
-  lastPaymentCurrency: 'text',
-  earningAmountInLastPaymentCurrency: 'amount',
-};
+/**
+ * The kind of each column core's acceptance rule reads, as core's layout types it in the Earnings
+ * table (`EARNINGS_COLUMNS`): amounts and the date are typed cells there. The pay-to columns an
+ * export passes through are not in the layout and read as text, as any column it does not know.
+ */
+const EARNING_ROW_CELL_KINDS: Readonly<Record<EarningRowColumn, ColumnKind | undefined>> = Object.fromEntries(
+  EARNING_ROW_COLUMNS.map((column) => [column, columnKind(EARNINGS_COLUMNS, column)]),
+) as Record<EarningRowColumn, ColumnKind | undefined>;
 
 /**
  * A row's cells as the trimmed texts core's `readEarningRow` reads ('' when the column is absent):
@@ -124,7 +120,7 @@ export function earningRowText(row: readonly unknown[], layout: EarningsLayout):
     const at = layout[column];
     if (at < 0) return '';
     const kind = EARNING_ROW_CELL_KINDS[column];
-    return kind === 'text' ? cellText(row, at) : cellAsText(row[at], kind).trim();
+    return kind === undefined || kind === 'text' ? cellText(row, at) : cellAsText(row[at], kind).trim();
   };
 }
 

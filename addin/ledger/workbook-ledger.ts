@@ -18,7 +18,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
 import { detach } from '../../core/text/detach.js';
-import { BALANCES_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { payToCurrencyOf, readEarningRow, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
@@ -93,15 +93,11 @@ export function rowsAsRecords(table: TableData, columns: readonly ColumnSpec[]):
 
 /** Reads one row of a table with this header as a column → text record (`rowsAsRecords`). */
 function recordReader(header: TableHeader, columns: readonly ColumnSpec[]): (row: readonly unknown[]) => Record<string, string> {
-  const kindOf = new Map(columns.map((c) => [c.name, c.kind]));
-  const readAs = header.keys.map((key) => {
-    const kind = kindOf.get(key);
-    return kind === 'date' ? 'date' : kind === 'amount' || kind === 'amountUSD' || kind === 'share' ? 'amount' : 'text';
-  });
+  const readAs = header.keys.map((key) => columnKind(columns, key));
   return (row) => {
     const record: Record<string, string> = {};
     header.keys.forEach((key, i) => {
-      if (key !== '') record[key] = cellAsText(row[i], readAs[i]!);
+      if (key !== '') record[key] = cellAsText(row[i], readAs[i]);
     });
     return record;
   };

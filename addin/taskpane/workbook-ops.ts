@@ -147,7 +147,7 @@ const CLAIMS_REQUIRED: readonly string[] = REQUIRED_CLAIMS_COLUMNS;
  */
 export function appendClaim(claim: Claim, entry: ClaimHistoryEntry): Promise<void> {
   return Excel.run(async (context) => {
-    const register = queueFindRows(context, TABLES.claims, { claimId: claim.claimId });
+    const findRegister = queueFindRows(context, TABLES.claims, { claimId: claim.claimId });
     const append = queueAppend(context, [
       { table: TABLES.claims, columns: CLAIMS_COLUMNS, rows: [claimCells(claim)], required: CLAIMS_REQUIRED },
       { table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, rows: historyCells([entry]) },
@@ -155,6 +155,7 @@ export function appendClaim(claim: Claim, entry: ClaimHistoryEntry): Promise<voi
     await context.sync();
     const refused = append.issues();
     if (refused.length > 0) throw new ClaimRefusedError(claim.claimId, refused);
+    const register = await findRegister();
     const issues = newClaimIssues(claim.claimId, register.column('claimId').map(textFromCell));
     if (issues.length > 0) throw new ClaimRefusedError(claim.claimId, issues);
     append.write();
@@ -180,9 +181,10 @@ export class ClaimRefusedError extends Error {
 export function updateClaim(claim: Claim, entries: readonly ClaimHistoryEntry[]): Promise<void> {
   return Excel.run(async (context) => {
     const key = { claimId: claim.claimId };
-    const rows = queueFindRows(context, TABLES.claims, key);
+    const findRows = queueFindRows(context, TABLES.claims, key);
     const append = queueAppend(context, [{ table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, rows: historyCells(entries) }]);
     await context.sync();
+    const rows = await findRows();
     // Each value under the column whose header names it (docs/RULES.md, "Writing by the header").
     const cells = claimCells(claim);
     const placement = placementOf(TABLES.claims, rows.headerRow(), CLAIMS_COLUMNS);

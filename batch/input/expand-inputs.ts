@@ -6,7 +6,10 @@ import { zipSources, type ZipLimits } from './zip-sources.js';
 import { isExportFileName, isZipFileName } from '../../core/tables/export-files.js';
 import { compareSourceNames } from '../../core/tables/source-order.js';
 
-export type ExpandOptions = ZipLimits;
+export interface ExpandOptions {
+  /** How much of a zip is read; core's `ZIP_LIMITS` unless a test passes smaller ones. */
+  readonly zipLimits?: ZipLimits;
+}
 
 export interface ExpandedInputs {
   /** In the order given; a folder's files and a zip's entries sorted by name. */
@@ -49,7 +52,7 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
       continue;
     }
     if (info.isDirectory()) add(await folderSources(path, options));
-    else if (isZipFileName(path)) add(await zipSources(path, path, options));
+    else if (isZipFileName(path)) add(await zipSources(path, path, options.zipLimits));
     else if (WORKBOOK.test(path)) {
       issues.push(
         inputError('unsupported_file', {
@@ -83,7 +86,7 @@ async function folderSources(folder: string, options: ExpandOptions): Promise<Ex
         }),
       );
     } else if (isZipFileName(entry.name)) {
-      const listing = await zipSources(path, path, options);
+      const listing = await zipSources(path, path, options.zipLimits);
       sources.push(...listing.sources);
       issues.push(...listing.issues);
     } else if (isExportFileName(entry.name)) {

@@ -4,6 +4,7 @@ import { normaliseHeaderName, seeHeaderLine, startHeaderSearch, type ColumnRequi
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import type { ColumnKind, ColumnSpec } from '../../core/workbook-layout.js';
+import type { InputIssueCode } from '../../core/codes.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are 1-based sheet rows. */
 export interface CellLocation {
@@ -31,7 +32,8 @@ export interface WorkbookTable {
   readonly rows: readonly WorkbookTableRow[];
 }
 
-export type WorkbookTableProblemCode = 'workbook_unreadable' | 'table_not_found' | 'duplicate_header' | 'formula_without_result';
+/** What reading a workbook's table can find wrong: codes of core's one list (core/codes.ts). */
+export type WorkbookTableProblemCode = Extract<InputIssueCode, 'workbook_unreadable' | 'table_not_found' | 'duplicate_header' | 'formula_without_result'>;
 
 export interface WorkbookTableProblem {
   readonly code: WorkbookTableProblemCode;

@@ -2,18 +2,15 @@ import { pipeline, Transform, type Readable, type TransformCallback } from 'node
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { InputSource } from './input-source.js';
-import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
-import { baseName, isExportFileName, isMacResourceFork, isZipFileName } from '../../core/tables/export-files.js';
+import { InputIssueError, clip, type InputIssue } from './input-issue.js';
 import { orderSources } from '../../core/tables/source-order.js';
+import { unsafeZipPath, zipEntryDecision, zipEntryName, ZIP_LIMITS, ZIP_PROBLEM_SEVERITY, type ZipEntryRefusal, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 
-/** A Partner Center download is at most 1 GB a file, split per month: 4 GiB is several years. */
-export const MAX_ZIP_BYTES = 4 * 1024 ** 3;
-export const MAX_ZIP_ENTRIES = 10_000;
+export type { ZipLimits };
 
-export interface ZipLimits {
-  /** Cap on the total uncompressed size of one zip, enforced on the bytes actually inflated. */
-  readonly maxZipBytes?: number;
-  readonly maxZipEntries?: number;
+/** A zip problem as an input issue, at core's severity for its code (docs/RULES.md, "Zips"). */
+function zipIssue(code: ZipProblemCode, fields: Omit<InputIssue, 'severity' | 'code'>): InputIssue {
+  return { severity: ZIP_PROBLEM_SEVERITY[code], code, ...fields };
 }
 
 export interface ZipListing {
@@ -29,7 +26,7 @@ function openZip(path: string): Promise<ZipFile> {
 
 function corrupt(file: string, error: unknown, line?: number): InputIssue {
   const detail = error instanceof Error ? error.message : String(error);
-  return inputError('zip_corrupt', {
+  return zipIssue('zip_corrupt', {
     file,
     ...(line === undefined ? {} : { line }),
     message: `The zip cannot be read: ${detail}.`,
@@ -40,15 +37,8 @@ function corrupt(file: string, error: unknown, line?: number): InputIssue {
 
 function entryName(entry: Entry): string {
   const raw = entry.fileName as unknown as Buffer;
-  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
-}
-
-/** Why an entry name may not be trusted: it climbs out (`../`) or is absolute (`/x`, `C:\x`). */
-function unsafePath(name: string): string | null {
-  if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) return 'absolute';
-  if (name.split('/').includes('..')) return 'parent';
-  if (name.includes('\0')) return 'nul';
-  return null;
+  // yauzl already turns `\` into `/` (strictFileNames off); core's rule says so for both adapters.
+  return zipEntryName(yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false));
 }
 
 /**
@@ -56,9 +46,9 @@ function unsafePath(name: string): string | null {
  * tells before a byte is inflated: entry count, declared sizes, names. The caps are enforced again
  * on the bytes actually inflated (see `guardEntry`), since a zip bomb lies in its headers.
  */
-export async function zipSources(path: string, name: string, limits: ZipLimits = {}): Promise<ZipListing> {
-  const maxBytes = limits.maxZipBytes ?? MAX_ZIP_BYTES;
-  const maxEntries = limits.maxZipEntries ?? MAX_ZIP_ENTRIES;
+export async function zipSources(path: string, name: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipListing> {
+  const maxBytes = limits.maxTotalBytes;
+  const maxEntries = limits.maxEntries;
   const issues: InputIssue[] = [];
   const found: { entry: Entry; name: string }[] = [];
 
@@ -69,7 +59,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
     const empty = typeof (error as Error).message === 'string' && (error as Error).message.includes('end of central directory');
     issues.push(
       empty
-        ? inputError('zip_corrupt', {
+        ? zipIssue('zip_corrupt', {
             file: name,
             message: 'The zip is empty or not a zip at all (no central directory).',
             hint: 'Download the export again; a 0-byte zip is an interrupted download.',
@@ -84,7 +74,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
     sources: [],
     issues: [
       ...issues,
-      inputError('zip_too_many_entries', {
+      zipIssue('zip_too_many_entries', {
         file: name,
         message: `The zip holds ${count} entries; at most ${maxEntries} are read.`,
         hint: 'Split the archive, or unzip it and pass the folder.',
@@ -100,58 +90,12 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
     for await (const entry of zip.eachEntry()) {
       if (++seen > maxEntries) return tooMany(seen);
       const inner = entryName(entry);
-      if (inner.endsWith('/')) continue;
       const at = `${name}!${inner}`;
-      const unsafe = unsafePath(inner);
-      if (unsafe) {
-        issues.push(
-          inputError('zip_unsafe_path', {
-            file: name,
-            raw: clip(inner),
-            message: `The zip entry "${clip(inner, 120)}" points outside the archive; it is not read.`,
-            hint: 'Recreate the zip from the exported files themselves; do not trust this archive.',
-            params: { reason: unsafe },
-          }),
-        );
-        continue;
-      }
-      const base = baseName(inner);
-      // macOS Finder adds resource forks (`__MACOSX/._x.csv`) that look like CSVs and are not data.
-      if (isMacResourceFork(inner)) continue;
-      if (isZipFileName(base)) {
-        issues.push(
-          inputError('zip_nested', {
-            file: at,
-            raw: clip(inner),
-            message: 'A zip inside the zip is not opened.',
-            hint: 'Unzip the outer archive and pass the inner zip (or the folder) instead.',
-          }),
-        );
-        continue;
-      }
-      if (!isExportFileName(base)) {
-        issues.push(
-          inputWarning('zip_entry_not_csv', {
-            file: at,
-            raw: clip(inner),
-            message: 'The entry is not a .csv or .tsv file; it is skipped.',
-            hint: 'Only CSV and TSV exports are read from zips.',
-            params: { reason: 'extension' },
-          }),
-        );
-        continue;
-      }
-      if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) {
-        const reason = entry.isEncrypted() ? 'encrypted' : `compression_method_${entry.compressionMethod}`;
-        issues.push(
-          inputError(entry.isEncrypted() ? 'zip_encrypted' : 'zip_unsupported', {
-            file: at,
-            raw: clip(inner),
-            message: entry.isEncrypted() ? 'The entry is encrypted.' : `The entry uses compression method ${entry.compressionMethod}.`,
-            hint: 'Zip the exports again without a password, with standard (deflate) compression.',
-            params: { reason },
-          }),
-        );
+      // Which entries are read, and the code of one that is not, is core's rule (docs/RULES.md, "Zips").
+      const decision = zipEntryDecision({ name: inner, encrypted: entry.isEncrypted(), compressionMethod: entry.compressionMethod });
+      if (decision === 'pass_over') continue;
+      if (decision !== 'read') {
+        issues.push(entryIssue(decision, name, at, inner, entry));
         continue;
       }
       declared += entry.uncompressedSize;
@@ -160,7 +104,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
           sources: [],
           issues: [
             ...issues,
-            inputError('zip_too_large', {
+            zipIssue('zip_too_large', {
               file: name,
               message: `The zip unpacks to more than ${maxBytes} bytes.`,
               hint: 'Pass the monthly files separately, or unzip and pass the folder.',
@@ -180,6 +124,51 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
   // A zip's entries are a set: read in core's order of sources (docs/RULES.md, "Order of sources").
   const sources = orderSources(found, (f) => f.name).map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
   return { sources, issues };
+}
+
+/** An entry core's rule refuses, as the issue that names it, with what the person who owns the zip can do. */
+function entryIssue(code: ZipEntryRefusal, zip: string, at: string, inner: string, entry: Entry): InputIssue {
+  switch (code) {
+    case 'zip_unsafe_path':
+      return zipIssue(code, {
+        file: zip,
+        raw: clip(inner),
+        message: `The zip entry "${clip(inner, 120)}" points outside the archive; it is not read.`,
+        hint: 'Recreate the zip from the exported files themselves; do not trust this archive.',
+        params: { reason: unsafeZipPath(inner) ?? 'absolute' },
+      });
+    case 'zip_nested':
+      return zipIssue(code, {
+        file: at,
+        raw: clip(inner),
+        message: 'A zip inside the zip is not opened.',
+        hint: 'Unzip the outer archive and pass the inner zip (or the folder) instead.',
+      });
+    case 'zip_entry_not_csv':
+      return zipIssue(code, {
+        file: at,
+        raw: clip(inner),
+        message: 'The entry is not a .csv or .tsv file; it is skipped.',
+        hint: 'Only CSV and TSV exports are read from zips.',
+        params: { reason: 'extension' },
+      });
+    case 'zip_encrypted':
+      return zipIssue(code, {
+        file: at,
+        raw: clip(inner),
+        message: 'The entry is encrypted.',
+        hint: 'Zip the exports again without a password, with standard (deflate) compression.',
+        params: { reason: 'encrypted' },
+      });
+    case 'zip_unsupported':
+      return zipIssue(code, {
+        file: at,
+        raw: clip(inner),
+        message: `The entry uses compression method ${entry.compressionMethod}.`,
+        hint: 'Zip the exports again without a password, with standard (deflate) compression.',
+        params: { reason: `compression_method_${entry.compressionMethod}` },
+      });
+  }
 }
 
 function entrySource(path: string, name: string, inner: string, entry: Entry, maxBytes: number): InputSource {
@@ -227,7 +216,7 @@ class EntryGuard extends Transform {
     if (this.bytes > this.limit) {
       callback(
         new InputIssueError(
-          inputError('zip_too_large', {
+          zipIssue('zip_too_large', {
             file: this.file,
             message: `The entry inflates past the ${this.limit} bytes its header declares.`,
             hint: 'Do not trust this archive: its headers understate its contents (a zip bomb).',

@@ -370,7 +370,7 @@ async function readClaims(
     const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS, REQUIRED_CLAIMS_COLUMNS);
     for (const p of read.problems) {
       issues.push(
-        inputError(p.code === 'duplicate_header' ? 'duplicate_header' : 'read_failed', {
+        inputError(p.code, {
           file: path,
           ...(p.location ? { line: p.location.row } : {}),
           ...(p.location?.column !== undefined ? { column: p.location.column } : {}),

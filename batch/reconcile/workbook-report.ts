@@ -5,7 +5,8 @@ import { summaryRowsCap } from '../output/summary-rows-cap.js';
 import type { HighlightKind } from '../output/report-styles.js';
 import type { ReportRow } from '../output/cell-value.js';
 import type { ClaimReport } from '../../core/reconcile/claims-check.js';
-import type { Finding, FindingCode } from '../../core/reconcile/finding.js';
+import type { Finding } from '../../core/reconcile/finding.js';
+import { isPerRowFindingCode } from '../../core/codes.js';
 import type { JournalLine } from '../../core/journal/journal-line.js';
 import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import type { InputSummary } from './input-summary.js';
@@ -21,9 +22,8 @@ import {
   findingRow,
 } from './report-rows.js';
 
-/** Findings that repeat per row are summarised beyond this many per code (all are in findings.csv). */
+/** Findings that come one per row are summarised beyond this many per code (all are in findings.csv). */
 export const FINDINGS_PER_CODE_IN_XLSX = 1000;
-const PER_ROW_CODES: ReadonlySet<FindingCode> = new Set(['duplicate_earning', 'conflicting_duplicate', 'split_mismatch']);
 
 export interface WorkbookReportData {
   readonly asOf: IsoDate;
@@ -98,7 +98,8 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
   });
   const capped = summaryRowsCap((row) => findings.addRow(row), {
     cap: FINDINGS_PER_CODE_IN_XLSX,
-    kindOf: (row) => (PER_ROW_CODES.has(row.code as FindingCode) ? (row.code as string) : null),
+    // Core says which codes come one per row (docs/RULES.md, "Findings one per row").
+    kindOf: (row) => (isPerRowFindingCode(String(row.code)) ? String(row.code) : null),
     summaryRow: (code, omitted) => ({
       severity: 'info',
       code,

@@ -162,6 +162,24 @@ describe('writing back to tables headed the user\'s way', () => {
   });
 });
 
+describe('a key column headed in a spelling Excel\'s lookup does not guess', () => {
+  beforeEach(async () => {
+    fake.reset();
+    // `CLAIM__ID`: core's header rule reads it as claimId; Excel finds no column called `claim_id`.
+    await userTable('Claims', userHeaders(CLAIMS_COLUMNS).map((h) => (h === 'Claim Id' ? 'CLAIM__ID' : h)));
+    await setUpWorkbook();
+  });
+
+  test('is still found by core\'s rule, with one more sync for its cells, and the right claim is rewritten after a sort', async () => {
+    for (const [id, amount] of [['CLM-B', '200'], ['CLM-A', '100']] as const) await add(claim(id, amount));
+    fake.sortTable('Claims', 'CLAIM__ID');
+    const before = fake.model.syncs;
+    await updateClaim(claim('CLM-B', '250'), []);
+    expect(fake.model.syncs - before).toBe(3);
+    expect(rowsOf('Claims').map((r) => [r.CLAIM__ID, r['Amount Claimed']])).toEqual([['CLM-A', 100], ['CLM-B', 250]]);
+  });
+});
+
 describe('a table that lacks a column the write needs', () => {
   beforeEach(() => fake.reset());
 

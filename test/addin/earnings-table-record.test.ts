@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { cellText, eagerTableEarning, earningsLayout, scaledOf, TableEarning, type AcceptedCells } from '../../addin/ledger/earnings-table-record.js';
+import { cellText, eagerTableEarning, earningRowText, earningsLayout, scaledOf, TableEarning, type AcceptedCells } from '../../addin/ledger/earnings-table-record.js';
+import { EARNING_ROW_COLUMNS } from '../../core/reconcile/earning-row.js';
+import { cellValueText } from '../../core/tables/cell-value-text.js';
 import type { EarningRecord } from '../../core/reconcile/earning-record.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 
@@ -63,5 +65,30 @@ describe('a text cell as the engine reads it', () => {
     );
     expect(cellText([42], 0)).toBe('42');
     expect(cellText(['x'], -1)).toBe('');
+  });
+});
+
+describe('the Earnings table\'s cells as core\'s acceptance rule reads them', () => {
+  // Serial dates (with a time of day), plain numbers, text and empty cells, as Excel returns them.
+  const cell = fc.oneof(
+    fc.integer({ min: -10, max: 2_958_465 }),
+    fc.tuple(fc.integer({ min: 1, max: 2_958_465 }), fc.integer({ min: 0, max: 86_399 })).map(([day, second]) => day + second / 86_400),
+    fc.double({ noNaN: true }),
+    fc.constantFrom('', ' 2021-03-15 ', '12.50', ' EUR', 'E1'),
+    fc.boolean(),
+    fc.constant(null),
+  );
+
+  test('each column is read by its kind in core\'s layout of the table (a date column\'s number is a date), a column the layout lacks as text', () => {
+    const kindOf = new Map(EARNINGS_COLUMNS.map((c) => [c.name, c.kind]));
+    // The rule reads columns the layout types (earningDate, the amounts) and two it does not know.
+    expect(EARNING_ROW_COLUMNS.filter((c) => kindOf.get(c) === 'date')).toEqual(['earningDate']);
+    fc.assert(
+      fc.property(fc.constantFrom(...EARNING_ROW_COLUMNS), cell, (column, value) => {
+        const layout = earningsLayout({ name: 'Earnings', headers: ['x', column], rows: [['', value]], rowIndexes: [0] }, 'Earnings');
+        expect(earningRowText(['', value], layout)(column)).toBe(cellValueText(value, kindOf.get(column)).trim());
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

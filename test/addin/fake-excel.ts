@@ -5,6 +5,8 @@ export interface FakeModel {
   formulas: { sheet: string; row: number; column: number; formula: string }[];
   syncs: number;
   maxCellsPerSync: number;
+  /** Cells whose values were loaded, since the last reset: what a sync would carry back from Excel. */
+  cellsLoaded: number;
   settings: Map<string, unknown>;
 }
 

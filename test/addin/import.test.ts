@@ -27,6 +27,17 @@ describe('reading an export', () => {
 describe('planning an import', () => {
   const file = (name: string, body: string) => parseExportText(name, `${HEADER}\n${body}`);
 
+  test('lists every problem of a refused row, each in its column, and counts the row once', () => {
+    const plan = planImport(headers, new Map(), [file('a.csv', ['E1,P1,Hosting,Co-op,12.5O,1,2021-02-30,USD,x', 'E2,,Hosting,Co-op,1,1,2021-01-05,EURO,x'].join('\n'))]);
+    expect(plan.rejected.map((r) => [r.line, r.code, r.column])).toEqual([
+      [2, 'invalid_amount', 'earningAmount'],
+      [2, 'invalid_date', 'earningDate'],
+      [3, 'missing_field', 'participantId'],
+      [3, 'invalid_currency', 'transactionCurrency'],
+    ]);
+    expect(plan.files.map((f) => [f.added, f.rejected])).toEqual([[0, 2]]);
+  });
+
   test('reports added, skipped and rejected rows with their lines, and adds unknown columns', () => {
     const held = existingEarnings(HEADER.split(','), [['E0', 'P1', 'Hosting', 'Co-op', 1, 1, '2021-01-05', 'USD', 'x']]);
     const plan = planImport(headers, held, [
@@ -295,7 +306,7 @@ describe('the pane has words for every problem the import reports', () => {
       afterQuote: `${header}\n${good}\n"E2"x",P1,Hosting,Co-op,100,2021-08-01,USD\n`,
       unclosed: `${header}\n"E1,P1,Hosting,Co-op,100,2021-08-01,USD\n${good}\n`,
       ragged: `${header}\n${good},extra\n`,
-      // The import names a refused row's first problem: one row per value.
+      // The import names every problem of a refused row: one row per value here.
       badValues: `${header}\nE2,P1,Hosting,Co-op,abc,2021-08-01,USD\nE3,,Hosting,Co-op,1,2021-08-01,USD\nE4,P1,Hosting,Co-op,1,2021-02-30,USD\nE5,P1,Hosting,Co-op,1,2021-08-01,EURO\n`,
       conflicting: `${header}\n${good}\nE1,P1,Hosting,Co-op,999,2021-08-01,USD\n`,
     };
@@ -317,6 +328,20 @@ describe('the pane has words for every problem the import reports', () => {
     for (const code of codes) {
       expect(hasMessage(`issue.${code}`), code).toBe(true);
       for (const language of LANGUAGES) expect(message(language, `issue.${code}` as never, { column: 'x', input: 'y' }), `${language} ${code}`).not.toMatch(/^issue\./);
+    }
+
+    // A zip's entries the import leaves out, and zips it refuses whole, are said by their code too.
+    const { unzipExports } = await import('../../addin/import/unzip.js');
+    const { makeZip } = await import('../support/make-zip.js');
+    const zipCodes = new Set<string>();
+    const zip = makeZip([{ name: '../up.csv', data: good }, { name: 'inner.zip', data: 'PK' }, { name: 'readme.pdf', data: '%PDF' }, { name: 'bomb.csv', data: 'x'.repeat(5000), declaredSize: 10 }]);
+    for (const s of (await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }))).skipped) zipCodes.add(s.code);
+    for (const p of (await unzipExports(new Uint8Array(zip), { maxEntries: 2, maxTotalBytes: 1e6 })).problems) zipCodes.add(p.code);
+    for (const p of (await unzipExports(new Uint8Array(zip), { maxEntries: 10, maxTotalBytes: 5 })).problems) zipCodes.add(p.code);
+    for (const p of (await unzipExports(new Uint8Array(100))).problems) zipCodes.add(p.code);
+    expect([...zipCodes].sort()).toEqual(['zip_corrupt', 'zip_entry_not_csv', 'zip_nested', 'zip_too_large', 'zip_too_many_entries', 'zip_unsafe_path']);
+    for (const code of zipCodes) {
+      for (const language of LANGUAGES) expect(message(language, `zip.${code}` as never, { gigabytes: 4 }), `${language} ${code}`).not.toMatch(/^zip\.|\{/);
     }
   });
 });

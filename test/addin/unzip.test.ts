@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { readExportFile } from '../../addin/import/read-export-file.js';
 import { makeZip } from '../support/make-zip.js';
+import { ZIP_LIMITS } from '../../core/tables/zip-entries.js';
 
 const sample = (f: string) => readFileSync(`samples/earnings/${f}`);
 
@@ -22,21 +23,22 @@ describe('zipped exports', () => {
   });
 
   test.each([
-    ['../../evil.csv', 'zip_unsafe_path'],
-    ['/etc/evil.csv', 'zip_unsafe_path'],
-    ['C:\\evil.csv', 'zip_unsafe_path'],
-    ['inner.zip', 'zip_nested'],
-    ['readme.pdf', 'zip_entry_not_csv'],
-  ])('an entry named %s is reported as %s and not read', async (name, code) => {
+    ['../../evil.csv', 'zip_unsafe_path', 'error'],
+    ['/etc/evil.csv', 'zip_unsafe_path', 'error'],
+    ['C:\\evil.csv', 'zip_unsafe_path', 'error'],
+    ['inner.zip', 'zip_nested', 'error'],
+    ['readme.pdf', 'zip_entry_not_csv', 'warning'],
+  ])('an entry named %s is reported as %s (%s, as core says) and not read', async (name, code, severity) => {
     const result = await unzipExports(makeZip([{ name, data: 'earningId\n1\n' }, { name: 'ok.csv', data: 'earningId\n1\n' }]));
-    expect(result.problems).toEqual([{ entry: name, code }]);
+    // Named with `/` for `\`, as the batch job's yauzl names it (core's zipEntryName).
+    expect(result.problems).toEqual([{ entry: name.replaceAll('\\', '/'), code, severity }]);
     expect(result.entries.map((e) => e.name)).toEqual(['ok.csv']);
   });
 
   test('a bomb that lies about its size stops at the declared size, in bounded memory', async () => {
     const zeros = Buffer.alloc(64 * 1024 * 1024);
     const result = await unzipExports(makeZip([{ name: 'bomb.csv', data: zeros, declaredSize: 1000 }]));
-    expect(result.problems).toEqual([{ entry: 'bomb.csv', code: 'zip_too_large' }]);
+    expect(result.problems).toEqual([{ entry: 'bomb.csv', code: 'zip_too_large', severity: 'error' }]);
     expect(result.entries).toEqual([]);
   });
 
@@ -52,5 +54,14 @@ describe('zipped exports', () => {
     const damaged = makeZip([{ name: 'a.csv', data: 'earningId\n'.repeat(100) }]);
     damaged.fill(0xff, 30 + 5, 30 + 25);
     expect((await unzipExports(damaged)).problems.map((p) => p.code)).toEqual(['zip_corrupt']);
+  });
+
+  test("without limits passed in, core's are used: more entries than the add-in once allowed are read", async () => {
+    // 1,001 entries: past the add-in's former cap of 1,000, well inside core's ZIP_LIMITS.
+    const entries = Array.from({ length: 1_001 }, (_, i) => ({ name: `m${String(i).padStart(4, '0')}.csv`, data: 'earningId\nE1\n', method: 'store' as const }));
+    expect(ZIP_LIMITS.maxEntries).toBeGreaterThan(entries.length);
+    const result = await unzipExports(makeZip(entries));
+    expect(result.problems).toEqual([]);
+    expect(result.entries).toHaveLength(1_001);
   });
 });

@@ -7,6 +7,7 @@ import { importExports } from '../workbook-ops.js';
 import { hasMessage, type MessageKey } from '../../i18n/messages.js';
 import type { Skip } from '../../import/plan-import.js';
 import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
+import { ZIP_LIMITS } from '../../../core/tables/zip-entries.js';
 
 /** The picker offers what is read as an export (core's rule) and zips of them. */
 const ACCEPT = [...EXPORT_EXTENSIONS, '.zip'].join(',');
@@ -47,8 +48,10 @@ export function renderImport(app: App, root: HTMLElement): void {
         for (const result of await readPickedFiles(files, parseInWorker)) {
           parsed.push(...result.parsed);
           for (const skip of result.skipped) {
-            const reason = locale.t(`zip.${skip.code}`);
-            notes.push(el('p', { class: 'warning', 'data-testid': 'import-zip-problem' }, locale.t('import.zipSkipped', { file: skip.file, entry: skip.entry, reason })));
+            // The cap is core's (ZIP_LIMITS), the same as the batch job's, in GiB as the message says it.
+            const reason = locale.t(`zip.${skip.code}`, { gigabytes: locale.integer(ZIP_LIMITS.maxTotalBytes / 1024 ** 3) });
+            // Core's severity for the code: the batch job stops on an error, the import goes on without the entry.
+            notes.push(el('p', { class: skip.severity, 'data-testid': 'import-zip-problem' }, locale.t('import.zipSkipped', { file: skip.file, entry: skip.entry, reason })));
           }
         }
         const { plan } = await importExports(parsed, (written, total) => {

@@ -57,7 +57,7 @@
   }
 
   function createModel() {
-    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0, handlers: new Map(), sortHandlers: new Map(), touched: [], selection: null, activeSheet: null };
+    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0, cellsLoaded: 0, handlers: new Map(), sortHandlers: new Map(), touched: [], selection: null, activeSheet: null };
   }
 
   function sheetOf(model, name) {
@@ -186,6 +186,7 @@
     _read(model, g, name) {
       switch (name) {
         case 'values':
+          model.cellsLoaded += g.h * g.w;
           return readGrid(g, valueAt);
         case 'numberFormat':
           return readGrid(g, formatAt);
@@ -275,6 +276,13 @@
         return { sheet: g.sheet, r: g.r + i, c: g.c, h: 1, w: g.w };
       });
     }
+    getColumn(j) {
+      return new Range(this._ctx, (model) => {
+        const g = this._resolve(model);
+        if (j < 0 || j >= g.w) throw new OfficeError('InvalidArgument', `column ${j} is outside the range`);
+        return { sheet: g.sheet, r: g.r, c: g.c + j, h: g.h, w: 1 };
+      });
+    }
     getAbsoluteResizedRange(h, w) {
       return new Range(this._ctx, (model) => {
         const g = this._resolve(model);
@@ -312,8 +320,11 @@
     // resolve(model) -> table record
     _read(model, t, name) {
       if (name === 'name') return t.name;
+      // The fake's tables never show a totals row.
+      if (name === 'showTotals') return false;
       throw new OfficeError('InvalidArgument', `fake Table cannot load ${name}`);
     }
+    get showTotals() { return this._get('showTotals'); }
     get name() { return this._get('name'); }
     set name(v) {
       this._write((model) => {
@@ -399,6 +410,7 @@
       return {
         getItemAt: (i) => column(() => i),
         getItem: (name) => column((t) => t.headers.indexOf(name)),
+        getItemOrNullObject: (name) => new TableColumn(table._ctx, table, name),
         add(index, values, name) {
           table._write((model) => {
             const t = table._resolve(model);
@@ -409,6 +421,43 @@
         },
       };
     }
+  }
+
+  /**
+   * A table column found by name as Excel finds one (without case), or a null object; its `values`
+   * are its whole column: header, body (and totals, which the fake never shows).
+   */
+  class TableColumn extends ClientObject {
+    constructor(ctx, table, name) {
+      super(ctx, (model) => {
+        const t = table._resolve(model);
+        const i = t.headers.findIndex((h) => String(h).toLowerCase() === String(name).toLowerCase());
+        return i < 0 ? null : { t, i };
+      });
+    }
+    load(props) {
+      super.load(props);
+      this._ctx._queue.push({ kind: 'load', run: (model) => this._pending('isNullObject', this._resolve(model) === null) });
+      return this;
+    }
+    _read(model, target, name) {
+      if (target === null) return null;
+      switch (name) {
+        case 'index': return target.i;
+        case 'name': return target.t.headers[target.i];
+        case 'values': {
+          const g = tableGeometry(model, target.t);
+          const range = { sheet: g.sheet, r: g.r, c: g.c + target.i, h: target.t.bodyRows + 1, w: 1 };
+          model.cellsLoaded += range.h;
+          return readGrid(range, valueAt);
+        }
+        default: throw new OfficeError('InvalidArgument', `fake TableColumn cannot load ${name}`);
+      }
+    }
+    get isNullObject() { return this._get('isNullObject'); }
+    get index() { return this._get('index'); }
+    get name() { return this._get('name'); }
+    get values() { return this._get('values'); }
   }
 
   class Worksheet extends ClientObject {

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { expandInputs } from '../../../batch/input/expand-inputs.js';
+import { ZIP_LIMITS } from '../../../core/tables/zip-entries.js';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import type { InputIssue } from '../../../batch/input/input-issue.js';
 import type { InputSource } from '../../../batch/input/input-source.js';
@@ -164,7 +165,7 @@ describe('zips', () => {
   test('a zip whose headers declare more than the cap is zip_too_large before anything is inflated', async () => {
     await withTempDir(async (dir) => {
       await writeFiles(dir, { 'big.zip': makeZip([{ name: 'a.csv', data: Buffer.alloc(5000, 0x61) }, { name: 'b.csv', data: Buffer.alloc(5000, 0x61) }]) });
-      const { sources, issues } = await expandInputs([join(dir, 'big.zip')], { maxZipBytes: 8000 });
+      const { sources, issues } = await expandInputs([join(dir, 'big.zip')], { zipLimits: { ...ZIP_LIMITS, maxTotalBytes: 8000 } });
       expect(sources).toEqual([]);
       expect(codes(issues)).toEqual(['zip_too_large']);
     });
@@ -205,7 +206,7 @@ describe('zips', () => {
   test('more entries than the cap is zip_too_many_entries', async () => {
     await withTempDir(async (dir) => {
       await writeFiles(dir, { 'many.zip': makeZip(['a', 'b', 'c'].map((n) => ({ name: `${n}.csv`, data: CSV_A }))) });
-      const { sources, issues } = await expandInputs([join(dir, 'many.zip')], { maxZipEntries: 2 });
+      const { sources, issues } = await expandInputs([join(dir, 'many.zip')], { zipLimits: { ...ZIP_LIMITS, maxEntries: 2 } });
       expect(sources).toEqual([]);
       expect(issues.map((i) => [i.code, i.params?.['entries']])).toEqual([['zip_too_many_entries', '3']]);
     });

@@ -96,3 +96,41 @@ describe('a plain Claims sheet (no Excel table) with a title above its header', 
     expect((await csv(join(out, 'claims.csv'))).map((c) => [c.claimId, c.activityStart])).toEqual([['C1', '2022-01-01']]);
   });
 });
+
+describe('a Claims workbook the job cannot read as a table', () => {
+  test.each([
+    ['no sheet or table named Claims', 'table_not_found', (wb: ExcelJS.Workbook) => wb.addWorksheet('Register').addRow(HEADER)],
+    [
+      'a formula Excel never calculated',
+      'formula_without_result',
+      (wb: ExcelJS.Workbook) => {
+        const ws = wb.addWorksheet('Claims');
+        ws.addRow(HEADER);
+        ws.addRow(['C1', 'P1', 'CSP Indirect Reseller', 'Event', 'Webinar', utc(2022, 1, 1), utc(2022, 1, 2), 'USD', { formula: 'SUM(1,2)' }, 'Editing']);
+      },
+    ],
+  ])('%s rejects the run under its own code from core\'s list, at its place', async (_name, code, fill) => {
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'earnings.csv'), EARNINGS);
+    const wb = new ExcelJS.Workbook();
+    fill(wb);
+    const book = join(dir, 'book.xlsx');
+    await wb.xlsx.writeFile(book);
+    const out = join(dir, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings.csv'), '--claims', book, '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    expect(r.code).toBe(65);
+    // The uncalculated amount is also an empty amount for core's claim rule: that is its own problem.
+    expect((await csv(join(out, 'input-errors.csv'))).map((e) => [e.severity, e.code])).toContainEqual(['error', code]);
+  });
+
+  test('a file that is not a workbook is workbook_unreadable', async () => {
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'earnings.csv'), EARNINGS);
+    const book = join(dir, 'book.xlsx');
+    await writeFile(book, 'not a zip');
+    const out = join(dir, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings.csv'), '--claims', book, '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    expect(r.code).toBe(65);
+    expect((await csv(join(out, 'input-errors.csv'))).map((e) => [e.severity, e.code, e.file])).toEqual([['error', 'workbook_unreadable', book]]);
+  });
+});
