@@ -5,6 +5,7 @@ import { FINDINGS_PER_CODE_IN_XLSX, writeWorkbookReport } from '../../../batch/r
 import { isoDate } from '../../../core/calendar/calendar-date.js';
 import { PER_ROW_FINDING_CODES } from '../../../core/codes.js';
 import type { Finding } from '../../../core/reconcile/finding.js';
+import { DEFAULT_SETTINGS } from '../../../core/settings.js';
 import { tempDirs } from '../../support/temp-dir.js';
 
 const dirs = tempDirs();
@@ -13,7 +14,7 @@ afterAll(() => dirs.cleanup());
 /** The Findings sheet's rows, as code and severity, counted by both. */
 async function findingsSheet(findings: readonly Finding[]): Promise<Map<string, number>> {
   const path = join(await dirs.make(), 'reconciliation.xlsx');
-  await writeWorkbookReport(path, { asOf: isoDate('2022-02-10'), inputs: [], balances: [], findings, claims: [], journal: [] });
+  await writeWorkbookReport(path, { asOf: isoDate('2022-02-10'), settings: DEFAULT_SETTINGS, inputs: [], balances: [], findings, claims: [], journal: [] });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const sheet = wb.getWorksheet('Findings')!;
