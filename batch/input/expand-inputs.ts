@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileSource, type InputSource } from './input-source.js';
 import { inputError, inputWarning, type InputIssue } from './input-issue.js';
 import { zipSources, type ZipLimits } from './zip-sources.js';
-import { isExportFileName, isZipFileName } from '../../core/tables/export-files.js';
+import { isExportFileName, isSystemFile, isZipFileName } from '../../core/tables/export-files.js';
 import { compareSourceNames } from '../../core/tables/source-order.js';
 
 export interface ExpandOptions {
@@ -73,8 +73,8 @@ async function folderSources(folder: string, options: ExpandOptions): Promise<Ex
   // A folder's files are a set: read in core's order of sources (docs/RULES.md, "Order of sources").
   const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => compareSourceNames(a.name, b.name));
   for (const entry of entries) {
-    // Hidden files (.DS_Store, editor backups) are never exports.
-    if (entry.name.startsWith('.')) continue;
+    // What the system put there (.DS_Store, Thumbs.db) is passed over, as in a zip; another hidden file is read or reported like any other.
+    if (isSystemFile(entry.name)) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       issues.push(

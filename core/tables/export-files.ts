@@ -52,7 +52,20 @@ export function isMacResourceFork(path: string): boolean {
   return path.startsWith('__MACOSX/') || path.includes('/__MACOSX/') || baseName(path).startsWith('._');
 }
 
-/** Whether a zip entry is read as an export: a CSV or TSV that is not a resource fork. */
+/** What an operating system writes beside a user's files on its own: Finder's and Explorer's folder settings. */
+const SYSTEM_FILE_NAMES: ReadonlySet<string> = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+
+/**
+ * A file the operating system put there, never data: a macOS resource fork, or a folder's settings
+ * file (`.DS_Store`, `Thumbs.db`, `desktop.ini`). Passed over without a word in a folder and in a
+ * zip alike. Other hidden files are not: `.jan.csv` is an export like any other, and an editor's
+ * `.report.csv.swp` is reported as not one.
+ */
+export function isSystemFile(path: string): boolean {
+  return isMacResourceFork(path) || SYSTEM_FILE_NAMES.has(baseName(path).toLowerCase());
+}
+
+/** Whether a zip entry is read as an export: a CSV or TSV that is not a file the system put there. */
 export function isExportEntryName(path: string): boolean {
-  return !isMacResourceFork(path) && isExportFileName(baseName(path));
+  return !isSystemFile(path) && isExportFileName(baseName(path));
 }

@@ -1,5 +1,5 @@
 import type { InputIssueCode } from '../codes.js';
-import { baseName, isExportFileName, isMacResourceFork, isZipFileName } from './export-files.js';
+import { baseName, isExportFileName, isSystemFile, isZipFileName } from './export-files.js';
 
 /**
  * What either adapter reads of a zip of exports, and what it refuses (docs/RULES.md, "Zips"): the
@@ -76,15 +76,15 @@ export interface ZipEntryFacts {
 }
 
 /**
- * What is done with one entry: `read`; `pass_over` without a word (a folder, a macOS resource
- * fork: nobody put them there); or the code it is refused with. Checked in this order, so an
+ * What is done with one entry: `read`; `pass_over` without a word (a folder, or a file the system
+ * put there on its own); or the code it is refused with. Checked in this order, so an
  * unsafe name is reported as such whatever its extension.
  */
 export function zipEntryDecision(entry: ZipEntryFacts): 'read' | 'pass_over' | ZipEntryRefusal {
   const { name } = entry;
   if (name.endsWith('/')) return 'pass_over';
   if (unsafeZipPath(name) !== null) return 'zip_unsafe_path';
-  if (isMacResourceFork(name)) return 'pass_over';
+  if (isSystemFile(name)) return 'pass_over';
   const base = baseName(name);
   if (isZipFileName(base)) return 'zip_nested';
   if (!isExportFileName(base)) return 'zip_entry_not_csv';

@@ -38,7 +38,7 @@ describe('files and folders', () => {
     });
   });
 
-  test('a folder gives its CSV, TSV and zip files sorted by name; other files are warned about, hidden ones ignored', async () => {
+  test('a folder gives its CSV, TSV and zip files sorted by name; other files are warned about, and only what the system put there passes in silence', async () => {
     await withTempDir(async (dir) => {
       await writeFiles(dir, {
         'b-feb.tsv': CSV_B,
@@ -46,15 +46,21 @@ describe('files and folders', () => {
         'c-mar.zip': makeZip([{ name: 'inner.csv', data: 'id,amount\nC1,4\n' }]),
         'README.txt': 'notes',
         '.DS_Store': 'x',
+        'Thumbs.db': 'x',
+        '._a-jan.csv': 'x',
+        // A hidden export is an export, as it is in a zip and in the pane: never dropped unseen.
+        '.d-apr.csv': 'id,amount\nD1,5\n',
+        '.b-feb.tsv.swp': 'x',
       });
       await mkdir(join(dir, 'old'));
       const { sources, issues } = await expandInputs([dir]);
-      expect(sources.map((s) => s.name)).toEqual([join(dir, 'a-jan.csv'), join(dir, 'b-feb.tsv'), `${join(dir, 'c-mar.zip')}!inner.csv`]);
+      expect(sources.map((s) => s.name)).toEqual([join(dir, '.d-apr.csv'), join(dir, 'a-jan.csv'), join(dir, 'b-feb.tsv'), `${join(dir, 'c-mar.zip')}!inner.csv`]);
       expect(issues.map((i) => [i.code, i.severity, i.file])).toEqual([
+        ['unsupported_file', 'warning', join(dir, '.b-feb.tsv.swp')],
         ['unsupported_file', 'warning', join(dir, 'README.txt')],
         ['unsupported_file', 'warning', join(dir, 'old')],
       ]);
-      expect(await idsOf(sources)).toEqual(['A1', 'A2', 'B1', 'C1']);
+      expect(await idsOf(sources)).toEqual(['D1', 'A1', 'A2', 'B1', 'C1']);
     });
   });
 
