@@ -105,6 +105,6 @@ export function claimReportRow(r: ClaimReport): ReportRow {
     paid: r.paid,
     amountPaid: r.amountPaid,
     retainUntil: r.retainUntil,
-    findings: [...new Set(r.findingCodes)].join(';'),
+    findings: r.findingCodes.join(';'),
   });
 }

@@ -78,6 +78,6 @@ function comparableClaim(r: ClaimReport): ComparableClaim {
     amountApproved: r.claim.amountApproved,
     paid: r.paid,
     amountPaid: r.amountPaid,
-    findings: [...new Set(r.findingCodes)].join(';'),
+    findings: r.findingCodes.join(';'),
   };
 }

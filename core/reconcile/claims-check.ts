@@ -38,6 +38,7 @@ export interface ClaimReport {
   readonly paid: boolean;
   readonly amountPaid: Dec | null;
   readonly retainUntil: IsoDate;
+  /** The codes of the claim's findings, each once, in the order first found: what claims.csv lists and what a change compares. */
   readonly findingCodes: FindingCode[];
 }
 
@@ -184,7 +185,7 @@ export function checkClaims(
       paid,
       amountPaid: paid ? amountPaid : null,
       retainUntil: retainUntil(claim, settings),
-      findingCodes: codes,
+      findingCodes: [...new Set(codes)],
     });
   }
   for (const [claimId, byCurrency] of claimPayments) {

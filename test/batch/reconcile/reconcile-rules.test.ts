@@ -166,6 +166,16 @@ describe('coop-ledger reconcile: the rules, on hand-checked numbers', () => {
     expect(summary.inputs.map((i) => i.sha256)).toEqual([digest(text), digest(text), folder]);
   });
 
+  test('a claim with two findings of one code (no invoice, no proof) lists the code once in claims.csv, and both findings in findings.csv', async () => {
+    const dir = await fixture({
+      'earnings/a.csv': EARNINGS + '\n',
+      'claims.csv': [CLAIMS_HEADER, 'C9,P1,CSP Indirect Reseller,,Event,Launch,2022-01-10,2022-01-20,EUR,100.00,,Submitted,2022-02-20,,,,,'].join('\n') + '\n',
+    });
+    const r = await reconcileIn(dir, ['--claims', join(dir, 'claims.csv')], '2022-03-05');
+    expect(r.findings.filter((f) => f.claimId === 'C9' && f.code === 'claim_missing_documents')).toHaveLength(2);
+    expect(r.claims.find((c) => c.claimId === 'C9')!.findings).toBe('claim_missing_documents');
+  });
+
   test('summary.json counts each argument\'s own rows: a folder named like the start of another is not given the other\'s rows', async () => {
     const row = (id: string) => `${id},P1,Contoso,CSP Indirect Reseller,Co-op,100.00,100.00,2021-08-01,USD,T${id},Core,,,`;
     const dir = await fixture({ 'exports/a.csv': [HEADER, row('E1')].join('\n'), 'exports-old/b.csv': [HEADER, row('E2'), row('E3')].join('\n') });
