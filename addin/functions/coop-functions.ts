@@ -14,6 +14,7 @@ import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
 import { findPool } from '../../core/pools/find-pool.js';
+import { cellValueText } from '../../core/tables/cell-value-text.js';
 
 export type FunctionErrorKind = 'invalid_value' | 'not_available';
 
@@ -41,7 +42,8 @@ function periodArg(period: unknown): FiscalHalf {
 /** COOP.PERIOD: the fiscal half of an Excel date. */
 export function periodOf(date: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): string {
   // A date-time (=NOW()) is its day, as a date cell with a time is read everywhere else (core's fromExcelSerial).
-  if (typeof date !== 'number' || !Number.isFinite(date) || date < 1) invalid('date must be an Excel date (a serial number)');
+  if (typeof date !== 'number') invalid('date must be an Excel date (a serial number)');
+  // Which serials are dates is core's rule (fromExcelSerial), as for every date cell.
   const iso = dateFromCell(date);
   if (iso === null) invalid('date is not a valid Excel date');
   return formatHalf(fiscalHalfOf(iso, settings));
@@ -87,9 +89,11 @@ export function availableIn(ledger: Ledger, participant: unknown, program: unkno
   const code = parseCurrency(currency);
   if (!code.ok) invalid(`"${currency}" is not a currency code`);
   if (ledger.programsRefused) throw new FunctionInputError('not_available', 'the Programs table has problems (see the task pane); correct it');
-  const balance = findPool(ledger.balances, ledger.catalog, { participantId: String(participant), programName: program, period: half, currency: code.value });
+  // An id typed as a number is read as an id in a table is (core's cell rule: all its digits, never 1e+21).
+  const participantId = cellValueText(participant, 'text');
+  const balance = findPool(ledger.balances, ledger.catalog, { participantId, programName: program, period: half, currency: code.value });
   if (!balance) {
-    throw new FunctionInputError('not_available', `no co-op pool for ${String(participant)} / ${program} / ${formatHalf(half)} / ${code.value}`);
+    throw new FunctionInputError('not_available', `no co-op pool for ${participantId} / ${program} / ${formatHalf(half)} / ${code.value}`);
   }
   return amountToCell(balance.available, code.value);
 }

@@ -132,6 +132,13 @@ describe('COOP.AVAILABLE', () => {
     expect(availableIn(ledger, 'P1', 'Hosting Program', 'FY21 H1', 'usd')).toBe(2000);
   });
 
+  test('a participant id typed as a number is read as the Earnings table reads that id: all its digits', () => {
+    const big = { ...earnings, rows: [row({ earningId: 'E9', participantId: 1e21, programName: 'Hosting', earningType: 'Co-op', earningAmount: 2500, earningAmountUSD: 2500, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' })], rowIndexes: [0] };
+    const bigLedger = computeLedger({ earnings: big, programs: null, claims: null }, { asOf: isoDate('2021-03-01'), settings: DEFAULT_SETTINGS });
+    expect(availableIn(bigLedger, 1e21, 'Hosting', 'FY21 H1', 'USD')).toBe(2500);
+    expect(availableIn(ledger, 'P1', 'Hosting', 'FY21 H1', 'USD')).toBe(2000);
+  });
+
   test('an unknown pool is #N/A, a bad period #VALUE!', () => {
     expect(() => availableIn(ledger, 'P2', 'Hosting', 'FY21 H1', 'USD')).toThrow(expect.objectContaining({ kind: 'not_available' }));
     expect(() => availableIn(ledger, 'P1', 'Hosting', 'FY21', 'USD')).toThrow(expect.objectContaining({ kind: 'invalid_value' }));
