@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { IsoDate } from '../core/calendar/calendar-date.js';
 import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
-import { MAX_EXPIRY_DAYS, readSettings } from '../core/settings.js';
+import { DEFAULT_SETTINGS, MAX_EXPIRY_DAYS, readSettings } from '../core/settings.js';
 import { CSV_DIALECTS, isCsvDialectName } from './output/csv-dialect.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
 import { commandLinePathProblem } from './command-line-paths.js';
@@ -25,10 +25,11 @@ Options
   --out DIR              Output folder, created if needed. Default: ./reports
   --number-locale TAG    How numbers are written when not invariant, e.g. nl-NL for 1.234,56.
   --fiscal-year-start M  The month (1-12) the fiscal year starts in, as the workbook's Settings
-                         say it. Default: 7 (July, Microsoft's fiscal year).
+                         say it. Default: ${DEFAULT_SETTINGS.fiscalYearStartMonth} (July, Microsoft's fiscal year).
   --expiry-days D,D      Days before a pool's next deadline from which unused money is flagged
                          (funds_expiring, the shading, report.html), as the workbook's Settings
-                         say it. The shortest is a warning, longer ones are info. Default: 30,60.
+                         say it. The shortest is a warning, longer ones are info.
+                         Default: ${DEFAULT_SETTINGS.expiryDays.join(',')}.
   --fail-on LEVEL        error | warning | never: findings at or above LEVEL make the exit code 1.
                          Default: error.
   --fail-on-new          Exit 1 only for findings at or above --fail-on that the previous run did
