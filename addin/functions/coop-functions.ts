@@ -86,7 +86,7 @@ export function availableIn(ledger: Ledger, participant: unknown, program: unkno
   if (typeof currency !== 'string') invalid('currency must be a currency code such as "EUR"');
   const code = parseCurrency(currency);
   if (!code.ok) invalid(`"${currency}" is not a currency code`);
-  if (ledger.programsRefused) throw new FunctionInputError('not_available', 'the Programs table has problems (see the task pane); correct it');
+  if (ledger.refusedTable !== null) throw new FunctionInputError('not_available', `the ${ledger.refusedTable} table has problems (see the task pane); correct it`);
   const balance = findPool(ledger.balances, ledger.catalog, { participantId: String(participant), programName: program, period: half, currency: code.value });
   if (!balance) {
     throw new FunctionInputError('not_available', `no co-op pool for ${String(participant)} / ${program} / ${formatHalf(half)} / ${code.value}`);
