@@ -3,7 +3,9 @@
  * the same workbook shapes give the same claims drawn through the batch job (`--claims book.xlsx`,
  * exceljs) and through the add-in (the fake workbook): a table named `claims` or `CLAIMS` (Excel
  * table names ignore case), a plain `Claims` sheet with a title above its header, and a table Excel
- * named `Table1` on a sheet `Claims`. The add-in used to draw nothing from any of them.
+ * named `Table1` on a sheet `Claims`. The add-in used to draw nothing from any of them. The same
+ * for the Programs table: a table named `programs` and a plain `Programs` sheet give both the same
+ * threshold.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,7 @@ import type { CellValue } from '../../addin/excel/cell-values.js';
 import { claimToRow, parseClaimRow } from '../../core/claims/claim-row.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { Dec } from '../../core/money/decimal.js';
-import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 
 const AS_OF = '2022-02-10';
 const folders: string[] = [];
@@ -46,14 +48,14 @@ const CLAIMS_HEADER = CLAIMS_COLUMNS.map((c) => c.name);
 const CLAIM_TEXTS = CLAIMS_HEADER.map((n) => claimToRow(claim)[n] ?? '');
 const CLAIM_CELLS = recordToCells(claimToRow(claim), CLAIMS_COLUMNS);
 
-/** A workbook shape: where the register is, written once for exceljs and once for the fake workbook. */
+/** A workbook shape: where the register (or the Programs table) is, written once for exceljs and once for the fake workbook. */
 interface Shape {
   readonly name: string;
-  /** The register in an exceljs workbook, for `--claims book.xlsx`. */
+  /** The table in an exceljs workbook, for `--claims book.xlsx` or `--programs book.xlsx`. */
   book(wb: ExcelJS.Workbook): void;
-  /** The register in the fake workbook, before "Set up workbook" runs (which must leave it as it is). */
+  /** The table in the fake workbook, before "Set up workbook" runs (which must leave it as it is). */
   before?(context: Excel.RequestContext): Promise<void>;
-  /** The register in the fake workbook, after set-up. */
+  /** The table in the fake workbook, after set-up. */
   after?(context: Excel.RequestContext): Promise<void>;
 }
 
@@ -150,5 +152,69 @@ describe('the Claims register is found by one rule in both adapters', () => {
     expect(batch.claims).toEqual(['C1']);
     expect(batch.pools).toEqual([['P1', 'FY22 H1', '1250.00', '18750.00']]);
     expect(addin).toEqual(batch);
+  });
+});
+
+// ---- the Programs table, by the same rule ---------------------------------------------------------
+
+const PROGRAMS_HEADER = PROGRAMS_COLUMNS.map((c) => c.name);
+/** A threshold above the pool's USD 20,000, so the pool converts: a number both adapters show. */
+const PROGRAM: Readonly<Record<string, string | number>> = { name: 'CSP Indirect Reseller', thresholdUSD: 30000 };
+const PROGRAM_ROW = PROGRAMS_HEADER.map((n) => PROGRAM[n] ?? '');
+
+const PROGRAMS_SHAPES: readonly Shape[] = [
+  {
+    name: 'a table named programs',
+    book: (wb) => wb.addWorksheet('Policies').addTable({ name: 'programs', ref: 'A1', headerRow: true, columns: PROGRAMS_HEADER.map((name) => ({ name })), rows: [PROGRAM_ROW] }),
+    after: async (context) => {
+      context.workbook.tables.getItem(TABLES.programs).name = 'programs';
+      await context.sync();
+      await replaceRows(context, 'programs', [PROGRAM_ROW]);
+    },
+  },
+  {
+    name: 'a plain Programs sheet',
+    book: (wb) => {
+      const ws = wb.addWorksheet('Programs');
+      ws.addRow(PROGRAMS_HEADER);
+      ws.addRow(PROGRAM_ROW);
+    },
+    before: async (context) => void (await plainSheet(context, 'Programs', [PROGRAMS_HEADER, PROGRAM_ROW])),
+  },
+];
+
+async function batchThresholds(shape: Shape): Promise<string[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'table-location-'));
+  folders.push(dir);
+  writeFileSync(join(dir, 'earnings.csv'), EARNINGS_CSV);
+  const wb = new ExcelJS.Workbook();
+  shape.book(wb);
+  await wb.xlsx.writeFile(join(dir, 'book.xlsx'));
+  const out = join(dir, 'out');
+  const io: CommandIO = { stdout: () => undefined, stderr: () => undefined, progress: false, now: () => new Date(`${AS_OF}T12:00:00Z`) };
+  await reconcile(
+    { earnings: [join(dir, 'earnings.csv')], payments: [], programs: join(dir, 'book.xlsx'), asOf: AS_OF as IsoDate, out, failOn: 'never', skipBadRows: false, quiet: true },
+    io,
+  );
+  const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'balances.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  return rows.map((b) => [b.earningPeriod!, money(b.thresholdUSD!), money(b.convertedToRebate!)]);
+}
+
+async function addinThresholds(shape: Shape): Promise<string[][]> {
+  fake.reset();
+  if (shape.before) await Excel.run(shape.before);
+  await setUpWorkbook();
+  await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'table-location' });
+  if (shape.after) await Excel.run(shape.after);
+  await importExports([parseExportText('earnings.csv', EARNINGS_CSV)], () => undefined);
+  const { ledger } = await loadWorkbook({ reread: true });
+  return ledger.balances.map((b) => [b.key.earningPeriod, money(b.thresholdUSD ?? '0'), money(b.convertedToRebate)]);
+}
+
+describe('the Programs table is found by the same rule in both adapters', () => {
+  test.each(PROGRAMS_SHAPES)('$name: the batch job and the add-in judge the pool by the same threshold', async (shape) => {
+    const batch = await batchThresholds(shape);
+    expect(batch).toEqual([['FY22 H1', '30000.00', '20000.00']]);
+    expect(await addinThresholds(shape)).toEqual(batch);
   });
 });
