@@ -3,6 +3,8 @@
  * itself) and the COOP.* functions (whose streaming results are recomputed): both react to the
  * same events, so a cell and the pane never show different numbers for long.
  */
+import { locateTable } from '../../core/tables/table-location.js';
+
 type Listener = (table: string) => void;
 
 const listeners = new Set<Listener>();
@@ -33,10 +35,13 @@ export async function watchTables(names: readonly string[]): Promise<void> {
     const tables = context.workbook.tables;
     tables.load('items/name');
     await context.sync();
-    const present = new Set(tables.items.map((t) => t.name));
+    const present = { tables: tables.items.map((t) => t.name), sheets: [] };
     for (const name of names) {
-      if (watched.has(name) || !present.has(name)) continue;
-      const table = tables.getItem(name);
+      // The table core's rule finds (`claims` is the Claims table: docs/RULES.md, "Where a table is"),
+      // reported under the layout's name, the name the ledger reads it by.
+      const location = locateTable(name, present);
+      if (watched.has(name) || location.kind !== 'table') continue;
+      const table = tables.getItem(location.table);
       table.onChanged.add(async () => tablesChanged(name));
       // A sort moves whole rows without raising the table's onChanged: the rows' order and
       // positions are what the ledger's row numbers and "the row read later counts" depend on.

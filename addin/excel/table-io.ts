@@ -6,6 +6,8 @@
  */
 import type { CellValue } from './cell-values.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
+import { HEADER_SEARCH_LINES, type ColumnRequirement } from '../../core/tables/header-row.js';
+import { locateTable, sheetHeaderIndex, type WorkbookNames } from '../../core/tables/table-location.js';
 import type { Issue } from '../../core/issues.js';
 import type { ColumnSpec } from '../../core/workbook-layout.js';
 import { assertWritable, placeFormatRow, placeFormats, placementIssues, placementOf, placeRow } from './table-placement.js';
@@ -55,34 +57,84 @@ export function blocksOf<T extends readonly unknown[]>(
   return blocks;
 }
 
-/** Names of the workbook's tables (one sync). */
-export async function tableNames(context: Excel.RequestContext): Promise<string[]> {
-  const tables = context.workbook.tables;
-  tables.load('items/name');
+/** Names of the workbook's tables and sheets (one sync), for core's rule of where a table is (`locateTable`). */
+export async function workbookNames(context: Excel.RequestContext): Promise<WorkbookNames> {
+  const { tables, sheets } = queueWorkbookNames(context);
   await context.sync();
-  return tables.items.map((t) => t.name);
+  return { tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) };
 }
 
-/** A table whose header and body size are queued to load (`queueTableShapes`). */
-export interface TableShape {
-  readonly name: string;
-  readonly header: Excel.Range;
-  readonly body: Excel.Range;
+/** Queues the names `workbookNames` reads, for a caller that syncs them with other loads; read them after its sync. */
+export function queueWorkbookNames(context: Excel.RequestContext): { tables: Excel.TableCollection; sheets: Excel.WorksheetCollection } {
+  const tables = context.workbook.tables;
+  tables.load('items/name');
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  return { tables, sheets };
+}
+
+/** A co-op table whose shape is queued to load (`queueTableShapes`), under the layout's name (`Claims`). */
+export type TableShape =
+  /** An Excel table: its header and body size. */
+  | { readonly name: string; readonly header: Excel.Range; readonly body: Excel.Range }
+  /** A sheet that stands for the table (core's `locateTable`): its used range, values and all, and the columns its header search wants. */
+  | { readonly name: string; readonly used: Excel.Range; readonly required: readonly ColumnRequirement[] };
+
+/**
+ * Queues the shape of each of `names` where core's rule finds it in the workbook (docs/RULES.md,
+ * "Where a table is"): an Excel table of that name in any case, else a sheet of that name, whose
+ * used range is loaded whole in the same sync (a register or a Programs list is small). Read by the
+ * caller's next sync, with whatever else it queued. `required` names the columns a sheet's header
+ * search looks for, per table, as the batch job's reader is given them.
+ */
+export function queueTableShapes(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  workbook: WorkbookNames,
+  required: Readonly<Record<string, readonly ColumnRequirement[]>> = {},
+): TableShape[] {
+  return names.flatMap((name): TableShape[] => {
+    const location = locateTable(name, workbook);
+    if (location.kind === 'absent') return [];
+    if (location.kind === 'sheet') {
+      const used = context.workbook.worksheets.getItem(location.sheet).getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+      return [{ name, used, required: required[name] ?? [] }];
+    }
+    const table = context.workbook.tables.getItem(location.table);
+    const header = table.getHeaderRowRange().load('values');
+    const body = table.getDataBodyRange().load('rowCount,columnCount');
+    return [{ name, header, body }];
+  });
 }
 
 /**
- * Queues the header and body size of each of `names` that exists in `present` (the workbook's
- * table names): read by the caller's next sync, with whatever else it queued.
+ * A synced sheet's used range as a table: its header found by core's rule for sheets
+ * (`sheetHeaderIndex`, the batch job's too), its columns from the header's first filled cell to its
+ * last, its rows every row below, blank ones left out. Row indexes count from the row below the
+ * header, as a table's body does.
  */
-export function queueTableShapes(context: Excel.RequestContext, names: readonly string[], present: ReadonlySet<string>): TableShape[] {
-  return names
-    .filter((name) => present.has(name))
-    .map((name) => {
-      const table = context.workbook.tables.getItem(name);
-      const header = table.getHeaderRowRange().load('values');
-      const body = table.getDataBodyRange().load('rowCount,columnCount');
-      return { name, header, body };
-    });
+export function sheetTableData(name: string, used: Excel.Range, required: readonly ColumnRequirement[]): TableData {
+  if (used.isNullObject) return { name, headers: [], rows: [], rowIndexes: [] };
+  const values = used.values;
+  // Lines from the sheet's row 1, so the search depth counts the same rows as the batch job's.
+  const lines = Array.from({ length: Math.min(HEADER_SEARCH_LINES, used.rowIndex + values.length) }, (_, r) => {
+    const row = values[r - used.rowIndex];
+    return [...Array<string>(used.columnIndex).fill(''), ...(row ?? []).map((v) => String(v ?? ''))];
+  });
+  const index = sheetHeaderIndex(lines, required);
+  if (index === null) return { name, headers: [], rows: [], rowIndexes: [] };
+  const headerCells = values[index - used.rowIndex]!.map((v) => String(v ?? '').trim());
+  const left = headerCells.findIndex((h) => h !== '');
+  const right = headerCells.length - [...headerCells].reverse().findIndex((h) => h !== '');
+  const data: TableData = { name, headers: headerCells.slice(left, right), rows: [], rowIndexes: [] };
+  values.slice(index - used.rowIndex + 1).forEach((row, i) => {
+    const cells = row.slice(left, right);
+    // core's rule, the batch job's too (docs/RULES.md, "Blank rows").
+    if (isBlankRow(cells)) return;
+    data.rows.push(cells);
+    data.rowIndexes.push(i);
+  });
+  return data;
 }
 
 /**
@@ -111,7 +163,12 @@ export async function readTableRows(
     pending.length = 0;
     queuedBytes = 0;
   };
-  for (const { name, header, body } of shapes) {
+  for (const shape of shapes) {
+    if ('used' in shape) {
+      result.set(shape.name, sheetTableData(shape.name, shape.used, shape.required));
+      continue;
+    }
+    const { name, header, body } = shape;
     const headers = (header.values[0] ?? []).map((h) => String(h));
     const data: TableData = { name, headers, rows: [], rowIndexes: [] };
     result.set(name, data);
@@ -138,10 +195,10 @@ export async function readTables(
   context: Excel.RequestContext,
   names: readonly string[],
   maxBytes = BLOCK_BYTES,
-  /** The workbook's table names when the caller already has them (saves a sync). */
-  knownNames?: readonly string[],
+  /** The workbook's table and sheet names when the caller already has them (saves a sync). */
+  knownNames?: WorkbookNames,
 ): Promise<Map<string, TableData | null>> {
-  const shapes = queueTableShapes(context, names, new Set(knownNames ?? (await tableNames(context))));
+  const shapes = queueTableShapes(context, names, knownNames ?? (await workbookNames(context)));
   await context.sync();
   return readTableRows(context, names, shapes, maxBytes);
 }

@@ -1,7 +1,8 @@
 /**
  * Sets up the co-op workbook: one sheet per table, the header from core's layout, number formats
  * per column kind, and drop-down lists for claim status and program. Existing tables are left
- * as they are, so running it twice changes nothing.
+ * as they are, so running it twice changes nothing, and so is a sheet that holds data without
+ * being the table (docs/RULES.md, "Where a table is"): nothing already written is written over.
  */
 import {
   BALANCES_COLUMNS,
@@ -14,7 +15,8 @@ import {
 } from '../../core/workbook-layout.js';
 import { CLAIM_STATUSES } from '../../core/claims/claim-status.js';
 import { formatsOf } from './column-formats.js';
-import { appendRows } from './table-io.js';
+import { appendRows, workbookNames } from './table-io.js';
+import { locateTable } from '../../core/tables/table-location.js';
 import type { CellValue } from './cell-values.js';
 
 export const TABLE_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
@@ -30,20 +32,24 @@ export const ALL_TABLES: readonly string[] = Object.values(TABLES);
 export interface SetupResult {
   readonly created: string[];
   readonly existing: string[];
+  /**
+   * Sheets named like a co-op table the workbook lacks that hold data (a register kept as a plain
+   * range, or as a table of another name): left as they were, never written over (docs/RULES.md,
+   * "Where a table is"). The ledger reads them; the user converts them into tables.
+   */
+  readonly unconverted: string[];
 }
 
-/** Which co-op tables the workbook lacks (one sync). */
+/** Which co-op tables the workbook lacks as tables, by core's rule of where a table is (one sync). */
 export async function missingTables(context: Excel.RequestContext): Promise<string[]> {
-  const tables = context.workbook.tables;
-  tables.load('items/name');
-  await context.sync();
-  const present = new Set(tables.items.map((t) => t.name));
-  return ALL_TABLES.filter((name) => !present.has(name));
+  const names = await workbookNames(context);
+  return ALL_TABLES.filter((name) => locateTable(name, names).kind !== 'table');
 }
 
 /**
- * Creates the missing tables (one sync for all of them), then seeds Programs with `programRows`
- * when Programs was created now.
+ * Creates the missing tables (one sync for all of them, after one to learn what the workbook holds,
+ * and one more only when a sheet is named like a missing table), then seeds Programs with
+ * `programRows` when Programs was created now.
  */
 export async function ensureCoopTables(
   context: Excel.RequestContext,
@@ -55,13 +61,26 @@ export async function ensureCoopTables(
   tables.load('items/name');
   await context.sync();
 
-  const sheetNames = new Set(sheets.items.map((s) => s.name));
-  const present = new Set(tables.items.map((t) => t.name));
+  const names = { tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) };
+  // Where each table is, by core's rule (`claims` is the Claims table: Excel names ignore case).
+  const locations = new Map(ALL_TABLES.map((name) => [name, locateTable(name, names)] as const));
+  // A sheet named like a table the workbook lacks may hold the team's rows: whether it holds any is
+  // what decides if the table may be made on it.
+  const used = new Map<string, Excel.Range>();
+  for (const [name, location] of locations) {
+    if (location.kind === 'sheet') used.set(name, sheets.getItem(location.sheet).getUsedRangeOrNullObject(true).load('address'));
+  }
+  if (used.size > 0) await context.sync();
   const created: string[] = [];
-  for (const name of ALL_TABLES) {
-    if (present.has(name)) continue;
+  const unconverted: string[] = [];
+  for (const [name, location] of locations) {
+    if (location.kind === 'table') continue;
+    if (location.kind === 'sheet' && !used.get(name)!.isNullObject) {
+      unconverted.push(location.sheet);
+      continue;
+    }
     const columns = TABLE_COLUMNS[name]!;
-    const sheet = sheetNames.has(name) ? sheets.getItem(name) : sheets.add(name);
+    const sheet = location.kind === 'sheet' ? sheets.getItem(location.sheet) : sheets.add(name);
     const header = sheet.getRangeByIndexes(0, 0, 1, columns.length);
     header.values = [columns.map((c) => c.name)];
     const table = sheet.tables.add(header, true);
@@ -91,5 +110,5 @@ export async function ensureCoopTables(
   if (created.includes(TABLES.programs) && programRows.length > 0) {
     await appendRows(context, TABLES.programs, programRows, { formats: formatsOf(PROGRAMS_COLUMNS) });
   }
-  return { created, existing: ALL_TABLES.filter((n) => present.has(n)) };
+  return { created, existing: ALL_TABLES.filter((n) => locations.get(n)!.kind === 'table'), unconverted };
 }

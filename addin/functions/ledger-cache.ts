@@ -7,7 +7,7 @@
  */
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import { TABLES } from '../../core/workbook-layout.js';
-import { tableNames } from '../excel/table-io.js';
+import { workbookNames } from '../excel/table-io.js';
 import { loadStoredSettings } from '../ledger/ledger-settings-store.js';
 import { todayIso } from '../ledger/today.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
@@ -55,7 +55,7 @@ export function currentLedger(): Promise<Ledger> {
   const ledger = Excel.run(async (context) => {
     const stored = await loadStoredSettings(context);
     settings = stored.settings;
-    const names = await tableNames(context);
+    const names = await workbookNames(context);
     return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso() })).ledger;
   });
   cached = ledger;

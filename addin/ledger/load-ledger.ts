@@ -7,7 +7,9 @@
  */
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { LedgerSettings } from '../../core/settings.js';
-import { TABLES } from '../../core/workbook-layout.js';
+import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
+import type { WorkbookNames } from '../../core/tables/table-location.js';
 import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
 import { EarningsMemo } from './earnings-memo.js';
@@ -25,6 +27,9 @@ export function earningsWritten(): void {
   memo.forget();
 }
 
+/** The columns a sheet standing for a table must have for its header to be found (`sheetHeaderIndex`), as the batch job asks of a workbook's Claims. */
+const SHEET_HEADER_COLUMNS = { [TABLES.claims]: REQUIRED_CLAIMS_COLUMNS, [TABLES.earnings]: REQUIRED_EARNINGS_COLUMNS };
+
 export interface LoadedLedger {
   readonly ledger: Ledger;
   readonly programs: TableData | null;
@@ -37,8 +42,8 @@ export interface LoadedLedger {
 }
 
 export interface LoadOptions {
-  /** The workbook's table names (read by the caller in its first sync). */
-  readonly names: readonly string[];
+  /** The workbook's table and sheet names (read by the caller in its first sync). */
+  readonly names: WorkbookNames;
   readonly settings: LedgerSettings;
   readonly asOf: IsoDate;
   /** Read the Earnings table again even when nothing says it changed (the user's Recalculate). */
@@ -48,7 +53,9 @@ export interface LoadOptions {
 export async function loadLedger(context: Excel.RequestContext, options: LoadOptions): Promise<LoadedLedger> {
   const { names, settings, asOf } = options;
   const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims];
-  const shapes = queueTableShapes(context, wanted, new Set(names));
+  // Where each table is, core's rule (docs/RULES.md, "Where a table is"); a sheet standing for one
+  // is read in this same sync, its header searched for the columns the batch job's reader wants.
+  const shapes = queueTableShapes(context, wanted, names, SHEET_HEADER_COLUMNS);
   await context.sync();
   const earningsShape = shapes.find((s) => s.name === TABLES.earnings);
   // Kept only while Excel reports the table's changes: without its events nothing says it is
@@ -56,7 +63,7 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
   // again even if a change event was missed.
   const watched = watching(TABLES.earnings);
   if (options.reread || !watched) memo.forget();
-  const key = JSON.stringify([earningsShape ? [earningsShape.body.rowCount, earningsShape.body.columnCount] : null, settings]);
+  const key = JSON.stringify([earningsShape && 'body' in earningsShape ? [earningsShape.body.rowCount, earningsShape.body.columnCount] : null, settings]);
   const generation = memo.begin();
   let kept = memo.find(key);
   const read = await readTableRows(context, wanted, kept ? shapes.filter((s) => s !== earningsShape) : shapes);
@@ -65,7 +72,7 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
   const programs = catalogOf(programsTable);
   if (programs.refused) {
     // Nothing is computed with a Programs table core refuses; the kept pass stays for when it is fixed.
-    return { ledger: refusedLedger(programs, { asOf, settings }), programs: programsTable, participantNames: new Map(), fingerprint: fingerprintOf([programsTable]), earningsRead: false };
+    return { ledger: refusedLedger('Programs', programs.catalog, programs.problems, { asOf, settings }), programs: programsTable, participantNames: new Map(), fingerprint: fingerprintOf([programsTable]), earningsRead: false };
   }
   const programsPrint = fingerprintOf([programsTable]);
   // The pass depends on the programs too (canonical names, splits): edited programs read it again.

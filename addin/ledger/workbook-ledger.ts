@@ -10,6 +10,7 @@ import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { poolKeyString, type PoolKey } from '../../core/pools/pool-key.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { readTableHeader, tableHeaderIssues, type TableHeader } from '../../core/tables/table-header.js';
+import { headerRefusesTable, type RefusedTable } from '../../core/tables/refused-table.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
@@ -75,11 +76,13 @@ export interface Ledger {
   readonly findings: Finding[];
   readonly problems: RowProblem[];
   /**
-   * The Programs table could not be read: nothing was computed (no balances, claims or findings)
-   * and `problems` says why, as the batch job stops on a policy table it cannot read
-   * (docs/RULES.md, "Programs"). `catalog` is then the built-in one, for lists of names only.
+   * The table core refused, if any: the Programs table (a header or a row it cannot read) or the
+   * Claims register (its header lacks a required column or repeats one). Nothing was computed (no
+   * balances, claims or findings) and `problems` says why, as the batch job stops on either
+   * (docs/RULES.md, "A refused table"). With Programs refused, `catalog` is the built-in one, for
+   * lists of names only.
    */
-  readonly programsRefused: boolean;
+  readonly refusedTable: RefusedTable | null;
 }
 
 /**
@@ -114,8 +117,7 @@ export function catalogOf(programs: TableData | null): ProgramsRead {
   const header = readTableHeader(programs.headers, { known: PROGRAMS_COLUMNS.map((c) => c.name) });
   // A repeated header or any row core refuses makes the whole table unusable, as the batch job
   // refuses it: the built-in catalog never stands in for the team's policies, silently or not.
-  const refused = headerProblems(programs, header);
-  if (refused.length > 0) return { catalog: policyCatalog(), problems: refused, refused: true };
+  if (headerRefusesTable(header)) return { catalog: policyCatalog(), problems: headerProblems(programs, header), refused: true };
   if (programs.rows.length === 0) return { catalog: policyCatalog(), problems: [], refused: false };
   const parsed = parsePolicyRows(programs.rows.map(recordReader(header, PROGRAMS_COLUMNS)));
   if (parsed.ok) return { catalog: policyCatalog(parsed.value), problems: [], refused: false };
@@ -133,13 +135,20 @@ function programsRowProblems(programs: TableData, issues: readonly Issue[]): Row
   return [...byRow].sort(([a], [b]) => a - b).map(([row, rowIssues]) => ({ table: programs.name, row, issues: rowIssues }));
 }
 
-export function readClaims(claims: TableData | null, parses: ClaimParses = new ClaimParses()): { claims: { claim: Claim; rowIndex: number }[]; problems: RowProblem[] } {
+export interface ClaimsRead {
+  readonly claims: { claim: Claim; rowIndex: number }[];
+  readonly problems: RowProblem[];
+  /** The register's header refuses it (`headerRefusesTable`): nothing may be computed with it (Ledger.refusedTable). */
+  readonly refused: boolean;
+}
+
+export function readClaims(claims: TableData | null, parses: ClaimParses = new ClaimParses()): ClaimsRead {
   const out: { claim: Claim; rowIndex: number }[] = [];
-  if (!claims) return { claims: out, problems: [] };
+  if (!claims) return { claims: out, problems: [], refused: false };
   // The register's required columns, as the batch job requires them of a claims file or workbook.
   const header = readTableHeader(claims.headers, { known: CLAIMS_COLUMNS.map((c) => c.name), required: REQUIRED_CLAIMS_COLUMNS });
   const problems = headerProblems(claims, header);
-  if (header.missing.length > 0) return { claims: out, problems };
+  if (headerRefusesTable(header)) return { claims: out, problems, refused: true };
   parses.begin(claims.headers);
   const record = recordReader(header, CLAIMS_COLUMNS);
   claims.rows.forEach((row, i) => {
@@ -148,7 +157,7 @@ export function readClaims(claims: TableData | null, parses: ClaimParses = new C
     if (parsed.ok) out.push({ claim: parsed.value, rowIndex });
     else problems.push({ table: 'Claims', row: rowIndex + 1, issues: parsed.issues });
   });
-  return { claims: out, problems };
+  return { claims: out, problems, refused: false };
 }
 
 export interface LedgerOptions {
@@ -198,22 +207,23 @@ export interface ProgramsRead {
   /** The table's policies over the built-in ones; the built-in ones alone when the table is refused. */
   readonly catalog: PolicyCatalog;
   readonly problems: readonly RowProblem[];
-  /** The table has problems: nothing may be computed with it (Ledger.programsRefused). */
+  /** The table has problems: nothing may be computed with it (Ledger.refusedTable). */
   readonly refused: boolean;
 }
 
-/** What the workbook comes to while its Programs table cannot be read: its problems, nothing computed. */
-export function refusedLedger(programs: ProgramsRead, options: LedgerOptions): Ledger {
+/** What the workbook comes to while core refuses its Programs or Claims table: that table's problems, nothing computed. */
+export function refusedLedger(table: RefusedTable, catalog: PolicyCatalog, problems: readonly RowProblem[], options: LedgerOptions): Ledger {
   const { asOf, settings } = options;
-  return { asOf, settings, catalog: programs.catalog, balances: [], claims: [], findings: [], problems: [...programs.problems], programsRefused: true };
+  return { asOf, settings, catalog, balances: [], claims: [], findings: [], problems: [...problems], refusedTable: table };
 }
 
 /** Settles earnings already read against the Claims table, as of a date: the rest of the computation. */
 export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, claimsTable: TableData | null, options: LedgerOptions, parses?: ClaimParses): Ledger {
-  if (programs.refused) return refusedLedger(programs, options);
+  if (programs.refused) return refusedLedger('Programs', programs.catalog, programs.problems, options);
   const { asOf, settings } = options;
   const { catalog } = programs;
   const claimRows = readClaims(claimsTable, parses);
+  if (claimRows.refused) return refusedLedger('Claims', catalog, claimRows.problems, options);
   const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems];
   const settled = settleAsOf({
     earnings: earnings.totals,
@@ -231,13 +241,13 @@ export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, cla
     drawsOnPool: settled.claims[i]!.drawsOnPool,
   }));
   const findings = [...settled.findings, ...earnings.duplicates].sort(compareFindings);
-  return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems, programsRefused: false };
+  return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems, refusedTable: null };
 }
 
 /** The whole computation: core's engine over the workbook's tables, as of a date. */
 export function computeLedger(tables: LedgerTables, options: LedgerOptions): Ledger {
   const programs = catalogOf(tables.programs);
-  if (programs.refused) return refusedLedger(programs, options);
+  if (programs.refused) return refusedLedger('Programs', programs.catalog, programs.problems, options);
   return settleLedger(readEarningsPass(tables.earnings, programs.catalog, options.settings), programs, tables.claims, options);
 }
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale.js';
 import { RowNotFoundError } from '../excel/table-rows.js';
 import { TableColumnsError } from '../excel/table-placement.js';
-import { ClaimRefusedError, ProgramsRefusedError } from './workbook-ops.js';
+import { ClaimRefusedError, RefusedTableError } from './workbook-ops.js';
 
 /**
  * What the user reads when an operation fails: what happened and what to do, in their language.
@@ -11,7 +11,9 @@ export function errorText(locale: Locale, error: unknown): string {
   if (error instanceof RowNotFoundError) return locale.t('claims.gone', { id: error.key.claimId ?? Object.values(error.key).join(' ') });
   if (error instanceof ClaimRefusedError) return error.issues.map((i) => locale.issue(i)).join(' ');
   if (error instanceof TableColumnsError) return `${error.table}: ${error.issues.map((i) => locale.issue(i)).join(' ')}`;
-  if (error instanceof ProgramsRefusedError) return locale.t('error.programsRefused', { count: error.problems.length });
+  if (error instanceof RefusedTableError) {
+    return locale.t(error.table === 'Claims' ? 'error.claimsRefused' : 'error.programsRefused', { count: error.problems.length });
+  }
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ItemNotFound') {

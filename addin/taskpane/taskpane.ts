@@ -124,7 +124,8 @@ function start(displayLanguage: string, inExcel: boolean): void {
           const result = await setUpWorkbook();
           await watchTables(WATCHED);
           await app.reload();
-          app.notify(locale.t('setup.done', { tables: result.created.join(', ') }));
+          const unconverted = result.unconverted.length > 0 ? ` ${locale.t('setup.unconverted', { sheets: result.unconverted.join(', ') })}` : '';
+          app.notify(`${locale.t('setup.done', { tables: result.created.join(', ') })}${unconverted}`);
         }),
       );
       replaceChildren(setup, el('p', {}, locale.t('setup.missing', { tables: missing.join(', ') })), button);

@@ -10,7 +10,9 @@ import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { appendRows, addColumns, queueAppend, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
+import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
+import { locateTable } from '../../core/tables/table-location.js';
+import type { RefusedTable } from '../../core/tables/refused-table.js';
 import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import { placementIssues, placementOf } from '../excel/table-placement.js';
@@ -47,14 +49,14 @@ export interface WorkbookState {
  */
 export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<WorkbookState> {
   const state = await Excel.run(async (context) => {
-    const tables = context.workbook.tables;
-    tables.load('items/name');
+    const queued = queueWorkbookNames(context);
     const settings = queueStoredSettings(context);
     await context.sync();
-    const names = tables.items.map((t) => t.name);
+    const names = { tables: queued.tables.items.map((t) => t.name), sheets: queued.sheets.items.map((s) => s.name) };
     const stored = settings.read();
-    const present = new Set(names);
-    const missing = ALL_TABLES.filter((name) => !present.has(name));
+    // A table is there when core's rule finds it as a table; a sheet standing for one is read, but
+    // the pane writes only to tables, so it is still to be set up (docs/RULES.md, "Where a table is").
+    const missing = ALL_TABLES.filter((name) => locateTable(name, names).kind !== 'table');
     const asOf = stored.asOf ?? todayIso();
     const loaded = await loadLedger(context, { names, settings: stored.settings, asOf, ...(options.reread ? { reread: true } : {}) });
     const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), loaded.fingerprint]);
@@ -70,19 +72,23 @@ export function setUpWorkbook(): Promise<SetupResult> {
 }
 
 /**
- * The Programs table has problems, so nothing is computed or imported with it: the Balances table
- * keeps what it held, as the batch job writes nothing with a policy table it cannot read.
+ * Core refuses the Programs or the Claims table, so nothing is computed with it (and nothing is
+ * imported while the Programs table is refused, since the import compares programs by it): the
+ * Balances table keeps what it held, as the batch job writes nothing (docs/RULES.md, "A refused table").
  */
-export class ProgramsRefusedError extends Error {
-  constructor(readonly problems: readonly Ledger['problems'][number][]) {
-    super(`the Programs table cannot be read: ${problems.flatMap((p) => p.issues.map((i) => i.code)).join(', ')}`);
-    this.name = 'ProgramsRefusedError';
+export class RefusedTableError extends Error {
+  constructor(
+    readonly table: RefusedTable,
+    readonly problems: readonly Ledger['problems'][number][],
+  ) {
+    super(`the ${table} table cannot be read: ${problems.flatMap((p) => p.issues.map((i) => i.code)).join(', ')}`);
+    this.name = 'RefusedTableError';
   }
 }
 
 /** Writes the Balances table from the ledger (values first, formats after, one sync per block). */
 export function writeBalances(ledger: Ledger): Promise<number> {
-  if (ledger.programsRefused) return Promise.reject(new ProgramsRefusedError(ledger.problems));
+  if (ledger.refusedTable !== null) return Promise.reject(new RefusedTableError(ledger.refusedTable, ledger.problems));
   const rows = ledger.balances.map(balanceToCells);
   // Each pool's amounts to its currency's minor unit (core's minorUnits), as the cells hold them.
   const rowFormats = ledger.balances.map((b) => formatsForAmountsIn(BALANCES_COLUMNS, minorUnits(b.key.currency)));
@@ -102,7 +108,7 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     if (!table) throw new Error('Earnings table missing');
     // Programs are compared by their canonical name in the workbook's catalog, as the ledger compares them.
     const programs = catalogOf(read.get(TABLES.programs) ?? null);
-    if (programs.refused) throw new ProgramsRefusedError(programs.problems);
+    if (programs.refused) throw new RefusedTableError('Programs', programs.problems);
     const { catalog } = programs;
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog);
     await addColumns(context, TABLES.earnings, plan.newColumns);

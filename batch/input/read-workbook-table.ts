@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { readTableHeader } from '../../core/tables/table-header.js';
-import { normaliseHeaderName, seeHeaderLine, startHeaderSearch, type ColumnRequirement } from '../../core/tables/header-row.js';
+import { HEADER_SEARCH_LINES, normaliseHeaderName, type ColumnRequirement } from '../../core/tables/header-row.js';
+import { locateTable, sheetHeaderIndex } from '../../core/tables/table-location.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import type { ColumnKind, ColumnSpec } from '../../core/workbook-layout.js';
@@ -105,22 +106,23 @@ function decodeRange(ref: string): { top: number; left: number; bottom: number; 
   return { top, left, bottom, right };
 }
 
-function findTable(workbook: ExcelJS.Workbook, tableName: string): { sheet: ExcelJS.Worksheet; model: TableModelLike } | null {
-  const wanted = tableName.toLowerCase();
+type SheetTables = Record<string, { table?: TableModelLike; model?: TableModelLike }>;
+
+/** Every Excel table of the workbook by the name it is spelt with, with its sheet. */
+function tablesOf(workbook: ExcelJS.Workbook): Map<string, { sheet: ExcelJS.Worksheet; model: TableModelLike }> {
+  const found = new Map<string, { sheet: ExcelJS.Worksheet; model: TableModelLike }>();
   for (const sheet of workbook.worksheets) {
-    const tables = (sheet as unknown as { tables?: Record<string, { table?: TableModelLike; model?: TableModelLike }> }).tables ?? {};
-    for (const [name, t] of Object.entries(tables)) {
-      // Excel table names are case-insensitive and unique in a workbook.
-      if (name.toLowerCase() === wanted) return { sheet, model: t.table ?? t.model ?? {} };
-    }
+    const tables = (sheet as unknown as { tables?: SheetTables }).tables ?? {};
+    for (const [name, t] of Object.entries(tables)) found.set(name, { sheet, model: t.table ?? t.model ?? {} });
   }
-  return null;
+  return found;
 }
 
 /**
  * Reads a table of a co-op workbook (`Claims`, `Programs`) as text rows, for the same parsers as
- * the CSV inputs. Looks for an Excel table of that name (case-insensitive); failing that, a sheet
- * of that name whose first non-empty row is the header. Blank rows are skipped. `columns` is the
+ * the CSV inputs. Where it is, and where a plain sheet's header is, are core's rules
+ * (`locateTable`, `sheetHeaderIndex`): an Excel table of that name in any case, else a sheet of
+ * that name read from its header down. Blank rows are skipped. `columns` is the
  * table's layout (`CLAIMS_COLUMNS`): its kinds decide how a cell is read (a number in a date column
  * is a serial date); a column it does not name, or every column without it, reads as text. The
  * workbook is read whole (exceljs), which is fine for the register and policy tables it is used for.
@@ -141,7 +143,10 @@ export async function readWorkbookTable(
   let sheet: ExcelJS.Worksheet;
   let range: { top: number; left: number; bottom: number; right: number };
   let source: WorkbookTable['source'];
-  const found = findTable(workbook, tableName);
+  // Which table or sheet it is: core's rule, the add-in's too (docs/RULES.md, "Where a table is").
+  const tables = tablesOf(workbook);
+  const location = locateTable(tableName, { tables: [...tables.keys()], sheets: workbook.worksheets.map((ws) => ws.name) });
+  const found = location.kind === 'table' ? tables.get(location.table)! : null;
   const decoded = found ? decodeRange(found.model.tableRef ?? found.model.ref ?? '') : null;
   if (found && decoded) {
     sheet = found.sheet;
@@ -154,28 +159,22 @@ export async function readWorkbookTable(
       bottom: found.model.totalsRow ? decoded.bottom - 1 : decoded.bottom,
     };
   } else {
-    const byName = workbook.worksheets.find((ws) => ws.name.toLowerCase() === tableName.toLowerCase());
+    const byName = location.kind === 'sheet' ? workbook.getWorksheet(location.sheet) : undefined;
     if (!byName) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName }] };
     sheet = byName;
     source = 'sheet';
-    // A plain sheet's header is found as an export's is (docs/RULES.md, "Column headers"): the
-    // first of its top lines with every required column, else the one closest to it, else the
-    // first line with anything in it (a title above the header is passed over).
-    let search = startHeaderSearch(required);
-    let firstFilled = 0;
-    for (let r = 1; r <= Math.min(sheet.rowCount, search.depth) && search.found === null; r++) {
-      const row = sheet.getRow(r);
-      if (row.actualCellCount === 0) continue;
-      if (firstFilled === 0) firstFilled = r;
-      if (required.length === 0) break;
+    // A plain sheet's header is found by core's rule for sheets (`sheetHeaderIndex`), the add-in's too.
+    const lines: string[][] = [];
+    for (let r = 1; r <= Math.min(sheet.rowCount, HEADER_SEARCH_LINES); r++) {
       const cells: string[] = [];
-      row.eachCell((cell, col) => {
+      sheet.getRow(r).eachCell((cell, col) => {
         cells[col - 1] = headerText(cell.value);
       });
-      search = seeHeaderLine(search, r, Array.from(cells, (c) => c ?? ''));
+      lines.push(Array.from(cells, (c) => c ?? ''));
     }
-    const top = search.found ?? search.closest?.line ?? firstFilled;
-    if (top === 0) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName, location: { sheet: sheet.name, row: 1 } }] };
+    const index = sheetHeaderIndex(lines, required);
+    if (index === null) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName, location: { sheet: sheet.name, row: 1 } }] };
+    const top = index + 1;
     const header = sheet.getRow(top);
     let left = 0;
     let right = 0;

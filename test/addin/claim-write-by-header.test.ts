@@ -234,6 +234,6 @@ describe('saving the Programs from Settings', () => {
     ]);
     const state = await loadWorkbook();
     expect(state.ledger.problems).toEqual([]);
-    expect(state.ledger.programsRefused).toBe(false);
+    expect(state.ledger.refusedTable).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { fake, run } from './fake-excel.js';
 import { EarningsMemo, type KeptEarnings } from '../../addin/ledger/earnings-memo.js';
 import { loadLedger, type LoadedLedger } from '../../addin/ledger/load-ledger.js';
+import { workbookNames } from '../../addin/excel/table-io.js';
 import { balanceToCells, type EarningsPass } from '../../addin/ledger/workbook-ledger.js';
 import { watchTables } from '../../addin/excel/table-changes.js';
 import { importExports, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
@@ -51,10 +52,8 @@ describe('the kept pass', () => {
 const asOf = isoDate('2022-02-10');
 const load = (options: { reread?: boolean; settings?: typeof DEFAULT_SETTINGS } = {}): Promise<LoadedLedger> =>
   run(async (context) => {
-    const tables = context.workbook.tables;
-    tables.load('items/name');
-    await context.sync();
-    return loadLedger(context, { names: tables.items.map((t) => t.name), settings: options.settings ?? DEFAULT_SETTINGS, asOf, ...(options.reread ? { reread: true } : {}) });
+    const names = await workbookNames(context);
+    return loadLedger(context, { names, settings: options.settings ?? DEFAULT_SETTINGS, asOf, ...(options.reread ? { reread: true } : {}) });
   });
 /** What the pane and the Balances table show of a ledger: every Balances cell, the findings per pool, each claim's pool. */
 const shown = (l: LoadedLedger) => ({

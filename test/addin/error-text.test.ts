@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createLocale } from '../../addin/i18n/locale.js';
 import { errorText } from '../../addin/taskpane/error-text.js';
 import { TableColumnsError } from '../../addin/excel/table-placement.js';
-import { ProgramsRefusedError } from '../../addin/taskpane/workbook-ops.js';
+import { RefusedTableError } from '../../addin/taskpane/workbook-ops.js';
 import { issue } from '../../core/issues.js';
 import { message } from '../../addin/i18n/messages.js';
 
@@ -17,7 +17,13 @@ describe('what the user reads when a write is refused', () => {
 
   test('a refused Programs table says so, not Excel failed', () => {
     const locale = createLocale('nl-NL');
-    const text = errorText(locale, new ProgramsRefusedError([{ table: 'Programs', row: 2, issues: [issue('invalid_share', ['Programs', 1, 'coopShare'], '1.5')] }]));
+    const text = errorText(locale, new RefusedTableError('Programs', [{ table: 'Programs', row: 2, issues: [issue('invalid_share', ['Programs', 1, 'coopShare'], '1.5')] }]));
     expect(text).toBe(message('nl', 'error.programsRefused'));
+  });
+
+  test('a refused Claims table says so, and is not taken for a refused Programs table', () => {
+    const locale = createLocale('de-DE');
+    const text = errorText(locale, new RefusedTableError('Claims', [{ table: 'Claims', row: 0, issues: [issue('missing_column', ['Claims', 'amountClaimed'], 'amountClaimed')] }]));
+    expect(text).toBe(message('de', 'error.claimsRefused'));
   });
 });

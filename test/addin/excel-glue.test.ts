@@ -157,6 +157,13 @@ describe('with office-addin-mock', () => {
               return this.earnings;
             },
           },
+          worksheets: {
+            load(this: OfficeMockObject) {
+              OfficeMockObject.prototype.load.call(this, 'items');
+              return this;
+            },
+            items: [{ name: 'Data' }],
+          },
         },
       },
     };

@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { fake } from '../addin/fake-excel.js';
 import { reconcile, type CommandIO } from '../../batch/reconcile/reconcile.js';
 import { parseExportText } from '../../addin/import/parse-export.js';
-import { importExports, loadWorkbook, ProgramsRefusedError, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, RefusedTableError, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { replaceRows } from '../../addin/excel/table-io.js';
 import { availableIn } from '../../addin/functions/coop-functions.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
@@ -70,18 +70,18 @@ describe('a Programs table with a row core refuses', () => {
       await replaceRows(context, TABLES.programs, PROGRAM_ROWS.map((p) => PROGRAM_NAMES.map((n) => p[n] ?? '')));
     });
     const { ledger } = await loadWorkbook({ reread: true });
-    expect(ledger.programsRefused).toBe(true);
+    expect(ledger.refusedTable).toBe('Programs');
     expect(ledger.balances).toEqual([]);
     expect(ledger.claims).toEqual([]);
     expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => [i.code, i.path.slice(2).join('.')])])).toEqual([
       ['Programs', 2, [['invalid_share', 'coopShare']]],
     ]);
 
-    await expect(writeBalances(ledger)).rejects.toBeInstanceOf(ProgramsRefusedError);
+    await expect(writeBalances(ledger)).rejects.toBeInstanceOf(RefusedTableError);
     expect(fake.tableValues(TABLES.balances)!.rows).toEqual(balancesBefore);
 
     const earningsBefore = fake.tableValues(TABLES.earnings)!.rows;
-    await expect(importExports([parseExportText('b.csv', exportText(['E2']))], () => undefined)).rejects.toBeInstanceOf(ProgramsRefusedError);
+    await expect(importExports([parseExportText('b.csv', exportText(['E2']))], () => undefined)).rejects.toBeInstanceOf(RefusedTableError);
     expect(fake.tableValues(TABLES.earnings)!.rows).toEqual(earningsBefore);
 
     expect(() => availableIn(ledger, 'P1', 'CSP Indirect Reseller', 'FY22 H1', 'USD')).toThrow(/Programs/);

@@ -477,6 +477,36 @@
     get freezePanes() {
       return { freezeRows: () => undefined };
     }
+    /**
+     * The smallest range holding every cell with a value (`valuesOnly`) or any cell written, or a
+     * null object for an empty sheet: `isNullObject` and the loaded properties are read after sync.
+     */
+    getUsedRangeOrNullObject(valuesOnly) {
+      const range = new Range(this._ctx, (model) => {
+        const sheet = this._resolve(model);
+        let top = Infinity, left = Infinity, bottom = -1, right = -1;
+        const grid = valuesOnly ? sheet.values : sheet.formats;
+        grid.forEach((row, r) => {
+          if (row === undefined) return;
+          row.forEach((v, c) => {
+            if (v === undefined || (valuesOnly && v === '')) return;
+            top = Math.min(top, r); bottom = Math.max(bottom, r);
+            left = Math.min(left, c); right = Math.max(right, c);
+          });
+        });
+        return bottom < 0 ? null : { sheet, r: top, c: left, h: bottom - top + 1, w: right - left + 1 };
+      });
+      const used = range._resolve;
+      // A null object's properties read as an empty range: Excel gives nothing for them.
+      range._resolve = (model) => used(model) ?? { sheet: this._resolve(model), r: 0, c: 0, h: 0, w: 0 };
+      const load = range.load.bind(range);
+      range.load = (props) => {
+        range._ctx._queue.push({ kind: 'load', run: (model) => range._pending('isNullObject', used(model) === null) });
+        return load(props);
+      };
+      Object.defineProperty(range, 'isNullObject', { get: () => range._get('isNullObject') });
+      return range;
+    }
     get onRowSorted() {
       const sheet = this;
       return {
