@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import type { IsoDate } from '../core/calendar/calendar-date.js';
-import { numberLocale, type NumberLocale } from '../core/money/parse-amount.js';
 import { DEFAULT_SETTINGS, MAX_EXPIRY_DAYS, readSettings } from '../core/settings.js';
 import { CSV_DIALECTS, isCsvDialectName } from './output/csv-dialect.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
@@ -77,6 +76,7 @@ const SETTING_OPTIONS = {
   asOf: { flag: '--as-of', expected: 'a yyyy-MM-dd date' },
   fiscalYearStartMonth: { flag: '--fiscal-year-start', expected: 'a month from 1 to 12' },
   expiryDays: { flag: '--expiry-days', expected: `whole days from 0 to ${MAX_EXPIRY_DAYS}, separated by commas (30,60)` },
+  numberLocale: { flag: '--number-locale', expected: 'a locale tag this system knows, like nl-NL' },
 } as const;
 
 function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions | 'help' {
@@ -110,18 +110,18 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (!values.earnings?.length) throw new UsageError('--earnings is required');
 
-  let locale: NumberLocale | undefined;
-  if (values['number-locale'] !== undefined) {
-    const r = numberLocale(values['number-locale']);
-    if (!r.ok) throw new UsageError(`--number-locale "${values['number-locale']}" is not a locale this system knows; give a tag like nl-NL`, false);
-    locale = r.value;
-  }
   // Read by core's rules for stored settings, so the batch job and the workbook accept the same values.
-  const read = readSettings({ fiscalYearStartMonth: values['fiscal-year-start'], expiryDays: values['expiry-days'], asOf: values['as-of'] });
+  const read = readSettings({
+    fiscalYearStartMonth: values['fiscal-year-start'],
+    expiryDays: values['expiry-days'],
+    asOf: values['as-of'],
+    numberLocale: values['number-locale'],
+  });
   const refused = read.issues[0];
   if (refused) {
     const option = SETTING_OPTIONS[String(refused.path[0]) as keyof typeof SETTING_OPTIONS];
-    throw new UsageError(`${option.flag} must be ${option.expected}, not "${refused.input ?? ''}"`);
+    // A well-formed tag this system does not know: the usage text would not help.
+    throw new UsageError(`${option.flag} must be ${option.expected}, not "${refused.input ?? ''}"`, option !== SETTING_OPTIONS.numberLocale);
   }
   // Without --as-of, the calendar date where the job runs: the one place the batch job reads the clock.
   const asOf = read.asOf ?? (DateTime.fromJSDate(io.now()).toISODate() as IsoDate);
@@ -137,7 +137,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
     accounts: values.accounts,
     asOf,
     out: values.out ?? 'reports',
-    numberLocale: locale,
+    numberLocale: read.numberLocale ?? undefined,
     settings: read.settings,
     failOn: failOn as FailOn,
     failOnNew: values['fail-on-new'] ?? false,

@@ -1,5 +1,6 @@
 import { issue, ok, fail, type Issue, type Result } from './issues.js';
 import { parseDate, type IsoDate } from './calendar/calendar-date.js';
+import { numberLocale, type NumberLocale } from './money/parse-amount.js';
 
 /** Settings that vary per vendor program or per team; defaults are Microsoft's (docs/RULES.md, "Calendar", "Alerts"). */
 export interface LedgerSettings {
@@ -54,12 +55,19 @@ export interface StoredSettingValues {
   readonly fiscalYearStartMonth?: unknown;
   readonly expiryDays?: unknown;
   readonly asOf?: unknown;
+  readonly numberLocale?: unknown;
 }
 
 export interface ReadSettings {
   readonly settings: LedgerSettings;
   /** A fixed as-of date, or null when none is stored (the caller then uses today). */
   readonly asOf: IsoDate | null;
+  /**
+   * How numbers are written in imported text files when not invariantly (`1.234,56`), or null for
+   * the invariant form only. Beside the settings, not in them: it says how to read a file, not
+   * how the ledger counts, and no rule of core's ledger looks at it.
+   */
+  readonly numberLocale: NumberLocale | null;
   readonly issues: readonly Issue[];
 }
 
@@ -71,7 +79,11 @@ export interface ReadSettings {
  * - expiry horizons are whole days 0–366 separated by commas, semicolons or spaces (`30, 60`), or
  *   one number; repeats and order do not matter; else `invalid_setting` at `expiryDays`;
  * - an as-of date is written `yyyy-MM-dd` and exists, else `invalid_date` at `asOf`. A date is
- *   not read in a regional form here: `03/04/2022` is a different day in different offices.
+ *   not read in a regional form here: `03/04/2022` is a different day in different offices;
+ * - a number locale is a tag Intl knows (`nl-NL`), else `invalid_setting` at `numberLocale` with
+ *   the reason core's `numberLocale` gives (`unknown_locale`). Intl would quietly fall back to
+ *   its own default for a tag it does not know, and amounts would be read with separators nobody
+ *   asked for (docs/RULES.md, "Money").
  * Settings come back with the default in place of a refused value, beside the issue, so a caller
  * can go on with them while it reports the issue: a bad stored value is never dropped in silence.
  */
@@ -86,8 +98,10 @@ export function readSettings(values: StoredSettingValues): ReadSettings {
   else if (days) issues.push(...days.issues);
   const asOf = readAsOf(values.asOf);
   if (asOf && !asOf.ok) issues.push(...asOf.issues);
+  const locale = readNumberLocale(values.numberLocale);
+  if (locale && !locale.ok) issues.push(...locale.issues);
   const settings = Object.keys(overrides).length === 0 ? DEFAULT_SETTINGS : withSettings(overrides);
-  return { settings, asOf: asOf?.ok ? asOf.value : null, issues };
+  return { settings, asOf: asOf?.ok ? asOf.value : null, numberLocale: locale?.ok ? locale.value : null, issues };
 }
 
 /** A stored value as text, trimmed; null when nothing is stored. */
@@ -123,4 +137,17 @@ function readAsOf(value: unknown): Result<IsoDate> | null {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDate(text) : null;
   if (date?.ok) return date;
   return fail(issue('invalid_date', ['asOf'], text, { expected: 'yyyy-MM-dd', reason: date ? 'no_such_day' : 'format' }));
+}
+
+/**
+ * A stored number locale, or null when none is stored (the invariant form only). A refused tag is
+ * a refused *setting*, `invalid_setting`, like the others: `invalid_amount` names a cell of a file.
+ */
+function readNumberLocale(value: unknown): Result<NumberLocale> | null {
+  const text = storedText(value);
+  if (text === null) return null;
+  const locale = typeof value === 'string' ? numberLocale(text) : null;
+  if (locale?.ok) return locale;
+  const reason = locale?.issues[0]?.params?.['reason'] ?? 'unknown_locale';
+  return fail(issue('invalid_setting', ['numberLocale'], text, { expected: 'nl-NL, de-DE, …', reason }));
 }

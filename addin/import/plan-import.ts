@@ -8,7 +8,7 @@
  * under one id are rejected, as are rows core cannot read, each with its file and line. Columns are matched by core's header
  * reader; export columns the table lacks are added on the right: unknown columns pass through.
  */
-import { parseAmount } from '../../core/money/parse-amount.js';
+import { parseAmount, type NumberLocale } from '../../core/money/parse-amount.js';
 import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { columnKind, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
@@ -16,7 +16,7 @@ import { columnPosition, readTableHeader } from '../../core/tables/table-header.
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
-import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { readEarningRow, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
 import type { Issue } from '../../core/issues.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
@@ -100,13 +100,20 @@ interface RowProblem {
 /** A row read as core reads it, or why it cannot be (every problem core finds, or a row of the wrong width). */
 type RowReading = { readonly ok: true; readonly record: EarningRecord } | { readonly ok: false; readonly problems: readonly RowProblem[] };
 
-/** An amount as core reads it, exact: the plain form an export writes without a Decimal (`parsePlainAmount`), anything else by `parseAmount`. */
-function scaledAmountOf(text: string): ScaledAmount | null {
-  const plain = parsePlainAmount(text);
+/**
+ * An amount as core reads it, exact: the plain form an export writes without a Decimal
+ * (`parsePlainAmount`), anything else by `parseAmount`. With a number locale a `.` may be a group
+ * mark, so text with one goes to `parseAmount`, as core's row rule does.
+ */
+function scaledAmountOf(text: string, options: EarningRowOptions): ScaledAmount | null {
+  const plain = options.locale === undefined || !text.includes('.') ? parsePlainAmount(text) : null;
   if (plain !== null) return plain;
-  const r = parseAmount(text);
+  const r = parseAmount(text, options);
   return r.ok ? scaledFromDec(r.value) : null;
 }
+
+/** No number locale: the workbook's own cells, and exports written invariantly. */
+const INVARIANT_ROWS: EarningRowOptions = Object.freeze({});
 
 /**
  * A row core refuses, by every problem core finds in it, each in its column, as the batch job's
@@ -128,8 +135,13 @@ function recencyCells(cell: (column: number) => string, recency: RecencyColumns)
  * The first pass over a file: whether core accepts the row and, if so, what it adds to its
  * download's recency, without making its record (`readEarning` makes it when the row is planned).
  */
-function acceptedForRecency(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns): RowReading | Pick<EarningRecord, 'earningDate' | 'passThrough'> {
-  const read = readEarningRow((column: EarningRowColumn) => cell(at[column]));
+function acceptedForRecency(
+  cell: (column: number) => string,
+  at: FieldColumns,
+  recency: RecencyColumns,
+  options: EarningRowOptions,
+): RowReading | Pick<EarningRecord, 'earningDate' | 'passThrough'> {
+  const read = readEarningRow((column: EarningRowColumn) => cell(at[column]), options);
   return read.ok ? { earningDate: read.value.earningDate, passThrough: recencyCells(cell, recency) } : refusal(read.issues);
 }
 
@@ -139,9 +151,9 @@ function acceptedForRecency(cell: (column: number) => string, at: FieldColumns, 
  * is refused by the import too. `recency` columns are kept in `passThrough`, where core's download
  * recency reads them.
  */
-function readEarning(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns, location: RowLocation): RowReading {
+function readEarning(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns, location: RowLocation, options: EarningRowOptions): RowReading {
   const text = (name: Exclude<keyof FieldColumns, 'file'>) => cell(at[name]);
-  const read = readEarningRow((column: EarningRowColumn) => cell(at[column]));
+  const read = readEarningRow((column: EarningRowColumn) => cell(at[column]), options);
   if (!read.ok) return refusal(read.issues);
   const accepted = read.value;
   const passThrough = recencyCells(cell, recency);
@@ -198,7 +210,8 @@ export function existingEarnings(
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
     const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]).trim());
-    const read = readEarning(cell, fields, recency, { file: 'Earnings', line: r + 2 });
+    // The table's cells: a number is a number, and text in it is read invariantly, as the batch job reads a workbook.
+    const read = readEarning(cell, fields, recency, { file: 'Earnings', line: r + 2 }, INVARIANT_ROWS);
     if (read.ok) out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: rowRecency(read.record) });
   });
   return out;
@@ -248,6 +261,11 @@ interface ColumnTarget {
   readonly kind: 'amount' | 'date' | 'text';
 }
 
+export interface PlanImportOptions {
+  /** How the files write numbers when not invariantly (the workbook's stored `numberLocale`). */
+  readonly locale?: NumberLocale;
+}
+
 /**
  * Plans the import of parsed export files into the Earnings table (`tableHeaders`, holding
  * `existing`). `catalog` is the workbook's program catalog (its Programs table, else the built-in
@@ -258,7 +276,11 @@ export function planImport(
   existing: ReadonlyMap<string, ExistingEarning>,
   files: readonly ParsedExport[],
   catalog: PolicyCatalog = policyCatalog(),
+  options: PlanImportOptions = {},
 ): ImportPlan {
+  // The files are text: read with the number locale the workbook's Settings give, as the batch
+  // job reads them with --number-locale (docs/RULES.md, "Money").
+  const rowOptions: EarningRowOptions = options.locale ? { locale: options.locale } : INVARIANT_ROWS;
   const headers = [...tableHeaders];
   let tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const newColumns: string[] = [];
@@ -325,7 +347,7 @@ export function planImport(
         readings[r] = { ok: false, problems: [{ code: 'ragged_row', input: String(current.length) }] };
         continue;
       }
-      const read = acceptedForRecency(currentCell, fields, recencyAt);
+      const read = acceptedForRecency(currentCell, fields, recencyAt, rowOptions);
       if ('earningDate' in read) {
         recency.see(order, read);
         readings[r] = ACCEPTED;
@@ -350,7 +372,7 @@ export function planImport(
         const text = raw.trim();
         if (text === '') out[to] = '';
         else if (kind === 'amount') {
-          const value = from === iAmount ? record.amountScaled : from === iUSD ? record.amountUSDScaled : scaledAmountOf(text);
+          const value = from === iAmount ? record.amountScaled : from === iUSD ? record.amountUSDScaled : scaledAmountOf(text, rowOptions);
           out[to] = value !== null ? scaledToCell(value) : textToCell(text);
         } else if (kind === 'date') {
           const d = dateOfText(text);
@@ -365,7 +387,7 @@ export function planImport(
       if (reading === undefined) return;
       const line = parsed.lines[r] ?? 0;
       if (reading === ACCEPTED) current = rowAt(r);
-      const read = reading === ACCEPTED ? readEarning(currentCell, fields, recencyAt, { file: parsed.file, line }) : reading;
+      const read = reading === ACCEPTED ? readEarning(currentCell, fields, recencyAt, { file: parsed.file, line }, rowOptions) : reading;
       if (!read.ok) return reject(...read.problems.map((p) => ({ line, ...p })));
       const earningId = read.record.earningId;
       const version = digest(read.record);

@@ -5,11 +5,13 @@
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { readSettings, type LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
+import type { NumberLocale } from '../../core/money/parse-amount.js';
 
 export const SETTING_KEYS = {
   asOf: 'coopLedger.asOf',
   fiscalYearStartMonth: 'coopLedger.fiscalYearStartMonth',
   expiryDays: 'coopLedger.expiryDays',
+  numberLocale: 'coopLedger.numberLocale',
   user: 'coopLedger.user',
 } as const;
 
@@ -17,24 +19,31 @@ export interface StoredSettings {
   /** A fixed as-of date, or null for today. */
   readonly asOf: IsoDate | null;
   readonly settings: LedgerSettings;
+  /** How numbers are written in imported text files (`1.234,56`), or null for the invariant form only. */
+  readonly numberLocale: NumberLocale | null;
+  /** The stored tag as saved ('' for none), so the Settings view shows a refused one as it is. */
+  readonly numberLocaleTag: string;
   readonly user: string;
   /**
-   * What core refused in the stored values (`invalid_setting` at `fiscalYearStartMonth` or
-   * `expiryDays`, `invalid_date` at `asOf`): the default is used in its place, and the pane shows
-   * the issue.
+   * What core refused in the stored values (`invalid_setting` at `fiscalYearStartMonth`,
+   * `expiryDays` or `numberLocale`, `invalid_date` at `asOf`): the default is used in its place,
+   * and the pane shows the issue (the import refuses to run on a refused number locale).
    */
   readonly issues: readonly Issue[];
 }
 
 /** The settings as stored in the workbook, read by core's rules (`readSettings`), as the batch job reads its options. */
 export function storedSettingsFrom(values: Readonly<Record<string, unknown>>): StoredSettings {
-  const { settings, asOf, issues } = readSettings({
+  const { settings, asOf, numberLocale, issues } = readSettings({
     asOf: values[SETTING_KEYS.asOf],
     fiscalYearStartMonth: values[SETTING_KEYS.fiscalYearStartMonth],
     expiryDays: values[SETTING_KEYS.expiryDays],
+    numberLocale: values[SETTING_KEYS.numberLocale],
   });
   const user = typeof values[SETTING_KEYS.user] === 'string' ? (values[SETTING_KEYS.user] as string) : '';
-  return { asOf, settings, user, issues };
+  const storedTag = values[SETTING_KEYS.numberLocale];
+  const numberLocaleTag = storedTag === undefined || storedTag === null ? '' : String(storedTag).trim();
+  return { asOf, settings, numberLocale, numberLocaleTag, user, issues };
 }
 
 /** Queues reading the add-in's settings; `read()` gives them after the caller's next sync. */
@@ -62,12 +71,14 @@ export async function loadStoredSettings(context: Excel.RequestContext): Promise
 
 export async function saveStoredSettings(
   context: Excel.RequestContext,
-  values: { asOf: IsoDate | null; fiscalYearStartMonth: number; expiryDays: readonly number[]; user: string },
+  values: { asOf: IsoDate | null; fiscalYearStartMonth: number; expiryDays: readonly number[]; numberLocale?: NumberLocale | null; user: string },
 ): Promise<void> {
   const settings = context.workbook.settings;
   settings.add(SETTING_KEYS.asOf, values.asOf ?? '');
   settings.add(SETTING_KEYS.fiscalYearStartMonth, String(values.fiscalYearStartMonth));
   settings.add(SETTING_KEYS.expiryDays, values.expiryDays.join(', '));
+  // Left as it is when the caller does not say (a save that is not about imported files).
+  if (values.numberLocale !== undefined) settings.add(SETTING_KEYS.numberLocale, values.numberLocale?.tag ?? '');
   settings.add(SETTING_KEYS.user, values.user);
   await context.sync();
 }

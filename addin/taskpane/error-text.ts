@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale.js';
 import { RowNotFoundError } from '../excel/table-rows.js';
 import { TableColumnsError } from '../excel/table-placement.js';
-import { ClaimRefusedError, RefusedTableError } from './workbook-ops.js';
+import { ClaimRefusedError, RefusedSettingError, RefusedTableError } from './workbook-ops.js';
 
 /**
  * What the user reads when an operation fails: what happened and what to do, in their language.
@@ -10,6 +10,7 @@ import { ClaimRefusedError, RefusedTableError } from './workbook-ops.js';
 export function errorText(locale: Locale, error: unknown): string {
   if (error instanceof RowNotFoundError) return locale.t('claims.gone', { id: error.key.claimId ?? Object.values(error.key).join(' ') });
   if (error instanceof ClaimRefusedError) return error.issues.map((i) => locale.issue(i)).join(' ');
+  if (error instanceof RefusedSettingError) return error.issues.map((i) => locale.issue(i, locale.t('settings.numberLocale'))).join(' ');
   if (error instanceof TableColumnsError) return `${error.table}: ${error.issues.map((i) => locale.issue(i)).join(' ')}`;
   if (error instanceof RefusedTableError) {
     return locale.t(error.table === 'Claims' ? 'error.claimsRefused' : 'error.programsRefused', { count: error.problems.length });

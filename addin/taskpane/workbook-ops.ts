@@ -100,17 +100,36 @@ export interface ImportOutcome {
   readonly written: number;
 }
 
-/** Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`). */
+/**
+ * The workbook's stored number locale is refused (a tag Intl does not know): the files are not
+ * imported, since reading `1.234,56` invariantly would refuse it, and `1.234` would be read as
+ * another amount than the batch job reads with the same tag (docs/RULES.md, "Money").
+ */
+export class RefusedSettingError extends Error {
+  constructor(readonly issues: readonly Issue[]) {
+    super(`a stored setting cannot be read: ${issues.map((i) => `${String(i.path[0])} ${i.code}`).join(', ')}`);
+    this.name = 'RefusedSettingError';
+  }
+}
+
+/**
+ * Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`),
+ * reading the files' numbers with the number locale stored in the workbook, read in the same run.
+ */
 export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
+    const stored = queueStoredSettings(context);
     const read = await readTables(context, [TABLES.earnings, TABLES.programs]);
+    const { numberLocale, issues } = stored.read();
+    const localeRefused = issues.filter((i) => i.path[0] === 'numberLocale');
+    if (localeRefused.length > 0) throw new RefusedSettingError(localeRefused);
     const table = read.get(TABLES.earnings);
     if (!table) throw new Error('Earnings table missing');
     // Programs are compared by their canonical name in the workbook's catalog, as the ledger compares them.
     const programs = catalogOf(read.get(TABLES.programs) ?? null);
     if (programs.refused) throw new RefusedTableError('Programs', programs.problems);
     const { catalog } = programs;
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog);
+    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog, numberLocale ? { locale: numberLocale } : {});
     await addColumns(context, TABLES.earnings, plan.newColumns);
     // Each column's format by the layout column its header names (core's header rule: `Earning Date` is `earningDate`).
     const kinds = new Map(EARNINGS_COLUMNS.map((c) => [c.name, c.kind]));

@@ -21,9 +21,15 @@ export function renderSettings(app: App, root: HTMLElement): void {
     ),
   );
   const expiry = el('input', { id: 'settings-expiryDays', type: 'text', value: state.stored.settings.expiryDays.join(', '), 'aria-describedby': 'settings-expiryDays-hint', 'data-testid': 'settings-expiryDays' });
+  const numbers = numberLocaleField(app);
   const user = el('input', { id: 'settings-user', type: 'text', value: state.stored.user, 'data-testid': 'settings-user' });
   // What core refused in the stored settings: the pane runs on the default meanwhile, and says so.
-  const storedLabel: Readonly<Record<string, MessageKey>> = { asOf: 'settings.asOf', fiscalYearStartMonth: 'settings.fiscalStart', expiryDays: 'settings.expiryDays' };
+  const storedLabel: Readonly<Record<string, MessageKey>> = {
+    asOf: 'settings.asOf',
+    fiscalYearStartMonth: 'settings.fiscalStart',
+    expiryDays: 'settings.expiryDays',
+    numberLocale: 'settings.numberLocale',
+  };
   const storedProblems = state.stored.issues.map((i) => {
     const label = storedLabel[String(i.path[0])];
     return el('li', { class: 'problem', 'data-testid': `settings-problem-${i.code}` }, locale.issue(i, label ? locale.t(label) : undefined));
@@ -32,14 +38,20 @@ export function renderSettings(app: App, root: HTMLElement): void {
   saveButton.addEventListener('click', () =>
     app.guard(async () => {
       // The values typed are read by core's rules, as the batch job reads its options; nothing is saved while one is refused.
-      const read = readSettings({ asOf: asOf.value, fiscalYearStartMonth: month.value, expiryDays: expiry.value });
+      const read = readSettings({ asOf: asOf.value, fiscalYearStartMonth: month.value, expiryDays: expiry.value, numberLocale: numbers.tag() });
       const refused = read.issues[0];
       if (refused) {
         const label = storedLabel[String(refused.path[0])];
         app.notify(locale.issue(refused, label ? locale.t(label) : undefined), 'error');
         return;
       }
-      await saveSettings({ asOf: read.asOf, fiscalYearStartMonth: read.settings.fiscalYearStartMonth, expiryDays: read.settings.expiryDays, user: user.value.trim() });
+      await saveSettings({
+        asOf: read.asOf,
+        fiscalYearStartMonth: read.settings.fiscalYearStartMonth,
+        expiryDays: read.settings.expiryDays,
+        numberLocale: read.numberLocale,
+        user: user.value.trim(),
+      });
       await app.reload();
       app.notify(locale.t('settings.saved'));
     }),
@@ -95,6 +107,7 @@ export function renderSettings(app: App, root: HTMLElement): void {
     el('div', { class: 'field' }, el('label', { for: 'settings-asOf' }, locale.t('settings.asOf')), asOf),
     el('div', { class: 'field' }, el('label', { for: 'settings-fiscalStart' }, locale.t('settings.fiscalStart')), month),
     el('div', { class: 'field' }, el('label', { for: 'settings-expiryDays' }, locale.t('settings.expiryDays')), expiry, el('p', { class: 'muted', id: 'settings-expiryDays-hint' }, locale.t('settings.expiryDaysHint'))),
+    numbers.field,
     el('div', { class: 'field' }, el('label', { for: 'settings-user' }, locale.t('settings.user')), user),
     storedProblems.length > 0 ? el('ul', { class: 'problems', 'data-testid': 'settings-problems' }, ...storedProblems) : null,
     saveButton,
@@ -104,4 +117,55 @@ export function renderSettings(app: App, root: HTMLElement): void {
     saveProgramsButton,
     problems,
   );
+}
+
+/** Tags offered for exports saved by an Excel in another language; any other tag Intl knows can be typed. */
+const COMMON_NUMBER_LOCALES = ['nl-NL', 'de-DE', 'fr-FR', 'sv-SE', 'en-US'] as const;
+const OTHER = 'other';
+
+/** How a tag writes 1234.56, for the option's label; just the tag when Intl cannot say (a refused one). */
+function sampleIn(tag: string): string {
+  try {
+    return `${tag} (${new Intl.NumberFormat(tag, { minimumFractionDigits: 2, useGrouping: true }).format(1234.56)})`;
+  } catch {
+    return tag;
+  }
+}
+
+/**
+ * "Numbers in imported files": the invariant form, a few common tags, or another tag typed. The
+ * stored tag is selected as saved, even one core refuses, so what is wrong can be seen and changed.
+ */
+function numberLocaleField(app: App): { field: HTMLElement; tag(): string } {
+  const { locale } = app;
+  const stored = app.state?.stored.numberLocaleTag ?? '';
+  const offered: readonly string[] = COMMON_NUMBER_LOCALES;
+  const typed = stored !== '' && !offered.includes(stored);
+  const select = el(
+    'select',
+    { id: 'settings-numberLocale', 'aria-describedby': 'settings-numberLocale-hint', 'data-testid': 'settings-numberLocale' },
+    el('option', { value: '', selected: stored === '' }, locale.t('settings.numberLocaleInvariant')),
+    ...offered.map((tag) => el('option', { value: tag, selected: stored === tag }, sampleIn(tag))),
+    el('option', { value: OTHER, selected: typed }, locale.t('settings.numberLocaleOther')),
+  );
+  const other = el('input', {
+    id: 'settings-numberLocale-other',
+    type: 'text',
+    value: typed ? stored : '',
+    hidden: !typed,
+    'aria-label': locale.t('settings.numberLocaleOther'),
+    'data-testid': 'settings-numberLocale-other',
+  });
+  select.addEventListener('change', () => {
+    other.hidden = select.value !== OTHER;
+  });
+  const field = el(
+    'div',
+    { class: 'field' },
+    el('label', { for: 'settings-numberLocale' }, locale.t('settings.numberLocale')),
+    select,
+    other,
+    el('p', { class: 'muted', id: 'settings-numberLocale-hint' }, locale.t('settings.numberLocaleHint')),
+  );
+  return { field, tag: () => (select.value === OTHER ? other.value : select.value) };
 }
