@@ -120,8 +120,9 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   const refused = read.issues[0];
   if (refused) {
     const option = SETTING_OPTIONS[String(refused.path[0]) as keyof typeof SETTING_OPTIONS];
-    // A well-formed tag this system does not know: the usage text would not help.
-    throw new UsageError(`${option.flag} must be ${option.expected}, not "${refused.input ?? ''}"`, option !== SETTING_OPTIONS.numberLocale);
+    // A tag this system does not know may be well-formed (`xx-YY`): the usage text would not help.
+    if (option === SETTING_OPTIONS.numberLocale) throw new UsageError(`${option.flag} "${refused.input ?? ''}" is not ${option.expected}`, false);
+    throw new UsageError(`${option.flag} must be ${option.expected}, not "${refused.input ?? ''}"`);
   }
   // Without --as-of, the calendar date where the job runs: the one place the batch job reads the clock.
   const asOf = read.asOf ?? (DateTime.fromJSDate(io.now()).toISODate() as IsoDate);

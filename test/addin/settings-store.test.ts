@@ -45,4 +45,15 @@ describe('the stored settings', () => {
     expect(s.asOf).toBeNull();
     expect(s.issues.map((i) => [i.code, i.path[0]])).toEqual([['invalid_date', 'asOf']]);
   });
+
+  test('a number locale is read as stored, with the tag as saved', () => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.numberLocale]: 'nl-NL' });
+    expect([s.numberLocale?.decimal, s.numberLocaleTag, s.issues]).toEqual([',', 'nl-NL', []]);
+  });
+
+  test('a number locale core refuses is invalid_setting at numberLocale, kept as stored for the pane to show, and none is used meanwhile', () => {
+    const s = storedSettingsFrom({ [SETTING_KEYS.numberLocale]: 'xx-YY' });
+    expect([s.numberLocale, s.numberLocaleTag]).toEqual([null, 'xx-YY']);
+    expect(s.issues.map((i) => [i.code, i.path[0], i.input])).toEqual([['invalid_setting', 'numberLocale', 'xx-YY']]);
+  });
 });

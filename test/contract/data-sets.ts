@@ -14,6 +14,8 @@ export interface DataSet {
   readonly fiscalYearStartMonth?: number;
   /** The expiry horizons (the workbook's Settings, the batch job's --expiry-days); default core's. */
   readonly expiryDays?: readonly number[];
+  /** How the export files write numbers (the workbook's Settings, the batch job's --number-locale); default invariant. */
+  readonly numberLocale?: string;
 }
 
 export const SAMPLES: DataSet = {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { fake } from '../addin/fake-excel.js';
 import { reconcile, type CommandIO } from '../../batch/reconcile/reconcile.js';
+import { main } from '../../batch/cli.js';
+import { SETTING_KEYS } from '../../addin/ledger/ledger-settings-store.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { importExports, loadWorkbook, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { appendRows } from '../../addin/excel/table-io.js';
@@ -62,12 +64,51 @@ export async function batchOutcome(set: DataSet): Promise<Outcome> {
       silent,
     );
     if (summary.exitCode !== 0) throw new Error(`${set.name}: the batch job exited with ${summary.exitCode}`);
-    const balances = new Map(csv(join(out, 'balances.csv')).map((r) => [poolOf(r), BALANCES_COLUMNS.map((c) => `${c.name}=${r[c.name] ?? ''}`)]));
-    const codesByPool = group(csv(join(out, 'findings.csv')).filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code!]));
-    const draws = new Map(
-      csv(join(out, 'claims.csv')).map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']),
-    );
-    return { balances, codesByPool, draws };
+    return reportsOutcome(out);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** What the batch job's reports in `out` say. */
+function reportsOutcome(out: string): Outcome {
+  const balances = new Map(csv(join(out, 'balances.csv')).map((r) => [poolOf(r), BALANCES_COLUMNS.map((c) => `${c.name}=${r[c.name] ?? ''}`)]));
+  const codesByPool = group(csv(join(out, 'findings.csv')).filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code!]));
+  const draws = new Map(
+    csv(join(out, 'claims.csv')).map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']),
+  );
+  return { balances, codesByPool, draws };
+}
+
+/** The command line `coop-ledger reconcile` is given for a data set (settings as options). */
+export function commandLineOf(set: DataSet, out: string): string[] {
+  return [
+    'reconcile',
+    ...set.earnings.flatMap((path) => ['--earnings', path]),
+    ...(set.payments ? ['--payments', set.payments] : []),
+    ...(set.claims ? ['--claims', set.claims] : []),
+    ...(set.programs ? ['--programs', set.programs] : []),
+    '--as-of',
+    set.asOf,
+    ...(set.fiscalYearStartMonth ? ['--fiscal-year-start', String(set.fiscalYearStartMonth)] : []),
+    ...(set.expiryDays ? ['--expiry-days', set.expiryDays.join(',')] : []),
+    ...(set.numberLocale !== undefined ? ['--number-locale', set.numberLocale] : []),
+    '--fail-on',
+    'never',
+    '--quiet',
+    '--out',
+    out,
+  ];
+}
+
+/** The batch job from its command line (batch/cli.ts `main`, in process): its options read as a user gives them. */
+export async function batchCommandLineOutcome(set: DataSet): Promise<Outcome> {
+  const out = mkdtempSync(join(tmpdir(), 'contract-cli-'));
+  try {
+    let stderr = '';
+    const code = await main(commandLineOf(set, out), { ...silent, stderr: (s) => void (stderr += s) });
+    if (code !== 0) throw new Error(`${set.name}: coop-ledger exited with ${code}: ${stderr}`);
+    return reportsOutcome(out);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -94,6 +135,14 @@ export async function addinOutcome(set: DataSet): Promise<Outcome> {
   fake.reset();
   await setUpWorkbook();
   await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, expiryDays: set.expiryDays ?? DEFAULT_SETTINGS.expiryDays, user: 'contract' });
+  // The tag as a user stores it in the workbook; the import reads it by core's rules.
+  if (set.numberLocale !== undefined) {
+    const tag = set.numberLocale;
+    await Excel.run(async (context) => {
+      context.workbook.settings.add(SETTING_KEYS.numberLocale, tag);
+      await context.sync();
+    });
+  }
   // The pane's own reading: the files picked together, in core's order of sources, each decoded
   // by core's encoding rule and parsed (readPickedFiles, readExportFile), not a test's shortcut.
   const picked = set.earnings.map((path) => Object.assign(new Blob([readFileSync(path)]), { name: path }));

@@ -14,7 +14,7 @@ describe('stored settings', () => {
   });
 
   test.each([undefined, null, '', '  '])('no fiscal-year start month stored (%j) is the default, without an issue', (stored) => {
-    expect(readSettings({ fiscalYearStartMonth: stored })).toEqual({ settings: DEFAULT_SETTINGS, asOf: null, issues: [] });
+    expect(readSettings({ fiscalYearStartMonth: stored })).toEqual({ settings: DEFAULT_SETTINGS, asOf: null, numberLocale: null, issues: [] });
   });
 
   test.each(['0', '13', '7abc', '7.5', '-1', 'July', 7.5, 13, true])('a fiscal-year start month stored as %j is invalid_setting, and the default is used beside it', (stored) => {
@@ -70,8 +70,29 @@ describe('stored settings', () => {
   });
 
   test('every refused value is reported, each beside the default used for it', () => {
-    const r = readSettings({ fiscalYearStartMonth: '13', expiryDays: 'x', asOf: 'soon' });
-    expect(r.issues.map((i) => i.path[0])).toEqual(['fiscalYearStartMonth', 'expiryDays', 'asOf']);
-    expect([r.settings, r.asOf]).toEqual([DEFAULT_SETTINGS, null]);
+    const r = readSettings({ fiscalYearStartMonth: '13', expiryDays: 'x', asOf: 'soon', numberLocale: 'xx-YY' });
+    expect(r.issues.map((i) => i.path[0])).toEqual(['fiscalYearStartMonth', 'expiryDays', 'asOf', 'numberLocale']);
+    expect([r.settings, r.asOf, r.numberLocale]).toEqual([DEFAULT_SETTINGS, null, null]);
+  });
+
+  test.each([
+    ['nl-NL', ',', '.'],
+    [' de-DE ', ',', '.'],
+    ['en-US', '.', ','],
+    ['sv-SE', ',', '\u00a0'],
+  ])('a number locale stored as %j reads decimals with %j and groups with %j', (stored, decimal, group) => {
+    const r = readSettings({ numberLocale: stored });
+    expect(r.issues).toEqual([]);
+    expect([r.numberLocale?.tag, r.numberLocale?.decimal, r.numberLocale?.groups.includes(group)]).toEqual([stored.trim(), decimal, true]);
+  });
+
+  test.each([undefined, null, '', '  '])('no number locale stored (%j) is the invariant form only, without an issue', (stored) => {
+    expect(readSettings({ numberLocale: stored })).toMatchObject({ numberLocale: null, issues: [] });
+  });
+
+  test.each(['xx-YY', 'klingon', 'nl_NL', '--', 7, true])('a number locale stored as %j is invalid_setting at numberLocale (unknown_locale), and the invariant form is used beside it', (stored) => {
+    const r = readSettings({ numberLocale: stored });
+    expect(r.numberLocale).toBeNull();
+    expect(r.issues.map((i) => [i.code, i.path.join('.'), i.input, i.params?.['reason']])).toEqual([['invalid_setting', 'numberLocale', String(stored), 'unknown_locale']]);
   });
 });
