@@ -144,10 +144,11 @@ function numberLocaleField(app: App): { field: HTMLElement; tag(): string } {
   const select = el(
     'select',
     { id: 'settings-numberLocale', 'aria-describedby': 'settings-numberLocale-hint', 'data-testid': 'settings-numberLocale' },
-    el('option', { value: '', selected: stored === '' }, locale.t('settings.numberLocaleInvariant')),
-    ...offered.map((tag) => el('option', { value: tag, selected: stored === tag }, sampleIn(tag))),
-    el('option', { value: OTHER, selected: typed }, locale.t('settings.numberLocaleOther')),
+    el('option', { value: '' }, locale.t('settings.numberLocaleInvariant')),
+    ...offered.map((tag) => el('option', { value: tag }, sampleIn(tag))),
+    el('option', { value: OTHER }, locale.t('settings.numberLocaleOther')),
   );
+  select.value = typed ? OTHER : stored;
   const other = el('input', {
     id: 'settings-numberLocale-other',
     type: 'text',

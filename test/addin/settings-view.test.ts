@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+/**
+ * The Settings view's "Numbers in imported files", rendered in happy-dom on the fake workbook: the
+ * choice is saved in the workbook as the tag the batch job's --number-locale takes, read back by
+ * core's rules and shown selected; a typed tag core refuses is not saved; a refused stored tag is
+ * listed under Settings like the other refused values, named by its field.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fake } from './fake-excel.js';
+import { loadWorkbook, saveSettings, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { renderSettings } from '../../addin/taskpane/views/settings-view.js';
+import { SETTING_KEYS } from '../../addin/ledger/ledger-settings-store.js';
+import type { App } from '../../addin/taskpane/app.js';
+import { createLocale } from '../../addin/i18n/locale.js';
+import { LANGUAGES, message } from '../../addin/i18n/messages.js';
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+
+interface Harness {
+  readonly app: App;
+  readonly root: HTMLElement;
+  readonly notes: { text: string; kind: string }[];
+}
+
+async function harness(tag = 'en-US'): Promise<Harness> {
+  const root = document.createElement('main');
+  document.body.replaceChildren(root);
+  const notes: Harness['notes'] = [];
+  const app: App = {
+    locale: createLocale(tag),
+    state: await loadWorkbook({ reread: true }),
+    get ready() {
+      return this.state !== null && this.state.missing.length === 0;
+    },
+    async reload() {
+      this.state = await loadWorkbook({ reread: true });
+      renderSettings(this, root);
+    },
+    notify: (text, kind = 'info') => void notes.push({ text, kind }),
+    guard: (action) => action(),
+    show: () => undefined,
+    takeClaimIntent: () => null,
+  };
+  renderSettings(app, root);
+  return { app, root, notes };
+}
+
+const byTestId = <E extends HTMLElement>(root: ParentNode, id: string) => root.querySelector<E>(`[data-testid="${id}"]`);
+
+function choose(root: ParentNode, value: string): void {
+  const select = byTestId<HTMLSelectElement>(root, 'settings-numberLocale')!;
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+async function save(root: ParentNode): Promise<void> {
+  byTestId<HTMLButtonElement>(root, 'settings-save')!.click();
+  // The click runs the save (an Excel.run, then a reload) after it returns.
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('Numbers in imported files', () => {
+  beforeEach(async () => {
+    fake.reset();
+    await setUpWorkbook();
+    await saveSettings({ asOf: '2022-02-10' as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'settings' });
+  });
+
+  test('nothing stored shows the invariant form selected', async () => {
+    const { root } = await harness();
+    expect(byTestId<HTMLSelectElement>(root, 'settings-numberLocale')!.value).toBe('');
+    expect(byTestId<HTMLInputElement>(root, 'settings-numberLocale-other')!.hidden).toBe(true);
+  });
+
+  test('choosing nl-NL and saving stores the tag in the workbook; the import reads it back as nl-NL, shown selected', async () => {
+    const { app, root } = await harness();
+    choose(root, 'nl-NL');
+    await save(root);
+    expect(fake.model.settings.get(SETTING_KEYS.numberLocale)).toBe('nl-NL');
+    expect([app.state!.stored.numberLocale?.decimal, app.state!.stored.issues]).toEqual([',', []]);
+    expect(byTestId<HTMLSelectElement>(root, 'settings-numberLocale')!.value).toBe('nl-NL');
+  });
+
+  test('choosing the invariant form again stores no tag', async () => {
+    fake.model.settings.set(SETTING_KEYS.numberLocale, 'de-DE');
+    const { app, root } = await harness();
+    expect(byTestId<HTMLSelectElement>(root, 'settings-numberLocale')!.value).toBe('de-DE');
+    choose(root, '');
+    await save(root);
+    expect(fake.model.settings.get(SETTING_KEYS.numberLocale)).toBe('');
+    expect(app.state!.stored.numberLocale).toBeNull();
+  });
+
+  test('another tag can be typed, saved, and is shown as typed', async () => {
+    const { app, root } = await harness();
+    choose(root, 'other');
+    const other = byTestId<HTMLInputElement>(root, 'settings-numberLocale-other')!;
+    expect(other.hidden).toBe(false);
+    other.value = 'de-CH';
+    await save(root);
+    expect(fake.model.settings.get(SETTING_KEYS.numberLocale)).toBe('de-CH');
+    expect(app.state!.stored.numberLocale?.tag).toBe('de-CH');
+    expect(byTestId<HTMLInputElement>(root, 'settings-numberLocale-other')!.value).toBe('de-CH');
+  });
+
+  test('a typed tag core refuses is not saved: the error names the field, and the stored value stays', async () => {
+    fake.model.settings.set(SETTING_KEYS.numberLocale, 'nl-NL');
+    const { root, notes } = await harness();
+    choose(root, 'other');
+    byTestId<HTMLInputElement>(root, 'settings-numberLocale-other')!.value = 'xx-YY';
+    await save(root);
+    expect(fake.model.settings.get(SETTING_KEYS.numberLocale)).toBe('nl-NL');
+    expect(notes.map((n) => n.kind)).toEqual(['error']);
+    expect(notes[0]!.text).toContain(message('en', 'settings.numberLocale'));
+  });
+
+  test.each(LANGUAGES)('a refused stored tag is listed under Settings in %s, named by its field, and shown as stored', async (language) => {
+    fake.model.settings.set(SETTING_KEYS.numberLocale, 'xx-YY');
+    const { root } = await harness(language);
+    const problem = byTestId(root, 'settings-problem-invalid_setting')!;
+    expect(problem.textContent).toContain(message(language, 'settings.numberLocale'));
+    expect(problem.textContent).toContain('xx-YY');
+    expect(byTestId<HTMLSelectElement>(root, 'settings-numberLocale')!.value).toBe('other');
+    expect(byTestId<HTMLInputElement>(root, 'settings-numberLocale-other')!.value).toBe('xx-YY');
+  });
+});
