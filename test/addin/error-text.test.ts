@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createLocale } from '../../addin/i18n/locale.js';
 import { errorText } from '../../addin/taskpane/error-text.js';
 import { TableColumnsError } from '../../addin/excel/table-placement.js';
-import { RefusedTableError } from '../../addin/taskpane/workbook-ops.js';
+import { RefusedSettingError, RefusedTableError } from '../../addin/taskpane/workbook-ops.js';
 import { issue } from '../../core/issues.js';
 import { message } from '../../addin/i18n/messages.js';
 
@@ -25,5 +25,13 @@ describe('what the user reads when a write is refused', () => {
     const locale = createLocale('de-DE');
     const text = errorText(locale, new RefusedTableError('Claims', [{ table: 'Claims', row: 0, issues: [issue('missing_column', ['Claims', 'amountClaimed'], 'amountClaimed')] }]));
     expect(text).toBe(message('de', 'error.claimsRefused'));
+  });
+
+  test('an import refused for its stored number locale names the setting and the tag, not Excel failed', () => {
+    const locale = createLocale('fr-FR');
+    const refused = issue('invalid_setting', ['numberLocale'], 'xx-YY', { expected: 'nl-NL', reason: 'unknown_locale' });
+    const text = errorText(locale, new RefusedSettingError([refused]));
+    expect(text).toBe(locale.issue(refused, message('fr', 'settings.numberLocale')));
+    expect(text).toContain('xx-YY');
   });
 });
