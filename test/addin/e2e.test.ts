@@ -431,6 +431,34 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   });
 
+  test('numbers in imported files set to nl-NL under Settings: the worker\'s import reads 1.234,50 as 1234.5 and refuses the ambiguous 1,234', async () => {
+    const { page, errors } = await openPane();
+    await testId(page, 'setup').click();
+    await testId(page, 'tab-settings').click();
+    await testId(page, 'settings-numberLocale').selectOption('nl-NL');
+    await testId(page, 'settings-save').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Settings saved');
+    expect(await page.evaluate(() => (window as unknown as { FakeOffice: { model: { settings: Map<string, unknown> } } }).FakeOffice.model.settings.get('coopLedger.numberLocale'))).toBe('nl-NL');
+    expect(await testId(page, 'settings-numberLocale').inputValue()).toBe('nl-NL');
+    // An export as a Dutch Excel saves it.
+    const dutch = path.join(artifacts, 'earnings-nl.csv');
+    writeFileSync(
+      dutch,
+      'earningId;participantId;programName;earningType;earningAmount;earningAmountUSD;earningDate;transactionCurrency\r\n' +
+        'E1;P1;Hosting;Co-op;1.234,50;1.234,50;2021-01-05;USD\r\nE2;P1;Hosting;Co-op;1,234;;2021-01-05;USD\r\n',
+    );
+    await testId(page, 'tab-import').click();
+    await testId(page, 'import-files').setInputFiles(dutch);
+    await testId(page, 'import-run').click();
+    await expect.poll(() => testId(page, 'import-summary').first().textContent()).toMatch(/1 added, 0 skipped, 1 rejected/);
+    expect(await testId(page, 'import-rejected').allTextContents()).toEqual([expect.stringMatching(/^earnings-nl\.csv:3 /)]);
+    const earnings = await tableRows(page, TABLES.earnings);
+    const amounts = earnings.rows.filter((r) => r.some((c) => c !== '')).map((r) => r[earnings.headers.indexOf('earningAmount')]);
+    expect(amounts).toEqual([1234.5]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('expiry horizons saved under Settings are the summary\'s columns; a value core refuses is not saved', async () => {
     const { page, errors } = await preparedPane('en-US', 350);
     expect(await testId(page, 'summary-EUR').locator('[data-testid^="summary-expiring-"]').evaluateAll((es) => es.map((e) => e.getAttribute('data-testid')))).toEqual(['summary-expiring-30', 'summary-expiring-60']);
