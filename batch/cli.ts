@@ -22,7 +22,9 @@ Options
   --accounts PATH        Journal account names as JSON, e.g. {"coopFunds": "1450 Co-op receivable"}.
   --as-of YYYY-MM-DD     Reconcile as of this date. Default: today in the local time zone.
   --out DIR              Output folder, created if needed. Default: ./reports
-  --number-locale TAG    How numbers are written when not invariant, e.g. nl-NL for 1.234,56.
+  --number-locale TAG    How numbers are written when not invariant, e.g. nl-NL for 1.234,56, as
+                         the workbook's Settings say it ("Numbers in imported files").
+                         Default: invariant (1,234.56, as Partner Center writes them).
   --fiscal-year-start M  The month (1-12) the fiscal year starts in, as the workbook's Settings
                          say it. Default: ${DEFAULT_SETTINGS.fiscalYearStartMonth} (July, Microsoft's fiscal year).
   --expiry-days D,D      Days before a pool's next deadline from which unused money is flagged
