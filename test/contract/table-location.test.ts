@@ -7,46 +7,21 @@
  * for the Programs table: a table named `programs` and a plain `Programs` sheet give both the same
  * threshold.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { fake } from '../addin/fake-excel.js';
-import { reconcile, type CommandIO } from '../../batch/reconcile/reconcile.js';
 import { parseExportText } from '../../addin/import/parse-export.js';
 import { importExports, loadWorkbook, saveSettings, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { replaceRows } from '../../addin/excel/table-io.js';
-import { recordToCells } from '../../addin/excel/record-cells.js';
 import type { CellValue } from '../../addin/excel/cell-values.js';
-import { claimToRow, parseClaimRow } from '../../core/claims/claim-row.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { Dec } from '../../core/money/decimal.js';
-import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { AS_OF, batchOnBook, CLAIM_CELLS, CLAIM_TEXTS, CLAIMS_HEADER, exportText, removeFolders } from './workbook-book.js';
 
-const AS_OF = '2022-02-10';
 const folders: string[] = [];
-afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
-
-const EARNINGS_HEADER = EARNINGS_COLUMNS.map((c) => c.name);
-const EARNING: Readonly<Record<string, string>> = {
-  earningId: 'E1', participantId: 'P1', programName: 'CSP Indirect Reseller', earningType: 'Co-op', earningAmount: '20000.00',
-  earningAmountUSD: '20000.00', earningDate: '2021-08-01', transactionCurrency: 'USD', transactionId: 'T1', lever: 'Core',
-};
-const EARNINGS_CSV = Papa.unparse([EARNINGS_HEADER, EARNINGS_HEADER.map((h) => EARNING[h] ?? '')], { newline: '\n' });
-
-const claim = (() => {
-  const parsed = parseClaimRow({
-    claimId: 'C1', participantId: 'P1', programName: 'CSP Indirect Reseller', activityType: 'Event', activityName: 'Webinar',
-    activityStart: '2022-01-10', activityEnd: '2022-01-11', currency: 'USD', amountClaimed: '1250', status: 'Submitted',
-  });
-  if (!parsed.ok) throw new Error('the test claim does not parse');
-  return parsed.value;
-})();
-const CLAIMS_HEADER = CLAIMS_COLUMNS.map((c) => c.name);
-const CLAIM_TEXTS = CLAIMS_HEADER.map((n) => claimToRow(claim)[n] ?? '');
-const CLAIM_CELLS = recordToCells(claimToRow(claim), CLAIMS_COLUMNS);
+afterAll(() => removeFolders(folders));
+const EARNINGS_CSV = exportText('E1');
 
 /** A workbook shape: where the register (or the Programs table) is, written once for exceljs and once for the fake workbook. */
 interface Shape {
@@ -112,19 +87,9 @@ interface Drawn {
 const money = (v: { toString(): string } | string) => new Dec(String(v)).toFixed(2);
 
 async function batchDrawn(shape: Shape): Promise<Drawn> {
-  const dir = mkdtempSync(join(tmpdir(), 'table-location-'));
-  folders.push(dir);
-  writeFileSync(join(dir, 'earnings.csv'), EARNINGS_CSV);
   const wb = new ExcelJS.Workbook();
   shape.book(wb);
-  await wb.xlsx.writeFile(join(dir, 'book.xlsx'));
-  const out = join(dir, 'out');
-  const io: CommandIO = { stdout: () => undefined, stderr: () => undefined, progress: false, now: () => new Date(`${AS_OF}T12:00:00Z`) };
-  await reconcile(
-    { earnings: [join(dir, 'earnings.csv')], payments: [], claims: join(dir, 'book.xlsx'), asOf: AS_OF as IsoDate, out, failOn: 'never', skipBadRows: false, quiet: true },
-    io,
-  );
-  const csv = (name: string) => (existsSync(join(out, name)) ? Papa.parse<Record<string, string>>(readFileSync(join(out, name), 'utf8'), { header: true, skipEmptyLines: true }).data : []);
+  const { csv } = await batchOnBook(wb, 'claims', folders);
   return {
     claims: csv('claims.csv').map((c) => c.claimId!),
     pools: csv('balances.csv').map((b) => [b.participantId!, b.earningPeriod!, money(b.claimsPending!), money(b.available!)]),
@@ -184,19 +149,9 @@ const PROGRAMS_SHAPES: readonly Shape[] = [
 ];
 
 async function batchThresholds(shape: Shape): Promise<string[][]> {
-  const dir = mkdtempSync(join(tmpdir(), 'table-location-'));
-  folders.push(dir);
-  writeFileSync(join(dir, 'earnings.csv'), EARNINGS_CSV);
   const wb = new ExcelJS.Workbook();
   shape.book(wb);
-  await wb.xlsx.writeFile(join(dir, 'book.xlsx'));
-  const out = join(dir, 'out');
-  const io: CommandIO = { stdout: () => undefined, stderr: () => undefined, progress: false, now: () => new Date(`${AS_OF}T12:00:00Z`) };
-  await reconcile(
-    { earnings: [join(dir, 'earnings.csv')], payments: [], programs: join(dir, 'book.xlsx'), asOf: AS_OF as IsoDate, out, failOn: 'never', skipBadRows: false, quiet: true },
-    io,
-  );
-  const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'balances.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = (await batchOnBook(wb, 'programs', folders)).csv('balances.csv');
   return rows.map((b) => [b.earningPeriod!, money(b.thresholdUSD!), money(b.convertedToRebate!)]);
 }
 
