@@ -107,7 +107,7 @@ export function readSettings(values: StoredSettingValues): ReadSettings {
 /** A stored value as text, trimmed; null when nothing is stored. */
 function storedText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : String(value);
+  const text = typeof value === 'string' ? value.trim() : String(value);
   return text === '' ? null : text;
 }
 

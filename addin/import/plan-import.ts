@@ -8,15 +8,14 @@
  * under one id are rejected, as are rows core cannot read, each with its file and line. Columns are matched by core's header
  * reader; export columns the table lacks are added on the right: unknown columns pass through.
  */
-import { parseAmount, type NumberLocale } from '../../core/money/parse-amount.js';
-import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { columnKind, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
-import { readEarningRow, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
+import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
 import type { Issue } from '../../core/issues.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
@@ -99,18 +98,6 @@ interface RowProblem {
 
 /** A row read as core reads it, or why it cannot be (every problem core finds, or a row of the wrong width). */
 type RowReading = { readonly ok: true; readonly record: EarningRecord } | { readonly ok: false; readonly problems: readonly RowProblem[] };
-
-/**
- * An amount as core reads it, exact: the plain form an export writes without a Decimal
- * (`parsePlainAmount`), anything else by `parseAmount`. With a number locale a `.` may be a group
- * mark, so text with one goes to `parseAmount`, as core's row rule does.
- */
-function scaledAmountOf(text: string, options: EarningRowOptions): ScaledAmount | null {
-  const plain = options.locale === undefined || !text.includes('.') ? parsePlainAmount(text) : null;
-  if (plain !== null) return plain;
-  const r = parseAmount(text, options);
-  return r.ok ? scaledFromDec(r.value) : null;
-}
 
 /** No number locale: the workbook's own cells, and exports written invariantly. */
 const INVARIANT_ROWS: EarningRowOptions = Object.freeze({});
@@ -372,7 +359,7 @@ export function planImport(
         const text = raw.trim();
         if (text === '') out[to] = '';
         else if (kind === 'amount') {
-          const value = from === iAmount ? record.amountScaled : from === iUSD ? record.amountUSDScaled : scaledAmountOf(text, rowOptions);
+          const value = from === iAmount ? record.amountScaled : from === iUSD ? record.amountUSDScaled : scaledAmountOfText(text, rowOptions);
           out[to] = value !== null ? scaledToCell(value) : textToCell(text);
         } else if (kind === 'date') {
           const d = dateOfText(text);

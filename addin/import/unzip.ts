@@ -14,8 +14,6 @@ import { decodeExport, type DecodedExport } from './decode-export.js';
  * (decode-export.ts), never a lenient decoder; its bytes are not kept.
  */
 
-export type { ZipLimits, ZipProblemCode };
-
 export interface ZipProblem {
   readonly entry: string;
   readonly code: ZipProblemCode;

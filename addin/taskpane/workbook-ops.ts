@@ -2,7 +2,7 @@
  * The task pane's workbook operations: each is one Excel.run, built from the glue in
  * addin/excel. Nothing here touches the DOM.
  */
-import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, columnKind, TABLES } from '../../core/workbook-layout.js';
 import { claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
@@ -132,10 +132,9 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog, numberLocale ? { locale: numberLocale } : {});
     await addColumns(context, TABLES.earnings, plan.newColumns);
     // Each column's format by the layout column its header names (core's header rule: `Earning Date` is `earningDate`).
-    const kinds = new Map(EARNINGS_COLUMNS.map((c) => [c.name, c.kind]));
     const header = readTableHeader([...table.headers, ...plan.newColumns], { known: EARNINGS_COLUMNS.map((c) => c.name) });
     const formats = header.keys.map((key) => {
-      const kind = kinds.get(key);
+      const kind = columnKind(EARNINGS_COLUMNS, key);
       return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
     });
     // What the ledger kept of the table is stale from the first write; forgotten again once the

@@ -2,7 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSource, type InputSource } from './input-source.js';
 import { inputError, inputWarning, type InputIssue } from './input-issue.js';
-import { zipSources, type ZipLimits } from './zip-sources.js';
+import { zipSources } from './zip-sources.js';
+import type { ZipLimits } from '../../core/tables/zip-entries.js';
 import { isExportFileName, isSystemFile, isZipFileName } from '../../core/tables/export-files.js';
 import { compareSourceNames } from '../../core/tables/source-order.js';
 

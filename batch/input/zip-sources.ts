@@ -6,8 +6,6 @@ import { InputIssueError, clip, type InputIssue } from './input-issue.js';
 import { orderSources } from '../../core/tables/source-order.js';
 import { unsafeZipPath, zipEntryDecision, zipEntryName, ZIP_LIMITS, ZIP_PROBLEM_SEVERITY, type ZipEntryRefusal, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 
-export type { ZipLimits };
-
 /** A zip problem as an input issue, at core's severity for its code (docs/RULES.md, "Zips"). */
 function zipIssue(code: ZipProblemCode, fields: Omit<InputIssue, 'severity' | 'code'>): InputIssue {
   return { severity: ZIP_PROBLEM_SEVERITY[code], code, ...fields };

@@ -61,6 +61,19 @@ export function payToCurrencyOf(text: string): CurrencyCode | '' | null {
 }
 
 /**
+ * An amount cell of an export as core's row rule reads it, exact, or null when it is no amount.
+ * Plain text (`-1234.5`) is read without a Decimal: the same value `parseAmount` gives, and what
+ * nearly every export row holds. With a number locale, a `.` may be a group mark, so such text
+ * goes to `parseAmount` (docs/RULES.md, "Money").
+ */
+export function scaledAmountOfText(text: string, options: EarningRowOptions = {}): ScaledAmount | null {
+  const plain = options.locale === undefined || !text.includes('.') ? parsePlainAmount(text) : null;
+  if (plain !== null) return plain;
+  const r = parseAmount(text, options.locale ? { locale: options.locale } : {});
+  return r.ok ? scaledFromDec(r.value) : null;
+}
+
+/**
  * The readable rule. `textOf` gives a column's trimmed text ('' when the row has no such column).
  * Every problem of the row is reported, each in its column (path `[column]`), with the cell as
  * input: `missing_field` for a required text or value that is empty, `invalid_amount`,
@@ -77,10 +90,9 @@ export function readEarningRow(textOf: (column: EarningRowColumn) => string, opt
       if (required) issues.push(issue('missing_field', [column], ''));
       return null;
     }
-    // Plain text (`-1234.5`) is read without a Decimal: the same value `parseAmount` gives, and
-    // what nearly every export row holds. With a number locale, a `.` may be a group mark.
-    const plain = options.locale === undefined || !text.includes('.') ? parsePlainAmount(text) : null;
-    if (plain !== null) return plain;
+    const scaled = scaledAmountOfText(text, options);
+    if (scaled !== null) return scaled;
+    // Refused: read again for core's issue, on refused rows only.
     const r = parseAmount(text, amountOptions);
     if (r.ok) return scaledFromDec(r.value);
     issues.push({ ...r.issues[0]!, path: [column], input: text });
