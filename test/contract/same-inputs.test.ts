@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { collectEarnings, source, withTempDir } from '../batch/input/helpers.js';
 import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
@@ -172,26 +172,28 @@ describe('any file of rows', () => {
   let n = 0;
   // A title line above the header, as Partner Center writes one, or a line of tabs that would mislead a guess.
   const titleOf = fc.constantFrom(null, 'Earnings - Default', '\t\t\t', ';;');
-  prop.prop([titleOf, fc.array(fc.oneof(rowOf, fc.constant(row('E'))), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean()], { numRuns: Number(process.env.SAME_INPUTS_RUNS ?? 300) })(
-    'the batch job and the add-in read the same rows and report the same codes on the same lines',
-    async (title, rows, eol, trailing) => {
-      // Unique ids, so that repeats (the ledger's business, not the reader's) do not arise.
-      const lines = rows.map((r) => r.replace(/^E(?=,|$)/, () => `E${++n}`));
-      const text = [title, HEADER, ...lines].filter((l) => l !== null).join(eol) + (trailing ? eol : '');
-      const bytes = utf8(text);
-      const [batch, addin] = [await batchVerdict(bytes), await addinVerdict(bytes)];
-      expect(addin.earnings).toEqual(batch.earnings);
-      // Both report every problem of a refused row (docs/RULES.md, "Accepted rows"): the same codes
-      // on each line (a CSV parser may say `malformed_csv` once per cell or once per record).
-      const byPlace = (problems: readonly string[]) => {
-        const out = new Map<string, Set<string>>();
-        for (const p of problems) {
-          const [code, place] = p.split('@') as [string, string];
-          out.set(place, (out.get(place) ?? new Set()).add(code));
-        }
-        return out;
-      };
-      expect(byPlace(addin.problems)).toEqual(byPlace(batch.problems));
-    },
-  );
+  test('the batch job and the add-in read the same rows and report the same codes on the same lines', async () => {
+    await fc.assert(
+      fc.asyncProperty(titleOf, fc.array(fc.oneof(rowOf, fc.constant(row('E'))), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (title, rows, eol, trailing) => {
+        // Unique ids, so that repeats (the ledger's business, not the reader's) do not arise.
+        const lines = rows.map((r) => r.replace(/^E(?=,|$)/, () => `E${++n}`));
+        const text = [title, HEADER, ...lines].filter((l) => l !== null).join(eol) + (trailing ? eol : '');
+        const bytes = utf8(text);
+        const [batch, addin] = [await batchVerdict(bytes), await addinVerdict(bytes)];
+        expect(addin.earnings).toEqual(batch.earnings);
+        // Both report every problem of a refused row (docs/RULES.md, "Accepted rows"): the same codes
+        // on each line (a CSV parser may say `malformed_csv` once per cell or once per record).
+        const byPlace = (problems: readonly string[]) => {
+          const out = new Map<string, Set<string>>();
+          for (const p of problems) {
+            const [code, place] = p.split('@') as [string, string];
+            out.set(place, (out.get(place) ?? new Set()).add(code));
+          }
+          return out;
+        };
+        expect(byPlace(addin.problems)).toEqual(byPlace(batch.problems));
+      }),
+      { numRuns: Number(process.env.SAME_INPUTS_RUNS ?? 300) },
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { isoDate, parseDate, addDays, addMonths, dateParts, daysBetween, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { fiscalHalfOf, formatHalf, parseHalf, half, halfInterval, nextHalf, compareHalves } from '../../core/calendar/fiscal-half.js';
 import { computeWindows, windowsOf } from '../../core/calendar/windows.js';
@@ -52,12 +52,16 @@ describe('fiscal halves', () => {
     .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2098-12-31T00:00:00Z'), noInvalidDate: true })
     .map((d) => isoDate(d.toISOString().slice(0, 10)));
 
-  prop.prop([anyDate, fc.integer({ min: 1, max: 12 })])('every date lies in exactly one fiscal half', (date, startMonth) => {
-    const s = withSettings({ fiscalYearStartMonth: startMonth });
-    const h = fiscalHalfOf(date, s);
-    expect(contains(halfInterval(h, s), date)).toBe(true);
-    expect(contains(halfInterval(nextHalf(h), s), date)).toBe(false);
-    expect(compareHalves(h, fiscalHalfOf(halfInterval(h, s).start, s))).toBe(0);
+  test('every date lies in exactly one fiscal half', () => {
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 1, max: 12 }), (date, startMonth) => {
+        const s = withSettings({ fiscalYearStartMonth: startMonth });
+        const h = fiscalHalfOf(date, s);
+        expect(contains(halfInterval(h, s), date)).toBe(true);
+        expect(contains(halfInterval(nextHalf(h), s), date)).toBe(false);
+        expect(compareHalves(h, fiscalHalfOf(halfInterval(h, s).start, s))).toBe(0);
+      }),
+    );
   });
 });
 
@@ -88,26 +92,27 @@ describe('windows of an earning period', () => {
     expect(lastDay(w.claiming)).toBe('2021-08-14');
   });
 
-  prop.prop([
-    fc.array(fc.record({ fiscalYear: fc.integer({ min: 2001, max: 2090 }), half: fc.constantFrom<1 | 2>(1, 2) }), { minLength: 1, maxLength: 40 }),
-    fc.integer({ min: 1, max: 12 }),
-    fc.integer({ min: 0, max: 40 }),
-  ])('the windows kept per half are the windows the calendar gives, however often and in whatever order asked', (halves, startMonth, days) => {
-    const s = withSettings({ fiscalYearStartMonth: startMonth, claimOffset: { months: 1, days } });
-    for (const h of [...halves, ...halves.slice().reverse()]) expect(windowsOf(h, s)).toEqual(computeWindows(h, s));
+  test('the windows kept per half are the windows the calendar gives, however often and in whatever order asked', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ fiscalYear: fc.integer({ min: 2001, max: 2090 }), half: fc.constantFrom<1 | 2>(1, 2) }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 40 }), (halves, startMonth, days) => {
+        const s = withSettings({ fiscalYearStartMonth: startMonth, claimOffset: { months: 1, days } });
+        for (const h of [...halves, ...halves.slice().reverse()]) expect(windowsOf(h, s)).toEqual(computeWindows(h, s));
+      }),
+    );
   });
 
-  prop.prop([fc.integer({ min: 2001, max: 2090 }), fc.constantFrom<1 | 2>(1, 2), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 })])(
-    "consecutive periods' claim windows tile time with no gap or overlap",
-    (fiscalYear, h, startMonth, months, days) => {
-      const s = withSettings({ fiscalYearStartMonth: startMonth, claimOffset: { months, days } });
-      const a = windowsOf({ fiscalYear, half: h }, s);
-      const b = windowsOf(nextHalf({ fiscalYear, half: h }), s);
-      expect(a.claiming.end).toBe(b.claiming.start);
-      expect(a.claiming.start < a.claiming.end).toBe(true);
-      expect(a.earning.end).toBe(a.usage.start);
-    },
-  );
+  test("consecutive periods' claim windows tile time with no gap or overlap", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2001, max: 2090 }), fc.constantFrom<1 | 2>(1, 2), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 40 }), (fiscalYear, h, startMonth, months, days) => {
+        const s = withSettings({ fiscalYearStartMonth: startMonth, claimOffset: { months, days } });
+        const a = windowsOf({ fiscalYear, half: h }, s);
+        const b = windowsOf(nextHalf({ fiscalYear, half: h }), s);
+        expect(a.claiming.end).toBe(b.claiming.start);
+        expect(a.claiming.start < a.claiming.end).toBe(true);
+        expect(a.earning.end).toBe(a.usage.start);
+      }),
+    );
+  });
 });
 
 describe('calendar dates', () => {
@@ -128,13 +133,15 @@ describe('calendar dates', () => {
   });
 
   // dateParts reads digits without slicing: the same parts as parseInt over the slices, for any text.
-  prop.prop([fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9+-]{0,5}-[0-9a]{1,3}-[0-9 ]{0,3}$/), fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)))], { numRuns: 2000 })(
-    'dateParts is parseInt over the year, month and day',
-    (text) => {
-      const slow = (from: number, to: number) => Number.parseInt(text.slice(from, to), 10);
-      expect(dateParts(text as IsoDate)).toEqual({ year: slow(0, 4), month: slow(5, 7), day: slow(8, 10) });
-    },
-  );
+  test('dateParts is parseInt over the year, month and day', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[0-9+-]{0,5}-[0-9a]{1,3}-[0-9 ]{0,3}$/), fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))), (text) => {
+        const slow = (from: number, to: number) => Number.parseInt(text.slice(from, to), 10);
+        expect(dateParts(text as IsoDate)).toEqual({ year: slow(0, 4), month: slow(5, 7), day: slow(8, 10) });
+      }),
+      { numRuns: 2000 },
+    );
+  });
 
   test('month arithmetic clamps to the end of the month', () => {
     expect(addMonths(isoDate('2021-01-31'), 1)).toBe('2021-02-28');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { isoDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { Dec } from '../../core/money/decimal.js';
 import type { Claim } from '../../core/claims/claim.js';
@@ -182,32 +182,33 @@ describe('claim status machine', () => {
     expect({ ...before, amountClaimed: before.amountClaimed.toFixed() }).toEqual(copy);
   });
 
-  prop.prop([fc.array(fc.constantFrom(...CLAIM_STATUSES), { maxLength: 40 })])(
-    'no sequence of transition attempts reaches an undeclared state, and history grows by one per successful move',
-    (attempts) => {
-      let claim = claimIn('Editing');
-      const history: ClaimHistoryEntry[] = [];
-      for (const to of attempts) {
-        const from = claim.status;
-        const r = transitionClaim(claim, to, meta, context);
-        if (r.ok) {
-          expect(legal.has(`${from}>${to}`)).toBe(true);
-          history.push(r.value.entry);
-          claim = r.value.claim;
-        } else {
-          expect(legal.has(`${from}>${to}`)).toBe(false);
-          expect(claim.status).toBe(from);
+  test('no sequence of transition attempts reaches an undeclared state, and history grows by one per successful move', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...CLAIM_STATUSES), { maxLength: 40 }), (attempts) => {
+        let claim = claimIn('Editing');
+        const history: ClaimHistoryEntry[] = [];
+        for (const to of attempts) {
+          const from = claim.status;
+          const r = transitionClaim(claim, to, meta, context);
+          if (r.ok) {
+            expect(legal.has(`${from}>${to}`)).toBe(true);
+            history.push(r.value.entry);
+            claim = r.value.claim;
+          } else {
+            expect(legal.has(`${from}>${to}`)).toBe(false);
+            expect(claim.status).toBe(from);
+          }
+          expect(CLAIM_STATUSES).toContain(claim.status);
         }
-        expect(CLAIM_STATUSES).toContain(claim.status);
-      }
-      const successes = attempts.reduce<{ s: ClaimStatus; n: number }>(
-        (acc, to) => (legal.has(`${acc.s}>${to}`) ? { s: to, n: acc.n + 1 } : acc),
-        { s: 'Editing', n: 0 },
-      );
-      expect(history).toHaveLength(successes.n);
-      expect(claim.status).toBe(successes.s);
-    },
-  );
+        const successes = attempts.reduce<{ s: ClaimStatus; n: number }>(
+          (acc, to) => (legal.has(`${acc.s}>${to}`) ? { s: to, n: acc.n + 1 } : acc),
+          { s: 'Editing', n: 0 },
+        );
+        expect(history).toHaveLength(successes.n);
+        expect(claim.status).toBe(successes.s);
+      }),
+    );
+  });
 });
 
 describe('editing, documents and comments', () => {
@@ -316,25 +317,29 @@ describe('editing, documents and comments', () => {
   });
 
   const names = fc.array(fc.constantFrom('a.pdf', 'b.pdf', 'c.pdf', '#1', '#2'), { maxLength: 5 });
-  prop.prop([names, names, names, names])('after editDocuments, a claim holds exactly the wanted names, with one entry per name that differs', (heldInvoices, heldProofs, wantedInvoices, wantedProofs) => {
-    const claim = claimIn('Editing', { documents: { invoices: heldInvoices, csrs: [], proofs: heldProofs } });
-    const r = editDocuments(claim, { invoices: wantedInvoices, csrs: [], proofs: wantedProofs }, meta);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const sorted = (l: readonly string[]) => [...l].sort();
-    expect(sorted(r.value.claim.documents.invoices)).toEqual(sorted(wantedInvoices));
-    expect(sorted(r.value.claim.documents.proofs)).toEqual(sorted(wantedProofs));
-    const differing = (a: readonly string[], b: readonly string[]) => {
-      const left = [...a];
-      let extra = 0;
-      for (const n of b) {
-        const at = left.indexOf(n);
-        if (at >= 0) left.splice(at, 1);
-        else extra++;
-      }
-      return extra + left.length;
-    };
-    expect(r.value.entries).toHaveLength(differing(heldInvoices, wantedInvoices) + differing(heldProofs, wantedProofs));
+  test('after editDocuments, a claim holds exactly the wanted names, with one entry per name that differs', () => {
+    fc.assert(
+      fc.property(names, names, names, names, (heldInvoices, heldProofs, wantedInvoices, wantedProofs) => {
+        const claim = claimIn('Editing', { documents: { invoices: heldInvoices, csrs: [], proofs: heldProofs } });
+        const r = editDocuments(claim, { invoices: wantedInvoices, csrs: [], proofs: wantedProofs }, meta);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        const sorted = (l: readonly string[]) => [...l].sort();
+        expect(sorted(r.value.claim.documents.invoices)).toEqual(sorted(wantedInvoices));
+        expect(sorted(r.value.claim.documents.proofs)).toEqual(sorted(wantedProofs));
+        const differing = (a: readonly string[], b: readonly string[]) => {
+          const left = [...a];
+          let extra = 0;
+          for (const n of b) {
+            const at = left.indexOf(n);
+            if (at >= 0) left.splice(at, 1);
+            else extra++;
+          }
+          return extra + left.length;
+        };
+        expect(r.value.entries).toHaveLength(differing(heldInvoices, wantedInvoices) + differing(heldProofs, wantedProofs));
+      }),
+    );
   });
 
   test('a form saved unchanged records nothing; a changed one records its fields, then its documents', () => {

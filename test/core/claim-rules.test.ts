@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { isoDate, addDays, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { formatHalf, half } from '../../core/calendar/fiscal-half.js';
 import { Dec } from '../../core/money/decimal.js';
@@ -276,12 +276,16 @@ describe('claim validation', () => {
   });
 
   const anyDate = fc.integer({ min: 0, max: 3000 }).map((n) => addDays(isoDate('2019-01-01'), n));
-  prop.prop([anyDate, fc.integer({ min: 0, max: 200 }), anyDate])('validation is deterministic and never throws for any dates', (start, length, submitted) => {
-    const c = claim({ activityStart: start, activityEnd: addDays(start, length), submittedDate: submitted as IsoDate });
-    const a = validateClaim(c, context);
-    expect(validateClaim(c, context)).toEqual(a);
-    const funding = fundingPeriodOf(c.activityStart, c.activityEnd, DEFAULT_SETTINGS);
-    expect(codes(a).includes('claim_dates_invalid')).toBe(!funding.ok);
+  test('validation is deterministic and never throws for any dates', () => {
+    fc.assert(
+      fc.property(anyDate, fc.integer({ min: 0, max: 200 }), anyDate, (start, length, submitted) => {
+        const c = claim({ activityStart: start, activityEnd: addDays(start, length), submittedDate: submitted as IsoDate });
+        const a = validateClaim(c, context);
+        expect(validateClaim(c, context)).toEqual(a);
+        const funding = fundingPeriodOf(c.activityStart, c.activityEnd, DEFAULT_SETTINGS);
+        expect(codes(a).includes('claim_dates_invalid')).toBe(!funding.ok);
+      }),
+    );
   });
 });
 
@@ -401,26 +405,24 @@ describe('claims register rows', () => {
 
   const statuses: ClaimStatus[] = ['Editing', 'Submitted', 'Under review', 'Approved', 'Rejected', 'Action required', 'Disputed'];
   const name = fc.stringMatching(/^[a-z][a-z0-9 .]{0,10}[a-z0-9]$/);
-  prop.prop([
-    fc.constantFrom(...statuses),
-    fc.bigInt({ min: 1n, max: 10n ** 15n }),
-    fc.integer({ min: 0, max: 4 }),
-    fc.array(name, { maxLength: 3 }),
-    fc.option(fc.constantFrom('FY21 H1', 'FY22 H2'), { nil: null }),
-  ])('claimToRow and parseClaimRow round-trip', (status, cents, invoiceCount, proofs, period) => {
-    const original = claim({
-      status,
-      amountClaimed: new Dec(cents.toString()).div(100),
-      amountApproved: status === 'Approved' ? new Dec('1.5') : null,
-      earningPeriod: period === null ? null : half(period),
-      documents: { invoices: Array.from({ length: invoiceCount }, (_, i) => `#${i + 1}`), csrs: ['csr.pdf'], proofs },
-      decisionDate: status === 'Approved' ? isoDate('2021-05-05') : null,
-    });
-    const back = parseClaimRow(claimToRow(original));
-    expect(back.ok).toBe(true);
-    if (!back.ok) return;
-    expect(claimToRow(back.value)).toEqual(claimToRow(original));
-    expect(back.value.amountClaimed.eq(original.amountClaimed)).toBe(true);
-    expect(back.value.documents).toEqual(original.documents);
+  test('claimToRow and parseClaimRow round-trip', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...statuses), fc.bigInt({ min: 1n, max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }), fc.array(name, { maxLength: 3 }), fc.option(fc.constantFrom('FY21 H1', 'FY22 H2'), { nil: null }), (status, cents, invoiceCount, proofs, period) => {
+        const original = claim({
+          status,
+          amountClaimed: new Dec(cents.toString()).div(100),
+          amountApproved: status === 'Approved' ? new Dec('1.5') : null,
+          earningPeriod: period === null ? null : half(period),
+          documents: { invoices: Array.from({ length: invoiceCount }, (_, i) => `#${i + 1}`), csrs: ['csr.pdf'], proofs },
+          decisionDate: status === 'Approved' ? isoDate('2021-05-05') : null,
+        });
+        const back = parseClaimRow(claimToRow(original));
+        expect(back.ok).toBe(true);
+        if (!back.ok) return;
+        expect(claimToRow(back.value)).toEqual(claimToRow(original));
+        expect(back.value.amountClaimed.eq(original.amountClaimed)).toBe(true);
+        expect(back.value.documents).toEqual(original.documents);
+      }),
+    );
   });
 });

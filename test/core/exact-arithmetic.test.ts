@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { Dec } from '../../core/money/decimal.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
@@ -29,23 +29,31 @@ describe('exact scaled amounts', () => {
     expect(parsePlainAmount(text)).toBeNull();
   });
 
-  prop.prop([amountText])('the plain reading has the value parseAmount gives', (text) => {
-    const fast = parsePlainAmount(text);
-    const slow = parseAmount(text);
-    expect(slow.ok).toBe(true);
-    if (fast && slow.ok) expect(scaledToDec(fast).eq(slow.value)).toBe(true);
-    if (slow.ok) expect(scaledToDec(scaledFromDec(slow.value)).eq(slow.value)).toBe(true);
+  test('the plain reading has the value parseAmount gives', () => {
+    fc.assert(
+      fc.property(amountText, (text) => {
+        const fast = parsePlainAmount(text);
+        const slow = parseAmount(text);
+        expect(slow.ok).toBe(true);
+        if (fast && slow.ok) expect(scaledToDec(fast).eq(slow.value)).toBe(true);
+        if (slow.ok) expect(scaledToDec(scaledFromDec(slow.value)).eq(slow.value)).toBe(true);
+      }),
+    );
   });
 
-  prop.prop([fc.array(fc.tuple(amountText, fc.boolean()), { maxLength: 60 })])('an ExactSum equals the Decimal sum, whatever the scales and signs', (items) => {
-    const sum = new ExactSum();
-    let expected = new Dec(0);
-    for (const [text, negate] of items) {
-      const d = new Dec(text);
-      sum.add(parsePlainAmount(text) ?? scaledFromDec(d), negate);
-      expected = negate ? expected.minus(d) : expected.plus(d);
-    }
-    expect(sum.toDec().eq(expected)).toBe(true);
+  test('an ExactSum equals the Decimal sum, whatever the scales and signs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(amountText, fc.boolean()), { maxLength: 60 }), (items) => {
+        const sum = new ExactSum();
+        let expected = new Dec(0);
+        for (const [text, negate] of items) {
+          const d = new Dec(text);
+          sum.add(parsePlainAmount(text) ?? scaledFromDec(d), negate);
+          expected = negate ? expected.minus(d) : expected.plus(d);
+        }
+        expect(sum.toDec().eq(expected)).toBe(true);
+      }),
+    );
   });
 
   test('sums past 2^53 units stay exact (bigint)', () => {
@@ -57,26 +65,28 @@ describe('exact scaled amounts', () => {
 });
 
 describe('the integer split check', () => {
-  prop.prop([amountText, amountText, fc.integer({ min: 0, max: 10000 }), fc.constantFrom('EUR', 'JPY', 'KWD', 'USD')])(
-    'decides exactly as checkSplit',
-    (rebate, coop, bp, currency) => {
-      const share = new Dec(bp).div(10000);
-      const expected = checkSplit({ rebate: new Dec(rebate), coop: new Dec(coop) }, share, currency).ok;
-      expect(splitWithinTolerance(scaledFromDec(new Dec(rebate)), scaledFromDec(new Dec(coop)), scaledFromDec(share), currency)).toBe(expected);
-    },
-  );
+  test('decides exactly as checkSplit', () => {
+    fc.assert(
+      fc.property(amountText, amountText, fc.integer({ min: 0, max: 10000 }), fc.constantFrom('EUR', 'JPY', 'KWD', 'USD'), (rebate, coop, bp, currency) => {
+        const share = new Dec(bp).div(10000);
+        const expected = checkSplit({ rebate: new Dec(rebate), coop: new Dec(coop) }, share, currency).ok;
+        expect(splitWithinTolerance(scaledFromDec(new Dec(rebate)), scaledFromDec(new Dec(coop)), scaledFromDec(share), currency)).toBe(expected);
+      }),
+    );
+  });
 
-  prop.prop([fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: -2, max: 2 }), fc.constantFrom('EUR', 'JPY', 'KWD')])(
-    'near the boundary too: the expected split, off by up to two units',
-    (units, percent, off, currency) => {
-      const total = new Dec(units.toString()).div(100);
-      const share = new Dec(percent).div(100);
-      const coop = total.times(share).toDecimalPlaces(2).plus(new Dec(off).div(100));
-      const rebate = total.minus(coop);
-      const expected = checkSplit({ rebate, coop }, share, currency).ok;
-      expect(splitWithinTolerance(scaledFromDec(rebate), scaledFromDec(coop), scaledFromDec(share), currency)).toBe(expected);
-    },
-  );
+  test('near the boundary too: the expected split, off by up to two units', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 10n), max: 10n ** 10n }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: -2, max: 2 }), fc.constantFrom('EUR', 'JPY', 'KWD'), (units, percent, off, currency) => {
+        const total = new Dec(units.toString()).div(100);
+        const share = new Dec(percent).div(100);
+        const coop = total.times(share).toDecimalPlaces(2).plus(new Dec(off).div(100));
+        const rebate = total.minus(coop);
+        const expected = checkSplit({ rebate, coop }, share, currency).ok;
+        expect(splitWithinTolerance(scaledFromDec(rebate), scaledFromDec(coop), scaledFromDec(share), currency)).toBe(expected);
+      }),
+    );
+  });
 });
 
 describe('integer day arithmetic', () => {
@@ -86,18 +96,34 @@ describe('integer day arithmetic', () => {
   }
   const luxon = (d: IsoDate) => DateTime.fromISO(d, { zone: 'utc' });
 
-  prop.prop([day, fc.integer({ min: -40000, max: 40000 })])('addDays agrees with luxon', (d, n) => {
-    expect(addDays(d, n)).toBe(luxon(d).plus({ days: n }).toISODate());
+  test('addDays agrees with luxon', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -40000, max: 40000 }), (d, n) => {
+        expect(addDays(d, n)).toBe(luxon(d).plus({ days: n }).toISODate());
+      }),
+    );
   });
-  prop.prop([day, fc.integer({ min: -400, max: 400 })])('addMonths agrees with luxon (end of month clamps)', (d, n) => {
-    expect(addMonths(d, n)).toBe(luxon(d).plus({ months: n }).toISODate());
+  test('addMonths agrees with luxon (end of month clamps)', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -400, max: 400 }), (d, n) => {
+        expect(addMonths(d, n)).toBe(luxon(d).plus({ months: n }).toISODate());
+      }),
+    );
   });
-  prop.prop([day, day])('daysBetween agrees with luxon', (a, b) => {
-    expect(daysBetween(a, b)).toBe(Math.round(luxon(b).diff(luxon(a), 'days').days));
+  test('daysBetween agrees with luxon', () => {
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        expect(daysBetween(a, b)).toBe(Math.round(luxon(b).diff(luxon(a), 'days').days));
+      }),
+    );
   });
-  prop.prop([fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })])('dateFromParts agrees with luxon', (y, m, d) => {
-    const l = DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'utc' });
-    expect(dateFromParts(y, m, d)).toBe(l.isValid ? l.toISODate() : null);
+  test('dateFromParts agrees with luxon', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const l = DateTime.fromObject({ year: y, month: m, day: d }, { zone: 'utc' });
+        expect(dateFromParts(y, m, d)).toBe(l.isValid ? l.toISODate() : null);
+      }),
+    );
   });
 });
 

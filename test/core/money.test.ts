@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { Dec, sum } from '../../core/money/decimal.js';
 import { parseAmount, numberLocale, type NumberLocale } from '../../core/money/parse-amount.js';
 import { formatAmount, roundToMinor, minorUnit } from '../../core/money/round.js';
@@ -73,18 +73,23 @@ describe('parsing amounts', () => {
     }
   });
 
-  prop.prop([fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 })])(
-    'a formatted amount parses back to the same value',
-    (units, places) => {
-      const value = new Dec(units.toString()).div(new Dec(10).pow(places));
-      const text = value.toFixed(places);
-      expect(amountOf(text)).toBe(value.toString());
-    },
-  );
+  test('a formatted amount parses back to the same value', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }), (units, places) => {
+        const value = new Dec(units.toString()).div(new Dec(10).pow(places));
+        const text = value.toFixed(places);
+        expect(amountOf(text)).toBe(value.toString());
+      }),
+    );
+  });
 
-  prop.prop([fc.string()])('arbitrary text yields a value or an invalid_amount issue, never a throw', (text) => {
-    const r = parseAmount(text, { locale: locale('nl-NL') });
-    if (!r.ok) expect(r.issues.every((i) => i.code === 'invalid_amount')).toBe(true);
+  test('arbitrary text yields a value or an invalid_amount issue, never a throw', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const r = parseAmount(text, { locale: locale('nl-NL') });
+        if (!r.ok) expect(r.issues.every((i) => i.code === 'invalid_amount')).toBe(true);
+      }),
+    );
   });
 
   test.each(['xx-YY', 'klingon', 'nl_NL', 'zz'])('%j is an unknown number locale, never the default one in disguise', (tag) => {
@@ -150,20 +155,20 @@ describe('allocation', () => {
     expect(() => allocate(new Dec('0.001'), [new Dec(1)], new Dec('0.01'))).toThrow(RangeError);
   });
 
-  prop.prop([
-    fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
-    fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }).filter((a) => a.some((x) => x > 0)),
-    fc.constantFrom('0.01', '1', '0.001'),
-  ])('parts add up to the whole exactly and each is within one unit of its exact share', (units, ratios, unitText) => {
-    const unit = new Dec(unitText);
-    const amount = new Dec(units.toString()).times(unit);
-    const rs = ratios.map((r) => new Dec(r));
-    const parts = allocate(amount, rs, unit);
-    expect(sum(parts).eq(amount)).toBe(true);
-    const total = sum(rs);
-    parts.forEach((p, i) => {
-      const exact = amount.times(rs[i]!).div(total);
-      expect(p.minus(exact).abs().lt(unit)).toBe(true);
-    });
+  test('parts add up to the whole exactly and each is within one unit of its exact share', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }).filter((a) => a.some((x) => x > 0)), fc.constantFrom('0.01', '1', '0.001'), (units, ratios, unitText) => {
+        const unit = new Dec(unitText);
+        const amount = new Dec(units.toString()).times(unit);
+        const rs = ratios.map((r) => new Dec(r));
+        const parts = allocate(amount, rs, unit);
+        expect(sum(parts).eq(amount)).toBe(true);
+        const total = sum(rs);
+        parts.forEach((p, i) => {
+          const exact = amount.times(rs[i]!).div(total);
+          expect(p.minus(exact).abs().lt(unit)).toBe(true);
+        });
+      }),
+    );
   });
 });

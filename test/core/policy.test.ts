@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { half, formatHalf } from '../../core/calendar/fiscal-half.js';
 import { Dec } from '../../core/money/decimal.js';
 import { formatPath } from '../../core/issues.js';
@@ -190,15 +190,16 @@ describe('layering user entries over the built-ins', () => {
   });
 
   const anyHalf = fc.record({ fiscalYear: fc.integer({ min: 2000, max: 2099 }), half: fc.constantFrom<1 | 2>(1, 2) });
-  prop.prop([anyHalf, fc.option(anyHalf, { nil: undefined }), fc.option(anyHalf, { nil: undefined })])(
-    'an entry applies exactly when from <= period <= until',
-    (period, from, until) => {
-      const entry: ProgramPolicyEntry = { name: 'X', aliases: [], ...(from ? { from } : {}), ...(until ? { until } : {}) };
-      const label = (h: typeof period) => h.fiscalYear * 2 + h.half;
-      const expected = (!from || label(from) <= label(period)) && (!until || label(period) <= label(until));
-      expect(entryApplies(entry, period)).toBe(expected);
-    },
-  );
+  test('an entry applies exactly when from <= period <= until', () => {
+    fc.assert(
+      fc.property(anyHalf, fc.option(anyHalf, { nil: undefined }), fc.option(anyHalf, { nil: undefined }), (period, from, until) => {
+        const entry: ProgramPolicyEntry = { name: 'X', aliases: [], ...(from ? { from } : {}), ...(until ? { until } : {}) };
+        const label = (h: typeof period) => h.fiscalYear * 2 + h.half;
+        const expected = (!from || label(from) <= label(period)) && (!until || label(period) <= label(until));
+        expect(entryApplies(entry, period)).toBe(expected);
+      }),
+    );
+  });
 
   test('the built-in catalog is the same whichever catalog was built before', () => {
     policyCatalog([{ name: 'CSP Indirect Reseller', aliases: ['Mine'], thresholdUSD: new Dec('1') }]);

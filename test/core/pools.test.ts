@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { Dec, sum } from '../../core/money/decimal.js';
 import { isoDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { half } from '../../core/calendar/fiscal-half.js';
@@ -204,32 +204,33 @@ describe('fund pools', () => {
     participant: fc.constantFrom('P1', 'P2'),
   });
 
-  prop.prop([fc.array(row, { maxLength: 60 }), fc.integer({ min: 0, max: 2000 })])(
-    'pool balances equal the sum of their parts, and available + forfeited + reserved + converted = earned',
-    (rows, asOfDay) => {
-      const ledger = createPoolLedger();
-      const dayOf = (n: number) => new Date(Date.UTC(2020, 6, 1 + n)).toISOString().slice(0, 10) as IsoDate;
-      for (const r of rows) {
-        const amount = new Dec(r.cents.toString()).div(100);
-        addCoopEarning(ledger, {
-          participantId: r.participant, programName: 'CSP Indirect Reseller', earningDate: dayOf(r.day),
-          currency: r.currency, amount, amountUSD: amount,
-        });
-      }
-      const bs = computeBalances(ledger, { asOf: dayOf(asOfDay), policyFor });
-      for (const b of bs) {
-        const mine = rows.filter((r) => r.participant === b.key.participantId && r.currency === b.key.currency);
-        const expected = sum(
-          mine
-            .filter((r) => b.earning.start <= dayOf(r.day) && dayOf(r.day) < b.earning.end)
-            .map((r) => new Dec(r.cents.toString()).div(100)),
-        );
-        expect(b.coopEarned.eq(expected)).toBe(true);
-        const parts = b.available.plus(b.forfeited).plus(b.claimsPending).plus(b.claimsApproved).plus(b.convertedToRebate);
-        expect(parts.eq(b.coopEarned)).toBe(true);
-      }
-      const total = sum(bs.map((b) => b.coopEarned));
-      expect(total.eq(sum(rows.map((r) => new Dec(r.cents.toString()).div(100))))).toBe(true);
-    },
-  );
+  test('pool balances equal the sum of their parts, and available + forfeited + reserved + converted = earned', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.integer({ min: 0, max: 2000 }), (rows, asOfDay) => {
+        const ledger = createPoolLedger();
+        const dayOf = (n: number) => new Date(Date.UTC(2020, 6, 1 + n)).toISOString().slice(0, 10) as IsoDate;
+        for (const r of rows) {
+          const amount = new Dec(r.cents.toString()).div(100);
+          addCoopEarning(ledger, {
+            participantId: r.participant, programName: 'CSP Indirect Reseller', earningDate: dayOf(r.day),
+            currency: r.currency, amount, amountUSD: amount,
+          });
+        }
+        const bs = computeBalances(ledger, { asOf: dayOf(asOfDay), policyFor });
+        for (const b of bs) {
+          const mine = rows.filter((r) => r.participant === b.key.participantId && r.currency === b.key.currency);
+          const expected = sum(
+            mine
+              .filter((r) => b.earning.start <= dayOf(r.day) && dayOf(r.day) < b.earning.end)
+              .map((r) => new Dec(r.cents.toString()).div(100)),
+          );
+          expect(b.coopEarned.eq(expected)).toBe(true);
+          const parts = b.available.plus(b.forfeited).plus(b.claimsPending).plus(b.claimsApproved).plus(b.convertedToRebate);
+          expect(parts.eq(b.coopEarned)).toBe(true);
+        }
+        const total = sum(bs.map((b) => b.coopEarned));
+        expect(total.eq(sum(rows.map((r) => new Dec(r.cents.toString()).div(100))))).toBe(true);
+      }),
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import { sourceFromChunks } from '../../../batch/input/input-source.js';
@@ -82,39 +82,59 @@ const piece = fc.constantFrom('x', 'yz', '1.5', ' ', '', ',', ',', ',', '"', '""
 const body = fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), { maxLength: 10 }).map((lines) => lines.join('\n'));
 
 describe('the CSV reader reads as papaparse does', () => {
-  prop.prop([body, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: 400 })('any text, any chunk boundaries: the same records, refusals and stop', async (text, cuts) => {
-    const full = `${HEADER}\n${text}`;
-    expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
-  });
-
-  prop.prop([body], { numRuns: 200 })('with CRLF line breaks too', async (text) => {
-    const full = `${HEADER}\r\n${text.replace(/\n/g, '\r\n')}`;
-    expect(await read(full, [])).toEqual(oracle(full, '\n'));
-  });
-
-  prop.prop([body], { numRuns: 200 })('with CR line breaks (old Mac) too', async (text) => {
-    const full = `${HEADER}\r${text.replace(/\r?\n/g, '\r')}`;
-    expect(await read(full, [])).toEqual(oracle(full, '\r'));
-  });
-
-  prop.prop([body], { numRuns: 200 })('reading some columns gives those cells, and empty text for the others', async (text) => {
-    const full = `${HEADER}\n${text}`;
-    const all = oracle(full, '\n');
-    // Only b and d: past d (the last column read) cells are only counted.
-    const some = await read(full, [], ['b', 'd']);
-    expect(some.refused).toEqual(all.refused);
-    expect(some.stopped).toEqual(all.stopped);
-    expect(some.records.map((r) => ({ line: r.line, b: r.cells[1], d: r.cells[3] }))).toEqual(
-      all.records.map((r) => ({ line: r.line, b: r.cells[1], d: r.cells[3] })),
+  test('any text, any chunk boundaries: the same records, refusals and stop', async () => {
+    await fc.assert(
+      fc.asyncProperty(body, fc.array(fc.nat(), { maxLength: 4 }), async (text, cuts) => {
+        const full = `${HEADER}\n${text}`;
+        expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
+      }),
+      { numRuns: 400 },
     );
-    // The other cells are empty (a line split here) or their text (a line papaparse read).
-    some.records.forEach((r, i) => {
-      for (const c of [0, 2]) expect(['', all.records[i]!.cells[c]]).toContain(r.cells[c]);
-    });
-    // Only a: every cell after the first is only counted.
-    const first = await read(full, [], ['a']);
-    expect(first.refused).toEqual(all.refused);
-    expect(first.records.map((r) => [r.line, r.cells[0]])).toEqual(all.records.map((r) => [r.line, r.cells[0]]));
+  });
+
+  test('with CRLF line breaks too', async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const full = `${HEADER}\r\n${text.replace(/\n/g, '\r\n')}`;
+        expect(await read(full, [])).toEqual(oracle(full, '\n'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('with CR line breaks (old Mac) too', async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const full = `${HEADER}\r${text.replace(/\r?\n/g, '\r')}`;
+        expect(await read(full, [])).toEqual(oracle(full, '\r'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('reading some columns gives those cells, and empty text for the others', async () => {
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const full = `${HEADER}\n${text}`;
+        const all = oracle(full, '\n');
+        // Only b and d: past d (the last column read) cells are only counted.
+        const some = await read(full, [], ['b', 'd']);
+        expect(some.refused).toEqual(all.refused);
+        expect(some.stopped).toEqual(all.stopped);
+        expect(some.records.map((r) => ({ line: r.line, b: r.cells[1], d: r.cells[3] }))).toEqual(
+          all.records.map((r) => ({ line: r.line, b: r.cells[1], d: r.cells[3] })),
+        );
+        // The other cells are empty (a line split here) or their text (a line papaparse read).
+        some.records.forEach((r, i) => {
+          for (const c of [0, 2]) expect(['', all.records[i]!.cells[c]]).toContain(r.cells[c]);
+        });
+        // Only a: every cell after the first is only counted.
+        const first = await read(full, [], ['a']);
+        expect(first.refused).toEqual(all.refused);
+        expect(first.records.map((r) => [r.line, r.cells[0]])).toEqual(all.records.map((r) => [r.line, r.cells[0]]));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -147,33 +167,58 @@ function cutsAtQuotes(text: string): number[] {
 }
 
 describe('quoted cells read without papaparse read as papaparse reads them', () => {
-  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 6 })], { numRuns: 400 })('quoted records, any chunk boundaries: the same records, refusals and stop', async (text, cuts) => {
-    const full = `${HEADER}\n${text}`;
-    expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
+  test('quoted records, any chunk boundaries: the same records, refusals and stop', async () => {
+    await fc.assert(
+      fc.asyncProperty(quotedBody, fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
+        const full = `${HEADER}\n${text}`;
+        expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
+      }),
+      { numRuns: 400 },
+    );
   });
 
-  prop.prop([quotedBody], { numRuns: 200 })('chunks cut next to every quote, so inside every quoted cell', async (text) => {
-    const full = `${HEADER}\n${text}`;
-    expect(await read(full, cutsAtQuotes(full))).toEqual(oracle(full, '\n'));
+  test('chunks cut next to every quote, so inside every quoted cell', async () => {
+    await fc.assert(
+      fc.asyncProperty(quotedBody, async (text) => {
+        const full = `${HEADER}\n${text}`;
+        expect(await read(full, cutsAtQuotes(full))).toEqual(oracle(full, '\n'));
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: 200 })('with CRLF line breaks, inside quotes too', async (text, cuts) => {
-    const full = `${HEADER}\r\n${text.replace(/\n/g, '\r\n')}`;
-    expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
+  test('with CRLF line breaks, inside quotes too', async () => {
+    await fc.assert(
+      fc.asyncProperty(quotedBody, fc.array(fc.nat(), { maxLength: 4 }), async (text, cuts) => {
+        const full = `${HEADER}\r\n${text.replace(/\n/g, '\r\n')}`;
+        expect(await read(full, cuts)).toEqual(oracle(full, '\n'));
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: 200 })('with CR line breaks, inside quotes too', async (text, cuts) => {
-    const full = `${HEADER}\r${text.replace(/\r?\n/g, '\r')}`;
-    expect(await read(full, cuts)).toEqual(oracle(full, '\r'));
+  test('with CR line breaks, inside quotes too', async () => {
+    await fc.assert(
+      fc.asyncProperty(quotedBody, fc.array(fc.nat(), { maxLength: 4 }), async (text, cuts) => {
+        const full = `${HEADER}\r${text.replace(/\r?\n/g, '\r')}`;
+        expect(await read(full, cuts)).toEqual(oracle(full, '\r'));
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  prop.prop([quotedBody, fc.array(fc.nat(), { maxLength: 4 })], { numRuns: 200 })('reading some columns gives those cells of quoted records', async (text, cuts) => {
-    const full = `${HEADER}\n${text}`;
-    const all = oracle(full, '\n');
-    const some = await read(full, cuts, ['b', 'c']);
-    expect(some.refused).toEqual(all.refused);
-    expect(some.stopped).toEqual(all.stopped);
-    expect(some.records.map((r) => [r.line, r.cells[1], r.cells[2]])).toEqual(all.records.map((r) => [r.line, r.cells[1], r.cells[2]]));
+  test('reading some columns gives those cells of quoted records', async () => {
+    await fc.assert(
+      fc.asyncProperty(quotedBody, fc.array(fc.nat(), { maxLength: 4 }), async (text, cuts) => {
+        const full = `${HEADER}\n${text}`;
+        const all = oracle(full, '\n');
+        const some = await read(full, cuts, ['b', 'c']);
+        expect(some.refused).toEqual(all.refused);
+        expect(some.stopped).toEqual(all.stopped);
+        expect(some.records.map((r) => [r.line, r.cells[1], r.cells[2]])).toEqual(all.records.map((r) => [r.line, r.cells[1], r.cells[2]]));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

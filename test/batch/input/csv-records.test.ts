@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { sourceFromChunks } from '../../../batch/input/input-source.js';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import { collectRecords, located, source } from './helpers.js';
@@ -248,46 +248,52 @@ describe('properties', () => {
     return /[",\r\n]/.test(value) || value.trim() !== value ? `"${value.replace(/"/g, '""')}"` : value;
   }
 
-  prop.prop([fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 20 }), fc.array(fc.nat(), { maxLength: 6 })])(
-    'quoted CSV reads back to the same cells and start lines, however the bytes are chunked',
-    async (rows, cuts) => {
-      const lines = ['id,amount,note'];
-      const expected: { line: number; id: string; note: string }[] = [];
-      let line = 2;
-      rows.forEach(([a, b], i) => {
-        const text = `R${i},${i},${quote(a + b)}`;
-        // A value that is only spaces is a blank-looking row only if every cell is empty; ours never are.
-        expected.push({ line, id: `R${i}`, note: a + b });
-        lines.push(text);
-        line += (text.match(/\n/g) ?? []).length + 1;
-      });
-      const bytes = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-      const points = [...new Set(cuts.map((c) => c % bytes.length))].sort((x, y) => x - y);
-      const chunks = [0, ...points].map((p, i, all) => bytes.subarray(p, all[i + 1] ?? bytes.length)).filter((c) => c.length > 0);
-      const r = await collectRecords(sourceFromChunks('p.csv', chunks), { required: REQUIRED });
-      expect(r.issues).toEqual([]);
-      expect(r.rows.map((row) => ({ line: row.line, id: row.record['id'], note: row.record['note'] }))).toEqual(expected);
-    },
-  );
+  test('quoted CSV reads back to the same cells and start lines, however the bytes are chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 20 }), fc.array(fc.nat(), { maxLength: 6 }), async (rows, cuts) => {
+        const lines = ['id,amount,note'];
+        const expected: { line: number; id: string; note: string }[] = [];
+        let line = 2;
+        rows.forEach(([a, b], i) => {
+          const text = `R${i},${i},${quote(a + b)}`;
+          // A value that is only spaces is a blank-looking row only if every cell is empty; ours never are.
+          expected.push({ line, id: `R${i}`, note: a + b });
+          lines.push(text);
+          line += (text.match(/\n/g) ?? []).length + 1;
+        });
+        const bytes = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+        const points = [...new Set(cuts.map((c) => c % bytes.length))].sort((x, y) => x - y);
+        const chunks = [0, ...points].map((p, i, all) => bytes.subarray(p, all[i + 1] ?? bytes.length)).filter((c) => c.length > 0);
+        const r = await collectRecords(sourceFromChunks('p.csv', chunks), { required: REQUIRED });
+        expect(r.issues).toEqual([]);
+        expect(r.rows.map((row) => ({ line: row.line, id: row.record['id'], note: row.record['note'] }))).toEqual(expected);
+      }),
+    );
+  });
 
-  prop.prop([fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', '\t', 'id', 'amount', ' ', 'é'), maxLength: 200 })])(
-    'arbitrary text never throws: it gives records or located issues',
-    async (text) => {
-      const r = await collectRecords(source(text), { required: REQUIRED });
-      for (const issue of r.issues) {
-        expect(issue.file).toBe('in.csv');
-        expect(issue.code).toMatch(/^[a-z_]+$/);
-      }
-      expect(r.rows.length + r.summary.errors + r.summary.warnings).toBeGreaterThanOrEqual(r.rows.length > 0 ? 1 : 0);
-    },
-  );
+  test('arbitrary text never throws: it gives records or located issues', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', '\t', 'id', 'amount', ' ', 'é'), maxLength: 200 }), async (text) => {
+        const r = await collectRecords(source(text), { required: REQUIRED });
+        for (const issue of r.issues) {
+          expect(issue.file).toBe('in.csv');
+          expect(issue.code).toMatch(/^[a-z_]+$/);
+        }
+        expect(r.rows.length + r.summary.errors + r.summary.warnings).toBeGreaterThanOrEqual(r.rows.length > 0 ? 1 : 0);
+      }),
+    );
+  });
 
-  prop.prop([fc.uint8Array({ maxLength: 300 }), fc.nat()])('arbitrary bytes, chunked anywhere, never throw', async (bytes, cut) => {
-    const at = bytes.length === 0 ? 0 : cut % bytes.length;
-    const header = Buffer.from('id,amount\n');
-    const chunks = [header, bytes.subarray(0, at), bytes.subarray(at)];
-    const r = await collectRecords(sourceFromChunks('fuzz.csv', chunks), { required: REQUIRED });
-    for (const issue of r.issues) expect(issue.code).toMatch(/^[a-z_]+$/);
-    expect(r.summary.records).toBe(r.rows.length);
+  test('arbitrary bytes, chunked anywhere, never throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.nat(), async (bytes, cut) => {
+        const at = bytes.length === 0 ? 0 : cut % bytes.length;
+        const header = Buffer.from('id,amount\n');
+        const chunks = [header, bytes.subarray(0, at), bytes.subarray(at)];
+        const r = await collectRecords(sourceFromChunks('fuzz.csv', chunks), { required: REQUIRED });
+        for (const issue of r.issues) expect(issue.code).toMatch(/^[a-z_]+$/);
+        expect(r.summary.records).toBe(r.rows.length);
+      }),
+    );
   });
 });

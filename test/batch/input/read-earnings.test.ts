@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { EARNING_ROW_COLUMNS, readEarningRow, type EarningRowColumn } from '../../../core/reconcile/earning-row.js';
 import { join } from 'node:path';
 import { numberLocale, type NumberLocale } from '../../../core/money/parse-amount.js';
@@ -218,36 +218,38 @@ describe('the fast path and core\'s acceptance rule', () => {
   };
   const row = fc.record(texts);
 
-  prop.prop([fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean()], { numRuns: 200 })(
-    'a row is delivered exactly when readEarningRow accepts it, with the values it reads, and refused with its problems',
-    async (rows, withLocale) => {
-      const quoted = (cells: readonly string[]) => cells.map((c) => `"${c}"`).join(',');
-      const text = [quoted(COLUMNS), ...rows.map((r) => quoted(COLUMNS.map((c) => r[c])))].join('\n');
-      const locale = withLocale ? nl() : undefined;
-      const r = await collectEarnings(source(text), locale ? { locale } : {});
-      const delivered = new Map(r.rows.map((d) => [d.location.line, d]));
-      rows.forEach((cells, i) => {
-        const line = i + 2;
-        const expected = readEarningRow((c) => cells[c].trim(), locale ? { locale } : {});
-        const got = delivered.get(line);
-        if (expected.ok) {
-          expect(got).toBeDefined();
-          expect({
-            amountScaled: got!.amountScaled,
-            amountUSDScaled: got!.amountUSDScaled,
-            earningDate: got!.earningDate,
-            currency: got!.currency,
-            paymentCurrency: got!.paymentCurrency,
-            amountInPaymentCurrencyScaled: got!.amountInPaymentCurrencyScaled,
-          }).toEqual(expected.value);
-        } else {
-          expect(got).toBeUndefined();
-          const errors = r.issues.filter((issue) => issue.line === line && issue.severity === 'error');
-          expect(errors.map((e) => [e.code, e.column])).toEqual(expected.issues.map((p) => [p.code, COLUMNS.indexOf(p.path[0] as EarningRowColumn) + 1]));
-        }
-      });
-    },
-  );
+  test('a row is delivered exactly when readEarningRow accepts it, with the values it reads, and refused with its problems', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean(), async (rows, withLocale) => {
+        const quoted = (cells: readonly string[]) => cells.map((c) => `"${c}"`).join(',');
+        const text = [quoted(COLUMNS), ...rows.map((r) => quoted(COLUMNS.map((c) => r[c])))].join('\n');
+        const locale = withLocale ? nl() : undefined;
+        const r = await collectEarnings(source(text), locale ? { locale } : {});
+        const delivered = new Map(r.rows.map((d) => [d.location.line, d]));
+        rows.forEach((cells, i) => {
+          const line = i + 2;
+          const expected = readEarningRow((c) => cells[c].trim(), locale ? { locale } : {});
+          const got = delivered.get(line);
+          if (expected.ok) {
+            expect(got).toBeDefined();
+            expect({
+              amountScaled: got!.amountScaled,
+              amountUSDScaled: got!.amountUSDScaled,
+              earningDate: got!.earningDate,
+              currency: got!.currency,
+              paymentCurrency: got!.paymentCurrency,
+              amountInPaymentCurrencyScaled: got!.amountInPaymentCurrencyScaled,
+            }).toEqual(expected.value);
+          } else {
+            expect(got).toBeUndefined();
+            const errors = r.issues.filter((issue) => issue.line === line && issue.severity === 'error');
+            expect(errors.map((e) => [e.code, e.column])).toEqual(expected.issues.map((p) => [p.code, COLUMNS.indexOf(p.path[0] as EarningRowColumn) + 1]));
+          }
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   test('a pay-to currency that is no ISO code and a pay-to amount that is no number are refused in their columns', async () => {
     const header = `${EARNINGS_HEADER},lastPaymentCurrency,earningAmountInLastPaymentCurrency`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as fcTest } from '@fast-check/vitest';
+import fc from 'fast-check';
 import type { ColumnKind } from '../../../core/workbook-layout.js';
 import { Dec, ROUND_HALF_UP } from '../../../core/money/decimal.js';
 import { minorUnits } from '../../../core/money/currency.js';
@@ -83,14 +83,18 @@ describe('resolveCell amounts', () => {
       return `${negative ? '-' : ''}${scale === 0 ? text : `${text.slice(0, -scale)}.${text.slice(-scale)}`}`;
     });
 
-  fcTest.prop([decimalText, fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF')])('holds every amount to its half-up rounding at the currency minor unit, zero as plain 0', (text, currency) => {
-    const value = new Dec(text);
-    const cell = resolveCell(col('amount'), value, currency);
-    const expected = value.toDecimalPlaces(minorUnits(currency), ROUND_HALF_UP);
-    expect(cell.type).toBe('amount');
-    if (cell.type !== 'amount') return;
-    expect(cell.value.eq(expected)).toBe(true);
-    expect(cell.value.isNegative() && cell.value.isZero()).toBe(false);
-    expect(formatCell(col('amount'), value, currency)).toBe(expected.isZero() ? new Dec(0).toFixed(cell.places) : expected.toFixed(cell.places));
+  test('holds every amount to its half-up rounding at the currency minor unit, zero as plain 0', () => {
+    fc.assert(
+      fc.property(decimalText, fc.constantFrom('EUR', 'JPY', 'KWD', 'CLF'), (text, currency) => {
+        const value = new Dec(text);
+        const cell = resolveCell(col('amount'), value, currency);
+        const expected = value.toDecimalPlaces(minorUnits(currency), ROUND_HALF_UP);
+        expect(cell.type).toBe('amount');
+        if (cell.type !== 'amount') return;
+        expect(cell.value.eq(expected)).toBe(true);
+        expect(cell.value.isNegative() && cell.value.isZero()).toBe(false);
+        expect(formatCell(col('amount'), value, currency)).toBe(expected.isZero() ? new Dec(0).toFixed(cell.places) : expected.toFixed(cell.places));
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { isBlankLine, isBlankRow, isBlankText, isEmptyFile, isTrimmedSpace } from '../../../core/tables/blank-row.js';
 
 describe('a blank row', () => {
@@ -28,13 +28,21 @@ describe('the fast path holds to the rule', () => {
     expect(differ).toEqual([]);
   });
 
-  prop.prop([text, fc.nat(), fc.nat()])('isBlankText on a span is isBlankRow of that span as one cell', (t, a, b) => {
-    const [start, end] = [Math.min(a, b) % (t.length + 1), Math.max(a, b) % (t.length + 1)].sort((x, y) => x - y) as [number, number];
-    expect(isBlankText(t, start, end)).toBe(isBlankRow([t.slice(start, end)]));
+  test('isBlankText on a span is isBlankRow of that span as one cell', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const [start, end] = [Math.min(a, b) % (t.length + 1), Math.max(a, b) % (t.length + 1)].sort((x, y) => x - y) as [number, number];
+        expect(isBlankText(t, start, end)).toBe(isBlankRow([t.slice(start, end)]));
+      }),
+    );
   });
 
-  prop.prop([text, fc.constantFrom(',', ';', '\t')])('isBlankLine on an unquoted line is isBlankRow of its cells', (line, delimiter) => {
-    expect(isBlankLine(line, 0, line.length, delimiter)).toBe(isBlankRow(line.split(delimiter)));
+  test('isBlankLine on an unquoted line is isBlankRow of its cells', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';', '\t'), (line, delimiter) => {
+        expect(isBlankLine(line, 0, line.length, delimiter)).toBe(isBlankRow(line.split(delimiter)));
+      }),
+    );
   });
 });
 

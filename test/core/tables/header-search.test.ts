@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import {
   HEADER_SEARCH_LINES,
   headerProblem,
@@ -60,15 +60,19 @@ describe('the header search, line by line', () => {
 
   const name = fc.constantFrom('id', 'amount', 'currencyCode', 'earnedCurrencyCode', 'note', 'ID', '');
   const lines = fc.array(fc.array(name, { maxLength: 5 }), { maxLength: 30 });
-  prop.prop([lines])('the search finds what the rule says over the whole file: the first complete line within the depth, else the first closest', (file) => {
-    const within = file.slice(0, HEADER_SEARCH_LINES).map((cells, i) => ({ line: i + 1, missing: missingRequirements(cells, REQUIRED).length }));
-    const complete = within.find((l) => l.missing === 0);
-    const search = searchOver(file);
-    expect(search.found).toBe(complete?.line ?? null);
-    if (complete) return;
-    const partial = within.filter((l) => l.missing < REQUIRED.length);
-    const fewest = Math.min(...partial.map((l) => l.missing));
-    const problem = headerProblem(search);
-    expect(problem.code === 'missing_column' ? problem.line : null).toBe(partial.find((l) => l.missing === fewest)?.line ?? null);
+  test('the search finds what the rule says over the whole file: the first complete line within the depth, else the first closest', () => {
+    fc.assert(
+      fc.property(lines, (file) => {
+        const within = file.slice(0, HEADER_SEARCH_LINES).map((cells, i) => ({ line: i + 1, missing: missingRequirements(cells, REQUIRED).length }));
+        const complete = within.find((l) => l.missing === 0);
+        const search = searchOver(file);
+        expect(search.found).toBe(complete?.line ?? null);
+        if (complete) return;
+        const partial = within.filter((l) => l.missing < REQUIRED.length);
+        const fewest = Math.min(...partial.map((l) => l.missing));
+        const problem = headerProblem(search);
+        expect(problem.code === 'missing_column' ? problem.line : null).toBe(partial.find((l) => l.missing === fewest)?.line ?? null);
+      }),
+    );
   });
 });

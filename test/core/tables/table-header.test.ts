@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fc, test as prop } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { columnPosition, namesColumn, readTableHeader, tableHeaderIssues, unwritableColumns } from '../../../core/tables/table-header.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../../core/claims/claim-row.js';
 import { parsePolicyRows } from '../../../core/policy/parse-policy-rows.js';
@@ -29,22 +29,30 @@ describe('a header names a column', () => {
     expect(readTableHeader([written], { known: ['claimId'] }).keys).toEqual([written]);
   });
 
-  prop.prop([layoutSpelling])('any spelling of a layout name by case, spaces, _ and - is read as that column', ({ name, written }) => {
-    const header = readTableHeader(['other', written], { known: LAYOUT_NAMES, required: [name] });
-    expect(header.keys[1]).toBe(name);
-    expect(header.missing).toEqual([]);
-    expect(columnPosition(header, name)).toBe(1);
+  test('any spelling of a layout name by case, spaces, _ and - is read as that column', () => {
+    fc.assert(
+      fc.property(layoutSpelling, ({ name, written }) => {
+        const header = readTableHeader(['other', written], { known: LAYOUT_NAMES, required: [name] });
+        expect(header.keys[1]).toBe(name);
+        expect(header.missing).toEqual([]);
+        expect(columnPosition(header, name)).toBe(1);
+      }),
+    );
   });
 
-  prop.prop([layoutSpelling, layoutSpelling])('two spellings of one column are a repeat, of two columns never', (a, b) => {
-    const header = readTableHeader([a.written, 'between', b.written], { known: LAYOUT_NAMES });
-    if (a.name === b.name) {
-      expect(header.repeats).toEqual([{ position: 2, name: b.written.replace(/^\ufeff/, '').trim(), firstPosition: 0 }]);
-      expect(header.keys).toEqual([a.name, 'between', '']);
-    } else {
-      expect(header.repeats).toEqual([]);
-      expect(header.keys).toEqual([a.name, 'between', b.name]);
-    }
+  test('two spellings of one column are a repeat, of two columns never', () => {
+    fc.assert(
+      fc.property(layoutSpelling, layoutSpelling, (a, b) => {
+        const header = readTableHeader([a.written, 'between', b.written], { known: LAYOUT_NAMES });
+        if (a.name === b.name) {
+          expect(header.repeats).toEqual([{ position: 2, name: b.written.replace(/^\ufeff/, '').trim(), firstPosition: 0 }]);
+          expect(header.keys).toEqual([a.name, 'between', '']);
+        } else {
+          expect(header.repeats).toEqual([]);
+          expect(header.keys).toEqual([a.name, 'between', b.name]);
+        }
+      }),
+    );
   });
 });
 
@@ -99,11 +107,15 @@ describe("core's row readers follow the same rule", () => {
 
   const respelled = fc.record(Object.fromEntries(Object.keys(claimCells).map((name) => [name, spelling(name)])));
 
-  prop.prop([respelled])('parseClaimRow reads a register whose headers are spelled any way as the same claim', (spelled) => {
-    const written = Object.fromEntries(Object.entries(claimCells).map(([name, value]) => [spelled[name]!, value]));
-    const r = parseClaimRow(written);
-    expect(r.ok).toBe(true);
-    expect(r.ok && [r.value.claimId, r.value.participantId, r.value.activityStart, r.value.amountClaimed.toFixed(), r.value.status]).toEqual(['C1', 'P1', '2022-01-10', '100', 'Submitted']);
+  test('parseClaimRow reads a register whose headers are spelled any way as the same claim', () => {
+    fc.assert(
+      fc.property(respelled, (spelled) => {
+        const written = Object.fromEntries(Object.entries(claimCells).map(([name, value]) => [spelled[name]!, value]));
+        const r = parseClaimRow(written);
+        expect(r.ok).toBe(true);
+        expect(r.ok && [r.value.claimId, r.value.participantId, r.value.activityStart, r.value.amountClaimed.toFixed(), r.value.status]).toEqual(['C1', 'P1', '2022-01-10', '100', 'Submitted']);
+      }),
+    );
   });
 
   test('parseClaimRow reads the first of two headers naming one column, as the adapters do', () => {
