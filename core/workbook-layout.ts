@@ -42,6 +42,10 @@ export const EARNINGS_COLUMNS = cols({
   claimId: 'text',
   paymentId: 'text',
   paymentStatus: 'text',
+  // The payment in the pay-to currency, which the payments check reads (docs/RULES.md, "Payments"):
+  // an amount like the others, so an import writes it as a number and the ledger reads it back.
+  lastPaymentCurrency: 'text',
+  earningAmountInLastPaymentCurrency: 'amount',
 });
 
 export const REQUIRED_EARNINGS_COLUMNS = [

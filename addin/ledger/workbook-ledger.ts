@@ -54,6 +54,8 @@ export interface LedgerClaim {
   readonly poolKey: PoolKey | null;
   /** Whether it draws on that pool (core's answer: a rejected claim draws nothing). */
   readonly drawsOnPool: boolean;
+  /** Whether a `Claim` payment row in Earnings pays it (core's answer, docs/RULES.md "Paid claims"). */
+  readonly paid: boolean;
 }
 
 export interface RowProblem {
@@ -239,6 +241,7 @@ export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, cla
     rowIndex,
     poolKey: settled.claims[i]!.pool,
     drawsOnPool: settled.claims[i]!.drawsOnPool,
+    paid: settled.claims[i]!.paid,
   }));
   const findings = [...settled.findings, ...earnings.duplicates].sort(compareFindings);
   return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems, refusedTable: null };

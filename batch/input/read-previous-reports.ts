@@ -11,6 +11,7 @@ import { readCsvRecords, type RecordLocation } from './csv-records.js';
 import type { CsvColumn } from './csv-header.js';
 import { fileSource } from './input-source.js';
 import { inputError, type InputIssue } from './input-issue.js';
+import { restoreNeutralisedText } from '../output/neutralise-formula.js';
 
 /**
  * The report set of the previous run, read back from its CSVs (written in either CSV dialect).
@@ -191,13 +192,21 @@ async function readReport<T>(
     required,
     // The reports' own header is on line 1; a set whose header is elsewhere is not ours.
     headerSearchLines: 1,
-    onIssue: (i) => issues.push({ ...i, hint: HINT }),
+    // A report with its header and no rows is a run that had none of them (no claims, no
+    // findings): nothing to compare, not a damaged set.
+    onIssue: (i) => {
+      if (i.code !== 'no_rows') issues.push({ ...i, hint: HINT });
+    },
     onHeader: (header) => {
       // The excel-eu dialect separates with `;` and writes decimal commas.
       decimalMark = header.delimiter === ';' ? ',' : '.';
       columns = header.columns;
     },
-    onRecord: (record, location) => {
+    onRecord: (written, location) => {
+      // Text cells were written with a quote before a leading `=`, `+`, `-` or `@`: read back as
+      // they were, so an identical rerun compares equal (`-CLM-1` is not `'-CLM-1`).
+      const record: Record<string, string> = {};
+      for (const [key, text] of Object.entries(written)) record[key] = restoreNeutralisedText(text);
       try {
         records.push(toRecord(record, cellReader(record, decimalMark)));
         return [];

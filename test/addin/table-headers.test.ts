@@ -51,7 +51,7 @@ describe('the Earnings table\'s header', () => {
 });
 
 describe('importing into an Earnings table whose headers are spelled otherwise', () => {
-  const EXPORT = `${LAYOUT.join(',')}\nE1,P1,,Hosting,Co-op,12.50,12.50,2021-03-15,USD,T1,Core,,,,,\n`;
+  const EXPORT = `${LAYOUT.join(',')}\nE1,P1,,Hosting,Co-op,12.50,12.50,2021-03-15,USD,T1,Core,,,,,,,\n`;
 
   test('an export column goes to the first of two table headers that name it, where the ledger reads it', () => {
     const tableHeaders = [...LAYOUT, 'Earning Amount'];
@@ -63,7 +63,7 @@ describe('importing into an Earnings table whose headers are spelled otherwise',
   });
 
   test('an export that repeats a column in another spelling is refused as duplicate_header, as the batch job refuses it', () => {
-    const text = `${[...LAYOUT, 'Earning ID'].join(',')}\nE1,P1,,Hosting,Co-op,12.50,12.50,2021-03-15,USD,T1,Core,,,,,,E1\n`;
+    const text = `${[...LAYOUT, 'Earning ID'].join(',')}\nE1,P1,,Hosting,Co-op,12.50,12.50,2021-03-15,USD,T1,Core,,,,,,,,E1\n`;
     const plan = planImport(LAYOUT, new Map(), [parseExportText('a.csv', text)]);
     expect(plan.rejected.map((r) => [r.code, r.line, r.input])).toEqual([['duplicate_header', 1, 'Earning ID']]);
     expect(plan.cells).toEqual([]);

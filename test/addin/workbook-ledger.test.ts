@@ -121,8 +121,9 @@ describe('the Earnings table through core\'s engine', () => {
   });
 
   test('a row core\'s acceptance rule refuses is left out as a problem: an empty required text, a pay-to currency or amount that cannot be read', () => {
-    const payHeaders = [...headers, 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'];
-    const paid = (r: unknown[], currency: string, amount: unknown) => [...r.slice(0, headers.length), currency, amount];
+    // The pay-to columns are the layout's own (an amount and a currency).
+    const paid = (r: unknown[], currency: string, amount: unknown) =>
+      r.map((cell, i) => (headers[i] === 'lastPaymentCurrency' ? currency : headers[i] === 'earningAmountInLastPaymentCurrency' ? amount : cell));
     const rows = [
       paid(coop('E1', 'Co-op', 100), 'gbp', 80),
       paid(coop('E2', 'Co-op', 10, { participantId: '' }), '', ''),
@@ -131,7 +132,7 @@ describe('the Earnings table through core\'s engine', () => {
       paid(coop('E5', 'Co-op', 10), 'GBP', 'lots'),
     ];
     const ledger = computeLedger(
-      { earnings: { name: 'Earnings', headers: payHeaders, rows, rowIndexes: rows.map((_, i) => i) }, programs: null, claims: null },
+      { earnings: { name: 'Earnings', headers, rows, rowIndexes: rows.map((_, i) => i) }, programs: null, claims: null },
       { asOf, settings: DEFAULT_SETTINGS },
     );
     expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => [i.code, i.path[2]])])).toEqual([

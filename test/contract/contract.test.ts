@@ -30,7 +30,7 @@ const sets: DataSet[] = [
 ];
 
 describe.each(sets)('$name', (set) => {
-  test('the workbook and the batch job agree on balances, finding codes per pool and claim draws', async () => {
+  test('the workbook and the batch job agree on balances, finding codes per pool, claim draws and which claims are paid', async () => {
     const batch = await batchOutcome(set);
     const addin = await addinOutcome(set);
     expect(batch.balances.size).toBeGreaterThan(0);
@@ -38,5 +38,6 @@ describe.each(sets)('$name', (set) => {
     for (const [pool, row] of batch.balances) expect(addin.balances.get(pool), pool).toEqual(row);
     expect(Object.fromEntries(addin.codesByPool)).toEqual(Object.fromEntries(batch.codesByPool));
     expect(Object.fromEntries(addin.draws)).toEqual(Object.fromEntries(batch.draws));
+    expect(addin.paid).toEqual(batch.paid);
   });
 });

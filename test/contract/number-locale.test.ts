@@ -10,7 +10,7 @@ import { collectEarnings, source } from '../batch/input/helpers.js';
 import { main } from '../../batch/cli.js';
 import { readSettings } from '../../core/settings.js';
 import { SETTING_KEYS } from '../../addin/ledger/ledger-settings-store.js';
-import { readExportFile } from '../../addin/import/read-export-file.js';
+import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { importExports, loadWorkbook, RefusedSettingError, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { TABLES } from '../../core/workbook-layout.js';
 
@@ -76,7 +76,30 @@ describe.each(originals)('$name', (original) => {
     expect(Object.fromEntries(batch.balances)).toEqual(Object.fromEntries(expected.balances));
     expect(Object.fromEntries(addin.balances)).toEqual(Object.fromEntries(expected.balances));
     expect(Object.fromEntries(addin.codesByPool)).toEqual(Object.fromEntries(batch.codesByPool));
+    expect(addin.paid).toEqual(expected.paid);
+    // Every row the import wrote is read back by the ledger, the pay-to amounts too (`3.600,00`).
+    expect(addin.refusedRows).toBe(0);
   });
+});
+
+test('the Dutch samples imported a second time add and rewrite nothing: every row written is found again, its pay-to amount too', async () => {
+  const set = dutch(SAMPLES);
+  fake.reset();
+  await setUpWorkbook();
+  await Excel.run(async (context) => {
+    context.workbook.settings.add(SETTING_KEYS.numberLocale, 'nl-NL');
+    await context.sync();
+  });
+  const picked = () => set.earnings.map((path) => Object.assign(new Blob([readFileSync(path)]), { name: path }));
+  const first = await importExports((await readPickedFiles(picked(), readExportFile)).flatMap((r) => r.parsed), () => undefined);
+  expect(first.plan.cells.length).toBeGreaterThan(0);
+  // The paid rows hold a pay-to amount such as 600,00.
+  const table = fake.tableValues(TABLES.earnings)!;
+  const payTo = table.headers.indexOf('earningAmountInLastPaymentCurrency');
+  expect(table.rows.filter((row) => typeof row[payTo] === 'number').length).toBeGreaterThan(0);
+  const again = await importExports((await readPickedFiles(picked(), readExportFile)).flatMap((r) => r.parsed), () => undefined);
+  expect(again.plan.cells).toHaveLength(0);
+  expect(again.plan.updates).toHaveLength(0);
 });
 
 const HEADER = 'earningId;participantId;programName;earningType;earningAmount;earningAmountUSD;earningDate;transactionCurrency';

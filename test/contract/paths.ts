@@ -29,6 +29,10 @@ export interface Outcome {
   readonly codesByPool: Map<string, string[]>;
   /** claimId → the pool it draws on ('' for none). */
   readonly draws: Map<string, string>;
+  /** The claims a payment row shows paid, sorted. */
+  readonly paid: string[];
+  /** The add-in only: rows of the workbook's tables its ledger refused (the batch job stops on a refused row instead). */
+  readonly refusedRows?: number;
 }
 
 const csv = (path: string): Record<string, string>[] => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -74,10 +78,10 @@ export async function batchOutcome(set: DataSet): Promise<Outcome> {
 function reportsOutcome(out: string): Outcome {
   const balances = new Map(csv(join(out, 'balances.csv')).map((r) => [poolOf(r), BALANCES_COLUMNS.map((c) => `${c.name}=${r[c.name] ?? ''}`)]));
   const codesByPool = group(csv(join(out, 'findings.csv')).filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code!]));
-  const draws = new Map(
-    csv(join(out, 'claims.csv')).map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']),
-  );
-  return { balances, codesByPool, draws };
+  const claims = csv(join(out, 'claims.csv'));
+  const draws = new Map(claims.map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']));
+  const paid = claims.filter((c) => c.paid === 'true').map((c) => c.claimId!).sort();
+  return { balances, codesByPool, draws, paid };
 }
 
 /** The command line `coop-ledger reconcile` is given for a data set (settings as options). */
@@ -178,5 +182,6 @@ export async function addinOutcome(set: DataSet): Promise<Outcome> {
   );
   const codesByPool = group(ledger.findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code]));
   const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.drawsOnPool ? poolKeyString(c.poolKey!) : '']));
-  return { balances, codesByPool, draws };
+  const paid = ledger.claims.filter((c) => c.paid).map((c) => c.claim.claimId).sort();
+  return { balances, codesByPool, draws, paid, refusedRows: ledger.problems.length };
 }

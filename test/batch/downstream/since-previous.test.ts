@@ -45,6 +45,17 @@ describe('changes since the previous run', () => {
     expect(summary.changes.total).toBe(0);
   });
 
+  test('an identical rerun lists nothing when ids start with a character the reports quote, and when the previous run had no claims', async () => {
+    // Written as '+P1 and '-E1 so a spreadsheet does not run them; read back as +P1 and -E1.
+    const exports = await exportsIn({ 'e.csv': coopExport([['-E1', '2021-07-05', '1000.00']]).replace(/,P1,/g, ',+P1,') });
+    const out = join(await dirs.make(), 'reports');
+    await run([exports], out);
+    expect((await readReport(out, 'balances.csv')).map((b) => b.participantId)).toEqual(["'+P1"]);
+    expect((await readReport(out, 'changes.csv')).map((c) => c.change)).toContain('new_pool');
+    await run([exports], out);
+    expect(await readReport(out, 'changes.csv')).toEqual([]);
+  });
+
   test('--fail-on-new exits 1 only for new findings at or above --fail-on', async () => {
     const out = join(await dirs.make(), 'reports');
     expect((await runCli([...SAMPLE, '--out', out, '--fail-on-new'])).code).toBe(1);
