@@ -52,7 +52,7 @@ export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<
     const queued = queueWorkbookNames(context);
     const settings = queueStoredSettings(context);
     await context.sync();
-    const names = { tables: queued.tables.items.map((t) => t.name), sheets: queued.sheets.items.map((s) => s.name) };
+    const names = queued.read();
     const stored = settings.read();
     // A table is there when core's rule finds it as a table; a sheet standing for one is read, but
     // the pane writes only to tables, so it is still to be set up (docs/RULES.md, "Where a table is").
@@ -232,15 +232,18 @@ export function selectClaimRow(claimId: string): Promise<boolean> {
 }
 
 /**
- * Selects a row of a table by its 1-based body row, as the ledger's findings name Earnings rows.
- * The row is the one the last load read: the pane reloads after every change to the table (a sort
- * included), so it names the row the user sees.
+ * Selects a row of a table by its sheet row, as the ledger's findings name Earnings rows (core's
+ * `sheetRowBelowHeader`). The row is the one the last load read: the pane reloads after every
+ * change to the table (a sort included), so it names the row the user sees.
  */
 export function selectTableRowAt(tableName: string, row: number): Promise<void> {
   return Excel.run(async (context) => {
     const table = context.workbook.tables.getItem(tableName);
+    const body = table.getDataBodyRange().load('rowIndex');
+    await context.sync();
     table.worksheet.activate();
-    table.getDataBodyRange().getRow(row - 1).select();
+    // Sheet row `row` (1-based) is the body's row `row - 1 - body.rowIndex` (0-based, from the body's top).
+    body.getRow(row - 1 - body.rowIndex).select();
     await context.sync();
   });
 }
