@@ -45,7 +45,7 @@ async function batchVerdict(sheet: Sheet): Promise<Verdict> {
   });
   const run = await batchOnBook(wb, 'claims', folders);
   return {
-    problems: run.csv('input-errors.csv').filter((e) => e.file.endsWith('!Claims')).map((e) => `${e.code}@${e.line}`).sort(),
+    problems: run.csv('input-errors.csv').filter((e) => e.file?.endsWith('!Claims')).map((e) => `${e.code}@${e.line}`).sort(),
     claims: run.csv('claims.csv').map((c) => c.claimId!),
   };
 }
