@@ -11,7 +11,7 @@ import type { Issue } from '../../core/issues.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
-import { locateTable } from '../../core/tables/table-location.js';
+import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
 import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
@@ -142,7 +142,13 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     earningsWritten();
     try {
       // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
-      for (const u of plan.updates) await writeRow(context, TABLES.earnings, u.index, u.cells);
+      // `u.index` counts the rows read, which leave blank rows out: the row is written where the
+      // table holds it (its sheet row), never at that count, which would write over another row.
+      if (plan.updates.length > 0) {
+        const body = context.workbook.tables.getItem(TABLES.earnings).getDataBodyRange().load('rowIndex');
+        await context.sync();
+        for (const u of plan.updates) await writeRow(context, TABLES.earnings, offsetBelowHeader(body.rowIndex, table.rowNumbers[u.index]!), u.cells);
+      }
       const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
       return { plan, written };
     } finally {
@@ -242,8 +248,8 @@ export function selectTableRowAt(tableName: string, row: number): Promise<void> 
     const body = table.getDataBodyRange().load('rowIndex');
     await context.sync();
     table.worksheet.activate();
-    // Sheet row `row` (1-based) is the body's row `row - 1 - body.rowIndex` (0-based, from the body's top).
-    body.getRow(row - 1 - body.rowIndex).select();
+    // The body's first row (0-based) is the header's row as Excel numbers it (1-based).
+    body.getRow(offsetBelowHeader(body.rowIndex, row)).select();
     await context.sync();
   });
 }

@@ -88,3 +88,8 @@ export function sheetTableColumns(header: readonly unknown[]): { readonly start:
 export function sheetRowBelowHeader(headerRow: number, offset: number): number {
   return headerRow + 1 + offset;
 }
+
+/** The inverse of `sheetRowBelowHeader`: how many rows below a header on sheet row `headerRow` sheet row `sheetRow` is (0 for the first). */
+export function offsetBelowHeader(headerRow: number, sheetRow: number): number {
+  return sheetRow - headerRow - 1;
+}

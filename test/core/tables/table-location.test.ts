@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { HEADER_SEARCH_LINES } from '../../../core/tables/header-row.js';
-import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../../core/tables/table-location.js';
+import { locateTable, offsetBelowHeader, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../../core/tables/table-location.js';
 
 describe('which table or sheet holds a co-op table', () => {
   test.each<[string, WorkbookNames, ReturnType<typeof locateTable>]>([
@@ -55,5 +55,6 @@ describe('how a workbook table\'s row is named', () => {
     ['a table whose header is on row 10: its first row is row 11', 10, 0, 11],
   ])('%s', (_, headerRow, offset, expected) => {
     expect(sheetRowBelowHeader(headerRow, offset)).toBe(expected);
+    expect(offsetBelowHeader(headerRow, expected)).toBe(offset);
   });
 });
