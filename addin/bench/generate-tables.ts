@@ -6,6 +6,7 @@
 import { CLAIMS_COLUMNS, EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { addDays, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import type { TableData } from '../excel/table-io.js';
+import { sheetRowBelowHeader } from '../../core/tables/table-location.js';
 
 const PROGRAMS = ['CSP Indirect Reseller', 'CSP Direct Bill Partner', 'Hosting', 'Microsoft Commerce Incentives', 'Surface ADD'];
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'JPY'];
@@ -72,9 +73,10 @@ export function generateTables(rows: number, claims: number, participants = 20):
     };
     claimRows.push(claimHeaders.map((h) => values[h] ?? ''));
   }
-  const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
+  // Each table as set-up makes it: the header on sheet row 1, the rows below it.
+  const rowNumbers = (n: number) => Array.from({ length: n }, (_, i) => sheetRowBelowHeader(1, i));
   return {
-    earnings: { name: 'Earnings', headers, rows: earningRows, rowIndexes: indexes(rows) },
-    claims: { name: 'Claims', headers: claimHeaders, rows: claimRows, rowIndexes: indexes(claims) },
+    earnings: { name: 'Earnings', headers, rows: earningRows, rowNumbers: rowNumbers(rows) },
+    claims: { name: 'Claims', headers: claimHeaders, rows: claimRows, rowNumbers: rowNumbers(claims) },
   };
 }

@@ -4,6 +4,7 @@
  * same events, so a cell and the pane never show different numbers for long.
  */
 import { locateTable } from '../../core/tables/table-location.js';
+import { workbookNames } from './table-io.js';
 
 type Listener = (table: string) => void;
 
@@ -33,9 +34,7 @@ export function watching(name: string): boolean {
 export async function watchTables(names: readonly string[]): Promise<void> {
   await Excel.run(async (context) => {
     const tables = context.workbook.tables;
-    tables.load('items/name');
-    await context.sync();
-    const present = { tables: tables.items.map((t) => t.name), sheets: [] };
+    const present = await workbookNames(context);
     for (const name of names) {
       // The table core's rule finds (`claims` is the Claims table: docs/RULES.md, "Where a table is"),
       // reported under the layout's name, the name the ledger reads it by.

@@ -7,7 +7,7 @@
 import type { CellValue } from './cell-values.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { HEADER_SEARCH_LINES, type ColumnRequirement } from '../../core/tables/header-row.js';
-import { locateTable, sheetHeaderIndex, type WorkbookNames } from '../../core/tables/table-location.js';
+import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../core/tables/table-location.js';
 import type { Issue } from '../../core/issues.js';
 import type { ColumnSpec } from '../../core/workbook-layout.js';
 import { assertWritable, placeFormatRow, placeFormats, placementIssues, placementOf, placeRow } from './table-placement.js';
@@ -20,8 +20,8 @@ export interface TableData {
   readonly headers: string[];
   /** Data rows, blank rows (Excel keeps one in an empty table) left out. */
   readonly rows: unknown[][];
-  /** For each row, its 0-based index in the table body (for writeRow). */
-  readonly rowIndexes: number[];
+  /** For each row, the sheet row it is on, as a problem names it (core's `sheetRowBelowHeader`). */
+  readonly rowNumbers: number[];
 }
 
 /** The size a row takes in an Office.js request: UTF-16 text, numbers as their JSON text. */
@@ -59,18 +59,22 @@ export function blocksOf<T extends readonly unknown[]>(
 
 /** Names of the workbook's tables and sheets (one sync), for core's rule of where a table is (`locateTable`). */
 export async function workbookNames(context: Excel.RequestContext): Promise<WorkbookNames> {
-  const { tables, sheets } = queueWorkbookNames(context);
+  const queued = queueWorkbookNames(context);
   await context.sync();
-  return { tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) };
+  return queued.read();
 }
 
-/** Queues the names `workbookNames` reads, for a caller that syncs them with other loads; read them after its sync. */
-export function queueWorkbookNames(context: Excel.RequestContext): { tables: Excel.TableCollection; sheets: Excel.WorksheetCollection } {
+/**
+ * Queues the names `workbookNames` reads, for a caller that syncs them with other loads; `read()`
+ * after its sync. The one place the add-in collects them, so every caller of `locateTable` is given
+ * the same lists.
+ */
+export function queueWorkbookNames(context: Excel.RequestContext): { read(): WorkbookNames } {
   const tables = context.workbook.tables;
   tables.load('items/name');
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  return { tables, sheets };
+  return { read: () => ({ tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) }) };
 }
 
 /** A co-op table whose shape is queued to load (`queueTableShapes`), under the layout's name (`Claims`). */
@@ -102,19 +106,19 @@ export function queueTableShapes(
     }
     const table = context.workbook.tables.getItem(location.table);
     const header = table.getHeaderRowRange().load('values');
-    const body = table.getDataBodyRange().load('rowCount,columnCount');
+    const body = table.getDataBodyRange().load('rowIndex,rowCount,columnCount');
     return [{ name, header, body }];
   });
 }
 
 /**
- * A synced sheet's used range as a table: its header found by core's rule for sheets
- * (`sheetHeaderIndex`, the batch job's too), its columns from the header's first filled cell to its
- * last, its rows every row below, blank ones left out. Row indexes count from the row below the
- * header, as a table's body does.
+ * A synced sheet's used range as a table, by core's rules for a sheet that stands for one, the batch
+ * job's too (docs/RULES.md, "Where a table is"): its header (`sheetHeaderIndex`), its columns
+ * (`sheetTableColumns`), its rows every row below, blank ones left out (`isBlankRow` over every
+ * cell of those columns), each named by its sheet row (`sheetRowBelowHeader`).
  */
 export function sheetTableData(name: string, used: Excel.Range, required: readonly ColumnRequirement[]): TableData {
-  if (used.isNullObject) return { name, headers: [], rows: [], rowIndexes: [] };
+  if (used.isNullObject) return { name, headers: [], rows: [], rowNumbers: [] };
   const values = used.values;
   // Lines from the sheet's row 1, so the search depth counts the same rows as the batch job's.
   const lines = Array.from({ length: Math.min(HEADER_SEARCH_LINES, used.rowIndex + values.length) }, (_, r) => {
@@ -122,17 +126,16 @@ export function sheetTableData(name: string, used: Excel.Range, required: readon
     return [...Array<string>(used.columnIndex).fill(''), ...(row ?? []).map((v) => String(v ?? ''))];
   });
   const index = sheetHeaderIndex(lines, required);
-  if (index === null) return { name, headers: [], rows: [], rowIndexes: [] };
-  const headerCells = values[index - used.rowIndex]!.map((v) => String(v ?? '').trim());
-  const left = headerCells.findIndex((h) => h !== '');
-  const right = headerCells.length - [...headerCells].reverse().findIndex((h) => h !== '');
-  const data: TableData = { name, headers: headerCells.slice(left, right), rows: [], rowIndexes: [] };
+  const headerCells = index === null ? [] : values[index - used.rowIndex]!.map((v) => String(v ?? '').trim());
+  const span = sheetTableColumns(headerCells);
+  if (index === null || span === null) return { name, headers: [], rows: [], rowNumbers: [] };
+  const data: TableData = { name, headers: headerCells.slice(span.start, span.end), rows: [], rowNumbers: [] };
+  // `lines[index]` is sheet row `index + 1`: the header's row, as Excel numbers it.
   values.slice(index - used.rowIndex + 1).forEach((row, i) => {
-    const cells = row.slice(left, right);
-    // core's rule, the batch job's too (docs/RULES.md, "Blank rows").
+    const cells = row.slice(span.start, span.end);
     if (isBlankRow(cells)) return;
     data.rows.push(cells);
-    data.rowIndexes.push(i);
+    data.rowNumbers.push(sheetRowBelowHeader(index + 1, i));
   });
   return data;
 }
@@ -148,16 +151,16 @@ export async function readTableRows(
   maxBytes = BLOCK_BYTES,
 ): Promise<Map<string, TableData | null>> {
   const result = new Map<string, TableData | null>(names.map((n) => [n, null]));
-  const pending: { data: TableData; start: number; range: Excel.Range }[] = [];
+  const pending: { data: TableData; headerRow: number; start: number; range: Excel.Range }[] = [];
   let queuedBytes = 0;
   const flush = async () => {
     await context.sync();
-    for (const { data, start, range } of pending) {
+    for (const { data, headerRow, start, range } of pending) {
       range.values.forEach((row, i) => {
-        // core's rule, the batch job's too (docs/RULES.md, "Blank rows").
+        // core's rules, the batch job's too (docs/RULES.md, "Blank rows" and "Where a table is").
         if (isBlankRow(row)) return;
         data.rows.push(row);
-        data.rowIndexes.push(start + i);
+        data.rowNumbers.push(sheetRowBelowHeader(headerRow, start + i));
       });
     }
     pending.length = 0;
@@ -170,8 +173,10 @@ export async function readTableRows(
     }
     const { name, header, body } = shape;
     const headers = (header.values[0] ?? []).map((h) => String(h));
-    const data: TableData = { name, headers, rows: [], rowIndexes: [] };
+    const data: TableData = { name, headers, rows: [], rowNumbers: [] };
     result.set(name, data);
+    // The body's first row (0-based) is the header's row as Excel numbers it (1-based).
+    const headerRow = body.rowIndex;
     const columns = body.columnCount;
     const rowBytes = columns * 24 + 2;
     const perBlock = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(maxBytes / rowBytes)));
@@ -179,7 +184,7 @@ export async function readTableRows(
       const count = Math.min(perBlock, body.rowCount - start);
       if (queuedBytes + count * rowBytes > maxBytes && pending.length > 0) await flush();
       const range = body.getCell(start, 0).getAbsoluteResizedRange(count, columns).load('values');
-      pending.push({ data, start, range });
+      pending.push({ data, headerRow, start, range });
       queuedBytes += count * rowBytes;
     }
   }

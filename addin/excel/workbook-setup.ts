@@ -56,12 +56,7 @@ export async function ensureCoopTables(
   programRows: readonly (readonly CellValue[])[] = [],
 ): Promise<SetupResult> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const tables = context.workbook.tables;
-  tables.load('items/name');
-  await context.sync();
-
-  const names = { tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) };
+  const names = await workbookNames(context);
   // Where each table is, by core's rule (`claims` is the Claims table: Excel names ignore case).
   const locations = new Map(ALL_TABLES.map((name) => [name, locateTable(name, names)] as const));
   // A sheet named like a table the workbook lacks may hold the team's rows: whether it holds any is

@@ -59,11 +59,12 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
   await context.sync();
   const earningsShape = shapes.find((s) => s.name === TABLES.earnings);
   // Kept only while Excel reports the table's changes: without its events nothing says it is
-  // still the same. The table's size is in the key, so a size other than the kept pass's is read
-  // again even if a change event was missed.
+  // still the same. The table's size and place are in the key, so a size other than the kept
+  // pass's is read again even if a change event was missed, and so is a table moved down by rows
+  // inserted above it (its rows are named by their sheet rows).
   const watched = watching(TABLES.earnings);
   if (options.reread || !watched) memo.forget();
-  const key = JSON.stringify([earningsShape && 'body' in earningsShape ? [earningsShape.body.rowCount, earningsShape.body.columnCount] : null, settings]);
+  const key = JSON.stringify([earningsShape && 'body' in earningsShape ? [earningsShape.body.rowIndex, earningsShape.body.rowCount, earningsShape.body.columnCount] : null, settings]);
   const generation = memo.begin();
   let kept = memo.find(key);
   const read = await readTableRows(context, wanted, kept ? shapes.filter((s) => s !== earningsShape) : shapes);

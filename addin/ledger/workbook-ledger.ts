@@ -48,8 +48,8 @@ export interface LedgerTables {
 
 export interface LedgerClaim {
   readonly claim: Claim;
-  /** Index of the claim's row in the Claims table body (for writing it back). */
-  readonly rowIndex: number;
+  /** The sheet row of the claim's row in the Claims table, as a problem names it. */
+  readonly row: number;
   /** The pool it belongs to, when its dates name one. */
   readonly poolKey: PoolKey | null;
   /** Whether it draws on that pool (core's answer: a rejected claim draws nothing). */
@@ -60,7 +60,7 @@ export interface LedgerClaim {
 
 export interface RowProblem {
   readonly table: string;
-  /** 1-based row of the table body, as the user counts below the header. */
+  /** The sheet row, as Excel's row header shows it (`TableData.rowNumbers`); 0 for the table as a whole. */
   readonly row: number;
   readonly issues: readonly Issue[];
 }
@@ -131,21 +131,21 @@ function programsRowProblems(programs: TableData, issues: readonly Issue[]): Row
   const byRow = new Map<number, Issue[]>();
   for (const i of issues) {
     const index = i.path[1];
-    const row = typeof index === 'number' ? (programs.rowIndexes[index] ?? index) + 1 : 0;
+    const row = typeof index === 'number' ? (programs.rowNumbers[index] ?? 0) : 0;
     byRow.set(row, [...(byRow.get(row) ?? []), i]);
   }
   return [...byRow].sort(([a], [b]) => a - b).map(([row, rowIssues]) => ({ table: programs.name, row, issues: rowIssues }));
 }
 
 export interface ClaimsRead {
-  readonly claims: { claim: Claim; rowIndex: number }[];
+  readonly claims: { claim: Claim; row: number }[];
   readonly problems: RowProblem[];
   /** The register's header refuses it (`headerRefusesTable`): nothing may be computed with it (Ledger.refusedTable). */
   readonly refused: boolean;
 }
 
 export function readClaims(claims: TableData | null, parses: ClaimParses = new ClaimParses()): ClaimsRead {
-  const out: { claim: Claim; rowIndex: number }[] = [];
+  const out: { claim: Claim; row: number }[] = [];
   if (!claims) return { claims: out, problems: [], refused: false };
   // The register's required columns, as the batch job requires them of a claims file or workbook.
   const header = readTableHeader(claims.headers, { known: CLAIMS_COLUMNS.map((c) => c.name), required: REQUIRED_CLAIMS_COLUMNS });
@@ -155,9 +155,9 @@ export function readClaims(claims: TableData | null, parses: ClaimParses = new C
   const record = recordReader(header, CLAIMS_COLUMNS);
   claims.rows.forEach((row, i) => {
     const parsed = parses.parse(row, () => parseClaimRow(record(row)));
-    const rowIndex = claims.rowIndexes[i] ?? i;
-    if (parsed.ok) out.push({ claim: parsed.value, rowIndex });
-    else problems.push({ table: 'Claims', row: rowIndex + 1, issues: parsed.issues });
+    const at = claims.rowNumbers[i]!;
+    if (parsed.ok) out.push({ claim: parsed.value, row: at });
+    else problems.push({ table: 'Claims', row: at, issues: parsed.issues });
   });
   return { claims: out, problems, refused: false };
 }
@@ -167,7 +167,7 @@ export interface LedgerOptions {
   readonly settings: LedgerSettings;
 }
 
-/** The workbook's name for where an Earnings or Claims row is: its table and its 1-based body row. */
+/** The workbook's name for where an Earnings or Claims row is: its table and its sheet row. */
 const EARNINGS_SOURCE = 'Earnings';
 const CLAIMS_SOURCE = 'Claims';
 
@@ -229,16 +229,16 @@ export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, cla
   const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems];
   const settled = settleAsOf({
     earnings: earnings.totals,
-    claims: claimRows.claims.map(({ claim, rowIndex }) => ({ claim, location: { file: CLAIMS_SOURCE, line: rowIndex + 1 } })),
+    claims: claimRows.claims.map(({ claim, row }) => ({ claim, location: { file: CLAIMS_SOURCE, line: row } })),
     payments: [],
     catalog,
     settings,
     asOf,
     describeIssue: (i) => i.code,
   });
-  const claims: LedgerClaim[] = claimRows.claims.map(({ claim, rowIndex }, i) => ({
+  const claims: LedgerClaim[] = claimRows.claims.map(({ claim, row }, i) => ({
     claim,
-    rowIndex,
+    row,
     poolKey: settled.claims[i]!.pool,
     drawsOnPool: settled.claims[i]!.drawsOnPool,
     paid: settled.claims[i]!.paid,
@@ -293,9 +293,9 @@ class TableEarnings {
   /** The record of the row at a location the ledger was given, read again (core asks only when its earningId repeats). */
   rowAt(location: RowLocation): EarningRecord {
     const { rows } = this.table;
-    // Row i is at line i + 1 unless blank rows were left out before it.
-    let i = location.line - 1;
-    if (!(i < rows.length && this.lineAt(i) === location.line)) {
+    // Row i is at the first row's line + i unless blank rows were left out before it.
+    let i = location.line - this.lineAt(0);
+    if (!(i >= 0 && i < rows.length && this.lineAt(i) === location.line)) {
       this.indexOfLine ??= new Map(rows.map((_, at) => [this.lineAt(at), at]));
       i = this.indexOfLine.get(location.line) ?? -1;
     }
@@ -359,9 +359,9 @@ class TableEarnings {
     return kind;
   }
 
-  /** The table row (1-based, in the table's body) of body row `i`. */
+  /** The sheet row of the table's row `i`. */
   private lineAt(i: number): number {
-    return (this.table.rowIndexes[i] ?? i) + 1;
+    return this.table.rowNumbers[i] ?? 0;
   }
 
   private noteName(row: readonly unknown[]): void {

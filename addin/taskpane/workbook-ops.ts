@@ -11,7 +11,7 @@ import type { Issue } from '../../core/issues.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
-import { locateTable } from '../../core/tables/table-location.js';
+import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
 import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
@@ -52,7 +52,7 @@ export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<
     const queued = queueWorkbookNames(context);
     const settings = queueStoredSettings(context);
     await context.sync();
-    const names = { tables: queued.tables.items.map((t) => t.name), sheets: queued.sheets.items.map((s) => s.name) };
+    const names = queued.read();
     const stored = settings.read();
     // A table is there when core's rule finds it as a table; a sheet standing for one is read, but
     // the pane writes only to tables, so it is still to be set up (docs/RULES.md, "Where a table is").
@@ -142,7 +142,13 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     earningsWritten();
     try {
       // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
-      for (const u of plan.updates) await writeRow(context, TABLES.earnings, u.index, u.cells);
+      // `u.index` counts the rows read, which leave blank rows out: the row is written where the
+      // table holds it (its sheet row), never at that count, which would write over another row.
+      if (plan.updates.length > 0) {
+        const body = context.workbook.tables.getItem(TABLES.earnings).getDataBodyRange().load('rowIndex');
+        await context.sync();
+        for (const u of plan.updates) await writeRow(context, TABLES.earnings, offsetBelowHeader(body.rowIndex, table.rowNumbers[u.index]!), u.cells);
+      }
       const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
       return { plan, written };
     } finally {
@@ -232,15 +238,18 @@ export function selectClaimRow(claimId: string): Promise<boolean> {
 }
 
 /**
- * Selects a row of a table by its 1-based body row, as the ledger's findings name Earnings rows.
- * The row is the one the last load read: the pane reloads after every change to the table (a sort
- * included), so it names the row the user sees.
+ * Selects a row of a table by its sheet row, as the ledger's findings name Earnings rows (core's
+ * `sheetRowBelowHeader`). The row is the one the last load read: the pane reloads after every
+ * change to the table (a sort included), so it names the row the user sees.
  */
 export function selectTableRowAt(tableName: string, row: number): Promise<void> {
   return Excel.run(async (context) => {
     const table = context.workbook.tables.getItem(tableName);
+    const body = table.getDataBodyRange().load('rowIndex');
+    await context.sync();
     table.worksheet.activate();
-    table.getDataBodyRange().getRow(row - 1).select();
+    // The body's first row (0-based) is the header's row as Excel numbers it (1-based).
+    body.getRow(offsetBelowHeader(body.rowIndex, row)).select();
     await context.sync();
   });
 }

@@ -1,13 +1,13 @@
 import type ExcelJS from 'exceljs';
-import { readTableHeader } from '../../core/tables/table-header.js';
+import { readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import { HEADER_SEARCH_LINES, normaliseHeaderName, type ColumnRequirement } from '../../core/tables/header-row.js';
-import { locateTable, sheetHeaderIndex } from '../../core/tables/table-location.js';
+import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns } from '../../core/tables/table-location.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import type { ColumnKind, ColumnSpec } from '../../core/workbook-layout.js';
 import type { InputIssueCode } from '../../core/codes.js';
 
-/** Where a value came from, for located findings (`Claims!B7`). Rows are 1-based sheet rows. */
+/** Where a value came from, for located findings (`Claims!B7`). Rows are sheet rows (core's `sheetRowBelowHeader`). */
 export interface CellLocation {
   readonly sheet: string;
   readonly row: number;
@@ -30,6 +30,11 @@ export interface WorkbookTable {
   /** The sheet row of the header (the row above the first body row). */
   readonly headerRow: number;
   readonly headers: readonly string[];
+  /**
+   * What core's header rule makes of the header, with the layout's columns known and the required
+   * ones looked for: whether it refuses the table is core's `headerRefusesTable`, the add-in's too.
+   */
+  readonly header: TableHeader;
   readonly rows: readonly WorkbookTableRow[];
 }
 
@@ -120,9 +125,11 @@ function tablesOf(workbook: ExcelJS.Workbook): Map<string, { sheet: ExcelJS.Work
 
 /**
  * Reads a table of a co-op workbook (`Claims`, `Programs`) as text rows, for the same parsers as
- * the CSV inputs. Where it is, and where a plain sheet's header is, are core's rules
- * (`locateTable`, `sheetHeaderIndex`): an Excel table of that name in any case, else a sheet of
- * that name read from its header down. Blank rows are skipped. `columns` is the
+ * the CSV inputs. Where it is, a plain sheet's header and columns, and how a row is named are core's
+ * rules, the add-in's too (`locateTable`, `sheetHeaderIndex`, `sheetTableColumns`,
+ * `sheetRowBelowHeader`): an Excel table of that name in any case, else a sheet of that name read
+ * from its header down. Blank rows are skipped (`isBlankRow` over every cell under the table's
+ * columns, named or not). `columns` is the
  * table's layout (`CLAIMS_COLUMNS`): its kinds decide how a cell is read (a number in a date column
  * is a serial date); a column it does not name, or every column without it, reads as text. The
  * workbook is read whole (exceljs), which is fine for the register and policy tables it is used for.
@@ -174,16 +181,16 @@ export async function readWorkbookTable(
     }
     const index = sheetHeaderIndex(lines, required);
     if (index === null) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName, location: { sheet: sheet.name, row: 1 } }] };
+    // `lines[index]` is sheet row `index + 1`.
     const top = index + 1;
-    const header = sheet.getRow(top);
-    let left = 0;
-    let right = 0;
-    header.eachCell((cell, col) => {
-      if (headerText(cell.value).trim() === '') return;
-      if (left === 0) left = col;
-      right = col;
+    const headerCells: string[] = [];
+    sheet.getRow(top).eachCell((cell, col) => {
+      headerCells[col - 1] = headerText(cell.value);
     });
-    range = { top, left, bottom: sheet.rowCount, right };
+    const span = sheetTableColumns(Array.from(headerCells, (c) => c ?? ''));
+    if (span === null) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName, location: { sheet: sheet.name, row: top } }] };
+    // exceljs numbers columns from 1.
+    range = { top, left: span.start + 1, bottom: sheet.rowCount, right: span.end };
   }
 
   const problems: WorkbookTableProblem[] = [];
@@ -196,7 +203,7 @@ export async function readWorkbookTable(
   }
   // Core's header rule: `claimId`, `ClaimID` and `Claim ID` are one column; the first is read, a
   // repeat is reported and its cells are not read (docs/RULES.md, "Column headers").
-  const header = readTableHeader(names);
+  const header = readTableHeader(names, { known: columns.map((c) => c.name), required });
   for (const r of header.repeats) {
     problems.push({ code: 'duplicate_header', file: path, input: r.name, location: { sheet: sheet.name, row: range.top, column: range.left + r.position } });
   }
@@ -207,7 +214,9 @@ export async function readWorkbookTable(
   const kindByName = new Map(columns.map((c) => [normaliseHeaderName(c.name), c.kind]));
   const kinds: (ColumnKind | undefined)[] = headers.map((h) => (h === '' ? undefined : kindByName.get(normaliseHeaderName(h))));
   const rows: WorkbookTableRow[] = [];
-  for (let r = range.top + 1; r <= range.bottom; r++) {
+  for (let offset = 0; offset < range.bottom - range.top; offset++) {
+    // exceljs numbers rows as Excel's row headers do, so the row read is the row named.
+    const r = sheetRowBelowHeader(range.top, offset);
     const row = sheet.getRow(r);
     const values: Record<string, string> = {};
     const cells: string[] = [];
@@ -222,8 +231,10 @@ export async function readWorkbookTable(
       }
       values[name] = text;
     }
-    // A blank row (every cell empty once trimmed) is skipped, as the add-in skips it (docs/RULES.md, "Blank rows").
-    if (!isBlankRow(Object.values(values))) rows.push({ values, cells, location: { sheet: sheet.name, row: r } });
+    // Blank when every cell under the table's columns is, named or not, as the add-in judges it: a
+    // note under a blank or repeated header keeps its row, which is then refused by its row parser,
+    // never dropped unseen (docs/RULES.md, "Blank rows").
+    if (!isBlankRow(cells)) rows.push({ values, cells, location: { sheet: sheet.name, row: r } });
   }
-  return { ok: true, table: { sheet: sheet.name, source, headerRow: range.top, headers: headers.filter((h) => h !== ''), rows }, problems };
+  return { ok: true, table: { sheet: sheet.name, source, headerRow: range.top, headers: headers.filter((h) => h !== ''), header, rows }, problems };
 }

@@ -4,7 +4,7 @@ import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { formatPath, type Issue } from '../../core/issues.js';
 import { PROGRAMS_COLUMNS } from '../../core/workbook-layout.js';
-import { readWorkbookTable, type CellLocation } from '../input/read-workbook-table.js';
+import { readWorkbookTable, type CellLocation, type WorkbookTable } from '../input/read-workbook-table.js';
 import { columnLetter } from '../output/report-workbook.js';
 import { DEFAULT_ACCOUNTS, parseJournalAccounts, type JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
@@ -26,12 +26,16 @@ export function isWorkbook(path: string): boolean {
 export async function loadPolicies(path: string | undefined, inputs: InputSummary[]): Promise<PolicyCatalog> {
   if (!path) return policyCatalog();
   let result;
+  /** Names a problem's row: by its sheet row in a workbook (docs/RULES.md, "Where a table is"), by its path in JSON. */
+  let lineOf = issueLine;
   try {
     if (isWorkbook(path)) {
       const read = await readWorkbookTable(path, 'Programs', PROGRAMS_COLUMNS);
       // A repeated header (core's header rule: `coopShare` and `Coop Share` are one column) is as fatal as an unreadable table.
       if (!read.ok || read.problems.length > 0) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}${p.location ? ` (${workbookCell(p.location)})` : ''}`));
-      result = parsePolicyRows(read.table.rows.map((r) => r.values));
+      const { table } = read;
+      lineOf = (i) => workbookRowIssueLine(i, table);
+      result = parsePolicyRows(table.rows.map((r) => r.values));
     } else {
       result = parsePolicyFile(await readJsonFile(path));
     }
@@ -39,7 +43,7 @@ export async function loadPolicies(path: string | undefined, inputs: InputSummar
     if (error instanceof ConfigError) throw error;
     throw new ConfigError([`${path}: cannot read the policy file (${(error as Error).message})`]);
   }
-  if (!result.ok) throw new ConfigError(result.issues.map((i) => `${path}: ${issueLine(i)}`));
+  if (!result.ok) throw new ConfigError(result.issues.map((i) => `${path}: ${lineOf(i)}`));
   inputs.push({ kind: 'programs', path, sha256: await sha256Of(path), rows: result.value.length });
   return policyCatalog(result.value);
 }
@@ -47,6 +51,17 @@ export async function loadPolicies(path: string | undefined, inputs: InputSummar
 /** `Programs!C1`: where a problem of a workbook table is, as Excel names the cell. */
 function workbookCell(location: CellLocation): string {
   return `${location.sheet}!${location.column === undefined ? '' : columnLetter(location.column - 1)}${location.row}`;
+}
+
+/**
+ * A workbook Programs row's issue (path `[Programs, index, column]`) named by the row's sheet row
+ * (`Programs row 3: coopShare: …`), the number in Excel's row header, as the add-in names it.
+ */
+function workbookRowIssueLine(i: Issue, table: WorkbookTable): string {
+  const index = i.path[1];
+  const row = typeof index === 'number' ? table.rows[index] : undefined;
+  if (row === undefined) return issueLine(i);
+  return `${table.sheet} row ${row.location.row}: ${issueLine({ ...i, path: i.path.slice(2) })}`;
 }
 
 function issueLine(i: Issue): string {

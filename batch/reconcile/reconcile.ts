@@ -9,7 +9,7 @@ import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-
 import type { Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
 import { describeRequirement } from '../../core/tables/header-row.js';
-import { readTableHeader } from '../../core/tables/table-header.js';
+import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import type { LocatedClaim } from '../../core/reconcile/claims-check.js';
 import type { PaymentRecord } from '../../core/reconcile/payments-check.js';
@@ -382,7 +382,7 @@ async function readClaims(
     }
     if (!read.ok) return 0;
     // The same required columns as a claims CSV, named by core's header rule (docs/RULES.md, "Column headers").
-    const { missing } = readTableHeader(read.table.headers, { required: REQUIRED_CLAIMS_COLUMNS });
+    const { missing } = read.table.header;
     if (missing.length > 0) {
       const names = missing.map(describeRequirement).join(', ');
       issues.push(
@@ -394,8 +394,10 @@ async function readClaims(
           params: { missing: names },
         }),
       );
-      return 0;
     }
+    // A header core refuses (a required column missing, one repeated) refuses the whole register,
+    // its rows unread, as the add-in refuses it (docs/RULES.md, "A refused table").
+    if (headerRefusesTable(read.table.header)) return 0;
     for (const row of read.table.rows) {
       const location = { file: `${path}!${read.table.sheet}`, line: row.location.row };
       const rowIssues = accept(row.values, location);

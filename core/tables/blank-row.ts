@@ -3,6 +3,8 @@
  * job's reader, the add-in's import), a workbook table's rows (the add-in's tables, the batch job's
  * Claims from an .xlsx). A row is blank when every cell is empty once trimmed; it holds nothing, so
  * it is skipped rather than read as a row with every field missing (docs/RULES.md, "Blank rows").
+ * A workbook table's row is judged on every cell under its columns, headed or not, so a note under
+ * a blank header keeps its row in both adapters.
  * Excel leaves such rows behind (a line of delimiters at the end of a saved CSV, a table's spare row).
  */
 import { HEADER_SEARCH_LINES } from './header-row.js';

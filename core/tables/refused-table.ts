@@ -10,8 +10,8 @@ export type RefusedTable = 'Programs' | 'Claims';
 
 /**
  * A header refuses its table as a whole when a required column is missing (no row can be read) or
- * a column is repeated (which of the two the team means cannot be known), the batch job's verdict
- * on a workbook's Claims and Programs tables.
+ * a column is repeated (which of the two the team means cannot be known): the verdict of both
+ * adapters on a Claims register and a Programs table, none of whose rows is then read.
  */
 export function headerRefusesTable(header: TableHeader): boolean {
   return header.missing.length > 0 || header.repeats.length > 0;

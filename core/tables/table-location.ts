@@ -3,7 +3,7 @@
  * reading an `.xlsx` through exceljs and the add-in reading the open workbook through Office.js
  * (docs/RULES.md, "Where a table is"). Given only names, so neither host's objects reach core.
  */
-import { isBlankRow } from './blank-row.js';
+import { isBlankCell, isBlankRow } from './blank-row.js';
 import { searchesLine, seeHeaderLine, startHeaderSearch, type ColumnRequirement } from './header-row.js';
 
 /** The workbook's names, as its host lists them. */
@@ -58,4 +58,38 @@ export function sheetHeaderIndex(lines: readonly (readonly string[])[], required
   if (search.found !== null) return search.found - 1;
   if (search.closest !== null) return search.closest.line - 1;
   return firstFilled;
+}
+
+/**
+ * The columns of a sheet that stands for a table: from its header's first filled cell to its last
+ * (docs/RULES.md, "Where a table is"), so a margin column left of the register or a note far to its
+ * right is not a column, and a blank header between two filled ones still is (its cells are read,
+ * see "Blank rows"). `header` is the header row's cells from the sheet's first column; returns the
+ * 0-based span `[start, end)`, or null when the row holds nothing.
+ */
+export function sheetTableColumns(header: readonly unknown[]): { readonly start: number; readonly end: number } | null {
+  let start = -1;
+  let end = -1;
+  header.forEach((cell, i) => {
+    if (isBlankCell(cell)) return;
+    if (start < 0) start = i;
+    end = i + 1;
+  });
+  return start < 0 ? null : { start, end };
+}
+
+/**
+ * How a problem names a workbook table's row: by its sheet row, the number in Excel's row header,
+ * whether the table is an Excel table or a sheet standing for one and wherever its header is
+ * (docs/RULES.md, "Where a table is"). The row `offset` rows below a header on sheet row
+ * `headerRow` (both counted as Excel counts: the header's row 1-based, the first row below it
+ * offset 0, blank rows included) is sheet row `headerRow + 1 + offset`.
+ */
+export function sheetRowBelowHeader(headerRow: number, offset: number): number {
+  return headerRow + 1 + offset;
+}
+
+/** The inverse of `sheetRowBelowHeader`: how many rows below a header on sheet row `headerRow` sheet row `sheetRow` is (0 for the first). */
+export function offsetBelowHeader(headerRow: number, sheetRow: number): number {
+  return sheetRow - headerRow - 1;
 }

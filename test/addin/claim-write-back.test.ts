@@ -55,7 +55,7 @@ describe('writing a claim back', () => {
     }
     const state = await loadWorkbook();
     const read = state.ledger.claims.find((c) => c.claim.claimId === 'CLM-B')!;
-    expect(read.rowIndex).toBe(0);
+    expect(read.row).toBe(2);
     // The user sorts by claimId: CLM-A now sits where CLM-B was read.
     fake.sortTable('Claims', 'claimId');
     expect(fake.tableValues('Claims')!.rows[0]![0]).toBe('CLM-A');

@@ -64,7 +64,7 @@ describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
     fc.assert(
       fc.property(earningRow, (cells) => {
         const row = headers.map((h) => (h in cells ? cells[h as keyof typeof cells] : ''));
-        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowIndexes: [0] }, policyCatalog(), DEFAULT_SETTINGS);
+        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowNumbers: [2] }, policyCatalog(), DEFAULT_SETTINGS);
         const rule = readEarningRow((column) => exportText(column, cells[column]));
         const problems = pass.problems.flatMap((p) => p.issues.map((i) => [p.row, i.code, i.path.join('/')]));
         if (rule.ok) {
@@ -75,7 +75,7 @@ describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
           expect(counted.reduce((a, b) => a.plus(b), new Dec(0)).eq(scaledToDec(rule.value.amountScaled))).toBe(true);
         } else {
           expect(pass.totals.rowsRead).toBe(0);
-          expect(problems).toEqual(rule.issues.map((i) => [1, i.code, ['Earnings', 1, ...i.path].join('/')]));
+          expect(problems).toEqual(rule.issues.map((i) => [2, i.code, ['Earnings', 2, ...i.path].join('/')]));
         }
       }),
       { numRuns: 2000 },

@@ -63,7 +63,7 @@ describe('block writes', () => {
     expect(table.rows.length).toBe(2_500);
     expect(table.rows[0]!.slice(0, 3)).toEqual(['A', 'P-0', 44197]);
     // The blank row of the fresh table was filled, not left above the data.
-    expect(table.rowIndexes[0]).toBe(0);
+    expect(table.rowNumbers[0]).toBe(2);
     expect(fake.tableFormats(TABLES.earnings)[2_499]![7]).toBe(NUMBER_FORMATS.date);
   });
 
@@ -180,7 +180,7 @@ describe('with office-addin-mock', () => {
     const earnings = tables.get('Earnings')!;
     expect(earnings.headers).toEqual(['earningId', 'participantId']);
     expect(earnings.rows).toEqual([['E1', 'P1'], ['E2', 'P2']]);
-    expect(earnings.rowIndexes).toEqual([0, 2]);
+    expect(earnings.rowNumbers).toEqual([2, 4]);
   });
 
   test('reading a value that was never loaded fails, as in Excel', () => {

@@ -114,7 +114,7 @@ describe('the Findings view', () => {
 
   beforeEach(async () => {
     // The samples as the pane imports them, then the first export row pasted again at the bottom
-    // (row 58), as a user pastes an export twice: one duplicate_earning beside the samples' findings.
+    // (sheet row 59), as a user pastes an export twice: one duplicate_earning beside the samples' findings.
     await addinOutcome(SAMPLES);
     const earnings = fake.tableValues(TABLES.earnings)!;
     fake.appendRows(TABLES.earnings, [earnings.rows[0]!]);
@@ -138,20 +138,20 @@ describe('the Findings view', () => {
     open(duplicate);
     expect(one(duplicate, 'finding-group-open')!.getAttribute('aria-expanded')).toBe('true');
     const [dup] = all(duplicate, 'finding');
-    expect(one(dup!, 'finding-where')!.textContent).toBe('Earnings, row 58');
+    expect(one(dup!, 'finding-where')!.textContent).toBe('Earnings, row 59');
     expect(one(dup!, 'finding-earningId')!.textContent).toBe(String(fake.tableValues(TABLES.earnings)!.rows[0]![0]));
     // The row it repeats, as core names it.
-    expect(one(dup!, 'finding-expected')!.textContent).toBe('Earnings:1');
+    expect(one(dup!, 'finding-expected')!.textContent).toBe('Earnings:2');
 
     const split = group(root, 'split_mismatch');
     open(split);
     const [mismatch] = all(split, 'finding');
-    expect(one(mismatch!, 'finding-where')!.textContent).toBe('Earnings, row 46');
+    expect(one(mismatch!, 'finding-where')!.textContent).toBe('Earnings, row 47');
     expect(one(mismatch!, 'finding-pool')!.textContent).toBe('4431766 · Microsoft Commerce Incentives · FY22 H1 · JPY'.replace('4431766', samples.participantNames.get('4431766')!));
     expect(one(mismatch!, 'finding-transactionId')!.textContent).toBe('TX-300104');
     expect([one(mismatch!, 'finding-expected')!.textContent, one(mismatch!, 'finding-actual')!.textContent]).toEqual(['rebate 330000 / co-op 220000', 'rebate 300000 / co-op 250000']);
 
-    // Its row button selects the row in the sheet: Earnings' header is sheet row 0, so body row 46 is sheet row 46.
+    // Its row button selects the row it names: Excel's row 47 is the fake's 0-based row 46.
     one(mismatch!, 'finding-where')!.click();
     await settle();
     await expect.poll(() => fake.selection).toMatchObject({ sheet: TABLES.earnings, row: 46, rowCount: 1 });

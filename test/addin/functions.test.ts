@@ -124,7 +124,7 @@ describe('COOP.AVAILABLE', () => {
       row({ earningId: 'E1', participantId: 'P1', programName: 'Hosting', earningType: 'Co-op', earningAmount: 2000, earningAmountUSD: 2000, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' }),
       row({ earningId: 'E2', participantId: 'P1', programName: 'Hosting', earningType: 'Rebate', earningAmount: 3000, earningAmountUSD: 3000, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' }),
     ],
-    rowIndexes: [0, 1],
+    rowNumbers: [2, 3],
   };
   const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf: isoDate('2021-03-01'), settings: DEFAULT_SETTINGS });
 
@@ -133,7 +133,7 @@ describe('COOP.AVAILABLE', () => {
   });
 
   test('a participant id typed as a number is read as the Earnings table reads that id: all its digits', () => {
-    const big = { ...earnings, rows: [row({ earningId: 'E9', participantId: 1e21, programName: 'Hosting', earningType: 'Co-op', earningAmount: 2500, earningAmountUSD: 2500, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' })], rowIndexes: [0] };
+    const big = { ...earnings, rows: [row({ earningId: 'E9', participantId: 1e21, programName: 'Hosting', earningType: 'Co-op', earningAmount: 2500, earningAmountUSD: 2500, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' })], rowNumbers: [2] };
     const bigLedger = computeLedger({ earnings: big, programs: null, claims: null }, { asOf: isoDate('2021-03-01'), settings: DEFAULT_SETTINGS });
     expect(availableIn(bigLedger, 1e21, 'Hosting', 'FY21 H1', 'USD')).toBe(2500);
     expect(availableIn(ledger, 'P1', 'Hosting', 'FY21 H1', 'USD')).toBe(2000);

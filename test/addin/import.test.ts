@@ -284,7 +284,8 @@ describe('an export with an earning type the ledger does not know', () => {
     const { ledger } = await loadWorkbook({ reread: true });
     await writeBalances(ledger);
     expect(ledger.findings.filter((f) => f.code === 'unknown_earning_type').map((f) => [f.severity, f.file, f.line, f.participantId, f.actual])).toEqual([
-      ['warning', 'Earnings', 2, 'P1', '2'],
+      // Sheet row 3 (the header is row 1), the export's line 3 too.
+      ['warning', 'Earnings', 3, 'P1', '2'],
     ]);
     expect(fake.tableValues(TABLES.balances)!.rows).toHaveLength(1);
   });

@@ -23,7 +23,7 @@ const EARNING: Readonly<Record<string, unknown>> = {
 };
 const row = (headers: readonly string[], values: Readonly<Record<string, unknown>>) => headers.map((h) => values[h] ?? '');
 const ledgerOf = (headers: readonly string[], rows: unknown[][]) =>
-  computeLedger({ earnings: { name: 'Earnings', headers: [...headers], rows, rowIndexes: rows.map((_, i) => i) }, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
+  computeLedger({ earnings: { name: 'Earnings', headers: [...headers], rows, rowNumbers: rows.map((_, i) => i + 2) }, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
 const titleWords = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 
 describe('the Earnings table\'s header', () => {

@@ -66,7 +66,7 @@ describe('computing the ledger from the Earnings table', () => {
         }),
       );
     }
-    const earnings = { name: 'Earnings', headers, rows, rowIndexes: rows.map((_, i) => i) };
+    const earnings = { name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2) };
     const asOf = isoDate('2021-09-01');
     const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
 
@@ -93,7 +93,8 @@ describe('computing the ledger from the Earnings table', () => {
 describe('the Earnings table through core\'s engine', () => {
   const asOf = isoDate('2021-09-01');
   const date = toExcelSerial(isoDate('2021-03-15'));
-  const table = (rows: unknown[][]) => ({ name: 'Earnings', headers, rows, rowIndexes: rows.map((_, i) => i) });
+  // The header on sheet row 1, as set-up makes the table: its first row is sheet row 2.
+  const table = (rows: unknown[][]) => ({ name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2) });
   const coop = (id: string, type: string, amount: number | string, extra: Record<string, unknown> = {}) =>
     row({
       earningId: id, participantId: 'P1', programName: 'Hosting', earningType: type, earningAmount: amount, earningAmountUSD: amount,
@@ -114,8 +115,8 @@ describe('the Earnings table through core\'s engine', () => {
       { asOf, settings: DEFAULT_SETTINGS },
     );
     expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => i.code)])).toEqual([
-      ['Earnings', 2, ['invalid_amount']],
-      ['Earnings', 3, ['invalid_currency']],
+      ['Earnings', 3, ['invalid_amount']],
+      ['Earnings', 4, ['invalid_currency']],
     ]);
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
   });
@@ -132,14 +133,14 @@ describe('the Earnings table through core\'s engine', () => {
       paid(coop('E5', 'Co-op', 10), 'GBP', 'lots'),
     ];
     const ledger = computeLedger(
-      { earnings: { name: 'Earnings', headers, rows, rowIndexes: rows.map((_, i) => i) }, programs: null, claims: null },
+      { earnings: { name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2) }, programs: null, claims: null },
       { asOf, settings: DEFAULT_SETTINGS },
     );
     expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => [i.code, i.path[2]])])).toEqual([
-      [2, [['missing_field', 'participantId']]],
-      [3, [['missing_field', 'programName']]],
-      [4, [['invalid_currency', 'lastPaymentCurrency']]],
-      [5, [['invalid_amount', 'earningAmountInLastPaymentCurrency']]],
+      [3, [['missing_field', 'participantId']]],
+      [4, [['missing_field', 'programName']]],
+      [5, [['invalid_currency', 'lastPaymentCurrency']]],
+      [6, [['invalid_amount', 'earningAmountInLastPaymentCurrency']]],
     ]);
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
   });
@@ -154,10 +155,10 @@ describe('the Earnings table through core\'s engine', () => {
     ];
     const ledger = computeLedger({ earnings: table(rows), programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
     expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => [i.code, i.path[2], i.input])])).toEqual([
-      [1, [['missing_field', 'earningAmount', '']]],
-      [2, [['missing_field', 'earningDate', '']]],
-      [3, [['missing_field', 'transactionCurrency', '']]],
-      [4, [['invalid_amount', 'earningAmount', 'lots'], ['invalid_date', 'earningDate', 'soon'], ['invalid_currency', 'transactionCurrency', 'EURO']]],
+      [2, [['missing_field', 'earningAmount', '']]],
+      [3, [['missing_field', 'earningDate', '']]],
+      [4, [['missing_field', 'transactionCurrency', '']]],
+      [5, [['invalid_amount', 'earningAmount', 'lots'], ['invalid_date', 'earningDate', 'soon'], ['invalid_currency', 'transactionCurrency', 'EURO']]],
     ]);
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['10']);
   });
@@ -167,16 +168,16 @@ describe('the Earnings table through core\'s engine', () => {
       { earnings: table([coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 'lots', { earningAmountUSD: '' }), coop('E1', 'Co-op', 100), coop('E3', 'Co-op', 5)]), programs: null, claims: null },
       { asOf, settings: DEFAULT_SETTINGS },
     );
-    expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => i.code)])).toEqual([[2, ['invalid_amount']]]);
-    expect(ledger.findings.filter((f) => f.code === 'duplicate_earning').map((f) => [f.line, f.earningId])).toEqual([[3, 'E1']]);
+    expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => i.code)])).toEqual([[3, ['invalid_amount']]]);
+    expect(ledger.findings.filter((f) => f.code === 'duplicate_earning').map((f) => [f.line, f.earningId])).toEqual([[4, 'E1']]);
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['105']);
   });
 
   test('a repeated earningId is compared by reading its rows again, by table row, when blank rows were left out of the body', () => {
-    // Body rows 0, 2 and 5 hold data (1 and 3-4 were blank, so Excel's read left them out).
-    const earnings = { name: 'Earnings', headers, rows: [coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 5), coop('E1', 'Co-op', 101)], rowIndexes: [0, 2, 5] };
+    // Sheet rows 2, 4 and 7 hold data (3 and 5-6 were blank, so Excel's read left them out).
+    const earnings = { name: 'Earnings', headers, rows: [coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 5), coop('E1', 'Co-op', 101)], rowNumbers: [2, 4, 7] };
     const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
-    expect(ledger.findings.filter((f) => f.code === 'conflicting_duplicate').map((f) => [f.line, f.earningId, f.expected])).toEqual([[6, 'E1', 'Earnings:1']]);
+    expect(ledger.findings.filter((f) => f.code === 'conflicting_duplicate').map((f) => [f.line, f.earningId, f.expected])).toEqual([[7, 'E1', 'Earnings:2']]);
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['106']);
   });
 
@@ -190,8 +191,8 @@ describe('the Earnings table through core\'s engine', () => {
       { asOf, settings: DEFAULT_SETTINGS },
     );
     expect(ledger.findings.filter((f) => f.code === 'unknown_earning_type').map((f) => [f.severity, f.file, f.line, f.participantId, f.programName, f.actual])).toEqual([
-      ['warning', 'Earnings', 2, 'P1', 'Hosting', '2'],
-      ['warning', 'Earnings', 5, 'P1', 'Hosting', '1'],
+      ['warning', 'Earnings', 3, 'P1', 'Hosting', '2'],
+      ['warning', 'Earnings', 6, 'P1', 'Hosting', '1'],
     ]);
     // Counted as other: the pool holds the Co-op row alone.
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
@@ -203,6 +204,6 @@ describe('the Earnings table through core\'s engine', () => {
       { earnings: table([coop('E0', 'Co-op', 1), split('E1', 'Rebate', 50), split('E2', 'Co-op', 50)]), programs: null, claims: null },
       { asOf, settings: DEFAULT_SETTINGS },
     );
-    expect(ledger.findings.filter((f) => f.code === 'split_mismatch').map((f) => [f.file, f.line, f.transactionId])).toEqual([['Earnings', 2, 'T1']]);
+    expect(ledger.findings.filter((f) => f.code === 'split_mismatch').map((f) => [f.file, f.line, f.transactionId])).toEqual([['Earnings', 3, 'T1']]);
   });
 });

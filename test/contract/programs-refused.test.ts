@@ -54,7 +54,8 @@ describe('a Programs table with a row core refuses', () => {
     );
     expect(summary.exitCode).toBe(2);
     expect(existsSync(join(out, 'balances.csv'))).toBe(false);
-    expect(stderr).toMatch(/Programs\[1\]\.coopShare/);
+    // The row by its sheet row, the number in Excel's row header, as the add-in names it.
+    expect(stderr).toMatch(/Programs row 3: coopShare/);
   });
 
   test('the add-in computes nothing, names the row, keeps Balances as it was and imports nothing', async () => {
@@ -74,7 +75,7 @@ describe('a Programs table with a row core refuses', () => {
     expect(ledger.balances).toEqual([]);
     expect(ledger.claims).toEqual([]);
     expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => [i.code, i.path.slice(2).join('.')])])).toEqual([
-      ['Programs', 2, [['invalid_share', 'coopShare']]],
+      ['Programs', 3, [['invalid_share', 'coopShare']]],
     ]);
 
     await expect(writeBalances(ledger)).rejects.toBeInstanceOf(RefusedTableError);

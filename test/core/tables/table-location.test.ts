@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { HEADER_SEARCH_LINES } from '../../../core/tables/header-row.js';
-import { locateTable, sheetHeaderIndex, type WorkbookNames } from '../../../core/tables/table-location.js';
+import { locateTable, offsetBelowHeader, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../../core/tables/table-location.js';
 
 describe('which table or sheet holds a co-op table', () => {
   test.each<[string, WorkbookNames, ReturnType<typeof locateTable>]>([
@@ -33,5 +33,28 @@ describe('where the header of a sheet standing for a table is', () => {
   test('a header below the search depth is not found', () => {
     const lines = [...Array.from({ length: HEADER_SEARCH_LINES }, () => ['note']), ['claimId', 'amountClaimed']];
     expect(sheetHeaderIndex(lines, required)).toBe(0);
+  });
+});
+
+describe('which columns a sheet standing for a table has', () => {
+  test.each<[string, unknown[], { start: number; end: number } | null]>([
+    ['every cell of a header from column A', ['claimId', 'amountClaimed'], { start: 0, end: 2 }],
+    ['from the first filled header cell, past a margin', ['', ' ', 'claimId', 'amountClaimed'], { start: 2, end: 4 }],
+    ['to the last filled one, a blank header between two filled ones included', ['claimId', '', 'amountClaimed', '', '  '], { start: 0, end: 3 }],
+    ['a number heads a column as text does', [null, 2022, 'notes'], { start: 1, end: 3 }],
+    ['none in a row with nothing in it', ['', null, ' '], null],
+  ])('%s', (_, header, expected) => {
+    expect(sheetTableColumns(header)).toEqual(expected);
+  });
+});
+
+describe('how a workbook table\'s row is named', () => {
+  test.each<[string, number, number, number]>([
+    ['the first row under a header on row 1 is row 2', 1, 0, 2],
+    ['under a header on row 3, the fourth row down is row 7', 3, 3, 7],
+    ['a table whose header is on row 10: its first row is row 11', 10, 0, 11],
+  ])('%s', (_, headerRow, offset, expected) => {
+    expect(sheetRowBelowHeader(headerRow, offset)).toBe(expected);
+    expect(offsetBelowHeader(headerRow, expected)).toBe(offset);
   });
 });
