@@ -4,7 +4,7 @@
  * They run in the shared runtime, so COOP.AVAILABLE can read the workbook with Excel.run.
  */
 import { availableIn, claimEndOf, claimStartOf, FunctionInputError, periodOf, splitOf, usageEndOf } from './coop-functions.js';
-import { currentLedger, currentSettings, onLedgerChanged } from './ledger-cache.js';
+import { currentLedger, currentSettings, onLedgerChanged, onSettingsChanged } from './ledger-cache.js';
 
 function excelError(error: unknown): CustomFunctions.Error {
   if (error instanceof FunctionInputError) {
@@ -24,43 +24,87 @@ function guarded<T>(compute: () => T): T {
 }
 
 /**
- * The fiscal half a date falls in, e.g. FY21 H1.
+ * Sets a streaming cell's value from what `read` gives, now and again each time `subscribe` says it
+ * may have changed; a reading overtaken by a later one is dropped, so the cell ends on the latest.
+ */
+function streamFrom<S, T>(
+  invocation: CustomFunctions.StreamingInvocation<T>,
+  read: () => Promise<S>,
+  subscribe: (listener: () => void) => () => void,
+  compute: (source: S) => T,
+): void {
+  let latest = 0;
+  const push = () => {
+    const run = ++latest;
+    read().then(
+      (source) => {
+        if (run !== latest) return;
+        try {
+          invocation.setResult(compute(source));
+        } catch (error) {
+          invocation.setResult(excelError(error));
+        }
+      },
+      (error: unknown) => {
+        if (run === latest) invocation.setResult(excelError(error));
+      },
+    );
+  };
+  invocation.onCanceled = subscribe(push);
+  push();
+}
+
+/*
+ * The calendar functions read the workbook's settings (its fiscal-year start month), which are not
+ * their arguments: like COOP.AVAILABLE they stream, and are pushed again when the settings change.
+ */
+
+/**
+ * The fiscal half a date falls in, e.g. FY21 H1, by the workbook's fiscal-year start.
  * @customfunction PERIOD
  * @param date An Excel date.
+ * @param invocation The cell being updated.
  * @returns The fiscal half label.
+ * @streaming
  */
-export function period(date: number): string {
-  return guarded(() => periodOf(date, currentSettings()));
+export function period(date: number, invocation: CustomFunctions.StreamingInvocation<string>): void {
+  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => periodOf(date, settings));
 }
 
 /**
  * The last day of the usage window of an earning period.
  * @customfunction USAGEEND
  * @param period An earning period such as "FY21 H1".
+ * @param invocation The cell being updated.
  * @returns An Excel date.
+ * @streaming
  */
-export function usageEnd(period: string): number {
-  return guarded(() => usageEndOf(period, currentSettings()));
+export function usageEnd(period: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => usageEndOf(period, settings));
 }
 
 /**
  * The first day claims for an earning period can be submitted.
  * @customfunction CLAIMSTART
  * @param period An earning period such as "FY21 H1".
+ * @param invocation The cell being updated.
  * @returns An Excel date.
+ * @streaming
  */
-export function claimStart(period: string): number {
-  return guarded(() => claimStartOf(period, currentSettings()));
+export function claimStart(period: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => claimStartOf(period, settings));
 }
 
 /**
  * The last day claims for an earning period can be submitted.
  * @customfunction CLAIMEND
  * @param period An earning period such as "FY21 H1".
+ * @param invocation The cell being updated.
  * @returns An Excel date.
+ * @streaming
  */
-export function claimEnd(period: string): number {
-  return guarded(() => claimEndOf(period, currentSettings()));
+export function claimEnd(period: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => claimEndOf(period, settings));
 }
 
 /**
@@ -89,24 +133,5 @@ export function split(amount: number, share: number, currency?: string): number[
  * @streaming
  */
 export function available(participant: string, program: string, period: string, currency: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  let latest = 0;
-  const push = () => {
-    const run = ++latest;
-    currentLedger().then(
-      (ledger) => {
-        if (run !== latest) return;
-        try {
-          invocation.setResult(availableIn(ledger, participant, program, period, currency));
-        } catch (error) {
-          invocation.setResult(excelError(error));
-        }
-      },
-      (error: unknown) => {
-        if (run === latest) invocation.setResult(excelError(error));
-      },
-    );
-  };
-  const stop = onLedgerChanged(push);
-  invocation.onCanceled = stop;
-  push();
+  streamFrom(invocation, currentLedger, onLedgerChanged, (ledger) => availableIn(ledger, participant, program, period, currency));
 }

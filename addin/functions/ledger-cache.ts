@@ -1,11 +1,12 @@
 /**
- * The ledger the custom functions read, computed from the workbook once and shared: a sheet full
- * of COOP.AVAILABLE calls must not read the tables once per cell. It is dropped when one of the
- * co-op tables changes (Excel's table change events, the same the task pane refreshes on) and
- * replaced when the pane computes a fresh one; either way, listeners (the streaming functions)
- * are told to compute their values again.
+ * The ledger and the settings the custom functions read, read from the workbook once and shared:
+ * a sheet full of COOP.AVAILABLE or COOP.CLAIMEND calls must not read the workbook once per cell.
+ * The ledger is dropped when one of the co-op tables changes (Excel's table change events, the same
+ * the task pane refreshes on) and replaced when the pane computes a fresh one; the settings are
+ * replaced when the pane or a recalculation reads them and they differ. Either way, listeners (the
+ * streaming functions) are told to compute their values again.
  */
-import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
+import type { LedgerSettings } from '../../core/settings.js';
 import { TABLES } from '../../core/workbook-layout.js';
 import { workbookNames } from '../excel/table-io.js';
 import { loadStoredSettings } from '../ledger/ledger-settings-store.js';
@@ -15,8 +16,11 @@ import { loadLedger } from '../ledger/load-ledger.js';
 import { onTablesChanged } from '../excel/table-changes.js';
 
 let cached: Promise<Ledger> | null = null;
-let settings: LedgerSettings = DEFAULT_SETTINGS;
+let settingsRead: Promise<LedgerSettings> | null = null;
+/** The settings the functions last computed with, to tell whether a reading changes anything. */
+let known: string | null = null;
 const listeners = new Set<() => void>();
+const settingsListeners = new Set<() => void>();
 
 /** Calls `listener` whenever the ledger may have changed; returns how to stop. */
 export function onLedgerChanged(listener: () => void): () => void {
@@ -35,18 +39,55 @@ onTablesChanged((table) => {
   changed();
 });
 
-export function currentSettings(): LedgerSettings {
-  return settings;
+/** Calls `listener` whenever the workbook's settings change (the fiscal-year start, the claim window); returns how to stop. */
+export function onSettingsChanged(listener: () => void): () => void {
+  settingsListeners.add(listener);
+  return () => settingsListeners.delete(listener);
 }
 
+/** Takes the settings as just read from the workbook; the functions that read them are told when they differ. */
+function settingsAre(next: LedgerSettings): void {
+  settingsRead = Promise.resolve(next);
+  const text = JSON.stringify(next);
+  if (known === text) return;
+  const first = known === null;
+  known = text;
+  if (!first) for (const listener of [...settingsListeners]) listener();
+}
+
+/**
+ * The settings stored in the workbook, as core reads them (`readSettings`): read once, then kept
+ * until the pane or a recalculation reads them again. Never a default held here: a function asked
+ * before the pane opened still answers with the workbook's fiscal-year start.
+ */
+export function currentSettings(): Promise<LedgerSettings> {
+  if (settingsRead) return settingsRead;
+  const read = Excel.run(async (context) => (await loadStoredSettings(context)).settings);
+  settingsRead = read;
+  read.then(
+    (next) => {
+      if (settingsRead === read) settingsAre(next);
+    },
+    () => {
+      if (settingsRead === read) settingsRead = null;
+    },
+  );
+  return read;
+}
+
+/** The settings the pane just read with the workbook. */
 export function useSettings(next: LedgerSettings): void {
-  settings = next;
+  settingsAre(next);
   cached = null;
 }
 
-/** Drops the cached ledger, or replaces it with one the task pane just computed. */
+/**
+ * Replaces the cached ledger with one the task pane just computed; or, with none, forgets what was
+ * read of the workbook (the ledger and its settings), to read it again when next asked.
+ */
 export function invalidateLedger(next?: Ledger): void {
   cached = next ? Promise.resolve(next) : null;
+  if (!next) settingsRead = null;
   changed();
 }
 
@@ -54,7 +95,7 @@ export function currentLedger(): Promise<Ledger> {
   if (cached) return cached;
   const ledger = Excel.run(async (context) => {
     const stored = await loadStoredSettings(context);
-    settings = stored.settings;
+    settingsAre(stored.settings);
     const names = await workbookNames(context);
     return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso() })).ledger;
   });

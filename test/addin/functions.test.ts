@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { claimEndOf, claimStartOf, FunctionInputError, periodOf, splitOf, usageEndOf, availableIn } from '../../addin/functions/coop-functions.js';
-import { period, split, available } from '../../addin/functions/functions.js';
+import { available, claimEnd, claimStart, period, split, usageEnd } from '../../addin/functions/functions.js';
 import { invalidateLedger, useSettings } from '../../addin/functions/ledger-cache.js';
 import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
 import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
@@ -87,21 +87,20 @@ describe('COOP.SPLIT', () => {
     expect(thrown).toBeInstanceOf(CustomFunctions.Error);
     expect((thrown as CustomFunctions.Error).code).toBe('#VALUE!');
     expect((thrown as CustomFunctions.Error).message).toMatch(/share/);
-    expect(period(serial('2021-03-01'))).toBe('FY21 H2');
   });
 });
 
-/** Calls the streaming COOP.AVAILABLE as Excel would and collects every value it sets. */
-function stream(...args: [string, string, string, string]) {
+/** Calls a streaming function as Excel would and collects every value it sets. */
+function streaming<A extends unknown[], T>(fn: (...args: [...A, CustomFunctions.StreamingInvocation<T>]) => void, ...args: A) {
   const results: unknown[] = [];
   let notify: (() => void) | null = null;
-  const invocation: CustomFunctions.StreamingInvocation<number> = {
+  const invocation: CustomFunctions.StreamingInvocation<T> = {
     setResult(value) {
       results.push(value);
       notify?.();
     },
   };
-  available(...args, invocation);
+  fn(...args, invocation);
   /** Resolves with the n-th value (1-based) once it has been set. */
   const nth = (n: number) =>
     new Promise<unknown>((resolve) => {
@@ -113,6 +112,53 @@ function stream(...args: [string, string, string, string]) {
     });
   return { results, nth, cancel: () => invocation.onCanceled?.() };
 }
+
+/** COOP.AVAILABLE as Excel calls it. */
+const stream = (...args: [string, string, string, string]) => streaming(available, ...args);
+
+describe('the calendar functions read the workbook\'s fiscal-year start', () => {
+  beforeEach(async () => {
+    const { fake } = await import('./fake-excel.js');
+    fake.reset();
+    await run(async (context) => {
+      context.workbook.settings.add('coopLedger.fiscalYearStartMonth', '1');
+      await context.sync();
+    });
+    // Nothing read yet: as when the workbook has just been opened, with no pane.
+    invalidateLedger();
+  });
+
+  test('with no pane open, COOP.PERIOD and COOP.CLAIMEND answer by the start month stored in the workbook', async () => {
+    const half = streaming(period, serial('2021-03-15'));
+    const end = streaming(claimEnd, 'FY21 H1');
+    // A calendar year: FY21 H1 is January to June 2021; its claims close on 2022-02-15, not 2021-08-15.
+    expect(await half.nth(1)).toBe('FY21 H1');
+    expect(await end.nth(1)).toBe(serial('2022-02-15'));
+    half.cancel();
+    end.cancel();
+  });
+
+  test('a cell follows a start month saved in Settings, without its arguments changing', async () => {
+    const { saveSettings, loadWorkbook, setUpWorkbook } = await import('../../addin/taskpane/workbook-ops.js');
+    await setUpWorkbook();
+    const start = streaming(claimStart, 'FY21 H1');
+    expect(await start.nth(1)).toBe(serial('2021-08-16'));
+    await saveSettings({ asOf: null, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 't' });
+    // The pane reads the workbook again after a save.
+    await loadWorkbook();
+    expect(await start.nth(2)).toBe(serial('2021-02-16'));
+    // Reading the same settings again pushes nothing.
+    await loadWorkbook();
+    expect(start.results).toHaveLength(2);
+    start.cancel();
+  });
+
+  test('a bad argument is #VALUE! in the cell', async () => {
+    const end = streaming(usageEnd, 'FY21 H3');
+    expect(await end.nth(1)).toMatchObject({ code: '#VALUE!' });
+    end.cancel();
+  });
+});
 
 describe('COOP.AVAILABLE', () => {
   const headers = EARNINGS_COLUMNS.map((c) => c.name);
