@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Readable } from 'node:stream';
 import type { InputSource } from './input-source.js';
-import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
+import { InputIssueError, inputIssue, clip, type InputIssue } from './input-issue.js';
 import { decodeText, type TextEncodingName } from './decode-text.js';
 import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirement, type CsvHeader, type Delimiter } from './csv-header.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
@@ -125,9 +125,9 @@ function openFailure(file: string, error: unknown): InputIssue {
   if (error instanceof InputIssueError) return error.issue;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') {
-    return inputError('file_not_found', { file, message: 'The file does not exist.', hint: 'Check the path given on the command line.' });
+    return inputIssue('file_not_found', { file, message: 'The file does not exist.', hint: 'Check the path given on the command line.' });
   }
-  return inputError('read_failed', {
+  return inputIssue('read_failed', {
     file,
     message: `The file could not be read${code ? ` (${code})` : ''}.`,
     hint: 'Check that the path is a readable file and not locked by another program.',
@@ -254,7 +254,7 @@ class TableReader {
     if (this.stopped) return;
     if (this.records === 0 && this.rejected === 0 && this.header) {
       this.report(
-        inputWarning('no_rows', {
+        inputIssue('no_rows', {
           file: this.file,
           line: this.header.line,
           message: 'The file has a header but no rows.',
@@ -346,7 +346,7 @@ class TableReader {
     this.header = { line, delimiter, columns, raw };
     for (const { column, firstIndex } of duplicates) {
       this.report(
-        inputError('duplicate_header', {
+        inputIssue('duplicate_header', {
           file: this.file,
           line,
           column: column.index,
@@ -390,7 +390,7 @@ class TableReader {
   private headerNotFound(): void {
     if (!this.sawContent) {
       this.stop(
-        inputError('empty_file', {
+        inputIssue('empty_file', {
           file: this.file,
           message: 'The file is empty.',
           hint: 'Download the export again; a complete export has at least a header line.',
@@ -402,7 +402,7 @@ class TableReader {
     if (problem.code === 'missing_column') {
       const missing = problem.missing.map(describeRequirement);
       this.stop(
-        inputError(problem.code, {
+        inputIssue(problem.code, {
           file: this.file,
           line: problem.line,
           raw: clip(this.closestRaw),
@@ -414,7 +414,7 @@ class TableReader {
       return;
     }
     this.stop(
-      inputError(problem.code, {
+      inputIssue(problem.code, {
         file: this.file,
         line: 1,
         message: `No header with the required columns in the first ${problem.depth} lines.`,
@@ -691,7 +691,7 @@ class TableReader {
     const fieldIndex = probe.data[0]?.length ?? 1;
     const column = quoteAt === undefined ? undefined : this.header?.columns[fieldIndex - 1];
     this.stop(
-      inputError('record_too_large', {
+      inputIssue('record_too_large', {
         file: this.file,
         line,
         ...(quoteAt === undefined ? {} : { column: fieldIndex }),
@@ -713,7 +713,7 @@ class TableReader {
     const rest = this.input.slice(quoteAt);
     const eol = rest.indexOf(this.newline ?? '\n');
     this.stop(
-      inputError('unclosed_quote', {
+      inputIssue('unclosed_quote', {
         file: this.file,
         line,
         column: fieldIndex,
@@ -755,7 +755,7 @@ class TableReader {
       const at = errorAt(invalidQuote);
       const quoteLine = at >= start ? line + countNewlines(this.input, start, at, this.newline ?? '\n') : line;
       this.reject(location, raw(), [
-        inputError('malformed_csv', {
+        inputIssue('malformed_csv', {
           file: this.file,
           line: quoteLine,
           raw: clip(raw()),
@@ -778,7 +778,7 @@ class TableReader {
     const column = Math.min(count, header.columns.length) + 1;
     const name = header.columns[column - 1]?.name;
     this.reject(location, raw, [
-      inputError('ragged_row', {
+      inputIssue('ragged_row', {
         file: this.file,
         line: location.line,
         column,

@@ -140,8 +140,9 @@ describe('zips and sets of files are read in the same order, the same entries', 
       ];
       expect(batch.issues.map((i) => [i.raw, i.code, i.severity]).sort()).toEqual(verdicts);
       expect(addin.skipped.map((s) => [s.entry, s.code, s.severity]).sort()).toEqual(verdicts);
-      expect(batch.sources.map((s) => s.entry)).toEqual(['good.csv']);
-      expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip/good.csv']);
+      // Errors among them refuse the zip whole in both: good.csv is not read on its own.
+      expect(batch.sources).toEqual([]);
+      expect(addin.parsed).toEqual([]);
 
       // The same small limits passed to both refuse the same zip whole, under the same code.
       const limits = { maxEntries: 5, maxTotalBytes: 1e6 };
@@ -149,6 +150,44 @@ describe('zips and sets of files are read in the same order, the same entries', 
       expect(batchLimited.issues.map((i) => [i.code, i.severity])).toEqual([['zip_too_many_entries', 'error']]);
       expect(addinLimited.problems.map((p) => [p.code, p.severity])).toEqual([['zip_too_many_entries', 'error']]);
       expect([batchLimited.sources, addinLimited.entries]).toEqual([[], []]);
+    });
+  });
+
+  test('a zip with one encrypted entry and one good CSV is refused whole by both: an error on the entry, no rows read', async () => {
+    const zip = makeZip([
+      { name: 'good.csv', data: file('E1') },
+      { name: 'secret.csv', data: file('E2'), encrypted: true },
+    ]);
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'export.zip');
+      await writeFile(path, zip);
+      const batch = await expandInputs([path]);
+      const addin = await addinVerdict(new Uint8Array(zip), 'export.zip');
+      const addinRead = await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }));
+      expect(batch.issues.map((i) => [i.raw, i.code, i.severity])).toEqual([['secret.csv', 'zip_encrypted', 'error']]);
+      expect(addinRead.skipped.map((s) => [s.entry, s.code, s.severity])).toEqual([['secret.csv', 'zip_encrypted', 'error']]);
+      // The batch job reads no entry of it (and the error rejects its run); the add-in imports no row of it.
+      expect(batch.sources).toEqual([]);
+      expect(addin.earnings).toEqual([]);
+    });
+  });
+
+  test('an entry named without the UTF-8 flag is named by code page 437 in both, and sorts the same', async () => {
+    // "Bühler.csv" as Windows' Compressed folder writes it (0x81 is ü in code page 437, no flag) beside
+    // "Bāder.csv" written in UTF-8 with the flag. Read as UTF-8 the lone 0x81 would be U+FFFD, which
+    // sorts after ā (U+0101); as code page 437, ü (U+00FC) sorts before it.
+    const buhler = Uint8Array.from([...Buffer.from('B'), 0x81, ...Buffer.from('hler.csv')]);
+    const zip = makeZip([
+      { name: 'Bāder.csv', data: file('E1') },
+      { name: '', data: file('E2'), nameBytes: buhler },
+    ]);
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'export.zip');
+      await writeFile(path, zip);
+      const batch = await expandInputs([path]);
+      const addin = await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }));
+      expect(batch.sources.map((s) => s.entry)).toEqual(['Bühler.csv', 'Bāder.csv']);
+      expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip/Bühler.csv', 'export.zip/Bāder.csv']);
     });
   });
 
