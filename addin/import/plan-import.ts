@@ -294,7 +294,7 @@ export function planImport(
       for (const r of problems) rejected.push({ file: parsed.file, ...r });
       summary.rejected++;
     };
-    for (const e of parsed.errors) reject({ line: e.line, code: e.code, input: e.input });
+    for (const e of parsed.errors) reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
     for (const w of parsed.warnings) warnings.push({ file: parsed.file, line: w.line, code: w.code });
     if (parsed.headers.length === 0) continue;
     // The file's header by core's rule, as the batch job reads an export: a required column

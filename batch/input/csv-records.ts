@@ -7,9 +7,8 @@ import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirem
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
 import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
+import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 
-/** Far above any real record (a Partner Center row is a few KB), low enough to stop a runaway quote. */
-export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
 
@@ -605,6 +604,10 @@ class TableReader {
       p = to + 1;
     }
     const line = this.lineAt(start);
+    if (recordEnd - start > this.maxRecordChars) {
+      this.completeRecordTooLarge(start, line);
+      return next;
+    }
     // The line breaks of this record are counted now, so the next record's number needs no search.
     this.scanPos = next;
     this.scanLine = line + breaks + (next > recordEnd ? 1 : 0);
@@ -627,6 +630,10 @@ class TableReader {
     // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
     let end = lineEnd;
     if (this.newline === '\n' && end > start && input.charCodeAt(end - 1) === 13) end--;
+    if (end - start > this.maxRecordChars) {
+      this.completeRecordTooLarge(start, this.lineAt(start));
+      return;
+    }
     const delimiter = header.delimiter;
     if (isBlankLine(input, start, end, delimiter)) return;
     const fields = this.cells;
@@ -675,10 +682,22 @@ class TableReader {
     return this.scanLine;
   }
 
+  /**
+   * A record read whole (its line break in the same text) that is longer than the cap: the same
+   * problem as one still unfinished past it, so a record's fate does not hang on where a chunk ends.
+   */
+  private completeRecordTooLarge(start: number, line: number): void {
+    this.partialLine = line;
+    this.partial = this.input.slice(start, start + this.maxRecordChars + 1);
+    this.recordTooLarge();
+  }
+
   private recordTooLarge(): void {
     // Past the cap we cannot tell a huge quoted cell from a quote that never closes, so the code
     // is the same for both; a runaway quote is the usual cause, so its line is what we point at.
-    const probe = Papa.parse<string[]>(this.partial, {
+    // The quote is looked for in the record's first `maxRecordChars` characters, wherever the
+    // chunk that carried it past them ended (core's location rule; docs/RULES.md, "Record size").
+    const probe = Papa.parse<string[]>(this.partial.slice(0, this.maxRecordChars), {
       delimiter: this.header!.delimiter,
       newline: this.newline ?? '\n',
       header: false,

@@ -7,6 +7,7 @@ import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
+import { parseExport } from '../../addin/import/parse-export.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { makeZip } from '../support/make-zip.js';
 
@@ -25,22 +26,28 @@ interface Verdict {
   readonly problems: string[];
 }
 
-async function batchVerdict(bytes: Uint8Array, name = 'e.csv'): Promise<Verdict> {
-  const r = await collectEarnings(source(bytes, name));
+async function batchVerdict(bytes: Uint8Array, name = 'e.csv', maxRecordChars?: number): Promise<Verdict> {
+  const r = await collectEarnings(source(bytes, name), maxRecordChars === undefined ? {} : { maxRecordChars });
   return {
     earnings: r.rows.map((e) => `${e.earningId}:${e.participantId}`),
-    problems: r.issues.map((i) => `${i.code}@${i.line ?? 1} ${i.severity}`).sort(),
+    problems: r.issues.map((i) => `${i.code}@${i.line ?? 1}${i.code === 'record_too_large' && i.columnName ? `:${i.columnName}` : ''} ${i.severity}`).sort(),
   };
 }
 
-async function addinVerdict(bytes: Uint8Array, name = 'e.csv'): Promise<Verdict> {
-  const read = await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }));
+async function addinVerdict(bytes: Uint8Array, name = 'e.csv', maxRecordChars?: number): Promise<Verdict> {
+  const read =
+    maxRecordChars === undefined
+      ? await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }))
+      : { parsed: [parseExport(name, Buffer.from(bytes).toString('utf8'), { maxRecordChars })] };
   const headers = EARNINGS_COLUMNS.map((c) => c.name);
   const plan = planImport(headers, new Map(), read.parsed);
   const all = [...headers, ...plan.newColumns];
   return {
     earnings: plan.cells.map((c) => `${String(c[all.indexOf('earningId')])}:${String(c[all.indexOf('participantId')])}`),
-    problems: [...plan.rejected.map((r) => `${r.code}@${r.line} error`), ...plan.warnings.map((w) => `${w.code}@${w.line} warning`)].sort(),
+    problems: [
+      ...plan.rejected.map((r) => `${r.code}@${r.line}${r.code === 'record_too_large' && r.column ? `:${r.column}` : ''} error`),
+      ...plan.warnings.map((w) => `${w.code}@${w.line} warning`),
+    ].sort(),
   };
 }
 
@@ -86,6 +93,22 @@ describe('a file that is not valid text', () => {
     const addin = await addinVerdict(bytes);
     expect(batch.problems).toEqual(['invalid_encoding@3 error']);
     expect(addin).toEqual({ earnings: [], problems: ['invalid_encoding@3 error'] });
+  });
+});
+
+describe("a record past core's cap", () => {
+  const cap = 200;
+  test.each<[string, string, Verdict]>([
+    ['a quote never closed, in a long file: at the open quote, in its column; the rows before it are read', `${HEADER}\n${row('E1')}\nE2,"P${'x'.repeat(20)}\n${Array.from({ length: 20 }, (_, i) => row(`R${i}`)).join('\n')}\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3:participantId error'] }],
+    ['a quoted cell longer than the cap, closed: at its line, in its column; nothing after it is read', `${HEADER}\n${row('E1')}\n${row('E2')}\nE3,"${'y'.repeat(300)}",Hosting,Co-op,1,1,2021-01-05,USD\n${row('E4')}\n`, { earnings: ['E1:P1', 'E2:P1'], problems: ['record_too_large@4:participantId error'] }],
+    ['a record of many plain cells past the cap: at the line it starts on', `${HEADER}\n${row('E1')}\nE2,${'z'.repeat(250)},Hosting,Co-op,1,1,2021-01-05,USD\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3 error'] }],
+    ['a record of exactly the cap is read', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap)}\n`, { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
+    ['a record one character past the cap', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap + 1)}\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3 error'] }],
+  ])('%s', async (_what, text, expected) => {
+    const bytes = utf8(text);
+    const [batch, addin] = [await batchVerdict(bytes, 'e.csv', cap), await addinVerdict(bytes, 'e.csv', cap)];
+    expect(addin).toEqual(batch);
+    expect(batch).toEqual(expected);
   });
 });
 
