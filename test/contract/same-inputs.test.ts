@@ -96,6 +96,49 @@ describe('a file that is not valid text', () => {
   });
 });
 
+describe("a file's kind is core's, from its first bytes, in both", () => {
+  const csv = `${HEADER}\n${row('E1')}\n`;
+  const xlsx = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]);
+  const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  const zipOfCsv = makeZip([{ name: 'e.csv', data: csv }]);
+
+  /** What each adapter makes of a file the user names: the earnings read, and each problem as `code reason severity`. */
+  async function bothVerdicts(name: string, bytes: Uint8Array): Promise<[Verdict, Verdict]> {
+    return withTempDir(async (dir) => {
+      const path = join(dir, name);
+      await writeFile(path, bytes);
+      const expanded = await expandInputs([path]);
+      const batch: Verdict = { earnings: [], problems: expanded.issues.map((i) => `${i.code} ${i.params?.['reason'] ?? ''} ${i.severity}`) };
+      for (const src of expanded.sources) {
+        const r = await collectEarnings(src);
+        batch.earnings.push(...r.rows.map((e) => `${e.earningId}:${e.participantId}`));
+        batch.problems.push(...r.issues.map((i) => `${i.code} ${i.params?.['reason'] ?? ''} ${i.severity}`));
+      }
+      const read = await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }));
+      const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed);
+      const headers = [...EARNINGS_COLUMNS.map((c) => c.name), ...plan.newColumns];
+      const addin: Verdict = {
+        earnings: plan.cells.map((c) => `${String(c[headers.indexOf('earningId')])}:${String(c[headers.indexOf('participantId')])}`),
+        problems: plan.rejected.map((r) => `${r.code} ${r.code === 'unsupported_file' ? r.input : ''} error`),
+      };
+      return [batch, addin];
+    });
+  }
+
+  test.each<[string, string, Uint8Array, Verdict]>([
+    ['an .xlsx named as such', 'earnings.xlsx', new Uint8Array(xlsx), { earnings: [], problems: ['unsupported_file workbook error'] }],
+    ['an .xlsx renamed .csv', 'earnings.csv', new Uint8Array(xlsx), { earnings: [], problems: ['unsupported_file workbook error'] }],
+    ['an Excel 97-2003 .xls', 'earnings.xls', new Uint8Array(xls), { earnings: [], problems: ['unsupported_file legacy_workbook error'] }],
+    ['an .xls renamed .csv', 'earnings.csv', new Uint8Array(xls), { earnings: [], problems: ['unsupported_file legacy_workbook error'] }],
+    ['a CSV named .xlsx: its bytes are an export, and it is read', 'earnings.xlsx', utf8(csv), { earnings: ['E1:P1'], problems: [] }],
+    ['a zip named .csv', 'earnings.csv', new Uint8Array(zipOfCsv), { earnings: [], problems: ['unsupported_file zip_signature error'] }],
+  ])('%s', async (_what, name, bytes, expected) => {
+    const [batch, addin] = await bothVerdicts(name, bytes);
+    expect(batch).toEqual(expected);
+    expect(addin).toEqual(expected);
+  });
+});
+
 describe("a record past core's cap", () => {
   const cap = 200;
   test.each<[string, string, Verdict]>([
