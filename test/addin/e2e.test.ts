@@ -415,6 +415,24 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  test('a zip with one encrypted entry is refused whole: the pane names the entry, says the zip was not imported, and no row is added', async () => {
+    const { page } = await openPane();
+    await testId(page, 'setup').click();
+    await testId(page, 'tab-import').click();
+    // A new table holds the one empty row Excel gives it; the import must add none.
+    const before = (await tableRows(page, TABLES.earnings)).rows;
+    const zipPath = path.join(artifacts, 'encrypted-entry.zip');
+    const [first] = sampleFiles();
+    writeFileSync(zipPath, makeZip([{ name: path.basename(first!), data: readFileSync(first!) }, { name: 'secret.csv', data: readFileSync(first!), encrypted: true }]));
+    await testId(page, 'import-files').setInputFiles(zipPath);
+    await testId(page, 'import-run').click();
+    await expect.poll(() => testId(page, 'import-zip-refused').count()).toBe(1);
+    expect(await testId(page, 'import-zip-problem').getAttribute('class')).toBe('error');
+    expect(await testId(page, 'import-zip-problem').textContent()).toContain('secret.csv');
+    expect((await tableRows(page, TABLES.earnings)).rows).toEqual(before);
+    await page.close();
+  }, 60_000);
+
   test('a fiscal-year start month stored outside 1–12 is shown under Settings with core\'s code, and July is used', async () => {
     const { page, errors } = await openPane();
     // Another tool (or a hand edit of the file) stored a month core refuses.
