@@ -131,7 +131,9 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
   }
 
   // An entry refused with an error refuses the zip whole: none of it is read (core's rule; docs/RULES.md, "Zips").
-  if (zipRefusedWhole(issues.map((i) => i.code as ZipProblemCode))) return { sources: [], issues };
+  if (zipRefusedWhole(issues.map((i) => i.code as ZipProblemCode))) {
+    return { sources: [], issues: issues.map((i) => (i.severity === 'error' ? { ...i, message: `${i.message} None of the zip's entries is read.` } : i)) };
+  }
   // A zip's entries are a set: read in core's order of sources (docs/RULES.md, "Order of sources").
   const sources = orderSources(found, (f) => f.name).map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
   return { sources, issues };
