@@ -135,6 +135,41 @@ export const INPUT_CODES = [
   'formula_without_result',
 ] as const;
 
+/**
+ * Where an input problem was found, the one thing that changes its severity (docs/RULES.md,
+ * "Severity of input problems"): `read`, a file taken to be read as an export (the user named it,
+ * or a folder or zip holds it under an export's name); `beside`, a file a folder or zip holds
+ * beside the exports under another name (a README, a subfolder), which is passed over.
+ */
+export type InputPlace = 'read' | 'beside';
+
+/** Input problems stop a run or warn; they are never only information. */
+export type InputSeverity = Exclude<Severity, 'info'>;
+
+/**
+ * The input codes that are warnings wherever they are found; every other input code is an error,
+ * save those of `BESIDE_WARNINGS` found beside the exports. A warning loses nothing: a file with a
+ * header and no rows holds no earnings, and an entry that is not an export is no export.
+ */
+const ALWAYS_WARNINGS: ReadonlySet<InputIssueCode> = new Set<InputIssueCode>(['no_rows', 'zip_entry_not_csv']);
+
+/**
+ * Codes that are errors for a file taken to be read and warnings for one found beside the exports:
+ * a workbook the user named may hold the earnings the run needs, a `readme.pdf` in the folder does not.
+ */
+const BESIDE_WARNINGS: ReadonlySet<InputIssueCode> = new Set<InputIssueCode>(['unsupported_file']);
+
+/**
+ * The severity of an input problem, decided once for both adapters (docs/RULES.md, "Severity of
+ * input problems"): an error rejects the batch job's run and the add-in's import of that file; a
+ * warning is reported and the rest is read.
+ */
+export function inputSeverity(code: InputIssueCode, place: InputPlace = 'read'): InputSeverity {
+  if (ALWAYS_WARNINGS.has(code)) return 'warning';
+  if (place === 'beside' && BESIDE_WARNINGS.has(code)) return 'warning';
+  return 'error';
+}
+
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export type FindingCode = (typeof FINDING_CODES)[number];
 export type InputIssueCode = (typeof INPUT_CODES)[number];

@@ -8,6 +8,7 @@ import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Del
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
@@ -19,14 +20,19 @@ export interface ParsedExport<Rows extends ExportRows = ExportRows> {
   readonly lines: number[];
   /** 1-based line of the header row (0 when there is none): where a missing column is reported. */
   readonly headerLine: number;
-  readonly errors: { line: number; code: string; input: string }[];
+  readonly errors: { line: number; code: string; input: string; column?: string }[];
   /** What is worth a word but rejects nothing (`no_rows`: a header and no rows), as the batch job warns. */
   readonly warnings: { line: number; code: string }[];
 }
 
+export interface ParseExportOptions {
+  /** The longest record read: core's cap (`MAX_RECORD_CHARS`) unless a test passes a smaller one. */
+  readonly maxRecordChars?: number;
+}
+
 /** An export's rows as arrays of cells (`parseExport`, unpacked). */
-export function parseExportText(file: string, text: string): ParsedExport<string[][]> {
-  return unpackExport(parseExport(file, text));
+export function parseExportText(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<string[][]> {
+  return unpackExport(parseExport(file, text, options));
 }
 
 /**
@@ -35,20 +41,21 @@ export function parseExportText(file: string, text: string): ParsedExport<string
  * well-formed they are found by the scanner that holds to it (csv-scan.ts), else papaparse reads
  * them and reports what is wrong.
  */
-export function parseExport(file: string, text: string): ParsedExport<PackedRows> {
+export function parseExport(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
-  return scanned !== null ? fromScanned(file, scanned) : fromRecords(file, recordsByStep(body, delimiter));
+  const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
+  return scanned !== null ? fromScanned(file, scanned, delimiter, cap) : fromRecords(file, recordsByStep(body, delimiter), delimiter, cap);
 }
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
-export function parseExportByPapaparse(file: string, text: string): ParsedExport<PackedRows> {
+export function parseExportByPapaparse(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
-  return fromRecords(file, recordsByStep(body, delimiter));
+  return fromRecords(file, recordsByStep(body, delimiter), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS);
 }
 
 /** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */
@@ -118,14 +125,18 @@ function noRows(rows: number, errors: readonly unknown[], headerLine: number): P
   return rows === 0 && errors.length === 0 ? [{ line: headerLine, code: 'no_rows' }] : [];
 }
 
-function fromRecords(file: string, { all, lines, errors }: NumberedRecords): ParsedExport<PackedRows> {
+function fromRecords(file: string, { all, lines, errors: allErrors, text, starts }: NumberedRecords, delimiter: string, cap: number): ParsedExport<PackedRows> {
   const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!);
   if (headerAt < 0) return NO_HEADER(file);
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];
   const rowLines: number[] = [];
+  // A record past core's cap ends the file there: it is the file's last problem (docs/RULES.md, "Record size").
+  const tooLarge = firstTooLarge(text, starts, headerAt + 1, all.length, (k) => lines[k]!, delimiter, cap, headers);
+  const end = tooLarge?.record ?? all.length;
+  const errors = allErrors.filter((e) => e.record < end);
   const faulty = new Set(errors.map((e) => e.record));
-  for (let i = headerAt + 1; i < all.length; i++) {
+  for (let i = headerAt + 1; i < end; i++) {
     const row = all[i]!;
     // A blank row holds nothing: skipped, whatever its width (docs/RULES.md, "Blank rows"). A
     // record papaparse found fault with is its error, not a row (the batch job rejects it too).
@@ -135,15 +146,19 @@ function fromRecords(file: string, { all, lines, errors }: NumberedRecords): Par
   }
   const headerLine = lines[headerAt]!;
   const after = errors.filter((e) => e.record > headerAt).map(({ line, code, input }) => ({ line, code, input }));
+  if (tooLarge) after.push(tooLarge.error);
   return { file, headers, rows: packRows(rows), lines: rowLines, headerLine, errors: after, warnings: noRows(rows.length, after, headerLine) };
 }
 
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
-function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<PackedRows> {
-  const { text, cellEnds, recordFirst, recordStarts, recordLines, records } = scanned;
-  const headerAt = headerIndex(records, (k) => recordLines[k]!, (k) => recordCells(scanned, k));
+function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, cap: number): ParsedExport<PackedRows> {
+  const { text, cellEnds, recordFirst, recordStarts, recordLines } = scanned;
+  const headerAt = headerIndex(scanned.records, (k) => recordLines[k]!, (k) => recordCells(scanned, k));
   if (headerAt < 0) return NO_HEADER(file);
   const headers = recordCells(scanned, headerAt).map((h) => h.trim());
+  // A record past core's cap ends the file there: it is the file's one problem (docs/RULES.md, "Record size").
+  const tooLarge = firstTooLarge(text, recordStarts, headerAt + 1, scanned.records, (k) => recordLines[k]!, delimiter, cap, headers);
+  const records = tooLarge?.record ?? scanned.records;
   const rowStarts = new Int32Array(records - headerAt - 1);
   const rowFirst = new Int32Array(records - headerAt - 1);
   const rowWidths = new Int32Array(records - headerAt - 1);
@@ -167,7 +182,8 @@ function fromScanned(file: string, scanned: ScannedRecords): ParsedExport<Packed
     rowWidths: rowWidths.subarray(0, rows),
     length: rows,
   };
-  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors: [], warnings: noRows(rows, [], recordLines[headerAt]!) };
+  const errors = tooLarge ? [tooLarge.error] : [];
+  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors, warnings: noRows(rows, errors, recordLines[headerAt]!) };
 }
 
 /**
@@ -186,6 +202,9 @@ function isBlankRecord({ text, cellEnds, recordFirst, recordStarts }: ScannedRec
 }
 
 interface NumberedRecords {
+  /** The text the records are read from, and where each starts in it. */
+  readonly text: string;
+  readonly starts: number[];
   readonly all: string[][];
   /** 1-based line where each record starts. */
   readonly lines: number[];
@@ -228,6 +247,7 @@ function problemCode(code: Papa.ParseError['code']): string {
 function recordsByStep(body: string, delimiter: string): NumberedRecords {
   const all: string[][] = [];
   const lines: number[] = [];
+  const starts: number[] = [];
   const errors: NumberedRecords['errors'] = [];
   let start = 0;
   let line = 1;
@@ -238,6 +258,7 @@ function recordsByStep(body: string, delimiter: string): NumberedRecords {
     step: (result) => {
       const end = result.meta.cursor;
       lines.push(line);
+      starts.push(start);
       all.push(result.data);
       // As the batch job's reader: a blank record is skipped before its quotes are judged, but a
       // quote never closed is still reported (it swallowed the rest of the file).
@@ -255,5 +276,42 @@ function recordsByStep(body: string, delimiter: string): NumberedRecords {
       start = end;
     },
   });
-  return { all, lines, errors };
+  return { text: body, starts, all, lines, errors };
+}
+
+/**
+ * The first record from `from` on that is longer than core's cap (docs/RULES.md, "Record size"),
+ * and its error, located as the batch job's reader locates it: at the quote still open after the
+ * record's first `cap` characters (its line, and its cell's column), else at the record's line.
+ */
+function firstTooLarge(
+  text: string,
+  starts: ArrayLike<number>,
+  from: number,
+  count: number,
+  lineOf: (k: number) => number,
+  delimiter: string,
+  cap: number,
+  headers: readonly string[],
+): { record: number; error: ParsedExport['errors'][number] } | null {
+  for (let k = from; k < count; k++) {
+    const start = starts[k]!;
+    const end = k + 1 < count ? starts[k + 1]! : text.length;
+    if (end - start <= cap || withoutLineBreak(text, start, end) - start <= cap) continue;
+    const head = text.slice(start, start + cap);
+    const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1 });
+    const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
+    const quoteAt = openQuote === undefined ? undefined : start + openQuote - 1;
+    const line = quoteAt === undefined ? lineOf(k) : lineOf(k) + breaksIn(text, start, quoteAt);
+    const column = quoteAt === undefined ? undefined : headers[(probe.data[0]?.length ?? 1) - 1];
+    return { record: k, error: { line, code: 'record_too_large', input: String(cap), ...(column === undefined ? {} : { column }) } };
+  }
+  return null;
+}
+
+/** Where the record `text[start, end)` ends without its line break. */
+function withoutLineBreak(text: string, start: number, end: number): number {
+  if (end > start && text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return end;
 }

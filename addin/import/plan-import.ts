@@ -18,6 +18,7 @@ import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
 import type { Issue } from '../../core/issues.js';
+import { inputSeverity, type InputIssueCode } from '../../core/codes.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
@@ -294,8 +295,12 @@ export function planImport(
       for (const r of problems) rejected.push({ file: parsed.file, ...r });
       summary.rejected++;
     };
-    for (const e of parsed.errors) reject({ line: e.line, code: e.code, input: e.input });
-    for (const w of parsed.warnings) warnings.push({ file: parsed.file, line: w.line, code: w.code });
+    // Each problem of reading the file at core's severity for its code (docs/RULES.md, "Severity of input problems").
+    const problems: ParsedExport['errors'] = [...parsed.errors, ...parsed.warnings.map((w) => ({ ...w, input: '' }))];
+    for (const e of problems) {
+      if (inputSeverity(e.code as InputIssueCode) === 'warning') warnings.push({ file: parsed.file, line: e.line, code: e.code });
+      else reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
+    }
     if (parsed.headers.length === 0) continue;
     // The file's header by core's rule, as the batch job reads an export: a required column
     // missing, or two headers naming one column (`earningId`, `Earning ID`), refuses the file.

@@ -3,7 +3,7 @@ import type { PackedRows } from './packed-rows.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
 import { unzipExports, type ZipProblem } from './unzip.js';
 import { orderSources } from '../../core/tables/source-order.js';
-import { isZipFileName } from '../../core/tables/export-files.js';
+import { CONTENT_SNIFF_BYTES, fileKindDecision } from '../../core/tables/file-kind.js';
 
 export interface ReadResult {
   /** Each export's rows packed (packed-rows.ts): as the worker posts them and the plan reads them. */
@@ -21,10 +21,16 @@ function parseDecoded(file: string, decoded: DecodedExport): { parsed: ParsedExp
   return { parsed: parseExport(file, decoded.text), text: decoded.text };
 }
 
-/** One export file, or every CSV/TSV inside a zipped one (in core's order of sources), parsed. */
+/**
+ * One export file, or every CSV/TSV inside a zipped one (in core's order of sources), parsed. What
+ * the file is, is core's file kind (docs/RULES.md, "Which files are exports"): its first bytes,
+ * whatever its name, as the batch job decides; a workbook is the file's one problem.
+ */
 export async function readExportFile(file: Blob & { name: string }): Promise<ReadResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!isZipFileName(file.name)) {
+  const kind = fileKindDecision(file.name, bytes.subarray(0, CONTENT_SNIFF_BYTES));
+  if (typeof kind === 'object') return { parsed: [unreadableExport(file.name, 'unsupported_file', 1, kind.refused)], skipped: [] };
+  if (kind === 'text') {
     const { parsed, text } = parseDecoded(file.name, decodeExport(bytes));
     return { parsed: [parsed], skipped: [], ...(text === undefined ? {} : { text }) };
   }

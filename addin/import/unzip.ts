@@ -1,5 +1,6 @@
 import { orderSources } from '../../core/tables/source-order.js';
-import { zipEntryDecision, zipEntryName, ZIP_LIMITS, ZIP_PROBLEM_SEVERITY, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
+import { inputSeverity, type InputSeverity } from '../../core/codes.js';
+import { UNICODE_PATH_FIELD, zipEntryDecision, zipEntryName, zipRefusedWhole, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
 
 /**
@@ -17,12 +18,22 @@ import { decodeExport, type DecodedExport } from './decode-export.js';
 export interface ZipProblem {
   readonly entry: string;
   readonly code: ZipProblemCode;
-  /** Core's severity for the code, as the batch job reports it (`ZIP_PROBLEM_SEVERITY`). */
-  readonly severity: 'error' | 'warning';
+  /** Core's severity for the code, as the batch job reports it (`inputSeverity`). */
+  readonly severity: InputSeverity;
 }
 
 function zipProblem(entry: string, code: ZipProblemCode): ZipProblem {
-  return { entry, code, severity: ZIP_PROBLEM_SEVERITY[code] };
+  return { entry, code, severity: inputSeverity(code) };
+}
+
+/** The data of the extra field `id` among an entry's extra fields, if it has one. */
+function extraField(view: DataView, bytes: Uint8Array, from: number, to: number, id: number): Uint8Array | undefined {
+  for (let at = from; at + 4 <= to; ) {
+    const size = view.getUint16(at + 2, true);
+    if (view.getUint16(at, true) === id) return bytes.subarray(at + 4, Math.min(to, at + 4 + size));
+    at += 4 + size;
+  }
+  return undefined;
 }
 
 export interface ZipEntryText {
@@ -94,7 +105,6 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
   const planned: Planned[] = [];
   let total = 0;
   let p = cdOffset;
-  const decoder = new TextDecoder('utf-8');
   for (let n = 0; n < count; n++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) return fail('zip_corrupt');
     const flags = view.getUint16(p + 8, true);
@@ -105,7 +115,10 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
-    const name = zipEntryName(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
+    // Named by core's rule from the raw bytes (UTF-8 by bit 11 or the Unicode Path field, else code page 437), as the batch job names it.
+    const extraStart = p + 46 + nameLength;
+    const unicodePath = extraField(view, bytes, extraStart, extraStart + extraLength, UNICODE_PATH_FIELD);
+    const name = zipEntryName({ raw: bytes.subarray(p + 46, extraStart), utf8: (flags & 0x800) !== 0, ...(unicodePath ? { unicodePath } : {}) });
     p += 46 + nameLength + extraLength + commentLength;
     // Which entries are read, and the code of one that is not, is core's rule (docs/RULES.md, "Zips").
     const decision = zipEntryDecision({ name, encrypted: (flags & 1) !== 0, compressionMethod: method });
@@ -118,6 +131,8 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
       planned.push({ name, method, compressed, size, local });
     }
   }
+  // An entry refused with an error refuses the zip whole: none of it is imported (core's rule; docs/RULES.md, "Zips").
+  if (zipRefusedWhole(problems.map((problem) => problem.code))) return { entries: [], problems };
   // Declared sizes first: a bomb is refused before a byte is inflated.
   if (total > limits.maxTotalBytes) return { entries: [], problems: [...problems, zipProblem('', 'zip_too_large')] };
 
@@ -138,5 +153,6 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
       problems.push(zipProblem(entry.name, error instanceof ZipError ? error.code : 'zip_corrupt'));
     }
   }
-  return { entries, problems };
+  // An entry found damaged while inflating refuses the zip whole too, as in the batch job.
+  return zipRefusedWhole(problems.map((problem) => problem.code)) ? { entries: [], problems } : { entries, problems };
 }

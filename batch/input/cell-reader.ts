@@ -1,7 +1,7 @@
 import type { Issue } from '../../core/issues.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import type { RecordLocation } from './csv-records.js';
-import { clip, inputError, type InputIssue } from './input-issue.js';
+import { clip, inputIssue, type InputIssue } from './input-issue.js';
 
 const AMOUNT_HINTS: Readonly<Record<string, string>> = {
   malformed_or_locale_formatted:
@@ -38,9 +38,9 @@ export function locatedProblem(problem: Issue, raw: string, columns: ReadonlyMap
   const column = columns.get(key);
   const where = { file: location.file, line: location.line, ...(column ? { column: column.index, columnName: column.name } : {}) };
   if (problem.code === 'missing_field') {
-    return inputError('missing_field', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
+    return inputIssue('missing_field', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
   }
-  return inputError(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
+  return inputIssue(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
     ...where,
     raw: clip(raw),
     message: `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,

@@ -1,15 +1,14 @@
 import Papa from 'papaparse';
 import type { Readable } from 'node:stream';
 import type { InputSource } from './input-source.js';
-import { InputIssueError, inputError, inputWarning, clip, type InputIssue } from './input-issue.js';
+import { InputIssueError, inputIssue, clip, type InputIssue } from './input-issue.js';
 import { decodeText, type TextEncodingName } from './decode-text.js';
 import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirement, type CsvHeader, type Delimiter } from './csv-header.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
 import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
+import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 
-/** Far above any real record (a Partner Center row is a few KB), low enough to stop a runaway quote. */
-export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
 
@@ -125,9 +124,9 @@ function openFailure(file: string, error: unknown): InputIssue {
   if (error instanceof InputIssueError) return error.issue;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') {
-    return inputError('file_not_found', { file, message: 'The file does not exist.', hint: 'Check the path given on the command line.' });
+    return inputIssue('file_not_found', { file, message: 'The file does not exist.', hint: 'Check the path given on the command line.' });
   }
-  return inputError('read_failed', {
+  return inputIssue('read_failed', {
     file,
     message: `The file could not be read${code ? ` (${code})` : ''}.`,
     hint: 'Check that the path is a readable file and not locked by another program.',
@@ -254,7 +253,7 @@ class TableReader {
     if (this.stopped) return;
     if (this.records === 0 && this.rejected === 0 && this.header) {
       this.report(
-        inputWarning('no_rows', {
+        inputIssue('no_rows', {
           file: this.file,
           line: this.header.line,
           message: 'The file has a header but no rows.',
@@ -346,7 +345,7 @@ class TableReader {
     this.header = { line, delimiter, columns, raw };
     for (const { column, firstIndex } of duplicates) {
       this.report(
-        inputError('duplicate_header', {
+        inputIssue('duplicate_header', {
           file: this.file,
           line,
           column: column.index,
@@ -390,7 +389,7 @@ class TableReader {
   private headerNotFound(): void {
     if (!this.sawContent) {
       this.stop(
-        inputError('empty_file', {
+        inputIssue('empty_file', {
           file: this.file,
           message: 'The file is empty.',
           hint: 'Download the export again; a complete export has at least a header line.',
@@ -402,7 +401,7 @@ class TableReader {
     if (problem.code === 'missing_column') {
       const missing = problem.missing.map(describeRequirement);
       this.stop(
-        inputError(problem.code, {
+        inputIssue(problem.code, {
           file: this.file,
           line: problem.line,
           raw: clip(this.closestRaw),
@@ -414,7 +413,7 @@ class TableReader {
       return;
     }
     this.stop(
-      inputError(problem.code, {
+      inputIssue(problem.code, {
         file: this.file,
         line: 1,
         message: `No header with the required columns in the first ${problem.depth} lines.`,
@@ -605,6 +604,10 @@ class TableReader {
       p = to + 1;
     }
     const line = this.lineAt(start);
+    if (recordEnd - start > this.maxRecordChars) {
+      this.completeRecordTooLarge(start, line);
+      return next;
+    }
     // The line breaks of this record are counted now, so the next record's number needs no search.
     this.scanPos = next;
     this.scanLine = line + breaks + (next > recordEnd ? 1 : 0);
@@ -627,6 +630,10 @@ class TableReader {
     // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
     let end = lineEnd;
     if (this.newline === '\n' && end > start && input.charCodeAt(end - 1) === 13) end--;
+    if (end - start > this.maxRecordChars) {
+      this.completeRecordTooLarge(start, this.lineAt(start));
+      return;
+    }
     const delimiter = header.delimiter;
     if (isBlankLine(input, start, end, delimiter)) return;
     const fields = this.cells;
@@ -675,10 +682,22 @@ class TableReader {
     return this.scanLine;
   }
 
+  /**
+   * A record read whole (its line break in the same text) that is longer than the cap: the same
+   * problem as one still unfinished past it, so a record's fate does not hang on where a chunk ends.
+   */
+  private completeRecordTooLarge(start: number, line: number): void {
+    this.partialLine = line;
+    this.partial = this.input.slice(start, start + this.maxRecordChars + 1);
+    this.recordTooLarge();
+  }
+
   private recordTooLarge(): void {
     // Past the cap we cannot tell a huge quoted cell from a quote that never closes, so the code
     // is the same for both; a runaway quote is the usual cause, so its line is what we point at.
-    const probe = Papa.parse<string[]>(this.partial, {
+    // The quote is looked for in the record's first `maxRecordChars` characters, wherever the
+    // chunk that carried it past them ended (core's location rule; docs/RULES.md, "Record size").
+    const probe = Papa.parse<string[]>(this.partial.slice(0, this.maxRecordChars), {
       delimiter: this.header!.delimiter,
       newline: this.newline ?? '\n',
       header: false,
@@ -691,7 +710,7 @@ class TableReader {
     const fieldIndex = probe.data[0]?.length ?? 1;
     const column = quoteAt === undefined ? undefined : this.header?.columns[fieldIndex - 1];
     this.stop(
-      inputError('record_too_large', {
+      inputIssue('record_too_large', {
         file: this.file,
         line,
         ...(quoteAt === undefined ? {} : { column: fieldIndex }),
@@ -713,7 +732,7 @@ class TableReader {
     const rest = this.input.slice(quoteAt);
     const eol = rest.indexOf(this.newline ?? '\n');
     this.stop(
-      inputError('unclosed_quote', {
+      inputIssue('unclosed_quote', {
         file: this.file,
         line,
         column: fieldIndex,
@@ -755,7 +774,7 @@ class TableReader {
       const at = errorAt(invalidQuote);
       const quoteLine = at >= start ? line + countNewlines(this.input, start, at, this.newline ?? '\n') : line;
       this.reject(location, raw(), [
-        inputError('malformed_csv', {
+        inputIssue('malformed_csv', {
           file: this.file,
           line: quoteLine,
           raw: clip(raw()),
@@ -778,7 +797,7 @@ class TableReader {
     const column = Math.min(count, header.columns.length) + 1;
     const name = header.columns[column - 1]?.name;
     this.reject(location, raw, [
-      inputError('ragged_row', {
+      inputIssue('ragged_row', {
         file: this.file,
         line: location.line,
         column,

@@ -1,28 +1,34 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { InputIssueError, inputError, clip } from './input-issue.js';
+import { InputIssueError, inputIssue, clip, type InputIssue } from './input-issue.js';
+import type { FileRefusal } from '../../core/tables/file-kind.js';
 import { firstInvalidUtf8, SNIFF_BYTES, sniffEncoding, type TextEncodingName } from '../../core/tables/text-encoding.js';
 
 export { firstInvalidUtf8, type TextEncodingName };
 
 const UTF8_HINT = 'Save the file as UTF-8 (Excel: Save As → "CSV UTF-8 (Comma delimited)") or re-download it from Partner Center.';
 
+/**
+ * A file core's file kind refuses (docs/RULES.md, "Which files are exports"), named, with what to
+ * do about it: a workbook is saved as CSV, a zip given a `.zip` name.
+ */
+export function unsupportedFileIssue(file: string, reason: FileRefusal): InputIssue {
+  const what: Readonly<Record<FileRefusal, readonly [message: string, hint: string]>> = {
+    workbook: ['The file is an Excel workbook, not an earnings export.', 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)", or download the export from Partner Center as CSV.'],
+    legacy_workbook: ['The file is an Excel 97-2003 workbook (.xls), not an earnings export.', 'Open it in Excel and save it as "CSV UTF-8 (Comma delimited)", or download the export from Partner Center as CSV.'],
+    zip_signature: ['The file is a zip archive, not delimited text.', 'Give the zip a .zip name so that its exports are read.'],
+  };
+  const [message, hint] = what[reason];
+  return inputIssue('unsupported_file', { file, message, hint, params: { reason } });
+}
+
 /** core's decision on the first bytes (docs/RULES.md, "Encoding"), its refusal as a located issue. */
 function sniff(head: Uint8Array, file: string): TextEncodingName {
   const sniffed = sniffEncoding(head);
   if (sniffed.ok) return sniffed.encoding;
-  if (sniffed.code === 'unsupported_file') {
-    throw new InputIssueError(
-      inputError('unsupported_file', {
-        file,
-        message: 'The file is a zip archive (or an .xlsx workbook), not delimited text.',
-        hint: 'Give zips a .zip name so they are unpacked; export workbooks as CSV.',
-        params: { reason: sniffed.reason },
-      }),
-    );
-  }
+  if (sniffed.code === 'unsupported_file') throw new InputIssueError(unsupportedFileIssue(file, sniffed.reason));
   throw new InputIssueError(
-    inputError('invalid_encoding', {
+    inputIssue('invalid_encoding', {
       file,
       line: 1,
       message: 'The file looks like UTF-16 without a byte-order mark.',
@@ -142,7 +148,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
       raw = lenient.slice(before.lastIndexOf('\n') + 1).split('\n', 1)[0]!.replace(/\r$/, '');
     }
     return new InputIssueError(
-      inputError('invalid_encoding', {
+      inputIssue('invalid_encoding', {
         file,
         line: at,
         raw: clip(raw),

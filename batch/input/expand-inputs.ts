@@ -1,10 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSource, type InputSource } from './input-source.js';
-import { inputError, inputWarning, type InputIssue } from './input-issue.js';
+import { inputIssue, type InputIssue } from './input-issue.js';
 import { zipSources } from './zip-sources.js';
 import type { ZipLimits } from '../../core/tables/zip-entries.js';
 import { isExportFileName, isSystemFile, isZipFileName } from '../../core/tables/export-files.js';
+import { CONTENT_SNIFF_BYTES, fileKindDecision } from '../../core/tables/file-kind.js';
+import { unsupportedFileIssue } from './decode-text.js';
 import { compareSourceNames } from '../../core/tables/source-order.js';
 
 export interface ExpandOptions {
@@ -17,8 +19,6 @@ export interface ExpandedInputs {
   readonly sources: InputSource[];
   readonly issues: InputIssue[];
 }
-
-const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls)$/i;
 
 /**
  * Turns each `--earnings PATH` into the sources to read: a CSV or TSV file as it is, a `.zip`
@@ -42,8 +42,8 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
       const code = (error as NodeJS.ErrnoException).code;
       issues.push(
         code === 'ENOENT'
-          ? inputError('file_not_found', { file: path, message: 'No such file or folder.', hint: 'Check the path given on the command line.' })
-          : inputError('read_failed', {
+          ? inputIssue('file_not_found', { file: path, message: 'No such file or folder.', hint: 'Check the path given on the command line.' })
+          : inputIssue('read_failed', {
               file: path,
               message: `The path cannot be read (${code ?? 'unknown error'}).`,
               hint: 'Check the permissions of the file or folder.',
@@ -53,17 +53,7 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
       continue;
     }
     if (info.isDirectory()) add(await folderSources(path, options));
-    else if (isZipFileName(path)) add(await zipSources(path, path, options.zipLimits));
-    else if (WORKBOOK.test(path)) {
-      issues.push(
-        inputError('unsupported_file', {
-          file: path,
-          message: 'A workbook is not an earnings export.',
-          hint: 'Download the export from Partner Center as CSV or TSV, or save the sheet as CSV UTF-8.',
-          params: { reason: 'workbook' },
-        }),
-      );
-    } else sources.push(fileSource(path, path, info.size));
+    else add(await fileSources(path, options, info.size));
   }
   return { sources, issues };
 }
@@ -79,33 +69,31 @@ async function folderSources(folder: string, options: ExpandOptions): Promise<Ex
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       issues.push(
-        inputWarning('unsupported_file', {
+        inputIssue('unsupported_file', {
           file: path,
           message: 'Subfolders are not read.',
           hint: 'Pass the subfolder as its own --earnings argument if it holds exports.',
           params: { reason: 'subfolder' },
-        }),
+        }, 'beside'),
       );
-    } else if (isZipFileName(entry.name)) {
-      const listing = await zipSources(path, path, options.zipLimits);
+    } else if (isZipFileName(entry.name) || isExportFileName(entry.name)) {
+      const listing = await fileSources(path, options);
       sources.push(...listing.sources);
       issues.push(...listing.issues);
-    } else if (isExportFileName(entry.name)) {
-      sources.push(fileSource(path));
     } else {
       issues.push(
-        inputWarning('unsupported_file', {
+        inputIssue('unsupported_file', {
           file: path,
           message: 'Not a .csv, .tsv or .zip file; it is skipped.',
           hint: 'Move other files out of the exports folder.',
           params: { reason: 'extension' },
-        }),
+        }, 'beside'),
       );
     }
   }
   if (sources.length === 0 && issues.every((i) => i.severity !== 'error')) {
     issues.push(
-      inputError('file_not_found', {
+      inputIssue('file_not_found', {
         file: folder,
         message: 'The folder holds no CSV, TSV or zip files.',
         hint: 'Check the folder given on the command line.',
@@ -114,4 +102,45 @@ async function folderSources(folder: string, options: ExpandOptions): Promise<Ex
     );
   }
   return { sources, issues };
+}
+
+/**
+ * One file to read, by core's file kind (docs/RULES.md, "Which files are exports"): its first bytes
+ * say whether it is text, a zip or a workbook, whatever its name; a workbook, or a zip not named
+ * `.zip`, is refused with what to do about it.
+ */
+async function fileSources(path: string, options: ExpandOptions, size?: number): Promise<ExpandedInputs> {
+  let head: Uint8Array;
+  try {
+    head = await readHead(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      sources: [],
+      issues: [
+        inputIssue('read_failed', {
+          file: path,
+          message: `The file cannot be read (${code ?? 'unknown error'}).`,
+          hint: 'Check the permissions of the file.',
+          ...(code ? { params: { reason: code } } : {}),
+        }),
+      ],
+    };
+  }
+  const kind = fileKindDecision(path, head);
+  if (kind === 'zip') return zipSources(path, path, options.zipLimits);
+  if (kind === 'text') return { sources: [fileSource(path, path, size)], issues: [] };
+  return { sources: [], issues: [unsupportedFileIssue(path, kind.refused)] };
+}
+
+/** The first bytes core's file kind looks at (fewer in a shorter file). */
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(CONTENT_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,14 +1,11 @@
-import type { InputIssueCode, Severity } from '../../core/codes.js';
+import { inputSeverity, type InputIssueCode, type InputPlace, type InputSeverity } from '../../core/codes.js';
 
 /**
  * Everything the batch job's input layer can find wrong with a file, as a value. Codes are part of
  * the public contract (input-errors.csv, the bad-input corpus; the list is core/codes.ts) and never
  * change; `message` and `hint` are for people and may.
  */
-export type { InputIssueCode };
-
-/** Input problems stop a run or warn; they are never only information. */
-export type InputSeverity = Exclude<Severity, 'info'>;
+export type { InputIssueCode, InputSeverity };
 
 export interface InputIssue {
   readonly severity: InputSeverity;
@@ -31,12 +28,13 @@ export interface InputIssue {
 
 type IssueFields = Omit<InputIssue, 'severity' | 'code'>;
 
-export function inputError(code: InputIssueCode, fields: IssueFields): InputIssue {
-  return { severity: 'error', code, ...fields };
-}
-
-export function inputWarning(code: InputIssueCode, fields: IssueFields): InputIssue {
-  return { severity: 'warning', code, ...fields };
+/**
+ * An input problem at core's severity for its code and where it was found (docs/RULES.md,
+ * "Severity of input problems"); `place` is `beside` only for a file a folder or zip holds beside
+ * the exports under another name.
+ */
+export function inputIssue(code: InputIssueCode, fields: IssueFields, place: InputPlace = 'read'): InputIssue {
+  return { severity: inputSeverity(code, place), code, ...fields };
 }
 
 /**

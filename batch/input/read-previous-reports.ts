@@ -10,7 +10,7 @@ import { JOURNAL_EVENTS, type JournalLine } from '../../core/journal/journal-lin
 import { readCsvRecords, type RecordLocation } from './csv-records.js';
 import type { CsvColumn } from './csv-header.js';
 import { fileSource } from './input-source.js';
-import { inputError, type InputIssue } from './input-issue.js';
+import { inputIssue, type InputIssue } from './input-issue.js';
 import { restoreNeutralisedText } from '../output/neutralise-formula.js';
 
 /**
@@ -221,7 +221,7 @@ async function readReport<T>(
 
 function cellIssue(location: RecordLocation, bad: BadCell, columns: readonly CsvColumn[]): InputIssue {
   const column = columns.find((c) => c.key === bad.column);
-  return inputError(bad.code, {
+  return inputIssue(bad.code, {
     file: location.file,
     line: location.line,
     ...(column ? { column: column.index } : {}),

@@ -2,13 +2,23 @@ import { pipeline, Transform, type Readable, type TransformCallback } from 'node
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { InputSource } from './input-source.js';
-import { InputIssueError, clip, type InputIssue } from './input-issue.js';
+import { InputIssueError, clip, inputIssue, type InputIssue } from './input-issue.js';
 import { orderSources } from '../../core/tables/source-order.js';
-import { unsafeZipPath, zipEntryDecision, zipEntryName, ZIP_LIMITS, ZIP_PROBLEM_SEVERITY, type ZipEntryRefusal, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
+import {
+  unsafeZipPath,
+  UNICODE_PATH_FIELD,
+  zipEntryDecision,
+  zipEntryName,
+  zipRefusedWhole,
+  ZIP_LIMITS,
+  type ZipEntryRefusal,
+  type ZipLimits,
+  type ZipProblemCode,
+} from '../../core/tables/zip-entries.js';
 
 /** A zip problem as an input issue, at core's severity for its code (docs/RULES.md, "Zips"). */
 function zipIssue(code: ZipProblemCode, fields: Omit<InputIssue, 'severity' | 'code'>): InputIssue {
-  return { severity: ZIP_PROBLEM_SEVERITY[code], code, ...fields };
+  return inputIssue(code, fields);
 }
 
 export interface ZipListing {
@@ -33,10 +43,11 @@ function corrupt(file: string, error: unknown, line?: number): InputIssue {
   });
 }
 
+/** The entry's name by core's rule, from its raw bytes (decodeStrings is off), as the add-in reads it. */
 function entryName(entry: Entry): string {
   const raw = entry.fileName as unknown as Buffer;
-  // yauzl already turns `\` into `/` (strictFileNames off); core's rule says so for both adapters.
-  return zipEntryName(yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false));
+  const unicodePath = entry.extraFields.find((f) => f.id === UNICODE_PATH_FIELD)?.data;
+  return zipEntryName({ raw, utf8: (entry.generalPurposeBitFlag & 0x800) !== 0, ...(unicodePath ? { unicodePath } : {}) });
 }
 
 /**
@@ -119,6 +130,10 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
     zip.close();
   }
 
+  // An entry refused with an error refuses the zip whole: none of it is read (core's rule; docs/RULES.md, "Zips").
+  if (zipRefusedWhole(issues.map((i) => i.code as ZipProblemCode))) {
+    return { sources: [], issues: issues.map((i) => (i.severity === 'error' ? { ...i, message: `${i.message} None of the zip's entries is read.` } : i)) };
+  }
   // A zip's entries are a set: read in core's order of sources (docs/RULES.md, "Order of sources").
   const sources = orderSources(found, (f) => f.name).map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
   return { sources, issues };

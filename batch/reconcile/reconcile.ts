@@ -21,7 +21,7 @@ import { fileSource } from '../input/input-source.js';
 import { readCsvRecords, type RecordLocation, type RejectedRow } from '../input/csv-records.js';
 import { readEarnings } from '../input/read-earnings.js';
 import { readPayments } from '../input/read-payments.js';
-import { inputError, type InputIssue } from '../input/input-issue.js';
+import { inputIssue, type InputIssue } from '../input/input-issue.js';
 import { readWorkbookTable } from '../input/read-workbook-table.js';
 import { scratchFolders, withAtomicOutput, writeSingleOutput } from '../output/atomic-output.js';
 import { createCsvWriter, writeCsvFile } from '../output/csv-writer.js';
@@ -370,7 +370,7 @@ async function readClaims(
     const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS, REQUIRED_CLAIMS_COLUMNS);
     for (const p of read.problems) {
       issues.push(
-        inputError(p.code, {
+        inputIssue(p.code, {
           file: path,
           ...(p.location ? { line: p.location.row } : {}),
           ...(p.location?.column !== undefined ? { column: p.location.column } : {}),
@@ -386,7 +386,7 @@ async function readClaims(
     if (missing.length > 0) {
       const names = missing.map(describeRequirement).join(', ');
       issues.push(
-        inputError('missing_column', {
+        inputIssue('missing_column', {
           file: `${path}!${read.table.sheet}`,
           line: read.table.headerRow,
           message: `The Claims table lacks ${names}.`,
@@ -419,7 +419,7 @@ async function readClaims(
 }
 
 function cellIssue(location: RecordLocation, column: string, i: Issue, raw: string): InputIssue {
-  return inputError(i.code as InputIssue['code'], {
+  return inputIssue(i.code as InputIssue['code'], {
     file: location.file,
     line: location.line,
     columnName: column,

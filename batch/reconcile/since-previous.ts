@@ -11,7 +11,7 @@ import { poolChanges } from '../../core/changes/pool-changes.js';
 import { claimChanges, type ComparableClaim } from '../../core/changes/claim-changes.js';
 import { recoverInterruptedOutput } from '../output/atomic-output.js';
 import { readPreviousReports, NO_PREVIOUS_REPORTS, type PreviousReports } from '../input/read-previous-reports.js';
-import { inputError, type InputIssue } from '../input/input-issue.js';
+import { inputIssue, type InputIssue } from '../input/input-issue.js';
 import type { ClaimReport } from '../../core/reconcile/claims-check.js';
 
 /**
@@ -28,7 +28,7 @@ export async function loadPreviousReports(previous: string | undefined, out: str
   if (!(await isFile(join(dir, 'summary.json')))) {
     if (previous !== undefined) {
       issues.push(
-        inputError('file_not_found', {
+        inputIssue('file_not_found', {
           file: join(previous, 'summary.json'),
           message: 'The folder named by --previous holds no report set (no summary.json).',
           hint: 'Name the folder of the previous run (e.g. reports/2022-01), or leave --previous out on a first run.',

@@ -65,7 +65,3 @@ export function isSystemFile(path: string): boolean {
   return isMacResourceFork(path) || SYSTEM_FILE_NAMES.has(baseName(path).toLowerCase());
 }
 
-/** Whether a zip entry is read as an export: a CSV or TSV that is not a file the system put there. */
-export function isExportEntryName(path: string): boolean {
-  return !isSystemFile(path) && isExportFileName(baseName(path));
-}

@@ -8,24 +8,30 @@
  * `ü` in "Müller") are `invalid_encoding` on their line: replacing them would change participant
  * names and ids.
  */
+import { CONTENT_SNIFF_BYTES, contentKind, type FileRefusal } from './file-kind.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-/** How many leading bytes `sniffEncoding` needs to decide (a shorter file is decided on what it has). */
-export const SNIFF_BYTES = 4;
+/** How many leading bytes `sniffEncoding` needs to decide (a shorter file is decided on what it has): as many as core's file kind looks at. */
+export const SNIFF_BYTES = CONTENT_SNIFF_BYTES;
 
 /** The encoding a file's first bytes announce, or why its bytes are not text at all. */
 export type SniffedEncoding =
   | { readonly ok: true; readonly encoding: TextEncodingName }
-  /** `zip_signature`: a zip (or an .xlsx) given as a text file (`unsupported_file`); `utf16_without_bom`: NUL bytes in the first two, so UTF-16 that cannot be told LE from BE (`invalid_encoding`, line 1). */
-  | { readonly ok: false; readonly code: 'unsupported_file' | 'invalid_encoding'; readonly reason: 'zip_signature' | 'utf16_without_bom' };
+  /**
+   * `unsupported_file`: the bytes are a zip or a workbook, not text (core's file kind: file-kind.ts);
+   * `utf16_without_bom`: NUL bytes in the first two, so UTF-16 that cannot be told LE from BE (`invalid_encoding`, line 1).
+   */
+  | { readonly ok: false; readonly code: 'unsupported_file'; readonly reason: FileRefusal }
+  | { readonly ok: false; readonly code: 'invalid_encoding'; readonly reason: 'utf16_without_bom' };
 
 export function sniffEncoding(head: Uint8Array): SniffedEncoding {
-  const [b0, b1, b2, b3] = [head[0], head[1], head[2], head[3]];
+  const [b0, b1, b2] = [head[0], head[1], head[2]];
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { ok: true, encoding: 'utf-8' };
   if (b0 === 0xff && b1 === 0xfe) return { ok: true, encoding: 'utf-16le' };
   if (b0 === 0xfe && b1 === 0xff) return { ok: true, encoding: 'utf-16be' };
-  if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04) return { ok: false, code: 'unsupported_file', reason: 'zip_signature' };
+  const kind = contentKind(head);
+  if (kind !== 'text') return { ok: false, code: 'unsupported_file', reason: kind === 'zip' ? 'zip_signature' : kind };
   if (head.length >= 2 && (b0 === 0 || b1 === 0)) return { ok: false, code: 'invalid_encoding', reason: 'utf16_without_bom' };
   return { ok: true, encoding: 'utf-8' };
 }

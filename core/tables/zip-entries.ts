@@ -1,10 +1,13 @@
-import type { InputIssueCode } from '../codes.js';
+import { inputSeverity, type InputIssueCode } from '../codes.js';
+import { decodeCp437 } from '../text/cp437.js';
+import { utf8Label } from '../text/utf8.js';
+import { crc32 } from './crc32.js';
 import { baseName, isExportFileName, isSystemFile, isZipFileName } from './export-files.js';
 
 /**
  * What either adapter reads of a zip of exports, and what it refuses (docs/RULES.md, "Zips"): the
  * batch job (yauzl, streaming from disk) and the add-in (its own reader in the browser) give the
- * same zip the same verdict, entry by entry, with the same codes and severities.
+ * same zip the same verdict, entry by entry, with the same codes and severities (core/codes.ts `inputSeverity`).
  */
 
 /** How much of one zip is read: more entries, or more bytes once inflated, and the zip is refused whole. */
@@ -27,29 +30,47 @@ export type ZipProblemCode = Extract<
 >;
 
 /**
- * An entry that is not an export (a `readme.pdf` beside the CSVs) is a warning: it is skipped and
- * nothing is lost. Everything else is an error: an export that cannot be read (encrypted, an
- * unknown compression, damaged), or an archive not to be trusted (a path out of it, a zip inside,
- * past the limits), may hold earnings that would then be missing from every total.
+ * Whether a zip is refused whole for the problems found in it: yes when one of them is an error
+ * (docs/RULES.md, "Zips"). An entry that cannot be read (encrypted, an unknown compression,
+ * damaged) may hold earnings that would then be missing from every total, and an archive with a
+ * path out of it or a zip inside is not to be trusted: so none of its entries is read, in the batch
+ * job and the add-in alike, rather than the others imported as if the zip were whole. An entry that
+ * is not an export (a warning: `zip_entry_not_csv`) loses nothing; the other entries are read.
  */
-export const ZIP_PROBLEM_SEVERITY: Readonly<Record<ZipProblemCode, 'error' | 'warning'>> = {
-  zip_corrupt: 'error',
-  zip_unsafe_path: 'error',
-  zip_nested: 'error',
-  zip_entry_not_csv: 'warning',
-  zip_encrypted: 'error',
-  zip_unsupported: 'error',
-  zip_too_large: 'error',
-  zip_too_many_entries: 'error',
-};
+export function zipRefusedWhole(problems: readonly ZipProblemCode[]): boolean {
+  return problems.some((code) => inputSeverity(code) === 'error');
+}
+
+/** What a zip's central directory holds about an entry's name, as bytes. */
+export interface RawZipEntryName {
+  readonly raw: Uint8Array;
+  /** General purpose bit 11: the name (and comment) are UTF-8. */
+  readonly utf8: boolean;
+  /** The data of the entry's Info-ZIP Unicode Path extra field (id 0x7075), when it has one. */
+  readonly unicodePath?: Uint8Array;
+}
+
+/** The id of the Info-ZIP Unicode Path extra field. */
+export const UNICODE_PATH_FIELD = 0x7075;
 
 /**
- * An entry's name with `/` as its separator: the zip format says `/`, but some Windows tools
- * write `\`. Both adapters read `dir\a.csv` as `dir/a.csv` (yauzl does so in the batch job), so
- * an entry has one name in every report and sorts the same in core's order of sources.
+ * An entry's name as text (docs/RULES.md, "Zips"), the same in both adapters, so that an entry
+ * has one name in every report and sorts the same in core's order of sources:
+ * - an Info-ZIP Unicode Path field of version 1 whose CRC-32 matches the raw name gives the name
+ *   in UTF-8 (the field is ignored otherwise, as its specification says);
+ * - else bit 11 set: UTF-8; clear: code page 437 (APPNOTE 4.4.4), as Windows' Compressed folder
+ *   writes names; never UTF-8 guessed, which would name `Bühler.csv` otherwise than yauzl does;
+ * - `\` is read as `/`: the format says `/`, but some Windows tools write `\`.
  */
-export function zipEntryName(raw: string): string {
-  return raw.replaceAll('\\', '/');
+export function zipEntryName(name: RawZipEntryName): string {
+  const field = name.unicodePath;
+  let text: string | null = null;
+  if (field !== undefined && field.length >= 6 && field[0] === 1) {
+    const crc = (field[1]! | (field[2]! << 8) | (field[3]! << 16) | (field[4]! << 24)) >>> 0;
+    if (crc === crc32(name.raw)) text = utf8Label(field.subarray(5));
+  }
+  text ??= name.utf8 ? utf8Label(name.raw) : decodeCp437(name.raw);
+  return text.replaceAll('\\', '/');
 }
 
 /** Why an entry's name may not be trusted: it is absolute (`/x`, `\x`, `C:x`), climbs out (`../`, `..\`) or holds a NUL. */

@@ -396,13 +396,14 @@ describe('the task pane in headless Chromium', () => {
     await expect.poll(() => testId(page, 'setup').textContent()).toBe('Werkmap inrichten');
     await testId(page, 'setup').click();
     await testId(page, 'tab-import').click();
-    // The sample export zipped, as Partner Center delivers it, with one entry that must be refused.
+    // The sample export zipped, as Partner Center delivers it, with one entry that is no export (a
+    // warning: the rest is imported; an entry refused with an error would refuse the zip whole).
     const zipPath = path.join(artifacts, 'sample-export.zip');
-    writeFileSync(zipPath, makeZip([...sampleFiles().map((f) => ({ name: path.basename(f), data: readFileSync(f) })), { name: '../evil.csv', data: 'earningId\n1\n' }]));
+    writeFileSync(zipPath, makeZip([...sampleFiles().map((f) => ({ name: path.basename(f), data: readFileSync(f) })), { name: 'readme.pdf', data: '%PDF' }]));
     await testId(page, 'import-files').setInputFiles(zipPath);
     await testId(page, 'import-run').click();
     await expect.poll(() => testId(page, 'import-summary').first().textContent()).toContain('toegevoegd');
-    expect(await testId(page, 'import-zip-problem').textContent()).toBe('sample-export.zip ../evil.csv: niet geïmporteerd, het pad wijst buiten het archief.');
+    expect(await testId(page, 'import-zip-problem').textContent()).toBe('sample-export.zip readme.pdf: niet geïmporteerd, het is geen CSV- of TSV-bestand.');
     expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(57);
     await testId(page, 'tab-balances').click();
     const pool = page.locator('[data-pool="4410021|CSP Indirect Reseller|FY22 H1|EUR"]');
@@ -411,6 +412,24 @@ describe('the task pane in headless Chromium', () => {
     await pool.locator('[data-testid="pool-open"]').click();
     await expect.poll(() => pool.locator('[data-testid="earned"]').textContent()).toBe('9.650,00 EUR');
     await shot(page, 'balances-nl');
+    await page.close();
+  }, 60_000);
+
+  test('a zip with one encrypted entry is refused whole: the pane names the entry, says the zip was not imported, and no row is added', async () => {
+    const { page } = await openPane();
+    await testId(page, 'setup').click();
+    await testId(page, 'tab-import').click();
+    // A new table holds the one empty row Excel gives it; the import must add none.
+    const before = (await tableRows(page, TABLES.earnings)).rows;
+    const zipPath = path.join(artifacts, 'encrypted-entry.zip');
+    const [first] = sampleFiles();
+    writeFileSync(zipPath, makeZip([{ name: path.basename(first!), data: readFileSync(first!) }, { name: 'secret.csv', data: readFileSync(first!), encrypted: true }]));
+    await testId(page, 'import-files').setInputFiles(zipPath);
+    await testId(page, 'import-run').click();
+    await expect.poll(() => testId(page, 'import-zip-refused').count()).toBe(1);
+    expect(await testId(page, 'import-zip-problem').getAttribute('class')).toBe('error');
+    expect(await testId(page, 'import-zip-problem').textContent()).toContain('secret.csv');
+    expect((await tableRows(page, TABLES.earnings)).rows).toEqual(before);
     await page.close();
   }, 60_000);
 

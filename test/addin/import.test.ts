@@ -340,6 +340,7 @@ describe('the pane has words for every problem the import reports', () => {
     for (const p of (await unzipExports(new Uint8Array(zip), { maxEntries: 2, maxTotalBytes: 1e6 })).problems) zipCodes.add(p.code);
     for (const p of (await unzipExports(new Uint8Array(zip), { maxEntries: 10, maxTotalBytes: 5 })).problems) zipCodes.add(p.code);
     for (const p of (await unzipExports(new Uint8Array(100))).problems) zipCodes.add(p.code);
+    for (const p of (await unzipExports(new Uint8Array(makeZip([{ name: 'bomb.csv', data: 'x'.repeat(5000), declaredSize: 10 }])))).problems) zipCodes.add(p.code);
     expect([...zipCodes].sort()).toEqual(['zip_corrupt', 'zip_entry_not_csv', 'zip_nested', 'zip_too_large', 'zip_too_many_entries', 'zip_unsafe_path']);
     for (const code of zipCodes) {
       for (const language of LANGUAGES) expect(message(language, `zip.${code}` as never, { gigabytes: 4 }), `${language} ${code}`).not.toMatch(/^zip\.|\{/);

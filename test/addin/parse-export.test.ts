@@ -77,3 +77,13 @@ describe('reading an export into rows', () => {
     expect(later.errors.map((e) => [e.line, e.code])).toEqual([[3, 'unclosed_quote']]);
   });
 });
+
+describe("core's record size cap in the import", () => {
+  test('a 20 MB quoted cell is record_too_large at its line and column under core\'s own cap, and nothing after it is read', () => {
+    const header = 'earningId,participantId,programName,earningType,earningAmount,earningDate,transactionCurrency';
+    const text = `${header}\nE1,P1,Hosting,Co-op,1,2021-01-05,USD\nE2,"${'x'.repeat(20 * 1024 * 1024)}",Hosting,Co-op,1,2021-01-05,USD\nE3,P1,Hosting,Co-op,1,2021-01-05,USD\n`;
+    const parsed = parseExportText('huge.csv', text);
+    expect(parsed.errors).toEqual([{ line: 3, code: 'record_too_large', input: String(16 * 1024 * 1024), column: 'participantId' }]);
+    expect(parsed.rows.map((r) => r[0])).toEqual(['E1']);
+  });
+});

@@ -7,6 +7,7 @@ import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
+import { parseExport } from '../../addin/import/parse-export.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { makeZip } from '../support/make-zip.js';
 
@@ -25,22 +26,28 @@ interface Verdict {
   readonly problems: string[];
 }
 
-async function batchVerdict(bytes: Uint8Array, name = 'e.csv'): Promise<Verdict> {
-  const r = await collectEarnings(source(bytes, name));
+async function batchVerdict(bytes: Uint8Array, name = 'e.csv', maxRecordChars?: number): Promise<Verdict> {
+  const r = await collectEarnings(source(bytes, name), maxRecordChars === undefined ? {} : { maxRecordChars });
   return {
     earnings: r.rows.map((e) => `${e.earningId}:${e.participantId}`),
-    problems: r.issues.map((i) => `${i.code}@${i.line ?? 1} ${i.severity}`).sort(),
+    problems: r.issues.map((i) => `${i.code}@${i.line ?? 1}${i.code === 'record_too_large' && i.columnName ? `:${i.columnName}` : ''} ${i.severity}`).sort(),
   };
 }
 
-async function addinVerdict(bytes: Uint8Array, name = 'e.csv'): Promise<Verdict> {
-  const read = await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }));
+async function addinVerdict(bytes: Uint8Array, name = 'e.csv', maxRecordChars?: number): Promise<Verdict> {
+  const read =
+    maxRecordChars === undefined
+      ? await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }))
+      : { parsed: [parseExport(name, Buffer.from(bytes).toString('utf8'), { maxRecordChars })] };
   const headers = EARNINGS_COLUMNS.map((c) => c.name);
   const plan = planImport(headers, new Map(), read.parsed);
   const all = [...headers, ...plan.newColumns];
   return {
     earnings: plan.cells.map((c) => `${String(c[all.indexOf('earningId')])}:${String(c[all.indexOf('participantId')])}`),
-    problems: [...plan.rejected.map((r) => `${r.code}@${r.line} error`), ...plan.warnings.map((w) => `${w.code}@${w.line} warning`)].sort(),
+    problems: [
+      ...plan.rejected.map((r) => `${r.code}@${r.line}${r.code === 'record_too_large' && r.column ? `:${r.column}` : ''} error`),
+      ...plan.warnings.map((w) => `${w.code}@${w.line} warning`),
+    ].sort(),
   };
 }
 
@@ -86,6 +93,65 @@ describe('a file that is not valid text', () => {
     const addin = await addinVerdict(bytes);
     expect(batch.problems).toEqual(['invalid_encoding@3 error']);
     expect(addin).toEqual({ earnings: [], problems: ['invalid_encoding@3 error'] });
+  });
+});
+
+describe("a file's kind is core's, from its first bytes, in both", () => {
+  const csv = `${HEADER}\n${row('E1')}\n`;
+  const xlsx = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]);
+  const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  const zipOfCsv = makeZip([{ name: 'e.csv', data: csv }]);
+
+  /** What each adapter makes of a file the user names: the earnings read, and each problem as `code reason severity`. */
+  async function bothVerdicts(name: string, bytes: Uint8Array): Promise<[Verdict, Verdict]> {
+    return withTempDir(async (dir) => {
+      const path = join(dir, name);
+      await writeFile(path, bytes);
+      const expanded = await expandInputs([path]);
+      const batch: Verdict = { earnings: [], problems: expanded.issues.map((i) => `${i.code} ${i.params?.['reason'] ?? ''} ${i.severity}`) };
+      for (const src of expanded.sources) {
+        const r = await collectEarnings(src);
+        batch.earnings.push(...r.rows.map((e) => `${e.earningId}:${e.participantId}`));
+        batch.problems.push(...r.issues.map((i) => `${i.code} ${i.params?.['reason'] ?? ''} ${i.severity}`));
+      }
+      const read = await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }));
+      const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed);
+      const headers = [...EARNINGS_COLUMNS.map((c) => c.name), ...plan.newColumns];
+      const addin: Verdict = {
+        earnings: plan.cells.map((c) => `${String(c[headers.indexOf('earningId')])}:${String(c[headers.indexOf('participantId')])}`),
+        problems: plan.rejected.map((r) => `${r.code} ${r.code === 'unsupported_file' ? r.input : ''} error`),
+      };
+      return [batch, addin];
+    });
+  }
+
+  test.each<[string, string, Uint8Array, Verdict]>([
+    ['an .xlsx named as such', 'earnings.xlsx', new Uint8Array(xlsx), { earnings: [], problems: ['unsupported_file workbook error'] }],
+    ['an .xlsx renamed .csv', 'earnings.csv', new Uint8Array(xlsx), { earnings: [], problems: ['unsupported_file workbook error'] }],
+    ['an Excel 97-2003 .xls', 'earnings.xls', new Uint8Array(xls), { earnings: [], problems: ['unsupported_file legacy_workbook error'] }],
+    ['an .xls renamed .csv', 'earnings.csv', new Uint8Array(xls), { earnings: [], problems: ['unsupported_file legacy_workbook error'] }],
+    ['a CSV named .xlsx: its bytes are an export, and it is read', 'earnings.xlsx', utf8(csv), { earnings: ['E1:P1'], problems: [] }],
+    ['a zip named .csv', 'earnings.csv', new Uint8Array(zipOfCsv), { earnings: [], problems: ['unsupported_file zip_signature error'] }],
+  ])('%s', async (_what, name, bytes, expected) => {
+    const [batch, addin] = await bothVerdicts(name, bytes);
+    expect(batch).toEqual(expected);
+    expect(addin).toEqual(expected);
+  });
+});
+
+describe("a record past core's cap", () => {
+  const cap = 200;
+  test.each<[string, string, Verdict]>([
+    ['a quote never closed, in a long file: at the open quote, in its column; the rows before it are read', `${HEADER}\n${row('E1')}\nE2,"P${'x'.repeat(20)}\n${Array.from({ length: 20 }, (_, i) => row(`R${i}`)).join('\n')}\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3:participantId error'] }],
+    ['a quoted cell longer than the cap, closed: at its line, in its column; nothing after it is read', `${HEADER}\n${row('E1')}\n${row('E2')}\nE3,"${'y'.repeat(300)}",Hosting,Co-op,1,1,2021-01-05,USD\n${row('E4')}\n`, { earnings: ['E1:P1', 'E2:P1'], problems: ['record_too_large@4:participantId error'] }],
+    ['a record of many plain cells past the cap: at the line it starts on', `${HEADER}\n${row('E1')}\nE2,${'z'.repeat(250)},Hosting,Co-op,1,1,2021-01-05,USD\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3 error'] }],
+    ['a record of exactly the cap is read', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap)}\n`, { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
+    ['a record one character past the cap', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap + 1)}\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3 error'] }],
+  ])('%s', async (_what, text, expected) => {
+    const bytes = utf8(text);
+    const [batch, addin] = [await batchVerdict(bytes, 'e.csv', cap), await addinVerdict(bytes, 'e.csv', cap)];
+    expect(addin).toEqual(batch);
+    expect(batch).toEqual(expected);
   });
 });
 
@@ -140,8 +206,9 @@ describe('zips and sets of files are read in the same order, the same entries', 
       ];
       expect(batch.issues.map((i) => [i.raw, i.code, i.severity]).sort()).toEqual(verdicts);
       expect(addin.skipped.map((s) => [s.entry, s.code, s.severity]).sort()).toEqual(verdicts);
-      expect(batch.sources.map((s) => s.entry)).toEqual(['good.csv']);
-      expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip/good.csv']);
+      // Errors among them refuse the zip whole in both: good.csv is not read on its own.
+      expect(batch.sources).toEqual([]);
+      expect(addin.parsed).toEqual([]);
 
       // The same small limits passed to both refuse the same zip whole, under the same code.
       const limits = { maxEntries: 5, maxTotalBytes: 1e6 };
@@ -149,6 +216,44 @@ describe('zips and sets of files are read in the same order, the same entries', 
       expect(batchLimited.issues.map((i) => [i.code, i.severity])).toEqual([['zip_too_many_entries', 'error']]);
       expect(addinLimited.problems.map((p) => [p.code, p.severity])).toEqual([['zip_too_many_entries', 'error']]);
       expect([batchLimited.sources, addinLimited.entries]).toEqual([[], []]);
+    });
+  });
+
+  test('a zip with one encrypted entry and one good CSV is refused whole by both: an error on the entry, no rows read', async () => {
+    const zip = makeZip([
+      { name: 'good.csv', data: file('E1') },
+      { name: 'secret.csv', data: file('E2'), encrypted: true },
+    ]);
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'export.zip');
+      await writeFile(path, zip);
+      const batch = await expandInputs([path]);
+      const addin = await addinVerdict(new Uint8Array(zip), 'export.zip');
+      const addinRead = await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }));
+      expect(batch.issues.map((i) => [i.raw, i.code, i.severity])).toEqual([['secret.csv', 'zip_encrypted', 'error']]);
+      expect(addinRead.skipped.map((s) => [s.entry, s.code, s.severity])).toEqual([['secret.csv', 'zip_encrypted', 'error']]);
+      // The batch job reads no entry of it (and the error rejects its run); the add-in imports no row of it.
+      expect(batch.sources).toEqual([]);
+      expect(addin.earnings).toEqual([]);
+    });
+  });
+
+  test('an entry named without the UTF-8 flag is named by code page 437 in both, and sorts the same', async () => {
+    // "Bühler.csv" as Windows' Compressed folder writes it (0x81 is ü in code page 437, no flag) beside
+    // "Bāder.csv" written in UTF-8 with the flag. Read as UTF-8 the lone 0x81 would be U+FFFD, which
+    // sorts after ā (U+0101); as code page 437, ü (U+00FC) sorts before it.
+    const buhler = Uint8Array.from([...Buffer.from('B'), 0x81, ...Buffer.from('hler.csv')]);
+    const zip = makeZip([
+      { name: 'Bāder.csv', data: file('E1') },
+      { name: '', data: file('E2'), nameBytes: buhler },
+    ]);
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'export.zip');
+      await writeFile(path, zip);
+      const batch = await expandInputs([path]);
+      const addin = await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }));
+      expect(batch.sources.map((s) => s.entry)).toEqual(['Bühler.csv', 'Bāder.csv']);
+      expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip/Bühler.csv', 'export.zip/Bāder.csv']);
     });
   });
 

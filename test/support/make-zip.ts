@@ -25,6 +25,10 @@ export interface ZipEntrySpec {
   method?: 'deflate' | 'store';
   /** Lie about the uncompressed size in the headers (zip bombs do). */
   declaredSize?: number;
+  /** Mark the entry encrypted (general purpose bit 0); its bytes stay as given. */
+  encrypted?: boolean;
+  /** The name's bytes as written, without the UTF-8 flag (bit 11), as Windows' Compressed folder writes code page 437; `name` is then unused. */
+  nameBytes?: Uint8Array;
 }
 
 export function makeZip(entries: readonly ZipEntrySpec[]): Buffer {
@@ -35,13 +39,14 @@ export function makeZip(entries: readonly ZipEntrySpec[]): Buffer {
     const data = typeof spec.data === 'string' ? Buffer.from(spec.data, 'utf8') : Buffer.from(spec.data);
     const method = spec.method === 'store' ? 0 : 8;
     const body = method === 8 ? deflateRawSync(data) : data;
-    const name = Buffer.from(spec.name, 'utf8');
+    const name = spec.nameBytes ? Buffer.from(spec.nameBytes) : Buffer.from(spec.name, 'utf8');
+    const flags = (spec.nameBytes ? 0 : 0x800) | (spec.encrypted ? 1 : 0);
     const size = spec.declaredSize ?? data.length;
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
@@ -51,7 +56,7 @@ export function makeZip(entries: readonly ZipEntrySpec[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);

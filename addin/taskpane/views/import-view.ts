@@ -7,7 +7,7 @@ import { importExports } from '../workbook-ops.js';
 import { hasMessage, type MessageKey } from '../../i18n/messages.js';
 import type { Skip } from '../../import/plan-import.js';
 import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
-import { ZIP_LIMITS } from '../../../core/tables/zip-entries.js';
+import { ZIP_LIMITS, zipRefusedWhole } from '../../../core/tables/zip-entries.js';
 
 /** The picker offers what is read as an export (core's rule) and zips of them. */
 const ACCEPT = [...EXPORT_EXTENSIONS, '.zip'].join(',');
@@ -52,6 +52,11 @@ export function renderImport(app: App, root: HTMLElement): void {
             const reason = locale.t(`zip.${skip.code}`, { gigabytes: locale.integer(ZIP_LIMITS.maxTotalBytes / 1024 ** 3) });
             // Core's severity for the code: the batch job stops on an error, the import goes on without the entry.
             notes.push(el('p', { class: skip.severity, 'data-testid': 'import-zip-problem' }, locale.t('import.zipSkipped', { file: skip.file, entry: skip.entry, reason })));
+          }
+          // Core refuses a zip whole for an entry refused with an error: say that its good entries were not imported either.
+          const refused = result.skipped[0];
+          if (refused && zipRefusedWhole(result.skipped.map((s) => s.code))) {
+            notes.push(el('p', { class: 'error', 'data-testid': 'import-zip-refused' }, locale.t('import.zipRefusedWhole', { file: refused.file })));
           }
         }
         const { plan } = await importExports(parsed, (written, total) => {

@@ -139,16 +139,16 @@ describe('zips', () => {
     ['/etc/evil.csv', 'absolute'],
     ['C:/evil.csv', 'absolute'],
     ['..\\evil.csv', 'parent'],
-  ])('the entry %s is refused as zip_unsafe_path; the safe entries are still read', async (name, reason) => {
+  ])('the entry %s is refused as zip_unsafe_path, and with it the zip whole', async (name, reason) => {
     await withTempDir(async (dir) => {
       await writeFiles(dir, { 'slip.zip': makeZip([{ name, data: CSV_A }, { name: 'ok.csv', data: CSV_A }]) });
       const { sources, issues } = await expandInputs([join(dir, 'slip.zip')]);
       expect(issues.map((i) => [i.code, i.severity, i.params?.['reason']])).toEqual([['zip_unsafe_path', 'error', reason]]);
-      expect(sources.map((s) => s.entry)).toEqual(['ok.csv']);
+      expect(sources.map((s) => s.entry)).toEqual([]);
     });
   });
 
-  test('a nested zip is an error and a non-CSV entry a warning; neither is guessed at', async () => {
+  test('a nested zip is an error, which refuses the zip whole, and a non-CSV entry a warning; neither is guessed at', async () => {
     await withTempDir(async (dir) => {
       const inner = makeZip([{ name: 'x.csv', data: CSV_A }]);
       await writeFiles(dir, {
@@ -164,7 +164,7 @@ describe('zips', () => {
         ['zip_nested', 'error', `${join(dir, 'outer.zip')}!inner.zip`],
         ['zip_entry_not_csv', 'warning', `${join(dir, 'outer.zip')}!readme.pdf`],
       ]);
-      expect(sources.map((s) => s.entry)).toEqual(['a.csv']);
+      expect(sources.map((s) => s.entry)).toEqual([]);
     });
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { unsafeZipPath, zipEntryDecision, zipEntryName, ZIP_PROBLEM_SEVERITY, type ZipProblemCode } from '../../../core/tables/zip-entries.js';
+import fc from 'fast-check';
+import yauzl from 'yauzl';
+import { unsafeZipPath, zipEntryDecision, zipEntryName, zipRefusedWhole, type ZipProblemCode } from '../../../core/tables/zip-entries.js';
+import { crc32 } from '../../../core/tables/crc32.js';
+import { inputSeverity } from '../../../core/codes.js';
 
 const entry = (name: string, more: { encrypted?: boolean; compressionMethod?: number } = {}) => ({ name, encrypted: false, compressionMethod: 8, ...more });
 
@@ -46,11 +50,65 @@ describe("core's rule for a zip's entries", () => {
   });
 
   test('a name written with `\\` is the same name with `/`', () => {
-    expect(zipEntryName('2021\\jan\\earnings.csv')).toBe('2021/jan/earnings.csv');
+    expect(zipEntryName({ raw: Buffer.from('2021\\jan\\earnings.csv'), utf8: true })).toBe('2021/jan/earnings.csv');
   });
 
   test('an entry that is not an export is a warning; every other zip problem is an error', () => {
-    const warnings = (Object.entries(ZIP_PROBLEM_SEVERITY) as [ZipProblemCode, string][]).filter(([, s]) => s === 'warning').map(([c]) => c);
-    expect(warnings).toEqual(['zip_entry_not_csv']);
+    const codes: ZipProblemCode[] = ['zip_corrupt', 'zip_unsafe_path', 'zip_nested', 'zip_entry_not_csv', 'zip_encrypted', 'zip_unsupported', 'zip_too_large', 'zip_too_many_entries'];
+    expect(codes.filter((c) => inputSeverity(c) === 'warning')).toEqual(['zip_entry_not_csv']);
+  });
+
+  test.each<[ZipProblemCode[], boolean]>([
+    [[], false],
+    [['zip_entry_not_csv', 'zip_entry_not_csv'], false],
+    [['zip_entry_not_csv', 'zip_encrypted'], true],
+    [['zip_unsupported'], true],
+    [['zip_unsafe_path'], true],
+    [['zip_nested'], true],
+    [['zip_corrupt'], true],
+  ])('a zip with entries refused as %j is refused whole: %s', (codes, whole) => {
+    expect(zipRefusedWhole(codes)).toBe(whole);
+  });
+});
+
+describe("an entry's name from its bytes", () => {
+  const raw = (...bytes: number[]) => new Uint8Array(bytes);
+
+  test('without the UTF-8 flag every byte 0x80–0xFF is the code page 437 character yauzl reads', () => {
+    for (let b = 0x80; b <= 0xff; b++) {
+      expect(zipEntryName({ raw: raw(0x61, b, 0x2e, 0x63), utf8: false }), `byte 0x${b.toString(16)}`).toBe(yauzl.getFileNameLowLevel(0, Buffer.from([0x61, b, 0x2e, 0x63]), [], false));
+    }
+  });
+
+  test('any name, flagged UTF-8 or not, is read as yauzl reads it (its ASCII control characters aside)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.boolean(), (bytes, utf8) => {
+        // yauzl shows the control characters 0x01–0x1F and 0x7F as code page 437's glyphs (☺, ⌂); core keeps
+        // them ASCII, as the code page's encoding does. Names never hold them: the rest must agree.
+        const printable = bytes.map((b) => (b < 0x20 || b === 0x7f ? 0x5f : b));
+        const expected = yauzl.getFileNameLowLevel(utf8 ? 0x800 : 0, Buffer.from(printable), [], false);
+        expect(zipEntryName({ raw: printable, utf8 })).toBe(expected);
+      }),
+    );
+  });
+
+  test('Bühler.csv written by Windows (no flag, code page 437) and by Info-ZIP (flag, UTF-8) are one name', () => {
+    expect(zipEntryName({ raw: raw(0x42, 0x81, 0x68, 0x6c, 0x65, 0x72, 0x2e, 0x63, 0x73, 0x76), utf8: false })).toBe('Bühler.csv');
+    expect(zipEntryName({ raw: new Uint8Array(Buffer.from('Bühler.csv', 'utf8')), utf8: true })).toBe('Bühler.csv');
+  });
+
+  test('an Info-ZIP Unicode Path field names the entry while its CRC matches the raw name, and is ignored otherwise', () => {
+    const name = raw(0x42, 0x81, 0x2e, 0x63); // "Bü.c" in code page 437
+    const field = (crc: number) => {
+      const out = Buffer.alloc(5);
+      out.writeUInt8(1, 0);
+      out.writeUInt32LE(crc, 1);
+      return new Uint8Array(Buffer.concat([out, Buffer.from('Bé.csv', 'utf8')]));
+    };
+    expect(zipEntryName({ raw: name, utf8: false, unicodePath: field(crc32(name)) })).toBe('Bé.csv');
+    expect(zipEntryName({ raw: name, utf8: false, unicodePath: field(crc32(name) ^ 1) })).toBe('Bü.c');
+    // yauzl reads the field the same way.
+    const extra = [{ id: 0x7075, data: Buffer.from(field(crc32(name))) }];
+    expect(yauzl.getFileNameLowLevel(0, Buffer.from(name), extra, false)).toBe('Bé.csv');
   });
 });

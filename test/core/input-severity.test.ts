@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest';
+import { INPUT_CODES, inputSeverity } from '../../core/codes.js';
+
+describe("core's severity of input problems", () => {
+  test('a file that is not an export is an error when it was taken to be read, a warning when found beside the exports', () => {
+    expect(inputSeverity('unsupported_file', 'read')).toBe('error');
+    expect(inputSeverity('unsupported_file', 'beside')).toBe('warning');
+  });
+
+  test('a header without rows and a zip entry that is not an export are warnings wherever they are found', () => {
+    for (const place of ['read', 'beside'] as const) {
+      expect(inputSeverity('no_rows', place)).toBe('warning');
+      expect(inputSeverity('zip_entry_not_csv', place)).toBe('warning');
+    }
+  });
+
+  test('every other input code is an error, wherever it is found', () => {
+    const lenient = new Set(['no_rows', 'zip_entry_not_csv', 'unsupported_file']);
+    for (const code of INPUT_CODES.filter((c) => !lenient.has(c))) {
+      expect([inputSeverity(code, 'read'), inputSeverity(code, 'beside')], code).toEqual(['error', 'error']);
+    }
+  });
+});
