@@ -48,7 +48,7 @@ export interface Skip {
 
 /** A row of the Earnings table that the import rewrites: a newer download's version of its earning. */
 export interface RowUpdate {
-  /** The row's index in the table's body. */
+  /** The row among the rows the table read (`existingEarnings`, blank rows left out): `TableData.rowNumbers[index]` is its sheet row. */
   readonly index: number;
   readonly cells: CellValue[];
   readonly file: string;

@@ -258,8 +258,13 @@ describe('the task pane in headless Chromium', () => {
     expect(detailTop - headTop).toBeLessThan(700);
     await shot(page, 'balances');
 
-    // A claim that fails validation: it needs more than the pool has.
+    // The claims a Claim payment row in Earnings pays say so (core's answer, as claims.csv's `paid`).
     await testId(page, 'tab-claims').click();
+    await expect
+      .poll(() => page.locator('[data-testid="claim-paid"]').evaluateAll((cells) => cells.map((c) => c.closest('tr')?.getAttribute('data-claim'))))
+      .toEqual(['CLM-1001', 'CLM-1003']);
+
+    // A claim that fails validation: it needs more than the pool has.
     await testId(page, 'claim-new').click();
     const fill = async (values: Record<string, string>) => {
       for (const [field, value] of Object.entries(values)) await testId(page, `claim-${field}`).fill(value);

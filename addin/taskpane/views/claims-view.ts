@@ -82,7 +82,13 @@ export function renderClaims(app: App, root: HTMLElement): void {
               'tr',
               { 'data-claim': claim.claimId, tabindex: '0', class: claim.claimId === current ? 'clickable selected' : 'clickable', 'aria-selected': String(claim.claimId === current) },
               el('td', {}, claim.claimId, el('span', { class: 'cell-sub' }, `${nameOf(claim.participantId)} · ${claim.programName}`)),
-              el('td', { 'data-testid': 'claim-status' }, claimStatusText(locale, claim.status)),
+              el(
+                'td',
+                { 'data-testid': 'claim-status' },
+                claimStatusText(locale, claim.status),
+                // Core's answer from the Claim payment rows in Earnings, as claims.csv's `paid`.
+                entry.paid ? el('span', { class: 'cell-sub', 'data-testid': 'claim-paid' }, locale.t('claims.paid')) : null,
+              ),
               el('td', { class: 'num' }, amountCell(locale, claim.amountClaimed, claim.currency)),
             );
             tr.addEventListener('click', () => openClaim(entry));
