@@ -1,10 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
-import { HEADER_SEARCH_LINES, normaliseHeaderName, type ColumnRequirement } from '../../core/tables/header-row.js';
+import { HEADER_SEARCH_LINES, type ColumnRequirement } from '../../core/tables/header-row.js';
 import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns } from '../../core/tables/table-location.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
-import type { ColumnKind, ColumnSpec } from '../../core/workbook-layout.js';
+import { columnKind, type ColumnKind, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { InputIssueCode } from '../../core/codes.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are sheet rows (core's `sheetRowBelowHeader`). */
@@ -211,8 +211,7 @@ export async function readWorkbookTable(
 
   // Each column read by its kind in the table's layout (a column the layout does not know is text),
   // as the add-in reads its own tables (docs/RULES.md, "Workbook cells").
-  const kindByName = new Map(columns.map((c) => [normaliseHeaderName(c.name), c.kind]));
-  const kinds: (ColumnKind | undefined)[] = headers.map((h) => (h === '' ? undefined : kindByName.get(normaliseHeaderName(h))));
+  const kinds: (ColumnKind | undefined)[] = headers.map((key) => (key === '' ? undefined : columnKind(columns, key)));
   const rows: WorkbookTableRow[] = [];
   for (let offset = 0; offset < range.bottom - range.top; offset++) {
     // exceljs numbers rows as Excel's row headers do, so the row read is the row named.
