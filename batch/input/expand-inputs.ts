@@ -1,11 +1,12 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSource, type InputSource } from './input-source.js';
 import { inputIssue, type InputIssue } from './input-issue.js';
 import { zipSources } from './zip-sources.js';
 import type { ZipLimits } from '../../core/tables/zip-entries.js';
 import { isExportFileName, isSystemFile, isZipFileName } from '../../core/tables/export-files.js';
-import { CONTENT_SNIFF_BYTES, fileKindDecision } from '../../core/tables/file-kind.js';
+import { fileKindDecision } from '../../core/tables/file-kind.js';
+import { readHead } from './file-head.js';
 import { unsupportedFileIssue } from './decode-text.js';
 import { compareSourceNames } from '../../core/tables/source-order.js';
 
@@ -133,14 +134,3 @@ async function fileSources(path: string, options: ExpandOptions, size?: number):
   return { sources: [], issues: [unsupportedFileIssue(path, kind.refused)] };
 }
 
-/** The first bytes core's file kind looks at (fewer in a shorter file). */
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = new Uint8Array(CONTENT_SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}

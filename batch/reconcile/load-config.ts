@@ -5,6 +5,7 @@ import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { formatPath, type Issue } from '../../core/issues.js';
 import { PROGRAMS_COLUMNS } from '../../core/workbook-layout.js';
 import { readWorkbookTable, type CellLocation, type WorkbookTable } from '../input/read-workbook-table.js';
+import { holdsWorkbook } from '../input/file-head.js';
 import { columnLetter } from '../output/report-workbook.js';
 import { DEFAULT_ACCOUNTS, parseJournalAccounts, type JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
@@ -18,18 +19,13 @@ export class ConfigError extends Error {
   }
 }
 
-/** Whether a path names an Excel workbook (read by table name) rather than a CSV or JSON file. */
-export function isWorkbook(path: string): boolean {
-  return /\.xlsx$/i.test(path);
-}
-
 export async function loadPolicies(path: string | undefined, inputs: InputSummary[]): Promise<PolicyCatalog> {
   if (!path) return policyCatalog();
   let result;
   /** Names a problem's row: by its sheet row in a workbook (docs/RULES.md, "Where a table is"), by its path in JSON. */
   let lineOf = issueLine;
   try {
-    if (isWorkbook(path)) {
+    if (await holdsWorkbook(path)) {
       const read = await readWorkbookTable(path, 'Programs', PROGRAMS_COLUMNS);
       // A repeated header (core's header rule: `coopShare` and `Coop Share` are one column) is as fatal as an unreadable table.
       if (!read.ok || read.problems.length > 0) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}${p.location ? ` (${workbookCell(p.location)})` : ''}`));

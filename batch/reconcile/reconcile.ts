@@ -40,7 +40,8 @@ import {
 import { writeWorkbookReport } from './workbook-report.js';
 import type { InputSummary } from './input-summary.js';
 import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-errors.js';
-import { ConfigError, isWorkbook, loadAccounts, loadPolicies } from './load-config.js';
+import { ConfigError, loadAccounts, loadPolicies } from './load-config.js';
+import { holdsWorkbook } from '../input/file-head.js';
 import { hashWhileReading, sha256Of } from './input-hashing.js';
 import { countBySeverity, summaryJson } from './summary-json.js';
 // The run compared with the previous one (changes, journal delta) and the HTML report.
@@ -359,14 +360,15 @@ async function readClaims(
 ): Promise<number> {
   // --number-locale says how a text file writes numbers; a workbook's numbers are numbers, and
   // its cells read as the add-in reads them (docs/RULES.md, "Workbook cells").
-  const rowLocale = isWorkbook(path) ? {} : locale;
+  const workbook = await holdsWorkbook(path);
+  const rowLocale = workbook ? {} : locale;
   const accept = (values: Record<string, string>, location: RecordLocation): InputIssue[] => {
     const r = parseClaimRow(values, rowLocale);
     if (!r.ok) return r.issues.map((i) => cellIssue(location, String(i.path[0] ?? ''), i, i.input ?? ''));
     into.push({ claim: r.value, location });
     return [];
   };
-  if (isWorkbook(path)) {
+  if (workbook) {
     const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS, REQUIRED_CLAIMS_COLUMNS);
     for (const p of read.problems) {
       issues.push(

@@ -123,14 +123,46 @@ describe('a Claims workbook the job cannot read as a table', () => {
     expect((await csv(join(out, 'input-errors.csv'))).map((e) => [e.severity, e.code])).toContainEqual(['error', code]);
   });
 
-  test('a file that is not a workbook is workbook_unreadable', async () => {
+  test('a damaged workbook is workbook_unreadable', async () => {
     const dir = await dirs.make();
     await writeFile(join(dir, 'earnings.csv'), EARNINGS);
+    // A workbook's first bytes (a zip whose first part is [Content_Types].xml), and then nothing.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Claims').addRow(HEADER);
+    const whole = Buffer.from(await wb.xlsx.writeBuffer());
     const book = join(dir, 'book.xlsx');
-    await writeFile(book, 'not a zip');
+    await writeFile(book, whole.subarray(0, 200));
     const out = join(dir, 'out');
     const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings.csv'), '--claims', book, '--as-of', '2022-02-10', '--out', out, '--quiet']);
     expect(r.code).toBe(65);
     expect((await csv(join(out, 'input-errors.csv'))).map((e) => [e.severity, e.code, e.file])).toEqual([['error', 'workbook_unreadable', book]]);
+  });
+});
+
+describe('a Claims file is a workbook by what it holds, not by its name', () => {
+  test('a register saved as .xlsm is read as a workbook, and a CSV named .xlsx as text: the same claims as claims.csv', async () => {
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'earnings.csv'), EARNINGS);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Claims');
+    ws.addRow(HEADER);
+    ws.addRow(['C1', 'P1', 'CSP Indirect Reseller', 'Event', 'Webinar', utc(2022, 1, 1), utc(2022, 1, 2), 'USD', 100, 'Editing']);
+    const xlsm = join(dir, 'register.xlsm');
+    await wb.xlsx.writeFile(xlsm);
+    const text = Papa.unparse([HEADER, ['C1', 'P1', 'CSP Indirect Reseller', 'Event', 'Webinar', '2022-01-01', '2022-01-02', 'USD', '100', 'Editing']]);
+    const namedXlsx = join(dir, 'claims.xlsx');
+    await writeFile(namedXlsx, text);
+    const plain = join(dir, 'claims.csv');
+    await writeFile(plain, text);
+    const claimsOf = async (claims: string) => {
+      const out = join(dir, `out-${claims.split('/').pop()}`);
+      const r = await runCli(['reconcile', '--earnings', join(dir, 'earnings.csv'), '--claims', claims, '--as-of', '2022-02-10', '--out', out, '--quiet']);
+      expect(r.code, claims).toBe(0);
+      return (await csv(join(out, 'claims.csv'))).map((c) => [c.claimId, c.amountClaimed, c.fundingPeriod, c.drawsOnPool]);
+    };
+    const expected = await claimsOf(plain);
+    expect(expected).toEqual([['C1', '100.00', 'FY22 H1', 'true']]);
+    expect(await claimsOf(xlsm)).toEqual(expected);
+    expect(await claimsOf(namedXlsx)).toEqual(expected);
   });
 });
