@@ -185,23 +185,26 @@ export interface EarningsPass {
   readonly problems: readonly RowProblem[];
   /** participantId → participantName, the export's own names (the first non-empty one of each). */
   readonly participantNames: ReadonlyMap<string, string>;
+  /** The table's header refuses it (`headerRefusesTable`): nothing may be computed with it (Ledger.refusedTable). */
+  readonly refused: boolean;
 }
 
 /** Reads the Earnings table through core's engine (docs/RULES.md, "Repeated earningIds" and what follows). */
 export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
   // The header by core's rule, as the batch job reads an export's: a table that lacks a required
-  // column has no earning to read (one problem, not one per row); a repeated column is reported and
-  // its first occurrence read.
+  // column, or repeats one, is refused as a whole (one problem, not one per row), as the batch job
+  // rejects such an export (docs/RULES.md, "A refused table").
   const header = table ? readTableHeader(table.headers, { known: EARNINGS_COLUMNS.map((c) => c.name), required: REQUIRED_EARNINGS_COLUMNS }) : null;
   const headerProblem = table && header ? headerProblems(table, header) : [];
-  const read = table && header?.missing.length === 0 ? new TableEarnings(table) : null;
+  const refused = header !== null && headerRefusesTable(header);
+  const read = table && !refused ? new TableEarnings(table) : null;
   const duplicates = new MemoryFindingSink();
   const stores = { ids: new MemoryEarningIdStore(), duplicates };
   const totals = earningsLedgerOf({ catalog, settings, stores, rowAt: read ? (location) => read.rowAt(location) : undefined }, (visit) => {
     visit.beginSource(EARNINGS_SOURCE, 0);
     read?.readAll((row) => visit.row(row));
   });
-  return { totals, duplicates: duplicates.findings(), problems: [...headerProblem, ...(read?.problems ?? [])], participantNames: read?.participantNames ?? new Map() };
+  return { totals, duplicates: duplicates.findings(), problems: [...headerProblem, ...(read?.problems ?? [])], participantNames: read?.participantNames ?? new Map(), refused };
 }
 
 /** The programs as core's catalog, with the problems of reading them. */
@@ -213,7 +216,7 @@ export interface ProgramsRead {
   readonly refused: boolean;
 }
 
-/** What the workbook comes to while core refuses its Programs or Claims table: that table's problems, nothing computed. */
+/** What the workbook comes to while core refuses its Programs, Earnings or Claims table: that table's problems, nothing computed. */
 export function refusedLedger(table: RefusedTable, catalog: PolicyCatalog, problems: readonly RowProblem[], options: LedgerOptions): Ledger {
   const { asOf, settings } = options;
   return { asOf, settings, catalog, balances: [], claims: [], findings: [], problems: [...problems], refusedTable: table };
@@ -222,6 +225,7 @@ export function refusedLedger(table: RefusedTable, catalog: PolicyCatalog, probl
 /** Settles earnings already read against the Claims table, as of a date: the rest of the computation. */
 export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, claimsTable: TableData | null, options: LedgerOptions, parses?: ClaimParses): Ledger {
   if (programs.refused) return refusedLedger('Programs', programs.catalog, programs.problems, options);
+  if (earnings.refused) return refusedLedger('Earnings', programs.catalog, earnings.problems, options);
   const { asOf, settings } = options;
   const { catalog } = programs;
   const claimRows = readClaims(claimsTable, parses);

@@ -35,17 +35,19 @@ describe('the Earnings table\'s header', () => {
     expect(ledger.balances.map((b) => [b.key.participantId, b.coopEarned.toFixed()])).toEqual([['P1', '100']]);
   });
 
-  test('Earning Amount beside earningAmount is one duplicate_header of the table, and the first is the amount', () => {
+  test('Earning Amount beside earningAmount is one duplicate_header, and the table is refused: which is the amount cannot be known', () => {
     const headers = [...LAYOUT, 'Earning Amount'];
     const ledger = ledgerOf(headers, [[...row(LAYOUT, EARNING), 999]]);
     expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => [i.code, i.input])])).toEqual([['Earnings', 0, [['duplicate_header', 'Earning Amount']]]]);
-    expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['100']);
+    expect(ledger.refusedTable).toBe('Earnings');
+    expect(ledger.balances).toEqual([]);
   });
 
   test('a table without transactionCurrency is one missing_column, and no row is read', () => {
     const headers = LAYOUT.filter((h) => h !== 'transactionCurrency');
     const ledger = ledgerOf(headers, [row(headers, EARNING), row(headers, { ...EARNING, earningId: 'E2' })]);
     expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => [i.code, i.input])])).toEqual([['Earnings', 0, [['missing_column', 'transactionCurrency']]]]);
+    expect(ledger.refusedTable).toBe('Earnings');
     expect(ledger.balances).toEqual([]);
   });
 });

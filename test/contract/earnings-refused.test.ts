@@ -1,0 +1,69 @@
+/**
+ * An Earnings header core refuses (a required column missing, or one repeated) is used by neither
+ * adapter (docs/RULES.md, "A refused table"): the batch job rejects such an export and writes no
+ * balances; the add-in computes nothing, keeps its Balances table as it was and COOP.AVAILABLE says
+ * why, where it used to compute the workbook with no earnings and empty the Balances table.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fake } from '../addin/fake-excel.js';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { importExports, loadWorkbook, RefusedTableError, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { availableIn } from '../../addin/functions/coop-functions.js';
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { runCli } from '../batch/reconcile/run.js';
+import { AS_OF, exportText } from './workbook-book.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'contract-earnings-refused-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const LAYOUT = EARNINGS_COLUMNS.map((c) => c.name);
+const rename = (column: string, as: string) => LAYOUT.map((n) => (n === column ? as : n));
+
+const CASES = [
+  { name: 'earningAmount renamed Amount', headers: rename('earningAmount', 'Amount'), code: 'missing_column' },
+  { name: 'lever renamed Earning Id, beside earningId', headers: rename('lever', 'Earning Id'), code: 'duplicate_header' },
+];
+
+/** The one-earning export with its header line replaced. */
+const withHeader = (headers: readonly string[]) => [headers.join(','), ...exportText('E1').split('\n').slice(1)].join('\n');
+
+describe('an Earnings header core refuses', () => {
+  test.each(CASES)('$name: the batch job rejects the export (exit 65) and writes no balances', async ({ headers, code }) => {
+    const dir = mkdtempSync(join(scratch, 'batch-'));
+    writeFileSync(join(dir, 'e.csv'), withHeader(headers));
+    const out = join(dir, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(dir, 'e.csv'), '--as-of', AS_OF, '--out', out, '--quiet']);
+    expect(r.code).toBe(65);
+    expect(existsSync(join(out, 'balances.csv'))).toBe(false);
+    expect(r.stderr).toContain(code === 'missing_column' ? 'lacks' : 'Earning Id');
+  });
+
+  test.each(CASES)('$name: the add-in computes nothing, says which table, keeps Balances as it was', async ({ headers, code }) => {
+    fake.reset();
+    await setUpWorkbook();
+    await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'contract' });
+    await importExports([parseExportText('a.csv', exportText('E1'))], () => undefined);
+    await writeBalances((await loadWorkbook({ reread: true })).ledger);
+    const balancesBefore = fake.tableValues(TABLES.balances)!.rows;
+    expect(balancesBefore).toHaveLength(1);
+
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem(TABLES.earnings).getHeaderRowRange().values = [headers];
+      await context.sync();
+    });
+    const { ledger } = await loadWorkbook({ reread: true });
+    expect(ledger.refusedTable).toBe('Earnings');
+    expect(ledger.balances).toEqual([]);
+    expect(ledger.problems.flatMap((p) => p.issues.map((i) => [p.table, i.code]))).toEqual([['Earnings', code]]);
+
+    const refused = await writeBalances(ledger).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RefusedTableError);
+    expect((refused as RefusedTableError).table).toBe('Earnings');
+    expect(fake.tableValues(TABLES.balances)!.rows).toEqual(balancesBefore);
+    expect(() => availableIn(ledger, 'P1', 'CSP Indirect Reseller', 'FY22 H1', 'USD')).toThrow(/Earnings/);
+  });
+});
