@@ -170,6 +170,31 @@ export function inputSeverity(code: InputIssueCode, place: InputPlace = 'read'):
   return 'error';
 }
 
+/**
+ * The input errors of one row (docs/RULES.md, "Severity of input problems"): that row is refused
+ * and the rest of its file read. The batch job quarantines such a row with `--skip-bad-rows`, and
+ * the add-in's import always leaves it out.
+ */
+const ROW_ERRORS: ReadonlySet<InputIssueCode> = new Set<InputIssueCode>([
+  'malformed_csv',
+  'ragged_row',
+  'invalid_amount',
+  'invalid_date',
+  'invalid_currency',
+  'missing_field',
+  'duplicate_differs',
+]);
+
+/**
+ * Whether an input problem is an error of the file as a whole: a quote never closed, a record past
+ * the size cap, text that is not valid UTF-8, a header that lacks a column. Nothing of that file is
+ * used, by either adapter: the batch job rejects the run, even with `--skip-bad-rows`, and the
+ * add-in imports none of its rows, so a truncated download never passes for a whole one.
+ */
+export function refusesWholeFile(code: InputIssueCode, place: InputPlace = 'read'): boolean {
+  return inputSeverity(code, place) === 'error' && !ROW_ERRORS.has(code);
+}
+
 export type IssueCode = (typeof ISSUE_CODES)[number];
 export type FindingCode = (typeof FINDING_CODES)[number];
 export type InputIssueCode = (typeof INPUT_CODES)[number];

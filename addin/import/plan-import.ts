@@ -18,7 +18,7 @@ import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
 import type { Issue } from '../../core/issues.js';
-import { inputSeverity, type InputIssueCode } from '../../core/codes.js';
+import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
@@ -302,6 +302,10 @@ export function planImport(
       else reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
     }
     if (parsed.headers.length === 0) continue;
+    // An error of the file as a whole (a quote never closed, a record past the cap) imports none of
+    // its rows, as the batch job rejects such a file: a truncated download never passes for a whole
+    // one. Its rows are still read, so that each row's own problems are listed as the batch job lists them.
+    const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
     // The file's header by core's rule, as the batch job reads an export: a required column
     // missing, or two headers naming one column (`earningId`, `Earning ID`), refuses the file.
     const fileHeader = readTableHeader(parsed.headers, { known: KNOWN_COLUMNS, required: REQUIRED_EARNINGS_COLUMNS });
@@ -313,7 +317,7 @@ export function planImport(
       for (const r of fileHeader.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
       continue;
     }
-    const added = parsed.headers.filter((h, i) => fileHeader.keys[i] !== '' && columnPosition(tableHeader, h) === -1);
+    const added = refusedWhole ? [] : parsed.headers.filter((h, i) => fileHeader.keys[i] !== '' && columnPosition(tableHeader, h) === -1);
     if (added.length > 0) {
       headers.push(...added);
       newColumns.push(...added);
@@ -381,6 +385,7 @@ export function planImport(
       if (reading === ACCEPTED) current = rowAt(r);
       const read = reading === ACCEPTED ? readEarning(currentCell, fields, recencyAt, { file: parsed.file, line }, rowOptions) : reading;
       if (!read.ok) return reject(...read.problems.map((p) => ({ line, ...p })));
+      if (refusedWhole) return;
       const earningId = read.record.earningId;
       const version = digest(read.record);
       const held = existing.get(earningId);

@@ -9,6 +9,7 @@ import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
 import { parseExport } from '../../addin/import/parse-export.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { makeZip } from '../support/make-zip.js';
 
 /*
@@ -28,8 +29,11 @@ interface Verdict {
 
 async function batchVerdict(bytes: Uint8Array, name = 'e.csv', maxRecordChars?: number): Promise<Verdict> {
   const r = await collectEarnings(source(bytes, name), maxRecordChars === undefined ? {} : { maxRecordChars });
+  // The rows a run uses: none of a file with an error of its own, which rejects the run even with
+  // --skip-bad-rows (core's refusesWholeFile); a row's own error refuses that row only.
+  const refused = r.issues.some((i) => refusesWholeFile(i.code as InputIssueCode));
   return {
-    earnings: r.rows.map((e) => `${e.earningId}:${e.participantId}`),
+    earnings: refused ? [] : r.rows.map((e) => `${e.earningId}:${e.participantId}`),
     problems: r.issues.map((i) => `${i.code}@${i.line ?? 1}${i.code === 'record_too_large' && i.columnName ? `:${i.columnName}` : ''} ${i.severity}`).sort(),
   };
 }
@@ -69,8 +73,8 @@ describe('the same file through both readers gives the same verdict', () => {
     ['a header and no rows: a warning on the header line', utf8(`Earnings\n${HEADER}\n`), { earnings: [], problems: ['no_rows@2 warning'] }],
     ['a header and only blank lines', utf8(`${HEADER}\n,,,,,,,\n\n`), { earnings: [], problems: ['no_rows@1 warning'] }],
     ['text after a closing quote', utf8(`${HEADER}\n${row('E1')}\n"E2"x",P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: ['E1:P1', 'E3:P1'], problems: ['malformed_csv@3 error'] }],
-    ['a quote never closed', utf8(`${HEADER}\n${row('E1')}\n"E2,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: ['E1:P1'], problems: ['unclosed_quote@3 error'] }],
-    ['text after a closing quote that never closes again: the quote is unclosed', utf8(`${HEADER}\n${row('E1')}\n"E2"x,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: ['E1:P1'], problems: ['unclosed_quote@3 error'] }],
+    ['a quote never closed', utf8(`${HEADER}\n${row('E1')}\n"E2,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: [], problems: ['unclosed_quote@3 error'] }],
+    ['text after a closing quote that never closes again: the quote is unclosed', utf8(`${HEADER}\n${row('E1')}\n"E2"x,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: [], problems: ['unclosed_quote@3 error'] }],
     ['Windows-1252 bytes ("Müller") in a UTF-8 file', cp1252(`${HEADER}\n${row('E1')}\n${row('E2', 'Müller')}\n`), { earnings: [], problems: ['invalid_encoding@3 error'] }],
     ['UTF-16 LE with its BOM (Excel\'s "Unicode text")', utf16le(`${HEADER}\r\n${row('E1', 'Müller')}\r\n`), { earnings: ['E1:Müller'], problems: [] }],
     ['UTF-16 without a BOM', new Uint8Array(Buffer.from(`${HEADER}\n${row('E1')}\n`, 'utf16le')), { earnings: [], problems: ['invalid_encoding@1 error'] }],
@@ -142,11 +146,11 @@ describe("a file's kind is core's, from its first bytes, in both", () => {
 describe("a record past core's cap", () => {
   const cap = 200;
   test.each<[string, string, Verdict]>([
-    ['a quote never closed, in a long file: at the open quote, in its column; the rows before it are read', `${HEADER}\n${row('E1')}\nE2,"P${'x'.repeat(20)}\n${Array.from({ length: 20 }, (_, i) => row(`R${i}`)).join('\n')}\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3:participantId error'] }],
-    ['a quoted cell longer than the cap, closed: at its line, in its column; nothing after it is read', `${HEADER}\n${row('E1')}\n${row('E2')}\nE3,"${'y'.repeat(300)}",Hosting,Co-op,1,1,2021-01-05,USD\n${row('E4')}\n`, { earnings: ['E1:P1', 'E2:P1'], problems: ['record_too_large@4:participantId error'] }],
-    ['a record of many plain cells past the cap: at the line it starts on', `${HEADER}\n${row('E1')}\nE2,${'z'.repeat(250)},Hosting,Co-op,1,1,2021-01-05,USD\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3 error'] }],
+    ['a quote never closed, in a long file: at the open quote, in its column; none of the file is read', `${HEADER}\n${row('E1')}\nE2,"P${'x'.repeat(20)}\n${Array.from({ length: 20 }, (_, i) => row(`R${i}`)).join('\n')}\n`, { earnings: [], problems: ['record_too_large@3:participantId error'] }],
+    ['a quoted cell longer than the cap, closed: at its line, in its column; none of the file is read', `${HEADER}\n${row('E1')}\n${row('E2')}\nE3,"${'y'.repeat(300)}",Hosting,Co-op,1,1,2021-01-05,USD\n${row('E4')}\n`, { earnings: [], problems: ['record_too_large@4:participantId error'] }],
+    ['a record of many plain cells past the cap: at the line it starts on', `${HEADER}\n${row('E1')}\nE2,${'z'.repeat(250)},Hosting,Co-op,1,1,2021-01-05,USD\n`, { earnings: [], problems: ['record_too_large@3 error'] }],
     ['a record of exactly the cap is read', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap)}\n`, { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
-    ['a record one character past the cap', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap + 1)}\n`, { earnings: ['E1:P1'], problems: ['record_too_large@3 error'] }],
+    ['a record one character past the cap', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap + 1)}\n`, { earnings: [], problems: ['record_too_large@3 error'] }],
   ])('%s', async (_what, text, expected) => {
     const bytes = utf8(text);
     const [batch, addin] = [await batchVerdict(bytes, 'e.csv', cap), await addinVerdict(bytes, 'e.csv', cap)];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { INPUT_CODES, inputSeverity } from '../../core/codes.js';
+import { INPUT_CODES, inputSeverity, refusesWholeFile } from '../../core/codes.js';
 
 describe("core's severity of input problems", () => {
   test('a file that is not an export is an error when it was taken to be read, a warning when found beside the exports', () => {
@@ -19,5 +19,13 @@ describe("core's severity of input problems", () => {
     for (const code of INPUT_CODES.filter((c) => !lenient.has(c))) {
       expect([inputSeverity(code, 'read'), inputSeverity(code, 'beside')], code).toEqual(['error', 'error']);
     }
+  });
+
+  test('a row\'s own error refuses that row; any other error refuses its whole file; a warning refuses nothing', () => {
+    const rowErrors = ['malformed_csv', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field', 'duplicate_differs'];
+    for (const code of rowErrors) expect(refusesWholeFile(code as (typeof INPUT_CODES)[number]), code).toBe(false);
+    for (const code of ['unclosed_quote', 'record_too_large', 'invalid_encoding', 'missing_column', 'zip_encrypted'] as const) expect(refusesWholeFile(code), code).toBe(true);
+    for (const code of INPUT_CODES) if (inputSeverity(code) === 'warning') expect(refusesWholeFile(code), code).toBe(false);
+    expect(refusesWholeFile('unsupported_file', 'beside')).toBe(false);
   });
 });
