@@ -19,6 +19,7 @@ import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type Earning
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
 import type { Issue } from '../../core/issues.js';
 import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
+import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
@@ -309,12 +310,10 @@ export function planImport(
     // The file's header by core's rule, as the batch job reads an export: a required column
     // missing, or two headers naming one column (`earningId`, `Earning ID`), refuses the file.
     const fileHeader = readTableHeader(parsed.headers, { known: KNOWN_COLUMNS, required: REQUIRED_EARNINGS_COLUMNS });
-    if (fileHeader.missing.length > 0) {
-      for (const column of fileHeader.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
-      continue;
-    }
-    if (fileHeader.repeats.length > 0) {
-      for (const r of fileHeader.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
+    if (headerRefusesTable(fileHeader)) {
+      // Each column missing, or else each repeat, as the batch job's reader reports the header.
+      if (fileHeader.missing.length > 0) for (const column of fileHeader.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
+      else for (const r of fileHeader.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
       continue;
     }
     const added = refusedWhole ? [] : parsed.headers.filter((h, i) => fileHeader.keys[i] !== '' && columnPosition(tableHeader, h) === -1);
