@@ -12,8 +12,9 @@ import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-
 import { readTableHeader, tableHeaderIssues, type TableHeader } from '../../core/tables/table-header.js';
 import { headerRefusesTable, type RefusedTable } from '../../core/tables/refused-table.js';
 import type { Claim } from '../../core/claims/claim.js';
-import { lastDay } from '../../core/calendar/date-interval.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { Dec } from '../../core/money/decimal.js';
+import { balanceRow } from '../../core/pools/balance-row.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
@@ -383,33 +384,16 @@ export function claimsOfPool(ledger: Ledger, key: PoolKey): LedgerClaim[] {
 
 /** One Balances row in BALANCES_COLUMNS order: amounts rounded to the currency, dates as serials. */
 export function balanceToCells(b: PoolBalance): CellValue[] {
+  const row = balanceRow(b);
   const cur = b.key.currency;
-  const values: Record<string, CellValue> = {
-    participantId: textToCell(b.key.participantId),
-    programName: textToCell(b.key.programName),
-    earningPeriod: b.key.earningPeriod,
-    currency: b.key.currency,
-    earningStart: dateToCell(b.earning.start),
-    earningEnd: dateToCell(lastDay(b.earning)),
-    usageStart: dateToCell(b.usage.start),
-    usageEnd: dateToCell(lastDay(b.usage)),
-    claimStart: dateToCell(b.claiming.start),
-    claimEnd: dateToCell(lastDay(b.claiming)),
-    status: b.status,
-    coopEarned: amountToCell(b.coopEarned, cur),
-    coopEarnedUSD: amountToCell(b.coopEarnedUSD, 'USD'),
-    thresholdUSD: b.thresholdUSD ? amountToCell(b.thresholdUSD, 'USD') : '',
-    belowThreshold: b.belowThreshold === null ? '' : b.belowThreshold,
-    convertedToRebate: amountToCell(b.convertedToRebate, cur),
-    transferred: amountToCell(b.transferred, cur),
-    claimsDraft: amountToCell(b.claimsDraft, cur),
-    claimsPending: amountToCell(b.claimsPending, cur),
-    claimsApproved: amountToCell(b.claimsApproved, cur),
-    claimsPaid: amountToCell(b.claimsPaid, cur),
-    available: amountToCell(b.available, cur),
-    forfeited: amountToCell(b.forfeited, cur),
-    daysToUsageEnd: b.daysToUsageEnd,
-    daysToClaimDeadline: b.daysToClaimDeadline,
-  };
-  return BALANCES_COLUMNS.map((c) => values[c.name] ?? '');
+  // Core says what each column holds; the cell is its kind's: a date serial, an amount rounded to
+  // the pool's currency (a USD column's to USD), text never read as a number or a formula.
+  return BALANCES_COLUMNS.map(({ name, kind }) => {
+    const value = row[name];
+    if (value === null || value === undefined) return '';
+    if (kind === 'date') return dateToCell(value as IsoDate);
+    if (kind === 'amount' || kind === 'amountUSD') return amountToCell(value as Dec, kind === 'amountUSD' ? 'USD' : cur);
+    if (typeof value === 'string') return textToCell(value);
+    return value as number | boolean;
+  });
 }

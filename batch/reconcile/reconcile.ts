@@ -33,7 +33,6 @@ import {
   BALANCE_REPORT_COLUMNS,
   CLAIM_REPORT_COLUMNS,
   FINDING_REPORT_COLUMNS,
-  balanceRow,
   claimReportRow,
   findingRow,
 } from './report-rows.js';
@@ -51,6 +50,7 @@ import { CHANGES_REPORT_COLUMNS, changeRow } from '../output/changes-report.js';
 import { changeCounts } from '../../core/changes/change-counts.js';
 import { loadPreviousReports, sincePrevious } from './since-previous.js';
 import { writeHtmlReport } from '../output/report-html.js';
+import { balanceRow } from '../../core/pools/balance-row.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
 

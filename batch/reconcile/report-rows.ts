@@ -1,6 +1,5 @@
 import { formatHalf } from '../../core/calendar/fiscal-half.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
-import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { claimToRow } from '../../core/claims/claim-row.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, FINDINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { ReportColumn, ReportRow } from '../output/cell-value.js';
@@ -15,36 +14,8 @@ export const BALANCE_REPORT_COLUMNS: readonly ReportColumn[] = BALANCES_COLUMNS;
  * object) rather than spreading: V8 builds `{ ...a, x, y, … }` with twenty properties after the
  * spread on a slow path, about 70 µs a row against well under one, and even a bare `{ ...f }` is
  * slow when `f` was itself built that way; it is paid on every row of the CSV and of the workbook.
+ * A Balances row is core's (`balanceRow`), shared with the add-in's Balances table.
  */
-export function balanceRow(b: PoolBalance): ReportRow {
-  return {
-    participantId: b.key.participantId,
-    programName: b.key.programName,
-    earningPeriod: b.key.earningPeriod,
-    currency: b.key.currency,
-    earningStart: b.earning.start,
-    earningEnd: lastDay(b.earning),
-    usageStart: b.usage.start,
-    usageEnd: lastDay(b.usage),
-    claimStart: b.claiming.start,
-    claimEnd: lastDay(b.claiming),
-    status: b.status,
-    coopEarned: b.coopEarned,
-    coopEarnedUSD: b.coopEarnedUSD,
-    thresholdUSD: b.thresholdUSD,
-    belowThreshold: b.belowThreshold,
-    convertedToRebate: b.convertedToRebate,
-    transferred: b.transferred,
-    claimsDraft: b.claimsDraft,
-    claimsPending: b.claimsPending,
-    claimsApproved: b.claimsApproved,
-    claimsPaid: b.claimsPaid,
-    available: b.available,
-    forfeited: b.forfeited,
-    daysToUsageEnd: b.daysToUsageEnd,
-    daysToClaimDeadline: b.daysToClaimDeadline,
-  };
-}
 
 export const FINDING_REPORT_COLUMNS: readonly ReportColumn[] = FINDINGS_COLUMNS;
 

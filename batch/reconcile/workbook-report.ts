@@ -13,11 +13,11 @@ import type { InputSummary } from './input-summary.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import { hasForfeited, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { poolKeyString } from '../../core/pools/pool-key.js';
+import { balanceRow } from '../../core/pools/balance-row.js';
 import {
   BALANCE_REPORT_COLUMNS,
   CLAIM_REPORT_COLUMNS,
   FINDING_REPORT_COLUMNS,
-  balanceRow,
   claimReportRow,
   findingRow,
 } from './report-rows.js';
