@@ -7,6 +7,7 @@ import type { CellValue } from './cell-values.js';
 import { textFromCell } from './cell-values.js';
 import { columnPosition, readTableHeader, unwritableColumns } from '../../core/tables/table-header.js';
 import { queueRewriteRow, TableColumnsError, type Placement } from './table-placement.js';
+import { sameId } from '../../core/text/same-id.js';
 
 export type RowKey = Readonly<Record<string, string>>;
 
@@ -42,7 +43,7 @@ function spellings(name: string): string[] {
 export function queueFindRows(context: Excel.RequestContext, tableName: string, key: RowKey): () => Promise<FoundRows> {
   const table = context.workbook.tables.getItem(tableName).load('showTotals');
   const header = table.getHeaderRowRange().load('values');
-  const wanted = Object.entries(key).map(([name, value]) => ({ name, value: value.trim() }));
+  const wanted = Object.entries(key).map(([name, value]) => ({ name, value }));
   const names = wanted.map((w) => w.name);
   const guesses = names.map((name) => spellings(name).map((spelling) => table.columns.getItemOrNullObject(spelling).load('index,values')));
   return async () => {
@@ -70,7 +71,8 @@ export function queueFindRows(context: Excel.RequestContext, tableName: string, 
       indexes() {
         const found: number[] = [];
         const rows = cells[0]?.length ?? 0;
-        for (let i = 0; i < rows; i++) if (wanted.every(({ value }, k) => textFromCell(cells[k]![i]).trim() === value)) found.push(i);
+        // A row holds the key as the register is read: each id trimmed, case kept (core's sameId).
+        for (let i = 0; i < rows; i++) if (wanted.every(({ value }, k) => sameId(textFromCell(cells[k]![i]), value))) found.push(i);
         return found;
       },
     };

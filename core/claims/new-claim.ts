@@ -1,6 +1,7 @@
 import { issue, type Issue } from '../issues.js';
 import { historyEntry, type ChangeMeta, type ClaimHistoryEntry } from './claim-history.js';
 import type { Claim } from './claim.js';
+import { sameId } from '../text/same-id.js';
 
 /**
  * What the register says about adding a claim to it (docs/RULES.md, "Claims"): the register names
@@ -10,9 +11,8 @@ import type { Claim } from './claim.js';
  * claimId cells as they stand, read or not.
  */
 export function newClaimIssues(claimId: string, registerIds: Iterable<string>): Issue[] {
-  const id = claimId.trim();
   for (const taken of registerIds) {
-    if (taken.trim() === id) return [issue('duplicate_claim', ['claimId'], claimId, { claimId: id })];
+    if (sameId(taken, claimId)) return [issue('duplicate_claim', ['claimId'], claimId, { claimId: claimId.trim() })];
   }
   return [];
 }
