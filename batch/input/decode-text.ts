@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputIssueError, inputIssue, clip, type InputIssue } from './input-issue.js';
 import type { FileRefusal } from '../../core/tables/file-kind.js';
-import { firstInvalidUtf8, SNIFF_BYTES, sniffEncoding, type TextEncodingName } from '../../core/tables/text-encoding.js';
+import { firstInvalidUtf8, SNIFF_BYTES, sniffEncoding, utf8ErrorAt, type TextEncodingName } from '../../core/tables/text-encoding.js';
 
 export { firstInvalidUtf8, type TextEncodingName };
 
@@ -87,12 +87,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-function countByte(bytes: Uint8Array, byte: number, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) if (bytes[i] === byte) n++;
-  return n;
-}
-
 function countChar(text: string, ch: string): number {
   let n = 0;
   for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n++;
@@ -135,11 +129,13 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
       const joined = concat(tail, chunk);
       let idx = atEnd ? joined.length : firstInvalidUtf8(joined);
       if (idx < 0) idx = joined.length;
-      at = line + countByte(joined, 0x0a, idx);
+      // Its line and byte by core's rule, as the add-in locates the same fault.
+      const where = utf8ErrorAt(joined, idx, line);
+      at = where.line;
+      byte = where.byte;
       const lineStart = joined.lastIndexOf(0x0a, Math.max(0, idx - 1)) + 1;
       const next = joined.indexOf(0x0a, idx);
       raw = new TextDecoder('utf-8').decode(joined.subarray(lineStart, next === -1 ? joined.length : next)).replace(/\r$/, '');
-      if (idx < joined.length) byte = `0x${joined[idx]!.toString(16).toUpperCase().padStart(2, '0')}`;
     } else {
       const lenient = new TextDecoder(encoding).decode(chunk);
       const bad = lenient.indexOf('\ufffd');
