@@ -11,6 +11,7 @@ import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, 
 import type { Issue } from '../../core/issues.js';
 import type { ColumnSpec } from '../../core/workbook-layout.js';
 import { assertWritable, placeFormatRow, placeFormats, placementIssues, placementOf, placeRow } from './table-placement.js';
+import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 
 export const BLOCK_BYTES = 4 * 1024 * 1024;
 export const BLOCK_ROWS = 20_000;
@@ -111,6 +112,11 @@ export function queueTableShapes(
   });
 }
 
+/** A header cell's text by core's cell rule, as the batch job reads one: a header is text, whatever Excel holds (`1E+21` is its digits). */
+function headerCellText(value: unknown): string {
+  return cellValueText(value as PlainCellValue, 'text');
+}
+
 /**
  * A synced sheet's used range as a table, by core's rules for a sheet that stands for one, the batch
  * job's too (docs/RULES.md, "Where a table is"): its header (`sheetHeaderIndex`), its columns
@@ -123,10 +129,10 @@ export function sheetTableData(name: string, used: Excel.Range, required: readon
   // Lines from the sheet's row 1, so the search depth counts the same rows as the batch job's.
   const lines = Array.from({ length: Math.min(HEADER_SEARCH_LINES, used.rowIndex + values.length) }, (_, r) => {
     const row = values[r - used.rowIndex];
-    return [...Array<string>(used.columnIndex).fill(''), ...(row ?? []).map((v) => String(v ?? ''))];
+    return [...Array<string>(used.columnIndex).fill(''), ...(row ?? []).map(headerCellText)];
   });
   const index = sheetHeaderIndex(lines, required);
-  const headerCells = index === null ? [] : values[index - used.rowIndex]!.map((v) => String(v ?? '').trim());
+  const headerCells = index === null ? [] : values[index - used.rowIndex]!.map((v) => headerCellText(v).trim());
   const span = sheetTableColumns(headerCells);
   if (index === null || span === null) return { name, headers: [], rows: [], rowNumbers: [] };
   const data: TableData = { name, headers: headerCells.slice(span.start, span.end), rows: [], rowNumbers: [] };
