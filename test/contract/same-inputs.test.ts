@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -307,6 +308,24 @@ describe('zips and sets of files are read in the same order, the same entries', 
     const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }, { name: 'b.csv', data: file('E2') }], { zip64: true }));
     const [batch, addin] = await zipVerdicts(zip, { maxEntries: 1, maxTotalBytes: 1e6 });
     expect(batch).toEqual({ earnings: [], problems: ['zip_too_many_entries error'] });
+    expect(addin).toEqual(batch);
+  });
+
+  test.each([
+    // `zip -fz -X info-zip-fz.zip earnings.csv` (Info-ZIP Zip 3.0): the size in a ZIP64 field, the directory's offset in a ZIP64 record.
+    ['info-zip-fz.zip', ['Z1:P1', 'Z2:P2']],
+    // Python 3.11 zipfile, `ZipFile.open(info, 'w', force_zip64=True)`: ZIP64 sizes in the local header, a data descriptor after the data.
+    ['python-force-zip64.zip', ['Z1:P1', 'Z2:P2']],
+  ])('%s, written by a real zip tool with ZIP64 records, gives the same rows in both', async (name, earnings) => {
+    const [batch, addin] = await zipVerdicts(new Uint8Array(readFileSync(join('test/fixtures/zip64', name))));
+    expect(batch).toEqual({ earnings, problems: [] });
+    expect(addin).toEqual(batch);
+  });
+
+  test.each([false, true])('a stored entry longer than its declared size is zip_too_large in both, ZIP64 or not (%s)', async (zip64) => {
+    const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1'), method: 'store', declaredSize: 10 }], { zip64 }));
+    const [batch, addin] = await zipVerdicts(zip);
+    expect(batch).toEqual({ earnings: [], problems: ['zip_too_large error'] });
     expect(addin).toEqual(batch);
   });
 
