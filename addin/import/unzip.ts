@@ -6,7 +6,8 @@ import { readZipDirectory, ZipDirectoryError } from './zip-directory.js';
 
 /**
  * Reads the CSV/TSV entries of a zipped Partner Center export in the browser (the Web Worker),
- * with the browser's own inflater (DecompressionStream 'deflate-raw'); no zip library ships.
+ * with the browser's own inflater (DecompressionStream 'deflate-raw'); no zip library ships. The
+ * central directory, ZIP64 included, is read as the batch job's yauzl reads it (zip-directory.ts).
  * Hostile archives are refused or reported, never guessed at: paths with `..` or absolute
  * paths, nested zips, non-CSV entries, encrypted entries, and archives whose entries
  * would inflate beyond the caps (checked on the declared sizes before inflating, and again while
