@@ -33,7 +33,7 @@ export function renderImport(app: App, root: HTMLElement): void {
 
   button.addEventListener('click', () =>
     app.guard(async () => {
-      const files = [...(input.files ?? [])];
+      const files = Array.from(input.files ?? []);
       if (files.length === 0) {
         app.notify(locale.t('import.nothing'), 'error');
         return;
