@@ -1,3 +1,5 @@
+import type { FileRefusal } from '../../core/tables/file-kind.js';
+
 /**
  * The task pane's words in its five languages. Issue messages are keyed by core's stable issue
  * codes; `{name}` placeholders are filled from the issue's params. Plain text only: these strings
@@ -223,7 +225,11 @@ const en = {
   'issue.unclosed_quote': 'A quote opened on this line is never closed: the rest of the file would be one cell. Fix the quote, or download the export again.',
   'issue.ragged_row': 'The row has {input} cells where the header has a different number: a delimiter or quote is missing.',
   'issue.invalid_encoding': 'The file is not UTF-8 text here ({input}): save it again as CSV UTF-8, or download the export again.',
-  'issue.unsupported_file': 'This is not a text export ({input}): save a workbook as CSV UTF-8 in Excel, give a zip a .zip name, or choose the CSV, TSV or zip Partner Center gave you.',
+  'issue.unsupported_file': 'This file is {input}, not a text export: save a workbook as CSV UTF-8 in Excel, give a zip a .zip name, or choose the CSV, TSV or zip Partner Center gave you.',
+  // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
+  'fileRefusal.workbook': 'an Excel workbook',
+  'fileRefusal.legacy_workbook': 'an Excel 97–2003 workbook',
+  'fileRefusal.zip_signature': 'a zip archive under a name that does not end in .zip',
   'issue.record_too_large': 'A record from this line on is longer than {input} characters, so the file is read no further: look for a quote that is opened and never closed, or a cell pasted with a huge text.',
   'import.zipRefusedWhole': '{file}: nothing in this zip was imported, as one of its files cannot be read. Zip the exports again and import it again.',
   // ---- the Findings view: core's findings grouped by code (one block, for merging)
@@ -483,7 +489,11 @@ const nl: Messages = {
   'issue.unclosed_quote': 'Een aanhalingsteken op deze regel wordt nooit gesloten: de rest van het bestand zou één cel zijn. Herstel het, of download de export opnieuw.',
   'issue.ragged_row': 'De rij heeft {input} cellen, de kopregel een ander aantal: er ontbreekt een scheidingsteken of aanhalingsteken.',
   'issue.invalid_encoding': 'Het bestand is hier geen UTF-8-tekst ({input}): sla het opnieuw op als CSV UTF-8, of download de export opnieuw.',
-  'issue.unsupported_file': 'Dit is geen tekstexport ({input}): sla een werkmap in Excel op als CSV UTF-8, geef een zip de naam .zip, of kies de CSV, TSV of zip die Partner Center gaf.',
+  'issue.unsupported_file': 'Dit bestand is {input}, geen tekstexport: sla een werkmap in Excel op als CSV UTF-8, geef een zip de naam .zip, of kies de CSV, TSV of zip die Partner Center gaf.',
+  // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
+  'fileRefusal.workbook': 'een Excel-werkmap',
+  'fileRefusal.legacy_workbook': 'een Excel 97-2003-werkmap',
+  'fileRefusal.zip_signature': 'een zip-archief onder een naam die niet op .zip eindigt',
   'issue.record_too_large': 'Een record vanaf deze regel is langer dan {input} tekens, dus het bestand wordt niet verder gelezen: zoek een aanhalingsteken dat nooit wordt gesloten, of een cel met een enorme geplakte tekst.',
   'import.zipRefusedWhole': '{file}: niets uit deze zip is geïmporteerd, omdat een van de bestanden niet te lezen is. Zip de exports opnieuw en importeer opnieuw.',
   // ---- the Findings view: core's findings grouped by code (one block, for merging)
@@ -740,7 +750,11 @@ const de: Messages = {
   'issue.unclosed_quote': 'Ein in dieser Zeile geöffnetes Anführungszeichen wird nie geschlossen: Der Rest der Datei wäre eine Zelle. Korrigieren Sie es oder laden Sie den Export erneut herunter.',
   'issue.ragged_row': 'Die Zeile hat {input} Zellen, die Kopfzeile eine andere Anzahl: Ein Trennzeichen oder Anführungszeichen fehlt.',
   'issue.invalid_encoding': 'Die Datei ist hier kein UTF-8-Text ({input}): Speichern Sie sie erneut als CSV UTF-8 oder laden Sie den Export erneut herunter.',
-  'issue.unsupported_file': 'Das ist kein Textexport ({input}): Speichern Sie eine Arbeitsmappe in Excel als CSV UTF-8, geben Sie einer ZIP-Datei die Endung .zip, oder wählen Sie die CSV-, TSV- oder ZIP-Datei aus Partner Center.',
+  'issue.unsupported_file': 'Diese Datei ist {input}, kein Textexport: Speichern Sie eine Arbeitsmappe in Excel als CSV UTF-8, geben Sie einer ZIP-Datei die Endung .zip, oder wählen Sie die CSV-, TSV- oder ZIP-Datei aus Partner Center.',
+  // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
+  'fileRefusal.workbook': 'eine Excel-Arbeitsmappe',
+  'fileRefusal.legacy_workbook': 'eine Excel-97–2003-Arbeitsmappe',
+  'fileRefusal.zip_signature': 'ein ZIP-Archiv unter einem Namen, der nicht auf .zip endet',
   'issue.record_too_large': 'Ein Datensatz ab dieser Zeile ist länger als {input} Zeichen, daher wird die Datei nicht weiter gelesen: Suchen Sie ein nie geschlossenes Anführungszeichen oder eine Zelle mit riesigem eingefügtem Text.',
   'import.zipRefusedWhole': '{file}: Aus dieser ZIP-Datei wurde nichts importiert, da eine ihrer Dateien nicht lesbar ist. Packen Sie die Exporte neu und importieren Sie erneut.',
   // ---- the Findings view: core's findings grouped by code (one block, for merging)
@@ -997,7 +1011,11 @@ const fr: Messages = {
   'issue.unclosed_quote': 'Un guillemet ouvert sur cette ligne n’est jamais fermé : le reste du fichier serait une seule cellule. Corrigez-le ou téléchargez de nouveau l’export.',
   'issue.ragged_row': 'La ligne a {input} cellules, l’en-tête un autre nombre : il manque un séparateur ou un guillemet.',
   'issue.invalid_encoding': 'Le fichier n’est pas du texte UTF-8 ici ({input}) : enregistrez-le de nouveau en CSV UTF-8 ou téléchargez de nouveau l’export.',
-  'issue.unsupported_file': 'Ce n’est pas un export texte ({input}) : enregistrez un classeur en CSV UTF-8 dans Excel, donnez à un zip l’extension .zip, ou choisissez le CSV, TSV ou zip fourni par Partner Center.',
+  'issue.unsupported_file': 'Ce fichier est {input}, pas un export texte : enregistrez un classeur en CSV UTF-8 dans Excel, donnez à un zip l’extension .zip, ou choisissez le CSV, TSV ou zip fourni par Partner Center.',
+  // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
+  'fileRefusal.workbook': 'un classeur Excel',
+  'fileRefusal.legacy_workbook': 'un classeur Excel 97-2003',
+  'fileRefusal.zip_signature': 'une archive zip sous un nom qui ne finit pas par .zip',
   'issue.record_too_large': 'Un enregistrement à partir de cette ligne dépasse {input} caractères ; le fichier n’est pas lu plus loin : cherchez un guillemet jamais fermé ou une cellule collée avec un texte énorme.',
   'import.zipRefusedWhole': '{file} : rien de ce zip n’a été importé, car l’un de ses fichiers est illisible. Recréez le zip des exports et importez-le de nouveau.',
   // ---- the Findings view: core's findings grouped by code (one block, for merging)
@@ -1254,7 +1272,11 @@ const sv: Messages = {
   'issue.unclosed_quote': 'Ett citattecken som öppnas på den här raden stängs aldrig: resten av filen skulle bli en cell. Rätta det, eller ladda ned exporten igen.',
   'issue.ragged_row': 'Raden har {input} celler, rubrikraden ett annat antal: en avgränsare eller ett citattecken saknas.',
   'issue.invalid_encoding': 'Filen är inte UTF-8-text här ({input}): spara den igen som CSV UTF-8, eller ladda ned exporten igen.',
-  'issue.unsupported_file': 'Det här är ingen textexport ({input}): spara en arbetsbok som CSV UTF-8 i Excel, ge en zip-fil ändelsen .zip, eller välj den CSV-, TSV- eller zip-fil som Partner Center gav.',
+  'issue.unsupported_file': 'Den här filen är {input}, ingen textexport: spara en arbetsbok som CSV UTF-8 i Excel, ge en zip-fil ändelsen .zip, eller välj den CSV-, TSV- eller zip-fil som Partner Center gav.',
+  // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
+  'fileRefusal.workbook': 'en Excel-arbetsbok',
+  'fileRefusal.legacy_workbook': 'en Excel 97–2003-arbetsbok',
+  'fileRefusal.zip_signature': 'ett zip-arkiv under ett namn som inte slutar på .zip',
   'issue.record_too_large': 'En post från den här raden är längre än {input} tecken, så filen läses inte vidare: leta efter ett citattecken som aldrig stängs, eller en cell med en enorm inklistrad text.',
   'import.zipRefusedWhole': '{file}: inget från den här zip-filen importerades, eftersom en av dess filer inte kan läsas. Zippa exporterna igen och importera på nytt.',
   // ---- the Findings view: core's findings grouped by code (one block, for merging)
@@ -1331,6 +1353,15 @@ export function message(language: Language, key: MessageKey, params: Readonly<Re
 /** Every message of a language (for tests that check the translations are complete). */
 export function messageTable(language: Language): Messages {
   return TABLE[language];
+}
+
+/**
+ * The message that says why a file is not read (core's file kind, docs/RULES.md "Which files are
+ * exports") in words, for `issue.unsupported_file`'s `{input}`: a reason core adds without words
+ * here fails the typecheck, and the test over core's FILE_REFUSALS.
+ */
+export function fileRefusalKey(reason: FileRefusal): `fileRefusal.${FileRefusal}` & MessageKey {
+  return `fileRefusal.${reason}`;
 }
 
 export function hasMessage(key: string): key is MessageKey {

@@ -2,12 +2,14 @@ import { orderSources } from '../../core/tables/source-order.js';
 import { inputSeverity, type InputSeverity } from '../../core/codes.js';
 import { UNICODE_PATH_FIELD, zipEntryDecision, zipEntryName, zipRefusedWhole, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
+import { readZipDirectory, ZipDirectoryError } from './zip-directory.js';
 
 /**
  * Reads the CSV/TSV entries of a zipped Partner Center export in the browser (the Web Worker),
- * with the browser's own inflater (DecompressionStream 'deflate-raw'); no zip library ships.
+ * with the browser's own inflater (DecompressionStream 'deflate-raw'); no zip library ships. The
+ * central directory, ZIP64 included, is read as the batch job's yauzl reads it (zip-directory.ts).
  * Hostile archives are refused or reported, never guessed at: paths with `..` or absolute
- * paths, nested zips, non-CSV entries, encrypted or ZIP64 entries, and archives whose entries
+ * paths, nested zips, non-CSV entries, encrypted entries, and archives whose entries
  * would inflate beyond the caps (checked on the declared sizes before inflating, and again while
  * inflating, so a zip bomb stops in bounded memory). Which entries are read, with which code and
  * severity the others are reported, the caps, and the order entries are read in are core's rules,
@@ -26,16 +28,6 @@ function zipProblem(entry: string, code: ZipProblemCode): ZipProblem {
   return { entry, code, severity: inputSeverity(code) };
 }
 
-/** The data of the extra field `id` among an entry's extra fields, if it has one. */
-function extraField(view: DataView, bytes: Uint8Array, from: number, to: number, id: number): Uint8Array | undefined {
-  for (let at = from; at + 4 <= to; ) {
-    const size = view.getUint16(at + 2, true);
-    if (view.getUint16(at, true) === id) return bytes.subarray(at + 4, Math.min(to, at + 4 + size));
-    at += 4 + size;
-  }
-  return undefined;
-}
-
 export interface ZipEntryText {
   readonly name: string;
   /** Its text, or why its bytes are not text (a problem of that file, with its line). */
@@ -48,8 +40,6 @@ export interface UnzipResult {
   readonly problems: ZipProblem[];
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 class ZipError extends Error {
@@ -88,48 +78,29 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
   const entries: ZipEntryText[] = [];
   const fail = (code: ZipProblemCode): UnzipResult => ({ entries: [], problems: [zipProblem('', code)] });
 
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return fail('zip_corrupt');
-  const count = view.getUint16(eocd + 10, true);
-  const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) return fail('zip_unsupported');
-  if (count > limits.maxEntries) return fail('zip_too_many_entries');
-
   interface Planned { name: string; method: number; compressed: number; size: number; local: number }
   const planned: Planned[] = [];
   let total = 0;
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) return fail('zip_corrupt');
-    const flags = view.getUint16(p + 8, true);
-    const method = view.getUint16(p + 10, true);
-    const compressed = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    // Named by core's rule from the raw bytes (UTF-8 by bit 11 or the Unicode Path field, else code page 437), as the batch job names it.
-    const extraStart = p + 46 + nameLength;
-    const unicodePath = extraField(view, bytes, extraStart, extraStart + extraLength, UNICODE_PATH_FIELD);
-    const name = zipEntryName({ raw: bytes.subarray(p + 46, extraStart), utf8: (flags & 0x800) !== 0, ...(unicodePath ? { unicodePath } : {}) });
-    p += 46 + nameLength + extraLength + commentLength;
-    // Which entries are read, and the code of one that is not, is core's rule (docs/RULES.md, "Zips").
-    const decision = zipEntryDecision({ name, encrypted: (flags & 1) !== 0, compressionMethod: method });
-    if (decision === 'pass_over') continue;
-    if (decision !== 'read') problems.push(zipProblem(name, decision));
-    // ZIP64 sizes: this reader does not follow them (the batch job's yauzl does).
-    else if (size === 0xffffffff || compressed === 0xffffffff) problems.push(zipProblem(name, 'zip_unsupported'));
-    else {
-      total += size;
-      planned.push({ name, method, compressed, size, local });
+  try {
+    const directory = readZipDirectory(bytes);
+    if (directory.entryCount > limits.maxEntries) return fail('zip_too_many_entries');
+    for (const entry of directory.entries()) {
+      // Named by core's rule from the raw bytes (UTF-8 by bit 11 or the Unicode Path field, else code page 437), as the batch job names it.
+      const unicodePath = entry.extraFields.find((field) => field.id === UNICODE_PATH_FIELD)?.data;
+      const name = zipEntryName({ raw: entry.rawName, utf8: (entry.flags & 0x800) !== 0, ...(unicodePath ? { unicodePath } : {}) });
+      // Which entries are read, and the code of one that is not, is core's rule (docs/RULES.md, "Zips").
+      const decision = zipEntryDecision({ name, encrypted: (entry.flags & 1) !== 0, compressionMethod: entry.method });
+      if (decision === 'pass_over') continue;
+      if (decision !== 'read') problems.push(zipProblem(name, decision));
+      else {
+        // The sizes are the ZIP64 ones where the entry has them (zip-directory.ts), as yauzl reads them for the batch job.
+        total += entry.uncompressedSize;
+        planned.push({ name, method: entry.method, compressed: entry.compressedSize, size: entry.uncompressedSize, local: entry.localHeaderOffset });
+      }
     }
+  } catch (error) {
+    if (error instanceof ZipDirectoryError) return fail('zip_corrupt');
+    throw error;
   }
   // An entry refused with an error refuses the zip whole: none of it is imported (core's rule; docs/RULES.md, "Zips").
   if (zipRefusedWhole(problems.map((problem) => problem.code))) return { entries: [], problems };
@@ -145,6 +116,8 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
       const data = bytes.subarray(start, start + entry.compressed);
       if (data.length !== entry.compressed) throw new ZipError('zip_corrupt');
       // Never trust the declared size while inflating: stop at it (or at what is left of the cap).
+      // A stored entry longer than that is the same lie, and gets the batch job's code for it.
+      if (entry.method === 0 && data.length > Math.min(entry.size, budget)) throw new ZipError('zip_too_large');
       const raw = entry.method === 0 ? data : await inflate(data, Math.min(entry.size, budget));
       if (raw.length !== entry.size) throw new ZipError('zip_corrupt');
       budget -= raw.length;

@@ -41,8 +41,13 @@ export function contentKind(head: Uint8Array): ContentKind {
   return WORKBOOK_PARTS.some((part) => name.startsWith(part)) ? 'workbook' : 'zip';
 }
 
-/** Why a file is not read: it is a workbook, or a zip under a name that does not say so. */
-export type FileRefusal = 'workbook' | 'legacy_workbook' | 'zip_signature';
+/** Why a file is not read: it is a workbook, or a zip under a name that does not say so. A list, so that every adapter can show each one in words. */
+export const FILE_REFUSALS = ['workbook', 'legacy_workbook', 'zip_signature'] as const;
+export type FileRefusal = (typeof FILE_REFUSALS)[number];
+
+export function isFileRefusal(reason: string): reason is FileRefusal {
+  return (FILE_REFUSALS as readonly string[]).includes(reason);
+}
 
 /**
  * How a file is read: as text (an export), opened as a zip of exports, or refused as

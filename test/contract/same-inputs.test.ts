@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -7,7 +8,7 @@ import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
-import { parseExport } from '../../addin/import/parse-export.js';
+import { parseExport, unreadableExport } from '../../addin/import/parse-export.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { makeZip } from '../support/make-zip.js';
@@ -259,6 +260,122 @@ describe('zips and sets of files are read in the same order, the same entries', 
       expect(batch.sources.map((s) => s.entry)).toEqual(['Bühler.csv', 'Bāder.csv']);
       expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip/Bühler.csv', 'export.zip/Bāder.csv']);
     });
+  });
+
+  /** Both adapters' reading of one zip: the earnings each imports, and its problems as `code severity`. */
+  async function zipVerdicts(zip: Uint8Array, limits?: { maxEntries: number; maxTotalBytes: number }): Promise<[Verdict, Verdict]> {
+    return withTempDir(async (dir) => {
+      const path = join(dir, 'export.zip');
+      await writeFile(path, zip);
+      const expanded = await expandInputs([path], limits ? { zipLimits: limits } : {});
+      const batch: Verdict = { earnings: [], problems: expanded.issues.map((i) => `${i.code} ${i.severity}`) };
+      for (const src of expanded.sources) {
+        const r = await collectEarnings(src);
+        batch.earnings.push(...r.rows.map((e) => `${e.earningId}:${e.participantId}`));
+        batch.problems.push(...r.issues.map((i) => `${i.code} ${i.severity}`));
+      }
+      const unzipped = await unzipExports(zip, limits);
+      const parsed = unzipped.entries.map(({ name, decoded }) => (decoded.ok ? parseExport(`export.zip/${name}`, decoded.text) : unreadableExport(`export.zip/${name}`, decoded.code, decoded.line, decoded.input)));
+      const headers = EARNINGS_COLUMNS.map((c) => c.name);
+      const plan = planImport(headers, new Map(), parsed);
+      const all = [...headers, ...plan.newColumns];
+      const addin: Verdict = {
+        earnings: plan.cells.map((c) => `${String(c[all.indexOf('earningId')])}:${String(c[all.indexOf('participantId')])}`),
+        problems: [...unzipped.problems.map((p) => `${p.code} ${p.severity}`), ...plan.rejected.map((r) => `${r.code} error`)],
+      };
+      return [batch, addin];
+    });
+  }
+
+  test('a ZIP64 zip (sizes, offsets and entry count in its ZIP64 records) gives the same rows in both', async () => {
+    const zip = new Uint8Array(makeZip([{ name: 'b.csv', data: file('E2') }, { name: 'a.csv', data: file('E1'), method: 'store' }, { name: 'notes.txt', data: 'x' }], { zip64: true }));
+    const [batch, addin] = await zipVerdicts(zip);
+    expect(batch).toEqual({ earnings: ['E1:P1', 'E2:P1'], problems: ['zip_entry_not_csv warning'] });
+    expect(addin).toEqual(batch);
+  });
+
+  test('a ZIP64 zip whose declared size is over the cap is refused whole by both, before inflating', async () => {
+    // The entry says 5 GiB in its ZIP64 field, past core's 4 GiB cap; its bytes are a few.
+    const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }, { name: 'big.csv', data: file('E2'), declaredSize: 5 * 1024 ** 3 }], { zip64: true }));
+    const [batch, addin] = await zipVerdicts(zip);
+    expect(batch).toEqual({ earnings: [], problems: ['zip_too_large error'] });
+    expect(addin).toEqual(batch);
+    // The same holds under a small cap, with honest sizes.
+    const honest = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true }));
+    const limits = { maxEntries: 10, maxTotalBytes: 10 };
+    const [batchSmall, addinSmall] = await zipVerdicts(honest, limits);
+    expect(batchSmall).toEqual({ earnings: [], problems: ['zip_too_large error'] });
+    expect(addinSmall).toEqual(batchSmall);
+  });
+
+  test('a ZIP64 zip whose entry count is over the cap is refused by both', async () => {
+    const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }, { name: 'b.csv', data: file('E2') }], { zip64: true }));
+    const [batch, addin] = await zipVerdicts(zip, { maxEntries: 1, maxTotalBytes: 1e6 });
+    expect(batch).toEqual({ earnings: [], problems: ['zip_too_many_entries error'] });
+    expect(addin).toEqual(batch);
+  });
+
+  test.each([
+    // `zip -fz -X info-zip-fz.zip earnings.csv` (Info-ZIP Zip 3.0): the size in a ZIP64 field, the directory's offset in a ZIP64 record.
+    ['info-zip-fz.zip', ['Z1:P1', 'Z2:P2']],
+    // Python 3.11 zipfile, `ZipFile.open(info, 'w', force_zip64=True)`: ZIP64 sizes in the local header, a data descriptor after the data.
+    ['python-force-zip64.zip', ['Z1:P1', 'Z2:P2']],
+  ])('%s, written by a real zip tool with ZIP64 records, gives the same rows in both', async (name, earnings) => {
+    const [batch, addin] = await zipVerdicts(new Uint8Array(readFileSync(join('test/fixtures/zip64', name))));
+    expect(batch).toEqual({ earnings, problems: [] });
+    expect(addin).toEqual(batch);
+  });
+
+  test.each([false, true])('a stored entry longer than its declared size is zip_too_large in both, ZIP64 or not (%s)', async (zip64) => {
+    const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1'), method: 'store', declaredSize: 10 }], { zip64 }));
+    const [batch, addin] = await zipVerdicts(zip);
+    expect(batch).toEqual({ earnings: [], problems: ['zip_too_large error'] });
+    expect(addin).toEqual(batch);
+  });
+
+  /** The offset of the last occurrence of a 4-byte little-endian signature. */
+  const lastSignature = (zip: Uint8Array, signature: number) => Buffer.from(zip).lastIndexOf(Buffer.from(Uint32Array.of(signature).buffer));
+
+  test.each<[string, () => Uint8Array]>([
+    ['its ZIP64 field cut short of the local header offset', () => new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true, zip64FieldBytes: 16 }))],
+    ['its ZIP64 field cut short of the sizes', () => new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true, zip64FieldBytes: 4 }))],
+    [
+      'its ZIP64 end of central directory record without its signature',
+      () => {
+        const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true }));
+        zip[lastSignature(zip, 0x06064b50)] = 0;
+        return zip;
+      },
+    ],
+    [
+      'its locator pointing past the end of the file',
+      () => {
+        const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true }));
+        new DataView(zip.buffer).setUint32(lastSignature(zip, 0x07064b50) + 8, zip.length, true);
+        return zip;
+      },
+    ],
+    [
+      'its ZIP64 record naming another disk',
+      () => {
+        const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true }));
+        new DataView(zip.buffer).setUint32(lastSignature(zip, 0x06064b50) + 16, 1, true);
+        return zip;
+      },
+    ],
+    [
+      'its ZIP64 record giving more entries than the directory holds',
+      () => {
+        const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true }));
+        new DataView(zip.buffer).setUint32(lastSignature(zip, 0x06064b50) + 32, 2, true);
+        return zip;
+      },
+    ],
+    ['its end cut off inside the ZIP64 records', () => new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }], { zip64: true })).subarray(0, -30)],
+  ])('a ZIP64 zip with %s is zip_corrupt in both, and none of it is read', async (_what, make) => {
+    const [batch, addin] = await zipVerdicts(make());
+    expect(batch).toEqual({ earnings: [], problems: ['zip_corrupt error'] });
+    expect(addin).toEqual(batch);
   });
 
   test('files picked together are read by name, as the batch job reads a folder', async () => {

@@ -4,9 +4,10 @@ import { parseInWorker } from '../../import/parse-in-worker.js';
 import { readPickedFiles } from '../../import/read-export-file.js';
 import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
-import { hasMessage, type MessageKey } from '../../i18n/messages.js';
+import { fileRefusalKey, hasMessage, type MessageKey } from '../../i18n/messages.js';
 import type { Skip } from '../../import/plan-import.js';
 import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
+import { isFileRefusal } from '../../../core/tables/file-kind.js';
 import { ZIP_LIMITS, zipRefusedWhole } from '../../../core/tables/zip-entries.js';
 
 /** The picker offers what is read as an export (core's rule) and zips of them. */
@@ -32,7 +33,7 @@ export function renderImport(app: App, root: HTMLElement): void {
 
   button.addEventListener('click', () =>
     app.guard(async () => {
-      const files = [...(input.files ?? [])];
+      const files = Array.from(input.files ?? []);
       if (files.length === 0) {
         app.notify(locale.t('import.nothing'), 'error');
         return;
@@ -68,7 +69,9 @@ export function renderImport(app: App, root: HTMLElement): void {
         );
         const problemText = (r: (typeof plan.rejected)[number]) => {
           const key = `issue.${r.code}`;
-          return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input: r.input ?? '' }) : r.code;
+          // A file that is not read says why in words (core's reason: a workbook, a zip under another name), not as its code.
+          const input = r.code === 'unsupported_file' && r.input !== undefined && isFileRefusal(r.input) ? locale.t(fileRefusalKey(r.input)) : (r.input ?? '');
+          return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input }) : r.code;
         };
         const rejected = plan.rejected.map((r) => el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${problemText(r)}`));
         const warned = plan.warnings.map((w) => el('p', { class: 'warning', 'data-testid': 'import-warning' }, `${w.file}:${w.line} — ${problemText(w)}`));
