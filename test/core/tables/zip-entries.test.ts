@@ -112,3 +112,10 @@ describe("an entry's name from its bytes", () => {
     expect(yauzl.getFileNameLowLevel(0, Buffer.from(name), extra, false)).toBe('Bé.csv');
   });
 });
+
+describe("core's CRC-32", () => {
+  test('gives the check values of the ZIP format\'s CRC (ISO 3309): "123456789" is CBF43926, nothing is 0', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array())).toBe(0);
+  });
+});
