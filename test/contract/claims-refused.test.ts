@@ -8,12 +8,11 @@ import { afterAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { fake } from '../addin/fake-excel.js';
 import { parseExportText } from '../../addin/import/parse-export.js';
-import { importExports, loadWorkbook, RefusedTableError, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, RefusedTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { replaceRows } from '../../addin/excel/table-io.js';
 import { availableIn } from '../../addin/functions/coop-functions.js';
-import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { TABLES } from '../../core/workbook-layout.js';
-import { AS_OF, batchOnBook, CLAIM_CELLS, CLAIM_TEXTS, CLAIMS_HEADER as LAYOUT, exportText, removeFolders } from './workbook-book.js';
+import { workbookWithBalances, batchOnBook, CLAIM_CELLS, CLAIM_TEXTS, CLAIMS_HEADER as LAYOUT, exportText, removeFolders } from './workbook-book.js';
 
 const folders: string[] = [];
 afterAll(() => removeFolders(folders));
@@ -36,12 +35,7 @@ describe('a Claims register whose header core refuses', () => {
   });
 
   test.each(CASES)('$name: the add-in computes nothing, says which table, keeps Balances as it was', async ({ headers, code }) => {
-    fake.reset();
-    await setUpWorkbook();
-    await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'contract' });
-    await importExports([parseExportText('a.csv', exportText('E1'))], () => undefined);
-    await writeBalances((await loadWorkbook({ reread: true })).ledger);
-    const balancesBefore = fake.tableValues(TABLES.balances)!.rows;
+    const balancesBefore = await workbookWithBalances();
     expect(balancesBefore).toHaveLength(1);
 
     await Excel.run(async (context) => {

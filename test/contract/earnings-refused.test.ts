@@ -9,13 +9,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fake } from '../addin/fake-excel.js';
-import { parseExportText } from '../../addin/import/parse-export.js';
-import { importExports, loadWorkbook, RefusedTableError, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { loadWorkbook, RefusedTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { availableIn } from '../../addin/functions/coop-functions.js';
-import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { runCli } from '../batch/reconcile/run.js';
-import { AS_OF, exportText } from './workbook-book.js';
+import { AS_OF, workbookWithBalances, exportText } from './workbook-book.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'contract-earnings-refused-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -43,12 +41,7 @@ describe('an Earnings header core refuses', () => {
   });
 
   test.each(CASES)('$name: the add-in computes nothing, says which table, keeps Balances as it was', async ({ headers, code }) => {
-    fake.reset();
-    await setUpWorkbook();
-    await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'contract' });
-    await importExports([parseExportText('a.csv', exportText('E1'))], () => undefined);
-    await writeBalances((await loadWorkbook({ reread: true })).ledger);
-    const balancesBefore = fake.tableValues(TABLES.balances)!.rows;
+    const balancesBefore = await workbookWithBalances();
     expect(balancesBefore).toHaveLength(1);
 
     await Excel.run(async (context) => {

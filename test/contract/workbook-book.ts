@@ -12,7 +12,10 @@ import { reconcile, type CommandIO } from '../../batch/reconcile/reconcile.js';
 import { recordToCells } from '../../addin/excel/record-cells.js';
 import { claimToRow, parseClaimRow } from '../../core/claims/claim-row.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { CLAIMS_COLUMNS, EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { fake } from '../addin/fake-excel.js';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { importExports, loadWorkbook, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 
 export const AS_OF = '2022-02-10';
 
@@ -68,4 +71,17 @@ export async function batchOnBook(book: ExcelJS.Workbook, as: 'claims' | 'progra
 /** Removes the folders `batchOnBook` made. */
 export function removeFolders(folders: readonly string[]): void {
   for (const f of folders) rmSync(f, { recursive: true, force: true });
+}
+
+/**
+ * A fresh co-op workbook on the fake, as of AS_OF, holding the export of earning E1 and the
+ * Balances Recalculate wrote for it: what a refused table must leave as it was. Its Balances rows.
+ */
+export async function workbookWithBalances(): Promise<unknown[][]> {
+  fake.reset();
+  await setUpWorkbook();
+  await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'contract' });
+  await importExports([parseExportText('a.csv', exportText('E1'))], () => undefined);
+  await writeBalances((await loadWorkbook({ reread: true })).ledger);
+  return fake.tableValues(TABLES.balances)!.rows;
 }
