@@ -86,10 +86,9 @@ describe('importing a data set\'s downloads one at a time', () => {
         // the downloads here have distinct recencies.
         const recencies = data.files.map((f) => recencyOf(data.earnings, f));
         fc.pre(new Set(recencies).size === recencies.length);
-        // Known defect, left out here: a version repeated unchanged (duplicate_earning) by a newer
-        // download does not take that download's rank, in the batch job (core's resolveIdRecords
-        // keeps the first line read) nor in the import, so an older download read after it still
-        // replaces it and the batch job's answer depends on the files' names.
+        // Known defect of the import, left out here: a version a newer download repeats unchanged
+        // (duplicate_earning) is skipped and its row keeps the older download's date, so an older
+        // download imported after both still replaces it; the batch job keeps the newer one.
         const versions = data.files.flatMap((f) => f.map((v) => `${v.earning}/${v.restatedCents}/${v.paid}`));
         fc.pre(new Set(versions).size === versions.length);
         const folder = join(scratch, String(run++));
