@@ -24,6 +24,13 @@ function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
   return Object.entries(spec).map(([name, kind]) => ({ name, kind }));
 }
 
+/**
+ * The column where the add-in's import records, on each Earnings row it writes, the recency of the
+ * download the row came from (docs/RULES.md, "Repeated earningIds"): no Partner Center export has
+ * it, and the batch job reads no rule from it.
+ */
+export const DOWNLOAD_LATEST_COLUMN = 'downloadLatest';
+
 /** Earnings columns the ledger reads (docs/RULES.md, "Earnings"); the export's other columns pass through. */
 export const EARNINGS_COLUMNS = cols({
   earningId: 'text',
@@ -46,6 +53,8 @@ export const EARNINGS_COLUMNS = cols({
   // an amount like the others, so an import writes it as a number and the ledger reads it back.
   lastPaymentCurrency: 'text',
   earningAmountInLastPaymentCurrency: 'amount',
+  // A date cell like earningDate, so the table shows it as a date and reads it back in any time zone.
+  [DOWNLOAD_LATEST_COLUMN]: 'date',
 });
 
 export const REQUIRED_EARNINGS_COLUMNS = [

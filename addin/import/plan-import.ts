@@ -10,7 +10,7 @@
  */
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { columnKind, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { columnKind, DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
@@ -22,7 +22,7 @@ import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
-import { DownloadRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
+import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
@@ -59,7 +59,7 @@ export interface RowUpdate {
   readonly kind: 'updated' | 'restated';
 }
 
-/** An earning the workbook already holds: its row index in the Earnings table, its version's digest, and its latest date (its recency). */
+/** An earning the workbook already holds: its row index in the Earnings table, its version's digest, and the recency of the download it came from (core's `heldRecency`). */
 export interface ExistingEarning {
   readonly index: number;
   readonly digest: EarningDigest;
@@ -196,12 +196,13 @@ export function existingEarnings(
   const kinds = header.keys.map((key) => columnKind(EARNINGS_COLUMNS, key));
   const fields = earningsLayoutBy(columnOf, 'Earnings');
   const recency = recencyColumns(columnOf);
+  const stored = columnOf(DOWNLOAD_LATEST_COLUMN);
   const out = new Map<string, ExistingEarning>();
   rows.forEach((row, r) => {
     const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]).trim());
     // The table's cells: a number is a number, and text in it is read invariantly, as the batch job reads a workbook.
     const read = readEarning(cell, fields, recency, { file: 'Earnings', line: r + 2 }, INVARIANT_ROWS);
-    if (read.ok) out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: rowRecency(read.record) });
+    if (read.ok) out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) });
   });
   return out;
 }
@@ -287,6 +288,12 @@ export function planImport(
   const digest = digester(catalog);
   // Each file's recency, from its accepted rows only (docs/RULES.md, "Repeated earningIds").
   const recency = new DownloadRecency();
+  // Every row written records its download's recency, where the next import ranks it (core's `heldRecency`).
+  if (files.length > 0 && columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN) === -1) {
+    headers.push(DOWNLOAD_LATEST_COLUMN);
+    newColumns.push(DOWNLOAD_LATEST_COLUMN);
+    tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
+  }
 
   for (const [order, parsed] of files.entries()) {
     const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
@@ -357,6 +364,9 @@ export function planImport(
       const kind = columnKind(EARNINGS_COLUMNS, key);
       targets.push({ from, to, kind: kind === 'amount' || kind === 'amountUSD' ? 'amount' : kind === 'date' ? 'date' : 'text' });
     });
+    // After the file's own cells: a file that carried such a column is not the download it names.
+    const latestAt = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
+    const latestCell = dateToCell(dateOfText(rank.latest));
     const iAmount = column('earningAmount');
     const iUSD = column('earningAmountUSD');
     /** A file row in the table's column order; its two amounts as already read (`record`). */
@@ -374,6 +384,7 @@ export function planImport(
           out[to] = d !== null ? dateToCell(d) : textToCell(text);
         } else out[to] = textToCell(raw);
       }
+      out[latestAt] = latestCell;
       return out;
     };
 

@@ -30,6 +30,19 @@ export function isNewerDownload(a: DownloadRank, b: DownloadRank): boolean {
  */
 export const HELD_VERSIONS_ORDER = -1;
 
+/**
+ * The recency of the download a version the workbook holds came from (docs/RULES.md, "Repeated
+ * earningIds"): the date its import recorded (`stored`, the Earnings table's `downloadLatest`), so
+ * importing files one at a time ranks versions as the batch job does on all of them at once. A row
+ * without one (typed by hand, or imported before the column) has only its own dates (`own`, its
+ * `rowRecency`). A download's recency is never before a row of it, so a row edited to a later date
+ * since counts with that date.
+ */
+export function heldRecency(stored: string, own: string): string {
+  const d = stored === '' ? '' : passedDate(stored);
+  return d > own ? d : own;
+}
+
 /** The other recency columns, as the adapter passes them through (`passThrough`); a date that cannot be read counts as none. */
 const passedDate = memoByText((text) => {
   const d = parseDate(text);

@@ -224,8 +224,8 @@ describe('re-importing a download after a payment run', () => {
 
   test('on a tie with the workbook\'s version, the imported download is the newer', () => {
     const table = tableOf([unpaid]);
-    // The same latest date (2021-03-10) as the held rows, with the payment filled in.
-    const sameDay = download('same-day.csv', [',E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
+    // The same latest date (2021-03-10) as the held rows' download, with the payment filled in.
+    const sameDay = download('same-day.csv', ['2021-03-10,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
     const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [sameDay]);
     expect(plan.updates.map((u) => [u.earningId, u.kind])).toEqual([['E1', 'updated']]);
   });

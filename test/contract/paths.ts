@@ -134,8 +134,9 @@ function cellText(column: string, value: unknown, currency: string): string {
 /**
  * The add-in, on the fake workbook: set up, import the export files, add the programs and the
  * claims, then Recalculate (compute the ledger, write the Balances table) and read the table back.
+ * `imports` are the files of each import in turn: by default one import of all of them.
  */
-export async function addinOutcome(set: DataSet): Promise<Outcome> {
+export async function addinOutcome(set: DataSet, imports: readonly (readonly string[])[] = [set.earnings]): Promise<Outcome> {
   fake.reset();
   await setUpWorkbook();
   await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, expiryDays: set.expiryDays ?? DEFAULT_SETTINGS.expiryDays, user: 'contract' });
@@ -149,12 +150,14 @@ export async function addinOutcome(set: DataSet): Promise<Outcome> {
   }
   // The pane's own reading: the files picked together, in core's order of sources, each decoded
   // by core's encoding rule and parsed (readPickedFiles, readExportFile), not a test's shortcut.
-  const picked = set.earnings.map((path) => Object.assign(new Blob([readFileSync(path)]), { name: path }));
-  const read = await readPickedFiles(picked, readExportFile);
-  await importExports(
-    read.flatMap((r) => r.parsed),
-    () => undefined,
-  );
+  for (const paths of imports) {
+    const picked = paths.map((path) => Object.assign(new Blob([readFileSync(path)]), { name: path }));
+    const read = await readPickedFiles(picked, readExportFile);
+    await importExports(
+      read.flatMap((r) => r.parsed),
+      () => undefined,
+    );
+  }
   if (set.programs) {
     const parsed = parsePolicyFile(JSON.parse(readFileSync(set.programs, 'utf8')));
     if (!parsed.ok) throw new Error(`${set.programs}: not a policy file`);
