@@ -21,6 +21,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { makeZip } from '../support/make-zip.js';
+import { message } from '../../addin/i18n/messages.js';
+import { languageOf } from '../../addin/i18n/locale.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -671,6 +673,10 @@ async function preparedPane(tag: string, width: number): Promise<{ page: Page; e
   await testId(page, 'import-files').setInputFiles(sampleFiles());
   await testId(page, 'import-run').click();
   await testId(page, 'import-summary').first().waitFor();
+  // The summary shows before the import's reload ends; its notice comes after. Wait for it, so that
+  // no later notice of the test's own is overwritten by it.
+  const finished = message(languageOf(tag), 'import.done').split('{')[0]!;
+  await expect.poll(() => page.locator('#status').textContent()).toContain(finished);
   await page.evaluate(([name, rows]) => (window as unknown as { FakeOffice: { appendRows(n: string, r: unknown): void } }).FakeOffice.appendRows(name as string, rows), [TABLES.claims, sampleClaimRows()] as const);
   await testId(page, 'tab-balances').click();
   // The pane refreshes itself from the table change event.
