@@ -222,6 +222,12 @@ export interface ImportPlan {
   readonly cells: CellValue[][];
   /** Rows of the table to rewrite (after newColumns are added). */
   readonly updates: RowUpdate[];
+  /**
+   * Rows of the table a newer download repeats unchanged: only their `downloadLatest` cell is
+   * rewritten, at `column` of the final header (`index` as in `RowUpdate`), so that an older
+   * download imported later is older than they are, as the batch job ranks them.
+   */
+  readonly restamps: { readonly index: number; readonly column: number; readonly cell: CellValue }[];
   readonly skipped: Skip[];
   readonly rejected: Rejection[];
   /** What the files' reading warns about and rejects nothing for (`no_rows`), with file and line. */
@@ -285,6 +291,8 @@ export function planImport(
   // A held row updated by more than one file of the import is rewritten once, with the version
   // that counts in the end: its file and line, and restated when any step restated it.
   const updateOf = new Map<string, { -readonly [K in keyof RowUpdate]: RowUpdate[K] }>();
+  /** Held rows whose download date only is rewritten, by earningId (the latest such download's). */
+  const restampOf = new Map<string, { index: number; cell: CellValue }>();
   const digest = digester(catalog);
   // Each file's recency, from its accepted rows only (docs/RULES.md, "Repeated earningIds").
   const recency = new DownloadRecency();
@@ -417,6 +425,14 @@ export function planImport(
         if (outcome.action === 'skip') {
           skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn: before.rank.order === HELD_VERSIONS_ORDER ? 'workbook' : 'import' });
           summary.skipped++;
+          // The same version in a newer download: the earning now ranks as that download's, so an
+          // older download met later is older than it, as the batch job ranks every download
+          // holding the version (docs/RULES.md, "Repeated earningIds").
+          if (decision === 'identical' && isNewerDownload(rank, before.rank)) {
+            before.rank = rank;
+            if (before.cells.length > 0) before.cells[latestAt] = latestCell;
+            else if (held !== undefined) restampOf.set(earningId, { index: held.index, cell: latestCell });
+          }
           return;
         }
         before.digest = version;
@@ -447,5 +463,8 @@ export function planImport(
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');
-  return { newColumns, cells, updates, skipped, rejected, warnings, files: summaries };
+  // A row rewritten whole carries its download date already.
+  const latestColumn = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
+  const restamps = [...restampOf].filter(([id]) => !updateOf.has(id)).map(([, r]) => ({ ...r, column: latestColumn }));
+  return { newColumns, cells, updates, restamps, skipped, rejected, warnings, files: summaries };
 }

@@ -144,10 +144,13 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
       // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
       // `u.index` counts the rows read, which leave blank rows out: the row is written where the
       // table holds it (its sheet row), never at that count, which would write over another row.
-      if (plan.updates.length > 0) {
+      if (plan.updates.length > 0 || plan.restamps.length > 0) {
         const body = context.workbook.tables.getItem(TABLES.earnings).getDataBodyRange().load('rowIndex');
         await context.sync();
         for (const u of plan.updates) await writeRow(context, TABLES.earnings, offsetBelowHeader(body.rowIndex, table.rowNumbers[u.index]!), u.cells);
+        // A row a newer download repeats unchanged: its download date only.
+        for (const r of plan.restamps) body.getCell(offsetBelowHeader(body.rowIndex, table.rowNumbers[r.index]!), r.column).values = [[r.cell]];
+        if (plan.restamps.length > 0) await context.sync();
       }
       const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
       return { plan, written };

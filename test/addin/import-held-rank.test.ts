@@ -69,3 +69,27 @@ describe('an older download imported after a newer one', () => {
     expect(earningsById().get('E1')).toEqual({ usd: 40, downloadLatest: '2021-01-31' });
   });
 });
+
+describe('a newer download that repeats a held version unchanged', () => {
+  beforeEach(() => fake.reset());
+  // a: E1 at USD 45 (01-05); b: E1 restated at USD 40 (01-31); c: E1 at USD 45 again (02-20).
+  const A = () => download('a.csv', ['E1,P1,Hosting,Co-op,45.00,45.00,2021-01-05,USD']);
+  const B = () => download('b.csv', ['E1,P1,Hosting,Co-op,45.00,40.00,2021-01-05,USD', 'E3,P1,Hosting,Co-op,10.00,10.00,2021-01-31,USD']);
+  const C = () => download('c.csv', ['E1,P1,Hosting,Co-op,45.00,45.00,2021-01-05,USD', 'E2,P1,Hosting,Co-op,20.00,20.00,2021-02-20,USD']);
+
+  test.each([
+    ['a, b, c', [A, B, C]],
+    ['a, c, b', [A, C, B]],
+    ['c, b, a', [C, B, A]],
+  ])('makes the held row that download\'s, so an older one met later changes nothing: imported %s, E1 is USD 45 from 2021-02-20', async (_order, files) => {
+    await setUpWorkbook();
+    for (const file of files) await importExports([file()], () => undefined);
+    expect(earningsById().get('E1')).toEqual({ usd: 45, downloadLatest: '2021-02-20' });
+  });
+
+  test('in one import of a, c, b too: E1 is USD 45 from 2021-02-20, as the batch job keeps it', async () => {
+    await setUpWorkbook();
+    await importExports([A(), C(), B()], () => undefined);
+    expect(earningsById().get('E1')).toEqual({ usd: 45, downloadLatest: '2021-02-20' });
+  });
+});
