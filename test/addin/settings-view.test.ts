@@ -123,3 +123,38 @@ describe('Numbers in imported files', () => {
     expect(byTestId<HTMLInputElement>(root, 'settings-numberLocale-other')!.value).toBe('xx-YY');
   });
 });
+
+describe('what is typed under Settings and not saved', () => {
+  beforeEach(async () => {
+    fake.reset();
+    await setUpWorkbook();
+  });
+
+  const type = (root: ParentNode, id: string, value: string) => {
+    const input = byTestId<HTMLInputElement>(root, id)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  };
+
+  test('survives the re-render a refresh of the pane causes, and a save still reads it', async () => {
+    const { app, root, notes } = await harness();
+    type(root, 'settings-expiryDays', '30, sixty');
+    type(root, 'settings-user', 'Ana');
+    // A table changed meanwhile: the pane reads the workbook again and draws the view anew.
+    await app.reload();
+    expect(byTestId<HTMLInputElement>(root, 'settings-expiryDays')!.value).toBe('30, sixty');
+    expect(byTestId<HTMLInputElement>(root, 'settings-user')!.value).toBe('Ana');
+    await save(root);
+    expect(notes.at(-1)?.kind).toBe('error');
+    expect(fake.model.settings.get(SETTING_KEYS.expiryDays)).toBeUndefined();
+  });
+
+  test('once saved, the view shows the workbook\'s values again', async () => {
+    const { app, root } = await harness();
+    type(root, 'settings-expiryDays', '90; 5');
+    await save(root);
+    expect(fake.model.settings.get(SETTING_KEYS.expiryDays)).toBe('5, 90');
+    await app.reload();
+    expect(byTestId<HTMLInputElement>(root, 'settings-expiryDays')!.value).toBe('5, 90');
+  });
+});

@@ -8,21 +8,42 @@ import { saveSettings, savePrograms } from '../workbook-ops.js';
 import { hasMessage, type MessageKey } from '../../i18n/messages.js';
 import { isBlankRow } from '../../../core/tables/blank-row.js';
 
+/**
+ * What was typed under Settings and not saved yet, kept across the re-render a refresh of the pane
+ * causes (a table changed meanwhile), as the Claims view keeps a draft: typing is never lost.
+ */
+const unsaved: { asOf?: string; month?: string; expiry?: string; user?: string } = {};
+
+/** Remembers a field's value as it is typed. */
+function keep<E extends HTMLInputElement | HTMLSelectElement>(field: E, key: keyof typeof unsaved): E {
+  field.addEventListener(field instanceof HTMLSelectElement ? 'change' : 'input', () => {
+    unsaved[key] = field.value;
+  });
+  return field;
+}
+
 export function renderSettings(app: App, root: HTMLElement): void {
   const { locale } = app;
   const state = app.state;
   if (!state) return;
-  const asOf = el('input', { id: 'settings-asOf', type: 'date', value: state.stored.asOf ?? '', 'data-testid': 'settings-asOf' });
-  const month = el(
-    'select',
-    { id: 'settings-fiscalStart', 'data-testid': 'settings-fiscalStart' },
-    ...Array.from({ length: 12 }, (_, i) =>
-      el('option', { value: String(i + 1), selected: state.stored.settings.fiscalYearStartMonth === i + 1 }, new Intl.DateTimeFormat(locale.tag, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2021, i, 1))),
+  const asOf = keep(el('input', { id: 'settings-asOf', type: 'date', value: unsaved.asOf ?? state.stored.asOf ?? '', 'data-testid': 'settings-asOf' }), 'asOf');
+  const monthShown = unsaved.month ?? String(state.stored.settings.fiscalYearStartMonth);
+  const month = keep(
+    el(
+      'select',
+      { id: 'settings-fiscalStart', 'data-testid': 'settings-fiscalStart' },
+      ...Array.from({ length: 12 }, (_, i) =>
+        el('option', { value: String(i + 1), selected: monthShown === String(i + 1) }, new Intl.DateTimeFormat(locale.tag, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2021, i, 1))),
+      ),
     ),
+    'month',
   );
-  const expiry = el('input', { id: 'settings-expiryDays', type: 'text', value: state.stored.settings.expiryDays.join(', '), 'aria-describedby': 'settings-expiryDays-hint', 'data-testid': 'settings-expiryDays' });
+  const expiry = keep(
+    el('input', { id: 'settings-expiryDays', type: 'text', value: unsaved.expiry ?? state.stored.settings.expiryDays.join(', '), 'aria-describedby': 'settings-expiryDays-hint', 'data-testid': 'settings-expiryDays' }),
+    'expiry',
+  );
   const numbers = numberLocaleField(app);
-  const user = el('input', { id: 'settings-user', type: 'text', value: state.stored.user, 'data-testid': 'settings-user' });
+  const user = keep(el('input', { id: 'settings-user', type: 'text', value: unsaved.user ?? state.stored.user, 'data-testid': 'settings-user' }), 'user');
   // What core refused in the stored settings: the pane runs on the default meanwhile, and says so.
   const storedLabel: Readonly<Record<string, MessageKey>> = {
     asOf: 'settings.asOf',
@@ -52,6 +73,8 @@ export function renderSettings(app: App, root: HTMLElement): void {
         numberLocale: read.numberLocale,
         user: user.value.trim(),
       });
+      // Saved: the view shows the workbook's values again.
+      for (const key of Object.keys(unsaved) as (keyof typeof unsaved)[]) delete unsaved[key];
       await app.reload();
       app.notify(locale.t('settings.saved'));
     }),
