@@ -6,10 +6,9 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { fake } from './fake-excel.js';
-import { loadWorkbook, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { renderImport } from '../../addin/taskpane/views/import-view.js';
-import type { App } from '../../addin/taskpane/app.js';
-import { createLocale } from '../../addin/i18n/locale.js';
+import { viewApp } from './view-app.js';
 import { fileRefusalKey, message } from '../../addin/i18n/messages.js';
 import { makeZip } from '../support/make-zip.js';
 
@@ -24,22 +23,7 @@ async function importInView(tag: string, file: File, expected: string): Promise<
   await setUpWorkbook();
   const root = document.createElement('main');
   document.body.replaceChildren(root);
-  const app: App = {
-    locale: createLocale(tag),
-    state: await loadWorkbook({ reread: true }),
-    get ready() {
-      return this.state !== null && this.state.missing.length === 0;
-    },
-    async reload() {
-      this.state = await loadWorkbook({ reread: true });
-      renderImport(this, root);
-    },
-    notify: () => undefined,
-    guard: (action) => action(),
-    show: () => undefined,
-    takeClaimIntent: () => null,
-  };
-  renderImport(app, root);
+  await viewApp(tag, renderImport, root);
   const input = root.querySelector<HTMLInputElement>('[data-testid="import-files"]')!;
   Object.defineProperty(input, 'files', { value: [file] });
   root.querySelector<HTMLButtonElement>('[data-testid="import-run"]')!.click();

@@ -7,11 +7,11 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fake } from './fake-excel.js';
-import { loadWorkbook, saveSettings, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { saveSettings, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { renderSettings } from '../../addin/taskpane/views/settings-view.js';
 import { SETTING_KEYS } from '../../addin/ledger/ledger-settings-store.js';
 import type { App } from '../../addin/taskpane/app.js';
-import { createLocale } from '../../addin/i18n/locale.js';
+import { viewApp } from './view-app.js';
 import { LANGUAGES, message } from '../../addin/i18n/messages.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 
@@ -25,22 +25,7 @@ async function harness(tag = 'en-US'): Promise<Harness> {
   const root = document.createElement('main');
   document.body.replaceChildren(root);
   const notes: Harness['notes'] = [];
-  const app: App = {
-    locale: createLocale(tag),
-    state: await loadWorkbook({ reread: true }),
-    get ready() {
-      return this.state !== null && this.state.missing.length === 0;
-    },
-    async reload() {
-      this.state = await loadWorkbook({ reread: true });
-      renderSettings(this, root);
-    },
-    notify: (text, kind = 'info') => void notes.push({ text, kind }),
-    guard: (action) => action(),
-    show: () => undefined,
-    takeClaimIntent: () => null,
-  };
-  renderSettings(app, root);
+  const app = await viewApp(tag, renderSettings, root, notes);
   return { app, root, notes };
 }
 
