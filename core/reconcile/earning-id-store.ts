@@ -25,9 +25,10 @@ export interface IdEvents {
   line(i: number): number;
   kind(i: number): IdEventKind;
   /**
-   * The run line of the version of the id counted before this row (Duplicate, Conflict, Updated,
-   * Restated); for a row restated in its exchange rate alone, of the version that carried the rate
-   * known (a version counted in between may carry none).
+   * The run line of the version of the id counted before this row (Duplicate, Conflict); for
+   * Updated and Restated, of the newest download holding that version unchanged (the one this row
+   * is ranked against), and for a row restated in its exchange rate alone, of the version that
+   * carried the rate known (a version counted in between may carry none).
    */
   prior(i: number): number;
 }
@@ -88,6 +89,8 @@ export const ID_RECORD_WORDS = 7;
  *   way round, is the same earning updated; with another USD amount, or another rate than the one
  *   known (both present), restated. The version from the newer download counts, the newer being
  *   the one with the greater `recency` of its line (its download's rank), whichever was read first;
+ *   a version repeated unchanged is ranked by the newest download holding it, so a download older
+ *   than that, read later, does not replace it;
  * - other facts is a conflict, and the later row replaces the version counted so far.
  * The rate known is the rate of the newest download that carried one, kept with its line: a newer
  * version without a rate leaves it as it is.
@@ -146,12 +149,16 @@ export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: 
       if (decision === 'identical') {
         events.add(line, IdEventKind.Duplicate, prior);
         duplicateRows++;
+        // The same version in a newer download: it is that download's version now.
+        if (newerLine(line, table.newest(slot))) table.holdIn(slot, line);
         continue;
       }
-      if (decision === 'updated') events.add(line, IdEventKind.Updated, prior);
-      // A rate restated alone is quoted against the version that carried the rate known.
-      else events.add(line, IdEventKind.Restated, counted.usd === usd ? rateLine : prior);
-      if (newerLine(line, prior)) {
+      // Quoted against the newest download holding the version counted, the one it is ranked with;
+      // a rate restated alone against the version that carried the rate known.
+      const newest = table.newest(slot);
+      if (decision === 'updated') events.add(line, IdEventKind.Updated, newest);
+      else events.add(line, IdEventKind.Restated, counted.usd === usd ? rateLine : newest);
+      if (newerLine(line, newest)) {
         events.add(prior, IdEventKind.Superseded, 0);
         table.replace(slot, facts, usd, rate, details, line, false);
       } else events.add(line, IdEventKind.Superseded, 0);

@@ -1,11 +1,12 @@
 /**
  * The earningIds of one partition of the id log (`EarningIdLog`), in flat memory per id: an
- * open-addressing hash table (linear probing) in typed arrays, 37 bytes a slot, with no string or
+ * open-addressing hash table (linear probing) in typed arrays, 41 bytes a slot, with no string or
  * object per row. A slot holds the id's 64-bit hash, four 32-bit hashes of the counted row (its
  * facts, its USD amount, its exchange rate or `NO_RATE`, its details: `earning-identity.ts`), its
- * run line (which duplicate findings quote), the rate known and the line it came from (a version
- * without a rate leaves the last one known: docs/RULES.md, "Repeated earningIds"), and a mark (the
- * id has conflicted; its hashes are not read yet).
+ * run line (which duplicate findings quote), the line of the newest download holding that version
+ * unchanged (which ranks it against a later version), the rate known and the line it came from (a
+ * version without a rate leaves the last one known: docs/RULES.md, "Repeated earningIds"), and a
+ * mark (the id has conflicted; its hashes are not read yet).
  *
  * Ids are compared by their 64-bit hash only. Two different ids collide with probability about
  * n² / 2^65 for n distinct ids (3·10⁻⁸ for 1M ids, 7·10⁻⁷ for 5M, 3·10⁻⁶ for 10M), assuming the
@@ -15,7 +16,7 @@
  * docs/BENCHMARKS.md repeats these figures.
  */
 /** Words per slot. */
-const W = 9;
+const W = 10;
 /** Where each word of a slot is. */
 const LO = 0;
 const HI = 1;
@@ -26,12 +27,13 @@ const DETAILS = 5;
 const LINE = 6;
 const KNOWN_RATE = 7;
 const RATE_LINE = 8;
+const NEWEST = 9;
 /** Bits of a slot's mark. */
 const CONFLICTED = 1;
 const DEFERRED = 2;
 
 export class EarningIdTable {
-  /** Stride 9: id hash low and high, facts, USD, rate and details hashes, line (0 = empty slot: lines start at 1), rate known, its line. */
+  /** Stride 10: id hash low and high, facts, USD, rate and details hashes, line (0 = empty slot: lines start at 1), rate known, its line, the newest line holding the version. */
   private slots: Uint32Array;
   private marks: Uint8Array;
   private mask: number;
@@ -91,12 +93,17 @@ export class EarningIdTable {
   /** The hashes of a deferred slot's version, read at last: its rate is the one known. */
   fillDigest(slot: number, digest: { readonly facts: number; readonly usd: number; readonly rate: number; readonly details: number }): void {
     const line = this.line(slot);
+    const newest = this.newest(slot);
     this.replace(slot, digest.facts, digest.usd, digest.rate, digest.details, line, false);
+    this.holdIn(slot, newest);
     this.know(slot, digest.rate, line);
     this.marks[slot] = this.marks[slot]! & ~DEFERRED;
   }
 
-  /** Replaces the version of a slot by one that now counts; `conflict` marks it (a mark stays). The rate known is left to `know`. */
+  /**
+   * Replaces the version of a slot by one that now counts, held in its own download; `conflict`
+   * marks it (a mark stays). The rate known is left to `know`.
+   */
   replace(slot: number, facts: number, usd: number, rate: number, details: number, line: number, conflict: boolean): void {
     const at = slot * W;
     this.slots[at + FACTS] = facts;
@@ -104,7 +111,13 @@ export class EarningIdTable {
     this.slots[at + RATE] = rate;
     this.slots[at + DETAILS] = details;
     this.slots[at + LINE] = line;
+    this.slots[at + NEWEST] = line;
     if (conflict) this.marks[slot] = this.marks[slot]! | CONFLICTED;
+  }
+
+  /** The version counted is also held, unchanged, in the download of `line` (a newer one). */
+  holdIn(slot: number, line: number): void {
+    this.slots[slot * W + NEWEST] = line;
   }
 
   /** The hashes of the version counted in a slot, written into `out` (the caller's, reused). */
@@ -148,6 +161,11 @@ export class EarningIdTable {
 
   line(slot: number): number {
     return this.slots[slot * W + LINE]!;
+  }
+
+  /** The line of the newest download holding the counted version unchanged: a later version must be newer than it to count. */
+  newest(slot: number): number {
+    return this.slots[slot * W + NEWEST]!;
   }
 
   /** The rate later versions are compared with (`NO_RATE` if no version carried one). */

@@ -37,6 +37,8 @@ const KINDS = ['superseded', 'duplicate', 'conflict', 'updated', 'restated'];
 function readableEvents(versions: readonly Version[]): Event[] {
   interface Counted {
     version: Version;
+    /** The newest download holding the counted version unchanged: an identical repeat in a newer one moves it on. */
+    newest: Version;
     knownRate: string;
     rateFrom: Version;
     conflicted: boolean;
@@ -46,31 +48,33 @@ function readableEvents(versions: readonly Version[]): Event[] {
   for (const v of versions) {
     const c = counted.get(v.row.earningId);
     if (c === undefined) {
-      counted.set(v.row.earningId, { version: v, knownRate: carriedRate(v.row), rateFrom: v, conflicted: false });
+      counted.set(v.row.earningId, { version: v, newest: v, knownRate: carriedRate(v.row), rateFrom: v, conflicted: false });
       continue;
     }
     const prior = c.version.line;
     const decision = duplicateDecision(c.version.row, v.row, { knownRate: c.knownRate });
     if (decision === 'conflicting') {
       events.push([v.line, 'conflict', prior], [prior, 'superseded', 0]);
-      counted.set(v.row.earningId, { version: v, knownRate: carriedRate(v.row), rateFrom: v, conflicted: true });
+      counted.set(v.row.earningId, { version: v, newest: v, knownRate: carriedRate(v.row), rateFrom: v, conflicted: true });
       continue;
     }
     // A rate restated alone is quoted against the version that carried the rate known.
     const usdRestated = earningRestatable(c.version.row)[0] !== earningRestatable(v.row)[0];
-    const quoted = decision === 'restated' && !usdRestated ? c.rateFrom.line : prior;
+    const quoted = decision === 'restated' && !usdRestated ? c.rateFrom.line : c.newest.line;
     if (replacesKnownRate(c.knownRate, v.row, v.recency > c.rateFrom.recency)) {
       c.knownRate = carriedRate(v.row);
       c.rateFrom = v;
     }
     if (decision === 'identical') {
       events.push([v.line, 'duplicate', prior]);
+      if (v.recency > c.newest.recency) c.newest = v;
       continue;
     }
     events.push([v.line, decision, quoted]);
-    if (v.recency > c.version.recency) {
+    if (v.recency > c.newest.recency) {
       events.push([prior, 'superseded', 0]);
       c.version = v;
+      c.newest = v;
     } else events.push([v.line, 'superseded', 0]);
   }
   // The store reports events by line, in the order found within a line.
@@ -200,11 +204,25 @@ describe('the earningId stores and the readable rule', () => {
     ['rate 1.13, then a download without the column (updated), then 1.2: restated against the 1.13', ['1.13', '', '1.2'], [[3, 'updated', 2], [4, 'restated', 2]]],
     ['rate 1.13, then none, then 1.130000: an update, as the version in between carried no rate', ['1.13', '', '1.130000'], [[3, 'updated', 2], [4, 'updated', 3]]],
     ['no rate, then 1.13 (updated), then 1.2: restated against the 1.13', ['', '1.13', '1.2'], [[3, 'updated', 2], [4, 'restated', 3]]],
-    ['no rate twice (a duplicate), then 1.13: updated', ['', '', '1.13'], [[3, 'duplicate', 2], [4, 'updated', 2]]],
+    ['no rate twice (a duplicate), then 1.13: updated, against the newer of the two', ['', '', '1.13'], [[3, 'duplicate', 2], [4, 'updated', 3]]],
   ] as const)('one earning in three downloads, %s', (_what, rates, expected) => {
     const versions = downloads(...rates);
     expect(storeEvents(versions).filter(([, kind]) => kind !== 'superseded')).toEqual(expected);
     expect(readableEvents(versions).filter(([, kind]) => kind !== 'superseded')).toEqual(expected);
+  });
+
+  test('a version repeated unchanged in a newer download is ranked by it: a download between the two, read last, does not replace it', () => {
+    // Read in the order named: d0 (oldest) and d2 (newest) hold USD 11.30, d1 (between) restates it to 11.40.
+    const at = (usd: number, recency: number, line: number): Version => ({
+      row: earningRecord({ ...base, amountUSDScaled: { units: usd, scale: 2 }, location: { file: `d${recency}.csv`, line } }),
+      line,
+      recency,
+    });
+    const versions = [at(1130, 0, 2), at(1130, 2, 3), at(1140, 1, 4)];
+    const expected: Event[] = [[3, 'duplicate', 2], [4, 'restated', 3], [4, 'superseded', 0]];
+    expect(readableEvents(versions)).toEqual(expected);
+    expect(storeEvents(versions)).toEqual(expected);
+    expect(deferredEvents(versions)).toEqual(expected);
   });
 
   test('the newest version counts in the end, whatever the rates', () => {
