@@ -154,3 +154,34 @@ describe('an exchange rate in some downloads only', () => {
     expect(byCode(findings, 'earning_restated').map((f) => [f.earningId, f.expected, f.actual])).toEqual([['E3', 'earnings_1_rated.csv:4', 'earnings_3_rerated.csv:4']]);
   });
 });
+
+describe('a version repeated unchanged in a newer download', () => {
+  test('is that download\'s version: a download between the two, named last, does not replace it', async () => {
+    // January's and March's downloads hold E3 at USD 113.00; February's (between them) restates it to 120.00.
+    const dir = await dirs.make();
+    const downloads = [
+      { name: 'earnings_2021-01.csv', rows: early },
+      { name: 'earnings_2021-03.csv', rows: early.map((r) => ({ ...r, paymentDate: '2021-06-30' })) },
+      { name: 'earnings_2021-02.csv', rows: early.map((r) => ({ ...r, paymentDate: '2021-04-30', earningAmountUSD: r.earningId === 'E3' ? '120.00' : r.earningAmountUSD! })) },
+    ];
+    const paths = downloads.map((d) => join(dir, d.name));
+    await Promise.all(downloads.map((d, i) => writeFile(paths[i]!, exportText(PAID_COLUMNS, d.rows))));
+    const out = join(dir, 'out');
+    const r = await runCli(['reconcile', ...paths.flatMap((f) => ['--earnings', f]), '--as-of', '2021-07-10', '--out', out, '--quiet', '--fail-on', 'never']);
+    expect(r.code, r.stderr).toBe(0);
+    const read = async (name: string) => Papa.parse<Record<string, string>>(await readFile(join(out, name), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const local = (v: string | undefined) => (v ?? '').split(`${dir}/`).join('');
+    const findings = await read('findings.csv');
+    // Restated against March's (the newest holding E3 at 113.00), which stays.
+    expect(byCode(findings, 'earning_restated').map((f) => [f.earningId, local(f.expected), local(f.actual)])).toEqual([['E3', 'earnings_2021-02.csv:4', 'earnings_2021-03.csv:4']]);
+    expect(byCode(findings, 'duplicate_earning').map((f) => `${local(f.file)} ${f.earningId}`).sort()).toEqual([
+      'earnings_2021-02.csv E1',
+      'earnings_2021-02.csv E2',
+      'earnings_2021-03.csv E1',
+      'earnings_2021-03.csv E2',
+      'earnings_2021-03.csv E3',
+    ]);
+    // E2 452.00 + E3 113.00 (not 120.00).
+    expect((await read('balances.csv')).map((b) => b.coopEarnedUSD)).toEqual(['565.00']);
+  });
+});
