@@ -79,7 +79,7 @@ const dataArb = fc
 let run = 0;
 
 describe('importing a data set\'s downloads one at a time', () => {
-  test('in any order gives the Balances the batch job gives on all of them at once', async () => {
+  test('in any order, or all in one import, gives the Balances the batch job gives on all of them at once', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async ({ data, order }) => {
         // On a tie the batch job takes the file named later, the add-in the file imported later:
@@ -97,6 +97,8 @@ describe('importing a data set\'s downloads one at a time', () => {
         const batch = await batchOutcome(set);
         const addin = await addinOutcome(set, order.map((i) => [paths[i]!]));
         expect(Object.fromEntries(addin.balances)).toEqual(Object.fromEntries(batch.balances));
+        const together = await addinOutcome(set, [order.map((i) => paths[i]!)]);
+        expect(Object.fromEntries(together.balances)).toEqual(Object.fromEntries(batch.balances));
       }),
       { numRuns: 40 },
     );
