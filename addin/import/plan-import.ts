@@ -22,7 +22,7 @@ import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
-import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
+import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTHER_RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
@@ -81,8 +81,7 @@ type FieldColumns = EarningsLayout;
 type RecencyColumns = readonly (readonly [name: string, column: number])[];
 
 function recencyColumns(columnOf: (name: string) => number): RecencyColumns {
-  return RECENCY_COLUMNS.filter((name) => name !== 'earningDate')
-    .map((name) => [name, columnOf(name)] as const)
+  return OTHER_RECENCY_COLUMNS.map((name) => [name, columnOf(name)] as const)
     .filter(([, column]) => column >= 0);
 }
 

@@ -13,7 +13,7 @@ import { columnsByKey, locatedProblem } from './cell-reader.js';
 import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, type EarningKind } from '../../core/reconcile/earning-type.js';
-import { RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
+import { OTHER_RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
 import { EXCHANGE_RATE_COLUMN, PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
 
 export interface ReadEarningsOptions {
@@ -37,7 +37,8 @@ export interface ReadEarningsOptions {
 const KNOWN = [...EARNINGS_COLUMNS.map((c) => c.name), ...PAY_TO_COLUMNS, EXCHANGE_RATE_COLUMN];
 const KNOWN_SET = new Set(KNOWN);
 /** Dates the ledger ranks downloads by besides earningDate (docs/RULES.md, "Repeated earningIds"): kept in `passThrough` even when the rest is not. */
-const RECENCY_EXTRA: readonly string[] = RECENCY_COLUMNS.filter((c) => !KNOWN_SET.has(c));
+const RECENCY_EXTRA: readonly string[] = OTHER_RECENCY_COLUMNS.filter((c) => !KNOWN_SET.has(c));
+/** Every column read, keyed by core's name however the header spells it. */
 const READS = [...KNOWN, ...RECENCY_EXTRA];
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
@@ -207,7 +208,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
 
   return readCsvRecords(source, {
     required: REQUIRED_EARNINGS_COLUMNS,
-    known: KNOWN,
+    known: READS,
     onIssue: options.onIssue,
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
     headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,

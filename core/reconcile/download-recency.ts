@@ -11,6 +11,12 @@ import type { EarningRecord } from './earning-record.js';
  */
 /** The columns whose dates make a download's recency, where the export has them. */
 export const RECENCY_COLUMNS = ['paymentDate', 'calculationDate', 'earningDate'] as const;
+/**
+ * The recency columns besides earningDate, which the ledger reads for nothing else: an adapter
+ * passes their cells through (`passThrough`) under these names, whichever way the header spells
+ * them (`Payment Date`, `payment_date`: docs/RULES.md, "Column headers").
+ */
+export const OTHER_RECENCY_COLUMNS: readonly string[] = RECENCY_COLUMNS.filter((c) => c !== 'earningDate');
 
 /** A download's place in time: the latest date in its rows, and the order it was named in. */
 export interface DownloadRank {
