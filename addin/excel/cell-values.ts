@@ -20,12 +20,12 @@ import type { ColumnKind } from '../../core/workbook-layout.js';
 export type CellValue = string | number | boolean;
 
 /**
- * A cell as an exact amount. Excel keeps doubles; the shortest decimal that reads back as the
- * same double is what the user typed or what was written, so that is the decimal taken.
+ * A cell as an exact amount: a number is read by core's cell rule, to the 15 significant digits
+ * Excel keeps (docs/RULES.md, "Workbook cells"), which is what the user typed or what was written.
  */
 export function amountFromCell(value: unknown): Result<Dec> {
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? ok(new Dec(value)) : fail(issue('invalid_amount', [], String(value)));
+    return Number.isFinite(value) ? ok(new Dec(numberCellText(value))) : fail(issue('invalid_amount', [], String(value)));
   }
   if (typeof value === 'string') return parseAmount(value);
   return fail(issue('invalid_amount', [], String(value)));

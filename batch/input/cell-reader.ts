@@ -7,6 +7,7 @@ const AMOUNT_HINTS: Readonly<Record<string, string>> = {
   malformed_or_locale_formatted:
     'Write amounts invariantly (1234.56); if the file went through a European Excel, run with --number-locale (e.g. nl-NL).',
   ambiguous: 'The amount reads differently invariantly and in the number locale; write it without group separators (1234.56).',
+  too_precise: 'The amount has more than 15 significant digits, more than a workbook cell holds, so the workbook would count another amount; round it in the file.',
 };
 
 /** What to do about a value core's acceptance rules cannot read (the earnings and the Payments readers). */

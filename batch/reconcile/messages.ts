@@ -8,9 +8,11 @@ const MESSAGES: Partial<Record<IssueCode, (p: Record<string, string>, i: Issue) 
   invalid_amount: (p, i) =>
     p.reason === 'ambiguous'
       ? `amount "${i.input}" reads differently in the invariant and the given number locale; write it unambiguously`
-      : p.reason === 'malformed_or_locale_formatted'
-        ? `amount "${i.input}" is not an invariant number like 1234.56; if the file was saved by a European Excel, pass --number-locale (e.g. nl-NL)`
-        : `amount "${i.input ?? ''}" is not a number (${p.reason ?? 'malformed'})`,
+      : p.reason === 'too_precise'
+        ? `amount "${i.input}" has more than 15 significant digits, more than a workbook cell holds, so the workbook would count another amount; round it in the file`
+        : p.reason === 'malformed_or_locale_formatted'
+          ? `amount "${i.input}" is not an invariant number like 1234.56; if the file was saved by a European Excel, pass --number-locale (e.g. nl-NL)`
+          : `amount "${i.input ?? ''}" is not a number (${p.reason ?? 'malformed'})`,
   invalid_date: (_p, i) => `date "${i.input}" is not a real yyyy-MM-dd or M/d/yyyy date`,
   invalid_period_label: (_p, i) => `"${i.input}" is not a fiscal half like FY21 H1`,
   invalid_currency: (_p, i) => `"${i.input}" is not a three-letter ISO 4217 currency code`,

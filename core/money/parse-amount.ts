@@ -64,6 +64,9 @@ function readAs(body: string, locale: NumberLocale): string | null {
   return m[2] === undefined ? digits : `${digits}.${m[2]}`;
 }
 
+/** The significant digits of a number a spreadsheet cell holds exactly (an IEEE double: 15). */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
 export interface ParseAmountOptions {
   /** When given, values may be written in this locale as well as invariantly. */
   readonly locale?: NumberLocale;
@@ -98,5 +101,8 @@ export function parseAmount(text: string, options: ParseAmountOptions = {}): Res
   if (readings.size === 0) return bad(options.locale ? 'malformed' : 'malformed_or_locale_formatted');
   if (readings.size > 1) return bad('ambiguous');
   const value = new Dec([...readings][0]!);
+  // A workbook cell holds a number to 15 significant digits: an amount with more would count as
+  // another amount in the add-in than in the batch job (docs/RULES.md, "Money").
+  if (value.sd() > MAX_SIGNIFICANT_DIGITS) return bad('too_precise');
   return ok(negative ? value.negated() : value);
 }

@@ -7,12 +7,16 @@
  * - a number in a date column is an Excel serial date (1900 date system), read as `yyyy-MM-dd`
  *   with its time of day dropped: a General-formatted 44562 and a date-formatted 1/1/2022 are one
  *   date. A number that is no date (0, -3) stays its digits, for the parser to refuse as a date.
- * - any other number is its shortest decimal (what Excel shows in the formula bar), written out in
- *   full, never in exponent form, so `1e-7` is read as the amount `0.0000001`;
+ * - any other number is its value to 15 significant digits, the precision Excel keeps and shows in
+ *   the formula bar (`=0.1+0.2` is `0.3`, not the double's `0.30000000000000004`), trailing zeros
+ *   dropped, written out in full, never in exponent form, so `1e-7` is read as the amount
+ *   `0.0000001`. An amount written with at most 15 significant digits (every other is refused:
+ *   `MAX_SIGNIFICANT_DIGITS`) is read back as written;
  * - a boolean is `true` or `false`, text is itself, an empty cell is ''.
  */
 import { fromExcelSerial } from '../calendar/calendar-date.js';
 import { Dec } from '../money/decimal.js';
+import { MAX_SIGNIFICANT_DIGITS } from '../money/parse-amount.js';
 import type { ColumnKind } from '../workbook-layout.js';
 
 /** A cell as Excel holds it, in a host's plain terms: Office.js `Range.values` gives these. */
@@ -34,20 +38,21 @@ export function cellValueText(value: PlainCellValue | undefined, kind: ColumnKin
   return value ?? '';
 }
 
-/** A number's shortest decimal, in full (`1e21` → `1000000000000000000000`); `-0` is `0`. */
+/** A number to 15 significant digits, in full (`1e21` → `1000000000000000000000`); `-0` is `0`. */
 function numberDigits(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return '0';
-  return new Dec(value).toFixed();
+  return new Dec(value.toPrecision(MAX_SIGNIFICANT_DIGITS)).toFixed();
 }
 
 /**
  * `cellValueText` for a number in a column that is not a date, without a Decimal where the
- * engine's own shortest decimal already has no exponent (every amount a ledger holds): the add-in
- * reads 100,000-row tables through it. A property test holds it to the rule
- * (test/core/tables/cell-value-text.test.ts).
+ * engine's own shortest decimal is short and has no exponent (every amount a ledger holds): the
+ * add-in reads 100,000-row tables through it. Fifteen characters hold at most 15 digits, and a
+ * shortest decimal of at most 15 significant digits is the value to 15 digits. A property test
+ * holds it to the rule (test/core/tables/cell-value-text.test.ts).
  */
 export function numberCellText(value: number): string {
   const text = String(value);
-  return text.includes('e') ? numberDigits(value) : text;
+  return text.length <= MAX_SIGNIFICANT_DIGITS && !text.includes('e') ? text : numberDigits(value);
 }

@@ -77,6 +77,11 @@ describe('the same file through both readers gives the same verdict', () => {
     ['a quote never closed', utf8(`${HEADER}\n${row('E1')}\n"E2,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: [], problems: ['unclosed_quote@3 error'] }],
     ['text after a closing quote that never closes again: the quote is unclosed', utf8(`${HEADER}\n${row('E1')}\n"E2"x,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: [], problems: ['unclosed_quote@3 error'] }],
     ['Windows-1252 bytes ("Müller") in a UTF-8 file', cp1252(`${HEADER}\n${row('E1')}\n${row('E2', 'Müller')}\n`), { earnings: [], problems: ['invalid_encoding@3 error'] }],
+    [
+      'an amount with more significant digits than a workbook cell holds: the row is refused in both, never rounded',
+      utf8(`${HEADER}\n${row('E1')}\nE2,P1,Hosting,Co-op,1499.9999999999999,1499.9999999999999,2021-01-05,USD\n`),
+      { earnings: ['E1:P1'], problems: ['invalid_amount@3 error', 'invalid_amount@3 error'] },
+    ],
     ['UTF-16 LE with its BOM (Excel\'s "Unicode text")', utf16le(`${HEADER}\r\n${row('E1', 'Müller')}\r\n`), { earnings: ['E1:Müller'], problems: [] }],
     ['UTF-16 without a BOM', new Uint8Array(Buffer.from(`${HEADER}\n${row('E1')}\n`, 'utf16le')), { earnings: [], problems: ['invalid_encoding@1 error'] }],
     ['a zip given a .csv name', new Uint8Array(makeZip([{ name: 'e.csv', data: `${HEADER}\n${row('E1')}\n` }])), { earnings: [], problems: ['unsupported_file@1 error'] }],

@@ -29,7 +29,9 @@ describe('parsing amounts', () => {
     ['0.1', '0.1'],
     ['.5', '0.5'],
     ['  42  ', '42'],
-    ['0.10000000000000000001', '0.10000000000000000001'],
+    ['123456789012.345', '123456789012.345'],
+    ['0.000000123456789012345', '0.000000123456789012345'],
+    ['1500.000000000000000000', '1500'],
   ])('invariant %j is %s exactly', (text, expected) => {
     expect(amountOf(text)).toBe(expected);
   });
@@ -63,6 +65,11 @@ describe('parsing amounts', () => {
     ['--5', undefined, 'malformed_or_locale_formatted'],
     ['NaN', undefined, 'malformed_or_locale_formatted'],
     ['Infinity', undefined, 'malformed_or_locale_formatted'],
+    // More significant digits than a workbook cell holds: the add-in would count another amount.
+    ['0.10000000000000000001', undefined, 'too_precise'],
+    ['1499.9999999999999', undefined, 'too_precise'],
+    ['1.499,9999999999999', 'nl-NL', 'too_precise'],
+    ['1234567890123456', undefined, 'too_precise'],
   ])('%j (locale %s) is invalid_amount: %s, never a guess', (text, tag, reason) => {
     const r = parseAmount(text, tag ? { locale: locale(tag) } : {});
     expect(r.ok).toBe(false);

@@ -82,6 +82,7 @@ describe('earnings rows', () => {
     ['"1.234,56"', 'malformed_or_locale_formatted'],
     ['12.5x', 'malformed_or_locale_formatted'],
     ['EUR 5', 'malformed_or_locale_formatted'],
+    ['1499.9999999999999', 'too_precise'],
   ])('the amount %s without a locale is invalid_amount in column 6 (%s)', async (written, reason) => {
     const r = await collectEarnings(source(one(earningLine('E0'), earningLine('E1', { amount: written }))));
     expect(located(r.issues)).toEqual([{ code: 'invalid_amount', severity: 'error', line: 3, column: 6 }]);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { cellValueText, numberCellText, type PlainCellValue } from '../../../core/tables/cell-value-text.js';
 import { fromExcelSerial, isoDate, toExcelSerial } from '../../../core/calendar/calendar-date.js';
 import type { ColumnKind } from '../../../core/workbook-layout.js';
+import { Dec } from '../../../core/money/decimal.js';
 
 describe('a workbook cell as the text a row parser reads', () => {
   test.each<[string, PlainCellValue | undefined, ColumnKind | undefined, string]>([
@@ -16,7 +17,9 @@ describe('a workbook cell as the text a row parser reads', () => {
     ['a serial in an amount column is a number', 44562, 'amount', '44562'],
     ['a serial in a text column is a number', 44562, 'text', '44562'],
     ['a serial in a column the layout does not know is a number', 44562, undefined, '44562'],
-    ['an amount is its shortest decimal', 0.1 + 0.2, 'amount', '0.30000000000000004'],
+    ['an amount is its value to 15 significant digits, as Excel shows it', 0.1 + 0.2, 'amount', '0.3'],
+    ['a third is 15 threes', 1 / 3, 'amount', '0.333333333333333'],
+    ['a 16-digit double rounds to 15', 1234.5678901234567, 'amount', '1234.56789012346'],
     ['a tiny amount is written in full', 1e-7, 'amount', '0.0000001'],
     ['a huge amount is written in full', 1e21, 'amountUSD', '1000000000000000000000'],
     ['negative zero is 0', -0, 'share', '0'],
@@ -43,6 +46,19 @@ describe('the fast path holds to the rule', () => {
     fc.assert(
       fc.property(fc.double(), (value) => {
         expect(numberCellText(value)).toBe(cellValueText(value, 'amount'));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('an amount of at most 15 significant digits, written into a cell, is read back as written', () => {
+    const digits = fc.stringMatching(/^[1-9][0-9]{0,14}$/);
+    fc.assert(
+      fc.property(digits, fc.integer({ min: -20, max: 20 }), fc.boolean(), (units, exponent, negative) => {
+        const written = new Dec(`${negative ? '-' : ''}${units}e${exponent}`);
+        const cell = written.toNumber();
+        expect(cellValueText(cell, 'amount')).toBe(written.toFixed());
+        expect(numberCellText(cell)).toBe(written.toFixed());
       }),
       { numRuns: 5000 },
     );
