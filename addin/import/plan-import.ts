@@ -20,6 +20,7 @@ import { importOutcome, type SkipCode } from '../../core/reconcile/import-action
 import type { Issue } from '../../core/issues.js';
 import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
+import { raggedRow } from '../../core/tables/ragged-row.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
@@ -33,8 +34,13 @@ export interface Rejection {
   readonly file: string;
   readonly line: number;
   readonly code: string;
+  /** The column's header, when it has one. */
   readonly column?: string;
+  /** The column's place in the file's row, 1-based, where the problem says it (a ragged row's first missing or extra cell). */
+  readonly columnNumber?: number;
   readonly input?: string;
+  /** What the input should have been, where the problem says it (a ragged row: the header's number of cells). */
+  readonly expected?: string;
   /** The sheet row of the Earnings table's row whose version this row conflicts with, when the workbook holds it. */
   readonly heldRow?: number;
 }
@@ -104,7 +110,9 @@ const ACCEPTED = Symbol('accepted');
 interface RowProblem {
   readonly code: string;
   readonly column?: string;
+  readonly columnNumber?: number;
   readonly input: string;
+  readonly expected?: string;
 }
 
 /** A row read as core reads it, or why it cannot be (every problem core finds, or a row of the wrong width). */
@@ -369,8 +377,12 @@ export function planImport(
     const readings = new Array<RowReading | typeof ACCEPTED>(rowCount);
     for (let r = 0; r < rowCount; r++) {
       current = rowAt(r);
-      if (current.length !== parsed.headers.length) {
-        readings[r] = { ok: false, problems: [{ code: 'ragged_row', input: String(current.length) }] };
+      // A row of the wrong width, by core's rule and at its column, as the batch job's reader refuses it (docs/RULES.md, "Ragged rows").
+      const ragged = raggedRow(current.length, parsed.headers.length);
+      if (ragged !== null) {
+        const name = parsed.headers[ragged.column - 1];
+        const problem = { code: ragged.code, columnNumber: ragged.column, input: ragged.input, expected: ragged.expected, ...(name === undefined ? {} : { column: name }) };
+        readings[r] = { ok: false, problems: [problem] };
         continue;
       }
       const read = acceptedForRecency(currentCell, fields, recencyAt, rowOptions);

@@ -63,7 +63,7 @@ describe('planning an import', () => {
       [6, 'invalid_date', 'earningDate'],
       [7, 'invalid_currency', 'transactionCurrency'],
       [8, 'duplicate_differs', 'earningId'],
-      [9, 'ragged_row', ''],
+      [9, 'ragged_row', 'earningType'],
     ]);
     expect(plan.newColumns).toEqual(['customColumn']);
     const first = plan.cells[0]!;

@@ -101,6 +101,32 @@ describe('a file that is not valid text', () => {
   });
 });
 
+describe('a ragged row is refused by core\'s rule, with the same column and numbers, in both (docs/RULES.md, "Ragged rows")', () => {
+  /** Each problem as both adapters give it: where, at which column (by place and header), the cell count and the header's width, and how severe. */
+  async function raggedBoth(text: string) {
+    const r = await collectEarnings(source(utf8(text), 'e.csv'));
+    const batch = r.issues.map((i) => ({ code: i.code, line: i.line, column: i.column, columnName: i.columnName, input: i.params?.['actual'], expected: i.params?.['expected'], severity: i.severity }));
+    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), [parseExport('e.csv', text)]);
+    const addin = [
+      ...plan.rejected.map((j) => ({ code: j.code, line: j.line, column: j.columnNumber, columnName: j.column, input: j.input, expected: j.expected, severity: 'error' })),
+      ...plan.warnings.map((w) => ({ code: w.code, line: w.line, severity: 'warning' })),
+    ];
+    return { batch, addin };
+  }
+
+  test.each<[string, string, { line: number; column: number; columnName?: string; input: string }]>([
+    ['a row one cell short: at the column it lacks', `${HEADER}\n${row('E1')}\n${row('E2').replace(/,USD$/, '')}\n`, { line: 3, column: 8, columnName: 'transactionCurrency', input: '7' }],
+    ['a row with a trailing empty cell: refused, at the cell past the header', `${HEADER}\n${row('E1')},\n${row('E2')}\n`, { line: 2, column: 9, input: '9' }],
+    ['a row with a cell too many, on CRLF lines', `${HEADER}\r\n${row('E1')}\r\n${row('E2')},x\r\n`, { line: 3, column: 9, input: '9' }],
+    ['a quoted row two cells short, after a quoted cell across two lines', `${HEADER}\n"E1",P1,"Hosting\nEMEA",Co-op,10.00,10.00,2021-01-05,USD\n"E2",P1,Hosting,Co-op,10.00,10.00\n`, { line: 4, column: 7, columnName: 'earningDate', input: '6' }],
+    ['a row of one cell', `${HEADER}\n${row('E1')}\nE2\n`, { line: 3, column: 2, columnName: 'participantId', input: '1' }],
+  ])('%s', async (_what, text, expected) => {
+    const { batch, addin } = await raggedBoth(text);
+    expect(addin).toEqual(batch);
+    expect(batch).toEqual([{ code: 'ragged_row', severity: 'error', expected: '8', columnName: undefined, ...expected }]);
+  });
+});
+
 describe("a file's kind is core's, from its first bytes, in both", () => {
   const csv = `${HEADER}\n${row('E1')}\n`;
   const xlsx = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]);
