@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { collectEarnings, source, withTempDir } from '../batch/input/helpers.js';
 import { expandInputs } from '../../batch/input/expand-inputs.js';
+import { sourceFromChunks } from '../../batch/input/input-source.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
@@ -124,6 +125,32 @@ describe('a ragged row is refused by core\'s rule, with the same column and numb
     const { batch, addin } = await raggedBoth(text);
     expect(addin).toEqual(batch);
     expect(batch).toEqual([{ code: 'ragged_row', severity: 'error', expected: '8', columnName: undefined, ...expected }]);
+  });
+});
+
+describe('a broken UTF-16 file is located by core\'s rule in both, wherever the batch job\'s chunks end (docs/RULES.md, "Encoding")', () => {
+  const le = (text: string) => Buffer.from(text, 'utf16le');
+  const be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  const unitLE = (u: number) => Buffer.from([u & 0xff, u >> 8]);
+  const unitBE = (u: number) => Buffer.from([u >> 8, u & 0xff]);
+  const body = `${HEADER}\r\n${row('E1')}\r\n`;
+
+  test.each<[string, Buffer, { line: number; input: string }]>([
+    ['LE: a high surrogate before a letter, on line 3', Buffer.concat([Buffer.from([0xff, 0xfe]), le(`${body}E2,`), unitLE(0xd83d), le('P1\r\n')]), { line: 3, input: '0xD83D' }],
+    ['BE: a low surrogate alone, on line 2', Buffer.concat([Buffer.from([0xfe, 0xff]), be(`${HEADER}\r\nE1,`), unitBE(0xde00), be(',x\r\n')]), { line: 2, input: '0xDE00' }],
+    ['LE: an odd last byte (a download cut short), on the last line', Buffer.concat([Buffer.from([0xff, 0xfe]), le(`${body}E2,P`), Buffer.from([0x31])]), { line: 3, input: 'truncated' }],
+    ['LE: a high surrogate last', Buffer.concat([Buffer.from([0xff, 0xfe]), le(`${body}E2,`), unitLE(0xd83d)]), { line: 3, input: 'truncated' }],
+  ])('%s', async (_what, bytes, expected) => {
+    const read = await readExportFile(Object.assign(new Blob([new Uint8Array(bytes)]), { name: 'e.csv' }));
+    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed);
+    const addin = plan.rejected.map((r) => ({ code: r.code, line: r.line, input: r.input }));
+    expect(addin).toEqual([{ code: 'invalid_encoding', ...expected }]);
+    // The batch job reads a stream: the same verdict with its bytes cut in two at every point.
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const r = await collectEarnings(sourceFromChunks('e.csv', [bytes.subarray(0, cut), bytes.subarray(cut)]));
+      const batch = r.issues.map((i) => ({ code: i.code, line: i.line, input: i.params?.['unit'] ?? i.params?.['reason'] }));
+      expect(batch, `cut at byte ${cut}`).toEqual(addin);
+    }
   });
 });
 
