@@ -10,24 +10,13 @@ import fc from 'fast-check';
 import { neutraliseFormula } from '../../batch/output/neutralise-formula.js';
 import { textToCell } from '../../addin/excel/cell-values.js';
 import { FORMULA_TRIGGERS } from '../../core/text/formula-trigger.js';
+import { FORMULA_TEXTS } from '../support/formula-texts.js';
 
 const guarded = (written: string, text: string) => written === `'${text}`;
 
 describe('the same texts are guarded against formula injection in both adapters', () => {
-  test.each<[string, boolean]>([
-    ['=HYPERLINK("http://x","y")', true],
-    ['+SUM(A1:A9)', true],
-    ['-2+3', true],
-    ['@cmd', true],
-    ['\t=1', true],
-    ['\r=1', true],
-    ['Contoso, Ltd.', false],
-    ['a=1', false],
-    [' =1', false],
-    ['\n=1', false],
-    ['Ünsal', false],
-    ['(12.50)', false],
-  ])('%j guarded: %s', (text, expected) => {
+  // A text with a quote of its own first is guarded by each adapter for reasons of its own.
+  test.each(FORMULA_TEXTS.filter(([text]) => !text.startsWith("'")))('%j guarded: %s', (text, expected) => {
     expect([guarded(neutraliseFormula(text), text), guarded(textToCell(text), text)]).toEqual([expected, expected]);
   });
 

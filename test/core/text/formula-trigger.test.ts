@@ -1,22 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { FORMULA_TRIGGERS, opensFormula } from '../../../core/text/formula-trigger.js';
+import { FORMULA_TEXTS } from '../../support/formula-texts.js';
 
 describe('text a spreadsheet would run as a formula (docs/RULES.md, "Formula injection")', () => {
-  test.each<[string, boolean]>([
-    ['=1+1', true],
-    ['+SUM(A1:A9)', true],
-    ['-12.50', true],
-    ['@cmd', true],
-    ['\t=1', true],
-    ['\r=1', true],
-    ['plain', false],
-    ['a=1', false],
-    [' =1', false],
-    ['\n=1', false],
-    ["'=1", false],
-    ['', false],
-  ])('%j: %s', (text, expected) => {
+  test.each(FORMULA_TEXTS)('%j: %s', (text, expected) => {
     expect(opensFormula(text)).toBe(expected);
   });
 
