@@ -2,7 +2,7 @@
 /**
  * The Import view, rendered in happy-dom on the fake workbook, with the worker's reading done in
  * this process: a file that is not read is listed with its reason in words, in each language,
- * never with core's reason code.
+ * never with core's reason code; a rejected row with the numbers and the row core's problem names.
  */
 import { describe, expect, test, vi } from 'vitest';
 import { fake } from './fake-excel.js';
