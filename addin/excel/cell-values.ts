@@ -14,6 +14,7 @@ import { issue, ok, fail, type Result } from '../../core/issues.js';
 import { booleanFromText } from '../../core/policy/policy-fields.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
 import { cellValueText, numberCellText } from '../../core/tables/cell-value-text.js';
+import { opensFormula } from '../../core/text/formula-trigger.js';
 import type { ColumnKind } from '../../core/workbook-layout.js';
 
 /** What Office.js accepts in `Range.values`. */
@@ -121,9 +122,6 @@ export function textFromCell(value: unknown): string {
   return '';
 }
 
-/** Characters that make Excel (or a CSV consumer) treat a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
  * Text as a cell value that Excel stores as text. A leading apostrophe is Excel's quote prefix:
  * it is not part of the value read back, and it stops `=HYPERLINK(...)`, `+1`, `-2`, `@x`, tab or
@@ -132,11 +130,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function textToCell(text: string): string {
   if (text === '') return '';
-  // Most text starts with an ASCII letter, which none of the checks below can match: an import
+  // Text Excel would run as a formula, by core's rule (docs/RULES.md, "Formula injection").
+  if (opensFormula(text)) return `'${text}`;
+  // Most text starts with an ASCII letter, which neither check below can match: an import
   // writes millions of such cells.
   const first = text.charCodeAt(0);
   if (first >= 65 && first < 127) return text;
-  if (FORMULA_START.test(text) || text.startsWith("'") || /^\s*[\d.,]+\s*$/.test(text)) return `'${text}`;
+  if (text.startsWith("'") || /^\s*[\d.,]+\s*$/.test(text)) return `'${text}`;
   return text;
 }
 

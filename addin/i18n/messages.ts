@@ -223,7 +223,7 @@ const en = {
   'issue.no_rows': 'The file has a header but no rows.',
   'issue.malformed_csv': 'Text follows a closing quote: {input}. Open the file in a text editor and fix the quotes on this line.',
   'issue.unclosed_quote': 'A quote opened on this line is never closed: the rest of the file would be one cell. Fix the quote, or download the export again.',
-  'issue.ragged_row': 'The row has {input} cells where the header has a different number: a delimiter or quote is missing.',
+  'issue.ragged_row': 'The row has {input} cells where the header has {expected}: a delimiter or quote is missing or extra.',
   'issue.invalid_encoding': 'The file is not UTF-8 text here ({input}): save it again as CSV UTF-8, or download the export again.',
   'issue.unsupported_file': 'This file is {input}, not a text export: save a workbook as CSV UTF-8 in Excel, give a zip a .zip name, or choose the CSV, TSV or zip Partner Center gave you.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
@@ -487,7 +487,7 @@ const nl: Messages = {
   'issue.no_rows': 'Het bestand heeft een kopregel maar geen rijen.',
   'issue.malformed_csv': 'Er staat tekst na een sluitend aanhalingsteken: {input}. Open het bestand in een teksteditor en herstel de aanhalingstekens op deze regel.',
   'issue.unclosed_quote': 'Een aanhalingsteken op deze regel wordt nooit gesloten: de rest van het bestand zou één cel zijn. Herstel het, of download de export opnieuw.',
-  'issue.ragged_row': 'De rij heeft {input} cellen, de kopregel een ander aantal: er ontbreekt een scheidingsteken of aanhalingsteken.',
+  'issue.ragged_row': 'De rij heeft {input} cellen, de kopregel {expected}: er ontbreekt een scheidingsteken of aanhalingsteken, of er staat er een te veel.',
   'issue.invalid_encoding': 'Het bestand is hier geen UTF-8-tekst ({input}): sla het opnieuw op als CSV UTF-8, of download de export opnieuw.',
   'issue.unsupported_file': 'Dit bestand is {input}, geen tekstexport: sla een werkmap in Excel op als CSV UTF-8, geef een zip de naam .zip, of kies de CSV, TSV of zip die Partner Center gaf.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
@@ -748,7 +748,7 @@ const de: Messages = {
   'issue.no_rows': 'Die Datei hat eine Kopfzeile, aber keine Zeilen.',
   'issue.malformed_csv': 'Nach einem schließenden Anführungszeichen folgt Text: {input}. Öffnen Sie die Datei in einem Texteditor und korrigieren Sie die Anführungszeichen in dieser Zeile.',
   'issue.unclosed_quote': 'Ein in dieser Zeile geöffnetes Anführungszeichen wird nie geschlossen: Der Rest der Datei wäre eine Zelle. Korrigieren Sie es oder laden Sie den Export erneut herunter.',
-  'issue.ragged_row': 'Die Zeile hat {input} Zellen, die Kopfzeile eine andere Anzahl: Ein Trennzeichen oder Anführungszeichen fehlt.',
+  'issue.ragged_row': 'Die Zeile hat {input} Zellen, die Kopfzeile {expected}: Ein Trennzeichen oder Anführungszeichen fehlt oder ist zu viel.',
   'issue.invalid_encoding': 'Die Datei ist hier kein UTF-8-Text ({input}): Speichern Sie sie erneut als CSV UTF-8 oder laden Sie den Export erneut herunter.',
   'issue.unsupported_file': 'Diese Datei ist {input}, kein Textexport: Speichern Sie eine Arbeitsmappe in Excel als CSV UTF-8, geben Sie einer ZIP-Datei die Endung .zip, oder wählen Sie die CSV-, TSV- oder ZIP-Datei aus Partner Center.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
@@ -1009,7 +1009,7 @@ const fr: Messages = {
   'issue.no_rows': 'Le fichier a une ligne d’en-tête mais aucune ligne.',
   'issue.malformed_csv': 'Du texte suit un guillemet fermant : {input}. Ouvrez le fichier dans un éditeur de texte et corrigez les guillemets de cette ligne.',
   'issue.unclosed_quote': 'Un guillemet ouvert sur cette ligne n’est jamais fermé : le reste du fichier serait une seule cellule. Corrigez-le ou téléchargez de nouveau l’export.',
-  'issue.ragged_row': 'La ligne a {input} cellules, l’en-tête un autre nombre : il manque un séparateur ou un guillemet.',
+  'issue.ragged_row': 'La ligne a {input} cellules, l’en-tête {expected} : il manque un séparateur ou un guillemet, ou il y en a un de trop.',
   'issue.invalid_encoding': 'Le fichier n’est pas du texte UTF-8 ici ({input}) : enregistrez-le de nouveau en CSV UTF-8 ou téléchargez de nouveau l’export.',
   'issue.unsupported_file': 'Ce fichier est {input}, pas un export texte : enregistrez un classeur en CSV UTF-8 dans Excel, donnez à un zip l’extension .zip, ou choisissez le CSV, TSV ou zip fourni par Partner Center.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
@@ -1270,7 +1270,7 @@ const sv: Messages = {
   'issue.no_rows': 'Filen har en rubrikrad men inga rader.',
   'issue.malformed_csv': 'Text följer efter ett avslutande citattecken: {input}. Öppna filen i en textredigerare och rätta citattecknen på den här raden.',
   'issue.unclosed_quote': 'Ett citattecken som öppnas på den här raden stängs aldrig: resten av filen skulle bli en cell. Rätta det, eller ladda ned exporten igen.',
-  'issue.ragged_row': 'Raden har {input} celler, rubrikraden ett annat antal: en avgränsare eller ett citattecken saknas.',
+  'issue.ragged_row': 'Raden har {input} celler, rubrikraden {expected}: en avgränsare eller ett citattecken saknas eller är för mycket.',
   'issue.invalid_encoding': 'Filen är inte UTF-8-text här ({input}): spara den igen som CSV UTF-8, eller ladda ned exporten igen.',
   'issue.unsupported_file': 'Den här filen är {input}, ingen textexport: spara en arbetsbok som CSV UTF-8 i Excel, ge en zip-fil ändelsen .zip, eller välj den CSV-, TSV- eller zip-fil som Partner Center gav.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)

@@ -4,7 +4,7 @@
  * UTF-8, decoded with `fatal: true` so that a byte that is not valid text is refused with its line
  * (`invalid_encoding`) instead of becoming U+FFFD, as `Blob.text()` would make it.
  */
-import { firstInvalidUtf8, sniffEncoding, utf8ErrorAt, type TextEncodingName } from '../../core/tables/text-encoding.js';
+import { firstInvalidUtf8, sniffEncoding, utf16ErrorAt, utf8ErrorAt, type TextEncodingName } from '../../core/tables/text-encoding.js';
 
 export type DecodedExport =
   | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
@@ -22,7 +22,10 @@ export function decodeExport(bytes: Uint8Array): DecodedExport {
   }
 }
 
-/** The line of the first byte that is not valid text, and the byte (UTF-8) or what the file ends in. */
+/**
+ * Where the bytes stop being text, by core's rule (as the batch job locates it): the line, and the
+ * byte (UTF-8) or lone surrogate (UTF-16) there, or `truncated` when the file ends inside a character.
+ */
 function where(bytes: Uint8Array, encoding: TextEncodingName): { line: number; input: string } {
   if (encoding === 'utf-8') {
     const at = firstInvalidUtf8(bytes);
@@ -30,9 +33,7 @@ function where(bytes: Uint8Array, encoding: TextEncodingName): { line: number; i
     const { line, byte } = utf8ErrorAt(bytes, at < 0 ? bytes.length : at);
     return { line, input: byte ?? 'truncated' };
   }
-  // UTF-16: a lone surrogate or an odd last byte; the lenient decoding shows where its U+FFFD lands.
-  const lenient = new TextDecoder(encoding).decode(bytes);
-  const bad = lenient.indexOf('\ufffd');
-  const before = bad < 0 ? lenient : lenient.slice(0, bad);
-  return { line: 1 + (before.match(/\n/g)?.length ?? 0), input: bad < 0 ? 'truncated' : 'invalid_bytes' };
+  // The decoder refused the bytes, so core finds the fault; were it not to, the file's first line is named.
+  const fault = utf16ErrorAt(bytes, encoding);
+  return { line: fault?.line ?? 1, input: fault?.unit ?? 'truncated' };
 }

@@ -10,7 +10,7 @@
  */
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { columnKind, DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { columnKind, DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
@@ -20,6 +20,7 @@ import { importOutcome, type SkipCode } from '../../core/reconcile/import-action
 import type { Issue } from '../../core/issues.js';
 import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
+import { raggedRow } from '../../core/tables/ragged-row.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTHER_RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
@@ -33,8 +34,15 @@ export interface Rejection {
   readonly file: string;
   readonly line: number;
   readonly code: string;
+  /** The column's header, when it has one. */
   readonly column?: string;
+  /** The column's place in the file's row, 1-based, where the problem says it (a ragged row's first missing or extra cell). */
+  readonly columnNumber?: number;
   readonly input?: string;
+  /** What the input should have been, where the problem says it (a ragged row: the header's number of cells). */
+  readonly expected?: string;
+  /** The sheet row of the Earnings table's row whose version this row conflicts with, when the workbook holds it. */
+  readonly heldRow?: number;
 }
 
 
@@ -45,6 +53,8 @@ export interface Skip {
   readonly code: SkipCode;
   /** Where the version kept comes from: the workbook's Earnings table, or a row imported before it. */
   readonly heldIn: 'workbook' | 'import';
+  /** With `heldIn: 'workbook'`: the sheet row of the Earnings table's row that holds it. */
+  readonly heldRow?: number;
 }
 
 /** A row of the Earnings table that the import rewrites: a newer download's version of its earning. */
@@ -59,9 +69,14 @@ export interface RowUpdate {
   readonly kind: 'updated' | 'restated';
 }
 
-/** An earning the workbook already holds: its row index in the Earnings table, its version's digest, and the recency of the download it came from (core's `heldRecency`). */
+/**
+ * An earning the workbook already holds: its index among the rows the Earnings table read, the
+ * sheet row that holds it (as a problem names it), its version's digest, and the recency of the
+ * download it came from (core's `heldRecency`).
+ */
 export interface ExistingEarning {
   readonly index: number;
+  readonly row: number;
   readonly digest: EarningDigest;
   readonly latest: string;
 }
@@ -94,7 +109,9 @@ const ACCEPTED = Symbol('accepted');
 interface RowProblem {
   readonly code: string;
   readonly column?: string;
+  readonly columnNumber?: number;
   readonly input: string;
+  readonly expected?: string;
 }
 
 /** A row read as core reads it, or why it cannot be (every problem core finds, or a row of the wrong width). */
@@ -182,26 +199,33 @@ function digester(catalog: PolicyCatalog): (record: EarningRecord) => EarningDig
   return (record) => earningDigest(record, programOf(record.programName), hasher);
 }
 
+/** The Earnings table as read: its header, its rows (blank ones left out) and the sheet row of each (`TableData`). */
+export interface EarningsTableRead {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly unknown[])[];
+  readonly rowNumbers: readonly number[];
+}
+
 /** The earnings the Earnings table holds, by earningId (rows core cannot read are left to the ledger's problems). */
-export function existingEarnings(
-  headers: readonly string[],
-  rows: readonly (readonly unknown[])[],
-  catalog: PolicyCatalog = policyCatalog(),
-): Map<string, ExistingEarning> {
+export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning> {
   // The first of repeated headers is the column, as the ledger reads the table (core's header rule).
   const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
   const columnOf = (name: string) => columnPosition(header, name);
   const kinds = header.keys.map((key) => columnKind(EARNINGS_COLUMNS, key));
-  const fields = earningsLayoutBy(columnOf, 'Earnings');
+  const fields = earningsLayoutBy(columnOf, TABLES.earnings);
   const recency = recencyColumns(columnOf);
   const stored = columnOf(DOWNLOAD_LATEST_COLUMN);
   const out = new Map<string, ExistingEarning>();
-  rows.forEach((row, r) => {
-    const cell = (i: number) => (i < 0 ? '' : cellAsText(row[i], kinds[i]).trim());
+  rows.forEach((cells, r) => {
+    const cell = (i: number) => (i < 0 ? '' : cellAsText(cells[i], kinds[i]).trim());
+    // The row by its sheet row (core's `sheetRowBelowHeader`, which the table read applied), never
+    // by its place among the rows read: blank rows are left out of those, and the header need not
+    // be on row 1 (docs/RULES.md, "Where a table is").
+    const row = rowNumbers[r]!;
     // The table's cells: a number is a number, and text in it is read invariantly, as the batch job reads a workbook.
-    const read = readEarning(cell, fields, recency, { file: 'Earnings', line: r + 2 }, INVARIANT_ROWS);
-    if (read.ok) out.set(read.record.earningId, { index: r, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) });
+    const read = readEarning(cell, fields, recency, { file: TABLES.earnings, line: row }, INVARIANT_ROWS);
+    if (read.ok) out.set(read.record.earningId, { index: r, row, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) });
   });
   return out;
 }
@@ -352,8 +376,12 @@ export function planImport(
     const readings = new Array<RowReading | typeof ACCEPTED>(rowCount);
     for (let r = 0; r < rowCount; r++) {
       current = rowAt(r);
-      if (current.length !== parsed.headers.length) {
-        readings[r] = { ok: false, problems: [{ code: 'ragged_row', input: String(current.length) }] };
+      // A row of the wrong width, by core's rule and at its column, as the batch job's reader refuses it (docs/RULES.md, "Ragged rows").
+      const ragged = raggedRow(current.length, parsed.headers.length);
+      if (ragged !== null) {
+        const name = parsed.headers[ragged.column - 1];
+        const problem = { code: ragged.code, columnNumber: ragged.column, input: ragged.input, expected: ragged.expected, ...(name === undefined ? {} : { column: name }) };
+        readings[r] = { ok: false, problems: [problem] };
         continue;
       }
       const read = acceptedForRecency(currentCell, fields, recencyAt, rowOptions);
@@ -416,13 +444,16 @@ export function planImport(
       if (before !== undefined) {
         const decision = digestDecision(before.digest, version, before.knownRate);
         const outcome = importOutcome(decision, isNewerDownload(rank, before.rank));
-        if (outcome.action === 'reject') return reject({ line, code: outcome.code, column: 'earningId', input: earningId });
+        // Compared with the workbook's own row (no file of this import has rewritten it): that row
+        // is named too, by its sheet row, where the user looks the two versions up.
+        const heldRow = held !== undefined && before.cells.length === 0 ? { heldRow: held.row } : {};
+        if (outcome.action === 'reject') return reject({ line, code: outcome.code, column: 'earningId', input: earningId, ...heldRow });
         if (replacesKnownRateHash(before.knownRate, version.rate, rank, before.rateRank, isNewerDownload)) {
           before.knownRate = version.rate;
           before.rateRank = rank;
         }
         if (outcome.action === 'skip') {
-          skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn: before.rank.order === HELD_VERSIONS_ORDER ? 'workbook' : 'import' });
+          skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn: before.rank.order === HELD_VERSIONS_ORDER ? 'workbook' : 'import', ...heldRow });
           summary.skipped++;
           // The same version in a newer download: the earning now ranks as that download's, so an
           // older download met later is older than it, as the batch job ranks every download

@@ -1,9 +1,10 @@
-import { dateFromParts, type IsoDate } from '../../core/calendar/calendar-date.js';
+import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import { localCalendarDate } from '../../core/calendar/local-date.js';
 
 /**
- * Today's calendar date where the user is. The adapter reads the clock; core takes the date as
- * an argument (asOf). Local parts, not toISOString, so the date never shifts by the zone offset.
+ * Today's calendar date where the user is: the adapter reads the clock, core turns the reading
+ * into the date (`localCalendarDate`, as the batch job does) and takes it as an argument (asOf).
  */
 export function todayIso(now: Date = new Date()): IsoDate {
-  return dateFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+  return localCalendarDate(now);
 }

@@ -129,7 +129,7 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const programs = catalogOf(read.get(TABLES.programs) ?? null);
     if (programs.refused) throw new RefusedTableError('Programs', programs.problems);
     const { catalog } = programs;
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows, catalog), files, catalog, numberLocale ? { locale: numberLocale } : {});
+    const plan = planImport(table.headers, existingEarnings(table, catalog), files, catalog, numberLocale ? { locale: numberLocale } : {});
     await addColumns(context, TABLES.earnings, plan.newColumns);
     // Each column's format by the layout column its header names (core's header rule: `Earning Date` is `earningDate`).
     const header = readTableHeader([...table.headers, ...plan.newColumns], { known: EARNINGS_COLUMNS.map((c) => c.name) });

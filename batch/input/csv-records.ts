@@ -8,6 +8,7 @@ import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Hea
 import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
+import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
 
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
@@ -614,7 +615,7 @@ class TableReader {
     if (blank) return next;
     const location: RecordLocation = { file: this.file, line };
     if (count !== n) {
-      this.ragged(count, location, this.rawText(start, next));
+      this.ragged(raggedRow(count, n)!, location, this.rawText(start, next));
       return next;
     }
     // The reader trims a '\r' off the last cell whatever papaparse made of it, so a quoted one too.
@@ -663,7 +664,7 @@ class TableReader {
     this.scanPos = next;
     this.scanLine = location.line + (next > lineEnd ? 1 : 0);
     if (count !== n) {
-      this.ragged(count, location, this.rawText(start, next));
+      this.ragged(raggedRow(count, n)!, location, this.rawText(start, next));
       return;
     }
     this.deliver(fields, location, start, next);
@@ -785,28 +786,30 @@ class TableReader {
       ]);
       return;
     }
-    if (fields.length !== header.columns.length) {
-      this.ragged(fields.length, location, raw());
+    const ragged = raggedRow(fields.length, header.columns.length);
+    if (ragged !== null) {
+      this.ragged(ragged, location, raw());
       return;
     }
     this.deliver(fields, location, start, end);
   }
 
-  private ragged(count: number, location: RecordLocation, raw: string): void {
-    const header = this.header!;
-    const column = Math.min(count, header.columns.length) + 1;
-    const name = header.columns[column - 1]?.name;
+  /** A record of the wrong width, as core's rule states the problem (docs/RULES.md, "Ragged rows"). */
+  private ragged(problem: RaggedRow, location: RecordLocation, raw: string): void {
+    const name = this.header!.columns[problem.column - 1]?.name;
     this.reject(location, raw, [
-      inputIssue('ragged_row', {
+      {
+        severity: problem.severity,
+        code: problem.code,
         file: this.file,
         line: location.line,
-        column,
+        column: problem.column,
         ...(name === undefined ? {} : { columnName: name }),
         raw: clip(raw),
-        message: `Line ${location.line} has ${count} fields; the header has ${header.columns.length}.`,
+        message: `Line ${location.line} has ${problem.input} fields; the header has ${problem.expected}.`,
         hint: 'Quote cells that contain the delimiter, and check that no cell was split or merged.',
-        params: { expected: String(header.columns.length), actual: String(count) },
-      }),
+        params: { expected: problem.expected, actual: problem.input },
+      },
     ]);
   }
 

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputIssueError, inputIssue, clip, type InputIssue } from './input-issue.js';
 import type { FileRefusal } from '../../core/tables/file-kind.js';
-import { firstInvalidUtf8, SNIFF_BYTES, sniffEncoding, utf8ErrorAt, type TextEncodingName } from '../../core/tables/text-encoding.js';
+import { firstInvalidUtf8, SNIFF_BYTES, sniffEncoding, utf16ErrorAt, utf8ErrorAt, type TextEncodingName } from '../../core/tables/text-encoding.js';
 
 export { firstInvalidUtf8, type TextEncodingName };
 
@@ -71,6 +71,20 @@ function heldUtf8Prefix(bytes: Uint8Array): number {
   return 0;
 }
 
+/**
+ * How many bytes at the end of UTF-16 `bytes` are not yet a whole character (0 to 3): an odd last
+ * byte, and a high surrogate last, which the next bytes may complete. They are held back as
+ * TextDecoder's stream mode would hold them, but here, so that a fault is always located in bytes
+ * this reader holds (core's `utf16ErrorAt`), never in bytes the decoder kept from a chunk before.
+ */
+function heldUtf16Suffix(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number {
+  const odd = bytes.length % 2;
+  const last = bytes.length - odd - 2;
+  if (last < 0) return odd;
+  const high = encoding === 'utf-16le' ? bytes[last + 1]! : bytes[last]!;
+  return high >= 0xd8 && high <= 0xdb ? odd + 2 : odd;
+}
+
 function secondByteRange(lead: number): [number, number] {
   if (lead === 0xe0) return [0xa0, 0xbf];
   if (lead === 0xed) return [0x80, 0x9f];
@@ -125,6 +139,7 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
     let at: number;
     let raw: string;
     let byte: string | undefined;
+    let unit: string | undefined;
     if (encoding === 'utf-8') {
       const joined = concat(tail, chunk);
       let idx = atEnd ? joined.length : firstInvalidUtf8(joined);
@@ -137,11 +152,13 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
       const next = joined.indexOf(0x0a, idx);
       raw = new TextDecoder('utf-8').decode(joined.subarray(lineStart, next === -1 ? joined.length : next)).replace(/\r$/, '');
     } else {
-      const lenient = new TextDecoder(encoding).decode(chunk);
-      const bad = lenient.indexOf('\ufffd');
-      const before = bad === -1 ? lenient : lenient.slice(0, bad);
-      at = line + countChar(before, '\n');
-      raw = lenient.slice(before.lastIndexOf('\n') + 1).split('\n', 1)[0]!.replace(/\r$/, '');
+      // The bytes held back and the chunk, the first fault in them by core's rule, as the add-in locates it.
+      const joined = concat(tail, chunk);
+      const fault = utf16ErrorAt(joined, encoding, line);
+      at = fault?.line ?? line;
+      unit = fault?.unit;
+      const lenient = new TextDecoder(encoding, { ignoreBOM: true }).decode(joined);
+      raw = (lenient.split('\n')[at - line] ?? '').replace(/\r$/, '');
     }
     return new InputIssueError(
       inputIssue('invalid_encoding', {
@@ -150,9 +167,9 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
         raw: clip(raw),
         message: atEnd
           ? `The file ends in the middle of a ${encoding.toUpperCase()} character.`
-          : `Line ${at} contains bytes that are not valid ${encoding.toUpperCase()}${byte === undefined ? '' : ` (${byte})`}.`,
+          : `Line ${at} contains bytes that are not valid ${encoding.toUpperCase()}${byte === undefined ? '' : ` (${byte})`}${unit === undefined ? '' : ` (a lone surrogate, ${unit})`}.`,
         hint: UTF8_HINT,
-        params: { encoding, ...(byte === undefined ? {} : { byte }), reason: atEnd ? 'truncated' : 'invalid_bytes' },
+        params: { encoding, ...(byte === undefined ? {} : { byte }), ...(unit === undefined ? {} : { unit }), reason: atEnd ? 'truncated' : 'invalid_bytes' },
       }),
     );
   };
@@ -178,14 +195,21 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
     return text;
   };
 
+  /**
+   * UTF-16: the whole characters of the bytes held and the chunk, decoded by the fatal decoder in
+   * stream mode (so a BOM is dropped at the start only), which then holds nothing between calls.
+   */
   const decodeChunk = (chunk: Uint8Array): string => {
     if (encoding === 'utf-8') return decodeUtf8Chunk(chunk);
+    const joined = concat(tail, chunk);
+    const held = heldUtf16Suffix(joined, encoding);
     let text: string;
     try {
-      text = decoder!.decode(chunk, { stream: true });
+      text = decoder!.decode(joined.subarray(0, joined.length - held), { stream: true });
     } catch {
       throw fail(chunk, false);
     }
+    tail = held === 0 ? EMPTY : joined.slice(joined.length - held);
     line += countChar(text, '\n');
     return text;
   };
@@ -213,16 +237,6 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array | string> | It
     const text = decodeChunk(head);
     if (text !== '') yield text;
   }
-  let rest: string;
-  if (encoding === 'utf-8') {
-    if (tail.length > 0) throw fail(EMPTY, true);
-    rest = '';
-  } else {
-    try {
-      rest = (decoder as TextDecoder | null)?.decode() ?? '';
-    } catch {
-      throw fail(EMPTY, true);
-    }
-  }
-  if (rest !== '') yield rest;
+  // Bytes held back at the end are a character the file ends inside, in either encoding.
+  if (tail.length > 0) throw fail(EMPTY, true);
 }

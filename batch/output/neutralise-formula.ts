@@ -1,7 +1,7 @@
 /**
- * Formula injection (CWE-1236): a text cell that starts with `=`, `+`, `-` or `@` is run as a
- * formula by Excel, LibreOffice and Google Sheets when a CSV is opened, and a leading tab or CR
- * can hide such a character from a reviewer while some importers strip it. Every TEXT cell this
+ * Formula injection (CWE-1236): text that a spreadsheet would run as a formula when a CSV is opened
+ * (core's `opensFormula`: a leading `=`, `+`, `-`, `@`, tab or CR; docs/RULES.md, "Formula
+ * injection") is guarded here by a quote prefix. Every TEXT cell this
  * project writes goes through `neutraliseFormula`; numbers, amounts and dates never do, so a
  * negative amount stays `-12.50`.
  *
@@ -17,19 +17,22 @@
  * more, so `restoreNeutralisedText(neutraliseFormula(t)) === t` for every `t` (the CSV round trip
  * the previous-run reader relies on), and a value that genuinely starts with `'=` survives.
  */
+import { opensFormula } from '../../core/text/formula-trigger.js';
 
-/** Characters that make a spreadsheet treat a leading cell text as a formula (or hide one). */
-export const FORMULA_TRIGGERS: readonly string[] = ['=', '+', '-', '@', '\t', '\r'];
+/** How many quotes `text` starts with. */
+function leadingQuotes(text: string): number {
+  let n = 0;
+  while (text.charCodeAt(n) === 39) n++;
+  return n;
+}
 
-const NEEDS_PREFIX = /^'*[=+\-@\t\r]/;
-const PREFIXED = /^'+[=+\-@\t\r]/;
-
-/** `=1+1` → `'=1+1`, `-12.50` (as text) → `'-12.50`; anything else unchanged. */
+/** `=1+1` → `'=1+1`, `-12.50` (as text) → `'-12.50`; anything else unchanged. The triggers are core's (`opensFormula`). */
 export function neutraliseFormula(text: string): string {
-  return NEEDS_PREFIX.test(text) ? `'${text}` : text;
+  return opensFormula(text, leadingQuotes(text)) ? `'${text}` : text;
 }
 
 /** The inverse of `neutraliseFormula`, for reading back files this project wrote. */
 export function restoreNeutralisedText(text: string): string {
-  return PREFIXED.test(text) ? text.slice(1) : text;
+  const quotes = leadingQuotes(text);
+  return quotes > 0 && opensFormula(text, quotes) ? text.slice(1) : text;
 }

@@ -78,3 +78,46 @@ export function utf8ErrorAt(bytes: Uint8Array, index: number, firstLine = 1): { 
   for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
   return index < bytes.length ? { line, byte: `0x${bytes[index]!.toString(16).toUpperCase().padStart(2, '0')}` } : { line };
 }
+
+/** Where UTF-16 text is broken, by core's rule for both adapters: see `utf16ErrorAt`. */
+export interface Utf16Fault {
+  /** The byte the fault starts at: a lone surrogate's first byte, or where the unfinished end starts. */
+  readonly index: number;
+  /** Its 1-based line: the line feeds (U+000A) before it, plus `firstLine`. */
+  readonly line: number;
+  /** `invalid_bytes`: a surrogate without its other half; `truncated`: the bytes end inside a character. */
+  readonly reason: 'invalid_bytes' | 'truncated';
+  /** The lone surrogate as `0xD800` (with `invalid_bytes`). */
+  readonly unit?: string;
+}
+
+/**
+ * The first place where `bytes` are not UTF-16 text in `encoding`, or null (docs/RULES.md,
+ * "Encoding"): a low surrogate with no high one before it, a high surrogate with no low one after it
+ * (`invalid_bytes`, at the surrogate), or bytes that end inside a character, an odd last byte or a
+ * high surrogate last (`truncated`, at the end). As the WHATWG decoder a host's `TextDecoder` is,
+ * which refuses the same bytes; here so that both adapters name the same line for them, wherever a
+ * chunk ended. `bytes` end where the text ends; a leading BOM is a character like any other here.
+ */
+export function utf16ErrorAt(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', firstLine = 1): Utf16Fault | null {
+  const [hi, lo] = encoding === 'utf-16le' ? [1, 0] : [0, 1];
+  const unitAt = (i: number) => (bytes[i + hi]! << 8) | bytes[i + lo]!;
+  const whole = bytes.length - (bytes.length % 2);
+  let line = firstLine;
+  for (let i = 0; i < whole; i += 2) {
+    const unit = unitAt(i);
+    if (unit === 0x0a) line++;
+    else if (unit >= 0xdc00 && unit <= 0xdfff) return { index: i, line, reason: 'invalid_bytes', unit: hexUnit(unit) };
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      if (i + 2 >= whole) return { index: i, line, reason: 'truncated' };
+      const next = unitAt(i + 2);
+      if (next < 0xdc00 || next > 0xdfff) return { index: i, line, reason: 'invalid_bytes', unit: hexUnit(unit) };
+      i += 2;
+    }
+  }
+  return whole < bytes.length ? { index: whole, line, reason: 'truncated' } : null;
+}
+
+function hexUnit(unit: number): string {
+  return `0x${unit.toString(16).toUpperCase().padStart(4, '0')}`;
+}

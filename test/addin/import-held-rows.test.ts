@@ -34,3 +34,33 @@ describe('a newer download of an earning the Earnings table holds below a blank 
     expect(fake.tableValues(TABLES.earnings)!.rows.map((r) => [r[id], r[status]])).toEqual([['E1', 'Upcoming'], ['', ''], ['E2', 'Sent']]);
   });
 });
+
+describe('a problem with an earning the Earnings table holds names that row by its sheet row', () => {
+  beforeEach(() => fake.reset());
+
+  /** An Earnings table the user set up at A3, below a title, holding E1 on row 4, a blank row 5 and E2 on row 6. */
+  async function tableAtA3(): Promise<void> {
+    const id = EARNINGS_COLUMNS.findIndex((c) => c.name === 'earningId');
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.add(TABLES.earnings);
+      sheet.getRangeByIndexes(0, 0, 1, 1).values = [['Co-op earnings']];
+      sheet.getRangeByIndexes(2, 0, 1, EARNINGS_COLUMNS.length).values = [EARNINGS_COLUMNS.map((c) => c.name)];
+      const table = sheet.tables.add(sheet.getRangeByIndexes(2, 0, 1, EARNINGS_COLUMNS.length), true);
+      table.name = TABLES.earnings;
+      await context.sync();
+    });
+    await setUpWorkbook();
+    await importExports([download('first.csv', [E1])], () => undefined);
+    fake.appendRows(TABLES.earnings, [EARNINGS_COLUMNS.map(() => '')]);
+    await importExports([download('second.csv', [E2])], () => undefined);
+    expect(fake.tableValues(TABLES.earnings)!.rows.map((r) => r[id])).toEqual(['E1', '', 'E2']);
+  }
+
+  test('a row that conflicts with E2 names Earnings row 6, and one that repeats it names row 6 too', async () => {
+    await tableAtA3();
+    const conflicting = ',E2,P1,Hosting,Co-op,25.00,28.25,2021-03-10,EUR,,Upcoming';
+    const { plan } = await importExports([download('third.csv', [conflicting, E2.replace('E2', 'E3'), E2])], () => undefined);
+    expect(plan.rejected.map((r) => [r.line, r.code, r.heldRow])).toEqual([[2, 'duplicate_differs', 6]]);
+    expect(plan.skipped.map((s) => [s.line, s.code, s.heldIn, s.heldRow])).toEqual([[4, 'duplicate_earning', 'workbook', 6]]);
+  });
+});

@@ -2,11 +2,13 @@
 /**
  * The Import view, rendered in happy-dom on the fake workbook, with the worker's reading done in
  * this process: a file that is not read is listed with its reason in words, in each language,
- * never with core's reason code.
+ * never with core's reason code; a rejected row with the numbers and the row core's problem names.
  */
 import { describe, expect, test, vi } from 'vitest';
 import { fake } from './fake-excel.js';
-import { setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { renderImport } from '../../addin/taskpane/views/import-view.js';
 import { viewApp } from './view-app.js';
 import { fileRefusalKey, message } from '../../addin/i18n/messages.js';
@@ -18,9 +20,10 @@ vi.mock('../../addin/import/parse-in-worker.js', async () => {
 });
 
 /** What the view lists as rejected once its report shows `expected` (or after a while, whatever it lists then). */
-async function importInView(tag: string, file: File, expected: string): Promise<string[]> {
+async function importInView(tag: string, file: File, expected: string, before: () => Promise<void> = async () => undefined): Promise<string[]> {
   fake.reset();
   await setUpWorkbook();
+  await before();
   const root = document.createElement('main');
   document.body.replaceChildren(root);
   await viewApp(tag, renderImport, root);
@@ -42,5 +45,26 @@ describe('a file that is not read, in the Import view', () => {
     const bytes = reason === 'zip_signature' ? makeZip([{ name: 'e.csv', data: 'earningId\nE1\n' }]) : xlsx;
     const expected = `${name}:1 — ${message(language, 'issue.unsupported_file', { input: message(language, fileRefusalKey(reason)) })}`;
     expect(await importInView(tag, new File([new Uint8Array(bytes)], name), expected)).toEqual([expected]);
+  });
+});
+
+describe('a rejected row in the Import view says what core found', () => {
+  const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency';
+  const csv = (rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
+
+  test('a ragged row: its cell count and the header\'s', async () => {
+    const expected = `e.csv:2 — ${message('en', 'issue.ragged_row', { input: '7', expected: '8' })}`;
+    expect(await importInView('en-US', new File([csv(['E1,P1,Hosting,Co-op,10.00,10.00,2021-01-05'])], 'e.csv'), expected)).toEqual([expected]);
+  });
+
+  test('a row that conflicts with an earning the workbook holds below a blank row names that row by its sheet row', async () => {
+    const held = async () => {
+      await importExports([parseExportText('a.csv', csv(['E1,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD']))], () => undefined);
+      fake.appendRows(TABLES.earnings, [EARNINGS_COLUMNS.map(() => '')]);
+      await importExports([parseExportText('b.csv', csv(['E2,P1,Hosting,Co-op,20.00,20.00,2021-01-05,USD']))], () => undefined);
+    };
+    // E2 is on sheet row 4: the header on row 1, E1 on row 2, the blank row 3.
+    const expected = `c.csv:2 — ${message('en', 'issue.duplicate_differs', { input: 'E2', column: 'earningId' })} (${message('en', 'findings.row', { table: 'Earnings', row: '4' })})`;
+    expect(await importInView('en-US', new File([csv(['E2,P1,Hosting,Co-op,25.00,25.00,2021-01-05,USD'])], 'c.csv'), expected, held)).toEqual([expected]);
   });
 });

@@ -39,7 +39,7 @@ describe('planning an import', () => {
   });
 
   test('reports added, skipped and rejected rows with their lines, and adds unknown columns', () => {
-    const held = existingEarnings(HEADER.split(','), [['E0', 'P1', 'Hosting', 'Co-op', 1, 1, '2021-01-05', 'USD', 'x']]);
+    const held = existingEarnings({ headers: HEADER.split(','), rows: [['E0', 'P1', 'Hosting', 'Co-op', 1, 1, '2021-01-05', 'USD', 'x']], rowNumbers: [2] });
     const plan = planImport(headers, held, [
       file(
         'a.csv',
@@ -63,7 +63,7 @@ describe('planning an import', () => {
       [6, 'invalid_date', 'earningDate'],
       [7, 'invalid_currency', 'transactionCurrency'],
       [8, 'duplicate_differs', 'earningId'],
-      [9, 'ragged_row', ''],
+      [9, 'ragged_row', 'earningType'],
     ]);
     expect(plan.newColumns).toEqual(['customColumn']);
     const first = plan.cells[0]!;
@@ -130,12 +130,13 @@ describe('re-importing a download after a payment run', () => {
   const tableOf = (files: ReturnType<typeof download>[]) => {
     const plan = planImport(headers, new Map(), files);
     const all = [...headers, ...plan.newColumns];
-    return { headers: all, rows: plan.cells };
+    // As a table set up at A1 reads them: the first row below the header is sheet row 2.
+    return { headers: all, rows: plan.cells, rowNumbers: plan.cells.map((_, i) => i + 2) };
   };
 
   test('updates the rows the workbook holds with the newer download\'s version, a changed USD amount as restated', () => {
     const table = tableOf([unpaid]);
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [paid]);
+    const plan = planImport(table.headers, existingEarnings(table), [paid]);
     expect(plan.cells).toEqual([]);
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.cells[table.headers.indexOf('paymentStatus')]])).toEqual([
@@ -153,7 +154,7 @@ describe('re-importing a download after a payment run', () => {
       '2021-09-15,E0,"Contoso, Ltd.",P1,Hosting,Co-op,5.00,5.65,2021-02-11,EUR,PAY-2,Sent',
       '2021-09-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.40,2021-02-10,EUR,PAY-1,Sent',
     ]);
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [sent, corrected]);
+    const plan = planImport(table.headers, existingEarnings(table), [sent, corrected]);
     expect(plan.rejected).toEqual([]);
     const usd = table.headers.indexOf('earningAmountUSD');
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.file, u.line, u.cells[usd]])).toEqual([
@@ -164,7 +165,7 @@ describe('re-importing a download after a payment run', () => {
 
   test('keeps the paid rows when the older download is imported again', () => {
     const table = tableOf([paid]);
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [unpaid]);
+    const plan = planImport(table.headers, existingEarnings(table), [unpaid]);
     expect(plan.updates).toEqual([]);
     expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'earning_updated', 'workbook'], ['E2', 'earning_restated', 'workbook']]);
   });
@@ -183,7 +184,7 @@ describe('re-importing a download after a payment run', () => {
   test('a repeat that names the program by an alias is the same earning, not a conflict', () => {
     const table = tableOf([unpaid]);
     const alias = download('alias.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting Program,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [alias]);
+    const plan = planImport(table.headers, existingEarnings(table), [alias]);
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind])).toEqual([[0, 'E1', 'updated']]);
   });
@@ -195,7 +196,7 @@ describe('re-importing a download after a payment run', () => {
     const RATED = `${COLUMNS},exchangeRate`;
     const rated = (name: string, rows: string[]) => parseExportText(name, [RATED, ...rows].join('\r\n') + '\r\n');
     // Excel keeps a number written as text without the apostrophe that marks it (`'1.130000` reads back `1.130000`).
-    const asExcelReadsIt = (t: ReturnType<typeof tableOf>) => ({ headers: t.headers, rows: t.rows.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/^'/, '') : c))) });
+    const asExcelReadsIt = (t: ReturnType<typeof tableOf>) => ({ headers: t.headers, rowNumbers: t.rowNumbers, rows: t.rows.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/^'/, '') : c))) });
     const held = tableHasRate
       ? asExcelReadsIt(tableOf([rated('a.csv', [',E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,,Upcoming,1.130000', ',E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,,Upcoming,1.130000'])]))
       : tableOf([unpaid]);
@@ -203,7 +204,7 @@ describe('re-importing a download after a payment run', () => {
       '2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent,1.14',
       '2021-08-15,E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,PAY-1,Sent,1.13',
     ]);
-    const plan = planImport(held.headers, existingEarnings(held.headers, held.rows), [later]);
+    const plan = planImport(held.headers, existingEarnings(held), [later]);
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((u) => u.kind)).toEqual(kinds);
   });
@@ -216,7 +217,7 @@ describe('re-importing a download after a payment run', () => {
       ',E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,,Upcoming',
       '2021-12-31,E9,"Contoso, Ltd.",,Hosting,Co-op,1.00,1.13,2021-12-31,EUR,PAY-9,Sent',
     ]);
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [older]);
+    const plan = planImport(table.headers, existingEarnings(table), [older]);
     expect(plan.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'missing_field']]);
     expect(plan.updates).toEqual([]);
     expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'earning_updated', 'workbook'], ['E2', 'earning_restated', 'workbook']]);
@@ -226,14 +227,14 @@ describe('re-importing a download after a payment run', () => {
     const table = tableOf([unpaid]);
     // The same latest date (2021-03-10) as the held rows' download, with the payment filled in.
     const sameDay = download('same-day.csv', ['2021-03-10,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [sameDay]);
+    const plan = planImport(table.headers, existingEarnings(table), [sameDay]);
     expect(plan.updates.map((u) => [u.earningId, u.kind])).toEqual([['E1', 'updated']]);
   });
 
   test('other facts under a held earningId are rejected', () => {
     const table = tableOf([unpaid]);
     const changed = download('x.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,11.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
-    const plan = planImport(table.headers, existingEarnings(table.headers, table.rows), [changed]);
+    const plan = planImport(table.headers, existingEarnings(table), [changed]);
     expect(plan.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'duplicate_differs']]);
     expect(plan.updates).toEqual([]);
   });

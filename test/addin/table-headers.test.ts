@@ -58,7 +58,7 @@ describe('importing into an Earnings table whose headers are spelled otherwise',
 
   test('an export column goes to the first of two table headers that name it, where the ledger reads it', () => {
     const tableHeaders = [...LAYOUT, 'Earning Amount'];
-    const plan = planImport(tableHeaders, existingEarnings(tableHeaders, []), [parseExportText('a.csv', EXPORT)]);
+    const plan = planImport(tableHeaders, existingEarnings({ headers: tableHeaders, rows: [], rowNumbers: [] }), [parseExportText('a.csv', EXPORT)]);
     expect(plan.newColumns).toEqual([]);
     expect(plan.cells).toHaveLength(1);
     expect(plan.cells[0]![LAYOUT.indexOf('earningAmount')]).toBe(12.5);

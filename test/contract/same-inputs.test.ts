@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { collectEarnings, source, withTempDir } from '../batch/input/helpers.js';
 import { expandInputs } from '../../batch/input/expand-inputs.js';
+import { sourceFromChunks } from '../../batch/input/input-source.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
@@ -103,6 +104,58 @@ describe('a file that is not valid text', () => {
     const addin = await addinVerdict(bytes);
     expect(batch.problems).toEqual(['invalid_encoding@3 error']);
     expect(addin).toEqual({ earnings: [], problems: ['invalid_encoding@3 error'] });
+  });
+});
+
+describe('a ragged row is refused by core\'s rule, with the same column and numbers, in both (docs/RULES.md, "Ragged rows")', () => {
+  /** Each problem as both adapters give it: where, at which column (by place and header), the cell count and the header's width, and how severe. */
+  async function raggedBoth(text: string) {
+    const r = await collectEarnings(source(utf8(text), 'e.csv'));
+    const batch = r.issues.map((i) => ({ code: i.code, line: i.line, column: i.column, columnName: i.columnName, input: i.params?.['actual'], expected: i.params?.['expected'], severity: i.severity }));
+    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), [parseExport('e.csv', text)]);
+    const addin = [
+      ...plan.rejected.map((j) => ({ code: j.code, line: j.line, column: j.columnNumber, columnName: j.column, input: j.input, expected: j.expected, severity: 'error' })),
+      ...plan.warnings.map((w) => ({ code: w.code, line: w.line, severity: 'warning' })),
+    ];
+    return { batch, addin };
+  }
+
+  test.each<[string, string, { line: number; column: number; columnName?: string; input: string }]>([
+    ['a row one cell short: at the column it lacks', `${HEADER}\n${row('E1')}\n${row('E2').replace(/,USD$/, '')}\n`, { line: 3, column: 8, columnName: 'transactionCurrency', input: '7' }],
+    ['a row with a trailing empty cell: refused, at the cell past the header', `${HEADER}\n${row('E1')},\n${row('E2')}\n`, { line: 2, column: 9, input: '9' }],
+    ['a row with a cell too many, on CRLF lines', `${HEADER}\r\n${row('E1')}\r\n${row('E2')},x\r\n`, { line: 3, column: 9, input: '9' }],
+    ['a quoted row two cells short, after a quoted cell across two lines', `${HEADER}\n"E1",P1,"Hosting\nEMEA",Co-op,10.00,10.00,2021-01-05,USD\n"E2",P1,Hosting,Co-op,10.00,10.00\n`, { line: 4, column: 7, columnName: 'earningDate', input: '6' }],
+    ['a row of one cell', `${HEADER}\n${row('E1')}\nE2\n`, { line: 3, column: 2, columnName: 'participantId', input: '1' }],
+  ])('%s', async (_what, text, expected) => {
+    const { batch, addin } = await raggedBoth(text);
+    expect(addin).toEqual(batch);
+    expect(batch).toEqual([{ code: 'ragged_row', severity: 'error', expected: '8', columnName: undefined, ...expected }]);
+  });
+});
+
+describe('a broken UTF-16 file is located by core\'s rule in both, wherever the batch job\'s chunks end (docs/RULES.md, "Encoding")', () => {
+  const le = (text: string) => Buffer.from(text, 'utf16le');
+  const be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  const unitLE = (u: number) => Buffer.from([u & 0xff, u >> 8]);
+  const unitBE = (u: number) => Buffer.from([u >> 8, u & 0xff]);
+  const body = `${HEADER}\r\n${row('E1')}\r\n`;
+
+  test.each<[string, Buffer, { line: number; input: string }]>([
+    ['LE: a high surrogate before a letter, on line 3', Buffer.concat([Buffer.from([0xff, 0xfe]), le(`${body}E2,`), unitLE(0xd83d), le('P1\r\n')]), { line: 3, input: '0xD83D' }],
+    ['BE: a low surrogate alone, on line 2', Buffer.concat([Buffer.from([0xfe, 0xff]), be(`${HEADER}\r\nE1,`), unitBE(0xde00), be(',x\r\n')]), { line: 2, input: '0xDE00' }],
+    ['LE: an odd last byte (a download cut short), on the last line', Buffer.concat([Buffer.from([0xff, 0xfe]), le(`${body}E2,P`), Buffer.from([0x31])]), { line: 3, input: 'truncated' }],
+    ['LE: a high surrogate last', Buffer.concat([Buffer.from([0xff, 0xfe]), le(`${body}E2,`), unitLE(0xd83d)]), { line: 3, input: 'truncated' }],
+  ])('%s', async (_what, bytes, expected) => {
+    const read = await readExportFile(Object.assign(new Blob([new Uint8Array(bytes)]), { name: 'e.csv' }));
+    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed);
+    const addin = plan.rejected.map((r) => ({ code: r.code, line: r.line, input: r.input }));
+    expect(addin).toEqual([{ code: 'invalid_encoding', ...expected }]);
+    // The batch job reads a stream: the same verdict with its bytes cut in two at every point.
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const r = await collectEarnings(sourceFromChunks('e.csv', [bytes.subarray(0, cut), bytes.subarray(cut)]));
+      const batch = r.issues.map((i) => ({ code: i.code, line: i.line, input: i.params?.['unit'] ?? i.params?.['reason'] }));
+      expect(batch, `cut at byte ${cut}`).toEqual(addin);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import type { Skip } from '../../import/plan-import.js';
 import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
 import { isFileRefusal } from '../../../core/tables/file-kind.js';
 import { ZIP_LIMITS, zipRefusedWhole } from '../../../core/tables/zip-entries.js';
+import { TABLES } from '../../../core/workbook-layout.js';
 
 /** The picker offers what is read as an export (core's rule) and zips of them. */
 const ACCEPT = [...EXPORT_EXTENSIONS, '.zip'].join(',');
@@ -71,12 +72,14 @@ export function renderImport(app: App, root: HTMLElement): void {
           const key = `issue.${r.code}`;
           // A file that is not read says why in words (core's reason: a workbook, a zip under another name), not as its code.
           const input = r.code === 'unsupported_file' && r.input !== undefined && isFileRefusal(r.input) ? locale.t(fileRefusalKey(r.input)) : (r.input ?? '');
-          return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input }) : r.code;
+          return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input, expected: r.expected ?? '' }) : r.code;
         };
-        const rejected = plan.rejected.map((r) => el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${problemText(r)}`));
+        // A row that conflicts with, or repeats, the workbook's own row names that row too, by its sheet row.
+        const heldRow = (row: number | undefined) => (row === undefined ? '' : ` (${locale.t('findings.row', { table: TABLES.earnings, row: locale.integer(row) })})`);
+        const rejected = plan.rejected.map((r) => el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${problemText(r)}${heldRow(r.heldRow)}`));
         const warned = plan.warnings.map((w) => el('p', { class: 'warning', 'data-testid': 'import-warning' }, `${w.file}:${w.line} — ${problemText(w)}`));
         const skipped = plan.skipped.slice(0, 200).map((s) =>
-          el('li', { 'data-codes': s.code }, `${s.file}: ${locale.t(skipMessage(s), { line: s.line, id: s.earningId })}`),
+          el('li', { 'data-codes': s.code }, `${s.file}: ${locale.t(skipMessage(s), { line: s.line, id: s.earningId })}${heldRow(s.heldRow)}`),
         );
         lastReport = [
           ...notes,

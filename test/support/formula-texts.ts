@@ -1,0 +1,20 @@
+/** Texts and whether a spreadsheet would run them as a formula (docs/RULES.md, "Formula injection"): core's rule and both adapters are held to them. */
+export const FORMULA_TEXTS: readonly (readonly [text: string, opensFormula: boolean])[] = [
+  ['=1+1', true],
+  ['=HYPERLINK("http://x","y")', true],
+  ['+SUM(A1:A9)', true],
+  ['-12.50', true],
+  ['-2+3', true],
+  ['@cmd', true],
+  ['\t=1', true],
+  ['\r=1', true],
+  ['plain', false],
+  ['Contoso, Ltd.', false],
+  ['a=1', false],
+  [' =1', false],
+  ['\n=1', false],
+  ['Ünsal', false],
+  ['(12.50)', false],
+  ["'=1", false],
+  ['', false],
+];
