@@ -90,6 +90,21 @@ describe('importing a Payments report', () => {
   });
 });
 
+describe('a Payments report refused as a whole', () => {
+  beforeEach(async () => {
+    fake.reset();
+    await setUpWorkbook();
+  });
+
+  test('a quote never closed imports none of its lines, as the batch job rejects the file', async () => {
+    const { plan } = await importExports([report('cut.csv', NEWER, ['P1,Hosting,5,,,EUR,,PAY-3,Sent,', 'P1,Hosting,"6,,,EUR,,PAY-4,Sent,'])], () => undefined);
+    expect(plan.rejected.map((r) => [r.line, r.code])).toContainEqual([3, 'unclosed_quote']);
+    expect(plan.files.map((f) => f.added)).toEqual([0]);
+    // The table is made, with the one blank row Excel keeps in an empty table, and no payment.
+    expect(held().filter(([id]) => id !== '')).toEqual([]);
+  });
+});
+
 describe('the Payments table in the ledger', () => {
   const asOf = isoDate('2022-02-10');
   const earningsTable = { name: TABLES.earnings, headers: EARNINGS.split(','), rows: [['E1', 'P1', 'Hosting', 'Co-op', 100, 113, '2021-02-10', 'EUR', 'PAY-1', 'Sent']], rowNumbers: [2] };
