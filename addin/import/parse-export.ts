@@ -7,8 +7,8 @@ import Papa from 'papaparse';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
-import { DEFAULT_EXPORT_KIND, EXPORT_KINDS, type ExportKind } from '../../core/reconcile/export-kind.js';
-import type { ColumnRequirement } from '../../core/tables/header-row.js';
+import { EXPORT_KINDS, exportKindOf, DEFAULT_EXPORT_KIND, type ExportKind } from '../../core/reconcile/export-kind.js';
+import type { ColumnRequirement, HeaderSearch } from '../../core/tables/header-row.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
@@ -51,7 +51,7 @@ export function parseExport(file: string, text: string, options: ParseExportOpti
   const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(header) }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
-  const kind = header?.kind ?? DEFAULT_EXPORT_KIND;
+  const { kind } = header;
   return scanned !== null ? fromScanned(file, scanned, delimiter, cap, kind) : fromRecords(file, recordsByStep(body, delimiter), delimiter, cap, kind);
 }
 
@@ -61,30 +61,25 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const header = exportHeader(body);
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(header) }).meta;
-  return fromRecords(file, recordsByStep(body, delimiter), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header?.kind ?? DEFAULT_EXPORT_KIND);
+  return fromRecords(file, recordsByStep(body, delimiter), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
 }
 
 /** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */
-function delimiterOf(header: ExportHeader | null): { delimiter: Delimiter } | { delimitersToGuess: string[] } {
-  return header !== null ? { delimiter: header.delimiter } : { delimitersToGuess: [...EXPORT_DELIMITERS] };
+function delimiterOf(header: ExportHeader): { delimiter: Delimiter } | { delimitersToGuess: string[] } {
+  return header.delimiter !== null ? { delimiter: header.delimiter } : { delimitersToGuess: [...EXPORT_DELIMITERS] };
 }
 
-/** Where an export's header is: its delimiter, and which report it heads (core's `EXPORT_KINDS`). */
+/** Which report an export is (core's `exportKindOf`), and the delimiter of its header (null: no line heads it). */
 export interface ExportHeader {
-  readonly delimiter: Delimiter;
+  readonly delimiter: Delimiter | null;
   readonly kind: ExportKind;
 }
 
-/**
- * The header of an export of any kind core knows, tried in core's order (`EXPORT_KINDS`): the first
- * kind whose header `exportDelimiter` finds. null: no line heads any kind.
- */
-export function exportHeader(body: string): ExportHeader | null {
-  for (const { kind, required } of EXPORT_KINDS) {
-    const delimiter = exportDelimiter(body, required);
-    if (delimiter !== null) return { delimiter, kind };
-  }
-  return null;
+/** The header of an export of any kind core knows: core's header search for each kind (`EXPORT_KINDS`), and core's choice among them. */
+export function exportHeader(body: string): ExportHeader {
+  const searches = EXPORT_KINDS.map(({ kind, required }) => ({ kind, ...headerSearchOf(body, required) }));
+  const kind = exportKindOf(searches);
+  return { kind, delimiter: searches.find((s) => s.kind === kind)!.delimiter };
 }
 
 /**
@@ -92,9 +87,10 @@ export function exportHeader(body: string): ExportHeader | null {
  * the first lines, each offered split by every delimiter core allows it (`delimiterCandidates`);
  * the first split with every required column is the header, and its delimiter the file's. Lines
  * end at a line feed (a carriage return before it dropped), or at a lone carriage return in a file
- * whose first line break is one. null: no line is the header.
+ * whose first line break is one. With the search as it ended, whose closest line tells core which
+ * report a file without a header meant to be (`exportKindOf`); delimiter null: no line is the header.
  */
-export function exportDelimiter(body: string, required: readonly ColumnRequirement[]): Delimiter | null {
+function headerSearchOf(body: string, required: readonly ColumnRequirement[]): { delimiter: Delimiter | null; search: HeaderSearch } {
   const firstBreak = /\r\n?|\n/.exec(body)?.[0];
   const newline = firstBreak === '\r' ? '\r' : '\n';
   let search = startHeaderSearch(required);
@@ -105,13 +101,13 @@ export function exportDelimiter(body: string, required: readonly ColumnRequireme
     if (!isBlankText(raw, 0, raw.length)) {
       for (const delimiter of delimiterCandidates(raw)) {
         search = seeHeaderLine(search, line, Papa.parse<string[]>(raw, { delimiter, header: false, newline: '\n' }).data[0] ?? []);
-        if (search.found !== null) return delimiter;
+        if (search.found !== null) return { delimiter, search };
       }
     }
     if (eol < 0) break;
     pos = eol + 1;
   }
-  return null;
+  return { delimiter: null, search };
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */

@@ -34,6 +34,15 @@ describe('importing a Payments report', () => {
     expect(earnings.kind).toBeUndefined();
   });
 
+  test('a Payments report without a required column is told that column, not the earnings export\'s', async () => {
+    const parsed = report('p.csv', NEWER.replace('earned,', 'amount,'), ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15']);
+    expect(parsed.kind).toBe('payments');
+    const { plan } = await importExports([parsed], () => undefined);
+    expect(plan.rejected.map((r) => [r.file, r.line, r.code, r.column])).toEqual([['p.csv', 1, 'missing_column', 'earned']]);
+    // A file close to no report is still an earnings export missing its columns, as before.
+    expect(report('x.csv', 'earningId,participantId,programName,earningType,earningAmount,earningDate', []).kind).toBeUndefined();
+  });
+
   test('makes the Payments table, writes amounts and dates as numbers, and the check names the table\'s rows', async () => {
     expect(fake.tableValues(TABLES.payments)).toBeNull();
     const { plan, payments } = await importExports(
