@@ -500,6 +500,9 @@ describe('the task pane in headless Chromium', () => {
     await expect.poll(() => group.locator('[data-testid="finding-paymentId"]').textContent()).toBe('PMT-4447309-CSPDB-21H2-USD');
     await group.locator('[data-testid="finding-where"]').click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { FakeOffice: { selection: { sheet: string; row: number } | null } }).FakeOffice.selection)).toMatchObject({ sheet: 'Payments', row: 9 });
+    // Corrected in the sheet to what the earnings add up to, the finding goes without Recalculate.
+    await page.evaluate(() => (window as unknown as { FakeOffice: { setCell(t: string, r: number, c: string, v: unknown): void } }).FakeOffice.setCell('Payments', 8, 'earned', 6000));
+    await expect.poll(() => group.count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
