@@ -494,6 +494,8 @@ describe('the task pane in headless Chromium', () => {
     await expect.poll(() => testId(page, 'import-summary').allTextContents()).toContainEqual(expect.stringMatching(/^payments\.csv.*11 added, 0 skipped, 0 rejected/));
     const payments = await tableRows(page, TABLES.payments);
     expect(payments.rows.map((r) => r[payments.headers.indexOf('paymentId')])).toHaveLength(11);
+    // The import that made the table watches it, as set-up watches the others.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { FakeOffice: { model: { handlers: Map<string, Set<unknown>> } } }).FakeOffice.model.handlers.get('Payments')?.size ?? 0)).toBe(1);
     await testId(page, 'tab-findings').click();
     const group = page.locator('[data-testid="finding-group"][data-codes="payment_mismatch"]');
     await group.locator('[data-testid="finding-group-open"]').click();
