@@ -106,6 +106,26 @@ export const CLAIM_HISTORY_COLUMNS = cols({
   detail: 'text',
 });
 
+/**
+ * The Payments table: the Partner Center Payments report's columns the payments check reads
+ * (core/reconcile/payments-layout.ts; docs/RULES.md, "Payments report"), amounts as numbers and the
+ * payment date as a date, like the Earnings table's. The table has the newer report's two currency
+ * columns: an older report's one `currencyCode` is its earned currency, and is imported as
+ * `earnedCurrencyCode`, so rows of both kinds of report sit in one table.
+ */
+export const PAYMENTS_COLUMNS = cols({
+  paymentId: 'text',
+  participantId: 'text',
+  programName: 'text',
+  earned: 'amount',
+  earnedUSD: 'amountUSD',
+  earnedCurrencyCode: 'text',
+  totalPayment: 'amount',
+  paymentCurrencyCode: 'text',
+  paymentStatus: 'text',
+  paymentDate: 'date',
+});
+
 export const BALANCES_COLUMNS = cols({
   participantId: 'text',
   programName: 'text',
@@ -159,4 +179,5 @@ export const TABLES = {
   claims: 'Claims',
   claimHistory: 'ClaimHistory',
   balances: 'Balances',
+  payments: 'Payments',
 } as const;

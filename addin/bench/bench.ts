@@ -61,7 +61,7 @@ function run(): void {
   const programs = catalogOf(null);
   const parses = new ClaimParses();
   const earningsChange = () => {
-    const ledger = settleLedger(readEarningsPass(tables.earnings, programs.catalog, settings), programs, tables.claims, options, parses);
+    const ledger = settleLedger(readEarningsPass(tables.earnings, programs.catalog, settings), programs, tables, options, parses);
     pools = ledger.balances.map(balanceToCells).length;
   };
   const kept = readEarningsPass(tables.earnings, programs.catalog, settings);
@@ -72,7 +72,7 @@ function run(): void {
     // A user edits one claim's amount between recalculations.
     const row = claims.rows[edits++ % claims.rows.length]!;
     row[amount] = Number(row[amount]) + 1;
-    const ledger = settleLedger(kept, programs, claims, options, parses);
+    const ledger = settleLedger(kept, programs, { claims }, options, parses);
     pools = ledger.balances.map(balanceToCells).length;
   };
   const measures = [scratch, earningsChange, claimEdit];

@@ -9,6 +9,7 @@ import {
   CLAIM_HISTORY_COLUMNS,
   CLAIMS_COLUMNS,
   EARNINGS_COLUMNS,
+  PAYMENTS_COLUMNS,
   PROGRAMS_COLUMNS,
   TABLES,
   type ColumnSpec,
@@ -25,9 +26,15 @@ export const TABLE_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
   [TABLES.claims]: CLAIMS_COLUMNS,
   [TABLES.claimHistory]: CLAIM_HISTORY_COLUMNS,
   [TABLES.balances]: BALANCES_COLUMNS,
+  [TABLES.payments]: PAYMENTS_COLUMNS,
 };
 
-export const ALL_TABLES: readonly string[] = Object.values(TABLES);
+/**
+ * The tables set-up makes, and without which the pane offers it. The Payments table is not one of
+ * them: a team that does not import the Payments report has no use for it, so the first import of
+ * one makes it (`ensureTables`), as set-up would.
+ */
+export const ALL_TABLES: readonly string[] = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.claimHistory, TABLES.balances];
 
 export interface SetupResult {
   readonly created: string[];
@@ -51,14 +58,23 @@ export async function missingTables(context: Excel.RequestContext): Promise<stri
  * and one more only when a sheet is named like a missing table), then seeds Programs with
  * `programRows` when Programs was created now.
  */
-export async function ensureCoopTables(
+export function ensureCoopTables(
   context: Excel.RequestContext,
+  programRows: readonly (readonly CellValue[])[] = [],
+): Promise<SetupResult> {
+  return ensureTables(context, ALL_TABLES, programRows);
+}
+
+/** Creates those of `tables` the workbook lacks, as set-up creates them (`ensureCoopTables`). */
+export async function ensureTables(
+  context: Excel.RequestContext,
+  tables: readonly string[],
   programRows: readonly (readonly CellValue[])[] = [],
 ): Promise<SetupResult> {
   const sheets = context.workbook.worksheets;
   const names = await workbookNames(context);
   // Where each table is, by core's rule (`claims` is the Claims table: Excel names ignore case).
-  const locations = new Map(ALL_TABLES.map((name) => [name, locateTable(name, names)] as const));
+  const locations = new Map(tables.map((name) => [name, locateTable(name, names)] as const));
   // A sheet named like a table the workbook lacks may hold the team's rows: whether it holds any is
   // what decides if the table may be made on it.
   const used = new Map<string, Excel.Range>();
@@ -105,5 +121,5 @@ export async function ensureCoopTables(
   if (created.includes(TABLES.programs) && programRows.length > 0) {
     await appendRows(context, TABLES.programs, programRows, { formats: formatsOf(PROGRAMS_COLUMNS) });
   }
-  return { created, existing: ALL_TABLES.filter((n) => locations.get(n)!.kind === 'table'), unconverted };
+  return { created, existing: tables.filter((n) => locations.get(n)!.kind === 'table'), unconverted };
 }

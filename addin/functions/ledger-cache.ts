@@ -32,7 +32,8 @@ function changed(): void {
   for (const listener of [...listeners]) listener();
 }
 
-const WATCHED: ReadonlySet<string> = new Set([TABLES.earnings, TABLES.programs, TABLES.claims]);
+// The Payments table too: a refused one leaves nothing computed (docs/RULES.md, "A refused table").
+const WATCHED: ReadonlySet<string> = new Set([TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments]);
 onTablesChanged((table) => {
   if (!WATCHED.has(table)) return;
   cached = null;

@@ -7,13 +7,16 @@ import Papa from 'papaparse';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
-import { REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { EXPORT_KINDS, exportKindOf, DEFAULT_EXPORT_KIND, type ExportKind } from '../../core/reconcile/export-kind.js';
+import type { ColumnRequirement, HeaderSearch } from '../../core/tables/header-row.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
 export interface ParsedExport<Rows extends ExportRows = ExportRows> {
   readonly file: string;
+  /** Which report the header says the file is (core's `EXPORT_KINDS`); absent: an earnings export. */
+  readonly kind?: ExportKind;
   readonly headers: string[];
   readonly rows: Rows;
   /** 1-based line in the file where each row starts. */
@@ -44,24 +47,39 @@ export function parseExportText(file: string, text: string, options: ParseExport
 export function parseExport(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
-  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
+  const header = exportHeader(body);
+  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(header) }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
-  return scanned !== null ? fromScanned(file, scanned, delimiter, cap) : fromRecords(file, recordsByStep(body, delimiter), delimiter, cap);
+  const { kind } = header;
+  return scanned !== null ? fromScanned(file, scanned, delimiter, cap, kind) : fromRecords(file, recordsByStep(body, delimiter), delimiter, cap, kind);
 }
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
 export function parseExportByPapaparse(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
-  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(body) }).meta;
-  return fromRecords(file, recordsByStep(body, delimiter), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS);
+  const header = exportHeader(body);
+  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(header) }).meta;
+  return fromRecords(file, recordsByStep(body, delimiter), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
 }
 
 /** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */
-function delimiterOf(body: string): { delimiter: Delimiter } | { delimitersToGuess: string[] } {
-  const delimiter = exportDelimiter(body);
-  return delimiter !== null ? { delimiter } : { delimitersToGuess: [...EXPORT_DELIMITERS] };
+function delimiterOf(header: ExportHeader): { delimiter: Delimiter } | { delimitersToGuess: string[] } {
+  return header.delimiter !== null ? { delimiter: header.delimiter } : { delimitersToGuess: [...EXPORT_DELIMITERS] };
+}
+
+/** Which report an export is (core's `exportKindOf`), and the delimiter of its header (null: no line heads it). */
+export interface ExportHeader {
+  readonly delimiter: Delimiter | null;
+  readonly kind: ExportKind;
+}
+
+/** The header of an export of any kind core knows: core's header search for each kind (`EXPORT_KINDS`), and core's choice among them. */
+export function exportHeader(body: string): ExportHeader {
+  const searches = EXPORT_KINDS.map(({ kind, required }) => ({ kind, ...headerSearchOf(body, required) }));
+  const kind = exportKindOf(searches);
+  return { kind, delimiter: searches.find((s) => s.kind === kind)!.delimiter };
 }
 
 /**
@@ -69,12 +87,13 @@ function delimiterOf(body: string): { delimiter: Delimiter } | { delimitersToGue
  * the first lines, each offered split by every delimiter core allows it (`delimiterCandidates`);
  * the first split with every required column is the header, and its delimiter the file's. Lines
  * end at a line feed (a carriage return before it dropped), or at a lone carriage return in a file
- * whose first line break is one. null: no line is the header.
+ * whose first line break is one. With the search as it ended, whose closest line tells core which
+ * report a file without a header meant to be (`exportKindOf`); delimiter null: no line is the header.
  */
-export function exportDelimiter(body: string): Delimiter | null {
+function headerSearchOf(body: string, required: readonly ColumnRequirement[]): { delimiter: Delimiter | null; search: HeaderSearch } {
   const firstBreak = /\r\n?|\n/.exec(body)?.[0];
   const newline = firstBreak === '\r' ? '\r' : '\n';
-  let search = startHeaderSearch(REQUIRED_EARNINGS_COLUMNS);
+  let search = startHeaderSearch(required);
   let pos = 0;
   for (let line = 1; searchesLine(search, line); line++) {
     const eol = body.indexOf(newline, pos);
@@ -82,13 +101,13 @@ export function exportDelimiter(body: string): Delimiter | null {
     if (!isBlankText(raw, 0, raw.length)) {
       for (const delimiter of delimiterCandidates(raw)) {
         search = seeHeaderLine(search, line, Papa.parse<string[]>(raw, { delimiter, header: false, newline: '\n' }).data[0] ?? []);
-        if (search.found !== null) return delimiter;
+        if (search.found !== null) return { delimiter, search };
       }
     }
     if (eol < 0) break;
     pos = eol + 1;
   }
-  return null;
+  return { delimiter: null, search };
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */
@@ -100,8 +119,8 @@ export function exportBody(text: string): string {
  * core's header search, as the batch job runs it, over the records as they start on their lines:
  * the header record; else the closest, whose missing columns the plan then names. -1: none.
  */
-function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: number) => string[]): number {
-  let search = startHeaderSearch(REQUIRED_EARNINGS_COLUMNS);
+function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: number) => string[], kind: ExportKind): number {
+  let search = startHeaderSearch(EXPORT_KINDS.find((k) => k.kind === kind)!.required);
   const recordOn = new Map<number, number>();
   for (let k = 0; k < count && searchesLine(search, lineOf(k)); k++) {
     recordOn.set(lineOf(k), k);
@@ -110,6 +129,11 @@ function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: 
   const problem = search.found === null ? headerProblem(search) : null;
   const line = search.found ?? (problem?.code === 'missing_column' ? problem.line : null);
   return line === null ? -1 : (recordOn.get(line) ?? -1);
+}
+
+/** An earnings export says nothing of its kind, as before Payments reports were read; another kind says which it is. */
+function kindOf(kind: ExportKind): { kind?: ExportKind } {
+  return kind === DEFAULT_EXPORT_KIND ? {} : { kind };
 }
 
 /** A file that cannot be read as an export at all: one error, no header, no rows. */
@@ -125,8 +149,8 @@ function noRows(rows: number, errors: readonly unknown[], headerLine: number): P
   return rows === 0 && errors.length === 0 ? [{ line: headerLine, code: 'no_rows' }] : [];
 }
 
-function fromRecords(file: string, { all, lines, errors: allErrors, text, starts }: NumberedRecords, delimiter: string, cap: number): ParsedExport<PackedRows> {
-  const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!);
+function fromRecords(file: string, { all, lines, errors: allErrors, text, starts }: NumberedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
+  const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!, kind);
   if (headerAt < 0) return NO_HEADER(file);
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];
@@ -147,13 +171,13 @@ function fromRecords(file: string, { all, lines, errors: allErrors, text, starts
   const headerLine = lines[headerAt]!;
   const after = errors.filter((e) => e.record > headerAt).map(({ line, code, input }) => ({ line, code, input }));
   if (tooLarge) after.push(tooLarge.error);
-  return { file, headers, rows: packRows(rows), lines: rowLines, headerLine, errors: after, warnings: noRows(rows.length, after, headerLine) };
+  return { file, ...kindOf(kind), headers, rows: packRows(rows), lines: rowLines, headerLine, errors: after, warnings: noRows(rows.length, after, headerLine) };
 }
 
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
-function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, cap: number): ParsedExport<PackedRows> {
+function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
   const { text, cellEnds, recordFirst, recordStarts, recordLines } = scanned;
-  const headerAt = headerIndex(scanned.records, (k) => recordLines[k]!, (k) => recordCells(scanned, k));
+  const headerAt = headerIndex(scanned.records, (k) => recordLines[k]!, (k) => recordCells(scanned, k), kind);
   if (headerAt < 0) return NO_HEADER(file);
   const headers = recordCells(scanned, headerAt).map((h) => h.trim());
   // A record past core's cap ends the file there: it is the file's one problem (docs/RULES.md, "Record size").
@@ -183,7 +207,7 @@ function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, c
     length: rows,
   };
   const errors = tooLarge ? [tooLarge.error] : [];
-  return { file, headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors, warnings: noRows(rows, errors, recordLines[headerAt]!) };
+  return { file, ...kindOf(kind), headers, rows: packed, lines, headerLine: recordLines[headerAt]!, errors, warnings: noRows(rows, errors, recordLines[headerAt]!) };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
+import { REQUIRED_PAYMENTS_COLUMNS } from '../../core/reconcile/payments-layout.js';
 import type { WorkbookNames } from '../../core/tables/table-location.js';
 import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
@@ -28,7 +29,7 @@ export function earningsWritten(): void {
 }
 
 /** The columns a sheet standing for a table must have for its header to be found (`sheetHeaderIndex`), as the batch job asks of a workbook's Claims. */
-const SHEET_HEADER_COLUMNS = { [TABLES.claims]: REQUIRED_CLAIMS_COLUMNS, [TABLES.earnings]: REQUIRED_EARNINGS_COLUMNS };
+const SHEET_HEADER_COLUMNS = { [TABLES.claims]: REQUIRED_CLAIMS_COLUMNS, [TABLES.earnings]: REQUIRED_EARNINGS_COLUMNS, [TABLES.payments]: REQUIRED_PAYMENTS_COLUMNS };
 
 export interface LoadedLedger {
   readonly ledger: Ledger;
@@ -52,7 +53,7 @@ export interface LoadOptions {
 
 export async function loadLedger(context: Excel.RequestContext, options: LoadOptions): Promise<LoadedLedger> {
   const { names, settings, asOf } = options;
-  const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims];
+  const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments];
   // Where each table is, core's rule (docs/RULES.md, "Where a table is"); a sheet standing for one
   // is read in this same sync, its header searched for the columns the batch job's reader wants.
   const shapes = queueTableShapes(context, wanted, names, SHEET_HEADER_COLUMNS);
@@ -70,6 +71,7 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
   const read = await readTableRows(context, wanted, kept ? shapes.filter((s) => s !== earningsShape) : shapes);
   const programsTable = read.get(TABLES.programs) ?? null;
   const claimsTable = read.get(TABLES.claims) ?? null;
+  const paymentsTable = read.get(TABLES.payments) ?? null;
   const programs = catalogOf(programsTable);
   if (programs.refused) {
     // Nothing is computed with a Programs table core refuses; the kept pass stays for when it is fixed.
@@ -87,12 +89,12 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
     kept = { pass: readEarningsPass(table, programs.catalog, settings), fingerprint: fingerprintOf([table]), programs: programsPrint };
     if (watched) memo.keep(generation, key, kept);
   }
-  const ledger = settleLedger(kept.pass, programs, claimsTable, { asOf, settings }, claimParses);
+  const ledger = settleLedger(kept.pass, programs, { claims: claimsTable, payments: paymentsTable }, { asOf, settings }, claimParses);
   return {
     ledger,
     programs: programsTable,
     participantNames: kept.pass.participantNames,
-    fingerprint: fingerprintOf([kept.fingerprint, programsTable, claimsTable]),
+    fingerprint: fingerprintOf([kept.fingerprint, programsTable, claimsTable, paymentsTable]),
     earningsRead,
   };
 }

@@ -29,6 +29,8 @@ import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-sto
 import { MemoryFindingSink } from '../../core/reconcile/finding-sink.js';
 import { settleAsOf } from '../../core/reconcile/settle.js';
 import { compareFindings, type Finding } from '../../core/reconcile/finding.js';
+import type { PaymentRecord } from '../../core/reconcile/payments-check.js';
+import { paymentsRowReader, paymentsTableHeader } from './payments-table-record.js';
 import {
   amountToCell,
   cellAsText,
@@ -45,6 +47,8 @@ export interface LedgerTables {
   readonly earnings: TableData | null;
   readonly programs: TableData | null;
   readonly claims: TableData | null;
+  /** The Payments table, made by the first import of a Payments report: absent, no payment is checked. */
+  readonly payments?: TableData | null;
 }
 
 export interface LedgerClaim {
@@ -163,6 +167,36 @@ export function readClaims(claims: TableData | null, parses: ClaimParses = new C
   return { claims: out, problems, refused: false };
 }
 
+export interface PaymentsRead {
+  /** The rows core reads, in table order, each located at its sheet row (a repeated paymentId is core's to settle). */
+  readonly payments: PaymentRecord[];
+  readonly problems: RowProblem[];
+  /** The table's header refuses it (`headerRefusesTable`): nothing may be computed with it (Ledger.refusedTable). */
+  readonly refused: boolean;
+}
+
+/**
+ * The Payments table's rows as core's payment records (`readPaymentRecord`, the rule the batch job
+ * reads `--payments` by): a row core refuses is a problem naming its sheet row and left out; a
+ * header that lacks a required column or repeats one refuses the table, as the batch job rejects
+ * such a report (docs/RULES.md, "A refused table").
+ */
+export function readPayments(table: TableData | null | undefined): PaymentsRead {
+  const payments: PaymentRecord[] = [];
+  if (!table) return { payments, problems: [], refused: false };
+  const header = paymentsTableHeader(table.headers);
+  const problems = headerProblems(table, header);
+  if (headerRefusesTable(header)) return { payments, problems, refused: true };
+  const read = paymentsRowReader(header);
+  table.rows.forEach((cells, i) => {
+    const row = table.rowNumbers[i]!;
+    const r = read(cells, row);
+    if (r.ok) payments.push(r.value);
+    else problems.push({ table: table.name, row, issues: r.issues.map((issue) => ({ ...issue, path: [table.name, row, ...issue.path] })) });
+  });
+  return { payments, problems, refused: false };
+}
+
 export interface LedgerOptions {
   readonly asOf: IsoDate;
   readonly settings: LedgerSettings;
@@ -223,19 +257,28 @@ export function refusedLedger(table: RefusedTable, catalog: PolicyCatalog, probl
   return { asOf, settings, catalog, balances: [], claims: [], findings: [], problems: [...problems], refusedTable: table };
 }
 
-/** Settles earnings already read against the Claims table, as of a date: the rest of the computation. */
-export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, claimsTable: TableData | null, options: LedgerOptions, parses?: ClaimParses): Ledger {
+/** Settles earnings already read against the Claims and Payments tables, as of a date: the rest of the computation. */
+export function settleLedger(
+  earnings: EarningsPass,
+  programs: ProgramsRead,
+  tables: Pick<LedgerTables, 'claims' | 'payments'>,
+  options: LedgerOptions,
+  parses?: ClaimParses,
+): Ledger {
   if (programs.refused) return refusedLedger('Programs', programs.catalog, programs.problems, options);
   if (earnings.refused) return refusedLedger('Earnings', programs.catalog, earnings.problems, options);
   const { asOf, settings } = options;
   const { catalog } = programs;
-  const claimRows = readClaims(claimsTable, parses);
+  const claimRows = readClaims(tables.claims, parses);
   if (claimRows.refused) return refusedLedger('Claims', catalog, claimRows.problems, options);
-  const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems];
+  const paymentRows = readPayments(tables.payments);
+  if (paymentRows.refused) return refusedLedger('Payments', catalog, paymentRows.problems, options);
+  const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems, ...paymentRows.problems];
   const settled = settleAsOf({
     earnings: earnings.totals,
     claims: claimRows.claims.map(({ claim, row }) => ({ claim, location: { file: CLAIMS_SOURCE, line: row } })),
-    payments: [],
+    // As the batch job hands core its --payments: the findings name the Payments table's sheet rows.
+    payments: paymentRows.payments,
     catalog,
     settings,
     asOf,
@@ -256,7 +299,7 @@ export function settleLedger(earnings: EarningsPass, programs: ProgramsRead, cla
 export function computeLedger(tables: LedgerTables, options: LedgerOptions): Ledger {
   const programs = catalogOf(tables.programs);
   if (programs.refused) return refusedLedger('Programs', programs.catalog, programs.problems, options);
-  return settleLedger(readEarningsPass(tables.earnings, programs.catalog, options.settings), programs, tables.claims, options);
+  return settleLedger(readEarningsPass(tables.earnings, programs.catalog, options.settings), programs, tables, options);
 }
 
 /**

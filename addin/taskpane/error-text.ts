@@ -13,7 +13,8 @@ export function errorText(locale: Locale, error: unknown): string {
   if (error instanceof RefusedSettingError) return error.issues.map((i) => locale.issue(i, locale.t('settings.numberLocale'))).join(' ');
   if (error instanceof TableColumnsError) return `${error.table}: ${error.issues.map((i) => locale.issue(i)).join(' ')}`;
   if (error instanceof RefusedTableError) {
-    return locale.t(error.table === 'Claims' ? 'error.claimsRefused' : 'error.programsRefused', { count: error.problems.length });
+    const key = error.table === 'Claims' ? 'error.claimsRefused' : error.table === 'Payments' ? 'error.paymentsRefused' : 'error.programsRefused';
+    return locale.t(key, { count: error.problems.length });
   }
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@
  * The task pane's workbook operations: each is one Excel.run, built from the glue in
  * addin/excel. Nothing here touches the DOM.
  */
-import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, columnKind, TABLES } from '../../core/workbook-layout.js';
+import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, columnKind, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
 import { claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
@@ -13,7 +13,7 @@ import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
-import { ALL_TABLES, ensureCoopTables, type SetupResult } from '../excel/workbook-setup.js';
+import { ALL_TABLES, ensureCoopTables, ensureTables, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
@@ -27,6 +27,7 @@ import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledge
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
 import { existingEarnings, planImport, type ImportPlan } from '../import/plan-import.js';
+import { existingPayments, planPaymentsImport, type PaymentsPlan, type PlanPaymentsOptions } from '../import/plan-payments-import.js';
 import type { ParsedExport } from '../import/parse-export.js';
 import { invalidateLedger, useSettings } from '../functions/ledger-cache.js';
 
@@ -96,8 +97,43 @@ export function writeBalances(ledger: Ledger): Promise<number> {
 }
 
 export interface ImportOutcome {
+  /**
+   * What the import did, every file's summary, rejection and warning together in the order the
+   * files came, whichever table they went to (the Earnings exports' skipped rows are `skipped`).
+   */
   readonly plan: ImportPlan;
+  /** The Payments reports' own plan (null: none was imported). */
+  readonly payments: PaymentsPlan | null;
   readonly written: number;
+}
+
+/** Number formats per column of a table with these headers, by the layout column each names (core's header rule: `Earning Date` is `earningDate`). */
+function formatsFor(headers: readonly string[], columns: readonly ColumnSpec[]): string[] {
+  const header = readTableHeader(headers, { known: columns.map((c) => c.name) });
+  return header.keys.map((key) => {
+    const kind = columnKind(columns, key);
+    return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
+  });
+}
+
+/** The Payments table's share of an import: its table made when first needed, then the plan written. */
+async function importPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions): Promise<{ plan: PaymentsPlan; written: number }> {
+  // Made by the first import of a Payments report, as set-up makes the others; a sheet of that name
+  // holding data is never written over (docs/RULES.md, "Where a table is").
+  const setup = await ensureTables(context, [TABLES.payments]);
+  if (setup.unconverted.length > 0) throw new Error(`${TABLES.payments} sheet holds data but is not a table`);
+  const table = (await readTables(context, [TABLES.payments])).get(TABLES.payments);
+  if (!table) throw new Error('Payments table missing');
+  const plan = planPaymentsImport(table.headers, existingPayments(table), files, options);
+  await addColumns(context, TABLES.payments, plan.newColumns);
+  if (plan.updates.length > 0) {
+    // Written where the table holds the row (its sheet row), as the Earnings rows are.
+    const body = context.workbook.tables.getItem(TABLES.payments).getDataBodyRange().load('rowIndex');
+    await context.sync();
+    for (const u of plan.updates) await writeRow(context, TABLES.payments, offsetBelowHeader(body.rowIndex, table.rowNumbers[u.index]!), u.cells);
+  }
+  const written = await appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
+  return { plan, written };
 }
 
 /**
@@ -114,7 +150,9 @@ export class RefusedSettingError extends Error {
 
 /**
  * Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`),
- * reading the files' numbers with the number locale stored in the workbook, read in the same run.
+ * and Payments reports (a file whose header core reads as one) to the Payments table
+ * (`planPaymentsImport`), reading the files' numbers with the number locale stored in the
+ * workbook, read in the same run.
  */
 export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
@@ -129,14 +167,14 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const programs = catalogOf(read.get(TABLES.programs) ?? null);
     if (programs.refused) throw new RefusedTableError('Programs', programs.problems);
     const { catalog } = programs;
-    const plan = planImport(table.headers, existingEarnings(table, catalog), files, catalog, numberLocale ? { locale: numberLocale } : {});
+    const locale = numberLocale ? { locale: numberLocale } : {};
+    const paymentsFiles = files.filter((f) => f.kind === 'payments');
+    const earningsFiles = files.filter((f) => f.kind !== 'payments');
+    const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, locale);
+    const payments = paymentsFiles.length > 0 ? await importPayments(context, paymentsFiles, locale) : null;
+    const plan = payments === null ? earningsPlan : mergedPlan(files, earningsPlan, payments.plan);
     await addColumns(context, TABLES.earnings, plan.newColumns);
-    // Each column's format by the layout column its header names (core's header rule: `Earning Date` is `earningDate`).
-    const header = readTableHeader([...table.headers, ...plan.newColumns], { known: EARNINGS_COLUMNS.map((c) => c.name) });
-    const formats = header.keys.map((key) => {
-      const kind = columnKind(EARNINGS_COLUMNS, key);
-      return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
-    });
+    const formats = formatsFor([...table.headers, ...plan.newColumns], EARNINGS_COLUMNS);
     // What the ledger kept of the table is stale from the first write; forgotten again once the
     // last is done, so that a recalculation which read the table halfway keeps nothing.
     earningsWritten();
@@ -153,11 +191,24 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
         if (plan.restamps.length > 0) await context.sync();
       }
       const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
-      return { plan, written };
+      return { plan, payments: payments?.plan ?? null, written: written + (payments?.written ?? 0) };
     } finally {
       earningsWritten();
     }
   });
+}
+
+/** The Earnings plan with the Payments reports' summaries, rejections and warnings, each file's in the order the files came. */
+function mergedPlan(files: readonly ParsedExport[], earnings: ImportPlan, payments: PaymentsPlan): ImportPlan {
+  const order = new Map(files.map((f, i) => [f.file, i] as const));
+  const at = (file: string) => order.get(file) ?? 0;
+  const byFile = <T extends { readonly file: string }>(list: readonly T[]) => [...list].sort((a, b) => at(a.file) - at(b.file));
+  return {
+    ...earnings,
+    files: byFile([...earnings.files, ...payments.files]),
+    rejected: byFile([...earnings.rejected, ...payments.rejected]),
+    warnings: byFile([...earnings.warnings, ...payments.warnings]),
+  };
 }
 
 function claimCells(claim: Claim): CellValue[] {

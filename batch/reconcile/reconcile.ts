@@ -337,16 +337,8 @@ async function readPaymentsFile(
     ...locale,
     onIssue: (i) => issues.push(i),
     onRejectedRow,
-    onRow: (row) =>
-      into.push({
-        paymentId: row.paymentId,
-        participantId: row.participantId,
-        programName: row.programName,
-        earned: row.earned,
-        earnedUSD: row.earnedUSD,
-        currency: row.earnedCurrency,
-        location: row.location,
-      }),
+    // The row is core's record (`readPaymentRecord`), as the add-in reads its Payments table.
+    onRow: (row) => void into.push(row),
   });
   return summary.records;
 }

@@ -2,6 +2,7 @@ import { Dec, ZERO } from '../money/decimal.js';
 import type { Finding } from './finding.js';
 import type { RowLocation } from './earning-record.js';
 import type { PaymentSums } from './payment-sums.js';
+import type { IsoDate } from '../calendar/calendar-date.js';
 
 /** One row of the Partner Center Payments report, as the check needs it. */
 export interface PaymentRecord {
@@ -12,6 +13,8 @@ export interface PaymentRecord {
   readonly earned: Dec;
   readonly earnedUSD: Dec | null;
   readonly currency: string;
+  /** When it was paid (null: not yet), which decides which of two versions of a payment is kept (payment-versions.ts). */
+  readonly paymentDate: IsoDate | null;
   readonly location: RowLocation;
 }
 

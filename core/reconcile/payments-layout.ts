@@ -10,9 +10,14 @@ import type { Dec } from '../money/decimal.js';
 import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
 import type { ColumnRequirement } from '../tables/header-row.js';
 import { issue, type Issue, type Result } from '../issues.js';
+import type { RowLocation } from './earning-record.js';
+import type { PaymentRecord } from './payments-check.js';
 
-/** The report's columns the reconciliation reads; its other columns pass through. */
-export const PAYMENTS_COLUMNS = [
+/**
+ * The report's columns the reconciliation reads; its other columns pass through. The add-in's
+ * Payments table has these columns but `currencyCode` (core/workbook-layout.ts, `PAYMENTS_COLUMNS`).
+ */
+export const PAYMENTS_REPORT_COLUMNS = [
   'participantId',
   'programName',
   'earned',
@@ -26,7 +31,7 @@ export const PAYMENTS_COLUMNS = [
   'paymentDate',
 ] as const;
 
-export type PaymentsColumn = (typeof PAYMENTS_COLUMNS)[number];
+export type PaymentsColumn = (typeof PAYMENTS_REPORT_COLUMNS)[number];
 
 /** Older reports carry one `currencyCode`; newer ones an earned and a payment currency. */
 export const REQUIRED_PAYMENTS_COLUMNS: readonly ColumnRequirement[] = [
@@ -136,5 +141,32 @@ export function readPaymentRow(
       paymentCurrency: paymentCurrencyOf(paymentCurrency, earnedCurrency),
       paymentDate,
     },
+  };
+}
+
+/**
+ * A Payments row as both adapters read it: the batch job's report line, the add-in's Payments table
+ * row. What the payments check needs (`PaymentRecord`, its currency the earned one) with the row's
+ * other typed values, its status and date, which decide which version of a payment is kept
+ * (payment-versions.ts).
+ */
+export type AcceptedPayment = PaymentRecord & AcceptedPaymentRow & { readonly paymentStatus: string };
+
+/**
+ * The one rule that turns a Payments row into what the reconciliation reads (docs/RULES.md,
+ * "Payments report"): `readPaymentRow`'s verdict, with the row's programName and status as
+ * written, located at `location` (a report's file and line, a table's name and sheet row).
+ */
+export function readPaymentRecord(
+  textOf: (column: PaymentsColumn) => string,
+  currencies: PaymentsCurrencyColumns,
+  location: RowLocation,
+  options: PaymentRowOptions = {},
+): Result<AcceptedPayment> {
+  const read = readPaymentRow(textOf, currencies, options);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    value: { ...read.value, currency: read.value.earnedCurrency, programName: textOf('programName'), paymentStatus: textOf('paymentStatus'), location },
   };
 }

@@ -8,6 +8,7 @@ import { checkClaims, drawClaims, type ClaimReport, type LocatedClaim } from './
 import type { EarningsTotals } from './earnings-ledger.js';
 import { compareFindings, type Finding } from './finding.js';
 import { paymentFindings, type PaymentRecord } from './payments-check.js';
+import { latestPayments } from './payment-versions.js';
 import { journalOf } from '../journal/journal-of.js';
 import { journalClaimsOf } from '../journal/journal-claims.js';
 import type { JournalAccounts } from '../journal/journal-accounts.js';
@@ -20,6 +21,7 @@ import { addTransfer, copyPoolLedger } from '../pools/pool-ledger.js';
 export interface SettleInput {
   readonly earnings: EarningsTotals;
   readonly claims: readonly LocatedClaim[];
+  /** In reading order: a repeated paymentId is one payment, whose version `latestPayments` chooses. */
   readonly payments: readonly PaymentRecord[];
   readonly catalog: PolicyCatalog;
   readonly settings: LedgerSettings;
@@ -69,7 +71,7 @@ export function settleAsOf(input: SettleInput): Settlement {
     ...conversionFindings(balances, rollovers.conversions),
     ...transfers.findings,
     ...claimCheck.findings,
-    ...paymentFindings(input.payments, earnings.paymentSums),
+    ...paymentFindings(latestPayments(input.payments), earnings.paymentSums),
   ].sort(compareFindings);
   const journal = (): JournalLine[] =>
     journalOf({

@@ -1,13 +1,13 @@
 /**
  * Which tables stop a computation when core refuses them (docs/RULES.md, "A refused table"): the
  * Programs table (the policies every pool is judged by), the Earnings (what every pool holds) and
- * the Claims register (what every pool has drawn). Computing without any of them would show
- * balances the report never had, so neither adapter computes: the batch job stops, the add-in
+ * the Claims register (what every pool has drawn), and the Payments table (what the payments check
+ * compares). Computing without any of them would show balances or findings the report never had, so neither adapter computes: the batch job stops, the add-in
  * computes nothing, keeps its Balances table as it was and says why.
  */
 import type { TableHeader } from './table-header.js';
 
-export type RefusedTable = 'Programs' | 'Earnings' | 'Claims';
+export type RefusedTable = 'Programs' | 'Earnings' | 'Claims' | 'Payments';
 
 /**
  * A header refuses its table as a whole when a required column is missing (no row can be read) or

@@ -485,6 +485,30 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   });
 
+  test('the Payments report picked with the exports goes to a Payments table, and its mismatch is a finding that selects its row', async () => {
+    const { page, errors } = await openPane();
+    await testId(page, 'setup').click();
+    await testId(page, 'tab-import').click();
+    await testId(page, 'import-files').setInputFiles([...sampleFiles(), path.join(root, 'samples/payments.csv')]);
+    await testId(page, 'import-run').click();
+    await expect.poll(() => testId(page, 'import-summary').allTextContents()).toContainEqual(expect.stringMatching(/^payments\.csv.*11 added, 0 skipped, 0 rejected/));
+    const payments = await tableRows(page, TABLES.payments);
+    expect(payments.rows.map((r) => r[payments.headers.indexOf('paymentId')])).toHaveLength(11);
+    // The import that made the table watches it, as set-up watches the others.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { FakeOffice: { model: { handlers: Map<string, Set<unknown>> } } }).FakeOffice.model.handlers.get('Payments')?.size ?? 0)).toBe(1);
+    await testId(page, 'tab-findings').click();
+    const group = page.locator('[data-testid="finding-group"][data-codes="payment_mismatch"]');
+    await group.locator('[data-testid="finding-group-open"]').click();
+    await expect.poll(() => group.locator('[data-testid="finding-paymentId"]').textContent()).toBe('PMT-4447309-CSPDB-21H2-USD');
+    await group.locator('[data-testid="finding-where"]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { FakeOffice: { selection: { sheet: string; row: number } | null } }).FakeOffice.selection)).toMatchObject({ sheet: 'Payments', row: 9 });
+    // Corrected in the sheet to what the earnings add up to, the finding goes without Recalculate.
+    await page.evaluate(() => (window as unknown as { FakeOffice: { setCell(t: string, r: number, c: string, v: unknown): void } }).FakeOffice.setCell('Payments', 8, 'earned', 6000));
+    await expect.poll(() => group.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('expiry horizons saved under Settings are the summary\'s columns; a value core refuses is not saved', async () => {
     const { page, errors } = await preparedPane('en-US', 350);
     expect(await testId(page, 'summary-EUR').locator('[data-testid^="summary-expiring-"]').evaluateAll((es) => es.map((e) => e.getAttribute('data-testid')))).toEqual(['summary-expiring-30', 'summary-expiring-60']);

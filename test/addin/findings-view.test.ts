@@ -123,16 +123,16 @@ describe('the Findings view', () => {
 
   test('lists the duplicated row and the split mismatch under their codes, errors first, each finding with its row', async () => {
     const root = render(samples);
-    // Counts by severity, core's: the samples' findings plus the pasted row's duplicate.
-    expect(['error', 'warning', 'info'].map((s) => one(root, `findings-count-${s}`)!.textContent)).toEqual(['6 errors', '9 warnings', '5 notices']);
+    // Counts by severity, core's: the samples' findings (their Payments report's too) plus the pasted row's duplicate.
+    expect(['error', 'warning', 'info'].map((s) => one(root, `findings-count-${s}`)!.textContent)).toEqual(['7 errors', '9 warnings', '5 notices']);
     // One group per code, in the ledger's order (severity first), nothing rendered inside a folded group.
     expect(codesOf(root)).toEqual([
-      'error claim_dates_invalid', 'error claim_missing_documents', 'error claim_overdraws_pool', 'error claim_paid_amount_mismatch', 'error claim_period_mismatch', 'error claim_program_not_eligible',
+      'error claim_dates_invalid', 'error claim_missing_documents', 'error claim_overdraws_pool', 'error claim_paid_amount_mismatch', 'error claim_period_mismatch', 'error claim_program_not_eligible', 'error payment_mismatch',
       'warning claim_approved_unpaid', 'warning duplicate_earning', 'warning funds_expiring', 'warning funds_forfeited', 'warning rollover_mismatch', 'warning split_mismatch', 'warning unknown_program',
       'info threshold_conversion_expected',
     ]);
     expect(all(root, 'finding')).toHaveLength(0);
-    expect(all(root, 'finding-group-count').map((c) => Number(c.textContent))).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 5]);
+    expect(all(root, 'finding-group-count').map((c) => Number(c.textContent))).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 5]);
 
     const duplicate = group(root, 'duplicate_earning');
     open(duplicate);
@@ -163,6 +163,15 @@ describe('the Findings view', () => {
     one(overdraw, 'finding-where')!.click();
     const claimIds = fake.tableValues(TABLES.claims)!.rows.map((r) => r[0]);
     await expect.poll(() => fake.selection).toMatchObject({ sheet: TABLES.claims, row: claimIds.indexOf('CLM-1010') + 1 });
+
+    // A payment finding names its Payments table row, the report's line 10 imported, and selects it.
+    const payment = group(root, 'payment_mismatch');
+    open(payment);
+    const [mismatched] = all(payment, 'finding');
+    expect(one(mismatched!, 'finding-paymentId')!.textContent).toBe('PMT-4447309-CSPDB-21H2-USD');
+    expect(one(mismatched!, 'finding-where')!.textContent).toBe('Payments, row 10');
+    one(mismatched!, 'finding-where')!.click();
+    await expect.poll(() => fake.selection).toMatchObject({ sheet: TABLES.payments, row: 9, rowCount: 1 });
 
     // Open groups stay open through the re-render a reload causes.
     const again = render(samples);

@@ -8,7 +8,7 @@ import { addinOutcome, batchOutcome } from './paths.js';
 /*
  * The contract between the two adapters: the same files reconciled by the batch job and imported
  * into the workbook and recalculated give the same Balances rows, the same finding codes per
- * pool and the same claim draws. `COOP_CONTRACT_DATA=DIR` adds every subfolder of DIR.
+ * pool, the same claim draws and the same payment findings. `COOP_CONTRACT_DATA=DIR` adds every subfolder of DIR.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'contract-data-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -39,5 +39,6 @@ describe.each(sets)('$name', (set) => {
     expect(Object.fromEntries(addin.codesByPool)).toEqual(Object.fromEntries(batch.codesByPool));
     expect(Object.fromEntries(addin.draws)).toEqual(Object.fromEntries(batch.draws));
     expect(addin.paid).toEqual(batch.paid);
+    expect(addin.payments).toEqual(batch.payments);
   });
 });

@@ -7,7 +7,8 @@ export interface DataSet {
   readonly name: string;
   readonly earnings: readonly string[];
   readonly claims?: string;
-  readonly payments?: string;
+  /** Payments reports, in the order the batch job is given them (`--payments` each) and the add-in imports them. */
+  readonly payments?: readonly string[];
   readonly programs?: string;
   readonly asOf: string;
   /** The fiscal year's start month (the workbook's Settings, the batch job's --fiscal-year-start); default 7. */
@@ -22,7 +23,7 @@ export const SAMPLES: DataSet = {
   name: 'samples',
   earnings: readdirSync('samples/earnings').sort().map((f) => join('samples/earnings', f)),
   claims: 'samples/claims.csv',
-  payments: 'samples/payments.csv',
+  payments: ['samples/payments.csv'],
   programs: 'samples/programs.json',
   asOf: '2022-02-10',
 };
@@ -69,6 +70,7 @@ export function dataSetsIn(root: string | undefined): DataSet[] {
       if (earnings.length === 0) throw new Error(`${folder}: no earnings*.csv`);
       const asOfPath = join(folder, 'asof.txt');
       if (!existsSync(asOfPath)) throw new Error(`${folder}: no asof.txt (the as-of date, yyyy-MM-dd)`);
-      return { name: `${root}/${name}`, earnings, asOf: readFileSync(asOfPath, 'utf8').trim(), ...optional('claims.csv'), ...optional('payments.csv'), ...optional('programs.json') };
+      const payments = existsSync(join(folder, 'payments.csv')) ? { payments: [join(folder, 'payments.csv')] } : {};
+      return { name: `${root}/${name}`, earnings, asOf: readFileSync(asOfPath, 'utf8').trim(), ...optional('claims.csv'), ...payments, ...optional('programs.json') };
     });
 }

@@ -1,8 +1,9 @@
 /**
  * One header rule for every table (docs/RULES.md, "Column headers"): the same header row gets the
  * same verdict from every reader of both adapters. The batch job reads a claims CSV, the Claims
- * table of a workbook and its Programs table, and export files; the add-in reads its own Claims,
- * Programs and Earnings tables (on the fake workbook) and imports export files. Each case is a
+ * table of a workbook and its Programs table, export files and Payments reports; the add-in reads
+ * its own Claims, Programs, Earnings and Payments tables (on the fake workbook) and imports export
+ * files and Payments reports. Each case is a
  * header row: spellings of the layout's names that core reads as those columns, a header that
  * repeats a column in another spelling, and a row that lacks a required column.
  */
@@ -21,7 +22,7 @@ import { recordToCells } from '../../addin/excel/record-cells.js';
 import { claimToRow, parseClaimRow } from '../../core/claims/claim-row.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { Dec } from '../../core/money/decimal.js';
-import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 
 const AS_OF = '2022-02-10';
 const silent: CommandIO = { stdout: () => undefined, stderr: () => undefined, progress: false, now: () => new Date(`${AS_OF}T12:00:00Z`) };
@@ -126,18 +127,20 @@ async function workbookWith(table: string, headers: readonly string[], row: read
 
 interface BatchRun {
   readonly codes: string[];
+  /** The paymentIds of the payment findings. */
+  readonly payments: string[];
   readonly claims: string[];
   readonly thresholds: string[];
   readonly earnings: number;
 }
 
-async function runBatch(files: { earnings?: string; claims?: string; programs?: string }, dir: string): Promise<BatchRun> {
+async function runBatch(files: { earnings?: string; claims?: string; programs?: string; payments?: string }, dir: string): Promise<BatchRun> {
   const earnings = files.earnings ?? join(dir, 'earnings.csv');
   if (!files.earnings) writeFileSync(earnings, EARNINGS_CSV);
   const out = join(dir, 'out');
   let stderr = '';
   const summary = await reconcile(
-    { earnings: [earnings], payments: [], ...(files.claims ? { claims: files.claims } : {}), ...(files.programs ? { programs: files.programs } : {}), asOf: AS_OF as IsoDate, out, failOn: 'never', skipBadRows: false, quiet: true },
+    { earnings: [earnings], payments: files.payments ? [files.payments] : [], ...(files.claims ? { claims: files.claims } : {}), ...(files.programs ? { programs: files.programs } : {}), asOf: AS_OF as IsoDate, out, failOn: 'never', skipBadRows: false, quiet: true },
     { ...silent, stderr: (s) => void (stderr += s) },
   );
   const csv = (name: string) => (existsSync(join(out, name)) ? Papa.parse<Record<string, string>>(readFileSync(join(out, name), 'utf8'), { header: true, skipEmptyLines: true }).data : []);
@@ -146,6 +149,7 @@ async function runBatch(files: { earnings?: string; claims?: string; programs?: 
   const counted = JSON.parse(existsSync(join(out, 'summary.json')) ? readFileSync(join(out, 'summary.json'), 'utf8') : '{"counts":{}}') as { counts: { earningsRowsCounted?: number } };
   return {
     codes: codes.filter((c) => HEADER_CODES.has(c)),
+    payments: csv('findings.csv').filter((f) => f.code === 'payment_mismatch').map((f) => f.paymentId!),
     claims: csv('claims.csv').map((c) => c.claimId!),
     thresholds: csv('balances.csv').map((b) => b.thresholdUSD!),
     earnings: counted.counts.earningsRowsCounted ?? 0,
@@ -232,5 +236,46 @@ describe('an earnings export: the batch job and the add-in import give a header 
 
     expect(verdict(fromCsv.codes, [String(fromCsv.earnings)])).toEqual(expected);
     expect(addin).toEqual(expected);
+  });
+});
+
+/** A payment no earnings row carries: one `payment_mismatch` wherever it is read. */
+const PAYMENTS_HEADER = PAYMENTS_COLUMNS.map((c) => c.name);
+const PAYMENT: Readonly<Record<string, string>> = { paymentId: 'PAY-1', participantId: 'P1', programName: 'CSP Indirect Reseller', earned: '100.00', earnedCurrencyCode: 'USD' };
+const PAYMENT_TEXTS = PAYMENTS_HEADER.map((h) => PAYMENT[h] ?? '');
+const PAYMENTS_CASES = cases(PAYMENTS_HEADER, { at: PAYMENTS_HEADER.indexOf('paymentStatus'), as: 'Payment Id' }, { at: PAYMENTS_HEADER.indexOf('earned'), as: 'Amount' }, ['PAY-1']);
+const paymentFindings = (findings: readonly { code: string; paymentId?: string }[]) => findings.filter((f) => f.code === 'payment_mismatch').map((f) => f.paymentId ?? '');
+
+describe('a Payments report: the batch job, the add-in import and the add-in\'s Payments table give a header row the same verdict', () => {
+  test.each(PAYMENTS_CASES)('$name', async ({ headers, expected }) => {
+    const dir = folder();
+    const text = Papa.unparse([headers, PAYMENT_TEXTS], { newline: '\n' });
+    const path = join(dir, 'payments.csv');
+    writeFileSync(path, text);
+    const fromCsv = await runBatch({ payments: path }, dir);
+
+    // The report imported, its payments then checked on Recalculate.
+    fake.reset();
+    await setUpWorkbook();
+    await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'header-rule' });
+    const { plan } = await importExports([parseExportText('earnings.csv', EARNINGS_CSV), parseExportText('payments.csv', text)], () => undefined);
+    const imported = verdict(plan.rejected.map((r) => r.code).filter((c) => HEADER_CODES.has(c)), paymentFindings((await loadWorkbook({ reread: true })).ledger.findings));
+
+    // The Payments table, made by an import, with its header row renamed.
+    fake.reset();
+    await setUpWorkbook();
+    await saveSettings({ asOf: AS_OF as IsoDate, fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'header-rule' });
+    await importExports([parseExportText('earnings.csv', EARNINGS_CSV), parseExportText('payments.csv', Papa.unparse([PAYMENTS_HEADER], { newline: '\n' }))], () => undefined);
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem(TABLES.payments).getHeaderRowRange().values = [[...headers]];
+      await context.sync();
+      await replaceRows(context, TABLES.payments, [PAYMENT_TEXTS.map((t) => (/^\d+\.\d+$/.test(t) ? Number(t) : t))]);
+    });
+    const { ledger } = await loadWorkbook({ reread: true });
+    const table = verdict(tableProblems(ledger.problems, 'Payments'), paymentFindings(ledger.findings));
+
+    expect(verdict(fromCsv.codes, fromCsv.payments)).toEqual(expected);
+    expect(imported).toEqual(expected);
+    expect(table).toEqual(expected);
   });
 });

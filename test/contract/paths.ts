@@ -31,6 +31,8 @@ export interface Outcome {
   readonly draws: Map<string, string>;
   /** The claims a payment row shows paid, sorted. */
   readonly paid: string[];
+  /** The Payments report's findings, each `code paymentId`, sorted (where each is named differs: a report's line, a table's row). */
+  readonly payments: string[];
   /** The add-in only: rows of the workbook's tables its ledger refused (the batch job stops on a refused row instead). */
   readonly refusedRows?: number;
 }
@@ -46,6 +48,11 @@ function group(codes: Iterable<[string, string]>): Map<string, string[]> {
   return out;
 }
 
+/** The payments check's findings as the contract compares them. */
+function paymentFindings(findings: readonly { code: string; paymentId?: string | undefined }[]): string[] {
+  return findings.filter((f) => f.code === 'payment_mismatch').map((f) => `${f.code} ${f.paymentId ?? ''}`).sort();
+}
+
 const silent: CommandIO = { stdout: () => undefined, stderr: () => undefined, progress: false, now: () => new Date('2022-02-10T12:00:00Z') };
 
 /** The batch job, in process, as `coop-ledger reconcile` runs it. */
@@ -55,7 +62,7 @@ export async function batchOutcome(set: DataSet): Promise<Outcome> {
     const summary = await reconcile(
       {
         earnings: set.earnings,
-        payments: set.payments ? [set.payments] : [],
+        payments: set.payments ?? [],
         claims: set.claims,
         programs: set.programs,
         asOf: set.asOf as IsoDate,
@@ -81,7 +88,8 @@ function reportsOutcome(out: string): Outcome {
   const claims = csv(join(out, 'claims.csv'));
   const draws = new Map(claims.map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']));
   const paid = claims.filter((c) => c.paid === 'true').map((c) => c.claimId!).sort();
-  return { balances, codesByPool, draws, paid };
+  const payments = paymentFindings(csv(join(out, 'findings.csv')).map((f) => ({ code: f.code!, paymentId: f.paymentId })));
+  return { balances, codesByPool, draws, paid, payments };
 }
 
 /** The command line `coop-ledger reconcile` is given for a data set (settings as options). */
@@ -89,7 +97,7 @@ export function commandLineOf(set: DataSet, out: string): string[] {
   return [
     'reconcile',
     ...set.earnings.flatMap((path) => ['--earnings', path]),
-    ...(set.payments ? ['--payments', set.payments] : []),
+    ...(set.payments ?? []).flatMap((path) => ['--payments', path]),
     ...(set.claims ? ['--claims', set.claims] : []),
     ...(set.programs ? ['--programs', set.programs] : []),
     '--as-of',
@@ -132,11 +140,12 @@ function cellText(column: string, value: unknown, currency: string): string {
 }
 
 /**
- * The add-in, on the fake workbook: set up, import the export files, add the programs and the
- * claims, then Recalculate (compute the ledger, write the Balances table) and read the table back.
- * `imports` are the files of each import in turn: by default one import of all of them.
+ * The add-in, on the fake workbook: set up, import the export files and Payments reports, add the
+ * programs and the claims, then Recalculate (compute the ledger, write the Balances table) and read
+ * the table back. `imports` are the files of each import in turn: by default one import of all of
+ * them, picked together as the batch job is given them together.
  */
-export async function addinOutcome(set: DataSet, imports: readonly (readonly string[])[] = [set.earnings]): Promise<Outcome> {
+export async function addinOutcome(set: DataSet, imports: readonly (readonly string[])[] = [[...set.earnings, ...(set.payments ?? [])]]): Promise<Outcome> {
   fake.reset();
   await setUpWorkbook();
   await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, expiryDays: set.expiryDays ?? DEFAULT_SETTINGS.expiryDays, user: 'contract' });
@@ -186,5 +195,5 @@ export async function addinOutcome(set: DataSet, imports: readonly (readonly str
   const codesByPool = group(ledger.findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code]));
   const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.drawsOnPool ? poolKeyString(c.poolKey!) : '']));
   const paid = ledger.claims.filter((c) => c.paid).map((c) => c.claim.claimId).sort();
-  return { balances, codesByPool, draws, paid, refusedRows: ledger.problems.length };
+  return { balances, codesByPool, draws, paid, payments: paymentFindings(ledger.findings), refusedRows: ledger.problems.length };
 }

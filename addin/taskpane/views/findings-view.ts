@@ -187,7 +187,7 @@ export function renderFindings(app: App, root: HTMLElement): void {
 
 /**
  * How to select the row a finding names: a claim by its claimId (a sort since the last read cannot
- * move it), an Earnings row by its table row. Null when the finding names no row of the workbook.
+ * move it), an Earnings or Payments row by its table row. Null when the finding names no row of the workbook.
  */
 function selectionOf(f: Finding): (() => Promise<void>) | null {
   if (f.file === TABLES.claims && f.claimId) {
@@ -196,9 +196,10 @@ function selectionOf(f: Finding): (() => Promise<void>) | null {
       await selectClaimRow(claimId);
     };
   }
-  if (f.file === TABLES.earnings && f.line !== undefined) {
-    const line = f.line;
-    return () => selectTableRowAt(TABLES.earnings, line);
+  // An Earnings row, or the Payments row a payment finding names, by its sheet row.
+  if ((f.file === TABLES.earnings || f.file === TABLES.payments) && f.line !== undefined) {
+    const [table, line] = [f.file, f.line];
+    return () => selectTableRowAt(table, line);
   }
   return null;
 }

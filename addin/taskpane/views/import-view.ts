@@ -4,12 +4,13 @@ import { parseInWorker } from '../../import/parse-in-worker.js';
 import { readPickedFiles } from '../../import/read-export-file.js';
 import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
+import { watchTables } from '../../excel/table-changes.js';
+import { TABLES } from '../../../core/workbook-layout.js';
 import { fileRefusalKey, hasMessage, type MessageKey } from '../../i18n/messages.js';
 import type { Skip } from '../../import/plan-import.js';
 import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
 import { isFileRefusal } from '../../../core/tables/file-kind.js';
 import { ZIP_LIMITS, zipRefusedWhole } from '../../../core/tables/zip-entries.js';
-import { TABLES } from '../../../core/workbook-layout.js';
 
 /** The picker offers what is read as an export (core's rule) and zips of them. */
 const ACCEPT = [...EXPORT_EXTENSIONS, '.zip'].join(',');
@@ -65,6 +66,8 @@ export function renderImport(app: App, root: HTMLElement): void {
           lastProgress = { written, total };
           showProgress();
         });
+        // The first Payments report imported made its table: its edits refresh the pane from now on, as the others' do.
+        if (parsed.some((p) => p.kind === 'payments')) await watchTables([TABLES.payments]);
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );

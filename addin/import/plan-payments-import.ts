@@ -1,0 +1,240 @@
+/**
+ * Decides what an import appends to the Payments table and which of its rows it rewrites: rows
+ * keyed by paymentId, by core's rule of which version of a payment counts (docs/RULES.md, "A
+ * payment repeated"). A Payments report's lines are read by core's row rule (`readPaymentRecord`),
+ * as the batch job reads `--payments`; a line core refuses is rejected with its file, line and
+ * column. Report columns the table lacks are added on the right: unknown columns pass through.
+ */
+import type { NumberLocale } from '../../core/money/parse-amount.js';
+import { parseDate } from '../../core/calendar/calendar-date.js';
+import { columnKind, PAYMENTS_COLUMNS } from '../../core/workbook-layout.js';
+import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
+import { headerRefusesTable } from '../../core/tables/refused-table.js';
+import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
+import {
+  PAYMENTS_REPORT_COLUMNS,
+  paymentsCurrencyColumns,
+  readPaymentRecord,
+  REQUIRED_PAYMENTS_COLUMNS,
+  type PaymentRowOptions,
+  type PaymentsColumn,
+} from '../../core/reconcile/payments-layout.js';
+import { paymentImportAction, paymentVersion, type PaymentVersion } from '../../core/reconcile/payment-versions.js';
+import { scaledAmountOfText } from '../../core/reconcile/earning-row.js';
+import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
+import type { TableData } from '../excel/table-io.js';
+import { paymentsRowReader, paymentsTableHeader } from '../ledger/payments-table-record.js';
+import type { ParsedExport } from './parse-export.js';
+import { rowReader } from './packed-rows.js';
+import type { FileSummary, Rejection } from './plan-import.js';
+
+/** A payment the Payments table holds: its row among the rows read, and its version. */
+export interface HeldPayment {
+  readonly index: number;
+  readonly version: PaymentVersion;
+}
+
+/** A row of the Payments table the import rewrites with a version that counts over the one held. */
+export interface PaymentRowUpdate {
+  /** The row among the rows the table read: `TableData.rowNumbers[index]` is its sheet row. */
+  readonly index: number;
+  cells: CellValue[];
+  file: string;
+  line: number;
+  readonly paymentId: string;
+}
+
+export interface PaymentsPlan {
+  /** Columns to add to the table, in order, before appending. */
+  readonly newColumns: string[];
+  /** Rows to append, in the table's column order (after newColumns are added). */
+  readonly cells: CellValue[][];
+  readonly updates: PaymentRowUpdate[];
+  readonly rejected: Rejection[];
+  readonly warnings: Rejection[];
+  readonly files: FileSummary[];
+}
+
+/** The payments the table holds, by paymentId (rows core cannot read are the ledger's problems; a repeated id, its last row that counts). */
+export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'rowNumbers'>): Map<string, HeldPayment> {
+  const header = paymentsTableHeader(table.headers);
+  const out = new Map<string, HeldPayment>();
+  if (headerRefusesTable(header)) return out;
+  const read = paymentsRowReader(header);
+  table.rows.forEach((cells, index) => {
+    const r = read(cells, table.rowNumbers[index] ?? 0);
+    if (!r.ok) return;
+    const version = paymentVersion(r.value);
+    const held = out.get(r.value.paymentId);
+    if (paymentImportAction(held?.version, version) !== 'skip') out.set(r.value.paymentId, { index, version });
+  });
+  return out;
+}
+
+export interface PlanPaymentsOptions {
+  /** How the files write numbers when not invariantly (the workbook's stored `numberLocale`). */
+  readonly locale?: NumberLocale;
+}
+
+const KNOWN = PAYMENTS_REPORT_COLUMNS as readonly string[];
+
+/** How a file's column is written to the table: where it goes and as what. */
+interface ColumnTarget {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: 'amount' | 'date' | 'text';
+}
+
+/**
+ * Plans the import of Payments reports (`files`, each `kind: 'payments'`) into the Payments table
+ * (`tableHeaders`, holding `existing`). The table's rows count as read before every file, and the
+ * files in the order given (core's order of sources), as the batch job reads its `--payments`.
+ */
+export function planPaymentsImport(
+  tableHeaders: readonly string[],
+  existing: ReadonlyMap<string, HeldPayment>,
+  files: readonly ParsedExport[],
+  options: PlanPaymentsOptions = {},
+): PaymentsPlan {
+  // The files are text: read with the workbook's number locale, as the batch job reads them with --number-locale.
+  const rowOptions: PaymentRowOptions = options.locale ? { locale: options.locale } : {};
+  const headers = [...tableHeaders];
+  let tableHeader: TableHeader = readTableHeader(headers, { known: KNOWN });
+  const newColumns: string[] = [];
+  const cells: CellValue[][] = [];
+  const rejected: Rejection[] = [];
+  const warnings: Rejection[] = [];
+  const summaries: FileSummary[] = [];
+  /** Per paymentId, the version that counts so far and, when this import wrote it, its planned cells. */
+  const seen = new Map<string, { version: PaymentVersion; cells: CellValue[] | null }>();
+  const updateOf = new Map<string, PaymentRowUpdate>();
+  const updates: PaymentRowUpdate[] = [];
+
+  for (const parsed of files) {
+    const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
+    summaries.push(summary);
+    const reject = (...problems: Omit<Rejection, 'file'>[]) => {
+      for (const r of problems) rejected.push({ file: parsed.file, ...r });
+      summary.rejected++;
+    };
+    // Each problem of reading the file at core's severity for its code, as for an earnings export.
+    const problems: ParsedExport['errors'] = [...parsed.errors, ...parsed.warnings.map((w) => ({ ...w, input: '' }))];
+    for (const e of problems) {
+      if (inputSeverity(e.code as InputIssueCode) === 'warning') warnings.push({ file: parsed.file, line: e.line, code: e.code });
+      else reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
+    }
+    if (parsed.headers.length === 0) continue;
+    // A file refused as a whole (a quote never closed, a record past the cap) imports none of its
+    // rows, as the batch job rejects it; its rows' own problems are still listed.
+    const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
+    const fileHeader = readTableHeader(parsed.headers, { known: KNOWN, required: REQUIRED_PAYMENTS_COLUMNS });
+    if (headerRefusesTable(fileHeader)) {
+      if (fileHeader.missing.length > 0) for (const column of fileHeader.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
+      else for (const r of fileHeader.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
+      continue;
+    }
+    const fileColumn = (name: string) => columnPosition(fileHeader, name);
+    const fileCurrencies = paymentsCurrencyColumns((c) => fileColumn(c) >= 0);
+    // The file's earned currency goes to the table's earned-currency column: an older report's
+    // `currencyCode` is `earnedCurrencyCode` in a table set up from the layout (docs/RULES.md,
+    // "The add-in's Payments table"). A table kept with `currencyCode` keeps it.
+    const tableEarned = () => {
+      const has = (c: PaymentsColumn) => columnPosition(tableHeader, c) >= 0;
+      return has('earnedCurrencyCode') || !has('currencyCode') ? 'earnedCurrencyCode' : 'currencyCode';
+    };
+    const targetName = (key: string) => (key === fileCurrencies.earned ? tableEarned() : key);
+    if (!refusedWhole) {
+      const added = new Set<string>();
+      fileHeader.keys.forEach((key) => {
+        if (key === '') return;
+        const name = targetName(key);
+        if (columnPosition(tableHeader, name) === -1 && !added.has(name)) added.add(name);
+      });
+      if (added.size > 0) {
+        headers.push(...added);
+        newColumns.push(...added);
+        tableHeader = readTableHeader(headers, { known: KNOWN });
+      }
+    }
+    const targets: ColumnTarget[] = [];
+    const taken = new Set<number>();
+    // The earned currency first: a newer report's `currencyCode` beside its `earnedCurrencyCode`
+    // says the same, and never writes over it in a table that keeps `currencyCode`.
+    const order = fileHeader.keys.map((key, from) => ({ key, from })).sort((a, b) => Number(b.key === fileCurrencies.earned) - Number(a.key === fileCurrencies.earned));
+    for (const { key, from } of order) {
+      const to = columnPosition(tableHeader, targetName(key));
+      if (key === '' || to === -1 || taken.has(to)) continue;
+      taken.add(to);
+      const kind = columnKind(PAYMENTS_COLUMNS, tableHeader.keys[to] ?? '');
+      targets.push({ from, to, kind: kind === 'amount' || kind === 'amountUSD' ? 'amount' : kind === 'date' ? 'date' : 'text' });
+    }
+    /** A file row in the table's column order: amounts and dates as numbers, as core reads them. */
+    const cellsOf = (row: readonly string[]): CellValue[] => {
+      const out = new Array<CellValue>(headers.length).fill('');
+      for (const { from, to, kind } of targets) {
+        const raw = row[from] ?? '';
+        const text = raw.trim();
+        if (text === '') continue;
+        if (kind === 'amount') {
+          const value = scaledAmountOfText(text, rowOptions);
+          out[to] = value !== null ? scaledToCell(value) : textToCell(text);
+        } else if (kind === 'date') {
+          const d = parseDate(text);
+          out[to] = d.ok ? dateToCell(d.value) : textToCell(text);
+        } else out[to] = textToCell(raw);
+      }
+      return out;
+    };
+
+    const rowAt = rowReader(parsed.rows);
+    for (let r = 0; r < parsed.rows.length; r++) {
+      const row = rowAt(r);
+      const line = parsed.lines[r] ?? 0;
+      if (row.length !== parsed.headers.length) {
+        reject({ line, code: 'ragged_row', input: String(row.length) });
+        continue;
+      }
+      const textOf = (column: PaymentsColumn) => {
+        const i = fileColumn(column);
+        return i < 0 ? '' : (row[i] ?? '').trim();
+      };
+      const read = readPaymentRecord(textOf, fileCurrencies, { file: parsed.file, line }, rowOptions);
+      if (!read.ok) {
+        reject(...read.issues.map((i) => ({ line, code: i.code, column: String(i.path[0]), input: i.input ?? '' })));
+        continue;
+      }
+      if (refusedWhole) continue;
+      const { paymentId } = read.value;
+      const version = paymentVersion(read.value);
+      const held = existing.get(paymentId);
+      const before = seen.get(paymentId) ?? (held ? { version: held.version, cells: null } : undefined);
+      const action = paymentImportAction(before?.version, version);
+      if (action === 'skip') {
+        summary.skipped++;
+        continue;
+      }
+      const out = cellsOf(row);
+      if (action === 'add') {
+        cells.push(out);
+        seen.set(paymentId, { version, cells: out });
+        summary.added++;
+        continue;
+      }
+      // A version that counts over the one held: its cells replace the planned row's, or the table's.
+      if (before!.cells !== null) before!.cells.splice(0, before!.cells.length, ...out);
+      else if (held !== undefined) {
+        const update = updateOf.get(paymentId);
+        if (update === undefined) {
+          const first: PaymentRowUpdate = { index: held.index, cells: out, file: parsed.file, line, paymentId };
+          updateOf.set(paymentId, first);
+          updates.push(first);
+        } else Object.assign(update, { cells: out, file: parsed.file, line });
+      }
+      seen.set(paymentId, { version, cells: before!.cells ?? null });
+      summary.updated++;
+    }
+  }
+  // Rows planned before a later file added columns are padded to the final width.
+  for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');
+  return { newColumns, cells, updates, rejected, warnings, files: summaries };
+}

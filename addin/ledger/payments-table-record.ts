@@ -1,0 +1,40 @@
+/**
+ * The Payments table's rows as core reads a Payments report's lines (`readPaymentRecord`,
+ * docs/RULES.md "Payments report"): columns found by core's header rule, each cell taken as its
+ * layout column's kind says (`cellAsText`), located by the table's name and the row's sheet row.
+ * Used by the ledger and by the import (the rows a re-downloaded report may replace). No rule here.
+ */
+import { columnKind, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
+import {
+  PAYMENTS_REPORT_COLUMNS,
+  paymentsCurrencyColumns,
+  readPaymentRecord,
+  REQUIRED_PAYMENTS_COLUMNS,
+  type AcceptedPayment,
+  type PaymentsColumn,
+} from '../../core/reconcile/payments-layout.js';
+import type { Result } from '../../core/issues.js';
+import { cellAsText } from '../excel/cell-values.js';
+
+/** The Payments table's header by core's rule, its required columns those of the report. */
+export function paymentsTableHeader(headers: readonly string[]): TableHeader {
+  return readTableHeader(headers, { known: PAYMENTS_REPORT_COLUMNS, required: REQUIRED_PAYMENTS_COLUMNS });
+}
+
+/**
+ * Reads rows of a table with this header: its cells are read invariantly (a workbook's numbers are
+ * numbers: docs/RULES.md, "Workbook cells"), and `row` is the sheet row a problem or finding names.
+ */
+export function paymentsRowReader(header: TableHeader): (cells: readonly unknown[], row: number) => Result<AcceptedPayment> {
+  const position = new Map(PAYMENTS_REPORT_COLUMNS.map((c) => [c, columnPosition(header, c)] as const));
+  const kinds = header.keys.map((key) => columnKind(PAYMENTS_COLUMNS, key));
+  const currencies = paymentsCurrencyColumns((column) => position.get(column)! >= 0);
+  return (cells, row) => {
+    const textOf = (column: PaymentsColumn) => {
+      const i = position.get(column)!;
+      return i < 0 ? '' : cellAsText(cells[i], kinds[i]).trim();
+    };
+    return readPaymentRecord(textOf, currencies, { file: TABLES.payments, line: row });
+  };
+}

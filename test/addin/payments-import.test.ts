@@ -1,0 +1,141 @@
+/**
+ * The Payments report in the workbook: imported from the same picker as the earnings exports into
+ * a Payments table made when first needed, read back by the ledger, and checked by core's payments
+ * check as the batch job checks `--payments`.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { importExports, loadWorkbook, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
+import { isoDate } from '../../core/calendar/calendar-date.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import { EARNINGS_COLUMNS, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { fake } from './fake-excel.js';
+
+const EARNINGS = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,paymentId,paymentStatus';
+const earnings = parseExportText('earnings.csv', [EARNINGS, 'E1,P1,Hosting,Co-op,100.00,113.00,2021-02-10,EUR,PAY-1,Sent', 'E2,P1,Hosting,Co-op,50.00,56.50,2021-03-10,EUR,PAY-2,Sent'].join('\n'));
+const NEWER = 'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate';
+const OLDER = 'participantID,programName,earned,earnedUSD,totalPayment,currencyCode,paymentID,paymentStatus,paymentDate';
+const report = (name: string, header: string, rows: string[]) => parseExportText(name, [header, ...rows].join('\r\n') + '\r\n');
+
+const column = (name: string) => PAYMENTS_COLUMNS.findIndex((c) => c.name === name);
+const held = () => fake.tableValues(TABLES.payments)!.rows.map((r) => [r[column('paymentId')], r[column('earned')], r[column('paymentStatus')]]);
+const mismatches = async () => (await loadWorkbook()).ledger.findings.filter((f) => f.code === 'payment_mismatch').map((f) => [f.paymentId, f.file, f.line]);
+
+describe('importing a Payments report', () => {
+  beforeEach(async () => {
+    fake.reset();
+    await setUpWorkbook();
+  });
+
+  test('core reads the file\'s header as a Payments report; an earnings export says nothing of its kind', () => {
+    expect(report('p.csv', NEWER, []).kind).toBe('payments');
+    expect(report('p.csv', `Payments - Default\r\n${OLDER}`, []).kind).toBe('payments');
+    expect(earnings.kind).toBeUndefined();
+  });
+
+  test('a Payments report without a required column is told that column, not the earnings export\'s', async () => {
+    const parsed = report('p.csv', NEWER.replace('earned,', 'amount,'), ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15']);
+    expect(parsed.kind).toBe('payments');
+    const { plan } = await importExports([parsed], () => undefined);
+    expect(plan.rejected.map((r) => [r.file, r.line, r.code, r.column])).toEqual([['p.csv', 1, 'missing_column', 'earned']]);
+    // A file close to no report is still an earnings export missing its columns, as before.
+    expect(report('x.csv', 'earningId,participantId,programName,earningType,earningAmount,earningDate', []).kind).toBeUndefined();
+  });
+
+  test('makes the Payments table, writes amounts and dates as numbers, and the check names the table\'s rows', async () => {
+    expect(fake.tableValues(TABLES.payments)).toBeNull();
+    const { plan, payments } = await importExports(
+      [earnings, report('payments.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15', 'P1,Hosting,60.00,67.80,60.00,EUR,EUR,PAY-2,Sent,2021-08-15'])],
+      () => undefined,
+    );
+    expect(plan.files.map((f) => [f.file, f.added])).toEqual([['earnings.csv', 2], ['payments.csv', 2]]);
+    expect(payments?.cells).toHaveLength(2);
+    const table = fake.tableValues(TABLES.payments)!;
+    expect(table.headers).toEqual(PAYMENTS_COLUMNS.map((c) => c.name));
+    expect(table.rows[1]![column('earned')]).toBe(60);
+    expect(table.rows[1]![column('paymentDate')]).toBe(44423);
+    // Earnings rows of PAY-2 add up to 50.00, the report says 60.00: the Payments table's sheet row 3.
+    expect(await mismatches()).toEqual([['PAY-2', TABLES.payments, 3]]);
+    expect(fake.tableValues(TABLES.earnings)!.headers).toEqual([...EARNINGS_COLUMNS.map((c) => c.name)]);
+  });
+
+  test('an older report\'s currencyCode is the earned currency, imported under earnedCurrencyCode', async () => {
+    await importExports([earnings, report('old.csv', OLDER, ['P1,Hosting,100.00,113.00,100.00,EUR,PAY-1,Sent,2021-08-15'])], () => undefined);
+    const table = fake.tableValues(TABLES.payments)!;
+    expect(table.headers).toEqual(PAYMENTS_COLUMNS.map((c) => c.name));
+    expect(table.rows[0]![column('earnedCurrencyCode')]).toBe('EUR');
+    expect(await mismatches()).toEqual([]);
+  });
+
+  test('a re-download replaces a payment\'s row, the same report again adds nothing, and an older one undoes no payment', async () => {
+    const pending = report('pending.csv', NEWER, ['P1,Hosting,60.00,67.80,,EUR,,PAY-2,Pending,']);
+    const paid = report('paid.csv', NEWER, ['P1,Hosting,50.00,56.50,50.00,EUR,EUR,PAY-2,Sent,2021-08-15']);
+    await importExports([earnings, pending], () => undefined);
+    expect(held()).toEqual([['PAY-2', 60, 'Pending']]);
+    expect(await mismatches()).toEqual([['PAY-2', TABLES.payments, 2]]);
+
+    const again = await importExports([pending], () => undefined);
+    expect(again.plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 0, 1]]);
+
+    const redownload = await importExports([paid], () => undefined);
+    expect(redownload.plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 1, 0]]);
+    expect(held()).toEqual([['PAY-2', 50, 'Sent']]);
+    expect(await mismatches()).toEqual([]);
+
+    const older = await importExports([pending], () => undefined);
+    expect(older.plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 0, 1]]);
+    expect(held()).toEqual([['PAY-2', 50, 'Sent']]);
+  });
+
+  test('a line core refuses is rejected with its file, line and column, the others imported', async () => {
+    const { plan } = await importExports([report('bad.csv', NEWER, ['P1,Hosting,1O0.00,,,EUR,,PAY-1,Sent,', ',Hosting,60.00,,,EURO,,PAY-2,Sent,', 'P1,Hosting,5,,,EUR,,PAY-3,Sent,'])], () => undefined);
+    expect(plan.rejected.map((r) => [r.file, r.line, r.code, r.column])).toEqual([
+      ['bad.csv', 2, 'invalid_amount', 'earned'],
+      ['bad.csv', 3, 'missing_field', 'participantId'],
+      ['bad.csv', 3, 'invalid_currency', 'earnedCurrencyCode'],
+    ]);
+    expect(held().map((r) => r[0])).toEqual(['PAY-3']);
+  });
+});
+
+describe('a Payments report refused as a whole', () => {
+  beforeEach(async () => {
+    fake.reset();
+    await setUpWorkbook();
+  });
+
+  test('a quote never closed imports none of its lines, as the batch job rejects the file', async () => {
+    const { plan } = await importExports([report('cut.csv', NEWER, ['P1,Hosting,5,,,EUR,,PAY-3,Sent,', 'P1,Hosting,"6,,,EUR,,PAY-4,Sent,'])], () => undefined);
+    expect(plan.rejected.map((r) => [r.line, r.code])).toContainEqual([3, 'unclosed_quote']);
+    expect(plan.files.map((f) => f.added)).toEqual([0]);
+    // The table is made, with the one blank row Excel keeps in an empty table, and no payment.
+    expect(held().filter(([id]) => id !== '')).toEqual([]);
+  });
+});
+
+describe('the Payments table in the ledger', () => {
+  const asOf = isoDate('2022-02-10');
+  const earningsTable = { name: TABLES.earnings, headers: EARNINGS.split(','), rows: [['E1', 'P1', 'Hosting', 'Co-op', 100, 113, '2021-02-10', 'EUR', 'PAY-1', 'Sent']], rowNumbers: [2] };
+  const payments = (headers: string[], rows: unknown[][]) => ({ name: TABLES.payments, headers, rows, rowNumbers: rows.map((_, i) => i + 2) });
+
+  test('a header without a required column refuses the table: nothing is computed, and Recalculate leaves Balances as it was', async () => {
+    const headers = PAYMENTS_COLUMNS.map((c) => (c.name === 'earned' ? 'Amount' : c.name));
+    const ledger = computeLedger({ earnings: earningsTable, programs: null, claims: null, payments: payments(headers, []) }, { asOf, settings: DEFAULT_SETTINGS });
+    expect(ledger.refusedTable).toBe('Payments');
+    expect(ledger.balances).toEqual([]);
+    expect(ledger.problems.flatMap((p) => p.issues.map((i) => [p.table, i.code]))).toEqual([['Payments', 'missing_column']]);
+    await expect(writeBalances(ledger)).rejects.toMatchObject({ table: 'Payments' });
+  });
+
+  test('a row core refuses is a problem naming its sheet row; a repeated paymentId is checked once, its later version', () => {
+    const headers = PAYMENTS_COLUMNS.map((c) => c.name);
+    const row = (earned: unknown, date: unknown) => PAYMENTS_COLUMNS.map((c) => ({ paymentId: 'PAY-1', participantId: 'P1', earned, earnedCurrencyCode: 'EUR', paymentDate: date })[c.name] ?? '');
+    const ledger = computeLedger(
+      { earnings: earningsTable, programs: null, claims: null, payments: payments(headers, [row(90, ''), row('x', ''), row(100, 44423)]) },
+      { asOf, settings: DEFAULT_SETTINGS },
+    );
+    expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => i.code)])).toEqual([['Payments', 3, ['invalid_amount']]]);
+    expect(ledger.findings.filter((f) => f.code === 'payment_mismatch')).toEqual([]);
+  });
+});

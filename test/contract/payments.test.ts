@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SAMPLES, type DataSet } from './data-sets.js';
+import { addinOutcome, batchOutcome } from './paths.js';
+
+/*
+ * The payments check in both adapters: the batch job given `--payments`, the add-in importing the
+ * same reports into its Payments table, list the same payment findings (docs/RULES.md, "Payments"
+ * and "A payment repeated").
+ */
+const scratch = mkdtempSync(join(tmpdir(), 'contract-payments-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function write(name: string, lines: readonly string[]): string {
+  const path = join(scratch, name);
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+  return path;
+}
+
+// The first download, an older report with one currency column.
+const first = write('payments-1.csv', [
+  'participantID,programName,earned,earnedUSD,totalPayment,currencyCode,paymentID,paymentStatus,paymentDate',
+  // Earned in EUR, reported in another currency.
+  '4410021,CSP Indirect Reseller,9000.00,,9000.00,GBP,PMT-4410021-CSPIR-21H1-EUR,Sent,2021-02-15',
+  // A paymentId no earnings row carries.
+  '4410021,CSP Indirect Reseller,100.00,100.00,,USD,PMT-NOT-IN-EARNINGS,Pending,',
+  // Not paid yet, and less than the earnings say; the re-download below pays what they say.
+  '4447309,CSP Direct Bill Partner,5800.00,5800.00,,USD,PMT-4447309-CSPDB-21H2-USD,Pending,',
+  '4420487,Hosting,2400.00,3240.00,2400.00,GBP,PMT-4420487-HOST-21H2-GBP,Sent,2021-08-15',
+]);
+// The re-download, a newer report with the earned and the payment currency.
+const second = write('payments-2.csv', [
+  'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate',
+  '4447309,CSP Direct Bill Partner,6000.00,6000.00,6000.00,USD,USD,PMT-4447309-CSPDB-21H2-USD,Sent,2021-08-15',
+  '4420487,Hosting,2400.00,3240.00,2400.00,GBP,GBP,PMT-4420487-HOST-21H2-GBP,Sent,2021-08-15',
+  '4431766,CSP Indirect Reseller,900001,7830.00,900001,JPY,JPY,PMT-4431766-CSPIR-21H1-JPY,Sent,2021-02-15',
+]);
+
+const mismatching: DataSet = { ...SAMPLES, name: 'samples with two Payments reports that mismatch', payments: [first, second] };
+const EXPECTED = [
+  'payment_mismatch PMT-4410021-CSPIR-21H1-EUR',
+  'payment_mismatch PMT-4431766-CSPIR-21H1-JPY',
+  'payment_mismatch PMT-NOT-IN-EARNINGS',
+];
+
+describe('the payments check in the workbook and in the batch job', () => {
+  test('the samples\' Payments report gives the same finding on both sides', async () => {
+    const batch = await batchOutcome(SAMPLES);
+    const addin = await addinOutcome(SAMPLES);
+    expect(batch.payments).toEqual(['payment_mismatch PMT-4447309-CSPDB-21H2-USD']);
+    expect(addin.payments).toEqual(batch.payments);
+  });
+
+  // The re-download's version of PMT-4447309 counts, in both: its first version's 5800 is no finding.
+  test('another currency, a paymentId no earning carries and a re-download: the same findings on both sides', async () => {
+    const batch = await batchOutcome(mismatching);
+    expect(batch.payments).toEqual(EXPECTED);
+    const addin = await addinOutcome(mismatching);
+    expect(addin.payments).toEqual(batch.payments);
+    expect(addin.refusedRows).toBe(0);
+  });
+
+  test('the older download imported after the re-download undoes no payment: the findings the batch job gives', async () => {
+    const batch = await batchOutcome(mismatching);
+    const addin = await addinOutcome(mismatching, [SAMPLES.earnings, [second], [first]]);
+    expect(addin.payments).toEqual(batch.payments);
+    expect(addin.payments).toEqual(EXPECTED);
+  });
+});
