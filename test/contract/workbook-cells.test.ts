@@ -110,7 +110,8 @@ describe('a Claims table read by the batch job from an .xlsx and by the add-in',
     const byId = (r: Read) => [...r].sort(([a], [b]) => a.localeCompare(b));
     expect(byId(fromAddin)).toEqual([
       ['C1', '2022-01-01', '2022-01-02', '100'],
-      ['C2', '2022-01-03', '2022-01-04', '0.30000000000000004'],
+      // =0.1+0.2 is 0.3, as Excel shows it (15 significant digits), in both.
+      ['C2', '2022-01-03', '2022-01-04', '0.3'],
       ['C3', '2022-01-05', '2022-01-06', '1234.56'],
       ['C4', '2022-01-07', '2022-01-07', '0.0000001'],
     ]);
