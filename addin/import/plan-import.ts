@@ -34,6 +34,8 @@ export interface Rejection {
   readonly file: string;
   readonly line: number;
   readonly code: string;
+  /** Core's reason, where a code has several: the pane says it in words when it has a message for it. */
+  readonly reason?: string;
   /** The column's header, when it has one. */
   readonly column?: string;
   /** The column's place in the file's row, 1-based, where the problem says it (a ragged row's first missing or extra cell). */
@@ -108,6 +110,8 @@ const ACCEPTED = Symbol('accepted');
 /** Why a row is refused: one problem, in its column when it has one. */
 interface RowProblem {
   readonly code: string;
+  /** Core's reason, where a code has several (`invalid_amount`: `too_precise`, `ambiguous`…). */
+  readonly reason?: string;
   readonly column?: string;
   readonly columnNumber?: number;
   readonly input: string;
@@ -125,7 +129,7 @@ const INVARIANT_ROWS: EarningRowOptions = Object.freeze({});
  * input-errors.csv lists them (docs/RULES.md, "Accepted rows").
  */
 function refusal(issues: readonly Issue[]): RowReading {
-  return { ok: false, problems: issues.map((i) => ({ code: i.code, column: String(i.path[0]), input: i.input ?? '' })) };
+  return { ok: false, problems: issues.map((i) => ({ code: i.code, ...(i.params?.reason ? { reason: i.params.reason } : {}), column: String(i.path[0]), input: i.input ?? '' })) };
 }
 
 /** The row's recency columns besides earningDate, as core's download recency reads them (`passThrough`). */

@@ -57,6 +57,12 @@ describe('a rejected row in the Import view says what core found', () => {
     expect(await importInView('en-US', new File([csv(['E1,P1,Hosting,Co-op,10.00,10.00,2021-01-05'])], 'e.csv'), expected)).toEqual([expected]);
   });
 
+  test('an amount with more significant digits than a cell holds is said so, in each of its columns, not "not an amount"', async () => {
+    const at = (column: string) => `e.csv:2 — ${message('de', 'issue.invalid_amount.too_precise', { column, input: '1499.9999999999999' })}`;
+    const rejected = await importInView('de-DE', new File([csv(['E1,P1,Hosting,Co-op,1499.9999999999999,1499.9999999999999,2021-01-05,USD'])], 'e.csv'), at('earningAmountUSD'));
+    expect(rejected).toEqual([at('earningAmount'), at('earningAmountUSD')]);
+  });
+
   test('a row that conflicts with an earning the workbook holds below a blank row names that row by its sheet row', async () => {
     const held = async () => {
       await importExports([parseExportText('a.csv', csv(['E1,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD']))], () => undefined);

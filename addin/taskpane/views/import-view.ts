@@ -72,7 +72,9 @@ export function renderImport(app: App, root: HTMLElement): void {
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );
         const problemText = (r: (typeof plan.rejected)[number]) => {
-          const key = `issue.${r.code}`;
+          // Core's reason in words where the pane has a message for it (an amount with too many digits is no "not an amount").
+          const reasoned = `issue.${r.code}.${r.reason ?? ''}`;
+          const key = r.reason !== undefined && hasMessage(reasoned) ? reasoned : `issue.${r.code}`;
           // A file that is not read says why in words (core's reason: a workbook, a zip under another name), not as its code.
           const input = r.code === 'unsupported_file' && r.input !== undefined && isFileRefusal(r.input) ? locale.t(fileRefusalKey(r.input)) : (r.input ?? '');
           return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input, expected: r.expected ?? '' }) : r.code;
