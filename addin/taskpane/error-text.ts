@@ -2,19 +2,28 @@ import type { Locale } from '../i18n/locale.js';
 import { RowNotFoundError } from '../excel/table-rows.js';
 import { TableColumnsError } from '../excel/table-placement.js';
 import { ClaimRefusedError, RefusedSettingError, RefusedTableError } from './workbook-ops.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { RefusedTable } from '../../core/tables/refused-table.js';
 
 /**
  * What the user reads when an operation fails: what happened and what to do, in their language.
  * Excel's own error codes are recognised where there is something better to say than its text.
  */
+/** Each table core may refuse, with the words that say so. */
+const REFUSED_TABLE_MESSAGE: Readonly<Record<RefusedTable, MessageKey>> = {
+  Programs: 'error.programsRefused',
+  Earnings: 'error.earningsRefused',
+  Claims: 'error.claimsRefused',
+  Payments: 'error.paymentsRefused',
+};
+
 export function errorText(locale: Locale, error: unknown): string {
   if (error instanceof RowNotFoundError) return locale.t('claims.gone', { id: error.key.claimId ?? Object.values(error.key).join(' ') });
   if (error instanceof ClaimRefusedError) return error.issues.map((i) => locale.issue(i)).join(' ');
   if (error instanceof RefusedSettingError) return error.issues.map((i) => locale.issue(i, locale.t('settings.numberLocale'))).join(' ');
   if (error instanceof TableColumnsError) return `${error.table}: ${error.issues.map((i) => locale.issue(i)).join(' ')}`;
   if (error instanceof RefusedTableError) {
-    const key = error.table === 'Claims' ? 'error.claimsRefused' : error.table === 'Payments' ? 'error.paymentsRefused' : 'error.programsRefused';
-    return locale.t(key, { count: error.problems.length });
+    return locale.t(REFUSED_TABLE_MESSAGE[error.table], { count: error.problems.length });
   }
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);

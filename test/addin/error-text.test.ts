@@ -27,6 +27,13 @@ describe('what the user reads when a write is refused', () => {
     expect(text).toBe(message('de', 'error.claimsRefused'));
   });
 
+  test.each([['Earnings', 'error.earningsRefused'], ['Payments', 'error.paymentsRefused']] as const)('a refused %s table names that table, not another', (table, key) => {
+    const locale = createLocale('sv-SE');
+    const text = errorText(locale, new RefusedTableError(table, [{ table, row: 0, issues: [issue('duplicate_header', [table, 'earned'], 'earned')] }]));
+    expect(text).toBe(message('sv', key));
+    expect(text).toContain(table);
+  });
+
   test('an import refused for its stored number locale names the setting and the tag, not Excel failed', () => {
     const locale = createLocale('fr-FR');
     const refused = issue('invalid_setting', ['numberLocale'], 'xx-YY', { expected: 'nl-NL', reason: 'unknown_locale' });
