@@ -36,18 +36,22 @@ const dateCell = fc.oneof(
 );
 const currencyCell = fc.oneof(blank, garbage, fc.constantFrom<unknown>('USD', 'usd', ' EUR ', 'EURO', 'GB', 840));
 
-const earningRow = fc.record({
-  earningId: requiredText,
-  participantId: requiredText,
-  programName: requiredText,
-  earningType: fc.oneof(blank, fc.constantFrom<unknown>('Co-op', 'Rebate', 'Other')),
-  earningAmount: amountCell,
-  earningAmountUSD: amountCell,
-  earningDate: dateCell,
-  transactionCurrency: currencyCell,
-  lastPaymentCurrency: currencyCell,
-  earningAmountInLastPaymentCurrency: amountCell,
-});
+const earningRow = fc
+  .record({
+    earningId: requiredText,
+    participantId: requiredText,
+    programName: requiredText,
+    earningType: fc.oneof(blank, fc.constantFrom<unknown>('Co-op', 'Rebate', 'Other')),
+    earningAmount: amountCell,
+    earningAmountUSD: amountCell,
+    earningDate: dateCell,
+    transactionCurrency: currencyCell,
+    lastPaymentCurrency: currencyCell,
+    earningAmountInLastPaymentCurrency: amountCell,
+    // A row in USD, or a table that copies the amount, holds the same cell in both amount columns.
+    usdRepeatsAmount: fc.boolean(),
+  })
+  .map(({ usdRepeatsAmount, ...cells }) => (usdRepeatsAmount ? { ...cells, earningAmountUSD: cells.earningAmount } : cells));
 
 /** The text of a cell as core reads an export, written out here apart from the add-in's own rendering. */
 function exportText(column: EarningRowColumn, cell: unknown): string {
@@ -73,6 +77,12 @@ describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
           const counted = [...(pass.totals.totals.get(rule.value.currency)?.values() ?? [])];
           expect(pass.totals.rowsRead).toBe(1);
           expect(counted.reduce((a, b) => a.plus(b), new Dec(0)).eq(scaledToDec(rule.value.amountScaled))).toBe(true);
+          // A co-op row's pool earns the rule's USD amount (a USD row its own amount when the USD cell is blank).
+          const { amountScaled, amountUSDScaled, currency } = rule.value;
+          const usd = amountUSDScaled ?? (currency === 'USD' ? amountScaled : null);
+          const pools = [...pass.totals.pools.pools.values()];
+          if (cells.earningType === 'Co-op') expect(pools.map((p) => p.coopEarnedUSD.toFixed())).toEqual([usd === null ? '0' : scaledToDec(usd).toFixed()]);
+          else expect(pools).toEqual([]);
         } else {
           expect(pass.totals.rowsRead).toBe(0);
           expect(problems).toEqual(rule.issues.map((i) => [2, i.code, ['Earnings', 2, ...i.path].join('/')]));
