@@ -91,4 +91,30 @@ describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
       { numRuns: 2000 },
     );
   });
+
+  test('a co-op row\'s pool earns the USD amount core\'s rule reads, whether or not the USD cell repeats the amount cell', () => {
+    // Rows the rule accepts, the amounts typed: most rows above are refused for another reason.
+    const amount = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom<unknown>('12.50', ' 7 ', '-0.01'));
+    const coopRow = fc
+      .record({ amount, usd: fc.oneof(blank, amount), repeat: fc.boolean(), currency: fc.constantFrom('USD', 'EUR', 'JPY') })
+      .map(({ amount: a, usd, repeat, currency }) => ({
+        earningId: 'E1', participantId: 'P1', programName: 'CSP Indirect Reseller', earningType: 'Co-op', earningDate: 44_270,
+        transactionCurrency: currency, earningAmount: a, earningAmountUSD: repeat ? a : usd,
+      }));
+    fc.assert(
+      fc.property(coopRow, (cells) => {
+        const row = headers.map((h) => (h in cells ? cells[h as keyof typeof cells] : ''));
+        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowNumbers: [2] }, policyCatalog(), DEFAULT_SETTINGS);
+        const rule = readEarningRow((column) => exportText(column, (cells as Record<string, unknown>)[column]));
+        expect(rule.ok).toBe(true);
+        if (!rule.ok) return;
+        const { amountScaled, amountUSDScaled, currency } = rule.value;
+        const usd = amountUSDScaled ?? (currency === 'USD' ? amountScaled : null);
+        expect([...pass.totals.pools.pools.values()].map((p) => [p.coopEarned.toFixed(), p.coopEarnedUSD.toFixed()])).toEqual([
+          [scaledToDec(amountScaled).toFixed(), usd === null ? '0' : scaledToDec(usd).toFixed()],
+        ]);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
