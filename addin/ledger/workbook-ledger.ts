@@ -323,9 +323,12 @@ class TableEarnings {
   private readonly kinds = new Map<string, ReturnType<typeof earningKind>>();
   /** Body index by table row, when the table's rows are not its body in order (built on the first `rowAt` that needs it). */
   private indexOfLine: Map<number, number> | undefined;
+  /** Where core's required texts are (`REQUIRED_EARNING_TEXTS`, -1: absent), looked up once rather than by name on every row. */
+  private readonly requiredTexts: readonly number[];
 
   constructor(private readonly table: TableData) {
     this.layout = earningsLayout(table, EARNINGS_SOURCE);
+    this.requiredTexts = REQUIRED_EARNING_TEXTS.map((column) => this.layout[column]);
   }
 
   /** Each row that can be read, in table order, to `visit`: a plain loop, so no iterator per row. */
@@ -354,7 +357,7 @@ class TableEarnings {
 
   /** The table's body row at `i` as a record, or null (a problem, noted when `first`) when it cannot be read. */
   private recordAt(i: number, first: boolean): TableEarning | null {
-    const { table, layout, dates, currencies, payToCurrencies } = this;
+    const { table, layout, dates, currencies, payToCurrencies, requiredTexts } = this;
     const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
     const { lastPaymentCurrency: iPayCurrency, earningAmountInLastPaymentCurrency: iPay } = layout;
     const row = table.rows[i]!;
@@ -373,7 +376,8 @@ class TableEarnings {
     const amountScaled = scaledOf(amountCell);
     const usdCell = iUSD < 0 ? '' : row[iUSD];
     const usdBlank = isBlankCell(usdCell);
-    const amountUSDScaled = usdBlank ? null : scaledOf(usdCell);
+    // A row in USD (or a table that copies the amount) repeats the amount cell: the same reading, shared.
+    const amountUSDScaled = usdBlank ? null : usdCell === amountCell ? amountScaled : scaledOf(usdCell);
     const payCurrencyText = cellText(row, iPayCurrency);
     let paymentCurrency = payToCurrencies.get(payCurrencyText);
     if (paymentCurrency === undefined) payToCurrencies.set(payCurrencyText, (paymentCurrency = payToCurrencyOf(payCurrencyText)));
@@ -381,7 +385,7 @@ class TableEarnings {
     const payBlank = isBlankCell(payCell);
     const amountInPaymentCurrencyScaled = payBlank ? null : scaledOf(payCell);
     let missingText = false;
-    for (const column of REQUIRED_EARNING_TEXTS) if (cellText(row, layout[column]) === '') missingText = true;
+    for (let c = 0; c < requiredTexts.length; c++) if (cellText(row, requiredTexts[c]!) === '') missingText = true;
     if (
       missingText || earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null) ||
       paymentCurrency === null || (!payBlank && amountInPaymentCurrencyScaled === null)
@@ -413,10 +417,12 @@ class TableEarnings {
   }
 
   private noteName(row: readonly unknown[]): void {
+    // The name first: a table without names (or a row without one) has nothing to note, and needs no lookup.
+    const name = cellText(row, this.layout.participantName);
+    if (name === '') return;
     const id = cellText(row, this.layout.participantId);
     if (id === '' || this.participantNames.has(id)) return;
-    const name = cellText(row, this.layout.participantName);
-    if (name !== '') this.participantNames.set(detach(id), name);
+    this.participantNames.set(detach(id), name);
   }
 }
 

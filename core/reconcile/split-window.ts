@@ -77,12 +77,12 @@ export class SplitWindow {
     // Partner Center writes a transaction's rows next to each other: most often it is the last one.
     const last = this.last;
     if (last !== undefined && isPairOf(last, row, program)) return last;
-    const head = this.pairs.get(row.transactionId);
-    for (let p = head; p !== undefined; p = p.next) {
+    const transactionId = row.transactionId;
+    for (let p = this.pairs.get(transactionId); p !== undefined; p = p.next) {
       if (isPairOf(p, row, program)) return (this.last = p);
     }
     const pair = this.open();
-    pair.transactionId = detach(row.transactionId);
+    pair.transactionId = detach(transactionId);
     pair.lever = row.lever;
     pair.participantId = detach(row.participantId);
     pair.programName = program.program;

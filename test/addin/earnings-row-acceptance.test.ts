@@ -36,18 +36,22 @@ const dateCell = fc.oneof(
 );
 const currencyCell = fc.oneof(blank, garbage, fc.constantFrom<unknown>('USD', 'usd', ' EUR ', 'EURO', 'GB', 840));
 
-const earningRow = fc.record({
-  earningId: requiredText,
-  participantId: requiredText,
-  programName: requiredText,
-  earningType: fc.oneof(blank, fc.constantFrom<unknown>('Co-op', 'Rebate', 'Other')),
-  earningAmount: amountCell,
-  earningAmountUSD: amountCell,
-  earningDate: dateCell,
-  transactionCurrency: currencyCell,
-  lastPaymentCurrency: currencyCell,
-  earningAmountInLastPaymentCurrency: amountCell,
-});
+const earningRow = fc
+  .record({
+    earningId: requiredText,
+    participantId: requiredText,
+    programName: requiredText,
+    earningType: fc.oneof(blank, fc.constantFrom<unknown>('Co-op', 'Rebate', 'Other')),
+    earningAmount: amountCell,
+    earningAmountUSD: amountCell,
+    earningDate: dateCell,
+    transactionCurrency: currencyCell,
+    lastPaymentCurrency: currencyCell,
+    earningAmountInLastPaymentCurrency: amountCell,
+    // A row in USD, or a table that copies the amount, holds the same cell in both amount columns.
+    usdRepeatsAmount: fc.boolean(),
+  })
+  .map(({ usdRepeatsAmount, ...cells }) => (usdRepeatsAmount ? { ...cells, earningAmountUSD: cells.earningAmount } : cells));
 
 /** The text of a cell as core reads an export, written out here apart from the add-in's own rendering. */
 function exportText(column: EarningRowColumn, cell: unknown): string {
@@ -74,12 +78,44 @@ describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
           const counted = [...(pass.totals.totals.get(rule.value.currency)?.values() ?? [])];
           expect(pass.totals.rowsRead).toBe(1);
           expect(counted.reduce((a, b) => a.plus(b), new Dec(0)).eq(scaledToDec(rule.value.amountScaled))).toBe(true);
+          // A co-op row's pool earns the rule's USD amount (a USD row its own amount when the USD cell is blank).
+          const { amountScaled, amountUSDScaled, currency } = rule.value;
+          const usd = amountUSDScaled ?? (currency === 'USD' ? amountScaled : null);
+          const pools = [...pass.totals.pools.pools.values()];
+          if (cells.earningType === 'Co-op') expect(pools.map((p) => p.coopEarnedUSD.toFixed())).toEqual([usd === null ? '0' : scaledToDec(usd).toFixed()]);
+          else expect(pools).toEqual([]);
         } else {
           expect(pass.totals.rowsRead).toBe(0);
           expect(problems).toEqual(rule.issues.map((i) => [2, i.code, ['Earnings', 2, ...i.path].join('/')]));
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  test('a co-op row\'s pool earns the USD amount core\'s rule reads, whether or not the USD cell repeats the amount cell', () => {
+    // Rows the rule accepts, the amounts typed: most rows above are refused for another reason.
+    const amount = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom<unknown>('12.50', ' 7 ', '-0.01'));
+    const coopRow = fc
+      .record({ amount, usd: fc.oneof(blank, amount), repeat: fc.boolean(), currency: fc.constantFrom('USD', 'EUR', 'JPY') })
+      .map(({ amount: a, usd, repeat, currency }) => ({
+        earningId: 'E1', participantId: 'P1', programName: 'CSP Indirect Reseller', earningType: 'Co-op', earningDate: 44_270,
+        transactionCurrency: currency, earningAmount: a, earningAmountUSD: repeat ? a : usd,
+      }));
+    fc.assert(
+      fc.property(coopRow, (cells) => {
+        const row = headers.map((h) => (h in cells ? cells[h as keyof typeof cells] : ''));
+        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowNumbers: [2] }, policyCatalog(), DEFAULT_SETTINGS);
+        const rule = readEarningRow((column) => exportText(column, (cells as Record<string, unknown>)[column]));
+        expect(rule.ok).toBe(true);
+        if (!rule.ok) return;
+        const { amountScaled, amountUSDScaled, currency } = rule.value;
+        const usd = amountUSDScaled ?? (currency === 'USD' ? amountScaled : null);
+        expect([...pass.totals.pools.pools.values()].map((p) => [p.coopEarned.toFixed(), p.coopEarnedUSD.toFixed()])).toEqual([
+          [scaledToDec(amountScaled).toFixed(), usd === null ? '0' : scaledToDec(usd).toFixed()],
+        ]);
+      }),
+      { numRuns: 500 },
     );
   });
 });

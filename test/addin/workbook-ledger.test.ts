@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
+import { computeLedger, readEarningsPass } from '../../addin/ledger/workbook-ledger.js';
+import { policyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningTypeKey } from '../../core/reconcile/earning-type.js';
 import { amountFromCell, scaledAmountFromCell } from '../../addin/excel/cell-values.js';
 import { ExactSum, scaledFromDec, scaledToDec } from '../../core/money/scaled-amount.js';
@@ -107,6 +108,16 @@ describe('the Earnings table through core\'s engine', () => {
       { asOf, settings: DEFAULT_SETTINGS },
     );
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['115']);
+  });
+
+  test('a participant is named by the first non-empty participantName of its rows; rows without a name or an id name no one', () => {
+    const named = (id: string, participantId: string, participantName: string) => coop(id, 'Co-op', 1, { participantId, participantName });
+    const rows = [named('E1', 'P1', ''), named('E2', 'P1', 'First'), named('E3', 'P1', 'Second'), named('E4', '', 'Nobody'), named('E5', 'P2', ' Other '), named('E6', 'P3', '')];
+    const pass = readEarningsPass(table(rows), policyCatalog(), DEFAULT_SETTINGS);
+    expect([...pass.participantNames]).toEqual([
+      ['P1', 'First'],
+      ['P2', 'Other'],
+    ]);
   });
 
   test('a row that cannot be read is a problem naming its table row, and the others still count', () => {
