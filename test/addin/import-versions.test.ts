@@ -106,7 +106,7 @@ const EMPTY: Table = { headers: EARNINGS_COLUMNS.map((c) => c.name), rows: [] };
  * against the version the table counts after the import, read as the ledger reads a workbook: one
  * download, its rows in order. Returns the table after the import.
  */
-function importChecked(held: Table, files: readonly (readonly Spec[])[], first: number, specByTag: ReadonlyMap<string, Spec>): Table {
+function importChecked(held: Table, files: readonly (readonly Spec[])[], first: number, specByTag: ReadonlyMap<string, Spec>, before: readonly (readonly Spec[])[]): Table {
   const column = (t: Table, name: string) => t.headers.indexOf(name);
   const tagOfRow = (t: Table, r: number) => String(t.rows[r]![column(t, 'rowTag')]);
   const ranked: { spec: Spec; latest: string; order: number }[] = [
@@ -124,6 +124,17 @@ function importChecked(held: Table, files: readonly (readonly Spec[])[], first: 
   // Compared by content: an identical repeat leaves the earlier row, with its own tag.
   const content = (tags: Map<string, string>) => new Map([...tags].map(([id, tag]) => [id, { ...specByTag.get(tag)!, tag: '', paymentDate: '' }]));
   expect(content(counted)).toEqual(content(expected));
+  // And what the batch job counts over every file imported so far, in the order imported: the
+  // held rows' download dates (rewritten when a newer download repeats a row unchanged) stand for
+  // the downloads imported before.
+  const all = [...before, ...files];
+  const everyRow = all.flatMap((rows, order) => rows.map((spec) => ({ spec, latest: recencyOf(rows), order })));
+  const batchKeys = [...new Set(everyRow.map(key))].sort();
+  const batch = countedTags(
+    everyRow.map((v, i): Version => ({ row: recordOf(v.spec, i + 2), line: i + 2, recency: batchKeys.indexOf(key(v)) })),
+    (line) => everyRow[line - 2]!.spec.tag,
+  );
+  expect(content(counted)).toEqual(content(batch));
   return after;
 }
 
@@ -133,11 +144,10 @@ describe('the import and the readable rule', () => {
       fc.property(fc.array(filesArb, { minLength: 3, maxLength: 3 }), (imports) => {
         const specByTag = new Map(imports.flat(2).map((s) => [s.tag, s]));
         let table = EMPTY;
-        let first = 0;
-        for (const files of imports) {
+        for (const [i, files] of imports.entries()) {
           // The workbook as the imports before left it: its conflicts are rows of their own, its rows stamped with their downloads.
-          table = importChecked(table, files, first, specByTag);
-          first += files.length;
+          const before = imports.slice(0, i).flat(1);
+          table = importChecked(table, files, before.length, specByTag, before);
         }
       }),
       { numRuns: 300 },
