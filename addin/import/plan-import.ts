@@ -310,17 +310,23 @@ export function planImport(
   const rejected: Rejection[] = [];
   const warnings: Rejection[] = [];
   const summaries: FileSummary[] = [];
-  // Every version met, by its number from 1 (the workbook's rows of an id before the files' rows):
-  // its download's rank, which core's resolver compares through `isNewerDownload`.
+  // The downloads versions come from, numbered from 1 for core's resolver, which compares them by
+  // their ranks (`isNewerDownload`): each file, and the workbook's rows by the download date they
+  // record (one number per date, so that the heap does not grow with rows).
   const ranks: DownloadRank[] = [{ latest: '', order: HELD_VERSIONS_ORDER }];
+  const heldSources = new Map<string, number>();
+  const heldSource = (latest: string): number => {
+    let source = heldSources.get(latest);
+    if (source === undefined) heldSources.set(latest, (source = ranks.push({ latest, order: HELD_VERSIONS_ORDER }) - 1));
+    return source;
+  };
   const versions = new VersionResolver((a, b) => isNewerDownload(ranks[a]!, ranks[b]!));
   const placeOf = new Map<string, Place>();
   /** The workbook's rows of an id, met before its first row in the files: where the version they count is. */
   const meetHeld = (earningId: string): Place => {
     const place: Place = { held: -1, cells: null };
     for (const held of existing.get(earningId) ?? []) {
-      ranks.push({ latest: held.latest, order: HELD_VERSIONS_ORDER });
-      if ((versions.meet(earningId, held.digest, ranks.length - 1) & VersionMet.Counts) !== 0) place.held = held.index;
+      if ((versions.meet(earningId, held.digest, heldSource(held.latest)) & VersionMet.Counts) !== 0) place.held = held.index;
     }
     return place;
   };
@@ -400,6 +406,7 @@ export function planImport(
       } else readings[r] = read;
     }
     const rank: DownloadRank = recency.rankOf(order);
+    const source = ranks.push(rank) - 1;
 
     const targets: ColumnTarget[] = [];
     fileHeader.keys.forEach((key, from) => {
@@ -443,8 +450,7 @@ export function planImport(
       const earningId = read.record.earningId;
       let place = placeOf.get(earningId);
       if (place === undefined) placeOf.set(earningId, (place = meetHeld(earningId)));
-      ranks.push(rank);
-      const outcome = importOutcome(versions.meet(earningId, digest(read.record), ranks.length - 1));
+      const outcome = importOutcome(versions.meet(earningId, digest(read.record), source));
       const heldIn = place.cells === null ? 'workbook' : 'import';
       if (outcome.action === 'append') {
         const out = cellsOf(rowAt(r), read.record);

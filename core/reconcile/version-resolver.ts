@@ -10,8 +10,8 @@ import { meetVersion, VersionMet } from './meet-version.js';
  * counts (docs/RULES.md, "Repeated earningIds"). Ids are compared by their 64-bit hash, as the
  * ledger compares them (`earning-id-table.ts` gives the odds of a collision).
  *
- * A version's source is a number from 1 (`version`) that the caller gives every version it meets;
- * `newer(a, b)` says whether the download of version `a` is newer than that of `b`.
+ * A version comes with its source, a number from 1 that the caller gives each download (versions
+ * of one download share it); `newer(a, b)` says whether download `a` is newer than download `b`.
  */
 export class VersionResolver {
   private readonly table = new EarningIdTable(1024);
@@ -25,13 +25,13 @@ export class VersionResolver {
    * Meets a version of `earningId`: `VersionMet.Counts` alone (no event) for the id's first
    * version, which counts; otherwise `meetVersion`'s result against the version counted so far.
    */
-  meet(earningId: string, digest: EarningDigest, version: number): number {
+  meet(earningId: string, digest: EarningDigest, source: number): number {
     const { lo, hi } = hashText64(this.hasher, earningId, this.id);
     const slot = this.table.find(lo, hi);
     if (slot < 0) {
-      this.table.insert(lo, hi, digest.facts, digest.usd, digest.rate, digest.details, version);
+      this.table.insert(lo, hi, digest.facts, digest.usd, digest.rate, digest.details, source);
       return VersionMet.Counts;
     }
-    return meetVersion(this.table, slot, digest, version, this.newer, this.scratch);
+    return meetVersion(this.table, slot, digest, source, this.newer, this.scratch);
   }
 }
