@@ -325,7 +325,9 @@ export function planImport(
   /** The workbook's rows of an id, met before its first row in the files: where the version they count is. */
   const meetHeld = (earningId: string): Place => {
     const place: Place = { held: -1, cells: null };
-    for (const held of existing.get(earningId) ?? []) {
+    const rows = existing.get(earningId);
+    if (rows === undefined) return place;
+    for (const held of rows) {
       if ((versions.meet(earningId, held.digest, heldSource(held.latest)) & VersionMet.Counts) !== 0) place.held = held.index;
     }
     return place;
