@@ -126,8 +126,6 @@ export const INPUT_CODES = [
   'invalid_date',
   'invalid_currency',
   'missing_field',
-  // importing into a workbook that already holds earnings
-  'duplicate_differs',
   // a workbook given as a file (the batch job's `.xlsx` Claims or Programs): it cannot be opened,
   // it has no table or sheet of that name, or a cell holds a formula Excel never calculated
   'workbook_unreadable',
@@ -182,7 +180,6 @@ const ROW_ERRORS: ReadonlySet<InputIssueCode> = new Set<InputIssueCode>([
   'invalid_date',
   'invalid_currency',
   'missing_field',
-  'duplicate_differs',
 ]);
 
 /**

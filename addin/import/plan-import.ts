@@ -4,8 +4,11 @@
  * earningIds"). An identical repeat is skipped (so importing the same export twice adds nothing);
  * the same earning with other payment fields, name, USD amount or exchange rate (compared only where
  * both versions carry one) is an update, and the newer download's version is written (over the
- * workbook's row, or over an earlier file's); other facts
- * under one id are rejected, as are rows core cannot read, each with its file and line. Columns are matched by core's header
+ * workbook's row, or over an earlier file's); other facts under one id are appended beside the
+ * version counted, and count from then on, as the batch job counts them (the ledger then reports
+ * the conflict). Every decision is core's step (`VersionResolver`, the ledger's `meetVersion`);
+ * this file only says which rows and cells that writes. Rows core cannot read are rejected, each
+ * with its file and line. Columns are matched by core's header
  * reader; export columns the table lacks are added on the right: unknown columns pass through.
  */
 import type { NumberLocale } from '../../core/money/parse-amount.js';
@@ -17,12 +20,14 @@ import { earningRecord, type EarningRecord, type RowLocation } from '../../core/
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
+import { VersionResolver } from '../../core/reconcile/version-resolver.js';
+import { VersionMet } from '../../core/reconcile/meet-version.js';
 import type { Issue } from '../../core/issues.js';
 import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { raggedRow } from '../../core/tables/ragged-row.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
-import { digestDecision, earningDigest, replacesKnownRateHash, type EarningDigest } from '../../core/reconcile/earning-digest.js';
+import { earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTHER_RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
@@ -43,8 +48,6 @@ export interface Rejection {
   readonly input?: string;
   /** What the input should have been, where the problem says it (a ragged row: the header's number of cells). */
   readonly expected?: string;
-  /** The sheet row of the Earnings table's row whose version this row conflicts with, when the workbook holds it. */
-  readonly heldRow?: number;
 }
 
 
@@ -54,6 +57,20 @@ export interface Skip {
   readonly earningId: string;
   readonly code: SkipCode;
   /** Where the version kept comes from: the workbook's Earnings table, or a row imported before it. */
+  readonly heldIn: 'workbook' | 'import';
+  /** With `heldIn: 'workbook'`: the sheet row of the Earnings table's row that holds it. */
+  readonly heldRow?: number;
+}
+
+/**
+ * A row with other facts than the version of its earningId counted so far: appended, it counts
+ * from now on, and the ledger reports the two rows (`conflicting_duplicate`), as the batch job does.
+ */
+export interface Conflict {
+  readonly file: string;
+  readonly line: number;
+  readonly earningId: string;
+  /** Where the version it replaces is: the workbook's Earnings table, or a row imported before it. */
   readonly heldIn: 'workbook' | 'import';
   /** With `heldIn: 'workbook'`: the sheet row of the Earnings table's row that holds it. */
   readonly heldRow?: number;
@@ -210,8 +227,11 @@ export interface EarningsTableRead {
   readonly rowNumbers: readonly number[];
 }
 
-/** The earnings the Earnings table holds, by earningId (rows core cannot read are left to the ledger's problems). */
-export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning> {
+/**
+ * The earnings the Earnings table holds, by earningId, each id's rows in the table's order (more
+ * than one after a conflict; rows core cannot read are left to the ledger's problems).
+ */
+export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning[]> {
   // The first of repeated headers is the column, as the ledger reads the table (core's header rule).
   const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
@@ -220,7 +240,7 @@ export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRea
   const fields = earningsLayoutBy(columnOf, TABLES.earnings);
   const recency = recencyColumns(columnOf);
   const stored = columnOf(DOWNLOAD_LATEST_COLUMN);
-  const out = new Map<string, ExistingEarning>();
+  const out = new Map<string, ExistingEarning[]>();
   rows.forEach((cells, r) => {
     const cell = (i: number) => (i < 0 ? '' : cellAsText(cells[i], kinds[i]).trim());
     // The row by its sheet row (core's `sheetRowBelowHeader`, which the table read applied), never
@@ -229,7 +249,11 @@ export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRea
     const row = rowNumbers[r]!;
     // The table's cells: a number is a number, and text in it is read invariantly, as the batch job reads a workbook.
     const read = readEarning(cell, fields, recency, { file: TABLES.earnings, line: row }, INVARIANT_ROWS);
-    if (read.ok) out.set(read.record.earningId, { index: r, row, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) });
+    if (!read.ok) return;
+    const earning = { index: r, row, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) };
+    const versions = out.get(read.record.earningId);
+    if (versions === undefined) out.set(read.record.earningId, [earning]);
+    else versions.push(earning);
   });
   return out;
 }
@@ -256,6 +280,8 @@ export interface ImportPlan {
    */
   readonly restamps: { readonly index: number; readonly column: number; readonly cell: CellValue }[];
   readonly skipped: Skip[];
+  /** Rows appended beside another version of their earningId, which they replace. */
+  readonly conflicts: Conflict[];
   readonly rejected: Rejection[];
   /** What the files' reading warns about and rejects nothing for (`no_rows`), with file and line. */
   readonly warnings: Rejection[];
@@ -265,16 +291,15 @@ export interface ImportPlan {
 const KNOWN_COLUMNS = EARNINGS_COLUMNS.map((c) => c.name);
 
 /**
- * The version of an earningId planned so far: its digest, the download it came from, and its
- * planned cells (rewritten in place by a newer version); and the exchange rate later versions are
- * compared with and the download it came from (core's `replacesKnownRateHash`).
+ * Where the version counted of an earningId is (which version counts is core's `VersionResolver`):
+ * a row the workbook holds (`held`, its index, or -1), and the cells this import writes for it
+ * (`cells`: a row appended, or the rewrite of the held row; null while the held row is untouched).
  */
-interface Planned {
-  digest: EarningDigest;
-  rank: DownloadRank;
-  readonly cells: CellValue[];
-  knownRate: number;
-  rateRank: DownloadRank;
+interface Place {
+  held: number;
+  /** The sheet row of `held` (0 while it is -1). */
+  heldRow: number;
+  cells: CellValue[] | null;
 }
 
 /** How a file's column is written to the table: where it goes and as what. */
@@ -296,7 +321,7 @@ export interface PlanImportOptions {
  */
 export function planImport(
   tableHeaders: readonly string[],
-  existing: ReadonlyMap<string, ExistingEarning>,
+  existing: ReadonlyMap<string, readonly ExistingEarning[]>,
   files: readonly ParsedExport[],
   catalog: PolicyCatalog = policyCatalog(),
   options: PlanImportOptions = {},
@@ -310,16 +335,40 @@ export function planImport(
   const cells: CellValue[][] = [];
   const updates: RowUpdate[] = [];
   const skipped: Skip[] = [];
+  const conflicts: Conflict[] = [];
   const rejected: Rejection[] = [];
   const warnings: Rejection[] = [];
   const summaries: FileSummary[] = [];
-  // Per earningId, 16 bytes of digest, a rate hash and two ranks rather than the row: the heap stays flat.
-  const seen = new Map<string, Planned>();
+  // The downloads versions come from, numbered from 1 for core's resolver, which compares them by
+  // their ranks (`isNewerDownload`): each file, and the workbook's rows by the download date they
+  // record (one number per date, so that the heap does not grow with rows).
+  const ranks: DownloadRank[] = [{ latest: '', order: HELD_VERSIONS_ORDER }];
+  const heldSources = new Map<string, number>();
+  const heldSource = (latest: string): number => {
+    let source = heldSources.get(latest);
+    if (source === undefined) heldSources.set(latest, (source = ranks.push({ latest, order: HELD_VERSIONS_ORDER }) - 1));
+    return source;
+  };
+  const versions = new VersionResolver((a, b) => isNewerDownload(ranks[a]!, ranks[b]!));
+  const placeOf = new Map<string, Place>();
+  /** The workbook's rows of an id, met before its first row in the files: where the version they count is. */
+  const meetHeld = (earningId: string): Place => {
+    const place: Place = { held: -1, heldRow: 0, cells: null };
+    const rows = existing.get(earningId);
+    if (rows === undefined) return place;
+    for (const held of rows) {
+      if ((versions.meet(earningId, held.digest, heldSource(held.latest)) & VersionMet.Counts) !== 0) {
+        place.held = held.index;
+        place.heldRow = held.row;
+      }
+    }
+    return place;
+  };
   // A held row updated by more than one file of the import is rewritten once, with the version
-  // that counts in the end: its file and line, and restated when any step restated it.
-  const updateOf = new Map<string, { -readonly [K in keyof RowUpdate]: RowUpdate[K] }>();
-  /** Held rows whose download date only is rewritten, by earningId (the latest such download's). */
-  const restampOf = new Map<string, { index: number; cell: CellValue }>();
+  // that counts in the end: its file and line, and restated when any step restated it. By row index.
+  const updateOf = new Map<number, { -readonly [K in keyof RowUpdate]: RowUpdate[K] }>();
+  /** Held rows whose download date only is rewritten, by row index (the latest such download's). */
+  const restampOf = new Map<number, CellValue>();
   const digest = digester(catalog);
   // Each file's recency, from its accepted rows only (docs/RULES.md, "Repeated earningIds").
   const recency = new DownloadRecency();
@@ -395,6 +444,7 @@ export function planImport(
       } else readings[r] = read;
     }
     const rank: DownloadRank = recency.rankOf(order);
+    const source = ranks.push(rank) - 1;
 
     const targets: ColumnTarget[] = [];
     fileHeader.keys.forEach((key, from) => {
@@ -436,62 +486,50 @@ export function planImport(
       if (!read.ok) return reject(...read.problems.map((p) => ({ line, ...p })));
       if (refusedWhole) return;
       const earningId = read.record.earningId;
-      const version = digest(read.record);
-      const held = existing.get(earningId);
-      let before = seen.get(earningId);
-      if (before === undefined && held !== undefined) {
-        // The workbook's row, the first version of the id this import meets.
-        const workbook = { latest: held.latest, order: HELD_VERSIONS_ORDER };
-        before = { digest: held.digest, rank: workbook, cells: [], knownRate: held.digest.rate, rateRank: workbook };
-        seen.set(earningId, before);
-      }
-      if (before !== undefined) {
-        const decision = digestDecision(before.digest, version, before.knownRate);
-        const outcome = importOutcome(decision, isNewerDownload(rank, before.rank));
-        // Compared with the workbook's own row (no file of this import has rewritten it): that row
-        // is named too, by its sheet row, where the user looks the two versions up.
-        const heldRow = held !== undefined && before.cells.length === 0 ? { heldRow: held.row } : {};
-        if (outcome.action === 'reject') return reject({ line, code: outcome.code, column: 'earningId', input: earningId, ...heldRow });
-        if (replacesKnownRateHash(before.knownRate, version.rate, rank, before.rateRank, isNewerDownload)) {
-          before.knownRate = version.rate;
-          before.rateRank = rank;
-        }
-        if (outcome.action === 'skip') {
-          skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn: before.rank.order === HELD_VERSIONS_ORDER ? 'workbook' : 'import', ...heldRow });
-          summary.skipped++;
-          // The same version in a newer download: the earning now ranks as that download's, so an
-          // older download met later is older than it, as the batch job ranks every download
-          // holding the version (docs/RULES.md, "Repeated earningIds").
-          if (decision === 'identical' && isNewerDownload(rank, before.rank)) {
-            before.rank = rank;
-            if (before.cells.length > 0) before.cells[latestAt] = latestCell;
-            else if (held !== undefined) restampOf.set(earningId, { index: held.index, cell: latestCell });
-          }
-          return;
-        }
-        before.digest = version;
-        before.rank = rank;
-        before.cells.splice(0, before.cells.length, ...cellsOf(rowAt(r), read.record));
-        if (held !== undefined) {
-          const kind: RowUpdate['kind'] = decision === 'restated' ? 'restated' : 'updated';
-          const update = updateOf.get(earningId);
-          if (update === undefined) {
-            const first = { index: held.index, cells: before.cells, file: parsed.file, line, earningId, kind };
-            updateOf.set(earningId, first);
-            updates.push(first);
-          } else {
-            update.file = parsed.file;
-            update.line = line;
-            if (kind === 'restated') update.kind = kind;
-          }
-        }
-        summary.updated++;
+      let place = placeOf.get(earningId);
+      if (place === undefined) placeOf.set(earningId, (place = meetHeld(earningId)));
+      const outcome = importOutcome(versions.meet(earningId, digest(read.record), source));
+      const heldIn = place.cells === null ? 'workbook' : 'import';
+      // Compared with the workbook's own row (no file of this import has rewritten it): that row
+      // is named too, by its sheet row, where the user looks the two versions up.
+      const heldRow = heldIn === 'workbook' && place.held >= 0 ? { heldRow: place.heldRow } : {};
+      if (outcome.action === 'append') {
+        const out = cellsOf(rowAt(r), read.record);
+        cells.push(out);
+        place.held = -1;
+        place.cells = out;
+        if (outcome.code !== null) conflicts.push({ file: parsed.file, line, earningId, heldIn, ...heldRow });
+        summary.added++;
         return;
       }
-      const out = cellsOf(rowAt(r), read.record);
-      seen.set(earningId, { digest: version, rank, cells: out, knownRate: version.rate, rateRank: rank });
-      cells.push(out);
-      summary.added++;
+      if (outcome.action === 'skip') {
+        skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn, ...heldRow });
+        summary.skipped++;
+        // The same version in a newer download: the earning now ranks as that download's, so an
+        // older download met later is older than it, as the batch job ranks every download
+        // holding the version (docs/RULES.md, "Repeated earningIds").
+        if (outcome.restamp) {
+          if (place.cells !== null) place.cells[latestAt] = latestCell;
+          else restampOf.set(place.held, latestCell);
+        }
+        return;
+      }
+      const rewritten = cellsOf(rowAt(r), read.record);
+      if (place.cells !== null) place.cells.splice(0, place.cells.length, ...rewritten);
+      else place.cells = rewritten;
+      if (place.held >= 0) {
+        const update = updateOf.get(place.held);
+        if (update === undefined) {
+          const first = { index: place.held, cells: place.cells, file: parsed.file, line, earningId, kind: outcome.kind };
+          updateOf.set(place.held, first);
+          updates.push(first);
+        } else {
+          update.file = parsed.file;
+          update.line = line;
+          if (outcome.kind === 'restated') update.kind = outcome.kind;
+        }
+      }
+      summary.updated++;
     };
     for (let r = 0; r < rowCount; r++) planRow(r);
   }
@@ -499,6 +537,6 @@ export function planImport(
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');
   // A row rewritten whole carries its download date already.
   const latestColumn = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
-  const restamps = [...restampOf].filter(([id]) => !updateOf.has(id)).map(([, r]) => ({ ...r, column: latestColumn }));
-  return { newColumns, cells, updates, restamps, skipped, rejected, warnings, files: summaries };
+  const restamps = [...restampOf].filter(([index]) => !updateOf.has(index)).map(([index, cell]) => ({ index, column: latestColumn, cell }));
+  return { newColumns, cells, updates, restamps, skipped, conflicts, rejected, warnings, files: summaries };
 }

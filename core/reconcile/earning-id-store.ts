@@ -1,5 +1,6 @@
 import { EarningIdTable } from './earning-id-table.js';
-import { digestDecision, replacesKnownRateHash, type EarningDigest } from './earning-digest.js';
+import type { EarningDigest } from './earning-digest.js';
+import { meetVersion, VersionMet, VERSION_EVENT } from './meet-version.js';
 
 export type MutableDigest = { -readonly [K in keyof EarningDigest]: EarningDigest[K] };
 
@@ -80,8 +81,8 @@ export const ID_RECORD_WORDS = 7;
 
 /**
  * The duplicate rule over a store's records (docs/RULES.md, "Repeated earningIds"; field by field
- * it is `duplicateDecision`, the rate known `replacesKnownRate`; on hashes `digestDecision` and
- * `replacesKnownRateHash`), one group of records at a time
+ * it is `duplicateDecision`, the rate known `replacesKnownRate`; each later version is decided by
+ * `meetVersion`, the step the add-in's import takes too), one group of records at a time
  * (records of one id are always in the same group), each group in reading order. A row whose id
  * was seen with
  * - the same facts, USD amount, rate and details is a duplicate, counted once;
@@ -132,36 +133,25 @@ export function resolveIdRecords(groups: Iterable<Uint32Array>, recency: (line: 
         later.rate = records[r + 4]!;
         later.details = records[r + 5]!;
       }
-      const { facts, usd, rate, details } = later;
-      const known = table.knownRate(slot);
+      // What the events quote, as the slot holds it before the later version is met.
+      const newest = table.newest(slot);
       const rateLine = table.rateLine(slot);
-      const decision = digestDecision(table.digest(slot, counted), later, known);
-      if (decision === 'conflicting') {
+      const conflictedBefore = table.replaced(slot);
+      const met = meetVersion(table, slot, later, line, newerLine, counted);
+      const event = met & VERSION_EVENT;
+      if (event === VersionMet.Conflict) {
         events.add(line, IdEventKind.Conflict, prior);
         events.add(prior, IdEventKind.Superseded, 0);
-        if (!table.replaced(slot)) conflictingIds++;
-        table.replace(slot, facts, usd, rate, details, line, true);
-        // Another earning: what the one replaced carried is no longer known.
-        table.know(slot, rate, line);
-        continue;
-      }
-      if (replacesKnownRateHash(known, rate, line, rateLine, newerLine)) table.know(slot, rate, line);
-      if (decision === 'identical') {
+        if (!conflictedBefore) conflictingIds++;
+      } else if (event === VersionMet.Duplicate) {
         events.add(line, IdEventKind.Duplicate, prior);
         duplicateRows++;
-        // The same version in a newer download: it is that download's version now.
-        if (newerLine(line, table.newest(slot))) table.holdIn(slot, line);
-        continue;
+      } else {
+        // Quoted against the newest download holding the version counted, the one it is ranked with;
+        // a rate restated alone against the version that carried the rate known.
+        events.add(line, event === VersionMet.Updated ? IdEventKind.Updated : IdEventKind.Restated, (met & VersionMet.QuotesRate) !== 0 ? rateLine : newest);
+        events.add((met & VersionMet.Counts) !== 0 ? prior : line, IdEventKind.Superseded, 0);
       }
-      // Quoted against the newest download holding the version counted, the one it is ranked with;
-      // a rate restated alone against the version that carried the rate known.
-      const newest = table.newest(slot);
-      if (decision === 'updated') events.add(line, IdEventKind.Updated, newest);
-      else events.add(line, IdEventKind.Restated, counted.usd === usd ? rateLine : newest);
-      if (newerLine(line, newest)) {
-        events.add(prior, IdEventKind.Superseded, 0);
-        table.replace(slot, facts, usd, rate, details, line, false);
-      } else events.add(line, IdEventKind.Superseded, 0);
     }
   }
   return { events: events.sorted(), duplicateRows, conflictingIds };

@@ -1,42 +1,52 @@
-import type { FindingCode, InputIssueCode } from '../codes.js';
-import type { DuplicateDecision } from './earning-identity.js';
+import type { FindingCode } from '../codes.js';
+import { VersionMet, VERSION_EVENT } from './meet-version.js';
 
 /**
- * What importing a row does to the Earnings table when the table (or a file read earlier in the
- * same import) already has a version of its earningId (docs/RULES.md, "Repeated earningIds"):
- * - `reject`: other facts under one id; the workbook holds one version per earningId, so the row
- *   is refused (`duplicate_differs`) rather than counted, as the batch job counts it, beside it;
+ * What importing a row does to the Earnings table, from what meeting it did to the version of its
+ * earningId counted so far (`meetVersion`, the ledger's rule: docs/RULES.md, "Repeated
+ * earningIds"), the workbook's rows met before the files:
+ * - `append`: the id's first version, or other facts than the version counted (a conflict): the
+ *   row counts now, in a row of its own, so that the table holds both versions of a conflict and
+ *   the ledger's recalculation reports it (`conflicting_duplicate`) as the batch job does;
  * - `skip`: an identical repeat (importing the same export twice adds nothing), or an update or
- *   restatement from an older download than the version held;
- * - `replace`: an update or restatement from a newer download; its cells replace the version held.
+ *   restatement from an older download than the version counted; `restamp`, an identical repeat in
+ *   a newer download, which now holds the version counted (its row records that download's date);
+ * - `rewrite`: an update or restatement from a newer download: its cells replace the version counted.
  */
-export type ImportAction = 'reject' | 'skip' | 'replace';
+export type ImportOutcome =
+  | { readonly action: 'append'; readonly code: 'conflicting_duplicate' | null }
+  | { readonly action: 'skip'; readonly code: SkipCode; readonly restamp: boolean }
+  | { readonly action: 'rewrite'; readonly kind: 'updated' | 'restated' };
 
 /**
- * Why a row is skipped, in the codes of its duplicate decision: `duplicate_earning`, an identical
- * repeat; `earning_updated` or `earning_restated`, the same earning changed, the version held
- * being from a newer download.
+ * Why a row is skipped, in the codes the batch job's finding would carry: `duplicate_earning`, an
+ * identical repeat; `earning_updated` or `earning_restated`, the same earning changed, the version
+ * counted being from a newer download.
  */
 export type SkipCode = Extract<FindingCode, 'duplicate_earning' | 'earning_updated' | 'earning_restated'>;
 
-/** The action with the code the row is reported under (a replaced row is not a problem: no code). */
-export type ImportOutcome =
-  | { readonly action: 'reject'; readonly code: Extract<InputIssueCode, 'duplicate_differs'> }
-  | { readonly action: 'skip'; readonly code: SkipCode }
-  | { readonly action: 'replace' };
+const FIRST: ImportOutcome = { action: 'append', code: null };
+const CONFLICT: ImportOutcome = { action: 'append', code: 'conflicting_duplicate' };
+const DUPLICATE: ImportOutcome = { action: 'skip', code: 'duplicate_earning', restamp: false };
+const RESTAMP: ImportOutcome = { action: 'skip', code: 'duplicate_earning', restamp: true };
+const OLDER_UPDATE: ImportOutcome = { action: 'skip', code: 'earning_updated', restamp: false };
+const OLDER_RESTATEMENT: ImportOutcome = { action: 'skip', code: 'earning_restated', restamp: false };
+const UPDATE: ImportOutcome = { action: 'rewrite', kind: 'updated' };
+const RESTATEMENT: ImportOutcome = { action: 'rewrite', kind: 'restated' };
 
-const SKIP_CODE: Readonly<Record<Exclude<DuplicateDecision, 'conflicting'>, SkipCode>> = {
-  identical: 'duplicate_earning',
-  updated: 'earning_updated',
-  restated: 'earning_restated',
-};
-
-/**
- * The action for a row, from core's duplicate decision and whether its download is newer than the
- * version held (`isNewerDownload`), with the code the import reports the row under.
- */
-export function importOutcome(decision: DuplicateDecision, newerDownload: boolean): ImportOutcome {
-  if (decision === 'conflicting') return { action: 'reject', code: 'duplicate_differs' };
-  if (decision === 'identical' || !newerDownload) return { action: 'skip', code: SKIP_CODE[decision] };
-  return { action: 'replace' };
+/** The import's outcome for a row, from `meetVersion`'s result (or `VersionResolver.meet`'s). */
+export function importOutcome(met: number): ImportOutcome {
+  const counts = (met & VersionMet.Counts) !== 0;
+  switch (met & VERSION_EVENT) {
+    case VersionMet.Conflict:
+      return CONFLICT;
+    case VersionMet.Duplicate:
+      return (met & VersionMet.Holds) !== 0 ? RESTAMP : DUPLICATE;
+    case VersionMet.Updated:
+      return counts ? UPDATE : OLDER_UPDATE;
+    case VersionMet.Restated:
+      return counts ? RESTATEMENT : OLDER_RESTATEMENT;
+    default:
+      return FIRST;
+  }
 }

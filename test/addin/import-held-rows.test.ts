@@ -56,11 +56,16 @@ describe('a problem with an earning the Earnings table holds names that row by i
     expect(fake.tableValues(TABLES.earnings)!.rows.map((r) => r[id])).toEqual(['E1', '', 'E2']);
   }
 
-  test('a row that conflicts with E2 names Earnings row 6, and one that repeats it names row 6 too', async () => {
+  test('a row that conflicts with E2 names Earnings row 6', async () => {
     await tableAtA3();
     const conflicting = ',E2,P1,Hosting,Co-op,25.00,28.25,2021-03-10,EUR,,Upcoming';
-    const { plan } = await importExports([download('third.csv', [conflicting, E2.replace('E2', 'E3'), E2])], () => undefined);
-    expect(plan.rejected.map((r) => [r.line, r.code, r.heldRow])).toEqual([[2, 'duplicate_differs', 6]]);
-    expect(plan.skipped.map((s) => [s.line, s.code, s.heldIn, s.heldRow])).toEqual([[4, 'duplicate_earning', 'workbook', 6]]);
+    const { plan } = await importExports([download('third.csv', [conflicting, E2.replace('E2', 'E3')])], () => undefined);
+    expect(plan.conflicts.map((c) => [c.line, c.earningId, c.heldIn, c.heldRow])).toEqual([[2, 'E2', 'workbook', 6]]);
+  });
+
+  test('a row that repeats E2 names Earnings row 6 too', async () => {
+    await tableAtA3();
+    const { plan } = await importExports([download('third.csv', [E2.replace('E2', 'E3'), E2])], () => undefined);
+    expect(plan.skipped.map((s) => [s.line, s.code, s.heldIn, s.heldRow])).toEqual([[3, 'duplicate_earning', 'workbook', 6]]);
   });
 });

@@ -20,7 +20,7 @@ vi.mock('../../addin/import/parse-in-worker.js', async () => {
 });
 
 /** What the view lists as rejected once its report shows `expected` (or after a while, whatever it lists then). */
-async function importInView(tag: string, file: File, expected: string, before: () => Promise<void> = async () => undefined): Promise<string[]> {
+async function importInView(tag: string, file: File, expected: string, before: () => Promise<void> = async () => undefined, listed = 'import-rejected'): Promise<string[]> {
   fake.reset();
   await setUpWorkbook();
   await before();
@@ -30,7 +30,7 @@ async function importInView(tag: string, file: File, expected: string, before: (
   const input = root.querySelector<HTMLInputElement>('[data-testid="import-files"]')!;
   Object.defineProperty(input, 'files', { value: [file] });
   root.querySelector<HTMLButtonElement>('[data-testid="import-run"]')!.click();
-  const rejected = () => Array.from(root.querySelectorAll('[data-testid="import-rejected"]'), (li) => li.textContent ?? '');
+  const rejected = () => Array.from(root.querySelectorAll(`[data-testid="${listed}"]`), (li) => li.textContent ?? '');
   for (let i = 0; i < 200 && !rejected().includes(expected); i++) await new Promise((resolve) => setTimeout(resolve, 5));
   return rejected();
 }
@@ -70,7 +70,8 @@ describe('a rejected row in the Import view says what core found', () => {
       await importExports([parseExportText('b.csv', csv(['E2,P1,Hosting,Co-op,20.00,20.00,2021-01-05,USD']))], () => undefined);
     };
     // E2 is on sheet row 4: the header on row 1, E1 on row 2, the blank row 3.
-    const expected = `c.csv:2 — ${message('en', 'issue.duplicate_differs', { input: 'E2', column: 'earningId' })} (${message('en', 'findings.row', { table: 'Earnings', row: '4' })})`;
-    expect(await importInView('en-US', new File([csv(['E2,P1,Hosting,Co-op,25.00,25.00,2021-01-05,USD'])], 'c.csv'), expected, held)).toEqual([expected]);
+    const conflict = message('en', 'import.conflict', { line: 2, id: 'E2', finding: message('en', 'finding.conflicting_duplicate') });
+    const expected = `c.csv: ${conflict} (${message('en', 'findings.row', { table: 'Earnings', row: '4' })})`;
+    expect(await importInView('en-US', new File([csv(['E2,P1,Hosting,Co-op,25.00,25.00,2021-01-05,USD'])], 'c.csv'), expected, held, 'import-conflict')).toEqual([expected]);
   });
 });

@@ -50,19 +50,19 @@ describe('planning an import', () => {
           'E2,P1,Hosting,Co-op,12.5O,1,2021-01-05,USD,x', // letter O
           'E3,P1,Hosting,Co-op,1,1,2021-02-30,USD,x', // no such day
           'E4,P1,Hosting,Co-op,1,1,2021-01-05,US,x',
-          'E1,P1,Hosting,Co-op,99,99,2021-01-05,USD,x', // same id, different values
+          'E1,P1,Hosting,Co-op,99,99,2021-01-05,USD,x', // same id, other facts: appended, and counts from now on
           'E5,P1,Hosting',
           '=cmd,P1,Hosting,Co-op,1,1,2021-01-05,USD,@x',
         ].join('\n'),
       ),
     ]);
-    expect(plan.files).toEqual([{ file: 'a.csv', added: 2, updated: 0, skipped: 2, rejected: 5 }]);
+    expect(plan.files).toEqual([{ file: 'a.csv', added: 3, updated: 0, skipped: 2, rejected: 4 }]);
     expect(plan.skipped.map((s) => [s.line, s.code, s.heldIn])).toEqual([[2, 'duplicate_earning', 'workbook'], [4, 'duplicate_earning', 'import']]);
+    expect(plan.conflicts.map((c) => [c.line, c.earningId, c.heldIn])).toEqual([[8, 'E1', 'import']]);
     expect(plan.rejected.map((r) => [r.line, r.code, r.column ?? ''])).toEqual([
       [5, 'invalid_amount', 'earningAmount'],
       [6, 'invalid_date', 'earningDate'],
       [7, 'invalid_currency', 'transactionCurrency'],
-      [8, 'duplicate_differs', 'earningId'],
       [9, 'ragged_row', 'earningType'],
     ]);
     expect(plan.newColumns).toEqual(['customColumn']);
@@ -70,8 +70,9 @@ describe('planning an import', () => {
     expect(first[headers.indexOf('earningAmount')]).toBe(-12.5);
     expect(first[headers.indexOf('earningDate')]).toBe(44201);
     // Text that Excel would run is written with the quote prefix.
-    expect(plan.cells[1]![0]).toBe("'=cmd");
-    expect(plan.cells[1]![headers.length]).toBe("'@x");
+    expect(plan.cells[1]![headers.indexOf('earningAmount')]).toBe(99);
+    expect(plan.cells[2]![0]).toBe("'=cmd");
+    expect(plan.cells[2]![headers.length]).toBe("'@x");
   });
 
   test('a row the batch job refuses is refused too: an empty required text, a pay-to amount or currency that cannot be read', () => {
@@ -231,12 +232,27 @@ describe('re-importing a download after a payment run', () => {
     expect(plan.updates.map((u) => [u.earningId, u.kind])).toEqual([['E1', 'updated']]);
   });
 
-  test('other facts under a held earningId are rejected', () => {
+  test('other facts under a held earningId are appended beside the held row, which stays as it is', () => {
     const table = tableOf([unpaid]);
     const changed = download('x.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,11.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
     const plan = planImport(table.headers, existingEarnings(table), [changed]);
-    expect(plan.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'duplicate_differs']]);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.conflicts.map((c) => [c.file, c.line, c.earningId, c.heldIn])).toEqual([['x.csv', 2, 'E1', 'workbook']]);
+    expect(plan.cells.map((row) => row[table.headers.indexOf('earningAmount')])).toEqual([11]);
     expect(plan.updates).toEqual([]);
+    expect(plan.files.map((f) => [f.added, f.updated, f.skipped, f.rejected])).toEqual([[1, 0, 0, 0]]);
+  });
+
+  test('a later import meets the version that counts: the appended row of a conflict, not the first', () => {
+    // The table after the import above: the held row, then the conflicting row appended below it.
+    const conflicted = '2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,11.00,11.30,2021-02-10,EUR,PAY-1,Sent';
+    const table = tableOf([unpaid, download('x.csv', [conflicted])]);
+    expect(table.rows.map((row) => row[table.headers.indexOf('earningId')])).toEqual(['E1', 'E2', 'E1']);
+    const again = download('again.csv', [conflicted]);
+    const plan = planImport(table.headers, existingEarnings(table), [again]);
+    expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'duplicate_earning', 'workbook']]);
+    expect(plan.cells).toEqual([]);
+    expect(plan.conflicts).toEqual([]);
   });
 });
 
@@ -310,7 +326,6 @@ describe('the pane has words for every problem the import reports', () => {
       ragged: `${header}\n${good},extra\n`,
       // The import names every problem of a refused row: one row per value here.
       badValues: `${header}\nE2,P1,Hosting,Co-op,abc,2021-08-01,USD\nE3,,Hosting,Co-op,1,2021-08-01,USD\nE4,P1,Hosting,Co-op,1,2021-02-30,USD\nE5,P1,Hosting,Co-op,1,2021-08-01,EURO\n`,
-      conflicting: `${header}\n${good}\nE1,P1,Hosting,Co-op,999,2021-08-01,USD\n`,
     };
     const codes = new Set<string>();
     for (const [name, text] of Object.entries(texts)) {
@@ -325,7 +340,7 @@ describe('the pane has words for every problem the import reports', () => {
     }
     // The cases reach every whole-file and row code, so the check below cannot pass by reaching none.
     expect([...codes].sort()).toEqual(
-      expect.arrayContaining(['empty_file', 'no_rows', 'header_not_found', 'missing_column', 'duplicate_header', 'malformed_csv', 'unclosed_quote', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field', 'duplicate_differs', 'invalid_encoding', 'unsupported_file']),
+      expect.arrayContaining(['empty_file', 'no_rows', 'header_not_found', 'missing_column', 'duplicate_header', 'malformed_csv', 'unclosed_quote', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field', 'invalid_encoding', 'unsupported_file']),
     );
     for (const code of codes) {
       expect(hasMessage(`issue.${code}`), code).toBe(true);

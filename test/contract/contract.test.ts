@@ -30,7 +30,7 @@ const sets: DataSet[] = [
 ];
 
 describe.each(sets)('$name', (set) => {
-  test('the workbook and the batch job agree on balances, finding codes per pool, claim draws and which claims are paid', async () => {
+  test('the workbook and the batch job agree on balances, finding codes per pool, claim draws, which claims are paid and which earningIds conflict', async () => {
     const batch = await batchOutcome(set);
     const addin = await addinOutcome(set);
     expect(batch.balances.size).toBeGreaterThan(0);
@@ -40,5 +40,7 @@ describe.each(sets)('$name', (set) => {
     expect(Object.fromEntries(addin.draws)).toEqual(Object.fromEntries(batch.draws));
     expect(addin.paid).toEqual(batch.paid);
     expect(addin.payments).toEqual(batch.payments);
+    // Each earningId with other facts is one error in both (its rows are the files' in one, the Earnings table's in the other).
+    expect(addin.conflicts.map((c) => c.earningId)).toEqual(batch.conflicts.map((c) => c.earningId));
   });
 });

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { addinOutcome, batchOutcome } from './paths.js';
+import { addinOutcome, batchOutcome, type Outcome } from './paths.js';
 import type { DataSet } from './data-sets.js';
 
 /*
  * A team imports each month's download as it comes, or a backlog in any order; the batch job reads
  * them all at once. Which version of a repeated earningId counts is the newer download's
- * (docs/RULES.md, "Repeated earningIds"), so the Balances must not depend on the order of imports.
+ * (docs/RULES.md, "Repeated earningIds"), so the Balances must not depend on the order of imports;
+ * only other facts under one id (a conflict) go by the order read, in both paths: the row read later counts.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'contract-one-at-a-time-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -26,10 +27,11 @@ interface Earning {
   readonly cents: number;
   readonly day: number;
 }
-/** One download's version of an earning: a restated USD amount, a payment, a later paymentDate. */
+/** One download's version of an earning: a restated USD amount, a payment, a later paymentDate, or other facts (another amount: a conflict). */
 interface Version {
   readonly earning: number;
   readonly restatedCents: number;
+  readonly otherFacts: boolean;
   readonly paid: boolean;
   readonly paymentDays: number | null;
 }
@@ -46,6 +48,7 @@ const versionArb = (earnings: number) =>
   fc.record({
     earning: fc.nat({ max: earnings - 1 }),
     restatedCents: fc.constantFrom(0, 0, 500, -300),
+    otherFacts: fc.constantFrom(false, false, false, false, true),
     paid: fc.boolean(),
     paymentDays: fc.option(fc.integer({ min: 0, max: 240 }), { nil: null }),
   });
@@ -54,7 +57,8 @@ const money = (cents: number) => (cents / 100).toFixed(2);
 
 function row(e: Earning, v: Version): string {
   const paymentDate = v.paymentDays === null ? '' : dateAt('2021-01-01', e.day + v.paymentDays);
-  return [e.id, e.participantId, 'Hosting', e.type, money(e.cents), money(e.cents + v.restatedCents), dateAt('2021-01-01', e.day), 'USD', v.paid ? `PAY-${e.id}` : '', v.paid ? 'Sent' : 'Upcoming', paymentDate].join(',');
+  const cents = v.otherFacts ? e.cents + (e.cents > 0 ? 700 : -70) : e.cents;
+  return [e.id, e.participantId, 'Hosting', e.type, money(cents), money(cents + v.restatedCents), dateAt('2021-01-01', e.day), 'USD', v.paid ? `PAY-${e.id}` : '', v.paid ? 'Sent' : 'Upcoming', paymentDate].join(',');
 }
 
 /** A download's recency as docs/RULES.md defines it: the latest date in its rows. */
@@ -79,7 +83,7 @@ const dataArb = fc
 let run = 0;
 
 describe('importing a data set\'s downloads one at a time', () => {
-  test('in any order, or all in one import, gives the Balances the batch job gives on all of them at once', async () => {
+  test('in any order, or all in one import, gives the Balances and conflicts the batch job gives on all of them at once, read in that order', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async ({ data, order }) => {
         // On a tie the batch job takes the file named later, the add-in the file imported later:
@@ -93,12 +97,20 @@ describe('importing a data set\'s downloads one at a time', () => {
           writeFileSync(path, [COLUMNS, ...versions.map((v) => row(data.earnings[v.earning]!, v))].join('\r\n') + '\r\n');
           return path;
         });
-        const set: DataSet = { name: folder, earnings: paths, asOf: '2022-06-30' };
-        const batch = await batchOutcome(set);
-        const addin = await addinOutcome(set, order.map((i) => [paths[i]!]));
+        // Other facts under one id depend on the order read (the row read later counts): the batch
+        // job is given the files in the order imported one at a time, and by name, the order of
+        // files picked together. Without a conflict the two agree.
+        const conflictIds = (o: Outcome) => o.conflicts.map((c) => c.earningId);
+        const inOrder: DataSet = { name: folder, earnings: order.map((i) => paths[i]!), asOf: '2022-06-30' };
+        const batch = await batchOutcome(inOrder);
+        const addin = await addinOutcome(inOrder, order.map((i) => [paths[i]!]));
         expect(Object.fromEntries(addin.balances)).toEqual(Object.fromEntries(batch.balances));
-        const together = await addinOutcome(set, [order.map((i) => paths[i]!)]);
-        expect(Object.fromEntries(together.balances)).toEqual(Object.fromEntries(batch.balances));
+        expect(conflictIds(addin)).toEqual(conflictIds(batch));
+        const byName: DataSet = { ...inOrder, earnings: paths };
+        const batchByName = await batchOutcome(byName);
+        const together = await addinOutcome(byName, [order.map((i) => paths[i]!)]);
+        expect(Object.fromEntries(together.balances)).toEqual(Object.fromEntries(batchByName.balances));
+        expect(conflictIds(together)).toEqual(conflictIds(batchByName));
       }),
       { numRuns: 40 },
     );

@@ -33,6 +33,12 @@ export interface Outcome {
   readonly paid: string[];
   /** The Payments report's findings, each `code paymentId`, sorted (where each is named differs: a report's line, a table's row). */
   readonly payments: string[];
+  /**
+   * Each `conflicting_duplicate` finding (one earningId with other facts): its earningId, the row
+   * counted (`file:line`) and the row it replaced (`expected`), sorted. Rows are the files' in the
+   * batch job's report and the Earnings table's in the workbook.
+   */
+  readonly conflicts: readonly { readonly earningId: string; readonly at: string; readonly expected: string }[];
   /** The add-in only: rows of the workbook's tables its ledger refused (the batch job stops on a refused row instead). */
   readonly refusedRows?: number;
 }
@@ -40,6 +46,15 @@ export interface Outcome {
 const csv = (path: string): Record<string, string>[] => Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
 const poolOf = (r: { participantId?: string; programName?: string; earningPeriod?: string; currency?: string }) =>
   poolKeyString({ participantId: r.participantId ?? '', programName: r.programName ?? '', earningPeriod: r.earningPeriod ?? '', currency: r.currency ?? '' });
+
+type Conflicts = Outcome['conflicts'];
+
+function conflictsOf(findings: readonly { code?: string; earningId?: string; file?: string; line?: string | number; expected?: string }[]): Conflicts {
+  return findings
+    .filter((f) => f.code === 'conflicting_duplicate')
+    .map((f) => ({ earningId: f.earningId ?? '', at: `${f.file ?? ''}:${String(f.line ?? '')}`, expected: f.expected ?? '' }))
+    .sort((a, b) => (a.earningId + a.at < b.earningId + b.at ? -1 : 1));
+}
 
 function group(codes: Iterable<[string, string]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -84,12 +99,13 @@ export async function batchOutcome(set: DataSet): Promise<Outcome> {
 /** What the batch job's reports in `out` say. */
 function reportsOutcome(out: string): Outcome {
   const balances = new Map(csv(join(out, 'balances.csv')).map((r) => [poolOf(r), BALANCES_COLUMNS.map((c) => `${c.name}=${r[c.name] ?? ''}`)]));
-  const codesByPool = group(csv(join(out, 'findings.csv')).filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code!]));
+  const findings = csv(join(out, 'findings.csv'));
+  const codesByPool = group(findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code!]));
   const claims = csv(join(out, 'claims.csv'));
   const draws = new Map(claims.map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']));
   const paid = claims.filter((c) => c.paid === 'true').map((c) => c.claimId!).sort();
-  const payments = paymentFindings(csv(join(out, 'findings.csv')).map((f) => ({ code: f.code!, paymentId: f.paymentId })));
-  return { balances, codesByPool, draws, paid, payments };
+  const payments = paymentFindings(findings.map((f) => ({ code: f.code!, paymentId: f.paymentId })));
+  return { balances, codesByPool, draws, paid, payments, conflicts: conflictsOf(findings) };
 }
 
 /** The command line `coop-ledger reconcile` is given for a data set (settings as options). */
@@ -195,5 +211,5 @@ export async function addinOutcome(set: DataSet, imports: readonly (readonly str
   const codesByPool = group(ledger.findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code]));
   const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.drawsOnPool ? poolKeyString(c.poolKey!) : '']));
   const paid = ledger.claims.filter((c) => c.paid).map((c) => c.claim.claimId).sort();
-  return { balances, codesByPool, draws, paid, payments: paymentFindings(ledger.findings), refusedRows: ledger.problems.length };
+  return { balances, codesByPool, draws, paid, payments: paymentFindings(ledger.findings), conflicts: conflictsOf(ledger.findings), refusedRows: ledger.problems.length };
 }

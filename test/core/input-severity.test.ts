@@ -22,7 +22,7 @@ describe("core's severity of input problems", () => {
   });
 
   test('a row\'s own error refuses that row; any other error refuses its whole file; a warning refuses nothing', () => {
-    const rowErrors = ['malformed_csv', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field', 'duplicate_differs'];
+    const rowErrors = ['malformed_csv', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field'];
     for (const code of rowErrors) expect(refusesWholeFile(code as (typeof INPUT_CODES)[number]), code).toBe(false);
     for (const code of ['unclosed_quote', 'record_too_large', 'invalid_encoding', 'missing_column', 'zip_encrypted'] as const) expect(refusesWholeFile(code), code).toBe(true);
     for (const code of INPUT_CODES) if (inputSeverity(code) === 'warning') expect(refusesWholeFile(code), code).toBe(false);

@@ -81,8 +81,12 @@ export function renderImport(app: App, root: HTMLElement): void {
         };
         // A row that conflicts with, or repeats, the workbook's own row names that row too, by its sheet row.
         const heldRow = (row: number | undefined) => (row === undefined ? '' : ` (${locale.t('findings.row', { table: TABLES.earnings, row: locale.integer(row) })})`);
-        const rejected = plan.rejected.map((r) => el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${problemText(r)}${heldRow(r.heldRow)}`));
+        const rejected = plan.rejected.map((r) => el('li', { 'data-testid': 'import-rejected' }, `${r.file}:${r.line} — ${problemText(r)}`));
         const warned = plan.warnings.map((w) => el('p', { class: 'warning', 'data-testid': 'import-warning' }, `${w.file}:${w.line} — ${problemText(w)}`));
+        // Both versions of a conflict are in Earnings now; the Findings say which counts, as the batch job's report does.
+        const conflicts = plan.conflicts.map((c) =>
+          el('li', { 'data-codes': 'conflicting_duplicate', 'data-testid': 'import-conflict' }, `${c.file}: ${locale.t('import.conflict', { line: c.line, id: c.earningId, finding: locale.t('finding.conflicting_duplicate') })}${heldRow(c.heldRow)}`),
+        );
         const skipped = plan.skipped.slice(0, 200).map((s) =>
           el('li', { 'data-codes': s.code }, `${s.file}: ${locale.t(skipMessage(s), { line: s.line, id: s.earningId })}${heldRow(s.heldRow)}`),
         );
@@ -91,6 +95,7 @@ export function renderImport(app: App, root: HTMLElement): void {
           ...warned,
           ...summaries,
           ...(rejected.length > 0 ? [el('ul', { class: 'rejected' }, ...rejected)] : []),
+          ...(conflicts.length > 0 ? [el('ul', { class: 'error' }, ...conflicts)] : []),
           ...(skipped.length > 0 ? [el('details', {}, el('summary', {}, locale.t('import.skippedList', { count: plan.skipped.length })), el('ul', {}, ...skipped))] : []),
         ];
         replaceChildren(report, ...lastReport);

@@ -3,6 +3,7 @@ import { numberLocale } from '../../../core/money/parse-amount.js';
 import { scaledToDec } from '../../../core/money/scaled-amount.js';
 import { readEarningRow, type EarningRowColumn } from '../../../core/reconcile/earning-row.js';
 import { importOutcome } from '../../../core/reconcile/import-action.js';
+import { VersionResolver } from '../../../core/reconcile/version-resolver.js';
 import { earningKind, KNOWN_EARNING_TYPES } from '../../../core/reconcile/earning-type.js';
 import { DownloadRecency, rowRecency } from '../../../core/reconcile/download-recency.js';
 import type { EarningRecord } from '../../../core/reconcile/earning-record.js';
@@ -82,27 +83,39 @@ describe('accepting an earnings row', () => {
 });
 
 describe('what an import does with a repeated earningId', () => {
+  // The version counted (facts 1, USD 1, rate 7, details 1) from a download of recency 1, met by core's resolver.
+  const counted = { facts: 1, usd: 1, rate: 7, details: 1 };
+  const later = { identical: counted, updated: { ...counted, details: 2 }, restated: { ...counted, usd: 2 }, conflicting: { ...counted, facts: 2 } };
+  const outcomeOf = (decision: keyof typeof later, newer: boolean) => {
+    const recency = [0, 1, newer ? 2 : 0];
+    const resolver = new VersionResolver((a, b) => recency[a]! > recency[b]!);
+    expect(importOutcome(resolver.meet('E-1', counted, 1))).toEqual({ action: 'append', code: null });
+    return importOutcome(resolver.meet('E-1', later[decision], 2));
+  };
+
   test.each([
-    ['conflicting', true, 'reject'],
-    ['conflicting', false, 'reject'],
+    ['conflicting', true, 'append'],
+    ['conflicting', false, 'append'],
     ['identical', true, 'skip'],
     ['identical', false, 'skip'],
-    ['updated', true, 'replace'],
+    ['updated', true, 'rewrite'],
     ['updated', false, 'skip'],
-    ['restated', true, 'replace'],
+    ['restated', true, 'rewrite'],
     ['restated', false, 'skip'],
   ] as const)('%s, from a newer download: %s, is %s', (decision, newer, action) => {
-    expect(importOutcome(decision, newer).action).toBe(action);
+    expect(outcomeOf(decision, newer).action).toBe(action);
   });
 
   test.each([
-    ['conflicting', true, { action: 'reject', code: 'duplicate_differs' }],
-    ['identical', true, { action: 'skip', code: 'duplicate_earning' }],
-    ['updated', false, { action: 'skip', code: 'earning_updated' }],
-    ['restated', false, { action: 'skip', code: 'earning_restated' }],
-    ['restated', true, { action: 'replace' }],
+    ['conflicting', true, { action: 'append', code: 'conflicting_duplicate' }],
+    ['identical', true, { action: 'skip', code: 'duplicate_earning', restamp: true }],
+    ['identical', false, { action: 'skip', code: 'duplicate_earning', restamp: false }],
+    ['updated', false, { action: 'skip', code: 'earning_updated', restamp: false }],
+    ['restated', false, { action: 'skip', code: 'earning_restated', restamp: false }],
+    ['restated', true, { action: 'rewrite', kind: 'restated' }],
+    ['updated', true, { action: 'rewrite', kind: 'updated' }],
   ] as const)('%s (newer download: %s) is reported as %j', (decision, newer, outcome) => {
-    expect(importOutcome(decision, newer)).toEqual(outcome);
+    expect(outcomeOf(decision, newer)).toEqual(outcome);
   });
 });
 
