@@ -23,8 +23,6 @@ import { importOutcome, type SkipCode } from '../../core/reconcile/import-action
 import { VersionResolver } from '../../core/reconcile/version-resolver.js';
 import { VersionMet } from '../../core/reconcile/meet-version.js';
 import type { Issue } from '../../core/issues.js';
-import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
-import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { raggedRow } from '../../core/tables/ragged-row.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
@@ -32,6 +30,7 @@ import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTH
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
+import { openImportFile } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
 import { earningsLayoutBy, type EarningsLayout } from '../ledger/earnings-table-record.js';
 
@@ -380,33 +379,12 @@ export function planImport(
   }
 
   for (const [order, parsed] of files.entries()) {
-    const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
-    summaries.push(summary);
-    /** A refused row (or file), counted once, with each of its problems. */
-    const reject = (...problems: Omit<Rejection, 'file'>[]) => {
-      for (const r of problems) rejected.push({ file: parsed.file, ...r });
-      summary.rejected++;
-    };
-    // Each problem of reading the file at core's severity for its code (docs/RULES.md, "Severity of input problems").
-    const problems: ParsedExport['errors'] = [...parsed.errors, ...parsed.warnings.map((w) => ({ ...w, input: '' }))];
-    for (const e of problems) {
-      if (inputSeverity(e.code as InputIssueCode) === 'warning') warnings.push({ file: parsed.file, line: e.line, code: e.code });
-      else reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
-    }
-    if (parsed.headers.length === 0) continue;
-    // An error of the file as a whole (a quote never closed, a record past the cap) imports none of
-    // its rows, as the batch job rejects such a file: a truncated download never passes for a whole
-    // one. Its rows are still read, so that each row's own problems are listed as the batch job lists them.
-    const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
-    // The file's header by core's rule, as the batch job reads an export: a required column
-    // missing, or two headers naming one column (`earningId`, `Earning ID`), refuses the file.
-    const fileHeader = readTableHeader(parsed.headers, { known: KNOWN_COLUMNS, required: REQUIRED_EARNINGS_COLUMNS });
-    if (headerRefusesTable(fileHeader)) {
-      // Each column missing, or else each repeat, as the batch job's reader reports the header.
-      if (fileHeader.missing.length > 0) for (const column of fileHeader.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
-      else for (const r of fileHeader.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
-      continue;
-    }
+    // Its problems at core's severities and its header by core's rule, as the batch job reads an
+    // export: a required column missing, or two headers naming one column (`earningId`,
+    // `Earning ID`), refuses the file.
+    const opened = openImportFile(parsed, { known: KNOWN_COLUMNS, required: REQUIRED_EARNINGS_COLUMNS }, { summaries, rejected, warnings });
+    if (opened === null) continue;
+    const { summary, reject, refusedWhole, header: fileHeader } = opened;
     const added = refusedWhole ? [] : parsed.headers.filter((h, i) => fileHeader.keys[i] !== '' && columnPosition(tableHeader, h) === -1);
     if (added.length > 0) {
       headers.push(...added);

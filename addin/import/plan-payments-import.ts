@@ -10,7 +10,6 @@ import { parseDate } from '../../core/calendar/calendar-date.js';
 import { columnKind, PAYMENTS_COLUMNS } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
-import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import {
   PAYMENTS_REPORT_COLUMNS,
   paymentsCurrencyColumns,
@@ -25,6 +24,7 @@ import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/c
 import type { TableData } from '../excel/table-io.js';
 import { paymentsRowReader, paymentsTableHeader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
+import { openImportFile } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
 import type { FileSummary, Rejection } from './plan-import.js';
 
@@ -111,28 +111,9 @@ export function planPaymentsImport(
   const updates: PaymentRowUpdate[] = [];
 
   for (const parsed of files) {
-    const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
-    summaries.push(summary);
-    const reject = (...problems: Omit<Rejection, 'file'>[]) => {
-      for (const r of problems) rejected.push({ file: parsed.file, ...r });
-      summary.rejected++;
-    };
-    // Each problem of reading the file at core's severity for its code, as for an earnings export.
-    const problems: ParsedExport['errors'] = [...parsed.errors, ...parsed.warnings.map((w) => ({ ...w, input: '' }))];
-    for (const e of problems) {
-      if (inputSeverity(e.code as InputIssueCode) === 'warning') warnings.push({ file: parsed.file, line: e.line, code: e.code });
-      else reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
-    }
-    if (parsed.headers.length === 0) continue;
-    // A file refused as a whole (a quote never closed, a record past the cap) imports none of its
-    // rows, as the batch job rejects it; its rows' own problems are still listed.
-    const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
-    const fileHeader = readTableHeader(parsed.headers, { known: KNOWN, required: REQUIRED_PAYMENTS_COLUMNS });
-    if (headerRefusesTable(fileHeader)) {
-      if (fileHeader.missing.length > 0) for (const column of fileHeader.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
-      else for (const r of fileHeader.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
-      continue;
-    }
+    const opened = openImportFile(parsed, { known: KNOWN, required: REQUIRED_PAYMENTS_COLUMNS }, { summaries, rejected, warnings });
+    if (opened === null) continue;
+    const { summary, reject, refusedWhole, header: fileHeader } = opened;
     const fileColumn = (name: string) => columnPosition(fileHeader, name);
     const fileCurrencies = paymentsCurrencyColumns((c) => fileColumn(c) >= 0);
     // The file's earned currency goes to the table's earned-currency column: an older report's

@@ -1,0 +1,49 @@
+import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
+import { headerRefusesTable } from '../../core/tables/refused-table.js';
+import { readTableHeader, type TableHeader, type TableLayout } from '../../core/tables/table-header.js';
+import type { ParsedExport } from './parse-export.js';
+import type { FileSummary, Rejection } from './plan-import.js';
+
+/** A file an import plans from, opened: its summary, how to refuse one of its rows, and its header by core's rule. */
+export interface OpenedFile {
+  readonly summary: FileSummary;
+  /** A refused row (or file), counted once, with each of its problems. */
+  readonly reject: (...problems: Omit<Rejection, 'file'>[]) => void;
+  /**
+   * An error of the file as a whole (a quote never closed, a record past the cap): none of its rows
+   * are imported, as the batch job rejects such a file, so a truncated download never passes for a
+   * whole one. Its rows are still read, so that each row's own problems are listed as the batch job lists them.
+   */
+  readonly refusedWhole: boolean;
+  readonly header: TableHeader;
+}
+
+/**
+ * Opens a parsed file for an import, whatever table it goes to: each problem of reading it at
+ * core's severity for its code (docs/RULES.md, "Severity of input problems"), and its header by
+ * core's rule, as the batch job reads it. Null when the file has no header, or one core refuses (a
+ * required column missing, or two headers naming one column): the file is then refused, each
+ * column missing, or else each repeat, on its header line.
+ */
+export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: { readonly summaries: FileSummary[]; readonly rejected: Rejection[]; readonly warnings: Rejection[] }): OpenedFile | null {
+  const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
+  into.summaries.push(summary);
+  const reject = (...problems: Omit<Rejection, 'file'>[]) => {
+    for (const r of problems) into.rejected.push({ file: parsed.file, ...r });
+    summary.rejected++;
+  };
+  const problems: ParsedExport['errors'] = [...parsed.errors, ...parsed.warnings.map((w) => ({ ...w, input: '' }))];
+  for (const e of problems) {
+    if (inputSeverity(e.code as InputIssueCode) === 'warning') into.warnings.push({ file: parsed.file, line: e.line, code: e.code });
+    else reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
+  }
+  if (parsed.headers.length === 0) return null;
+  const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
+  const header = readTableHeader(parsed.headers, layout);
+  if (headerRefusesTable(header)) {
+    if (header.missing.length > 0) for (const column of header.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
+    else for (const r of header.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
+    return null;
+  }
+  return { summary, reject, refusedWhole, header };
+}
