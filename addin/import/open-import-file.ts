@@ -2,7 +2,31 @@ import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { readTableHeader, type TableHeader, type TableLayout } from '../../core/tables/table-header.js';
 import type { ParsedExport } from './parse-export.js';
-import type { FileSummary, Rejection } from './plan-import.js';
+
+/** A problem that refuses a file's row (or the file): its place and core's code. */
+export interface Rejection {
+  readonly file: string;
+  readonly line: number;
+  readonly code: string;
+  /** Core's reason, where a code has several: the pane says it in words when it has a message for it. */
+  readonly reason?: string;
+  /** The column's header, when it has one. */
+  readonly column?: string;
+  /** The column's place in the file's row, 1-based, where the problem says it (a ragged row's first missing or extra cell). */
+  readonly columnNumber?: number;
+  readonly input?: string;
+  /** What the input should have been, where the problem says it (a ragged row: the header's number of cells). */
+  readonly expected?: string;
+}
+
+/** What an import did with one file. */
+export interface FileSummary {
+  readonly file: string;
+  added: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+}
 
 /** A file an import plans from, opened: its summary, how to refuse one of its rows, and its header by core's rule. */
 export interface OpenedFile {

@@ -30,24 +30,12 @@ import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTH
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
-import { openImportFile } from './open-import-file.js';
+import { openImportFile, type FileSummary, type Rejection } from './open-import-file.js';
+
+export type { FileSummary, Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
 import { earningsLayoutBy, type EarningsLayout } from '../ledger/earnings-table-record.js';
 
-export interface Rejection {
-  readonly file: string;
-  readonly line: number;
-  readonly code: string;
-  /** Core's reason, where a code has several: the pane says it in words when it has a message for it. */
-  readonly reason?: string;
-  /** The column's header, when it has one. */
-  readonly column?: string;
-  /** The column's place in the file's row, 1-based, where the problem says it (a ragged row's first missing or extra cell). */
-  readonly columnNumber?: number;
-  readonly input?: string;
-  /** What the input should have been, where the problem says it (a ragged row: the header's number of cells). */
-  readonly expected?: string;
-}
 
 
 export interface Skip {
@@ -257,13 +245,6 @@ export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRea
   return out;
 }
 
-export interface FileSummary {
-  readonly file: string;
-  added: number;
-  updated: number;
-  skipped: number;
-  rejected: number;
-}
 
 export interface ImportPlan {
   /** Columns to add to the table, in order, before appending. */

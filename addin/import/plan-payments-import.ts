@@ -24,9 +24,8 @@ import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/c
 import type { TableData } from '../excel/table-io.js';
 import { paymentsRowReader, paymentsTableHeader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
-import { openImportFile } from './open-import-file.js';
+import { openImportFile, type FileSummary, type Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
-import type { FileSummary, Rejection } from './plan-import.js';
 
 /** A payment the Payments table holds: its row among the rows read, and its version. */
 export interface HeldPayment {
