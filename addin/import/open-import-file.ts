@@ -1,5 +1,6 @@
 import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
+import { raggedRow } from '../../core/tables/ragged-row.js';
 import { readTableHeader, type TableHeader, type TableLayout } from '../../core/tables/table-header.js';
 import type { ParsedExport } from './parse-export.js';
 
@@ -70,4 +71,15 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
     return null;
   }
   return { summary, reject, refusedWhole, header };
+}
+
+/**
+ * A record of the wrong width, by core's rule and at its column, as the batch job's reader refuses
+ * it (docs/RULES.md, "Ragged rows"): the problem of its row, or null for a record as wide as the header.
+ */
+export function raggedProblem(cells: number, headers: readonly string[]): { code: string; columnNumber: number; input: string; expected: string; column?: string } | null {
+  const ragged = raggedRow(cells, headers.length);
+  if (ragged === null) return null;
+  const name = headers[ragged.column - 1];
+  return { code: ragged.code, columnNumber: ragged.column, input: ragged.input, expected: ragged.expected, ...(name === undefined ? {} : { column: name }) };
 }

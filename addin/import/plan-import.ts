@@ -23,14 +23,13 @@ import { importOutcome, type SkipCode } from '../../core/reconcile/import-action
 import { VersionResolver } from '../../core/reconcile/version-resolver.js';
 import { VersionMet } from '../../core/reconcile/meet-version.js';
 import type { Issue } from '../../core/issues.js';
-import { raggedRow } from '../../core/tables/ragged-row.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTHER_RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
-import { openImportFile, type FileSummary, type Rejection } from './open-import-file.js';
+import { openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 
 export type { FileSummary, Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
@@ -388,12 +387,9 @@ export function planImport(
     const readings = new Array<RowReading | typeof ACCEPTED>(rowCount);
     for (let r = 0; r < rowCount; r++) {
       current = rowAt(r);
-      // A row of the wrong width, by core's rule and at its column, as the batch job's reader refuses it (docs/RULES.md, "Ragged rows").
-      const ragged = raggedRow(current.length, parsed.headers.length);
+      const ragged = raggedProblem(current.length, parsed.headers);
       if (ragged !== null) {
-        const name = parsed.headers[ragged.column - 1];
-        const problem = { code: ragged.code, columnNumber: ragged.column, input: ragged.input, expected: ragged.expected, ...(name === undefined ? {} : { column: name }) };
-        readings[r] = { ok: false, problems: [problem] };
+        readings[r] = { ok: false, problems: [ragged] };
         continue;
       }
       const read = acceptedForRecency(currentCell, fields, recencyAt, rowOptions);

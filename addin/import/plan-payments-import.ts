@@ -24,7 +24,7 @@ import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/c
 import type { TableData } from '../excel/table-io.js';
 import { paymentsRowReader, paymentsTableHeader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
-import { openImportFile, type FileSummary, type Rejection } from './open-import-file.js';
+import { openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
 
 /** A payment the Payments table holds: its row among the rows read, and its version. */
@@ -170,8 +170,9 @@ export function planPaymentsImport(
     for (let r = 0; r < parsed.rows.length; r++) {
       const row = rowAt(r);
       const line = parsed.lines[r] ?? 0;
-      if (row.length !== parsed.headers.length) {
-        reject({ line, code: 'ragged_row', input: String(row.length) });
+      const ragged = raggedProblem(row.length, parsed.headers);
+      if (ragged !== null) {
+        reject({ line, ...ragged });
         continue;
       }
       const textOf = (column: PaymentsColumn) => {
@@ -180,7 +181,7 @@ export function planPaymentsImport(
       };
       const read = readPaymentRecord(textOf, fileCurrencies, { file: parsed.file, line }, rowOptions);
       if (!read.ok) {
-        reject(...read.issues.map((i) => ({ line, code: i.code, column: String(i.path[0]), input: i.input ?? '' })));
+        reject(...read.issues.map((i) => ({ line, code: i.code, ...(i.params?.reason ? { reason: i.params.reason } : {}), column: String(i.path[0]), input: i.input ?? '' })));
         continue;
       }
       if (refusedWhole) continue;

@@ -97,6 +97,15 @@ describe('importing a Payments report', () => {
     ]);
     expect(held().map((r) => r[0])).toEqual(['PAY-3']);
   });
+
+  test('a line one cell short or over is ragged_row at core\'s column with both widths, as for an earnings export', async () => {
+    const { plan } = await importExports([report('ragged.csv', NEWER, ['P1,Hosting,5,,,EUR,,PAY-1,Sent', 'P1,Hosting,5,,,EUR,,PAY-2,Sent,,', 'P1,Hosting,5,,,EUR,,PAY-3,Sent,'])], () => undefined);
+    expect(plan.rejected.map((r) => [r.line, r.code, r.columnNumber, r.column, r.input, r.expected])).toEqual([
+      [2, 'ragged_row', 10, 'paymentDate', '9', '10'],
+      [3, 'ragged_row', 11, undefined, '11', '10'],
+    ]);
+    expect(held().map((r) => r[0])).toEqual(['PAY-3']);
+  });
 });
 
 describe('a Payments report refused as a whole', () => {
