@@ -10,7 +10,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { REQUIRED_PAYMENTS_COLUMNS } from '../../core/reconcile/payments-layout.js';
-import type { WorkbookNames } from '../../core/tables/table-location.js';
+import { locateTable, sheetHoldsOptionalTable, type WorkbookNames } from '../../core/tables/table-location.js';
 import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
 import { EarningsMemo } from './earnings-memo.js';
@@ -71,7 +71,10 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
   const read = await readTableRows(context, wanted, kept ? shapes.filter((s) => s !== earningsShape) : shapes);
   const programsTable = read.get(TABLES.programs) ?? null;
   const claimsTable = read.get(TABLES.claims) ?? null;
-  const paymentsTable = read.get(TABLES.payments) ?? null;
+  // The Payments table is optional: a sheet of that name that is not a Payments report's is the team's own (core's rule).
+  const paymentsRead = read.get(TABLES.payments) ?? null;
+  const paymentsTable =
+    paymentsRead !== null && locateTable(TABLES.payments, options.names).kind === 'sheet' && !sheetHoldsOptionalTable(paymentsRead.headers, REQUIRED_PAYMENTS_COLUMNS) ? null : paymentsRead;
   const programs = catalogOf(programsTable);
   if (programs.refused) {
     // Nothing is computed with a Programs table core refuses; the kept pass stays for when it is fixed.

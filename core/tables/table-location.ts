@@ -4,7 +4,7 @@
  * (docs/RULES.md, "Where a table is"). Given only names, so neither host's objects reach core.
  */
 import { isBlankCell, isBlankRow } from './blank-row.js';
-import { searchesLine, seeHeaderLine, startHeaderSearch, type ColumnRequirement } from './header-row.js';
+import { missingRequirements, searchesLine, seeHeaderLine, startHeaderSearch, type ColumnRequirement } from './header-row.js';
 
 /** The workbook's names, as its host lists them. */
 export interface WorkbookNames {
@@ -35,6 +35,18 @@ export function locateTable(wanted: string, names: WorkbookNames): TableLocation
   const sheet = names.sheets.find((n) => n.toLowerCase() === key);
   if (sheet !== undefined) return { kind: 'sheet', sheet };
   return { kind: 'absent' };
+}
+
+/**
+ * Whether a sheet standing for an **optional** table (the add-in's Payments table, which only the
+ * import of a Payments report makes) holds that table: its header (`sheetHeaderIndex`) names at
+ * least one of the table's required columns. A team's own sheet that happens to be called
+ * `Payments` (a list of vendor payments, or nothing yet) names none: it is not the table, the
+ * workbook simply has none, and nothing is refused for it (docs/RULES.md, "Where a table is"). One
+ * that names some but not all is the table with columns missing, refused as any table is.
+ */
+export function sheetHoldsOptionalTable(headers: readonly string[], required: readonly ColumnRequirement[]): boolean {
+  return missingRequirements(headers, required).length < required.length;
 }
 
 /**

@@ -123,6 +123,36 @@ describe('a Payments report refused as a whole', () => {
   });
 });
 
+describe('a sheet called Payments that is not the Payments table', () => {
+  beforeEach(async () => {
+    fake.reset();
+    await setUpWorkbook();
+    await importExports([earnings], () => undefined);
+  });
+  const sheet = (rows: string[][]) =>
+    Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.add('Payments');
+      if (rows.length > 0) ws.getRangeByIndexes(0, 0, rows.length, rows[0]!.length).values = rows;
+      await context.sync();
+    });
+
+  test.each([
+    ['an empty sheet', []],
+    ['a team\'s own list of vendor payments', [['Date', 'Vendor', 'Amount'], ['2022-01-05', 'Contoso', '1200']]],
+  ])('%s is the team\'s own: the ledger is computed as without a Payments table', async (_what, rows) => {
+    await sheet(rows);
+    const { ledger } = await loadWorkbook();
+    expect(ledger.refusedTable).toBeNull();
+    expect(ledger.balances.length).toBeGreaterThan(0);
+  });
+
+  test('a sheet whose header names some of the report\'s columns is the table with columns missing, refused', async () => {
+    await sheet([['paymentId', 'earned', 'Vendor'], ['PAY-1', '5', 'Contoso']]);
+    const { ledger } = await loadWorkbook();
+    expect(ledger.refusedTable).toBe('Payments');
+  });
+});
+
 describe('the Payments table in the ledger', () => {
   const asOf = isoDate('2022-02-10');
   const earningsTable = { name: TABLES.earnings, headers: EARNINGS.split(','), rows: [['E1', 'P1', 'Hosting', 'Co-op', 100, 113, '2021-02-10', 'EUR', 'PAY-1', 'Sent']], rowNumbers: [2] };
