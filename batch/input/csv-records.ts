@@ -5,6 +5,16 @@ import { InputIssueError, inputIssue, clip, type InputIssue } from './input-issu
 import { decodeText, type TextEncodingName } from './decode-text.js';
 import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirement, type CsvHeader, type Delimiter } from './csv-header.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
+import { EXPORT_KINDS, exportKindOf, type ExportKind } from '../../core/reconcile/export-kind.js';
+
+/** The option of `coop-ledger reconcile` that reads each report. */
+export const REPORT_OPTIONS: Readonly<Record<ExportKind, string>> = { earnings: '--earnings', payments: '--payments' };
+
+/** How a message names each report. */
+const REPORT_NAMES: Readonly<Record<ExportKind, { readonly one: string; readonly many: string }>> = {
+  earnings: { one: 'an earnings export', many: 'earnings exports' },
+  payments: { one: 'a Payments report', many: 'Payments reports' },
+};
 import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
@@ -52,6 +62,12 @@ export interface ReadCsvOptions {
   onRejectedRow?(row: RejectedRow): void;
   /** Lines that may hold the header: core's search depth unless the file is of our own making. */
   readonly headerSearchLines?: number;
+  /**
+   * The Partner Center report this option reads (`--earnings`, `--payments`): a file whose header
+   * is not found is then also searched for the other reports' headers, and a file that is one of
+   * them (core's `exportKindOf`) is told so, with the option that reads it.
+   */
+  readonly report?: { readonly kind: ExportKind; readonly options: Readonly<Record<ExportKind, string>> };
   readonly maxRecordChars?: number;
 }
 
@@ -165,6 +181,8 @@ class TableReader {
   private preLine = 1;
   private sawContent = false;
   private search: HeaderSearch;
+  /** Every report kind's header search, when the caller names its report (`report`). */
+  private kindSearches: { kind: ExportKind; search: HeaderSearch }[];
   private closestRaw = '';
   private newline: Newline | undefined;
 
@@ -191,6 +209,7 @@ class TableReader {
   ) {
     this.canonical = canonicalNames(options.required, options.known ?? []);
     this.search = startHeaderSearch(options.required, options.headerSearchLines);
+    this.kindSearches = options.report ? EXPORT_KINDS.map(({ kind, required }) => ({ kind, search: startHeaderSearch(required, options.headerSearchLines) })) : [];
     this.maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
   }
 
@@ -332,6 +351,7 @@ class TableReader {
     for (const delimiter of candidates) {
       const names = splitHeaderLine(raw, delimiter);
       const search = seeHeaderLine(this.search, line, names);
+      for (const k of this.kindSearches) k.search = seeHeaderLine(k.search, line, names);
       if (search.closest !== this.search.closest) this.closestRaw = raw;
       this.search = search;
       if (search.found === null) continue;
@@ -399,6 +419,23 @@ class TableReader {
       return;
     }
     const problem = headerProblem(this.search);
+    // Another Partner Center report given under this report's option: said so, with its option.
+    const report = this.options.report;
+    const kind = report && this.kindSearches.length > 0 ? exportKindOf(this.kindSearches) : null;
+    if (report && kind !== null && kind !== report.kind) {
+      const other = this.kindSearches.find((k) => k.kind === kind)!.search;
+      const line = other.found ?? other.closest?.line ?? 1;
+      this.stop(
+        inputIssue(problem.code, {
+          file: this.file,
+          line,
+          message: `This file is ${REPORT_NAMES[kind].one}, not ${REPORT_NAMES[report.kind].one}.`,
+          hint: `Give it with ${report.options[kind]}: ${report.options[report.kind]} reads ${REPORT_NAMES[report.kind].many} only.`,
+          ...(problem.code === 'missing_column' ? { params: { missing: problem.missing.map(describeRequirement).join(', ') } } : { params: { expected: problem.required.map(describeRequirement).join(', ') } }),
+        }),
+      );
+      return;
+    }
     if (problem.code === 'missing_column') {
       const missing = problem.missing.map(describeRequirement);
       this.stop(

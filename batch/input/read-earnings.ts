@@ -8,7 +8,7 @@ import type { InputSource } from './input-source.js';
 import type { InputIssue } from './input-issue.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
-import { readCsvRecords, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
+import { readCsvRecords, REPORT_OPTIONS, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { columnsByKey, locatedProblem } from './cell-reader.js';
 import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
@@ -210,6 +210,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     required: REQUIRED_EARNINGS_COLUMNS,
     known: READS,
     onIssue: options.onIssue,
+    report: { kind: 'earnings', options: REPORT_OPTIONS },
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
     headerSearchLines: options.headerSearchLines ?? HEADER_SEARCH_LINES,
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),

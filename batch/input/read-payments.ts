@@ -10,7 +10,7 @@ import {
   type AcceptedPayment,
   type PaymentsCurrencyColumns,
 } from '../../core/reconcile/payments-layout.js';
-import { readCsvRecords, type CsvReadSummary, type RejectedRow } from './csv-records.js';
+import { readCsvRecords, REPORT_OPTIONS, type CsvReadSummary, type RejectedRow } from './csv-records.js';
 import { columnsByKey, locatedProblem } from './cell-reader.js';
 
 /** One row of the Partner Center Payments report, read by core's rule (`readPaymentRecord`), with the columns it passes through. */
@@ -42,6 +42,7 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
     required: REQUIRED_PAYMENTS_COLUMNS,
     known: PAYMENTS_REPORT_COLUMNS,
     onIssue: options.onIssue,
+    report: { kind: 'payments', options: REPORT_OPTIONS },
     ...(options.onRejectedRow ? { onRejectedRow: options.onRejectedRow } : {}),
     ...(options.headerSearchLines === undefined ? {} : { headerSearchLines: options.headerSearchLines }),
     ...(options.maxRecordChars === undefined ? {} : { maxRecordChars: options.maxRecordChars }),
