@@ -121,7 +121,7 @@ async function importPayments(context: Excel.RequestContext, files: readonly Par
   // Made by the first import of a Payments report, as set-up makes the others; a sheet of that name
   // holding data is never written over (docs/RULES.md, "Where a table is").
   const setup = await ensureTables(context, [TABLES.payments]);
-  if (setup.unconverted.length > 0) throw new Error(`${TABLES.payments} sheet holds data but is not a table`);
+  if (setup.unconverted.length > 0) throw new SheetNotTableError(TABLES.payments);
   const table = (await readTables(context, [TABLES.payments])).get(TABLES.payments);
   if (!table) throw new Error('Payments table missing');
   const plan = planPaymentsImport(table.headers, existingPayments(table), files, options);
@@ -141,6 +141,18 @@ async function importPayments(context: Excel.RequestContext, files: readonly Par
  * imported, since reading `1.234,56` invariantly would refuse it, and `1.234` would be read as
  * another amount than the batch job reads with the same tag (docs/RULES.md, "Money").
  */
+/**
+ * A table the import must make (the Payments table, made by the first import of a Payments
+ * report) is where a sheet of that name holds data of its own: that sheet is never written over,
+ * so nothing of the import is written.
+ */
+export class SheetNotTableError extends Error {
+  constructor(readonly table: string) {
+    super(`${table} sheet holds data but is not a table`);
+    this.name = 'SheetNotTableError';
+  }
+}
+
 export class RefusedSettingError extends Error {
   constructor(readonly issues: readonly Issue[]) {
     super(`a stored setting cannot be read: ${issues.map((i) => `${String(i.path[0])} ${i.code}`).join(', ')}`);

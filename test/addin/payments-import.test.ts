@@ -5,7 +5,10 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseExportText } from '../../addin/import/parse-export.js';
-import { importExports, loadWorkbook, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, setUpWorkbook, SheetNotTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { errorText } from '../../addin/taskpane/error-text.js';
+import { createLocale } from '../../addin/i18n/locale.js';
+import { message } from '../../addin/i18n/messages.js';
 import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
@@ -144,6 +147,24 @@ describe('a sheet called Payments that is not the Payments table', () => {
     const { ledger } = await loadWorkbook();
     expect(ledger.refusedTable).toBeNull();
     expect(ledger.balances.length).toBeGreaterThan(0);
+  });
+
+  test('importing a Payments report there imports nothing and leaves the sheet: the pane says so in the user\'s language', async () => {
+    const own = [['Date', 'Vendor', 'Amount'], ['2022-01-05', 'Contoso', '1200']];
+    await sheet(own);
+    const before = fake.tableValues(TABLES.earnings)!.rows.length;
+    const more = parseExportText('more.csv', [EARNINGS, 'E9,P1,Hosting,Co-op,5.00,5.65,2021-03-10,EUR,,'].join('\n'));
+    const error = await importExports([more, report('payments.csv', NEWER, ['P1,Hosting,150.00,,,EUR,,PAY-1,Sent,'])], () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SheetNotTableError);
+    expect(errorText(createLocale('fr-FR'), error)).toBe(message('fr', 'error.sheetNotTable', { table: 'Payments' }));
+    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(before);
+    expect(fake.tableValues(TABLES.payments)).toBeNull();
+    const values = await Excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItem('Payments').getRangeByIndexes(0, 0, 2, 3).load('values');
+      await context.sync();
+      return used.values;
+    });
+    expect(values).toEqual(own);
   });
 
   test('a sheet whose header names some of the report\'s columns is the table with columns missing, refused', async () => {
