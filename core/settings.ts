@@ -104,6 +104,26 @@ export function readSettings(values: StoredSettingValues): ReadSettings {
   return { settings, asOf: asOf?.ok ? asOf.value : null, numberLocale: locale?.ok ? locale.value : null, issues };
 }
 
+/** What each stored setting is needed for: the calculation, or reading imported files. */
+const NEEDED_FOR: Readonly<Record<string, 'calculation' | 'import'>> = {
+  asOf: 'calculation',
+  fiscalYearStartMonth: 'calculation',
+  expiryDays: 'calculation',
+  numberLocale: 'import',
+};
+
+/**
+ * The refused settings (`readSettings`' issues) that refuse `what` (docs/RULES.md, "Stored
+ * settings"): a refused as-of date, fiscal-year start or expiry horizons refuses the calculation,
+ * since its default would give other balances, deadlines and alerts than the ones asked for (today
+ * for a mistyped as-of date); a refused number locale refuses reading files. Nothing is computed
+ * (or imported) until the setting is corrected, never with the default in its place. The batch job
+ * reads files and calculates in every run, so any refused option stops it.
+ */
+export function settingsRefusing(issues: readonly Issue[], what: 'calculation' | 'import'): Issue[] {
+  return issues.filter((i) => NEEDED_FOR[String(i.path[0])] === what);
+}
+
 /** A stored value as text, trimmed; null when nothing is stored. */
 function storedText(value: unknown): string | null {
   if (value === undefined || value === null) return null;

@@ -88,6 +88,7 @@ export function availableIn(ledger: Ledger, participant: unknown, program: unkno
   if (typeof currency !== 'string') invalid('currency must be a currency code such as "EUR"');
   const code = parseCurrency(currency);
   if (!code.ok) invalid(`"${currency}" is not a currency code`);
+  if (ledger.refusedSettings.length > 0) throw new FunctionInputError('not_available', `a stored setting cannot be read (${ledger.refusedSettings.map((i) => String(i.path[0])).join(', ')}; see Settings in the task pane); correct it`);
   if (ledger.refusedTable !== null) throw new FunctionInputError('not_available', `the ${ledger.refusedTable} table has problems (see the task pane); correct it`);
   // An id typed as a number is read as an id in a table is (core's cell rule: all its digits, never 1e+21).
   const participantId = cellValueText(participant, 'text');

@@ -6,7 +6,7 @@
  * replaced when the pane or a recalculation reads them and they differ. Either way, listeners (the
  * streaming functions) are told to compute their values again.
  */
-import type { LedgerSettings } from '../../core/settings.js';
+import { settingsRefusing, type LedgerSettings } from '../../core/settings.js';
 import { TABLES } from '../../core/workbook-layout.js';
 import { workbookNames } from '../excel/table-io.js';
 import { loadStoredSettings } from '../ledger/ledger-settings-store.js';
@@ -98,7 +98,7 @@ export function currentLedger(): Promise<Ledger> {
     const stored = await loadStoredSettings(context);
     settingsAre(stored.settings);
     const names = await workbookNames(context);
-    return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso() })).ledger;
+    return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso(), refusedSettings: settingsRefusing(stored.issues, 'calculation') })).ledger;
   });
   cached = ledger;
   ledger.catch(() => {

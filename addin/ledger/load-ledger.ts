@@ -15,7 +15,8 @@ import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
 import { EarningsMemo } from './earnings-memo.js';
 import { ClaimParses } from './claim-parses.js';
-import { catalogOf, readEarningsPass, refusedLedger, settleLedger, type Ledger } from './workbook-ledger.js';
+import { catalogOf, readEarningsPass, refusedLedger, refusedSettingsLedger, settleLedger, type Ledger } from './workbook-ledger.js';
+import type { Issue } from '../../core/issues.js';
 
 const memo = new EarningsMemo();
 const claimParses = new ClaimParses();
@@ -49,9 +50,21 @@ export interface LoadOptions {
   readonly asOf: IsoDate;
   /** Read the Earnings table again even when nothing says it changed (the user's Recalculate). */
   readonly reread?: boolean;
+  /**
+   * The stored settings core refuses that refuse the calculation (`settingsRefusing`): the tables
+   * are read as always (the pane lists them), but nothing is computed with a default in their place.
+   */
+  readonly refusedSettings?: readonly Issue[];
 }
 
+/** The tables read, and the ledger computed from them as of `asOf`, or refused for a stored setting core refuses. */
 export async function loadLedger(context: Excel.RequestContext, options: LoadOptions): Promise<LoadedLedger> {
+  const loaded = await loadTablesLedger(context, options);
+  const refused = options.refusedSettings ?? [];
+  return refused.length === 0 ? loaded : { ...loaded, ledger: refusedSettingsLedger(loaded.ledger, refused) };
+}
+
+async function loadTablesLedger(context: Excel.RequestContext, options: LoadOptions): Promise<LoadedLedger> {
   const { names, settings, asOf } = options;
   const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments];
   // Where each table is, core's rule (docs/RULES.md, "Where a table is"); a sheet standing for one

@@ -90,6 +90,12 @@ export interface Ledger {
    * lists of names only.
    */
   readonly refusedTable: RefusedTable | null;
+  /**
+   * The stored settings core refuses that refuse the calculation (a mistyped as-of date, a start
+   * month of 13): nothing was computed, as the batch job stops on such an option (docs/RULES.md,
+   * "Stored settings"). Empty when none is refused.
+   */
+  readonly refusedSettings: readonly Issue[];
 }
 
 /**
@@ -254,7 +260,12 @@ export interface ProgramsRead {
 /** What the workbook comes to while core refuses its Programs, Earnings or Claims table: that table's problems, nothing computed. */
 export function refusedLedger(table: RefusedTable, catalog: PolicyCatalog, problems: readonly RowProblem[], options: LedgerOptions): Ledger {
   const { asOf, settings } = options;
-  return { asOf, settings, catalog, balances: [], claims: [], findings: [], problems: [...problems], refusedTable: table };
+  return { asOf, settings, catalog, balances: [], claims: [], findings: [], problems: [...problems], refusedTable: table, refusedSettings: [] };
+}
+
+/** A ledger with nothing computed, for settings core refuses: the tables' own problems are kept. */
+export function refusedSettingsLedger(ledger: Ledger, refused: readonly Issue[]): Ledger {
+  return { ...ledger, balances: [], claims: [], findings: [], refusedSettings: [...refused] };
 }
 
 /** Settles earnings already read against the Claims and Payments tables, as of a date: the rest of the computation. */
@@ -292,7 +303,7 @@ export function settleLedger(
     paid: settled.claims[i]!.paid,
   }));
   const findings = [...settled.findings, ...earnings.duplicates].sort(compareFindings);
-  return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems, refusedTable: null };
+  return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems, refusedTable: null, refusedSettings: [] };
 }
 
 /** The whole computation: core's engine over the workbook's tables, as of a date. */

@@ -9,6 +9,14 @@ import type { RefusedTable } from '../../core/tables/refused-table.js';
  * What the user reads when an operation fails: what happened and what to do, in their language.
  * Excel's own error codes are recognised where there is something better to say than its text.
  */
+/** Each stored setting core may refuse, by the label the Settings view gives it. */
+const SETTING_LABEL: Readonly<Record<string, MessageKey>> = {
+  asOf: 'settings.asOf',
+  fiscalYearStartMonth: 'settings.fiscalStart',
+  expiryDays: 'settings.expiryDays',
+  numberLocale: 'settings.numberLocale',
+};
+
 /** Each table core may refuse, with the words that say so. */
 const REFUSED_TABLE_MESSAGE: Readonly<Record<RefusedTable, MessageKey>> = {
   Programs: 'error.programsRefused',
@@ -20,7 +28,7 @@ const REFUSED_TABLE_MESSAGE: Readonly<Record<RefusedTable, MessageKey>> = {
 export function errorText(locale: Locale, error: unknown): string {
   if (error instanceof RowNotFoundError) return locale.t('claims.gone', { id: error.key.claimId ?? Object.values(error.key).join(' ') });
   if (error instanceof ClaimRefusedError) return error.issues.map((i) => locale.issue(i)).join(' ');
-  if (error instanceof RefusedSettingError) return error.issues.map((i) => locale.issue(i, locale.t('settings.numberLocale'))).join(' ');
+  if (error instanceof RefusedSettingError) return error.issues.map((i) => locale.issue(i, locale.t(SETTING_LABEL[String(i.path[0])] ?? 'settings.numberLocale'))).join(' ');
   if (error instanceof TableColumnsError) return `${error.table}: ${error.issues.map((i) => locale.issue(i)).join(' ')}`;
   if (error instanceof SheetNotTableError) return locale.t('error.sheetNotTable', { table: error.table });
   if (error instanceof RefusedTableError) {

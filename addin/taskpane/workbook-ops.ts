@@ -8,6 +8,7 @@ import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/cla
 import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
+import { settingsRefusing } from '../../core/settings.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
@@ -59,7 +60,8 @@ export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<
     // the pane writes only to tables, so it is still to be set up (docs/RULES.md, "Where a table is").
     const missing = ALL_TABLES.filter((name) => locateTable(name, names).kind !== 'table');
     const asOf = stored.asOf ?? todayIso();
-    const loaded = await loadLedger(context, { names, settings: stored.settings, asOf, ...(options.reread ? { reread: true } : {}) });
+    const refusedSettings = settingsRefusing(stored.issues, 'calculation');
+    const loaded = await loadLedger(context, { names, settings: stored.settings, asOf, refusedSettings, ...(options.reread ? { reread: true } : {}) });
     const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), loaded.fingerprint]);
     return { missing, stored, asOf, ledger: loaded.ledger, programs: loaded.programs, participantNames: loaded.participantNames, fingerprint };
   });
@@ -89,6 +91,7 @@ export class RefusedTableError extends Error {
 
 /** Writes the Balances table from the ledger (values first, formats after, one sync per block). */
 export function writeBalances(ledger: Ledger): Promise<number> {
+  if (ledger.refusedSettings.length > 0) return Promise.reject(new RefusedSettingError(ledger.refusedSettings));
   if (ledger.refusedTable !== null) return Promise.reject(new RefusedTableError(ledger.refusedTable, ledger.problems));
   const rows = ledger.balances.map(balanceToCells);
   // Each pool's amounts to its currency's minor unit (core's minorUnits), as the cells hold them.
@@ -171,7 +174,7 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const stored = queueStoredSettings(context);
     const read = await readTables(context, [TABLES.earnings, TABLES.programs]);
     const { numberLocale, issues } = stored.read();
-    const localeRefused = issues.filter((i) => i.path[0] === 'numberLocale');
+    const localeRefused = settingsRefusing(issues, 'import');
     if (localeRefused.length > 0) throw new RefusedSettingError(localeRefused);
     const table = read.get(TABLES.earnings);
     if (!table) throw new Error('Earnings table missing');

@@ -440,7 +440,7 @@ describe('the task pane in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
-  test('a fiscal-year start month stored outside 1–12 is shown under Settings with core\'s code, and July is used', async () => {
+  test('a fiscal-year start month stored outside 1–12 is shown under Settings with core\'s code, and nothing is calculated until it is saved again', async () => {
     const { page, errors } = await openPane();
     // Another tool (or a hand edit of the file) stored a month core refuses.
     await page.evaluate(() => (window as unknown as { FakeOffice: { model: { settings: Map<string, unknown> } } }).FakeOffice.model.settings.set('coopLedger.fiscalYearStartMonth', '13'));
@@ -449,10 +449,17 @@ describe('the task pane in headless Chromium', () => {
     await testId(page, 'settings-problem-invalid_setting').waitFor();
     expect(await testId(page, 'settings-problems').locator('li').count()).toBe(1);
     expect(await testId(page, 'settings-fiscalStart').inputValue()).toBe('7');
+    // Nothing is calculated with July in its place: the Findings say why.
+    await testId(page, 'tab-findings').click();
+    await testId(page, 'findings-refused-settings').waitFor();
+    await testId(page, 'tab-settings').click();
     // Saved again, the value is core's and the problem is gone.
     await testId(page, 'settings-save').click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Settings saved');
     expect(await testId(page, 'settings-problems').count()).toBe(0);
+    await testId(page, 'tab-findings').click();
+    await testId(page, 'findings-none').waitFor();
+    expect(await testId(page, 'findings-refused-settings').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, readSettings, withSettings } from '../../core/settings.js';
+import { DEFAULT_SETTINGS, readSettings, settingsRefusing, withSettings } from '../../core/settings.js';
 
 describe('stored settings', () => {
   test.each([
@@ -73,6 +73,13 @@ describe('stored settings', () => {
     const r = readSettings({ fiscalYearStartMonth: '13', expiryDays: 'x', asOf: 'soon', numberLocale: 'xx-YY' });
     expect(r.issues.map((i) => i.path[0])).toEqual(['fiscalYearStartMonth', 'expiryDays', 'asOf', 'numberLocale']);
     expect([r.settings, r.asOf, r.numberLocale]).toEqual([DEFAULT_SETTINGS, null, null]);
+  });
+
+  test('a refused as-of date, start month or horizons refuse the calculation; a refused number locale refuses imports only', () => {
+    const r = readSettings({ fiscalYearStartMonth: '13', expiryDays: 'x', asOf: '2022-02-30', numberLocale: 'xx-YY' });
+    expect(settingsRefusing(r.issues, 'calculation').map((i) => i.path[0])).toEqual(['fiscalYearStartMonth', 'expiryDays', 'asOf']);
+    expect(settingsRefusing(r.issues, 'import').map((i) => i.path[0])).toEqual(['numberLocale']);
+    expect(settingsRefusing(readSettings({ asOf: '2022-02-10', fiscalYearStartMonth: '1' }).issues, 'calculation')).toEqual([]);
   });
 
   test.each([

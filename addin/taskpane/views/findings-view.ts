@@ -83,9 +83,10 @@ export function renderFindings(app: App, root: HTMLElement): void {
   // Rows core could not read are not in any check: said here too, so an empty list is not taken for a clean workbook.
   const unread = ledger.problems.length;
   const notes = [
+    ledger.refusedSettings.length > 0 ? el('p', { class: 'problem', 'data-testid': 'findings-refused-settings' }, locale.t('findings.refusedSettings')) : null,
     ledger.refusedTable !== null ? el('p', { class: 'problem', 'data-testid': 'findings-refused' }, locale.t('findings.refused', { table: ledger.refusedTable })) : null,
     ledger.refusedTable === null && unread > 0 ? el('p', { class: 'problem', 'data-testid': 'findings-unread' }, locale.t('findings.unread', { count: unread })) : null,
-    ledger.refusedTable === null && ledger.findings.length === 0 ? el('p', { class: 'findings-none', 'data-testid': 'findings-none' }, locale.t('findings.none')) : null,
+    ledger.refusedTable === null && ledger.refusedSettings.length === 0 && ledger.findings.length === 0 ? el('p', { class: 'findings-none', 'data-testid': 'findings-none' }, locale.t('findings.none')) : null,
   ];
 
   const groups = groupsOf(ledger.findings);
