@@ -14,9 +14,17 @@ import { todayIso } from '../ledger/today.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
 import { loadLedger } from '../ledger/load-ledger.js';
 import { onTablesChanged } from '../excel/table-changes.js';
+import type { Issue } from '../../core/issues.js';
+import { FunctionInputError } from './coop-functions.js';
+
+/** The settings as read, with those core refuses that refuse the calculation (`settingsRefusing`). */
+interface SettingsRead {
+  readonly settings: LedgerSettings;
+  readonly refused: readonly Issue[];
+}
 
 let cached: Promise<Ledger> | null = null;
-let settingsRead: Promise<LedgerSettings> | null = null;
+let settingsRead: Promise<SettingsRead> | null = null;
 /** The settings the functions last computed with, to tell whether a reading changes anything. */
 let known: string | null = null;
 const listeners = new Set<() => void>();
@@ -47,9 +55,9 @@ export function onSettingsChanged(listener: () => void): () => void {
 }
 
 /** Takes the settings as just read from the workbook; the functions that read them are told when they differ. */
-function settingsAre(next: LedgerSettings): void {
+function settingsAre(next: SettingsRead): void {
   settingsRead = Promise.resolve(next);
-  const text = JSON.stringify(next);
+  const text = JSON.stringify([next.settings, next.refused.map((i) => [i.path, i.input])]);
   if (known === text) return;
   const first = known === null;
   known = text;
@@ -62,8 +70,19 @@ function settingsAre(next: LedgerSettings): void {
  * before the pane opened still answers with the workbook's fiscal-year start.
  */
 export function currentSettings(): Promise<LedgerSettings> {
+  // A stored setting core refuses refuses the calculation here too: no default in its place.
+  return settingsState().then(({ settings, refused }) => {
+    if (refused.length > 0) throw new FunctionInputError('not_available', `a stored setting cannot be read (${refused.map((i) => String(i.path[0])).join(', ')}; see Settings in the task pane); correct it`);
+    return settings;
+  });
+}
+
+function settingsState(): Promise<SettingsRead> {
   if (settingsRead) return settingsRead;
-  const read = Excel.run(async (context) => (await loadStoredSettings(context)).settings);
+  const read = Excel.run(async (context) => {
+    const stored = await loadStoredSettings(context);
+    return { settings: stored.settings, refused: settingsRefusing(stored.issues, 'calculation') };
+  });
   settingsRead = read;
   read.then(
     (next) => {
@@ -77,8 +96,8 @@ export function currentSettings(): Promise<LedgerSettings> {
 }
 
 /** The settings the pane just read with the workbook. */
-export function useSettings(next: LedgerSettings): void {
-  settingsAre(next);
+export function useSettings(next: LedgerSettings, issues: readonly Issue[] = []): void {
+  settingsAre({ settings: next, refused: settingsRefusing(issues, 'calculation') });
   cached = null;
 }
 
@@ -96,7 +115,7 @@ export function currentLedger(): Promise<Ledger> {
   if (cached) return cached;
   const ledger = Excel.run(async (context) => {
     const stored = await loadStoredSettings(context);
-    settingsAre(stored.settings);
+    settingsAre({ settings: stored.settings, refused: settingsRefusing(stored.issues, 'calculation') });
     const names = await workbookNames(context);
     return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso(), refusedSettings: settingsRefusing(stored.issues, 'calculation') })).ledger;
   });

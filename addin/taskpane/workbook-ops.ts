@@ -65,7 +65,7 @@ export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<
     const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), loaded.fingerprint]);
     return { missing, stored, asOf, ledger: loaded.ledger, programs: loaded.programs, participantNames: loaded.participantNames, fingerprint };
   });
-  useSettings(state.stored.settings);
+  useSettings(state.stored.settings, state.stored.issues);
   invalidateLedger(state.ledger);
   return state;
 }

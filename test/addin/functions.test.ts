@@ -153,6 +153,22 @@ describe('the calendar functions read the workbook\'s fiscal-year start', () => 
     start.cancel();
   });
 
+  test('a start month core refuses is no July in its place: #N/A until it is saved again, then the cell follows', async () => {
+    const { saveSettings, loadWorkbook, setUpWorkbook } = await import('../../addin/taskpane/workbook-ops.js');
+    await setUpWorkbook();
+    await run(async (context) => {
+      context.workbook.settings.add('coopLedger.fiscalYearStartMonth', '13');
+      await context.sync();
+    });
+    invalidateLedger();
+    const end = streaming(claimEnd, 'FY21 H1');
+    expect(await end.nth(1)).toMatchObject({ code: '#N/A' });
+    await saveSettings({ asOf: null, fiscalYearStartMonth: 1, expiryDays: [30, 60], user: 't' });
+    await loadWorkbook();
+    expect(await end.nth(2)).toBe(serial('2022-02-15'));
+    end.cancel();
+  });
+
   test('a bad argument is #VALUE! in the cell', async () => {
     const end = streaming(usageEnd, 'FY21 H3');
     expect(await end.nth(1)).toMatchObject({ code: '#VALUE!' });
