@@ -25,9 +25,9 @@ function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
 }
 
 /**
- * The column where the add-in's import records, on each Earnings row it writes, the recency of the
- * download the row came from (docs/RULES.md, "Repeated earningIds"): no Partner Center export has
- * it, and the batch job reads no rule from it.
+ * The column where the add-in's import records, on each Earnings or Payments row it writes, the
+ * recency of the download the row came from (docs/RULES.md, "Repeated earningIds" and "A payment
+ * repeated"): no Partner Center export has it, and the batch job reads no rule from it.
  */
 export const DOWNLOAD_LATEST_COLUMN = 'downloadLatest';
 
@@ -124,6 +124,7 @@ export const PAYMENTS_COLUMNS = cols({
   paymentCurrencyCode: 'text',
   paymentStatus: 'text',
   paymentDate: 'date',
+  [DOWNLOAD_LATEST_COLUMN]: 'date',
 });
 
 export const BALANCES_COLUMNS = cols({

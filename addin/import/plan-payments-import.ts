@@ -6,8 +6,8 @@
  * column. Report columns the table lacks are added on the right: unknown columns pass through.
  */
 import type { NumberLocale } from '../../core/money/parse-amount.js';
-import { parseDate } from '../../core/calendar/calendar-date.js';
-import { columnKind, PAYMENTS_COLUMNS } from '../../core/workbook-layout.js';
+import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { columnKind, DOWNLOAD_LATEST_COLUMN, PAYMENTS_COLUMNS } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import {
@@ -18,11 +18,13 @@ import {
   type PaymentRowOptions,
   type PaymentsColumn,
 } from '../../core/reconcile/payments-layout.js';
-import { paymentImportAction, paymentVersion, type PaymentVersion } from '../../core/reconcile/payment-versions.js';
+import { paymentImportAction, paymentsReportLatest, paymentVersion, type PaymentVersion } from '../../core/reconcile/payment-versions.js';
+import { heldRecency, HELD_VERSIONS_ORDER, type DownloadRank } from '../../core/reconcile/download-recency.js';
+import type { AcceptedPayment } from '../../core/reconcile/payments-layout.js';
 import { scaledAmountOfText } from '../../core/reconcile/earning-row.js';
 import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
-import { paymentsRowReader, paymentsTableHeader } from '../ledger/payments-table-record.js';
+import { paymentsRowReader, paymentsTableHeader, storedLatestReader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
 import { openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
@@ -49,23 +51,34 @@ export interface PaymentsPlan {
   /** Rows to append, in the table's column order (after newColumns are added). */
   readonly cells: CellValue[][];
   readonly updates: PaymentRowUpdate[];
+  /**
+   * Rows of the table a newer report repeats unchanged: only their `downloadLatest` cell is
+   * rewritten, at `column` of the final header (`index` as in `PaymentRowUpdate`), so that an older
+   * report imported later is older than they are, as the batch job ranks the reports.
+   */
+  readonly restamps: { readonly index: number; readonly column: number; readonly cell: CellValue }[];
   readonly rejected: Rejection[];
   readonly warnings: Rejection[];
   readonly files: FileSummary[];
 }
 
-/** The payments the table holds, by paymentId (rows core cannot read are the ledger's problems; a repeated id, its last row that counts). */
+/**
+ * The payments the table holds, by paymentId (rows core cannot read are the ledger's problems).
+ * The table is one report to the ledger: of a paymentId typed twice, its last row counts (core's
+ * `latestPayments`). Each version ranks as the report its import recorded (`downloadLatest`, core's
+ * `heldRecency`), before every file an import reads (`HELD_VERSIONS_ORDER`).
+ */
 export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'rowNumbers'>): Map<string, HeldPayment> {
   const header = paymentsTableHeader(table.headers);
   const out = new Map<string, HeldPayment>();
   if (headerRefusesTable(header)) return out;
   const read = paymentsRowReader(header);
+  const stored = storedLatestReader(header);
   table.rows.forEach((cells, index) => {
     const r = read(cells, table.rowNumbers[index] ?? 0);
     if (!r.ok) return;
-    const version = paymentVersion(r.value);
-    const held = out.get(r.value.paymentId);
-    if (paymentImportAction(held?.version, version) !== 'skip') out.set(r.value.paymentId, { index, version });
+    const rank: DownloadRank = { latest: heldRecency(stored(cells), r.value.paymentDate ?? ''), order: HELD_VERSIONS_ORDER };
+    out.set(r.value.paymentId, { index, version: paymentVersion(r.value, rank) });
   });
   return out;
 }
@@ -75,7 +88,7 @@ export interface PlanPaymentsOptions {
   readonly locale?: NumberLocale;
 }
 
-const KNOWN = PAYMENTS_REPORT_COLUMNS as readonly string[];
+const KNOWN: readonly string[] = [...PAYMENTS_REPORT_COLUMNS, DOWNLOAD_LATEST_COLUMN];
 
 /** How a file's column is written to the table: where it goes and as what. */
 interface ColumnTarget {
@@ -86,8 +99,9 @@ interface ColumnTarget {
 
 /**
  * Plans the import of Payments reports (`files`, each `kind: 'payments'`) into the Payments table
- * (`tableHeaders`, holding `existing`). The table's rows count as read before every file, and the
- * files in the order given (core's order of sources), as the batch job reads its `--payments`.
+ * (`tableHeaders`, holding `existing`). Which version of a payment counts is core's
+ * (`paymentImportAction`): each file ranks by its own rows' dates, on a tie after the table's rows
+ * and in the order given (core's order of sources), as the batch job ranks its `--payments`.
  */
 export function planPaymentsImport(
   tableHeaders: readonly string[],
@@ -108,8 +122,16 @@ export function planPaymentsImport(
   const seen = new Map<string, { version: PaymentVersion; cells: CellValue[] | null }>();
   const updateOf = new Map<string, PaymentRowUpdate>();
   const updates: PaymentRowUpdate[] = [];
+  /** Held rows whose report date only is rewritten, by row index (the latest such report's). */
+  const restampOf = new Map<number, CellValue>();
+  // Every row written records its report's recency, where the next import ranks it (core's `heldRecency`).
+  if (files.length > 0 && columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN) === -1) {
+    headers.push(DOWNLOAD_LATEST_COLUMN);
+    newColumns.push(DOWNLOAD_LATEST_COLUMN);
+    tableHeader = readTableHeader(headers, { known: KNOWN });
+  }
 
-  for (const parsed of files) {
+  for (const [reportOrder, parsed] of files.entries()) {
     const opened = openImportFile(parsed, { known: KNOWN, required: REQUIRED_PAYMENTS_COLUMNS }, { summaries, rejected, warnings });
     if (opened === null) continue;
     const { summary, reject, refusedWhole, header: fileHeader } = opened;
@@ -167,6 +189,9 @@ export function planPaymentsImport(
     };
 
     const rowAt = rowReader(parsed.rows);
+    // Every row is read before any is planned: which version counts needs the report's recency,
+    // which only the rows core accepts make.
+    const accepted: { readonly r: number; readonly line: number; readonly payment: AcceptedPayment }[] = [];
     for (let r = 0; r < parsed.rows.length; r++) {
       const row = rowAt(r);
       const line = parsed.lines[r] ?? 0;
@@ -184,38 +209,59 @@ export function planPaymentsImport(
         reject(...read.issues.map((i) => ({ line, code: i.code, ...(i.params?.reason ? { reason: i.params.reason } : {}), column: String(i.path[0]), input: i.input ?? '' })));
         continue;
       }
-      if (refusedWhole) continue;
-      const { paymentId } = read.value;
-      const version = paymentVersion(read.value);
+      accepted.push({ r, line, payment: read.value });
+    }
+    if (refusedWhole) continue;
+    const rank: DownloadRank = { latest: paymentsReportLatest(accepted.map((a) => a.payment)), order: reportOrder };
+    const latestAt = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
+    const latestCell = dateToCell(rank.latest === '' ? null : (rank.latest as IsoDate));
+    for (const { r, line, payment } of accepted) {
+      const { paymentId } = payment;
+      const version = paymentVersion(payment, rank);
       const held = existing.get(paymentId);
       const before = seen.get(paymentId) ?? (held ? { version: held.version, cells: null } : undefined);
       const action = paymentImportAction(before?.version, version);
-      if (action === 'skip') {
+      if (action === 'skip' || action === 'restamp') {
         summary.skipped++;
+        // The same version in a newer report: the payment now ranks as that report's, so an older
+        // report met later is older than it (docs/RULES.md, "A payment repeated").
+        if (action === 'restamp') {
+          if (before!.cells !== null) before!.cells[latestAt] = latestCell;
+          else if (held !== undefined) restampOf.set(held.index, latestCell);
+          seen.set(paymentId, { version, cells: before!.cells });
+        }
         continue;
       }
-      const out = cellsOf(row);
+      // After the file's own cells: a file that carried such a column is not the report it names.
+      const out = cellsOf(rowAt(r));
+      out[latestAt] = latestCell;
       if (action === 'add') {
         cells.push(out);
         seen.set(paymentId, { version, cells: out });
         summary.added++;
         continue;
       }
-      // A version that counts over the one held: its cells replace the planned row's, or the table's.
+      // A version that counts over the one held: its cells replace the planned row's (an appended
+      // row, or the rewrite of the table's row), or are the rewrite of the table's row.
       if (before!.cells !== null) before!.cells.splice(0, before!.cells.length, ...out);
-      else if (held !== undefined) {
+      const planned = before!.cells ?? out;
+      if (held !== undefined) {
         const update = updateOf.get(paymentId);
         if (update === undefined) {
-          const first: PaymentRowUpdate = { index: held.index, cells: out, file: parsed.file, line, paymentId };
+          const first: PaymentRowUpdate = { index: held.index, cells: planned, file: parsed.file, line, paymentId };
           updateOf.set(paymentId, first);
           updates.push(first);
-        } else Object.assign(update, { cells: out, file: parsed.file, line });
+        } else Object.assign(update, { file: parsed.file, line });
       }
-      seen.set(paymentId, { version, cells: before!.cells ?? null });
+      seen.set(paymentId, { version, cells: planned });
       summary.updated++;
     }
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');
-  return { newColumns, cells, updates, rejected, warnings, files: summaries };
+  // A row rewritten whole carries its report's date already.
+  const latestColumn = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
+  const rewritten = new Set(updates.map((u) => u.index));
+  const restamps = [...restampOf].filter(([index]) => !rewritten.has(index)).map(([index, cell]) => ({ index, column: latestColumn, cell }));
+  return { newColumns, cells, updates, restamps, rejected, warnings, files: summaries };
 }

@@ -4,7 +4,7 @@
  * layout column's kind says (`cellAsText`), located by the table's name and the row's sheet row.
  * Used by the ledger and by the import (the rows a re-downloaded report may replace). No rule here.
  */
-import { columnKind, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { columnKind, DOWNLOAD_LATEST_COLUMN, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import {
   PAYMENTS_REPORT_COLUMNS,
@@ -17,9 +17,17 @@ import {
 import type { Result } from '../../core/issues.js';
 import { cellAsText } from '../excel/cell-values.js';
 
+const KNOWN: readonly string[] = [...PAYMENTS_REPORT_COLUMNS, DOWNLOAD_LATEST_COLUMN];
+
 /** The Payments table's header by core's rule, its required columns those of the report. */
 export function paymentsTableHeader(headers: readonly string[]): TableHeader {
-  return readTableHeader(headers, { known: PAYMENTS_REPORT_COLUMNS, required: REQUIRED_PAYMENTS_COLUMNS });
+  return readTableHeader(headers, { known: KNOWN, required: REQUIRED_PAYMENTS_COLUMNS });
+}
+
+/** The recency an import recorded on a row (`downloadLatest`) as text, '' where the table has none. */
+export function storedLatestReader(header: TableHeader): (cells: readonly unknown[]) => string {
+  const i = columnPosition(header, DOWNLOAD_LATEST_COLUMN);
+  return (cells) => (i < 0 ? '' : cellAsText(cells[i], 'date').trim());
 }
 
 /**

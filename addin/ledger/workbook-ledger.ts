@@ -288,8 +288,9 @@ export function settleLedger(
   const settled = settleAsOf({
     earnings: earnings.totals,
     claims: claimRows.claims.map(({ claim, row }) => ({ claim, location: { file: CLAIMS_SOURCE, line: row } })),
-    // As the batch job hands core its --payments: the findings name the Payments table's sheet rows.
-    payments: paymentRows.payments,
+    // As the batch job hands core a --payments report: the findings name the Payments table's sheet
+    // rows. The table is one report: an import keeps one row per paymentId, the version that counts.
+    paymentReports: [paymentRows.payments],
     catalog,
     settings,
     asOf,

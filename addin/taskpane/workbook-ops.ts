@@ -129,11 +129,14 @@ async function importPayments(context: Excel.RequestContext, files: readonly Par
   if (!table) throw new Error('Payments table missing');
   const plan = planPaymentsImport(table.headers, existingPayments(table), files, options);
   await addColumns(context, TABLES.payments, plan.newColumns);
-  if (plan.updates.length > 0) {
+  if (plan.updates.length > 0 || plan.restamps.length > 0) {
     // Written where the table holds the row (its sheet row), as the Earnings rows are.
     const body = context.workbook.tables.getItem(TABLES.payments).getDataBodyRange().load('rowIndex');
     await context.sync();
     for (const u of plan.updates) await writeRow(context, TABLES.payments, offsetBelowHeader(body.rowIndex, table.rowNumbers[u.index]!), u.cells);
+    // A row a newer report repeats unchanged: its report date only.
+    for (const r of plan.restamps) body.getCell(offsetBelowHeader(body.rowIndex, table.rowNumbers[r.index]!), r.column).values = [[r.cell]];
+    if (plan.restamps.length > 0) await context.sync();
   }
   const written = await appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
   return { plan, written };

@@ -186,8 +186,11 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
     inputs.push({ kind: 'earnings', path, sha256: digests.get(path)?.() ?? (await sha256Of(path)), rows });
   }
 
-  const payments: PaymentRecord[] = [];
+  // One list per report: core ranks each report by its own rows (docs/RULES.md, "A payment repeated").
+  const paymentReports: PaymentRecord[][] = [];
   for (const path of options.payments) {
+    const payments: PaymentRecord[] = [];
+    paymentReports.push(payments);
     const rows = await readPaymentsFile(path, locale, payments, inputIssues, onRejectedRow);
     inputs.push({ kind: 'payments', path, sha256: await sha256Of(path), rows });
   }
@@ -221,7 +224,7 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   }
 
   // Settle as of the date: claims draw on pools, balances, every check (core's one engine).
-  const settled = settleAsOf({ earnings: ledger, claims, payments, catalog, settings, asOf: options.asOf, describeIssue, accounts });
+  const settled = settleAsOf({ earnings: ledger, claims, paymentReports, catalog, settings, asOf: options.asOf, describeIssue, accounts });
   const balances = settled.balances;
   const claimReports = settled.claims;
   const journal = settled.journal;

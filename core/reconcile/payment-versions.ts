@@ -1,15 +1,20 @@
 /**
  * Which version of a payment counts when the Payments report repeats its paymentId (docs/RULES.md,
- * "Payments"): a re-downloaded report, two reports that overlap, or the add-in's Payments table and
- * a report imported into it. A payment is one row, named by its paymentId; Partner Center states it
- * again, with its status, date and amounts as they are now, in every report that covers it.
+ * "A payment repeated"): a re-downloaded report, two reports that overlap, or the add-in's Payments
+ * table and a report imported into it. A payment is one row, named by its paymentId; Partner Center
+ * states it again, with its status, date and amounts as they are now, in every report that covers
+ * it. The version of the newer report counts, as for a repeated earning: a report's recency is the
+ * latest paymentDate in its rows (`isNewerDownload`), never the order the reports were read in, nor
+ * the payment's own status or date (a payment can be reversed, or restated before it is paid).
  */
+import { isNewerDownload, type DownloadRank } from './download-recency.js';
 import type { IsoDate } from '../calendar/calendar-date.js';
 import type { AcceptedPayment } from './payments-layout.js';
 
-/** What a version of a payment is compared by: when it was paid, and its values. */
+/** What a version of a payment is compared by: the report it came from, and its values. */
 export interface PaymentVersion {
-  readonly paymentDate: IsoDate | null;
+  /** Its report's place in time (`paymentsReportLatest` and the report's order). */
+  readonly rank: DownloadRank;
   /** Its values as the reconciliation reads them (`paymentVersionKey`): equal keys, the same payment as stated. */
   readonly key: string;
 }
@@ -33,47 +38,58 @@ export function paymentVersionKey(p: AcceptedPayment): string {
   ]);
 }
 
-export function paymentVersion(p: AcceptedPayment): PaymentVersion {
-  return { paymentDate: p.paymentDate, key: paymentVersionKey(p) };
+export function paymentVersion(p: AcceptedPayment, rank: DownloadRank): PaymentVersion {
+  return { rank, key: paymentVersionKey(p) };
 }
 
 /**
- * Whether a version read later replaces the one held: unless the held one was paid on a later date.
- * A payment is paid once; a download made before it was paid has no paymentDate (or, restated,
- * an earlier one), so importing an older report again never undoes a payment. On the same date,
- * or when neither is paid, the version read later is the report's newer statement and counts.
+ * A Payments report's recency: the latest paymentDate of the rows core read from it ('' when none
+ * has one). Rows core refuses count toward no report's recency, as for the earnings exports.
  */
-export function replacesHeldPayment(held: Pick<PaymentVersion, 'paymentDate'>, later: Pick<PaymentVersion, 'paymentDate'>): boolean {
-  return (later.paymentDate ?? '') >= (held.paymentDate ?? '');
+export function paymentsReportLatest(payments: Iterable<{ readonly paymentDate: IsoDate | null }>): string {
+  let latest = '';
+  for (const p of payments) if (p.paymentDate !== null && p.paymentDate > latest) latest = p.paymentDate;
+  return latest;
 }
 
 /**
  * What importing a Payments row does to the Payments table (or to a row imported before it in the
- * same import): `add` a paymentId not held; `skip` a version the same as the one held, or one that
- * does not replace it (`replacesHeldPayment`); else `replace` the held row's cells.
+ * same import): `add` a paymentId not held; `skip` a version from an older report than the one
+ * held, or the same version from a report no newer; `restamp` the same version from a newer report
+ * (only the held row's recency moves on, so an older report imported after it is older than it);
+ * else `replace` the held row's cells. On the same recency the report read later counts: a row of
+ * the same report lower down, or an imported report over the workbook's rows (`HELD_VERSIONS_ORDER`).
  */
-export type PaymentImportAction = 'add' | 'skip' | 'replace';
+export type PaymentImportAction = 'add' | 'skip' | 'restamp' | 'replace';
 
 export function paymentImportAction(held: PaymentVersion | undefined, later: PaymentVersion): PaymentImportAction {
   if (held === undefined) return 'add';
-  if (held.key === later.key || !replacesHeldPayment(held, later)) return 'skip';
+  if (isNewerDownload(held.rank, later.rank)) return 'skip';
+  if (held.key === later.key) return later.rank.latest > held.rank.latest ? 'restamp' : 'skip';
   return 'replace';
 }
 
 /**
- * One version per paymentId, in reading order (the batch job's `--payments` files as named, each
- * top to bottom; the add-in's Payments table top to bottom): the first place a paymentId was read,
- * holding the version that counts (`replacesHeldPayment`).
+ * One version per paymentId over the Payments reports, given in the order named (the batch job's
+ * `--payments`; the add-in's Payments table is one report), each top to bottom: the first place a
+ * paymentId was read, holding the version of the newest report that has it, and of its rows the
+ * last.
  */
-export function latestPayments<P extends Pick<PaymentVersion, 'paymentDate'> & { readonly paymentId: string }>(payments: readonly P[]): P[] {
-  const at = new Map<string, number>();
+export function latestPayments<P extends { readonly paymentId: string; readonly paymentDate: IsoDate | null }>(reports: readonly (readonly P[])[]): P[] {
+  const at = new Map<string, { index: number; rank: DownloadRank }>();
   const out: P[] = [];
-  for (const p of payments) {
-    const i = at.get(p.paymentId);
-    if (i === undefined) {
-      at.set(p.paymentId, out.length);
-      out.push(p);
-    } else if (replacesHeldPayment(out[i]!, p)) out[i] = p;
-  }
+  reports.forEach((rows, order) => {
+    const rank: DownloadRank = { latest: paymentsReportLatest(rows), order };
+    for (const p of rows) {
+      const held = at.get(p.paymentId);
+      if (held === undefined) {
+        at.set(p.paymentId, { index: out.length, rank });
+        out.push(p);
+      } else if (!isNewerDownload(held.rank, rank)) {
+        out[held.index] = p;
+        held.rank = rank;
+      }
+    }
+  });
   return out;
 }

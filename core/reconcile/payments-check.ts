@@ -13,7 +13,7 @@ export interface PaymentRecord {
   readonly earned: Dec;
   readonly earnedUSD: Dec | null;
   readonly currency: string;
-  /** When it was paid (null: not yet), which decides which of two versions of a payment is kept (payment-versions.ts). */
+  /** When it was paid (null: not yet); the latest of a report's makes its recency, which decides which version of a repeated payment counts (payment-versions.ts). */
   readonly paymentDate: IsoDate | null;
   readonly location: RowLocation;
 }

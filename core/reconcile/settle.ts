@@ -21,8 +21,11 @@ import { addTransfer, copyPoolLedger } from '../pools/pool-ledger.js';
 export interface SettleInput {
   readonly earnings: EarningsTotals;
   readonly claims: readonly LocatedClaim[];
-  /** In reading order: a repeated paymentId is one payment, whose version `latestPayments` chooses. */
-  readonly payments: readonly PaymentRecord[];
+  /**
+   * The Payments reports in the order named, each its rows top to bottom: a repeated paymentId is
+   * one payment, whose version `latestPayments` chooses.
+   */
+  readonly paymentReports: readonly (readonly PaymentRecord[])[];
   readonly catalog: PolicyCatalog;
   readonly settings: LedgerSettings;
   readonly asOf: IsoDate;
@@ -71,7 +74,7 @@ export function settleAsOf(input: SettleInput): Settlement {
     ...conversionFindings(balances, rollovers.conversions),
     ...transfers.findings,
     ...claimCheck.findings,
-    ...paymentFindings(latestPayments(input.payments), earnings.paymentSums),
+    ...paymentFindings(latestPayments(input.paymentReports), earnings.paymentSums),
   ].sort(compareFindings);
   const journal = (): JournalLine[] =>
     journalOf({

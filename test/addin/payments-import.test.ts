@@ -91,6 +91,62 @@ describe('importing a Payments report', () => {
     expect(held()).toEqual([['PAY-2', 50, 'Sent']]);
   });
 
+  // Each report's recency is the latest paymentDate in it: PAY-1's payment dates the reports.
+  const august = report('august.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15', 'P1,Hosting,60.00,67.80,,EUR,,PAY-2,Pending,']);
+  const september = report('september.csv', NEWER, ['P1,Hosting,100.00,113.00,,EUR,,PAY-1,Reversed,', 'P1,Hosting,55.00,62.15,,EUR,,PAY-2,Pending,', 'P1,Hosting,10.00,11.30,10.00,EUR,EUR,PAY-3,Sent,2021-09-15']);
+  const october = report('october.csv', NEWER, ['P1,Hosting,60.00,67.80,,EUR,,PAY-2,Pending,', 'P1,Hosting,10.00,11.30,10.00,EUR,EUR,PAY-4,Sent,2021-10-15']);
+  const stamp = () => fake.tableValues(TABLES.payments)!.rows.map((r) => [r[column('paymentId')], r[column('downloadLatest')]]);
+  const serial = (iso: string) => Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000) + 25_569;
+
+  test('the newer report counts though the older is imported after it: a restated pending amount and a reversal stay', async () => {
+    await importExports([earnings, september], () => undefined);
+    const older = await importExports([august], () => undefined);
+    expect(older.plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 0, 2]]);
+    expect(held()).toEqual([['PAY-1', 100, 'Reversed'], ['PAY-2', 55, 'Pending'], ['PAY-3', 10, 'Sent']]);
+    // Each row records its report's recency, which the next import ranks it by.
+    expect(stamp()).toEqual([['PAY-1', serial('2021-09-15')], ['PAY-2', serial('2021-09-15')], ['PAY-3', serial('2021-09-15')]]);
+  });
+
+  test('a newer report reverses a payment and restates one not yet paid, its paymentDates blank', async () => {
+    await importExports([earnings, august], () => undefined);
+    const newer = await importExports([september], () => undefined);
+    expect(newer.plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[1, 2, 0]]);
+    expect(held()).toEqual([['PAY-1', 100, 'Reversed'], ['PAY-2', 55, 'Pending'], ['PAY-3', 10, 'Sent']]);
+  });
+
+  test('the same version in a newer report moves its row on, so an older report imported next is older than it', async () => {
+    await importExports([earnings, august], () => undefined);
+    const repeat = await importExports([october], () => undefined);
+    expect(repeat.plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[1, 0, 1]]);
+    expect(repeat.payments!.restamps.map((r) => r.index)).toEqual([1]);
+    expect(stamp()).toEqual([['PAY-1', serial('2021-08-15')], ['PAY-2', serial('2021-10-15')], ['PAY-4', serial('2021-10-15')]]);
+    // September is newer than August but older than October, which repeated PAY-2's 60.
+    await importExports([september], () => undefined);
+    expect(held()).toEqual([['PAY-1', 100, 'Reversed'], ['PAY-2', 60, 'Pending'], ['PAY-4', 10, 'Sent'], ['PAY-3', 10, 'Sent']]);
+  });
+
+  test('a table made before the recency column gets it on the next import; its rows rank by their own paymentDate', async () => {
+    const headers = PAYMENTS_COLUMNS.filter((c) => c.name !== 'downloadLatest').map((c) => c.name);
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.add(TABLES.payments);
+      const header = sheet.getRangeByIndexes(0, 0, 1, headers.length);
+      header.values = [headers];
+      sheet.tables.add(header, true).name = TABLES.payments;
+      await context.sync();
+    });
+    const row = (cells: Record<string, unknown>) => headers.map((h) => cells[h] ?? '');
+    // PAY-1 paid after September's latest date; PAY-2 not paid, so it has no date of its own.
+    fake.appendRows(TABLES.payments, [
+      row({ paymentId: 'PAY-1', participantId: 'P1', programName: 'Hosting', earned: 100, earnedCurrencyCode: 'EUR', paymentStatus: 'Sent', paymentDate: serial('2021-09-20') }),
+      row({ paymentId: 'PAY-2', participantId: 'P1', programName: 'Hosting', earned: 60, earnedCurrencyCode: 'EUR', paymentStatus: 'Pending' }),
+    ]);
+    const imported = await importExports([earnings, september], () => undefined);
+    expect(imported.plan.files.filter((f) => f.file === 'september.csv').map((f) => [f.added, f.updated, f.skipped])).toEqual([[1, 1, 1]]);
+    expect(fake.tableValues(TABLES.payments)!.headers.at(-1)).toBe('downloadLatest');
+    expect(held()).toEqual([['PAY-1', 100, 'Sent'], ['PAY-2', 55, 'Pending'], ['PAY-3', 10, 'Sent']]);
+    expect(stamp()).toEqual([['PAY-1', ''], ['PAY-2', serial('2021-09-15')], ['PAY-3', serial('2021-09-15')]]);
+  });
+
   test('a line core refuses is rejected with its file, line and column, the others imported', async () => {
     const { plan } = await importExports([report('bad.csv', NEWER, ['P1,Hosting,1O0.00,,,EUR,,PAY-1,Sent,', ',Hosting,60.00,,,EURO,,PAY-2,Sent,', 'P1,Hosting,5,,,EUR,,PAY-3,Sent,'])], () => undefined);
     expect(plan.rejected.map((r) => [r.file, r.line, r.code, r.column])).toEqual([

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -30,10 +30,10 @@ const first = write('payments-1.csv', [
   '4447309,CSP Direct Bill Partner,5800.00,5800.00,,USD,PMT-4447309-CSPDB-21H2-USD,Pending,',
   '4420487,Hosting,2400.00,3240.00,2400.00,GBP,PMT-4420487-HOST-21H2-GBP,Sent,2021-08-15',
 ]);
-// The re-download, a newer report with the earned and the payment currency.
+// The re-download, a newer report (a payment made since) with the earned and the payment currency.
 const second = write('payments-2.csv', [
   'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate',
-  '4447309,CSP Direct Bill Partner,6000.00,6000.00,6000.00,USD,USD,PMT-4447309-CSPDB-21H2-USD,Sent,2021-08-15',
+  '4447309,CSP Direct Bill Partner,6000.00,6000.00,6000.00,USD,USD,PMT-4447309-CSPDB-21H2-USD,Sent,2021-09-15',
   '4420487,Hosting,2400.00,3240.00,2400.00,GBP,GBP,PMT-4420487-HOST-21H2-GBP,Sent,2021-08-15',
   '4431766,CSP Indirect Reseller,900001,7830.00,900001,JPY,JPY,PMT-4431766-CSPIR-21H1-JPY,Sent,2021-02-15',
 ]);
@@ -67,5 +67,52 @@ describe('the payments check in the workbook and in the batch job', () => {
     const addin = await addinOutcome(mismatching, [SAMPLES.earnings, [second], [first]]);
     expect(addin.payments).toEqual(batch.payments);
     expect(addin.payments).toEqual(EXPECTED);
+  });
+
+  // Two downloads whose latest paymentDate is the same day are told apart by their order alone: the
+  // batch job's file named later, the add-in's file imported later (docs/RULES.md, "A payment repeated").
+  test('two downloads of the same day: the one named later counts, and the one imported later', async () => {
+    const sameDay = write('payments-2-same-day.csv', readFileSync(second, 'utf8').replace('Sent,2021-09-15', 'Sent,2021-08-15').split('\r\n').filter((l) => l !== ''));
+    const firstLast: DataSet = { ...mismatching, payments: [sameDay, first] };
+    const batch = await batchOutcome(firstLast);
+    expect(batch.payments).toEqual(['payment_mismatch PMT-4410021-CSPIR-21H1-EUR', 'payment_mismatch PMT-4431766-CSPIR-21H1-JPY', 'payment_mismatch PMT-4447309-CSPDB-21H2-USD', 'payment_mismatch PMT-NOT-IN-EARNINGS']);
+    expect((await addinOutcome(firstLast, [SAMPLES.earnings, [sameDay], [first]])).payments).toEqual(batch.payments);
+  });
+});
+
+// Two downloads of one report; the later one dated by a payment made since (PMT-4420487, paid
+// again in September). PMT-4447309 is not paid in either: the later restates it at 5800, which the
+// earnings (6000) do not make. The newer report counts, whatever order the two are named or
+// imported in (docs/RULES.md, "A payment repeated").
+const august = write('payments-august.csv', [
+  'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate',
+  '4447309,CSP Direct Bill Partner,6000.00,6000.00,,USD,USD,PMT-4447309-CSPDB-21H2-USD,Pending,',
+  '4420487,Hosting,2400.00,3240.00,2400.00,GBP,GBP,PMT-4420487-HOST-21H2-GBP,Sent,2021-08-15',
+]);
+const september = write('payments-september.csv', [
+  'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate',
+  '4447309,CSP Direct Bill Partner,5800.00,5800.00,,USD,USD,PMT-4447309-CSPDB-21H2-USD,Pending,',
+  '4420487,Hosting,2400.00,3240.00,2400.00,GBP,GBP,PMT-4420487-HOST-21H2-GBP,Sent,2021-09-15',
+]);
+
+describe('two downloads of the Payments report, in any order', () => {
+  const named = (payments: string[]): DataSet => ({ ...SAMPLES, name: `samples with ${payments.join(', ')}`, payments });
+
+  test('the batch job keeps the newer download\'s restated amount whichever is named first', async () => {
+    const newerFirst = await batchOutcome(named([september, august]));
+    const olderFirst = await batchOutcome(named([august, september]));
+    expect(newerFirst.payments).toEqual(['payment_mismatch PMT-4447309-CSPDB-21H2-USD']);
+    expect(olderFirst.payments).toEqual(newerFirst.payments);
+  });
+
+  test.each([
+    ['together', [[september, august]]],
+    ['older, then newer', [[august], [september]]],
+    ['newer, then older', [[september], [august]]],
+  ])('the add-in imports them %s and lists what the batch job lists', async (_order, imports) => {
+    const set = named([september, august]);
+    const batch = await batchOutcome(set);
+    const addin = await addinOutcome(set, [SAMPLES.earnings, ...imports]);
+    expect(addin.payments).toEqual(batch.payments);
   });
 });
