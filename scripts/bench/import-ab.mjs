@@ -1,0 +1,77 @@
+// The add-in's import planning in Node, two or more source trees A/B in one process, taking turns:
+//   node scripts/bench/import-ab.mjs --file .bench-cache/earnings-100000-seed1.csv [--rounds 16] [--warmup 2] DIR...
+// Each DIR is a checkout of this repo with node_modules; its add-in and core are compiled as they
+// stand with its own tsc (into DIR/.bench-cache/import-ab, git-ignored). Per round, each tree parses
+// the export (`parseExportText`) and times `planImport` twice: into an empty Earnings table, and the
+// same file again over the table the first plan would write (every row a repeat, the re-download
+// case). The trees take turns, which goes first alternating between rounds. Prints median / first
+// quartile / fastest (ms, `performance.now()`).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    file: { type: 'string' },
+    rounds: { type: 'string', default: '16' },
+    warmup: { type: 'string', default: '2' },
+  },
+});
+if (!values.file) {
+  process.stderr.write('usage: node scripts/bench/import-ab.mjs --file EXPORT [--rounds N] [--warmup N] DIR...\n');
+  process.exit(2);
+}
+const dirs = positionals.length > 0 ? positionals : ['.'];
+const rounds = Number.parseInt(values.rounds, 10);
+const warmup = Number.parseInt(values.warmup, 10);
+const outOf = (dir) => join(resolve(dir), '.bench-cache', 'import-ab');
+for (const dir of dirs) {
+  rmSync(outOf(dir), { recursive: true, force: true });
+  execFileSync(join(resolve(dir), 'node_modules', '.bin', 'tsc'), ['-p', 'addin', '--noEmit', 'false', '--sourceMap', 'false', '--rootDir', '.', '--outDir', outOf(dir)], { cwd: resolve(dir), stdio: 'inherit' });
+}
+const load = (dir, path) => import(pathToFileURL(join(outOf(dir), path)).href);
+const text = readFileSync(values.file, 'utf8');
+
+const trees = [];
+for (const dir of dirs) {
+  const { parseExportText } = await load(dir, 'addin/import/parse-export.js');
+  const { planImport, existingEarnings } = await load(dir, 'addin/import/plan-import.js');
+  const { EARNINGS_COLUMNS } = await load(dir, 'core/workbook-layout.js');
+  // existingEarnings took (headers, rows) before it took the table read ({ headers, rows, rowNumbers }).
+  const held = (table) => (existingEarnings.length >= 2 ? existingEarnings(table.headers, table.rows) : existingEarnings(table));
+  trees.push({ dir, parseExportText, planImport, held, headers: EARNINGS_COLUMNS.map((c) => c.name), fresh: [], again: [] });
+}
+
+for (let round = 0; round < warmup + rounds; round++) {
+  for (const t of round % 2 === 0 ? trees : [...trees].reverse()) {
+    const parsed = t.parseExportText('earnings.csv', text);
+    let started = performance.now();
+    const plan = t.planImport(t.headers, new Map(), [parsed]);
+    const fresh = performance.now() - started;
+    const headers = [...t.headers, ...plan.newColumns];
+    // The table as Excel reads it back: a text cell written with Excel's text prefix (') holds the text without it.
+    const rows = plan.cells.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
+    const existing = t.held({ headers, rows, rowNumbers: rows.map((_, i) => i + 2) });
+    started = performance.now();
+    const again = t.planImport(headers, existing, [parsed]);
+    const repeat = performance.now() - started;
+    if (round === 0) {
+      const f = again.files[0];
+      console.log(`${t.dir}: ${plan.cells.length} rows planned; the same file again: ${f.added} added, ${f.updated} updated, ${f.skipped} skipped`);
+    }
+    if (round >= warmup) {
+      t.fresh.push(fresh);
+      t.again.push(repeat);
+    }
+  }
+}
+const stats = (list) => {
+  const s = [...list].sort((a, b) => a - b);
+  return [s[Math.floor(s.length / 2)], s[Math.floor(s.length / 4)], s[0]].map((x) => x.toFixed(0)).join(' / ');
+};
+console.log(`\nplanImport, ms, median / first quartile / fastest over ${rounds} rounds after ${warmup} of warm-up`);
+for (const t of trees) console.log(`${t.dir}: into an empty table ${stats(t.fresh)}; the same file again over it ${stats(t.again)}`);
