@@ -11,20 +11,18 @@ import { columnKind, DOWNLOAD_LATEST_COLUMN, PAYMENTS_COLUMNS } from '../../core
 import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import {
-  PAYMENTS_REPORT_COLUMNS,
   paymentsCurrencyColumns,
   readPaymentRecord,
   REQUIRED_PAYMENTS_COLUMNS,
   type PaymentRowOptions,
   type PaymentsColumn,
 } from '../../core/reconcile/payments-layout.js';
-import { paymentImportAction, paymentsReportLatest, paymentVersion, type PaymentVersion } from '../../core/reconcile/payment-versions.js';
-import { heldRecency, HELD_VERSIONS_ORDER, type DownloadRank } from '../../core/reconcile/download-recency.js';
+import { heldPaymentRank, paymentImportAction, paymentsReportRank, paymentVersion, type PaymentVersion } from '../../core/reconcile/payment-versions.js';
 import type { AcceptedPayment } from '../../core/reconcile/payments-layout.js';
 import { scaledAmountOfText } from '../../core/reconcile/earning-row.js';
 import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
-import { paymentsRowReader, paymentsTableHeader, storedLatestReader } from '../ledger/payments-table-record.js';
+import { PAYMENTS_TABLE_KNOWN, paymentsRowReader, paymentsTableHeader, storedLatestReader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
 import { openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
@@ -77,8 +75,7 @@ export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'ro
   table.rows.forEach((cells, index) => {
     const r = read(cells, table.rowNumbers[index] ?? 0);
     if (!r.ok) return;
-    const rank: DownloadRank = { latest: heldRecency(stored(cells), r.value.paymentDate ?? ''), order: HELD_VERSIONS_ORDER };
-    out.set(r.value.paymentId, { index, version: paymentVersion(r.value, rank) });
+    out.set(r.value.paymentId, { index, version: paymentVersion(r.value, heldPaymentRank(stored(cells), r.value)) });
   });
   return out;
 }
@@ -87,8 +84,6 @@ export interface PlanPaymentsOptions {
   /** How the files write numbers when not invariantly (the workbook's stored `numberLocale`). */
   readonly locale?: NumberLocale;
 }
-
-const KNOWN: readonly string[] = [...PAYMENTS_REPORT_COLUMNS, DOWNLOAD_LATEST_COLUMN];
 
 /** How a file's column is written to the table: where it goes and as what. */
 interface ColumnTarget {
@@ -112,7 +107,7 @@ export function planPaymentsImport(
   // The files are text: read with the workbook's number locale, as the batch job reads them with --number-locale.
   const rowOptions: PaymentRowOptions = options.locale ? { locale: options.locale } : {};
   const headers = [...tableHeaders];
-  let tableHeader: TableHeader = readTableHeader(headers, { known: KNOWN });
+  let tableHeader: TableHeader = readTableHeader(headers, { known: PAYMENTS_TABLE_KNOWN });
   const newColumns: string[] = [];
   const cells: CellValue[][] = [];
   const rejected: Rejection[] = [];
@@ -128,11 +123,11 @@ export function planPaymentsImport(
   if (files.length > 0 && columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN) === -1) {
     headers.push(DOWNLOAD_LATEST_COLUMN);
     newColumns.push(DOWNLOAD_LATEST_COLUMN);
-    tableHeader = readTableHeader(headers, { known: KNOWN });
+    tableHeader = readTableHeader(headers, { known: PAYMENTS_TABLE_KNOWN });
   }
 
   for (const [reportOrder, parsed] of files.entries()) {
-    const opened = openImportFile(parsed, { known: KNOWN, required: REQUIRED_PAYMENTS_COLUMNS }, { summaries, rejected, warnings });
+    const opened = openImportFile(parsed, { known: PAYMENTS_TABLE_KNOWN, required: REQUIRED_PAYMENTS_COLUMNS }, { summaries, rejected, warnings });
     if (opened === null) continue;
     const { summary, reject, refusedWhole, header: fileHeader } = opened;
     const fileColumn = (name: string) => columnPosition(fileHeader, name);
@@ -155,7 +150,7 @@ export function planPaymentsImport(
       if (added.size > 0) {
         headers.push(...added);
         newColumns.push(...added);
-        tableHeader = readTableHeader(headers, { known: KNOWN });
+        tableHeader = readTableHeader(headers, { known: PAYMENTS_TABLE_KNOWN });
       }
     }
     const targets: ColumnTarget[] = [];
@@ -212,7 +207,7 @@ export function planPaymentsImport(
       accepted.push({ r, line, payment: read.value });
     }
     if (refusedWhole) continue;
-    const rank: DownloadRank = { latest: paymentsReportLatest(accepted.map((a) => a.payment)), order: reportOrder };
+    const rank = paymentsReportRank(accepted.map((a) => a.payment), reportOrder);
     const latestAt = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
     const latestCell = dateToCell(rank.latest === '' ? null : (rank.latest as IsoDate));
     for (const { r, line, payment } of accepted) {

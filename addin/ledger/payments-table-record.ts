@@ -17,11 +17,12 @@ import {
 import type { Result } from '../../core/issues.js';
 import { cellAsText } from '../excel/cell-values.js';
 
-const KNOWN: readonly string[] = [...PAYMENTS_REPORT_COLUMNS, DOWNLOAD_LATEST_COLUMN];
+/** The columns the Payments table's header rule knows: the report's, and the recency an import records. */
+export const PAYMENTS_TABLE_KNOWN: readonly string[] = [...PAYMENTS_REPORT_COLUMNS, DOWNLOAD_LATEST_COLUMN];
 
 /** The Payments table's header by core's rule, its required columns those of the report. */
 export function paymentsTableHeader(headers: readonly string[]): TableHeader {
-  return readTableHeader(headers, { known: KNOWN, required: REQUIRED_PAYMENTS_COLUMNS });
+  return readTableHeader(headers, { known: PAYMENTS_TABLE_KNOWN, required: REQUIRED_PAYMENTS_COLUMNS });
 }
 
 /** The recency an import recorded on a row (`downloadLatest`) as text, '' where the table has none. */

@@ -119,6 +119,26 @@ function formatsFor(headers: readonly string[], columns: readonly ColumnSpec[]):
   });
 }
 
+/**
+ * Writes an import plan's rewrites of rows the table holds: whole rows (`updates`), and rows a
+ * newer download repeats unchanged, whose download date only is written (`restamps`). `index`
+ * counts the rows read, which leave blank rows out: a row is written where the table holds it
+ * (its sheet row, `rowNumbers`), never at that count, which would write over another row.
+ */
+async function rewriteHeldRows(
+  context: Excel.RequestContext,
+  tableName: string,
+  rowNumbers: readonly number[],
+  plan: Pick<ImportPlan | PaymentsPlan, 'updates' | 'restamps'>,
+): Promise<void> {
+  if (plan.updates.length === 0 && plan.restamps.length === 0) return;
+  const body = context.workbook.tables.getItem(tableName).getDataBodyRange().load('rowIndex');
+  await context.sync();
+  for (const u of plan.updates) await writeRow(context, tableName, offsetBelowHeader(body.rowIndex, rowNumbers[u.index]!), u.cells);
+  for (const r of plan.restamps) body.getCell(offsetBelowHeader(body.rowIndex, rowNumbers[r.index]!), r.column).values = [[r.cell]];
+  if (plan.restamps.length > 0) await context.sync();
+}
+
 /** The Payments table's share of an import: its table made when first needed, then the plan written. */
 async function importPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions): Promise<{ plan: PaymentsPlan; written: number }> {
   // Made by the first import of a Payments report, as set-up makes the others; a sheet of that name
@@ -129,15 +149,7 @@ async function importPayments(context: Excel.RequestContext, files: readonly Par
   if (!table) throw new Error('Payments table missing');
   const plan = planPaymentsImport(table.headers, existingPayments(table), files, options);
   await addColumns(context, TABLES.payments, plan.newColumns);
-  if (plan.updates.length > 0 || plan.restamps.length > 0) {
-    // Written where the table holds the row (its sheet row), as the Earnings rows are.
-    const body = context.workbook.tables.getItem(TABLES.payments).getDataBodyRange().load('rowIndex');
-    await context.sync();
-    for (const u of plan.updates) await writeRow(context, TABLES.payments, offsetBelowHeader(body.rowIndex, table.rowNumbers[u.index]!), u.cells);
-    // A row a newer report repeats unchanged: its report date only.
-    for (const r of plan.restamps) body.getCell(offsetBelowHeader(body.rowIndex, table.rowNumbers[r.index]!), r.column).values = [[r.cell]];
-    if (plan.restamps.length > 0) await context.sync();
-  }
+  await rewriteHeldRows(context, TABLES.payments, table.rowNumbers, plan);
   const written = await appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
   return { plan, written };
 }
@@ -198,16 +210,7 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     earningsWritten();
     try {
       // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
-      // `u.index` counts the rows read, which leave blank rows out: the row is written where the
-      // table holds it (its sheet row), never at that count, which would write over another row.
-      if (plan.updates.length > 0 || plan.restamps.length > 0) {
-        const body = context.workbook.tables.getItem(TABLES.earnings).getDataBodyRange().load('rowIndex');
-        await context.sync();
-        for (const u of plan.updates) await writeRow(context, TABLES.earnings, offsetBelowHeader(body.rowIndex, table.rowNumbers[u.index]!), u.cells);
-        // A row a newer download repeats unchanged: its download date only.
-        for (const r of plan.restamps) body.getCell(offsetBelowHeader(body.rowIndex, table.rowNumbers[r.index]!), r.column).values = [[r.cell]];
-        if (plan.restamps.length > 0) await context.sync();
-      }
+      await rewriteHeldRows(context, TABLES.earnings, table.rowNumbers, plan);
       const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
       return { plan, payments: payments?.plan ?? null, written: written + (payments?.written ?? 0) };
     } finally {

@@ -7,7 +7,7 @@
  * latest paymentDate in its rows (`isNewerDownload`), never the order the reports were read in, nor
  * the payment's own status or date (a payment can be reversed, or restated before it is paid).
  */
-import { isNewerDownload, type DownloadRank } from './download-recency.js';
+import { heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, type DownloadRank } from './download-recency.js';
 import type { IsoDate } from '../calendar/calendar-date.js';
 import type { AcceptedPayment } from './payments-layout.js';
 
@@ -52,6 +52,20 @@ export function paymentsReportLatest(payments: Iterable<{ readonly paymentDate: 
   return latest;
 }
 
+/** A Payments report's place in time: its recency (`paymentsReportLatest`) and its place among the reports named. */
+export function paymentsReportRank(payments: Iterable<{ readonly paymentDate: IsoDate | null }>, order: number): DownloadRank {
+  return { latest: paymentsReportLatest(payments), order };
+}
+
+/**
+ * The place in time of a payment the add-in's Payments table holds: the report recency its import
+ * recorded (`stored`, the `downloadLatest` cell as text), or the row's own paymentDate where it has
+ * none (`heldRecency`), before every report an import reads (`HELD_VERSIONS_ORDER`).
+ */
+export function heldPaymentRank(stored: string, p: { readonly paymentDate: IsoDate | null }): DownloadRank {
+  return { latest: heldRecency(stored, p.paymentDate ?? ''), order: HELD_VERSIONS_ORDER };
+}
+
 /**
  * What importing a Payments row does to the Payments table (or to a row imported before it in the
  * same import): `add` a paymentId not held; `skip` a version from an older report than the one
@@ -79,7 +93,7 @@ export function latestPayments<P extends { readonly paymentId: string; readonly 
   const at = new Map<string, { index: number; rank: DownloadRank }>();
   const out: P[] = [];
   reports.forEach((rows, order) => {
-    const rank: DownloadRank = { latest: paymentsReportLatest(rows), order };
+    const rank = paymentsReportRank(rows, order);
     for (const p of rows) {
       const held = at.get(p.paymentId);
       if (held === undefined) {

@@ -10,12 +10,9 @@
 // (`readEarningsPass`) and settling the kept pass after a claim edit (`settleLedger`). The trees
 // take turns within a round, and which goes first alternates between rounds, so load from
 // elsewhere falls on all alike. Prints median / first quartile / fastest (ms, `performance.now()`).
-import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { compileTree } from './compile-tree.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,12 +28,8 @@ const { values, positionals } = parseArgs({
 const dirs = positionals.length > 0 ? positionals : ['.'];
 const rounds = Number.parseInt(values.rounds, 10);
 const warmup = Number.parseInt(values.warmup, 10);
-const outOf = (dir) => join(resolve(dir), '.bench-cache', 'addin-ab');
-for (const dir of dirs) {
-  rmSync(outOf(dir), { recursive: true, force: true });
-  execFileSync(join(resolve(dir), 'node_modules', '.bin', 'tsc'), ['-p', 'addin', '--noEmit', 'false', '--sourceMap', 'false', '--rootDir', '.', '--outDir', outOf(dir)], { cwd: resolve(dir), stdio: 'inherit' });
-}
-const load = (dir, path) => import(pathToFileURL(join(outOf(dir), path.replace(/\.ts$/, '.js'))).href);
+const loaders = new Map(dirs.map((dir) => [dir, compileTree(dir, 'addin-ab')]));
+const load = (dir, path) => loaders.get(dir)(path);
 
 const { generateTables } = await load(dirs[0], 'addin/bench/generate-tables.ts');
 const tables = generateTables(Number.parseInt(values.rows, 10), Number.parseInt(values.claims, 10), 20);

@@ -1,17 +1,15 @@
 // The add-in's import planning in Node, two or more source trees A/B in one process, taking turns:
 //   node scripts/bench/import-ab.mjs --file .bench-cache/earnings-100000-seed1.csv [--rounds 16] [--warmup 2] DIR...
 // Each DIR is a checkout of this repo with node_modules; its add-in and core are compiled as they
-// stand with its own tsc (into DIR/.bench-cache/import-ab, git-ignored). Per round, each tree parses
+// stand with its own tsc (compile-tree.mjs, into DIR/.bench-cache/import-ab, git-ignored). Per round, each tree parses
 // the export (`parseExportText`) and times `planImport` twice: into an empty Earnings table, and the
 // same file again over the table the first plan would write (every row a repeat, the re-download
 // case). The trees take turns, which goes first alternating between rounds. Prints median / first
 // quartile / fastest (ms, `performance.now()`).
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { compileTree } from './compile-tree.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,12 +26,8 @@ if (!values.file) {
 const dirs = positionals.length > 0 ? positionals : ['.'];
 const rounds = Number.parseInt(values.rounds, 10);
 const warmup = Number.parseInt(values.warmup, 10);
-const outOf = (dir) => join(resolve(dir), '.bench-cache', 'import-ab');
-for (const dir of dirs) {
-  rmSync(outOf(dir), { recursive: true, force: true });
-  execFileSync(join(resolve(dir), 'node_modules', '.bin', 'tsc'), ['-p', 'addin', '--noEmit', 'false', '--sourceMap', 'false', '--rootDir', '.', '--outDir', outOf(dir)], { cwd: resolve(dir), stdio: 'inherit' });
-}
-const load = (dir, path) => import(pathToFileURL(join(outOf(dir), path)).href);
+const loaders = new Map(dirs.map((dir) => [dir, compileTree(dir, 'import-ab')]));
+const load = (dir, path) => loaders.get(dir)(path);
 const text = readFileSync(values.file, 'utf8');
 
 const trees = [];
