@@ -31,6 +31,13 @@ function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
  */
 export const DOWNLOAD_LATEST_COLUMN = 'downloadLatest';
 
+/**
+ * The column where the add-in's import numbers each Earnings row it writes, in the order core read
+ * it, so that the ledger reads the table in that order however it is sorted (docs/RULES.md,
+ * "Reading order"; `core/reconcile/reading-order.ts`). No Partner Center export has it.
+ */
+export const IMPORT_ORDER_COLUMN = 'importOrder';
+
 /** Earnings columns the ledger reads (docs/RULES.md, "Earnings"); the export's other columns pass through. */
 export const EARNINGS_COLUMNS = cols({
   earningId: 'text',
@@ -55,6 +62,7 @@ export const EARNINGS_COLUMNS = cols({
   earningAmountInLastPaymentCurrency: 'amount',
   // A date cell like earningDate, so the table shows it as a date and reads it back in any time zone.
   [DOWNLOAD_LATEST_COLUMN]: 'date',
+  [IMPORT_ORDER_COLUMN]: 'integer',
 });
 
 export const REQUIRED_EARNINGS_COLUMNS = [

@@ -3,7 +3,7 @@
  * returns them (numbers for amounts, serials for dates), the same every run. Apart from the page
  * (bench.ts) so that a Node script can profile `computeLedger` on the same tables.
  */
-import { CLAIMS_COLUMNS, EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN } from '../../core/workbook-layout.js';
 import { addDays, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import type { TableData } from '../excel/table-io.js';
 import { sheetRowBelowHeader } from '../../core/tables/table-location.js';
@@ -49,6 +49,8 @@ export function generateTables(rows: number, claims: number, participants = 20):
     row[index.get('transactionCurrency')!] = currency;
     row[index.get('transactionId')!] = `TX-${Math.floor(i / 2)}`;
     row[index.get('paymentStatus')!] = 'Upcoming';
+    // As the import numbers the rows it writes (docs/RULES.md, "Reading order").
+    row[index.get(IMPORT_ORDER_COLUMN)!] = i + 1;
     earningRows.push(row);
   }
   const claimHeaders = CLAIMS_COLUMNS.map((c) => c.name);

@@ -13,7 +13,8 @@
  */
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { columnKind, DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { columnKind, DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN, REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { nextImportOrder, readingOrderWhenSorted } from '../../core/reconcile/reading-order.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
@@ -33,7 +34,7 @@ import { openImportFile, raggedProblem, type FileSummary, type Rejection } from 
 
 export type { FileSummary, Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
-import { earningsLayoutBy, type EarningsLayout } from '../ledger/earnings-table-record.js';
+import { earningsLayoutBy, importOrderCell, type EarningsLayout } from '../ledger/earnings-table-record.js';
 
 
 
@@ -213,11 +214,24 @@ export interface EarningsTableRead {
   readonly rowNumbers: readonly number[];
 }
 
+/** Each row's `importOrder` as core reads it (null: none), by the column's first header. */
+function importOrders({ headers, rows }: EarningsTableRead): (number | null)[] {
+  const at = columnPosition(readTableHeader(headers, { known: KNOWN_COLUMNS }), IMPORT_ORDER_COLUMN);
+  return rows.map((cells) => (at < 0 ? null : importOrderCell(cells[at])));
+}
+
+/** The `importOrder` the next import gives its first row written (core's `nextImportOrder`). */
+export function nextImportOrderOf(table: EarningsTableRead): number {
+  return nextImportOrder(importOrders(table));
+}
+
 /**
- * The earnings the Earnings table holds, by earningId, each id's rows in the table's order (more
- * than one after a conflict; rows core cannot read are left to the ledger's problems).
+ * The earnings the Earnings table holds, by earningId, each id's rows in the order the ledger
+ * reads them (core's reading order, whatever the table's sort; more than one after a conflict,
+ * and the last counts). Rows core cannot read are left to the ledger's problems.
  */
-export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning[]> {
+export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning[]> {
+  const { headers, rows, rowNumbers } = table;
   // The first of repeated headers is the column, as the ledger reads the table (core's header rule).
   const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
@@ -227,7 +241,10 @@ export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRea
   const recency = recencyColumns(columnOf);
   const stored = columnOf(DOWNLOAD_LATEST_COLUMN);
   const out = new Map<string, ExistingEarning[]>();
-  rows.forEach((cells, r) => {
+  const order = readingOrderWhenSorted(importOrders(table));
+  for (let k = 0; k < rows.length; k++) {
+    const r = order === null ? k : order[k]!;
+    const cells = rows[r]!;
     const cell = (i: number) => (i < 0 ? '' : cellAsText(cells[i], kinds[i]).trim());
     // The row by its sheet row (core's `sheetRowBelowHeader`, which the table read applied), never
     // by its place among the rows read: blank rows are left out of those, and the header need not
@@ -235,12 +252,12 @@ export function existingEarnings({ headers, rows, rowNumbers }: EarningsTableRea
     const row = rowNumbers[r]!;
     // The table's cells: a number is a number, and text in it is read invariantly, as the batch job reads a workbook.
     const read = readEarning(cell, fields, recency, { file: TABLES.earnings, line: row }, INVARIANT_ROWS);
-    if (!read.ok) return;
+    if (!read.ok) continue;
     const earning = { index: r, row, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) };
     const versions = out.get(read.record.earningId);
     if (versions === undefined) out.set(read.record.earningId, [earning]);
     else versions.push(earning);
-  });
+  }
   return out;
 }
 
@@ -291,6 +308,8 @@ interface ColumnTarget {
 export interface PlanImportOptions {
   /** How the files write numbers when not invariantly (the workbook's stored `numberLocale`). */
   readonly locale?: NumberLocale;
+  /** The `importOrder` of the first row written (`nextImportOrderOf` the table; 1 for an empty one). */
+  readonly firstOrder?: number;
 }
 
 /**
@@ -357,6 +376,15 @@ export function planImport(
     newColumns.push(DOWNLOAD_LATEST_COLUMN);
     tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
   }
+  // Every row written is numbered in the order core read it, the order the ledger reads the table
+  // in however it is sorted (docs/RULES.md, "Reading order"): a rewritten row gets the number of
+  // the row that rewrites it, as the batch job reads the newer download's row where that file is.
+  if (files.length > 0 && columnPosition(tableHeader, IMPORT_ORDER_COLUMN) === -1) {
+    headers.push(IMPORT_ORDER_COLUMN);
+    newColumns.push(IMPORT_ORDER_COLUMN);
+    tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
+  }
+  let nextOrder = options.firstOrder ?? 1;
 
   for (const [order, parsed] of files.entries()) {
     // Its problems at core's severities and its header by core's rule, as the batch job reads an
@@ -410,6 +438,7 @@ export function planImport(
     });
     // After the file's own cells: a file that carried such a column is not the download it names.
     const latestAt = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
+    const orderAt = columnPosition(tableHeader, IMPORT_ORDER_COLUMN);
     const latestCell = dateToCell(dateOfText(rank.latest));
     const iAmount = column('earningAmount');
     const iUSD = column('earningAmountUSD');
@@ -429,6 +458,7 @@ export function planImport(
         } else out[to] = textToCell(raw);
       }
       out[latestAt] = latestCell;
+      out[orderAt] = nextOrder++;
       return out;
     };
 

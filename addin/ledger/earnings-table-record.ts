@@ -12,6 +12,7 @@ import type { Dec } from '../../core/money/decimal.js';
 import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import type { EarningKind } from '../../core/reconcile/earning-type.js';
+import { importOrderOf } from '../../core/reconcile/reading-order.js';
 import { EARNING_ROW_COLUMNS, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { columnKind, EARNINGS_COLUMNS, type ColumnKind } from '../../core/workbook-layout.js';
 import { namesColumn } from '../../core/tables/table-header.js';
@@ -87,6 +88,11 @@ export function cellText(row: readonly unknown[], at: number): string {
   const n = text.length;
   if (n > 0 && isPrintableAscii(text.charCodeAt(0)) && isPrintableAscii(text.charCodeAt(n - 1))) return text;
   return text.trim();
+}
+
+/** A row's `importOrder` cell as core reads it (`importOrderOf`): a cell that is neither number nor text gives none. */
+export function importOrderCell(value: unknown): number | null {
+  return typeof value === 'number' || typeof value === 'string' ? importOrderOf(value) : null;
 }
 
 function isPrintableAscii(code: number): boolean {

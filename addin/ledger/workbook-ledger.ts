@@ -20,11 +20,13 @@ import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
 import { detach } from '../../core/text/detach.js';
-import { BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { payToCurrencyOf, readEarningRow, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
 import { earningsLedgerOf, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
+import { readingOrderWhenSorted } from '../../core/reconcile/reading-order.js';
+import { ReadingOrderLines, type LineNumbering } from '../../core/reconcile/run-lines.js';
 import { MemoryEarningIdStore } from '../../core/reconcile/memory-earning-id-store.js';
 import { MemoryFindingSink } from '../../core/reconcile/finding-sink.js';
 import { settleAsOf } from '../../core/reconcile/settle.js';
@@ -41,7 +43,7 @@ import {
 } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 import { ClaimParses } from './claim-parses.js';
-import { cellText, earningRowText, earningsLayout, scaledOf, TableEarning, type EarningsLayout } from './earnings-table-record.js';
+import { cellText, columnIndex, earningRowText, earningsLayout, importOrderCell, scaledOf, TableEarning, type EarningsLayout } from './earnings-table-record.js';
 
 export interface LedgerTables {
   readonly earnings: TableData | null;
@@ -241,7 +243,8 @@ export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog
   const read = table && !refused ? new TableEarnings(table) : null;
   const duplicates = new MemoryFindingSink();
   const stores = { ids: new MemoryEarningIdStore(), duplicates };
-  const totals = earningsLedgerOf({ catalog, settings, stores, rowAt: read ? (location) => read.rowAt(location) : undefined }, (visit) => {
+  const lines = read?.lines();
+  const totals = earningsLedgerOf({ catalog, settings, stores, rowAt: read ? (location) => read.rowAt(location) : undefined, ...(lines ? { lines } : {}) }, (visit) => {
     visit.beginSource(EARNINGS_SOURCE, 0);
     read?.readAll((row) => visit.row(row));
   });
@@ -338,17 +341,32 @@ class TableEarnings {
   /** Where core's required texts are (`REQUIRED_EARNING_TEXTS`, -1: absent), looked up once rather than by name on every row. */
   private readonly requiredTexts: readonly number[];
 
+  /**
+   * The rows' indices in core's reading order, or null when the table is in that order (a table
+   * nobody sorted): the order the import numbered them in, whatever the table's sort.
+   */
+  private readonly order: readonly number[] | null;
+
   constructor(private readonly table: TableData) {
     this.layout = earningsLayout(table, EARNINGS_SOURCE);
     this.requiredTexts = REQUIRED_EARNING_TEXTS.map((column) => this.layout[column]);
+    const at = columnIndex(table, IMPORT_ORDER_COLUMN);
+    this.order = at < 0 ? null : readingOrderWhenSorted(table.rows.map((row) => importOrderCell(row[at])));
   }
 
-  /** Each row that can be read, in table order, to `visit`: a plain loop, so no iterator per row. */
+  /** How core numbers the rows as read: by their sheet rows, or by their place in the reading order. */
+  lines(): LineNumbering | undefined {
+    const { order } = this;
+    return order === null ? undefined : new ReadingOrderLines(order.map((i) => this.lineAt(i)));
+  }
+
+  /** Each row that can be read, in core's reading order, to `visit`: a plain loop, so no iterator per row. */
   readAll(visit: (row: EarningRecord) => void): void {
     const first = this.readings++ === 0;
-    const rows = this.table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const record = this.recordAt(i, first);
+    const { order } = this;
+    const count = this.table.rows.length;
+    for (let k = 0; k < count; k++) {
+      const record = this.recordAt(order === null ? k : order[k]!, first);
       if (record !== null) visit(record);
     }
   }

@@ -27,7 +27,7 @@ import { balanceToCells, catalogOf, type Ledger } from '../ledger/workbook-ledge
 import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
-import { existingEarnings, planImport, type ImportPlan } from '../import/plan-import.js';
+import { existingEarnings, nextImportOrderOf, planImport, type ImportPlan } from '../import/plan-import.js';
 import { existingPayments, planPaymentsImport, type PaymentsPlan, type PlanPaymentsOptions } from '../import/plan-payments-import.js';
 import type { ParsedExport } from '../import/parse-export.js';
 import { invalidateLedger, useSettings } from '../functions/ledger-cache.js';
@@ -200,7 +200,7 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const locale = numberLocale ? { locale: numberLocale } : {};
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
     const earningsFiles = files.filter((f) => f.kind !== 'payments');
-    const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, locale);
+    const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
     const payments = paymentsFiles.length > 0 ? await importPayments(context, paymentsFiles, locale) : null;
     const plan = payments === null ? earningsPlan : mergedPlan(files, earningsPlan, payments.plan);
     await addColumns(context, TABLES.earnings, plan.newColumns);

@@ -12,7 +12,7 @@ import { DownloadRecency } from './download-recency.js';
 import { IdEventKind, isDeferring, type DeferringEarningIdStore, type EarningIdStore, type IdEvents, type MutableDigest } from './earning-id-store.js';
 import type { FindingSink } from './finding-sink.js';
 import type { Finding } from './finding.js';
-import { RunLines } from './run-lines.js';
+import { RunLines, type LineNumbering } from './run-lines.js';
 import { ProgramPeriods, type PeriodOf, type ProgramInPeriod } from './program-periods.js';
 import { PoolSumsTable } from './pool-sums.js';
 import type { MonthlyAccrual } from '../journal/journal-of.js';
@@ -62,7 +62,7 @@ export interface EarningsTotals {
  * Adapters do not call its steps: `readEarningsLedger` drives the readings.
  */
 class EarningsLedger {
-  private readonly lines = new RunLines();
+  private readonly lines: LineNumbering;
   private readonly periods: ProgramPeriods;
   private readonly rollover = memoByText((reasonCode) => isRollover({ reasonCode }));
   private readonly hasher = new FieldHasher();
@@ -97,6 +97,7 @@ class EarningsLedger {
   constructor(options: EarningsLedgerOptions) {
     this.settings = options.settings;
     this.stores = options.stores;
+    this.lines = options.lines ?? new RunLines();
     this.periods = new ProgramPeriods(options.catalog, options.settings);
     const { ids } = options.stores;
     this.deferred = options.rowAt !== undefined && isDeferring(ids) ? { ids, rowAt: options.rowAt } : null;
@@ -354,6 +355,11 @@ export interface EarningsLedgerOptions {
    * earningId comes more than once, instead of for every row; the decisions are the same.
    */
   readonly rowAt?: (location: RowLocation) => EarningRecord;
+  /**
+   * How rows are numbered in the order read: by default each source from its first line; a table
+   * read in its reading order gives a `ReadingOrderLines` (docs/RULES.md, "Reading order").
+   */
+  readonly lines?: LineNumbering;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN } from '../../core/workbook-layout.js';
 import { PAY_TO_COLUMNS } from '../../core/reconcile/earning-record.js';
 
 /**
@@ -28,9 +28,9 @@ export const EXPORT_COLUMNS: readonly string[] = [
 
 // Every column the ledger reads but the pay-to ones, which Partner Center adds to a download once
 // an earning has been paid in another currency (the generator writes no such payments), and the
-// column the add-in's import records a row's download in, which no export has.
+// columns the add-in's import records a row's download and its reading order in, which no export has.
 for (const c of EARNINGS_COLUMNS) {
-  if (c.name === DOWNLOAD_LATEST_COLUMN) continue;
+  if (c.name === DOWNLOAD_LATEST_COLUMN || c.name === IMPORT_ORDER_COLUMN) continue;
   if (!EXPORT_COLUMNS.includes(c.name) && !(PAY_TO_COLUMNS as readonly string[]).includes(c.name)) throw new Error(`export columns lack ${c.name}`);
 }
 

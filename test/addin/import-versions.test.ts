@@ -5,12 +5,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
+import { existingEarnings, nextImportOrderOf, planImport } from '../../addin/import/plan-import.js';
 import { parseExportText } from '../../addin/import/parse-export.js';
 import type { CellValue } from '../../addin/excel/cell-values.js';
 import { fromExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { earningRecord, type EarningRecord } from '../../core/reconcile/earning-record.js';
-import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN } from '../../core/workbook-layout.js';
+import { readingOrder } from '../../core/reconcile/reading-order.js';
+import { importOrderCell } from '../../addin/ledger/earnings-table-record.js';
 import { earningFields } from '../core/reconcile/earning-fields.js';
 import { readableEvents, type Version } from '../core/reconcile/readable-id-rule.js';
 
@@ -82,7 +84,8 @@ interface Table {
 
 /** The table after an import's plan: rows rewritten where it says, rows appended. */
 function applied(table: Table, files: readonly (readonly Spec[])[], first: number): Table {
-  const plan = planImport(table.headers, existingEarnings({ headers: table.headers, rows: table.rows, rowNumbers: table.rows.map((_, i) => i + 2) }), parsed(files, first));
+  const read = { headers: table.headers, rows: table.rows, rowNumbers: table.rows.map((_, i) => i + 2) };
+  const plan = planImport(table.headers, existingEarnings(read), parsed(files, first), undefined, { firstOrder: nextImportOrderOf(read) });
   const headers = [...table.headers, ...plan.newColumns];
   const rows = table.rows.map((r) => [...r, ...new Array<CellValue>(headers.length - r.length).fill('')]);
   for (const u of plan.updates) rows[u.index] = u.cells;
@@ -105,13 +108,15 @@ const EMPTY: Table = { headers: EARNINGS_COLUMNS.map((c) => c.name), rows: [] };
  * Checks one import: the rule over the held rows (each ranked by the download it came from, before
  * every file on a tie) and then the files' rows (each file ranked by its recency, then its place)
  * against the version the table counts after the import, read as the ledger reads a workbook: one
- * download, its rows in order. Returns the table after the import.
+ * download, its rows in core's reading order. Returns the table after the import.
  */
 function importChecked(held: Table, files: readonly (readonly Spec[])[], first: number, specByTag: ReadonlyMap<string, Spec>, before: readonly (readonly Spec[])[]): Table {
   const column = (t: Table, name: string) => t.headers.indexOf(name);
   const tagOfRow = (t: Table, r: number) => String(t.rows[r]![column(t, 'rowTag')]);
+  // Rows as the ledger reads the table: in core's reading order (the import's `importOrder`), not the table's.
+  const inReadingOrder = (t: Table) => readingOrder(t.rows.map((row) => importOrderCell(row[column(t, IMPORT_ORDER_COLUMN)])));
   const ranked: { spec: Spec; latest: string; order: number }[] = [
-    ...held.rows.map((row, r) => ({ spec: specByTag.get(tagOfRow(held, r))!, latest: fromExcelSerial(row[column(held, DOWNLOAD_LATEST_COLUMN)] as number)!, order: -1 })),
+    ...inReadingOrder(held).map((r) => [held.rows[r]!, r] as const).map(([row, r]) => ({ spec: specByTag.get(tagOfRow(held, r))!, latest: fromExcelSerial(row[column(held, DOWNLOAD_LATEST_COLUMN)] as number)!, order: -1 })),
     ...files.flatMap((rows, order) => rows.map((spec) => ({ spec, latest: recencyOf(rows), order }))),
   ];
   const key = (v: { latest: string; order: number }) => `${v.latest}|${String(v.order + 1).padStart(2, '0')}`;
@@ -120,8 +125,9 @@ function importChecked(held: Table, files: readonly (readonly Spec[])[], first: 
   const expected = countedTags(versions, (line) => ranked[line - 2]!.spec.tag);
 
   const after = applied(held, files, first);
-  const rows = after.rows.map((_, r): Version => ({ row: recordOf(specByTag.get(tagOfRow(after, r))!, r + 2), line: r + 2, recency: 0 }));
-  const counted = countedTags(rows, (line) => tagOfRow(after, line - 2));
+  const read = inReadingOrder(after);
+  const rows = read.map((r, k): Version => ({ row: recordOf(specByTag.get(tagOfRow(after, r))!, k + 2), line: k + 2, recency: 0 }));
+  const counted = countedTags(rows, (line) => tagOfRow(after, read[line - 2]!));
   // Compared by content: an identical repeat leaves the earlier row, with its own tag.
   const content = (tags: Map<string, string>) => new Map([...tags].map(([id, tag]) => [id, { ...specByTag.get(tag)!, tag: '', paymentDate: '' }]));
   expect(content(counted)).toEqual(content(expected));

@@ -12,7 +12,7 @@ import { importExports, setUpWorkbook } from '../../addin/taskpane/workbook-ops.
 import { NUMBER_FORMATS } from '../../addin/excel/column-formats.js';
 import { isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
-import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN, TABLES } from '../../core/workbook-layout.js';
 import { fake } from './fake-excel.js';
 
 const LAYOUT = EARNINGS_COLUMNS.map((c) => c.name);
@@ -53,8 +53,8 @@ describe('the Earnings table\'s header', () => {
 });
 
 describe('importing into an Earnings table whose headers are spelled otherwise', () => {
-  // An export has every layout column but the one the import records a row's download in.
-  const EXPORT = `${LAYOUT.filter((c) => c !== DOWNLOAD_LATEST_COLUMN).join(',')}\nE1,P1,,Hosting,Co-op,12.50,12.50,2021-03-15,USD,T1,Core,,,,,,,\n`;
+  // An export has every layout column but the two the import records a row's download and reading order in.
+  const EXPORT = `${LAYOUT.filter((c) => c !== DOWNLOAD_LATEST_COLUMN && c !== IMPORT_ORDER_COLUMN).join(',')}\nE1,P1,,Hosting,Co-op,12.50,12.50,2021-03-15,USD,T1,Core,,,,,,,\n`;
 
   test('an export column goes to the first of two table headers that name it, where the ledger reads it', () => {
     const tableHeaders = [...LAYOUT, 'Earning Amount'];

@@ -161,7 +161,16 @@ function cellText(column: string, value: unknown, currency: string): string {
  * the table back. `imports` are the files of each import in turn: by default one import of all of
  * them, picked together as the batch job is given them together.
  */
-export async function addinOutcome(set: DataSet, imports: readonly (readonly string[])[] = [[...set.earnings, ...(set.payments ?? [])]]): Promise<Outcome> {
+export interface AddinPathOptions {
+  /** The Earnings table sorted by this column after each import, as a user sorts it (Data > Sort). */
+  readonly sortEarnings?: { readonly column: string; readonly descending: boolean };
+}
+
+export async function addinOutcome(
+  set: DataSet,
+  imports: readonly (readonly string[])[] = [[...set.earnings, ...(set.payments ?? [])]],
+  options: AddinPathOptions = {},
+): Promise<Outcome> {
   fake.reset();
   await setUpWorkbook();
   await saveSettings({ asOf: set.asOf as IsoDate, fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, expiryDays: set.expiryDays ?? DEFAULT_SETTINGS.expiryDays, user: 'contract' });
@@ -182,6 +191,7 @@ export async function addinOutcome(set: DataSet, imports: readonly (readonly str
       read.flatMap((r) => r.parsed),
       () => undefined,
     );
+    if (options.sortEarnings) fake.sortTable(TABLES.earnings, options.sortEarnings.column, options.sortEarnings.descending);
   }
   if (set.programs) {
     const parsed = parsePolicyFile(JSON.parse(readFileSync(set.programs, 'utf8')));

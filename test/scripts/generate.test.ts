@@ -9,16 +9,16 @@ import Papa from 'papaparse';
 import { Dec } from '../../core/money/decimal.js';
 import { splitEarning } from '../../core/split.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
-import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
+import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, CLAIMS_COLUMNS, IMPORT_ORDER_COLUMN } from '../../core/workbook-layout.js';
 import { bulkExportChunks, EXPORT_COLUMNS, generateExport, generateMonthlyExports, NARROW_EXPORT_COLUMNS, parseArgs, sampleFiles, type ExportShape } from '../../scripts/generate-exports.js';
 import { formatMinor, fraction, splitMinor } from '../../scripts/generate/minor-amount.js';
 import { PAY_TO_COLUMNS } from '../../core/reconcile/earning-record.js';
 
 /**
  * The ledger's columns a generated export has: all but the pay-to ones, since it writes no payment
- * in another currency, and the one the add-in's import records a row's download in (no export has it).
+ * in another currency, and the two the add-in's import records a row's download and reading order in (no export has them).
  */
-const GENERATED_LAYOUT_COLUMNS = EARNINGS_COLUMNS.filter((c) => !(PAY_TO_COLUMNS as readonly string[]).includes(c.name) && c.name !== DOWNLOAD_LATEST_COLUMN);
+const GENERATED_LAYOUT_COLUMNS = EARNINGS_COLUMNS.filter((c) => !(PAY_TO_COLUMNS as readonly string[]).includes(c.name) && c.name !== DOWNLOAD_LATEST_COLUMN && c.name !== IMPORT_ORDER_COLUMN);
 
 /** Collects what a generator writes, as one string. */
 class Sink extends Writable {
