@@ -1,7 +1,7 @@
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { Dec } from '../../core/money/decimal.js';
-import { parsePlainAmount, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
+import { scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
 import type { InputSource } from './input-source.js';
@@ -10,7 +10,7 @@ import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, REPORT_OPTIONS, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { columnsByKey, locatedProblem } from './cell-reader.js';
-import { readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { plainScaledAmount, readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, type EarningKind } from '../../core/reconcile/earning-type.js';
 import { OTHER_RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
@@ -115,8 +115,8 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
 
   const cell = (fields: readonly string[], index: number): string => (index < 0 ? '' : fields[index]!.trim());
 
-  /** A plain amount; with a number locale only when it has no `.` (which the locale may read as a group mark). */
-  const fastAmount = (text: string): ScaledAmount | null => (locale !== undefined && text.includes('.') ? null : parsePlainAmount(text));
+  /** Core's fast path of an amount (`plainScaledAmount`): what it leaves goes to the rule. */
+  const fastAmount = (text: string): ScaledAmount | null => plainScaledAmount(text, locale);
 
   /** The recency columns this file has, by index: most files have none, and their rows get the shared empty object. */
   let recencyAt: CsvColumn[] = [];

@@ -61,13 +61,22 @@ export function payToCurrencyOf(text: string): CurrencyCode | '' | null {
 }
 
 /**
+ * The fast path of reading an amount: a plain amount (`1234.56`, `-12.50`) as a scaled integer,
+ * without a Decimal; null for any other text, and for text with a `.` under a number locale
+ * (which may read it as a group mark). The rule reads what this leaves (`scaledAmountOfText`).
+ */
+export function plainScaledAmount(text: string, locale: NumberLocale | undefined): ScaledAmount | null {
+  return locale === undefined || !text.includes('.') ? parsePlainAmount(text) : null;
+}
+
+/**
  * An amount cell of an export as core's row rule reads it, exact, or null when it is no amount.
  * Plain text (`-1234.5`) is read without a Decimal: the same value `parseAmount` gives, and what
  * nearly every export row holds. With a number locale, a `.` may be a group mark, so such text
  * goes to `parseAmount` (docs/RULES.md, "Money").
  */
 export function scaledAmountOfText(text: string, options: EarningRowOptions = {}): ScaledAmount | null {
-  const plain = options.locale === undefined || !text.includes('.') ? parsePlainAmount(text) : null;
+  const plain = plainScaledAmount(text, options.locale);
   if (plain !== null) return plain;
   const r = parseAmount(text, options.locale ? { locale: options.locale } : {});
   return r.ok ? scaledFromDec(r.value) : null;
