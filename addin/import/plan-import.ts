@@ -241,7 +241,8 @@ export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalo
   const recency = recencyColumns(columnOf);
   const stored = columnOf(DOWNLOAD_LATEST_COLUMN);
   const out = new Map<string, ExistingEarning[]>();
-  const order = readingOrderWhenSorted(importOrders(table));
+  const orders = importOrders(table);
+  const order = readingOrderWhenSorted(orders.length, (i) => orders[i]!);
   for (let k = 0; k < rows.length; k++) {
     const r = order === null ? k : order[k]!;
     const cells = rows[r]!;

@@ -351,7 +351,8 @@ class TableEarnings {
     this.layout = earningsLayout(table, EARNINGS_SOURCE);
     this.requiredTexts = REQUIRED_EARNING_TEXTS.map((column) => this.layout[column]);
     const at = columnIndex(table, IMPORT_ORDER_COLUMN);
-    this.order = at < 0 ? null : readingOrderWhenSorted(table.rows.map((row) => importOrderCell(row[at])));
+    const { rows } = table;
+    this.order = at < 0 ? null : readingOrderWhenSorted(rows.length, (i) => importOrderCell(rows[i]![at]));
   }
 
   /** How core numbers the rows as read: by their sheet rows, or by their place in the reading order. */

@@ -31,18 +31,42 @@ export function readingOrder(orders: readonly (number | null)[]): number[] {
 }
 
 /**
- * `readingOrder` for the ledger: null when the table already is in reading order (the import
- * appends rows in it, so a table nobody sorted is), which costs one look at each row; otherwise
- * the rule itself. A property test holds the two together.
+ * `readingOrder` for the ledger, over `count` rows whose orders `orderAt` gives: null when the
+ * table already is in reading order (the import appends rows in it, so a table nobody sorted is),
+ * which costs one look at each row and no array; otherwise the rule itself. A property test holds
+ * the two together.
  */
-export function readingOrderWhenSorted(orders: readonly (number | null)[]): readonly number[] | null {
+export function readingOrderWhenSorted(count: number, orderAt: (row: number) => number | null): readonly number[] | null {
   let last = 0;
-  for (let i = 0; i < orders.length; i++) {
-    const order = orders[i] ?? 0;
-    if (order < last) return readingOrder(orders);
+  for (let i = 0; i < count; i++) {
+    const order = orderAt(i) ?? 0;
+    if (order < last) return sortedByKeys(count, orderAt) ?? readingOrder(Array.from({ length: count }, (_, row) => orderAt(row)));
     last = order;
   }
   return null;
+}
+
+/** Rows a key can hold (an Excel sheet has 2^20), and orders below 2^32: a key is then below 2^52, exact in a double. */
+const ROW_BITS = 2 ** 20;
+const MAX_KEYED_ORDER = 2 ** 32;
+
+/**
+ * The rule's order for a sorted table, sorting one number per row (order × 2^20 + row) in a typed
+ * array instead of comparing rows through a function: a 100,000-row table sorted by amount took
+ * 110 ms more to read the rule's way. Null where a key could not hold the order or the row.
+ */
+function sortedByKeys(count: number, orderAt: (row: number) => number | null): number[] | null {
+  if (count > ROW_BITS) return null;
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const order = orderAt(i) ?? 0;
+    if (order >= MAX_KEYED_ORDER) return null;
+    keys[i] = order * ROW_BITS + i;
+  }
+  keys.sort();
+  const out = new Array<number>(count);
+  for (let k = 0; k < count; k++) out[k] = keys[k]! % ROW_BITS;
+  return out;
 }
 
 /**
