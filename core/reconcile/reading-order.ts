@@ -33,8 +33,9 @@ export function readingOrder(orders: readonly (number | null)[]): number[] {
 /**
  * `readingOrder` for the ledger, over `count` rows whose orders `orderAt` gives: null when the
  * table already is in reading order (the import appends rows in it, so a table nobody sorted is),
- * which costs one look at each row and no array; otherwise the rule itself. A property test holds
- * the two together.
+ * which costs one look at each row and no array; otherwise the rule's order, sorted by numeric
+ * keys (`sortedByKeys`), or by the rule itself past the keys' bounds. A property test holds the
+ * two together.
  */
 export function readingOrderWhenSorted(count: number, orderAt: (row: number) => number | null): readonly number[] | null {
   let last = 0;

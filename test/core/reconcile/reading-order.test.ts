@@ -28,6 +28,8 @@ describe('the order the ledger reads the Earnings table in', () => {
     const whenSorted = (orders: (number | null)[]) => readingOrderWhenSorted(orders.length, (i) => orders[i]!);
     expect(whenSorted([null, null, 1, 1, 2, 7])).toBeNull();
     expect(whenSorted([1, null])).toEqual([1, 0]);
+    // Past what one numeric key per row holds (orders from 2^32), the rule sorts them itself.
+    expect(whenSorted([2 ** 33, 2 ** 32, null, 5])).toEqual([2, 3, 1, 0]);
   });
 
   test('an order is a whole number from 1, as a number cell or its digits', () => {
