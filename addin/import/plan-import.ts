@@ -241,8 +241,8 @@ export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalo
   const recency = recencyColumns(columnOf);
   const stored = columnOf(DOWNLOAD_LATEST_COLUMN);
   const out = new Map<string, ExistingEarning[]>();
-  const orders = importOrders(table);
-  const order = readingOrderWhenSorted(orders.length, (i) => orders[i]!);
+  const orderAt = columnOf(IMPORT_ORDER_COLUMN);
+  const order = orderAt < 0 ? null : readingOrderWhenSorted(rows.length, (i) => importOrderCell(rows[i]![orderAt]));
   for (let k = 0; k < rows.length; k++) {
     const r = order === null ? k : order[k]!;
     const cells = rows[r]!;
