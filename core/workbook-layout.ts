@@ -135,6 +135,20 @@ export const PAYMENTS_COLUMNS = cols({
   [DOWNLOAD_LATEST_COLUMN]: 'date',
 });
 
+/**
+ * The import log: what each import of the add-in read and did not append as a row of its own,
+ * kept so that the workbook's findings say it as the batch job's do (docs/RULES.md, "Import log";
+ * `core/reconcile/import-log.ts`). Made by the first import that has something to log.
+ */
+export const IMPORT_LOG_COLUMNS = cols({
+  importedOn: 'date',
+  file: 'text',
+  code: 'text',
+  count: 'integer',
+  line: 'integer',
+  earningId: 'text',
+});
+
 export const BALANCES_COLUMNS = cols({
   participantId: 'text',
   programName: 'text',
@@ -189,4 +203,5 @@ export const TABLES = {
   claimHistory: 'ClaimHistory',
   balances: 'Balances',
   payments: 'Payments',
+  importLog: 'ImportLog',
 } as const;

@@ -9,6 +9,7 @@ import {
   CLAIM_HISTORY_COLUMNS,
   CLAIMS_COLUMNS,
   EARNINGS_COLUMNS,
+  IMPORT_LOG_COLUMNS,
   PAYMENTS_COLUMNS,
   PROGRAMS_COLUMNS,
   TABLES,
@@ -27,6 +28,7 @@ export const TABLE_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
   [TABLES.claimHistory]: CLAIM_HISTORY_COLUMNS,
   [TABLES.balances]: BALANCES_COLUMNS,
   [TABLES.payments]: PAYMENTS_COLUMNS,
+  [TABLES.importLog]: IMPORT_LOG_COLUMNS,
 };
 
 /**

@@ -10,6 +10,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { REQUIRED_PAYMENTS_COLUMNS } from '../../core/reconcile/payments-layout.js';
+import { REQUIRED_IMPORT_LOG_COLUMNS } from '../../core/reconcile/import-log.js';
 import { locateTable, sheetHoldsOptionalTable, type WorkbookNames } from '../../core/tables/table-location.js';
 import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
@@ -30,7 +31,12 @@ export function earningsWritten(): void {
 }
 
 /** The columns a sheet standing for a table must have for its header to be found (`sheetHeaderIndex`), as the batch job asks of a workbook's Claims. */
-const SHEET_HEADER_COLUMNS = { [TABLES.claims]: REQUIRED_CLAIMS_COLUMNS, [TABLES.earnings]: REQUIRED_EARNINGS_COLUMNS, [TABLES.payments]: REQUIRED_PAYMENTS_COLUMNS };
+const SHEET_HEADER_COLUMNS = {
+  [TABLES.claims]: REQUIRED_CLAIMS_COLUMNS,
+  [TABLES.earnings]: REQUIRED_EARNINGS_COLUMNS,
+  [TABLES.payments]: REQUIRED_PAYMENTS_COLUMNS,
+  [TABLES.importLog]: REQUIRED_IMPORT_LOG_COLUMNS,
+};
 
 export interface LoadedLedger {
   readonly ledger: Ledger;
@@ -66,7 +72,7 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
 
 async function loadTablesLedger(context: Excel.RequestContext, options: LoadOptions): Promise<LoadedLedger> {
   const { names, settings, asOf } = options;
-  const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments];
+  const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments, TABLES.importLog];
   // Where each table is, core's rule (docs/RULES.md, "Where a table is"); a sheet standing for one
   // is read in this same sync, its header searched for the columns the batch job's reader wants.
   const shapes = queueTableShapes(context, wanted, names, SHEET_HEADER_COLUMNS);
@@ -85,9 +91,13 @@ async function loadTablesLedger(context: Excel.RequestContext, options: LoadOpti
   const programsTable = read.get(TABLES.programs) ?? null;
   const claimsTable = read.get(TABLES.claims) ?? null;
   // The Payments table is optional: a sheet of that name that is not a Payments report's is the team's own (core's rule).
-  const paymentsRead = read.get(TABLES.payments) ?? null;
-  const paymentsTable =
-    paymentsRead !== null && locateTable(TABLES.payments, options.names).kind === 'sheet' && !sheetHoldsOptionalTable(paymentsRead.headers, REQUIRED_PAYMENTS_COLUMNS) ? null : paymentsRead;
+  // So is the import log.
+  const optionalTable = (name: string, required: Parameters<typeof sheetHoldsOptionalTable>[1]): TableData | null => {
+    const table = read.get(name) ?? null;
+    return table !== null && locateTable(name, options.names).kind === 'sheet' && !sheetHoldsOptionalTable(table.headers, required) ? null : table;
+  };
+  const paymentsTable = optionalTable(TABLES.payments, REQUIRED_PAYMENTS_COLUMNS);
+  const importLogTable = optionalTable(TABLES.importLog, REQUIRED_IMPORT_LOG_COLUMNS);
   const programs = catalogOf(programsTable);
   if (programs.refused) {
     // Nothing is computed with a Programs table core refuses; the kept pass stays for when it is fixed.
@@ -105,12 +115,12 @@ async function loadTablesLedger(context: Excel.RequestContext, options: LoadOpti
     kept = { pass: readEarningsPass(table, programs.catalog, settings), fingerprint: fingerprintOf([table]), programs: programsPrint };
     if (watched) memo.keep(generation, key, kept);
   }
-  const ledger = settleLedger(kept.pass, programs, { claims: claimsTable, payments: paymentsTable }, { asOf, settings }, claimParses);
+  const ledger = settleLedger(kept.pass, programs, { claims: claimsTable, payments: paymentsTable, importLog: importLogTable }, { asOf, settings }, claimParses);
   return {
     ledger,
     programs: programsTable,
     participantNames: kept.pass.participantNames,
-    fingerprint: fingerprintOf([kept.fingerprint, programsTable, claimsTable, paymentsTable]),
+    fingerprint: fingerprintOf([kept.fingerprint, programsTable, claimsTable, paymentsTable, importLogTable]),
     earningsRead,
   };
 }

@@ -20,7 +20,8 @@ import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
 import { detach } from '../../core/text/detach.js';
-import { BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, IMPORT_ORDER_COLUMN, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { importLogFindings, readImportLogRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogEntry } from '../../core/reconcile/import-log.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { payToCurrencyOf, readEarningRow, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
@@ -51,6 +52,8 @@ export interface LedgerTables {
   readonly claims: TableData | null;
   /** The Payments table, made by the first import of a Payments report: absent, no payment is checked. */
   readonly payments?: TableData | null;
+  /** The import log, made by the first import that has something to log: absent, it adds no finding. */
+  readonly importLog?: TableData | null;
 }
 
 export interface LedgerClaim {
@@ -205,6 +208,34 @@ export function readPayments(table: TableData | null | undefined): PaymentsRead 
   return { payments, problems, refused: false };
 }
 
+export interface ImportLogRead {
+  /** The rows core reads, each at its sheet row. */
+  readonly entries: { readonly entry: ImportLogEntry; readonly at: RowLocation }[];
+  readonly problems: RowProblem[];
+}
+
+/**
+ * The import log's rows as core's entries (`readImportLogRow`): a row core refuses is a problem
+ * naming its sheet row and counts nothing. A header that lacks a required column or repeats one is
+ * one problem of the table, and no row is read: the log says what was seen at import, and no
+ * balance depends on it, so it refuses no computation.
+ */
+export function readImportLog(table: TableData | null | undefined): ImportLogRead {
+  const entries: ImportLogRead['entries'] = [];
+  if (!table) return { entries, problems: [] };
+  const header = readTableHeader(table.headers, { known: IMPORT_LOG_COLUMNS.map((c) => c.name), required: REQUIRED_IMPORT_LOG_COLUMNS });
+  const problems = headerProblems(table, header);
+  if (headerRefusesTable(header)) return { entries, problems };
+  const record = recordReader(header, IMPORT_LOG_COLUMNS);
+  table.rows.forEach((cells, i) => {
+    const row = table.rowNumbers[i]!;
+    const read = readImportLogRow(record(cells));
+    if (read.ok) entries.push({ entry: read.value, at: { file: table.name, line: row } });
+    else problems.push({ table: table.name, row, issues: read.issues.map((issue) => ({ ...issue, path: [table.name, row, ...issue.path] })) });
+  });
+  return { entries, problems };
+}
+
 export interface LedgerOptions {
   readonly asOf: IsoDate;
   readonly settings: LedgerSettings;
@@ -275,7 +306,7 @@ export function refusedSettingsLedger(ledger: Ledger, refused: readonly Issue[])
 export function settleLedger(
   earnings: EarningsPass,
   programs: ProgramsRead,
-  tables: Pick<LedgerTables, 'claims' | 'payments'>,
+  tables: Pick<LedgerTables, 'claims' | 'payments' | 'importLog'>,
   options: LedgerOptions,
   parses?: ClaimParses,
 ): Ledger {
@@ -287,7 +318,8 @@ export function settleLedger(
   if (claimRows.refused) return refusedLedger('Claims', catalog, claimRows.problems, options);
   const paymentRows = readPayments(tables.payments);
   if (paymentRows.refused) return refusedLedger('Payments', catalog, paymentRows.problems, options);
-  const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems, ...paymentRows.problems];
+  const logRows = readImportLog(tables.importLog);
+  const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems, ...paymentRows.problems, ...logRows.problems];
   const settled = settleAsOf({
     earnings: earnings.totals,
     claims: claimRows.claims.map(({ claim, row }) => ({ claim, location: { file: CLAIMS_SOURCE, line: row } })),
@@ -306,7 +338,7 @@ export function settleLedger(
     drawsOnPool: settled.claims[i]!.drawsOnPool,
     paid: settled.claims[i]!.paid,
   }));
-  const findings = [...settled.findings, ...earnings.duplicates].sort(compareFindings);
+  const findings = [...settled.findings, ...earnings.duplicates, ...importLogFindings(logRows.entries)].sort(compareFindings);
   return { asOf, settings, catalog, balances: settled.balances, claims, findings, problems, refusedTable: null, refusedSettings: [] };
 }
 

@@ -27,7 +27,7 @@ const RENDER: Record<View, (app: App, root: HTMLElement) => void> = {
   settings: renderSettings,
 };
 /** The tables whose changes change what the pane shows. */
-const WATCHED = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments];
+const WATCHED = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments, TABLES.importLog];
 /** Edits arrive cell by cell; one refresh after they settle. */
 const REFRESH_DELAY_MS = 300;
 

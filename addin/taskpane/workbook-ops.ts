@@ -2,13 +2,15 @@
  * The task pane's workbook operations: each is one Excel.run, built from the glue in
  * addin/excel. Nothing here touches the DOM.
  */
-import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, columnKind, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
+import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, columnKind, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
 import { claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
 import { settingsRefusing } from '../../core/settings.js';
+import { importLogEntries, importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS } from '../../core/reconcile/import-log.js';
+import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
@@ -201,6 +203,9 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
     const earningsFiles = files.filter((f) => f.kind !== 'payments');
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
+    // What the import read and does not append is kept in the import log, where the ledger finds
+    // it on every recalculation (docs/RULES.md, "Import log"): checked writable before anything is written.
+    const log = await queueImportLog(context, earningsPlan);
     const payments = paymentsFiles.length > 0 ? await importPayments(context, paymentsFiles, locale) : null;
     const plan = payments === null ? earningsPlan : mergedPlan(files, earningsPlan, payments.plan);
     await addColumns(context, TABLES.earnings, plan.newColumns);
@@ -212,11 +217,32 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
       // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
       await rewriteHeldRows(context, TABLES.earnings, table.rowNumbers, plan);
       const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
+      if (log !== null) {
+        log.write();
+        await context.sync();
+      }
       return { plan, payments: payments?.plan ?? null, written: written + (payments?.written ?? 0) };
     } finally {
       earningsWritten();
     }
   });
+}
+
+/**
+ * The import log's rows for a plan's events (core's `importLogEntries`, dated today), its table made
+ * when first needed as the Payments table is, and their writing queued by the log's header: null
+ * when there is nothing to log. Throws, before anything is written, where the log cannot take them.
+ */
+async function queueImportLog(context: Excel.RequestContext, plan: Pick<ImportPlan, 'events'>): Promise<{ write(): void } | null> {
+  if (plan.events.length === 0) return null;
+  const rows = importLogEntries(plan.events, todayIso()).map((entry) => recordToCells(importLogEntryToRow(entry), IMPORT_LOG_COLUMNS));
+  const setup = await ensureTables(context, [TABLES.importLog]);
+  if (setup.unconverted.length > 0) throw new SheetNotTableError(TABLES.importLog);
+  const append = queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);
+  await context.sync();
+  const refused = append.issues();
+  if (refused.length > 0) throw new TableColumnsError(TABLES.importLog, refused);
+  return append;
 }
 
 /** The Earnings plan with the Payments reports' summaries, rejections and warnings, each file's in the order the files came. */

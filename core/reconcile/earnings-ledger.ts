@@ -23,6 +23,7 @@ import { ExactSums2 } from './exact-sums.js';
 import { PaymentSumsTable, type PaymentSums } from './payment-sums.js';
 import { UnknownPrograms } from './unknown-programs.js';
 import { UnknownEarningTypes } from './unknown-earning-types.js';
+import { IMPORT_LOG_SEVERITY } from './import-log.js';
 
 /** Where the ledger keeps what grows with rows: the earningIds and the one-per-row findings. */
 export interface LedgerStores {
@@ -185,7 +186,7 @@ class EarningsLedger {
 
   private reportDuplicate(row: EarningRecord, prior: RowLocation): void {
     this.stores.duplicates.add({
-      severity: 'warning',
+      severity: IMPORT_LOG_SEVERITY.duplicate_earning,
       code: 'duplicate_earning',
       message: `earningId ${row.earningId} repeats ${prior.file} line ${prior.line} with identical content; counted once`,
       ...duplicateFields(row),
@@ -211,7 +212,7 @@ class EarningsLedger {
     const before = this.lines.locationOf(prior);
     const [from, to] = older === a ? [before, row.location] : [row.location, before];
     this.conflicts.push({
-      severity: 'warning',
+      severity: IMPORT_LOG_SEVERITY.earning_restated,
       code: 'earning_restated',
       message: `earningId ${row.earningId} has another earningAmountUSD or exchange rate in ${from.file} line ${from.line} than in ${to.file} line ${to.line}; the newer download is used`,
       ...duplicateFields(row),
@@ -225,7 +226,7 @@ class EarningsLedger {
     return [...this.updates].map(([key, count]) => {
       const [older, newer] = key.split('\u001f').map((o) => this.lines.nameOf(Number.parseInt(o, 10))) as [string, string];
       return {
-        severity: 'info',
+        severity: IMPORT_LOG_SEVERITY.earning_updated,
         code: 'earning_updated',
         message: `${count} earnings of ${older} are repeated in the newer download ${newer} with their payment, descriptive fields or exchange rate updated; the newer version is used`,
         file: newer,

@@ -6,6 +6,7 @@
  * order core read it, so the ledger reads the table in that order whatever order the table is
  * sorted in: sorting or filtering the table changes no number and no finding.
  */
+import { wholeNumberFromOne } from '../text/whole-number.js';
 
 /**
  * A row's import order read from its cell: a whole number from 1, or null for a row without one
@@ -13,10 +14,7 @@
  */
 export function importOrderOf(cell: number | string): number | null {
   if (typeof cell === 'number') return Number.isSafeInteger(cell) && cell >= 1 ? cell : null;
-  const text = cell.trim();
-  if (!/^[0-9]{1,15}$/.test(text)) return null;
-  const n = Number.parseInt(text, 10);
-  return n >= 1 ? n : null;
+  return wholeNumberFromOne(cell);
 }
 
 /**

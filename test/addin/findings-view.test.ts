@@ -123,25 +123,31 @@ describe('the Findings view', () => {
 
   test('lists the duplicated row and the split mismatch under their codes, errors first, each finding with its row', async () => {
     const root = render(samples);
-    // Counts by severity, core's: the samples' findings (their Payments report's too) plus the pasted row's duplicate.
-    expect(['error', 'warning', 'info'].map((s) => one(root, `findings-count-${s}`)!.textContent)).toEqual(['7 errors', '9 warnings', '5 notices']);
+    // Counts by severity, core's: the samples' findings (their Payments report's too, and what their
+    // import logged: a download's 4 repeated rows, another's 12 updated) plus the pasted row's duplicate.
+    expect(['error', 'warning', 'info'].map((s) => one(root, `findings-count-${s}`)!.textContent)).toEqual(['7 errors', '10 warnings', '6 notices']);
     // One group per code, in the ledger's order (severity first), nothing rendered inside a folded group.
     expect(codesOf(root)).toEqual([
       'error claim_dates_invalid', 'error claim_missing_documents', 'error claim_overdraws_pool', 'error claim_paid_amount_mismatch', 'error claim_period_mismatch', 'error claim_program_not_eligible', 'error payment_mismatch',
       'warning claim_approved_unpaid', 'warning duplicate_earning', 'warning funds_expiring', 'warning funds_forfeited', 'warning rollover_mismatch', 'warning split_mismatch', 'warning unknown_program',
-      'info threshold_conversion_expected',
+      'info earning_updated', 'info threshold_conversion_expected',
     ]);
     expect(all(root, 'finding')).toHaveLength(0);
-    expect(all(root, 'finding-group-count').map((c) => Number(c.textContent))).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 5]);
+    expect(all(root, 'finding-group-count').map((c) => Number(c.textContent))).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 5]);
 
     const duplicate = group(root, 'duplicate_earning');
     open(duplicate);
     expect(one(duplicate, 'finding-group-open')!.getAttribute('aria-expanded')).toBe('true');
-    const [dup] = all(duplicate, 'finding');
+    const [dup, logged] = all(duplicate, 'finding');
     expect(one(dup!, 'finding-where')!.textContent).toBe('Earnings, row 59');
     expect(one(dup!, 'finding-earningId')!.textContent).toBe(String(fake.tableValues(TABLES.earnings)!.rows[0]![0]));
     // The row it repeats, as core names it.
     expect(one(dup!, 'finding-expected')!.textContent).toBe('Earnings:2');
+    // What the import skipped is in the import log: its row, the download and first line, and how many rows.
+    expect(one(logged!, 'finding-where')!.textContent).toBe('ImportLog, row 3');
+    expect([one(logged!, 'finding-expected')!.textContent, one(logged!, 'finding-actual')!.textContent]).toEqual(['samples/earnings/earnings_2021-11_2022-02.csv:2', '4']);
+    one(logged!, 'finding-where')!.click();
+    await expect.poll(() => fake.selection).toMatchObject({ sheet: TABLES.importLog, row: 2, rowCount: 1 });
 
     const split = group(root, 'split_mismatch');
     open(split);

@@ -83,7 +83,7 @@ const dataArb = fc
 let run = 0;
 
 describe('importing a data set\'s downloads one at a time', () => {
-  test('in any order, or all in one import, gives the Balances and conflicts the batch job gives on all of them at once, read in that order', async () => {
+  test('in any order, or all in one import, gives the Balances, conflicts and rows repeated, updated and restated the batch job gives on all of them at once, read in that order', async () => {
     await fc.assert(
       fc.asyncProperty(dataArb, async ({ data, order }) => {
         // On a tie the batch job takes the file named later, the add-in the file imported later:
@@ -106,11 +106,14 @@ describe('importing a data set\'s downloads one at a time', () => {
         const addin = await addinOutcome(inOrder, order.map((i) => [paths[i]!]));
         expect(Object.fromEntries(addin.balances)).toEqual(Object.fromEntries(batch.balances));
         expect(conflictIds(addin)).toEqual(conflictIds(batch));
+        // What each import logged adds up to what the batch job finds reading every download.
+        expect(addin.logged).toEqual(batch.logged);
         const byName: DataSet = { ...inOrder, earnings: paths };
         const batchByName = await batchOutcome(byName);
         const together = await addinOutcome(byName, [order.map((i) => paths[i]!)]);
         expect(Object.fromEntries(together.balances)).toEqual(Object.fromEntries(batchByName.balances));
         expect(conflictIds(together)).toEqual(conflictIds(batchByName));
+        expect(together.logged).toEqual(batchByName.logged);
       }),
       { numRuns: 40 },
     );

@@ -19,6 +19,7 @@ import { formatAmount } from '../../core/money/round.js';
 import { Dec } from '../../core/money/decimal.js';
 import { poolKeyString } from '../../core/pools/pool-key.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { IMPORT_LOG_CODES } from '../../core/reconcile/import-log.js';
 import type { DataSet } from './data-sets.js';
 
 /** What the contract compares: the same in the batch job's reports and in the workbook. */
@@ -39,6 +40,12 @@ export interface Outcome {
    * batch job's report and the Earnings table's in the workbook.
    */
   readonly conflicts: readonly { readonly earningId: string; readonly at: string; readonly expected: string }[];
+  /**
+   * How many rows each code of what an import logs stands for (`duplicate_earning`,
+   * `earning_updated`, `earning_restated`): the batch job's findings of the downloads it reads (an
+   * `earning_updated` counts its pair of files' rows), the workbook's of its import log and tables.
+   */
+  readonly logged: Readonly<Record<string, number>>;
   /** The add-in only: rows of the workbook's tables its ledger refused (the batch job stops on a refused row instead). */
   readonly refusedRows?: number;
 }
@@ -48,6 +55,20 @@ const poolOf = (r: { participantId?: string; programName?: string; earningPeriod
   poolKeyString({ participantId: r.participantId ?? '', programName: r.programName ?? '', earningPeriod: r.earningPeriod ?? '', currency: r.currency ?? '' });
 
 type Conflicts = Outcome['conflicts'];
+
+/**
+ * Rows per logged code: a finding of the import log, or an `earning_updated` of a pair of
+ * downloads, stands for `actual` rows; any other for its one row.
+ */
+function loggedCounts(findings: readonly { code?: string; file?: string; actual?: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) {
+    if (!f.code || !(IMPORT_LOG_CODES as readonly string[]).includes(f.code)) continue;
+    const rows = f.file === TABLES.importLog || f.code === 'earning_updated' ? Number(f.actual) : 1;
+    out[f.code] = (out[f.code] ?? 0) + rows;
+  }
+  return out;
+}
 
 function conflictsOf(findings: readonly { code?: string; earningId?: string; file?: string; line?: string | number; expected?: string }[]): Conflicts {
   return findings
@@ -105,7 +126,7 @@ function reportsOutcome(out: string): Outcome {
   const draws = new Map(claims.map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']));
   const paid = claims.filter((c) => c.paid === 'true').map((c) => c.claimId!).sort();
   const payments = paymentFindings(findings.map((f) => ({ code: f.code!, paymentId: f.paymentId })));
-  return { balances, codesByPool, draws, paid, payments, conflicts: conflictsOf(findings) };
+  return { balances, codesByPool, draws, paid, payments, conflicts: conflictsOf(findings), logged: loggedCounts(findings) };
 }
 
 /** The command line `coop-ledger reconcile` is given for a data set (settings as options). */
@@ -221,5 +242,5 @@ export async function addinOutcome(
   const codesByPool = group(ledger.findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code]));
   const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.drawsOnPool ? poolKeyString(c.poolKey!) : '']));
   const paid = ledger.claims.filter((c) => c.paid).map((c) => c.claim.claimId).sort();
-  return { balances, codesByPool, draws, paid, payments: paymentFindings(ledger.findings), conflicts: conflictsOf(ledger.findings), refusedRows: ledger.problems.length };
+  return { balances, codesByPool, draws, paid, payments: paymentFindings(ledger.findings), conflicts: conflictsOf(ledger.findings), logged: loggedCounts(ledger.findings), refusedRows: ledger.problems.length };
 }

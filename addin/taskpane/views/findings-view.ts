@@ -197,8 +197,8 @@ function selectionOf(f: Finding): (() => Promise<void>) | null {
       await selectClaimRow(claimId);
     };
   }
-  // An Earnings row, or the Payments row a payment finding names, by its sheet row.
-  if ((f.file === TABLES.earnings || f.file === TABLES.payments) && f.line !== undefined) {
+  // An Earnings row, the Payments row a payment finding names, or the import log's row, by its sheet row.
+  if ((f.file === TABLES.earnings || f.file === TABLES.payments || f.file === TABLES.importLog) && f.line !== undefined) {
     const [table, line] = [f.file, f.line];
     return () => selectTableRowAt(table, line);
   }

@@ -1,0 +1,147 @@
+/**
+ * The import log (docs/RULES.md, "Import log"): what the add-in's import read and did not append
+ * as a row of its own, kept in the workbook so that the workbook's findings say it on every
+ * recalculation, as the batch job's findings say it on every run over the same downloads. The
+ * batch job reads every download each run and finds each repeat again; the workbook holds each
+ * earning once, so the import is the only moment a repeat, an update or a restatement is seen.
+ *
+ * What the import meets (its `ImportEvent`s) comes from core's duplicate decision
+ * (`importOutcome`); this file only says how the events are kept and what they come to.
+ */
+import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
+import type { Severity } from '../codes.js';
+import { fail, issue, ok, type Issue, type Result } from '../issues.js';
+import type { Finding } from './finding.js';
+import type { SkipCode } from './import-action.js';
+import type { RowLocation } from './earning-record.js';
+import { wholeNumberFromOne } from '../text/whole-number.js';
+
+/** The codes an import logs: those of the batch job's findings on rows that are not counted as they are read. */
+export type ImportLogCode = SkipCode;
+
+export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated'];
+
+/**
+ * The severity of each logged code, which the findings of that code have wherever they are found
+ * (in the downloads the batch job reads, or in the log): a repeat and a restatement (it moves
+ * thresholds) are warnings, an update of payment or descriptive fields is information.
+ */
+export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
+  duplicate_earning: 'warning',
+  earning_updated: 'info',
+  earning_restated: 'warning',
+};
+
+/**
+ * One row an import read and did not append: an identical repeat (`duplicate_earning`), or a row
+ * whose earning another download's version updated or restated. Either the row was skipped (an
+ * older download's version) or it rewrote the version held (a newer download's): both are one
+ * update, as the batch job counts one per row in both cases.
+ */
+export interface ImportEvent {
+  readonly file: string;
+  readonly line: number;
+  readonly earningId: string;
+  readonly code: ImportLogCode;
+}
+
+/** A row of the import log: `count` events of one code in one file, from `line` (and its `earningId`) on. */
+export interface ImportLogEntry {
+  /** The day the import ran (the adapter's clock; core has none); null where a hand cleared the cell. */
+  readonly importedOn: IsoDate | null;
+  readonly file: string;
+  readonly code: ImportLogCode;
+  readonly count: number;
+  /** The file's line of the first event, and its earningId. */
+  readonly line: number;
+  readonly earningId: string;
+}
+
+/**
+ * The log rows of one import's events, in the order the events came: repeats and updates counted
+ * per file and code (re-importing a 100,000-row download is one row, not 100,000), a restatement
+ * one row per earning, as the batch job says each (a USD amount that moved moves a threshold).
+ */
+export function importLogEntries(events: readonly ImportEvent[], importedOn: IsoDate): ImportLogEntry[] {
+  const entries: { -readonly [K in keyof ImportLogEntry]: ImportLogEntry[K] }[] = [];
+  const grouped = new Map<string, (typeof entries)[number]>();
+  for (const { file, line, earningId, code } of events) {
+    const key = `${code}\u001f${file}`;
+    const entry = code === 'earning_restated' ? undefined : grouped.get(key);
+    if (entry !== undefined) {
+      entry.count++;
+      continue;
+    }
+    const first = { importedOn, file, code, count: 1, line, earningId };
+    entries.push(first);
+    if (code !== 'earning_restated') grouped.set(key, first);
+  }
+  return entries;
+}
+
+/** The findings the log's rows come to, each at its row of the log (`at`), where the user finds and may delete it. */
+export function importLogFindings(rows: readonly { readonly entry: ImportLogEntry; readonly at: RowLocation }[]): Finding[] {
+  return rows.map(({ entry, at }) => ({
+    severity: IMPORT_LOG_SEVERITY[entry.code],
+    code: entry.code,
+    message: importLogMessage(entry),
+    file: at.file,
+    line: at.line,
+    earningId: entry.earningId,
+    expected: `${entry.file}:${entry.line}`,
+    actual: String(entry.count),
+  }));
+}
+
+function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntry): string {
+  const rows = count === 1 ? `1 row of ${file} (line ${line})` : `${count} rows of ${file} (the first on line ${line})`;
+  const on = importedOn === null ? '' : `, imported on ${importedOn}`;
+  if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
+  if (code === 'earning_updated') return `${rows} updated an earning's payment, descriptive fields or exchange rate${on}; the newer download's version is used`;
+  return `${rows} restated an earning's earningAmountUSD or exchange rate${on}; the newer download's version is used`;
+}
+
+/** A log row as text by column (`IMPORT_LOG_COLUMNS`), as the adapter writes it and `readImportLogRow` reads it back. */
+export function importLogEntryToRow(entry: ImportLogEntry): Record<string, string> {
+  return {
+    importedOn: entry.importedOn ?? '',
+    file: entry.file,
+    code: entry.code,
+    count: String(entry.count),
+    line: entry.line === 0 ? '' : String(entry.line),
+    earningId: entry.earningId,
+  };
+}
+
+/** The columns a log row must fill: without them it says nothing core can count. */
+export const REQUIRED_IMPORT_LOG_COLUMNS = ['file', 'code', 'count'] as const;
+
+/**
+ * A log row from its cells as text by column (`importedOn` as `yyyy-MM-dd`): every problem core
+ * finds, each in its column, so a row edited by hand into something else is never counted as
+ * something it does not say.
+ */
+export function readImportLogRow(record: Readonly<Record<string, string>>): Result<ImportLogEntry> {
+  const issues: Issue[] = [];
+  const text = (column: string) => (record[column] ?? '').trim();
+  for (const column of REQUIRED_IMPORT_LOG_COLUMNS) if (text(column) === '') issues.push(issue('missing_field', [column]));
+  const code = text('code');
+  if (code !== '' && !(IMPORT_LOG_CODES as readonly string[]).includes(code)) {
+    issues.push(issue('invalid_type', ['code'], code, { expected: IMPORT_LOG_CODES.join(', ') }));
+  }
+  const count = wholeNumberFromOne(text('count'));
+  if (text('count') !== '' && count === null) issues.push(issue('invalid_type', ['count'], text('count'), { expected: 'a whole number from 1' }));
+  const line = text('line') === '' ? 0 : wholeNumberFromOne(text('line'));
+  if (line === null) issues.push(issue('invalid_type', ['line'], text('line'), { expected: 'a whole number from 1' }));
+  const date = text('importedOn') === '' ? null : parseDate(text('importedOn'));
+  if (date !== null && !date.ok) issues.push(issue('invalid_date', ['importedOn'], text('importedOn')));
+  if (issues.length > 0) return fail(...issues);
+  return ok({
+    importedOn: date?.ok ? date.value : null,
+    file: text('file'),
+    code: code as ImportLogCode,
+    count: count!,
+    line: line!,
+    earningId: text('earningId'),
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * The import log: what an import read and did not append (a repeat, an older or newer download's
+ * version of an earning held) is kept in the ImportLog table, and the ledger finds it there on
+ * every recalculation, as the batch job finds it in the downloads on every run.
+ */
+import { beforeEach, describe, expect, test } from 'vitest';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { importExports, loadWorkbook, setUpWorkbook, SheetNotTableError } from '../../addin/taskpane/workbook-ops.js';
+import { TableColumnsError } from '../../addin/excel/table-placement.js';
+import { errorText } from '../../addin/taskpane/error-text.js';
+import { createLocale } from '../../addin/i18n/locale.js';
+import { message } from '../../addin/i18n/messages.js';
+import { fromExcelSerial } from '../../core/calendar/calendar-date.js';
+import { todayIso } from '../../addin/ledger/today.js';
+import { IMPORT_LOG_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { fake } from './fake-excel.js';
+
+const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,paymentId,paymentStatus,paymentDate';
+const download = (name: string, rows: string[]) => parseExportText(name, [HEADER, ...rows].join('\r\n') + '\r\n');
+const JANUARY = ['E1,P1,Hosting,Co-op,100.00,100.00,2021-01-10,USD,,Upcoming,', 'E2,P1,Hosting,Co-op,50.00,50.00,2021-01-12,USD,,Upcoming,', 'E3,P1,Hosting,Co-op,20.00,20.00,2021-01-15,USD,,Upcoming,'];
+
+const logRows = () => {
+  const table = fake.tableValues(TABLES.importLog);
+  if (table === null) return null;
+  const at = (name: string) => table.headers.indexOf(name);
+  return table.rows.map((r) => [r[at('file')], r[at('code')], r[at('count')], r[at('line')], r[at('earningId')]]);
+};
+const logged = async () =>
+  (await loadWorkbook()).ledger.findings.filter((f) => f.file === TABLES.importLog).map((f) => [f.severity, f.code, f.line, f.expected, f.actual]);
+
+describe('the import log', () => {
+  beforeEach(async () => {
+    fake.reset();
+    await setUpWorkbook();
+  });
+
+  test('an import that appends every row logs nothing and makes no table', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    expect(logRows()).toBeNull();
+    expect(await logged()).toEqual([]);
+  });
+
+  test('the same download imported again: one row for its repeats, dated today, and a finding at that row', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    const before = await loadWorkbook();
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    expect(logRows()).toEqual([['jan.csv', 'duplicate_earning', 3, 2, 'E1']]);
+    const table = fake.tableValues(TABLES.importLog)!;
+    expect(table.headers).toEqual(IMPORT_LOG_COLUMNS.map((c) => c.name));
+    // A date cell, as every date the add-in writes.
+    expect(fromExcelSerial(table.rows[0]![0] as number)).toBe(todayIso());
+    const after = await loadWorkbook();
+    expect(await logged()).toEqual([['warning', 'duplicate_earning', 2, 'jan.csv:2', '3']]);
+    // Repeats count once: the balances are those of one import.
+    expect(after.ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(before.ledger.balances.map((b) => b.coopEarned.toFixed()));
+  });
+
+  test('a newer download updating, restating and repeating: counted per code, a restatement on a row of its own', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await importExports(
+      [
+        download('feb.csv', [
+          'E1,P1,Hosting,Co-op,100.00,100.00,2021-01-10,USD,PAY-1,Sent,2021-02-20',
+          'E2,P1,Hosting,Co-op,50.00,49.00,2021-01-12,USD,,Upcoming,',
+          'E3,P1,Hosting,Co-op,20.00,20.00,2021-01-15,USD,PAY-1,Sent,2021-02-20',
+          'E4,P1,Hosting,Co-op,5.00,5.00,2021-02-01,USD,,Upcoming,',
+        ]),
+      ],
+      () => undefined,
+    );
+    expect(logRows()).toEqual([
+      ['feb.csv', 'earning_updated', 2, 2, 'E1'],
+      ['feb.csv', 'earning_restated', 1, 3, 'E2'],
+    ]);
+    expect(await logged()).toEqual([
+      ['warning', 'earning_restated', 3, 'feb.csv:3', '1'],
+      ['info', 'earning_updated', 2, 'feb.csv:2', '2'],
+    ]);
+    // The older download again: its versions are older than those held, skipped and logged as such, under the rows already there.
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    expect(logRows()!.slice(2)).toEqual([
+      ['jan.csv', 'earning_updated', 2, 2, 'E1'],
+      ['jan.csv', 'earning_restated', 1, 3, 'E2'],
+    ]);
+  });
+
+  test('a row edited by hand counts what it says; one edited into nonsense is a problem naming its row, not a finding', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    fake.setCell(TABLES.importLog, 0, 'count', 5);
+    expect((await logged()).map((f) => f[4])).toEqual(['5']);
+    fake.setCell(TABLES.importLog, 0, 'code', 'split_mismatch');
+    const { ledger } = await loadWorkbook();
+    expect(ledger.findings.filter((f) => f.file === TABLES.importLog)).toEqual([]);
+    expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => i.code)])).toEqual([[TABLES.importLog, 2, ['invalid_type']]]);
+    // No balance depends on the log: nothing is refused for it.
+    expect(ledger.refusedTable).toBeNull();
+    expect(ledger.balances.length).toBeGreaterThan(0);
+  });
+
+  test('a log without its count column is one problem of the table; an import with something to log writes nothing and says which column', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem(TABLES.importLog).getHeaderRowRange().getCell(0, 3).values = [['rows']];
+      await context.sync();
+    });
+    const { ledger } = await loadWorkbook();
+    expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => `${i.code} ${i.input ?? ''}`.trim())])).toEqual([[TABLES.importLog, 0, ['missing_column count']]]);
+    const earnings = fake.tableValues(TABLES.earnings)!.rows.length;
+    const error = await importExports([download('jan.csv', JANUARY), download('mar.csv', ['E9,P1,Hosting,Co-op,5.00,5.00,2021-03-01,USD,,Upcoming,'])], () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableColumnsError);
+    expect(errorText(createLocale('en-US'), error)).toContain(TABLES.importLog);
+    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(earnings);
+  });
+
+  test('a sheet called ImportLog holding the team\'s data is never written over: an import with something to log imports nothing, one without goes ahead', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.add('ImportLog').getRangeByIndexes(0, 0, 2, 2).values = [['Date', 'Note'], ['2026-11-01', 'ours']];
+      await context.sync();
+    });
+    const earnings = fake.tableValues(TABLES.earnings)!.rows.length;
+    const error = await importExports([download('jan.csv', JANUARY), download('mar.csv', ['E9,P1,Hosting,Co-op,5.00,5.00,2021-03-01,USD,,Upcoming,'])], () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SheetNotTableError);
+    expect(errorText(createLocale('de-DE'), error)).toBe(message('de', 'error.sheetNotTable', { table: TABLES.importLog }));
+    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(earnings);
+    // The team's sheet is no log: the ledger reads nothing from it and refuses nothing for it.
+    expect((await loadWorkbook()).ledger.problems).toEqual([]);
+    const { plan } = await importExports([download('mar.csv', ['E9,P1,Hosting,Co-op,5.00,5.00,2021-03-01,USD,,Upcoming,'])], () => undefined);
+    expect(plan.files.map((f) => f.added)).toEqual([1]);
+    expect(fake.tableValues(TABLES.importLog)).toBeNull();
+  });
+});

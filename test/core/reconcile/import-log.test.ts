@@ -1,0 +1,114 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import {
+  importLogEntries,
+  importLogEntryToRow,
+  importLogFindings,
+  IMPORT_LOG_CODES,
+  readImportLogRow,
+  type ImportEvent,
+  type ImportLogEntry,
+} from '../../../core/reconcile/import-log.js';
+import { isoDate } from '../../../core/calendar/calendar-date.js';
+
+const ON = isoDate('2026-12-02');
+const event = (file: string, line: number, earningId: string, code: ImportEvent['code']): ImportEvent => ({ file, line, earningId, code });
+
+describe('what an import logs', () => {
+  test('repeats and updates are counted per file and code, from the first; a restatement is a row of its own', () => {
+    const entries = importLogEntries(
+      [
+        event('jan.csv', 2, 'E1', 'duplicate_earning'),
+        event('jan.csv', 3, 'E2', 'earning_updated'),
+        event('jan.csv', 5, 'E4', 'duplicate_earning'),
+        event('feb.csv', 2, 'E1', 'duplicate_earning'),
+        event('jan.csv', 6, 'E5', 'earning_restated'),
+        event('jan.csv', 7, 'E6', 'earning_restated'),
+        event('jan.csv', 9, 'E8', 'earning_updated'),
+      ],
+      ON,
+    );
+    expect(entries.map((e) => [e.file, e.code, e.count, e.line, e.earningId])).toEqual([
+      ['jan.csv', 'duplicate_earning', 2, 2, 'E1'],
+      ['jan.csv', 'earning_updated', 2, 3, 'E2'],
+      ['feb.csv', 'duplicate_earning', 1, 2, 'E1'],
+      ['jan.csv', 'earning_restated', 1, 6, 'E5'],
+      ['jan.csv', 'earning_restated', 1, 7, 'E6'],
+    ]);
+    expect(entries.every((e) => e.importedOn === ON)).toBe(true);
+    expect(importLogEntries([], ON)).toEqual([]);
+  });
+
+  test('every event is counted once, whatever the grouping', () => {
+    const eventArb = fc.record({
+      file: fc.constantFrom('a.csv', 'b.csv', 'c.csv'),
+      line: fc.integer({ min: 2, max: 1_000 }),
+      earningId: fc.constantFrom('E1', 'E2', 'E3'),
+      code: fc.constantFrom(...IMPORT_LOG_CODES),
+    });
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), (events) => {
+        const entries = importLogEntries(events, ON);
+        for (const code of IMPORT_LOG_CODES) {
+          const logged = entries.filter((e) => e.code === code).reduce((n, e) => n + e.count, 0);
+          expect(logged).toBe(events.filter((e) => e.code === code).length);
+        }
+        expect(entries.filter((e) => e.code === 'earning_restated').every((e) => e.count === 1)).toBe(true);
+      }),
+    );
+  });
+
+  test('a row of the log is a finding at that row, with the severity the batch job gives its code', () => {
+    const [repeat, update, restated] = importLogEntries(
+      [event('jan.csv', 4, 'E1', 'duplicate_earning'), event('jan.csv', 5, 'E2', 'duplicate_earning'), event('feb.csv', 8, 'E3', 'earning_updated'), event('feb.csv', 9, 'E4', 'earning_restated')],
+      ON,
+    );
+    const findings = importLogFindings([
+      { entry: repeat!, at: { file: 'ImportLog', line: 2 } },
+      { entry: update!, at: { file: 'ImportLog', line: 3 } },
+      { entry: restated!, at: { file: 'ImportLog', line: 4 } },
+    ]);
+    expect(findings.map((f) => [f.severity, f.code, f.file, f.line, f.earningId, f.expected, f.actual])).toEqual([
+      ['warning', 'duplicate_earning', 'ImportLog', 2, 'E1', 'jan.csv:4', '2'],
+      ['info', 'earning_updated', 'ImportLog', 3, 'E3', 'feb.csv:8', '1'],
+      ['warning', 'earning_restated', 'ImportLog', 4, 'E4', 'feb.csv:9', '1'],
+    ]);
+    expect(findings[0]!.message).toBe('2 rows of jan.csv (the first on line 4) repeated an earning already read with identical content, imported on 2026-12-02; counted once');
+    expect(findings[2]!.message).toContain('1 row of feb.csv (line 9) restated');
+  });
+});
+
+describe('a log row in the workbook', () => {
+  const entryArb: fc.Arbitrary<ImportLogEntry> = fc.record({
+    importedOn: fc.option(fc.integer({ min: 0, max: 20_000 }).map((d) => isoDate(new Date(Date.UTC(2000, 0, 1) + d * 86_400_000).toISOString().slice(0, 10))), { nil: null }),
+    file: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''),
+    code: fc.constantFrom(...IMPORT_LOG_CODES),
+    count: fc.integer({ min: 1, max: 1_000_000 }),
+    line: fc.integer({ min: 1, max: 1_000_000 }),
+    earningId: fc.string({ maxLength: 12 }).map((s) => s.trim()),
+  });
+
+  test('is read back as written', () => {
+    fc.assert(
+      fc.property(entryArb, (entry) => {
+        expect(readImportLogRow(importLogEntryToRow(entry))).toEqual({ ok: true, value: entry });
+      }),
+    );
+  });
+
+  test('edited into something it does not say is refused, each problem in its column', () => {
+    const row = importLogEntryToRow(importLogEntries([event('jan.csv', 4, 'E1', 'duplicate_earning')], ON)[0]!);
+    const problems = (edit: Record<string, string>) => {
+      const read = readImportLogRow({ ...row, ...edit });
+      return read.ok ? [] : read.issues.map((i) => [i.code, i.path.join('.'), i.input ?? '']);
+    };
+    expect(problems({})).toEqual([]);
+    expect(problems({ code: 'split_mismatch' })).toEqual([['invalid_type', 'code', 'split_mismatch']]);
+    expect(problems({ count: '0' })).toEqual([['invalid_type', 'count', '0']]);
+    expect(problems({ count: '2.5', line: 'x' })).toEqual([['invalid_type', 'count', '2.5'], ['invalid_type', 'line', 'x']]);
+    expect(problems({ file: ' ', count: '' })).toEqual([['missing_field', 'file', ''], ['missing_field', 'count', '']]);
+    expect(problems({ importedOn: '31/02/2026' })).toEqual([['invalid_date', 'importedOn', '31/02/2026']]);
+    // A cleared date or line says less, not something else: the row still counts.
+    expect(readImportLogRow({ ...row, importedOn: '', line: '' })).toMatchObject({ ok: true, value: { importedOn: null, line: 0, count: 1 } });
+  });
+});
