@@ -21,7 +21,7 @@ import { earningRecord, type EarningRecord, type RowLocation } from '../../core/
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
-import type { ImportEvent } from '../../core/reconcile/import-log.js';
+import { ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { VersionResolver } from '../../core/reconcile/version-resolver.js';
 import { VersionMet } from '../../core/reconcile/meet-version.js';
 import type { Issue } from '../../core/issues.js';
@@ -279,10 +279,10 @@ export interface ImportPlan {
   readonly restamps: { readonly index: number; readonly column: number; readonly cell: CellValue }[];
   readonly skipped: Skip[];
   /**
-   * Every row read and not appended as a row of its own, skipped or rewriting the version held,
-   * as the import log keeps it (core's `importLogEntries`), in the order read.
+   * The import log's rows: every row read and not appended as a row of its own, skipped or
+   * rewriting the version held, counted as core's `ImportLogTally` counts them.
    */
-  readonly events: ImportEvent[];
+  readonly logged: ImportLogCount[];
   /** Rows appended beside another version of their earningId, which they replace. */
   readonly conflicts: Conflict[];
   readonly rejected: Rejection[];
@@ -340,7 +340,7 @@ export function planImport(
   const cells: CellValue[][] = [];
   const updates: RowUpdate[] = [];
   const skipped: Skip[] = [];
-  const events: ImportEvent[] = [];
+  const log = new ImportLogTally();
   const conflicts: Conflict[] = [];
   const rejected: Rejection[] = [];
   const warnings: Rejection[] = [];
@@ -497,7 +497,7 @@ export function planImport(
       }
       if (outcome.action === 'skip') {
         skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn, ...heldRow });
-        events.push({ file: parsed.file, line, earningId, code: outcome.code });
+        log.note(parsed.file, line, earningId, outcome.code);
         summary.skipped++;
         // The same version in a newer download: the earning now ranks as that download's, so an
         // older download met later is older than it, as the batch job ranks every download
@@ -508,7 +508,7 @@ export function planImport(
         }
         return;
       }
-      events.push({ file: parsed.file, line, earningId, code: outcome.kind === 'restated' ? 'earning_restated' : 'earning_updated' });
+      log.note(parsed.file, line, earningId, outcome.kind === 'restated' ? 'earning_restated' : 'earning_updated');
       const rewritten = cellsOf(rowAt(r), read.record);
       if (place.cells !== null) place.cells.splice(0, place.cells.length, ...rewritten);
       else place.cells = rewritten;
@@ -533,5 +533,5 @@ export function planImport(
   // A row rewritten whole carries its download date already.
   const latestColumn = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
   const restamps = [...restampOf].filter(([index]) => !updateOf.has(index)).map(([index, cell]) => ({ index, column: latestColumn, cell }));
-  return { newColumns, cells, updates, restamps, skipped, events, conflicts, rejected, warnings, files: summaries };
+  return { newColumns, cells, updates, restamps, skipped, logged: log.entries(), conflicts, rejected, warnings, files: summaries };
 }

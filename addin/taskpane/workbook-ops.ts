@@ -9,7 +9,7 @@ import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
 import { settingsRefusing } from '../../core/settings.js';
-import { importLogEntries, importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS } from '../../core/reconcile/import-log.js';
+import { importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS } from '../../core/reconcile/import-log.js';
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
@@ -229,13 +229,14 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
 }
 
 /**
- * The import log's rows for a plan's events (core's `importLogEntries`, dated today), its table made
+ * The import log's rows of a plan (`logged`), dated today, its table made
  * when first needed as the Payments table is, and their writing queued by the log's header: null
  * when there is nothing to log. Throws, before anything is written, where the log cannot take them.
  */
-async function queueImportLog(context: Excel.RequestContext, plan: Pick<ImportPlan, 'events'>): Promise<{ write(): void } | null> {
-  if (plan.events.length === 0) return null;
-  const rows = importLogEntries(plan.events, todayIso()).map((entry) => recordToCells(importLogEntryToRow(entry), IMPORT_LOG_COLUMNS));
+async function queueImportLog(context: Excel.RequestContext, plan: Pick<ImportPlan, 'logged'>): Promise<{ write(): void } | null> {
+  if (plan.logged.length === 0) return null;
+  const importedOn = todayIso();
+  const rows = plan.logged.map((count) => recordToCells(importLogEntryToRow({ ...count, importedOn }), IMPORT_LOG_COLUMNS));
   const setup = await ensureTables(context, [TABLES.importLog]);
   if (setup.unconverted.length > 0) throw new SheetNotTableError(TABLES.importLog);
   const append = queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);

@@ -33,50 +33,57 @@ export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
 };
 
 /**
- * One row an import read and did not append: an identical repeat (`duplicate_earning`), or a row
- * whose earning another download's version updated or restated. Either the row was skipped (an
- * older download's version) or it rewrote the version held (a newer download's): both are one
- * update, as the batch job counts one per row in both cases.
+ * What one import logs of one download and code: `count` rows read and not appended as rows of
+ * their own, the first at `line` with `earningId`. An identical repeat (`duplicate_earning`), or a
+ * row whose earning another download's version updated or restated: the row was skipped (an older
+ * download's version) or rewrote the version held (a newer download's); both are one update, as
+ * the batch job counts one per row in both cases.
  */
-export interface ImportEvent {
-  readonly file: string;
-  readonly line: number;
-  readonly earningId: string;
-  readonly code: ImportLogCode;
-}
-
-/** A row of the import log: `count` events of one code in one file, from `line` (and its `earningId`) on. */
-export interface ImportLogEntry {
-  /** The day the import ran (the adapter's clock; core has none); null where a hand cleared the cell. */
-  readonly importedOn: IsoDate | null;
+export interface ImportLogCount {
   readonly file: string;
   readonly code: ImportLogCode;
   readonly count: number;
-  /** The file's line of the first event, and its earningId. */
   readonly line: number;
   readonly earningId: string;
 }
 
+/** A row of the import log: a count, and the day of the import that made it. */
+export interface ImportLogEntry extends ImportLogCount {
+  /** The day the import ran (the adapter's clock; core has none); null where a hand cleared the cell. */
+  readonly importedOn: IsoDate | null;
+}
+
 /**
- * The log rows of one import's events, in the order the events came: repeats and updates counted
- * per file and code (re-importing a 100,000-row download is one row, not 100,000), a restatement
- * one row per earning, as the batch job says each (a USD amount that moved moves a threshold).
+ * The log rows of one import, as the rows come (`note`), in the order first met: repeats and
+ * updates counted per download and code (importing a 100,000-row download twice adds one row, not
+ * 100,000), a restatement one row per earning, as the batch job says each (a USD amount that moved
+ * moves a threshold).
  */
-export function importLogEntries(events: readonly ImportEvent[], importedOn: IsoDate): ImportLogEntry[] {
-  const entries: { -readonly [K in keyof ImportLogEntry]: ImportLogEntry[K] }[] = [];
-  const grouped = new Map<string, (typeof entries)[number]>();
-  for (const { file, line, earningId, code } of events) {
-    const key = `${code}\u001f${file}`;
-    const entry = code === 'earning_restated' ? undefined : grouped.get(key);
-    if (entry !== undefined) {
-      entry.count++;
-      continue;
+export class ImportLogTally {
+  private readonly counts: { -readonly [K in keyof ImportLogCount]: ImportLogCount[K] }[] = [];
+  /** The open count of each grouped code, by download. */
+  private readonly open: Record<Exclude<ImportLogCode, 'earning_restated'>, Map<string, { count: number }>> = {
+    duplicate_earning: new Map(),
+    earning_updated: new Map(),
+  };
+
+  note(file: string, line: number, earningId: string, code: ImportLogCode): void {
+    if (code !== 'earning_restated') {
+      const open = this.open[code].get(file);
+      if (open !== undefined) {
+        open.count++;
+        return;
+      }
     }
-    const first = { importedOn, file, code, count: 1, line, earningId };
-    entries.push(first);
-    if (code !== 'earning_restated') grouped.set(key, first);
+    const count = { file, code, count: 1, line, earningId };
+    this.counts.push(count);
+    if (code !== 'earning_restated') this.open[code].set(file, count);
   }
-  return entries;
+
+  /** The log rows so far. */
+  entries(): ImportLogCount[] {
+    return this.counts.map((c) => ({ ...c }));
+  }
 }
 
 /** The findings the log's rows come to, each at its row of the log (`at`), where the user finds and may delete it. */

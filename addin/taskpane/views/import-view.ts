@@ -69,7 +69,7 @@ export function renderImport(app: App, root: HTMLElement): void {
         // The first Payments report imported made its table: its edits refresh the pane from now on, as the others' do.
         if (parsed.some((p) => p.kind === 'payments')) await watchTables([TABLES.payments]);
         // So does the first import that logged anything: deleting a log row takes its finding away.
-        if (plan.events.length > 0) await watchTables([TABLES.importLog]);
+        if (plan.logged.length > 0) await watchTables([TABLES.importLog]);
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );

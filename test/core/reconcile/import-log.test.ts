@@ -1,18 +1,30 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  importLogEntries,
+  ImportLogTally,
   importLogEntryToRow,
   importLogFindings,
   IMPORT_LOG_CODES,
   readImportLogRow,
-  type ImportEvent,
+  type ImportLogCode,
   type ImportLogEntry,
 } from '../../../core/reconcile/import-log.js';
 import { isoDate } from '../../../core/calendar/calendar-date.js';
 
 const ON = isoDate('2026-12-02');
-const event = (file: string, line: number, earningId: string, code: ImportEvent['code']): ImportEvent => ({ file, line, earningId, code });
+interface Event {
+  readonly file: string;
+  readonly line: number;
+  readonly earningId: string;
+  readonly code: ImportLogCode;
+}
+const event = (file: string, line: number, earningId: string, code: ImportLogCode): Event => ({ file, line, earningId, code });
+/** The log rows of these events, as the import notes them one by one, dated `on`. */
+function importLogEntries(events: readonly Event[], on: ImportLogEntry['importedOn']): ImportLogEntry[] {
+  const tally = new ImportLogTally();
+  for (const e of events) tally.note(e.file, e.line, e.earningId, e.code);
+  return tally.entries().map((c) => ({ ...c, importedOn: on }));
+}
 
 describe('what an import logs', () => {
   test('repeats and updates are counted per file and code, from the first; a restatement is a row of its own', () => {
