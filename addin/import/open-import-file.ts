@@ -3,6 +3,7 @@ import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { raggedRow } from '../../core/tables/ragged-row.js';
 import { readTableHeader, type TableHeader, type TableLayout } from '../../core/tables/table-header.js';
 import type { ParsedExport } from './parse-export.js';
+import type { ImportLogTally } from '../../core/reconcile/import-log.js';
 
 /** A problem that refuses a file's row (or the file): its place and core's code. */
 export interface Rejection {
@@ -41,6 +42,12 @@ export interface OpenedFile {
    */
   readonly refusedWhole: boolean;
   readonly header: TableHeader;
+  /**
+   * The rows refused so far in a file whose other rows are imported (the parser's faulty records
+   * and the rows core refuses), with the first line of them: null when there are none, or when the
+   * file is refused as a whole (then nothing of it is imported, and nothing is left out of what is).
+   */
+  readonly rowsLeftOut: () => { readonly rows: number; readonly firstLine: number } | null;
 }
 
 /**
@@ -52,6 +59,7 @@ export interface OpenedFile {
  */
 export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: { readonly summaries: FileSummary[]; readonly rejected: Rejection[]; readonly warnings: Rejection[] }): OpenedFile | null {
   const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
+  const firstRejection = into.rejected.length;
   into.summaries.push(summary);
   const reject = (...problems: Omit<Rejection, 'file'>[]) => {
     for (const r of problems) into.rejected.push({ file: parsed.file, ...r });
@@ -70,7 +78,13 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
     else for (const r of header.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
     return null;
   }
-  return { summary, reject, refusedWhole, header };
+  const rowsLeftOut = () => {
+    if (refusedWhole || summary.rejected === 0) return null;
+    let firstLine = Number.POSITIVE_INFINITY;
+    for (let i = firstRejection; i < into.rejected.length; i++) firstLine = Math.min(firstLine, into.rejected[i]!.line);
+    return { rows: summary.rejected, firstLine };
+  };
+  return { summary, reject, refusedWhole, header, rowsLeftOut };
 }
 
 /**
@@ -82,4 +96,14 @@ export function raggedProblem(cells: number, headers: readonly string[]): { code
   if (ragged === null) return null;
   const name = headers[ragged.column - 1];
   return { code: ragged.code, columnNumber: ragged.column, input: ragged.input, expected: ragged.expected, ...(name === undefined ? {} : { column: name }) };
+}
+
+/**
+ * Logs a file's rows left out (`rowsLeftOut`) as `rows_quarantined`, from the first: they are left
+ * out as the batch job leaves them out with --skip-bad-rows, and every total lacks them
+ * (docs/RULES.md, "Import log").
+ */
+export function noteRowsLeftOut(log: ImportLogTally, file: string, opened: OpenedFile): void {
+  const left = opened.rowsLeftOut();
+  if (left !== null) log.note(file, left.firstLine, '', 'rows_quarantined', left.rows);
 }

@@ -24,7 +24,8 @@ import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/c
 import type { TableData } from '../excel/table-io.js';
 import { PAYMENTS_TABLE_KNOWN, paymentsRowReader, paymentsTableHeader, storedLatestReader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
-import { openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
+import { noteRowsLeftOut, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
+import { ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { rowReader } from './packed-rows.js';
 
 /** A payment the Payments table holds: its row among the rows read, and its version. */
@@ -58,6 +59,8 @@ export interface PaymentsPlan {
   readonly rejected: Rejection[];
   readonly warnings: Rejection[];
   readonly files: FileSummary[];
+  /** The import log's rows: the rows refused in reports whose other rows are imported (`rows_quarantined`). */
+  readonly logged: ImportLogCount[];
 }
 
 /**
@@ -113,6 +116,7 @@ export function planPaymentsImport(
   const rejected: Rejection[] = [];
   const warnings: Rejection[] = [];
   const summaries: FileSummary[] = [];
+  const log = new ImportLogTally();
   /** Per paymentId, the version that counts so far and, when this import wrote it, its planned cells. */
   const seen = new Map<string, { version: PaymentVersion; cells: CellValue[] | null }>();
   const updateOf = new Map<string, PaymentRowUpdate>();
@@ -251,6 +255,7 @@ export function planPaymentsImport(
       seen.set(paymentId, { version, cells: planned });
       summary.updated++;
     }
+    noteRowsLeftOut(log, parsed.file, opened);
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');
@@ -258,5 +263,5 @@ export function planPaymentsImport(
   const latestColumn = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
   const rewritten = new Set(updates.map((u) => u.index));
   const restamps = [...restampOf].filter(([index]) => !rewritten.has(index)).map(([index, cell]) => ({ index, column: latestColumn, cell }));
-  return { newColumns, cells, updates, restamps, rejected, warnings, files: summaries };
+  return { newColumns, cells, updates, restamps, rejected, warnings, files: summaries, logged: log.entries() };
 }

@@ -9,7 +9,7 @@ import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
 import { settingsRefusing } from '../../core/settings.js';
-import { importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS } from '../../core/reconcile/import-log.js';
+import { importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
@@ -141,19 +141,22 @@ async function rewriteHeldRows(
   if (plan.restamps.length > 0) await context.sync();
 }
 
-/** The Payments table's share of an import: its table made when first needed, then the plan written. */
-async function importPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions): Promise<{ plan: PaymentsPlan; written: number }> {
+/** The Payments table's share of an import, planned: its table made when first needed, then read and planned. */
+async function planPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions): Promise<{ plan: PaymentsPlan; table: TableData }> {
   // Made by the first import of a Payments report, as set-up makes the others; a sheet of that name
   // holding data is never written over (docs/RULES.md, "Where a table is").
   const setup = await ensureTables(context, [TABLES.payments]);
   if (setup.unconverted.length > 0) throw new SheetNotTableError(TABLES.payments);
   const table = (await readTables(context, [TABLES.payments])).get(TABLES.payments);
   if (!table) throw new Error('Payments table missing');
-  const plan = planPaymentsImport(table.headers, existingPayments(table), files, options);
+  return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table };
+}
+
+/** Writes the Payments table's share of an import: its new columns, the rows it rewrites, the rows it adds. */
+async function writePayments(context: Excel.RequestContext, { plan, table }: { plan: PaymentsPlan; table: TableData }): Promise<number> {
   await addColumns(context, TABLES.payments, plan.newColumns);
   await rewriteHeldRows(context, TABLES.payments, table.rowNumbers, plan);
-  const written = await appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
-  return { plan, written };
+  return appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
 }
 
 /**
@@ -203,10 +206,11 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
     const earningsFiles = files.filter((f) => f.kind !== 'payments');
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
+    const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale) : null;
     // What the import read and does not append is kept in the import log, where the ledger finds
     // it on every recalculation (docs/RULES.md, "Import log"): checked writable before anything is written.
-    const log = await queueImportLog(context, earningsPlan);
-    const payments = paymentsFiles.length > 0 ? await importPayments(context, paymentsFiles, locale) : null;
+    const log = await queueImportLog(context, [...earningsPlan.logged, ...(payments?.plan.logged ?? [])]);
+    const paymentsWritten = payments === null ? 0 : await writePayments(context, payments);
     const plan = payments === null ? earningsPlan : mergedPlan(files, earningsPlan, payments.plan);
     await addColumns(context, TABLES.earnings, plan.newColumns);
     const formats = formatsFor([...table.headers, ...plan.newColumns], EARNINGS_COLUMNS);
@@ -221,7 +225,7 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
         log.write();
         await context.sync();
       }
-      return { plan, payments: payments?.plan ?? null, written: written + (payments?.written ?? 0) };
+      return { plan, payments: payments?.plan ?? null, written: written + paymentsWritten };
     } finally {
       earningsWritten();
     }
@@ -229,14 +233,14 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
 }
 
 /**
- * The import log's rows of a plan (`logged`), dated today, its table made
+ * The import log's rows of an import's plans (`logged`), dated today, its table made
  * when first needed as the Payments table is, and their writing queued by the log's header: null
  * when there is nothing to log. Throws, before anything is written, where the log cannot take them.
  */
-async function queueImportLog(context: Excel.RequestContext, plan: Pick<ImportPlan, 'logged'>): Promise<{ write(): void } | null> {
-  if (plan.logged.length === 0) return null;
+async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[]): Promise<{ write(): void } | null> {
+  if (logged.length === 0) return null;
   const importedOn = todayIso();
-  const rows = plan.logged.map((count) => recordToCells(importLogEntryToRow({ ...count, importedOn }), IMPORT_LOG_COLUMNS));
+  const rows = logged.map((count) => recordToCells(importLogEntryToRow({ ...count, importedOn }), IMPORT_LOG_COLUMNS));
   const setup = await ensureTables(context, [TABLES.importLog]);
   if (setup.unconverted.length > 0) throw new SheetNotTableError(TABLES.importLog);
   const append = queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);

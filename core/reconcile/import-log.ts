@@ -16,28 +16,35 @@ import type { SkipCode } from './import-action.js';
 import type { RowLocation } from './earning-record.js';
 import { wholeNumberFromOne } from '../text/whole-number.js';
 
-/** The codes an import logs: those of the batch job's findings on rows that are not counted as they are read. */
-export type ImportLogCode = SkipCode;
+/**
+ * The codes an import logs: those of the batch job's findings on rows that are not counted as they
+ * are read, and `rows_quarantined` for rows core cannot read, which the import leaves out as the
+ * batch job leaves them out with `--skip-bad-rows`.
+ */
+export type ImportLogCode = SkipCode | 'rows_quarantined';
 
-export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated'];
+export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated', 'rows_quarantined'];
 
 /**
  * The severity of each logged code, which the findings of that code have wherever they are found
  * (in the downloads the batch job reads, or in the log): a repeat and a restatement (it moves
- * thresholds) are warnings, an update of payment or descriptive fields is information.
+ * thresholds) are warnings, an update of payment or descriptive fields is information, and rows
+ * left out are an error, since every total lacks them.
  */
 export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
   duplicate_earning: 'warning',
   earning_updated: 'info',
   earning_restated: 'warning',
+  rows_quarantined: 'error',
 };
 
 /**
  * What one import logs of one download and code: `count` rows read and not appended as rows of
- * their own, the first at `line` with `earningId`. An identical repeat (`duplicate_earning`), or a
- * row whose earning another download's version updated or restated: the row was skipped (an older
- * download's version) or rewrote the version held (a newer download's); both are one update, as
- * the batch job counts one per row in both cases.
+ * their own, the first at `line` with `earningId` ('' for a row that could not be read). An
+ * identical repeat (`duplicate_earning`), a row whose earning another download's version updated
+ * or restated (the row was skipped, an older download's version, or rewrote the version held, a
+ * newer download's: both are one update, as the batch job counts one per row in both cases), or a
+ * row core refused (`rows_quarantined`).
  */
 export interface ImportLogCount {
   readonly file: string;
@@ -54,8 +61,8 @@ export interface ImportLogEntry extends ImportLogCount {
 }
 
 /**
- * The log rows of one import, as the rows come (`note`), in the order first met: repeats and
- * updates counted per download and code (importing a 100,000-row download twice adds one row, not
+ * The log rows of one import, as the rows come (`note`), in the order first met: repeats, updates
+ * and rows left out counted per download and code (importing a 100,000-row download twice adds one row, not
  * 100,000), a restatement one row per earning, as the batch job says each (a USD amount that moved
  * moves a threshold).
  */
@@ -65,17 +72,19 @@ export class ImportLogTally {
   private readonly open: Record<Exclude<ImportLogCode, 'earning_restated'>, Map<string, { count: number }>> = {
     duplicate_earning: new Map(),
     earning_updated: new Map(),
+    rows_quarantined: new Map(),
   };
 
-  note(file: string, line: number, earningId: string, code: ImportLogCode): void {
+  /** `rows` rows of `file` from `line` on (one, but for rows left out, which a file's reading counts). */
+  note(file: string, line: number, earningId: string, code: ImportLogCode, rows = 1): void {
     if (code !== 'earning_restated') {
       const open = this.open[code].get(file);
       if (open !== undefined) {
-        open.count++;
+        open.count += rows;
         return;
       }
     }
-    const count = { file, code, count: 1, line, earningId };
+    const count = { file, code, count: rows, line, earningId };
     this.counts.push(count);
     if (code !== 'earning_restated') this.open[code].set(file, count);
   }
@@ -94,7 +103,7 @@ export function importLogFindings(rows: readonly { readonly entry: ImportLogEntr
     message: importLogMessage(entry),
     file: at.file,
     line: at.line,
-    earningId: entry.earningId,
+    ...(entry.earningId === '' ? {} : { earningId: entry.earningId }),
     expected: `${entry.file}:${entry.line}`,
     actual: String(entry.count),
   }));
@@ -104,6 +113,7 @@ function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntr
   const rows = count === 1 ? `1 row of ${file} (line ${line})` : `${count} rows of ${file} (the first on line ${line})`;
   const on = importedOn === null ? '' : `, imported on ${importedOn}`;
   if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
+  if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'} until the download is corrected and imported again`;
   if (code === 'earning_updated') return `${rows} updated an earning's payment, descriptive fields or exchange rate${on}; the newer download's version is used`;
   return `${rows} restated an earning's earningAmountUSD or exchange rate${on}; the newer download's version is used`;
 }

@@ -84,6 +84,24 @@ describe('the import log', () => {
     ]);
   });
 
+  test('rows core cannot read are left out and logged from the first, an error every recalculation shows until the row is deleted', async () => {
+    const { plan } = await importExports([download('jan.csv', [...JANUARY, 'E7,P1,Hosting,Co-op,ten,10.00,2021-01-20,USD,,Upcoming,', 'E8,P1,Hosting,Co-op,8.00,8.00,2021-13-01,USD,,Upcoming,'])], () => undefined);
+    expect(plan.files.map((f) => [f.added, f.rejected])).toEqual([[3, 2]]);
+    expect(logRows()).toEqual([['jan.csv', 'rows_quarantined', 2, 5, '']]);
+    expect(await logged()).toEqual([['error', 'rows_quarantined', 2, 'jan.csv:5', '2']]);
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem(TABLES.importLog).getDataBodyRange().getRow(0).delete('Up');
+      await context.sync();
+    });
+    expect(await logged()).toEqual([]);
+  });
+
+  test('a file refused as a whole imports nothing and logs nothing: the import said so, as the batch job stops on it', async () => {
+    const { plan } = await importExports([parseExportText('cut.csv', `${HEADER}\r\nE1,P1,Hosting,Co-op,100.00,100.00,2021-01-10,USD,,"Upcoming,\r\n`)], () => undefined);
+    expect(plan.rejected.map((r) => r.code)).toContain('unclosed_quote');
+    expect(logRows()).toBeNull();
+  });
+
   test('a row edited by hand counts what it says; one edited into nonsense is a problem naming its row, not a finding', async () => {
     await importExports([download('jan.csv', JANUARY)], () => undefined);
     await importExports([download('jan.csv', JANUARY)], () => undefined);

@@ -17,6 +17,11 @@ export interface DataSet {
   readonly expiryDays?: readonly number[];
   /** How the export files write numbers (the workbook's Settings, the batch job's --number-locale); default invariant. */
   readonly numberLocale?: string;
+  /**
+   * The batch job leaves out rows it cannot read (`--skip-bad-rows`), as the add-in's import always
+   * does; without it the batch job stops on such a row. Default false.
+   */
+  readonly skipBadRows?: boolean;
 }
 
 export const SAMPLES: DataSet = {

@@ -42,7 +42,7 @@ export interface Outcome {
   readonly conflicts: readonly { readonly earningId: string; readonly at: string; readonly expected: string }[];
   /**
    * How many rows each code of what an import logs stands for (`duplicate_earning`,
-   * `earning_updated`, `earning_restated`): the batch job's findings of the downloads it reads (an
+   * `earning_updated`, `earning_restated`, `rows_quarantined`): the batch job's findings of the downloads it reads (an
    * `earning_updated` counts its pair of files' rows), the workbook's of its import log and tables.
    */
   readonly logged: Readonly<Record<string, number>>;
@@ -57,14 +57,14 @@ const poolOf = (r: { participantId?: string; programName?: string; earningPeriod
 type Conflicts = Outcome['conflicts'];
 
 /**
- * Rows per logged code: a finding of the import log, or an `earning_updated` of a pair of
- * downloads, stands for `actual` rows; any other for its one row.
+ * Rows per logged code: a finding of the import log, an `earning_updated` of a pair of downloads
+ * or the batch job's one `rows_quarantined` stands for `actual` rows; any other for its one row.
  */
 function loggedCounts(findings: readonly { code?: string; file?: string; actual?: string }[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of findings) {
     if (!f.code || !(IMPORT_LOG_CODES as readonly string[]).includes(f.code)) continue;
-    const rows = f.file === TABLES.importLog || f.code === 'earning_updated' ? Number(f.actual) : 1;
+    const rows = f.file === TABLES.importLog || f.code === 'earning_updated' || f.code === 'rows_quarantined' ? Number(f.actual) : 1;
     out[f.code] = (out[f.code] ?? 0) + rows;
   }
   return out;
@@ -105,7 +105,7 @@ export async function batchOutcome(set: DataSet): Promise<Outcome> {
         settings: withSettings({ fiscalYearStartMonth: set.fiscalYearStartMonth ?? 7, ...(set.expiryDays ? { expiryDays: set.expiryDays } : {}) }),
         out,
         failOn: 'never',
-        skipBadRows: false,
+        skipBadRows: set.skipBadRows ?? false,
         quiet: true,
       },
       silent,
@@ -142,6 +142,7 @@ export function commandLineOf(set: DataSet, out: string): string[] {
     ...(set.fiscalYearStartMonth ? ['--fiscal-year-start', String(set.fiscalYearStartMonth)] : []),
     ...(set.expiryDays ? ['--expiry-days', set.expiryDays.join(',')] : []),
     ...(set.numberLocale !== undefined ? ['--number-locale', set.numberLocale] : []),
+    ...(set.skipBadRows ? ['--skip-bad-rows'] : []),
     '--fail-on',
     'never',
     '--quiet',

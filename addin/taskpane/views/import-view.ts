@@ -62,14 +62,14 @@ export function renderImport(app: App, root: HTMLElement): void {
             notes.push(el('p', { class: 'error', 'data-testid': 'import-zip-refused' }, locale.t('import.zipRefusedWhole', { file: refused.file })));
           }
         }
-        const { plan } = await importExports(parsed, (written, total) => {
+        const { plan, payments } = await importExports(parsed, (written, total) => {
           lastProgress = { written, total };
           showProgress();
         });
         // The first Payments report imported made its table: its edits refresh the pane from now on, as the others' do.
         if (parsed.some((p) => p.kind === 'payments')) await watchTables([TABLES.payments]);
         // So does the first import that logged anything: deleting a log row takes its finding away.
-        if (plan.logged.length > 0) await watchTables([TABLES.importLog]);
+        if (plan.logged.length + (payments?.logged.length ?? 0) > 0) await watchTables([TABLES.importLog]);
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );

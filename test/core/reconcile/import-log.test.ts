@@ -51,6 +51,19 @@ describe('what an import logs', () => {
     expect(importLogEntries([], ON)).toEqual([]);
   });
 
+  test('rows left out are counted per file as a file\'s reading counts them, an error without an earningId', () => {
+    const tally = new ImportLogTally();
+    tally.note('jan.csv', 7, '', 'rows_quarantined', 3);
+    tally.note('jan.csv', 2, 'E1', 'duplicate_earning');
+    tally.note('jan.csv', 40, '', 'rows_quarantined', 2);
+    const entries = tally.entries();
+    expect(entries.map((e) => [e.code, e.count, e.line])).toEqual([['rows_quarantined', 5, 7], ['duplicate_earning', 1, 2]]);
+    const [finding] = importLogFindings([{ entry: { ...entries[0]!, importedOn: ON }, at: { file: 'ImportLog', line: 2 } }]);
+    expect(finding).toMatchObject({ severity: 'error', code: 'rows_quarantined', expected: 'jan.csv:7', actual: '5' });
+    expect(finding).not.toHaveProperty('earningId');
+    expect(finding!.message).toBe('5 rows of jan.csv (the first on line 7) could not be read and were not imported, imported on 2026-12-02: every total lacks them until the download is corrected and imported again');
+  });
+
   test('every event is counted once, whatever the grouping', () => {
     const eventArb = fc.record({
       file: fc.constantFrom('a.csv', 'b.csv', 'c.csv'),
@@ -66,6 +79,9 @@ describe('what an import logs', () => {
           expect(logged).toBe(events.filter((e) => e.code === code).length);
         }
         expect(entries.filter((e) => e.code === 'earning_restated').every((e) => e.count === 1)).toBe(true);
+        // One row per file and grouped code.
+        const grouped = entries.filter((e) => e.code !== 'earning_restated').map((e) => `${e.file} ${e.code}`);
+        expect(new Set(grouped).size).toBe(grouped.length);
       }),
     );
   });
