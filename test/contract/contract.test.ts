@@ -31,7 +31,7 @@ const sets: DataSet[] = [
 ];
 
 describe.each(sets)('$name', (set) => {
-  test('the workbook and the batch job agree on balances, finding codes per pool, claim draws, which claims are paid and which earningIds conflict', async () => {
+  test('the workbook and the batch job agree on balances, finding codes per pool, claim draws, which claims are paid, which earningIds conflict and how many rows repeat, update, restate or are left out', async () => {
     const batch = await batchOutcome(set);
     const addin = await addinOutcome(set);
     expectAgreement(addin, batch);

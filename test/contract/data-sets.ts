@@ -60,7 +60,9 @@ export function coopVariants(text: string): string {
 
 /**
  * A finance team's own data sets: every subfolder of `COOP_CONTRACT_DATA` with `earnings*.csv`,
- * optional `claims.csv`, `payments.csv` and `programs.json`, and `asof.txt` (yyyy-MM-dd).
+ * optional `claims.csv`, `payments.csv` and `programs.json`, and `asof.txt` (yyyy-MM-dd). Real
+ * downloads may hold rows core cannot read: the batch job leaves them out (`--skip-bad-rows`), as
+ * the add-in's import always does, and the two are held to the same count of them.
  */
 export function dataSetsIn(root: string | undefined): DataSet[] {
   if (!root) return [];
@@ -76,6 +78,6 @@ export function dataSetsIn(root: string | undefined): DataSet[] {
       const asOfPath = join(folder, 'asof.txt');
       if (!existsSync(asOfPath)) throw new Error(`${folder}: no asof.txt (the as-of date, yyyy-MM-dd)`);
       const payments = existsSync(join(folder, 'payments.csv')) ? { payments: [join(folder, 'payments.csv')] } : {};
-      return { name: `${root}/${name}`, earnings, asOf: readFileSync(asOfPath, 'utf8').trim(), ...optional('claims.csv'), ...payments, ...optional('programs.json') };
+      return { name: `${root}/${name}`, earnings, asOf: readFileSync(asOfPath, 'utf8').trim(), ...optional('claims.csv'), ...payments, ...optional('programs.json'), skipBadRows: true };
     });
 }
