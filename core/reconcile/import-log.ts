@@ -5,8 +5,9 @@
  * batch job reads every download each run and finds each repeat again; the workbook holds each
  * earning once, so the import is the only moment a repeat, an update or a restatement is seen.
  *
- * What the import meets (its `ImportEvent`s) comes from core's duplicate decision
- * (`importOutcome`); this file only says how the events are kept and what they come to.
+ * Which rows are repeats, updates or restatements is core's duplicate decision (`importOutcome`),
+ * and which cannot be read core's acceptance rule; this file says how an import counts them
+ * (`ImportLogTally`), how a log row is written and read back, and what it comes to (`importLogFindings`).
  */
 import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
 import type { Severity } from '../codes.js';
@@ -62,9 +63,9 @@ export interface ImportLogEntry extends ImportLogCount {
 
 /**
  * The log rows of one import, as the rows come (`note`), in the order first met: repeats, updates
- * and rows left out counted per download and code (importing a 100,000-row download twice adds one row, not
- * 100,000), a restatement one row per earning, as the batch job says each (a USD amount that moved
- * moves a threshold).
+ * and rows left out counted per download and code (importing a 100,000-row download twice adds one
+ * row, not 100,000), a restatement one row per earning, as the batch job says each (a USD amount
+ * that moved moves a threshold).
  */
 export class ImportLogTally {
   private readonly counts: { -readonly [K in keyof ImportLogCount]: ImportLogCount[K] }[] = [];
@@ -104,13 +105,15 @@ export function importLogFindings(rows: readonly { readonly entry: ImportLogEntr
     file: at.file,
     line: at.line,
     ...(entry.earningId === '' ? {} : { earningId: entry.earningId }),
-    expected: `${entry.file}:${entry.line}`,
+    expected: entry.line === 0 ? entry.file : `${entry.file}:${entry.line}`,
     actual: String(entry.count),
   }));
 }
 
 function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntry): string {
-  const rows = count === 1 ? `1 row of ${file} (line ${line})` : `${count} rows of ${file} (the first on line ${line})`;
+  // A line cleared by hand is no line: the row still says how many rows of which download.
+  const where = line === 0 ? '' : count === 1 ? ` (line ${line})` : ` (the first on line ${line})`;
+  const rows = `${count === 1 ? '1 row' : `${count} rows`} of ${file}${where}`;
   const on = importedOn === null ? '' : `, imported on ${importedOn}`;
   if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
   if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'} until the download is corrected and imported again`;

@@ -103,6 +103,9 @@ describe('what an import logs', () => {
     ]);
     expect(findings[0]!.message).toBe('2 rows of jan.csv (the first on line 4) repeated an earning already read with identical content, imported on 2026-12-02; counted once');
     expect(findings[2]!.message).toContain('1 row of feb.csv (line 9) restated');
+    // A line cleared by hand: the download alone.
+    const [cleared] = importLogFindings([{ entry: { ...update!, line: 0, importedOn: null }, at: { file: 'ImportLog', line: 3 } }]);
+    expect([cleared!.expected, cleared!.message]).toEqual(['feb.csv', "1 row of feb.csv updated an earning's payment, descriptive fields or exchange rate; the newer download's version is used"]);
   });
 });
 
