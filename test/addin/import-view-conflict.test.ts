@@ -57,3 +57,20 @@ describe('a row with other facts under a held earningId, in the Import view', ()
     expect(table.rows.map((r) => [r[at('earningId')], r[at('earningAmount')]])).toEqual([['E1', 2000], ['E1', 1000], ['E2', 1]]);
   });
 });
+
+describe('what an import did not add, in the Import view', () => {
+  const logged = () => document.body.querySelector('[data-testid="import-logged"]')?.textContent ?? null;
+
+  test.each([
+    ['en-US', 'en'],
+    ['de-DE', 'de'],
+    ['fr-FR', 'fr'],
+  ] as const)('in %s, the report says where it is kept once the report is gone; an import that added every row says nothing of it', async (tag, language) => {
+    const a = () => csv('a.csv', ['E1,P1,Hosting,Co-op,2000.00,2000.00,2021-01-05,USD,T1,L']);
+    await importInView(tag, [a()]);
+    expect(logged()).toBeNull();
+    await importInView(tag, [a(), a()]);
+    expect(logged()).toBe(message(language, 'import.logged', { table: TABLES.importLog }));
+    expect(fake.tableValues(TABLES.importLog)!.rows).toHaveLength(1);
+  });
+});

@@ -69,7 +69,8 @@ export function renderImport(app: App, root: HTMLElement): void {
         // The first Payments report imported made its table: its edits refresh the pane from now on, as the others' do.
         if (parsed.some((p) => p.kind === 'payments')) await watchTables([TABLES.payments]);
         // So does the first import that logged anything: deleting a log row takes its finding away.
-        if (plan.logged.length + (payments?.logged.length ?? 0) > 0) await watchTables([TABLES.importLog]);
+        const logged = plan.logged.length + (payments?.logged.length ?? 0) > 0;
+        if (logged) await watchTables([TABLES.importLog]);
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );
@@ -99,6 +100,8 @@ export function renderImport(app: App, root: HTMLElement): void {
           ...(rejected.length > 0 ? [el('ul', { class: 'rejected' }, ...rejected)] : []),
           ...(conflicts.length > 0 ? [el('ul', { class: 'error' }, ...conflicts)] : []),
           ...(skipped.length > 0 ? [el('details', {}, el('summary', {}, locale.t('import.skippedList', { count: plan.skipped.length })), el('ul', {}, ...skipped))] : []),
+          // Where what was not added stays once this report is gone (docs/RULES.md, "Import log").
+          ...(logged ? [el('p', { 'data-testid': 'import-logged' }, locale.t('import.logged', { table: TABLES.importLog }))] : []),
         ];
         replaceChildren(report, ...lastReport);
         await app.reload();
