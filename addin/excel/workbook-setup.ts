@@ -67,6 +67,23 @@ export function ensureCoopTables(
   return ensureTables(context, ALL_TABLES, programRows);
 }
 
+/**
+ * Which of `tables` the workbook lacks where a sheet of that name holds data (the sheets
+ * `ensureTables` would leave unconverted), without writing anything: for a caller that must refuse
+ * before its first write. One sync, two when such a sheet is there.
+ */
+export async function sheetsInTheWay(context: Excel.RequestContext, tables: readonly string[]): Promise<string[]> {
+  if (tables.length === 0) return [];
+  const names = await workbookNames(context);
+  const sheets = tables.flatMap((name) => {
+    const location = locateTable(name, names);
+    return location.kind === 'sheet' ? [{ name, used: context.workbook.worksheets.getItem(location.sheet).getUsedRangeOrNullObject(true).load('address') }] : [];
+  });
+  if (sheets.length === 0) return [];
+  await context.sync();
+  return sheets.filter((s) => !s.used.isNullObject).map((s) => s.name);
+}
+
 /** Creates those of `tables` the workbook lacks, as set-up creates them (`ensureCoopTables`). */
 export async function ensureTables(
   context: Excel.RequestContext,

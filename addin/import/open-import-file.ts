@@ -42,12 +42,8 @@ export interface OpenedFile {
    */
   readonly refusedWhole: boolean;
   readonly header: TableHeader;
-  /**
-   * The rows refused so far in a file whose other rows are imported (the parser's faulty records
-   * and the rows core refuses), with the first line of them: null when there are none, or when the
-   * file is refused as a whole (then nothing of it is imported, and nothing is left out of what is).
-   */
-  readonly rowsLeftOut: () => { readonly rows: number; readonly firstLine: number } | null;
+  /** The lines of the rows refused so far (the parser's faulty records and the rows core refuses), one per problem. */
+  readonly rejectedLines: () => number[];
 }
 
 /**
@@ -66,10 +62,19 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
     summary.rejected++;
   };
   const problems: ParsedExport['errors'] = [...parsed.errors, ...parsed.warnings.map((w) => ({ ...w, input: '' }))];
+  // A record is refused once, with each of its problems (a cell with two stray quotes is one row
+  // refused, as the batch job refuses it once): the parser's errors by line.
+  const refusedAt = new Map<number, Omit<Rejection, 'file'>[]>();
   for (const e of problems) {
     if (inputSeverity(e.code as InputIssueCode) === 'warning') into.warnings.push({ file: parsed.file, line: e.line, code: e.code });
-    else reject({ line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) });
+    else {
+      const problem = { line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) };
+      const onLine = refusedAt.get(e.line);
+      if (onLine === undefined) refusedAt.set(e.line, [problem]);
+      else onLine.push(problem);
+    }
   }
+  for (const onLine of refusedAt.values()) reject(...onLine);
   if (parsed.headers.length === 0) return null;
   const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
   const header = readTableHeader(parsed.headers, layout);
@@ -78,13 +83,8 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
     else for (const r of header.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
     return null;
   }
-  const rowsLeftOut = () => {
-    if (refusedWhole || summary.rejected === 0) return null;
-    let firstLine = Number.POSITIVE_INFINITY;
-    for (let i = firstRejection; i < into.rejected.length; i++) firstLine = Math.min(firstLine, into.rejected[i]!.line);
-    return { rows: summary.rejected, firstLine };
-  };
-  return { summary, reject, refusedWhole, header, rowsLeftOut };
+  const rejectedLines = () => into.rejected.slice(firstRejection).map((r) => r.line);
+  return { summary, reject, refusedWhole, header, rejectedLines };
 }
 
 /**
@@ -98,12 +98,7 @@ export function raggedProblem(cells: number, headers: readonly string[]): { code
   return { code: ragged.code, columnNumber: ragged.column, input: ragged.input, expected: ragged.expected, ...(name === undefined ? {} : { column: name }) };
 }
 
-/**
- * Logs a file's rows left out (`rowsLeftOut`) as `rows_quarantined`, from the first: they are left
- * out as the batch job leaves them out with --skip-bad-rows, and every total lacks them
- * (docs/RULES.md, "Import log").
- */
+/** Notes a file's rows left out in the import log, by core's rule (`ImportLogTally.noteLeftOut`). */
 export function noteRowsLeftOut(log: ImportLogTally, file: string, opened: OpenedFile): void {
-  const left = opened.rowsLeftOut();
-  if (left !== null) log.note(file, left.firstLine, '', 'rows_quarantined', left.rows);
+  log.noteLeftOut(file, opened.refusedWhole, opened.rejectedLines());
 }

@@ -21,7 +21,7 @@ import { earningRecord, type EarningRecord, type RowLocation } from '../../core/
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
-import { ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
+import { importLogCode, ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { VersionResolver } from '../../core/reconcile/version-resolver.js';
 import { VersionMet } from '../../core/reconcile/meet-version.js';
 import type { Issue } from '../../core/issues.js';
@@ -279,8 +279,9 @@ export interface ImportPlan {
   readonly restamps: { readonly index: number; readonly column: number; readonly cell: CellValue }[];
   readonly skipped: Skip[];
   /**
-   * The import log's rows: every row read and not appended as a row of its own, skipped or
-   * rewriting the version held, counted as core's `ImportLogTally` counts them.
+   * The import log's rows, as core's `ImportLogTally` counts them: every row read and not appended
+   * as a row of its own (skipped, or rewriting the version held: `importLogCode`), and the rows
+   * refused in a file whose other rows are imported (`rows_quarantined`).
    */
   readonly logged: ImportLogCount[];
   /** Rows appended beside another version of their earningId, which they replace. */
@@ -482,6 +483,8 @@ export function planImport(
       let place = placeOf.get(earningId);
       if (place === undefined) placeOf.set(earningId, (place = meetHeld(earningId)));
       const outcome = importOutcome(versions.meet(earningId, digest(read.record), source));
+      const logged = importLogCode(outcome);
+      if (logged !== null) log.note(parsed.file, line, earningId, logged);
       const heldIn = place.cells === null ? 'workbook' : 'import';
       // Compared with the workbook's own row (no file of this import has rewritten it): that row
       // is named too, by its sheet row, where the user looks the two versions up.
@@ -497,7 +500,6 @@ export function planImport(
       }
       if (outcome.action === 'skip') {
         skipped.push({ file: parsed.file, line, earningId, code: outcome.code, heldIn, ...heldRow });
-        log.note(parsed.file, line, earningId, outcome.code);
         summary.skipped++;
         // The same version in a newer download: the earning now ranks as that download's, so an
         // older download met later is older than it, as the batch job ranks every download
@@ -508,7 +510,6 @@ export function planImport(
         }
         return;
       }
-      log.note(parsed.file, line, earningId, outcome.kind === 'restated' ? 'earning_restated' : 'earning_updated');
       const rewritten = cellsOf(rowAt(r), read.record);
       if (place.cells !== null) place.cells.splice(0, place.cells.length, ...rewritten);
       else place.cells = rewritten;

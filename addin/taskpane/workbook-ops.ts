@@ -13,10 +13,10 @@ import { importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogCount }
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
+import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, workbookNames, writeRow, type TableData } from '../excel/table-io.js';
 import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
-import { ALL_TABLES, ensureCoopTables, ensureTables, type SetupResult } from '../excel/workbook-setup.js';
+import { ALL_TABLES, ensureCoopTables, ensureTables, sheetsInTheWay, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
@@ -141,19 +141,21 @@ async function rewriteHeldRows(
   if (plan.restamps.length > 0) await context.sync();
 }
 
-/** The Payments table's share of an import, planned: its table made when first needed, then read and planned. */
+/** The Payments table's share of an import, planned: against the table, or, before the first import of a report makes it, against the empty table it will be. Writes nothing. */
 async function planPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions): Promise<{ plan: PaymentsPlan; table: TableData }> {
-  // Made by the first import of a Payments report, as set-up makes the others; a sheet of that name
-  // holding data is never written over (docs/RULES.md, "Where a table is").
-  const setup = await ensureTables(context, [TABLES.payments]);
-  if (setup.unconverted.length > 0) throw new SheetNotTableError(TABLES.payments);
-  const table = (await readTables(context, [TABLES.payments])).get(TABLES.payments);
-  if (!table) throw new Error('Payments table missing');
+  const names = await workbookNames(context);
+  const held = locateTable(TABLES.payments, names).kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names)).get(TABLES.payments) : null;
+  const table: TableData = held ?? { name: TABLES.payments, headers: PAYMENTS_COLUMNS.map((c) => c.name), rows: [], rowNumbers: [] };
   return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table };
 }
 
-/** Writes the Payments table's share of an import: its new columns, the rows it rewrites, the rows it adds. */
+/**
+ * Writes the Payments table's share of an import: the table made when first needed, as set-up
+ * makes the others (its header is the layout's, which the plan was made against), then its new
+ * columns, the rows it rewrites and the rows it adds.
+ */
 async function writePayments(context: Excel.RequestContext, { plan, table }: { plan: PaymentsPlan; table: TableData }): Promise<number> {
+  await ensureTables(context, [TABLES.payments]);
   await addColumns(context, TABLES.payments, plan.newColumns);
   await rewriteHeldRows(context, TABLES.payments, table.rowNumbers, plan);
   return appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
@@ -166,8 +168,8 @@ async function writePayments(context: Excel.RequestContext, { plan, table }: { p
  */
 /**
  * A table the import must make (the Payments table, made by the first import of a Payments
- * report) is where a sheet of that name holds data of its own: that sheet is never written over,
- * so nothing of the import is written.
+ * report, or the import log, by the first import with something to log) is where a sheet of that
+ * name holds data of its own: that sheet is never written over, so nothing of the import is written.
  */
 export class SheetNotTableError extends Error {
   constructor(readonly table: string) {
@@ -187,7 +189,9 @@ export class RefusedSettingError extends Error {
  * Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`),
  * and Payments reports (a file whose header core reads as one) to the Payments table
  * (`planPaymentsImport`), reading the files' numbers with the number locale stored in the
- * workbook, read in the same run.
+ * workbook, read in the same run; then writes what it did not append to the import log. Everything
+ * is planned and checked before the first write; once writing has started, Excel has no
+ * transaction to undo it, and an error leaves what was written.
  */
 export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
@@ -208,8 +212,14 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
     const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale) : null;
     // What the import read and does not append is kept in the import log, where the ledger finds
-    // it on every recalculation (docs/RULES.md, "Import log"): checked writable before anything is written.
-    const log = await queueImportLog(context, [...earningsPlan.logged, ...(payments?.plan.logged ?? [])]);
+    // it on every recalculation (docs/RULES.md, "Import log").
+    const logged = [...earningsPlan.logged, ...(payments?.plan.logged ?? [])];
+    // The tables it may make: a sheet of that name holding data is never written over
+    // (docs/RULES.md, "Where a table is"), and the import is refused before anything is written.
+    const making = [...(payments !== null ? [TABLES.payments] : []), ...(logged.length > 0 ? [TABLES.importLog] : [])];
+    const inTheWay = await sheetsInTheWay(context, making);
+    if (inTheWay.length > 0) throw new SheetNotTableError(inTheWay[0]!);
+    const log = await queueImportLog(context, logged);
     const paymentsWritten = payments === null ? 0 : await writePayments(context, payments);
     const plan = payments === null ? earningsPlan : mergedPlan(files, earningsPlan, payments.plan);
     await addColumns(context, TABLES.earnings, plan.newColumns);
@@ -233,16 +243,16 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
 }
 
 /**
- * The import log's rows of an import's plans (`logged`), dated today, its table made
- * when first needed as the Payments table is, and their writing queued by the log's header: null
- * when there is nothing to log. Throws, before anything is written, where the log cannot take them.
+ * The import log's rows of an import's plans (`logged`), dated today, its table made when first
+ * needed as the Payments table is (a sheet in its way is refused before: `sheetsInTheWay`), and
+ * their writing queued by the log's header: null when there is nothing to log. Throws, before the
+ * import writes anything else, where the log lacks a column it writes.
  */
 async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[]): Promise<{ write(): void } | null> {
   if (logged.length === 0) return null;
   const importedOn = todayIso();
   const rows = logged.map((count) => recordToCells(importLogEntryToRow({ ...count, importedOn }), IMPORT_LOG_COLUMNS));
-  const setup = await ensureTables(context, [TABLES.importLog]);
-  if (setup.unconverted.length > 0) throw new SheetNotTableError(TABLES.importLog);
+  await ensureTables(context, [TABLES.importLog]);
   const append = queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);
   await context.sync();
   const refused = append.issues();

@@ -13,7 +13,7 @@ import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
 import type { Severity } from '../codes.js';
 import { fail, issue, ok, type Issue, type Result } from '../issues.js';
 import type { Finding } from './finding.js';
-import type { SkipCode } from './import-action.js';
+import type { ImportOutcome, SkipCode } from './import-action.js';
 import type { RowLocation } from './earning-record.js';
 import { wholeNumberFromOne } from '../text/whole-number.js';
 
@@ -76,7 +76,7 @@ export class ImportLogTally {
     rows_quarantined: new Map(),
   };
 
-  /** `rows` rows of `file` from `line` on (one, but for rows left out, which a file's reading counts). */
+  /** `rows` rows of `file` from `line` on (one, but for rows left out: `noteLeftOut`). */
   note(file: string, line: number, earningId: string, code: ImportLogCode, rows = 1): void {
     if (code !== 'earning_restated') {
       const open = this.open[code].get(file);
@@ -90,10 +90,37 @@ export class ImportLogTally {
     if (code !== 'earning_restated') this.open[code].set(file, count);
   }
 
+  /**
+   * A file's rows left out (`rows_quarantined`), given the lines of its refused rows' problems
+   * (a row with two problems is one row): the rows refused in a file whose other rows are imported,
+   * as the batch job leaves them out with --skip-bad-rows, from the first such line. A file refused
+   * as a whole logs nothing: nothing of it is imported, the import says so, and the batch job
+   * stops on it.
+   */
+  noteLeftOut(file: string, refusedWhole: boolean, lines: readonly number[]): void {
+    if (refusedWhole || lines.length === 0) return;
+    const rows = new Set(lines);
+    let first = Number.POSITIVE_INFINITY;
+    for (const line of rows) first = Math.min(first, line);
+    this.note(file, first, '', 'rows_quarantined', rows.size);
+  }
+
   /** The log rows so far. */
   entries(): ImportLogCount[] {
     return this.counts.map((c) => ({ ...c }));
   }
+}
+
+/**
+ * The code an import logs a row under, by what importing it does (`importOutcome`): a skipped row
+ * the code the batch job's finding on it carries, a rewrite an update or restatement; null for a
+ * row appended, the first version of its earningId or a conflict, which the Earnings table shows
+ * by itself (`conflicting_duplicate`).
+ */
+export function importLogCode(outcome: ImportOutcome): ImportLogCode | null {
+  if (outcome.action === 'skip') return outcome.code;
+  if (outcome.action === 'rewrite') return outcome.kind === 'restated' ? 'earning_restated' : 'earning_updated';
+  return null;
 }
 
 /** The findings the log's rows come to, each at its row of the log (`at`), where the user finds and may delete it. */
@@ -138,8 +165,8 @@ export const REQUIRED_IMPORT_LOG_COLUMNS = ['file', 'code', 'count'] as const;
 
 /**
  * A log row from its cells as text by column (`importedOn` as `yyyy-MM-dd`): every problem core
- * finds, each in its column, so a row edited by hand into something else is never counted as
- * something it does not say.
+ * finds in what it counts (`file`, `code`, `count`), each in its column, so a row edited by hand
+ * into something else is never counted as something it does not say.
  */
 export function readImportLogRow(record: Readonly<Record<string, string>>): Result<ImportLogEntry> {
   const issues: Issue[] = [];
@@ -151,17 +178,16 @@ export function readImportLogRow(record: Readonly<Record<string, string>>): Resu
   }
   const count = wholeNumberFromOne(text('count'));
   if (text('count') !== '' && count === null) issues.push(issue('invalid_type', ['count'], text('count'), { expected: 'a whole number from 1' }));
-  const line = text('line') === '' ? 0 : wholeNumberFromOne(text('line'));
-  if (line === null) issues.push(issue('invalid_type', ['line'], text('line'), { expected: 'a whole number from 1' }));
-  const date = text('importedOn') === '' ? null : parseDate(text('importedOn'));
-  if (date !== null && !date.ok) issues.push(issue('invalid_date', ['importedOn'], text('importedOn')));
   if (issues.length > 0) return fail(...issues);
+  // Where and when say less than what and how many: a line or date edited into something that is
+  // none reads as cleared, and the row still counts.
+  const date = parseDate(text('importedOn'));
   return ok({
-    importedOn: date?.ok ? date.value : null,
+    importedOn: date.ok ? date.value : null,
     file: text('file'),
     code: code as ImportLogCode,
     count: count!,
-    line: line!,
+    line: wholeNumberFromOne(text('line')) ?? 0,
     earningId: text('earningId'),
   });
 }

@@ -60,13 +60,21 @@ function serveDist(): Promise<{ server: Server; origin: string }> {
 
 /**
  * The time zone the pane runs in: the test process's, so the suite's run in each zone
- * (scripts/test-in-zones.mjs) shows the pane there too; New York when none is set.
+ * (scripts/test-in-zones.mjs) shows the pane there too, by its canonical name (`Etc/UTC` is
+ * `UTC`); New York when none is set, or when TZ is no zone name the browser takes (`:/etc/localtime`).
  */
-const PANE_TIME_ZONE = process.env.TZ || 'America/New_York';
+const PANE_TIME_ZONE = ((): string => {
+  try {
+    return process.env.TZ ? new Intl.DateTimeFormat('en-US', { timeZone: process.env.TZ }).resolvedOptions().timeZone : 'America/New_York';
+  } catch {
+    return 'America/New_York';
+  }
+})();
 
 /**
  * The layout of the panes (sideways overflow, axe, screenshots) does not depend on the time zone:
- * checked once, in every run but the one in UTC (test-in-zones runs the suite in UTC, then New York).
+ * checked once, in every run but the one in UTC (test-in-zones runs the suite in UTC, then New
+ * York). A run in UTC alone does not check it.
  */
 const CHECKS_LAYOUT = PANE_TIME_ZONE !== 'UTC';
 

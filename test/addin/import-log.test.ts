@@ -43,12 +43,14 @@ describe('the import log', () => {
   test('the same download imported again: one row for its repeats, dated today, and a finding at that row', async () => {
     await importExports([download('jan.csv', JANUARY)], () => undefined);
     const before = await loadWorkbook();
+    const dayBefore = todayIso();
     await importExports([download('jan.csv', JANUARY)], () => undefined);
+    const dayAfter = todayIso();
     expect(logRows()).toEqual([['jan.csv', 'duplicate_earning', 3, 2, 'E1']]);
     const table = fake.tableValues(TABLES.importLog)!;
     expect(table.headers).toEqual(IMPORT_LOG_COLUMNS.map((c) => c.name));
     // A date cell, as every date the add-in writes.
-    expect(fromExcelSerial(table.rows[0]![0] as number)).toBe(todayIso());
+    expect([dayBefore, dayAfter]).toContain(fromExcelSerial(table.rows[0]![0] as number));
     const after = await loadWorkbook();
     expect(await logged()).toEqual([['warning', 'duplicate_earning', 2, 'jan.csv:2', '3']]);
     // Repeats count once: the balances are those of one import.
@@ -148,5 +150,11 @@ describe('the import log', () => {
     const { plan } = await importExports([download('mar.csv', ['E9,P1,Hosting,Co-op,5.00,5.00,2021-03-01,USD,,Upcoming,'])], () => undefined);
     expect(plan.files.map((f) => f.added)).toEqual([1]);
     expect(fake.tableValues(TABLES.importLog)).toBeNull();
+    // With a first Payments report beside it, the Payments table is not made either: nothing is written before the refusal.
+    const report = parseExportText('payments.csv', 'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate\r\nP1,Hosting,5.00,5.00,5.00,USD,USD,PAY-9,Sent,2021-04-15\r\n');
+    const refused = await importExports([download('jan.csv', JANUARY), report], () => undefined).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SheetNotTableError);
+    expect(fake.tableValues(TABLES.payments)).toBeNull();
+    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(earnings + 1);
   });
 });

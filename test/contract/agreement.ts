@@ -3,8 +3,8 @@ import type { Outcome } from './paths.js';
 
 /**
  * What the contract holds the two adapters to: the same Balances rows, finding codes per pool,
- * claim draws, paid claims and payment findings, the same number of rows repeated, updated and
- * restated (the batch job's findings of the downloads, the workbook's import log), the same earningIds in conflict (their rows
+ * claim draws, paid claims and payment findings, the same number of rows repeated, updated,
+ * restated and left out (the batch job's findings of the downloads, the workbook's import log), the same earningIds in conflict (their rows
  * are the files' in the batch job's report, the Earnings table's in the workbook).
  */
 export function expectAgreement(addin: Outcome, batch: Outcome): void {

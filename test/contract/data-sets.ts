@@ -62,7 +62,8 @@ export function coopVariants(text: string): string {
  * A finance team's own data sets: every subfolder of `COOP_CONTRACT_DATA` with `earnings*.csv`,
  * optional `claims.csv`, `payments.csv` and `programs.json`, and `asof.txt` (yyyy-MM-dd). Real
  * downloads may hold rows core cannot read: the batch job leaves them out (`--skip-bad-rows`), as
- * the add-in's import always does, and the two are held to the same count of them.
+ * the add-in's import always does, and the two are held to the same count of them. The claims
+ * are added to the workbook's register as parsed, so a claim that cannot be read stops the test.
  */
 export function dataSetsIn(root: string | undefined): DataSet[] {
   if (!root) return [];

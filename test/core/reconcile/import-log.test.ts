@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
+  importLogCode,
   ImportLogTally,
   importLogEntryToRow,
   importLogFindings,
@@ -62,6 +63,23 @@ describe('what an import logs', () => {
     expect(finding).toMatchObject({ severity: 'error', code: 'rows_quarantined', expected: 'jan.csv:7', actual: '5' });
     expect(finding).not.toHaveProperty('earningId');
     expect(finding!.message).toBe('5 rows of jan.csv (the first on line 7) could not be read and were not imported, imported on 2026-12-02: every total lacks them until the download is corrected and imported again');
+  });
+
+  test('rows left out: one per refused row however many problems it has, from the first line; nothing for a file refused whole', () => {
+    const tally = new ImportLogTally();
+    tally.noteLeftOut('jan.csv', false, [9, 4, 4, 4, 12]);
+    tally.noteLeftOut('feb.csv', true, [2, 3]);
+    tally.noteLeftOut('mar.csv', false, []);
+    expect(tally.entries()).toEqual([{ file: 'jan.csv', code: 'rows_quarantined', count: 3, line: 4, earningId: '' }]);
+  });
+
+  test('what importing a row does decides its code: a skip its own, a rewrite an update or restatement, an append nothing', () => {
+    expect(importLogCode({ action: 'skip', code: 'duplicate_earning', restamp: true })).toBe('duplicate_earning');
+    expect(importLogCode({ action: 'skip', code: 'earning_restated', restamp: false })).toBe('earning_restated');
+    expect(importLogCode({ action: 'rewrite', kind: 'updated' })).toBe('earning_updated');
+    expect(importLogCode({ action: 'rewrite', kind: 'restated' })).toBe('earning_restated');
+    expect(importLogCode({ action: 'append', code: 'conflicting_duplicate' })).toBeNull();
+    expect(importLogCode({ action: 'append', code: null })).toBeNull();
   });
 
   test('every event is counted once, whatever the grouping', () => {
@@ -136,10 +154,10 @@ describe('a log row in the workbook', () => {
     expect(problems({})).toEqual([]);
     expect(problems({ code: 'split_mismatch' })).toEqual([['invalid_type', 'code', 'split_mismatch']]);
     expect(problems({ count: '0' })).toEqual([['invalid_type', 'count', '0']]);
-    expect(problems({ count: '2.5', line: 'x' })).toEqual([['invalid_type', 'count', '2.5'], ['invalid_type', 'line', 'x']]);
+    expect(problems({ count: '2.5' })).toEqual([['invalid_type', 'count', '2.5']]);
     expect(problems({ file: ' ', count: '' })).toEqual([['missing_field', 'file', ''], ['missing_field', 'count', '']]);
-    expect(problems({ importedOn: '31/02/2026' })).toEqual([['invalid_date', 'importedOn', '31/02/2026']]);
-    // A cleared date or line says less, not something else: the row still counts.
+    // A cleared or mistyped date or line says less, not something else: the row still counts.
     expect(readImportLogRow({ ...row, importedOn: '', line: '' })).toMatchObject({ ok: true, value: { importedOn: null, line: 0, count: 1 } });
+    expect(readImportLogRow({ ...row, importedOn: 'yesterday', line: 'x' })).toMatchObject({ ok: true, value: { importedOn: null, line: 0, count: 1 } });
   });
 });
