@@ -287,6 +287,7 @@ const en = {
   'finding.funds_forfeited': 'Co-op funds forfeited',
   'finding.payment_mismatch': 'Payment differs from its earnings',
   'finding.rows_quarantined': 'Unreadable rows left out',
+  'finding.no_rows': 'Download without rows',
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type MessageKey = keyof typeof en;
@@ -557,6 +558,7 @@ const nl: Messages = {
   'finding.funds_forfeited': 'Co-op-tegoed vervallen',
   'finding.payment_mismatch': 'Betaling wijkt af van de inkomsten',
   'finding.rows_quarantined': 'Onleesbare rijen weggelaten',
+  'finding.no_rows': 'Download zonder rijen',
 };
 
 const de: Messages = {
@@ -824,6 +826,7 @@ const de: Messages = {
   'finding.funds_forfeited': 'Co-op-Mittel verfallen',
   'finding.payment_mismatch': 'Zahlung weicht von ihren Einnahmen ab',
   'finding.rows_quarantined': 'Unlesbare Zeilen ausgelassen',
+  'finding.no_rows': 'Download ohne Zeilen',
 };
 
 const fr: Messages = {
@@ -1091,6 +1094,7 @@ const fr: Messages = {
   'finding.funds_forfeited': 'Fonds co-op perdus',
   'finding.payment_mismatch': 'Le paiement diffère de ses gains',
   'finding.rows_quarantined': 'Lignes illisibles écartées',
+  'finding.no_rows': 'Téléchargement sans lignes',
 };
 
 const sv: Messages = {
@@ -1358,6 +1362,7 @@ const sv: Messages = {
   'finding.funds_forfeited': 'Co-op-medel förverkade',
   'finding.payment_mismatch': 'Betalningen avviker från sina intäkter',
   'finding.rows_quarantined': 'Oläsbara rader utelämnade',
+  'finding.no_rows': 'Nedladdning utan rader',
 };
 
 const TABLE: Readonly<Record<Language, Messages>> = { en, nl, de, fr, sv };

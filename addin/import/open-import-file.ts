@@ -44,6 +44,8 @@ export interface OpenedFile {
   readonly header: TableHeader;
   /** The lines of the rows refused so far (the parser's faulty records and the rows core refuses), one per problem. */
   readonly rejectedLines: () => number[];
+  /** The file's warnings (`no_rows`), each at its line. */
+  readonly warnings: readonly Rejection[];
 }
 
 /**
@@ -56,6 +58,7 @@ export interface OpenedFile {
 export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: { readonly summaries: FileSummary[]; readonly rejected: Rejection[]; readonly warnings: Rejection[] }): OpenedFile | null {
   const summary: FileSummary = { file: parsed.file, added: 0, updated: 0, skipped: 0, rejected: 0 };
   const firstRejection = into.rejected.length;
+  const firstWarning = into.warnings.length;
   into.summaries.push(summary);
   const reject = (...problems: Omit<Rejection, 'file'>[]) => {
     for (const r of problems) into.rejected.push({ file: parsed.file, ...r });
@@ -84,7 +87,7 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
     return null;
   }
   const rejectedLines = () => into.rejected.slice(firstRejection).map((r) => r.line);
-  return { summary, reject, refusedWhole, header, rejectedLines };
+  return { summary, reject, refusedWhole, header, rejectedLines, warnings: into.warnings.slice(firstWarning) };
 }
 
 /**
@@ -98,7 +101,8 @@ export function raggedProblem(cells: number, headers: readonly string[]): { code
   return { code: ragged.code, columnNumber: ragged.column, input: ragged.input, expected: ragged.expected, ...(name === undefined ? {} : { column: name }) };
 }
 
-/** Notes a file's rows left out in the import log, by core's rule (`ImportLogTally.noteLeftOut`). */
-export function noteRowsLeftOut(log: ImportLogTally, file: string, opened: OpenedFile): void {
+/** Notes in the import log what a file's reading came to: its rows left out and its warnings, by core's rules (`ImportLogTally`). */
+export function noteFileReading(log: ImportLogTally, file: string, opened: OpenedFile): void {
+  for (const w of opened.warnings) log.noteWarning(file, w.line, w.code);
   log.noteLeftOut(file, opened.refusedWhole, opened.rejectedLines());
 }

@@ -31,7 +31,7 @@ import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTH
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
-import { noteRowsLeftOut, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
+import { noteFileReading, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 
 export type { FileSummary, Rejection } from './open-import-file.js';
 import { rowReader } from './packed-rows.js';
@@ -528,7 +528,7 @@ export function planImport(
       summary.updated++;
     };
     for (let r = 0; r < rowCount; r++) planRow(r);
-    noteRowsLeftOut(log, parsed.file, opened);
+    noteFileReading(log, parsed.file, opened);
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');

@@ -24,7 +24,7 @@ import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/c
 import type { TableData } from '../excel/table-io.js';
 import { PAYMENTS_TABLE_KNOWN, paymentsRowReader, paymentsTableHeader, storedLatestReader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
-import { noteRowsLeftOut, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
+import { noteFileReading, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 import { ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { rowReader } from './packed-rows.js';
 
@@ -255,7 +255,7 @@ export function planPaymentsImport(
       seen.set(paymentId, { version, cells: planned });
       summary.updated++;
     }
-    noteRowsLeftOut(log, parsed.file, opened);
+    noteFileReading(log, parsed.file, opened);
   }
   // Rows planned before a later file added columns are padded to the final width.
   for (const row of [...cells, ...updates.map((u) => u.cells)]) while (row.length < headers.length) row.push('');

@@ -10,7 +10,7 @@
  * (`ImportLogTally`), how a log row is written and read back, and what it comes to (`importLogFindings`).
  */
 import { parseDate, type IsoDate } from '../calendar/calendar-date.js';
-import type { Severity } from '../codes.js';
+import { inputSeverity, type Severity } from '../codes.js';
 import { fail, issue, ok, type Issue, type Result } from '../issues.js';
 import type { Finding } from './finding.js';
 import type { ImportOutcome, SkipCode } from './import-action.js';
@@ -19,24 +19,27 @@ import { wholeNumberFromOne } from '../text/whole-number.js';
 
 /**
  * The codes an import logs: those of the batch job's findings on rows that are not counted as they
- * are read, and `rows_quarantined` for rows core cannot read, which the import leaves out as the
- * batch job leaves them out with `--skip-bad-rows`.
+ * are read, `rows_quarantined` for rows core cannot read, which the import leaves out as the batch
+ * job leaves them out with `--skip-bad-rows`, and `no_rows` for a download with a header and no
+ * row, which the batch job warns about on every run.
  */
-export type ImportLogCode = SkipCode | 'rows_quarantined';
+export type ImportLogCode = SkipCode | 'rows_quarantined' | 'no_rows';
 
-export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated', 'rows_quarantined'];
+export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated', 'rows_quarantined', 'no_rows'];
 
 /**
  * The severity of each logged code, which the findings of that code have wherever they are found
  * (in the downloads the batch job reads, or in the log): a repeat and a restatement (it moves
- * thresholds) are warnings, an update of payment or descriptive fields is information, and rows
- * left out are an error, since every total lacks them.
+ * thresholds) are warnings, an update of payment or descriptive fields is information, rows left
+ * out are an error, since every total lacks them, and a download without rows is the warning every
+ * input problem of that code is.
  */
 export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
   duplicate_earning: 'warning',
   earning_updated: 'info',
   earning_restated: 'warning',
   rows_quarantined: 'error',
+  no_rows: inputSeverity('no_rows'),
 };
 
 /**
@@ -74,6 +77,7 @@ export class ImportLogTally {
     duplicate_earning: new Map(),
     earning_updated: new Map(),
     rows_quarantined: new Map(),
+    no_rows: new Map(),
   };
 
   /** `rows` rows of `file` from `line` on (one, but for rows left out: `noteLeftOut`). */
@@ -103,6 +107,14 @@ export class ImportLogTally {
     let first = Number.POSITIVE_INFINITY;
     for (const line of rows) first = Math.min(first, line);
     this.note(file, first, '', 'rows_quarantined', rows.size);
+  }
+
+  /**
+   * A warning about a file the import reads (`no_rows` at its header's line): logged when its code
+   * is one the log keeps, as the batch job says it among its findings on every run.
+   */
+  noteWarning(file: string, line: number, code: string): void {
+    if (code === 'no_rows') this.note(file, line, '', code);
   }
 
   /** The log rows so far. */
@@ -143,6 +155,7 @@ function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntr
   const rows = `${count === 1 ? '1 row' : `${count} rows`} of ${file}${where}`;
   const on = importedOn === null ? '' : `, imported on ${importedOn}`;
   if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
+  if (code === 'no_rows') return `${file} has a header and no row${on}: check that the download is complete`;
   if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'} until the download is corrected and imported again`;
   if (code === 'earning_updated') return `${rows} updated an earning's payment, descriptive fields or exchange rate${on}; the newer download's version is used`;
   return `${rows} restated an earning's earningAmountUSD or exchange rate${on}; the newer download's version is used`;

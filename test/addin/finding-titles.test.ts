@@ -1,14 +1,19 @@
 /**
  * Every code core's reconciliation can put among the ledger's findings has a title in every
- * language of the pane, driven by core's own list: a code core adds without titles fails here.
- * Input codes never reach the add-in's ledger (its import reports input problems in the Import
- * view; core's `inputFindings` is the batch job's), so `FINDING_CODES` is the whole list.
+ * language of the pane, driven by core's own lists: a code core adds without titles fails here.
+ * Input codes reach the add-in's ledger only through its import log (`IMPORT_LOG_CODES`: a
+ * download without rows); its import reports the others in the Import view, and core's
+ * `inputFindings` is the batch job's.
  */
 import { describe, expect, test } from 'vitest';
-import { FINDING_CODES } from '../../core/codes.js';
+import { FINDING_CODES as CORE_FINDING_CODES } from '../../core/codes.js';
+import { IMPORT_LOG_CODES } from '../../core/reconcile/import-log.js';
 import { LANGUAGES, messageTable } from '../../addin/i18n/messages.js';
 import { createLocale } from '../../addin/i18n/locale.js';
 import { findingTitle } from '../../addin/taskpane/views/findings-view.js';
+
+/** Every code the ledger's findings can carry: the reconciliation's, and the import log's. */
+const FINDING_CODES = [...new Set([...CORE_FINDING_CODES, ...IMPORT_LOG_CODES])];
 
 describe('finding titles', () => {
   test.each(LANGUAGES.map((l) => [l]))('every finding code has a title in %s', (language) => {

@@ -19,7 +19,8 @@ const HEADER = 'earningId,participantId,programName,earningType,earningAmount,ea
 
 /**
  * Two downloads: January with an amount that is none, a row one cell short, a quoted name with
- * a comma and a cell with stray quotes; February repeating a row and with a date that is none; a Payments report with an amount that is none.
+ * a comma and a cell with stray quotes; February repeating a row and with a date that is none;
+ * March with a header and no row; a Payments report with an amount that is none.
  */
 function downloads(): DataSet {
   const folder = mkdtempSync(join(scratch, 'set-'));
@@ -51,7 +52,10 @@ function downloads(): DataSet {
       'P1,Hosting,lots,7.00,7.00,USD,USD,PAY-7,Sent,2021-03-15',
     ].join('\r\n') + '\r\n',
   );
-  return { name: 'rows left out', earnings: [feb, jan].sort(), payments: [payments], asOf: '2021-08-10', skipBadRows: true };
+  // A download with its header and no row: a warning in both, on every run and every recalculation.
+  const empty = join(folder, 'earnings-mar.csv');
+  writeFileSync(empty, `${HEADER}\r\n`);
+  return { name: 'rows left out', earnings: [feb, jan, empty].sort(), payments: [payments], asOf: '2021-08-10', skipBadRows: true };
 }
 
 describe('rows core cannot read', () => {
@@ -62,7 +66,7 @@ describe('rows core cannot read', () => {
     ['imported one at a time', [...set.earnings.map((f) => [f]), [...set.payments!]]],
   ] as const)('%s: left out by both, and counted as the batch job counts them', async (_how, imports) => {
     const batch = await batchOutcome(set);
-    expect(batch.logged).toEqual({ rows_quarantined: 5, duplicate_earning: 1 });
+    expect(batch.logged).toEqual({ rows_quarantined: 5, duplicate_earning: 1, no_rows: 1 });
     expectAgreement(await addinOutcome(set, imports), batch);
   });
 

@@ -49,9 +49,10 @@ function groupsOf(findings: readonly Finding[]): FindingGroup[] {
 }
 
 /**
- * A finding code's title. Every code of core's `FINDING_CODES` has one in every language (a test
- * holds them together); the input codes of the Finding type reach only the batch job's findings
- * (the add-in's import reports its own), and would be shown by their code rather than not at all.
+ * A finding code's title. Every code of core's `FINDING_CODES` and of its import log's
+ * (`IMPORT_LOG_CODES`) has one in every language (a test holds them together); the other input
+ * codes of the Finding type reach only the batch job's findings (the add-in's import reports its
+ * own), and would be shown by their code rather than not at all.
  */
 export function findingTitle(locale: Locale, code: Finding['code']): string {
   const key = `finding.${code}`;

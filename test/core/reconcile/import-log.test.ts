@@ -73,6 +73,16 @@ describe('what an import logs', () => {
     expect(tally.entries()).toEqual([{ file: 'jan.csv', code: 'rows_quarantined', count: 3, line: 4, earningId: '' }]);
   });
 
+  test('a download without rows is a warning kept per file; other warnings are not the log\'s', () => {
+    const tally = new ImportLogTally();
+    tally.noteWarning('mar.csv', 3, 'no_rows');
+    tally.noteWarning('mar.zip', 1, 'zip_entry_not_csv');
+    const entries = tally.entries();
+    expect(entries).toEqual([{ file: 'mar.csv', code: 'no_rows', count: 1, line: 3, earningId: '' }]);
+    const [finding] = importLogFindings([{ entry: { ...entries[0]!, importedOn: ON }, at: { file: 'ImportLog', line: 5 } }]);
+    expect(finding).toMatchObject({ severity: 'warning', code: 'no_rows', expected: 'mar.csv:3', actual: '1' });
+  });
+
   test('what importing a row does decides its code: a skip its own, a rewrite an update or restatement, an append nothing', () => {
     expect(importLogCode({ action: 'skip', code: 'duplicate_earning', restamp: true })).toBe('duplicate_earning');
     expect(importLogCode({ action: 'skip', code: 'earning_restated', restamp: false })).toBe('earning_restated');
