@@ -18,7 +18,7 @@ import {
 import { CLAIM_STATUSES } from '../../core/claims/claim-status.js';
 import { formatsOf } from './column-formats.js';
 import { appendRows, workbookNames } from './table-io.js';
-import { locateTable } from '../../core/tables/table-location.js';
+import { locateTable, type WorkbookNames } from '../../core/tables/table-location.js';
 import type { CellValue } from './cell-values.js';
 
 export const TABLE_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
@@ -70,11 +70,10 @@ export function ensureCoopTables(
 /**
  * Which of `tables` the workbook lacks where a sheet of that name holds data (the sheets
  * `ensureTables` would leave unconverted), without writing anything: for a caller that must refuse
- * before its first write. One sync, two when such a sheet is there.
+ * before its first write, with the workbook's names it read. One sync when such a sheet is there, else none.
  */
-export async function sheetsInTheWay(context: Excel.RequestContext, tables: readonly string[]): Promise<string[]> {
+export async function sheetsInTheWay(context: Excel.RequestContext, tables: readonly string[], names: WorkbookNames): Promise<string[]> {
   if (tables.length === 0) return [];
-  const names = await workbookNames(context);
   const sheets = tables.flatMap((name) => {
     const location = locateTable(name, names);
     return location.kind === 'sheet' ? [{ name, used: context.workbook.worksheets.getItem(location.sheet).getUsedRangeOrNullObject(true).load('address') }] : [];

@@ -280,8 +280,9 @@ export interface ImportPlan {
   readonly skipped: Skip[];
   /**
    * The import log's rows, as core's `ImportLogTally` counts them: every row read and not appended
-   * as a row of its own (skipped, or rewriting the version held: `importLogCode`), and the rows
-   * refused in a file whose other rows are imported (`rows_quarantined`).
+   * as a row of its own (skipped, or rewriting the version held: `importLogCode`), the rows
+   * refused in a file whose other rows are imported (`rows_quarantined`), and a download with no
+   * row (`no_rows`).
    */
   readonly logged: ImportLogCount[];
   /** Rows appended beside another version of their earningId, which they replace. */

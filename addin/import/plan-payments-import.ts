@@ -59,7 +59,7 @@ export interface PaymentsPlan {
   readonly rejected: Rejection[];
   readonly warnings: Rejection[];
   readonly files: FileSummary[];
-  /** The import log's rows: the rows refused in reports whose other rows are imported (`rows_quarantined`). */
+  /** The import log's rows: the rows refused in reports whose other rows are imported (`rows_quarantined`), and a report with no row (`no_rows`). */
   readonly logged: ImportLogCount[];
 }
 

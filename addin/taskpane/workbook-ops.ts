@@ -13,7 +13,8 @@ import { importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogCount }
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, workbookNames, writeRow, type TableData } from '../excel/table-io.js';
+import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
+import type { WorkbookNames } from '../../core/tables/table-location.js';
 import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
 import { ALL_TABLES, ensureCoopTables, ensureTables, sheetsInTheWay, type SetupResult } from '../excel/workbook-setup.js';
@@ -142,11 +143,15 @@ async function rewriteHeldRows(
 }
 
 /** The Payments table's share of an import, planned: against the table, or, before the first import of a report makes it, against the empty table it will be. Writes nothing. */
-async function planPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions): Promise<{ plan: PaymentsPlan; table: TableData }> {
-  const names = await workbookNames(context);
+async function planPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions, names: WorkbookNames): Promise<{ plan: PaymentsPlan; table: TableData }> {
   const held = locateTable(TABLES.payments, names).kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names)).get(TABLES.payments) : null;
   const table: TableData = held ?? { name: TABLES.payments, headers: PAYMENTS_COLUMNS.map((c) => c.name), rows: [], rowNumbers: [] };
   return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table };
+}
+
+/** Makes a table an import writes to when the workbook lacks it (as set-up makes the others); no sync when it is there. */
+async function makeTable(context: Excel.RequestContext, name: string, names: WorkbookNames): Promise<void> {
+  if (locateTable(name, names).kind !== 'table') await ensureTables(context, [name]);
 }
 
 /**
@@ -154,8 +159,8 @@ async function planPayments(context: Excel.RequestContext, files: readonly Parse
  * makes the others (its header is the layout's, which the plan was made against), then its new
  * columns, the rows it rewrites and the rows it adds.
  */
-async function writePayments(context: Excel.RequestContext, { plan, table }: { plan: PaymentsPlan; table: TableData }): Promise<number> {
-  await ensureTables(context, [TABLES.payments]);
+async function writePayments(context: Excel.RequestContext, { plan, table }: { plan: PaymentsPlan; table: TableData }, names: WorkbookNames): Promise<number> {
+  await makeTable(context, TABLES.payments, names);
   await addColumns(context, TABLES.payments, plan.newColumns);
   await rewriteHeldRows(context, TABLES.payments, table.rowNumbers, plan);
   return appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
@@ -196,7 +201,11 @@ export class RefusedSettingError extends Error {
 export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
     const stored = queueStoredSettings(context);
-    const read = await readTables(context, [TABLES.earnings, TABLES.programs]);
+    // The workbook's names, read once: where each table is, for every step below.
+    const queuedNames = queueWorkbookNames(context);
+    await context.sync();
+    const names = queuedNames.read();
+    const read = await readTables(context, [TABLES.earnings, TABLES.programs], undefined, names);
     const { numberLocale, issues } = stored.read();
     const localeRefused = settingsRefusing(issues, 'import');
     if (localeRefused.length > 0) throw new RefusedSettingError(localeRefused);
@@ -210,17 +219,17 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
     const earningsFiles = files.filter((f) => f.kind !== 'payments');
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
-    const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale) : null;
+    const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale, names) : null;
     // What the import read and does not append is kept in the import log, where the ledger finds
     // it on every recalculation (docs/RULES.md, "Import log").
     const logged = [...earningsPlan.logged, ...(payments?.plan.logged ?? [])];
     // The tables it may make: a sheet of that name holding data is never written over
     // (docs/RULES.md, "Where a table is"), and the import is refused before anything is written.
     const making = [...(payments !== null ? [TABLES.payments] : []), ...(logged.length > 0 ? [TABLES.importLog] : [])];
-    const inTheWay = await sheetsInTheWay(context, making);
+    const inTheWay = await sheetsInTheWay(context, making, names);
     if (inTheWay.length > 0) throw new SheetNotTableError(inTheWay[0]!);
-    const log = await queueImportLog(context, logged);
-    const paymentsWritten = payments === null ? 0 : await writePayments(context, payments);
+    const log = await queueImportLog(context, logged, names);
+    const paymentsWritten = payments === null ? 0 : await writePayments(context, payments, names);
     const plan = payments === null ? earningsPlan : mergedPlan(files, earningsPlan, payments.plan);
     await addColumns(context, TABLES.earnings, plan.newColumns);
     const formats = formatsFor([...table.headers, ...plan.newColumns], EARNINGS_COLUMNS);
@@ -248,11 +257,11 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
  * their writing queued by the log's header: null when there is nothing to log. Throws, before the
  * import writes anything else, where the log lacks a column it writes.
  */
-async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[]): Promise<{ write(): void } | null> {
+async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[], names: WorkbookNames): Promise<{ write(): void } | null> {
   if (logged.length === 0) return null;
   const importedOn = todayIso();
   const rows = logged.map((count) => recordToCells(importLogEntryToRow({ ...count, importedOn }), IMPORT_LOG_COLUMNS));
-  await ensureTables(context, [TABLES.importLog]);
+  await makeTable(context, TABLES.importLog, names);
   const append = queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);
   await context.sync();
   const refused = append.issues();

@@ -47,8 +47,8 @@ export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
  * their own, the first at `line` with `earningId` ('' for a row that could not be read). An
  * identical repeat (`duplicate_earning`), a row whose earning another download's version updated
  * or restated (the row was skipped, an older download's version, or rewrote the version held, a
- * newer download's: both are one update, as the batch job counts one per row in both cases), or a
- * row core refused (`rows_quarantined`).
+ * newer download's: both are one update, as the batch job counts one per row in both cases), a
+ * row core refused (`rows_quarantined`), or a download with no row (`no_rows`, at its header).
  */
 export interface ImportLogCount {
   readonly file: string;
@@ -156,7 +156,7 @@ function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntr
   const on = importedOn === null ? '' : `, imported on ${importedOn}`;
   if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
   if (code === 'no_rows') return `${file} has a header and no row${on}: check that the download is complete`;
-  if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'} until the download is corrected and imported again`;
+  if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'}; import the corrected download, then delete this row of the log`;
   if (code === 'earning_updated') return `${rows} updated an earning's payment, descriptive fields or exchange rate${on}; the newer download's version is used`;
   return `${rows} restated an earning's earningAmountUSD or exchange rate${on}; the newer download's version is used`;
 }

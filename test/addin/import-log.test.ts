@@ -53,7 +53,8 @@ describe('the import log', () => {
     expect([dayBefore, dayAfter]).toContain(fromExcelSerial(table.rows[0]![0] as number));
     const after = await loadWorkbook();
     expect(await logged()).toEqual([['warning', 'duplicate_earning', 2, 'jan.csv:2', '3']]);
-    // Repeats count once: the balances are those of one import.
+    // Repeats are not written: the table and the balances are those of one import.
+    expect(fake.tableValues(TABLES.earnings)!.rows).toHaveLength(JANUARY.length);
     expect(after.ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(before.ledger.balances.map((b) => b.coopEarned.toFixed()));
   });
 
@@ -102,6 +103,23 @@ describe('the import log', () => {
     const { plan } = await importExports([parseExportText('cut.csv', `${HEADER}\r\nE1,P1,Hosting,Co-op,100.00,100.00,2021-01-10,USD,,"Upcoming,\r\n`)], () => undefined);
     expect(plan.rejected.map((r) => r.code)).toContain('unclosed_quote');
     expect(logRows()).toBeNull();
+  });
+
+  test('a download again, with the log there, costs two syncs more than before the log: one to learn its header, one to write it', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    const before = fake.model.syncs;
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    expect(fake.model.syncs - before).toBe(8);
+  });
+
+  test('a Payments report with a header and no row makes its table and is logged as no_rows, as an earnings download is', async () => {
+    const header = 'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate';
+    const { plan, payments } = await importExports([download('mar.csv', []), parseExportText('payments.csv', `${header}\r\n`)], () => undefined);
+    expect([plan.logged.length, payments!.logged.length]).toEqual([1, 1]);
+    expect(logRows()).toEqual([['mar.csv', 'no_rows', 1, 1, ''], ['payments.csv', 'no_rows', 1, 1, '']]);
+    expect(fake.tableValues(TABLES.payments)).not.toBeNull();
+    expect((await logged()).map((f) => [f[0], f[1]])).toEqual([['warning', 'no_rows'], ['warning', 'no_rows']]);
   });
 
   test('a row edited by hand counts what it says; one edited into nonsense is a problem naming its row, not a finding', async () => {

@@ -205,6 +205,14 @@ describe('a sheet called Payments that is not the Payments table', () => {
     expect(ledger.balances.length).toBeGreaterThan(0);
   });
 
+  test('an empty sheet called Payments becomes the table the first report is imported into', async () => {
+    await sheet([]);
+    const { payments } = await importExports([report('payments.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15'])], () => undefined);
+    expect(payments?.cells).toHaveLength(1);
+    expect(fake.tableValues(TABLES.payments)!.headers).toEqual(PAYMENTS_COLUMNS.map((c) => c.name));
+    expect(held()).toEqual([['PAY-1', 100, 'Sent']]);
+  });
+
   test('importing a Payments report there imports nothing and leaves the sheet: the pane says so in the user\'s language', async () => {
     const own = [['Date', 'Vendor', 'Amount'], ['2022-01-05', 'Contoso', '1200']];
     await sheet(own);

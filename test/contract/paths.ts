@@ -42,7 +42,7 @@ export interface Outcome {
   readonly conflicts: readonly { readonly earningId: string; readonly at: string; readonly expected: string }[];
   /**
    * How many rows each code of what an import logs stands for (`duplicate_earning`,
-   * `earning_updated`, `earning_restated`, `rows_quarantined`): the batch job's findings of the downloads it reads (an
+   * `earning_updated`, `earning_restated`, `rows_quarantined`, `no_rows`): the batch job's findings of the downloads it reads (an
    * `earning_updated` counts its pair of files' rows), the workbook's of its import log and tables.
    */
   readonly logged: Readonly<Record<string, number>>;

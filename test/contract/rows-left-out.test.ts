@@ -18,7 +18,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,customerName';
 
 /**
- * Two downloads: January with an amount that is none, a row one cell short, a quoted name with
+ * Three downloads and a Payments report: January with an amount that is none, a row one cell short, a quoted name with
  * a comma and a cell with stray quotes; February repeating a row and with a date that is none;
  * March with a header and no row; a Payments report with an amount that is none.
  */

@@ -62,7 +62,7 @@ describe('what an import logs', () => {
     const [finding] = importLogFindings([{ entry: { ...entries[0]!, importedOn: ON }, at: { file: 'ImportLog', line: 2 } }]);
     expect(finding).toMatchObject({ severity: 'error', code: 'rows_quarantined', expected: 'jan.csv:7', actual: '5' });
     expect(finding).not.toHaveProperty('earningId');
-    expect(finding!.message).toBe('5 rows of jan.csv (the first on line 7) could not be read and were not imported, imported on 2026-12-02: every total lacks them until the download is corrected and imported again');
+    expect(finding!.message).toBe('5 rows of jan.csv (the first on line 7) could not be read and were not imported, imported on 2026-12-02: every total lacks them; import the corrected download, then delete this row of the log');
   });
 
   test('rows left out: one per refused row however many problems it has, from the first line; nothing for a file refused whole', () => {
