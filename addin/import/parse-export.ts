@@ -10,6 +10,7 @@ import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export
 import { EXPORT_KINDS, exportKindOf, DEFAULT_EXPORT_KIND, type ExportKind } from '../../core/reconcile/export-kind.js';
 import type { ColumnRequirement, HeaderSearch } from '../../core/tables/header-row.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
+import { hasNoRows } from '../../core/tables/no-rows.js';
 import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
@@ -144,9 +145,9 @@ export function unreadableExport(file: string, code: string, line = 1, input = '
 const NO_HEADER = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'header_not_found');
 const EMPTY_FILE = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'empty_file');
 
-/** A header with no row after it: worth a warning (an empty month is fine), as the batch job gives. */
+/** A header with no row after it, read or refused: core's warning (`hasNoRows`), as the batch job gives it. */
 function noRows(rows: number, errors: readonly unknown[], headerLine: number): ParsedExport['warnings'] {
-  return rows === 0 && errors.length === 0 ? [{ line: headerLine, code: 'no_rows' }] : [];
+  return hasNoRows(rows, errors.length) ? [{ line: headerLine, code: 'no_rows' }] : [];
 }
 
 function fromRecords(file: string, { all, lines, errors: allErrors, text, starts }: NumberedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {

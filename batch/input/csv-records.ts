@@ -16,6 +16,7 @@ const REPORT_NAMES: Readonly<Record<ExportKind, { readonly one: string; readonly
   payments: { one: 'a Payments report', many: 'Payments reports' },
 };
 import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
+import { hasNoRows } from '../../core/tables/no-rows.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
@@ -271,7 +272,7 @@ class TableReader {
     }
     this.parse(this.partial, true);
     if (this.stopped) return;
-    if (this.records === 0 && this.rejected === 0 && this.header) {
+    if (hasNoRows(this.records, this.rejected) && this.header) {
       this.report(
         inputIssue('no_rows', {
           file: this.file,
