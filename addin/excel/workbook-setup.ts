@@ -95,16 +95,12 @@ export async function ensureTables(
   const locations = new Map(tables.map((name) => [name, locateTable(name, names)] as const));
   // A sheet named like a table the workbook lacks may hold the team's rows: whether it holds any is
   // what decides if the table may be made on it.
-  const used = new Map<string, Excel.Range>();
-  for (const [name, location] of locations) {
-    if (location.kind === 'sheet') used.set(name, sheets.getItem(location.sheet).getUsedRangeOrNullObject(true).load('address'));
-  }
-  if (used.size > 0) await context.sync();
+  const inTheWay = new Set(await sheetsInTheWay(context, tables, names));
   const created: string[] = [];
   const unconverted: string[] = [];
   for (const [name, location] of locations) {
     if (location.kind === 'table') continue;
-    if (location.kind === 'sheet' && !used.get(name)!.isNullObject) {
+    if (location.kind === 'sheet' && inTheWay.has(name)) {
       unconverted.push(location.sheet);
       continue;
     }

@@ -3,15 +3,14 @@
  * read later counts and the conflict is an error finding that names both rows, in the batch job's
  * report and in the workbook alike, whether the files are imported together or one at a time.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { addinOutcome, batchOutcome, type Outcome } from './paths.js';
 import type { DataSet } from './data-sets.js';
+import { scratchFolder } from './scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'contract-conflicting-facts-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-conflicting-facts-');
 
 const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever';
 

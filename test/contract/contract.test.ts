@@ -1,18 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, test } from 'vitest';
+import { describe, test } from 'vitest';
 import { SAMPLES, coopVariants, dataSetsIn, generatedExport, type DataSet } from './data-sets.js';
 import { addinOutcome, batchOutcome } from './paths.js';
 import { expectAgreement } from './agreement.js';
+import { scratchFolder } from './scratch.js';
 
 /*
  * The contract between the two adapters: the same files reconciled by the batch job and imported
  * into the workbook and recalculated give the same Balances rows, the same finding codes per
  * pool, the same claim draws and the same payment findings. `COOP_CONTRACT_DATA=DIR` adds every subfolder of DIR.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'contract-data-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-data-');
 
 const sets: DataSet[] = [
   SAMPLES,

@@ -4,9 +4,8 @@
  * balances; the add-in computes nothing, keeps its Balances table as it was and COOP.AVAILABLE says
  * why, where it used to compute the workbook with no earnings and empty the Balances table.
  */
-import { afterAll, describe, expect, test } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, test } from 'vitest';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake } from '../addin/fake-excel.js';
 import { loadWorkbook, RefusedTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
@@ -14,9 +13,9 @@ import { availableIn } from '../../addin/functions/coop-functions.js';
 import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { runCli } from '../batch/reconcile/run.js';
 import { AS_OF, workbookWithBalances, exportText } from './workbook-book.js';
+import { scratchFolder } from './scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'contract-earnings-refused-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-earnings-refused-');
 
 const LAYOUT = EARNINGS_COLUMNS.map((c) => c.name);
 const rename = (column: string, as: string) => LAYOUT.map((n) => (n === column ? as : n));

@@ -4,15 +4,14 @@
  * before it. A backlog imported out of order counts as the batch job counts the downloads named in
  * that order, not by name.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { addinOutcome, batchOutcome } from './paths.js';
 import type { DataSet } from './data-sets.js';
+import { scratchFolder } from './scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'contract-logged-order-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-logged-order-');
 
 const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,paymentId,paymentStatus,paymentDate';
 

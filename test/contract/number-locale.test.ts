@@ -1,7 +1,6 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import { fake } from '../addin/fake-excel.js';
 import { SAMPLES, generatedExport, type DataSet } from './data-sets.js';
@@ -13,6 +12,7 @@ import { SETTING_KEYS } from '../../addin/ledger/ledger-settings-store.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { importExports, loadWorkbook, RefusedSettingError, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { TABLES } from '../../core/workbook-layout.js';
+import { scratchFolder } from './scratch.js';
 
 /*
  * An export that went through a European Excel (`1.234,56`, `;` between cells) is read the same
@@ -20,8 +20,7 @@ import { TABLES } from '../../core/workbook-layout.js';
  * number locale `nl-NL`: the same Balances as the invariant original. An amount that reads two
  * ways, or a tag nobody knows, is refused by both alike.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'contract-nl-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-nl-');
 
 /** The amount columns core's row rule reads, as their headers are spelt in lower case. */
 const AMOUNT_COLUMNS = new Set(['earningamount', 'earningamountusd', 'earningamountinlastpaymentcurrency']);

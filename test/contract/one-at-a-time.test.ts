@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { addinOutcome, batchOutcome, type Outcome } from './paths.js';
 import type { DataSet } from './data-sets.js';
+import { scratchFolder } from './scratch.js';
 
 /*
  * A team imports each month's download as it comes, or a backlog in any order; the batch job reads
@@ -12,8 +12,7 @@ import type { DataSet } from './data-sets.js';
  * (docs/RULES.md, "Repeated earningIds"), so the Balances must not depend on the order of imports;
  * only other facts under one id (a conflict) go by the order read, in both paths: the row read later counts.
  */
-const scratch = mkdtempSync(join(tmpdir(), 'contract-one-at-a-time-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-one-at-a-time-');
 
 const COLUMNS = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,paymentId,paymentStatus,paymentDate';
 const DAY = 86_400_000;

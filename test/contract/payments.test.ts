@@ -1,17 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SAMPLES, type DataSet } from './data-sets.js';
 import { addinOutcome, batchOutcome } from './paths.js';
+import { scratchFolder } from './scratch.js';
 
 /*
  * The payments check in both adapters: the batch job given `--payments`, the add-in importing the
  * same reports into its Payments table, list the same payment findings (docs/RULES.md, "Payments"
  * and "A payment repeated").
  */
-const scratch = mkdtempSync(join(tmpdir(), 'contract-payments-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-payments-');
 
 function write(name: string, lines: readonly string[]): string {
   const path = join(scratch, name);

@@ -4,15 +4,14 @@
  * `Payment Date`, `payment_date`), as every column does (docs/RULES.md, "Column headers"), in the
  * batch job and the add-in alike.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { addinOutcome, batchOutcome } from './paths.js';
 import type { DataSet } from './data-sets.js';
+import { scratchFolder } from './scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'contract-recency-headers-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-recency-headers-');
 
 const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever';
 

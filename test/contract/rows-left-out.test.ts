@@ -4,16 +4,15 @@
  * them out, and its import log says so on every recalculation, with the same count, so the
  * workbook never looks complete when its totals lack rows.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { addinOutcome, batchCommandLineOutcome, batchOutcome } from './paths.js';
 import { expectAgreement } from './agreement.js';
 import type { DataSet } from './data-sets.js';
+import { scratchFolder } from './scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'contract-rows-left-out-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-rows-left-out-');
 
 const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,customerName';
 

@@ -5,19 +5,18 @@
  * "Reading order"). Which of two conflicting versions counts, and which rows the split check
  * pairs within its window, depend on that order.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SAMPLES, coopVariants, generatedExport, type DataSet } from './data-sets.js';
 import { addinOutcome, batchOutcome } from './paths.js';
 import { expectAgreement } from './agreement.js';
 import { SPLIT_WINDOW } from '../../core/reconcile/split-window.js';
 import { TABLES } from '../../core/workbook-layout.js';
 import { fake } from '../addin/fake-excel.js';
+import { scratchFolder } from './scratch.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'contract-sorted-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('contract-sorted-');
 
 const HEADER = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,transactionId,lever';
 
