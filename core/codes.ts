@@ -71,6 +71,7 @@ export const FINDING_CODES = [
   'funds_expiring',
   'funds_forfeited',
   'payment_mismatch',
+  'duplicate_payment',
   'rows_quarantined',
 ] as const;
 

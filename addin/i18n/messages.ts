@@ -286,6 +286,7 @@ const en = {
   'finding.funds_expiring': 'Co-op funds expiring',
   'finding.funds_forfeited': 'Co-op funds forfeited',
   'finding.payment_mismatch': 'Payment differs from its earnings',
+  'finding.duplicate_payment': 'Payment stated twice in one report',
   'finding.rows_quarantined': 'Unreadable rows left out',
   'finding.no_rows': 'Download without rows',
 } as const satisfies Readonly<Record<string, Text>>;
@@ -557,6 +558,7 @@ const nl: Messages = {
   'finding.funds_expiring': 'Co-op-tegoed vervalt binnenkort',
   'finding.funds_forfeited': 'Co-op-tegoed vervallen',
   'finding.payment_mismatch': 'Betaling wijkt af van de inkomsten',
+  'finding.duplicate_payment': 'Betaling tweemaal in één rapport',
   'finding.rows_quarantined': 'Onleesbare rijen weggelaten',
   'finding.no_rows': 'Download zonder rijen',
 };
@@ -825,6 +827,7 @@ const de: Messages = {
   'finding.funds_expiring': 'Co-op-Mittel verfallen bald',
   'finding.funds_forfeited': 'Co-op-Mittel verfallen',
   'finding.payment_mismatch': 'Zahlung weicht von ihren Einnahmen ab',
+  'finding.duplicate_payment': 'Zahlung zweimal in einem Bericht',
   'finding.rows_quarantined': 'Unlesbare Zeilen ausgelassen',
   'finding.no_rows': 'Download ohne Zeilen',
 };
@@ -1093,6 +1096,7 @@ const fr: Messages = {
   'finding.funds_expiring': 'Fonds co-op bientôt expirés',
   'finding.funds_forfeited': 'Fonds co-op perdus',
   'finding.payment_mismatch': 'Le paiement diffère de ses gains',
+  'finding.duplicate_payment': 'Paiement indiqué deux fois dans un même rapport',
   'finding.rows_quarantined': 'Lignes illisibles écartées',
   'finding.no_rows': 'Téléchargement sans lignes',
 };
@@ -1361,6 +1365,7 @@ const sv: Messages = {
   'finding.funds_expiring': 'Co-op-medel förfaller snart',
   'finding.funds_forfeited': 'Co-op-medel förverkade',
   'finding.payment_mismatch': 'Betalningen avviker från sina intäkter',
+  'finding.duplicate_payment': 'Betalning angiven två gånger i samma rapport',
   'finding.rows_quarantined': 'Oläsbara rader utelämnade',
   'finding.no_rows': 'Nedladdning utan rader',
 };

@@ -27,6 +27,7 @@ import type { ParsedExport } from './parse-export.js';
 import { noteFileReading, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 import { ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { rowReader } from './packed-rows.js';
+import { ReportPayments } from '../../core/reconcile/payment-repeats.js';
 
 /** A payment the Payments table holds: its row among the rows read, and its version. */
 export interface HeldPayment {
@@ -59,7 +60,11 @@ export interface PaymentsPlan {
   readonly rejected: Rejection[];
   readonly warnings: Rejection[];
   readonly files: FileSummary[];
-  /** The import log's rows: the rows refused in reports whose other rows are imported (`rows_quarantined`), and a report with no row (`no_rows`). */
+  /**
+   * The import log's rows: rows that repeat a payment of their own report (`duplicate_payment`),
+   * the rows refused in reports whose other rows are imported (`rows_quarantined`), and a report
+   * with no row (`no_rows`).
+   */
   readonly logged: ImportLogCount[];
 }
 
@@ -214,8 +219,11 @@ export function planPaymentsImport(
     const rank = paymentsReportRank(accepted.map((a) => a.payment), reportOrder);
     const latestAt = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
     const latestCell = dateToCell(rank.latest === '' ? null : (rank.latest as IsoDate));
+    // A row that states a payment of its report again is logged, as the batch job finds it on every run.
+    const stated = new ReportPayments();
     for (const { r, line, payment } of accepted) {
       const { paymentId } = payment;
+      if (stated.firstOf(paymentId, payment.location) !== undefined) log.note(parsed.file, line, '', 'duplicate_payment');
       const version = paymentVersion(payment, rank);
       const held = existing.get(paymentId);
       const before = seen.get(paymentId) ?? (held ? { version: held.version, cells: null } : undefined);

@@ -20,24 +20,27 @@ import { wholeNumberFromOne } from '../text/whole-number.js';
 /**
  * The codes an import logs: those of the batch job's findings on rows that are not counted as they
  * are read, `rows_quarantined` for rows core cannot read, which the import leaves out as the batch
- * job leaves them out with `--skip-bad-rows`, and `no_rows` for a download with a header and no
- * row, which the batch job warns about on every run.
+ * job leaves them out with `--skip-bad-rows`, `duplicate_payment` for a Payments row that repeats
+ * a payment of its own report, and `no_rows` for a download with a header and no row, which the
+ * batch job warns about on every run.
  */
-export type ImportLogCode = SkipCode | 'rows_quarantined' | 'no_rows';
+export type ImportLogCode = SkipCode | 'duplicate_payment' | 'rows_quarantined' | 'no_rows';
 
-export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated', 'rows_quarantined', 'no_rows'];
+export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated', 'duplicate_payment', 'rows_quarantined', 'no_rows'];
 
 /**
  * The severity of each logged code, which the findings of that code have wherever they are found
  * (in the downloads the batch job reads, or in the log): a repeat and a restatement (it moves
- * thresholds) are warnings, an update of payment or descriptive fields is information, rows left
- * out are an error, since every total lacks them, and a download without rows is the warning every
- * input problem of that code is.
+ * thresholds) are warnings, an update of payment or descriptive fields is information, a payment a
+ * report states twice is a warning (which row the check reads is the report's last, not a fact),
+ * rows left out are an error, since every total lacks them, and a download without rows is the
+ * warning every input problem of that code is.
  */
 export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
   duplicate_earning: 'warning',
   earning_updated: 'info',
   earning_restated: 'warning',
+  duplicate_payment: 'warning',
   rows_quarantined: 'error',
   no_rows: inputSeverity('no_rows'),
 };
@@ -48,6 +51,7 @@ export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
  * identical repeat (`duplicate_earning`), a row whose earning another download's version updated
  * or restated (the row was skipped, an older download's version, or rewrote the version held, a
  * newer download's: both are one update, as the batch job counts one per row in both cases), a
+ * Payments row whose paymentId a row above it in the same report has (`duplicate_payment`), a
  * row core refused (`rows_quarantined`), or a download with no row (`no_rows`, at its header).
  */
 export interface ImportLogCount {
@@ -76,6 +80,7 @@ export class ImportLogTally {
   private readonly open: Record<Exclude<ImportLogCode, 'earning_restated'>, Map<string, { count: number }>> = {
     duplicate_earning: new Map(),
     earning_updated: new Map(),
+    duplicate_payment: new Map(),
     rows_quarantined: new Map(),
     no_rows: new Map(),
   };
@@ -155,6 +160,7 @@ function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntr
   const rows = `${count === 1 ? '1 row' : `${count} rows`} of ${file}${where}`;
   const on = importedOn === null ? '' : `, imported on ${importedOn}`;
   if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
+  if (code === 'duplicate_payment') return `${rows} stated a payment again that a row above in the same report states${on}: a report states each payment once; its last row is the one checked`;
   if (code === 'no_rows') return `${file} has a header and no row${on}: check that the download is complete`;
   if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'}; import the corrected download, then delete this row of the log`;
   if (code === 'earning_updated') return `${rows} updated an earning's payment, descriptive fields or exchange rate${on}; the newer download's version is used`;

@@ -9,6 +9,7 @@ import type { EarningsTotals } from './earnings-ledger.js';
 import { compareFindings, type Finding } from './finding.js';
 import { paymentFindings, type PaymentRecord } from './payments-check.js';
 import { latestPayments } from './payment-versions.js';
+import { repeatedPaymentFindings } from './payment-repeats.js';
 import { journalOf } from '../journal/journal-of.js';
 import { journalClaimsOf } from '../journal/journal-claims.js';
 import type { JournalAccounts } from '../journal/journal-accounts.js';
@@ -23,7 +24,8 @@ export interface SettleInput {
   readonly claims: readonly LocatedClaim[];
   /**
    * The Payments reports in the order named, each its rows top to bottom: a repeated paymentId is
-   * one payment, whose version `latestPayments` chooses.
+   * one payment, whose version `latestPayments` chooses; repeated within one report, it is also a
+   * finding (`repeatedPaymentFindings`).
    */
   readonly paymentReports: readonly (readonly PaymentRecord[])[];
   readonly catalog: PolicyCatalog;
@@ -75,6 +77,7 @@ export function settleAsOf(input: SettleInput): Settlement {
     ...transfers.findings,
     ...claimCheck.findings,
     ...paymentFindings(latestPayments(input.paymentReports), earnings.paymentSums),
+    ...repeatedPaymentFindings(input.paymentReports),
   ].sort(compareFindings);
   const journal = (): JournalLine[] =>
     journalOf({

@@ -91,6 +91,26 @@ describe('importing a Payments report', () => {
     expect(held()).toEqual([['PAY-2', 50, 'Sent']]);
   });
 
+  test('a report that states a payment twice: the table holds its last row, and the import log says so on every recalculation', async () => {
+    const twice = report('twice.csv', NEWER, [
+      'P1,Hosting,90.00,101.70,,EUR,,PAY-1,Pending,',
+      'P1,Hosting,50.00,56.50,50.00,EUR,EUR,PAY-2,Sent,2021-08-15',
+      'P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15',
+      'P1,Hosting,50.00,56.50,50.00,EUR,EUR,PAY-2,Sent,2021-08-15',
+    ]);
+    const { plan } = await importExports([earnings, twice], () => undefined);
+    expect(plan.files.map((f) => [f.file, f.added, f.updated, f.skipped])).toEqual([['earnings.csv', 2, 0, 0], ['twice.csv', 2, 1, 1]]);
+    expect(held()).toEqual([['PAY-1', 100, 'Sent'], ['PAY-2', 50, 'Sent']]);
+    const log = fake.tableValues(TABLES.importLog)!;
+    const at = (name: string) => log.headers.indexOf(name);
+    expect(log.rows.map((r) => [r[at('file')], r[at('code')], r[at('count')], r[at('line')]])).toEqual([['twice.csv', 'duplicate_payment', 2, 4]]);
+    const { ledger } = await loadWorkbook();
+    expect(ledger.findings.filter((f) => f.code === 'duplicate_payment').map((f) => [f.severity, f.file, f.expected, f.actual])).toEqual([
+      ['warning', TABLES.importLog, 'twice.csv:4', '2'],
+    ]);
+    expect(await mismatches()).toEqual([]);
+  });
+
   // Each report's recency is the latest paymentDate in it: PAY-1's payment dates the reports.
   const august = report('august.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15', 'P1,Hosting,60.00,67.80,,EUR,,PAY-2,Pending,']);
   const september = report('september.csv', NEWER, ['P1,Hosting,100.00,113.00,,EUR,,PAY-1,Reversed,', 'P1,Hosting,55.00,62.15,,EUR,,PAY-2,Pending,', 'P1,Hosting,10.00,11.30,10.00,EUR,EUR,PAY-3,Sent,2021-09-15']);
@@ -253,7 +273,7 @@ describe('the Payments table in the ledger', () => {
     await expect(writeBalances(ledger)).rejects.toMatchObject({ table: 'Payments' });
   });
 
-  test('a row core refuses is a problem naming its sheet row; a repeated paymentId is checked once, its later version', () => {
+  test('a row core refuses is a problem naming its sheet row; a repeated paymentId is checked once, its later version, and is a finding at its row', () => {
     const headers = PAYMENTS_COLUMNS.map((c) => c.name);
     const row = (earned: unknown, date: unknown) => PAYMENTS_COLUMNS.map((c) => ({ paymentId: 'PAY-1', participantId: 'P1', earned, earnedCurrencyCode: 'EUR', paymentDate: date })[c.name] ?? '');
     const ledger = computeLedger(
@@ -262,5 +282,9 @@ describe('the Payments table in the ledger', () => {
     );
     expect(ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => i.code)])).toEqual([['Payments', 3, ['invalid_amount']]]);
     expect(ledger.findings.filter((f) => f.code === 'payment_mismatch')).toEqual([]);
+    // Typed twice by hand: the table is one report, which states each payment once.
+    expect(ledger.findings.filter((f) => f.code === 'duplicate_payment').map((f) => [f.severity, f.paymentId, f.file, f.line, f.expected])).toEqual([
+      ['warning', 'PAY-1', 'Payments', 4, 'Payments:2'],
+    ]);
   });
 });

@@ -44,6 +44,14 @@ const EXPECTED = [
   'payment_mismatch PMT-NOT-IN-EARNINGS',
 ];
 
+// A report that states payments twice: a paymentId on two rows with one version, and on two with
+// different amounts, of which the last row is the one checked (docs/RULES.md, "A payment repeated").
+const twice = write('payments-twice.csv', [
+  ...readFileSync(first, 'utf8').split('\r\n').filter((l) => l !== ''),
+  '4420487,Hosting,2400.00,3240.00,2400.00,GBP,PMT-4420487-HOST-21H2-GBP,Sent,2021-08-15',
+  '4447309,CSP Direct Bill Partner,6000.00,6000.00,6000.00,USD,PMT-4447309-CSPDB-21H2-USD,Sent,2021-08-15',
+]);
+
 describe('the payments check in the workbook and in the batch job', () => {
   test('the samples\' Payments report gives the same finding on both sides', async () => {
     const batch = await batchOutcome(SAMPLES);
@@ -66,6 +74,19 @@ describe('the payments check in the workbook and in the batch job', () => {
     const addin = await addinOutcome(mismatching, [SAMPLES.earnings, [second], [first]]);
     expect(addin.payments).toEqual(batch.payments);
     expect(addin.payments).toEqual(EXPECTED);
+  });
+
+  test('a report that states a payment twice: the last row is checked and each repeat is a warning, on both sides', async () => {
+    const set: DataSet = { ...SAMPLES, name: 'samples with a report that states payments twice', payments: [twice] };
+    const batch = await batchOutcome(set);
+    // The last row of PMT-4447309 pays what the earnings say: no mismatch for it.
+    expect(batch.payments).toEqual(['payment_mismatch PMT-4410021-CSPIR-21H1-EUR', 'payment_mismatch PMT-NOT-IN-EARNINGS']);
+    expect(batch.logged.duplicate_payment).toBe(2);
+    const addin = await addinOutcome(set);
+    expect(addin.payments).toEqual(batch.payments);
+    expect(addin.logged).toEqual(batch.logged);
+    // Across reports a repeat is a newer report's version, no finding.
+    expect((await batchOutcome(mismatching)).logged.duplicate_payment).toBeUndefined();
   });
 
   // Two downloads whose latest paymentDate is the same day are told apart by their order alone: the
