@@ -109,8 +109,8 @@ export function scaledOf(value: unknown): ScaledAmount | null {
 
 /**
  * The kind of each column core's acceptance rule reads, as core's layout types it in the Earnings
- * table (`EARNINGS_COLUMNS`): amounts and the date are typed cells there. The pay-to columns an
- * export passes through are not in the layout and read as text, as any column it does not know.
+ * table (`EARNINGS_COLUMNS`): amounts and the date are typed cells there, the pay-to amount
+ * among them; a column the layout does not know reads as text.
  */
 const EARNING_ROW_CELL_KINDS: Readonly<Record<EarningRowColumn, ColumnKind | undefined>> = Object.fromEntries(
   EARNING_ROW_COLUMNS.map((column) => [column, columnKind(EARNINGS_COLUMNS, column)]),

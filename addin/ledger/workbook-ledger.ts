@@ -125,7 +125,7 @@ function recordReader(header: TableHeader, columns: readonly ColumnSpec[]): (row
 }
 
 /** What is wrong with a table's header (a repeat, a required column missing), as one problem of the table (row 0), or none. */
-function headerProblems(table: TableData, header: TableHeader): RowProblem[] {
+function headerProblems(table: Pick<TableData, 'name' | 'headers'>, header: TableHeader): RowProblem[] {
   const issues = tableHeaderIssues(table.name, table.headers, header);
   return issues.length > 0 ? [{ table: table.name, row: 0, issues }] : [];
 }
@@ -195,10 +195,9 @@ export interface PaymentsRead {
 export function readPayments(table: TableData | null | undefined): PaymentsRead {
   const payments: PaymentRecord[] = [];
   if (!table) return { payments, problems: [], refused: false };
-  const header = paymentsTableHeader(table.headers);
-  const problems = headerProblems(table, header);
-  if (headerRefusesTable(header)) return { payments, problems, refused: true };
-  const read = paymentsRowReader(header);
+  const { problems, refused } = paymentsHeaderVerdict(table);
+  if (refused) return { payments, problems, refused: true };
+  const read = paymentsRowReader(paymentsTableHeader(table.headers));
   table.rows.forEach((cells, i) => {
     const row = table.rowNumbers[i]!;
     const r = read(cells, row);
@@ -263,14 +262,33 @@ export interface EarningsPass {
   readonly refused: boolean;
 }
 
+/** What core finds in a table's header (`headerProblems`), and whether it refuses the table. */
+export interface HeaderVerdict {
+  readonly problems: RowProblem[];
+  readonly refused: boolean;
+}
+
+/**
+ * The Earnings table's header by core's rule, as the batch job reads an export's: a table that
+ * lacks a required column, or repeats one, is refused as a whole (one problem, not one per row), as
+ * the batch job rejects such an export (docs/RULES.md, "A refused table").
+ */
+export function earningsHeaderVerdict(table: Pick<TableData, 'name' | 'headers'>): HeaderVerdict {
+  const header = readTableHeader(table.headers, { known: EARNINGS_COLUMNS.map((c) => c.name), required: REQUIRED_EARNINGS_COLUMNS });
+  return { problems: headerProblems(table, header), refused: headerRefusesTable(header) };
+}
+
+/** The Payments table's header by the Payments report's rule (docs/RULES.md, "A refused table"). */
+export function paymentsHeaderVerdict(table: Pick<TableData, 'name' | 'headers'>): HeaderVerdict {
+  const header = paymentsTableHeader(table.headers);
+  return { problems: headerProblems(table, header), refused: headerRefusesTable(header) };
+}
+
 /** Reads the Earnings table through core's engine (docs/RULES.md, "Repeated earningIds" and what follows). */
 export function readEarningsPass(table: TableData | null, catalog: PolicyCatalog, settings: LedgerSettings): EarningsPass {
-  // The header by core's rule, as the batch job reads an export's: a table that lacks a required
-  // column, or repeats one, is refused as a whole (one problem, not one per row), as the batch job
-  // rejects such an export (docs/RULES.md, "A refused table").
-  const header = table ? readTableHeader(table.headers, { known: EARNINGS_COLUMNS.map((c) => c.name), required: REQUIRED_EARNINGS_COLUMNS }) : null;
-  const headerProblem = table && header ? headerProblems(table, header) : [];
-  const refused = header !== null && headerRefusesTable(header);
+  const verdict = table ? earningsHeaderVerdict(table) : null;
+  const headerProblem = verdict?.problems ?? [];
+  const refused = verdict?.refused ?? false;
   const read = table && !refused ? new TableEarnings(table) : null;
   const duplicates = new MemoryFindingSink();
   const stores = { ids: new MemoryEarningIdStore(), duplicates };

@@ -26,7 +26,7 @@ import { minorUnits } from '../../core/money/currency.js';
 import { recordToCells } from '../excel/record-cells.js';
 import { textFromCell, type CellValue } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
-import { balanceToCells, catalogOf, type Ledger } from '../ledger/workbook-ledger.js';
+import { balanceToCells, catalogOf, earningsHeaderVerdict, paymentsHeaderVerdict, type Ledger } from '../ledger/workbook-ledger.js';
 import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
@@ -78,9 +78,10 @@ export function setUpWorkbook(): Promise<SetupResult> {
 }
 
 /**
- * Core refuses the Programs or the Claims table, so nothing is computed with it (and nothing is
- * imported while the Programs table is refused, since the import compares programs by it): the
- * Balances table keeps what it held, as the batch job writes nothing (docs/RULES.md, "A refused table").
+ * Core refuses a co-op table, so nothing is computed with it: the Balances table keeps what it
+ * held, as the batch job writes nothing. Nothing is imported while the Programs table is refused,
+ * since the import compares programs by it, nor into a refused Earnings or Payments table, whose
+ * rows the import must read to know what it holds (docs/RULES.md, "A refused table").
  */
 export class RefusedTableError extends Error {
   constructor(
@@ -145,6 +146,8 @@ async function rewriteHeldRows(
 /** The Payments table's share of an import, planned: against the table, or, before the first import of a report makes it, against the empty table it will be. Writes nothing. */
 async function planPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions, names: WorkbookNames): Promise<{ plan: PaymentsPlan; table: TableData }> {
   const held = locateTable(TABLES.payments, names).kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names)).get(TABLES.payments) : null;
+  const refusal = held ? paymentsHeaderVerdict(held) : null;
+  if (refusal?.refused) throw new RefusedTableError('Payments', refusal.problems);
   const table: TableData = held ?? { name: TABLES.payments, headers: PAYMENTS_COLUMNS.map((c) => c.name), rows: [], rowNumbers: [] };
   return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table };
 }
@@ -167,11 +170,6 @@ async function writePayments(context: Excel.RequestContext, { plan, table }: { p
 }
 
 /**
- * The workbook's stored number locale is refused (a tag Intl does not know): the files are not
- * imported, since reading `1.234,56` invariantly would refuse it, and `1.234` would be read as
- * another amount than the batch job reads with the same tag (docs/RULES.md, "Money").
- */
-/**
  * A table the import must make (the Payments table, made by the first import of a Payments
  * report, or the import log, by the first import with something to log) is where a sheet of that
  * name holds data of its own: that sheet is never written over, so nothing of the import is written.
@@ -183,6 +181,11 @@ export class SheetNotTableError extends Error {
   }
 }
 
+/**
+ * The workbook's stored number locale is refused (a tag Intl does not know): the files are not
+ * imported, since reading `1.234,56` invariantly would refuse it, and `1.234` would be read as
+ * another amount than the batch job reads with the same tag (docs/RULES.md, "Money").
+ */
 export class RefusedSettingError extends Error {
   constructor(readonly issues: readonly Issue[]) {
     super(`a stored setting cannot be read: ${issues.map((i) => `${String(i.path[0])} ${i.code}`).join(', ')}`);
@@ -218,6 +221,10 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const locale = numberLocale ? { locale: numberLocale } : {};
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
     const earningsFiles = files.filter((f) => f.kind !== 'payments');
+    // A table the import writes to must be read to know what it holds: into a refused one every
+    // row would be appended again (docs/RULES.md, "A refused table").
+    const earningsRefusal = earningsHeaderVerdict(table);
+    if (earningsFiles.length > 0 && earningsRefusal.refused) throw new RefusedTableError('Earnings', earningsRefusal.problems);
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
     const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale, names) : null;
     // What the import read and does not append is kept in the import log, where the ledger finds

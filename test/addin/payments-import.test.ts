@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseExportText } from '../../addin/import/parse-export.js';
-import { importExports, loadWorkbook, setUpWorkbook, SheetNotTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, RefusedTableError, setUpWorkbook, SheetNotTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { errorText } from '../../addin/taskpane/error-text.js';
 import { createLocale } from '../../addin/i18n/locale.js';
 import { message } from '../../addin/i18n/messages.js';
@@ -109,6 +109,27 @@ describe('importing a Payments report', () => {
       ['warning', TABLES.importLog, 'twice.csv:4', '2'],
     ]);
     expect(await mismatches()).toEqual([]);
+  });
+
+  test('a Payments table core refuses refuses the import of a report: nothing is written, where every payment would be appended again', async () => {
+    const august = report('august.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15']);
+    await importExports([earnings, august], () => undefined);
+    // A column repeated: which of the two is meant, core cannot know.
+    await Excel.run(async (context) => {
+      const header = context.workbook.tables.getItem(TABLES.payments).getHeaderRowRange().load('values');
+      await context.sync();
+      header.values = [header.values[0]!.map((name) => (name === 'programName' ? 'Paymentid' : name))];
+      await context.sync();
+    });
+    const before = fake.tableValues(TABLES.payments)!;
+    const refused = await importExports([earnings, august], () => undefined).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RefusedTableError);
+    expect((refused as RefusedTableError).table).toBe('Payments');
+    expect((refused as RefusedTableError).problems.flatMap((p) => p.issues.map((i) => i.code))).toEqual(['duplicate_header']);
+    expect(fake.tableValues(TABLES.payments)).toEqual(before);
+    expect(fake.tableValues(TABLES.earnings)!.rows).toHaveLength(2);
+    expect(fake.tableValues(TABLES.importLog)).toBeNull();
+    expect(errorText(createLocale('en-US'), refused)).toBe(message('en', 'error.paymentsRefused', { count: 1 }));
   });
 
   // Each report's recency is the latest paymentDate in it: PAY-1's payment dates the reports.

@@ -8,7 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fake } from '../addin/fake-excel.js';
-import { loadWorkbook, RefusedTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, RefusedTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { parseExportText } from '../../addin/import/parse-export.js';
 import { availableIn } from '../../addin/functions/coop-functions.js';
 import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { runCli } from '../batch/reconcile/run.js';
@@ -57,5 +58,13 @@ describe('an Earnings header core refuses', () => {
     expect((refused as RefusedTableError).table).toBe('Earnings');
     expect(fake.tableValues(TABLES.balances)!.rows).toEqual(balancesBefore);
     expect(() => availableIn(ledger, 'P1', 'CSP Indirect Reseller', 'FY22 H1', 'USD')).toThrow(/Earnings/);
+
+    // Nor is an export imported into it: the import cannot read what the table holds, so every row
+    // would be appended again. Nothing is written.
+    const earningsBefore = fake.tableValues(TABLES.earnings);
+    const imported = await importExports([parseExportText('again.csv', exportText('E1'))], () => undefined).catch((e: unknown) => e);
+    expect(imported).toBeInstanceOf(RefusedTableError);
+    expect((imported as RefusedTableError).table).toBe('Earnings');
+    expect(fake.tableValues(TABLES.earnings)).toEqual(earningsBefore);
   });
 });
