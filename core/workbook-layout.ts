@@ -20,6 +20,14 @@ export function columnKind(columns: readonly ColumnSpec[], name: string): Column
   return columns.find((c) => c.name === name)?.kind;
 }
 
+/**
+ * The currency an amount column's values are shown in (docs/RULES.md, "Money"): a USD column's
+ * (`amountUSD`) in USD, any other amount in its row's currency.
+ */
+export function amountColumnCurrency<C>(kind: 'amount' | 'amountUSD', rowCurrency: C): C | 'USD' {
+  return kind === 'amountUSD' ? 'USD' : rowCurrency;
+}
+
 function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
   return Object.entries(spec).map(([name, kind]) => ({ name, kind }));
 }

@@ -6,7 +6,7 @@
  */
 import { Dec } from '../../core/money/decimal.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
-import { roundToMinor } from '../../core/money/round.js';
+import { outputAmount } from '../../core/money/round.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
 import { scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
 import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
@@ -56,7 +56,7 @@ export function optionalAmountFromCell(value: unknown): Result<Dec | null> {
 
 /** Rounded half-up to the currency's minor unit, as a number Excel can sum. */
 export function amountToCell(amount: Dec, currency: CurrencyCode): number {
-  return roundToMinor(amount, currency).toNumber();
+  return outputAmount(amount, currency).toNumber();
 }
 
 /** An unrounded decimal (a share, a USD sum already exact in the export) as a cell number. */

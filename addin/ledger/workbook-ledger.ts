@@ -20,7 +20,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
 import { detach } from '../../core/text/detach.js';
-import { BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, IMPORT_ORDER_COLUMN, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { amountColumnCurrency, BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, IMPORT_ORDER_COLUMN, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
 import { importLogFindings, readImportLogRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogEntry } from '../../core/reconcile/import-log.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
@@ -522,7 +522,7 @@ export function balanceToCells(b: PoolBalance): CellValue[] {
     const value = row[name];
     if (value === null || value === undefined) return '';
     if (kind === 'date') return dateToCell(value as IsoDate);
-    if (kind === 'amount' || kind === 'amountUSD') return amountToCell(value as Dec, kind === 'amountUSD' ? 'USD' : cur);
+    if (kind === 'amount' || kind === 'amountUSD') return amountToCell(value as Dec, amountColumnCurrency(kind, cur));
     if (typeof value === 'string') return textToCell(value);
     return value as number | boolean;
   });

@@ -1,6 +1,6 @@
-import type { ColumnSpec } from '../../core/workbook-layout.js';
-import { Dec, isDec, ZERO } from '../../core/money/decimal.js';
-import { roundToMinor } from '../../core/money/round.js';
+import { amountColumnCurrency, type ColumnSpec } from '../../core/workbook-layout.js';
+import { Dec, isDec } from '../../core/money/decimal.js';
+import { outputAmount } from '../../core/money/round.js';
 import { minorUnits, type CurrencyCode } from '../../core/money/currency.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CellValue } from './cell-value.js';
@@ -47,10 +47,8 @@ function amount(spec: ColumnSpec, value: Dec, currency: CurrencyCode | null | un
   if (!currency || !CURRENCY.test(currency)) {
     return misuse(spec, value, `an amount needs the row's currency, got ${JSON.stringify(currency ?? null)}`);
   }
-  // Rounding happens once (docs/RULES.md, Money), here, at output, half-up like Excel's ROUND; a
-  // zero of either sign is written as plain 0.
-  const rounded = roundToMinor(value, currency);
-  return { type: 'amount', value: rounded.isZero() ? ZERO : rounded, places: minorUnits(currency), currency };
+  // Rounding happens once (docs/RULES.md, Money), here, at output.
+  return { type: 'amount', value: outputAmount(value, currency), places: minorUnits(currency), currency };
 }
 
 /**
@@ -71,7 +69,7 @@ export function resolveCell(spec: ColumnSpec, value: CellValue | undefined, curr
       return text(plain(value));
     case 'amount':
     case 'amountUSD': {
-      const cur = spec.kind === 'amountUSD' ? 'USD' : currency;
+      const cur = amountColumnCurrency(spec.kind, currency);
       if (isDec(value)) return amount(spec, value, cur);
       if (typeof value === 'string') {
         if (!PLAIN_DECIMAL.test(value)) return text(value);

@@ -11,7 +11,7 @@ import type { JournalLine } from '../../core/journal/journal-line.js';
 import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import type { InputSummary } from './input-summary.js';
 import type { LedgerSettings } from '../../core/settings.js';
-import { hasForfeited, poolAlerts } from '../../core/pools/pool-alerts.js';
+import { poolFlags } from '../../core/pools/pool-alerts.js';
 import { poolKeyString } from '../../core/pools/pool-key.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
 import {
@@ -39,22 +39,10 @@ export interface WorkbookReportData {
   readonly journal: readonly JournalLine[];
 }
 
-/**
- * The Balances sheet's shading: core's alerts with the run's horizons, the same as the findings
- * and report.html (`poolAlerts`, overdrawn before expiring), and grey where money was forfeited as
- * the sheet shows it (core's `hasForfeited`).
- */
+/** The Balances sheet's shading: each pool's mark by core's rule (`poolFlags`), with the run's horizons. */
 function balanceHighlights(pools: readonly PoolBalance[], settings: LedgerSettings): (row: ReportRow) => HighlightKind | null {
-  const kinds = new Map<string, HighlightKind>();
-  for (const alert of poolAlerts(pools, settings)) {
-    const key = poolKeyString(alert.pool.key);
-    if (alert.kind !== 'willConvert' && !kinds.has(key)) kinds.set(key, alert.kind);
-  }
-  for (const pool of pools) {
-    const key = poolKeyString(pool.key);
-    if (!kinds.has(key) && hasForfeited(pool)) kinds.set(key, 'forfeited');
-  }
-  return (row) => kinds.get(poolKeyString({ participantId: String(row.participantId), programName: String(row.programName), earningPeriod: String(row.earningPeriod), currency: String(row.currency) })) ?? null;
+  const flags = poolFlags(pools, settings);
+  return (row) => flags.get(poolKeyString({ participantId: String(row.participantId), programName: String(row.programName), earningPeriod: String(row.earningPeriod), currency: String(row.currency) })) ?? null;
 }
 
 function countSeverities(findings: readonly Finding[]): Record<Finding['severity'], number> {

@@ -1,4 +1,4 @@
-import { Dec, ROUND_HALF_UP } from './decimal.js';
+import { Dec, ROUND_HALF_UP, ZERO } from './decimal.js';
 import { minorUnits, type CurrencyCode } from './currency.js';
 
 /** Rounds to the currency's minor unit, half away from zero like Excel's ROUND. Output only. */
@@ -8,10 +8,19 @@ export function roundToMinor(amount: Dec, currency: CurrencyCode): Dec {
   return amount.decimalPlaces() <= places ? amount : amount.toDecimalPlaces(places, ROUND_HALF_UP);
 }
 
+/**
+ * An amount as every output shows it (docs/RULES.md, "Money"): rounded to its currency's minor
+ * unit (`roundToMinor`), and a zero of either sign plain 0, so `-0.004` USD is the 0 of every other
+ * cell, in the batch job's files and the add-in's tables alike.
+ */
+export function outputAmount(amount: Dec, currency: CurrencyCode): Dec {
+  const rounded = roundToMinor(amount, currency);
+  return rounded.isZero() ? ZERO : rounded;
+}
+
 /** `1234.5` EUR → `1234.50`; `-0.004` USD → `0.00`: `.` as decimal mark, no grouping. */
 export function formatAmount(amount: Dec, currency: CurrencyCode): string {
-  const rounded = roundToMinor(amount, currency);
-  return (rounded.isZero() ? new Dec(0) : rounded).toFixed(minorUnits(currency), ROUND_HALF_UP);
+  return outputAmount(amount, currency).toFixed(minorUnits(currency), ROUND_HALF_UP);
 }
 
 /** One minor unit of a currency as a decimal (0.01 EUR, 1 JPY, 0.001 KWD). */

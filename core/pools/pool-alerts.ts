@@ -3,7 +3,7 @@ import { roundToMinor } from '../money/round.js';
 import { daysBetween, type IsoDate } from '../calendar/calendar-date.js';
 import { lastDay } from '../calendar/date-interval.js';
 import type { PoolBalance } from './pool-balance.js';
-import { comparePoolKeys } from './pool-key.js';
+import { comparePoolKeys, poolKeyString } from './pool-key.js';
 import type { LedgerSettings } from '../settings.js';
 
 /**
@@ -127,4 +127,26 @@ const KIND_RANK: Readonly<Record<PoolAlertKind, number>> = { overdrawn: 0, expir
 function byUrgency(a: PoolAlert, b: PoolAlert): number {
   if ((a.kind === 'overdrawn') !== (b.kind === 'overdrawn')) return a.kind === 'overdrawn' ? -1 : 1;
   return a.days - b.days || KIND_RANK[a.kind] - KIND_RANK[b.kind] || comparePoolKeys(a.pool.key, b.pool.key);
+}
+
+/** The one mark a pool gets where a report marks each pool once (the xlsx Balances sheet's shading). */
+export type PoolFlag = 'overdrawn' | 'expiring' | 'forfeited';
+
+/**
+ * Each pool's mark, by `poolKeyString` (docs/RULES.md, "Alerts"): its first alert that asks for
+ * action, with the settings' horizons, as the findings and report.html have them (overdrawn before
+ * expiring; a conversion ahead is no alarm), else `forfeited` where money was forfeited as reports
+ * show it (`hasForfeited`); a pool with none is not in the map.
+ */
+export function poolFlags(balances: readonly PoolBalance[], settings: AlertSettings): Map<string, PoolFlag> {
+  const flags = new Map<string, PoolFlag>();
+  for (const alert of poolAlerts(balances, settings)) {
+    const key = poolKeyString(alert.pool.key);
+    if (alert.kind !== 'willConvert' && !flags.has(key)) flags.set(key, alert.kind);
+  }
+  for (const pool of balances) {
+    const key = poolKeyString(pool.key);
+    if (!flags.has(key) && hasForfeited(pool)) flags.set(key, 'forfeited');
+  }
+  return flags;
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Dec, sum } from '../../core/money/decimal.js';
 import { parseAmount, numberLocale, type NumberLocale } from '../../core/money/parse-amount.js';
-import { formatAmount, roundToMinor, minorUnit } from '../../core/money/round.js';
+import { formatAmount, outputAmount, roundToMinor, minorUnit } from '../../core/money/round.js';
 import { minorUnits, parseCurrency } from '../../core/money/currency.js';
 import { allocate } from '../../core/money/allocate.js';
 
@@ -138,6 +138,10 @@ describe('currencies and rounding', () => {
     ['1234.5', 'EUR', '1234.50'],
   ])('%s %s is shown as %s (half-up, like Excel ROUND)', (amount, currency, shown) => {
     expect(formatAmount(new Dec(amount), currency)).toBe(shown);
+    // The value every output writes: the same figure, a zero of either sign plain 0.
+    const value = outputAmount(new Dec(amount), currency);
+    expect(value.eq(new Dec(shown))).toBe(true);
+    expect(Object.is(value.toNumber(), -0)).toBe(false);
   });
 
   test('rounding keeps exact decimals, never binary floats', () => {

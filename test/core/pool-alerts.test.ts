@@ -5,7 +5,8 @@ import { addDays, isoDate, type IsoDate } from '../../core/calendar/calendar-dat
 import { half } from '../../core/calendar/fiscal-half.js';
 import { createPoolLedger, addCoopEarning, addClaimDraw, addTransfer, type DrawKind } from '../../core/pools/pool-ledger.js';
 import { computeBalances, isSettledStatus, type PoolBalance } from '../../core/pools/pool-balance.js';
-import { hasForfeited, isOverdrawn, isSpendable, nextDeadline, poolAlerts, poolDeadlines } from '../../core/pools/pool-alerts.js';
+import { hasForfeited, isOverdrawn, isSpendable, nextDeadline, poolAlerts, poolDeadlines, poolFlags } from '../../core/pools/pool-alerts.js';
+import { poolKeyString } from '../../core/pools/pool-key.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
 import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
 
@@ -127,6 +128,33 @@ describe('pool alerts', () => {
     );
     expect([tiny!.status, tiny!.forfeited.toString(), hasForfeited(tiny!)]).toEqual(['closed', '0.004', false]);
     expect([half_!.status, half_!.forfeited.toString(), hasForfeited(half_!)]).toEqual(['closed', '0.005', true]);
+  });
+
+  test('each pool\'s one mark: overdrawn before expiring, forfeited where no alert asks for action, nothing for a conversion ahead', () => {
+    const pools = [
+      ...settle(
+        [
+          { participant: 'A', date: '2021-09-01', amount: '20000' },
+          { participant: 'B', date: '2021-09-01', amount: '12000', claims: [['approved', '12600', '12600']] },
+          { participant: 'C', date: '2020-09-01', amount: '20000.005', claims: [['approved', '20000']] },
+          { participant: 'D', date: '2020-09-01', amount: '20000.004', claims: [['approved', '20000']] },
+        ],
+        '2022-06-29',
+      ),
+      // Still accruing below the threshold: it will convert, which the sheet does not shade.
+      ...settle([{ participant: 'E', program: 'Small', date: '2022-06-01', amount: '100' }], '2022-06-29'),
+    ];
+    expect(poolAlerts(pools, DEFAULT_SETTINGS).map((a) => [a.kind, a.pool.key.participantId])).toContainEqual(['willConvert', 'E']);
+    const flags = poolFlags(pools, DEFAULT_SETTINGS);
+    expect(pools.map((p) => [p.key.participantId, flags.get(poolKeyString(p.key)) ?? null])).toEqual([
+      ['A', 'expiring'],
+      ['B', 'overdrawn'],
+      ['C', 'forfeited'],
+      ['D', null],
+      ['E', null],
+    ]);
+    // The horizons are the settings': 1 day out, A is not expiring, and has no mark.
+    expect(poolFlags(pools, withSettings({ expiryDays: [0] })).get(poolKeyString(pools[0]!.key))).toBeUndefined();
   });
 
   test('co-op transferred out makes a part of the pool negative, not the pool overdrawn', () => {
