@@ -13,6 +13,7 @@
  * One 32-bit end per cell is all that is kept: fresh memory is dear too (a 40 MB typed array cost
  * more to touch the first time than the scan that fills it).
  */
+import { lineBreaksIn } from '../../core/tables/line-breaks.js';
 
 /**
  * Records as the text holds them. A cell's raw text runs from its start to its end (`cellEnds`,
@@ -25,7 +26,7 @@ export interface ScannedRecords {
   /** Record `k`'s cells are `recordFirst[k]` to `recordFirst[k + 1]` (exclusive); one entry more than records. */
   readonly recordFirst: Int32Array;
   readonly recordStarts: Int32Array;
-  /** 1-based line where each record starts, counting a line feed and a lone carriage return as a break, as papaparse's reference does. */
+  /** 1-based line where each record starts, counting the line feeds before it (core's lineBreaksIn), as papaparse's reference does. */
   readonly recordLines: Int32Array;
   readonly records: number;
 }
@@ -67,16 +68,6 @@ class IntList {
   view(): Int32Array {
     return this.values.subarray(0, this.length);
   }
-}
-
-/** The line breaks in `text[from, to)`: every line feed, and every carriage return not followed by one. */
-function breaksIn(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) n++;
-  }
-  return n;
 }
 
 /** About how many cells and records the text holds, from its first megabyte: enough room without growing, and not much more. */
@@ -126,7 +117,7 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
           if (q === n - 1 || text.charCodeAt(q + 1) !== QUOTE) break;
           q++;
         }
-        line += breaksIn(text, i + 1, q);
+        line += lineBreaksIn(text, i + 1, q, '\n');
         ends.push(q + 1);
         if (q === n - 1) {
           more = false;
@@ -156,13 +147,11 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
             ended = true;
             break;
           }
-        } else if (c === CR) {
-          if (text.charCodeAt(j + 1) !== LF) line++;
-          else if (crlf) {
-            line++;
-            ended = true;
-            break;
-          }
+        } else if (crlf && c === CR && text.charCodeAt(j + 1) === LF) {
+          // A carriage return alone is a character of its line (core's lineBreaksIn).
+          line++;
+          ended = true;
+          break;
         }
       }
       ends.push(j);

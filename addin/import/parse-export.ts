@@ -4,6 +4,7 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
+import { lineBreakOf, lineBreaksIn } from '../../core/tables/line-breaks.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
@@ -49,7 +50,8 @@ export function parseExport(file: string, text: string, options: ParseExportOpti
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const header = exportHeader(body);
-  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(header) }).meta;
+  const newline = papaparseNewline(body);
+  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
   const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
   const { kind } = header;
@@ -61,8 +63,19 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const header = exportHeader(body);
-  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, ...delimiterOf(header) }).meta;
+  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline: papaparseNewline(body), ...delimiterOf(header) }).meta;
   return fromRecords(file, recordsByStep(body, delimiter), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
+}
+
+/**
+ * The line break papaparse splits records at: the file's, by core's rule (`lineBreakOf`, its first
+ * break), as the batch job's reader gives it, never papaparse's own guess, which counts breaks and
+ * can take a file of CR LF lines with one carriage return in a cell for a file of carriage returns.
+ */
+function papaparseNewline(body: string): '\n' | '\r\n' | '\r' {
+  if (lineBreakOf(body, true) === '\r') return '\r';
+  const first = body.indexOf('\n');
+  return first > 0 && body.charCodeAt(first - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */
@@ -92,8 +105,7 @@ export function exportHeader(body: string): ExportHeader {
  * report a file without a header meant to be (`exportKindOf`); delimiter null: no line is the header.
  */
 function headerSearchOf(body: string, required: readonly ColumnRequirement[]): { delimiter: Delimiter | null; search: HeaderSearch } {
-  const firstBreak = /\r\n?|\n/.exec(body)?.[0];
-  const newline = firstBreak === '\r' ? '\r' : '\n';
+  const newline = lineBreakOf(body, true)!;
   let search = startHeaderSearch(required);
   let pos = 0;
   for (let line = 1; searchesLine(search, line); line++) {
@@ -246,16 +258,6 @@ function errorsOn(errors: readonly Papa.ParseError[], lineOf: (error: Papa.Parse
     .map((e) => ({ line: lineOf(e), code: problemCode(e.code), input: e.message }));
 }
 
-/** The line breaks in `text[from, to)`: every line feed, and every carriage return not followed by one. */
-function breaksIn(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
-}
-
 /**
  * papaparse's error kinds as the batch job's reader reports the same fault: a quote never closed
  * is `unclosed_quote`, text after a closing quote `malformed_csv`. Nothing else reaches here with
@@ -276,8 +278,11 @@ function recordsByStep(body: string, delimiter: string): NumberedRecords {
   const errors: NumberedRecords['errors'] = [];
   let start = 0;
   let line = 1;
+  // Lines end at the file's line break, as the batch job's reader counts them (core's lineBreaksIn).
+  const lineBreak = lineBreakOf(body, true)!;
   Papa.parse<string[]>(body, {
     delimiter,
+    newline: papaparseNewline(body),
     header: false,
     skipEmptyLines: false,
     step: (result) => {
@@ -290,14 +295,18 @@ function recordsByStep(body: string, delimiter: string): NumberedRecords {
       // A quote never closed is the record's one problem: what looked like text after a closing
       // quote was the start of the unclosed one.
       const unclosed = result.errors.filter((e) => e.code === 'MissingQuotes');
-      const judged = unclosed.length > 0 || isBlankRow(result.data) ? unclosed : result.errors;
-      // An error is on its record's line; a quote never closed on the line it opens on, as the
-      // batch job's reader says (papaparse's index is just after that quote, in the whole text).
+      // Text after a closing quote is said once, at its first quote, as the batch job's reader says it.
+      const firstInvalid = result.errors.find((e) => e.code === 'InvalidQuotes');
+      const judged = unclosed.length > 0 || isBlankRow(result.data) ? unclosed : result.errors.filter((e) => e.code !== 'InvalidQuotes' || e === firstInvalid);
+      // An error is on its record's line; a quote never closed, or text after a closing quote, on
+      // the line of that quote, as the batch job's reader says (papaparse's index is just after
+      // the quote, in the whole text), which differs where a quoted cell before it spans lines.
       const record = all.length - 1;
-      const lineOf = (e: Papa.ParseError) => (e.code === 'MissingQuotes' && e.index !== undefined && e.index > start ? line + breaksIn(body, start, e.index - 1) : line);
+      const lineOf = (e: Papa.ParseError) =>
+        (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') && e.index !== undefined && e.index > start ? line + lineBreaksIn(body, start, e.index - 1, lineBreak) : line;
       for (const error of errorsOn(judged, lineOf)) errors.push({ ...error, record });
-      // The next record starts at the cursor: count the line breaks up to it (a lone CR breaks a line too).
-      line += breaksIn(body, start, end);
+      // The next record starts at the cursor: count the line breaks up to it.
+      line += lineBreaksIn(body, start, end, lineBreak);
       start = end;
     },
   });
@@ -327,7 +336,7 @@ function firstTooLarge(
     const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1 });
     const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
     const quoteAt = openQuote === undefined ? undefined : start + openQuote - 1;
-    const line = quoteAt === undefined ? lineOf(k) : lineOf(k) + breaksIn(text, start, quoteAt);
+    const line = quoteAt === undefined ? lineOf(k) : lineOf(k) + lineBreaksIn(text, start, quoteAt, lineBreakOf(text, true)!);
     const column = quoteAt === undefined ? undefined : headers[(probe.data[0]?.length ?? 1) - 1];
     return { record: k, error: { line, code: 'record_too_large', input: String(cap), ...(column === undefined ? {} : { column }) } };
   }

@@ -20,6 +20,7 @@ import { hasNoRows } from '../../core/tables/no-rows.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
+import { lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
 
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
@@ -86,7 +87,6 @@ export interface CsvReadSummary {
   readonly complete: boolean;
 }
 
-type Newline = '\n' | '\r';
 
 /** What `quotedRecord` returns when the text ends inside the record (more is coming). */
 const NEED_MORE = -1;
@@ -152,12 +152,6 @@ function openFailure(file: string, error: unknown): InputIssue {
   });
 }
 
-function countNewlines(text: string, from: number, to: number, nl: Newline): number {
-  let n = 0;
-  for (let i = text.indexOf(nl, from); i !== -1 && i < to; i = text.indexOf(nl, i + 1)) n++;
-  return n;
-}
-
 function splitHeaderLine(line: string, delimiter: Delimiter): string[] {
   const parsed = Papa.parse<string[]>(line, { delimiter, header: false, fastMode: false, newline: '\n' });
   return parsed.data[0] ?? [];
@@ -185,7 +179,7 @@ class TableReader {
   /** Every report kind's header search, when the caller names its report (`report`). */
   private kindSearches: { kind: ExportKind; search: HeaderSearch }[];
   private closestRaw = '';
-  private newline: Newline | undefined;
+  private newline: LineBreak | undefined;
 
   // Rows: the unparsed end of the text (an incomplete record) and the line it starts on.
   private parser: Papa.Parser | undefined;
@@ -292,13 +286,9 @@ class TableReader {
 
   // ---- header -------------------------------------------------------------------------------
 
-  private decideNewline(atEnd: boolean): Newline | undefined {
+  private decideNewline(atEnd: boolean): LineBreak | undefined {
     if (this.newline) return this.newline;
-    const m = /[\r\n]/.exec(this.pre);
-    if (!m) return atEnd ? '\n' : undefined;
-    if (m[0] === '\n') return (this.newline = '\n');
-    if (m.index + 1 < this.pre.length) return (this.newline = this.pre[m.index + 1] === '\n' ? '\n' : '\r');
-    return atEnd ? (this.newline = '\r') : undefined;
+    return (this.newline = lineBreakOf(this.pre, atEnd));
   }
 
   private searchHeader(atEnd: boolean): void {
@@ -575,7 +565,7 @@ class TableReader {
         }
         if (close === -1) return atEnd ? MALFORMED : NEED_MORE;
         if (close > lineEnd) {
-          breaks += countNewlines(input, lineEnd, close, newline);
+          breaks += lineBreaksIn(input, lineEnd, close, newline);
           lineEnd = input.indexOf(newline, close);
           if (lineEnd === -1) lineEnd = len;
         }
@@ -716,7 +706,7 @@ class TableReader {
   /** The physical line of position `pos` of the current input; positions only move forward. */
   private lineAt(pos: number): number {
     if (pos === this.scanPos) return this.scanLine;
-    this.scanLine += countNewlines(this.input, this.scanPos, pos, this.newline ?? '\n');
+    this.scanLine += lineBreaksIn(this.input, this.scanPos, pos, this.newline ?? '\n');
     this.scanPos = pos;
     return this.scanLine;
   }
@@ -745,7 +735,7 @@ class TableReader {
     });
     const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
     const quoteAt = openQuote === undefined ? undefined : openQuote - 1;
-    const line = quoteAt === undefined ? this.partialLine : this.partialLine + countNewlines(this.partial, 0, quoteAt, this.newline ?? '\n');
+    const line = quoteAt === undefined ? this.partialLine : this.partialLine + lineBreaksIn(this.partial, 0, quoteAt, this.newline ?? '\n');
     const fieldIndex = probe.data[0]?.length ?? 1;
     const column = quoteAt === undefined ? undefined : this.header?.columns[fieldIndex - 1];
     this.stop(
@@ -811,7 +801,7 @@ class TableReader {
     const invalidQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'InvalidQuotes');
     if (invalidQuote) {
       const at = errorAt(invalidQuote);
-      const quoteLine = at >= start ? line + countNewlines(this.input, start, at, this.newline ?? '\n') : line;
+      const quoteLine = at >= start ? line + lineBreaksIn(this.input, start, at, this.newline ?? '\n') : line;
       this.reject(location, raw(), [
         inputIssue('malformed_csv', {
           file: this.file,

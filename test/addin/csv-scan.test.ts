@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
+import { lineBreaksIn } from '../../core/tables/line-breaks.js';
 import { recordCells, scanRecords } from '../../addin/import/csv-scan.js';
 import { parseExport, parseExportByPapaparse } from '../../addin/import/parse-export.js';
 import { unpackExport } from '../../addin/import/packed-rows.js';
@@ -19,10 +20,7 @@ function papaparseRecords(text: string, delimiter: string, newline: '\n' | '\r\n
     step: (result) => {
       records.push(result.data);
       lines.push(line);
-      for (let i = start; i < result.meta.cursor; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-      }
+      line += lineBreaksIn(text, start, result.meta.cursor, '\n');
       start = result.meta.cursor;
     },
   });

@@ -23,9 +23,12 @@ function linesByStep(text: string): { lines: number[]; blank: boolean[]; errorLi
       const isBlank = result.data.every((c) => c.trim() === '');
       blank.push(isBlank);
       const unclosed = result.errors.filter((e) => e.code === 'MissingQuotes');
-      const judged = unclosed.length > 0 || isBlank ? unclosed : result.errors;
-      // A quote never closed is on the line it opens on (just before papaparse's index).
-      const lineOf = (e: Papa.ParseError) => (e.code === 'MissingQuotes' && e.index !== undefined ? 1 + (text.slice(0, Math.max(start, e.index - 1)).match(/\n/g)?.length ?? 0) : line);
+      // Text after a closing quote is one error of the record, at its first such quote.
+      const firstInvalid = result.errors.find((e) => e.code === 'InvalidQuotes');
+      const judged = unclosed.length > 0 || isBlank ? unclosed : result.errors.filter((e) => e.code !== 'InvalidQuotes' || e === firstInvalid);
+      // A quote never closed, or text after a closing quote, is on the line of that quote (just before papaparse's index).
+      const quoted = (e: Papa.ParseError) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes';
+      const lineOf = (e: Papa.ParseError) => (quoted(e) && e.index !== undefined ? 1 + (text.slice(0, Math.max(start, e.index - 1)).match(/\n/g)?.length ?? 0) : line);
       const faults = judged.filter((e) => e.code !== 'UndetectableDelimiter');
       for (const e of faults) errorLines.push(lineOf(e));
       // A record with a fault is its error, not a row.

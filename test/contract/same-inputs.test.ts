@@ -67,6 +67,10 @@ describe('the same file through both readers gives the same verdict', () => {
     ['a line of blank cells between rows, spaces and a tab in them', utf8(`${HEADER}\r\n${row('E1')}\r\n , ,\t, ,,,,\r\n${row('E2')}\r\n`), { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
     ['a blank line of quoted empty cells', utf8(`${HEADER}\n${row('E1')}\n"","", ,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
     ['a blank line whose empty quoted cell has a space after its quote: blank, its quote not judged', utf8(`${HEADER}\n${row('E1')}\n"" ,,,,,,,\n`), { earnings: ['E1:P1'], problems: [] }],
+    // Lines end at the file's line break only (core's lineBreaksIn): the row after a carriage return in a cell is on the next line, not two lines down.
+    ['a carriage return alone in a cell of a file of line feeds is a character of its line', utf8(`${HEADER}\nE1,P\r1,Hosting,Co-op,10.00,10.00,2021-01-05,USD\nE2,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\n`), { earnings: ['E1:P\r1'], problems: ['invalid_amount@3 error'] }],
+    ['a line feed in a quoted cell of a file of CR LF lines ends a line', utf8(`${HEADER}\r\nE1,"P\n1",Hosting,Co-op,10.00,10.00,2021-01-05,USD\r\nE2,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\r\n`), { earnings: ['E1:P\n1'], problems: ['invalid_amount@4 error'] }],
+    ['text after a closing quote is on the line of that quote, past a quoted cell of two lines', utf8(`${HEADER}\nE1,"P\n1","Host"ing",Co-op,10.00,10.00,2021-01-05,USD\n`), { earnings: [], problems: ['malformed_csv@3 error'] }],
     ['an empty file', utf8(''), { earnings: [], problems: ['empty_file@1 error'] }],
     ['a file of blank lines only', utf8('\r\n  \r\n\t\r\n'), { earnings: [], problems: ['empty_file@1 error'] }],
     ['20 blank lines, then the header: the searched lines are empty', utf8(`${'\r\n'.repeat(20)}${HEADER}\r\n${row('E1')}\r\n`), { earnings: [], problems: ['empty_file@1 error'] }],
@@ -451,7 +455,7 @@ describe('zips and sets of files are read in the same order, the same entries', 
 
 describe('any file of rows', () => {
   // Cells that make rows blank, ragged, quoted or refused, on either line break.
-  const cell = fc.constantFrom('', ' ', '\t', ';', 'E', 'P1', '10.00', '2021-01-05', 'USD', 'Co-op', '"q, 1"', '""', '" "', '"a"b"', '"open', '1.O');
+  const cell = fc.constantFrom('', ' ', '\t', ';', 'E', 'P1', '10.00', '2021-01-05', 'USD', 'Co-op', '"q, 1"', '""', '" "', '"a"b"', '"open', '1.O', '"x\ry"', 'x\ry', '"x\ny"');
   const rowOf = fc.array(cell, { minLength: 1, maxLength: 10 }).map((cells) => cells.join(','));
   let n = 0;
   // A title line above the header, as Partner Center writes one, or a line of tabs that would mislead a guess.

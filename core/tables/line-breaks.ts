@@ -1,0 +1,28 @@
+/**
+ * Where a text file's lines end, for the line numbers both readers give a row (docs/RULES.md,
+ * "Line numbers"). A file's line break is its first one: a line feed, a carriage return before a
+ * line feed (Windows lines end CR LF, and the CR is the line's last character), or a carriage
+ * return alone (old Mac files). Only that character ends a line, as the CSV parser splits records
+ * by it: a carriage return alone inside a file of line feeds is a character of its cell and line.
+ */
+export type LineBreak = '\n' | '\r';
+
+/**
+ * The line break of a text whose first `text.length` characters are known: undefined while the
+ * first break is a carriage return at the very end and more text may follow (its next character
+ * decides), and `\n` for a text with no break at all.
+ */
+export function lineBreakOf(text: string, atEnd: boolean): LineBreak | undefined {
+  const m = /[\r\n]/.exec(text);
+  if (!m) return atEnd ? '\n' : undefined;
+  if (m[0] === '\n') return '\n';
+  if (m.index + 1 < text.length) return text[m.index + 1] === '\n' ? '\n' : '\r';
+  return atEnd ? '\r' : undefined;
+}
+
+/** How many lines end in `text[from, to)`: the line breaks there. */
+export function lineBreaksIn(text: string, from: number, to: number, lineBreak: LineBreak): number {
+  let n = 0;
+  for (let i = text.indexOf(lineBreak, from); i !== -1 && i < to; i = text.indexOf(lineBreak, i + 1)) n++;
+  return n;
+}
