@@ -289,6 +289,7 @@ const en = {
   'finding.duplicate_payment': 'Payment stated twice in one report',
   'finding.rows_quarantined': 'Unreadable rows left out',
   'finding.no_rows': 'Download without rows',
+  'finding.zip_entry_not_csv': 'Zip entry that is not an export',
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type MessageKey = keyof typeof en;
@@ -561,6 +562,7 @@ const nl: Messages = {
   'finding.duplicate_payment': 'Betaling tweemaal in één rapport',
   'finding.rows_quarantined': 'Onleesbare rijen weggelaten',
   'finding.no_rows': 'Download zonder rijen',
+  'finding.zip_entry_not_csv': 'Item in zip dat geen export is',
 };
 
 const de: Messages = {
@@ -830,6 +832,7 @@ const de: Messages = {
   'finding.duplicate_payment': 'Zahlung zweimal in einem Bericht',
   'finding.rows_quarantined': 'Unlesbare Zeilen ausgelassen',
   'finding.no_rows': 'Download ohne Zeilen',
+  'finding.zip_entry_not_csv': 'Zip-Eintrag, der kein Export ist',
 };
 
 const fr: Messages = {
@@ -1099,6 +1102,7 @@ const fr: Messages = {
   'finding.duplicate_payment': 'Paiement indiqué deux fois dans un même rapport',
   'finding.rows_quarantined': 'Lignes illisibles écartées',
   'finding.no_rows': 'Téléchargement sans lignes',
+  'finding.zip_entry_not_csv': 'Élément du zip qui n’est pas un export',
 };
 
 const sv: Messages = {
@@ -1368,6 +1372,7 @@ const sv: Messages = {
   'finding.duplicate_payment': 'Betalning angiven två gånger i samma rapport',
   'finding.rows_quarantined': 'Oläsbara rader utelämnade',
   'finding.no_rows': 'Nedladdning utan rader',
+  'finding.zip_entry_not_csv': 'Post i zip-filen som inte är en export',
 };
 
 const TABLE: Readonly<Record<Language, Messages>> = { en, nl, de, fr, sv };

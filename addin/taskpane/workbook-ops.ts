@@ -9,7 +9,8 @@ import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
 import { settingsRefusing } from '../../core/settings.js';
-import { importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogCount } from '../../core/reconcile/import-log.js';
+import { ImportLogTally, importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogCount } from '../../core/reconcile/import-log.js';
+import type { ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
@@ -112,6 +113,8 @@ export interface ImportOutcome {
   /** The Payments reports' own plan (null: none was imported). */
   readonly payments: PaymentsPlan | null;
   readonly written: number;
+  /** Every row this import wrote to the import log (docs/RULES.md, "Import log"). */
+  readonly logged: readonly ImportLogCount[];
 }
 
 /** Number formats per column of a table with these headers, by the layout column each names (core's header rule: `Earning Date` is `earningDate`). */
@@ -201,7 +204,11 @@ export class RefusedSettingError extends Error {
  * is planned and checked before the first write; once writing has started, Excel has no
  * transaction to undo it, and an error leaves what was written.
  */
-export function importExports(files: readonly ParsedExport[], onProgress: (written: number, total: number) => void): Promise<ImportOutcome> {
+export function importExports(
+  files: readonly ParsedExport[],
+  onProgress: (written: number, total: number) => void,
+  zipSkipped: readonly { readonly file: string; readonly code: ZipProblemCode }[] = [],
+): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
     const stored = queueStoredSettings(context);
     // The workbook's names, read once: where each table is, for every step below.
@@ -229,7 +236,9 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
     const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale, names) : null;
     // What the import read and does not append is kept in the import log, where the ledger finds
     // it on every recalculation (docs/RULES.md, "Import log").
-    const logged = [...earningsPlan.logged, ...(payments?.plan.logged ?? [])];
+    const zips = new ImportLogTally();
+    zips.noteZipEntries(zipSkipped);
+    const logged = [...zips.entries(), ...earningsPlan.logged, ...(payments?.plan.logged ?? [])];
     // The tables it may make: a sheet of that name holding data is never written over
     // (docs/RULES.md, "Where a table is"), and the import is refused before anything is written.
     const making = [...(payments !== null ? [TABLES.payments] : []), ...(logged.length > 0 ? [TABLES.importLog] : [])];
@@ -251,7 +260,7 @@ export function importExports(files: readonly ParsedExport[], onProgress: (writt
         log.write();
         await context.sync();
       }
-      return { plan, payments: payments?.plan ?? null, written: written + paymentsWritten };
+      return { plan, payments: payments?.plan ?? null, written: written + paymentsWritten, logged };
     } finally {
       earningsWritten();
     }

@@ -16,25 +16,27 @@ import type { Finding } from './finding.js';
 import type { ImportOutcome, SkipCode } from './import-action.js';
 import type { RowLocation } from './earning-record.js';
 import { wholeNumberFromOne } from '../text/whole-number.js';
+import { zipRefusedWhole, type ZipProblemCode } from '../tables/zip-entries.js';
 
 /**
  * The codes an import logs: those of the batch job's findings on rows that are not counted as they
  * are read, `rows_quarantined` for rows core cannot read, which the import leaves out as the batch
  * job leaves them out with `--skip-bad-rows`, `duplicate_payment` for a Payments row that repeats
- * a payment of its own report, and `no_rows` for a download with a header and no row, which the
- * batch job warns about on every run.
+ * a payment of its own report, and `no_rows` for a download with a header and no row and
+ * `zip_entry_not_csv` for a zip's entry that is no export, which the batch job warns about on
+ * every run.
  */
-export type ImportLogCode = SkipCode | 'duplicate_payment' | 'rows_quarantined' | 'no_rows';
+export type ImportLogCode = SkipCode | 'duplicate_payment' | 'rows_quarantined' | 'no_rows' | 'zip_entry_not_csv';
 
-export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated', 'duplicate_payment', 'rows_quarantined', 'no_rows'];
+export const IMPORT_LOG_CODES: readonly ImportLogCode[] = ['duplicate_earning', 'earning_updated', 'earning_restated', 'duplicate_payment', 'rows_quarantined', 'no_rows', 'zip_entry_not_csv'];
 
 /**
  * The severity of each logged code, which the findings of that code have wherever they are found
  * (in the downloads the batch job reads, or in the log): a repeat and a restatement (it moves
  * thresholds) are warnings, an update of payment or descriptive fields is information, a payment a
  * report states twice is a warning (which row the check reads is the report's last, not a fact),
- * rows left out are an error, since every total lacks them, and a download without rows is the
- * warning every input problem of that code is.
+ * rows left out are an error, since every total lacks them, and a download without rows and a
+ * zip entry that is no export are the warnings every input problem of their code is.
  */
 export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
   duplicate_earning: 'warning',
@@ -43,6 +45,7 @@ export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
   duplicate_payment: 'warning',
   rows_quarantined: 'error',
   no_rows: inputSeverity('no_rows'),
+  zip_entry_not_csv: inputSeverity('zip_entry_not_csv'),
 };
 
 /**
@@ -52,7 +55,8 @@ export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
  * or restated (the row was skipped, an older download's version, or rewrote the version held, a
  * newer download's: both are one update, as the batch job counts one per row in both cases), a
  * Payments row whose paymentId a row above it in the same report has (`duplicate_payment`), a
- * row core refused (`rows_quarantined`), or a download with no row (`no_rows`, at its header).
+ * row core refused (`rows_quarantined`), a download with no row (`no_rows`, at its header), or a
+ * zip's entries that are no export (`zip_entry_not_csv`, no line).
  */
 export interface ImportLogCount {
   readonly file: string;
@@ -83,6 +87,7 @@ export class ImportLogTally {
     duplicate_payment: new Map(),
     rows_quarantined: new Map(),
     no_rows: new Map(),
+    zip_entry_not_csv: new Map(),
   };
 
   /** `rows` rows of `file` from `line` on (one, but for rows left out: `noteLeftOut`). */
@@ -120,6 +125,22 @@ export class ImportLogTally {
    */
   noteWarning(file: string, line: number, code: string): void {
     if (code === 'no_rows') this.note(file, line, '', code);
+  }
+
+  /**
+   * The entries of the zips an import read that it did not read as exports, each with the code
+   * core gave it (`zipEntryDecision`): the entries that are no export, counted per zip, as the
+   * batch job warns of each on every run. A zip refused whole (`zipRefusedWhole`) logs nothing:
+   * nothing of it is imported, the import says so, and the batch job stops on it.
+   */
+  noteZipEntries(skipped: readonly { readonly file: string; readonly code: ZipProblemCode }[]): void {
+    const byZip = new Map<string, ZipProblemCode[]>();
+    for (const { file, code } of skipped) byZip.set(file, [...(byZip.get(file) ?? []), code]);
+    for (const [zip, codes] of byZip) {
+      if (zipRefusedWhole(codes)) continue;
+      const entries = codes.filter((code) => code === 'zip_entry_not_csv').length;
+      if (entries > 0) this.note(zip, 0, '', 'zip_entry_not_csv', entries);
+    }
   }
 
   /** The log rows so far. */
@@ -162,6 +183,7 @@ function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntr
   if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
   if (code === 'duplicate_payment') return `${rows} stated a payment again that a row above in the same report states${on}: a report states each payment once; its last row is the one checked`;
   if (code === 'no_rows') return `${file} has a header and no row${on}: check that the download is complete`;
+  if (code === 'zip_entry_not_csv') return `${count === 1 ? '1 entry' : `${count} entries`} of ${file} ${count === 1 ? 'is' : 'are'} not a CSV or TSV file and ${count === 1 ? 'was' : 'were'} not read${on}: only the exports in a zip are imported`;
   if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'}; import the corrected download, then delete this row of the log`;
   if (code === 'earning_updated') return `${rows} updated an earning's payment, descriptive fields or exchange rate${on}; the newer download's version is used`;
   return `${rows} restated an earning's earningAmountUSD or exchange rate${on}; the newer download's version is used`;

@@ -433,6 +433,10 @@ describe('the task pane in headless Chromium', () => {
     await expect.poll(() => testId(page, 'import-summary').first().textContent()).toContain('toegevoegd');
     expect(await testId(page, 'import-zip-problem').textContent()).toBe('sample-export.zip readme.pdf: niet geïmporteerd, het is geen CSV- of TSV-bestand.');
     expect((await tableRows(page, TABLES.earnings)).rows.length).toBe(57);
+    // The entry that is no export is kept in the import log, as the batch job warns of it on every run.
+    const log = await tableRows(page, TABLES.importLog);
+    const column = (name: string) => log.headers.indexOf(name);
+    expect(log.rows.filter((r) => r[column('code')] === 'zip_entry_not_csv').map((r) => [r[column('file')], r[column('count')]])).toEqual([['sample-export.zip', 1]]);
     await testId(page, 'tab-balances').click();
     const pool = page.locator('[data-pool="4410021|CSP Indirect Reseller|FY22 H1|EUR"]');
     // As of today that pool is long closed: it is folded away with the other closed pools.

@@ -212,6 +212,7 @@ export async function addinOutcome(
     await importExports(
       read.flatMap((r) => r.parsed),
       () => undefined,
+      read.flatMap((r) => r.skipped),
     );
     if (options.sortEarnings) fake.sortTable(TABLES.earnings, options.sortEarnings.column, options.sortEarnings.descending);
   }

@@ -11,6 +11,7 @@ import { addinOutcome, batchCommandLineOutcome, batchOutcome } from './paths.js'
 import { expectAgreement } from './agreement.js';
 import type { DataSet } from './data-sets.js';
 import { scratchFolder } from './scratch.js';
+import { makeZip } from '../support/make-zip.js';
 
 const scratch = scratchFolder('contract-rows-left-out-');
 
@@ -71,5 +72,29 @@ describe('rows core cannot read', () => {
 
   test('the batch job from its command line, with --skip-bad-rows, says the same', async () => {
     expectAgreement(await addinOutcome(set), await batchCommandLineOutcome(set));
+  });
+});
+
+// A zip as a team sends it: the exports, and a readme and a proof of execution beside them. The
+// batch job warns of each entry that is no export on every run; the workbook's log keeps them.
+describe('entries of a zip that are no export', () => {
+  const folder = mkdtempSync(join(scratch, 'zip-'));
+  const zip = join(folder, 'earnings-q1.zip');
+  writeFileSync(
+    zip,
+    makeZip([
+      { name: 'earnings-jan.csv', data: [HEADER, 'E1,P1,Hosting,Co-op,2000.00,2000.00,2021-01-05,USD,Contoso'].join('\r\n') + '\r\n' },
+      { name: 'README.txt', data: 'Exported from Partner Center' },
+      { name: 'proof/flyer.pdf', data: '%PDF-1.4' },
+    ]),
+  );
+  const set: DataSet = { name: 'a zip with a readme', earnings: [zip], asOf: '2021-08-10' };
+
+  test('are counted alike: one warning per entry in the batch job, one log row with their count in the workbook', async () => {
+    const batch = await batchOutcome(set);
+    expect(batch.logged).toEqual({ zip_entry_not_csv: 2 });
+    const addin = await addinOutcome(set);
+    expectAgreement(addin, batch);
+    expect(addin.logged).toEqual({ zip_entry_not_csv: 2 });
   });
 });

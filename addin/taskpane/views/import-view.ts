@@ -1,7 +1,7 @@
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
 import { parseInWorker } from '../../import/parse-in-worker.js';
-import { readPickedFiles } from '../../import/read-export-file.js';
+import { readPickedFiles, type ReadResult } from '../../import/read-export-file.js';
 import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
 import { watchTables } from '../../excel/table-changes.js';
@@ -47,9 +47,12 @@ export function renderImport(app: App, root: HTMLElement): void {
       try {
         const notes: HTMLElement[] = [];
         const parsed: ParsedExport[] = [];
+        // The zips' entries not imported: shown here, and those the batch job warns of kept in the import log.
+        const zipSkipped: ReadResult['skipped'][number][] = [];
         // In core's order of sources (by name), not the dialog's (readPickedFiles).
         for (const result of await readPickedFiles(files, parseInWorker)) {
           parsed.push(...result.parsed);
+          zipSkipped.push(...result.skipped);
           for (const skip of result.skipped) {
             // The cap is core's (ZIP_LIMITS), the same as the batch job's, in GiB as the message says it.
             const reason = locale.t(`zip.${skip.code}`, { gigabytes: locale.integer(ZIP_LIMITS.maxTotalBytes / 1024 ** 3) });
@@ -62,14 +65,18 @@ export function renderImport(app: App, root: HTMLElement): void {
             notes.push(el('p', { class: 'error', 'data-testid': 'import-zip-refused' }, locale.t('import.zipRefusedWhole', { file: refused.file })));
           }
         }
-        const { plan, payments } = await importExports(parsed, (written, total) => {
-          lastProgress = { written, total };
-          showProgress();
-        });
+        const { plan, logged: logRows } = await importExports(
+          parsed,
+          (written, total) => {
+            lastProgress = { written, total };
+            showProgress();
+          },
+          zipSkipped,
+        );
         // The first Payments report imported made its table: its edits refresh the pane from now on, as the others' do.
         if (parsed.some((p) => p.kind === 'payments')) await watchTables([TABLES.payments]);
         // So does the first import that logged anything: deleting a log row takes its finding away.
-        const logged = plan.logged.length + (payments?.logged.length ?? 0) > 0;
+        const logged = logRows.length > 0;
         if (logged) await watchTables([TABLES.importLog]);
         const summaries = plan.files.map((f) =>
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
