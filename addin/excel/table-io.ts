@@ -364,7 +364,7 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
     .map((a) => {
       const table = context.workbook.tables.getItem(a.table);
       const header = table.getHeaderRowRange().load('values');
-      const body = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount');
+      const body = table.getDataBodyRange().load('rowCount');
       const firstRow = table.getDataBodyRange().getRow(0).load('values');
       return { a, table, header, body, firstRow };
     });
@@ -377,17 +377,22 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
         assertWritable(placement, a.rows, a.required);
         const values = a.rows.map((row) => placeRow(placement, row));
         const reuseBlank = body.rowCount === 1 && isBlankRow(firstRow.values[0] ?? []);
-        const nextRow = reuseBlank ? body.rowIndex : body.rowIndex + body.rowCount;
+        // The first new row among the table's rows: writes queued before this one (another table's
+        // rows above it on the same sheet) may have moved the table since its position was read,
+        // never its number of rows.
+        const first = reuseBlank ? 0 : body.rowCount;
         if (reuseBlank) {
           firstRow.values = [values[0]!];
           if (values.length > 1) table.rows.add(undefined, values.slice(1));
         } else {
           table.rows.add(undefined, values);
         }
+        // Found in the table when Excel runs it, after the rows are added, not at a sheet position read before.
+        const added = table.getDataBodyRange();
         placeFormats(placement).forEach((format, c) => {
           if (format === null) return;
           const cell = [format];
-          table.worksheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1).numberFormat = values.map(() => cell);
+          added.getCell(first, c).getAbsoluteResizedRange(values.length, 1).numberFormat = values.map(() => cell);
         });
       }
     },

@@ -175,4 +175,35 @@ describe('the import log', () => {
     expect(fake.tableValues(TABLES.payments)).toBeNull();
     expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(earnings + 1);
   });
+
+  test('a log the team moved below the Earnings table is formatted where its rows are, after the import\'s rows pushed it down', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    // The log set up by hand two rows below Earnings, on its sheet, in the layout's columns.
+    const logAt = await Excel.run(async (context) => {
+      const body = context.workbook.tables.getItem(TABLES.earnings).getDataBodyRange().load('rowIndex,rowCount');
+      await context.sync();
+      const row = body.rowIndex + body.rowCount + 2;
+      const sheet = context.workbook.worksheets.getItem(TABLES.earnings);
+      const header = sheet.getRangeByIndexes(row, 0, 1, IMPORT_LOG_COLUMNS.length);
+      header.values = [IMPORT_LOG_COLUMNS.map((c) => c.name)];
+      sheet.tables.add(header, true).name = TABLES.importLog;
+      await context.sync();
+      return row;
+    });
+    // Two new rows and one repeat: the new rows push the log down two rows, then the repeat is logged.
+    await importExports([download('feb.csv', [JANUARY[0]!, 'E4,P1,Hosting,Co-op,5.00,5.00,2021-02-01,USD,,Upcoming,', 'E5,P1,Hosting,Co-op,6.00,6.00,2021-02-02,USD,,Upcoming,'])], () => undefined);
+    expect(logRows()).toEqual([['feb.csv', 'duplicate_earning', 1, 2, 'E1']]);
+    const formats = await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(TABLES.earnings);
+      const log = context.workbook.tables.getItem(TABLES.importLog).getDataBodyRange().load('rowIndex,numberFormat');
+      const before = sheet.getRangeByIndexes(logAt + 1, 0, 1, IMPORT_LOG_COLUMNS.length).load('numberFormat');
+      await context.sync();
+      return { row: log.rowIndex, log: log.numberFormat[0], before: before.numberFormat[0] };
+    });
+    expect(formats.row).toBe(logAt + 3);
+    const at = (name: string) => IMPORT_LOG_COLUMNS.findIndex((c) => c.name === name);
+    expect([formats.log[at('importedOn')], formats.log[at('count')], formats.log[at('line')]]).toEqual(['yyyy-mm-dd', '0', '0']);
+    // Where the log's first row was before the import: the blank rows above it now, left as they were.
+    expect(formats.before[at('importedOn')]).not.toBe('yyyy-mm-dd');
+  });
 });

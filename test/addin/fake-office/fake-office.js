@@ -142,6 +142,28 @@
     return value;
   }
 
+  /**
+   * As Excel makes room for rows added to a table: the cells below it, in its columns, move down,
+   * and a table there with them; a table below that reaches outside those columns cannot be cut,
+   * and Excel refuses the insertion.
+   */
+  function shiftDown(model, table, g, start, n) {
+    const below = [...model.tables.values()].filter((o) => o !== table && o.sheet === table.sheet && o.row >= start && o.col < g.c + g.w && o.col + o.headers.length > g.c);
+    if (below.some((o) => o.col < g.c || o.col + o.headers.length > g.c + g.w)) throw new OfficeError('InvalidOperation', `adding rows to ${table.name} would shift part of a table below it`);
+    for (let r = Math.max(g.sheet.values.length, g.sheet.formats.length) - 1; r >= start; r--) {
+      for (const grid of [g.sheet.values, g.sheet.formats]) {
+        const row = grid[r];
+        if (!row) continue;
+        for (let c = g.c; c < g.c + g.w; c++) {
+          if (row[c] === undefined) continue;
+          gridRow(grid, r + n)[c] = row[c];
+          row[c] = undefined;
+        }
+      }
+    }
+    for (const o of below) o.row += n;
+  }
+
   function tableGeometry(model, table) {
     return { sheet: sheetOf(model, table.sheet), r: table.row, c: table.col, w: table.headers.length };
   }
@@ -376,6 +398,7 @@
             if (matrix.some((row) => row.length !== g.w)) throw new OfficeError('InvalidArgument', `row width does not match table ${t.name}`);
             const start = g.r + 1 + t.bodyRows;
             const last = g.r + t.bodyRows;
+            shiftDown(model, t, g, start, matrix.length);
             model.cellsThisSync += matrix.length * g.w;
             // Excel carries the table column's format to the new rows.
             const columnFormats = rows(g.w).map((j) => formatAt(g.sheet, last, g.c + j));
