@@ -13,8 +13,8 @@ Usage
 Options
   --earnings PATH        Earnings export: a CSV or TSV file, a .zip of them (as Partner Center
                          downloads them) or a folder of them. Repeatable; when an earningId repeats
-                         with a new payment or amount, the newer download wins (the latest date in
-                         its rows; on a tie, the file named later).
+                         with a new payment, name or USD amount, the newer download wins (the
+                         latest date in its rows; on a tie, the file named later).
   --payments PATH        Partner Center Payments report (CSV). Optional, repeatable.
   --claims PATH          Claims register: a CSV, or an .xlsx co-op workbook (its Claims table).
   --programs PATH        Program policies: a JSON file, or an .xlsx co-op workbook (its Programs

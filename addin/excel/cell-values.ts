@@ -59,9 +59,9 @@ export function amountToCell(amount: Dec, currency: CurrencyCode): number {
   return outputAmount(amount, currency).toNumber();
 }
 
-/** An unrounded decimal (a share, a USD sum already exact in the export) as a cell number. */
+/** An unrounded decimal (a share, a USD sum already exact in the export) as a cell number; a zero of either sign is 0, as `outputAmount` writes it. */
 export function decimalToCell(value: Dec): number {
-  return value.toNumber();
+  return value.isZero() ? 0 : value.toNumber();
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

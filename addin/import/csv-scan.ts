@@ -101,6 +101,8 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
 
   let line = 1;
   let i = 0;
+  /** The first line feed at or after the last position searched (-1: none left). */
+  let nextLineFeed = 0;
   // An empty text has no record; any other text ends with one, empty if it ends with a line break.
   let more = n > 0;
   while (more) {
@@ -117,7 +119,13 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
           if (q === n - 1 || text.charCodeAt(q + 1) !== QUOTE) break;
           q++;
         }
-        line += lineBreaksIn(text, i + 1, q, '\n');
+        // Counted only where a line feed falls inside the cell: searching a wide row's end for each
+        // of its quoted cells would cost the row's length per cell.
+        if (nextLineFeed !== -1 && nextLineFeed < i) nextLineFeed = text.indexOf('\n', i);
+        if (nextLineFeed !== -1 && nextLineFeed < q) {
+          line += lineBreaksIn(text, i + 1, q, '\n');
+          nextLineFeed = text.indexOf('\n', q);
+        }
         ends.push(q + 1);
         if (q === n - 1) {
           more = false;

@@ -69,8 +69,9 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
 
 /**
  * The line break papaparse splits records at: the file's, by core's rule (`lineBreakOf`, its first
- * break), as the batch job's reader gives it, never papaparse's own guess, which counts breaks and
- * can take a file of CR LF lines with one carriage return in a cell for a file of carriage returns.
+ * break: line feeds, with a carriage return before them where the first line has one, or carriage
+ * returns alone), never papaparse's own guess, which counts breaks and can take a file of CR LF
+ * lines with one carriage return in a cell for a file of carriage returns.
  */
 function papaparseNewline(body: string): '\n' | '\r\n' | '\r' {
   if (lineBreakOf(body, true) === '\r') return '\r';
@@ -333,7 +334,8 @@ function firstTooLarge(
     const end = k + 1 < count ? starts[k + 1]! : text.length;
     if (end - start <= cap || withoutLineBreak(text, start, end) - start <= cap) continue;
     const head = text.slice(start, start + cap);
-    const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1 });
+    // The file's line break, not papaparse's guess from the record's first characters.
+    const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1, newline: papaparseNewline(text) });
     const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
     const quoteAt = openQuote === undefined ? undefined : start + openQuote - 1;
     const line = quoteAt === undefined ? lineOf(k) : lineOf(k) + lineBreaksIn(text, start, quoteAt, lineBreakOf(text, true)!);

@@ -135,7 +135,11 @@ export class ImportLogTally {
    */
   noteZipEntries(skipped: readonly { readonly file: string; readonly code: ZipProblemCode }[]): void {
     const byZip = new Map<string, ZipProblemCode[]>();
-    for (const { file, code } of skipped) byZip.set(file, [...(byZip.get(file) ?? []), code]);
+    for (const { file, code } of skipped) {
+      const codes = byZip.get(file);
+      if (codes === undefined) byZip.set(file, [code]);
+      else codes.push(code);
+    }
     for (const [zip, codes] of byZip) {
       if (zipRefusedWhole(codes)) continue;
       const entries = codes.filter((code) => code === 'zip_entry_not_csv').length;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../core/money/decimal.js';
 import { parsePlainAmount, scaledFromDec } from '../../core/money/scaled-amount.js';
-import { booleanFromCell, cellAsText, decimalTextToCell, scaledToCell, textFromCell, textToCell } from '../../addin/excel/cell-values.js';
+import { amountToCell, booleanFromCell, cellAsText, decimalTextToCell, decimalToCell, scaledToCell, textFromCell, textToCell } from '../../addin/excel/cell-values.js';
 import { cellValueText } from '../../core/tables/cell-value-text.js';
 import type { ColumnKind } from '../../core/workbook-layout.js';
 import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
@@ -26,6 +26,12 @@ describe('amounts written to cells', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  test('an amount that rounds to nothing is written 0, never a negative zero, as the batch job writes it', () => {
+    expect(Object.is(amountToCell(new Dec('-0.004'), 'USD'), 0)).toBe(true);
+    expect(amountToCell(new Dec('-0.005'), 'USD')).toBe(-0.01);
+    expect(Object.is(decimalToCell(new Dec('-0')), 0)).toBe(true);
   });
 
   test('an amount too large for a safe integer still becomes its nearest number', () => {

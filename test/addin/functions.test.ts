@@ -65,6 +65,12 @@ describe('COOP.SPLIT', () => {
     expect(splitOf(amount, share, currency)).toEqual([expected]);
   });
 
+  test('a co-op part of nothing is 0, never a negative zero', () => {
+    const [[rebate, coop]] = splitOf(-0.01, 0.4, 'USD') as [[number, number]];
+    expect(rebate).toBe(-0.01);
+    expect(Object.is(coop, 0)).toBe(true);
+  });
+
   test.each([
     [100, 1.5],
     [100, 1.0001],

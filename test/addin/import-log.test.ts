@@ -198,7 +198,7 @@ describe('the import log', () => {
       const log = context.workbook.tables.getItem(TABLES.importLog).getDataBodyRange().load('rowIndex,numberFormat');
       const before = sheet.getRangeByIndexes(logAt + 1, 0, 1, IMPORT_LOG_COLUMNS.length).load('numberFormat');
       await context.sync();
-      return { row: log.rowIndex, log: log.numberFormat[0], before: before.numberFormat[0] };
+      return { row: log.rowIndex, log: log.numberFormat[0]!, before: before.numberFormat[0]! };
     });
     expect(formats.row).toBe(logAt + 3);
     const at = (name: string) => IMPORT_LOG_COLUMNS.findIndex((c) => c.name === name);
