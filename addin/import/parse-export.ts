@@ -4,7 +4,7 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { lineBreakOf, lineBreaksIn } from '../../core/tables/line-breaks.js';
+import { lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
@@ -51,11 +51,11 @@ export function parseExport(file: string, text: string, options: ParseExportOpti
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const header = exportHeader(body);
   const newline = papaparseNewline(body);
-  const { delimiter, linebreak } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
-  const scanned = linebreak === '\n' || linebreak === '\r\n' ? scanRecords(body, delimiter, linebreak) : null;
+  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
+  const scanned = newline !== '\r' ? scanRecords(body, delimiter, newline) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
   const { kind } = header;
-  return scanned !== null ? fromScanned(file, scanned, delimiter, cap, kind) : fromRecords(file, recordsByStep(body, delimiter), delimiter, cap, kind);
+  return scanned !== null ? fromScanned(file, scanned, delimiter, cap, kind) : fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, cap, kind);
 }
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
@@ -63,9 +63,12 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const header = exportHeader(body);
-  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline: papaparseNewline(body), ...delimiterOf(header) }).meta;
-  return fromRecords(file, recordsByStep(body, delimiter), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
+  const newline = papaparseNewline(body);
+  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
+  return fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
 }
+
+type PapaparseNewline = '\n' | '\r\n' | '\r';
 
 /**
  * The line break papaparse splits records at: the file's, by core's rule (`lineBreakOf`, its first
@@ -73,7 +76,7 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
  * returns alone), never papaparse's own guess, which counts breaks and can take a file of CR LF
  * lines with one carriage return in a cell for a file of carriage returns.
  */
-function papaparseNewline(body: string): '\n' | '\r\n' | '\r' {
+function papaparseNewline(body: string): PapaparseNewline {
   if (lineBreakOf(body, true) === '\r') return '\r';
   const first = body.indexOf('\n');
   return first > 0 && body.charCodeAt(first - 1) === 13 ? '\r\n' : '\n';
@@ -272,7 +275,7 @@ function problemCode(code: Papa.ParseError['code']): string {
  * The readable way: papaparse one record at a time, each record's line counted from the text
  * between the cursors it reports, and its errors on those lines.
  */
-function recordsByStep(body: string, delimiter: string): NumberedRecords {
+function recordsByStep(body: string, delimiter: string, newline: PapaparseNewline): NumberedRecords {
   const all: string[][] = [];
   const lines: number[] = [];
   const starts: number[] = [];
@@ -280,10 +283,10 @@ function recordsByStep(body: string, delimiter: string): NumberedRecords {
   let start = 0;
   let line = 1;
   // Lines end at the file's line break, as the batch job's reader counts them (core's lineBreaksIn).
-  const lineBreak = lineBreakOf(body, true)!;
+  const lineBreak: LineBreak = newline === '\r' ? '\r' : '\n';
   Papa.parse<string[]>(body, {
     delimiter,
-    newline: papaparseNewline(body),
+    newline,
     header: false,
     skipEmptyLines: false,
     step: (result) => {
