@@ -13,7 +13,7 @@
  * One 32-bit end per cell is all that is kept: fresh memory is dear too (a 40 MB typed array cost
  * more to touch the first time than the scan that fills it).
  */
-import { lineBreaksIn } from '../../core/tables/line-breaks.js';
+import { contentEnd, lineBreaksIn } from '../../core/tables/line-breaks.js';
 
 /**
  * Records as the text holds them. A cell's raw text runs from its start to its end (`cellEnds`,
@@ -85,13 +85,13 @@ function capacities(text: string, delimiter: string): { cells: number; records: 
 }
 
 /**
- * The records of `text` split at `newline` ('\n' or '\r\n', as papaparse detected it) and
- * `delimiter` (one character), or null when the text holds anything papaparse must read itself.
+ * The records of a file of line feeds (core's `lineBreakOf`), split at its line feeds and at
+ * `delimiter` (one character), with a carriage return before a line feed left off the last cell
+ * (core's `contentEnd`), or null when the text holds anything papaparse must read itself.
  */
-export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r\n'): ScannedRecords | null {
+export function scanRecords(text: string, delimiter: string): ScannedRecords | null {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') return null;
   const D = delimiter.charCodeAt(0);
-  const crlf = newline === '\r\n';
   const n = text.length;
   const room = capacities(text, delimiter);
   const ends = new IntList(room.cells);
@@ -128,6 +128,8 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
         }
         ends.push(q + 1);
         if (q === n - 1) {
+          // A quoted last cell that ends in a carriage return of its own is papaparse's to read.
+          if (q - 1 > i && text.charCodeAt(q - 1) === CR) return null;
           more = false;
           break;
         }
@@ -136,42 +138,38 @@ export function scanRecords(text: string, delimiter: string, newline: '\n' | '\r
           i = q + 2;
           continue;
         }
-        if (crlf ? after === CR && text.charCodeAt(q + 2) === LF : after === LF) {
-          i = q + 1 + newline.length;
+        // The record ends, a carriage return before its line feed being the line's. A quoted last
+        // cell that ends in one itself is papaparse's to read (core's lastCellText takes it off).
+        const lineFeed = after === LF ? q + 1 : after === CR && text.charCodeAt(q + 2) === LF ? q + 2 : -1;
+        if (lineFeed !== -1 && !(q - 1 > i && text.charCodeAt(q - 1) === CR)) {
+          i = lineFeed + 1;
           line++;
           break;
         }
         return null;
       }
       // An unquoted cell: up to the next delimiter or line break (a quote inside it is text).
+      // A carriage return in it is a character of its line (core's lineBreaksIn).
       let j = i;
-      let ended = false;
-      for (; j < n; j++) {
+      while (j < n) {
         const c = text.charCodeAt(j);
-        if (c === D) break;
-        if (c === LF) {
-          line++;
-          if (!crlf) {
-            ended = true;
-            break;
-          }
-        } else if (crlf && c === CR && text.charCodeAt(j + 1) === LF) {
-          // A carriage return alone is a character of its line (core's lineBreaksIn).
-          line++;
-          ended = true;
-          break;
-        }
+        if (c === D || c === LF) break;
+        j++;
       }
-      ends.push(j);
+      if (j < n && text.charCodeAt(j) === D) {
+        ends.push(j);
+        i = j + 1;
+        continue;
+      }
+      // The record's last cell, without the carriage return before its line feed.
+      ends.push(contentEnd(text, i, j, '\n'));
       if (j >= n) {
         more = false;
         break;
       }
-      if (ended) {
-        i = j + newline.length;
-        break;
-      }
+      line++;
       i = j + 1;
+      break;
     }
   }
   recordFirst.push(ends.length);

@@ -4,7 +4,7 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
@@ -42,17 +42,21 @@ export function parseExportText(file: string, text: string, options: ParseExport
 
 /**
  * An export's rows, packed (packed-rows.ts). The records are papaparse's, with the delimiter the
- * header line is split by (`exportDelimiter`) and the line break papaparse finds; where the text is
- * well-formed they are found by the scanner that holds to it (csv-scan.ts), else papaparse reads
- * them and reports what is wrong.
+ * header line is split by (`exportDelimiter`) and the file's line break by core's rule
+ * (`lineBreakOf`), never papaparse's own guess, which counts breaks and can take a file of CR LF
+ * lines with one carriage return in a cell for a file of carriage returns. In a file of line feeds
+ * every line feed outside quotes ends a record, the carriage return before one being the line's
+ * (core's `lastCellText`), so a file that mixes CR LF lines with LF lines is read as the batch job
+ * reads it. Where the text is well-formed the records are found by the scanner that holds to
+ * papaparse (csv-scan.ts), else papaparse reads them and reports what is wrong.
  */
 export function parseExport(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const header = exportHeader(body);
-  const newline = papaparseNewline(body);
+  const newline = lineBreakOf(body, true)!;
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
-  const scanned = newline !== '\r' ? scanRecords(body, delimiter, newline) : null;
+  const scanned = newline === '\n' ? scanRecords(body, delimiter) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
   const { kind } = header;
   return scanned !== null ? fromScanned(file, scanned, delimiter, cap, kind) : fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, cap, kind);
@@ -63,23 +67,9 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
   const header = exportHeader(body);
-  const newline = papaparseNewline(body);
+  const newline = lineBreakOf(body, true)!;
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
   return fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
-}
-
-type PapaparseNewline = '\n' | '\r\n' | '\r';
-
-/**
- * The line break papaparse splits records at: the file's, by core's rule (`lineBreakOf`, its first
- * break: line feeds, with a carriage return before them where the first line has one, or carriage
- * returns alone), never papaparse's own guess, which counts breaks and can take a file of CR LF
- * lines with one carriage return in a cell for a file of carriage returns.
- */
-function papaparseNewline(body: string): PapaparseNewline {
-  if (lineBreakOf(body, true) === '\r') return '\r';
-  const first = body.indexOf('\n');
-  return first > 0 && body.charCodeAt(first - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */
@@ -114,7 +104,7 @@ function headerSearchOf(body: string, required: readonly ColumnRequirement[]): {
   let pos = 0;
   for (let line = 1; searchesLine(search, line); line++) {
     const eol = body.indexOf(newline, pos);
-    const raw = body.slice(pos, eol < 0 ? body.length : eol).replace(/\r$/, '');
+    const raw = body.slice(pos, contentEnd(body, pos, eol < 0 ? body.length : eol, newline));
     if (!isBlankText(raw, 0, raw.length)) {
       for (const delimiter of delimiterCandidates(raw)) {
         search = seeHeaderLine(search, line, Papa.parse<string[]>(raw, { delimiter, header: false, newline: '\n' }).data[0] ?? []);
@@ -275,15 +265,13 @@ function problemCode(code: Papa.ParseError['code']): string {
  * The readable way: papaparse one record at a time, each record's line counted from the text
  * between the cursors it reports, and its errors on those lines.
  */
-function recordsByStep(body: string, delimiter: string, newline: PapaparseNewline): NumberedRecords {
+function recordsByStep(body: string, delimiter: string, newline: LineBreak): NumberedRecords {
   const all: string[][] = [];
   const lines: number[] = [];
   const starts: number[] = [];
   const errors: NumberedRecords['errors'] = [];
   let start = 0;
   let line = 1;
-  // Lines end at the file's line break, as the batch job's reader counts them (core's lineBreaksIn).
-  const lineBreak: LineBreak = newline === '\r' ? '\r' : '\n';
   Papa.parse<string[]>(body, {
     delimiter,
     newline,
@@ -293,6 +281,9 @@ function recordsByStep(body: string, delimiter: string, newline: PapaparseNewlin
       const end = result.meta.cursor;
       lines.push(line);
       starts.push(start);
+      // A '\r' before the line feed is the line's, not the last cell's (core's lastCellText).
+      const last = result.data.length - 1;
+      if (last >= 0) result.data[last] = lastCellText(result.data[last]!, newline);
       all.push(result.data);
       // As the batch job's reader: a blank record is skipped before its quotes are judged, but a
       // quote never closed is still reported (it swallowed the rest of the file).
@@ -307,10 +298,10 @@ function recordsByStep(body: string, delimiter: string, newline: PapaparseNewlin
       // the quote, in the whole text), which differs where a quoted cell before it spans lines.
       const record = all.length - 1;
       const lineOf = (e: Papa.ParseError) =>
-        (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') && e.index !== undefined && e.index > start ? line + lineBreaksIn(body, start, e.index - 1, lineBreak) : line;
+        (e.code === 'MissingQuotes' || e.code === 'InvalidQuotes') && e.index !== undefined && e.index > start ? line + lineBreaksIn(body, start, e.index - 1, newline) : line;
       for (const error of errorsOn(judged, lineOf)) errors.push({ ...error, record });
-      // The next record starts at the cursor: count the line breaks up to it.
-      line += lineBreaksIn(body, start, end, lineBreak);
+      // The next record starts at the cursor: count the line breaks up to it (core's lineBreaksIn, as the batch job's reader counts them).
+      line += lineBreaksIn(body, start, end, newline);
       start = end;
     },
   });
@@ -338,10 +329,11 @@ function firstTooLarge(
     if (end - start <= cap || withoutLineBreak(text, start, end) - start <= cap) continue;
     const head = text.slice(start, start + cap);
     // The file's line break, not papaparse's guess from the record's first characters.
-    const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1, newline: papaparseNewline(text) });
+    const newline = lineBreakOf(text, true)!;
+    const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1, newline });
     const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
     const quoteAt = openQuote === undefined ? undefined : start + openQuote - 1;
-    const line = quoteAt === undefined ? lineOf(k) : lineOf(k) + lineBreaksIn(text, start, quoteAt, lineBreakOf(text, true)!);
+    const line = quoteAt === undefined ? lineOf(k) : lineOf(k) + lineBreaksIn(text, start, quoteAt, newline);
     const column = quoteAt === undefined ? undefined : headers[(probe.data[0]?.length ?? 1) - 1];
     return { record: k, error: { line, code: 'record_too_large', input: String(cap), ...(column === undefined ? {} : { column }) } };
   }

@@ -20,7 +20,7 @@ import { hasNoRows } from '../../core/tables/no-rows.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
-import { lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
 
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
@@ -311,7 +311,7 @@ class TableReader {
         return;
       }
       const lineEnd = eol === -1 ? this.pre.length : eol;
-      const raw = this.pre.slice(this.prePos, lineEnd).replace(/\r$/, '');
+      const raw = this.pre.slice(this.prePos, contentEnd(this.pre, this.prePos, lineEnd, nl));
       const line = this.preLine;
       const next = eol === -1 ? this.pre.length : eol + 1;
       // A file whose searched lines are only white space is empty (`empty_file`): core's `isEmptyFile`, line by line.
@@ -536,8 +536,7 @@ class TableReader {
     const d = header.delimiter.charCodeAt(0);
     const newline = this.newline ?? '\n';
     const nl = newline.charCodeAt(0);
-    // A CRLF file is read with '\n' line breaks: a '\r' left before one is trimmed, as papaparse
-    // does after a closing quote and the reader does to an unquoted last cell.
+    // A file of line feeds: a '\r' after a closing quote, before the line feed, is the line's (core's contentEnd).
     const crlf = nl === 10;
     const fields = this.cells;
     const reads = this.reads;
@@ -613,8 +612,7 @@ class TableReader {
         while (to < lineEnd && input.charCodeAt(to) !== d) to++;
       }
       if (to === lineEnd) {
-        let end = to;
-        if (crlf && end > p && input.charCodeAt(end - 1) === 13) end--;
+        const end = contentEnd(input, p, to, newline);
         if (cut) fields[count] = input.slice(p, end);
         if (blank) blank = isBlankText(input, p, end);
         count++;
@@ -646,8 +644,8 @@ class TableReader {
       this.ragged(raggedRow(count, n)!, location, this.rawText(start, next));
       return next;
     }
-    // The reader trims a '\r' off the last cell whatever papaparse made of it, so a quoted one too.
-    if (crlf && lastQuoted && fields[n - 1]!.endsWith('\r')) fields[n - 1] = fields[n - 1]!.slice(0, -1);
+    // The line's '\r' is not the last cell's, a quoted one's either (core's lastCellText).
+    if (lastQuoted) fields[n - 1] = lastCellText(fields[n - 1]!, newline);
     this.deliver(fields, location, start, next);
     return next;
   }
@@ -656,9 +654,8 @@ class TableReader {
   private plainLine(start: number, lineEnd: number, next: number): void {
     const input = this.input;
     const header = this.header!;
-    // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
-    let end = lineEnd;
-    if (this.newline === '\n' && end > start && input.charCodeAt(end - 1) === 13) end--;
+    // A '\r' before the line feed is the line's, not the last cell's (core's contentEnd).
+    const end = contentEnd(input, start, lineEnd, this.newline ?? '\n');
     if (end - start > this.maxRecordChars) {
       this.completeRecordTooLarge(start, this.lineAt(start));
       return;
@@ -789,9 +786,9 @@ class TableReader {
       this.unclosedQuote(errorAt(missingQuote), fields.length);
       return;
     }
-    // Without a line-break setting of its own, a CRLF file leaves '\r' on an unquoted last cell.
+    // A '\r' before the line feed is the line's, not the last cell's (core's lastCellText).
     const last = fields.length - 1;
-    if (this.newline === '\n' && last >= 0 && fields[last]!.endsWith('\r')) fields[last] = fields[last]!.slice(0, -1);
+    if (last >= 0) fields[last] = lastCellText(fields[last]!, this.newline ?? '\n');
     // A blank row holds nothing and is skipped (docs/RULES.md, "Blank rows"); plainLine and
     // quotedRecord decide the same on the text in place (core's fast path of the rule).
     if (isBlankRow(fields)) return;

@@ -26,3 +26,20 @@ export function lineBreaksIn(text: string, from: number, to: number, lineBreak: 
   for (let i = text.indexOf(lineBreak, from); i !== -1 && i < to; i = text.indexOf(lineBreak, i + 1)) n++;
   return n;
 }
+
+/**
+ * Where the record or line `text[start, end)` (its line feed not included) ends without the
+ * carriage return before that line feed: in a file of line feeds, a carriage return that ends a
+ * record is the line break's (Windows lines end CR LF, and a file may mix them with lines ending in
+ * a line feed alone), not its last cell's, whether that cell is quoted or not. A carriage return
+ * elsewhere, and every one in a file of carriage returns, is a character of its cell.
+ */
+export function contentEnd(text: string, start: number, end: number, lineBreak: LineBreak): number {
+  return lineBreak === '\n' && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+/** A record's last cell without the carriage return its line break left on it (`contentEnd`). */
+export function lastCellText(cell: string, lineBreak: LineBreak): string {
+  const end = contentEnd(cell, 0, cell.length, lineBreak);
+  return end === cell.length ? cell : cell.slice(0, end);
+}

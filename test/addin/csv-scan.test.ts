@@ -5,19 +5,23 @@ import { recordCells, scanRecords } from '../../addin/import/csv-scan.js';
 import { parseExport, parseExportByPapaparse } from '../../addin/import/parse-export.js';
 import { unpackExport } from '../../addin/import/packed-rows.js';
 
-/** papaparse's records of a text and the line each starts on (one record at a time, as parse-export's reference counts). */
-function papaparseRecords(text: string, delimiter: string, newline: '\n' | '\r\n'): { records: string[][]; lines: number[] } {
+/**
+ * papaparse's records of a file of line feeds and the line each starts on (one record at a time, as
+ * parse-export's reference counts), a carriage return at the end of a record's last cell taken off
+ * as the line's: the rule written apart from core's lastCellText.
+ */
+function papaparseRecords(text: string, delimiter: string): { records: string[][]; lines: number[] } {
   const records: string[][] = [];
   const lines: number[] = [];
   let start = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
     delimiter,
-    newline,
+    newline: '\n',
     header: false,
     skipEmptyLines: false,
     step: (result) => {
-      records.push(result.data);
+      records.push(result.data.map((cell, k) => (k === result.data.length - 1 && cell.endsWith('\r') ? cell.slice(0, -1) : cell)));
       lines.push(line);
       // Lines end at line feeds (a carriage return alone is a character): counted here apart from core's lineBreaksIn.
       line += text.slice(start, result.meta.cursor).split('\n').length - 1;
@@ -33,6 +37,7 @@ const cellText = fc.oneof(
   fc.array(fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r\n', '\r', ' '), { maxLength: 6 }).map((units) => units.join('')),
 );
 const delimiters = fc.constantFrom(',', '\t', ';');
+// A file's first line break decides it is a file of line feeds; later lines may end either way (a file of mixed lines).
 const newlines = fc.constantFrom('\n', '\r\n');
 /** Written as a careful writer does: quoted when it must be (or when `always`), inner quotes doubled. */
 const written = (cell: string, delimiter: string, always: boolean) =>
@@ -44,25 +49,30 @@ const texts = fc
     rows: fc.array(fc.array(cellText, { minLength: 1, maxLength: 9 }), { maxLength: 10 }),
     delimiter: delimiters,
     newline: newlines,
+    mixed: fc.array(newlines, { maxLength: 12 }),
     raw: fc.boolean(),
     quoteAll: fc.boolean(),
     title: fc.constantFrom('', 'Earnings - Default', ' '),
     trailing: fc.boolean(),
   })
-  .map(({ rows, delimiter, newline, raw, quoteAll, title, trailing }) => {
+  .map(({ rows, delimiter, newline, mixed, raw, quoteAll, title, trailing }) => {
     const lines = [HEADER.join(delimiter), ...rows.map((r) => r.map((c) => (raw ? c : written(c, delimiter, quoteAll))).join(delimiter))];
     if (title !== '') lines.unshift(title);
-    return { text: lines.join(newline) + (trailing ? newline : ''), delimiter, newline: newline as '\n' | '\r\n', wellFormed: !raw };
+    // The first line ends with `newline`, each later one with the next of `mixed` (or `newline` again).
+    const breakAfter = (k: number) => (k === 0 ? newline : (mixed[k - 1] ?? newline));
+    const text = lines.map((l, k) => (k < lines.length - 1 ? l + breakAfter(k) : l)).join('') + (trailing ? breakAfter(lines.length - 1) : '');
+    return { text, delimiter, wellFormed: !raw };
   });
 
 describe('finding the records of an export without a string per cell', () => {
   test('gives papaparse\'s records and the line each starts on, and gives up only on text that is not well-formed', () => {
     fc.assert(
-      fc.property(texts, ({ text, delimiter, newline, wellFormed }) => {
-        const scanned = scanRecords(text, delimiter, newline);
-        if (wellFormed) expect(scanned).not.toBeNull();
+      fc.property(texts, ({ text, delimiter, wellFormed }) => {
+        const scanned = scanRecords(text, delimiter);
+        // A quoted last cell that ends in a carriage return of its own is left to papaparse.
+        if (wellFormed && !/\r"(\r?\n|$)/.test(text)) expect(scanned).not.toBeNull();
         if (scanned === null) return;
-        const reference = papaparseRecords(text, delimiter, newline);
+        const reference = papaparseRecords(text, delimiter);
         expect(Array.from({ length: scanned.records }, (_, k) => recordCells(scanned, k))).toEqual(reference.records);
         expect(Array.from(scanned.recordLines)).toEqual(reference.lines);
       }),
@@ -75,7 +85,7 @@ describe('finding the records of an export without a string per cell', () => {
     ['text after a closing quote', 'a,b\n"x"y,c\n'],
     ['a space after a closing quote', 'a,b\n"x" ,c\n'],
   ])('leaves %s to papaparse', (_, text) => {
-    expect(scanRecords(text, ',', '\n')).toBeNull();
+    expect(scanRecords(text, ',')).toBeNull();
   });
 
   test('an export reads the same through the scanner as through papaparse alone: headers, rows, lines and errors', () => {

@@ -14,6 +14,10 @@ function linesByStep(text: string): { lines: number[]; blank: boolean[]; errorLi
   let start = 0;
   Papa.parse<string[]>(text, {
     header: false,
+    // The texts here are files of line feeds (their header line ends in one, with or without a
+    // carriage return before it): every line feed outside quotes ends a record, in a file that
+    // mixes CR LF and LF lines too.
+    newline: '\n',
     skipEmptyLines: false,
     step: (result) => {
       const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
@@ -67,9 +71,16 @@ describe('reading an export into rows', () => {
   });
 
   test('a line break swallowed by a malformed quote still counts for the rows after it', () => {
-    // papaparse reads `","\n,E1` as the cells `,` and `E1`: the line break is in no cell.
-    const parsed = parseExportText('x.csv', `${HEADER}\r\n","\n,E1\r\na\r\n`);
-    expect(parsed.lines).toEqual([2, 4]);
+    // papaparse reads `"x"y\nz"` as one cell of two lines, past the text after its first closing quote.
+    const parsed = parseExportText('x.csv', `${HEADER}\r\n"x"y\nz",P\r\n,E1\r\na\r\n`);
+    expect(parsed.errors.map((e) => `${e.code}@${e.line}`)).toEqual(['malformed_csv@2']);
+    expect(parsed.lines).toEqual([4, 5]);
+  });
+
+  test('a file of CR LF lines with a line feed alone on one of them: the line feed ends its record too, as the batch job reads it', () => {
+    const parsed = parseExportText('x.csv', `${HEADER}\r\nE1,a\nE2,b\r\nE3,"c"\nE4,"d"\r\n`);
+    expect(parsed.rows).toEqual([['E1', 'a'], ['E2', 'b'], ['E3', 'c'], ['E4', 'd']]);
+    expect(parsed.lines).toEqual([2, 3, 4, 5]);
   });
 
   test('an unclosed quote is an error on the line where it opens', () => {

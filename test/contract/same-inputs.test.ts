@@ -3,14 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { collectEarnings, source, withTempDir } from '../batch/input/helpers.js';
+import { collectEarnings, collectRecords, source, withTempDir } from '../batch/input/helpers.js';
 import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { sourceFromChunks } from '../../batch/input/input-source.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
 import { planImport } from '../../addin/import/plan-import.js';
-import { parseExport, unreadableExport } from '../../addin/import/parse-export.js';
-import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
+import { parseExport, parseExportText, unreadableExport } from '../../addin/import/parse-export.js';
+import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
 import { makeZip } from '../support/make-zip.js';
 
@@ -70,6 +70,10 @@ describe('the same file through both readers gives the same verdict', () => {
     // Lines end at the file's line break only (core's lineBreaksIn): the row after a carriage return in a cell is on the next line, not two lines down.
     ['a carriage return alone in a cell of a file of line feeds is a character of its line', utf8(`${HEADER}\nE1,P\r1,Hosting,Co-op,10.00,10.00,2021-01-05,USD\nE2,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\n`), { earnings: ['E1:P\r1'], problems: ['invalid_amount@3 error'] }],
     ['a line feed in a quoted cell of a file of CR LF lines ends a line', utf8(`${HEADER}\r\nE1,"P\n1",Hosting,Co-op,10.00,10.00,2021-01-05,USD\r\nE2,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\r\n`), { earnings: ['E1:P\n1'], problems: ['invalid_amount@4 error'] }],
+    // A file of line feeds may mix CR LF lines with LF lines: every line feed ends a record, and a carriage return before one is the line's (core's lastCellText).
+    ['CR LF lines, then a line feed alone: two rows', utf8(`${HEADER}\r\n${row('E1')}\n${row('E2')}\r\nE3,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\r\n`), { earnings: ['E1:P1', 'E2:P1'], problems: ['invalid_amount@4 error'] }],
+    ['LF lines, then a CR LF line: its carriage return is no part of its last cell', utf8(`${HEADER}\n${row('E1')}\r\nE2,"P1",Hosting,Co-op,10.00,10.00,2021-01-05,"USD"\r\nE3,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\n`), { earnings: ['E1:P1', 'E2:P1'], problems: ['invalid_amount@4 error'] }],
+    ['a quoted last cell ending in a carriage return of its own, before a line feed alone', utf8(`${HEADER}\r\n${row('E1')}\r\nE2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,"USD\r"\n${row('E3')}\n`), { earnings: ['E1:P1', 'E2:P1', 'E3:P1'], problems: [] }],
     ['text after a closing quote is on the line of that quote, past a quoted cell of two lines', utf8(`${HEADER}\nE1,"P\n1","Host"ing",Co-op,10.00,10.00,2021-01-05,USD\n`), { earnings: [], problems: ['malformed_csv@3 error'] }],
     ['an empty file', utf8(''), { earnings: [], problems: ['empty_file@1 error'] }],
     ['a file of blank lines only', utf8('\r\n  \r\n\t\r\n'), { earnings: [], problems: ['empty_file@1 error'] }],
@@ -455,17 +459,19 @@ describe('zips and sets of files are read in the same order, the same entries', 
 
 describe('any file of rows', () => {
   // Cells that make rows blank, ragged, quoted or refused, on either line break.
-  const cell = fc.constantFrom('', ' ', '\t', ';', 'E', 'P1', '10.00', '2021-01-05', 'USD', 'Co-op', '"q, 1"', '""', '" "', '"a"b"', '"open', '1.O', '"x\ry"', 'x\ry', '"x\ny"');
+  const cell = fc.constantFrom('', ' ', '\t', ';', 'E', 'P1', '10.00', '2021-01-05', 'USD', 'Co-op', '"q, 1"', '""', '" "', '"a"b"', '"open', '1.O', '"x\ry"', 'x\ry', '"x\ny"', '"x\r"', 'x\r', '"x"\r');
   const rowOf = fc.array(cell, { minLength: 1, maxLength: 10 }).map((cells) => cells.join(','));
+  const rowOfWidth = (width: number) => fc.array(cell, { minLength: width, maxLength: width }).map((cells) => cells.join(','));
   let n = 0;
   // A title line above the header, as Partner Center writes one, or a line of tabs that would mislead a guess.
   const titleOf = fc.constantFrom(null, 'Earnings - Default', '\t\t\t', ';;');
   test('the batch job and the add-in read the same rows and report the same codes on the same lines', async () => {
     await fc.assert(
-      fc.asyncProperty(titleOf, fc.array(fc.oneof(rowOf, fc.constant(row('E'))), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (title, rows, eol, trailing) => {
+      // Each line ends with a line feed or a CR LF, as the first line's or not (a file of mixed lines).
+      fc.asyncProperty(titleOf, fc.array(fc.oneof(rowOf, fc.constant(row('E'))), { maxLength: 8 }), fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 10, maxLength: 10 }), fc.boolean(), async (title, rows, eols, trailing) => {
         // Unique ids, so that repeats (the ledger's business, not the reader's) do not arise.
-        const lines = rows.map((r) => r.replace(/^E(?=,|$)/, () => `E${++n}`));
-        const text = [title, HEADER, ...lines].filter((l) => l !== null).join(eol) + (trailing ? eol : '');
+        const lines = [title, HEADER, ...rows.map((r) => r.replace(/^E(?=,|$)/, () => `E${++n}`))].filter((l) => l !== null);
+        const text = lines.map((l, k) => (k < lines.length - 1 || trailing ? l + eols[k]! : l)).join('');
         const bytes = utf8(text);
         const [batch, addin] = [await batchVerdict(bytes), await addinVerdict(bytes)];
         expect(addin.earnings).toEqual(batch.earnings);
@@ -480,6 +486,22 @@ describe('any file of rows', () => {
           return out;
         };
         expect(byPlace(addin.problems)).toEqual(byPlace(batch.problems));
+      }),
+      { numRuns: Number(process.env.SAME_INPUTS_RUNS ?? 300) },
+    );
+  });
+
+  test('the batch job and the add-in cut the same text into each cell of a row, its last cell too', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(rowOf, rowOfWidth(8)), { maxLength: 8 }), fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 9, maxLength: 9 }), fc.boolean(), async (rows, eols, trailing) => {
+        const lines = [HEADER, ...rows];
+        const text = lines.map((l, k) => (k < lines.length - 1 || trailing ? l + eols[k]! : l)).join('');
+        const batch = await collectRecords(source(utf8(text), 'e.csv'), { required: REQUIRED_EARNINGS_COLUMNS });
+        const parsed = parseExportText('e.csv', text);
+        const width = parsed.headers.length;
+        // The rows the batch job hands on: of the header's width, in a record with no fault (the add-in's plan refuses the others).
+        const addin = parsed.rows.flatMap((r, k) => (r.length === width && !parsed.errors.some((e) => e.line === parsed.lines[k]) ? [{ cells: r, line: parsed.lines[k] }] : []));
+        expect(addin).toEqual(batch.rows.map((r) => ({ cells: Object.values(r.record), line: r.line })));
       }),
       { numRuns: Number(process.env.SAME_INPUTS_RUNS ?? 300) },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lineBreakOf, lineBreaksIn } from '../../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn } from '../../../core/tables/line-breaks.js';
 
 describe('where a file\'s lines end', () => {
   test.each([
@@ -19,5 +19,29 @@ describe('where a file\'s lines end', () => {
     expect(lineBreaksIn(text, 0, text.length, '\n')).toBe(3);
     expect(lineBreaksIn(text, 2, 6, '\n')).toBe(0);
     expect(lineBreaksIn('a\rb\rc\n', 0, 6, '\r')).toBe(2);
+  });
+});
+
+describe('the carriage return of a CR LF line is the line\'s, not its last cell\'s', () => {
+  test.each([
+    ['USD\r', '\n', 'USD'],
+    ['USD', '\n', 'USD'],
+    ['USD\r\r', '\n', 'USD\r'],
+    ['\r', '\n', ''],
+    ['', '\n', ''],
+    ['a\rb', '\n', 'a\rb'],
+    // In a file of carriage returns, a record never ends with one left over: any other is its cell's.
+    ['USD\r', '\r', 'USD\r'],
+  ] as const)('%j in a file broken at %j reads %j', (cell, lineBreak, expected) => {
+    expect(lastCellText(cell, lineBreak)).toBe(expected);
+  });
+
+  test('a line\'s text ends before that carriage return, never before its start', () => {
+    const text = 'h\r\nab\r\n\r\n';
+    expect(contentEnd(text, 3, 6, '\n')).toBe(5);
+    expect(contentEnd(text, 7, 8, '\n')).toBe(7);
+    expect(contentEnd(text, 8, 8, '\n')).toBe(8);
+    expect(contentEnd(text, 3, 5, '\n')).toBe(5);
+    expect(contentEnd(text, 3, 6, '\r')).toBe(6);
   });
 });
