@@ -91,7 +91,9 @@ export function createLocale(displayLanguage: string): Locale {
       return parseAmount(text, { locale: typedLocale }).ok ? text : `${text}0`;
     },
     issue(issue, column) {
-      const key = `issue.${issue.code}`;
+      // Core's reason in words where there is a message for it (a currency that conflicts is no "not a currency code").
+      const reasoned = `issue.${issue.code}.${issue.params?.reason ?? ''}`;
+      const key = issue.params?.reason !== undefined && hasMessage(reasoned) ? reasoned : `issue.${issue.code}`;
       const params: Record<string, string> = {
         column: column ?? String(issue.path[issue.path.length - 1] ?? ''),
         input: issue.input ?? '',

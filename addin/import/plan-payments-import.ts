@@ -165,7 +165,8 @@ export function planPaymentsImport(
     const targets: ColumnTarget[] = [];
     const taken = new Set<number>();
     // The earned currency first: a newer report's `currencyCode` beside its `earnedCurrencyCode`
-    // says the same, and never writes over it in a table that keeps `currencyCode`.
+    // says the same (core refuses a row where it does not), and never writes over it in a table
+    // that keeps `currencyCode`.
     const order = fileHeader.keys.map((key, from) => ({ key, from })).sort((a, b) => Number(b.key === fileCurrencies.earned) - Number(a.key === fileCurrencies.earned));
     for (const { key, from } of order) {
       const to = columnPosition(tableHeader, targetName(key));

@@ -18,7 +18,9 @@ export function hintFor(issue: Issue): string {
     case 'invalid_date':
       return 'Write dates as yyyy-MM-dd (2021-03-15) or M/d/yyyy (3/15/2021), and check that the day exists.';
     case 'invalid_currency':
-      return 'Use the three-letter ISO 4217 code, such as EUR or USD.';
+      return issue.params?.['reason'] === 'conflicting'
+        ? `A report states the earned currency once: correct the row, or leave ${String(issue.path[0])} empty (earnedCurrencyCode is the currency of earned).`
+        : 'Use the three-letter ISO 4217 code, such as EUR or USD.';
     default:
       return 'Correct the value in the file.';
   }
@@ -41,10 +43,13 @@ export function locatedProblem(problem: Issue, raw: string, columns: ReadonlyMap
   if (problem.code === 'missing_field') {
     return inputIssue('missing_field', { ...where, raw, message: `${key} is empty.`, hint: `Every row needs a ${key}; download the export again or fill it in.` });
   }
+  const conflicting = problem.code === 'invalid_currency' && problem.params?.['reason'] === 'conflicting';
   return inputIssue(problem.code as 'invalid_amount' | 'invalid_date' | 'invalid_currency', {
     ...where,
     raw: clip(raw),
-    message: `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,
+    message: conflicting
+      ? `${key} "${clip(raw, 60)}" is another currency than earnedCurrencyCode (${problem.params?.['earned'] ?? ''}) on the same row.`
+      : `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,
     hint: hintFor(problem),
     ...(problem.params ? { params: problem.params } : {}),
   });

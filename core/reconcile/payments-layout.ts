@@ -51,7 +51,8 @@ export interface PaymentsCurrencyColumns {
 
 /**
  * `earnedCurrencyCode` wins over `currencyCode` when a report has both (a newer report that kept
- * the old column); `paymentCurrencyCode` is read where the report has it.
+ * the old column, which must then say the same: `readPaymentRow`); `paymentCurrencyCode` is read
+ * where the report has it.
  */
 export function paymentsCurrencyColumns(has: (column: PaymentsColumn) => boolean): PaymentsCurrencyColumns {
   return {
@@ -95,7 +96,9 @@ export interface PaymentRowOptions {
  * input: `missing_field` for an empty paymentId, participantId, earned or earned currency;
  * `invalid_amount`, `invalid_date`, `invalid_currency` for a value core cannot read. The optional
  * values (earnedUSD, totalPayment, the payment currency and date) may be empty, but when written
- * they must be read: a row is refused, never half-read.
+ * they must be read: a row is refused, never half-read. A row that writes `currencyCode` beside
+ * `earnedCurrencyCode` must write the same currency there (`invalid_currency`, reason
+ * `conflicting`, in `currencyCode`, with the earned one as `earned`).
  */
 export function readPaymentRow(
   textOf: (column: PaymentsColumn) => string,
@@ -126,6 +129,12 @@ export function readPaymentRow(
   const earnedUSD = read('earnedUSD', false, amount);
   const totalPayment = read('totalPayment', false, amount);
   const earnedCurrency = read(currencies.earned, true, parseCurrency);
+  if (currencies.earned === 'earnedCurrencyCode' && earnedCurrency !== null) {
+    // A report that kept the old `currencyCode` beside `earnedCurrencyCode` states the earned
+    // currency twice: two different ones leave the row's currency a guess, so it is refused.
+    const old = read('currencyCode', false, parseCurrency);
+    if (old !== null && old !== earnedCurrency) issues.push(issue('invalid_currency', ['currencyCode'], textOf('currencyCode'), { reason: 'conflicting', earned: earnedCurrency }));
+  }
   const paymentCurrency = currencies.payment === null ? null : read(currencies.payment, false, parseCurrency);
   const paymentDate = read('paymentDate', false, parseDate);
   if (issues.length > 0 || earned === null || earnedCurrency === null) return { ok: false, issues };

@@ -3,6 +3,7 @@ import { createLocale, languageOf } from '../../addin/i18n/locale.js';
 import { LANGUAGES, message, messageTable, type MessageKey } from '../../addin/i18n/messages.js';
 import { Dec } from '../../core/money/decimal.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
+import { issue } from '../../core/issues.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -107,5 +108,17 @@ describe('the pane’s languages', () => {
     const zero = createLocale(tag).amount(new Dec(0), 'USD');
     expect(locale.amount(new Dec('-0.004'), 'USD')).toBe(zero);
     expect(locale.amount(new Dec('-0.005'), 'USD')).toBe(`-${zero.slice(0, -1)}1`);
+  });
+});
+
+describe('a problem said with core\'s reason', () => {
+  test.each([['en-US', 'en'], ['nl-NL', 'nl'], ['de-DE', 'de'], ['fr-FR', 'fr'], ['sv-SE', 'sv']] as const)('%s: a currency that conflicts is said so where there is a message for the reason, else as the code', (tag, language) => {
+    const locale = createLocale(tag);
+    const conflicting = issue('invalid_currency', ['Payments', 3, 'currencyCode'], 'USD', { reason: 'conflicting', earned: 'EUR' });
+    expect(locale.issue(conflicting)).toBe(message(language, 'issue.invalid_currency.conflicting', { column: 'currencyCode', input: 'USD' }));
+    expect(locale.issue(conflicting)).not.toBe(message(language, 'issue.invalid_currency', { column: 'currencyCode', input: 'USD' }));
+    // A reason the pane has no words for is said as the code's message.
+    const other = issue('invalid_currency', ['Payments', 3, 'currencyCode'], 'EURO', { reason: 'unheard_of' });
+    expect(locale.issue(other)).toBe(message(language, 'issue.invalid_currency', { column: 'currencyCode', input: 'EURO' }));
   });
 });

@@ -71,6 +71,25 @@ describe('importing a Payments report', () => {
     expect(await mismatches()).toEqual([]);
   });
 
+  test('a table kept with currencyCode takes a report that has both currency columns: a row whose two differ is refused, never written with one of them dropped', async () => {
+    await importExports([earnings, report('old.csv', OLDER, ['P1,Hosting,100.00,113.00,100.00,EUR,PAY-1,Sent,2021-08-15'])], () => undefined);
+    await Excel.run(async (context) => {
+      const header = context.workbook.tables.getItem(TABLES.payments).getHeaderRowRange().load('values');
+      await context.sync();
+      header.values = [header.values[0]!.map((name) => (name === 'earnedCurrencyCode' ? 'currencyCode' : name))];
+      await context.sync();
+    });
+    const both = report('both.csv', `${NEWER},currencyCode`, ['P1,Hosting,60.00,67.80,,EUR,,PAY-2,Pending,,EUR', 'P1,Hosting,10.00,11.30,,EUR,,PAY-3,Pending,,USD']);
+    const { plan } = await importExports([both], () => undefined);
+    expect(plan.rejected.map((r) => [r.file, r.line, r.code, r.reason, r.column, r.input])).toEqual([['both.csv', 3, 'invalid_currency', 'conflicting', 'currencyCode', 'USD']]);
+    const table = fake.tableValues(TABLES.payments)!;
+    expect(table.headers).not.toContain('earnedCurrencyCode');
+    const at = (name: string) => table.headers.indexOf(name);
+    expect(table.rows.map((r) => [r[at('paymentId')], r[at('currencyCode')]])).toEqual([['PAY-1', 'EUR'], ['PAY-2', 'EUR']]);
+    // The pane says why in words, not "not a currency code".
+    expect(message('en', 'issue.invalid_currency.conflicting', { column: 'currencyCode', input: 'USD' })).toMatch(/another currency than earnedCurrencyCode/);
+  });
+
   test('a re-download replaces a payment\'s row, the same report again adds nothing, and an older one undoes no payment', async () => {
     const pending = report('pending.csv', NEWER, ['P1,Hosting,60.00,67.80,,EUR,,PAY-2,Pending,']);
     const paid = report('paid.csv', NEWER, ['P1,Hosting,50.00,56.50,50.00,EUR,EUR,PAY-2,Sent,2021-08-15']);

@@ -4,6 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { SAMPLES, type DataSet } from './data-sets.js';
 import { addinOutcome, batchOutcome } from './paths.js';
 import { scratchFolder } from './scratch.js';
+import { readPayments } from '../../batch/input/read-payments.js';
+import type { InputIssue } from '../../batch/input/input-issue.js';
+import { planPaymentsImport } from '../../addin/import/plan-payments-import.js';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { PAYMENTS_COLUMNS } from '../../core/workbook-layout.js';
+import { source } from '../batch/input/helpers.js';
 
 /*
  * The payments check in both adapters: the batch job given `--payments`, the add-in importing the
@@ -134,5 +140,28 @@ describe('two downloads of the Payments report, in any order', () => {
     const batch = await batchOutcome(set);
     const addin = await addinOutcome(set, [SAMPLES.earnings, ...imports]);
     expect(addin.payments).toEqual(batch.payments);
+  });
+});
+
+describe('a Payments row that states two earned currencies', () => {
+  // A newer report that kept the old currencyCode beside earnedCurrencyCode: where the two differ, which currency `earned` is in would be a guess (docs/RULES.md, "Payments report").
+  const text = [
+    'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate,currencyCode',
+    '4420487,Hosting,2400.00,3240.00,2400.00,GBP,GBP,PMT-1,Sent,2021-08-15,GBP',
+    '4420487,Hosting,100.00,135.00,,GBP,,PMT-2,Pending,,EUR',
+    '4420487,Hosting,100.00,135.00,,GBP,,PMT-3,Pending,,',
+  ].join('\r\n');
+
+  test('is refused by both adapters, on the same line and column, and the others are read', async () => {
+    const issues: InputIssue[] = [];
+    const read: string[] = [];
+    await readPayments(source(text, 'payments.csv'), { onRow: (r) => void read.push(r.paymentId), onIssue: (i) => void issues.push(i) });
+    const plan = planPaymentsImport(PAYMENTS_COLUMNS.map((c) => c.name), new Map(), [parseExportText('payments.csv', text)]);
+    const batch = issues.map((i) => [i.code, i.line, i.columnName, i.raw, i.params?.['reason']]);
+    expect(batch).toEqual([['invalid_currency', 3, 'currencyCode', 'EUR', 'conflicting']]);
+    expect(issues[0]!.column).toBe(11);
+    expect(plan.rejected.map((r) => [r.code, r.line, r.column, r.input, r.reason])).toEqual(batch);
+    expect(read).toEqual(['PMT-1', 'PMT-3']);
+    expect(plan.cells).toHaveLength(2);
   });
 });

@@ -237,6 +237,15 @@
           const row = matrix[i];
           for (let j = 0; j < g.w; j++) putValue(g.sheet, g.r + i, g.c + j, coerce(model, g.sheet, g.r + i, g.c + j, row[j], formatAt(g.sheet, g.r + i, g.c + j)));
         }
+        // A value written over a table's header cell renames that column, as in Excel (which would
+        // also make a repeated or empty name unique; the fake keeps it as written).
+        for (const t of model.tables.values()) {
+          if (t.sheet !== g.sheet.name || t.row < g.r || t.row >= g.r + g.h) continue;
+          t.headers.forEach((_, j) => {
+            const c = t.col + j;
+            if (c >= g.c && c < g.c + g.w) t.headers[j] = String(valueAt(g.sheet, t.row, c));
+          });
+        }
       });
     }
     get numberFormat() { return this._get('numberFormat'); }

@@ -36,12 +36,23 @@ describe('payments report', () => {
     expect(rows[0]).toMatchObject({ earnedCurrency: 'EUR', paymentCurrency: 'USD', paymentDate: null });
   });
 
-  test('earnedCurrencyCode wins over currencyCode, and an empty payment currency is the earned currency', async () => {
+  test('earnedCurrencyCode is read where currencyCode beside it says the same, and an empty payment currency is the earned currency', async () => {
     const { rows, issues } = await collect(
-      'paymentID,participantID,earned,currencyCode,earnedCurrencyCode,paymentCurrencyCode\nPAY-3,P-1,100,USD,EUR,\n',
+      'paymentID,participantID,earned,currencyCode,earnedCurrencyCode,paymentCurrencyCode\nPAY-3,P-1,100,eur,EUR,\nPAY-4,P-1,100,,EUR,\n',
     );
     expect(issues).toEqual([]);
-    expect(rows[0]).toMatchObject({ earnedCurrency: 'EUR', paymentCurrency: 'EUR' });
+    expect(rows.map((r) => [r.paymentId, r.earnedCurrency, r.paymentCurrency])).toEqual([
+      ['PAY-3', 'EUR', 'EUR'],
+      ['PAY-4', 'EUR', 'EUR'],
+    ]);
+  });
+
+  test('a row whose currencyCode is another currency than its earnedCurrencyCode is refused in currencyCode, saying both', async () => {
+    const { rows, issues } = await collect('paymentID,participantID,earned,currencyCode,earnedCurrencyCode\nPAY-3,P-1,100,USD,EUR\n');
+    expect(rows).toEqual([]);
+    expect(located(issues)).toEqual([{ code: 'invalid_currency', severity: 'error', line: 2, column: 4 }]);
+    expect(issues[0]!.message).toBe('currencyCode "USD" is another currency than earnedCurrencyCode (EUR) on the same row.');
+    expect(issues[0]!.hint).toMatch(/leave currencyCode empty/);
   });
 
   test('a report without any currency column is missing_column', async () => {

@@ -83,6 +83,36 @@ describe('which Payments rows are read', () => {
     expect(readPaymentRow(row({ ...cells, currencyCode: 'EUR', earnedCurrencyCode: '' }), ONE_COLUMN).ok).toBe(true);
   });
 
+  describe('a report that kept currencyCode beside earnedCurrencyCode', () => {
+    const BOTH = paymentsCurrencyColumns(has('currencyCode', 'earnedCurrencyCode'));
+    const cells = { paymentId: 'PAY-1', participantId: 'P-1', earned: '1', earnedCurrencyCode: 'EUR' };
+
+    test.each([
+      ['the same currency', 'EUR'],
+      ['the same currency in lower case', ' eur '],
+      ['nothing', ''],
+    ])('is read when currencyCode states %s', (_what, currencyCode) => {
+      const r = readPaymentRow(row({ ...cells, currencyCode }), BOTH);
+      expect(r.ok ? r.value.earnedCurrency : r.issues).toBe('EUR');
+    });
+
+    test('is refused where currencyCode states another currency: which one `earned` is in would be a guess', () => {
+      expect(readPaymentRow(row({ ...cells, currencyCode: 'usd' }), BOTH)).toEqual({
+        ok: false,
+        issues: [{ code: 'invalid_currency', path: ['currencyCode'], input: 'usd', params: { reason: 'conflicting', earned: 'EUR' } }],
+      });
+    });
+
+    test('is refused where currencyCode is no currency, as any currency written is read', () => {
+      expect(readPaymentRow(row({ ...cells, currencyCode: 'EURO' }), BOTH)).toEqual({ ok: false, issues: [expect.objectContaining({ code: 'invalid_currency', path: ['currencyCode'], input: 'EURO' })] });
+    });
+
+    test('an empty earnedCurrencyCode is missing, whatever currencyCode says', () => {
+      const r = readPaymentRow(row({ ...cells, earnedCurrencyCode: '', currencyCode: 'EUR' }), BOTH);
+      expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path[0]])).toEqual([['missing_field', 'earnedCurrencyCode']]);
+    });
+  });
+
   test('every problem of a row is reported, in column order', () => {
     const r = readPaymentRow(row({ participantId: 'P-1', earned: 'x', currencyCode: 'EUR', paymentDate: 'soon' }), ONE_COLUMN);
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path[0]])).toEqual([
