@@ -270,17 +270,28 @@ export function importExports(
 /**
  * The import log's rows of an import's plans (`logged`), dated today, its table made when first
  * needed as the Payments table is (a sheet in its way is refused before: `sheetsInTheWay`), and
- * their writing queued by the log's header: null when there is nothing to log. Throws, before the
- * import writes anything else, where the log lacks a column it writes.
+ * their writing queued by the log's header: null when there is nothing to log. A column the log
+ * writes that the user deleted (`line`, `earningId`, `importedOn`) is added back, as an import adds
+ * the columns a download brings to the Earnings table: a value is never dropped for want of its
+ * column. Throws, before the import writes anything else, where the log lacks a column it cannot
+ * be read without (`REQUIRED_IMPORT_LOG_COLUMNS`: the user mends those, as the ledger says).
  */
 async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[], names: WorkbookNames): Promise<{ write(): void } | null> {
   if (logged.length === 0) return null;
   const importedOn = todayIso();
   const rows = logged.map((count) => recordToCells(importLogEntryToRow({ ...count, importedOn }), IMPORT_LOG_COLUMNS));
   await makeTable(context, TABLES.importLog, names);
-  const append = queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);
+  const queue = () => queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);
+  let append = queue();
   await context.sync();
-  const refused = append.issues();
+  let refused = append.issues();
+  const required = new Set<string>(REQUIRED_IMPORT_LOG_COLUMNS);
+  if (refused.length > 0 && refused.every((i) => i.code === 'missing_column' && !required.has(String(i.input)))) {
+    await addColumns(context, TABLES.importLog, refused.map((i) => String(i.input)));
+    append = queue();
+    await context.sync();
+    refused = append.issues();
+  }
   if (refused.length > 0) throw new TableColumnsError(TABLES.importLog, refused);
   return append;
 }

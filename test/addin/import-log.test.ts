@@ -152,6 +152,29 @@ describe('the import log', () => {
     expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(earnings);
   });
 
+  test('a log whose line and earningId columns the user deleted gets them back from an import with something to log: no value is dropped for want of its column', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await Excel.run(async (context) => {
+      const columns = context.workbook.tables.getItem(TABLES.importLog).columns;
+      columns.getItem('line').delete();
+      columns.getItem('earningId').delete();
+      await context.sync();
+    });
+    expect(fake.tableValues(TABLES.importLog)!.headers).toEqual(['importedOn', 'file', 'code', 'count']);
+    // The log is still read without them: its findings, no problem.
+    expect((await loadWorkbook()).ledger.problems).toEqual([]);
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    const log = fake.tableValues(TABLES.importLog)!;
+    expect(log.headers).toEqual(['importedOn', 'file', 'code', 'count', 'line', 'earningId']);
+    const at = (name: string) => log.headers.indexOf(name);
+    expect(log.rows.map((r) => [r[at('file')], r[at('code')], r[at('line')], r[at('earningId')]])).toEqual([
+      ['jan.csv', 'duplicate_earning', '', ''],
+      ['jan.csv', 'duplicate_earning', 2, 'E1'],
+    ]);
+    expect((await loadWorkbook()).ledger.problems).toEqual([]);
+  });
+
   test('a sheet called ImportLog holding the team\'s data is never written over: an import with something to log imports nothing, one without goes ahead', async () => {
     await importExports([download('jan.csv', JANUARY)], () => undefined);
     await Excel.run(async (context) => {

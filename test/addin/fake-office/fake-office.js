@@ -438,6 +438,25 @@
             return { sheet: g.sheet, r: g.r + 1, c: g.c + i, h: t.bodyRows, w: 1 };
           });
         },
+        /** Deletes the column, header and body: the table's columns right of it move left, as in Excel. */
+        delete() {
+          table._write((model) => {
+            const t = table._resolve(model);
+            const g = tableGeometry(model, t);
+            const i = pick(t);
+            if (i < 0) throw new OfficeError('ItemNotFound', 'column not found');
+            if (t.headers.length === 1) throw new OfficeError('InvalidOperation', 'a table keeps at least one column');
+            for (let r = g.r; r <= g.r + t.bodyRows; r++) {
+              for (const grid of [g.sheet.values, g.sheet.formats]) {
+                const row = gridRow(grid, r);
+                for (let c = g.c + i; c < g.c + g.w - 1; c++) row[c] = row[c + 1];
+                row[g.c + g.w - 1] = undefined;
+              }
+            }
+            touch(g.sheet, g.r, g.c + i, t.bodyRows + 1, g.w - i);
+            t.headers.splice(i, 1);
+          });
+        },
       });
       return {
         getItemAt: (i) => column(() => i),
