@@ -87,7 +87,8 @@ function capacities(text: string, delimiter: string): { cells: number; records: 
 /**
  * The records of a file of line feeds (core's `lineBreakOf`), split at its line feeds and at
  * `delimiter` (one character), with a carriage return before a line feed left off the last cell
- * (core's `contentEnd`), or null when the text holds anything papaparse must read itself.
+ * (core's `contentEnd`), or null when the text holds anything papaparse must read itself. A file
+ * of carriage returns is papaparse's too: the caller asks core's `lineBreakOf` first.
  */
 export function scanRecords(text: string, delimiter: string): ScannedRecords | null {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') return null;

@@ -4,7 +4,7 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, type LineBreak } from '../../core/tables/line-breaks.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
@@ -53,8 +53,8 @@ export function parseExportText(file: string, text: string, options: ParseExport
 export function parseExport(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
-  const header = exportHeader(body);
   const newline = lineBreakOf(body, true)!;
+  const header = exportHeader(body, newline);
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
   const scanned = newline === '\n' ? scanRecords(body, delimiter) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
@@ -66,8 +66,8 @@ export function parseExport(file: string, text: string, options: ParseExportOpti
 export function parseExportByPapaparse(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const body = exportBody(text);
   if (isEmptyFile(body)) return EMPTY_FILE(file);
-  const header = exportHeader(body);
   const newline = lineBreakOf(body, true)!;
+  const header = exportHeader(body, newline);
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
   return fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
 }
@@ -84,8 +84,8 @@ export interface ExportHeader {
 }
 
 /** The header of an export of any kind core knows: core's header search for each kind (`EXPORT_KINDS`), and core's choice among them. */
-export function exportHeader(body: string): ExportHeader {
-  const searches = EXPORT_KINDS.map(({ kind, required }) => ({ kind, ...headerSearchOf(body, required) }));
+export function exportHeader(body: string, newline: LineBreak): ExportHeader {
+  const searches = EXPORT_KINDS.map(({ kind, required }) => ({ kind, ...headerSearchOf(body, required, newline) }));
   const kind = exportKindOf(searches);
   return { kind, delimiter: searches.find((s) => s.kind === kind)!.delimiter };
 }
@@ -98,16 +98,17 @@ export function exportHeader(body: string): ExportHeader {
  * whose first line break is one. With the search as it ended, whose closest line tells core which
  * report a file without a header meant to be (`exportKindOf`); delimiter null: no line is the header.
  */
-function headerSearchOf(body: string, required: readonly ColumnRequirement[]): { delimiter: Delimiter | null; search: HeaderSearch } {
-  const newline = lineBreakOf(body, true)!;
+function headerSearchOf(body: string, required: readonly ColumnRequirement[], newline: LineBreak): { delimiter: Delimiter | null; search: HeaderSearch } {
   let search = startHeaderSearch(required);
   let pos = 0;
   for (let line = 1; searchesLine(search, line); line++) {
     const eol = body.indexOf(newline, pos);
     const raw = body.slice(pos, contentEnd(body, pos, eol < 0 ? body.length : eol, newline));
     if (!isBlankText(raw, 0, raw.length)) {
+      // The line with its line break, split at the file's, as its rows are and as the batch job splits it.
+      const withBreak = body.slice(pos, eol < 0 ? body.length : eol + 1);
       for (const delimiter of delimiterCandidates(raw)) {
-        search = seeHeaderLine(search, line, Papa.parse<string[]>(raw, { delimiter, header: false, newline: '\n' }).data[0] ?? []);
+        search = seeHeaderLine(search, line, Papa.parse<string[]>(withBreak, { delimiter, header: false, newline }).data[0] ?? []);
         if (search.found !== null) return { delimiter, search };
       }
     }
@@ -156,14 +157,14 @@ function noRows(rows: number, errors: readonly unknown[], headerLine: number): P
   return hasNoRows(rows, errors.length) ? [{ line: headerLine, code: 'no_rows' }] : [];
 }
 
-function fromRecords(file: string, { all, lines, errors: allErrors, text, starts }: NumberedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
+function fromRecords(file: string, { all, lines, errors: allErrors, text, starts, newline }: NumberedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
   const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!, kind);
   if (headerAt < 0) return NO_HEADER(file);
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];
   const rowLines: number[] = [];
   // A record past core's cap ends the file there: it is the file's last problem (docs/RULES.md, "Record size").
-  const tooLarge = firstTooLarge(text, starts, headerAt + 1, all.length, (k) => lines[k]!, delimiter, cap, headers);
+  const tooLarge = firstTooLarge(text, newline, starts, headerAt + 1, all.length, (k) => lines[k]!, delimiter, cap, headers);
   const end = tooLarge?.record ?? all.length;
   const errors = allErrors.filter((e) => e.record < end);
   const faulty = new Set(errors.map((e) => e.record));
@@ -188,7 +189,7 @@ function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, c
   if (headerAt < 0) return NO_HEADER(file);
   const headers = recordCells(scanned, headerAt).map((h) => h.trim());
   // A record past core's cap ends the file there: it is the file's one problem (docs/RULES.md, "Record size").
-  const tooLarge = firstTooLarge(text, recordStarts, headerAt + 1, scanned.records, (k) => recordLines[k]!, delimiter, cap, headers);
+  const tooLarge = firstTooLarge(text, '\n', recordStarts, headerAt + 1, scanned.records, (k) => recordLines[k]!, delimiter, cap, headers);
   const records = tooLarge?.record ?? scanned.records;
   const rowStarts = new Int32Array(records - headerAt - 1);
   const rowFirst = new Int32Array(records - headerAt - 1);
@@ -233,8 +234,9 @@ function isBlankRecord({ text, cellEnds, recordFirst, recordStarts }: ScannedRec
 }
 
 interface NumberedRecords {
-  /** The text the records are read from, and where each starts in it. */
+  /** The text the records are read from, its line break (core's lineBreakOf), and where each record starts in it. */
   readonly text: string;
+  readonly newline: LineBreak;
   readonly starts: number[];
   readonly all: string[][];
   /** 1-based line where each record starts. */
@@ -305,7 +307,7 @@ function recordsByStep(body: string, delimiter: string, newline: LineBreak): Num
       start = end;
     },
   });
-  return { text: body, starts, all, lines, errors };
+  return { text: body, newline, starts, all, lines, errors };
 }
 
 /**
@@ -315,6 +317,7 @@ function recordsByStep(body: string, delimiter: string, newline: LineBreak): Num
  */
 function firstTooLarge(
   text: string,
+  newline: LineBreak,
   starts: ArrayLike<number>,
   from: number,
   count: number,
@@ -326,10 +329,9 @@ function firstTooLarge(
   for (let k = from; k < count; k++) {
     const start = starts[k]!;
     const end = k + 1 < count ? starts[k + 1]! : text.length;
-    if (end - start <= cap || withoutLineBreak(text, start, end) - start <= cap) continue;
+    if (end - start <= cap || recordTextEnd(text, start, end, newline) - start <= cap) continue;
     const head = text.slice(start, start + cap);
     // The file's line break, not papaparse's guess from the record's first characters.
-    const newline = lineBreakOf(text, true)!;
     const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1, newline });
     const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
     const quoteAt = openQuote === undefined ? undefined : start + openQuote - 1;
@@ -340,9 +342,3 @@ function firstTooLarge(
   return null;
 }
 
-/** Where the record `text[start, end)` ends without its line break. */
-function withoutLineBreak(text: string, start: number, end: number): number {
-  if (end > start && text.charCodeAt(end - 1) === 10) end--;
-  if (end > start && text.charCodeAt(end - 1) === 13) end--;
-  return end;
-}

@@ -20,7 +20,7 @@ import { hasNoRows } from '../../core/tables/no-rows.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
-import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, type LineBreak } from '../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, type LineBreak } from '../../core/tables/line-breaks.js';
 
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
@@ -152,8 +152,13 @@ function openFailure(file: string, error: unknown): InputIssue {
   });
 }
 
-function splitHeaderLine(line: string, delimiter: Delimiter): string[] {
-  const parsed = Papa.parse<string[]>(line, { delimiter, header: false, fastMode: false, newline: '\n' });
+/**
+ * The cells of a header line given with its line break, split at the file's line break as its rows
+ * are: white space between a closing quote and the break is read as papaparse reads it in a row,
+ * and in a file of carriage returns a line feed is a character of its cell, as in the add-in's reader.
+ */
+function splitHeaderLine(line: string, delimiter: Delimiter, newline: LineBreak): string[] {
+  const parsed = Papa.parse<string[]>(line, { delimiter, header: false, fastMode: false, newline });
   return parsed.data[0] ?? [];
 }
 
@@ -238,7 +243,7 @@ class TableReader {
       // No line break, so no record can end in this text: keep it without re-parsing the
       // incomplete record, which keeps one huge cell linear instead of quadratic.
       this.partial += text;
-      if (this.partial.length > this.maxRecordChars) this.recordTooLarge();
+      if (this.partialTooLarge()) this.recordTooLarge();
       return !this.stopped;
     }
     if (this.partial !== '') {
@@ -317,7 +322,7 @@ class TableReader {
       // A file whose searched lines are only white space is empty (`empty_file`): core's `isEmptyFile`, line by line.
       if (!isBlankText(raw, 0, raw.length)) {
         this.sawContent = true;
-        if (this.tryHeader(raw, line)) {
+        if (this.tryHeader(raw, this.pre.slice(this.prePos, next), line)) {
           const rest = this.pre.slice(next);
           this.pre = '';
           this.partialLine = line + 1;
@@ -333,14 +338,14 @@ class TableReader {
   }
 
   /**
-   * Whether `raw` is the header (core's search decides); if it is, validates it and starts the row
-   * parser. The delimiter is not known yet, so the line is offered to the search split by each
+   * Whether `raw` (`withBreak`, with its line break) is the header (core's search decides); if it
+   * is, validates it and starts the row parser. The delimiter is not known yet, so the line is offered to the search split by each
    * one it contains, tab first.
    */
-  private tryHeader(raw: string, line: number): boolean {
+  private tryHeader(raw: string, withBreak: string, line: number): boolean {
     const candidates = delimiterCandidates(raw);
     for (const delimiter of candidates) {
-      const names = splitHeaderLine(raw, delimiter);
+      const names = splitHeaderLine(withBreak, delimiter, this.newline ?? '\n');
       const search = seeHeaderLine(this.search, line, names);
       for (const k of this.kindSearches) k.search = seeHeaderLine(k.search, line, names);
       if (search.closest !== this.search.closest) this.closestRaw = raw;
@@ -495,7 +500,7 @@ class TableReader {
     this.partialLine = this.lineAt(pos);
     this.partial = input.slice(pos);
     this.input = '';
-    if (this.partial.length > this.maxRecordChars) this.recordTooLarge();
+    if (this.partialTooLarge()) this.recordTooLarge();
   }
 
   /**
@@ -536,7 +541,8 @@ class TableReader {
     const d = header.delimiter.charCodeAt(0);
     const newline = this.newline ?? '\n';
     const nl = newline.charCodeAt(0);
-    // A file of line feeds: a '\r' after a closing quote, before the line feed, is the line's (core's contentEnd).
+    // A file of line feeds: a '\r' after a closing quote, right before the line feed, ends the
+    // record as the line's (core's contentEnd); any other is papaparse's to judge.
     const crlf = nl === 10;
     const fields = this.cells;
     const reads = this.reads;
@@ -631,7 +637,8 @@ class TableReader {
       p = to + 1;
     }
     const line = this.lineAt(start);
-    if (recordEnd - start > this.maxRecordChars) {
+    // Its size without the carriage return its line feed may have before it (core's contentEnd), as a plain line's.
+    if (contentEnd(input, start, recordEnd, newline) - start > this.maxRecordChars) {
       this.completeRecordTooLarge(start, line);
       return next;
     }
@@ -697,7 +704,7 @@ class TableReader {
 
   /** A record's text as in the file, without its line break (quarantine.csv copies it). */
   private rawText(start: number, end: number): string {
-    return this.input.slice(start, end).replace(/\r?\n$|\r$/, '');
+    return this.input.slice(start, recordTextEnd(this.input, start, end, this.newline ?? '\n'));
   }
 
   /** The physical line of position `pos` of the current input; positions only move forward. */
@@ -716,6 +723,15 @@ class TableReader {
     this.partialLine = line;
     this.partial = this.input.slice(start, start + this.maxRecordChars + 1);
     this.recordTooLarge();
+  }
+
+  /**
+   * Whether the unfinished record is past the cap already, a carriage return at its end not counted
+   * (core's contentEnd): it may be its line's, before a line feed in the next text, so a record's
+   * fate does not hang on where a chunk ends.
+   */
+  private partialTooLarge(): boolean {
+    return contentEnd(this.partial, 0, this.partial.length, this.newline ?? '\n') > this.maxRecordChars;
   }
 
   private recordTooLarge(): void {
@@ -763,7 +779,7 @@ class TableReader {
         line,
         column: fieldIndex,
         ...(column ? { columnName: column.name } : {}),
-        raw: clip(eol === -1 ? rest : rest.slice(0, eol).replace(/\r$/, '')),
+        raw: clip(rest.slice(0, eol === -1 ? rest.length : contentEnd(rest, 0, eol, this.newline ?? '\n'))),
         message: `A quote opened on line ${line} is never closed.`,
         hint: 'Close the quote, or double any quote that is part of the text ("" inside a quoted cell).',
       }),

@@ -8,6 +8,7 @@
  * Excel leaves such rows behind (a line of delimiters at the end of a saved CSV, a table's spare row).
  */
 import { HEADER_SEARCH_LINES } from './header-row.js';
+import { lineBreakOf } from './line-breaks.js';
 
 /** A cell holds nothing: no value, or text that is only white space (what `String.prototype.trim` removes). */
 export function isBlankCell(value: unknown): boolean {
@@ -52,14 +53,16 @@ export function isBlankLine(text: string, start: number, end: number, delimiter:
 
 /**
  * Whether a file is empty (`empty_file`, not a file without a header): the lines its header is
- * searched in hold only white space. A line ends at a line feed or at a carriage return not
- * followed by one. The batch job's reader decides the same line by line as the text streams in.
+ * searched in hold only white space. Lines end at the file's line break (`lineBreakOf`): a
+ * carriage return alone in a file of line feeds is white space of its line. The batch job's reader
+ * decides the same line by line as the text streams in.
  */
 export function isEmptyFile(text: string, lines: number = HEADER_SEARCH_LINES): boolean {
+  const lineBreak = lineBreakOf(text, true) === '\r' ? 13 : 10;
   let line = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+    if (c === lineBreak) {
       if (++line > lines) return true;
     } else if (!isTrimmedSpace(c)) return false;
   }

@@ -43,3 +43,13 @@ export function lastCellText(cell: string, lineBreak: LineBreak): string {
   const end = contentEnd(cell, 0, cell.length, lineBreak);
   return end === cell.length ? cell : cell.slice(0, end);
 }
+
+/**
+ * Where the record `text[start, end)`, which may end in its line break, ends without it: the
+ * file's line break character, and in a file of line feeds the carriage return before it
+ * (`contentEnd`). In a file of carriage returns a line feed is a character of its record.
+ */
+export function recordTextEnd(text: string, start: number, end: number, lineBreak: LineBreak): number {
+  const broken = end > start && text[end - 1] === lineBreak ? end - 1 : end;
+  return contentEnd(text, start, broken, lineBreak);
+}

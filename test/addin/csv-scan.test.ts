@@ -61,16 +61,17 @@ const texts = fc
     // The first line ends with `newline`, each later one with the next of `mixed` (or `newline` again).
     const breakAfter = (k: number) => (k === 0 ? newline : (mixed[k - 1] ?? newline));
     const text = lines.map((l, k) => (k < lines.length - 1 ? l + breakAfter(k) : l)).join('') + (trailing ? breakAfter(lines.length - 1) : '');
-    return { text, delimiter, wellFormed: !raw };
+    // A quoted last cell ending in a carriage return of its own is papaparse's to read (the scanner gives up on it).
+    const lastCellEndsInCR = [HEADER, ...rows].some((r) => r[r.length - 1]!.endsWith('\r'));
+    return { text, delimiter, wellFormed: !raw, lastCellEndsInCR };
   });
 
 describe('finding the records of an export without a string per cell', () => {
   test('gives papaparse\'s records and the line each starts on, and gives up only on text that is not well-formed', () => {
     fc.assert(
-      fc.property(texts, ({ text, delimiter, wellFormed }) => {
+      fc.property(texts, ({ text, delimiter, wellFormed, lastCellEndsInCR }) => {
         const scanned = scanRecords(text, delimiter);
-        // A quoted last cell that ends in a carriage return of its own is left to papaparse.
-        if (wellFormed && !/\r"(\r?\n|$)/.test(text)) expect(scanned).not.toBeNull();
+        if (wellFormed && !lastCellEndsInCR) expect(scanned).not.toBeNull();
         if (scanned === null) return;
         const reference = papaparseRecords(text, delimiter);
         expect(Array.from({ length: scanned.records }, (_, k) => recordCells(scanned, k))).toEqual(reference.records);

@@ -74,6 +74,10 @@ describe('the same file through both readers gives the same verdict', () => {
     ['CR LF lines, then a line feed alone: two rows', utf8(`${HEADER}\r\n${row('E1')}\n${row('E2')}\r\nE3,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\r\n`), { earnings: ['E1:P1', 'E2:P1'], problems: ['invalid_amount@4 error'] }],
     ['LF lines, then a CR LF line: its carriage return is no part of its last cell', utf8(`${HEADER}\n${row('E1')}\r\nE2,"P1",Hosting,Co-op,10.00,10.00,2021-01-05,"USD"\r\nE3,P1,Hosting,Co-op,x,10.00,2021-01-05,USD\n`), { earnings: ['E1:P1', 'E2:P1'], problems: ['invalid_amount@4 error'] }],
     ['a quoted last cell ending in a carriage return of its own, before a line feed alone', utf8(`${HEADER}\r\n${row('E1')}\r\nE2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,"USD\r"\n${row('E3')}\n`), { earnings: ['E1:P1', 'E2:P1', 'E3:P1'], problems: [] }],
+    // The header line is split at the file's line break with that break, as its rows are.
+    ['a title ending in a carriage return alone, then lines of line feeds: a file of carriage returns, whose second line is all the rest', utf8(`Earnings - Default\r${HEADER}\n${row('E1')}\n${row('E2')}\n`), { earnings: [], problems: ['missing_column@2 error'] }],
+    ['spaces and a carriage return between the header\'s last closing quote and its line feed', utf8(`Earnings\r\n${HEADER.replace('transactionCurrency', '"transactionCurrency"')}\r\r\n${row('E1')}\r\n`), { earnings: ['E1:P1'], problems: [] }],
+    ['carriage returns alone on the first lines of a file of line feeds are white space of one line', utf8(`\n${'\r'.repeat(20)}\n${HEADER}\n${row('E1')}\n`), { earnings: ['E1:P1'], problems: [] }],
     ['text after a closing quote is on the line of that quote, past a quoted cell of two lines', utf8(`${HEADER}\nE1,"P\n1","Host"ing",Co-op,10.00,10.00,2021-01-05,USD\n`), { earnings: [], problems: ['malformed_csv@3 error'] }],
     ['an empty file', utf8(''), { earnings: [], problems: ['empty_file@1 error'] }],
     ['a file of blank lines only', utf8('\r\n  \r\n\t\r\n'), { earnings: [], problems: ['empty_file@1 error'] }],
@@ -218,11 +222,26 @@ describe("a record past core's cap", () => {
     ['a record of many plain cells past the cap: at the line it starts on', `${HEADER}\n${row('E1')}\nE2,${'z'.repeat(250)},Hosting,Co-op,1,1,2021-01-05,USD\n`, { earnings: [], problems: ['record_too_large@3 error'] }],
     ['a record of exactly the cap is read', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap)}\n`, { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
     ['a record one character past the cap', `${HEADER}\n${row('E1')}\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap + 1)}\n`, { earnings: [], problems: ['record_too_large@3 error'] }],
+    // The carriage return of a CR LF line is the line's, not the record's (core's contentEnd), quoted or not.
+    ['a plain record of exactly the cap on a CR LF line is read', `${HEADER}\r\n${row('E1')}\r\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD${' '.repeat(cap)}`.slice(0, cap)}\r\n`, { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
+    ['a quoted record of exactly the cap on a CR LF line is read', `${HEADER}\r\n${row('E1')}\r\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,"USD${' '.repeat(cap)}`.slice(0, cap - 1)}"\r\n`, { earnings: ['E1:P1', 'E2:P1'], problems: [] }],
+    ['a quoted record one character past the cap on a CR LF line', `${HEADER}\r\n${row('E1')}\r\n${`E2,P1,Hosting,Co-op,10.00,10.00,2021-01-05,"USD${' '.repeat(cap)}`.slice(0, cap)}"\r\n`, { earnings: [], problems: ['record_too_large@3:transactionCurrency error'] }],
   ])('%s', async (_what, text, expected) => {
     const bytes = utf8(text);
     const [batch, addin] = [await batchVerdict(bytes, 'e.csv', cap), await addinVerdict(bytes, 'e.csv', cap)];
     expect(addin).toEqual(batch);
     expect(batch).toEqual(expected);
+    // The batch job reads a stream: the same verdict wherever its chunks end (between a record's carriage return and line feed too).
+    for (let cut = 1; cut < bytes.length; cut += 7) {
+      const r = await collectEarnings(sourceFromChunks('e.csv', [bytes.subarray(0, cut), bytes.subarray(cut)]), { maxRecordChars: cap });
+      expect(r.issues.map((i) => `${i.code}@${i.line}`), `cut at byte ${cut}`).toEqual(batch.problems.map((p) => p.replace(/:\w+ error$| error$/, '')));
+    }
+    // The last record's line feed: the text before it ends in that record's carriage return.
+    const crlf = text.lastIndexOf('\r\n', text.length - 2) + 1;
+    if (crlf > 0 && text[crlf] === '\n') {
+      const r = await collectEarnings(sourceFromChunks('e.csv', [bytes.subarray(0, crlf), bytes.subarray(crlf)]), { maxRecordChars: cap });
+      expect(r.issues.map((i) => `${i.code}@${i.line}`), 'cut between the last carriage return and its line feed').toEqual(batch.problems.map((p) => p.replace(/:\w+ error$| error$/, '')));
+    }
   });
 });
 

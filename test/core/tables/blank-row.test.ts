@@ -53,6 +53,9 @@ describe('an empty file', () => {
     ['a comma is content (a header problem, not an empty file)', '\n,\n', false],
     ['text on line 20 is within the header search', `${'\n'.repeat(19)}earningId`, false],
     ['text only from line 21 on: the searched lines are empty', `${'\r\n'.repeat(20)}earningId`, true],
+    ['carriage returns alone in a file of line feeds are white space of their line, not lines', `\n${'\r'.repeat(30)}\nearningId`, false],
+    ['in a file of carriage returns, they end its lines', `${'\r'.repeat(20)}earningId`, true],
+    ['line feeds in a file of carriage returns are white space of their line', `\r ${'\n'.repeat(30)}\rearningId`, false],
   ])('%s: %s', (_what, text, empty) => {
     expect(isEmptyFile(text)).toBe(empty);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn } from '../../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd } from '../../../core/tables/line-breaks.js';
 
 describe('where a file\'s lines end', () => {
   test.each([
@@ -43,5 +43,20 @@ describe('the carriage return of a CR LF line is the line\'s, not its last cell\
     expect(contentEnd(text, 8, 8, '\n')).toBe(8);
     expect(contentEnd(text, 3, 5, '\n')).toBe(5);
     expect(contentEnd(text, 3, 6, '\r')).toBe(6);
+  });
+});
+
+describe('a record\'s text without its line break', () => {
+  test.each([
+    ['a,b\r\n', '\n', 'a,b'],
+    ['a,b\n', '\n', 'a,b'],
+    ['a,b', '\n', 'a,b'],
+    ['a,b\r', '\n', 'a,b'],
+    ['a,b\r', '\r', 'a,b'],
+    // In a file of carriage returns a line feed is a character of its record.
+    ['a,b\n\r', '\r', 'a,b\n'],
+    ['\r\n', '\n', ''],
+  ] as const)('%j in a file broken at %j is %j', (record, lineBreak, expected) => {
+    expect(record.slice(0, recordTextEnd(record, 0, record.length, lineBreak))).toBe(expected);
   });
 });
