@@ -12,7 +12,7 @@ import { dateParts, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { LANGUAGES, message, type Language, type MessageKey } from './messages.js';
 import type { Issue, Result } from '../../core/issues.js';
 import { INVARIANT, numberLocale, parseAmount } from '../../core/money/parse-amount.js';
-import { hasMessage } from './messages.js';
+import { hasMessage, issueMessageKey } from './messages.js';
 
 const AMOUNT_PARAMS = new Set(['needed', 'available', 'shortfall', 'approved', 'claimed']);
 const DATE_PARAMS = new Set(['windowStart', 'windowEnd', 'asOf', 'submittedDate']);
@@ -91,9 +91,7 @@ export function createLocale(displayLanguage: string): Locale {
       return parseAmount(text, { locale: typedLocale }).ok ? text : `${text}0`;
     },
     issue(issue, column) {
-      // Core's reason in words where there is a message for it (a currency that conflicts is no "not a currency code").
-      const reasoned = `issue.${issue.code}.${issue.params?.reason ?? ''}`;
-      const key = issue.params?.reason !== undefined && hasMessage(reasoned) ? reasoned : `issue.${issue.code}`;
+      const key = issueMessageKey(issue.code, issue.params?.reason);
       const params: Record<string, string> = {
         column: column ?? String(issue.path[issue.path.length - 1] ?? ''),
         input: issue.input ?? '',

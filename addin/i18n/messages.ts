@@ -197,11 +197,11 @@ const en = {
   'error.notInExcel': 'Co-op Ledger works inside Excel: open this add-in from Excel (Home › Add-ins), not in a browser tab.',
   'error.unsupportedHost': 'This version of Excel does not support the Excel JavaScript API 1.14 that Co-op Ledger needs.',
   'issue.invalid_amount': '{column}: "{input}" is not an amount.',
-  'issue.invalid_amount.too_precise': '{column}: "{input}" has more than 15 significant digits, more than a cell holds; round it in the file.',
+  'issue.invalid_amount.too_precise': '{column}: "{input}" has more than 15 significant digits, more than a cell holds; round it.',
   'issue.invalid_date': '{column}: "{input}" is not a date (yyyy-mm-dd).',
   'issue.invalid_period_label': '{column}: "{input}" is not a fiscal half such as FY21 H1.',
   'issue.invalid_currency': '{column}: "{input}" is not a currency code.',
-  'issue.invalid_currency.conflicting': '{column}: "{input}" is another currency than earnedCurrencyCode on the same row. A report states the earned currency once: correct the row, or leave {column} empty.',
+  'issue.invalid_currency.conflicting': '{column}: "{input}" is another currency than earnedCurrencyCode ({expected}) on the same row. A report states the earned currency once: correct the row, or leave {column} empty.',
   'issue.invalid_share': '{column}: "{input}" is not a share between 0 and 1.',
   'issue.invalid_policy': '{column}: the program row is not valid.',
   'issue.unknown_key': 'Unknown column {input}.',
@@ -471,11 +471,11 @@ const nl: Messages = {
   'error.notInExcel': 'Co-op Ledger werkt in Excel: open deze invoegtoepassing vanuit Excel (Start › Invoegtoepassingen), niet in een browsertabblad.',
   'error.unsupportedHost': 'Deze versie van Excel ondersteunt Excel JavaScript API 1.14 niet, die Co-op Ledger nodig heeft.',
   'issue.invalid_amount': '{column}: "{input}" is geen bedrag.',
-  'issue.invalid_amount.too_precise': '{column}: "{input}" heeft meer dan 15 significante cijfers, meer dan een cel bevat; rond het af in het bestand.',
+  'issue.invalid_amount.too_precise': '{column}: "{input}" heeft meer dan 15 significante cijfers, meer dan een cel bevat; rond het af.',
   'issue.invalid_date': '{column}: "{input}" is geen datum (jjjj-mm-dd).',
   'issue.invalid_period_label': '{column}: "{input}" is geen boekjaarhelft zoals FY21 H1.',
   'issue.invalid_currency': '{column}: "{input}" is geen valutacode.',
-  'issue.invalid_currency.conflicting': '{column}: "{input}" is een andere valuta dan earnedCurrencyCode in dezelfde rij. Een rapport noemt de verdiende valuta één keer: corrigeer de rij, of laat {column} leeg.',
+  'issue.invalid_currency.conflicting': '{column}: "{input}" is een andere valuta dan earnedCurrencyCode ({expected}) in dezelfde rij. Een rapport noemt de verdiende valuta één keer: corrigeer de rij, of laat {column} leeg.',
   'issue.invalid_share': '{column}: "{input}" is geen aandeel tussen 0 en 1.',
   'issue.invalid_policy': '{column}: de programmarij is niet geldig.',
   'issue.unknown_key': 'Onbekende kolom {input}.',
@@ -742,11 +742,11 @@ const de: Messages = {
   'error.notInExcel': 'Co-op Ledger arbeitet in Excel: Öffnen Sie dieses Add-In in Excel (Start › Add-Ins), nicht in einem Browsertab.',
   'error.unsupportedHost': 'Diese Excel-Version unterstützt die Excel JavaScript API 1.14 nicht, die Co-op Ledger benötigt.',
   'issue.invalid_amount': '{column}: "{input}" ist kein Betrag.',
-  'issue.invalid_amount.too_precise': '{column}: "{input}" hat mehr als 15 signifikante Stellen, mehr als eine Zelle fasst; runden Sie den Betrag in der Datei.',
+  'issue.invalid_amount.too_precise': '{column}: "{input}" hat mehr als 15 signifikante Stellen, mehr als eine Zelle fasst; runden Sie den Betrag.',
   'issue.invalid_date': '{column}: "{input}" ist kein Datum (JJJJ-MM-TT).',
   'issue.invalid_period_label': '{column}: "{input}" ist kein Halbjahr wie FY21 H1.',
   'issue.invalid_currency': '{column}: "{input}" ist kein Währungscode.',
-  'issue.invalid_currency.conflicting': '{column}: "{input}" ist eine andere Währung als earnedCurrencyCode in derselben Zeile. Ein Bericht nennt die verdiente Währung einmal: Korrigieren Sie die Zeile, oder lassen Sie {column} leer.',
+  'issue.invalid_currency.conflicting': '{column}: "{input}" ist eine andere Währung als earnedCurrencyCode ({expected}) in derselben Zeile. Ein Bericht nennt die verdiente Währung einmal: Korrigieren Sie die Zeile, oder lassen Sie {column} leer.',
   'issue.invalid_share': '{column}: "{input}" ist kein Anteil zwischen 0 und 1.',
   'issue.invalid_policy': '{column}: Die Programmzeile ist ungültig.',
   'issue.unknown_key': 'Unbekannte Spalte {input}.',
@@ -1013,11 +1013,11 @@ const fr: Messages = {
   'error.notInExcel': 'Co-op Ledger fonctionne dans Excel : ouvrez ce complément depuis Excel (Accueil › Compléments), pas dans un onglet du navigateur.',
   'error.unsupportedHost': 'Cette version d’Excel ne prend pas en charge l’API JavaScript Excel 1.14 requise par Co-op Ledger.',
   'issue.invalid_amount': '{column} : « {input} » n’est pas un montant.',
-  'issue.invalid_amount.too_precise': '{column} : « {input} » a plus de 15 chiffres significatifs, plus qu’une cellule n’en contient ; arrondissez-le dans le fichier.',
+  'issue.invalid_amount.too_precise': '{column} : « {input} » a plus de 15 chiffres significatifs, plus qu’une cellule n’en contient ; arrondissez-le.',
   'issue.invalid_date': '{column} : « {input} » n’est pas une date (aaaa-mm-jj).',
   'issue.invalid_period_label': '{column} : « {input} » n’est pas un semestre fiscal comme FY21 H1.',
   'issue.invalid_currency': '{column} : « {input} » n’est pas un code de devise.',
-  'issue.invalid_currency.conflicting': '{column} : « {input} » est une autre devise que earnedCurrencyCode sur la même ligne. Un rapport indique la devise gagnée une seule fois : corrigez la ligne, ou laissez {column} vide.',
+  'issue.invalid_currency.conflicting': '{column} : « {input} » est une autre devise que earnedCurrencyCode ({expected}) sur la même ligne. Un rapport indique la devise gagnée une seule fois : corrigez la ligne, ou laissez {column} vide.',
   'issue.invalid_share': '{column} : « {input} » n’est pas une part entre 0 et 1.',
   'issue.invalid_policy': '{column} : la ligne de programme n’est pas valide.',
   'issue.unknown_key': 'Colonne inconnue {input}.',
@@ -1284,11 +1284,11 @@ const sv: Messages = {
   'error.notInExcel': 'Co-op Ledger fungerar i Excel: öppna tillägget från Excel (Start › Tillägg), inte i en webbläsarflik.',
   'error.unsupportedHost': 'Den här Excel-versionen stöder inte Excel JavaScript API 1.14 som Co-op Ledger behöver.',
   'issue.invalid_amount': '{column}: "{input}" är inget belopp.',
-  'issue.invalid_amount.too_precise': '{column}: "{input}" har fler än 15 värdesiffror, fler än en cell rymmer; avrunda det i filen.',
+  'issue.invalid_amount.too_precise': '{column}: "{input}" har fler än 15 värdesiffror, fler än en cell rymmer; avrunda det.',
   'issue.invalid_date': '{column}: "{input}" är inget datum (åååå-mm-dd).',
   'issue.invalid_period_label': '{column}: "{input}" är inget räkenskapshalvår som FY21 H1.',
   'issue.invalid_currency': '{column}: "{input}" är ingen valutakod.',
-  'issue.invalid_currency.conflicting': '{column}: "{input}" är en annan valuta än earnedCurrencyCode på samma rad. En rapport anger den intjänade valutan en gång: rätta raden, eller lämna {column} tom.',
+  'issue.invalid_currency.conflicting': '{column}: "{input}" är en annan valuta än earnedCurrencyCode ({expected}) på samma rad. En rapport anger den intjänade valutan en gång: rätta raden, eller lämna {column} tom.',
   'issue.invalid_share': '{column}: "{input}" är ingen andel mellan 0 och 1.',
   'issue.invalid_policy': '{column}: programraden är ogiltig.',
   'issue.unknown_key': 'Okänd kolumn {input}.',
@@ -1416,4 +1416,14 @@ export function fileRefusalKey(reason: FileRefusal): `fileRefusal.${FileRefusal}
 
 export function hasMessage(key: string): key is MessageKey {
   return key in en;
+}
+
+/**
+ * The message of a problem: core's reason in words where there is a message for it (an amount with
+ * too many digits is no "not an amount", a currency that conflicts no "not a currency code"), else
+ * its code's.
+ */
+export function issueMessageKey(code: string, reason: string | undefined): string {
+  const reasoned = `issue.${code}.${reason ?? ''}`;
+  return reason !== undefined && hasMessage(reasoned) ? reasoned : `issue.${code}`;
 }

@@ -1,7 +1,8 @@
 /**
  * The fast path of reading an export's records: where each cell ends in the text, found in one
  * pass over its characters, instead of a string and an array per cell and row. papaparse (in
- * parse-export.ts) is the rule; this scanner reads only what papaparse reads without a doubt
+ * parse-export.ts), with core's `lastCellText` on each record's last cell, is the rule; this
+ * scanner reads only what papaparse reads without a doubt
  * (well-formed RFC 4180: a quoted cell closed right before a delimiter, a line break or the end)
  * and gives up on anything else (a quote never closed, text or spaces after a closing quote), so
  * that papaparse reads that file and reports its errors. A property test holds the two together

@@ -82,8 +82,11 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
   const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
   const header = readTableHeader(parsed.headers, layout);
   if (headerRefusesTable(header)) {
-    // The file stops at its header, as the batch job's reader stops: no word on the rows after it (`no_rows`).
+    // The file stops at its header, as the batch job's reader stops there: what the parser found in
+    // the rows after it (a quote never closed, `no_rows`) is no part of the verdict.
+    into.rejected.splice(firstRejection);
     into.warnings.splice(firstWarning);
+    summary.rejected = 0;
     if (header.missing.length > 0) for (const column of header.missing.map(String)) reject({ line: parsed.headerLine, code: 'missing_column', column, input: column });
     else for (const r of header.repeats) reject({ line: parsed.headerLine, code: 'duplicate_header', column: r.name, input: r.name });
     return null;

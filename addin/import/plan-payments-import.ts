@@ -22,7 +22,7 @@ import type { AcceptedPayment } from '../../core/reconcile/payments-layout.js';
 import { scaledAmountOfText } from '../../core/reconcile/earning-row.js';
 import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
-import { PAYMENTS_TABLE_KNOWN, paymentsRowReader, paymentsTableHeader, storedLatestReader } from '../ledger/payments-table-record.js';
+import { PAYMENTS_TABLE_KNOWN, paymentIdReader, paymentsRowReader, paymentsTableHeader, storedLatestReader } from '../ledger/payments-table-record.js';
 import type { ParsedExport } from './parse-export.js';
 import { noteFileReading, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
 import { ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
@@ -32,7 +32,8 @@ import { ReportPayments } from '../../core/reconcile/payment-repeats.js';
 /** A payment the Payments table holds: its row among the rows read, and its version. */
 export interface HeldPayment {
   readonly index: number;
-  readonly version: PaymentVersion;
+  /** null: a row core cannot read, which names the paymentId (core's `paymentImportAction` replaces it). */
+  readonly version: PaymentVersion | null;
 }
 
 /** A row of the Payments table the import rewrites with a version that counts over the one held. */
@@ -69,8 +70,10 @@ export interface PaymentsPlan {
 }
 
 /**
- * The payments the table holds, by paymentId (rows core cannot read are the ledger's problems).
- * The table is one report to the ledger: of a paymentId typed twice, its last row counts (core's
+ * The payments the table holds, by paymentId. A row core cannot read is the ledger's problem and
+ * holds no version (`version: null`), unless a row it reads holds the paymentId: an import then
+ * rewrites it with the report's version instead of adding the payment again. The table is one
+ * report to the ledger: of a paymentId typed twice, its last row core reads counts (core's
  * `latestPayments`). Each version ranks as the report its import recorded (`downloadLatest`, core's
  * `heldRecency`), before every file an import reads (`HELD_VERSIONS_ORDER`).
  */
@@ -79,11 +82,15 @@ export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'ro
   const out = new Map<string, HeldPayment>();
   if (headerRefusesTable(header)) return out;
   const read = paymentsRowReader(header);
+  const idOf = paymentIdReader(header);
   const stored = storedLatestReader(header);
   table.rows.forEach((cells, index) => {
     const r = read(cells, table.rowNumbers[index] ?? 0);
-    if (!r.ok) return;
-    out.set(r.value.paymentId, { index, version: paymentVersion(r.value, heldPaymentRank(stored(cells), r.value)) });
+    if (r.ok) out.set(r.value.paymentId, { index, version: paymentVersion(r.value, heldPaymentRank(stored(cells), r.value)) });
+    else {
+      const id = idOf(cells);
+      if (id !== '' && !out.has(id)) out.set(id, { index, version: null });
+    }
   });
   return out;
 }
@@ -211,7 +218,16 @@ export function planPaymentsImport(
       };
       const read = readPaymentRecord(textOf, fileCurrencies, { file: parsed.file, line }, rowOptions);
       if (!read.ok) {
-        reject(...read.issues.map((i) => ({ line, code: i.code, ...(i.params?.reason ? { reason: i.params.reason } : {}), column: String(i.path[0]), input: i.input ?? '' })));
+        reject(
+          ...read.issues.map((i) => ({
+            line,
+            code: i.code,
+            ...(i.params?.reason ? { reason: i.params.reason } : {}),
+            ...(i.params?.expected ? { expected: i.params.expected } : {}),
+            column: String(i.path[0]),
+            input: i.input ?? '',
+          })),
+        );
         continue;
       }
       accepted.push({ r, line, payment: read.value });

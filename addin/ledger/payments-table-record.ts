@@ -35,6 +35,13 @@ export function storedLatestReader(header: TableHeader): (cells: readonly unknow
  * Reads rows of a table with this header: its cells are read invariantly (a workbook's numbers are
  * numbers: docs/RULES.md, "Workbook cells"), and `row` is the sheet row a problem or finding names.
  */
+/** The paymentId a row of a table with this header names, as written ('' where it has none): a row core refuses names one too. */
+export function paymentIdReader(header: TableHeader): (cells: readonly unknown[]) => string {
+  const i = columnPosition(header, 'paymentId');
+  const kind = i < 0 ? undefined : columnKind(PAYMENTS_COLUMNS, header.keys[i] ?? '');
+  return (cells) => (i < 0 ? '' : cellAsText(cells[i], kind).trim());
+}
+
 export function paymentsRowReader(header: TableHeader): (cells: readonly unknown[], row: number) => Result<AcceptedPayment> {
   const position = new Map(PAYMENTS_REPORT_COLUMNS.map((c) => [c, columnPosition(header, c)] as const));
   const kinds = header.keys.map((key) => columnKind(PAYMENTS_COLUMNS, key));

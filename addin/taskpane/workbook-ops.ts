@@ -9,7 +9,7 @@ import type { Claim } from '../../core/claims/claim.js';
 import { newClaimIssues } from '../../core/claims/new-claim.js';
 import type { Issue } from '../../core/issues.js';
 import { settingsRefusing } from '../../core/settings.js';
-import { ImportLogTally, importLogEntryToRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogCount } from '../../core/reconcile/import-log.js';
+import { ImportLogTally, importLogEntryToRow, missingLogColumns, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import type { ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
@@ -270,11 +270,9 @@ export function importExports(
 /**
  * The import log's rows of an import's plans (`logged`), dated today, its table made when first
  * needed as the Payments table is (a sheet in its way is refused before: `sheetsInTheWay`), and
- * their writing queued by the log's header: null when there is nothing to log. A column the log
- * writes that the user deleted (`line`, `earningId`, `importedOn`) is added back, as an import adds
- * the columns a download brings to the Earnings table: a value is never dropped for want of its
- * column. Throws, before the import writes anything else, where the log lacks a column it cannot
- * be read without (`REQUIRED_IMPORT_LOG_COLUMNS`: the user mends those, as the ledger says).
+ * their writing queued by the log's header: null when there is nothing to log. A column the user
+ * deleted that the rows fill is added back, or refuses the import before it writes anything else,
+ * naming the column, by core's rule (`missingLogColumns`).
  */
 async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[], names: WorkbookNames): Promise<{ write(): void } | null> {
   if (logged.length === 0) return null;
@@ -284,14 +282,16 @@ async function queueImportLog(context: Excel.RequestContext, logged: readonly Im
   const queue = () => queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);
   let append = queue();
   await context.sync();
-  let refused = append.issues();
-  const required = new Set<string>(REQUIRED_IMPORT_LOG_COLUMNS);
-  if (refused.length > 0 && refused.every((i) => i.code === 'missing_column' && !required.has(String(i.input)))) {
-    await addColumns(context, TABLES.importLog, refused.map((i) => String(i.input)));
+  let issues = append.issues();
+  // Which missing columns come back and which refuse the import is core's (`missingLogColumns`).
+  const missing = missingLogColumns(issues.filter((i) => i.code === 'missing_column').map((i) => String(i.input)));
+  if (missing.refuse.length === 0 && missing.add.length > 0) {
+    await addColumns(context, TABLES.importLog, missing.add);
     append = queue();
     await context.sync();
-    refused = append.issues();
+    issues = append.issues();
   }
+  const refused = missing.refuse.length > 0 ? issues.filter((i) => i.code !== 'missing_column' || missing.refuse.includes(String(i.input))) : issues;
   if (refused.length > 0) throw new TableColumnsError(TABLES.importLog, refused);
   return append;
 }

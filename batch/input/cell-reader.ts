@@ -48,7 +48,7 @@ export function locatedProblem(problem: Issue, raw: string, columns: ReadonlyMap
     ...where,
     raw: clip(raw),
     message: conflicting
-      ? `${key} "${clip(raw, 60)}" is another currency than earnedCurrencyCode (${problem.params?.['earned'] ?? ''}) on the same row.`
+      ? `${key} "${clip(raw, 60)}" is another currency than earnedCurrencyCode (${problem.params?.['expected'] ?? ''}) on the same row.`
       : `${key} "${clip(raw, 60)}" is not a valid ${problem.code.replace('invalid_', '')}.`,
     hint: hintFor(problem),
     ...(problem.params ? { params: problem.params } : {}),

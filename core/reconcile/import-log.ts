@@ -209,6 +209,18 @@ export function importLogEntryToRow(entry: ImportLogEntry): Record<string, strin
 export const REQUIRED_IMPORT_LOG_COLUMNS = ['file', 'code', 'count'] as const;
 
 /**
+ * What an import does about the log's columns its rows fill and the table lacks (`missing`), the
+ * team having deleted them (docs/RULES.md, "Import log"): a value is never dropped for want of its
+ * column, so the others (`line`, `earningId`, `importedOn`) are added back (`add`); a required
+ * one missing (`refuse`) refuses the import, as the ledger cannot read the log without it, and the
+ * team mends the table.
+ */
+export function missingLogColumns(missing: readonly string[]): { readonly add: string[]; readonly refuse: string[] } {
+  const required = new Set<string>(REQUIRED_IMPORT_LOG_COLUMNS);
+  return { add: missing.filter((c) => !required.has(c)), refuse: missing.filter((c) => required.has(c)) };
+}
+
+/**
  * A log row from its cells as text by column (`importedOn` as `yyyy-MM-dd`): every problem core
  * finds in what it counts (`file`, `code`, `count`), each in its column, so a row edited by hand
  * into something else is never counted as something it does not say.

@@ -73,11 +73,14 @@ export function heldPaymentRank(stored: string, p: { readonly paymentDate: IsoDa
  * (only the held row's recency moves on, so an older report imported after it is older than it);
  * else `replace` the held row's cells. On the same recency the report read later counts: a row of
  * the same report lower down, or an imported report over the workbook's rows (`HELD_VERSIONS_ORDER`).
+ * A held row core cannot read (`null`: a problem naming its row, no version of the payment) is
+ * replaced by the version a report brings, so the table never holds the payment twice.
  */
 export type PaymentImportAction = 'add' | 'skip' | 'restamp' | 'replace';
 
-export function paymentImportAction(held: PaymentVersion | undefined, later: PaymentVersion): PaymentImportAction {
+export function paymentImportAction(held: PaymentVersion | null | undefined, later: PaymentVersion): PaymentImportAction {
   if (held === undefined) return 'add';
+  if (held === null) return 'replace';
   if (isNewerDownload(held.rank, later.rank)) return 'skip';
   if (held.key === later.key) return later.rank.latest > held.rank.latest ? 'restamp' : 'skip';
   return 'replace';

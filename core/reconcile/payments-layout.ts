@@ -98,7 +98,7 @@ export interface PaymentRowOptions {
  * values (earnedUSD, totalPayment, the payment currency and date) may be empty, but when written
  * they must be read: a row is refused, never half-read. A row that writes `currencyCode` beside
  * `earnedCurrencyCode` must write the same currency there (`invalid_currency`, reason
- * `conflicting`, in `currencyCode`, with the earned one as `earned`).
+ * `conflicting`, in `currencyCode`, with the earned one as `expected`).
  */
 export function readPaymentRow(
   textOf: (column: PaymentsColumn) => string,
@@ -133,7 +133,7 @@ export function readPaymentRow(
     // A report that kept the old `currencyCode` beside `earnedCurrencyCode` states the earned
     // currency twice: two different ones leave the row's currency a guess, so it is refused.
     const old = read('currencyCode', false, parseCurrency);
-    if (old !== null && old !== earnedCurrency) issues.push(issue('invalid_currency', ['currencyCode'], textOf('currencyCode'), { reason: 'conflicting', earned: earnedCurrency }));
+    if (old !== null && old !== earnedCurrency) issues.push(issue('invalid_currency', ['currencyCode'], textOf('currencyCode'), { reason: 'conflicting', expected: earnedCurrency }));
   }
   const paymentCurrency = currencies.payment === null ? null : read(currencies.payment, false, parseCurrency);
   const paymentDate = read('paymentDate', false, parseDate);

@@ -175,6 +175,22 @@ describe('the import log', () => {
     expect((await loadWorkbook()).ledger.problems).toEqual([]);
   });
 
+  test('a log without its count and its line columns refuses an import with something to log, naming count only: line would have come back', async () => {
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await importExports([download('jan.csv', JANUARY)], () => undefined);
+    await Excel.run(async (context) => {
+      const columns = context.workbook.tables.getItem(TABLES.importLog).columns;
+      columns.getItem('line').delete();
+      columns.getItem('count').delete();
+      await context.sync();
+    });
+    const before = fake.tableValues(TABLES.importLog)!;
+    const error = await importExports([download('jan.csv', JANUARY)], () => undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TableColumnsError);
+    expect((error as TableColumnsError).issues.map((i) => `${i.code} ${i.input ?? ''}`)).toEqual(['missing_column count']);
+    expect(fake.tableValues(TABLES.importLog)).toEqual(before);
+  });
+
   test('a sheet called ImportLog holding the team\'s data is never written over: an import with something to log imports nothing, one without goes ahead', async () => {
     await importExports([download('jan.csv', JANUARY)], () => undefined);
     await Excel.run(async (context) => {

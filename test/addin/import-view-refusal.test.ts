@@ -63,6 +63,15 @@ describe('a rejected row in the Import view says what core found', () => {
     expect(rejected).toEqual([at('earningAmount'), at('earningAmountUSD')]);
   });
 
+  test('a Payments row whose currencyCode is another currency than its earnedCurrencyCode: both currencies, in words, not "not a currency code"', async () => {
+    const report = 'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate,currencyCode\nP1,Hosting,10.00,11.30,,EUR,,PAY-1,Pending,,USD\n';
+    const expected = `p.csv:2 — ${message('fr', 'issue.invalid_currency.conflicting', { column: 'currencyCode', input: 'USD', expected: 'EUR' })}`;
+    const rejected = await importInView('fr-FR', new File([report], 'p.csv'), expected);
+    expect(rejected).toEqual([expected]);
+    expect(rejected[0]).toContain('EUR');
+    expect(rejected[0]).not.toBe(`p.csv:2 — ${message('fr', 'issue.invalid_currency', { column: 'currencyCode', input: 'USD' })}`);
+  });
+
   test('a row that conflicts with an earning the workbook holds below a blank row names that row by its sheet row', async () => {
     const held = async () => {
       await importExports([parseExportText('a.csv', csv(['E1,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD']))], () => undefined);

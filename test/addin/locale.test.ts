@@ -114,8 +114,9 @@ describe('the pane’s languages', () => {
 describe('a problem said with core\'s reason', () => {
   test.each([['en-US', 'en'], ['nl-NL', 'nl'], ['de-DE', 'de'], ['fr-FR', 'fr'], ['sv-SE', 'sv']] as const)('%s: a currency that conflicts is said so where there is a message for the reason, else as the code', (tag, language) => {
     const locale = createLocale(tag);
-    const conflicting = issue('invalid_currency', ['Payments', 3, 'currencyCode'], 'USD', { reason: 'conflicting', earned: 'EUR' });
-    expect(locale.issue(conflicting)).toBe(message(language, 'issue.invalid_currency.conflicting', { column: 'currencyCode', input: 'USD' }));
+    const conflicting = issue('invalid_currency', ['Payments', 3, 'currencyCode'], 'USD', { reason: 'conflicting', expected: 'EUR' });
+    expect(locale.issue(conflicting)).toBe(message(language, 'issue.invalid_currency.conflicting', { column: 'currencyCode', input: 'USD', expected: 'EUR' }));
+    expect(locale.issue(conflicting)).toContain('EUR');
     expect(locale.issue(conflicting)).not.toBe(message(language, 'issue.invalid_currency', { column: 'currencyCode', input: 'USD' }));
     // A reason the pane has no words for is said as the code's message.
     const other = issue('invalid_currency', ['Payments', 3, 'currencyCode'], 'EURO', { reason: 'unheard_of' });

@@ -81,13 +81,24 @@ describe('importing a Payments report', () => {
     });
     const both = report('both.csv', `${NEWER},currencyCode`, ['P1,Hosting,60.00,67.80,,EUR,,PAY-2,Pending,,EUR', 'P1,Hosting,10.00,11.30,,EUR,,PAY-3,Pending,,USD']);
     const { plan } = await importExports([both], () => undefined);
-    expect(plan.rejected.map((r) => [r.file, r.line, r.code, r.reason, r.column, r.input])).toEqual([['both.csv', 3, 'invalid_currency', 'conflicting', 'currencyCode', 'USD']]);
+    expect(plan.rejected.map((r) => [r.file, r.line, r.code, r.reason, r.column, r.input, r.expected])).toEqual([['both.csv', 3, 'invalid_currency', 'conflicting', 'currencyCode', 'USD', 'EUR']]);
     const table = fake.tableValues(TABLES.payments)!;
     expect(table.headers).not.toContain('earnedCurrencyCode');
     const at = (name: string) => table.headers.indexOf(name);
     expect(table.rows.map((r) => [r[at('paymentId')], r[at('currencyCode')]])).toEqual([['PAY-1', 'EUR'], ['PAY-2', 'EUR']]);
-    // The pane says why in words, not "not a currency code".
-    expect(message('en', 'issue.invalid_currency.conflicting', { column: 'currencyCode', input: 'USD' })).toMatch(/another currency than earnedCurrencyCode/);
+  });
+
+  test('a held row core cannot read (two earned currencies) is rewritten by a report that states the payment, not added again', async () => {
+    const both = report('both.csv', `${NEWER},currencyCode`, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15,EUR']);
+    await importExports([earnings, both], () => undefined);
+    // The team's table, or one imported before core checked the second currency: the row says USD there.
+    fake.setCell(TABLES.payments, 0, 'currencyCode', 'USD');
+    const problems = async () => (await loadWorkbook()).ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => `${i.code} ${i.params?.reason ?? ''}`)]);
+    expect(await problems()).toEqual([[TABLES.payments, 2, ['invalid_currency conflicting']]]);
+    const { plan } = await importExports([report('again.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15'])], () => undefined);
+    expect(plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 1, 0]]);
+    expect(held()).toEqual([['PAY-1', 100, 'Sent']]);
+    expect(await problems()).toEqual([]);
   });
 
   test('a re-download replaces a payment\'s row, the same report again adds nothing, and an older one undoes no payment', async () => {
@@ -137,7 +148,7 @@ describe('importing a Payments report', () => {
     await Excel.run(async (context) => {
       const header = context.workbook.tables.getItem(TABLES.payments).getHeaderRowRange().load('values');
       await context.sync();
-      header.values = [header.values[0]!.map((name) => (name === 'programName' ? 'Paymentid' : name))];
+      header.values = [header.values[0]!.map((name) => (name === 'programName' ? 'Payment ID' : name))];
       await context.sync();
     });
     const before = fake.tableValues(TABLES.payments)!;

@@ -109,6 +109,20 @@ describe('the same file through both readers gives the same verdict', () => {
   });
 });
 
+describe('a header that lacks columns stops the file there, in both', () => {
+  test.each([
+    ['a quote never closed after it', 'earningId,participantId\n"x,1\n'],
+    ['no row after it', 'earningId,participantId\n'],
+    ['a ragged row after it', 'earningId,participantId\nE1\n'],
+  ])('%s: missing_column on the header line, and nothing of the rows', async (_what, text) => {
+    const [batch, addin] = [await batchVerdict(utf8(text)), await addinVerdict(utf8(text))];
+    // The add-in names each missing column in a problem of its own, the batch job all in one.
+    const places = (v: Verdict) => [...new Set(v.problems)];
+    expect(places(addin)).toEqual(places(batch));
+    expect(places(batch)).toEqual(['missing_column@1 error']);
+  });
+});
+
 describe('a file that is not valid text', () => {
   test('a UTF-8 file cut inside a character is invalid_encoding on its last line in both; the add-in imports none of it, the batch job rejects the run', async () => {
     const bytes = utf8(`${HEADER}\n${row('E1')}\nE2,Mü`).subarray(0, -1);

@@ -6,7 +6,7 @@ import type { ParsedExport } from '../../import/parse-export.js';
 import { importExports } from '../workbook-ops.js';
 import { watchTables } from '../../excel/table-changes.js';
 import { TABLES } from '../../../core/workbook-layout.js';
-import { fileRefusalKey, hasMessage, type MessageKey } from '../../i18n/messages.js';
+import { fileRefusalKey, hasMessage, issueMessageKey, type MessageKey } from '../../i18n/messages.js';
 import type { Skip } from '../../import/plan-import.js';
 import { EXPORT_EXTENSIONS } from '../../../core/tables/export-files.js';
 import { isFileRefusal } from '../../../core/tables/file-kind.js';
@@ -82,9 +82,7 @@ export function renderImport(app: App, root: HTMLElement): void {
           el('p', { 'data-testid': 'import-summary' }, locale.t('import.summary', { file: f.file, added: f.added, skipped: f.skipped, rejected: f.rejected })),
         );
         const problemText = (r: (typeof plan.rejected)[number]) => {
-          // Core's reason in words where the pane has a message for it (an amount with too many digits is no "not an amount").
-          const reasoned = `issue.${r.code}.${r.reason ?? ''}`;
-          const key = r.reason !== undefined && hasMessage(reasoned) ? reasoned : `issue.${r.code}`;
+          const key = issueMessageKey(r.code, r.reason);
           // A file that is not read says why in words (core's reason: a workbook, a zip under another name), not as its code.
           const input = r.code === 'unsupported_file' && r.input !== undefined && isFileRefusal(r.input) ? locale.t(fileRefusalKey(r.input)) : (r.input ?? '');
           return hasMessage(key) ? locale.t(key, { column: r.column ?? '', input, expected: r.expected ?? '' }) : r.code;

@@ -237,13 +237,21 @@
           const row = matrix[i];
           for (let j = 0; j < g.w; j++) putValue(g.sheet, g.r + i, g.c + j, coerce(model, g.sheet, g.r + i, g.c + j, row[j], formatAt(g.sheet, g.r + i, g.c + j)));
         }
-        // A value written over a table's header cell renames that column, as in Excel (which would
-        // also make a repeated or empty name unique; the fake keeps it as written).
+        // A value written over a table's header cell renames that column, as in Excel, which also
+        // makes the name unique: an empty one becomes ColumnN, one that repeats another (whatever
+        // its case) gets a number after it, and the cell shows the name the column got.
         for (const t of model.tables.values()) {
           if (t.sheet !== g.sheet.name || t.row < g.r || t.row >= g.r + g.h) continue;
           t.headers.forEach((_, j) => {
             const c = t.col + j;
-            if (c >= g.c && c < g.c + g.w) t.headers[j] = String(valueAt(g.sheet, t.row, c));
+            if (c < g.c || c >= g.c + g.w) return;
+            const written = String(valueAt(g.sheet, t.row, c));
+            const base = written === '' ? `Column${j + 1}` : written;
+            const taken = (name) => t.headers.some((h, k) => k !== j && String(h).toLowerCase() === name.toLowerCase());
+            let name = base;
+            for (let n = 2; taken(name); n++) name = `${base}${n}`;
+            t.headers[j] = name;
+            putValue(g.sheet, t.row, c, name);
           });
         }
       });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
+  missingLogColumns,
   importLogCode,
   ImportLogTally,
   importLogEntryToRow,
@@ -150,6 +151,18 @@ describe('what an import logs', () => {
     // A line cleared by hand: the download alone.
     const [cleared] = importLogFindings([{ entry: { ...update!, line: 0, importedOn: null }, at: { file: 'ImportLog', line: 3 } }]);
     expect([cleared!.expected, cleared!.message]).toEqual(['feb.csv', "1 row of feb.csv updated an earning's payment, descriptive fields or exchange rate; the newer download's version is used"]);
+  });
+});
+
+describe('the log\'s columns an import needs and the table lacks', () => {
+  test.each([
+    [['line', 'earningId'], ['line', 'earningId'], []],
+    [['importedOn'], ['importedOn'], []],
+    [['count', 'line'], ['line'], ['count']],
+    [['file', 'code'], [], ['file', 'code']],
+    [[], [], []],
+  ])('missing %j: added back %j, refusing for %j', (missing, add, refuse) => {
+    expect(missingLogColumns(missing)).toEqual({ add, refuse });
   });
 });
 

@@ -54,6 +54,11 @@ describe('which version of a paymentId an import keeps', () => {
   test('a paymentId not held is added', () => {
     expect(paymentImportAction(undefined, paymentVersion(payment({}), NEWER))).toBe('add');
   });
+
+  test('a held row core cannot read is replaced by any version a report brings, an older report\'s too', () => {
+    expect(paymentImportAction(null, paymentVersion(payment({}), NEWER))).toBe('replace');
+    expect(paymentImportAction(null, paymentVersion(payment({}), HELD))).toBe('replace');
+  });
 });
 
 /** Reports of a few payments, each row with its own date and values, so that versions and recencies repeat. */

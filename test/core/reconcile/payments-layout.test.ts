@@ -99,7 +99,7 @@ describe('which Payments rows are read', () => {
     test('is refused where currencyCode states another currency: which one `earned` is in would be a guess', () => {
       expect(readPaymentRow(row({ ...cells, currencyCode: 'usd' }), BOTH)).toEqual({
         ok: false,
-        issues: [{ code: 'invalid_currency', path: ['currencyCode'], input: 'usd', params: { reason: 'conflicting', earned: 'EUR' } }],
+        issues: [{ code: 'invalid_currency', path: ['currencyCode'], input: 'usd', params: { reason: 'conflicting', expected: 'EUR' } }],
       });
     });
 
