@@ -129,9 +129,10 @@ export function scanRecords(text: string, delimiter: string): ScannedRecords | n
           nextLineFeed = text.indexOf('\n', q);
         }
         ends.push(q + 1);
+        // A quoted last cell that ends in a carriage return of its own is papaparse's to read (core's lastCellText takes it off).
+        const endsInCR = q - 1 > i && text.charCodeAt(q - 1) === CR;
         if (q === n - 1) {
-          // A quoted last cell that ends in a carriage return of its own is papaparse's to read.
-          if (q - 1 > i && text.charCodeAt(q - 1) === CR) return null;
+          if (endsInCR) return null;
           more = false;
           break;
         }
@@ -140,10 +141,9 @@ export function scanRecords(text: string, delimiter: string): ScannedRecords | n
           i = q + 2;
           continue;
         }
-        // The record ends, a carriage return before its line feed being the line's. A quoted last
-        // cell that ends in one itself is papaparse's to read (core's lastCellText takes it off).
+        // The record ends, a carriage return before its line feed being the line's.
         const lineFeed = after === LF ? q + 1 : after === CR && text.charCodeAt(q + 2) === LF ? q + 2 : -1;
-        if (lineFeed !== -1 && !(q - 1 > i && text.charCodeAt(q - 1) === CR)) {
+        if (lineFeed !== -1 && !endsInCR) {
           i = lineFeed + 1;
           line++;
           break;

@@ -51,25 +51,34 @@ export function parseExportText(file: string, text: string, options: ParseExport
  * papaparse (csv-scan.ts), else papaparse reads them and reports what is wrong.
  */
 export function parseExport(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
-  const body = exportBody(text);
-  if (isEmptyFile(body)) return EMPTY_FILE(file);
-  const newline = lineBreakOf(body, true)!;
-  const header = exportHeader(body, newline);
-  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
+  const shape = shapeOf(text);
+  if (shape === null) return EMPTY_FILE(file);
+  const { body, newline, delimiter, kind } = shape;
   const scanned = newline === '\n' ? scanRecords(body, delimiter) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
-  const { kind } = header;
   return scanned !== null ? fromScanned(file, scanned, delimiter, cap, kind) : fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, cap, kind);
 }
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
 export function parseExportByPapaparse(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
+  const shape = shapeOf(text);
+  if (shape === null) return EMPTY_FILE(file);
+  const { body, newline, delimiter, kind } = shape;
+  return fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, kind);
+}
+
+/**
+ * What both ways of reading take from an export's text before its records: the text without its
+ * byte order mark, its line break (core's `lineBreakOf`), the delimiter papaparse splits it by and
+ * which report it is; null for an empty file (core's `isEmptyFile`).
+ */
+function shapeOf(text: string): { body: string; newline: LineBreak; delimiter: string; kind: ExportKind } | null {
   const body = exportBody(text);
-  if (isEmptyFile(body)) return EMPTY_FILE(file);
+  if (isEmptyFile(body)) return null;
   const newline = lineBreakOf(body, true)!;
   const header = exportHeader(body, newline);
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
-  return fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, header.kind);
+  return { body, newline, delimiter, kind: header.kind };
 }
 
 /** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */

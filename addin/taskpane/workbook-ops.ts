@@ -285,14 +285,14 @@ async function queueImportLog(context: Excel.RequestContext, logged: readonly Im
   let issues = append.issues();
   // Which missing columns come back and which refuse the import is core's (`missingLogColumns`).
   const missing = missingLogColumns(issues.filter((i) => i.code === 'missing_column').map((i) => String(i.input)));
-  if (missing.refuse.length === 0 && missing.add.length > 0) {
+  if (missing.refuse.length > 0) throw new TableColumnsError(TABLES.importLog, issues.filter((i) => i.code !== 'missing_column' || missing.refuse.includes(String(i.input))));
+  if (missing.add.length > 0) {
     await addColumns(context, TABLES.importLog, missing.add);
     append = queue();
     await context.sync();
     issues = append.issues();
   }
-  const refused = missing.refuse.length > 0 ? issues.filter((i) => i.code !== 'missing_column' || missing.refuse.includes(String(i.input))) : issues;
-  if (refused.length > 0) throw new TableColumnsError(TABLES.importLog, refused);
+  if (issues.length > 0) throw new TableColumnsError(TABLES.importLog, issues);
   return append;
 }
 

@@ -239,7 +239,7 @@ class TableReader {
       this.searchHeader(false);
       return !this.stopped;
     }
-    if (!text.includes(this.newline ?? '\n')) {
+    if (!text.includes(this.lineBreak)) {
       // No line break, so no record can end in this text: keep it without re-parsing the
       // incomplete record, which keeps one huge cell linear instead of quadratic.
       this.partial += text;
@@ -251,7 +251,7 @@ class TableReader {
       // is parsed as it came instead of copied behind it (a chunk is a quarter megabyte). A
       // record that goes on past that line (line breaks inside quotes) stays unfinished, and is
       // read again with the rest.
-      const eol = text.indexOf(this.newline ?? '\n') + 1;
+      const eol = text.indexOf(this.lineBreak) + 1;
       this.parse(this.partial + text.slice(0, eol), false);
       if (this.stopped) return false;
       text = text.slice(eol);
@@ -290,6 +290,11 @@ class TableReader {
   }
 
   // ---- header -------------------------------------------------------------------------------
+
+  /** The file's line break once decided; a line feed until then (a text with no break yet is one line). */
+  private get lineBreak(): LineBreak {
+    return this.newline ?? '\n';
+  }
 
   private decideNewline(atEnd: boolean): LineBreak | undefined {
     if (this.newline) return this.newline;
@@ -345,7 +350,7 @@ class TableReader {
   private tryHeader(raw: string, withBreak: string, line: number): boolean {
     const candidates = delimiterCandidates(raw);
     for (const delimiter of candidates) {
-      const names = splitHeaderLine(withBreak, delimiter, this.newline ?? '\n');
+      const names = splitHeaderLine(withBreak, delimiter, this.lineBreak);
       const search = seeHeaderLine(this.search, line, names);
       for (const k of this.kindSearches) k.search = seeHeaderLine(k.search, line, names);
       if (search.closest !== this.search.closest) this.closestRaw = raw;
@@ -394,7 +399,7 @@ class TableReader {
     this.lastRead = this.reads === null ? columns.length - 1 : this.reads.lastIndexOf(1);
     this.parser = new Papa.Parser({
       delimiter,
-      newline: this.newline ?? '\n',
+      newline: this.lineBreak,
       quoteChar: '"',
       header: false,
       dynamicTyping: false,
@@ -474,7 +479,7 @@ class TableReader {
     this.input = input;
     this.scanPos = 0;
     this.scanLine = this.partialLine;
-    const nl = this.newline ?? '\n';
+    const nl = this.lineBreak;
     let pos = 0;
     let quote = input.indexOf('"');
     while (!this.stopped && pos < input.length) {
@@ -510,7 +515,7 @@ class TableReader {
    */
   private quotedRecords(pos: number, eol: number, atEnd: boolean): number {
     const input = this.input;
-    const nl = this.newline ?? '\n';
+    const nl = this.lineBreak;
     let end = eol === -1 ? input.length : eol + 1;
     for (;;) {
       const toEnd = end >= input.length;
@@ -539,7 +544,7 @@ class TableReader {
     const len = input.length;
     const header = this.header!;
     const d = header.delimiter.charCodeAt(0);
-    const newline = this.newline ?? '\n';
+    const newline = this.lineBreak;
     const nl = newline.charCodeAt(0);
     // A file of line feeds: a '\r' after a closing quote, right before the line feed, ends the
     // record as the line's (core's contentEnd); any other is papaparse's to judge.
@@ -662,7 +667,7 @@ class TableReader {
     const input = this.input;
     const header = this.header!;
     // A '\r' before the line feed is the line's, not the last cell's (core's contentEnd).
-    const end = contentEnd(input, start, lineEnd, this.newline ?? '\n');
+    const end = contentEnd(input, start, lineEnd, this.lineBreak);
     if (end - start > this.maxRecordChars) {
       this.completeRecordTooLarge(start, this.lineAt(start));
       return;
@@ -704,13 +709,13 @@ class TableReader {
 
   /** A record's text as in the file, without its line break (quarantine.csv copies it). */
   private rawText(start: number, end: number): string {
-    return this.input.slice(start, recordTextEnd(this.input, start, end, this.newline ?? '\n'));
+    return this.input.slice(start, recordTextEnd(this.input, start, end, this.lineBreak));
   }
 
   /** The physical line of position `pos` of the current input; positions only move forward. */
   private lineAt(pos: number): number {
     if (pos === this.scanPos) return this.scanLine;
-    this.scanLine += lineBreaksIn(this.input, this.scanPos, pos, this.newline ?? '\n');
+    this.scanLine += lineBreaksIn(this.input, this.scanPos, pos, this.lineBreak);
     this.scanPos = pos;
     return this.scanLine;
   }
@@ -731,7 +736,7 @@ class TableReader {
    * fate does not hang on where a chunk ends.
    */
   private partialTooLarge(): boolean {
-    return contentEnd(this.partial, 0, this.partial.length, this.newline ?? '\n') > this.maxRecordChars;
+    return contentEnd(this.partial, 0, this.partial.length, this.lineBreak) > this.maxRecordChars;
   }
 
   private recordTooLarge(): void {
@@ -741,14 +746,14 @@ class TableReader {
     // chunk that carried it past them ended (core's location rule; docs/RULES.md, "Record size").
     const probe = Papa.parse<string[]>(this.partial.slice(0, this.maxRecordChars), {
       delimiter: this.header!.delimiter,
-      newline: this.newline ?? '\n',
+      newline: this.lineBreak,
       header: false,
       fastMode: false,
       preview: 1,
     });
     const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
     const quoteAt = openQuote === undefined ? undefined : openQuote - 1;
-    const line = quoteAt === undefined ? this.partialLine : this.partialLine + lineBreaksIn(this.partial, 0, quoteAt, this.newline ?? '\n');
+    const line = quoteAt === undefined ? this.partialLine : this.partialLine + lineBreaksIn(this.partial, 0, quoteAt, this.lineBreak);
     const fieldIndex = probe.data[0]?.length ?? 1;
     const column = quoteAt === undefined ? undefined : this.header?.columns[fieldIndex - 1];
     this.stop(
@@ -772,14 +777,14 @@ class TableReader {
     const line = this.lineAt(Math.max(quoteAt, this.scanPos));
     const column = this.header?.columns[fieldIndex - 1];
     const rest = this.input.slice(quoteAt);
-    const eol = rest.indexOf(this.newline ?? '\n');
+    const eol = rest.indexOf(this.lineBreak);
     this.stop(
       inputIssue('unclosed_quote', {
         file: this.file,
         line,
         column: fieldIndex,
         ...(column ? { columnName: column.name } : {}),
-        raw: clip(rest.slice(0, eol === -1 ? rest.length : contentEnd(rest, 0, eol, this.newline ?? '\n'))),
+        raw: clip(rest.slice(0, eol === -1 ? rest.length : contentEnd(rest, 0, eol, this.lineBreak))),
         message: `A quote opened on line ${line} is never closed.`,
         hint: 'Close the quote, or double any quote that is part of the text ("" inside a quoted cell).',
       }),
@@ -804,7 +809,7 @@ class TableReader {
     }
     // A '\r' before the line feed is the line's, not the last cell's (core's lastCellText).
     const last = fields.length - 1;
-    if (last >= 0) fields[last] = lastCellText(fields[last]!, this.newline ?? '\n');
+    if (last >= 0) fields[last] = lastCellText(fields[last]!, this.lineBreak);
     // A blank row holds nothing and is skipped (docs/RULES.md, "Blank rows"); plainLine and
     // quotedRecord decide the same on the text in place (core's fast path of the rule).
     if (isBlankRow(fields)) return;
@@ -814,7 +819,7 @@ class TableReader {
     const invalidQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'InvalidQuotes');
     if (invalidQuote) {
       const at = errorAt(invalidQuote);
-      const quoteLine = at >= start ? line + lineBreaksIn(this.input, start, at, this.newline ?? '\n') : line;
+      const quoteLine = at >= start ? line + lineBreaksIn(this.input, start, at, this.lineBreak) : line;
       this.reject(location, raw(), [
         inputIssue('malformed_csv', {
           file: this.file,
