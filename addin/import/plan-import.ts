@@ -64,7 +64,10 @@ export interface Conflict {
   readonly heldRow?: number;
 }
 
-/** A row of the Earnings table that the import rewrites: a newer download's version of its earning. */
+/**
+ * A row of the Earnings table that the import rewrites: a newer download's version of its earning,
+ * or the first version of one that only a row core cannot read names (`replaced`).
+ */
 export interface RowUpdate {
   /** The row among the rows the table read (`existingEarnings`, blank rows left out): `TableData.rowNumbers[index]` is its sheet row. */
   readonly index: number;
@@ -73,18 +76,19 @@ export interface RowUpdate {
   readonly line: number;
   readonly earningId: string;
   /** `restated`: the USD amount or the exchange rate changed too (it moves thresholds). */
-  readonly kind: 'updated' | 'restated';
+  readonly kind: 'updated' | 'restated' | 'replaced';
 }
 
 /**
  * An earning the workbook already holds: its index among the rows the Earnings table read, the
  * sheet row that holds it (as a problem names it), its version's digest, and the recency of the
- * download it came from (core's `heldRecency`).
+ * download it came from (core's `heldRecency`). A row core cannot read that names an earningId has
+ * no digest (`null`): it holds no version, and an import rewrites it (core's `importOutcome`).
  */
 export interface ExistingEarning {
   readonly index: number;
   readonly row: number;
-  readonly digest: EarningDigest;
+  readonly digest: EarningDigest | null;
   readonly latest: string;
 }
 
@@ -229,7 +233,9 @@ export function nextImportOrderOf(table: EarningsTableRead): number {
 /**
  * The earnings the Earnings table holds, by earningId, each id's rows in the order the ledger
  * reads them (core's reading order, whatever the table's sort; more than one after a conflict,
- * and the last counts). Rows core cannot read are left to the ledger's problems.
+ * and the last counts). A row core cannot read is the ledger's problem and holds no version
+ * (`digest: null`); it is kept where it names an earningId, the first such row of each id, so that
+ * an import rewrites it rather than appending the earning beside it.
  */
 export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning[]> {
   const { headers, rows, rowNumbers } = table;
@@ -254,10 +260,15 @@ export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalo
     const row = rowNumbers[r]!;
     // The table's cells: a number is a number, and text in it is read invariantly, as the batch job reads a workbook.
     const read = readEarning(cell, fields, recency, { file: TABLES.earnings, line: row }, INVARIANT_ROWS);
-    if (!read.ok) continue;
-    const earning = { index: r, row, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) };
-    const versions = out.get(read.record.earningId);
-    if (versions === undefined) out.set(read.record.earningId, [earning]);
+    const earningId = read.ok ? read.record.earningId : cell(fields.earningId);
+    if (earningId === '') continue;
+    const versions = out.get(earningId);
+    // Of the rows core cannot read, the id's first is the one an import rewrites.
+    if (!read.ok && versions?.some((v) => v.digest === null)) continue;
+    const earning: ExistingEarning = read.ok
+      ? { index: r, row, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) }
+      : { index: r, row, digest: null, latest: '' };
+    if (versions === undefined) out.set(earningId, [earning]);
     else versions.push(earning);
   }
   return out;
@@ -305,6 +316,8 @@ interface Place {
   /** The sheet row of `held` (0 while it is -1). */
   heldRow: number;
   cells: CellValue[] | null;
+  /** `held` is a row core cannot read, which no version has rewritten yet (core's `importOutcome`). */
+  overRefused: boolean;
 }
 
 /** How a file's column is written to the table: where it goes and as what. */
@@ -361,15 +374,18 @@ export function planImport(
   const placeOf = new Map<string, Place>();
   /** The workbook's rows of an id, met before its first row in the files: where the version they count is. */
   const meetHeld = (earningId: string): Place => {
-    const place: Place = { held: -1, heldRow: 0, cells: null };
+    const place: Place = { held: -1, heldRow: 0, cells: null, overRefused: false };
     const rows = existing.get(earningId);
     if (rows === undefined) return place;
     for (const held of rows) {
-      if ((versions.meet(earningId, held.digest, heldSource(held.latest)) & VersionMet.Counts) !== 0) {
+      if (held.digest !== null && (versions.meet(earningId, held.digest, heldSource(held.latest)) & VersionMet.Counts) !== 0) {
         place.held = held.index;
         place.heldRow = held.row;
       }
     }
+    // Only rows core cannot read name the id: the first version met rewrites the first of them.
+    const refused = place.held === -1 ? rows.find((held) => held.digest === null) : undefined;
+    if (refused !== undefined) Object.assign(place, { held: refused.index, heldRow: refused.row, overRefused: true });
     return place;
   };
   // A held row updated by more than one file of the import is rewritten once, with the version
@@ -483,7 +499,8 @@ export function planImport(
       const earningId = read.record.earningId;
       let place = placeOf.get(earningId);
       if (place === undefined) placeOf.set(earningId, (place = meetHeld(earningId)));
-      const outcome = importOutcome(versions.meet(earningId, digest(read.record), source));
+      const outcome = importOutcome(versions.meet(earningId, digest(read.record), source), place.overRefused);
+      place.overRefused = false;
       const logged = importLogCode(outcome);
       if (logged !== null) log.note(parsed.file, line, earningId, logged);
       const heldIn = place.cells === null ? 'workbook' : 'import';

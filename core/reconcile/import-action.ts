@@ -11,12 +11,13 @@ import { VersionMet, VERSION_EVENT } from './meet-version.js';
  * - `skip`: an identical repeat (importing the same export twice adds nothing), or an update or
  *   restatement from an older download than the version counted; `restamp`, an identical repeat in
  *   a newer download, which now holds the version counted (its row records that download's date);
- * - `rewrite`: an update or restatement from a newer download: its cells replace the version counted.
+ * - `rewrite`: an update or restatement from a newer download: its cells replace the version counted;
+ *   or (`replaced`) the first version of an earningId that only a row core cannot read names.
  */
 export type ImportOutcome =
   | { readonly action: 'append'; readonly code: 'conflicting_duplicate' | null }
   | { readonly action: 'skip'; readonly code: SkipCode; readonly restamp: boolean }
-  | { readonly action: 'rewrite'; readonly kind: 'updated' | 'restated' };
+  | { readonly action: 'rewrite'; readonly kind: 'updated' | 'restated' | 'replaced' };
 
 /**
  * Why a row is skipped, in the codes the batch job's finding would carry: `duplicate_earning`, an
@@ -33,9 +34,16 @@ const OLDER_UPDATE: ImportOutcome = { action: 'skip', code: 'earning_updated', r
 const OLDER_RESTATEMENT: ImportOutcome = { action: 'skip', code: 'earning_restated', restamp: false };
 const UPDATE: ImportOutcome = { action: 'rewrite', kind: 'updated' };
 const RESTATEMENT: ImportOutcome = { action: 'rewrite', kind: 'restated' };
+const REPLACEMENT: ImportOutcome = { action: 'rewrite', kind: 'replaced' };
 
-/** The import's outcome for a row, from `meetVersion`'s result (or `VersionResolver.meet`'s). */
-export function importOutcome(met: number): ImportOutcome {
+/**
+ * The import's outcome for a row, from `meetVersion`'s result (or `VersionResolver.meet`'s).
+ * `overRefused`: the workbook holds the earningId only on rows core cannot read (a problem naming
+ * its row, no version). The first version an import brings then rewrites the first such row
+ * rather than being appended beside it, so that the table never holds the earning twice
+ * (docs/RULES.md, "Rows the add-in cannot read"); every later version meets it as usual.
+ */
+export function importOutcome(met: number, overRefused = false): ImportOutcome {
   const counts = (met & VersionMet.Counts) !== 0;
   switch (met & VERSION_EVENT) {
     case VersionMet.Conflict:
@@ -47,6 +55,6 @@ export function importOutcome(met: number): ImportOutcome {
     case VersionMet.Restated:
       return counts ? RESTATEMENT : OLDER_RESTATEMENT;
     default:
-      return FIRST;
+      return overRefused ? REPLACEMENT : FIRST;
   }
 }

@@ -157,11 +157,13 @@ export class ImportLogTally {
  * The code an import logs a row under, by what importing it does (`importOutcome`): a skipped row
  * the code the batch job's finding on it carries, a rewrite an update or restatement; null for a
  * row appended, the first version of its earningId or a conflict, which the Earnings table shows
- * by itself (`conflicting_duplicate`).
+ * by itself (`conflicting_duplicate`), and for the first version written over a row core could
+ * not read (`replaced`): to the ledger it is the earning's first version, and the problem that
+ * named the row is gone with the row's old cells.
  */
 export function importLogCode(outcome: ImportOutcome): ImportLogCode | null {
   if (outcome.action === 'skip') return outcome.code;
-  if (outcome.action === 'rewrite') return outcome.kind === 'restated' ? 'earning_restated' : 'earning_updated';
+  if (outcome.action === 'rewrite' && outcome.kind !== 'replaced') return outcome.kind === 'restated' ? 'earning_restated' : 'earning_updated';
   return null;
 }
 

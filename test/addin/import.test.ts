@@ -256,6 +256,54 @@ describe('re-importing a download after a payment run', () => {
   });
 });
 
+describe('a held Earnings row core cannot read', () => {
+  const COLUMNS = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency';
+  const download = (name: string, rows: string[]) => parseExportText(name, [COLUMNS, ...rows].join('\r\n') + '\r\n');
+  const table = (rows: unknown[][]) => ({ headers: COLUMNS.split(','), rows, rowNumbers: rows.map((_, i) => i + 2) });
+
+  test('is rewritten by the first version an import brings of its earningId, never appended beside; a readable row of the id keeps the version', () => {
+    const held = table([
+      ['E1', 'P1', 'Hosting', 'Co-op', 'ten', 11.3, '2021-02-10', 'EUR'], // amount typed as a word
+      ['E1', 'P1', 'Hosting', 'Co-op', 'eleven', 11.3, '2021-02-10', 'EUR'], // the id's second such row is left to the ledger
+      ['E2', 'P1', 'Hosting', 'Co-op', 20, 22.6, '2021-03-10', 'EUR'],
+      ['E2', 'P1', 'Hosting', 'Co-op', 20, 22.6, '2021-02-30', 'EUR'], // no such day, beside a row that reads
+      ['', 'P1', 'Hosting', 'Co-op', 'x', 1, '2021-03-10', 'EUR'], // names no earning
+    ]);
+    const plan = planImport(held.headers, existingEarnings(held), [
+      download('a.csv', ['E1,P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR', 'E2,P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR', 'E3,P1,Hosting,Co-op,5.00,5.65,2021-03-10,EUR']),
+      download('b.csv', ['E1,P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR']),
+    ]);
+    const at = (name: string) => held.headers.indexOf(name);
+    expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.file, u.line, u.cells[at('earningAmount')]])).toEqual([[0, 'E1', 'replaced', 'a.csv', 2, 10]]);
+    // E2 meets the row that reads; E1 again in b.csv meets the version the rewrite holds.
+    expect(plan.skipped.map((s) => [s.file, s.earningId, s.code, s.heldIn])).toEqual([
+      ['a.csv', 'E2', 'duplicate_earning', 'workbook'],
+      ['b.csv', 'E1', 'duplicate_earning', 'import'],
+    ]);
+    expect(plan.cells.map((row) => row[at('earningId')])).toEqual(['E3']);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.files.map((f) => [f.file, f.added, f.updated, f.skipped])).toEqual([['a.csv', 1, 1, 1], ['b.csv', 0, 0, 1]]);
+    // To the ledger the rewrite is the earning's first version: no update or restatement is logged.
+    expect(plan.logged.map((l) => [l.file, l.code, l.count])).toEqual([['a.csv', 'duplicate_earning', 1], ['b.csv', 'duplicate_earning', 1]]);
+  });
+
+  test('in the workbook: the problem that named the row is gone after a re-import, and the earning is on one row', async () => {
+    fake.reset();
+    await setUpWorkbook();
+    const rows = ['E1,P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR', 'E2,P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR'];
+    await importExports([download('earnings.csv', rows)], () => undefined);
+    // A row mistyped by hand: its date is no date.
+    fake.setCell(TABLES.earnings, 1, 'earningDate', '2021-02-30');
+    const problems = async () => (await loadWorkbook()).ledger.problems.map((p) => [p.table, p.row, p.issues.map((i) => i.code)]);
+    expect(await problems()).toEqual([[TABLES.earnings, 3, ['invalid_date']]]);
+    const { plan } = await importExports([download('again.csv', rows)], () => undefined);
+    expect(plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 1, 1]]);
+    const earnings = fake.tableValues(TABLES.earnings)!;
+    expect(earnings.rows.map((r) => r[earnings.headers.indexOf('earningId')])).toEqual(['E1', 'E2']);
+    expect(await problems()).toEqual([]);
+  });
+});
+
 describe('importing the bundled sample export', () => {
   beforeEach(() => fake.reset());
   const samples = () =>

@@ -3,6 +3,7 @@ import { numberLocale } from '../../../core/money/parse-amount.js';
 import { scaledToDec } from '../../../core/money/scaled-amount.js';
 import { readEarningRow, type EarningRowColumn } from '../../../core/reconcile/earning-row.js';
 import { importOutcome } from '../../../core/reconcile/import-action.js';
+import { importLogCode } from '../../../core/reconcile/import-log.js';
 import { VersionResolver } from '../../../core/reconcile/version-resolver.js';
 import { earningKind, KNOWN_EARNING_TYPES } from '../../../core/reconcile/earning-type.js';
 import { DownloadRecency, rowRecency } from '../../../core/reconcile/download-recency.js';
@@ -116,6 +117,18 @@ describe('what an import does with a repeated earningId', () => {
     ['updated', true, { action: 'rewrite', kind: 'updated' }],
   ] as const)('%s (newer download: %s) is reported as %j', (decision, newer, outcome) => {
     expect(outcomeOf(decision, newer)).toEqual(outcome);
+  });
+
+  test('over a row the workbook holds but core cannot read, the first version rewrites that row, and only the first', () => {
+    const resolver = new VersionResolver(() => false);
+    const first = resolver.meet('E-1', counted, 1);
+    expect(importOutcome(first, true)).toEqual({ action: 'rewrite', kind: 'replaced' });
+    expect(importLogCode(importOutcome(first, true))).toBeNull();
+    // Whatever meets a version already counted is decided by the versions alone.
+    for (const decision of ['conflicting', 'identical', 'updated'] as const) {
+      const met = resolver.meet('E-1', later[decision], 1);
+      expect(importOutcome(met, true)).toEqual(importOutcome(met));
+    }
   });
 });
 
