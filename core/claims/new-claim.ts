@@ -6,8 +6,8 @@ import { sameId } from '../text/same-id.js';
 /**
  * What the register says about adding a claim to it (docs/RULES.md, "Claims"): the register names
  * each claim once, so a new claim takes a claimId no claim there holds; a taken one is
- * `duplicate_claim`, the code a repeated id read from a register gets (there, only the first
- * draws). Ids are compared as the register is read: trimmed, case kept. `registerIds` are the
+ * `duplicate_claim`, the code a repeated id read from a register gets (there, only one copy
+ * draws: docs/RULES.md, "A repeated claimId"). Ids are compared as the register is read: trimmed, case kept. `registerIds` are the
  * claimId cells as they stand, read or not.
  */
 export function newClaimIssues(claimId: string, registerIds: Iterable<string>): Issue[] {

@@ -48,6 +48,8 @@ export interface Drawing {
   readonly fundingPeriod: FiscalHalf | null;
   readonly pool: PoolKey | null;
   readonly duplicate: boolean;
+  /** With `duplicate`: where the copy of its claimId that draws is. */
+  readonly drawingCopy: RowLocation | null;
 }
 
 /** First step: decide each claim's pool and record its draw, before balances are settled. */
@@ -59,7 +61,14 @@ export function drawClaims(
   claimPayments: ClaimPayments,
 ): Drawing[] {
   const drawings = drawClaimsOnLedger(pools, claims.map((c) => c.claim), catalog, settings, (claim) => amountPaidOf(claim, claimPayments));
-  return drawings.map((d, i) => ({ located: claims[i]!, programName: d.programName, fundingPeriod: d.fundingPeriod, pool: d.pool, duplicate: d.duplicate }));
+  return drawings.map((d, i) => ({
+    located: claims[i]!,
+    programName: d.programName,
+    fundingPeriod: d.fundingPeriod,
+    pool: d.pool,
+    duplicate: d.duplicate,
+    drawingCopy: d.drawingCopy === null ? null : claims[d.drawingCopy]!.location,
+  }));
 }
 
 /**
@@ -135,7 +144,14 @@ export function checkClaims(
       codes.push(f.code);
     };
     if (d.duplicate) {
-      add({ ...base, severity: 'error', code: 'duplicate_claim', message: `claimId ${claim.claimId} appears more than once in the register; only the first draws on a pool` });
+      const copy = d.drawingCopy!;
+      add({
+        ...base,
+        severity: 'error',
+        code: 'duplicate_claim',
+        message: `claimId ${claim.claimId} appears more than once in the register; only one copy draws on a pool, the one on line ${copy.line} of ${copy.file} (the copy that reserves the most, whatever the order of the rows)`,
+        expected: `${copy.file}:${copy.line}`,
+      });
     }
     for (const i of issues) {
       const draft = claim.status === 'Editing';

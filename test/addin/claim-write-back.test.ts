@@ -91,6 +91,31 @@ describe('writing a claim back', () => {
     await expect(appendClaim(claim('CLM-9', '10'), claimCreatedEntry(claim('CLM-9', '10'), meta))).rejects.toMatchObject({ issues: [{ code: 'duplicate_claim' }] });
   });
 
+  test('a claimId the register holds twice: sorting the Claims table moves no draw, and the other copy is the one named', async () => {
+    for (const [id, amount] of [['CLM-A', '200'], ['CLM-B', '100'], ['CLM-C', '300']] as const) {
+      await appendClaim(claim(id, amount), claimCreatedEntry(claim(id, amount), meta));
+    }
+    // Typed over by hand: CLM-B's row now says CLM-A too, and every claim is submitted.
+    fake.setCell('Claims', 1, 'claimId', 'CLM-A');
+    for (const r of [0, 1, 2]) fake.setCell('Claims', r, 'status', 'Submitted');
+    const seen = async () => {
+      const { ledger } = await loadWorkbook();
+      const name = (row: number) => ledger.claims.find((c) => c.row === row)!.claim.activityName;
+      return {
+        pending: ledger.balances.map((b) => b.claimsPending.toFixed(2)),
+        drawing: ledger.claims.filter((c) => c.drawsOnPool).map((c) => c.claim.activityName).sort(),
+        duplicates: ledger.findings.filter((f) => f.code === 'duplicate_claim').map((f) => name(f.line!)),
+      };
+    };
+    const before = await seen();
+    // The copy that reserves the most (200) draws; the other (100) is the duplicate.
+    expect(before).toEqual({ pending: ['500.00'], drawing: ['Activity CLM-A', 'Activity CLM-C'], duplicates: ['Activity CLM-B'] });
+    for (const descending of [false, true]) {
+      fake.sortTable('Claims', 'amountClaimed', descending);
+      expect(await seen()).toEqual(before);
+    }
+  });
+
   test('a claimId typed into the register meanwhile is refused as duplicate_claim, and nothing is written', async () => {
     await appendClaim(claim('CLM-A', '100'), claimCreatedEntry(claim('CLM-A', '100'), meta));
     // Someone types the id the pane is about to use, with a stray space, into the sheet.

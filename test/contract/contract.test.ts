@@ -1,5 +1,5 @@
 import { describe, test } from 'vitest';
-import { SAMPLES, coopVariants, dataSetsIn, generatedExport, type DataSet } from './data-sets.js';
+import { SAMPLES, coopVariants, dataSetsIn, generatedExport, samplesWithRepeatedClaims, type DataSet } from './data-sets.js';
 import { addinOutcome, batchOutcome } from './paths.js';
 import { expectAgreement } from './agreement.js';
 import { scratchFolder } from './scratch.js';
@@ -24,6 +24,7 @@ const sets: DataSet[] = [
   // A team that wants a warning two weeks out and a first notice at 90 days: funds_expiring
   // follows the setting in both paths (a path on its own horizons differs on the pools 61-90 days out).
   { ...generatedExport(scratch, '5', 3_000, '2022-04-20'), name: 'generated seed 5, expiry horizons 14 and 90 days', expiryDays: [14, 90] },
+  samplesWithRepeatedClaims(scratch),
   ...dataSetsIn(process.env.COOP_CONTRACT_DATA),
 ];
 

@@ -45,6 +45,28 @@ export function generatedExport(dir: string, seed: string, rows: number, asOf: s
 }
 
 /**
+ * The samples with claimIds typed twice, as a team's register gets them: a rejected copy of a
+ * submitted claim above it, and an approved copy for less below an approved claim. Core's rule
+ * picks the copy that draws whatever the order (docs/RULES.md, "A repeated claimId"); the two paths
+ * must agree on it, and on the copies that are `duplicate_claim`.
+ */
+export function samplesWithRepeatedClaims(dir: string): DataSet {
+  const [header, ...rows] = readFileSync('samples/claims.csv', 'utf8').trimEnd().split(/\r?\n/);
+  const copy = (id: string, edit: (cells: string[]) => void) => {
+    const cells = rows.find((r) => r.startsWith(`${id},`))!.split(',');
+    edit(cells);
+    return cells.join(',');
+  };
+  const at = (name: string) => header!.split(',').indexOf(name);
+  const rejected = copy('CLM-1004', (c) => void (c[at('status')] = 'Rejected'));
+  const smaller = copy('CLM-1001', (c) => void (c[at('amountApproved')] = '100.00'));
+  const out = rows.flatMap((r) => (r.startsWith('CLM-1004,') ? [rejected, r] : r.startsWith('CLM-1001,') ? [r, smaller] : [r]));
+  const path = join(dir, 'claims-repeated.csv');
+  writeFileSync(path, [header, ...out].join('\n') + '\n');
+  return { ...SAMPLES, name: 'samples, claimIds typed twice', claims: path };
+}
+
+/**
  * Partner Center's other spellings of co-op types, as finance teams' exports carry them: of every
  * four co-op rows one becomes `Co_op`, one `Adjustment-Co-op` and one a misspelt `Cooop` (a type
  * the ledger does not know: counted as other, in no pool, and warned about). The workbook and the
