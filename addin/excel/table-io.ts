@@ -15,6 +15,8 @@ import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value
 
 export const BLOCK_BYTES = 4 * 1024 * 1024;
 export const BLOCK_ROWS = 20_000;
+/** The rows of an Excel worksheet: a table cannot grow below its last. */
+export const SHEET_ROWS = 1_048_576;
 
 export interface TableData {
   readonly name: string;
@@ -23,6 +25,8 @@ export interface TableData {
   readonly rows: unknown[][];
   /** For each row, the sheet row it is on, as a problem names it (core's `sheetRowBelowHeader`). */
   readonly rowNumbers: number[];
+  /** The sheet row of the table's last row, blank ones included (its header's when it has none), as Excel numbers it. */
+  readonly lastRow?: number;
 }
 
 /** The size a row takes in an Office.js request: UTF-16 text, numbers as their JSON text. */
@@ -124,7 +128,7 @@ function headerCellText(value: unknown): string {
  * cell of those columns), each named by its sheet row (`sheetRowBelowHeader`).
  */
 export function sheetTableData(name: string, used: Excel.Range, required: readonly ColumnRequirement[]): TableData {
-  if (used.isNullObject) return { name, headers: [], rows: [], rowNumbers: [] };
+  if (used.isNullObject) return { name, headers: [], rows: [], rowNumbers: [], lastRow: 0 };
   const values = used.values;
   // Lines from the sheet's row 1, so the search depth counts the same rows as the batch job's.
   const lines = Array.from({ length: Math.min(HEADER_SEARCH_LINES, used.rowIndex + values.length) }, (_, r) => {
@@ -134,8 +138,9 @@ export function sheetTableData(name: string, used: Excel.Range, required: readon
   const index = sheetHeaderIndex(lines, required);
   const headerCells = index === null ? [] : values[index - used.rowIndex]!.map((v) => headerCellText(v).trim());
   const span = sheetTableColumns(headerCells);
-  if (index === null || span === null) return { name, headers: [], rows: [], rowNumbers: [] };
-  const data: TableData = { name, headers: headerCells.slice(span.start, span.end), rows: [], rowNumbers: [] };
+  const lastRow = used.rowIndex + values.length;
+  if (index === null || span === null) return { name, headers: [], rows: [], rowNumbers: [], lastRow };
+  const data: TableData = { name, headers: headerCells.slice(span.start, span.end), rows: [], rowNumbers: [], lastRow };
   // `lines[index]` is sheet row `index + 1`: the header's row, as Excel numbers it.
   values.slice(index - used.rowIndex + 1).forEach((row, i) => {
     const cells = row.slice(span.start, span.end);
@@ -179,10 +184,10 @@ export async function readTableRows(
     }
     const { name, header, body } = shape;
     const headers = (header.values[0] ?? []).map((h) => String(h));
-    const data: TableData = { name, headers, rows: [], rowNumbers: [] };
-    result.set(name, data);
     // The body's first row (0-based) is the header's row as Excel numbers it (1-based).
     const headerRow = body.rowIndex;
+    const data: TableData = { name, headers, rows: [], rowNumbers: [], lastRow: headerRow + body.rowCount };
+    result.set(name, data);
     const columns = body.columnCount;
     const rowBytes = columns * 24 + 2;
     const perBlock = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(maxBytes / rowBytes)));

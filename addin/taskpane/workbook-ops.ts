@@ -14,7 +14,7 @@ import type { ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { appendRows, addColumns, queueAppend, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
+import { appendRows, addColumns, queueAppend, SHEET_ROWS, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import type { WorkbookNames } from '../../core/tables/table-location.js';
 import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
@@ -177,6 +177,28 @@ async function writePayments(context: Excel.RequestContext, { plan, table }: { p
  * report, or the import log, by the first import with something to log) is where a sheet of that
  * name holds data of its own: that sheet is never written over, so nothing of the import is written.
  */
+/**
+ * An import would add more rows to a table than its sheet has below it (a worksheet ends at row
+ * 1,048,576): refused before anything is written, since Excel would refuse a block halfway and
+ * leave the blocks before it written.
+ */
+export class SheetFullError extends Error {
+  constructor(
+    readonly table: string,
+    readonly rows: number,
+    readonly room: number,
+  ) {
+    super(`${table}: ${rows} rows to add, room for ${room} on its sheet`);
+    this.name = 'SheetFullError';
+  }
+}
+
+/** Refuses a plan that appends more rows to `table` than its sheet holds below its last row. */
+function assertRoom(table: TableData, rows: number): void {
+  const room = SHEET_ROWS - (table.lastRow ?? 0);
+  if (rows > room) throw new SheetFullError(table.name, rows, Math.max(0, room));
+}
+
 export class SheetNotTableError extends Error {
   constructor(readonly table: string) {
     super(`${table} sheet holds data but is not a table`);
@@ -234,6 +256,8 @@ export function importExports(
     if (earningsFiles.length > 0 && earningsRefusal.refused) throw new RefusedTableError('Earnings', earningsRefusal.problems);
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
     const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale, names) : null;
+    assertRoom(table, earningsPlan.cells.length);
+    if (payments !== null) assertRoom(payments.table, payments.plan.cells.length);
     // What the import read and does not append is kept in the import log, where the ledger finds
     // it on every recalculation (docs/RULES.md, "Import log").
     const zips = new ImportLogTally();

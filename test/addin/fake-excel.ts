@@ -19,6 +19,7 @@ export interface FakeOfficeApi {
   appendRows(table: string, rows: unknown[][]): void;
   setCell(table: string, bodyRow: number, column: string, value: unknown): void;
   sortTable(table: string, column: string, descending?: boolean): void;
+  moveTable(table: string, row: number): void;
   readonly selection: { sheet: string; row: number; column: number; rowCount: number; columnCount: number } | null;
 }
 

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseExportText } from '../../addin/import/parse-export.js';
 import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
-import { importExports, loadWorkbook, saveSettings, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, saveSettings, setUpWorkbook, SheetFullError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { errorText } from '../../addin/taskpane/error-text.js';
+import { createLocale } from '../../addin/i18n/locale.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { fake } from './fake-excel.js';
@@ -301,6 +303,32 @@ describe('a held Earnings row core cannot read', () => {
     const earnings = fake.tableValues(TABLES.earnings)!;
     expect(earnings.rows.map((r) => r[earnings.headers.indexOf('earningId')])).toEqual(['E1', 'E2']);
     expect(await problems()).toEqual([]);
+  });
+});
+
+describe('an import that would not fit on its sheet', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `E${i},P1,Hosting,Co-op,1.00,1.13,2021-02-10,EUR`);
+  const file = (n: number) => parseExportText('big.csv', ['earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency', ...rows(n)].join('\n'));
+
+  test('is refused before anything is written, naming the table, its room and the rows to add; one that fits is written whole', async () => {
+    fake.reset();
+    await setUpWorkbook();
+    await importExports([file(3)], () => undefined);
+    // The team keeps the Earnings table low on its sheet: header on row 1,048,570, rows 1,048,571-573.
+    fake.moveTable(TABLES.earnings, 1_048_569);
+    const before = fake.tableValues(TABLES.earnings)!;
+    const refused = importExports([file(7)], () => undefined);
+    await expect(refused).rejects.toBeInstanceOf(SheetFullError);
+    await expect(refused).rejects.toMatchObject({ table: TABLES.earnings, rows: 4, room: 3 });
+    expect(errorText(createLocale('en-US'), await refused.catch((e: unknown) => e))).toBe(
+      'The Earnings table has room on its sheet for 3 more rows, and this import would add 4: a worksheet ends at row 1,048,576. Nothing was imported. Move earlier halves to another workbook, or import fewer files at a time.',
+    );
+    expect(fake.tableValues(TABLES.earnings)).toEqual(before);
+    expect(fake.tableValues(TABLES.importLog)).toBeNull();
+    // Three new rows fill the sheet to its last row.
+    const { written } = await importExports([file(6)], () => undefined);
+    expect(written).toBe(3);
+    expect(fake.tableValues(TABLES.earnings)!.rows).toHaveLength(6);
   });
 });
 

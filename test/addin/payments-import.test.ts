@@ -88,6 +88,15 @@ describe('importing a Payments report', () => {
     expect(table.rows.map((r) => [r[at('paymentId')], r[at('currencyCode')]])).toEqual([['PAY-1', 'EUR'], ['PAY-2', 'EUR']]);
   });
 
+  test('a report whose new payments would not fit on the Payments table\'s sheet is refused before anything is written', async () => {
+    await importExports([earnings, report('p.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15'])], () => undefined);
+    // Header on the sheet's second-to-last row, PAY-1 on its last: no room for PAY-2.
+    fake.moveTable(TABLES.payments, 1_048_574);
+    const refused = importExports([report('more.csv', NEWER, ['P1,Hosting,60.00,67.80,60.00,EUR,EUR,PAY-2,Sent,2021-08-15'])], () => undefined);
+    await expect(refused).rejects.toMatchObject({ name: 'SheetFullError', table: TABLES.payments, rows: 1, room: 0 });
+    expect(held()).toEqual([['PAY-1', 100, 'Sent']]);
+  });
+
   test('a held row core cannot read (two earned currencies) is rewritten by a report that states the payment, not added again', async () => {
     const both = report('both.csv', `${NEWER},currencyCode`, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15,EUR']);
     await importExports([earnings, both], () => undefined);

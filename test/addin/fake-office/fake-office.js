@@ -12,6 +12,9 @@
 (function install(global) {
   'use strict';
 
+  /** The rows of a worksheet, as Excel has them. */
+  const SHEET_ROWS = 1_048_576;
+
   class OfficeError extends Error {
     constructor(code, message) {
       super(message);
@@ -415,6 +418,8 @@
             if (matrix.some((row) => row.length !== g.w)) throw new OfficeError('InvalidArgument', `row width does not match table ${t.name}`);
             const start = g.r + 1 + t.bodyRows;
             const last = g.r + t.bodyRows;
+            // A worksheet has 1,048,576 rows (0-based: 0 to 1,048,575); Excel refuses rows below the last.
+            if (start + matrix.length > SHEET_ROWS) throw new OfficeError('InvalidArgument', `table ${t.name} cannot grow below the sheet's last row`);
             shiftDown(model, t, g, start, matrix.length);
             model.cellsThisSync += matrix.length * g.w;
             // Excel carries the table column's format to the new rows.
@@ -783,6 +788,17 @@
     /** Puts rows into a table as a user typing or pasting would (Excel's coercion applies). */
     appendRows(name, values) {
       changing(state.model, () => appendUserRows(name, values));
+    },
+    /** A user moving a table on its sheet (cut and paste), its header to `row` (0-based). */
+    moveTable(name, row) {
+      changing(state.model, () => {
+        const t = state.model.tables.get(name);
+        const sheet = state.model.sheets.get(t.sheet);
+        const cells = rows(t.bodyRows + 1).map((i) => rows(t.headers.length).map((j) => getCell(sheet, t.row + i, t.col + j)));
+        cells.forEach((line, i) => line.forEach((_, j) => setCell(sheet, t.row + i, t.col + j, { value: '', format: 'General' })));
+        t.row = row;
+        cells.forEach((line, i) => line.forEach((cell, j) => setCell(sheet, row + i, t.col + j, cell ?? { value: '', format: 'General' })));
+      });
     },
     /** A user typing into one cell of a table's body (0-based body row, column by header). */
     setCell(name, bodyRow, column, value) {
