@@ -64,8 +64,12 @@ export function claimEndOf(period: unknown, settings: LedgerSettings = DEFAULT_S
   return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).claiming));
 }
 
-/** COOP.SPLIT: [[rebate, co-op]] of an amount, co-op rounded half-up, the parts adding up exactly. */
-export function splitOf(amount: unknown, share: unknown, currency: unknown = 'USD'): number[][] {
+/**
+ * COOP.SPLIT: [[rebate, co-op]] of an amount, co-op rounded half-up to the currency's minor unit,
+ * the parts adding up exactly. Without a currency the amount is rounded as USD, the currency
+ * Partner Center states every earning in beside its own (`earningAmountUSD`).
+ */
+export function splitOf(amount: unknown, share: unknown, currency?: unknown): number[][] {
   if (typeof amount !== 'number' && typeof amount !== 'string') invalid('amount must be a number');
   const a = amountFromCell(amount);
   if (!a.ok) invalid(`"${String(amount)}" is not an amount`);

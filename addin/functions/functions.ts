@@ -116,7 +116,7 @@ export function claimEnd(period: string, invocation: CustomFunctions.StreamingIn
  * @returns Rebate and co-op.
  */
 export function split(amount: number, share: number, currency?: string): number[][] {
-  return guarded(() => splitOf(amount, share, currency ?? 'USD'));
+  return guarded(() => splitOf(amount, share, currency));
 }
 
 /**
