@@ -65,6 +65,12 @@ describe('COOP.SPLIT', () => {
     expect(splitOf(amount, share, currency)).toEqual([expected]);
   });
 
+  test('without a currency an amount is rounded as USD, through the registered function too', () => {
+    expect(splitOf(0.05, 0.4)).toEqual([[0.03, 0.02]]);
+    expect(splitOf(1001.5, 0.4, '')).toEqual([[600.9, 400.6]]);
+    expect(split(1001.5, 0.4)).toEqual([[600.9, 400.6]]);
+  });
+
   test('a co-op part of nothing is 0, never a negative zero', () => {
     const [[rebate, coop]] = splitOf(-0.01, 0.4, 'USD') as [[number, number]];
     expect(rebate).toBe(-0.01);
