@@ -4,7 +4,7 @@
  * core's parseAmount reads them (never papaparse's dynamicTyping).
  */
 import Papa from 'papaparse';
-import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, type LineBreak } from '../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, withLastLineEnded, type LineBreak } from '../../core/tables/line-breaks.js';
 import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
@@ -73,9 +73,10 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
  * which report it is; null for an empty file (core's `isEmptyFile`).
  */
 function shapeOf(text: string): { body: string; newline: LineBreak; delimiter: string; kind: ExportKind } | null {
-  const body = exportBody(text);
-  if (isEmptyFile(body)) return null;
-  const newline = lineBreakOf(body, true)!;
+  const read = exportBody(text);
+  if (isEmptyFile(read)) return null;
+  const newline = lineBreakOf(read, true)!;
+  const body = withLastLineEnded(read, newline);
   const header = exportHeader(body, newline);
   const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
   return { body, newline, delimiter, kind: header.kind };

@@ -20,7 +20,7 @@ import { hasNoRows } from '../../core/tables/no-rows.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
-import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, type LineBreak } from '../../core/tables/line-breaks.js';
+import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, withLastLineEnded, type LineBreak } from '../../core/tables/line-breaks.js';
 
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
@@ -269,7 +269,7 @@ class TableReader {
         return;
       }
     }
-    this.parse(this.partial, true);
+    this.parse(withLastLineEnded(this.partial, this.lineBreak), true);
     if (this.stopped) return;
     if (hasNoRows(this.records, this.rejected) && this.header) {
       this.report(

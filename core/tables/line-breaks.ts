@@ -53,3 +53,14 @@ export function recordTextEnd(text: string, start: number, end: number, lineBrea
   const broken = end > start && text[end - 1] === lineBreak ? end - 1 : end;
   return contentEnd(text, start, broken, lineBreak);
 }
+
+/**
+ * A file's text with its last line ended: in a file of line feeds, a carriage return that ends the
+ * file is its last line's break, as one before a line feed is (`contentEnd`), whether the last cell
+ * is quoted or not, so the parser is given the line feed it stands for; `…,"USD"\r` at the end of
+ * a file reads as `…,"USD"\r\n` does. Any other text is itself. Line numbers do not move: the line
+ * feed added ends the last line and starts none.
+ */
+export function withLastLineEnded(text: string, lineBreak: LineBreak): string {
+  return lineBreak === '\n' && text.charCodeAt(text.length - 1) === 13 ? `${text}\n` : text;
+}

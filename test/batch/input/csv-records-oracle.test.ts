@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import { sourceFromChunks } from '../../../batch/input/input-source.js';
 import { chunked } from '../../support/chunked.js';
+import { withLastLineEnded } from '../../../core/tables/line-breaks.js';
 
 // The reader splits lines without a quote itself, reads well-formed records with quoted cells
 // itself, and hands only malformed ones to papaparse. These properties hold it to papaparse over
@@ -53,7 +54,8 @@ function oracle(text: string, newline: '\n' | '\r'): Seen {
       else records.push({ line, cells: [...cells] });
     },
   });
-  parser.parse(body, 0, false);
+  // A carriage return that ends a file of line feeds ends its last line (core's withLastLineEnded).
+  parser.parse(withLastLineEnded(body, newline), 0, false);
   return { records, refused, stopped };
 }
 
