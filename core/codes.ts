@@ -110,6 +110,8 @@ export const INPUT_CODES = [
   'zip_entry_not_csv',
   'zip_encrypted',
   'zip_unsupported',
+  // a file or zip entry longer than the browser can hold as text (the add-in only: the batch job streams)
+  'file_too_large',
   // text and table shape
   'invalid_encoding',
   'empty_file',

@@ -8,16 +8,29 @@ import { firstInvalidUtf8, sniffEncoding, utf16ErrorAt, utf8ErrorAt, type TextEn
 
 export type DecodedExport =
   | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
-  | { readonly ok: false; readonly code: 'invalid_encoding' | 'unsupported_file'; readonly line: number; readonly input: string };
+  | { readonly ok: false; readonly code: 'invalid_encoding' | 'unsupported_file' | 'file_too_large'; readonly line: number; readonly input: string };
 
-export function decodeExport(bytes: Uint8Array): DecodedExport {
+/**
+ * The longest text the pane reads: the longest string Chromium's engine makes (2^29 - 24
+ * characters), which Excel's add-in hosts on Windows and on the web run; other engines allow more.
+ * A longer export also holds more rows than a worksheet (1,048,576), so it could not be imported whole.
+ */
+export const MAX_TEXT_CHARS = 2 ** 29 - 24;
+
+export function decodeExport(bytes: Uint8Array, maxChars = MAX_TEXT_CHARS): DecodedExport {
   const sniffed = sniffEncoding(bytes);
   if (!sniffed.ok) return { ok: false, code: sniffed.code, line: 1, input: sniffed.reason };
   const { encoding } = sniffed;
+  // At most one character per UTF-8 byte, one per two UTF-16 bytes; refused before decoding, as the
+  // engine would throw, and that is no fault in the bytes (it used to be reported as one).
+  const chars = encoding === 'utf-8' ? bytes.length : Math.floor(bytes.length / 2);
+  if (chars > maxChars) return { ok: false, code: 'file_too_large', line: 1, input: String(bytes.length) };
   try {
     // ignoreBOM false: the BOM is dropped, not read as text.
     return { ok: true, text: new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes), encoding };
-  } catch {
+  } catch (error) {
+    // A fatal decoder refuses bytes that are not text with a TypeError; anything else is no verdict on the bytes.
+    if (!(error instanceof TypeError)) throw error;
     return { ok: false, code: 'invalid_encoding', ...where(bytes, encoding) };
   }
 }

@@ -414,9 +414,12 @@ describe('the pane has words for every problem the import reports', () => {
       for (const parsed of read.parsed) for (const e of parsed.errors) codes.add(e.code);
       expect(decodeExport(b).ok, name).toBe(false);
     }
+    // A text longer than the pane reads (a cap of 10 characters here, about 512 MB in the pane).
+    const long = decodeExport(Buffer.from(`${header}\n${good}\n`), 10);
+    if (!long.ok) codes.add(long.code);
     // The cases reach every whole-file and row code, so the check below cannot pass by reaching none.
     expect([...codes].sort()).toEqual(
-      expect.arrayContaining(['empty_file', 'no_rows', 'header_not_found', 'missing_column', 'duplicate_header', 'malformed_csv', 'unclosed_quote', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field', 'invalid_encoding', 'unsupported_file']),
+      expect.arrayContaining(['empty_file', 'no_rows', 'header_not_found', 'missing_column', 'duplicate_header', 'malformed_csv', 'unclosed_quote', 'ragged_row', 'invalid_amount', 'invalid_date', 'invalid_currency', 'missing_field', 'invalid_encoding', 'unsupported_file', 'file_too_large']),
     );
     for (const code of codes) {
       expect(hasMessage(`issue.${code}`), code).toBe(true);
