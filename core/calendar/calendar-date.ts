@@ -141,19 +141,37 @@ function digitsAt(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Serial number Excel uses for a date (1900 date system): 2021-01-01 → 44197. */
-export function toExcelSerial(date: IsoDate): number {
-  return daysBetween('1899-12-30' as IsoDate, date);
+/**
+ * Excel's two date systems (docs/RULES.md, "Workbook cells"): in the 1900 system (Excel's default)
+ * serial 1 is 1900-01-01; in the 1904 system (old Mac workbooks, Excel's "Use 1904 date system")
+ * serial 0 is 1904-01-01. A date cell holds only the serial, so the workbook's system says which
+ * date it is.
+ */
+export type DateSystem = '1900' | '1904';
+
+/** Days from the 1900 system's day 0 to the 1904 system's: a date's 1900 serial is its 1904 serial + 1462. */
+export const DATE_1904_OFFSET = 1462;
+
+/** Serial number Excel uses for a date in a date system (1900 unless told): 2021-01-01 → 44197 (1900), 42735 (1904). */
+export function toExcelSerial(date: IsoDate, system: DateSystem = '1900'): number {
+  const serial = daysBetween('1899-12-30' as IsoDate, date);
+  return system === '1900' ? serial : serial - DATE_1904_OFFSET;
 }
 
 /** Excel's last date, 9999-12-31: a larger number is no date in Excel (it shows `####`). */
 const LAST_EXCEL_SERIAL = 2_958_465;
 
 /**
- * The calendar date of an Excel serial (1900 date system), its time of day (the fraction)
- * dropped; null for a number Excel shows as no date (below 1, after 9999-12-31).
+ * The calendar date of an Excel serial in a date system (1900 unless told), its time of day (the
+ * fraction) dropped; null for a number Excel shows as no date: below 1 in the 1900 system, below 0
+ * in the 1904 system, after 9999-12-31 in either.
  */
-export function fromExcelSerial(serial: number): IsoDate | null {
+export function fromExcelSerial(serial: number, system: DateSystem = '1900'): IsoDate | null {
+  if (system === '1904') {
+    // The 1904 system's day 0 is the 1900 system's day 1462, and both end on 9999-12-31. The day
+    // is taken before the offset is added, so no fraction can round it into the next.
+    return serial >= 0 && serial < LAST_EXCEL_SERIAL + 1 - DATE_1904_OFFSET ? fromExcelSerial(Math.floor(serial) + DATE_1904_OFFSET) : null;
+  }
   if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_EXCEL_SERIAL + 1) return null;
   return addDays('1899-12-30' as IsoDate, Math.floor(serial));
 }

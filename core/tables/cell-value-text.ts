@@ -4,9 +4,11 @@
  * and Programs tables of an `.xlsx` given to the batch job through exceljs). Each adapter first
  * turns its host's cell into a plain value, as Excel holds it; the column's kind then decides
  * (docs/RULES.md, "Workbook cells"):
- * - a number in a date column is an Excel serial date (1900 date system), read as `yyyy-MM-dd`
- *   with its time of day dropped: a General-formatted 44562 and a date-formatted 1/1/2022 are one
- *   date. A number that is no date (0, -3) stays its digits, for the parser to refuse as a date.
+ * - a number in a date column is an Excel serial date in the workbook's date system (`DateSystem`:
+ *   1900 unless the workbook uses 1904), read as `yyyy-MM-dd` with its time of day dropped: a
+ *   General-formatted 44562 and a date-formatted 1/1/2022 are one date in a 1900 workbook. A number
+ *   that is no date in that system (0 or -3 in 1900, -3 in 1904) stays its digits, for the parser to
+ *   refuse as a date.
  * - any other number is its value to 15 significant digits, the precision Excel keeps and shows in
  *   the formula bar (`=0.1+0.2` is `0.3`, not the double's `0.30000000000000004`), trailing zeros
  *   dropped, written out in full, never in exponent form, so `1e-7` is read as the amount
@@ -14,7 +16,7 @@
  *   `MAX_SIGNIFICANT_DIGITS`) is read back as written;
  * - a boolean is `true` or `false`, text is itself, an empty cell is ''.
  */
-import { fromExcelSerial } from '../calendar/calendar-date.js';
+import { fromExcelSerial, type DateSystem } from '../calendar/calendar-date.js';
 import { Dec } from '../money/decimal.js';
 import { MAX_SIGNIFICANT_DIGITS } from '../money/parse-amount.js';
 import type { ColumnKind } from '../workbook-layout.js';
@@ -24,12 +26,13 @@ export type PlainCellValue = string | number | boolean | null;
 
 /**
  * The rule, readably. `kind` is the column's kind in the layout (`CLAIMS_COLUMNS`…), `undefined`
- * for a column the layout does not know, which reads as text.
+ * for a column the layout does not know, which reads as text. `system` is the workbook's date
+ * system, which says what date a serial is.
  */
-export function cellValueText(value: PlainCellValue | undefined, kind: ColumnKind | undefined): string {
+export function cellValueText(value: PlainCellValue | undefined, kind: ColumnKind | undefined, system: DateSystem = '1900'): string {
   if (typeof value === 'number') {
     if (kind === 'date') {
-      const date = fromExcelSerial(value);
+      const date = fromExcelSerial(value, system);
       if (date !== null) return date;
     }
     return numberDigits(value);

@@ -32,6 +32,18 @@ describe('a workbook cell as the text a row parser reads', () => {
     expect(cellValueText(value, kind)).toBe(text);
   });
 
+  test.each<[string, PlainCellValue, ColumnKind, string]>([
+    ['a serial in a 1904 workbook is 1,462 days later', 44562, 'date', '2026-01-02'],
+    ['0 is 1904-01-01', 0, 'date', '1904-01-01'],
+    ['the time of day is dropped', 0.75, 'date', '1904-01-01'],
+    ['the last date', 2_957_003, 'date', '9999-12-31'],
+    ['a number after it stays its digits', 2_957_004, 'date', '2957004'],
+    ['a negative number stays its digits', -0.5, 'date', '-0.5'],
+    ['a serial in an amount column is a number', 42735, 'amount', '42735'],
+  ])('in the 1904 date system: %s', (_what, value, kind, text) => {
+    expect(cellValueText(value, kind, '1904')).toBe(text);
+  });
+
   test('a serial in a date column reads as the date that writes back as its whole days, whatever its time of day', () => {
     fc.assert(
       fc.property(fc.integer({ min: 61, max: 2_958_465 }), fc.integer({ min: 0, max: 86_399 }), (day, second) => {
@@ -73,6 +85,6 @@ describe('the fast path holds to the rule', () => {
   });
 
   test('fromExcelSerial refuses what Excel shows as no date', () => {
-    expect([0.5, 2_958_466, Number.NaN, Infinity].map(fromExcelSerial)).toEqual([null, null, null, null]);
+    expect([0.5, 2_958_466, Number.NaN, Infinity].map((serial) => fromExcelSerial(serial))).toEqual([null, null, null, null]);
   });
 });

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { addDays, DATE_1904_OFFSET, fromExcelSerial, isoDate, toExcelSerial, type DateSystem } from '../../../core/calendar/calendar-date.js';
+
+/** Every date both systems can hold: 1904-01-01 (1904's serial 0) to 9999-12-31. */
+const sharedDate = fc.integer({ min: 0, max: 2_957_003 }).map((days) => addDays(isoDate('1904-01-01'), days));
+
+describe('Excel serials in the 1900 and the 1904 date system (docs/RULES.md, "Workbook cells")', () => {
+  test.each<[DateSystem, number, string | null]>([
+    ['1904', 0, '1904-01-01'],
+    ['1904', 1, '1904-01-02'],
+    ['1904', 42_735, '2021-01-01'],
+    ['1904', 2_957_003, '9999-12-31'],
+    ['1904', 2_957_003.999, '9999-12-31'],
+    ['1904', 2_957_004, null],
+    ['1904', -0.001, null],
+    ['1904', -1, null],
+    ['1904', Number.NaN, null],
+    ['1904', Infinity, null],
+    ['1904', -Infinity, null],
+    ['1900', 1462, '1904-01-01'],
+    ['1900', 44_197, '2021-01-01'],
+    ['1900', 2_958_465, '9999-12-31'],
+    ['1900', 2_958_466, null],
+    ['1900', 0, null],
+  ])('in the %s system serial %d is %s', (system, serial, date) => {
+    expect(fromExcelSerial(serial, system)).toBe(date);
+  });
+
+  test('a date\'s serial, in either system', () => {
+    expect(toExcelSerial(isoDate('2021-01-01'), '1904')).toBe(42_735);
+    expect(toExcelSerial(isoDate('2021-01-01'), '1900')).toBe(44_197);
+    expect(toExcelSerial(isoDate('2021-01-01'))).toBe(44_197);
+    expect(toExcelSerial(isoDate('1904-01-01'), '1904')).toBe(0);
+    expect(toExcelSerial(isoDate('9999-12-31'), '1904')).toBe(2_957_003);
+  });
+
+  test('the 1900 system is the default, for either direction', () => {
+    expect(fromExcelSerial(44_197)).toBe(fromExcelSerial(44_197, '1900'));
+    expect(DATE_1904_OFFSET).toBe(1462);
+  });
+
+  test('a date has one serial in each system, 1,462 apart, and each reads back as the date', () => {
+    fc.assert(
+      fc.property(sharedDate, (date) => {
+        const s1900 = toExcelSerial(date, '1900');
+        const s1904 = toExcelSerial(date, '1904');
+        expect(s1900 - s1904).toBe(1462);
+        expect(fromExcelSerial(s1900, '1900')).toBe(date);
+        expect(fromExcelSerial(s1904, '1904')).toBe(date);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a serial read in one system and written in the other moves by 1,462, whatever its time of day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_957_003 }), fc.integer({ min: 0, max: 86_399 }), (day, second) => {
+        const cell = day + second / 86_400;
+        const date = fromExcelSerial(cell, '1904')!;
+        expect(toExcelSerial(date, '1904')).toBe(day);
+        expect(toExcelSerial(date, '1900')).toBe(day + 1462);
+        // The same number means another date in the other system: never the same one.
+        expect(fromExcelSerial(cell, '1900')).not.toBe(date);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
