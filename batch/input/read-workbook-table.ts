@@ -5,6 +5,7 @@ import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns }
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import { columnKind, type ColumnKind, type ColumnSpec } from '../../core/workbook-layout.js';
+import { DATE_1904_OFFSET, type DateSystem } from '../../core/calendar/calendar-date.js';
 import type { InputIssueCode } from '../../core/codes.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are sheet rows (core's `sheetRowBelowHeader`). */
@@ -63,14 +64,15 @@ type PlainCell = { readonly value: PlainCellValue; readonly formulaWithoutResult
  * An exceljs cell value as Excel holds it, the plain value Office.js would give the add-in for the
  * same cell: a number, text, a boolean or nothing. Core's rule (`cellValueText`) then reads it by
  * its column's kind, the same rule as the add-in's. exceljs turns a date-formatted serial into a
- * `Date` at that wall time read as UTC, so the serial is that instant's days since Excel's day 0
+ * `Date` at that wall time read as UTC, counting from the day 0 of the workbook's date system
+ * (`system`, docs/RULES.md "Workbook cells"), so the serial is that instant's days since that day 0
  * (time of day as the fraction), whatever this machine's zone. Rich text is its text joined, a
  * hyperlink its text, a formula its cached result, an error as Excel shows it (`#N/A`).
  */
-export function plainCellValue(value: ExcelJS.CellValue | undefined): PlainCell {
+export function plainCellValue(value: ExcelJS.CellValue | undefined, system: DateSystem = '1900'): PlainCell {
   if (value === null || value === undefined) return { value: null };
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value };
-  if (value instanceof Date) return { value: value.getTime() / MS_PER_DAY + EXCEL_EPOCH_SERIAL };
+  if (value instanceof Date) return { value: value.getTime() / MS_PER_DAY + EXCEL_EPOCH_SERIAL - (system === '1904' ? DATE_1904_OFFSET : 0) };
   if ('richText' in value) return { value: value.richText.map((r) => r.text).join('') };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
@@ -79,16 +81,21 @@ export function plainCellValue(value: ExcelJS.CellValue | undefined): PlainCell 
       return { value: null, formulaWithoutResult: f };
     }
     if (typeof result === 'object' && 'error' in result) return { value: String((result as { error: unknown }).error) };
-    return plainCellValue(result as ExcelJS.CellValue);
+    return plainCellValue(result as ExcelJS.CellValue, system);
   }
-  if ('hyperlink' in value) return plainCellValue((value as { text?: ExcelJS.CellValue }).text ?? '');
+  if ('hyperlink' in value) return plainCellValue((value as { text?: ExcelJS.CellValue }).text ?? '', system);
   if ('error' in value) return { value: String(value.error) };
   return { value: null };
 }
 
-/** A header cell's text: a header is text, whatever Excel holds. */
-function headerText(value: ExcelJS.CellValue | undefined): string {
-  return cellValueText(plainCellValue(value).value, 'text');
+/** A header cell's text: a header is text, whatever Excel holds (a date as its serial's digits, as the add-in reads it). */
+function headerText(value: ExcelJS.CellValue | undefined, system: DateSystem): string {
+  return cellValueText(plainCellValue(value, system).value, 'text', system);
+}
+
+/** The workbook's date system, as its properties say (`date1904`): a 1904 workbook's serials count from 1904-01-01. */
+function dateSystemOf(workbook: ExcelJS.Workbook): DateSystem {
+  return workbook.properties?.date1904 ? '1904' : '1900';
 }
 
 interface TableModelLike {
@@ -147,6 +154,8 @@ export async function readWorkbookTable(
   } catch (err) {
     return { ok: false, problems: [{ code: 'workbook_unreadable', file: path, input: err instanceof Error ? err.message : String(err) }] };
   }
+  // Every date cell is read in the workbook's own date system (docs/RULES.md, "Workbook cells").
+  const dates = dateSystemOf(workbook);
   let sheet: ExcelJS.Worksheet;
   let range: { top: number; left: number; bottom: number; right: number };
   let source: WorkbookTable['source'];
@@ -175,7 +184,7 @@ export async function readWorkbookTable(
     for (let r = 1; r <= Math.min(sheet.rowCount, HEADER_SEARCH_LINES); r++) {
       const cells: string[] = [];
       sheet.getRow(r).eachCell((cell, col) => {
-        cells[col - 1] = headerText(cell.value);
+        cells[col - 1] = headerText(cell.value, dates);
       });
       lines.push(Array.from(cells, (c) => c ?? ''));
     }
@@ -185,7 +194,7 @@ export async function readWorkbookTable(
     const top = index + 1;
     const headerCells: string[] = [];
     sheet.getRow(top).eachCell((cell, col) => {
-      headerCells[col - 1] = headerText(cell.value);
+      headerCells[col - 1] = headerText(cell.value, dates);
     });
     const span = sheetTableColumns(Array.from(headerCells, (c) => c ?? ''));
     if (span === null) return { ok: false, problems: [{ code: 'table_not_found', file: path, input: tableName, location: { sheet: sheet.name, row: top } }] };
@@ -197,7 +206,7 @@ export async function readWorkbookTable(
   const names: string[] = [];
   const hasHeaderCells = source === 'sheet' || found?.model.headerRow !== false;
   for (let c = range.left; c <= range.right; c++) {
-    const fromCell = hasHeaderCells ? headerText(sheet.getRow(range.top).getCell(c).value) : '';
+    const fromCell = hasHeaderCells ? headerText(sheet.getRow(range.top).getCell(c).value, dates) : '';
     const fromTable = source === 'table' ? (found?.model.columns?.[c - range.left]?.name ?? '') : '';
     names.push((fromCell || fromTable).trim());
   }
@@ -221,8 +230,8 @@ export async function readWorkbookTable(
     const cells: string[] = [];
     for (let c = range.left; c <= range.right; c++) {
       const name = headers[c - range.left]!;
-      const plain = plainCellValue(row.getCell(c).value);
-      const text = cellValueText(plain.value, kinds[c - range.left]);
+      const plain = plainCellValue(row.getCell(c).value, dates);
+      const text = cellValueText(plain.value, kinds[c - range.left], dates);
       cells.push(text);
       if (name === '') continue;
       if (plain.formulaWithoutResult !== undefined) {

@@ -156,6 +156,12 @@ describe('plainCellValue', () => {
     expect(plainCellValue(new Date(Date.UTC(2021, 1, 16, 18, 0, 0))).value).toBe(serial('2021-02-16') + 0.75);
   });
 
+  test('gives a date-formatted cell of a 1904 workbook as its serial in that system', () => {
+    // exceljs counts a 1904 workbook's serial from 1904-01-01 when it makes the Date.
+    expect(plainCellValue(utc(2021, 1, 1), '1904').value).toBe(42_735);
+    expect(plainCellValue({ formula: 'A1', result: utc(1904, 1, 1) } as ExcelJS.CellFormulaValue, '1904').value).toBe(0);
+  });
+
   test('gives a formula without a cached result as no value, and the formula', () => {
     expect(plainCellValue({ formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue)).toEqual({ value: null, formulaWithoutResult: 'SUM(1,2)' });
   });
@@ -192,6 +198,58 @@ describe('readWorkbookTable with a layout', () => {
       }
     },
   );
+
+  test('reads the date cells of a 1904 workbook in its own date system, General-formatted serials and date-formatted dates alike', async () => {
+    const dir = await dirs.make();
+    // The same register in either date system: a date-formatted date, and the date's serial in that system typed as a General number.
+    const write = async (date1904: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = date1904;
+      const ws = wb.addWorksheet('Register');
+      const serial = (date: string) => toExcelSerial(isoDate(date), date1904 ? '1904' : '1900');
+      ws.addTable({
+        name: 'Claims',
+        ref: 'A1',
+        headerRow: true,
+        columns: [{ name: 'claimId' }, { name: 'activityStart' }, { name: 'activityEnd' }, { name: 'notes' }],
+        rows: [
+          ['C-1', serial('2021-01-01'), utc(2021, 1, 1), serial('2021-01-01')],
+          ['C-2', serial('2022-02-28') + 0.75, new Date(Date.UTC(2022, 1, 28, 18)), 'x'],
+        ],
+      });
+      const path = join(dir, `claims-${date1904 ? 1904 : 1900}.xlsx`);
+      await wb.xlsx.writeFile(path);
+      return path;
+    };
+    const path1904 = await write(true);
+    const result = await readWorkbookTable(path1904, 'Claims', CLAIMS_COLUMNS);
+    expect(result.ok && result.table.rows.map((r) => r.cells)).toEqual([
+      // A number outside a date column is its digits: the 1904 serial as the cell holds it.
+      ['C-1', '2021-01-01', '2021-01-01', '42735'],
+      ['C-2', '2022-02-28', '2022-02-28', 'x'],
+    ]);
+    const in1900 = await readWorkbookTable(await write(false), 'Claims', CLAIMS_COLUMNS);
+    const dates = (read: typeof result) => read.ok && read.table.rows.map((r) => [r.values.activityStart, r.values.activityEnd]);
+    expect(dates(in1900)).toEqual(dates(result));
+    // What the file holds: the 1904 serial, which Excel for Mac shows as 2021-01-01.
+    const raw = new ExcelJS.Workbook();
+    await raw.xlsx.readFile(path1904);
+    expect(raw.properties.date1904).toBe(true);
+    expect(raw.getWorksheet('Register')!.getCell('B2').value).toBe(42_735);
+  });
+
+  test('reads a 1904 workbook\'s sheet standing for the Claims table: 0 is 1904-01-01, a negative number no date', async () => {
+    const dir = await dirs.make();
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Claims');
+    putRow(ws, 1, ['claimId', 'activityStart', 'activityEnd']);
+    putRow(ws, 2, ['C-1', 0, -1]);
+    const path = join(dir, 'c.xlsx');
+    await wb.xlsx.writeFile(path);
+    const result = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS);
+    expect(result.ok && result.table.rows[0]!.values).toEqual({ claimId: 'C-1', activityStart: '1904-01-01', activityEnd: '-1' });
+  });
 
   test('reads every column as text without a layout', async () => {
     const dir = await dirs.make();

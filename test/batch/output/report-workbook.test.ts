@@ -108,6 +108,14 @@ describe('createReportWorkbook', () => {
     }
   });
 
+  test('writes its date serials in the 1900 date system, and says so: the workbook has no date1904 flag', async () => {
+    const path = join(await dirs.make(), 'r.xlsx');
+    await writeSample(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.properties.date1904).toBeFalsy();
+  });
+
   test('gives byte-identical files for the same rows, even written seconds apart', async () => {
     const dir = await dirs.make();
     await writeSample(join(dir, 'a.xlsx'));
