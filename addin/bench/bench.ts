@@ -55,14 +55,14 @@ function run(): void {
   let pools = 0;
   const scratch = () => {
     const ledger = computeLedger({ earnings: tables.earnings, programs: null, claims: tables.claims }, options);
-    pools = ledger.balances.map(balanceToCells).length;
+    pools = ledger.balances.map((b) => balanceToCells(b, '1900')).length;
   };
   const cold = time(scratch);
   const programs = catalogOf(null);
   const parses = new ClaimParses();
   const earningsChange = () => {
     const ledger = settleLedger(readEarningsPass(tables.earnings, programs.catalog, settings), programs, tables, options, parses);
-    pools = ledger.balances.map(balanceToCells).length;
+    pools = ledger.balances.map((b) => balanceToCells(b, '1900')).length;
   };
   const kept = readEarningsPass(tables.earnings, programs.catalog, settings);
   const claims = tables.claims;
@@ -73,7 +73,7 @@ function run(): void {
     const row = claims.rows[edits++ % claims.rows.length]!;
     row[amount] = Number(row[amount]) + 1;
     const ledger = settleLedger(kept, programs, { claims }, options, parses);
-    pools = ledger.balances.map(balanceToCells).length;
+    pools = ledger.balances.map((b) => balanceToCells(b, '1900')).length;
   };
   const measures = [scratch, earningsChange, claimEdit];
   for (const once of measures) once();

@@ -78,7 +78,8 @@ export function generateTables(rows: number, claims: number, participants = 20):
   // Each table as set-up makes it: the header on sheet row 1, the rows below it.
   const rowNumbers = (n: number) => Array.from({ length: n }, (_, i) => sheetRowBelowHeader(1, i));
   return {
-    earnings: { name: 'Earnings', headers, rows: earningRows, rowNumbers: rowNumbers(rows) },
-    claims: { name: 'Claims', headers: claimHeaders, rows: claimRows, rowNumbers: rowNumbers(claims) },
+    // The dates above are 1900 serials (toExcelSerial's default), as in a workbook of Excel's default system.
+    earnings: { name: 'Earnings', headers, rows: earningRows, rowNumbers: rowNumbers(rows), dateSystem: '1900' },
+    claims: { name: 'Claims', headers: claimHeaders, rows: claimRows, rowNumbers: rowNumbers(claims), dateSystem: '1900' },
   };
 }

@@ -1,15 +1,16 @@
 /**
  * The one place where workbook cells and domain values meet: Excel's numbers become exact
  * decimals here and nowhere else, and decimals become cell numbers only here, after rounding to
- * the currency's minor unit. Dates travel as Excel serials, text is neutralised before it is
- * written so that Excel never runs it as a formula.
+ * the currency's minor unit. Dates travel as Excel serials in the workbook's date system (its
+ * `DateSystem`, asked of Excel by each operation: date-system.ts), text is neutralised before it
+ * is written so that Excel never runs it as a formula.
  */
 import { Dec } from '../../core/money/decimal.js';
 import { parseAmount } from '../../core/money/parse-amount.js';
 import { outputAmount } from '../../core/money/round.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
 import { scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
-import { fromExcelSerial, parseDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { fromExcelSerial, parseDate, toExcelSerial, type DateSystem, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { issue, ok, fail, type Result } from '../../core/issues.js';
 import { booleanFromText } from '../../core/policy/policy-fields.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
@@ -80,15 +81,20 @@ export function decimalTextToCell(text: string): number | null {
   return r.ok ? r.value.toNumber() : null;
 }
 
-const serialCache = new Map<number, IsoDate | null>();
+/** Dates of serials already read, one cache per date system: a serial is another date in each. */
+const serialCaches: Readonly<Record<DateSystem, Map<number, IsoDate | null>>> = { '1900': new Map(), '1904': new Map() };
 
-/** A date cell (an Excel serial) or a date typed as text; null when it is neither. */
-export function dateFromCell(value: unknown): IsoDate | null {
+/**
+ * A date cell (an Excel serial in the workbook's date system, core's `fromExcelSerial`) or a date
+ * typed as text; null when it is neither.
+ */
+export function dateFromCell(value: unknown, system: DateSystem): IsoDate | null {
   if (typeof value === 'number') {
     // Exports carry few distinct dates; the cache keeps 100k-row recalculations fast.
+    const serialCache = serialCaches[system];
     let date = serialCache.get(value);
     if (date === undefined) {
-      date = fromExcelSerial(value);
+      date = fromExcelSerial(value, system);
       if (serialCache.size < 100_000) serialCache.set(value, date);
     }
     return date;
@@ -100,14 +106,17 @@ export function dateFromCell(value: unknown): IsoDate | null {
   return null;
 }
 
-const isoCache = new Map<IsoDate, number>();
+/** Serials of dates already written, one cache per date system. */
+const isoCaches: Readonly<Record<DateSystem, Map<IsoDate, number>>> = { '1900': new Map(), '1904': new Map() };
 
-export function dateToCell(date: IsoDate | null | undefined): number | '' {
+/** A date as the serial a date cell holds in the workbook's date system (core's `toExcelSerial`); '' for none. */
+export function dateToCell(date: IsoDate | null | undefined, system: DateSystem): number | '' {
   if (!date) return '';
   // Balances repeat the same few window dates for every pool; calendar math once per date.
+  const isoCache = isoCaches[system];
   let serial = isoCache.get(date);
   if (serial === undefined) {
-    serial = toExcelSerial(date);
+    serial = toExcelSerial(date, system);
     if (isoCache.size < 100_000) isoCache.set(date, serial);
   }
   return serial;
@@ -149,13 +158,14 @@ export function booleanFromCell(value: unknown): boolean | null {
 /**
  * A cell as the text a core row parser expects, by core's rule for workbook cells
  * (`cellValueText`: a number in a date column is a serial date, any other number its full decimal);
- * `kind` is its column's kind in core's layout, undefined for a column the layout does not know.
- * Date serials go through `dateFromCell`'s cache and numbers through `numberCellText`, the rule's
- * fast paths; a property test holds this to the rule (test/addin/cell-values.test.ts).
+ * `kind` is its column's kind in core's layout, undefined for a column the layout does not know;
+ * `system` the workbook's date system. Date serials go through `dateFromCell`'s cache and numbers
+ * through `numberCellText`, the rule's fast paths; a property test holds this to the rule
+ * (test/addin/cell-values.test.ts).
  */
-export function cellAsText(value: unknown, kind: ColumnKind | undefined): string {
+export function cellAsText(value: unknown, kind: ColumnKind | undefined, system: DateSystem): string {
   if (typeof value === 'number') {
-    if (kind === 'date') return dateFromCell(value) ?? numberCellText(value);
+    if (kind === 'date') return dateFromCell(value, system) ?? numberCellText(value);
     return numberCellText(value);
   }
   if (typeof value === 'boolean' || typeof value === 'string') return cellValueText(value, undefined);

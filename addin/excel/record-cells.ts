@@ -1,12 +1,12 @@
 import type { ColumnSpec } from '../../core/workbook-layout.js';
-import { parseDate } from '../../core/calendar/calendar-date.js';
+import { parseDate, type DateSystem } from '../../core/calendar/calendar-date.js';
 import { booleanFromCell, dateToCell, decimalTextToCell, textToCell, type CellValue } from './cell-values.js';
 
 /**
  * A text record (what core's `…ToRow` functions return) as table cells in `columns` order:
- * amounts and shares as numbers, dates as Excel serials, text neutralised.
+ * amounts and shares as numbers, dates as Excel serials in the workbook's date system, text neutralised.
  */
-export function recordToCells(record: Readonly<Record<string, string>>, columns: readonly ColumnSpec[]): CellValue[] {
+export function recordToCells(record: Readonly<Record<string, string>>, columns: readonly ColumnSpec[], system: DateSystem): CellValue[] {
   return columns.map((column) => {
     const text = record[column.name] ?? '';
     if (text === '') return '';
@@ -18,7 +18,7 @@ export function recordToCells(record: Readonly<Record<string, string>>, columns:
         return decimalTextToCell(text) ?? textToCell(text);
       case 'date': {
         const d = parseDate(text);
-        return d.ok ? dateToCell(d.value) : textToCell(text);
+        return d.ok ? dateToCell(d.value, system) : textToCell(text);
       }
       case 'boolean':
         return booleanFromCell(text) ?? textToCell(text);

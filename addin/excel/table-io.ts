@@ -5,6 +5,9 @@
  * refuses larger payloads and a sync per row would take minutes.
  */
 import type { CellValue } from './cell-values.js';
+import type { DateSystem } from '../../core/calendar/calendar-date.js';
+import { queueDateSystem, type QueuedDateSystem } from './date-system.js';
+import { recordToCells } from './record-cells.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { HEADER_SEARCH_LINES, type ColumnRequirement } from '../../core/tables/header-row.js';
 import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../core/tables/table-location.js';
@@ -27,6 +30,11 @@ export interface TableData {
   readonly rowNumbers: number[];
   /** The sheet row of the table's last row, blank ones included (its header's when it has none), as Excel numbers it. */
   readonly lastRow?: number;
+  /**
+   * The date system of the workbook the table was read from: the date a number in a date column
+   * is (docs/RULES.md, "Workbook cells"). Whatever reads the rows reads their dates in it.
+   */
+  readonly dateSystem: DateSystem;
 }
 
 /** The size a row takes in an Office.js request: UTF-16 text, numbers as their JSON text. */
@@ -127,8 +135,8 @@ function headerCellText(value: unknown): string {
  * (`sheetTableColumns`), its rows every row below, blank ones left out (`isBlankRow` over every
  * cell of those columns), each named by its sheet row (`sheetRowBelowHeader`).
  */
-export function sheetTableData(name: string, used: Excel.Range, required: readonly ColumnRequirement[]): TableData {
-  if (used.isNullObject) return { name, headers: [], rows: [], rowNumbers: [], lastRow: 0 };
+export function sheetTableData(name: string, used: Excel.Range, required: readonly ColumnRequirement[], dateSystem: DateSystem): TableData {
+  if (used.isNullObject) return { name, headers: [], rows: [], rowNumbers: [], lastRow: 0, dateSystem };
   const values = used.values;
   // Lines from the sheet's row 1, so the search depth counts the same rows as the batch job's.
   const lines = Array.from({ length: Math.min(HEADER_SEARCH_LINES, used.rowIndex + values.length) }, (_, r) => {
@@ -139,8 +147,8 @@ export function sheetTableData(name: string, used: Excel.Range, required: readon
   const headerCells = index === null ? [] : values[index - used.rowIndex]!.map((v) => headerCellText(v).trim());
   const span = sheetTableColumns(headerCells);
   const lastRow = used.rowIndex + values.length;
-  if (index === null || span === null) return { name, headers: [], rows: [], rowNumbers: [], lastRow };
-  const data: TableData = { name, headers: headerCells.slice(span.start, span.end), rows: [], rowNumbers: [], lastRow };
+  if (index === null || span === null) return { name, headers: [], rows: [], rowNumbers: [], lastRow, dateSystem };
+  const data: TableData = { name, headers: headerCells.slice(span.start, span.end), rows: [], rowNumbers: [], lastRow, dateSystem };
   // `lines[index]` is sheet row `index + 1`: the header's row, as Excel numbers it.
   values.slice(index - used.rowIndex + 1).forEach((row, i) => {
     const cells = row.slice(span.start, span.end);
@@ -153,12 +161,14 @@ export function sheetTableData(name: string, used: Excel.Range, required: readon
 
 /**
  * Reads the rows of tables whose shapes were synced, every block of every table queued before one
- * sync per ~4 MB. Tables of `names` without a shape come back as null.
+ * sync per ~4 MB. Tables of `names` without a shape come back as null. `dateSystem` is the
+ * workbook's, which each table read carries.
  */
 export async function readTableRows(
   context: Excel.RequestContext,
   names: readonly string[],
   shapes: readonly TableShape[],
+  dateSystem: DateSystem,
   maxBytes = BLOCK_BYTES,
 ): Promise<Map<string, TableData | null>> {
   const result = new Map<string, TableData | null>(names.map((n) => [n, null]));
@@ -179,14 +189,14 @@ export async function readTableRows(
   };
   for (const shape of shapes) {
     if ('used' in shape) {
-      result.set(shape.name, sheetTableData(shape.name, shape.used, shape.required));
+      result.set(shape.name, sheetTableData(shape.name, shape.used, shape.required, dateSystem));
       continue;
     }
     const { name, header, body } = shape;
     const headers = (header.values[0] ?? []).map((h) => String(h));
     // The body's first row (0-based) is the header's row as Excel numbers it (1-based).
     const headerRow = body.rowIndex;
-    const data: TableData = { name, headers, rows: [], rowNumbers: [], lastRow: headerRow + body.rowCount };
+    const data: TableData = { name, headers, rows: [], rowNumbers: [], lastRow: headerRow + body.rowCount, dateSystem };
     result.set(name, data);
     const columns = body.columnCount;
     const rowBytes = columns * 24 + 2;
@@ -204,8 +214,8 @@ export async function readTableRows(
 }
 
 /**
- * Reads whole tables. Missing tables come back as null. One sync for the tables' shapes, then
- * their rows (`readTableRows`).
+ * Reads whole tables. Missing tables come back as null. One sync for the tables' shapes, and the
+ * workbook's date system unless the caller knows it, then their rows (`readTableRows`).
  */
 export async function readTables(
   context: Excel.RequestContext,
@@ -213,11 +223,17 @@ export async function readTables(
   maxBytes = BLOCK_BYTES,
   /** The workbook's table and sheet names when the caller already has them (saves a sync). */
   knownNames?: WorkbookNames,
+  /** The workbook's date system when the caller asked it in an earlier sync. */
+  knownDates?: DateSystem,
 ): Promise<Map<string, TableData | null>> {
   const shapes = queueTableShapes(context, names, knownNames ?? (await workbookNames(context)));
+  const dates = knownDates ?? queueDateSystem(context);
   await context.sync();
-  return readTableRows(context, names, shapes, maxBytes);
+  return readTableRows(context, names, shapes, typeof dates === 'string' ? dates : dates.read(), maxBytes);
 }
+
+/** Rows to write that hold dates: made once the workbook's date system is known, in the write's first sync. */
+export type DatedRows = (dates: DateSystem) => readonly (readonly CellValue[])[];
 
 export interface AppendOptions {
   /** Number format per table column (same order as the table's columns); null leaves it. */
@@ -295,23 +311,29 @@ export interface ReplaceOptions extends AppendOptions {
   readonly layout?: { readonly columns: readonly ColumnSpec[]; readonly required?: readonly string[] };
 }
 
-/** Replaces a table's data with `rows` (Recalculate): clears the body, then appends in blocks. */
+/**
+ * Replaces a table's data with `rows` (Recalculate): clears the body, then appends in blocks. Rows
+ * that hold dates are given as `DatedRows`, made in the workbook's date system, asked in the first
+ * sync (docs/RULES.md, "Workbook cells").
+ */
 export async function replaceRows(
   context: Excel.RequestContext,
   tableName: string,
-  rows: readonly (readonly CellValue[])[],
+  rows: readonly (readonly CellValue[])[] | DatedRows,
   options: ReplaceOptions = {},
 ): Promise<number> {
   const table = context.workbook.tables.getItem(tableName);
   const header = options.layout ? table.getHeaderRowRange().load('values') : null;
   const body = table.getDataBodyRange().load('rowCount,columnCount');
+  const dates = typeof rows === 'function' ? queueDateSystem(context) : null;
   await context.sync();
-  let written = rows;
+  const cells = typeof rows === 'function' ? rows(dates!.read()) : rows;
+  let written = cells;
   let appendOptions: AppendOptions = options;
   if (header && options.layout) {
     const placement = placementOf(tableName, header.values[0] ?? [], options.layout.columns);
-    assertWritable(placement, rows, options.layout.required);
-    written = rows.map((row) => placeRow(placement, row));
+    assertWritable(placement, cells, options.layout.required);
+    written = cells.map((row) => placeRow(placement, row));
     appendOptions = {
       ...options,
       formats: placeFormats(placement),
@@ -351,7 +373,8 @@ export interface RowsFor {
   readonly table: string;
   /** The layout the rows are in; each value is written under the column whose header names it. */
   readonly columns: readonly ColumnSpec[];
-  readonly rows: readonly (readonly CellValue[])[];
+  /** Text records (what core's `…ToRow` functions give), made cells in the workbook's date system when written (`recordToCells`). */
+  readonly records: readonly Readonly<Record<string, string>>[];
   /** Layout columns the table cannot be written without (`placementIssues`). */
   readonly required?: readonly string[];
 }
@@ -361,11 +384,12 @@ export interface RowsFor {
  * needs to know about each table, its header row included; after the caller's sync, `issues()`
  * says what core refuses (a column the table lacks) and `write()` queues every row and format,
  * each under the column its header names, so the whole change takes two syncs and lands in the
- * workbook together. Large appends go through appendRows, which splits them into blocks.
+ * workbook together. The records become cells in the workbook's date system (`dates`, queued for
+ * the same sync or known). Large appends go through appendRows, which splits them into blocks.
  */
-export function queueAppend(context: Excel.RequestContext, appends: readonly RowsFor[]): { issues(): Issue[]; write(): void } {
+export function queueAppend(context: Excel.RequestContext, appends: readonly RowsFor[], dates: QueuedDateSystem): { issues(): Issue[]; write(): void } {
   const shapes = appends
-    .filter((a) => a.rows.length > 0)
+    .filter((a) => a.records.length > 0)
     .map((a) => {
       const table = context.workbook.tables.getItem(a.table);
       const header = table.getHeaderRowRange().load('values');
@@ -373,14 +397,17 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
       const firstRow = table.getDataBodyRange().getRow(0).load('values');
       return { a, table, header, body, firstRow };
     });
-  const placed = () => shapes.map((s) => ({ ...s, placement: placementOf(s.a.table, s.header.values[0] ?? [], s.a.columns) }));
-  const issues = () => placed().flatMap(({ a, placement }) => placementIssues(placement, a.rows, a.required));
+  const placed = () => {
+    const system = dates.read();
+    return shapes.map((s) => ({ ...s, rows: s.a.records.map((r) => recordToCells(r, s.a.columns, system)), placement: placementOf(s.a.table, s.header.values[0] ?? [], s.a.columns) }));
+  };
+  const issues = () => placed().flatMap(({ a, rows, placement }) => placementIssues(placement, rows, a.required));
   return {
     issues,
     write() {
-      for (const { a, table, body, firstRow, placement } of placed()) {
-        assertWritable(placement, a.rows, a.required);
-        const values = a.rows.map((row) => placeRow(placement, row));
+      for (const { a, rows, table, body, firstRow, placement } of placed()) {
+        assertWritable(placement, rows, a.required);
+        const values = rows.map((row) => placeRow(placement, row));
         const reuseBlank = body.rowCount === 1 && isBlankRow(firstRow.values[0] ?? []);
         // The first new row among the table's rows: writes queued before this one (another table's
         // rows above it on the same sheet) may have moved the table since its position was read,

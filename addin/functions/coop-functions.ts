@@ -1,12 +1,14 @@
 /**
  * What the COOP.* worksheet functions compute, without the CustomFunctions host: each returns a
  * value or throws FunctionInputError with the reason, which functions.ts turns into an Excel
- * error (#VALUE! / #N/A) carrying that message. Never a wrong number.
+ * error (#VALUE! / #N/A) carrying that message. Never a wrong number. A date argument or result is
+ * a serial in the workbook's date system (`dateSystem`, docs/RULES.md "Workbook cells"): the cell
+ * shows the date meant in a 1904 workbook as in a 1900 one.
  */
 import { fiscalHalfOf, formatHalf, parseHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { windowsOf } from '../../core/calendar/windows.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
-import { toExcelSerial } from '../../core/calendar/calendar-date.js';
+import { toExcelSerial, type DateSystem } from '../../core/calendar/calendar-date.js';
 import { parseCurrency } from '../../core/money/currency.js';
 import { splitEarning } from '../../core/split.js';
 import { parseShare } from '../../core/policy/policy-fields.js';
@@ -40,28 +42,28 @@ function periodArg(period: unknown): FiscalHalf {
 }
 
 /** COOP.PERIOD: the fiscal half of an Excel date. */
-export function periodOf(date: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): string {
+export function periodOf(date: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): string {
   // A date-time (=NOW()) is its day, as a date cell with a time is read everywhere else (core's fromExcelSerial).
   if (typeof date !== 'number') invalid('date must be an Excel date (a serial number)');
   // Which serials are dates is core's rule (fromExcelSerial), as for every date cell.
-  const iso = dateFromCell(date);
+  const iso = dateFromCell(date, dateSystem);
   if (iso === null) invalid('date is not a valid Excel date');
   return formatHalf(fiscalHalfOf(iso, settings));
 }
 
 /** COOP.USAGEEND: last day of the usage window of an earning period, as an Excel date. */
-export function usageEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): number {
-  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).usage));
+export function usageEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): number {
+  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).usage), dateSystem);
 }
 
 /** COOP.CLAIMSTART: first day claims for an earning period can be submitted. */
-export function claimStartOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): number {
-  return toExcelSerial(windowsOf(periodArg(period), settings).claiming.start);
+export function claimStartOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): number {
+  return toExcelSerial(windowsOf(periodArg(period), settings).claiming.start, dateSystem);
 }
 
 /** COOP.CLAIMEND: the last day claims for an earning period can be submitted. */
-export function claimEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS): number {
-  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).claiming));
+export function claimEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): number {
+  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).claiming), dateSystem);
 }
 
 /**

@@ -55,8 +55,9 @@ function streamFrom<S, T>(
 }
 
 /*
- * The calendar functions read the workbook's settings (its fiscal-year start month), which are not
- * their arguments: like COOP.AVAILABLE they stream, and are pushed again when the settings change.
+ * The calendar functions read the workbook's settings (its fiscal-year start month) and its date
+ * system (a date serial is in it), which are not their arguments: like COOP.AVAILABLE they stream,
+ * and are pushed again when either changes.
  */
 
 /**
@@ -68,7 +69,7 @@ function streamFrom<S, T>(
  * @streaming
  */
 export function period(date: number, invocation: CustomFunctions.StreamingInvocation<string>): void {
-  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => periodOf(date, settings));
+  streamFrom(invocation, currentSettings, onSettingsChanged, ({ settings, dateSystem }) => periodOf(date, settings, dateSystem));
 }
 
 /**
@@ -80,7 +81,7 @@ export function period(date: number, invocation: CustomFunctions.StreamingInvoca
  * @streaming
  */
 export function usageEnd(period: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => usageEndOf(period, settings));
+  streamFrom(invocation, currentSettings, onSettingsChanged, ({ settings, dateSystem }) => usageEndOf(period, settings, dateSystem));
 }
 
 /**
@@ -92,7 +93,7 @@ export function usageEnd(period: string, invocation: CustomFunctions.StreamingIn
  * @streaming
  */
 export function claimStart(period: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => claimStartOf(period, settings));
+  streamFrom(invocation, currentSettings, onSettingsChanged, ({ settings, dateSystem }) => claimStartOf(period, settings, dateSystem));
 }
 
 /**
@@ -104,7 +105,7 @@ export function claimStart(period: string, invocation: CustomFunctions.Streaming
  * @streaming
  */
 export function claimEnd(period: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  streamFrom(invocation, currentSettings, onSettingsChanged, (settings) => claimEndOf(period, settings));
+  streamFrom(invocation, currentSettings, onSettingsChanged, ({ settings, dateSystem }) => claimEndOf(period, settings, dateSystem));
 }
 
 /**

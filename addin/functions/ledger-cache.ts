@@ -3,13 +3,16 @@
  * a sheet full of COOP.AVAILABLE or COOP.CLAIMEND calls must not read the workbook once per cell.
  * The ledger is dropped when one of the co-op tables changes (Excel's table change events, the same
  * the task pane refreshes on) and replaced when the pane computes a fresh one; the settings are
- * replaced when the pane or a recalculation reads them and they differ. Either way, listeners (the
- * streaming functions) are told to compute their values again.
+ * replaced when the pane or a recalculation reads them and they differ, and so is the workbook's
+ * date system, read with them (date-system.ts). Either way, listeners (the streaming functions) are
+ * told to compute their values again.
  */
 import { settingsRefusing, type LedgerSettings } from '../../core/settings.js';
+import type { DateSystem } from '../../core/calendar/calendar-date.js';
 import { TABLES } from '../../core/workbook-layout.js';
-import { workbookNames } from '../excel/table-io.js';
-import { loadStoredSettings } from '../ledger/ledger-settings-store.js';
+import { queueWorkbookNames } from '../excel/table-io.js';
+import { queueDateSystem } from '../excel/date-system.js';
+import { queueStoredSettings } from '../ledger/ledger-settings-store.js';
 import { todayIso } from '../ledger/today.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
 import { loadLedger } from '../ledger/load-ledger.js';
@@ -17,10 +20,17 @@ import { onTablesChanged } from '../excel/table-changes.js';
 import type { Issue } from '../../core/issues.js';
 import { FunctionInputError } from './coop-functions.js';
 
-/** The settings as read, with those core refuses that refuse the calculation (`settingsRefusing`). */
+/** The settings as read, with those core refuses that refuse the calculation (`settingsRefusing`), and the workbook's date system. */
 interface SettingsRead {
   readonly settings: LedgerSettings;
   readonly refused: readonly Issue[];
+  readonly dateSystem: DateSystem;
+}
+
+/** What the calendar functions compute with: the workbook's settings, and the date system their date serials are in. */
+export interface FunctionSettings {
+  readonly settings: LedgerSettings;
+  readonly dateSystem: DateSystem;
 }
 
 let cached: Promise<Ledger> | null = null;
@@ -57,7 +67,7 @@ export function onSettingsChanged(listener: () => void): () => void {
 /** Takes the settings as just read from the workbook; the functions that read them are told when they differ. */
 function settingsAre(next: SettingsRead): void {
   settingsRead = Promise.resolve(next);
-  const text = JSON.stringify([next.settings, next.refused.map((i) => [i.path, i.input])]);
+  const text = JSON.stringify([next.settings, next.refused.map((i) => [i.path, i.input]), next.dateSystem]);
   if (known === text) return;
   const first = known === null;
   known = text;
@@ -66,22 +76,27 @@ function settingsAre(next: SettingsRead): void {
 
 /**
  * The settings stored in the workbook, as core reads them (`readSettings`): read once, then kept
- * until the pane or a recalculation reads them again. Never a default held here: a function asked
- * before the pane opened still answers with the workbook's fiscal-year start.
+ * until the pane or a recalculation reads them again, with the workbook's date system. Never a
+ * default held here: a function asked before the pane opened still answers with the workbook's
+ * fiscal-year start, and in its date system.
  */
-export function currentSettings(): Promise<LedgerSettings> {
+export function currentSettings(): Promise<FunctionSettings> {
   // A stored setting core refuses refuses the calculation here too: no default in its place.
-  return settingsState().then(({ settings, refused }) => {
+  return settingsState().then(({ settings, refused, dateSystem }) => {
     if (refused.length > 0) throw new FunctionInputError('not_available', `a stored setting cannot be read (${refused.map((i) => String(i.path[0])).join(', ')}; see Settings in the task pane); correct it`);
-    return settings;
+    return { settings, dateSystem };
   });
 }
 
 function settingsState(): Promise<SettingsRead> {
   if (settingsRead) return settingsRead;
   const read = Excel.run(async (context) => {
-    const stored = await loadStoredSettings(context);
-    return { settings: stored.settings, refused: settingsRefusing(stored.issues, 'calculation') };
+    // One sync: the settings and the date system together.
+    const stored = queueStoredSettings(context);
+    const dates = queueDateSystem(context);
+    await context.sync();
+    const { settings, issues } = stored.read();
+    return { settings, refused: settingsRefusing(issues, 'calculation'), dateSystem: dates.read() };
   });
   settingsRead = read;
   read.then(
@@ -95,9 +110,9 @@ function settingsState(): Promise<SettingsRead> {
   return read;
 }
 
-/** The settings the pane just read with the workbook. */
-export function useSettings(next: LedgerSettings, issues: readonly Issue[] = []): void {
-  settingsAre({ settings: next, refused: settingsRefusing(issues, 'calculation') });
+/** The settings and date system the pane just read with the workbook. */
+export function useSettings(next: LedgerSettings, issues: readonly Issue[], dateSystem: DateSystem): void {
+  settingsAre({ settings: next, refused: settingsRefusing(issues, 'calculation'), dateSystem });
   cached = null;
 }
 
@@ -114,10 +129,16 @@ export function invalidateLedger(next?: Ledger): void {
 export function currentLedger(): Promise<Ledger> {
   if (cached) return cached;
   const ledger = Excel.run(async (context) => {
-    const stored = await loadStoredSettings(context);
-    settingsAre({ settings: stored.settings, refused: settingsRefusing(stored.issues, 'calculation') });
-    const names = await workbookNames(context);
-    return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso(), refusedSettings: settingsRefusing(stored.issues, 'calculation') })).ledger;
+    // The settings, the table names and the date system in one sync, as the pane reads them.
+    const queuedSettings = queueStoredSettings(context);
+    const queuedNames = queueWorkbookNames(context);
+    const dates = queueDateSystem(context);
+    await context.sync();
+    const stored = queuedSettings.read();
+    const dateSystem = dates.read();
+    settingsAre({ settings: stored.settings, refused: settingsRefusing(stored.issues, 'calculation'), dateSystem });
+    const names = queuedNames.read();
+    return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso(), dateSystem, refusedSettings: settingsRefusing(stored.issues, 'calculation') })).ledger;
   });
   cached = ledger;
   ledger.catch(() => {

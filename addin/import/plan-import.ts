@@ -12,7 +12,7 @@
  * reader; export columns the table lacks are added on the right: unknown columns pass through.
  */
 import type { NumberLocale } from '../../core/money/parse-amount.js';
-import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { parseDate, type DateSystem, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { columnKind, DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN, REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { nextImportOrder, readingOrderWhenSorted } from '../../core/reconcile/reading-order.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
@@ -217,6 +217,8 @@ export interface EarningsTableRead {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly unknown[])[];
   readonly rowNumbers: readonly number[];
+  /** The workbook's date system, which its date cells are in (a table read always says: `TableData`); 1900 when not given. */
+  readonly dateSystem?: DateSystem;
 }
 
 /** Each row's `importOrder` as core reads it (null: none), by the column's first header. */
@@ -239,6 +241,7 @@ export function nextImportOrderOf(table: EarningsTableRead): number {
  */
 export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning[]> {
   const { headers, rows, rowNumbers } = table;
+  const dates = table.dateSystem ?? '1900';
   // The first of repeated headers is the column, as the ledger reads the table (core's header rule).
   const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
@@ -253,7 +256,7 @@ export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalo
   for (let k = 0; k < rows.length; k++) {
     const r = order === null ? k : order[k]!;
     const cells = rows[r]!;
-    const cell = (i: number) => (i < 0 ? '' : cellAsText(cells[i], kinds[i]).trim());
+    const cell = (i: number) => (i < 0 ? '' : cellAsText(cells[i], kinds[i], dates).trim());
     // The row by its sheet row (core's `sheetRowBelowHeader`, which the table read applied), never
     // by its place among the rows read: blank rows are left out of those, and the header need not
     // be on row 1 (docs/RULES.md, "Where a table is").
@@ -332,6 +335,8 @@ export interface PlanImportOptions {
   readonly locale?: NumberLocale;
   /** The `importOrder` of the first row written (`nextImportOrderOf` the table; 1 for an empty one). */
   readonly firstOrder?: number;
+  /** The workbook's date system, in which every date is written (docs/RULES.md, "Workbook cells"); 1900 when not given. */
+  readonly dateSystem?: DateSystem;
 }
 
 /**
@@ -349,6 +354,7 @@ export function planImport(
   // The files are text: read with the number locale the workbook's Settings give, as the batch
   // job reads them with --number-locale (docs/RULES.md, "Money").
   const rowOptions: EarningRowOptions = options.locale ? { locale: options.locale } : INVARIANT_ROWS;
+  const dates = options.dateSystem ?? '1900';
   const headers = [...tableHeaders];
   let tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const newColumns: string[] = [];
@@ -465,7 +471,7 @@ export function planImport(
     // After the file's own cells: a file that carried such a column is not the download it names.
     const latestAt = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
     const orderAt = columnPosition(tableHeader, IMPORT_ORDER_COLUMN);
-    const latestCell = dateToCell(dateOfText(rank.latest));
+    const latestCell = dateToCell(dateOfText(rank.latest), dates);
     const iAmount = column('earningAmount');
     const iUSD = column('earningAmountUSD');
     /** A file row in the table's column order; its two amounts as already read (`record`). */
@@ -480,7 +486,7 @@ export function planImport(
           out[to] = value !== null ? scaledToCell(value) : textToCell(text);
         } else if (kind === 'date') {
           const d = dateOfText(text);
-          out[to] = d !== null ? dateToCell(d) : textToCell(text);
+          out[to] = d !== null ? dateToCell(d, dates) : textToCell(text);
         } else out[to] = textToCell(raw);
       }
       out[latestAt] = latestCell;

@@ -6,7 +6,7 @@
  * column. Report columns the table lacks are added on the right: unknown columns pass through.
  */
 import type { NumberLocale } from '../../core/money/parse-amount.js';
-import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { parseDate, type DateSystem, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { columnKind, DOWNLOAD_LATEST_COLUMN, PAYMENTS_COLUMNS } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
@@ -77,13 +77,13 @@ export interface PaymentsPlan {
  * `latestPayments`). Each version ranks as the report its import recorded (`downloadLatest`, core's
  * `heldRecency`), before every file an import reads (`HELD_VERSIONS_ORDER`).
  */
-export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'rowNumbers'>): Map<string, HeldPayment> {
+export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'rowNumbers' | 'dateSystem'>): Map<string, HeldPayment> {
   const header = paymentsTableHeader(table.headers);
   const out = new Map<string, HeldPayment>();
   if (headerRefusesTable(header)) return out;
-  const read = paymentsRowReader(header);
-  const idOf = paymentIdReader(header);
-  const stored = storedLatestReader(header);
+  const read = paymentsRowReader(header, table.dateSystem);
+  const idOf = paymentIdReader(header, table.dateSystem);
+  const stored = storedLatestReader(header, table.dateSystem);
   table.rows.forEach((cells, index) => {
     const r = read(cells, table.rowNumbers[index] ?? 0);
     if (r.ok) out.set(r.value.paymentId, { index, version: paymentVersion(r.value, heldPaymentRank(stored(cells), r.value)) });
@@ -98,6 +98,8 @@ export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'ro
 export interface PlanPaymentsOptions {
   /** How the files write numbers when not invariantly (the workbook's stored `numberLocale`). */
   readonly locale?: NumberLocale;
+  /** The workbook's date system, in which every date is written (docs/RULES.md, "Workbook cells"); 1900 when not given. */
+  readonly dateSystem?: DateSystem;
 }
 
 /** How a file's column is written to the table: where it goes and as what. */
@@ -121,6 +123,7 @@ export function planPaymentsImport(
 ): PaymentsPlan {
   // The files are text: read with the workbook's number locale, as the batch job reads them with --number-locale.
   const rowOptions: PaymentRowOptions = options.locale ? { locale: options.locale } : {};
+  const dates = options.dateSystem ?? '1900';
   const headers = [...tableHeaders];
   let tableHeader: TableHeader = readTableHeader(headers, { known: PAYMENTS_TABLE_KNOWN });
   const newColumns: string[] = [];
@@ -194,7 +197,7 @@ export function planPaymentsImport(
           out[to] = value !== null ? scaledToCell(value) : textToCell(text);
         } else if (kind === 'date') {
           const d = parseDate(text);
-          out[to] = d.ok ? dateToCell(d.value) : textToCell(text);
+          out[to] = d.ok ? dateToCell(d.value, dates) : textToCell(text);
         } else out[to] = textToCell(raw);
       }
       return out;
@@ -235,7 +238,7 @@ export function planPaymentsImport(
     if (refusedWhole) continue;
     const rank = paymentsReportRank(accepted.map((a) => a.payment), reportOrder);
     const latestAt = columnPosition(tableHeader, DOWNLOAD_LATEST_COLUMN);
-    const latestCell = dateToCell(rank.latest === '' ? null : (rank.latest as IsoDate));
+    const latestCell = dateToCell(rank.latest === '' ? null : (rank.latest as IsoDate), dates);
     // A row that states a payment of its report again is logged, as the batch job finds it on every run.
     const stated = new ReportPayments();
     for (const { r, line, payment } of accepted) {

@@ -6,7 +6,7 @@
  * every record of 100,000 rows until the engine is done, so a small record is what keeps the
  * young-generation collections cheap. A property test holds the two to the same fields.
  */
-import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CurrencyCode } from '../../core/money/currency.js';
 import type { Dec } from '../../core/money/decimal.js';
 import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/scaled-amount.js';
@@ -119,14 +119,15 @@ const EARNING_ROW_CELL_KINDS: Readonly<Record<EarningRowColumn, ColumnKind | und
 /**
  * A row's cells as the trimmed texts core's `readEarningRow` reads ('' when the column is absent):
  * an amount cell as its exact decimal, a date serial as yyyy-MM-dd, so a typed row and the export
- * it came from are judged by the same rule (docs/RULES.md, "Accepted rows").
+ * it came from are judged by the same rule (docs/RULES.md, "Accepted rows"), a serial read in the
+ * table's date system (`system`).
  */
-export function earningRowText(row: readonly unknown[], layout: EarningsLayout): (column: EarningRowColumn) => string {
+export function earningRowText(row: readonly unknown[], layout: EarningsLayout, system: DateSystem): (column: EarningRowColumn) => string {
   return (column) => {
     const at = layout[column];
     if (at < 0) return '';
     const kind = EARNING_ROW_CELL_KINDS[column];
-    return kind === undefined || kind === 'text' ? cellText(row, at) : cellAsText(row[at], kind).trim();
+    return kind === undefined || kind === 'text' ? cellText(row, at) : cellAsText(row[at], kind, system).trim();
   };
 }
 

@@ -5,7 +5,7 @@
  * again, and a recalculation settles the kept pass against the Programs and Claims tables, which
  * are small and always read.
  */
-import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
@@ -54,6 +54,8 @@ export interface LoadOptions {
   readonly names: WorkbookNames;
   readonly settings: LedgerSettings;
   readonly asOf: IsoDate;
+  /** The workbook's date system (asked by the caller in its first sync: `queueDateSystem`), which every table read carries. */
+  readonly dateSystem: DateSystem;
   /** Read the Earnings table again even when nothing says it changed (the user's Recalculate). */
   readonly reread?: boolean;
   /**
@@ -71,7 +73,7 @@ export async function loadLedger(context: Excel.RequestContext, options: LoadOpt
 }
 
 async function loadTablesLedger(context: Excel.RequestContext, options: LoadOptions): Promise<LoadedLedger> {
-  const { names, settings, asOf } = options;
+  const { names, settings, asOf, dateSystem } = options;
   const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments, TABLES.importLog];
   // Where each table is, core's rule (docs/RULES.md, "Where a table is"); a sheet standing for one
   // is read in this same sync, its header searched for the columns the batch job's reader wants.
@@ -81,13 +83,14 @@ async function loadTablesLedger(context: Excel.RequestContext, options: LoadOpti
   // Kept only while Excel reports the table's changes: without its events nothing says it is
   // still the same. The table's size and place are in the key, so a size other than the kept
   // pass's is read again even if a change event was missed, and so is a table moved down by rows
-  // inserted above it (its rows are named by their sheet rows).
+  // inserted above it (its rows are named by their sheet rows). The date system too: the same
+  // cells are other dates once the workbook's system is switched.
   const watched = watching(TABLES.earnings);
   if (options.reread || !watched) memo.forget();
-  const key = JSON.stringify([earningsShape && 'body' in earningsShape ? [earningsShape.body.rowIndex, earningsShape.body.rowCount, earningsShape.body.columnCount] : null, settings]);
+  const key = JSON.stringify([earningsShape && 'body' in earningsShape ? [earningsShape.body.rowIndex, earningsShape.body.rowCount, earningsShape.body.columnCount] : null, settings, dateSystem]);
   const generation = memo.begin();
   let kept = memo.find(key);
-  const read = await readTableRows(context, wanted, kept ? shapes.filter((s) => s !== earningsShape) : shapes);
+  const read = await readTableRows(context, wanted, kept ? shapes.filter((s) => s !== earningsShape) : shapes, dateSystem);
   const programsTable = read.get(TABLES.programs) ?? null;
   const claimsTable = read.get(TABLES.claims) ?? null;
   // The Payments table is optional: a sheet of that name that is not a Payments report's is the team's own (core's rule).
@@ -108,7 +111,7 @@ async function loadTablesLedger(context: Excel.RequestContext, options: LoadOpti
   let table = read.get(TABLES.earnings) ?? null;
   if (kept && kept.programs !== programsPrint) {
     kept = null;
-    if (earningsShape) table = (await readTableRows(context, [TABLES.earnings], [earningsShape])).get(TABLES.earnings) ?? null;
+    if (earningsShape) table = (await readTableRows(context, [TABLES.earnings], [earningsShape], dateSystem)).get(TABLES.earnings) ?? null;
   }
   const earningsRead = kept === null;
   if (kept === null) {
@@ -137,6 +140,8 @@ export function fingerprintOf(parts: readonly (string | TableData | null)[]): st
     else if (typeof part === 'string') hash = mixText(hash, part);
     else {
       hash = mixText(hash, part.name);
+      // The same cells are other dates in the other date system.
+      hash = mixText(hash, part.dateSystem);
       for (const header of part.headers) hash = mixText(hash, header);
       for (const row of part.rows) for (const cell of row) hash = mixCell(hash, cell);
     }

@@ -1,7 +1,8 @@
 /**
  * The Payments table's rows as core reads a Payments report's lines (`readPaymentRecord`,
  * docs/RULES.md "Payments report"): columns found by core's header rule, each cell taken as its
- * layout column's kind says (`cellAsText`), located by the table's name and the row's sheet row.
+ * layout column's kind says (`cellAsText`, dates in the workbook's date system), located by the
+ * table's name and the row's sheet row.
  * Used by the ledger and by the import (the rows a re-downloaded report may replace). No rule here.
  */
 import { columnKind, DOWNLOAD_LATEST_COLUMN, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
@@ -16,6 +17,7 @@ import {
 } from '../../core/reconcile/payments-layout.js';
 import type { Result } from '../../core/issues.js';
 import { cellAsText } from '../excel/cell-values.js';
+import type { DateSystem } from '../../core/calendar/calendar-date.js';
 
 /** The columns the Payments table's header rule knows: the report's, and the recency an import records. */
 export const PAYMENTS_TABLE_KNOWN: readonly string[] = [...PAYMENTS_REPORT_COLUMNS, DOWNLOAD_LATEST_COLUMN];
@@ -26,9 +28,9 @@ export function paymentsTableHeader(headers: readonly string[]): TableHeader {
 }
 
 /** The recency an import recorded on a row (`downloadLatest`) as text, '' where the table has none. */
-export function storedLatestReader(header: TableHeader): (cells: readonly unknown[]) => string {
+export function storedLatestReader(header: TableHeader, system: DateSystem): (cells: readonly unknown[]) => string {
   const i = columnPosition(header, DOWNLOAD_LATEST_COLUMN);
-  return (cells) => (i < 0 ? '' : cellAsText(cells[i], 'date').trim());
+  return (cells) => (i < 0 ? '' : cellAsText(cells[i], 'date', system).trim());
 }
 
 /**
@@ -36,20 +38,20 @@ export function storedLatestReader(header: TableHeader): (cells: readonly unknow
  * numbers: docs/RULES.md, "Workbook cells"), and `row` is the sheet row a problem or finding names.
  */
 /** The paymentId a row of a table with this header names, as written ('' where it has none): a row core refuses names one too. */
-export function paymentIdReader(header: TableHeader): (cells: readonly unknown[]) => string {
+export function paymentIdReader(header: TableHeader, system: DateSystem): (cells: readonly unknown[]) => string {
   const i = columnPosition(header, 'paymentId');
   const kind = i < 0 ? undefined : columnKind(PAYMENTS_COLUMNS, header.keys[i] ?? '');
-  return (cells) => (i < 0 ? '' : cellAsText(cells[i], kind).trim());
+  return (cells) => (i < 0 ? '' : cellAsText(cells[i], kind, system).trim());
 }
 
-export function paymentsRowReader(header: TableHeader): (cells: readonly unknown[], row: number) => Result<AcceptedPayment> {
+export function paymentsRowReader(header: TableHeader, system: DateSystem): (cells: readonly unknown[], row: number) => Result<AcceptedPayment> {
   const position = new Map(PAYMENTS_REPORT_COLUMNS.map((c) => [c, columnPosition(header, c)] as const));
   const kinds = header.keys.map((key) => columnKind(PAYMENTS_COLUMNS, key));
   const currencies = paymentsCurrencyColumns((column) => position.get(column)! >= 0);
   return (cells, row) => {
     const textOf = (column: PaymentsColumn) => {
       const i = position.get(column)!;
-      return i < 0 ? '' : cellAsText(cells[i], kinds[i]).trim();
+      return i < 0 ? '' : cellAsText(cells[i], kinds[i], system).trim();
     };
     return readPaymentRecord(textOf, currencies, { file: TABLES.payments, line: row });
   };

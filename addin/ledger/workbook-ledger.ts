@@ -12,7 +12,7 @@ import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-
 import { readTableHeader, tableHeaderIssues, type TableHeader } from '../../core/tables/table-header.js';
 import { headerRefusesTable, type RefusedTable } from '../../core/tables/refused-table.js';
 import type { Claim } from '../../core/claims/claim.js';
-import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
 import type { Dec } from '../../core/money/decimal.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
 import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
@@ -107,18 +107,19 @@ export interface Ledger {
  * A table's rows as column → text records, cells rendered the way core's row parsers read them.
  * Columns are named by core's header rule (docs/RULES.md, "Column headers"): a header that names a
  * layout column (`Coop Share` for `coopShare`) is keyed by the layout's name; a repeated one is not read.
+ * A date cell is read in the table's date system.
  */
 export function rowsAsRecords(table: TableData, columns: readonly ColumnSpec[]): Record<string, string>[] {
-  return table.rows.map(recordReader(readTableHeader(table.headers, { known: columns.map((c) => c.name) }), columns));
+  return table.rows.map(recordReader(readTableHeader(table.headers, { known: columns.map((c) => c.name) }), columns, table.dateSystem));
 }
 
-/** Reads one row of a table with this header as a column → text record (`rowsAsRecords`). */
-function recordReader(header: TableHeader, columns: readonly ColumnSpec[]): (row: readonly unknown[]) => Record<string, string> {
+/** Reads one row of a table with this header, its dates in `system`, as a column → text record (`rowsAsRecords`). */
+function recordReader(header: TableHeader, columns: readonly ColumnSpec[], system: DateSystem): (row: readonly unknown[]) => Record<string, string> {
   const readAs = header.keys.map((key) => columnKind(columns, key));
   return (row) => {
     const record: Record<string, string> = {};
     header.keys.forEach((key, i) => {
-      if (key !== '') record[key] = cellAsText(row[i], readAs[i]);
+      if (key !== '') record[key] = cellAsText(row[i], readAs[i], system);
     });
     return record;
   };
@@ -137,7 +138,7 @@ export function catalogOf(programs: TableData | null): ProgramsRead {
   // refuses it: the built-in catalog never stands in for the team's policies, silently or not.
   if (headerRefusesTable(header)) return { catalog: policyCatalog(), problems: headerProblems(programs, header), refused: true };
   if (programs.rows.length === 0) return { catalog: policyCatalog(), problems: [], refused: false };
-  const parsed = parsePolicyRows(programs.rows.map(recordReader(header, PROGRAMS_COLUMNS)));
+  const parsed = parsePolicyRows(programs.rows.map(recordReader(header, PROGRAMS_COLUMNS, programs.dateSystem)));
   if (parsed.ok) return { catalog: policyCatalog(parsed.value), problems: [], refused: false };
   return { catalog: policyCatalog(), problems: programsRowProblems(programs, parsed.issues), refused: true };
 }
@@ -167,8 +168,8 @@ export function readClaims(claims: TableData | null, parses: ClaimParses = new C
   const header = readTableHeader(claims.headers, { known: CLAIMS_COLUMNS.map((c) => c.name), required: REQUIRED_CLAIMS_COLUMNS });
   const problems = headerProblems(claims, header);
   if (headerRefusesTable(header)) return { claims: out, problems, refused: true };
-  parses.begin(claims.headers);
-  const record = recordReader(header, CLAIMS_COLUMNS);
+  parses.begin(claims.headers, claims.dateSystem);
+  const record = recordReader(header, CLAIMS_COLUMNS, claims.dateSystem);
   claims.rows.forEach((row, i) => {
     const parsed = parses.parse(row, () => parseClaimRow(record(row)));
     const at = claims.rowNumbers[i]!;
@@ -197,7 +198,7 @@ export function readPayments(table: TableData | null | undefined): PaymentsRead 
   if (!table) return { payments, problems: [], refused: false };
   const { problems, refused } = paymentsHeaderVerdict(table);
   if (refused) return { payments, problems, refused: true };
-  const read = paymentsRowReader(paymentsTableHeader(table.headers));
+  const read = paymentsRowReader(paymentsTableHeader(table.headers), table.dateSystem);
   table.rows.forEach((cells, i) => {
     const row = table.rowNumbers[i]!;
     const r = read(cells, row);
@@ -225,7 +226,7 @@ export function readImportLog(table: TableData | null | undefined): ImportLogRea
   const header = readTableHeader(table.headers, { known: IMPORT_LOG_COLUMNS.map((c) => c.name), required: REQUIRED_IMPORT_LOG_COLUMNS });
   const problems = headerProblems(table, header);
   if (headerRefusesTable(header)) return { entries, problems };
-  const record = recordReader(header, IMPORT_LOG_COLUMNS);
+  const record = recordReader(header, IMPORT_LOG_COLUMNS, table.dateSystem);
   table.rows.forEach((cells, i) => {
     const row = table.rowNumbers[i]!;
     const read = readImportLogRow(record(cells));
@@ -446,7 +447,7 @@ class TableEarnings {
     if (first) this.noteName(row);
     const dateCell = iDate < 0 ? '' : row[iDate];
     let earningDate = dates.get(dateCell);
-    if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell)));
+    if (earningDate === undefined) dates.set(dateCell, (earningDate = dateFromCell(dateCell, table.dateSystem)));
     const currencyText = cellText(row, iCurrency);
     let currency = currencies.get(currencyText);
     if (currency === undefined) {
@@ -473,7 +474,7 @@ class TableEarnings {
     ) {
       // The fast path only reads typed cells quickly; whether the row is refused, and why, is
       // core's acceptance rule (docs/RULES.md, "Accepted rows"), fed the cells as the text it reads.
-      const reading = readEarningRow(earningRowText(row, layout));
+      const reading = readEarningRow(earningRowText(row, layout, table.dateSystem));
       if (!reading.ok) {
         if (first) this.problems.push({ table: EARNINGS_SOURCE, row: line, issues: reading.issues.map((i) => ({ ...i, path: [EARNINGS_SOURCE, line, ...i.path] })) });
         return null;
@@ -512,8 +513,8 @@ export function claimsOfPool(ledger: Ledger, key: PoolKey): LedgerClaim[] {
   return ledger.claims.filter((c) => c.poolKey !== null && poolKeyString(c.poolKey) === id);
 }
 
-/** One Balances row in BALANCES_COLUMNS order: amounts rounded to the currency, dates as serials. */
-export function balanceToCells(b: PoolBalance): CellValue[] {
+/** One Balances row in BALANCES_COLUMNS order: amounts rounded to the currency, dates as serials in the workbook's date system. */
+export function balanceToCells(b: PoolBalance, system: DateSystem): CellValue[] {
   const row = balanceRow(b);
   const cur = b.key.currency;
   // Core says what each column holds; the cell is its kind's: a date serial, an amount rounded to
@@ -521,7 +522,7 @@ export function balanceToCells(b: PoolBalance): CellValue[] {
   return BALANCES_COLUMNS.map(({ name, kind }) => {
     const value = row[name];
     if (value === null || value === undefined) return '';
-    if (kind === 'date') return dateToCell(value as IsoDate);
+    if (kind === 'date') return dateToCell(value as IsoDate, system);
     if (kind === 'amount' || kind === 'amountUSD') return amountToCell(value as Dec, amountColumnCurrency(kind, cur));
     if (typeof value === 'string') return textToCell(value);
     return value as number | boolean;

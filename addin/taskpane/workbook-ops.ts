@@ -13,7 +13,8 @@ import { ImportLogTally, importLogEntryToRow, missingLogColumns, REQUIRED_IMPORT
 import type { ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
-import type { IsoDate } from '../../core/calendar/calendar-date.js';
+import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
+import { queueDateSystem, type QueuedDateSystem } from '../excel/date-system.js';
 import { appendRows, addColumns, queueAppend, SHEET_ROWS, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import type { WorkbookNames } from '../../core/tables/table-location.js';
 import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
@@ -25,7 +26,7 @@ import type { PoolKey } from '../../core/pools/pool-key.js';
 import { formatsForAmountsIn, NUMBER_FORMATS } from '../excel/column-formats.js';
 import { minorUnits } from '../../core/money/currency.js';
 import { recordToCells } from '../excel/record-cells.js';
-import { textFromCell, type CellValue } from '../excel/cell-values.js';
+import { textFromCell } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
 import { balanceToCells, catalogOf, earningsHeaderVerdict, paymentsHeaderVerdict, type Ledger } from '../ledger/workbook-ledger.js';
 import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledger.js';
@@ -40,6 +41,8 @@ export interface WorkbookState {
   readonly missing: string[];
   readonly stored: StoredSettings;
   readonly asOf: IsoDate;
+  /** The workbook's date system, in which its tables were read (docs/RULES.md, "Workbook cells"). */
+  readonly dateSystem: DateSystem;
   readonly ledger: Ledger;
   readonly programs: TableData | null;
   /** participantId → participantName from the Earnings table (the export's own names). */
@@ -49,27 +52,29 @@ export interface WorkbookState {
 }
 
 /**
- * Reads everything the pane shows and computes the ledger, in one Excel.run: the table names and
- * settings in one sync, then the tables (load-ledger.ts: the Earnings table only when it changed
+ * Reads everything the pane shows and computes the ledger, in one Excel.run: the table names,
+ * settings and date system in one sync, then the tables (load-ledger.ts: the Earnings table only when it changed
  * since the last recalculation, or when `reread` asks for it).
  */
 export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<WorkbookState> {
   const state = await Excel.run(async (context) => {
     const queued = queueWorkbookNames(context);
     const settings = queueStoredSettings(context);
+    const dates = queueDateSystem(context);
     await context.sync();
     const names = queued.read();
     const stored = settings.read();
+    const dateSystem = dates.read();
     // A table is there when core's rule finds it as a table; a sheet standing for one is read, but
     // the pane writes only to tables, so it is still to be set up (docs/RULES.md, "Where a table is").
     const missing = ALL_TABLES.filter((name) => locateTable(name, names).kind !== 'table');
     const asOf = stored.asOf ?? todayIso();
     const refusedSettings = settingsRefusing(stored.issues, 'calculation');
-    const loaded = await loadLedger(context, { names, settings: stored.settings, asOf, refusedSettings, ...(options.reread ? { reread: true } : {}) });
-    const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf]), loaded.fingerprint]);
-    return { missing, stored, asOf, ledger: loaded.ledger, programs: loaded.programs, participantNames: loaded.participantNames, fingerprint };
+    const loaded = await loadLedger(context, { names, settings: stored.settings, asOf, dateSystem, refusedSettings, ...(options.reread ? { reread: true } : {}) });
+    const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf, dateSystem]), loaded.fingerprint]);
+    return { missing, stored, asOf, dateSystem, ledger: loaded.ledger, programs: loaded.programs, participantNames: loaded.participantNames, fingerprint };
   });
-  useSettings(state.stored.settings, state.stored.issues);
+  useSettings(state.stored.settings, state.stored.issues, state.dateSystem);
   invalidateLedger(state.ledger);
   return state;
 }
@@ -94,11 +99,14 @@ export class RefusedTableError extends Error {
   }
 }
 
-/** Writes the Balances table from the ledger (values first, formats after, one sync per block). */
+/**
+ * Writes the Balances table from the ledger (values first, formats after, one sync per block), its
+ * dates in the workbook's date system, asked in the write's first sync (`replaceRows`).
+ */
 export function writeBalances(ledger: Ledger): Promise<number> {
   if (ledger.refusedSettings.length > 0) return Promise.reject(new RefusedSettingError(ledger.refusedSettings));
   if (ledger.refusedTable !== null) return Promise.reject(new RefusedTableError(ledger.refusedTable, ledger.problems));
-  const rows = ledger.balances.map(balanceToCells);
+  const rows = (dates: DateSystem) => ledger.balances.map((b) => balanceToCells(b, dates));
   // Each pool's amounts to its currency's minor unit (core's minorUnits), as the cells hold them.
   const rowFormats = ledger.balances.map((b) => formatsForAmountsIn(BALANCES_COLUMNS, minorUnits(b.key.currency)));
   return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { layout: { columns: BALANCES_COLUMNS }, rowFormats }));
@@ -147,11 +155,17 @@ async function rewriteHeldRows(
 }
 
 /** The Payments table's share of an import, planned: against the table, or, before the first import of a report makes it, against the empty table it will be. Writes nothing. */
-async function planPayments(context: Excel.RequestContext, files: readonly ParsedExport[], options: PlanPaymentsOptions, names: WorkbookNames): Promise<{ plan: PaymentsPlan; table: TableData }> {
-  const held = locateTable(TABLES.payments, names).kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names)).get(TABLES.payments) : null;
+async function planPayments(
+  context: Excel.RequestContext,
+  files: readonly ParsedExport[],
+  options: PlanPaymentsOptions & { readonly dateSystem: DateSystem },
+  names: WorkbookNames,
+): Promise<{ plan: PaymentsPlan; table: TableData }> {
+  const { dateSystem } = options;
+  const held = locateTable(TABLES.payments, names).kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names, dateSystem)).get(TABLES.payments) : null;
   const refusal = held ? paymentsHeaderVerdict(held) : null;
   if (refusal?.refused) throw new RefusedTableError('Payments', refusal.problems);
-  const table: TableData = held ?? { name: TABLES.payments, headers: PAYMENTS_COLUMNS.map((c) => c.name), rows: [], rowNumbers: [] };
+  const table: TableData = held ?? { name: TABLES.payments, headers: PAYMENTS_COLUMNS.map((c) => c.name), rows: [], rowNumbers: [], dateSystem };
   return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table };
 }
 
@@ -222,7 +236,8 @@ export class RefusedSettingError extends Error {
  * Appends parsed exports to Earnings and rewrites the rows a newer download updates (`planImport`),
  * and Payments reports (a file whose header core reads as one) to the Payments table
  * (`planPaymentsImport`), reading the files' numbers with the number locale stored in the
- * workbook, read in the same run; then writes what it did not append to the import log. Everything
+ * workbook, read in the same run; then writes what it did not append to the import log. Every date
+ * it reads or writes is in the workbook's date system, asked in its first sync. Everything
  * is planned and checked before the first write; once writing has started, Excel has no
  * transaction to undo it, and an error leaves what was written.
  */
@@ -235,9 +250,11 @@ export function importExports(
     const stored = queueStoredSettings(context);
     // The workbook's names, read once: where each table is, for every step below.
     const queuedNames = queueWorkbookNames(context);
+    const dates = queueDateSystem(context);
     await context.sync();
     const names = queuedNames.read();
-    const read = await readTables(context, [TABLES.earnings, TABLES.programs], undefined, names);
+    const dateSystem = dates.read();
+    const read = await readTables(context, [TABLES.earnings, TABLES.programs], undefined, names, dateSystem);
     const { numberLocale, issues } = stored.read();
     const localeRefused = settingsRefusing(issues, 'import');
     if (localeRefused.length > 0) throw new RefusedSettingError(localeRefused);
@@ -247,7 +264,7 @@ export function importExports(
     const programs = catalogOf(read.get(TABLES.programs) ?? null);
     if (programs.refused) throw new RefusedTableError('Programs', programs.problems);
     const { catalog } = programs;
-    const locale = numberLocale ? { locale: numberLocale } : {};
+    const locale = { ...(numberLocale ? { locale: numberLocale } : {}), dateSystem };
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
     const earningsFiles = files.filter((f) => f.kind !== 'payments');
     // A table the import writes to must be read to know what it holds: into a refused one every
@@ -268,7 +285,7 @@ export function importExports(
     const making = [...(payments !== null ? [TABLES.payments] : []), ...(logged.length > 0 ? [TABLES.importLog] : [])];
     const inTheWay = await sheetsInTheWay(context, making, names);
     if (inTheWay.length > 0) throw new SheetNotTableError(inTheWay[0]!);
-    const log = await queueImportLog(context, logged, names);
+    const log = await queueImportLog(context, logged, names, dateSystem);
     const paymentsWritten = payments === null ? 0 : await writePayments(context, payments, names);
     const plan = payments === null ? earningsPlan : mergedPlan(files, earningsPlan, payments.plan);
     await addColumns(context, TABLES.earnings, plan.newColumns);
@@ -298,12 +315,12 @@ export function importExports(
  * deleted that the rows fill is added back, or refuses the import before it writes anything else,
  * naming the column, by core's rule (`missingLogColumns`).
  */
-async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[], names: WorkbookNames): Promise<{ write(): void } | null> {
+async function queueImportLog(context: Excel.RequestContext, logged: readonly ImportLogCount[], names: WorkbookNames, dateSystem: DateSystem): Promise<{ write(): void } | null> {
   if (logged.length === 0) return null;
   const importedOn = todayIso();
-  const rows = logged.map((count) => recordToCells(importLogEntryToRow({ ...count, importedOn }), IMPORT_LOG_COLUMNS));
+  const records = logged.map((count) => importLogEntryToRow({ ...count, importedOn }));
   await makeTable(context, TABLES.importLog, names);
-  const queue = () => queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, rows, required: REQUIRED_IMPORT_LOG_COLUMNS }]);
+  const queue = () => queueAppend(context, [{ table: TABLES.importLog, columns: IMPORT_LOG_COLUMNS, records, required: REQUIRED_IMPORT_LOG_COLUMNS }], { read: () => dateSystem });
   let append = queue();
   await context.sync();
   let issues = append.issues();
@@ -333,12 +350,8 @@ function mergedPlan(files: readonly ParsedExport[], earnings: ImportPlan, paymen
   };
 }
 
-function claimCells(claim: Claim): CellValue[] {
-  return recordToCells(claimToRow(claim), CLAIMS_COLUMNS);
-}
-
-function historyCells(entries: readonly ClaimHistoryEntry[]): CellValue[][] {
-  return entries.map((e) => recordToCells(historyEntryToRow(e), CLAIM_HISTORY_COLUMNS));
+function historyRecords(entries: readonly ClaimHistoryEntry[]): Record<string, string>[] {
+  return entries.map(historyEntryToRow);
 }
 
 /** The register's required columns, as the ledger reads it: a claim is never written where it could not be read back. */
@@ -349,15 +362,20 @@ const CLAIMS_REQUIRED: readonly string[] = REQUIRED_CLAIMS_COLUMNS;
  * and the register's claimIds as they stand now (someone may have typed a row since the pane read
  * it), one to write. Whether the claim may be added is core's decision (`newClaimIssues`, and
  * `missing_column` for a column the table lacks); each value goes under the column whose header
- * names it (docs/RULES.md, "Writing by the header").
+ * names it (docs/RULES.md, "Writing by the header"), its dates in the workbook's date system, asked
+ * in the first sync.
  */
 export function appendClaim(claim: Claim, entry: ClaimHistoryEntry): Promise<void> {
   return Excel.run(async (context) => {
     const findRegister = queueFindRows(context, TABLES.claims, { claimId: claim.claimId });
-    const append = queueAppend(context, [
-      { table: TABLES.claims, columns: CLAIMS_COLUMNS, rows: [claimCells(claim)], required: CLAIMS_REQUIRED },
-      { table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, rows: historyCells([entry]) },
-    ]);
+    const append = queueAppend(
+      context,
+      [
+        { table: TABLES.claims, columns: CLAIMS_COLUMNS, records: [claimToRow(claim)], required: CLAIMS_REQUIRED },
+        { table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, records: historyRecords([entry]) },
+      ],
+      queueDateSystem(context),
+    );
     await context.sync();
     const refused = append.issues();
     if (refused.length > 0) throw new ClaimRefusedError(claim.claimId, refused);
@@ -382,17 +400,18 @@ export class ClaimRefusedError extends Error {
 /**
  * Rewrites a claim's row, found by its claimId at the moment of writing (never by a position
  * read earlier: the table may have been sorted since), and appends the history entries of the
- * change, in two syncs.
+ * change, in two syncs, its dates in the workbook's date system, asked in the first.
  */
 export function updateClaim(claim: Claim, entries: readonly ClaimHistoryEntry[]): Promise<void> {
   return Excel.run(async (context) => {
     const key = { claimId: claim.claimId };
     const findRows = queueFindRows(context, TABLES.claims, key);
-    const append = queueAppend(context, [{ table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, rows: historyCells(entries) }]);
+    const dates: QueuedDateSystem = queueDateSystem(context);
+    const append = queueAppend(context, [{ table: TABLES.claimHistory, columns: CLAIM_HISTORY_COLUMNS, records: historyRecords(entries) }], dates);
     await context.sync();
     const rows = await findRows();
     // Each value under the column whose header names it (docs/RULES.md, "Writing by the header").
-    const cells = claimCells(claim);
+    const cells = recordToCells(claimToRow(claim), CLAIMS_COLUMNS, dates.read());
     const placement = placementOf(TABLES.claims, rows.headerRow(), CLAIMS_COLUMNS);
     const refused = [...placementIssues(placement, [cells], CLAIMS_REQUIRED), ...append.issues()];
     if (refused.length > 0) throw new ClaimRefusedError(claim.claimId, refused);
@@ -434,9 +453,9 @@ export function saveSettings(values: Parameters<typeof saveStoredSettings>[1]): 
   return Excel.run((context) => saveStoredSettings(context, values));
 }
 
-/** Replaces the Programs table with edited rows (text records in PROGRAMS_COLUMNS). */
+/** Replaces the Programs table with edited rows (text records in PROGRAMS_COLUMNS), dates in the workbook's date system (`replaceRows`). */
 export function savePrograms(records: readonly Record<string, string>[]): Promise<number> {
-  const rows = records.map((r) => recordToCells(r, PROGRAMS_COLUMNS));
+  const rows = (dates: DateSystem) => records.map((r) => recordToCells(r, PROGRAMS_COLUMNS, dates));
   // Under the columns as the user heads them (docs/RULES.md, "Writing by the header").
   return Excel.run((context) => replaceRows(context, TABLES.programs, rows, { layout: { columns: PROGRAMS_COLUMNS } }));
 }

@@ -32,7 +32,7 @@ const cell = (name: string): fc.Arbitrary<unknown> => {
   }
 };
 const row = fc.tuple(...headers.map(cell));
-const table = (rows: unknown[][], names = headers): TableData => ({ name: 'Claims', headers: names, rows, rowNumbers: rows.map((_, i) => i + 2) });
+const table = (rows: unknown[][], names = headers): TableData => ({ name: 'Claims', headers: names, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const });
 
 const step = fc.record({
   edit: fc.option(fc.tuple(fc.nat(), fc.integer({ min: 0, max: headers.length - 1 }), fc.constantFrom<unknown>(44490, 'EUR', 300, 'Approved', 'C4', ''))),

@@ -53,11 +53,11 @@ const asOf = isoDate('2022-02-10');
 const load = (options: { reread?: boolean; settings?: typeof DEFAULT_SETTINGS } = {}): Promise<LoadedLedger> =>
   run(async (context) => {
     const names = await workbookNames(context);
-    return loadLedger(context, { names, settings: options.settings ?? DEFAULT_SETTINGS, asOf, ...(options.reread ? { reread: true } : {}) });
+    return loadLedger(context, { names, settings: options.settings ?? DEFAULT_SETTINGS, asOf, dateSystem: '1900', ...(options.reread ? { reread: true } : {}) });
   });
 /** What the pane and the Balances table show of a ledger: every Balances cell, the findings per pool, each claim's pool. */
 const shown = (l: LoadedLedger) => ({
-  balances: l.ledger.balances.map(balanceToCells),
+  balances: l.ledger.balances.map((b) => balanceToCells(b, '1900')),
   findings: l.ledger.findings.map((f) => [f.code, f.participantId ?? '', f.earningPeriod ?? '', f.currency ?? '', f.line ?? 0]),
   draws: l.ledger.claims.map((c) => [c.claim.claimId, c.poolKey ? poolKeyString(c.poolKey) : '']),
   problems: l.ledger.problems,
@@ -72,7 +72,7 @@ const claimRow = (id: string, amount: string) => {
     invoices: 'i.pdf', proofs: 'p.pdf',
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return recordToCells(claimToRow(parsed.value), CLAIMS_COLUMNS);
+  return recordToCells(claimToRow(parsed.value), CLAIMS_COLUMNS, '1900');
 };
 
 describe('recalculating the sample workbook', () => {

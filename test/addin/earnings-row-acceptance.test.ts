@@ -69,7 +69,7 @@ describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
     fc.assert(
       fc.property(earningRow, (cells) => {
         const row = headers.map((h) => (h in cells ? cells[h as keyof typeof cells] : ''));
-        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowNumbers: [2] }, policyCatalog(), DEFAULT_SETTINGS);
+        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowNumbers: [2], dateSystem: '1900' as const }, policyCatalog(), DEFAULT_SETTINGS);
         const rule = readEarningRow((column) => exportText(column, cells[column]));
         const problems = pass.problems.flatMap((p) => p.issues.map((i) => [p.row, i.code, i.path.join('/')]));
         if (rule.ok) {
@@ -105,7 +105,7 @@ describe('the Earnings table\'s acceptance, held to core\'s rule', () => {
     fc.assert(
       fc.property(coopRow, (cells) => {
         const row = headers.map((h) => (h in cells ? cells[h as keyof typeof cells] : ''));
-        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowNumbers: [2] }, policyCatalog(), DEFAULT_SETTINGS);
+        const pass = readEarningsPass({ name: 'Earnings', headers, rows: [row], rowNumbers: [2], dateSystem: '1900' as const }, policyCatalog(), DEFAULT_SETTINGS);
         const rule = readEarningRow((column) => exportText(column, (cells as Record<string, unknown>)[column]));
         expect(rule.ok).toBe(true);
         if (!rule.ok) return;

@@ -44,7 +44,7 @@ describe('the workbook\'s small earning record', () => {
           const row = used.map((h, i) =>
             h === 'earningAmount' ? amount : h === 'earningAmountUSD' ? usd : h === 'earningAmountInLastPaymentCurrency' ? payAmount : cells[i],
           );
-          const layout = earningsLayout({ name: 'Earnings', headers: used, rows: [row], rowNumbers: [2] }, 'Earnings');
+          const layout = earningsLayout({ name: 'Earnings', headers: used, rows: [row], rowNumbers: [2], dateSystem: '1900' as const }, 'Earnings');
           const amountScaled = scaledOf(amount) ?? { units: 7, scale: 0 };
           const accepted: AcceptedCells = { kind: 'coop', earningDate: '2021-03-15' as never, currency: 'EUR' as never, amountScaled, amountUSDScaled: scaledOf(usd), paymentCurrency: 'GBP', amountInPaymentCurrencyScaled: scaledOf(payAmount) };
           expect(fieldsOf(new TableEarning(row, layout, line, accepted))).toEqual(fieldsOf(eagerTableEarning(row, layout, line, accepted)));
@@ -85,8 +85,8 @@ describe('the Earnings table\'s cells as core\'s acceptance rule reads them', ()
     expect(EARNING_ROW_COLUMNS.filter((c) => kindOf.get(c) === 'date')).toEqual(['earningDate']);
     fc.assert(
       fc.property(fc.constantFrom(...EARNING_ROW_COLUMNS), cell, (column, value) => {
-        const layout = earningsLayout({ name: 'Earnings', headers: ['x', column], rows: [['', value]], rowNumbers: [2] }, 'Earnings');
-        expect(earningRowText(['', value], layout)(column)).toBe(cellValueText(value, kindOf.get(column)).trim());
+        const layout = earningsLayout({ name: 'Earnings', headers: ['x', column], rows: [['', value]], rowNumbers: [2], dateSystem: '1900' as const }, 'Earnings');
+        expect(earningRowText(['', value], layout, '1900')(column)).toBe(cellValueText(value, kindOf.get(column)).trim());
       }),
       { numRuns: 5_000 },
     );

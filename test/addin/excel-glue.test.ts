@@ -100,9 +100,9 @@ describe('cells and decimals', () => {
   });
 
   test('Excel serials and typed dates become calendar dates', () => {
-    expect(dateFromCell(44197)).toBe('2021-01-01');
-    expect(dateFromCell('2021-02-16')).toBe('2021-02-16');
-    expect(dateFromCell('x')).toBeNull();
+    expect(dateFromCell(44197, '1900')).toBe('2021-01-01');
+    expect(dateFromCell('2021-02-16', '1900')).toBe('2021-02-16');
+    expect(dateFromCell('x', '1900')).toBeNull();
   });
 });
 
@@ -164,6 +164,13 @@ describe('with office-addin-mock', () => {
             },
             items: [{ name: 'Data' }],
           },
+          // Excel's DATE(1904, 1, 2) in a 1900 workbook (date-system.ts).
+          functions: {
+            probe: { value: 1463, error: '' },
+            date() {
+              return this.probe;
+            },
+          },
         },
       },
     };
@@ -181,6 +188,8 @@ describe('with office-addin-mock', () => {
     expect(earnings.headers).toEqual(['earningId', 'participantId']);
     expect(earnings.rows).toEqual([['E1', 'P1'], ['E2', 'P2']]);
     expect(earnings.rowNumbers).toEqual([2, 4]);
+    // Asked in the sync that loads the tables' shapes.
+    expect(earnings.dateSystem).toBe('1900');
   });
 
   test('reading a value that was never loaded fails, as in Excel', () => {

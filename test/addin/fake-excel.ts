@@ -13,6 +13,8 @@ export interface FakeModel {
 export interface FakeOfficeApi {
   readonly model: FakeModel;
   reset(language?: string): void;
+  /** The workbook's date system: true for Excel's "Use 1904 date system". */
+  setDate1904(on: boolean): void;
   tableValues(name: string): { headers: string[]; rows: unknown[][] } | null;
   tableFormats(name: string): string[][];
   validations(sheet: string): { rule: { list: { source: string } }; errorAlert: { style: string; showAlert: boolean } }[];

@@ -150,6 +150,35 @@ describe('the calendar functions read the workbook\'s fiscal-year start', () => 
     end.cancel();
   });
 
+  test('in a 1904 workbook, COOP.PERIOD reads a date serial and COOP.CLAIMEND gives one in the workbook\'s date system', async () => {
+    const { fake } = await import('./fake-excel.js');
+    fake.setDate1904(true);
+    const serial1904 = (d: string) => toExcelSerial(isoDate(d), '1904');
+    // 2021-03-15 is 43172 in a 1904 workbook; read as a 1900 serial it would be 2018-03-14, in FY18 H1.
+    const half = streaming(period, serial1904('2021-03-15'));
+    const end = streaming(claimEnd, 'FY21 H1');
+    const start = streaming(claimStart, 'FY21 H1');
+    const usage = streaming(usageEnd, 'FY21 H1');
+    expect(await half.nth(1)).toBe('FY21 H1');
+    expect(await end.nth(1)).toBe(serial1904('2022-02-15'));
+    expect(await end.nth(1)).toBe(serial('2022-02-15') - 1462);
+    expect(await start.nth(1)).toBe(serial1904('2021-08-16'));
+    expect(await usage.nth(1)).toBe(serial1904('2021-12-31'));
+    for (const s of [half, end, start, usage]) s.cancel();
+  });
+
+  test('a cell follows the workbook\'s date system when the pane reads it again', async () => {
+    const { fake } = await import('./fake-excel.js');
+    const { loadWorkbook, setUpWorkbook } = await import('../../addin/taskpane/workbook-ops.js');
+    await setUpWorkbook();
+    const end = streaming(claimEnd, 'FY21 H1');
+    expect(await end.nth(1)).toBe(serial('2022-02-15'));
+    fake.setDate1904(true);
+    await loadWorkbook();
+    expect(await end.nth(2)).toBe(serial('2022-02-15') - 1462);
+    end.cancel();
+  });
+
   test('a cell follows a start month saved in Settings, without its arguments changing', async () => {
     const { saveSettings, loadWorkbook, setUpWorkbook } = await import('../../addin/taskpane/workbook-ops.js');
     await setUpWorkbook();
@@ -198,7 +227,7 @@ describe('COOP.AVAILABLE', () => {
       row({ earningId: 'E1', participantId: 'P1', programName: 'Hosting', earningType: 'Co-op', earningAmount: 2000, earningAmountUSD: 2000, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' }),
       row({ earningId: 'E2', participantId: 'P1', programName: 'Hosting', earningType: 'Rebate', earningAmount: 3000, earningAmountUSD: 3000, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' }),
     ],
-    rowNumbers: [2, 3],
+    rowNumbers: [2, 3], dateSystem: '1900' as const,
   };
   const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf: isoDate('2021-03-01'), settings: DEFAULT_SETTINGS });
 
@@ -207,7 +236,7 @@ describe('COOP.AVAILABLE', () => {
   });
 
   test('a participant id typed as a number is read as the Earnings table reads that id: all its digits', () => {
-    const big = { ...earnings, rows: [row({ earningId: 'E9', participantId: 1e21, programName: 'Hosting', earningType: 'Co-op', earningAmount: 2500, earningAmountUSD: 2500, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' })], rowNumbers: [2] };
+    const big = { ...earnings, rows: [row({ earningId: 'E9', participantId: 1e21, programName: 'Hosting', earningType: 'Co-op', earningAmount: 2500, earningAmountUSD: 2500, earningDate: serial('2020-08-01'), transactionCurrency: 'USD' })], rowNumbers: [2], dateSystem: '1900' as const };
     const bigLedger = computeLedger({ earnings: big, programs: null, claims: null }, { asOf: isoDate('2021-03-01'), settings: DEFAULT_SETTINGS });
     expect(availableIn(bigLedger, 1e21, 'Hosting', 'FY21 H1', 'USD')).toBe(2500);
     expect(availableIn(ledger, 'P1', 'Hosting', 'FY21 H1', 'USD')).toBe(2000);
@@ -273,7 +302,7 @@ describe('COOP.AVAILABLE reading the workbook', () => {
       context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
       await context.sync();
     });
-    useSettings(DEFAULT_SETTINGS);
+    useSettings(DEFAULT_SETTINGS, [], '1900');
     const files = ['earnings_2020-07_2021-06.csv', 'earnings_2021-07_2021-11.tsv', 'earnings_2021-11_2022-02.csv'];
     await importExports(files.map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8'))), () => undefined);
     await watchTables(['Earnings', 'Programs', 'Claims']);

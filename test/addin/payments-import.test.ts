@@ -321,8 +321,8 @@ describe('a sheet called Payments that is not the Payments table', () => {
 
 describe('the Payments table in the ledger', () => {
   const asOf = isoDate('2022-02-10');
-  const earningsTable = { name: TABLES.earnings, headers: EARNINGS.split(','), rows: [['E1', 'P1', 'Hosting', 'Co-op', 100, 113, '2021-02-10', 'EUR', 'PAY-1', 'Sent']], rowNumbers: [2] };
-  const payments = (headers: string[], rows: unknown[][]) => ({ name: TABLES.payments, headers, rows, rowNumbers: rows.map((_, i) => i + 2) });
+  const earningsTable = { name: TABLES.earnings, headers: EARNINGS.split(','), rows: [['E1', 'P1', 'Hosting', 'Co-op', 100, 113, '2021-02-10', 'EUR', 'PAY-1', 'Sent']], rowNumbers: [2], dateSystem: '1900' as const };
+  const payments = (headers: string[], rows: unknown[][]) => ({ name: TABLES.payments, headers, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const });
 
   test('a header without a required column refuses the table: nothing is computed, and Recalculate leaves Balances as it was', async () => {
     const headers = PAYMENTS_COLUMNS.map((c) => (c.name === 'earned' ? 'Amount' : c.name));

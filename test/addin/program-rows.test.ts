@@ -9,7 +9,7 @@ import { catalogOf } from '../../addin/ledger/workbook-ledger.js';
 // same policies, so that the add-in and the batch job agree on a workbook nobody has edited.
 function roundTripped(): PolicyCatalog {
   const rows = defaultProgramRows();
-  const { catalog, problems } = catalogOf({ name: 'Programs', headers: PROGRAMS_COLUMNS.map((c) => c.name), rows, rowNumbers: rows.map((_, i) => i + 2) });
+  const { catalog, problems } = catalogOf({ name: 'Programs', headers: PROGRAMS_COLUMNS.map((c) => c.name), rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const });
   expect(problems).toEqual([]);
   return catalog;
 }

@@ -45,11 +45,11 @@ describe('a sorted Earnings table', () => {
         let rows: unknown[][] = [];
         let all = headers;
         for (const [i, rowsOfDownload] of downloads.entries()) {
-          const plan = planImport(all, new Map(), [parseExportText(`d${i}.csv`, text(rowsOfDownload))], undefined, { firstOrder: nextImportOrderOf({ headers: all, rows, rowNumbers: rows.map((_, r) => r + 2) }) });
+          const plan = planImport(all, new Map(), [parseExportText(`d${i}.csv`, text(rowsOfDownload))], undefined, { firstOrder: nextImportOrderOf({ headers: all, rows, rowNumbers: rows.map((_, r) => r + 2), dateSystem: '1900' as const }) });
           all = [...all, ...plan.newColumns];
           rows = [...rows.map((r) => [...r, ...new Array<unknown>(all.length - r.length).fill('')]), ...plan.cells];
         }
-        const table = (body: unknown[][]): TableData => ({ name: 'Earnings', headers: all, rows: body, rowNumbers: body.map((_, i) => i + 2) });
+        const table = (body: unknown[][]): TableData => ({ name: 'Earnings', headers: all, rows: body, rowNumbers: body.map((_, i) => i + 2), dateSystem: '1900' as const });
         const sortedRows = rows.map((row, i) => ({ row, key: keys[i % keys.length]! + i * 1e-9 })).sort((a, b) => a.key - b.key).map((r) => r.row);
         const options = { asOf: isoDate('2021-08-10'), settings: DEFAULT_SETTINGS };
         const [asImported, sorted] = [table(rows), table(sortedRows)];

@@ -16,7 +16,7 @@ const table = fc
       rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
     }),
   )
-  .map(({ headers, rows }): TableData => ({ name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2) }));
+  .map(({ headers, rows }): TableData => ({ name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const }));
 
 const copy = (t: TableData): TableData => ({ ...t, headers: [...t.headers], rows: t.rows.map((r) => [...r]) });
 
@@ -50,7 +50,7 @@ describe('the fingerprint of the tables read', () => {
     ['0.1 + 0.2 and 0.3, a bit apart', [[0.1 + 0.2]], [[0.3]]],
     ['where one cell ends and the next begins', [['ab', '']], [['a', 'b']]],
   ])('tells apart %s', (_, a, b) => {
-    const of = (rows: unknown[][]) => fingerprintOf([{ name: 'Claims', headers: ['x', 'y'], rows, rowNumbers: rows.map((_r, i) => i + 2) }]);
+    const of = (rows: unknown[][]) => fingerprintOf([{ name: 'Claims', headers: ['x', 'y'], rows, rowNumbers: rows.map((_r, i) => i + 2), dateSystem: '1900' as const }]);
     expect(of(a)).not.toBe(of(b));
   });
 });

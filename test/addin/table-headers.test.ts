@@ -23,7 +23,7 @@ const EARNING: Readonly<Record<string, unknown>> = {
 };
 const row = (headers: readonly string[], values: Readonly<Record<string, unknown>>) => headers.map((h) => values[h] ?? '');
 const ledgerOf = (headers: readonly string[], rows: unknown[][]) =>
-  computeLedger({ earnings: { name: 'Earnings', headers: [...headers], rows, rowNumbers: rows.map((_, i) => i + 2) }, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
+  computeLedger({ earnings: { name: 'Earnings', headers: [...headers], rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const }, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
 const titleWords = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 
 describe('the Earnings table\'s header', () => {
@@ -58,7 +58,7 @@ describe('importing into an Earnings table whose headers are spelled otherwise',
 
   test('an export column goes to the first of two table headers that name it, where the ledger reads it', () => {
     const tableHeaders = [...LAYOUT, 'Earning Amount'];
-    const plan = planImport(tableHeaders, existingEarnings({ headers: tableHeaders, rows: [], rowNumbers: [] }), [parseExportText('a.csv', EXPORT)]);
+    const plan = planImport(tableHeaders, existingEarnings({ headers: tableHeaders, rows: [], rowNumbers: [], dateSystem: '1900' as const }), [parseExportText('a.csv', EXPORT)]);
     expect(plan.newColumns).toEqual([]);
     expect(plan.cells).toHaveLength(1);
     expect(plan.cells[0]![LAYOUT.indexOf('earningAmount')]).toBe(12.5);

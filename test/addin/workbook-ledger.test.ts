@@ -67,7 +67,7 @@ describe('computing the ledger from the Earnings table', () => {
         }),
       );
     }
-    const earnings = { name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2) };
+    const earnings = { name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const };
     const asOf = isoDate('2021-09-01');
     const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
 
@@ -95,7 +95,7 @@ describe('the Earnings table through core\'s engine', () => {
   const asOf = isoDate('2021-09-01');
   const date = toExcelSerial(isoDate('2021-03-15'));
   // The header on sheet row 1, as set-up makes the table: its first row is sheet row 2.
-  const table = (rows: unknown[][]) => ({ name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2) });
+  const table = (rows: unknown[][]) => ({ name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const });
   const coop = (id: string, type: string, amount: number | string, extra: Record<string, unknown> = {}) =>
     row({
       earningId: id, participantId: 'P1', programName: 'Hosting', earningType: type, earningAmount: amount, earningAmountUSD: amount,
@@ -144,7 +144,7 @@ describe('the Earnings table through core\'s engine', () => {
       paid(coop('E5', 'Co-op', 10), 'GBP', 'lots'),
     ];
     const ledger = computeLedger(
-      { earnings: { name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2) }, programs: null, claims: null },
+      { earnings: { name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const }, programs: null, claims: null },
       { asOf, settings: DEFAULT_SETTINGS },
     );
     expect(ledger.problems.map((p) => [p.row, p.issues.map((i) => [i.code, i.path[2]])])).toEqual([
@@ -186,7 +186,7 @@ describe('the Earnings table through core\'s engine', () => {
 
   test('a repeated earningId is compared by reading its rows again, by table row, when blank rows were left out of the body', () => {
     // Sheet rows 2, 4 and 7 hold data (3 and 5-6 were blank, so Excel's read left them out).
-    const earnings = { name: 'Earnings', headers, rows: [coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 5), coop('E1', 'Co-op', 101)], rowNumbers: [2, 4, 7] };
+    const earnings = { name: 'Earnings', headers, rows: [coop('E1', 'Co-op', 100), coop('E2', 'Co-op', 5), coop('E1', 'Co-op', 101)], rowNumbers: [2, 4, 7], dateSystem: '1900' as const };
     const ledger = computeLedger({ earnings, programs: null, claims: null }, { asOf, settings: DEFAULT_SETTINGS });
     expect(ledger.findings.filter((f) => f.code === 'conflicting_duplicate').map((f) => [f.line, f.earningId, f.expected])).toEqual([[7, 'E1', 'Earnings:2']]);
     expect(ledger.balances.map((b) => b.coopEarned.toFixed())).toEqual(['106']);

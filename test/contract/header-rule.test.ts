@@ -188,7 +188,7 @@ describe('the Claims register: every reader gives a header row the same verdict'
     const xlsxDir = folder();
     const fromXlsx = await runBatch({ claims: await workbookWith('Claims', headers, CLAIM_TEXTS, xlsxDir) }, xlsxDir);
 
-    await workbookTable(TABLES.claims, headers, recordToCells(claimToRow(claim), CLAIMS_COLUMNS));
+    await workbookTable(TABLES.claims, headers, recordToCells(claimToRow(claim), CLAIMS_COLUMNS, '1900'));
     const { ledger } = await loadWorkbook({ reread: true });
     const addin = verdict(tableProblems(ledger.problems, 'Claims'), ledger.claims.map((c) => c.claim.claimId));
 

@@ -225,7 +225,7 @@ export async function addinOutcome(
     const rows = csv(set.claims).map((record) => {
       const claim = parseClaimRow(record);
       if (!claim.ok) throw new Error(`${set.claims}: claim ${record.claimId} does not parse`);
-      return recordToCells(claimToRow(claim.value), CLAIMS_COLUMNS);
+      return recordToCells(claimToRow(claim.value), CLAIMS_COLUMNS, '1900');
     });
     await Excel.run((context) => appendRows(context, TABLES.claims, rows));
   }

@@ -39,7 +39,7 @@ export const CLAIMS_HEADER = CLAIMS_COLUMNS.map((c) => c.name);
 /** The claim as text under the layout's header (an xlsx row for the batch job). */
 export const CLAIM_TEXTS = CLAIMS_HEADER.map((n) => claimToRow(claim)[n] ?? '');
 /** The claim as the add-in writes its cells. */
-export const CLAIM_CELLS = recordToCells(claimToRow(claim), CLAIMS_COLUMNS);
+export const CLAIM_CELLS = recordToCells(claimToRow(claim), CLAIMS_COLUMNS, '1900');
 
 /** What the batch job left in --out: its exit code and the rows of a report, none when it wrote none. */
 export interface BatchRun {

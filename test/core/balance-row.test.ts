@@ -13,7 +13,7 @@ describe("core's Balances row", () => {
     earningAmountUSD: 100, earningDate: '2021-03-15', transactionCurrency: 'USD',
   };
   const ledger = computeLedger(
-    { earnings: { name: 'Earnings', headers, rows: [headers.map((h) => earning[h] ?? '')], rowNumbers: [2] }, programs: null, claims: null },
+    { earnings: { name: 'Earnings', headers, rows: [headers.map((h) => earning[h] ?? '')], rowNumbers: [2], dateSystem: '1900' as const }, programs: null, claims: null },
     { asOf: isoDate('2021-09-01'), settings: DEFAULT_SETTINGS },
   );
   const row = balanceRow(ledger.balances[0]!);

@@ -60,7 +60,7 @@
   }
 
   function createModel() {
-    return { sheets: new Map(), tables: new Map(), settings: new Map(), formulas: [], syncs: 0, maxCellsPerSync: 0, cellsLoaded: 0, handlers: new Map(), sortHandlers: new Map(), touched: [], selection: null, activeSheet: null };
+    return { sheets: new Map(), tables: new Map(), settings: new Map(), date1904: false, formulas: [], syncs: 0, maxCellsPerSync: 0, cellsLoaded: 0, handlers: new Map(), sortHandlers: new Map(), touched: [], selection: null, activeSheet: null };
   }
 
   function sheetOf(model, name) {
@@ -692,7 +692,29 @@
           ctx._queue.push({ kind: 'write', run: (m) => m.settings.set(key, value) });
         },
       };
-      this.workbook = { tables, worksheets, settings };
+      /*
+       * Excel's worksheet functions, as far as the add-in calls them: DATE gives the serial of a
+       * date in the workbook's date system (`model.date1904`: serial 0 is 1904-01-01; else serial
+       * 1 is 1900-01-01), read like any loaded property after the sync.
+       */
+      const functions = {
+        date(year, month, day) {
+          const result = { _loaded: false };
+          ctx._queue.push({ kind: 'load', run: (m) => {
+            const serial = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569 - (m.date1904 ? 1462 : 0);
+            ctx._afterSync.push(() => {
+              result._loaded = true;
+              result._value = serial;
+            });
+          } });
+          return {
+            load() { return this; },
+            get value() { if (!result._loaded) throw propertyNotLoaded('value'); return result._value; },
+            get error() { if (!result._loaded) throw propertyNotLoaded('error'); return null; },
+          };
+        },
+      };
+      this.workbook = { tables, worksheets, settings, functions };
     }
     async sync() {
       await Promise.resolve();
@@ -768,6 +790,8 @@
       global.Excel = createExcel(state.model);
     },
     setLanguage(language) { state.language = language; },
+    /** The workbook's date system: true for Excel's "Use 1904 date system" (serial 0 is 1904-01-01). Cells keep their numbers, as in Excel. */
+    setDate1904(on) { state.model.date1904 = on; },
     /** Every later sync waits this long before it is applied (0: none). */
     setSyncDelay(ms) { state.syncDelayMs = ms; },
     functions: state.functions,

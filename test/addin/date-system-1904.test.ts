@@ -1,0 +1,101 @@
+/**
+ * A workbook in Excel's 1904 date system (docs/RULES.md, "Workbook cells"): the same exports
+ * imported, the same claim added and the same recalculation give the same ledger as in a 1900
+ * workbook, every date cell the add-in writes holding the date's 1904 serial (1,462 less), in as
+ * many syncs.
+ */
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fake } from './fake-excel.js';
+import { appendClaim, importExports, loadWorkbook, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { parseExportText } from '../../addin/import/parse-export.js';
+import { parseClaimRow } from '../../core/claims/claim-row.js';
+import { historyEntry } from '../../core/claims/claim-history.js';
+import { isoDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { balanceRow } from '../../core/pools/balance-row.js';
+import { BALANCES_COLUMNS, CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
+import { run } from './fake-excel.js';
+
+const FILES = ['earnings_2020-07_2021-06.csv', 'earnings_2021-07_2021-11.tsv', 'earnings_2021-11_2022-02.csv', 'earnings_2021-01_2021-06_paid.csv'];
+
+/** What a team does in a fresh workbook: set-up, an as-of date, the sample exports and Payments report imported (twice: the second logs its repeats), a claim, Recalculate. */
+async function session(date1904: boolean) {
+  fake.reset();
+  fake.setDate1904(date1904);
+  await setUpWorkbook();
+  await run(async (context) => {
+    context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
+    await context.sync();
+  });
+  const files = [...FILES.map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8'))), parseExportText('payments.csv', readFileSync('samples/payments.csv', 'utf8'))];
+  const before = fake.model.syncs;
+  await importExports(files, () => undefined);
+  await importExports(files, () => undefined);
+  const claim = parseClaimRow({
+    claimId: 'CLM-9', participantId: '4410021', programName: 'CSP Indirect Reseller', activityType: 'Event', activityName: 'Roadshow',
+    activityStart: '2021-10-01', activityEnd: '2021-10-02', currency: 'EUR', amountClaimed: '1000', status: 'Submitted', submittedDate: '2022-02-01',
+    invoices: 'i.pdf', proofs: 'p.pdf',
+  });
+  if (!claim.ok) throw new Error(JSON.stringify(claim.issues));
+  await appendClaim(claim.value, historyEntry(claim.value, 'edited', { at: isoDate('2022-02-01'), by: 't' }, ['created']));
+  const state = await loadWorkbook({ reread: true });
+  await writeBalances(state.ledger);
+  const syncs = fake.model.syncs - before;
+  // Read again from the cells written: the pane's next load.
+  const again = await loadWorkbook({ reread: true });
+  const tables = Object.fromEntries([TABLES.balances, TABLES.earnings, TABLES.claims, TABLES.claimHistory, TABLES.payments, TABLES.importLog].map((t) => [t, fake.tableValues(t)!]));
+  return { state, again, tables, syncs };
+}
+
+const DATE_COLUMNS: Record<string, readonly ColumnSpec[]> = {
+  [TABLES.balances]: BALANCES_COLUMNS,
+  [TABLES.earnings]: EARNINGS_COLUMNS,
+  [TABLES.claims]: CLAIMS_COLUMNS,
+  [TABLES.claimHistory]: CLAIM_HISTORY_COLUMNS,
+  [TABLES.payments]: PAYMENTS_COLUMNS,
+  [TABLES.importLog]: IMPORT_LOG_COLUMNS,
+};
+
+describe('a workbook in the 1904 date system', () => {
+  test('imports, adds a claim and recalculates to the ledger a 1900 workbook gives, every date cell its 1904 serial, in as many syncs', async () => {
+    const in1900 = await session(false);
+    const in1904 = await session(true);
+    expect(in1904.state.dateSystem).toBe('1904');
+    expect(in1900.state.dateSystem).toBe('1900');
+    // The same ledger: balances, claims, findings and problems, read from either workbook's cells.
+    expect(in1904.state.ledger.balances.length).toBeGreaterThan(5);
+    expect(in1904.state.ledger.claims).toHaveLength(1);
+    expect(in1904.state.ledger.problems).toEqual([]);
+    for (const part of ['balances', 'claims', 'findings', 'problems'] as const) {
+      expect(JSON.stringify(in1904.state.ledger[part])).toBe(JSON.stringify(in1900.state.ledger[part]));
+      expect(JSON.stringify(in1904.again.ledger[part])).toBe(JSON.stringify(in1900.state.ledger[part]));
+    }
+    // No sync of its own: the date system is asked with each operation's first loads.
+    expect(in1904.syncs).toBe(in1900.syncs);
+    let dates = 0;
+    for (const [name, columns] of Object.entries(DATE_COLUMNS)) {
+      const a = in1900.tables[name]!;
+      const b = in1904.tables[name]!;
+      expect(b.headers).toEqual(a.headers);
+      expect(b.rows.length).toBeGreaterThan(0);
+      expect(b.rows.length).toBe(a.rows.length);
+      a.headers.forEach((header, c) => {
+        const isDate = columns.some((column) => column.name === header && column.kind === 'date');
+        a.rows.forEach((row, r) => {
+          const cell = b.rows[r]![c];
+          if (isDate && typeof row[c] === 'number') {
+            dates++;
+            expect([name, header, cell]).toEqual([name, header, (row[c] as number) - 1462]);
+          } else expect([name, header, cell]).toEqual([name, header, row[c]]);
+        });
+      });
+    }
+    expect(dates).toBeGreaterThan(100);
+    // Known cells: the claim's activity start, and the first pool's claim end, as a 1904 workbook holds them.
+    const claims = in1904.tables[TABLES.claims]!;
+    expect(claims.rows[0]![claims.headers.indexOf('activityStart')]).toBe(toExcelSerial(isoDate('2021-10-01'), '1904'));
+    const balances = in1904.tables[TABLES.balances]!;
+    const first = in1904.state.ledger.balances[0]!;
+    expect(balances.rows[0]![balances.headers.indexOf('claimEnd')]).toBe(toExcelSerial(balanceRow(first).claimEnd as IsoDate, '1904'));
+  }, 60_000);
+});
