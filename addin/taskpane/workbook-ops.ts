@@ -187,11 +187,6 @@ async function writePayments(context: Excel.RequestContext, { plan, table }: { p
 }
 
 /**
- * A table the import must make (the Payments table, made by the first import of a Payments
- * report, or the import log, by the first import with something to log) is where a sheet of that
- * name holds data of its own: that sheet is never written over, so nothing of the import is written.
- */
-/**
  * An import would add more rows to a table than its sheet has below it (a worksheet ends at row
  * 1,048,576): refused before anything is written, since Excel would refuse a block halfway and
  * leave the blocks before it written.
@@ -213,6 +208,11 @@ function assertRoom(table: TableData, rows: number): void {
   if (rows > room) throw new SheetFullError(table.name, rows, Math.max(0, room));
 }
 
+/**
+ * A table the import must make (the Payments table, made by the first import of a Payments
+ * report, or the import log, by the first import with something to log) is where a sheet of that
+ * name holds data of its own: that sheet is never written over, so nothing of the import is written.
+ */
 export class SheetNotTableError extends Error {
   constructor(readonly table: string) {
     super(`${table} sheet holds data but is not a table`);

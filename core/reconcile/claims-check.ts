@@ -149,7 +149,7 @@ export function checkClaims(
         ...base,
         severity: 'error',
         code: 'duplicate_claim',
-        message: `claimId ${claim.claimId} appears more than once in the register; only one copy draws on a pool, the one on line ${copy.line} of ${copy.file} (the copy that reserves the most, whatever the order of the rows)`,
+        message: `claimId ${claim.claimId} appears more than once in the register; only the copy on line ${copy.line} of ${copy.file} counts, whatever the order of the rows (docs/RULES.md, "A repeated claimId")`,
         expected: `${copy.file}:${copy.line}`,
       });
     }
