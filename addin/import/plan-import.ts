@@ -20,7 +20,7 @@ import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../c
 import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
-import { importOutcome, type SkipCode } from '../../core/reconcile/import-action.js';
+import { importOutcome, unreadRowToRewrite, type SkipCode } from '../../core/reconcile/import-action.js';
 import { importLogCode, ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { VersionResolver } from '../../core/reconcile/version-resolver.js';
 import { VersionMet } from '../../core/reconcile/meet-version.js';
@@ -236,8 +236,8 @@ export function nextImportOrderOf(table: EarningsTableRead): number {
  * The earnings the Earnings table holds, by earningId, each id's rows in the order the ledger
  * reads them (core's reading order, whatever the table's sort; more than one after a conflict,
  * and the last counts). A row core cannot read is the ledger's problem and holds no version
- * (`digest: null`); it is kept where it names an earningId, the first such row of each id, so that
- * an import rewrites it rather than appending the earning beside it.
+ * (`digest: null`); it is kept where it names an earningId, so that an import may rewrite it
+ * (core's `unreadRowToRewrite`) rather than append the earning beside it.
  */
 export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning[]> {
   const { headers, rows, rowNumbers } = table;
@@ -266,8 +266,6 @@ export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalo
     const earningId = read.ok ? read.record.earningId : cell(fields.earningId);
     if (earningId === '') continue;
     const versions = out.get(earningId);
-    // Of the rows core cannot read, the id's first is the one an import rewrites.
-    if (!read.ok && versions?.some((v) => v.digest === null)) continue;
     const earning: ExistingEarning = read.ok
       ? { index: r, row, digest: digest(read.record), latest: heldRecency(cell(stored), rowRecency(read.record)) }
       : { index: r, row, digest: null, latest: '' };
@@ -389,8 +387,8 @@ export function planImport(
         place.heldRow = held.row;
       }
     }
-    // Only rows core cannot read name the id: the first version met rewrites the first of them.
-    const refused = place.held === -1 ? rows.find((held) => held.digest === null) : undefined;
+    // Where only rows core cannot read name the id, which of them the first version met rewrites is core's.
+    const refused = unreadRowToRewrite(rows, (held) => held.digest !== null);
     if (refused !== undefined) Object.assign(place, { held: refused.index, heldRow: refused.row, overRefused: true });
     return place;
   };

@@ -17,7 +17,7 @@ import {
   type PaymentRowOptions,
   type PaymentsColumn,
 } from '../../core/reconcile/payments-layout.js';
-import { heldPaymentRank, paymentImportAction, paymentsReportRank, paymentVersion, type PaymentVersion } from '../../core/reconcile/payment-versions.js';
+import { heldPaymentRank, heldPaymentRow, paymentImportAction, paymentsReportRank, paymentVersion, type PaymentVersion } from '../../core/reconcile/payment-versions.js';
 import type { AcceptedPayment } from '../../core/reconcile/payments-layout.js';
 import { scaledAmountOfText } from '../../core/reconcile/earning-row.js';
 import { dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
@@ -70,11 +70,10 @@ export interface PaymentsPlan {
 }
 
 /**
- * The payments the table holds, by paymentId. A row core cannot read is the ledger's problem and
- * holds no version (`version: null`), unless a row it reads holds the paymentId: an import then
- * rewrites it with the report's version instead of adding the payment again. The table is one
- * report to the ledger: of a paymentId typed twice, its last row core reads counts (core's
- * `latestPayments`). Each version ranks as the report its import recorded (`downloadLatest`, core's
+ * The payments the table holds, by paymentId: the row of each that an import meets (core's
+ * `heldPaymentRow`). A row core cannot read is the ledger's problem and holds no version
+ * (`version: null`); an import rewrites it with the report's version instead of adding the payment
+ * again. Each version ranks as the report its import recorded (`downloadLatest`, core's
  * `heldRecency`), before every file an import reads (`HELD_VERSIONS_ORDER`).
  */
 export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'rowNumbers' | 'dateSystem'>): Map<string, HeldPayment> {
@@ -84,14 +83,18 @@ export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'ro
   const read = paymentsRowReader(header, table.dateSystem);
   const idOf = paymentIdReader(header, table.dateSystem);
   const stored = storedLatestReader(header, table.dateSystem);
+  const rowsOf = new Map<string, HeldPayment[]>();
   table.rows.forEach((cells, index) => {
     const r = read(cells, table.rowNumbers[index] ?? 0);
-    if (r.ok) out.set(r.value.paymentId, { index, version: paymentVersion(r.value, heldPaymentRank(stored(cells), r.value)) });
-    else {
-      const id = idOf(cells);
-      if (id !== '' && !out.has(id)) out.set(id, { index, version: null });
-    }
+    const id = r.ok ? r.value.paymentId : idOf(cells);
+    if (id === '') return;
+    const held: HeldPayment = { index, version: r.ok ? paymentVersion(r.value, heldPaymentRank(stored(cells), r.value)) : null };
+    const rows = rowsOf.get(id);
+    if (rows === undefined) rowsOf.set(id, [held]);
+    else rows.push(held);
   });
+  // Which of an id's rows the import meets is core's.
+  for (const [id, rows] of rowsOf) out.set(id, heldPaymentRow(rows, (row) => row.version !== null)!);
   return out;
 }
 

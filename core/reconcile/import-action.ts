@@ -39,9 +39,9 @@ const REPLACEMENT: ImportOutcome = { action: 'rewrite', kind: 'replaced' };
 /**
  * The import's outcome for a row, from `meetVersion`'s result (or `VersionResolver.meet`'s).
  * `overRefused`: the workbook holds the earningId only on rows core cannot read (a problem naming
- * its row, no version). The first version an import brings then rewrites the first such row
- * rather than being appended beside it, so that the table never holds the earning twice
- * (docs/RULES.md, "Rows the add-in cannot read"); every later version meets it as usual.
+ * its row, no version). The first version an import brings then rewrites the row
+ * `unreadRowToRewrite` names rather than being appended beside it, so that the table never holds
+ * the earning twice (docs/RULES.md, "Rows the add-in cannot read"); every later version meets it as usual.
  */
 export function importOutcome(met: number, overRefused = false): ImportOutcome {
   const counts = (met & VersionMet.Counts) !== 0;
@@ -57,4 +57,14 @@ export function importOutcome(met: number, overRefused = false): ImportOutcome {
     default:
       return overRefused ? REPLACEMENT : FIRST;
   }
+}
+
+/**
+ * Of a table's rows that name one id, in the order core reads them, the row an import writes the
+ * id's first version over when core reads none of them: the first (docs/RULES.md, "Rows the
+ * add-in cannot read"). None when core reads one of them: a row that reads holds the version, and
+ * the rows beside it that do not stay problems naming their rows.
+ */
+export function unreadRowToRewrite<R>(rows: readonly R[], holdsVersion: (row: R) => boolean): R | undefined {
+  return rows.some(holdsVersion) ? undefined : rows[0];
 }

@@ -10,6 +10,7 @@
 import { heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, type DownloadRank } from './download-recency.js';
 import type { IsoDate } from '../calendar/calendar-date.js';
 import type { AcceptedPayment } from './payments-layout.js';
+import { unreadRowToRewrite } from './import-action.js';
 
 /** What a version of a payment is compared by: the report it came from, and its values. */
 export interface PaymentVersion {
@@ -84,6 +85,17 @@ export function paymentImportAction(held: PaymentVersion | null | undefined, lat
   if (isNewerDownload(held.rank, later.rank)) return 'skip';
   if (held.key === later.key) return later.rank.latest > held.rank.latest ? 'restamp' : 'skip';
   return 'replace';
+}
+
+/**
+ * Of the add-in's Payments table's rows that name one paymentId, top to bottom, the row an import
+ * meets the payment on: the last row core reads, since the table is one report whose later row
+ * counts (`latestPayments`); else, where core reads none, the row the report's version rewrites
+ * (`unreadRowToRewrite`). The other rows stay as they are.
+ */
+export function heldPaymentRow<R>(rows: readonly R[], holdsVersion: (row: R) => boolean): R | undefined {
+  for (let i = rows.length - 1; i >= 0; i--) if (holdsVersion(rows[i]!)) return rows[i];
+  return unreadRowToRewrite(rows, holdsVersion);
 }
 
 /**

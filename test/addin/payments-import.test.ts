@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseExportText } from '../../addin/import/parse-export.js';
+import { existingPayments, planPaymentsImport } from '../../addin/import/plan-payments-import.js';
 import { importExports, loadWorkbook, RefusedTableError, setUpWorkbook, SheetNotTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { errorText } from '../../addin/taskpane/error-text.js';
 import { createLocale } from '../../addin/i18n/locale.js';
@@ -108,6 +109,24 @@ describe('importing a Payments report', () => {
     expect(plan.files.map((f) => [f.added, f.updated, f.skipped])).toEqual([[0, 1, 0]]);
     expect(held()).toEqual([['PAY-1', 100, 'Sent']]);
     expect(await problems()).toEqual([]);
+  });
+
+  test('of rows naming one paymentId, an import rewrites the last that core reads, else the first, and leaves the others', async () => {
+    await importExports([earnings, report('p.csv', NEWER, ['P1,Hosting,100.00,113.00,100.00,EUR,EUR,PAY-1,Sent,2021-08-15'])], () => undefined);
+    const { headers, rows } = fake.tableValues(TABLES.payments)!;
+    const good = rows[0]!;
+    // An amount typed as a word: a row core cannot read.
+    const bad = good.map((cell, i) => (i === column('earned') ? 'ten' : cell));
+    const rewritten = (held: unknown[][]) => {
+      const table = { headers, rows: held as never, rowNumbers: held.map((_, i) => i + 2), dateSystem: '1900' as const };
+      const newer = report('newer.csv', NEWER, ['P1,Hosting,90.00,101.70,90.00,EUR,EUR,PAY-1,Sent,2021-08-20']);
+      const plan = planPaymentsImport(headers, existingPayments(table), [newer], { dateSystem: '1900' });
+      expect(plan.cells).toEqual([]);
+      return plan.updates.map((u) => u.index);
+    };
+    expect(rewritten([bad, bad])).toEqual([0]);
+    expect(rewritten([bad, good, bad])).toEqual([1]);
+    expect(rewritten([good, bad, good])).toEqual([2]);
   });
 
   test('a re-download replaces a payment\'s row, the same report again adds nothing, and an older one undoes no payment', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { latestPayments, paymentImportAction, paymentsReportLatest, paymentVersion, type PaymentVersion } from '../../../core/reconcile/payment-versions.js';
+import { heldPaymentRow, latestPayments, paymentImportAction, paymentsReportLatest, paymentVersion, type PaymentVersion } from '../../../core/reconcile/payment-versions.js';
 import { HELD_VERSIONS_ORDER, type DownloadRank } from '../../../core/reconcile/download-recency.js';
 import { paymentsCurrencyColumns, readPaymentRecord, type PaymentsColumn } from '../../../core/reconcile/payments-layout.js';
 import type { IsoDate } from '../../../core/calendar/calendar-date.js';
@@ -125,5 +125,29 @@ describe('one version per paymentId over the reports named', () => {
         },
       ),
     );
+  });
+});
+
+describe('the row of the Payments table an import meets a paymentId on', () => {
+  // A table: rows naming a few paymentIds, some of which core cannot read (no version).
+  const table = fc.array(fc.record({ paymentId: fc.constantFrom('PAY-1', 'PAY-2', 'PAY-3'), reads: fc.boolean() }), { maxLength: 12 });
+
+  test('is the row whose version the ledger counts where core reads one, else the first row naming the id', () => {
+    fc.assert(
+      fc.property(table, (rows) => {
+        const numbered = rows.map((r, row) => ({ ...r, row, paymentDate: null }));
+        // The ledger reads the table as one report (rows core cannot read are problems, left out).
+        const counted = new Map(latestPayments([numbered.filter((r) => r.reads)]).map((p) => [p.paymentId, p.row]));
+        for (const id of new Set(rows.map((r) => r.paymentId))) {
+          const ofId = numbered.filter((r) => r.paymentId === id);
+          const met = heldPaymentRow(ofId, (r) => r.reads);
+          expect(met?.row).toBe(counted.get(id) ?? ofId[0]!.row);
+        }
+      }),
+    );
+  });
+
+  test('is none for an id the table does not name', () => {
+    expect(heldPaymentRow<{ reads: boolean }>([], (r) => r.reads)).toBeUndefined();
   });
 });
