@@ -1,6 +1,6 @@
 import type { Dec } from '../money/decimal.js';
 import { issue, ok, fail, type Result } from '../issues.js';
-import type { Claim } from './claim.js';
+import { approvedAmount, type Claim } from './claim.js';
 import type { ClaimStatus } from './claim-status.js';
 import { historyEntry, type ChangeMeta, type ClaimChange } from './claim-history.js';
 import { validateClaim, type ClaimContext } from './validate-claim.js';
@@ -47,7 +47,7 @@ export function transitionClaim(claim: Claim, to: ClaimStatus, meta: TransitionM
   }
   if (to === 'Rejected') next = { ...next, decisionDate: meta.at, amountApproved: null };
   if (to === 'Approved') {
-    const approved = meta.amountApproved ?? claim.amountClaimed;
+    const approved = approvedAmount({ amountApproved: meta.amountApproved, amountClaimed: claim.amountClaimed });
     if (approved.isNegative() || approved.gt(claim.amountClaimed)) {
       const reason = approved.isNegative() ? 'negative' : 'approved_above_claimed';
       return fail(

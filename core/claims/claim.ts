@@ -42,4 +42,13 @@ export interface Claim {
   readonly notes: string;
 }
 
+/**
+ * The amount an approved claim is approved at: its amount approved, else, where the register
+ * leaves that empty or an approval names none, the amount claimed (docs/RULES.md, "Claims",
+ * "Approved at").
+ */
+export function approvedAmount(claim: { readonly amountApproved: Dec | null | undefined; readonly amountClaimed: Dec }): Dec {
+  return claim.amountApproved ?? claim.amountClaimed;
+}
+
 export const DOCUMENT_LISTS = { invoice: 'invoices', csr: 'csrs', proof: 'proofs' } as const satisfies Record<DocumentKind, keyof ClaimDocuments>;

@@ -6,7 +6,7 @@ import { ZERO, type Dec } from '../money/decimal.js';
 import { issue, type Issue } from '../issues.js';
 import type { ProgramPolicy } from '../policy/program-policy.js';
 import type { LedgerSettings } from '../settings.js';
-import type { Claim } from './claim.js';
+import { approvedAmount, type Claim } from './claim.js';
 import { drawKind } from './draw-kind.js';
 import { fundingPeriodOf } from './funding-period.js';
 
@@ -28,7 +28,7 @@ export function claimDraw(claim: Claim): Dec {
     case 'none':
       return ZERO;
     case 'approved':
-      return claim.amountApproved ?? claim.amountClaimed;
+      return approvedAmount(claim);
     default:
       return claim.amountClaimed;
   }

@@ -1,4 +1,4 @@
-import type { Claim } from '../claims/claim.js';
+import { approvedAmount, type Claim } from '../claims/claim.js';
 import { ZERO, type Dec } from '../money/decimal.js';
 import { claimFunding, type ClaimFunding } from '../claims/claim-funding.js';
 import { drawKind } from '../claims/draw-kind.js';
@@ -90,7 +90,7 @@ export function reserved(claim: Claim): Dec {
     case 'pending':
       return claim.amountClaimed;
     case 'approved':
-      return claim.amountApproved ?? claim.amountClaimed;
+      return approvedAmount(claim);
     default:
       return ZERO;
   }

@@ -17,6 +17,7 @@ export interface CoopEarning {
 }
 
 import type { DrawKind } from '../claims/draw-kind.js';
+import { approvedAmount } from '../claims/claim.js';
 
 export type { DrawKind };
 
@@ -203,7 +204,7 @@ export function addClaimDraw(ledger: PoolLedger, claim: ClaimDraw): PoolKey {
       pool.claimsPending = pool.claimsPending.plus(claim.amountClaimed);
       break;
     case 'approved': {
-      const approved = claim.amountApproved ?? claim.amountClaimed;
+      const approved = approvedAmount(claim);
       pool.claimsApproved = pool.claimsApproved.plus(approved);
       // Paid is what the payment rows say was received, not the approved amount (docs/RULES.md, "Paid claims").
       if (claim.amountPaid !== null) pool.claimsPaid = pool.claimsPaid.plus(claim.amountPaid);

@@ -3,7 +3,7 @@ import { daysBetween, type IsoDate } from '../calendar/calendar-date.js';
 import { formatHalf, half, type FiscalHalf } from '../calendar/fiscal-half.js';
 import { windowsOf, type PeriodWindows } from '../calendar/windows.js';
 import { resolvePolicy, type PolicyCatalog } from '../policy/policy-catalog.js';
-import type { Claim } from '../claims/claim.js';
+import { approvedAmount, type Claim } from '../claims/claim.js';
 import { drawKind } from '../claims/draw-kind.js';
 import { fundingGroupKey } from '../claims/claim-funding.js';
 import { drawClaims as drawClaimsOnLedger } from '../pools/claim-draws.js';
@@ -168,7 +168,7 @@ export function checkClaims(
     const paid = isPaid(claim, claimPayments);
     const amountPaid = paidBy ? (paidBy.get(claim.currency)?.amount ?? ZERO) : null;
     if (paid) {
-      const approved = claim.amountApproved ?? claim.amountClaimed;
+      const approved = approvedAmount(claim);
       const otherCurrencies = [...paidBy!.keys()].filter((c) => c !== claim.currency);
       if (!amountPaid!.eq(approved) || otherCurrencies.length > 0) {
         add({

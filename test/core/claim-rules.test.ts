@@ -8,7 +8,8 @@ import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
 import { formatPath, type Issue } from '../../core/issues.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
 import { policyCatalog, resolvePolicy } from '../../core/policy/policy-catalog.js';
-import type { Claim } from '../../core/claims/claim.js';
+import { approvedAmount, type Claim } from '../../core/claims/claim.js';
+import { reserved } from '../../core/pools/claim-draws.js';
 import { parseClaimRow, claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { fundingPeriodOf } from '../../core/claims/funding-period.js';
 import { validateClaim, claimDraw, type ClaimContext } from '../../core/claims/validate-claim.js';
@@ -286,6 +287,25 @@ describe('claim validation', () => {
         expect(codes(a).includes('claim_dates_invalid')).toBe(!funding.ok);
       }),
     );
+  });
+});
+
+describe('the amount a claim is approved at', () => {
+  test('is its amount approved, else, left empty, its amount claimed; what an approved claim draws and reserves is that amount', () => {
+    const amounts = fc.integer({ min: 0, max: 10_000_000 }).map((cents) => new Dec(cents).div(100));
+    fc.assert(
+      fc.property(amounts, fc.option(amounts, { nil: null }), (claimed, approved) => {
+        const c = claim({ status: 'Approved', amountClaimed: claimed, amountApproved: approved });
+        const at = approvedAmount(c);
+        expect(at.eq(approved ?? claimed)).toBe(true);
+        expect(claimDraw(c).eq(at)).toBe(true);
+        expect(reserved(c).eq(at)).toBe(true);
+      }),
+    );
+  });
+
+  test('an approval that names no amount approves the amount claimed', () => {
+    expect(approvedAmount({ amountApproved: undefined, amountClaimed: new Dec('12.50') }).toFixed()).toBe('12.5');
   });
 });
 
