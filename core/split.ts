@@ -15,6 +15,12 @@ export function isShare(value: Dec): boolean {
 }
 
 /**
+ * The currency a split rounds in when none is named: USD, the currency Partner Center states every
+ * earning in beside its own (`earningAmountUSD`), so such a split rounds to cents (docs/RULES.md, "Split").
+ */
+export const SPLIT_CURRENCY_UNNAMED: CurrencyCode = 'USD';
+
+/**
  * Divides an earning into its rebate and co-op parts. The co-op part is the exact share rounded
  * half-up to the currency's minor unit (or to the amount's own precision when that is finer);
  * the rebate is the rest, so rebate + co-op is the amount exactly and no cent is made or lost.

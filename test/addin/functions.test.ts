@@ -69,6 +69,12 @@ describe('COOP.SPLIT', () => {
     expect(splitOf(0.05, 0.4)).toEqual([[0.03, 0.02]]);
     expect(splitOf(1001.5, 0.4, '')).toEqual([[600.9, 400.6]]);
     expect(split(1001.5, 0.4)).toEqual([[600.9, 400.6]]);
+    // Excel passes an optional argument left out as null.
+    expect(splitOf(1001.5, 0.4, null)).toEqual([[600.9, 400.6]]);
+  });
+
+  test.each([[0], [978], [true]])('a currency that is not text (%j) is an error, never read as USD', (currency) => {
+    expect(() => splitOf(1001.5, 0.4, currency)).toThrow(/currency must be a currency code/);
   });
 
   test('a co-op part of nothing is 0, never a negative zero', () => {
