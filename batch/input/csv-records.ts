@@ -307,6 +307,8 @@ class TableReader {
       if (this.pre.length > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
       return;
     }
+    // A header that is the file's last line ends as a last row does (core's `withLastLineEnded`).
+    if (atEnd) this.pre = withLastLineEnded(this.pre, nl);
     for (;;) {
       if (!searchesLine(this.search, this.preLine)) {
         this.headerNotFound();
