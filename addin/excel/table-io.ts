@@ -30,6 +30,8 @@ export interface TableData {
   readonly rowNumbers: number[];
   /** The sheet row of the table's last row, blank ones included (its header's when it has none), as Excel numbers it. */
   readonly lastRow?: number;
+  /** An Excel table's body rows as Excel counts them, blank ones included; absent for a sheet that stands for a table. */
+  readonly bodyRows?: number;
   /**
    * The date system of the workbook the table was read from: the date a number in a date column
    * is (docs/RULES.md, "Workbook cells"). Whatever reads the rows reads their dates in it.
@@ -196,7 +198,7 @@ export async function readTableRows(
     const headers = (header.values[0] ?? []).map((h) => String(h));
     // The body's first row (0-based) is the header's row as Excel numbers it (1-based).
     const headerRow = body.rowIndex;
-    const data: TableData = { name, headers, rows: [], rowNumbers: [], lastRow: headerRow + body.rowCount, dateSystem };
+    const data: TableData = { name, headers, rows: [], rowNumbers: [], lastRow: headerRow + body.rowCount, bodyRows: body.rowCount, dateSystem };
     result.set(name, data);
     const columns = body.columnCount;
     const rowBytes = columns * 24 + 2;
@@ -230,6 +232,28 @@ export async function readTables(
   const dates = knownDates ?? queueDateSystem(context);
   await context.sync();
   return readTableRows(context, names, shapes, typeof dates === 'string' ? dates : dates.read(), maxBytes);
+}
+
+/**
+ * Queues, for the caller's next sync, the last sheet row (as Excel numbers it) that holds a cell in
+ * use in a table's columns, the table's own rows included; 0 when none. `table.rows.add` inserts
+ * cells in the table's columns and pushes what is below them down, and Excel refuses to push a cell
+ * in use off the sheet, a cell that holds only a format too, so an append has room only down to
+ * what is below the table.
+ */
+export function queueLastUsedRow(context: Excel.RequestContext, table: string): { read(): number } {
+  const used = context.workbook.tables.getItem(table).getRange().getEntireColumn().getUsedRangeOrNullObject(false).load('rowIndex,rowCount');
+  return { read: () => (used.isNullObject ? 0 : used.rowIndex + used.rowCount) };
+}
+
+/**
+ * How many rows `appendRows` can add to a table before the sheet ends: the rows below whatever is
+ * lowest in its columns (`lastUsedRow`, from `queueLastUsedRow`, or the table's last row), and the
+ * table's one blank row when it has nothing else, since the append fills that row first.
+ */
+export function appendRoom(table: TableData, lastUsedRow = 0): number {
+  const reusesBlank = table.bodyRows === 1 && table.rows.length === 0 ? 1 : 0;
+  return Math.max(0, SHEET_ROWS - Math.max(table.lastRow ?? 0, lastUsedRow) + reusesBlank);
 }
 
 /** Rows to write that hold dates: made once the workbook's date system is known, in the write's first sync. */

@@ -17,7 +17,8 @@ import {
 } from '../../core/workbook-layout.js';
 import { CLAIM_STATUSES } from '../../core/claims/claim-status.js';
 import { formatsOf } from './column-formats.js';
-import { appendRows, workbookNames } from './table-io.js';
+import { appendRows, workbookNames, type TableData } from './table-io.js';
+import type { DateSystem } from '../../core/calendar/calendar-date.js';
 import { locateTable, type WorkbookNames } from '../../core/tables/table-location.js';
 import type { CellValue } from './cell-values.js';
 
@@ -37,6 +38,18 @@ export const TABLE_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
  * one makes it (`ensureTables`), as set-up would.
  */
 export const ALL_TABLES: readonly string[] = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.claimHistory, TABLES.balances];
+
+/** The sheet row, as Excel numbers it, of the header of a table `ensureTables` makes: the sheet's first. */
+const MADE_HEADER_ROW = 1;
+
+/**
+ * A table `ensureTables` makes, as `readTables` reads it once made: the layout's header on the
+ * sheet's first row, and below it the one blank row Excel makes a table with, which the first
+ * append fills. For what an import plans against a table it is yet to make.
+ */
+export function madeTableData(name: string, dateSystem: DateSystem): TableData {
+  return { name, headers: TABLE_COLUMNS[name]!.map((c) => c.name), rows: [], rowNumbers: [], lastRow: MADE_HEADER_ROW + 1, bodyRows: 1, dateSystem };
+}
 
 export interface SetupResult {
   readonly created: string[];
@@ -106,7 +119,7 @@ export async function ensureTables(
     }
     const columns = TABLE_COLUMNS[name]!;
     const sheet = location.kind === 'sheet' ? sheets.getItem(location.sheet) : sheets.add(name);
-    const header = sheet.getRangeByIndexes(0, 0, 1, columns.length);
+    const header = sheet.getRangeByIndexes(MADE_HEADER_ROW - 1, 0, 1, columns.length);
     header.values = [columns.map((c) => c.name)];
     const table = sheet.tables.add(header, true);
     table.name = name;

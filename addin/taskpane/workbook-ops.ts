@@ -15,11 +15,11 @@ import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
 import { queueDateSystem, type QueuedDateSystem } from '../excel/date-system.js';
-import { appendRows, addColumns, queueAppend, SHEET_ROWS, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
+import { appendRows, addColumns, appendRoom, queueAppend, queueLastUsedRow, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import type { WorkbookNames } from '../../core/tables/table-location.js';
 import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
-import { ALL_TABLES, ensureCoopTables, ensureTables, sheetsInTheWay, type SetupResult } from '../excel/workbook-setup.js';
+import { ALL_TABLES, ensureCoopTables, ensureTables, madeTableData, sheetsInTheWay, type SetupResult } from '../excel/workbook-setup.js';
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
@@ -160,13 +160,16 @@ async function planPayments(
   files: readonly ParsedExport[],
   options: PlanPaymentsOptions & { readonly dateSystem: DateSystem },
   names: WorkbookNames,
-): Promise<{ plan: PaymentsPlan; table: TableData }> {
+): Promise<{ plan: PaymentsPlan; table: TableData; lastUsedRow: number }> {
   const { dateSystem } = options;
-  const held = locateTable(TABLES.payments, names).kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names, dateSystem)).get(TABLES.payments) : null;
+  const location = locateTable(TABLES.payments, names);
+  // What is below the table limits its room, read with its shape.
+  const lastUsed = location.kind === 'table' ? queueLastUsedRow(context, location.table) : null;
+  const held = location.kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names, dateSystem)).get(TABLES.payments) : null;
   const refusal = held ? paymentsHeaderVerdict(held) : null;
   if (refusal?.refused) throw new RefusedTableError('Payments', refusal.problems);
-  const table: TableData = held ?? { name: TABLES.payments, headers: PAYMENTS_COLUMNS.map((c) => c.name), rows: [], rowNumbers: [], dateSystem };
-  return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table };
+  const table: TableData = held ?? madeTableData(TABLES.payments, dateSystem);
+  return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table, lastUsedRow: lastUsed?.read() ?? 0 };
 }
 
 /** Makes a table an import writes to when the workbook lacks it (as set-up makes the others); no sync when it is there. */
@@ -202,10 +205,10 @@ export class SheetFullError extends Error {
   }
 }
 
-/** Refuses a plan that appends more rows to `table` than its sheet holds below its last row. */
-function assertRoom(table: TableData, rows: number): void {
-  const room = SHEET_ROWS - (table.lastRow ?? 0);
-  if (rows > room) throw new SheetFullError(table.name, rows, Math.max(0, room));
+/** Refuses a plan that appends more rows to `table` than its sheet has room for (`appendRoom`). */
+function assertRoom(table: TableData, rows: number, lastUsedRow: number): void {
+  const room = appendRoom(table, lastUsedRow);
+  if (rows > room) throw new SheetFullError(table.name, rows, room);
 }
 
 /**
@@ -254,6 +257,9 @@ export function importExports(
     await context.sync();
     const names = queuedNames.read();
     const dateSystem = dates.read();
+    const earningsAt = locateTable(TABLES.earnings, names);
+    // What is below the table limits its room, read with the tables' shapes.
+    const earningsLastUsed = earningsAt.kind === 'table' ? queueLastUsedRow(context, earningsAt.table) : null;
     const read = await readTables(context, [TABLES.earnings, TABLES.programs], undefined, names, dateSystem);
     const { numberLocale, issues } = stored.read();
     const localeRefused = settingsRefusing(issues, 'import');
@@ -273,8 +279,8 @@ export function importExports(
     if (earningsFiles.length > 0 && earningsRefusal.refused) throw new RefusedTableError('Earnings', earningsRefusal.problems);
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
     const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale, names) : null;
-    assertRoom(table, earningsPlan.cells.length);
-    if (payments !== null) assertRoom(payments.table, payments.plan.cells.length);
+    assertRoom(table, earningsPlan.cells.length, earningsLastUsed?.read() ?? 0);
+    if (payments !== null) assertRoom(payments.table, payments.plan.cells.length, payments.lastUsedRow);
     // What the import read and does not append is kept in the import log, where the ledger finds
     // it on every recalculation (docs/RULES.md, "Import log").
     const zips = new ImportLogTally();

@@ -330,6 +330,74 @@ describe('an import that would not fit on its sheet', () => {
     expect(written).toBe(3);
     expect(fake.tableValues(TABLES.earnings)!.rows).toHaveLength(6);
   });
+
+  test('an empty table has room for its blank row too, which the first row fills', async () => {
+    fake.reset();
+    await setUpWorkbook();
+    // Header on row 1,048,575, the blank row Excel made the table with on the sheet's last.
+    fake.moveTable(TABLES.earnings, 1_048_574);
+    const before = fake.tableValues(TABLES.earnings)!;
+    const refused = importExports([file(2)], () => undefined);
+    await expect(refused).rejects.toMatchObject({ name: 'SheetFullError', table: TABLES.earnings, rows: 2, room: 1 });
+    expect(fake.tableValues(TABLES.earnings)).toEqual(before);
+    const { written } = await importExports([file(1)], () => undefined);
+    expect(written).toBe(1);
+    const earnings = fake.tableValues(TABLES.earnings)!;
+    expect(earnings.rows.map((r) => r[earnings.headers.indexOf('earningId')])).toEqual(['E0']);
+  });
+
+  /** Writes a cell of the Earnings table's sheet as the team would (0-based row and column); `format` alone leaves its value empty. */
+  const putOnSheet = (row: number, column: number, cell: { value?: string; format?: string }) =>
+    Excel.run(async (context) => {
+      const range = context.workbook.tables.getItem(TABLES.earnings).worksheet.getRangeByIndexes(row, column, 1, 1);
+      if (cell.value !== undefined) range.values = [[cell.value]];
+      if (cell.format !== undefined) range.numberFormat = [[cell.format]];
+      await context.sync();
+    });
+  const sheetValue = (row: number, column: number) =>
+    Excel.run(async (context) => {
+      const range = context.workbook.tables.getItem(TABLES.earnings).worksheet.getRangeByIndexes(row, column, 1, 1).load('values');
+      await context.sync();
+      return range.values[0]![0];
+    });
+
+  test('what is below the table in its columns is pushed down by the rows added and may not leave the sheet: room down to it only', async () => {
+    fake.reset();
+    await setUpWorkbook();
+    // Header on row 1, rows 2-4.
+    await importExports([file(3)], () => undefined);
+    const width = fake.tableValues(TABLES.earnings)!.headers.length;
+    // The team's note under the table, in its second column, on row 1,048,570; another right of
+    // the table, on the sheet's last row, which the rows added do not move.
+    await putOnSheet(1_048_569, 1, { value: 'note' });
+    await putOnSheet(1_048_575, width, { value: 'beside' });
+    const before = fake.tableValues(TABLES.earnings)!;
+    // Seven new rows would push the note off the sheet.
+    const refused = importExports([file(10)], () => undefined);
+    await expect(refused).rejects.toMatchObject({ name: 'SheetFullError', table: TABLES.earnings, rows: 7, room: 6 });
+    expect(fake.tableValues(TABLES.earnings)).toEqual(before);
+    expect(fake.tableValues(TABLES.importLog)).toBeNull();
+    expect(await sheetValue(1_048_569, 1)).toBe('note');
+    // Six push it to the sheet's last row.
+    const { written } = await importExports([file(9)], () => undefined);
+    expect(written).toBe(6);
+    expect(fake.tableValues(TABLES.earnings)!.rows).toHaveLength(9);
+    expect(await sheetValue(1_048_575, 1)).toBe('note');
+    expect(await sheetValue(1_048_575, width)).toBe('beside');
+  });
+
+  test('a cell below the table that holds only a format counts, as Excel will not push it off the sheet either', async () => {
+    fake.reset();
+    await setUpWorkbook();
+    await importExports([file(3)], () => undefined);
+    await putOnSheet(1_048_575, 0, { format: '0.00' });
+    const refused = importExports([file(4)], () => undefined);
+    await expect(refused).rejects.toMatchObject({ name: 'SheetFullError', table: TABLES.earnings, rows: 1, room: 0 });
+    expect(fake.tableValues(TABLES.earnings)!.rows).toHaveLength(3);
+    // Emptied to General, it is no cell in use, and the row is added.
+    await putOnSheet(1_048_575, 0, { format: 'General' });
+    expect((await importExports([file(4)], () => undefined)).written).toBe(1);
+  });
 });
 
 describe('importing the bundled sample export', () => {

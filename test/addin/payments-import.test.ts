@@ -15,6 +15,8 @@ import { isoDate } from '../../core/calendar/calendar-date.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { EARNINGS_COLUMNS, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { fake } from './fake-excel.js';
+import { appendRoom, readTables, SHEET_ROWS } from '../../addin/excel/table-io.js';
+import { ensureTables, madeTableData } from '../../addin/excel/workbook-setup.js';
 
 const EARNINGS = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency,paymentId,paymentStatus';
 const earnings = parseExportText('earnings.csv', [EARNINGS, 'E1,P1,Hosting,Co-op,100.00,113.00,2021-02-10,EUR,PAY-1,Sent', 'E2,P1,Hosting,Co-op,50.00,56.50,2021-03-10,EUR,PAY-2,Sent'].join('\n'));
@@ -96,6 +98,16 @@ describe('importing a Payments report', () => {
     const refused = importExports([report('more.csv', NEWER, ['P1,Hosting,60.00,67.80,60.00,EUR,EUR,PAY-2,Sent,2021-08-15'])], () => undefined);
     await expect(refused).rejects.toMatchObject({ name: 'SheetFullError', table: TABLES.payments, rows: 1, room: 0 });
     expect(held()).toEqual([['PAY-1', 100, 'Sent']]);
+  });
+
+  test('a Payments table the import is yet to make is planned as it will be made: header on row 1, the blank row its first payment fills, room down to the sheet\'s last row', async () => {
+    const planned = madeTableData(TABLES.payments, '1900');
+    await Excel.run((context) => ensureTables(context, [TABLES.payments]));
+    const made = (await Excel.run((context) => readTables(context, [TABLES.payments]))).get(TABLES.payments)!;
+    expect(planned).toEqual(made);
+    expect(made.lastRow).toBe(2);
+    // Rows 2 to 1,048,576.
+    expect(appendRoom(planned)).toBe(SHEET_ROWS - 1);
   });
 
   test('a held row core cannot read (two earned currencies) is rewritten by a report that states the payment, not added again', async () => {

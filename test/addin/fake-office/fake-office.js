@@ -14,6 +14,8 @@
 
   /** The rows of a worksheet, as Excel has them. */
   const SHEET_ROWS = 1_048_576;
+  /** The columns of a worksheet (A to XFD). */
+  const SHEET_COLUMNS = 16_384;
 
   class OfficeError extends Error {
     constructor(code, message) {
@@ -148,11 +150,15 @@
   /**
    * As Excel makes room for rows added to a table: the cells below it, in its columns, move down,
    * and a table there with them; a table below that reaches outside those columns cannot be cut,
-   * and Excel refuses the insertion.
+   * and Excel refuses the insertion. So it does when a cell in use below (a value, or a format
+   * only) would be pushed off the sheet's last row: "Microsoft Excel can't insert new cells because
+   * it would push non-empty cells off the end of the worksheet".
    */
   function shiftDown(model, table, g, start, n) {
     const below = [...model.tables.values()].filter((o) => o !== table && o.sheet === table.sheet && o.row >= start && o.col < g.c + g.w && o.col + o.headers.length > g.c);
     if (below.some((o) => o.col < g.c || o.col + o.headers.length > g.c + g.w)) throw new OfficeError('InvalidOperation', `adding rows to ${table.name} would shift part of a table below it`);
+    const lastUsed = lastUsedRow(g.sheet, start, g.c, g.w);
+    if (lastUsed >= 0 && lastUsed + n >= SHEET_ROWS) throw new OfficeError('InvalidOperation', `adding rows to ${table.name} would push non-empty cells off the end of the worksheet`);
     for (let r = Math.max(g.sheet.values.length, g.sheet.formats.length) - 1; r >= start; r--) {
       for (const grid of [g.sheet.values, g.sheet.formats]) {
         const row = grid[r];
@@ -173,6 +179,61 @@
 
   function propertyNotLoaded(name) {
     return new OfficeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  }
+
+  /**
+   * Whether a cell is in use, as Excel's used range counts it: it holds a value, or (unless
+   * `valuesOnly`) a format of its own. A cell written empty with the General format is not.
+   */
+  function inUse(sheet, r, c, valuesOnly) {
+    if (valuesOnly) {
+      const row = sheet.values[r];
+      const v = row === undefined ? undefined : row[c];
+      return v !== undefined && v !== '';
+    }
+    return valueAt(sheet, r, c) !== '' || formatAt(sheet, r, c) !== 'General';
+  }
+
+  /** The last 0-based row at or below `from` that holds a cell in use in columns `c` to `c + w - 1` (formats count), or -1. */
+  function lastUsedRow(sheet, from, c, w) {
+    for (let r = Math.max(sheet.values.length, sheet.formats.length) - 1; r >= from; r--) {
+      for (let j = c; j < c + w; j++) if (inUse(sheet, r, j, false)) return r;
+    }
+    return -1;
+  }
+
+  /**
+   * The smallest range holding every cell in use (`inUse`) within the area `area(model)` gives, or
+   * a null object when it holds none: `isNullObject` and the loaded properties are read after sync.
+   */
+  function usedRangeIn(ctx, area, valuesOnly) {
+    const range = new Range(ctx, (model) => {
+      const a = area(model);
+      const sheet = a.sheet;
+      let top = Infinity, left = Infinity, bottom = -1, right = -1;
+      const rowsOf = valuesOnly ? [sheet.values] : [sheet.values, sheet.formats];
+      for (const g of rowsOf) {
+        g.forEach((row, r) => {
+          if (row === undefined || r < a.r || r >= a.r + a.h) return;
+          row.forEach((_, c) => {
+            if (c < a.c || c >= a.c + a.w || !inUse(sheet, r, c, valuesOnly)) return;
+            top = Math.min(top, r); bottom = Math.max(bottom, r);
+            left = Math.min(left, c); right = Math.max(right, c);
+          });
+        });
+      }
+      return bottom < 0 ? null : { sheet, r: top, c: left, h: bottom - top + 1, w: right - left + 1 };
+    });
+    const used = range._resolve;
+    // A null object's properties read as an empty range: Excel gives nothing for them.
+    range._resolve = (model) => used(model) ?? { sheet: area(model).sheet, r: 0, c: 0, h: 0, w: 0 };
+    const load = range.load.bind(range);
+    range.load = (props) => {
+      range._ctx._queue.push({ kind: 'load', run: (model) => range._pending('isNullObject', used(model) === null) });
+      return load(props);
+    };
+    Object.defineProperty(range, 'isNullObject', { get: () => range._get('isNullObject') });
+    return range;
   }
 
   /** A proxy: `resolve(model)` finds its target at sync time; loaded values appear after sync. */
@@ -325,6 +386,17 @@
         return { sheet: g.sheet, r: g.r, c: g.c + j, h: g.h, w: 1 };
       });
     }
+    /** The whole sheet's columns this range spans. */
+    getEntireColumn() {
+      return new Range(this._ctx, (model) => {
+        const g = this._resolve(model);
+        return { sheet: g.sheet, r: 0, c: g.c, h: SHEET_ROWS, w: g.w };
+      });
+    }
+    /** The used range within this range (`usedRangeIn`), or a null object when none of its cells is in use. */
+    getUsedRangeOrNullObject(valuesOnly) {
+      return usedRangeIn(this._ctx, (model) => this._resolve(model), valuesOnly);
+    }
     getAbsoluteResizedRange(h, w) {
       return new Range(this._ctx, (model) => {
         const g = this._resolve(model);
@@ -405,6 +477,14 @@
         const t = this._resolve(model);
         const g = tableGeometry(model, t);
         return { sheet: g.sheet, r: g.r + 1, c: g.c, h: t.bodyRows, w: g.w };
+      });
+    }
+    /** The whole table: header and body. */
+    getRange() {
+      return new Range(this._ctx, (model) => {
+        const t = this._resolve(model);
+        const g = tableGeometry(model, t);
+        return { sheet: g.sheet, r: g.r, c: g.c, h: t.bodyRows + 1, w: g.w };
       });
     }
     get rows() {
@@ -541,35 +621,9 @@
     get freezePanes() {
       return { freezeRows: () => undefined };
     }
-    /**
-     * The smallest range holding every cell with a value (`valuesOnly`) or any cell written, or a
-     * null object for an empty sheet: `isNullObject` and the loaded properties are read after sync.
-     */
+    /** The sheet's used range (`usedRangeIn`), or a null object for an empty sheet. */
     getUsedRangeOrNullObject(valuesOnly) {
-      const range = new Range(this._ctx, (model) => {
-        const sheet = this._resolve(model);
-        let top = Infinity, left = Infinity, bottom = -1, right = -1;
-        const grid = valuesOnly ? sheet.values : sheet.formats;
-        grid.forEach((row, r) => {
-          if (row === undefined) return;
-          row.forEach((v, c) => {
-            if (v === undefined || (valuesOnly && v === '')) return;
-            top = Math.min(top, r); bottom = Math.max(bottom, r);
-            left = Math.min(left, c); right = Math.max(right, c);
-          });
-        });
-        return bottom < 0 ? null : { sheet, r: top, c: left, h: bottom - top + 1, w: right - left + 1 };
-      });
-      const used = range._resolve;
-      // A null object's properties read as an empty range: Excel gives nothing for them.
-      range._resolve = (model) => used(model) ?? { sheet: this._resolve(model), r: 0, c: 0, h: 0, w: 0 };
-      const load = range.load.bind(range);
-      range.load = (props) => {
-        range._ctx._queue.push({ kind: 'load', run: (model) => range._pending('isNullObject', used(model) === null) });
-        return load(props);
-      };
-      Object.defineProperty(range, 'isNullObject', { get: () => range._get('isNullObject') });
-      return range;
+      return usedRangeIn(this._ctx, (model) => ({ sheet: this._resolve(model), r: 0, c: 0, h: SHEET_ROWS, w: SHEET_COLUMNS }), valuesOnly);
     }
     get onRowSorted() {
       const sheet = this;
