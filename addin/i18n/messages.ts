@@ -233,7 +233,7 @@ const en = {
   'issue.ragged_row': 'The row has {input} cells where the header has {expected}: a delimiter or quote is missing or extra.',
   'issue.invalid_encoding': 'The file is not UTF-8 text here ({input}): save it again as CSV UTF-8, or download the export again.',
   'issue.unsupported_file': 'This file is {input}, not a text export: save a workbook as CSV UTF-8 in Excel, give a zip a .zip name, or choose the CSV, TSV or zip Partner Center gave you.',
-  'issue.file_too_large': 'This file is longer than the add-in can read as text (about 512 MB), and more rows than a worksheet holds: download a shorter date range from Partner Center, or reconcile the file with the batch job.',
+  'issue.file_too_large': 'This file is longer than the add-in can read as text (about 512 million characters: 512 MB as UTF-8, 1 GB as UTF-16), and likely holds more rows than a worksheet: download a shorter date range from Partner Center, or reconcile the file with the batch job.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
   'fileRefusal.workbook': 'an Excel workbook',
   'fileRefusal.legacy_workbook': 'an Excel 97–2003 workbook',
@@ -509,7 +509,7 @@ const nl: Messages = {
   'issue.ragged_row': 'De rij heeft {input} cellen, de kopregel {expected}: er ontbreekt een scheidingsteken of aanhalingsteken, of er staat er een te veel.',
   'issue.invalid_encoding': 'Het bestand is hier geen UTF-8-tekst ({input}): sla het opnieuw op als CSV UTF-8, of download de export opnieuw.',
   'issue.unsupported_file': 'Dit bestand is {input}, geen tekstexport: sla een werkmap in Excel op als CSV UTF-8, geef een zip de naam .zip, of kies de CSV, TSV of zip die Partner Center gaf.',
-  'issue.file_too_large': 'Dit bestand is langer dan de invoegtoepassing als tekst kan lezen (ongeveer 512 MB), en heeft meer rijen dan een werkblad bevat: download een kortere periode uit Partner Center, of stem het bestand af met de batchtaak.',
+  'issue.file_too_large': 'Dit bestand is langer dan de invoegtoepassing als tekst kan lezen (ongeveer 512 miljoen tekens: 512 MB als UTF-8, 1 GB als UTF-16), en heeft waarschijnlijk meer rijen dan een werkblad bevat: download een kortere periode uit Partner Center, of stem het bestand af met de batchtaak.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
   'fileRefusal.workbook': 'een Excel-werkmap',
   'fileRefusal.legacy_workbook': 'een Excel 97-2003-werkmap',
@@ -782,7 +782,7 @@ const de: Messages = {
   'issue.ragged_row': 'Die Zeile hat {input} Zellen, die Kopfzeile {expected}: Ein Trennzeichen oder Anführungszeichen fehlt oder ist zu viel.',
   'issue.invalid_encoding': 'Die Datei ist hier kein UTF-8-Text ({input}): Speichern Sie sie erneut als CSV UTF-8 oder laden Sie den Export erneut herunter.',
   'issue.unsupported_file': 'Diese Datei ist {input}, kein Textexport: Speichern Sie eine Arbeitsmappe in Excel als CSV UTF-8, geben Sie einer ZIP-Datei die Endung .zip, oder wählen Sie die CSV-, TSV- oder ZIP-Datei aus Partner Center.',
-  'issue.file_too_large': 'Diese Datei ist länger, als das Add-In als Text lesen kann (etwa 512 MB), und hat mehr Zeilen, als ein Arbeitsblatt fasst: Laden Sie einen kürzeren Zeitraum aus Partner Center herunter oder gleichen Sie die Datei mit dem Batch-Job ab.',
+  'issue.file_too_large': 'Diese Datei ist länger, als das Add-In als Text lesen kann (etwa 512 Millionen Zeichen: 512 MB als UTF-8, 1 GB als UTF-16), und hat wahrscheinlich mehr Zeilen, als ein Arbeitsblatt fasst: Laden Sie einen kürzeren Zeitraum aus Partner Center herunter oder gleichen Sie die Datei mit dem Batch-Job ab.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
   'fileRefusal.workbook': 'eine Excel-Arbeitsmappe',
   'fileRefusal.legacy_workbook': 'eine Excel-97–2003-Arbeitsmappe',
@@ -1055,7 +1055,7 @@ const fr: Messages = {
   'issue.ragged_row': 'La ligne a {input} cellules, l’en-tête {expected} : il manque un séparateur ou un guillemet, ou il y en a un de trop.',
   'issue.invalid_encoding': 'Le fichier n’est pas du texte UTF-8 ici ({input}) : enregistrez-le de nouveau en CSV UTF-8 ou téléchargez de nouveau l’export.',
   'issue.unsupported_file': 'Ce fichier est {input}, pas un export texte : enregistrez un classeur en CSV UTF-8 dans Excel, donnez à un zip l’extension .zip, ou choisissez le CSV, TSV ou zip fourni par Partner Center.',
-  'issue.file_too_large': 'Ce fichier est plus long que ce que le complément peut lire comme texte (environ 512 Mo), et compte plus de lignes qu’une feuille de calcul : téléchargez une période plus courte depuis Partner Center, ou rapprochez le fichier avec le traitement par lots.',
+  'issue.file_too_large': 'Ce fichier est plus long que ce que le complément peut lire comme texte (environ 512 millions de caractères : 512 Mo en UTF-8, 1 Go en UTF-16), et compte probablement plus de lignes qu’une feuille de calcul : téléchargez une période plus courte depuis Partner Center, ou rapprochez le fichier avec le traitement par lots.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
   'fileRefusal.workbook': 'un classeur Excel',
   'fileRefusal.legacy_workbook': 'un classeur Excel 97-2003',
@@ -1328,7 +1328,7 @@ const sv: Messages = {
   'issue.ragged_row': 'Raden har {input} celler, rubrikraden {expected}: en avgränsare eller ett citattecken saknas eller är för mycket.',
   'issue.invalid_encoding': 'Filen är inte UTF-8-text här ({input}): spara den igen som CSV UTF-8, eller ladda ned exporten igen.',
   'issue.unsupported_file': 'Den här filen är {input}, ingen textexport: spara en arbetsbok som CSV UTF-8 i Excel, ge en zip-fil ändelsen .zip, eller välj den CSV-, TSV- eller zip-fil som Partner Center gav.',
-  'issue.file_too_large': 'Den här filen är längre än tillägget kan läsa som text (ungefär 512 MB), och har fler rader än ett kalkylblad rymmer: ladda ner en kortare period från Partner Center, eller stäm av filen med batchjobbet.',
+  'issue.file_too_large': 'Den här filen är längre än tillägget kan läsa som text (ungefär 512 miljoner tecken: 512 MB som UTF-8, 1 GB som UTF-16), och har troligen fler rader än ett kalkylblad rymmer: ladda ner en kortare period från Partner Center, eller stäm av filen med batchjobbet.',
   // ---- why a file is not read, in words: one per core's FILE_REFUSALS (core/tables/file-kind.ts)
   'fileRefusal.workbook': 'en Excel-arbetsbok',
   'fileRefusal.legacy_workbook': 'en Excel 97–2003-arbetsbok',

@@ -13,7 +13,7 @@ export type DecodedExport =
 /**
  * The longest text the pane reads: the longest string Chromium's engine makes (2^29 - 24
  * characters), which Excel's add-in hosts on Windows and on the web run; other engines allow more.
- * A longer export also holds more rows than a worksheet (1,048,576), so it could not be imported whole.
+ * A longer export likely holds more rows than a worksheet (1,048,576) too, so it could not be imported whole.
  */
 export const MAX_TEXT_CHARS = 2 ** 29 - 24;
 

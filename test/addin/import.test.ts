@@ -482,7 +482,7 @@ describe('the pane has words for every problem the import reports', () => {
       for (const parsed of read.parsed) for (const e of parsed.errors) codes.add(e.code);
       expect(decodeExport(b).ok, name).toBe(false);
     }
-    // A text longer than the pane reads (a cap of 10 characters here, about 512 MB in the pane).
+    // A text longer than the pane reads (a cap of 10 characters here, about 512 million in the pane).
     const long = decodeExport(Buffer.from(`${header}\n${good}\n`), 10);
     if (!long.ok) codes.add(long.code);
     // The cases reach every whole-file and row code, so the check below cannot pass by reaching none.
