@@ -185,14 +185,19 @@ const ROW_ERRORS: ReadonlySet<InputIssueCode> = new Set<InputIssueCode>([
   'missing_field',
 ]);
 
+const INPUT_CODE_SET: ReadonlySet<string> = new Set<string>(INPUT_CODES);
+
 /**
  * Whether an input problem is an error of the file as a whole: a quote never closed, a record past
  * the size cap, text that is not valid UTF-8, a header that lacks a column. Nothing of that file is
  * used, by either adapter: the batch job rejects the run, even with `--skip-bad-rows`, and the
- * add-in imports none of its rows, so a truncated download never passes for a whole one.
+ * add-in imports none of its rows, so a truncated download never passes for a whole one. A code
+ * of a cell's value that is no input code (a claim's status, its documents) is the row's: core's
+ * row reader refused that row alone.
  */
-export function refusesWholeFile(code: InputIssueCode, place: InputPlace = 'read'): boolean {
-  return inputSeverity(code, place) === 'error' && !ROW_ERRORS.has(code);
+export function refusesWholeFile(code: InputIssueCode | IssueCode, place: InputPlace = 'read'): boolean {
+  if (!INPUT_CODE_SET.has(code)) return false;
+  return inputSeverity(code as InputIssueCode, place) === 'error' && !ROW_ERRORS.has(code as InputIssueCode);
 }
 
 export type IssueCode = (typeof ISSUE_CODES)[number];

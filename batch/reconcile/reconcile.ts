@@ -1,3 +1,4 @@
+import { refusesWholeFile } from '../../core/codes.js';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import Papa from 'papaparse';
@@ -206,12 +207,13 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   const previous = await loadPreviousReports(options.previous, options.out, inputIssues);
   const csv = { dialect: options.csvDialect ?? DEFAULT_DIALECT };
 
-  // Rejected input: with --skip-bad-rows, rows that could not be parsed are quarantined and the
-  // run goes on; any other problem (a missing column, an unreadable file) rejects the run.
-  const quarantinedLines = new Set(quarantined.map((q) => `${q.location.file}\u0000${q.location.line}`));
-  const blocking = inputIssues.filter(
-    (i) => i.severity === 'error' && !(options.skipBadRows && i.line !== undefined && quarantinedLines.has(`${i.file}\u0000${i.line}`)),
-  );
+  // Rejected input: with --skip-bad-rows, a row's own errors (core's `refusesWholeFile` says whose)
+  // have quarantined that row, and the run goes on; any other error (a missing column, a quote never
+  // closed, an unreadable file, a damaged previous run) rejects the run (docs/RULES.md, "Severity of
+  // input problems"). A row's errors are known by the row they refused, never by their line: a
+  // quote's problem is on the quote's line, which a cell of two lines puts below the row's first.
+  const quarantinedIssues = new Set(quarantined.flatMap((q) => q.issues));
+  const blocking = inputIssues.filter((i) => i.severity === 'error' && !(quarantinedIssues.has(i) && !refusesWholeFile(i.code)));
   if (blocking.length > 0) {
     spilled.dispose();
     await writeSingleOutput(options.out, 'input-errors.csv', async (path) => {

@@ -28,4 +28,8 @@ describe("core's severity of input problems", () => {
     for (const code of INPUT_CODES) if (inputSeverity(code) === 'warning') expect(refusesWholeFile(code), code).toBe(false);
     expect(refusesWholeFile('unsupported_file', 'beside')).toBe(false);
   });
+
+  test('a cell\'s value that core\'s row reader refuses under a code of its own is the row\'s error, not the file\'s', () => {
+    for (const code of ['invalid_claim_status', 'invalid_type', 'invalid_period_label', 'invalid_document_name'] as const) expect(refusesWholeFile(code), code).toBe(false);
+  });
 });

@@ -116,6 +116,9 @@ describe('changes since the previous run', () => {
     const errors = await readReport(out, 'input-errors.csv');
     expect(errors[0]).toMatchObject({ code: 'invalid_amount', file: join(out, 'balances.csv'), line: '3', column: '12', columnName: 'coopEarned' });
     expect(await readFile(join(out, 'journal.csv'), 'utf8')).toBe(before);
+    // --skip-bad-rows quarantines rows of the inputs, never a row of the previous run's reports.
+    expect((await runCli([...SAMPLE, '--out', out, '--skip-bad-rows'])).code).toBe(65);
+    expect(await readFile(join(out, 'journal.csv'), 'utf8')).toBe(before);
   });
 });
 

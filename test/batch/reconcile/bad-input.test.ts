@@ -122,6 +122,26 @@ describe('bad input is rejected with a located error and --out left as it was', 
     expect(await readFile(join(out, 'findings.csv'), 'utf8')).toMatch(/rows_quarantined/);
   });
 
+  test('--skip-bad-rows quarantines a row whose bad quote is lines below its start, past a cell of two lines', async () => {
+    const work = await dirs.make();
+    const header = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency';
+    // Row E2 starts on line 3; its participant spans two lines, and a quote in its currency is followed by text on line 4.
+    const text = [header, 'E1,P1,CSP Indirect Reseller,Co-op,400.00,400.00,2021-08-01,USD', 'E2,"P\n1",CSP Indirect Reseller,Co-op,1.00,1.00,2021-08-01,"US"D"', 'E3,P1,CSP Indirect Reseller,Co-op,5.00,5.00,2021-08-01,USD', ''].join('\n');
+    await writeFile(join(work, 'earnings.csv'), text);
+    const out = join(work, 'out');
+    const r = await runCli(['reconcile', '--earnings', join(work, 'earnings.csv'), '--skip-bad-rows', '--as-of', '2022-02-10', '--out', out, '--quiet']);
+    expect(r.code).toBe(1);
+    const quarantine = Papa.parse<Record<string, string>>(await readFile(join(out, 'quarantine.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(quarantine.map((q) => [q.line, q.codes])).toEqual([['3', 'malformed_csv']]);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.counts).toMatchObject({ earningsRowsCounted: 2, quarantinedRows: 1 });
+    // Without it the run is rejected, and the problem is named on the quote's line.
+    const rejected = await runCli(['reconcile', '--earnings', join(work, 'earnings.csv'), '--as-of', '2022-02-10', '--out', join(work, 'out2'), '--quiet']);
+    expect(rejected.code).toBe(65);
+    const errors = Papa.parse<Record<string, string>>(await readFile(join(work, 'out2', 'input-errors.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(errors.map((e) => [e.code, e.line])).toEqual([['malformed_csv', '4']]);
+  });
+
   test('--skip-bad-rows does not hide a file that cannot be read at all', async () => {
     const work = await dirs.make();
     await cp(join(CORPUS, 'missing-required-column'), work, { recursive: true });
