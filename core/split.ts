@@ -1,6 +1,7 @@
 import { Dec, ROUND_HALF_UP } from './money/decimal.js';
 import { minorUnit } from './money/round.js';
-import { minorUnits } from './money/currency.js';
+import { minorUnits, parseCurrency } from './money/currency.js';
+import { ok, type Result } from './issues.js';
 import type { CurrencyCode } from './money/currency.js';
 import type { ScaledAmount } from './money/scaled-amount.js';
 
@@ -19,6 +20,14 @@ export function isShare(value: Dec): boolean {
  * earning in beside its own (`earningAmountUSD`), so such a split rounds to cents (docs/RULES.md, "Split").
  */
 export const SPLIT_CURRENCY_UNNAMED: CurrencyCode = 'USD';
+
+/**
+ * The currency a split rounds in: the one named, else, where none is (no text, or only white
+ * space), `SPLIT_CURRENCY_UNNAMED`. A name that is no currency code is an issue, never USD.
+ */
+export function splitCurrency(named: string | null): Result<CurrencyCode> {
+  return named === null || named.trim() === '' ? ok(SPLIT_CURRENCY_UNNAMED) : parseCurrency(named);
+}
 
 /**
  * Divides an earning into its rebate and co-op parts. The co-op part is the exact share rounded

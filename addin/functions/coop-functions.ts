@@ -10,7 +10,7 @@ import { windowsOf } from '../../core/calendar/windows.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
 import { toExcelSerial, type DateSystem } from '../../core/calendar/calendar-date.js';
 import { parseCurrency } from '../../core/money/currency.js';
-import { SPLIT_CURRENCY_UNNAMED, splitEarning } from '../../core/split.js';
+import { SPLIT_CURRENCY_UNNAMED, splitCurrency, splitEarning } from '../../core/split.js';
 import { parseShare } from '../../core/policy/policy-fields.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
 import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
@@ -68,8 +68,8 @@ export function claimEndOf(period: unknown, settings: LedgerSettings = DEFAULT_S
 
 /**
  * COOP.SPLIT: [[rebate, co-op]] of an amount, co-op rounded half-up to the currency's minor unit,
- * the parts adding up exactly. Without a currency (left out, or an empty cell) it rounds in
- * core's `SPLIT_CURRENCY_UNNAMED`; a currency that is not text is refused (docs/RULES.md, "Split").
+ * the parts adding up exactly, in core's `splitCurrency` (docs/RULES.md, "Split"); a currency
+ * argument that is not text is refused.
  */
 export function splitOf(amount: unknown, share: unknown, currency?: unknown): number[][] {
   if (typeof amount !== 'number' && typeof amount !== 'string') invalid('amount must be a number');
@@ -79,9 +79,10 @@ export function splitOf(amount: unknown, share: unknown, currency?: unknown): nu
   // The share as a Programs table or policy file gives it (`0.4`, `40%`).
   const s = parseShare(share);
   if (!s.ok) invalid('share must be a number between 0 and 1 (0.4 or 40% = 40 % co-op)');
-  const named = currency !== undefined && currency !== null && currency !== '';
-  if (named && typeof currency !== 'string') invalid(`currency must be a currency code such as "EUR", or left out for ${SPLIT_CURRENCY_UNNAMED}`);
-  const code = parseCurrency(named ? currency : SPLIT_CURRENCY_UNNAMED);
+  // Excel passes an argument left out as null (or nothing at all); text is the only other currency.
+  const left = currency === undefined || currency === null;
+  if (!left && typeof currency !== 'string') invalid(`currency must be a currency code such as "EUR", or left out for ${SPLIT_CURRENCY_UNNAMED}`);
+  const code = splitCurrency(left ? null : currency);
   if (!code.ok) invalid(`"${String(currency)}" is not a currency code`);
   const parts = splitEarning(a.value, s.value, code.value);
   // Whole minor units already, so the cells are exact and add up to the amount.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../core/money/decimal.js';
-import { splitEarning, checkSplit, isShare } from '../../core/split.js';
+import { splitEarning, checkSplit, isShare, splitCurrency, SPLIT_CURRENCY_UNNAMED } from '../../core/split.js';
 
 describe('splitting an earning into rebate and co-op', () => {
   test.each([
@@ -70,5 +70,15 @@ describe('what a co-op share may be', () => {
     ['-0.0001', false],
   ])('%s is a share: %s', (value, expected) => {
     expect(isShare(new Dec(value))).toBe(expected);
+  });
+});
+
+describe('the currency a split rounds in', () => {
+  test('is the one named, else USD; a name that is no currency code is an issue, never USD', () => {
+    expect(splitCurrency(null)).toEqual({ ok: true, value: SPLIT_CURRENCY_UNNAMED });
+    expect(splitCurrency(' ')).toEqual({ ok: true, value: 'USD' });
+    expect(splitCurrency(' jpy ')).toEqual({ ok: true, value: 'JPY' });
+    const refused = splitCurrency('euro');
+    expect(refused.ok).toBe(false);
   });
 });
