@@ -1,4 +1,5 @@
-import type { ColumnKind, ColumnSpec } from '../../core/workbook-layout.js';
+import { amountColumnCurrency, type ColumnKind, type ColumnSpec } from '../../core/workbook-layout.js';
+import { minorUnits, type CurrencyCode } from '../../core/money/currency.js';
 
 /**
  * Excel number formats per column kind. Format codes are locale-independent in the API (Excel
@@ -24,10 +25,11 @@ export function amountFormat(digits: number): string {
 }
 
 /**
- * A row's formats when its amounts are in `digits`-decimal money: the columns' formats, an
- * `amount` column's shown to the currency's minor unit as the batch job's workbook shows it (USD
- * columns keep two), so a JPY pool does not show `.00` and a KWD pool's third decimal is not hidden.
+ * A row's formats when its amounts are in `currency`: the columns' formats, each amount column's
+ * shown to the minor unit of the currency it is in (core's `amountColumnCurrency`: a USD column in
+ * USD), as the batch job's workbook shows it, so a JPY pool does not show `.00` and a KWD pool's
+ * third decimal is not hidden.
  */
-export function formatsForAmountsIn(columns: readonly ColumnSpec[], digits: number): string[] {
-  return columns.map((c) => (c.kind === 'amount' ? amountFormat(digits) : NUMBER_FORMATS[c.kind]));
+export function formatsForAmountsIn(columns: readonly ColumnSpec[], currency: CurrencyCode): string[] {
+  return columns.map((c) => (c.kind === 'amount' || c.kind === 'amountUSD' ? amountFormat(minorUnits(amountColumnCurrency(c.kind, currency))) : NUMBER_FORMATS[c.kind]));
 }

@@ -24,7 +24,6 @@ import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-row
 import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
 import { formatsForAmountsIn, NUMBER_FORMATS } from '../excel/column-formats.js';
-import { minorUnits } from '../../core/money/currency.js';
 import { recordToCells } from '../excel/record-cells.js';
 import { textFromCell } from '../excel/cell-values.js';
 import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
@@ -108,7 +107,7 @@ export function writeBalances(ledger: Ledger): Promise<number> {
   if (ledger.refusedTable !== null) return Promise.reject(new RefusedTableError(ledger.refusedTable, ledger.problems));
   const rows = (dates: DateSystem) => ledger.balances.map((b) => balanceToCells(b, dates));
   // Each pool's amounts to its currency's minor unit (core's minorUnits), as the cells hold them.
-  const rowFormats = ledger.balances.map((b) => formatsForAmountsIn(BALANCES_COLUMNS, minorUnits(b.key.currency)));
+  const rowFormats = ledger.balances.map((b) => formatsForAmountsIn(BALANCES_COLUMNS, b.key.currency));
   return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { layout: { columns: BALANCES_COLUMNS }, rowFormats }));
 }
 
