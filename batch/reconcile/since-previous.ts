@@ -1,18 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { formatHalf } from '../../core/calendar/fiscal-half.js';
+import type { ClaimReport } from '../../core/reconcile/claims-check.js';
 import type { PoolBalance } from '../../core/pools/pool-balance.js';
 import { journalDelta } from '../../core/journal/journal-delta.js';
 import type { JournalLine } from '../../core/journal/journal-line.js';
 import type { Change } from '../../core/changes/change.js';
 import { findingChanges, type ComparableFinding } from '../../core/changes/finding-changes.js';
 import { poolChanges } from '../../core/changes/pool-changes.js';
-import { claimChanges, type ComparableClaim } from '../../core/changes/claim-changes.js';
+import { claimChanges, comparableClaim } from '../../core/changes/claim-changes.js';
 import { recoverInterruptedOutput } from '../output/atomic-output.js';
 import { readPreviousReports, NO_PREVIOUS_REPORTS, type PreviousReports } from '../input/read-previous-reports.js';
 import { inputIssue, type InputIssue } from '../input/input-issue.js';
-import type { ClaimReport } from '../../core/reconcile/claims-check.js';
 
 /**
  * The previous run's report set: `--previous DIR` when given (one folder per run), else what
@@ -66,18 +65,3 @@ export function sincePrevious(
   return { changes, journalDelta: journalDelta(previous.journal ?? [], current.journal, asOf) };
 }
 
-function comparableClaim(r: ClaimReport): ComparableClaim {
-  return {
-    claimId: r.claim.claimId,
-    participantId: r.claim.participantId,
-    programName: r.programName,
-    earningPeriod: r.fundingPeriod ? formatHalf(r.fundingPeriod) : '',
-    currency: r.claim.currency,
-    status: r.claim.status,
-    amountClaimed: r.claim.amountClaimed,
-    amountApproved: r.claim.amountApproved,
-    paid: r.paid,
-    amountPaid: r.amountPaid,
-    findings: r.findingCodes.join(';'),
-  };
-}

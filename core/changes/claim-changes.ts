@@ -2,6 +2,8 @@ import type { Dec } from '../money/decimal.js';
 import { roundToMinor } from '../money/round.js';
 import type { Change, ChangeValue } from './change.js';
 import { same } from './pool-changes.js';
+import { formatHalf } from '../calendar/fiscal-half.js';
+import type { ClaimReport } from '../reconcile/claims-check.js';
 
 /** What a comparison needs of a claim (a claim of the run, or a row of a previous claims.csv). */
 export interface ComparableClaim {
@@ -18,6 +20,26 @@ export interface ComparableClaim {
   readonly amountPaid: Dec | null;
   /** The finding codes on the claim, `;`-separated. */
   readonly findings: string;
+}
+
+/**
+ * A claim of the run as the comparison sees it, as the claims report writes it: its pool's earning
+ * period is its funding period (empty where it has none), and its findings are their codes.
+ */
+export function comparableClaim(r: ClaimReport): ComparableClaim {
+  return {
+    claimId: r.claim.claimId,
+    participantId: r.claim.participantId,
+    programName: r.programName,
+    earningPeriod: r.fundingPeriod ? formatHalf(r.fundingPeriod) : '',
+    currency: r.claim.currency,
+    status: r.claim.status,
+    amountClaimed: r.claim.amountClaimed,
+    amountApproved: r.claim.amountApproved,
+    paid: r.paid,
+    amountPaid: r.amountPaid,
+    findings: r.findingCodes.join(';'),
+  };
 }
 
 export const CLAIM_FIELDS = ['status', 'amountClaimed', 'amountApproved', 'paid', 'amountPaid', 'findings'] as const satisfies readonly (keyof ComparableClaim)[];
