@@ -1,6 +1,5 @@
-import { orderSources } from '../../core/tables/source-order.js';
 import { inputSeverity, type InputSeverity } from '../../core/codes.js';
-import { UNICODE_PATH_FIELD, zipEntryDecision, zipEntryName, zipRefusedWhole, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
+import { UNICODE_PATH_FIELD, zipEntriesToList, zipEntryName, zipRefusedWhole, zipVerdict, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
 import { readZipDirectory, ZipDirectoryError } from './zip-directory.js';
 
@@ -78,48 +77,55 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
   const entries: ZipEntryText[] = [];
   const fail = (code: ZipProblemCode): UnzipResult => ({ entries: [], problems: [zipProblem('', code)] });
 
-  interface Planned { name: string; method: number; compressed: number; size: number; local: number }
-  const planned: Planned[] = [];
-  let total = 0;
+  interface Listed { name: string; encrypted: boolean; compressionMethod: number; compressedSize: number; uncompressedSize: number; local: number }
+  const listed: Listed[] = [];
+  let entryCount: number;
   try {
     const directory = readZipDirectory(bytes);
-    if (directory.entryCount > limits.maxEntries) return fail('zip_too_many_entries');
-    for (const entry of directory.entries()) {
+    entryCount = directory.entryCount;
+    // None is listed of a zip refused on its count alone: not a byte more of its directory is read.
+    const toList = zipEntriesToList(entryCount, limits);
+    const inDirectory = directory.entries();
+    while (listed.length < toList) {
+      const next = inDirectory.next();
+      if (next.done === true) break;
+      const entry = next.value;
       // Named by core's rule from the raw bytes (UTF-8 by bit 11 or the Unicode Path field, else code page 437), as the batch job names it.
       const unicodePath = entry.extraFields.find((field) => field.id === UNICODE_PATH_FIELD)?.data;
       const name = zipEntryName({ raw: entry.rawName, utf8: (entry.flags & 0x800) !== 0, ...(unicodePath ? { unicodePath } : {}) });
-      // Which entries are read, and the code of one that is not, is core's rule (docs/RULES.md, "Zips").
-      const decision = zipEntryDecision({ name, encrypted: (entry.flags & 1) !== 0, compressionMethod: entry.method });
-      if (decision === 'pass_over') continue;
-      if (decision !== 'read') problems.push(zipProblem(name, decision));
-      else {
-        // The sizes are the ZIP64 ones where the entry has them (zip-directory.ts), as yauzl reads them for the batch job.
-        total += entry.uncompressedSize;
-        planned.push({ name, method: entry.method, compressed: entry.compressedSize, size: entry.uncompressedSize, local: entry.localHeaderOffset });
-      }
+      // The sizes are the ZIP64 ones where the entry has them (zip-directory.ts), as yauzl reads them for the batch job.
+      listed.push({
+        name,
+        encrypted: (entry.flags & 1) !== 0,
+        compressionMethod: entry.method,
+        compressedSize: entry.compressedSize,
+        uncompressedSize: entry.uncompressedSize,
+        local: entry.localHeaderOffset,
+      });
     }
   } catch (error) {
     if (error instanceof ZipDirectoryError) return fail('zip_corrupt');
     throw error;
   }
-  // An entry refused with an error refuses the zip whole: none of it is imported (core's rule; docs/RULES.md, "Zips").
-  if (zipRefusedWhole(problems.map((problem) => problem.code))) return { entries: [], problems };
-  // Declared sizes first: a bomb is refused before a byte is inflated.
-  if (total > limits.maxTotalBytes) return { entries: [], problems: [...problems, zipProblem('', 'zip_too_large')] };
+  // Which entries are read, what the others and the zip's limits are refused with, in which order,
+  // and whether that refuses the zip whole, is core's one verdict (docs/RULES.md, "Zips").
+  const verdict = zipVerdict({ entryCount, entries: listed }, limits);
+  for (const problem of verdict.problems) problems.push(zipProblem('entry' in problem ? problem.entry.name : '', problem.code));
+  if (verdict.refused) return { entries: [], problems };
 
   let budget = limits.maxTotalBytes;
-  for (const entry of orderSources(planned, (e) => e.name)) {
+  for (const entry of verdict.read) {
     try {
       const at = entry.local;
       if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipError('zip_corrupt');
       const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-      const data = bytes.subarray(start, start + entry.compressed);
-      if (data.length !== entry.compressed) throw new ZipError('zip_corrupt');
+      const data = bytes.subarray(start, start + entry.compressedSize);
+      if (data.length !== entry.compressedSize) throw new ZipError('zip_corrupt');
       // Never trust the declared size while inflating: stop at it (or at what is left of the cap).
       // A stored entry longer than that is the same lie, and gets the batch job's code for it.
-      if (entry.method === 0 && data.length > Math.min(entry.size, budget)) throw new ZipError('zip_too_large');
-      const raw = entry.method === 0 ? data : await inflate(data, Math.min(entry.size, budget));
-      if (raw.length !== entry.size) throw new ZipError('zip_corrupt');
+      if (entry.compressionMethod === 0 && data.length > Math.min(entry.uncompressedSize, budget)) throw new ZipError('zip_too_large');
+      const raw = entry.compressionMethod === 0 ? data : await inflate(data, Math.min(entry.uncompressedSize, budget));
+      if (raw.length !== entry.uncompressedSize) throw new ZipError('zip_corrupt');
       budget -= raw.length;
       entries.push({ name: entry.name, decoded: decodeExport(raw) });
     } catch (error) {

@@ -3,13 +3,12 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { InputSource } from './input-source.js';
 import { InputIssueError, clip, inputIssue, type InputIssue } from './input-issue.js';
-import { orderSources } from '../../core/tables/source-order.js';
 import {
   unsafeZipPath,
   UNICODE_PATH_FIELD,
-  zipEntryDecision,
+  zipEntriesToList,
   zipEntryName,
-  zipRefusedWhole,
+  zipVerdict,
   ZIP_LIMITS,
   type ZipEntryRefusal,
   type ZipLimits,
@@ -51,22 +50,19 @@ function entryName(entry: Entry): string {
 }
 
 /**
- * Lists the CSV and TSV entries of a zip as sources, checking everything the central directory
- * tells before a byte is inflated: entry count, declared sizes, names. The caps are enforced again
+ * Lists the CSV and TSV entries of a zip as sources, by core's verdict on everything the central
+ * directory tells before a byte is inflated: entry count, declared sizes, names. The caps are enforced again
  * on the bytes actually inflated (see `guardEntry`), since a zip bomb lies in its headers.
  */
 export async function zipSources(path: string, name: string, limits: ZipLimits = ZIP_LIMITS): Promise<ZipListing> {
   const maxBytes = limits.maxTotalBytes;
   const maxEntries = limits.maxEntries;
-  const issues: InputIssue[] = [];
-  const found: { entry: Entry; name: string }[] = [];
-
   let zip: ZipFile;
   try {
     zip = await openZip(path);
   } catch (error) {
     const empty = typeof (error as Error).message === 'string' && (error as Error).message.includes('end of central directory');
-    issues.push(
+    const issue =
       empty
         ? zipIssue('zip_corrupt', {
             file: name,
@@ -74,68 +70,53 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
             hint: 'Download the export again; a 0-byte zip is an interrupted download.',
             params: { reason: 'no_central_directory' },
           })
-        : corrupt(name, error),
-    );
-    return { sources: [], issues };
+        : corrupt(name, error);
+    return { sources: [], issues: [issue] };
   }
 
-  const tooMany = (count: number): ZipListing => ({
-    sources: [],
-    issues: [
-      ...issues,
-      zipIssue('zip_too_many_entries', {
-        file: name,
-        message: `The zip holds ${count} entries; at most ${maxEntries} are read.`,
-        hint: 'Split the archive, or unzip it and pass the folder.',
-        params: { entries: String(count), maxEntries: String(maxEntries) },
-      }),
-    ],
-  });
-
+  const listed: { name: string; encrypted: boolean; compressionMethod: number; uncompressedSize: number; entry: Entry }[] = [];
   try {
-    if (zip.entryCount > maxEntries) return tooMany(zip.entryCount);
-    let declared = 0;
-    let seen = 0;
-    for await (const entry of zip.eachEntry()) {
-      if (++seen > maxEntries) return tooMany(seen);
-      const inner = entryName(entry);
-      const at = `${name}!${inner}`;
-      // Which entries are read, and the code of one that is not, is core's rule (docs/RULES.md, "Zips").
-      const decision = zipEntryDecision({ name: inner, encrypted: entry.isEncrypted(), compressionMethod: entry.compressionMethod });
-      if (decision === 'pass_over') continue;
-      if (decision !== 'read') {
-        issues.push(entryIssue(decision, name, at, inner, entry));
-        continue;
+    // None is listed of a zip refused on its count alone: not a byte more of its directory is read.
+    const toList = zipEntriesToList(zip.entryCount, limits);
+    if (toList > 0) {
+      for await (const entry of zip.eachEntry()) {
+        listed.push({ name: entryName(entry), encrypted: entry.isEncrypted(), compressionMethod: entry.compressionMethod, uncompressedSize: entry.uncompressedSize, entry });
+        if (listed.length === toList) break;
       }
-      declared += entry.uncompressedSize;
-      if (declared > maxBytes) {
-        return {
-          sources: [],
-          issues: [
-            ...issues,
-            zipIssue('zip_too_large', {
-              file: name,
-              message: `The zip unpacks to more than ${maxBytes} bytes.`,
-              hint: 'Pass the monthly files separately, or unzip and pass the folder.',
-              params: { maxBytes: String(maxBytes), declared: String(declared) },
-            }),
-          ],
-        };
-      }
-      found.push({ entry, name: inner });
     }
   } catch (error) {
-    return { sources: [], issues: [...issues, corrupt(name, error)] };
+    return { sources: [], issues: [corrupt(name, error)] };
   } finally {
     zip.close();
   }
 
-  // An entry refused with an error refuses the zip whole: none of it is read (core's rule; docs/RULES.md, "Zips").
-  if (zipRefusedWhole(issues.map((i) => i.code as ZipProblemCode))) {
-    return { sources: [], issues: issues.map((i) => (i.severity === 'error' ? { ...i, message: `${i.message} None of the zip's entries is read.` } : i)) };
-  }
-  // A zip's entries are a set: read in core's order of sources (docs/RULES.md, "Order of sources").
-  const sources = orderSources(found, (f) => f.name).map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
+  // Which entries are read, what the others and the zip's limits are refused with, in which order,
+  // and whether that refuses the zip whole, is core's one verdict (docs/RULES.md, "Zips").
+  const verdict = zipVerdict({ entryCount: zip.entryCount, entries: listed }, limits);
+  const issues = verdict.problems.map((problem): InputIssue => {
+    switch (problem.code) {
+      case 'zip_too_many_entries':
+        return zipIssue(problem.code, {
+          file: name,
+          message: `The zip holds ${problem.entryCount} entries; at most ${maxEntries} are read.`,
+          hint: 'Split the archive, or unzip it and pass the folder.',
+          params: { entries: String(problem.entryCount), maxEntries: String(maxEntries) },
+        });
+      case 'zip_too_large':
+        return zipIssue(problem.code, {
+          file: name,
+          message: `The zip unpacks to more than ${maxBytes} bytes.`,
+          hint: 'Pass the monthly files separately, or unzip and pass the folder.',
+          params: { maxBytes: String(maxBytes), declared: String(problem.declaredBytes) },
+        });
+      default: {
+        const issue = entryIssue(problem.code, name, `${name}!${problem.entry.name}`, problem.entry.name, problem.entry.entry);
+        return verdict.refused && issue.severity === 'error' ? { ...issue, message: `${issue.message} None of the zip's entries is read.` } : issue;
+      }
+    }
+  });
+  if (verdict.refused) return { sources: [], issues };
+  const sources = verdict.read.map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
   return { sources, issues };
 }
 

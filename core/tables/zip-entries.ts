@@ -2,6 +2,7 @@ import { inputSeverity, type InputIssueCode } from '../codes.js';
 import { decodeCp437 } from '../text/cp437.js';
 import { utf8Label } from '../text/utf8.js';
 import { crc32 } from './crc32.js';
+import { orderSources } from './source-order.js';
 import { baseName, isExportFileName, isSystemFile, isZipFileName } from './export-files.js';
 
 /**
@@ -112,4 +113,69 @@ export function zipEntryDecision(entry: ZipEntryFacts): 'read' | 'pass_over' | Z
   if (entry.encrypted) return 'zip_encrypted';
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return 'zip_unsupported';
   return 'read';
+}
+
+/** What a zip's central directory says about an entry, with the size it declares once inflated. */
+export interface ZipListedEntry extends ZipEntryFacts {
+  readonly uncompressedSize: number;
+}
+
+/** One reason a zip, or an entry of it, is not read: the entry refused, or a limit the zip is past. */
+export type ZipVerdictProblem<E> =
+  | { readonly code: ZipEntryRefusal; readonly entry: E }
+  | { readonly code: 'zip_too_many_entries'; readonly entryCount: number }
+  | { readonly code: 'zip_too_large'; readonly declaredBytes: number };
+
+/** What is done with a zip, from its central directory alone, before a byte of it is inflated. */
+export interface ZipVerdict<E> {
+  /** The entries to inflate, in core's order of sources; none when the zip is refused whole. */
+  readonly read: readonly E[];
+  /** Every problem found, in `zipVerdict`'s order. */
+  readonly problems: readonly ZipVerdictProblem<E>[];
+  /** Whether none of the zip is read (`zipRefusedWhole` of the problems' codes). */
+  readonly refused: boolean;
+}
+
+function tooManyEntries(entryCount: number, limits: ZipLimits): boolean {
+  return entryCount > limits.maxEntries;
+}
+
+/**
+ * How many of a zip's entries an adapter lists for `zipVerdict`: every one its directory counts,
+ * or none when that count is past the cap, which refuses the zip on its count alone (so an archive
+ * of a million entries is not listed to be refused).
+ */
+export function zipEntriesToList(entryCount: number, limits: ZipLimits = ZIP_LIMITS): number {
+  return tooManyEntries(entryCount, limits) ? 0 : entryCount;
+}
+
+/**
+ * The one verdict on a zip from its central directory (docs/RULES.md, "Zips"), so that both
+ * adapters refuse the same zip with the same codes in the same order, whichever of its problems
+ * they would have met first:
+ * 1. more entries than the cap: `zip_too_many_entries`, alone; its entries are not looked at;
+ * 2. each entry's refusal by `zipEntryDecision`, in the archive's order;
+ * 3. the declared sizes of the entries to read, together past the cap: `zip_too_large`, after
+ *    them. It is said even when an entry already refuses the zip, since zipping it again without
+ *    that entry's fault would still leave it too large: every reason is told at once.
+ * The zip is refused whole when one of them is an error (`zipRefusedWhole`); otherwise its entries
+ * to read come in core's order of sources. Limits met while inflating are the adapters' to report.
+ */
+export function zipVerdict<E extends ZipListedEntry>(directory: { readonly entryCount: number; readonly entries: readonly E[] }, limits: ZipLimits = ZIP_LIMITS): ZipVerdict<E> {
+  const entryCount = Math.max(directory.entryCount, directory.entries.length);
+  if (tooManyEntries(entryCount, limits)) return { read: [], problems: [{ code: 'zip_too_many_entries', entryCount }], refused: true };
+  const problems: ZipVerdictProblem<E>[] = [];
+  const read: E[] = [];
+  let declaredBytes = 0;
+  for (const entry of directory.entries) {
+    const decision = zipEntryDecision(entry);
+    if (decision === 'pass_over') continue;
+    if (decision === 'read') {
+      declaredBytes += entry.uncompressedSize;
+      read.push(entry);
+    } else problems.push({ code: decision, entry });
+  }
+  if (declaredBytes > limits.maxTotalBytes) problems.push({ code: 'zip_too_large', declaredBytes });
+  const refused = zipRefusedWhole(problems.map((problem) => problem.code));
+  return { read: refused ? [] : orderSources(read, (entry) => entry.name), problems, refused };
 }

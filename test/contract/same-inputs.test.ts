@@ -416,6 +416,19 @@ describe('zips and sets of files are read in the same order, the same entries', 
     expect(addinSmall).toEqual(batchSmall);
   });
 
+  test.each([
+    ['before', true],
+    ['after', true],
+    ['before', false],
+  ])('a zip with an encrypted entry %s one over the size cap gets the same codes, in the same order, from both (ZIP64: %s)', async (where, zip64) => {
+    const secret = { name: 'secret.csv', data: file('E1'), encrypted: true };
+    const big = { name: 'big.csv', data: file('E2'), declaredSize: zip64 ? 5 * 1024 ** 3 : 3_000 };
+    const zip = new Uint8Array(makeZip(where === 'before' ? [secret, big] : [big, secret], { zip64 }));
+    const [batch, addin] = await zipVerdicts(zip, zip64 ? undefined : { maxEntries: 10, maxTotalBytes: 2_000 });
+    expect(batch).toEqual({ earnings: [], problems: ['zip_encrypted error', 'zip_too_large error'] });
+    expect(addin).toEqual(batch);
+  });
+
   test('a ZIP64 zip whose entry count is over the cap is refused by both', async () => {
     const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }, { name: 'b.csv', data: file('E2') }], { zip64: true }));
     const [batch, addin] = await zipVerdicts(zip, { maxEntries: 1, maxTotalBytes: 1e6 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import yauzl from 'yauzl';
-import { unsafeZipPath, zipEntryDecision, zipEntryName, zipRefusedWhole, type ZipProblemCode } from '../../../core/tables/zip-entries.js';
+import { unsafeZipPath, zipEntriesToList, zipEntryDecision, zipEntryName, zipRefusedWhole, zipVerdict, type ZipProblemCode } from '../../../core/tables/zip-entries.js';
+import { orderSources } from '../../../core/tables/source-order.js';
 import { crc32 } from '../../../core/tables/crc32.js';
 import { inputSeverity } from '../../../core/codes.js';
 
@@ -117,5 +118,80 @@ describe("core's CRC-32", () => {
   test('gives the check values of the ZIP format\'s CRC (ISO 3309): "123456789" is CBF43926, nothing is 0', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array())).toBe(0);
+  });
+});
+
+describe("core's one verdict on a zip's directory", () => {
+  const listed = (name: string, uncompressedSize: number, more: { encrypted?: boolean; compressionMethod?: number } = {}) => ({ ...entry(name, more), uncompressedSize });
+  const limits = { maxEntries: 4, maxTotalBytes: 100 };
+  const codes = (verdict: ReturnType<typeof zipVerdict>) => verdict.problems.map((p) => p.code);
+
+  test('an encrypted entry and entries past the size cap: both codes, the entry\'s first, wherever the encrypted entry stands', () => {
+    const big = listed('big.csv', 90);
+    const more = listed('more.csv', 20);
+    const secret = listed('secret.csv', 1, { encrypted: true });
+    for (const entries of [[secret, big, more], [big, more, secret], [big, secret, more]]) {
+      const verdict = zipVerdict({ entryCount: entries.length, entries }, limits);
+      expect(codes(verdict)).toEqual(['zip_encrypted', 'zip_too_large']);
+      expect(verdict.problems).toContainEqual({ code: 'zip_too_large', declaredBytes: 110 });
+      expect(verdict).toMatchObject({ read: [], refused: true });
+    }
+  });
+
+  test("the entries' refusals come in the archive's order; only the entries to read count toward the size", () => {
+    const entries = [listed('readme.pdf', 500), listed('b.csv', 60), listed('../up.csv', 500), listed('a.csv', 40), listed('__MACOSX/._a.csv', 500)];
+    const verdict = zipVerdict({ entryCount: entries.length, entries }, { ...limits, maxEntries: 5 });
+    expect(verdict.problems).toEqual([
+      { code: 'zip_entry_not_csv', entry: entries[0] },
+      { code: 'zip_unsafe_path', entry: entries[2] },
+    ]);
+    expect(verdict).toMatchObject({ read: [], refused: true });
+  });
+
+  test('a zip whose problems are only warnings is read, its entries by name; up to the cap exactly', () => {
+    const entries = [listed('b.csv', 60), listed('notes.txt', 500), listed('a.csv', 40)];
+    const verdict = zipVerdict({ entryCount: entries.length, entries }, limits);
+    expect(verdict).toEqual({ read: [entries[2], entries[0]], problems: [{ code: 'zip_entry_not_csv', entry: entries[1] }], refused: false });
+  });
+
+  test('one byte past the cap is zip_too_large, alone, and refuses the zip', () => {
+    const entries = [listed('a.csv', 50), listed('b.csv', 51)];
+    expect(zipVerdict({ entryCount: 2, entries }, limits)).toEqual({ read: [], problems: [{ code: 'zip_too_large', declaredBytes: 101 }], refused: true });
+  });
+
+  test('more entries than the cap is zip_too_many_entries alone, by the count the directory declares or the entries listed', () => {
+    const entries = [listed('secret.csv', 500, { encrypted: true })];
+    expect(zipVerdict({ entryCount: 5, entries }, limits)).toEqual({ read: [], problems: [{ code: 'zip_too_many_entries', entryCount: 5 }], refused: true });
+    const five = ['a', 'b', 'c', 'd', 'e'].map((n) => listed(`${n}.csv`, 1));
+    expect(codes(zipVerdict({ entryCount: 4, entries: five }, limits))).toEqual(['zip_too_many_entries']);
+    expect(codes(zipVerdict({ entryCount: 4, entries: five.slice(0, 4) }, limits))).toEqual([]);
+  });
+
+  test('an adapter lists every entry the directory counts, or none past the cap', () => {
+    expect(zipEntriesToList(4, limits)).toBe(4);
+    expect(zipEntriesToList(5, limits)).toBe(0);
+    expect(zipEntriesToList(0, limits)).toBe(0);
+  });
+
+  test('property: refused exactly when an error is among the problems; else every entry to read is read, by name', () => {
+    const names = fc.constantFrom('a.csv', 'b.tsv', 'c.pdf', '../d.csv', 'e.zip', 'f/', '.DS_Store', 'g.csv');
+    const arbEntry = fc.record({ name: names, encrypted: fc.boolean(), compressionMethod: fc.constantFrom(0, 8, 12), uncompressedSize: fc.nat(60) });
+    fc.assert(
+      fc.property(fc.array(arbEntry, { maxLength: 6 }), (entries) => {
+        const verdict = zipVerdict({ entryCount: entries.length, entries }, limits);
+        expect(verdict.refused).toBe(zipRefusedWhole(codes(verdict)));
+        if (entries.length > limits.maxEntries) {
+          expect(verdict).toEqual({ read: [], problems: [{ code: 'zip_too_many_entries', entryCount: entries.length }], refused: true });
+          return;
+        }
+        const refusals = entries.map((e) => zipEntryDecision(e)).filter((d) => d !== 'read' && d !== 'pass_over');
+        expect(codes(verdict).filter((c) => c !== 'zip_too_large')).toEqual(refusals);
+        const toRead = entries.filter((e) => zipEntryDecision(e) === 'read');
+        const declared = toRead.reduce((sum, e) => sum + e.uncompressedSize, 0);
+        expect(codes(verdict).includes('zip_too_large')).toBe(declared > limits.maxTotalBytes);
+        if (!verdict.refused) expect(verdict.read).toEqual(orderSources(toRead, (e) => e.name));
+        else expect(verdict.read).toEqual([]);
+      }),
+    );
   });
 });
