@@ -1,21 +1,17 @@
 import { BUILTIN_POLICIES } from '../../core/policy/builtin-policies.js';
+import { policyEntryToRow } from '../../core/policy/parse-policy-rows.js';
 import type { ProgramPolicyEntry } from '../../core/policy/program-policy.js';
-import { formatHalf } from '../../core/calendar/fiscal-half.js';
 import { PROGRAMS_COLUMNS } from '../../core/workbook-layout.js';
-import { decimalToCell, textToCell, type CellValue } from '../excel/cell-values.js';
+import type { CellValue } from '../excel/cell-values.js';
+import { recordToCells } from '../excel/record-cells.js';
 
-/** A policy entry as a Programs row (PROGRAMS_COLUMNS order); unset fields stay empty. */
+/**
+ * A policy entry as a Programs row's cells (PROGRAMS_COLUMNS order): core writes the row
+ * (`policyEntryToRow`), this only makes its text Excel's cells, as every other table's rows are made.
+ * No Programs column is a date, so the date system is never read.
+ */
 export function policyEntryToCells(entry: ProgramPolicyEntry): CellValue[] {
-  const values: Record<string, CellValue> = {
-    name: textToCell(entry.name),
-    aliases: textToCell(entry.aliases.join('; ')),
-    coopShare: entry.coopShare ? decimalToCell(entry.coopShare) : '',
-    thresholdUSD: entry.thresholdUSD ? decimalToCell(entry.thresholdUSD) : '',
-    coopClaims: entry.coopClaims === undefined ? '' : entry.coopClaims,
-    from: entry.from ? formatHalf(entry.from) : '',
-    until: entry.until ? formatHalf(entry.until) : '',
-  };
-  return PROGRAMS_COLUMNS.map((c) => values[c.name] ?? '');
+  return recordToCells(policyEntryToRow(entry), PROGRAMS_COLUMNS, '1900');
 }
 
 /** What a new workbook's Programs table starts with: the built-in catalog, editable. */

@@ -1,5 +1,6 @@
 import { issue, ok, fail, type Issue, type Result } from '../issues.js';
 import { normaliseHeaderName } from '../tables/header-row.js';
+import { formatHalf } from '../calendar/fiscal-half.js';
 import { PROGRAMS_COLUMNS } from '../workbook-layout.js';
 import { POLICY_FIELDS, readPolicyEntry, type PolicyField, type RawPolicyFields } from './policy-fields.js';
 import type { ProgramPolicyEntry } from './program-policy.js';
@@ -8,6 +9,29 @@ import type { ProgramPolicyEntry } from './program-policy.js';
 const FIELD_BY_HEADER: ReadonlyMap<string, PolicyField> = new Map(
   POLICY_FIELDS.filter((f) => PROGRAMS_COLUMNS.some((c) => c.name === f)).map((f) => [normaliseHeaderName(f), f]),
 );
+
+/** What separates a Programs row's aliases in their one cell; read back, each is trimmed. */
+const ALIAS_SEPARATOR = ';';
+
+/**
+ * The inverse of parsePolicyRows, for writing an entry as a Programs row (docs/RULES.md,
+ * "Programs"): every PROGRAMS_COLUMNS column, aliases in one cell separated by `; `, shares and
+ * thresholds as plain decimal strings (`0.4`, never rounded or grouped), `coopClaims` as `true` or
+ * `false`, periods as canonical labels, an empty cell for a field the entry does not set. An alias
+ * holding `;` cannot be written so: read back, it would be two.
+ */
+export function policyEntryToRow(entry: ProgramPolicyEntry): Record<string, string> {
+  const values: Record<string, string> = {
+    name: entry.name,
+    aliases: entry.aliases.join(`${ALIAS_SEPARATOR} `),
+    coopShare: entry.coopShare?.toFixed() ?? '',
+    thresholdUSD: entry.thresholdUSD?.toFixed() ?? '',
+    coopClaims: entry.coopClaims === undefined ? '' : String(entry.coopClaims),
+    from: entry.from ? formatHalf(entry.from) : '',
+    until: entry.until ? formatHalf(entry.until) : '',
+  };
+  return Object.fromEntries(PROGRAMS_COLUMNS.map((c) => [c.name, values[c.name] ?? '']));
+}
 
 /**
  * Reads the workbook's Programs table (PROGRAMS_COLUMNS): one entry per row, the same rules and
@@ -39,7 +63,7 @@ export function parsePolicyRows(rows: readonly Record<string, string>[], pathRoo
       const text = cell.trim();
       if (text === '') continue;
       empty = false;
-      fields[field] = field === 'aliases' ? text.split(';').map((a) => a.trim()).filter((a) => a !== '') : text;
+      fields[field] = field === 'aliases' ? text.split(ALIAS_SEPARATOR).map((a) => a.trim()).filter((a) => a !== '') : text;
     }
     if (empty) return;
     const entry = readPolicyEntry(fields, [pathRoot, i]);
