@@ -12,6 +12,8 @@ import { columnPosition, readTableHeader, type TableHeader } from '../../core/ta
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import {
   paymentsCurrencyColumns,
+  paymentsImportOrder,
+  paymentsTableColumn,
   readPaymentRecord,
   REQUIRED_PAYMENTS_COLUMNS,
   type PaymentRowOptions,
@@ -154,14 +156,8 @@ export function planPaymentsImport(
     const { summary, reject, refusedWhole, header: fileHeader } = opened;
     const fileColumn = (name: string) => columnPosition(fileHeader, name);
     const fileCurrencies = paymentsCurrencyColumns((c) => fileColumn(c) >= 0);
-    // The file's earned currency goes to the table's earned-currency column: an older report's
-    // `currencyCode` is `earnedCurrencyCode` in a table set up from the layout (docs/RULES.md,
-    // "The add-in's Payments table"). A table kept with `currencyCode` keeps it.
-    const tableEarned = () => {
-      const has = (c: PaymentsColumn) => columnPosition(tableHeader, c) >= 0;
-      return has('earnedCurrencyCode') || !has('currencyCode') ? 'earnedCurrencyCode' : 'currencyCode';
-    };
-    const targetName = (key: string) => (key === fileCurrencies.earned ? tableEarned() : key);
+    // Which table column each of the file's columns goes to is core's (docs/RULES.md, "The add-in's Payments table").
+    const targetName = (key: string) => paymentsTableColumn(key, fileCurrencies, (c) => columnPosition(tableHeader, c) >= 0);
     if (!refusedWhole) {
       const added = new Set<string>();
       fileHeader.keys.forEach((key) => {
@@ -177,11 +173,9 @@ export function planPaymentsImport(
     }
     const targets: ColumnTarget[] = [];
     const taken = new Set<number>();
-    // The earned currency first: a newer report's `currencyCode` beside its `earnedCurrencyCode`
-    // says the same (core refuses a row where it does not), and never writes over it in a table
-    // that keeps `currencyCode`.
-    const order = fileHeader.keys.map((key, from) => ({ key, from })).sort((a, b) => Number(b.key === fileCurrencies.earned) - Number(a.key === fileCurrencies.earned));
-    for (const { key, from } of order) {
+    // In core's order: the earned currency takes its table column before a column that says the same.
+    for (const from of paymentsImportOrder(fileHeader.keys, fileCurrencies)) {
+      const key = fileHeader.keys[from]!;
       const to = columnPosition(tableHeader, targetName(key));
       if (key === '' || to === -1 || taken.has(to)) continue;
       taken.add(to);

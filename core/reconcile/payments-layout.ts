@@ -62,6 +62,31 @@ export function paymentsCurrencyColumns(has: (column: PaymentsColumn) => boolean
 }
 
 /**
+ * The column of the add-in's Payments table a report's column is written to (docs/RULES.md, "The
+ * add-in's Payments table"): its own, but for the report's earned currency, which an older report
+ * names `currencyCode`: that goes to `earnedCurrencyCode` in a table set up from the layout (which
+ * has no `currencyCode`, `PAYMENTS_COLUMNS`), or with neither column yet; a table kept with
+ * `currencyCode` alone keeps it. `tableHas` says which columns the table's header names.
+ */
+export function paymentsTableColumn(reportColumn: string, reportCurrencies: PaymentsCurrencyColumns, tableHas: (column: PaymentsColumn) => boolean): string {
+  if (reportColumn !== reportCurrencies.earned) return reportColumn;
+  return tableHas('earnedCurrencyCode') || !tableHas('currencyCode') ? 'earnedCurrencyCode' : 'currencyCode';
+}
+
+/**
+ * The order in which a report's columns (its header's keys) take the Payments table's columns, as
+ * positions in the report: its earned currency first, then the others as the report has them. A
+ * newer report's `currencyCode` beside its `earnedCurrencyCode` says the same (`readPaymentRow`
+ * refuses a row where it does not), and in a table that keeps `currencyCode` both go there: the
+ * earned currency is the one written.
+ */
+export function paymentsImportOrder(reportColumns: readonly string[], reportCurrencies: PaymentsCurrencyColumns): number[] {
+  const positions = reportColumns.map((_, position) => position);
+  const earned = positions.filter((position) => reportColumns[position] === reportCurrencies.earned);
+  return [...earned, ...positions.filter((position) => reportColumns[position] !== reportCurrencies.earned)];
+}
+
+/**
  * The currency a payment is paid in: its own column's, or the earned currency when the report has
  * no such column or leaves it empty (a payment not made yet has no payment currency).
  */

@@ -4,6 +4,8 @@ import {
   REQUIRED_PAYMENTS_COLUMNS,
   paymentCurrencyOf,
   paymentsCurrencyColumns,
+  paymentsImportOrder,
+  paymentsTableColumn,
   readPaymentRow,
   type PaymentsColumn,
 } from '../../../core/reconcile/payments-layout.js';
@@ -40,6 +42,34 @@ const ONE_COLUMN = paymentsCurrencyColumns(has('currencyCode'));
 const TWO_COLUMNS = paymentsCurrencyColumns(has('earnedCurrencyCode', 'paymentCurrencyCode'));
 const GOOD: Partial<Record<PaymentsColumn, string>> = { paymentId: 'PAY-1', participantId: 'P-1', earned: '100.50', currencyCode: 'eur' };
 const row = (cells: Partial<Record<PaymentsColumn, string>>) => (column: PaymentsColumn) => cells[column] ?? '';
+
+describe("where an imported report's columns go in the add-in's Payments table", () => {
+  const older = paymentsCurrencyColumns(has('currencyCode'));
+  const newer = paymentsCurrencyColumns(has('earnedCurrencyCode', 'currencyCode', 'paymentCurrencyCode'));
+
+  test.each<[string, string[], string]>([
+    ['set up from the layout', ['paymentId', 'earnedCurrencyCode', 'paymentCurrencyCode'], 'earnedCurrencyCode'],
+    ['with neither currency column yet', ['paymentId'], 'earnedCurrencyCode'],
+    ['with both', ['currencyCode', 'earnedCurrencyCode'], 'earnedCurrencyCode'],
+    ['kept with currencyCode alone', ['paymentId', 'currencyCode'], 'currencyCode'],
+  ])("an older report's one currencyCode, its earned currency, goes in a table %s to %s", (_what, table, column) => {
+    expect(paymentsTableColumn('currencyCode', older, has(...table))).toBe(column);
+  });
+
+  test("a newer report's earned currency goes to the earned column; its other columns, currencyCode too, to their own", () => {
+    expect(paymentsTableColumn('earnedCurrencyCode', newer, has('earnedCurrencyCode'))).toBe('earnedCurrencyCode');
+    expect(paymentsTableColumn('earnedCurrencyCode', newer, has('currencyCode'))).toBe('currencyCode');
+    for (const column of ['currencyCode', 'paymentCurrencyCode', 'earned', 'Notes']) expect(paymentsTableColumn(column, newer, has('earnedCurrencyCode'))).toBe(column);
+    expect(paymentsTableColumn('paymentId', older, has('currencyCode'))).toBe('paymentId');
+  });
+
+  test("the earned currency takes its table column first, the others in the report's order", () => {
+    const report = ['paymentId', 'currencyCode', 'earned', 'earnedCurrencyCode', '', 'paymentCurrencyCode'];
+    expect(paymentsImportOrder(report, newer)).toEqual([3, 0, 1, 2, 4, 5]);
+    expect(paymentsImportOrder(['paymentId', 'earned', 'currencyCode'], older)).toEqual([2, 0, 1]);
+    expect(paymentsImportOrder(['paymentId', 'earned'], older)).toEqual([0, 1]);
+  });
+});
 
 describe('which Payments rows are read', () => {
   test('a row with paymentId, participantId, earned and a currency is read, its empty optional values null', () => {
