@@ -12,7 +12,7 @@ import { toExcelSerial, type DateSystem } from '../../core/calendar/calendar-dat
 import { parseCurrency } from '../../core/money/currency.js';
 import { SPLIT_CURRENCY_UNNAMED, splitCurrency, splitEarning } from '../../core/split.js';
 import { parseShare } from '../../core/policy/policy-fields.js';
-import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
+import type { LedgerSettings } from '../../core/settings.js';
 import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
 import { findPool } from '../../core/pools/find-pool.js';
@@ -42,7 +42,7 @@ function periodArg(period: unknown): FiscalHalf {
 }
 
 /** COOP.PERIOD: the fiscal half of an Excel date. */
-export function periodOf(date: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): string {
+export function periodOf(date: unknown, settings: LedgerSettings, dateSystem: DateSystem): string {
   // A date-time (=NOW()) is its day, as a date cell with a time is read everywhere else (core's fromExcelSerial).
   if (typeof date !== 'number') invalid('date must be an Excel date (a serial number)');
   // Which serials are dates is core's rule (fromExcelSerial), as for every date cell.
@@ -52,17 +52,17 @@ export function periodOf(date: unknown, settings: LedgerSettings = DEFAULT_SETTI
 }
 
 /** COOP.USAGEEND: last day of the usage window of an earning period, as an Excel date. */
-export function usageEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): number {
+export function usageEndOf(period: unknown, settings: LedgerSettings, dateSystem: DateSystem): number {
   return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).usage), dateSystem);
 }
 
 /** COOP.CLAIMSTART: first day claims for an earning period can be submitted. */
-export function claimStartOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): number {
+export function claimStartOf(period: unknown, settings: LedgerSettings, dateSystem: DateSystem): number {
   return toExcelSerial(windowsOf(periodArg(period), settings).claiming.start, dateSystem);
 }
 
 /** COOP.CLAIMEND: the last day claims for an earning period can be submitted. */
-export function claimEndOf(period: unknown, settings: LedgerSettings = DEFAULT_SETTINGS, dateSystem: DateSystem = '1900'): number {
+export function claimEndOf(period: unknown, settings: LedgerSettings, dateSystem: DateSystem): number {
   return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).claiming), dateSystem);
 }
 

@@ -217,8 +217,8 @@ export interface EarningsTableRead {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly unknown[])[];
   readonly rowNumbers: readonly number[];
-  /** The workbook's date system, which its date cells are in (a table read always says: `TableData`); 1900 when not given. */
-  readonly dateSystem?: DateSystem;
+  /** The workbook's date system, which its date cells are in (a table read always says: `TableData`). */
+  readonly dateSystem: DateSystem;
 }
 
 /** Each row's `importOrder` as core reads it (null: none), by the column's first header. */
@@ -240,8 +240,7 @@ export function nextImportOrderOf(table: EarningsTableRead): number {
  * (core's `unreadRowToRewrite`) rather than append the earning beside it.
  */
 export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalog = policyCatalog()): Map<string, ExistingEarning[]> {
-  const { headers, rows, rowNumbers } = table;
-  const dates = table.dateSystem ?? '1900';
+  const { headers, rows, rowNumbers, dateSystem: dates } = table;
   // The first of repeated headers is the column, as the ledger reads the table (core's header rule).
   const header = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const digest = digester(catalog);
@@ -333,8 +332,8 @@ export interface PlanImportOptions {
   readonly locale?: NumberLocale;
   /** The `importOrder` of the first row written (`nextImportOrderOf` the table; 1 for an empty one). */
   readonly firstOrder?: number;
-  /** The workbook's date system, in which every date is written (docs/RULES.md, "Workbook cells"); 1900 when not given. */
-  readonly dateSystem?: DateSystem;
+  /** The workbook's date system, in which every date is written (docs/RULES.md, "Workbook cells"). */
+  readonly dateSystem: DateSystem;
 }
 
 /**
@@ -347,12 +346,12 @@ export function planImport(
   existing: ReadonlyMap<string, readonly ExistingEarning[]>,
   files: readonly ParsedExport[],
   catalog: PolicyCatalog = policyCatalog(),
-  options: PlanImportOptions = {},
+  options: PlanImportOptions,
 ): ImportPlan {
   // The files are text: read with the number locale the workbook's Settings give, as the batch
   // job reads them with --number-locale (docs/RULES.md, "Money").
   const rowOptions: EarningRowOptions = options.locale ? { locale: options.locale } : INVARIANT_ROWS;
-  const dates = options.dateSystem ?? '1900';
+  const dates = options.dateSystem;
   const headers = [...tableHeaders];
   let tableHeader = readTableHeader(headers, { known: KNOWN_COLUMNS });
   const newColumns: string[] = [];

@@ -103,8 +103,8 @@ export function existingPayments(table: Pick<TableData, 'headers' | 'rows' | 'ro
 export interface PlanPaymentsOptions {
   /** How the files write numbers when not invariantly (the workbook's stored `numberLocale`). */
   readonly locale?: NumberLocale;
-  /** The workbook's date system, in which every date is written (docs/RULES.md, "Workbook cells"); 1900 when not given. */
-  readonly dateSystem?: DateSystem;
+  /** The workbook's date system, in which every date is written (docs/RULES.md, "Workbook cells"). */
+  readonly dateSystem: DateSystem;
 }
 
 /** How a file's column is written to the table: where it goes and as what. */
@@ -124,11 +124,11 @@ export function planPaymentsImport(
   tableHeaders: readonly string[],
   existing: ReadonlyMap<string, HeldPayment>,
   files: readonly ParsedExport[],
-  options: PlanPaymentsOptions = {},
+  options: PlanPaymentsOptions,
 ): PaymentsPlan {
   // The files are text: read with the workbook's number locale, as the batch job reads them with --number-locale.
   const rowOptions: PaymentRowOptions = options.locale ? { locale: options.locale } : {};
-  const dates = options.dateSystem ?? '1900';
+  const dates = options.dateSystem;
   const headers = [...tableHeaders];
   let tableHeader: TableHeader = readTableHeader(headers, { known: PAYMENTS_TABLE_KNOWN });
   const newColumns: string[] = [];

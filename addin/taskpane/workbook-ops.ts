@@ -157,7 +157,7 @@ async function rewriteHeldRows(
 async function planPayments(
   context: Excel.RequestContext,
   files: readonly ParsedExport[],
-  options: PlanPaymentsOptions & { readonly dateSystem: DateSystem },
+  options: PlanPaymentsOptions,
   names: WorkbookNames,
 ): Promise<{ plan: PaymentsPlan; table: TableData; lastUsedRow: number }> {
   const { dateSystem } = options;

@@ -15,6 +15,8 @@ import { isoDate, toExcelSerial, type IsoDate } from '../../core/calendar/calend
 import { balanceRow } from '../../core/pools/balance-row.js';
 import { BALANCES_COLUMNS, CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
 import { run } from './fake-excel.js';
+import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
+import { existingPayments, planPaymentsImport } from '../../addin/import/plan-payments-import.js';
 
 const FILES = ['earnings_2020-07_2021-06.csv', 'earnings_2021-07_2021-11.tsv', 'earnings_2021-11_2022-02.csv', 'earnings_2021-01_2021-06_paid.csv'];
 
@@ -98,4 +100,50 @@ describe('a workbook in the 1904 date system', () => {
     const first = in1904.state.ledger.balances[0]!;
     expect(balances.rows[0]![balances.headers.indexOf('claimEnd')]).toBe(toExcelSerial(balanceRow(first).claimEnd as IsoDate, '1904'));
   }, 60_000);
+});
+
+describe('the planners are told the date system, never assume one', () => {
+  const EARNINGS = EARNINGS_COLUMNS.map((c) => c.name);
+  const PAYMENTS = PAYMENTS_COLUMNS.map((c) => c.name);
+  const earnings = parseExportText('e.csv', 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency\nE1,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD\n');
+  const payments = parseExportText('p.csv', 'participantId,programName,earned,earnedUSD,totalPayment,earnedCurrencyCode,paymentCurrencyCode,paymentId,paymentStatus,paymentDate\nP1,Hosting,10.00,10.00,10.00,USD,USD,PAY-1,Sent,2021-08-15\n');
+  const at = (row: readonly unknown[], headers: readonly string[], column: string) => row[headers.indexOf(column)];
+
+  test.each(['1900', '1904'] as const)('an Earnings import planned for a %s workbook writes its dates in it and reads them back as the same earnings', (system) => {
+    const plan = planImport(EARNINGS, new Map(), [earnings], undefined, { dateSystem: system });
+    const headers = [...EARNINGS, ...plan.newColumns];
+    expect(at(plan.cells[0]!, headers, 'earningDate')).toBe(toExcelSerial(isoDate('2021-01-05'), system));
+    // The same file again, against the rows as that workbook holds them: nothing new.
+    const held = existingEarnings({ headers, rows: plan.cells, rowNumbers: [2], dateSystem: system });
+    const again = planImport(headers, held, [earnings], undefined, { dateSystem: system });
+    expect(again.cells).toEqual([]);
+    expect(again.skipped.map((k) => k.code)).toEqual(['duplicate_earning']);
+  });
+
+  test.each(['1900', '1904'] as const)('a Payments import planned for a %s workbook writes its dates in it and reads them back as the same payment', (system) => {
+    const plan = planPaymentsImport(PAYMENTS, new Map(), [payments], { dateSystem: system });
+    const headers = [...PAYMENTS, ...plan.newColumns];
+    expect(at(plan.cells[0]!, headers, 'paymentDate')).toBe(toExcelSerial(isoDate('2021-08-15'), system));
+    const held = existingPayments({ headers, rows: plan.cells, rowNumbers: [2], dateSystem: system });
+    const again = planPaymentsImport(headers, held, [payments], { dateSystem: system });
+    expect(again.cells).toEqual([]);
+    expect(again.updates).toEqual([]);
+  });
+
+  test('a caller that leaves the date system out does not compile (checked by npm run typecheck)', () => {
+    // Never run: only the compiler reads these calls. Each line must stay an error.
+    const calls = () => {
+      // @ts-expect-error the options, and the date system in them, are required
+      planImport(EARNINGS, new Map(), [earnings]);
+      // @ts-expect-error the date system is required
+      planImport(EARNINGS, new Map(), [earnings], undefined, {});
+      // @ts-expect-error the options, and the date system in them, are required
+      planPaymentsImport(PAYMENTS, new Map(), [payments]);
+      // @ts-expect-error the date system is required
+      planPaymentsImport(PAYMENTS, new Map(), [payments], {});
+      // @ts-expect-error a table read says which system its date cells are in
+      existingEarnings({ headers: EARNINGS, rows: [], rowNumbers: [] });
+    };
+    expect(typeof calls).toBe('function');
+  });
 });

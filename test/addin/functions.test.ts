@@ -18,11 +18,11 @@ describe('period functions', () => {
     ['2021-06-30', 'FY21 H2'],
     ['2021-07-01', 'FY22 H1'],
   ])('COOP.PERIOD of %s is %s', (date, label) => {
-    expect(periodOf(serial(date))).toBe(label);
+    expect(periodOf(serial(date), DEFAULT_SETTINGS, '1900')).toBe(label);
   });
 
   test('COOP.PERIOD follows the fiscal-year start setting', () => {
-    expect(periodOf(serial('2021-01-15'), withSettings({ fiscalYearStartMonth: 1 }))).toBe('FY21 H1');
+    expect(periodOf(serial('2021-01-15'), withSettings({ fiscalYearStartMonth: 1 }), '1900')).toBe('FY21 H1');
   });
 
   // The golden table of the seeds (docs/RULES.md, Calendar).
@@ -32,23 +32,23 @@ describe('period functions', () => {
     ['FY22 H1', '2022-06-30', '2022-02-16', '2022-08-15'],
     ['fy22-h2', '2022-12-31', '2022-08-16', '2023-02-15'],
   ])('%s: usage ends %s, claims run %s to %s', (label, usageEnd, claimStart, claimEnd) => {
-    expect(usageEndOf(label)).toBe(serial(usageEnd));
-    expect(claimStartOf(label)).toBe(serial(claimStart));
-    expect(claimEndOf(label)).toBe(serial(claimEnd));
+    expect(usageEndOf(label, DEFAULT_SETTINGS, '1900')).toBe(serial(usageEnd));
+    expect(claimStartOf(label, DEFAULT_SETTINGS, '1900')).toBe(serial(claimStart));
+    expect(claimEndOf(label, DEFAULT_SETTINGS, '1900')).toBe(serial(claimEnd));
   });
 
   test('COOP.PERIOD of a date-time (=NOW()) is the half of its day, as a date cell with a time is read', () => {
-    expect(periodOf(serial('2020-12-31') + 0.99)).toBe('FY21 H1');
-    expect(periodOf(serial('2021-01-01') + 0.25)).toBe('FY21 H2');
+    expect(periodOf(serial('2020-12-31') + 0.99, DEFAULT_SETTINGS, '1900')).toBe('FY21 H1');
+    expect(periodOf(serial('2021-01-01') + 0.25, DEFAULT_SETTINGS, '1900')).toBe('FY21 H2');
   });
 
   test.each([[-1], [0], [0.5], [Number.NaN], ['2021-01-01'], [null]])('COOP.PERIOD(%j) is an error, not a number', (arg) => {
-    expect(() => periodOf(arg, DEFAULT_SETTINGS)).toThrow(FunctionInputError);
+    expect(() => periodOf(arg, DEFAULT_SETTINGS, '1900')).toThrow(FunctionInputError);
   });
 
   test.each([['FY21 H3'], ['2021 H1'], [''], [44197]])('a period of %j is an error', (arg) => {
-    expect(() => usageEndOf(arg)).toThrow(FunctionInputError);
-    expect(() => claimEndOf(arg)).toThrow(FunctionInputError);
+    expect(() => usageEndOf(arg, DEFAULT_SETTINGS, '1900')).toThrow(FunctionInputError);
+    expect(() => claimEndOf(arg, DEFAULT_SETTINGS, '1900')).toThrow(FunctionInputError);
   });
 });
 

@@ -84,8 +84,8 @@ interface Table {
 
 /** The table after an import's plan: rows rewritten where it says, rows appended. */
 function applied(table: Table, files: readonly (readonly Spec[])[], first: number): Table {
-  const read = { headers: table.headers, rows: table.rows, rowNumbers: table.rows.map((_, i) => i + 2) };
-  const plan = planImport(table.headers, existingEarnings(read), parsed(files, first), undefined, { firstOrder: nextImportOrderOf(read) });
+  const read = { headers: table.headers, rows: table.rows, rowNumbers: table.rows.map((_, i) => i + 2), dateSystem: '1900' as const };
+  const plan = planImport(table.headers, existingEarnings(read), parsed(files, first), undefined, { firstOrder: nextImportOrderOf(read), dateSystem: '1900' });
   const headers = [...table.headers, ...plan.newColumns];
   const rows = table.rows.map((r) => [...r, ...new Array<CellValue>(headers.length - r.length).fill('')]);
   for (const u of plan.updates) rows[u.index] = u.cells;

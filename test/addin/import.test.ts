@@ -30,7 +30,7 @@ describe('planning an import', () => {
   const file = (name: string, body: string) => parseExportText(name, `${HEADER}\n${body}`);
 
   test('lists every problem of a refused row, each in its column, and counts the row once', () => {
-    const plan = planImport(headers, new Map(), [file('a.csv', ['E1,P1,Hosting,Co-op,12.5O,1,2021-02-30,USD,x', 'E2,,Hosting,Co-op,1,1,2021-01-05,EURO,x'].join('\n'))]);
+    const plan = planImport(headers, new Map(), [file('a.csv', ['E1,P1,Hosting,Co-op,12.5O,1,2021-02-30,USD,x', 'E2,,Hosting,Co-op,1,1,2021-01-05,EURO,x'].join('\n'))], undefined, { dateSystem: '1900' });
     expect(plan.rejected.map((r) => [r.line, r.code, r.column])).toEqual([
       [2, 'invalid_amount', 'earningAmount'],
       [2, 'invalid_date', 'earningDate'],
@@ -41,7 +41,7 @@ describe('planning an import', () => {
   });
 
   test('reports added, skipped and rejected rows with their lines, and adds unknown columns', () => {
-    const held = existingEarnings({ headers: HEADER.split(','), rows: [['E0', 'P1', 'Hosting', 'Co-op', 1, 1, '2021-01-05', 'USD', 'x']], rowNumbers: [2] });
+    const held = existingEarnings({ headers: HEADER.split(','), rows: [['E0', 'P1', 'Hosting', 'Co-op', 1, 1, '2021-01-05', 'USD', 'x']], rowNumbers: [2], dateSystem: '1900' });
     const plan = planImport(headers, held, [
       file(
         'a.csv',
@@ -57,7 +57,7 @@ describe('planning an import', () => {
           '=cmd,P1,Hosting,Co-op,1,1,2021-01-05,USD,@x',
         ].join('\n'),
       ),
-    ]);
+    ], undefined, { dateSystem: '1900' });
     expect(plan.files).toEqual([{ file: 'a.csv', added: 3, updated: 0, skipped: 2, rejected: 4 }]);
     expect(plan.skipped.map((s) => [s.line, s.code, s.heldIn])).toEqual([[2, 'duplicate_earning', 'workbook'], [4, 'duplicate_earning', 'import']]);
     expect(plan.conflicts.map((c) => [c.line, c.earningId, c.heldIn])).toEqual([[8, 'E1', 'import']]);
@@ -92,7 +92,7 @@ describe('planning an import', () => {
           'E6,P1,Hosting,Co-op,1,1,2021-01-05,USD,x,gbp,0.80',
         ].join('\n'),
       ),
-    ]);
+    ], undefined, { dateSystem: '1900' });
     expect(plan.rejected.map((r) => [r.line, r.code, r.column ?? ''])).toEqual([
       [2, 'missing_field', 'participantId'],
       [3, 'missing_field', 'programName'],
@@ -106,14 +106,14 @@ describe('planning an import', () => {
 
   test('a file missing a required column is rejected as a whole', () => {
     const parsed = parseExportText('b.csv', 'earningId,participantId\nE1,P1\n');
-    const plan = planImport(headers, new Map(), [parsed]);
+    const plan = planImport(headers, new Map(), [parsed], undefined, { dateSystem: '1900' });
     expect(plan.cells).toEqual([]);
     expect(plan.rejected.map((r) => r.code)).toContain('missing_column');
   });
 
   test('a missing column is reported on the line of the header, below the title lines an export starts with', () => {
     const text = 'Partner Center earnings\nExported 2021-03-01\nearningId,participantId,programName,earningType,earningAmount,earningDate\nE1,P1,Hosting,Co-op,10,2021-02-01\n';
-    const plan = planImport(headers, new Map(), [parseExportText('c.csv', text)]);
+    const plan = planImport(headers, new Map(), [parseExportText('c.csv', text)], undefined, { dateSystem: '1900' });
     expect(plan.rejected.map((r) => [r.line, r.code, r.column])).toEqual([[3, 'missing_column', 'transactionCurrency']]);
   });
 });
@@ -131,15 +131,15 @@ describe('re-importing a download after a payment run', () => {
     '2021-08-15,E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.0,22.70,2021-03-10,EUR,PAY-1,Sent',
   ]);
   const tableOf = (files: ReturnType<typeof download>[]) => {
-    const plan = planImport(headers, new Map(), files);
+    const plan = planImport(headers, new Map(), files, undefined, { dateSystem: '1900' });
     const all = [...headers, ...plan.newColumns];
     // As a table set up at A1 reads them: the first row below the header is sheet row 2.
-    return { headers: all, rows: plan.cells, rowNumbers: plan.cells.map((_, i) => i + 2) };
+    return { headers: all, rows: plan.cells, rowNumbers: plan.cells.map((_, i) => i + 2), dateSystem: '1900' as const };
   };
 
   test('updates the rows the workbook holds with the newer download\'s version, a changed USD amount as restated', () => {
     const table = tableOf([unpaid]);
-    const plan = planImport(table.headers, existingEarnings(table), [paid]);
+    const plan = planImport(table.headers, existingEarnings(table), [paid], undefined, { dateSystem: '1900' });
     expect(plan.cells).toEqual([]);
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.cells[table.headers.indexOf('paymentStatus')]])).toEqual([
@@ -157,7 +157,7 @@ describe('re-importing a download after a payment run', () => {
       '2021-09-15,E0,"Contoso, Ltd.",P1,Hosting,Co-op,5.00,5.65,2021-02-11,EUR,PAY-2,Sent',
       '2021-09-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.40,2021-02-10,EUR,PAY-1,Sent',
     ]);
-    const plan = planImport(table.headers, existingEarnings(table), [sent, corrected]);
+    const plan = planImport(table.headers, existingEarnings(table), [sent, corrected], undefined, { dateSystem: '1900' });
     expect(plan.rejected).toEqual([]);
     const usd = table.headers.indexOf('earningAmountUSD');
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.file, u.line, u.cells[usd]])).toEqual([
@@ -168,7 +168,7 @@ describe('re-importing a download after a payment run', () => {
 
   test('keeps the paid rows when the older download is imported again', () => {
     const table = tableOf([paid]);
-    const plan = planImport(table.headers, existingEarnings(table), [unpaid]);
+    const plan = planImport(table.headers, existingEarnings(table), [unpaid], undefined, { dateSystem: '1900' });
     expect(plan.updates).toEqual([]);
     expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'earning_updated', 'workbook'], ['E2', 'earning_restated', 'workbook']]);
   });
@@ -178,7 +178,7 @@ describe('re-importing a download after a payment run', () => {
     ['paid first', [1, 0]],
   ] as const)('in one import of both files (%s), the paid version is the one added', (_order, picks) => {
     const files = picks.map((i) => [unpaid, paid][i]!);
-    const plan = planImport(headers, new Map(), files);
+    const plan = planImport(headers, new Map(), files, undefined, { dateSystem: '1900' });
     const all = [...headers, ...plan.newColumns];
     expect(plan.cells.map((c) => [c[all.indexOf('earningId')], c[all.indexOf('paymentStatus')]])).toEqual([['E1', 'Sent'], ['E2', 'Sent']]);
     expect(plan.rejected).toEqual([]);
@@ -187,7 +187,7 @@ describe('re-importing a download after a payment run', () => {
   test('a repeat that names the program by an alias is the same earning, not a conflict', () => {
     const table = tableOf([unpaid]);
     const alias = download('alias.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting Program,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
-    const plan = planImport(table.headers, existingEarnings(table), [alias]);
+    const plan = planImport(table.headers, existingEarnings(table), [alias], undefined, { dateSystem: '1900' });
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind])).toEqual([[0, 'E1', 'updated']]);
   });
@@ -199,7 +199,7 @@ describe('re-importing a download after a payment run', () => {
     const RATED = `${COLUMNS},exchangeRate`;
     const rated = (name: string, rows: string[]) => parseExportText(name, [RATED, ...rows].join('\r\n') + '\r\n');
     // Excel keeps a number written as text without the apostrophe that marks it (`'1.130000` reads back `1.130000`).
-    const asExcelReadsIt = (t: ReturnType<typeof tableOf>) => ({ headers: t.headers, rowNumbers: t.rowNumbers, rows: t.rows.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/^'/, '') : c))) });
+    const asExcelReadsIt = (t: ReturnType<typeof tableOf>) => ({ headers: t.headers, rowNumbers: t.rowNumbers, dateSystem: t.dateSystem, rows: t.rows.map((r) => r.map((c) => (typeof c === 'string' ? c.replace(/^'/, '') : c))) });
     const held = tableHasRate
       ? asExcelReadsIt(tableOf([rated('a.csv', [',E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,,Upcoming,1.130000', ',E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,,Upcoming,1.130000'])]))
       : tableOf([unpaid]);
@@ -207,7 +207,7 @@ describe('re-importing a download after a payment run', () => {
       '2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent,1.14',
       '2021-08-15,E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,PAY-1,Sent,1.13',
     ]);
-    const plan = planImport(held.headers, existingEarnings(held), [later]);
+    const plan = planImport(held.headers, existingEarnings(held), [later], undefined, { dateSystem: '1900' });
     expect(plan.rejected).toEqual([]);
     expect(plan.updates.map((u) => u.kind)).toEqual(kinds);
   });
@@ -220,7 +220,7 @@ describe('re-importing a download after a payment run', () => {
       ',E2,"Contoso, Ltd.",P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR,,Upcoming',
       '2021-12-31,E9,"Contoso, Ltd.",,Hosting,Co-op,1.00,1.13,2021-12-31,EUR,PAY-9,Sent',
     ]);
-    const plan = planImport(table.headers, existingEarnings(table), [older]);
+    const plan = planImport(table.headers, existingEarnings(table), [older], undefined, { dateSystem: '1900' });
     expect(plan.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'missing_field']]);
     expect(plan.updates).toEqual([]);
     expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'earning_updated', 'workbook'], ['E2', 'earning_restated', 'workbook']]);
@@ -230,14 +230,14 @@ describe('re-importing a download after a payment run', () => {
     const table = tableOf([unpaid]);
     // The same latest date (2021-03-10) as the held rows' download, with the payment filled in.
     const sameDay = download('same-day.csv', ['2021-03-10,E1,"Contoso, Ltd.",P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
-    const plan = planImport(table.headers, existingEarnings(table), [sameDay]);
+    const plan = planImport(table.headers, existingEarnings(table), [sameDay], undefined, { dateSystem: '1900' });
     expect(plan.updates.map((u) => [u.earningId, u.kind])).toEqual([['E1', 'updated']]);
   });
 
   test('other facts under a held earningId are appended beside the held row, which stays as it is', () => {
     const table = tableOf([unpaid]);
     const changed = download('x.csv', ['2021-08-15,E1,"Contoso, Ltd.",P1,Hosting,Co-op,11.00,11.30,2021-02-10,EUR,PAY-1,Sent']);
-    const plan = planImport(table.headers, existingEarnings(table), [changed]);
+    const plan = planImport(table.headers, existingEarnings(table), [changed], undefined, { dateSystem: '1900' });
     expect(plan.rejected).toEqual([]);
     expect(plan.conflicts.map((c) => [c.file, c.line, c.earningId, c.heldIn])).toEqual([['x.csv', 2, 'E1', 'workbook']]);
     expect(plan.cells.map((row) => row[table.headers.indexOf('earningAmount')])).toEqual([11]);
@@ -251,7 +251,7 @@ describe('re-importing a download after a payment run', () => {
     const table = tableOf([unpaid, download('x.csv', [conflicted])]);
     expect(table.rows.map((row) => row[table.headers.indexOf('earningId')])).toEqual(['E1', 'E2', 'E1']);
     const again = download('again.csv', [conflicted]);
-    const plan = planImport(table.headers, existingEarnings(table), [again]);
+    const plan = planImport(table.headers, existingEarnings(table), [again], undefined, { dateSystem: '1900' });
     expect(plan.skipped.map((s) => [s.earningId, s.code, s.heldIn])).toEqual([['E1', 'duplicate_earning', 'workbook']]);
     expect(plan.cells).toEqual([]);
     expect(plan.conflicts).toEqual([]);
@@ -261,7 +261,7 @@ describe('re-importing a download after a payment run', () => {
 describe('a held Earnings row core cannot read', () => {
   const COLUMNS = 'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency';
   const download = (name: string, rows: string[]) => parseExportText(name, [COLUMNS, ...rows].join('\r\n') + '\r\n');
-  const table = (rows: unknown[][]) => ({ headers: COLUMNS.split(','), rows, rowNumbers: rows.map((_, i) => i + 2) });
+  const table = (rows: unknown[][]) => ({ headers: COLUMNS.split(','), rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const });
 
   test('is rewritten by the first version an import brings of its earningId, never appended beside; a readable row of the id keeps the version', () => {
     const held = table([
@@ -274,7 +274,7 @@ describe('a held Earnings row core cannot read', () => {
     const plan = planImport(held.headers, existingEarnings(held), [
       download('a.csv', ['E1,P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR', 'E2,P1,Hosting,Co-op,20.00,22.60,2021-03-10,EUR', 'E3,P1,Hosting,Co-op,5.00,5.65,2021-03-10,EUR']),
       download('b.csv', ['E1,P1,Hosting,Co-op,10.00,11.30,2021-02-10,EUR']),
-    ]);
+    ], undefined, { dateSystem: '1900' });
     const at = (name: string) => held.headers.indexOf(name);
     expect(plan.updates.map((u) => [u.index, u.earningId, u.kind, u.file, u.line, u.cells[at('earningAmount')]])).toEqual([[0, 'E1', 'replaced', 'a.csv', 2, 10]]);
     // E2 meets the row that reads; E1 again in b.csv meets the version the rewrite holds.
@@ -473,7 +473,7 @@ describe('the pane has words for every problem the import reports', () => {
     };
     const codes = new Set<string>();
     for (const [name, text] of Object.entries(texts)) {
-      const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), [parseExportText(`${name}.csv`, text)]);
+      const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), [parseExportText(`${name}.csv`, text)], undefined, { dateSystem: '1900' });
       for (const r of [...plan.rejected, ...plan.warnings]) codes.add(r.code);
     }
     const bytes = { latin1: Uint8Array.from([...Buffer.from(`${header}\nE1,M`), 0xfc, ...Buffer.from('ller,Hosting\n')]), zipAsCsv: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) };

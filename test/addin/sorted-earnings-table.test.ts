@@ -45,7 +45,7 @@ describe('a sorted Earnings table', () => {
         let rows: unknown[][] = [];
         let all = headers;
         for (const [i, rowsOfDownload] of downloads.entries()) {
-          const plan = planImport(all, new Map(), [parseExportText(`d${i}.csv`, text(rowsOfDownload))], undefined, { firstOrder: nextImportOrderOf({ headers: all, rows, rowNumbers: rows.map((_, r) => r + 2), dateSystem: '1900' as const }) });
+          const plan = planImport(all, new Map(), [parseExportText(`d${i}.csv`, text(rowsOfDownload))], undefined, { firstOrder: nextImportOrderOf({ headers: all, rows, rowNumbers: rows.map((_, r) => r + 2), dateSystem: '1900' as const }), dateSystem: '1900' });
           all = [...all, ...plan.newColumns];
           rows = [...rows.map((r) => [...r, ...new Array<unknown>(all.length - r.length).fill('')]), ...plan.cells];
         }

@@ -58,7 +58,7 @@ describe('importing into an Earnings table whose headers are spelled otherwise',
 
   test('an export column goes to the first of two table headers that name it, where the ledger reads it', () => {
     const tableHeaders = [...LAYOUT, 'Earning Amount'];
-    const plan = planImport(tableHeaders, existingEarnings({ headers: tableHeaders, rows: [], rowNumbers: [], dateSystem: '1900' as const }), [parseExportText('a.csv', EXPORT)]);
+    const plan = planImport(tableHeaders, existingEarnings({ headers: tableHeaders, rows: [], rowNumbers: [], dateSystem: '1900' as const }), [parseExportText('a.csv', EXPORT)], undefined, { dateSystem: '1900' });
     expect(plan.newColumns).toEqual([]);
     expect(plan.cells).toHaveLength(1);
     expect(plan.cells[0]![LAYOUT.indexOf('earningAmount')]).toBe(12.5);
@@ -67,7 +67,7 @@ describe('importing into an Earnings table whose headers are spelled otherwise',
 
   test('an export that repeats a column in another spelling is refused as duplicate_header, as the batch job refuses it', () => {
     const text = `${[...LAYOUT, 'Earning ID'].join(',')}\nE1,P1,,Hosting,Co-op,12.50,12.50,2021-03-15,USD,T1,Core,,,,,,,,E1\n`;
-    const plan = planImport(LAYOUT, new Map(), [parseExportText('a.csv', text)]);
+    const plan = planImport(LAYOUT, new Map(), [parseExportText('a.csv', text)], undefined, { dateSystem: '1900' });
     expect(plan.rejected.map((r) => [r.code, r.line, r.input])).toEqual([['duplicate_header', 1, 'Earning ID']]);
     expect(plan.cells).toEqual([]);
   });

@@ -156,7 +156,7 @@ describe('a Payments row that states two earned currencies', () => {
     const issues: InputIssue[] = [];
     const read: string[] = [];
     await readPayments(source(text, 'payments.csv'), { onRow: (r) => void read.push(r.paymentId), onIssue: (i) => void issues.push(i) });
-    const plan = planPaymentsImport(PAYMENTS_COLUMNS.map((c) => c.name), new Map(), [parseExportText('payments.csv', text)]);
+    const plan = planPaymentsImport(PAYMENTS_COLUMNS.map((c) => c.name), new Map(), [parseExportText('payments.csv', text)], { dateSystem: '1900' });
     const batch = issues.map((i) => [i.code, i.line, i.columnName, i.raw, i.params?.['reason']]);
     expect(batch).toEqual([['invalid_currency', 3, 'currencyCode', 'EUR', 'conflicting']]);
     expect(issues[0]!.column).toBe(11);

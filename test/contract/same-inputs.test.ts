@@ -46,7 +46,7 @@ async function addinVerdict(bytes: Uint8Array, name = 'e.csv', maxRecordChars?: 
       ? await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }))
       : { parsed: [parseExport(name, Buffer.from(bytes).toString('utf8'), { maxRecordChars })] };
   const headers = EARNINGS_COLUMNS.map((c) => c.name);
-  const plan = planImport(headers, new Map(), read.parsed);
+  const plan = planImport(headers, new Map(), read.parsed, undefined, { dateSystem: '1900' });
   const all = [...headers, ...plan.newColumns];
   return {
     earnings: plan.cells.map((c) => `${String(c[all.indexOf('earningId')])}:${String(c[all.indexOf('participantId')])}`),
@@ -147,7 +147,7 @@ describe('a ragged row is refused by core\'s rule, with the same column and numb
   async function raggedBoth(text: string) {
     const r = await collectEarnings(source(utf8(text), 'e.csv'));
     const batch = r.issues.map((i) => ({ code: i.code, line: i.line, column: i.column, columnName: i.columnName, input: i.params?.['actual'], expected: i.params?.['expected'], severity: i.severity }));
-    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), [parseExport('e.csv', text)]);
+    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), [parseExport('e.csv', text)], undefined, { dateSystem: '1900' });
     const addin = [
       ...plan.rejected.map((j) => ({ code: j.code, line: j.line, column: j.columnNumber, columnName: j.column, input: j.input, expected: j.expected, severity: 'error' })),
       ...plan.warnings.map((w) => ({ code: w.code, line: w.line, severity: 'warning' })),
@@ -182,7 +182,7 @@ describe('a broken UTF-16 file is located by core\'s rule in both, wherever the 
     ['LE: a high surrogate last', Buffer.concat([Buffer.from([0xff, 0xfe]), le(`${body}E2,`), unitLE(0xd83d)]), { line: 3, input: 'truncated' }],
   ])('%s', async (_what, bytes, expected) => {
     const read = await readExportFile(Object.assign(new Blob([new Uint8Array(bytes)]), { name: 'e.csv' }));
-    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed);
+    const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed, undefined, { dateSystem: '1900' });
     const addin = plan.rejected.map((r) => ({ code: r.code, line: r.line, input: r.input }));
     expect(addin).toEqual([{ code: 'invalid_encoding', ...expected }]);
     // The batch job reads a stream: the same verdict with its bytes cut in two at every point.
@@ -213,7 +213,7 @@ describe("a file's kind is core's, from its first bytes, in both", () => {
         batch.problems.push(...r.issues.map((i) => `${i.code} ${i.params?.['reason'] ?? ''} ${i.severity}`));
       }
       const read = await readExportFile(Object.assign(new Blob([bytes as Uint8Array<ArrayBuffer>]), { name }));
-      const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed);
+      const plan = planImport(EARNINGS_COLUMNS.map((c) => c.name), new Map(), read.parsed, undefined, { dateSystem: '1900' });
       const headers = [...EARNINGS_COLUMNS.map((c) => c.name), ...plan.newColumns];
       const addin: Verdict = {
         earnings: plan.cells.map((c) => `${String(c[headers.indexOf('earningId')])}:${String(c[headers.indexOf('participantId')])}`),
@@ -385,7 +385,7 @@ describe('zips and sets of files are read in the same order, the same entries', 
       const unzipped = await unzipExports(zip, limits);
       const parsed = unzipped.entries.map(({ name, decoded }) => (decoded.ok ? parseExport(`export.zip/${name}`, decoded.text) : unreadableExport(`export.zip/${name}`, decoded.code, decoded.line, decoded.input)));
       const headers = EARNINGS_COLUMNS.map((c) => c.name);
-      const plan = planImport(headers, new Map(), parsed);
+      const plan = planImport(headers, new Map(), parsed, undefined, { dateSystem: '1900' });
       const all = [...headers, ...plan.newColumns];
       const addin: Verdict = {
         earnings: plan.cells.map((c) => `${String(c[all.indexOf('earningId')])}:${String(c[all.indexOf('participantId')])}`),
