@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/locale.js';
 import { RowNotFoundError } from '../excel/table-rows.js';
 import { TableColumnsError } from '../excel/table-placement.js';
+import { DateSystemError } from '../excel/date-system.js';
 import { ClaimRefusedError, RefusedSettingError, RefusedTableError, SheetFullError, SheetNotTableError } from './workbook-ops.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
@@ -31,6 +32,8 @@ export function errorText(locale: Locale, error: unknown): string {
   if (error instanceof RefusedSettingError) return error.issues.map((i) => locale.issue(i, locale.t(SETTING_LABEL[String(i.path[0])] ?? 'settings.numberLocale'))).join(' ');
   if (error instanceof TableColumnsError) return `${error.table}: ${error.issues.map((i) => locale.issue(i)).join(' ')}`;
   if (error instanceof SheetNotTableError) return locale.t('error.sheetNotTable', { table: error.table });
+  // Excel's answer to the date-system probe means nothing to a user: say what was kept safe and what to do.
+  if (error instanceof DateSystemError) return locale.t('error.dateSystem');
   if (error instanceof SheetFullError) return locale.t('error.sheetFull', { table: error.table, room: locale.integer(error.room), rows: locale.integer(error.rows) });
   if (error instanceof RefusedTableError) {
     return locale.t(REFUSED_TABLE_MESSAGE[error.table], { count: error.problems.length });

@@ -15,6 +15,8 @@ export interface FakeOfficeApi {
   reset(language?: string): void;
   /** The workbook's date system: true for Excel's "Use 1904 date system". */
   setDate1904(on: boolean): void;
+  /** What Excel's DATE function answers from now on, whatever its arguments (null: the right serial again). */
+  setDateAnswer(answer: { value: number } | { error: string } | null): void;
   tableValues(name: string): { headers: string[]; rows: unknown[][] } | null;
   tableFormats(name: string): string[][];
   validations(sheet: string): { rule: { list: { source: string } }; errorAlert: { style: string; showAlert: boolean } }[];

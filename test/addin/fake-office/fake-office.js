@@ -62,7 +62,7 @@
   }
 
   function createModel() {
-    return { sheets: new Map(), tables: new Map(), settings: new Map(), date1904: false, formulas: [], syncs: 0, maxCellsPerSync: 0, cellsLoaded: 0, handlers: new Map(), sortHandlers: new Map(), touched: [], selection: null, activeSheet: null };
+    return { sheets: new Map(), tables: new Map(), settings: new Map(), date1904: false, dateAnswer: null, formulas: [], syncs: 0, maxCellsPerSync: 0, cellsLoaded: 0, handlers: new Map(), sortHandlers: new Map(), touched: [], selection: null, activeSheet: null };
   }
 
   function sheetOf(model, name) {
@@ -756,15 +756,18 @@
           const result = { _loaded: false };
           ctx._queue.push({ kind: 'load', run: (m) => {
             const serial = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569 - (m.date1904 ? 1462 : 0);
+            // A host that answers the function oddly (`setDateAnswer`): an error, or another number.
+            const odd = m.dateAnswer;
             ctx._afterSync.push(() => {
               result._loaded = true;
-              result._value = serial;
+              result._value = odd === null ? serial : odd.error ? null : odd.value;
+              result._error = odd === null || !odd.error ? null : odd.error;
             });
           } });
           return {
             load() { return this; },
             get value() { if (!result._loaded) throw propertyNotLoaded('value'); return result._value; },
-            get error() { if (!result._loaded) throw propertyNotLoaded('error'); return null; },
+            get error() { if (!result._loaded) throw propertyNotLoaded('error'); return result._error; },
           };
         },
       };
@@ -846,6 +849,11 @@
     setLanguage(language) { state.language = language; },
     /** The workbook's date system: true for Excel's "Use 1904 date system" (serial 0 is 1904-01-01). Cells keep their numbers, as in Excel. */
     setDate1904(on) { state.model.date1904 = on; },
+    /**
+     * What Excel's DATE function answers from now on, whatever its arguments: `{ value }` a number,
+     * `{ error }` an error such as '#VALUE!' (value null); null for the right serial again.
+     */
+    setDateAnswer(answer) { state.model.dateAnswer = answer; },
     /** Every later sync waits this long before it is applied (0: none). */
     setSyncDelay(ms) { state.syncDelayMs = ms; },
     functions: state.functions,
