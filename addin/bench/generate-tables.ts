@@ -45,7 +45,7 @@ export function generateTables(rows: number, claims: number, participants = 20):
     row[index.get('earningType')!] = coop ? pick(['Co-op', 'Coop', 'COOP']) : 'Rebate';
     row[index.get('earningAmount')!] = amount;
     row[index.get('earningAmountUSD')!] = currency === 'JPY' ? Math.round(cents * 0.87) / 100 : amount;
-    row[index.get('earningDate')!] = toExcelSerial(addDays(start, Math.floor(next() * 730)));
+    row[index.get('earningDate')!] = toExcelSerial(addDays(start, Math.floor(next() * 730)), '1900')!;
     row[index.get('transactionCurrency')!] = currency;
     row[index.get('transactionId')!] = `TX-${Math.floor(i / 2)}`;
     row[index.get('paymentStatus')!] = 'Upcoming';
@@ -65,8 +65,8 @@ export function generateTables(rows: number, claims: number, participants = 20):
       programName: pick(PROGRAMS),
       activityType: 'Event',
       activityName: `Activity ${i}`,
-      activityStart: toExcelSerial(activityStart),
-      activityEnd: toExcelSerial(activityStart),
+      activityStart: toExcelSerial(activityStart, '1900')!,
+      activityEnd: toExcelSerial(activityStart, '1900')!,
       currency: homeCurrency(participant),
       amountClaimed: 100 + Math.floor(next() * 5000),
       status: pick(statuses),
@@ -78,7 +78,7 @@ export function generateTables(rows: number, claims: number, participants = 20):
   // Each table as set-up makes it: the header on sheet row 1, the rows below it.
   const rowNumbers = (n: number) => Array.from({ length: n }, (_, i) => sheetRowBelowHeader(1, i));
   return {
-    // The dates above are 1900 serials (toExcelSerial's default), as in a workbook of Excel's default system.
+    // The dates above are 1900 serials, as in a workbook of Excel's default system.
     earnings: { name: 'Earnings', headers, rows: earningRows, rowNumbers: rowNumbers(rows), dateSystem: '1900' },
     claims: { name: 'Claims', headers: claimHeaders, rows: claimRows, rowNumbers: rowNumbers(claims), dateSystem: '1900' },
   };

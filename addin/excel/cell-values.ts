@@ -106,20 +106,25 @@ export function dateFromCell(value: unknown, system: DateSystem): IsoDate | null
   return null;
 }
 
-/** Serials of dates already written, one cache per date system. */
-const isoCaches: Readonly<Record<DateSystem, Map<IsoDate, number>>> = { '1900': new Map(), '1904': new Map() };
+/** Cells of dates already written, one cache per date system. */
+const isoCaches: Readonly<Record<DateSystem, Map<IsoDate, number | string>>> = { '1900': new Map(), '1904': new Map() };
 
-/** A date as the serial a date cell holds in the workbook's date system (core's `toExcelSerial`); '' for none. */
-export function dateToCell(date: IsoDate | null | undefined, system: DateSystem): number | '' {
+/**
+ * A date as a date cell holds it in the workbook's date system: its serial (core's
+ * `toExcelSerial`); '' for none. A date the system has no serial for (1903-12-31 in a 1904
+ * workbook) is its ISO text behind Excel's quote prefix, so that Excel keeps it as text, which
+ * every reader of the cell reads back as the same date (docs/RULES.md, "Workbook cells").
+ */
+export function dateToCell(date: IsoDate | null | undefined, system: DateSystem): number | string {
   if (!date) return '';
   // Balances repeat the same few window dates for every pool; calendar math once per date.
   const isoCache = isoCaches[system];
-  let serial = isoCache.get(date);
-  if (serial === undefined) {
-    serial = toExcelSerial(date, system);
-    if (isoCache.size < 100_000) isoCache.set(date, serial);
+  let cell = isoCache.get(date);
+  if (cell === undefined) {
+    cell = toExcelSerial(date, system) ?? `'${date}`;
+    if (isoCache.size < 100_000) isoCache.set(date, cell);
   }
-  return serial;
+  return cell;
 }
 
 export function textFromCell(value: unknown): string {

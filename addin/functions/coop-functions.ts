@@ -8,7 +8,7 @@
 import { fiscalHalfOf, formatHalf, parseHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { windowsOf } from '../../core/calendar/windows.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
-import { toExcelSerial, type DateSystem } from '../../core/calendar/calendar-date.js';
+import { toExcelSerial, type DateSystem, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { parseCurrency } from '../../core/money/currency.js';
 import { SPLIT_CURRENCY_UNNAMED, splitCurrency, splitEarning } from '../../core/split.js';
 import { parseShare } from '../../core/policy/policy-fields.js';
@@ -51,19 +51,26 @@ export function periodOf(date: unknown, settings: LedgerSettings, dateSystem: Da
   return formatHalf(fiscalHalfOf(iso, settings));
 }
 
+/** A window's date as the serial the workbook shows it by; an error for a date its system cannot show (before 1904-01-01 in a 1904 workbook). */
+function serialOf(date: IsoDate, dateSystem: DateSystem): number {
+  const serial = toExcelSerial(date, dateSystem);
+  if (serial === null) invalid(`${date} is before the first date this workbook's ${dateSystem} date system can hold`);
+  return serial;
+}
+
 /** COOP.USAGEEND: last day of the usage window of an earning period, as an Excel date. */
 export function usageEndOf(period: unknown, settings: LedgerSettings, dateSystem: DateSystem): number {
-  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).usage), dateSystem);
+  return serialOf(lastDay(windowsOf(periodArg(period), settings).usage), dateSystem);
 }
 
 /** COOP.CLAIMSTART: first day claims for an earning period can be submitted. */
 export function claimStartOf(period: unknown, settings: LedgerSettings, dateSystem: DateSystem): number {
-  return toExcelSerial(windowsOf(periodArg(period), settings).claiming.start, dateSystem);
+  return serialOf(windowsOf(periodArg(period), settings).claiming.start, dateSystem);
 }
 
 /** COOP.CLAIMEND: the last day claims for an earning period can be submitted. */
 export function claimEndOf(period: unknown, settings: LedgerSettings, dateSystem: DateSystem): number {
-  return toExcelSerial(lastDay(windowsOf(periodArg(period), settings).claiming), dateSystem);
+  return serialOf(lastDay(windowsOf(periodArg(period), settings).claiming), dateSystem);
 }
 
 /**

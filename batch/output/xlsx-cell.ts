@@ -48,8 +48,12 @@ export function toXlsxCell(cell: ResolvedCell, kind: ColumnKind): XlsxCell {
     }
     case 'decimal':
       return kind === 'share' ? { value: cell.value.toNumber(), numFmt: SHARE_NUMFMT } : { value: cell.value.toNumber() };
-    case 'date':
-      return { value: toExcelSerial(cell.date), numFmt: DATE_NUMFMT };
+    case 'date': {
+      // The reports are in Excel's default 1900 system. A date it has no serial for stays its ISO
+      // text, a text cell that every reader takes for the same date (docs/RULES.md, "Workbook cells").
+      const serial = toExcelSerial(cell.date, '1900');
+      return serial === null ? { value: cell.date } : { value: serial, numFmt: DATE_NUMFMT };
+    }
     case 'integer':
       return { value: cell.value, numFmt: INTEGER_NUMFMT };
     case 'boolean':

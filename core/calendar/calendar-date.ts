@@ -152,14 +152,21 @@ export type DateSystem = '1900' | '1904';
 /** Days from the 1900 system's day 0 to the 1904 system's: a date's 1900 serial is its 1904 serial + 1462. */
 export const DATE_1904_OFFSET = 1462;
 
-/** Serial number Excel uses for a date in a date system (1900 unless told): 2021-01-01 → 44197 (1900), 42735 (1904). */
-export function toExcelSerial(date: IsoDate, system: DateSystem = '1900'): number {
-  const serial = daysBetween('1899-12-30' as IsoDate, date);
-  return system === '1900' ? serial : serial - DATE_1904_OFFSET;
-}
-
 /** Excel's last date, 9999-12-31: a larger number is no date in Excel (it shows `####`). */
 const LAST_EXCEL_SERIAL = 2_958_465;
+
+/**
+ * Serial number Excel uses for a date in a date system: 2021-01-01 → 44197 (1900), 42735 (1904).
+ * Null for a date the system has no serial for (docs/RULES.md, "Workbook cells"): before
+ * 1904-01-01 in the 1904 system, whose serials start at 0, or below serial 1 in the 1900 system.
+ * Such a serial would not read back as the date (`fromExcelSerial` refuses it) and Excel would
+ * show it as no date, so each caller says what it does instead.
+ */
+export function toExcelSerial(date: IsoDate, system: DateSystem): number | null {
+  const serial = daysBetween('1899-12-30' as IsoDate, date);
+  if (!(serial >= (system === '1900' ? 1 : DATE_1904_OFFSET) && serial <= LAST_EXCEL_SERIAL)) return null;
+  return system === '1900' ? serial : serial - DATE_1904_OFFSET;
+}
 
 /**
  * The calendar date of an Excel serial in a date system (1900 unless told), its time of day (the

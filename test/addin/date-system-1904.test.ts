@@ -147,3 +147,60 @@ describe('the planners are told the date system, never assume one', () => {
     expect(typeof calls).toBe('function');
   });
 });
+
+describe('a date before 1904-01-01 in a 1904 workbook', () => {
+  const EXPORT = [
+    'earningId,participantId,programName,earningType,earningAmount,earningAmountUSD,earningDate,transactionCurrency',
+    'E1,P1,Hosting,Co-op,10.00,10.00,1903-12-31,USD',
+    'E2,P1,Hosting,Co-op,20.00,20.00,1900-03-01,USD',
+    'E3,P1,Hosting,Co-op,30.00,30.00,2021-01-05,USD',
+  ].join('\n');
+
+  /** Import, a claim, Recalculate, and the same export again, in a fresh workbook of either system. */
+  async function early(date1904: boolean) {
+    fake.reset();
+    fake.setDate1904(date1904);
+    await setUpWorkbook();
+    await run(async (context) => {
+      context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
+      await context.sync();
+    });
+    await importExports([parseExportText('e.csv', EXPORT)], () => undefined);
+    const claim = parseClaimRow({
+      claimId: 'CLM-1', participantId: 'P1', programName: 'Hosting', activityType: 'Event', activityName: 'Fair',
+      activityStart: '1903-11-01', activityEnd: '1903-11-02', currency: 'USD', amountClaimed: '1', status: 'Submitted', submittedDate: '1903-12-01',
+      invoices: 'i.pdf', proofs: 'p.pdf',
+    });
+    if (!claim.ok) throw new Error(JSON.stringify(claim.issues));
+    await appendClaim(claim.value, historyEntry(claim.value, 'edited', { at: isoDate('1903-12-01'), by: 't' }, ['created']));
+    await writeBalances((await loadWorkbook({ reread: true })).ledger);
+    const again = await importExports([parseExportText('e.csv', EXPORT)], () => undefined);
+    const state = await loadWorkbook({ reread: true });
+    const tables = Object.fromEntries([TABLES.earnings, TABLES.claims, TABLES.claimHistory, TABLES.balances].map((t) => [t, fake.tableValues(t)!]));
+    return { state, again, tables };
+  }
+  const cell = (table: { headers: string[]; rows: unknown[][] }, row: number, column: string) => table.rows[row]![table.headers.indexOf(column)];
+
+  test('is written as its ISO text, which reads back as the same date: the ledger a 1900 workbook gives, and a re-import adds nothing', async () => {
+    const in1900 = await early(false);
+    const in1904 = await early(true);
+    for (const part of ['balances', 'claims', 'findings', 'problems'] as const) {
+      expect(JSON.stringify(in1904.state.ledger[part])).toBe(JSON.stringify(in1900.state.ledger[part]));
+    }
+    // Every row was read: none refused as a date that is no date.
+    expect(in1904.state.ledger.problems).toEqual([]);
+    expect(in1904.state.ledger.claims.map((c) => c.claim.activityStart)).toEqual(['1903-11-01']);
+    expect(in1904.again.written).toBe(0);
+    expect(in1904.again.plan.skipped.map((s) => s.code)).toEqual(['duplicate_earning', 'duplicate_earning', 'duplicate_earning']);
+    const earnings = in1904.tables[TABLES.earnings]!;
+    expect([0, 1, 2].map((r) => cell(earnings, r, 'earningDate'))).toEqual(['1903-12-31', '1900-03-01', toExcelSerial(isoDate('2021-01-05'), '1904')]);
+    // In the 1900 workbook the same dates have serials.
+    expect(cell(in1900.tables[TABLES.earnings]!, 1, 'earningDate')).toBe(toExcelSerial(isoDate('1900-03-01'), '1900'));
+    const claims = in1904.tables[TABLES.claims]!;
+    expect([cell(claims, 0, 'activityStart'), cell(claims, 0, 'submittedDate')]).toEqual(['1903-11-01', '1903-12-01']);
+    expect(cell(in1904.tables[TABLES.claimHistory]!, 0, 'at')).toBe('1903-12-01');
+    // The 1900 pool's windows are all before 1904 too, written as text in Balances.
+    const balances = in1904.tables[TABLES.balances]!;
+    expect(balances.rows.some((row) => row.some((v) => v === '1901-02-15'))).toBe(true);
+  }, 60_000);
+});

@@ -8,7 +8,7 @@ import { isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { run } from './fake-excel.js';
 
-const serial = (d: string) => toExcelSerial(isoDate(d));
+const serial = (d: string) => toExcelSerial(isoDate(d), '1900')!;
 
 describe('period functions', () => {
   test.each([
@@ -159,7 +159,7 @@ describe('the calendar functions read the workbook\'s fiscal-year start', () => 
   test('in a 1904 workbook, COOP.PERIOD reads a date serial and COOP.CLAIMEND gives one in the workbook\'s date system', async () => {
     const { fake } = await import('./fake-excel.js');
     fake.setDate1904(true);
-    const serial1904 = (d: string) => toExcelSerial(isoDate(d), '1904');
+    const serial1904 = (d: string) => toExcelSerial(isoDate(d), '1904')!;
     // 2021-03-15 is 43172 in a 1904 workbook; read as a 1900 serial it would be 2018-03-14, in FY18 H1.
     const half = streaming(period, serial1904('2021-03-15'));
     const end = streaming(claimEnd, 'FY21 H1');

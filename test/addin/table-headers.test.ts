@@ -17,7 +17,7 @@ import { fake } from './fake-excel.js';
 
 const LAYOUT = EARNINGS_COLUMNS.map((c) => c.name);
 const asOf = isoDate('2021-09-01');
-const date = toExcelSerial(isoDate('2021-03-15'));
+const date = toExcelSerial(isoDate('2021-03-15'), '1900');
 const EARNING: Readonly<Record<string, unknown>> = {
   earningId: 'E1', participantId: 'P1', programName: 'Hosting', earningType: 'Co-op', earningAmount: 100, earningAmountUSD: 100, earningDate: date, transactionCurrency: 'USD',
 };

@@ -62,7 +62,7 @@ describe('computing the ledger from the Earnings table', () => {
           earningType: ['Co-op', 'Coop', 'COOP', 'Rebate'][i % 4],
           earningAmount: amount,
           earningAmountUSD: i % 13 === 0 ? '' : amount,
-          earningDate: toExcelSerial(isoDate('2020-07-01')) + ((i * 17) % 700),
+          earningDate: toExcelSerial(isoDate('2020-07-01'), '1900')! + ((i * 17) % 700),
           transactionCurrency: currency,
         }),
       );
@@ -93,7 +93,7 @@ describe('computing the ledger from the Earnings table', () => {
 
 describe('the Earnings table through core\'s engine', () => {
   const asOf = isoDate('2021-09-01');
-  const date = toExcelSerial(isoDate('2021-03-15'));
+  const date = toExcelSerial(isoDate('2021-03-15'), '1900');
   // The header on sheet row 1, as set-up makes the table: its first row is sheet row 2.
   const table = (rows: unknown[][]) => ({ name: 'Earnings', headers, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' as const });
   const coop = (id: string, type: string, amount: number | string, extra: Record<string, unknown> = {}) =>

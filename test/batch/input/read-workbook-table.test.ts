@@ -136,7 +136,7 @@ describe('readWorkbookTable', () => {
 });
 
 describe('plainCellValue', () => {
-  const serial = (date: string) => toExcelSerial(isoDate(date));
+  const serial = (date: string) => toExcelSerial(isoDate(date), '1900')!;
   test.each<[string, ExcelJS.CellValue, unknown]>([
     ['a number', 0.1 + 0.2, 0.30000000000000004],
     ['text', 'C-1', 'C-1'],
@@ -206,7 +206,7 @@ describe('readWorkbookTable with a layout', () => {
       const wb = new ExcelJS.Workbook();
       wb.properties.date1904 = date1904;
       const ws = wb.addWorksheet('Register');
-      const serial = (date: string) => toExcelSerial(isoDate(date), date1904 ? '1904' : '1900');
+      const serial = (date: string) => toExcelSerial(isoDate(date), date1904 ? '1904' : '1900')!;
       ws.addTable({
         name: 'Claims',
         ref: 'A1',
