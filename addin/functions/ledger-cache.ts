@@ -10,7 +10,7 @@
 import { settingsRefusing, type LedgerSettings } from '../../core/settings.js';
 import type { DateSystem } from '../../core/calendar/calendar-date.js';
 import { TABLES } from '../../core/workbook-layout.js';
-import { queueWorkbookNames } from '../excel/table-io.js';
+import { queueWorkbookBasics } from '../ledger/workbook-basics.js';
 import { queueDateSystem } from '../excel/date-system.js';
 import { queueStoredSettings } from '../ledger/ledger-settings-store.js';
 import { todayIso } from '../ledger/today.js';
@@ -130,14 +130,10 @@ export function currentLedger(): Promise<Ledger> {
   if (cached) return cached;
   const ledger = Excel.run(async (context) => {
     // The settings, the table names and the date system in one sync, as the pane reads them.
-    const queuedSettings = queueStoredSettings(context);
-    const queuedNames = queueWorkbookNames(context);
-    const dates = queueDateSystem(context);
+    const basics = queueWorkbookBasics(context);
     await context.sync();
-    const stored = queuedSettings.read();
-    const dateSystem = dates.read();
+    const { names, stored, dateSystem } = basics.read();
     settingsAre({ settings: stored.settings, refused: settingsRefusing(stored.issues, 'calculation'), dateSystem });
-    const names = queuedNames.read();
     return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso(), dateSystem, refusedSettings: settingsRefusing(stored.issues, 'calculation') })).ledger;
   });
   cached = ledger;

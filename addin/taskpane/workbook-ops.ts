@@ -15,7 +15,7 @@ import { TableColumnsError } from '../excel/table-placement.js';
 import { readTableHeader } from '../../core/tables/table-header.js';
 import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
 import { queueDateSystem, type QueuedDateSystem } from '../excel/date-system.js';
-import { appendRows, addColumns, appendRoom, queueAppend, queueLastUsedRow, queueWorkbookNames, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
+import { appendRows, addColumns, appendRoom, queueAppend, queueLastUsedRow, readTables, replaceRows, writeRow, type TableData } from '../excel/table-io.js';
 import type { WorkbookNames } from '../../core/tables/table-location.js';
 import { locateTable, offsetBelowHeader } from '../../core/tables/table-location.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
@@ -26,7 +26,8 @@ import type { PoolKey } from '../../core/pools/pool-key.js';
 import { formatsForAmountsIn, NUMBER_FORMATS } from '../excel/column-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
 import { textFromCell } from '../excel/cell-values.js';
-import { queueStoredSettings, saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
+import { saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
+import { queueWorkbookBasics } from '../ledger/workbook-basics.js';
 import { balanceToCells, catalogOf, earningsHeaderVerdict, paymentsHeaderVerdict, type Ledger } from '../ledger/workbook-ledger.js';
 import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
@@ -57,13 +58,9 @@ export interface WorkbookState {
  */
 export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<WorkbookState> {
   const state = await Excel.run(async (context) => {
-    const queued = queueWorkbookNames(context);
-    const settings = queueStoredSettings(context);
-    const dates = queueDateSystem(context);
+    const basics = queueWorkbookBasics(context);
     await context.sync();
-    const names = queued.read();
-    const stored = settings.read();
-    const dateSystem = dates.read();
+    const { names, stored, dateSystem } = basics.read();
     // A table is there when core's rule finds it as a table; a sheet standing for one is read, but
     // the pane writes only to tables, so it is still to be set up (docs/RULES.md, "Where a table is").
     const missing = ALL_TABLES.filter((name) => locateTable(name, names).kind !== 'table');
@@ -249,18 +246,15 @@ export function importExports(
   zipSkipped: readonly { readonly file: string; readonly code: ZipProblemCode }[] = [],
 ): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
-    const stored = queueStoredSettings(context);
     // The workbook's names, read once: where each table is, for every step below.
-    const queuedNames = queueWorkbookNames(context);
-    const dates = queueDateSystem(context);
+    const basics = queueWorkbookBasics(context);
     await context.sync();
-    const names = queuedNames.read();
-    const dateSystem = dates.read();
+    const { names, stored, dateSystem } = basics.read();
     const earningsAt = locateTable(TABLES.earnings, names);
     // What is below the table limits its room, read with the tables' shapes.
     const earningsLastUsed = earningsAt.kind === 'table' ? queueLastUsedRow(context, earningsAt.table) : null;
     const read = await readTables(context, [TABLES.earnings, TABLES.programs], undefined, names, dateSystem);
-    const { numberLocale, issues } = stored.read();
+    const { numberLocale, issues } = stored;
     const localeRefused = settingsRefusing(issues, 'import');
     if (localeRefused.length > 0) throw new RefusedSettingError(localeRefused);
     const table = read.get(TABLES.earnings);
