@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { localCalendarDate } from '../core/calendar/local-date.js';
+import { asOfDate } from '../core/calendar/local-date.js';
 import { DEFAULT_SETTINGS, MAX_EXPIRY_DAYS, readSettings } from '../core/settings.js';
 import { CSV_DIALECTS, isCsvDialectName } from './output/csv-dialect.js';
 import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
@@ -126,9 +126,9 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
     if (option === SETTING_OPTIONS.numberLocale) throw new UsageError(`${option.flag} "${refused.input ?? ''}" is not ${option.expected}`, false);
     throw new UsageError(`${option.flag} must be ${option.expected}, not "${refused.input ?? ''}"`);
   }
-  // Without --as-of, the calendar date where the job runs (core's `localCalendarDate`, as the add-in
+  // Without --as-of, the calendar date where the job runs (core's `asOfDate`, as the add-in
   // takes it): the one place the batch job reads the clock.
-  const asOf = read.asOf ?? localCalendarDate(io.now());
+  const asOf = asOfDate(read.asOf, io.now());
   const failOn = values['fail-on'] ?? 'error';
   if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
   const dialect = values['csv-dialect'] ?? 'rfc4180';

@@ -13,7 +13,7 @@ import { TABLES } from '../../core/workbook-layout.js';
 import { queueWorkbookBasics } from '../ledger/workbook-basics.js';
 import { queueDateSystem } from '../excel/date-system.js';
 import { queueStoredSettings } from '../ledger/ledger-settings-store.js';
-import { todayIso } from '../ledger/today.js';
+import { asOfDate } from '../../core/calendar/local-date.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
 import { loadLedger } from '../ledger/load-ledger.js';
 import { onTablesChanged } from '../excel/table-changes.js';
@@ -134,7 +134,7 @@ export function currentLedger(): Promise<Ledger> {
     await context.sync();
     const { names, stored, dateSystem } = basics.read();
     settingsAre({ settings: stored.settings, refused: settingsRefusing(stored.issues, 'calculation'), dateSystem });
-    return (await loadLedger(context, { names, settings: stored.settings, asOf: stored.asOf ?? todayIso(), dateSystem, refusedSettings: settingsRefusing(stored.issues, 'calculation') })).ledger;
+    return (await loadLedger(context, { names, settings: stored.settings, asOf: asOfDate(stored.asOf, new Date()), dateSystem, refusedSettings: settingsRefusing(stored.issues, 'calculation') })).ledger;
   });
   cached = ledger;
   ledger.catch(() => {

@@ -32,6 +32,7 @@ import { balanceToCells, catalogOf, earningsHeaderVerdict, paymentsHeaderVerdict
 import { earningsWritten, fingerprintOf, loadLedger } from '../ledger/load-ledger.js';
 import { defaultProgramRows } from '../ledger/program-rows.js';
 import { todayIso } from '../ledger/today.js';
+import { asOfDate } from '../../core/calendar/local-date.js';
 import { existingEarnings, nextImportOrderOf, planImport, type ImportPlan } from '../import/plan-import.js';
 import { existingPayments, planPaymentsImport, type PaymentsPlan, type PlanPaymentsOptions } from '../import/plan-payments-import.js';
 import type { ParsedExport } from '../import/parse-export.js';
@@ -64,7 +65,7 @@ export async function loadWorkbook(options: { reread?: boolean } = {}): Promise<
     // A table is there when core's rule finds it as a table; a sheet standing for one is read, but
     // the pane writes only to tables, so it is still to be set up (docs/RULES.md, "Where a table is").
     const missing = ALL_TABLES.filter((name) => locateTable(name, names).kind !== 'table');
-    const asOf = stored.asOf ?? todayIso();
+    const asOf = asOfDate(stored.asOf, new Date());
     const refusedSettings = settingsRefusing(stored.issues, 'calculation');
     const loaded = await loadLedger(context, { names, settings: stored.settings, asOf, dateSystem, refusedSettings, ...(options.reread ? { reread: true } : {}) });
     const fingerprint = fingerprintOf([JSON.stringify([missing, stored, asOf, dateSystem]), loaded.fingerprint]);

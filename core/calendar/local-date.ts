@@ -12,3 +12,12 @@ export function localCalendarDate(reading: Date): IsoDate {
   if (date === null) throw new RangeError(`No calendar date for the clock reading ${String(reading)}`);
   return date;
 }
+
+/**
+ * The date a ledger is settled as of: the one set (the batch job's `--as-of`, a workbook's stored
+ * as-of date), else the calendar date of the clock reading where it runs (docs/RULES.md, "The
+ * as-of date is the workbook's today").
+ */
+export function asOfDate(set: IsoDate | null | undefined, reading: Date): IsoDate {
+  return set ?? localCalendarDate(reading);
+}

@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { localCalendarDate } from '../../core/calendar/local-date.js';
+import { asOfDate, localCalendarDate } from '../../core/calendar/local-date.js';
+import { isoDate } from '../../core/calendar/calendar-date.js';
 
 describe('the calendar date of a clock reading, where the user is', () => {
   test.each<[string, Date, string]>([
@@ -39,5 +40,14 @@ describe('the calendar date of a clock reading, where the user is', () => {
 
   test('a reading that is no date is a mistake, and throws', () => {
     expect(() => localCalendarDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('the as-of date', () => {
+  test('is the date set, whatever the clock says; left unset, the calendar date of the reading where it runs', () => {
+    const reading = new Date(2022, 1, 10, 23, 59);
+    expect(asOfDate(isoDate('2021-12-31'), reading)).toBe('2021-12-31');
+    expect(asOfDate(null, reading)).toBe('2022-02-10');
+    expect(asOfDate(undefined, reading)).toBe(localCalendarDate(reading));
   });
 });
