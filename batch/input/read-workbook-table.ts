@@ -5,7 +5,7 @@ import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns }
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import { columnKind, type ColumnKind, type ColumnSpec } from '../../core/workbook-layout.js';
-import { DATE_1904_OFFSET, type DateSystem } from '../../core/calendar/calendar-date.js';
+import { serialOfWallTime, type DateSystem } from '../../core/calendar/calendar-date.js';
 import type { InputIssueCode } from '../../core/codes.js';
 
 /** Where a value came from, for located findings (`Claims!B7`). Rows are sheet rows (core's `sheetRowBelowHeader`). */
@@ -54,10 +54,6 @@ export type ReadWorkbookTableResult =
   | { readonly ok: true; readonly table: WorkbookTable; readonly problems: readonly WorkbookTableProblem[] }
   | { readonly ok: false; readonly problems: readonly WorkbookTableProblem[] };
 
-/** Days from 1970-01-01 to Excel's day 0 (1899-12-30) in the 1900 date system. */
-const EXCEL_EPOCH_SERIAL = 25_569;
-const MS_PER_DAY = 86_400_000;
-
 type PlainCell = { readonly value: PlainCellValue; readonly formulaWithoutResult?: string };
 
 /**
@@ -72,7 +68,7 @@ type PlainCell = { readonly value: PlainCellValue; readonly formulaWithoutResult
 export function plainCellValue(value: ExcelJS.CellValue | undefined, system: DateSystem = '1900'): PlainCell {
   if (value === null || value === undefined) return { value: null };
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value };
-  if (value instanceof Date) return { value: value.getTime() / MS_PER_DAY + EXCEL_EPOCH_SERIAL - (system === '1904' ? DATE_1904_OFFSET : 0) };
+  if (value instanceof Date) return { value: serialOfWallTime(value.getTime(), system) };
   if ('richText' in value) return { value: value.richText.map((r) => r.text).join('') };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;

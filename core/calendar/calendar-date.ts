@@ -168,6 +168,20 @@ export function toExcelSerial(date: IsoDate, system: DateSystem): number | null 
   return system === '1900' ? serial : serial - DATE_1904_OFFSET;
 }
 
+/** Days from the 1900 system's day 0 (1899-12-30) to 1970-01-01, where a millisecond count starts. */
+const UNIX_EPOCH_SERIAL = 25_569;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The serial in a date system, time of day as its fraction, of a wall time given as milliseconds
+ * since 1970-01-01 00:00 with the wall time read as UTC: how a workbook reader that turns a date
+ * cell into a `Date` hands it over (exceljs), so that no time zone moves it. A whole day's count
+ * is `toExcelSerial` of that day.
+ */
+export function serialOfWallTime(ms: number, system: DateSystem): number {
+  return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (system === '1904' ? DATE_1904_OFFSET : 0);
+}
+
 /**
  * The calendar date of an Excel serial in a date system (1900 unless told), its time of day (the
  * fraction) dropped; null for a number Excel shows as no date: below 1 in the 1900 system, below 0

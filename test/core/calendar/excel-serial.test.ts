@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { addDays, DATE_1904_OFFSET, fromExcelSerial, isoDate, toExcelSerial, type DateSystem } from '../../../core/calendar/calendar-date.js';
+import { addDays, DATE_1904_OFFSET, fromExcelSerial, isoDate, serialOfWallTime, toExcelSerial, type DateSystem } from '../../../core/calendar/calendar-date.js';
 
 /** Every date both systems can hold: 1904-01-01 (1904's serial 0) to 9999-12-31. */
 const sharedDate = fc.integer({ min: 0, max: 2_957_003 }).map((days) => addDays(isoDate('1904-01-01'), days));
@@ -94,6 +94,21 @@ describe('Excel serials in the 1900 and the 1904 date system (docs/RULES.md, "Wo
         expect(fromExcelSerial(cell, '1900')).not.toBe(date);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('a wall time handed over as UTC milliseconds (a reader\'s Date)', () => {
+  test('is the serial of its day in either system, its time of day the fraction', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_900_000 }), fc.constantFrom<DateSystem>('1900', '1904'), fc.integer({ min: 0, max: 23 }), (n, system, hour) => {
+        const day = addDays(isoDate('1904-01-01'), n % 2_900_000);
+        const serial = toExcelSerial(day, system);
+        fc.pre(serial !== null);
+        const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+        expect(serialOfWallTime(Date.UTC(y, m - 1, d), system)).toBe(serial);
+        expect(serialOfWallTime(Date.UTC(y, m - 1, d, hour), system)).toBeCloseTo(serial! + hour / 24, 9);
+      }),
     );
   });
 });
