@@ -156,16 +156,24 @@ export const DATE_1904_OFFSET = 1462;
 const LAST_EXCEL_SERIAL = 2_958_465;
 
 /**
+ * The 1900 system's serial of 1900-03-01. Excel counts a 1900-02-29 that never was (serial 60, kept
+ * from Lotus 1-2-3), so the days before it are one serial lower than a count from 1899-12-30 gives:
+ * serial 1 is 1900-01-01 and 59 is 1900-02-28.
+ */
+const FIRST_SERIAL_AFTER_1900_02_29 = 61;
+
+/**
  * Serial number Excel uses for a date in a date system: 2021-01-01 → 44197 (1900), 42735 (1904).
  * Null for a date the system has no serial for (docs/RULES.md, "Workbook cells"): before
- * 1904-01-01 in the 1904 system, whose serials start at 0, or below serial 1 in the 1900 system.
- * Such a serial would not read back as the date (`fromExcelSerial` refuses it) and Excel would
- * show it as no date, so each caller says what it does instead.
+ * 1904-01-01 in the 1904 system, whose serials start at 0, or before 1900-01-01 (serial 1) in the
+ * 1900 system. Such a serial would not read back as the date (`fromExcelSerial` refuses it) and
+ * Excel would show it as no date, so each caller says what it does instead.
  */
 export function toExcelSerial(date: IsoDate, system: DateSystem): number | null {
-  const serial = daysBetween('1899-12-30' as IsoDate, date);
-  if (!(serial >= (system === '1900' ? 1 : DATE_1904_OFFSET) && serial <= LAST_EXCEL_SERIAL)) return null;
-  return system === '1900' ? serial : serial - DATE_1904_OFFSET;
+  const days = daysBetween('1899-12-30' as IsoDate, date);
+  if (!(days >= (system === '1900' ? 2 : DATE_1904_OFFSET) && days <= LAST_EXCEL_SERIAL)) return null;
+  if (system === '1904') return days - DATE_1904_OFFSET;
+  return days >= FIRST_SERIAL_AFTER_1900_02_29 ? days : days - 1;
 }
 
 /** Days from the 1900 system's day 0 (1899-12-30) to 1970-01-01, where a millisecond count starts. */
@@ -185,7 +193,7 @@ export function serialOfWallTime(ms: number, system: DateSystem): number {
 /**
  * The calendar date of an Excel serial in a date system (1900 unless told), its time of day (the
  * fraction) dropped; null for a number Excel shows as no date: below 1 in the 1900 system, below 0
- * in the 1904 system, after 9999-12-31 in either.
+ * in the 1904 system, after 9999-12-31 in either, and the 1900 system's 60 (Excel's 1900-02-29).
  */
 export function fromExcelSerial(serial: number, system: DateSystem = '1900'): IsoDate | null {
   if (system === '1904') {
@@ -194,5 +202,8 @@ export function fromExcelSerial(serial: number, system: DateSystem = '1900'): Is
     return serial >= 0 && serial < LAST_EXCEL_SERIAL + 1 - DATE_1904_OFFSET ? fromExcelSerial(Math.floor(serial) + DATE_1904_OFFSET) : null;
   }
   if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_EXCEL_SERIAL + 1) return null;
-  return addDays('1899-12-30' as IsoDate, Math.floor(serial));
+  const day = Math.floor(serial);
+  if (day >= FIRST_SERIAL_AFTER_1900_02_29) return addDays('1899-12-30' as IsoDate, day);
+  // Serial 60 is Excel's 1900-02-29, a day no calendar has: no date.
+  return day === FIRST_SERIAL_AFTER_1900_02_29 - 1 ? null : addDays('1899-12-31' as IsoDate, day);
 }

@@ -51,7 +51,14 @@ describe('Excel serials in the 1900 and the 1904 date system (docs/RULES.md, "Wo
 
   test('the first day of each system has its first serial', () => {
     expect(toExcelSerial(isoDate('1904-01-01'), '1904')).toBe(0);
-    expect(toExcelSerial(isoDate('1899-12-31'), '1900')).toBe(1);
+    expect(toExcelSerial(isoDate('1900-01-01'), '1900')).toBe(1);
+    expect(toExcelSerial(isoDate('1899-12-31'), '1900')).toBeNull();
+  });
+
+  test('the 1900 system counts a 1900-02-29 that never was: the days before it are one serial lower, and serial 60 is no date', () => {
+    expect(toExcelSerial(isoDate('1900-02-28'), '1900')).toBe(59);
+    expect(toExcelSerial(isoDate('1900-03-01'), '1900')).toBe(61);
+    expect([1, 59, 59.5, 60, 60.9, 61].map((n) => fromExcelSerial(n, '1900'))).toEqual(['1900-01-01', '1900-02-28', '1900-02-28', null, null, '1900-03-01']);
   });
 
   test('a date gets a serial exactly when that serial reads back as the date, in either system', () => {
@@ -61,13 +68,26 @@ describe('Excel serials in the 1900 and the 1904 date system (docs/RULES.md, "Wo
         const serial = toExcelSerial(date, system);
         if (serial === null) {
           // No number in the system is this date.
-          expect(days < (system === '1900' ? 1 : DATE_1904_OFFSET) || days > 2_958_465).toBe(true);
+          expect(days < (system === '1900' ? 2 : DATE_1904_OFFSET) || days > 2_958_465).toBe(true);
         } else {
           expect(fromExcelSerial(serial, system)).toBe(date);
         }
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test('every whole serial Excel shows as a date reads as the date whose serial it is, in either system', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2_958_465 }), fc.constantFrom<DateSystem>('1900', '1904'), (serial, system) => {
+        const date = fromExcelSerial(serial, system);
+        const isDate = system === '1900' ? serial >= 1 && serial !== 60 : serial <= 2_958_465 - DATE_1904_OFFSET;
+        expect(date !== null).toBe(isDate);
+        if (date !== null) expect(toExcelSerial(date, system)).toBe(serial);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const serial of [1, 59, 61]) expect(toExcelSerial(fromExcelSerial(serial, '1900')!, '1900')).toBe(serial);
   });
 
   test('a date has one serial in each system, 1,462 apart, and each reads back as the date', () => {
