@@ -65,7 +65,7 @@ type PlainCell = { readonly value: PlainCellValue; readonly formulaWithoutResult
  * (time of day as the fraction), whatever this machine's zone. Rich text is its text joined, a
  * hyperlink its text, a formula its cached result, an error as Excel shows it (`#N/A`).
  */
-export function plainCellValue(value: ExcelJS.CellValue | undefined, system: DateSystem = '1900'): PlainCell {
+export function plainCellValue(value: ExcelJS.CellValue | undefined, system: DateSystem): PlainCell {
   if (value === null || value === undefined) return { value: null };
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { value };
   if (value instanceof Date) return { value: serialOfWallTime(value.getTime(), system) };

@@ -191,15 +191,15 @@ export function serialOfWallTime(ms: number, system: DateSystem): number {
 }
 
 /**
- * The calendar date of an Excel serial in a date system (1900 unless told), its time of day (the
+ * The calendar date of an Excel serial in a date system, its time of day (the
  * fraction) dropped; null for a number Excel shows as no date: below 1 in the 1900 system, below 0
  * in the 1904 system, after 9999-12-31 in either, and the 1900 system's 60 (Excel's 1900-02-29).
  */
-export function fromExcelSerial(serial: number, system: DateSystem = '1900'): IsoDate | null {
+export function fromExcelSerial(serial: number, system: DateSystem): IsoDate | null {
   if (system === '1904') {
     // The 1904 system's day 0 is the 1900 system's day 1462, and both end on 9999-12-31. The day
     // is taken before the offset is added, so no fraction can round it into the next.
-    return serial >= 0 && serial < LAST_EXCEL_SERIAL + 1 - DATE_1904_OFFSET ? fromExcelSerial(Math.floor(serial) + DATE_1904_OFFSET) : null;
+    return serial >= 0 && serial < LAST_EXCEL_SERIAL + 1 - DATE_1904_OFFSET ? fromExcelSerial(Math.floor(serial) + DATE_1904_OFFSET, '1900') : null;
   }
   if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_EXCEL_SERIAL + 1) return null;
   const day = Math.floor(serial);

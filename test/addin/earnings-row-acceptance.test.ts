@@ -57,7 +57,7 @@ const earningRow = fc
 function exportText(column: EarningRowColumn, cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') {
-    if (column === 'earningDate') return fromExcelSerial(cell) ?? String(cell);
+    if (column === 'earningDate') return fromExcelSerial(cell, '1900') ?? String(cell);
     // A workbook number is its value to 15 significant digits (docs/RULES.md, "Workbook cells").
     if (column.startsWith('earningAmount')) return Number.isFinite(cell) ? new Dec(cell.toPrecision(15)).toFixed() : String(cell);
   }

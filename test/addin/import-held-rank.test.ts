@@ -22,7 +22,7 @@ function earningsById(): Map<string, { usd: unknown; downloadLatest: string | nu
   const table = fake.tableValues(TABLES.earnings)!;
   const at = (name: string) => table.headers.indexOf(name);
   return new Map(
-    table.rows.map((r) => [String(r[at('earningId')]), { usd: r[at('earningAmountUSD')], downloadLatest: fromExcelSerial(r[at(DOWNLOAD_LATEST_COLUMN)] as number) }]),
+    table.rows.map((r) => [String(r[at('earningId')]), { usd: r[at('earningAmountUSD')], downloadLatest: fromExcelSerial(r[at(DOWNLOAD_LATEST_COLUMN)] as number, '1900') }]),
   );
 }
 

@@ -50,7 +50,7 @@ describe('the import log', () => {
     const table = fake.tableValues(TABLES.importLog)!;
     expect(table.headers).toEqual(IMPORT_LOG_COLUMNS.map((c) => c.name));
     // A date cell, as every date the add-in writes.
-    expect([dayBefore, dayAfter]).toContain(fromExcelSerial(table.rows[0]![0] as number));
+    expect([dayBefore, dayAfter]).toContain(fromExcelSerial(table.rows[0]![0] as number, '1900'));
     const after = await loadWorkbook();
     expect(await logged()).toEqual([['warning', 'duplicate_earning', 2, 'jan.csv:2', '3']]);
     // Repeats are not written: the table and the balances are those of one import.

@@ -116,7 +116,7 @@ function importChecked(held: Table, files: readonly (readonly Spec[])[], first: 
   // Rows as the ledger reads the table: in core's reading order (the import's `importOrder`), not the table's.
   const inReadingOrder = (t: Table) => readingOrder(t.rows.map((row) => importOrderCell(row[column(t, IMPORT_ORDER_COLUMN)])));
   const ranked: { spec: Spec; latest: string; order: number }[] = [
-    ...inReadingOrder(held).map((r) => [held.rows[r]!, r] as const).map(([row, r]) => ({ spec: specByTag.get(tagOfRow(held, r))!, latest: fromExcelSerial(row[column(held, DOWNLOAD_LATEST_COLUMN)] as number)!, order: -1 })),
+    ...inReadingOrder(held).map((r) => [held.rows[r]!, r] as const).map(([row, r]) => ({ spec: specByTag.get(tagOfRow(held, r))!, latest: fromExcelSerial(row[column(held, DOWNLOAD_LATEST_COLUMN)] as number, '1900')!, order: -1 })),
     ...files.flatMap((rows, order) => rows.map((spec) => ({ spec, latest: recencyOf(rows), order }))),
   ];
   const key = (v: { latest: string; order: number }) => `${v.latest}|${String(v.order + 1).padStart(2, '0')}`;

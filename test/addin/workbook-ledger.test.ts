@@ -78,7 +78,7 @@ describe('computing the ledger from the Earnings table', () => {
       addCoopEarning(direct, {
         participantId: String(r[1]),
         programName: 'Hosting',
-        earningDate: fromExcelSerial(r[7] as number)!,
+        earningDate: fromExcelSerial(r[7] as number, '1900')!,
         currency: String(r[8]),
         amount: new Dec(r[5] as number),
         amountUSD: usd,

@@ -170,7 +170,7 @@ const USD_COLUMNS = new Set(['coopEarnedUSD', 'thresholdUSD']);
 /** A Balances cell as the batch job writes the same value in balances.csv. */
 function cellText(column: string, value: unknown, currency: string): string {
   if (value === '' || value === null || value === undefined) return '';
-  if (DATE_COLUMNS.has(column)) return fromExcelSerial(value as number) ?? String(value);
+  if (DATE_COLUMNS.has(column)) return fromExcelSerial(value as number, '1900') ?? String(value);
   if (typeof value === 'boolean') return String(value);
   const kind = BALANCES_COLUMNS.find((c) => c.name === column)?.kind;
   if (typeof value === 'number' && (kind === 'amount' || kind === 'amountUSD')) return formatAmount(new Dec(value), USD_COLUMNS.has(column) ? 'USD' : currency);

@@ -149,11 +149,11 @@ describe('plainCellValue', () => {
     ['a formula with a date result', { formula: 'A1', result: utc(2021, 3, 1) } as ExcelJS.CellFormulaValue, serial('2021-03-01')],
     ['a hyperlink', { text: 'link', hyperlink: 'https://example.com' } as ExcelJS.CellHyperlinkValue, 'link'],
   ])('gives %s as Excel holds it', (_name, value, plain) => {
-    expect(plainCellValue(value).value).toBe(plain);
+    expect(plainCellValue(value, '1900').value).toBe(plain);
   });
 
   test('gives a date with a time as the serial with the time of day as its fraction', () => {
-    expect(plainCellValue(new Date(Date.UTC(2021, 1, 16, 18, 0, 0))).value).toBe(serial('2021-02-16') + 0.75);
+    expect(plainCellValue(new Date(Date.UTC(2021, 1, 16, 18, 0, 0)), '1900').value).toBe(serial('2021-02-16') + 0.75);
   });
 
   test('gives a date-formatted cell of a 1904 workbook as its serial in that system', () => {
@@ -163,7 +163,7 @@ describe('plainCellValue', () => {
   });
 
   test('gives a formula without a cached result as no value, and the formula', () => {
-    expect(plainCellValue({ formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue)).toEqual({ value: null, formulaWithoutResult: 'SUM(1,2)' });
+    expect(plainCellValue({ formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue, '1900')).toEqual({ value: null, formulaWithoutResult: 'SUM(1,2)' });
   });
 });
 
