@@ -56,6 +56,10 @@ function readAliases(value: unknown, path: IssuePath): { value: string[]; issues
     if (typeof alias !== 'string') {
       const r = wrongType<never>([...path, i], alias, 'string');
       if ('issue' in r) issues.push(r.issue);
+    } else if (alias.includes(';')) {
+      // The Programs table lists aliases separated by `;` (`policyEntryToRow`): such an alias would
+      // come back from it as two (docs/RULES.md, "Programs").
+      issues.push(issue('invalid_policy', [...path, i], alias, { reason: 'alias_holds_semicolon' }));
     } else if (alias.trim() !== '') {
       aliases.push(alias.trim());
     }

@@ -231,6 +231,13 @@ describe('policy files', () => {
     expect(c!.thresholdUSD!.toFixed()).toBe('1500.5');
   });
 
+  test('an alias holding a semicolon is refused with its path: the Programs table would read it back as two', () => {
+    const r = parsePolicyFile({ programs: [{ name: 'Partner Bonus', aliases: ['PB', 'Bonus; extra'] }] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.code, formatPath(i.path), i.input, i.params?.reason])).toEqual([['invalid_policy', 'programs[0].aliases[1]', 'Bonus; extra', 'alias_holds_semicolon']]);
+  });
+
   test('a JSON number share is read through its text, so 0.1 + 0.2 style float noise never appears', () => {
     const r = parsePolicyFile({ programs: [{ name: 'A', coopShare: 0.3 }] });
     expect(r.ok && r.value[0]!.coopShare!.toFixed()).toBe('0.3');
