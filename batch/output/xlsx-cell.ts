@@ -32,9 +32,9 @@ export interface XlsxCell {
  * decimal) and only the rounded value is converted; the nearest double of `1234.56` shows as
  * `1,234.56` under the cell's format, and every sum in the CSVs stays exact.
  *
- * Dates are written as their Excel serial number (days since 1899-12-30, computed on calendar
- * dates in core), with a date format: no `Date` object and so no time zone is involved, and a
- * reader that turns the serial into a `Date` gets midnight UTC of the same day.
+ * Dates are written as their Excel serial number (core's `toExcelSerial`, computed on calendar
+ * dates), with a date format: no `Date` object and so no time zone is involved. A date with no
+ * serial in the system is written as its ISO text (docs/RULES.md, "Workbook cells").
  */
 export function toXlsxCell(cell: ResolvedCell, kind: ColumnKind): XlsxCell {
   switch (cell.type) {

@@ -1,10 +1,10 @@
-import { refusesWholeFile } from '../../core/codes.js';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
+import { refusesWholeFile } from '../../core/codes.js';
 import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';

@@ -183,8 +183,9 @@ const MS_PER_DAY = 86_400_000;
 /**
  * The serial in a date system, time of day as its fraction, of a wall time given as milliseconds
  * since 1970-01-01 00:00 with the wall time read as UTC: how a workbook reader that turns a date
- * cell into a `Date` hands it over (exceljs), so that no time zone moves it. A whole day's count
- * is `toExcelSerial` of that day.
+ * cell into a `Date` hands it over (exceljs), so that no time zone moves it. It undoes that
+ * reader's own conversion, which counts every serial from 1899-12-30, so it gives back the serial
+ * the cell holds, which `fromExcelSerial` then reads (the 1900 system's first two months included).
  */
 export function serialOfWallTime(ms: number, system: DateSystem): number {
   return ms / MS_PER_DAY + UNIX_EPOCH_SERIAL - (system === '1904' ? DATE_1904_OFFSET : 0);

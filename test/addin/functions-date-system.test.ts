@@ -1,6 +1,6 @@
 /**
  * When the COOP.* functions learn that a workbook was switched between the 1900 and the 1904 date
- * system (docs/ADDIN.md, "Custom functions"): Excel raises no event for the switch, so a cell
+ * system (docs/RULES.md, "Workbook cells"): Excel raises no event for the switch, so a cell
  * keeps the system it last read until the workbook is read again, by the pane, or by
  * COOP.AVAILABLE after an edit of a table it watches.
  */

@@ -321,7 +321,7 @@ describe('an import that would not fit on its sheet', () => {
     await expect(refused).rejects.toBeInstanceOf(SheetFullError);
     await expect(refused).rejects.toMatchObject({ table: TABLES.earnings, rows: 4, room: 3 });
     expect(errorText(createLocale('en-US'), await refused.catch((e: unknown) => e))).toBe(
-      'The Earnings table has room on its sheet for 3 more rows, and this import would add 4: a worksheet ends at row 1,048,576. Nothing was imported. Move earlier halves to another workbook, or import fewer files at a time.',
+      'The Earnings table has room on its sheet for 3 more rows, and this import would add 4: rows added to a table push down what is below it, and a worksheet ends at row 1,048,576. Nothing was imported. Move or clear what is below the table, move earlier halves to another workbook, or import fewer files at a time.',
     );
     expect(fake.tableValues(TABLES.earnings)).toEqual(before);
     expect(fake.tableValues(TABLES.importLog)).toBeNull();

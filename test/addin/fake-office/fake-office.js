@@ -755,7 +755,9 @@
         date(year, month, day) {
           const result = { _loaded: false };
           ctx._queue.push({ kind: 'load', run: (m) => {
-            const serial = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569 - (m.date1904 ? 1462 : 0);
+            // Excel's 1900 system counts a 1900-02-29 that never was: days before 1900-03-01 are one lower.
+            const days = Date.UTC(year, month - 1, day) / 86_400_000 + 25_569;
+            const serial = m.date1904 ? days - 1462 : days < 61 ? days - 1 : days;
             // A host that answers the function oddly (`setDateAnswer`): an error, or another number.
             const odd = m.dateAnswer;
             ctx._afterSync.push(() => {

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { plainCellValue, readWorkbookTable } from '../../../batch/input/read-workbook-table.js';
 import { isoDate, toExcelSerial } from '../../../core/calendar/calendar-date.js';
 import { CLAIMS_COLUMNS } from '../../../core/workbook-layout.js';
+import { cellValueText } from '../../../core/tables/cell-value-text.js';
 import { tempDirs } from '../../support/temp-dir.js';
 
 const dirs = tempDirs();
@@ -150,6 +151,16 @@ describe('plainCellValue', () => {
     ['a hyperlink', { text: 'link', hyperlink: 'https://example.com' } as ExcelJS.CellHyperlinkValue, 'link'],
   ])('gives %s as Excel holds it', (_name, value, plain) => {
     expect(plainCellValue(value, '1900').value).toBe(plain);
+  });
+
+  test('gives back the serial a cell holds whatever its day, and core reads it as Excel shows it, the first two months of 1900 included', () => {
+    // exceljs makes a cell's Date counting every serial from 1899-12-30, Excel's 1900-02-29 ignored.
+    const asExceljsReads = (held: number) => new Date((held - 25_569) * 86_400_000);
+    const read = [1, 59, 61, 44_243].map((held) => {
+      const plain = plainCellValue(asExceljsReads(held), '1900').value;
+      return [plain, cellValueText(plain, 'date', '1900')];
+    });
+    expect(read).toEqual([[1, '1900-01-01'], [59, '1900-02-28'], [61, '1900-03-01'], [44_243, '2021-02-16']]);
   });
 
   test('gives a date with a time as the serial with the time of day as its fraction', () => {

@@ -142,6 +142,22 @@ describe('bad input is rejected with a located error and --out left as it was', 
     expect(errors.map((e) => [e.code, e.line])).toEqual([['malformed_csv', '4']]);
   });
 
+  test('--skip-bad-rows quarantines a claim whose status is no Partner Center status, a row error by core\'s rule, and reconciles the rest', async () => {
+    const work = await dirs.make();
+    const lines = (await readFile('samples/claims.csv', 'utf8')).split(/\r?\n/).filter((l) => l !== '');
+    lines[2] = lines[2]!.replace(',Approved,', ',Bogus,');
+    await writeFile(join(work, 'claims.csv'), lines.join('\n') + '\n');
+    const args = ['reconcile', '--earnings', 'samples/earnings', '--claims', join(work, 'claims.csv'), '--as-of', '2022-02-10', '--quiet'];
+    const rejected = await runCli([...args, '--out', join(work, 'rejected')]);
+    expect(rejected.code).toBe(65);
+    const r = await runCli([...args, '--skip-bad-rows', '--out', join(work, 'out')]);
+    expect(r.code).toBe(1);
+    const quarantine = Papa.parse<Record<string, string>>(await readFile(join(work, 'out', 'quarantine.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(quarantine.map((q) => [q.line, q.codes])).toEqual([['3', 'invalid_claim_status']]);
+    const summary = JSON.parse(await readFile(join(work, 'out', 'summary.json'), 'utf8'));
+    expect(summary.counts).toMatchObject({ quarantinedRows: 1 });
+  });
+
   test('--skip-bad-rows does not hide a file that cannot be read at all', async () => {
     const work = await dirs.make();
     await cp(join(CORPUS, 'missing-required-column'), work, { recursive: true });
