@@ -27,12 +27,15 @@ export type PlainCellValue = string | number | boolean | null;
 /**
  * The rule, readably. `kind` is the column's kind in the layout (`CLAIMS_COLUMNS`…), `undefined`
  * for a column the layout does not know, which reads as text. `system` is the workbook's date
- * system, which says what date a serial is.
+ * system, which says what date a serial is: a column that may be a date column must be read with
+ * it (no default, so that no caller reads a 1904 workbook's dates 1,462 days off unawares).
  */
-export function cellValueText(value: PlainCellValue | undefined, kind: ColumnKind | undefined, system: DateSystem = '1900'): string {
+export function cellValueText(value: PlainCellValue | undefined, kind: Exclude<ColumnKind, 'date'> | undefined): string;
+export function cellValueText(value: PlainCellValue | undefined, kind: ColumnKind | undefined, system: DateSystem): string;
+export function cellValueText(value: PlainCellValue | undefined, kind: ColumnKind | undefined, system?: DateSystem): string {
   if (typeof value === 'number') {
     if (kind === 'date') {
-      const date = fromExcelSerial(value, system);
+      const date = fromExcelSerial(value, system!);
       if (date !== null) return date;
     }
     return numberDigits(value);

@@ -29,7 +29,7 @@ describe('a workbook cell as the text a row parser reads', () => {
     ['a missing cell', undefined, 'amount', ''],
     ['text is itself, spaces and all', ' C-1 ', 'text', ' C-1 '],
   ])('%s', (_what, value, kind, text) => {
-    expect(cellValueText(value, kind)).toBe(text);
+    expect(cellValueText(value, kind, '1900')).toBe(text);
   });
 
   test.each<[string, PlainCellValue, ColumnKind, string]>([
@@ -47,7 +47,7 @@ describe('a workbook cell as the text a row parser reads', () => {
   test('a serial in a date column reads as the date that writes back as its whole days, whatever its time of day', () => {
     fc.assert(
       fc.property(fc.integer({ min: 61, max: 2_958_465 }), fc.integer({ min: 0, max: 86_399 }), (day, second) => {
-        expect(toExcelSerial(isoDate(cellValueText(day + second / 86_400, 'date')), '1900')).toBe(day);
+        expect(toExcelSerial(isoDate(cellValueText(day + second / 86_400, 'date', '1900')), '1900')).toBe(day);
       }),
     );
   });
@@ -86,5 +86,16 @@ describe('the fast path holds to the rule', () => {
 
   test('fromExcelSerial refuses what Excel shows as no date', () => {
     expect([0.5, 2_958_466, Number.NaN, Infinity].map((serial) => fromExcelSerial(serial, '1900'))).toEqual([null, null, null, null]);
+  });
+});
+
+describe('a column that may hold dates', () => {
+  test('is read in a date system the caller names: the compiler refuses a call without one', () => {
+    // @ts-expect-error a date column needs the workbook's date system
+    expect(() => cellValueText(44_197, 'date')).not.toThrow();
+    const kind = 'date' as ColumnKind;
+    // @ts-expect-error so does a column whose kind may be date
+    expect(() => cellValueText(44_197, kind)).not.toThrow();
+    expect(cellValueText(44_197, 'date', '1904')).toBe('2025-01-02');
   });
 });
