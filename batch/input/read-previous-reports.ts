@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Dec, ZERO } from '../../core/money/decimal.js';
+import { Dec } from '../../core/money/decimal.js';
 import { parseDate, type IsoDate } from '../../core/calendar/calendar-date.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
 import type { ComparableFinding } from '../../core/changes/finding-changes.js';
-import type { ComparablePool } from '../../core/changes/pool-changes.js';
+import { previousTransferred, type ComparablePool } from '../../core/changes/pool-changes.js';
 import type { ComparableClaim } from '../../core/changes/claim-changes.js';
 import { JOURNAL_EVENTS, type JournalLine } from '../../core/journal/journal-line.js';
 import { readCsvRecords, type RecordLocation } from './csv-records.js';
@@ -58,8 +58,7 @@ export async function readPreviousReports(dir: string, issues: InputIssue[]): Pr
         status: r.status!,
         coopEarned: cell.amount('coopEarned'),
         convertedToRebate: cell.amount('convertedToRebate'),
-        // A set written before transfers were applied has no such column: nothing was moved then.
-        transferred: cell.optionalAmount('transferred') ?? ZERO,
+        transferred: previousTransferred(cell.optionalAmount('transferred')),
         claimsDraft: cell.amount('claimsDraft'),
         claimsPending: cell.amount('claimsPending'),
         claimsApproved: cell.amount('claimsApproved'),

@@ -1,4 +1,4 @@
-import type { Dec } from '../money/decimal.js';
+import { ZERO, type Dec } from '../money/decimal.js';
 import { roundToMinor } from '../money/round.js';
 import { comparePoolKeys, poolKeyString, type PoolKey } from '../pools/pool-key.js';
 import type { Change, ChangeValue } from './change.js';
@@ -17,6 +17,15 @@ export interface ComparablePool {
   readonly claimsPaid: Dec;
   readonly available: Dec;
   readonly forfeited: Dec;
+}
+
+/**
+ * A previous balances.csv's `transferred`, as read (null: no such column). A set written before
+ * transfers were applied has none, and nothing was moved then (docs/RULES.md, "Changes since the
+ * previous run").
+ */
+export function previousTransferred(read: Dec | null): Dec {
+  return read ?? ZERO;
 }
 
 /** The fields compared, in the order changes are listed. The countdowns change daily and are left out. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Dec } from '../../core/money/decimal.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
 import { findingChanges, type ComparableFinding } from '../../core/changes/finding-changes.js';
-import { poolChanges, type ComparablePool } from '../../core/changes/pool-changes.js';
+import { poolChanges, previousTransferred, type ComparablePool } from '../../core/changes/pool-changes.js';
 import { claimChanges, type ComparableClaim } from '../../core/changes/claim-changes.js';
 import { changeCounts } from '../../core/changes/change-counts.js';
 import { journalDelta } from '../../core/journal/journal-delta.js';
@@ -125,5 +125,12 @@ describe('the journal delta', () => {
       ['reversal', 'R/2021-08/reversal/2021-09-10'],
       ['reversal', 'R/2021-08/reversal/2021-09-10'],
     ]);
+  });
+});
+
+describe('a previous balances.csv without transfers', () => {
+  test('reads as nothing moved where it has no transferred column, and as written where it has', () => {
+    expect(previousTransferred(null).toFixed()).toBe('0');
+    expect(previousTransferred(new Dec('-120.50')).toFixed()).toBe('-120.5');
   });
 });
