@@ -7,14 +7,12 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fake } from './fake-excel.js';
-import { appendClaim, importExports, loadWorkbook, setUpWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { parseExportText } from '../../addin/import/parse-export.js';
-import { parseClaimRow } from '../../core/claims/claim-row.js';
-import { historyEntry } from '../../core/claims/claim-history.js';
 import { isoDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
 import { BALANCES_COLUMNS, CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
-import { run } from './fake-excel.js';
+import { addClaim, freshWorkbook } from './workbook-session.js';
 import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
 import { existingPayments, planPaymentsImport } from '../../addin/import/plan-payments-import.js';
 
@@ -22,24 +20,19 @@ const FILES = ['earnings_2020-07_2021-06.csv', 'earnings_2021-07_2021-11.tsv', '
 
 /** What a team does in a fresh workbook: set-up, an as-of date, the sample exports and Payments report imported (twice: the second logs its repeats), a claim, Recalculate. */
 async function session(date1904: boolean) {
-  fake.reset();
-  fake.setDate1904(date1904);
-  await setUpWorkbook();
-  await run(async (context) => {
-    context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
-    await context.sync();
-  });
+  await freshWorkbook('2022-02-10', date1904);
   const files = [...FILES.map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8'))), parseExportText('payments.csv', readFileSync('samples/payments.csv', 'utf8'))];
   const before = fake.model.syncs;
   await importExports(files, () => undefined);
   await importExports(files, () => undefined);
-  const claim = parseClaimRow({
-    claimId: 'CLM-9', participantId: '4410021', programName: 'CSP Indirect Reseller', activityType: 'Event', activityName: 'Roadshow',
-    activityStart: '2021-10-01', activityEnd: '2021-10-02', currency: 'EUR', amountClaimed: '1000', status: 'Submitted', submittedDate: '2022-02-01',
-    invoices: 'i.pdf', proofs: 'p.pdf',
-  });
-  if (!claim.ok) throw new Error(JSON.stringify(claim.issues));
-  await appendClaim(claim.value, historyEntry(claim.value, 'edited', { at: isoDate('2022-02-01'), by: 't' }, ['created']));
+  await addClaim(
+    {
+      claimId: 'CLM-9', participantId: '4410021', programName: 'CSP Indirect Reseller', activityType: 'Event', activityName: 'Roadshow',
+      activityStart: '2021-10-01', activityEnd: '2021-10-02', currency: 'EUR', amountClaimed: '1000', status: 'Submitted', submittedDate: '2022-02-01',
+      invoices: 'i.pdf', proofs: 'p.pdf',
+    },
+    '2022-02-01',
+  );
   const state = await loadWorkbook({ reread: true });
   await writeBalances(state.ledger);
   const syncs = fake.model.syncs - before;
@@ -158,21 +151,16 @@ describe('a date before 1904-01-01 in a 1904 workbook', () => {
 
   /** Import, a claim, Recalculate, and the same export again, in a fresh workbook of either system. */
   async function early(date1904: boolean) {
-    fake.reset();
-    fake.setDate1904(date1904);
-    await setUpWorkbook();
-    await run(async (context) => {
-      context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
-      await context.sync();
-    });
+    await freshWorkbook('2022-02-10', date1904);
     await importExports([parseExportText('e.csv', EXPORT)], () => undefined);
-    const claim = parseClaimRow({
-      claimId: 'CLM-1', participantId: 'P1', programName: 'Hosting', activityType: 'Event', activityName: 'Fair',
-      activityStart: '1903-11-01', activityEnd: '1903-11-02', currency: 'USD', amountClaimed: '1', status: 'Submitted', submittedDate: '1903-12-01',
-      invoices: 'i.pdf', proofs: 'p.pdf',
-    });
-    if (!claim.ok) throw new Error(JSON.stringify(claim.issues));
-    await appendClaim(claim.value, historyEntry(claim.value, 'edited', { at: isoDate('1903-12-01'), by: 't' }, ['created']));
+    await addClaim(
+      {
+        claimId: 'CLM-1', participantId: 'P1', programName: 'Hosting', activityType: 'Event', activityName: 'Fair',
+        activityStart: '1903-11-01', activityEnd: '1903-11-02', currency: 'USD', amountClaimed: '1', status: 'Submitted', submittedDate: '1903-12-01',
+        invoices: 'i.pdf', proofs: 'p.pdf',
+      },
+      '1903-12-01',
+    );
     await writeBalances((await loadWorkbook({ reread: true })).ledger);
     const again = await importExports([parseExportText('e.csv', EXPORT)], () => undefined);
     const state = await loadWorkbook({ reread: true });

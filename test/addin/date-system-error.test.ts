@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { fake, run } from './fake-excel.js';
+import { fake } from './fake-excel.js';
+import { freshWorkbook } from './workbook-session.js';
 import { appendClaim, importExports, loadWorkbook, savePrograms, setUpWorkbook, updateClaim, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { DateSystemError } from '../../addin/excel/date-system.js';
 import { errorText } from '../../addin/taskpane/error-text.js';
@@ -31,12 +32,7 @@ function claimOf(id: string, status: string) {
 
 /** A workbook with the samples imported, a claim and Balances written; what every table holds. */
 async function workbook() {
-  fake.reset();
-  await setUpWorkbook();
-  await run(async (context) => {
-    context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
-    await context.sync();
-  });
+  await freshWorkbook('2022-02-10');
   await importExports([parseExportText('e.csv', readFileSync('samples/earnings/earnings_2020-07_2021-06.csv', 'utf8'))], () => undefined);
   const claim = claimOf('CLM-1', 'Submitted');
   await appendClaim(claim, historyEntry(claim, 'edited', { at: isoDate('2022-02-01'), by: 't' }, ['created']));

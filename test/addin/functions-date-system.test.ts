@@ -8,34 +8,14 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { available, claimEnd } from '../../addin/functions/functions.js';
 import { invalidateLedger } from '../../addin/functions/ledger-cache.js';
-import { importExports, loadWorkbook, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook } from '../../addin/taskpane/workbook-ops.js';
 import { watchTables } from '../../addin/excel/table-changes.js';
 import { parseExportText } from '../../addin/import/parse-export.js';
 import { isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { TABLES } from '../../core/workbook-layout.js';
-import { fake, run } from './fake-excel.js';
-
-/** Calls a streaming function as Excel would and collects every value it sets. */
-function streaming<A extends unknown[], T>(fn: (...args: [...A, CustomFunctions.StreamingInvocation<T>]) => void, ...args: A) {
-  const results: unknown[] = [];
-  let notify: (() => void) | null = null;
-  const invocation: CustomFunctions.StreamingInvocation<T> = {
-    setResult(value) {
-      results.push(value);
-      notify?.();
-    },
-  };
-  fn(...args, invocation);
-  const nth = (n: number) =>
-    new Promise<unknown>((resolve) => {
-      const check = () => {
-        if (results.length >= n) resolve(results[n - 1]);
-      };
-      notify = check;
-      check();
-    });
-  return { results, nth, cancel: () => invocation.onCanceled?.() };
-}
+import { fake } from './fake-excel.js';
+import { streaming } from './streaming-invocation.js';
+import { freshWorkbook } from './workbook-session.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 /** The value, or 'no new value' when none comes within 5 s. */
@@ -45,12 +25,7 @@ const in1900 = toExcelSerial(isoDate('2021-08-15'), '1900');
 const in1904 = toExcelSerial(isoDate('2021-08-15'), '1904');
 
 async function workbook(): Promise<void> {
-  fake.reset();
-  await setUpWorkbook();
-  await run(async (context) => {
-    context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
-    await context.sync();
-  });
+  await freshWorkbook('2022-02-10');
   // Nothing read yet: as when the workbook has just been opened.
   invalidateLedger();
 }

@@ -7,6 +7,8 @@ import { DEFAULT_SETTINGS, withSettings } from '../../core/settings.js';
 import { isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { run } from './fake-excel.js';
+import { streaming } from './streaming-invocation.js';
+import { addClaim, freshWorkbook } from './workbook-session.js';
 
 const serial = (d: string) => toExcelSerial(isoDate(d), '1900')!;
 
@@ -107,29 +109,6 @@ describe('COOP.SPLIT', () => {
     expect((thrown as CustomFunctions.Error).message).toMatch(/share/);
   });
 });
-
-/** Calls a streaming function as Excel would and collects every value it sets. */
-function streaming<A extends unknown[], T>(fn: (...args: [...A, CustomFunctions.StreamingInvocation<T>]) => void, ...args: A) {
-  const results: unknown[] = [];
-  let notify: (() => void) | null = null;
-  const invocation: CustomFunctions.StreamingInvocation<T> = {
-    setResult(value) {
-      results.push(value);
-      notify?.();
-    },
-  };
-  fn(...args, invocation);
-  /** Resolves with the n-th value (1-based) once it has been set. */
-  const nth = (n: number) =>
-    new Promise<unknown>((resolve) => {
-      const check = () => {
-        if (results.length >= n) resolve(results[n - 1]);
-      };
-      notify = check;
-      check();
-    });
-  return { results, nth, cancel: () => invocation.onCanceled?.() };
-}
 
 /** COOP.AVAILABLE as Excel calls it. */
 const stream = (...args: [string, string, string, string]) => streaming(available, ...args);
@@ -296,18 +275,11 @@ describe('COOP.AVAILABLE reading the workbook', () => {
 
   test('a cell’s value follows an edit of the Claims table, without its arguments changing', async () => {
     const { fake } = await import('./fake-excel.js');
-    const { setUpWorkbook, importExports, appendClaim } = await import('../../addin/taskpane/workbook-ops.js');
+    const { importExports } = await import('../../addin/taskpane/workbook-ops.js');
     const { parseExportText } = await import('../../addin/import/parse-export.js');
     const { watchTables } = await import('../../addin/excel/table-changes.js');
-    const { parseClaimRow } = await import('../../core/claims/claim-row.js');
-    const { historyEntry } = await import('../../core/claims/claim-history.js');
     const { readFileSync } = await import('node:fs');
-    fake.reset();
-    await setUpWorkbook();
-    await run(async (context) => {
-      context.workbook.settings.add('coopLedger.asOf', '2022-02-10');
-      await context.sync();
-    });
+    await freshWorkbook('2022-02-10');
     useSettings(DEFAULT_SETTINGS, [], '1900');
     const files = ['earnings_2020-07_2021-06.csv', 'earnings_2021-07_2021-11.tsv', 'earnings_2021-11_2022-02.csv'];
     await importExports(files.map((f) => parseExportText(f, readFileSync(`samples/earnings/${f}`, 'utf8'))), () => undefined);
@@ -316,13 +288,14 @@ describe('COOP.AVAILABLE reading the workbook', () => {
     // CSP Indirect Reseller FY21 H2 EUR: 3,000.00 earned, no claims yet (samples/README.md).
     const cell = stream('4410021', 'CSP Indirect Reseller', 'FY21 H2', 'EUR');
     expect(await cell.nth(1)).toBe(3000);
-    const claim = parseClaimRow({
-      claimId: 'CLM-9', participantId: '4410021', programName: 'CSP Indirect Reseller', activityType: 'Event', activityName: 'Roadshow',
-      activityStart: '2021-10-01', activityEnd: '2021-10-02', currency: 'EUR', amountClaimed: '1000', status: 'Submitted', submittedDate: '2022-02-01',
-      invoices: 'i.pdf', proofs: 'p.pdf',
-    });
-    if (!claim.ok) throw new Error(JSON.stringify(claim.issues));
-    await appendClaim(claim.value, historyEntry(claim.value, 'edited', { at: isoDate('2022-02-01'), by: 't' }, ['created']));
+    await addClaim(
+      {
+        claimId: 'CLM-9', participantId: '4410021', programName: 'CSP Indirect Reseller', activityType: 'Event', activityName: 'Roadshow',
+        activityStart: '2021-10-01', activityEnd: '2021-10-02', currency: 'EUR', amountClaimed: '1000', status: 'Submitted', submittedDate: '2022-02-01',
+        invoices: 'i.pdf', proofs: 'p.pdf',
+      },
+      '2022-02-01',
+    );
     expect(await cell.nth(2)).toBe(2000);
     // The user edits the amount in the sheet: the cell follows.
     fake.setCell('Claims', 0, 'amountClaimed', 1500);
