@@ -89,9 +89,10 @@ function capacities(text: string, delimiter: string): { cells: number; records: 
  * The records of a file of line feeds (core's `lineBreakOf`), split at its line feeds and at
  * `delimiter` (one character), with a carriage return before a line feed left off the last cell
  * (core's `contentEnd`), or null when the text holds anything papaparse must read itself. A file
- * of carriage returns is papaparse's too: the caller asks core's `lineBreakOf` first.
+ * of carriage returns is papaparse's too: the caller asks core's `lineBreakOf` first. Lines are
+ * numbered from `firstLine`, the line of the file the text starts on.
  */
-export function scanRecords(text: string, delimiter: string): ScannedRecords | null {
+export function scanRecords(text: string, delimiter: string, firstLine = 1): ScannedRecords | null {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') return null;
   const D = delimiter.charCodeAt(0);
   const n = text.length;
@@ -101,7 +102,7 @@ export function scanRecords(text: string, delimiter: string): ScannedRecords | n
   const recordStarts = new IntList(room.records);
   const recordLines = new IntList(room.records);
 
-  let line = 1;
+  let line = firstLine;
   let i = 0;
   /** The first line feed at or after the last position searched (-1: none left). */
   let nextLineFeed = 0;

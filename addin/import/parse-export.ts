@@ -5,9 +5,10 @@
  */
 import Papa from 'papaparse';
 import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, withLastLineEnded, type LineBreak } from '../../core/tables/line-breaks.js';
-import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
+import { searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
+import { headerRecordAt, type ReadFirstRecord } from '../../core/tables/header-record.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
-import { delimiterCandidates, EXPORT_DELIMITERS } from '../../core/tables/export-files.js';
+import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { EXPORT_KINDS, exportKindOf, DEFAULT_EXPORT_KIND, type ExportKind } from '../../core/reconcile/export-kind.js';
 import type { ColumnRequirement, HeaderSearch } from '../../core/tables/header-row.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
@@ -53,100 +54,93 @@ export function parseExportText(file: string, text: string, options: ParseExport
 export function parseExport(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const shape = shapeOf(text);
   if (shape === null) return EMPTY_FILE(file);
-  const { body, newline, delimiter, kind } = shape;
-  const scanned = newline === '\n' ? scanRecords(body, delimiter) : null;
+  if (shape.header === null) return NO_HEADER(file);
+  const { body, newline, kind, header } = shape;
+  const from = body.slice(header.start);
+  const scanned = newline === '\n' ? scanRecords(from, header.delimiter, header.line) : null;
   const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
-  return scanned !== null ? fromScanned(file, scanned, delimiter, cap, kind) : fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, cap, kind);
+  return scanned !== null ? fromScanned(file, scanned, header.delimiter, cap, kind) : fromRecords(file, recordsByStep(from, header.delimiter, newline, header.line), header.delimiter, cap, kind);
 }
 
 /** Rows from papaparse's records alone: the readable path, which reads any text the scanner leaves to it. */
 export function parseExportByPapaparse(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const shape = shapeOf(text);
   if (shape === null) return EMPTY_FILE(file);
-  const { body, newline, delimiter, kind } = shape;
-  return fromRecords(file, recordsByStep(body, delimiter, newline), delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, kind);
+  if (shape.header === null) return NO_HEADER(file);
+  const { body, newline, kind, header } = shape;
+  return fromRecords(file, recordsByStep(body.slice(header.start), header.delimiter, newline, header.line), header.delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, kind);
 }
 
 /**
  * What both ways of reading take from an export's text before its records: the text without its
- * byte order mark, its line break (core's `lineBreakOf`), the delimiter papaparse splits it by and
- * which report it is; null for an empty file (core's `isEmptyFile`).
+ * byte order mark, its line break (core's `lineBreakOf`), which report it is and where its header
+ * is; null for an empty file (core's `isEmptyFile`).
  */
-function shapeOf(text: string): { body: string; newline: LineBreak; delimiter: string; kind: ExportKind } | null {
+function shapeOf(text: string): { body: string; newline: LineBreak; kind: ExportKind; header: HeaderPlace | null } | null {
   const read = exportBody(text);
   if (isEmptyFile(read)) return null;
   const newline = lineBreakOf(read, true)!;
   const body = withLastLineEnded(read, newline);
-  const header = exportHeader(body, newline);
-  const { delimiter } = Papa.parse<string[]>(body, { header: false, preview: 1, newline, ...delimiterOf(header) }).meta;
-  return { body, newline, delimiter, kind: header.kind };
-}
-
-/** papaparse's delimiter setting: the header's, else a guess among the export delimiters only (then no header is found, and the rows say why). */
-function delimiterOf(header: ExportHeader): { delimiter: Delimiter } | { delimitersToGuess: string[] } {
-  return header.delimiter !== null ? { delimiter: header.delimiter } : { delimitersToGuess: [...EXPORT_DELIMITERS] };
-}
-
-/** Which report an export is (core's `exportKindOf`), and the delimiter of its header (null: no line heads it). */
-export interface ExportHeader {
-  readonly delimiter: Delimiter | null;
-  readonly kind: ExportKind;
-}
-
-/** The header of an export of any kind core knows: core's header search for each kind (`EXPORT_KINDS`), and core's choice among them. */
-export function exportHeader(body: string, newline: LineBreak): ExportHeader {
   const searches = EXPORT_KINDS.map(({ kind, required }) => ({ kind, ...headerSearchOf(body, required, newline) }));
   const kind = exportKindOf(searches);
-  return { kind, delimiter: searches.find((s) => s.kind === kind)!.delimiter };
+  return { body, newline, kind, header: searches.find((s) => s.kind === kind)!.place };
 }
 
 /**
- * The delimiter of the header line, as the batch job's reader finds it: core's header search over
- * the first lines, each offered split by every delimiter core allows it (`delimiterCandidates`);
- * the first split with every required column is the header, and its delimiter the file's. Lines
- * end at a line feed (a carriage return before it dropped), or at a lone carriage return in a file
- * whose first line break is one. With the search as it ended, whose closest line tells core which
- * report a file without a header meant to be (`exportKindOf`); delimiter null: no line is the header.
+ * Where the rows of an export start: the header's line, or when no line has every column the
+ * closest (whose missing columns the plan then names), with the delimiter its record was split by.
  */
-function headerSearchOf(body: string, required: readonly ColumnRequirement[], newline: LineBreak): { delimiter: Delimiter | null; search: HeaderSearch } {
+interface HeaderPlace {
+  /** Where its record starts in the text, and on which line. */
+  readonly start: number;
+  readonly line: number;
+  readonly delimiter: Delimiter;
+}
+
+/**
+ * papaparse's first record of a text, as core's `headerRecordAt` reads a header candidate: split
+ * at the file's line break as its rows are, so white space between a closing quote and the break
+ * is read as in a row, and in a file of carriage returns a line feed is a character of its cell.
+ */
+const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
+  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, fastMode: false, newline, preview: 1 });
+  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, unclosed: parsed.errors.some((e) => e.code === 'MissingQuotes') };
+};
+
+/**
+ * core's header search over the first lines, as the batch job's reader runs it: each line that is
+ * not blank offers the record it starts (core's `headerRecordAt`: a quoted header cell may hold a
+ * line break) split by every delimiter core allows the line (`delimiterCandidates`); the first
+ * split with every required column is the header, and its delimiter the file's. Lines end at a
+ * line feed (a carriage return before it dropped), or at a lone carriage return in a file whose
+ * first line break is one. With the search as it ended, whose closest line tells core which report
+ * a file without a header meant to be (`exportKindOf`), and the place of its header, or of its
+ * closest line when it has none (null: no line has any required column).
+ */
+function headerSearchOf(body: string, required: readonly ColumnRequirement[], newline: LineBreak): { search: HeaderSearch; place: HeaderPlace | null } {
   let search = startHeaderSearch(required);
+  let place: HeaderPlace | null = null;
   let pos = 0;
   for (let line = 1; searchesLine(search, line); line++) {
     const eol = body.indexOf(newline, pos);
     const raw = body.slice(pos, contentEnd(body, pos, eol < 0 ? body.length : eol, newline));
     if (!isBlankText(raw, 0, raw.length)) {
-      // The line with its line break, split at the file's, as its rows are and as the batch job splits it.
-      const withBreak = body.slice(pos, eol < 0 ? body.length : eol + 1);
       for (const delimiter of delimiterCandidates(raw)) {
-        search = seeHeaderLine(search, line, Papa.parse<string[]>(withBreak, { delimiter, header: false, newline }).data[0] ?? []);
-        if (search.found !== null) return { delimiter, search };
+        const seen = seeHeaderLine(search, line, headerRecordAt(body, pos, delimiter, newline, true, readFirstRecord)!.cells);
+        if (seen.found !== null || seen.closest !== search.closest) place = { start: pos, line, delimiter };
+        search = seen;
+        if (search.found !== null) return { search, place };
       }
     }
     if (eol < 0) break;
     pos = eol + 1;
   }
-  return { delimiter: null, search };
+  return { search, place };
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */
 export function exportBody(text: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
-}
-
-/**
- * core's header search, as the batch job runs it, over the records as they start on their lines:
- * the header record; else the closest, whose missing columns the plan then names. -1: none.
- */
-function headerIndex(count: number, lineOf: (k: number) => number, cellsOf: (k: number) => string[], kind: ExportKind): number {
-  let search = startHeaderSearch(EXPORT_KINDS.find((k) => k.kind === kind)!.required);
-  const recordOn = new Map<number, number>();
-  for (let k = 0; k < count && searchesLine(search, lineOf(k)); k++) {
-    recordOn.set(lineOf(k), k);
-    search = seeHeaderLine(search, lineOf(k), cellsOf(k));
-  }
-  const problem = search.found === null ? headerProblem(search) : null;
-  const line = search.found ?? (problem?.code === 'missing_column' ? problem.line : null);
-  return line === null ? -1 : (recordOn.get(line) ?? -1);
 }
 
 /** An earnings export says nothing of its kind, as before Payments reports were read; another kind says which it is. */
@@ -168,8 +162,8 @@ function noRows(rows: number, errors: readonly unknown[], headerLine: number): P
 }
 
 function fromRecords(file: string, { all, lines, errors: allErrors, text, starts, newline }: NumberedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
-  const headerAt = headerIndex(all.length, (k) => lines[k]!, (k) => all[k]!, kind);
-  if (headerAt < 0) return NO_HEADER(file);
+  // The text starts at the header's record (`HeaderPlace`).
+  const headerAt = 0;
   const headers = all[headerAt]!.map((h) => h.trim());
   const rows: string[][] = [];
   const rowLines: number[] = [];
@@ -195,8 +189,7 @@ function fromRecords(file: string, { all, lines, errors: allErrors, text, starts
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
 function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
   const { text, cellEnds, recordFirst, recordStarts, recordLines } = scanned;
-  const headerAt = headerIndex(scanned.records, (k) => recordLines[k]!, (k) => recordCells(scanned, k), kind);
-  if (headerAt < 0) return NO_HEADER(file);
+  const headerAt = 0;
   const headers = recordCells(scanned, headerAt).map((h) => h.trim());
   // A record past core's cap ends the file there: it is the file's one problem (docs/RULES.md, "Record size").
   const tooLarge = firstTooLarge(text, '\n', recordStarts, headerAt + 1, scanned.records, (k) => recordLines[k]!, delimiter, cap, headers);
@@ -277,13 +270,13 @@ function problemCode(code: Papa.ParseError['code']): string {
  * The readable way: papaparse one record at a time, each record's line counted from the text
  * between the cursors it reports, and its errors on those lines.
  */
-function recordsByStep(body: string, delimiter: string, newline: LineBreak): NumberedRecords {
+function recordsByStep(body: string, delimiter: string, newline: LineBreak, firstLine: number): NumberedRecords {
   const all: string[][] = [];
   const lines: number[] = [];
   const starts: number[] = [];
   const errors: NumberedRecords['errors'] = [];
   let start = 0;
-  let line = 1;
+  let line = firstLine;
   Papa.parse<string[]>(body, {
     delimiter,
     newline,

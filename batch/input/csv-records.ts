@@ -21,6 +21,7 @@ import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
 import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, withLastLineEnded, type LineBreak } from '../../core/tables/line-breaks.js';
+import { headerRecordAt, type HeaderRecord, type ReadFirstRecord } from '../../core/tables/header-record.js';
 
 /** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
 const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
@@ -153,14 +154,14 @@ function openFailure(file: string, error: unknown): InputIssue {
 }
 
 /**
- * The cells of a header line given with its line break, split at the file's line break as its rows
- * are: white space between a closing quote and the break is read as papaparse reads it in a row,
- * and in a file of carriage returns a line feed is a character of its cell, as in the add-in's reader.
+ * papaparse's first record of a text, as core's `headerRecordAt` reads a header candidate: split
+ * at the file's line break as its rows are, so white space between a closing quote and the break
+ * is read as in a row, and in a file of carriage returns a line feed is a character of its cell.
  */
-function splitHeaderLine(line: string, delimiter: Delimiter, newline: LineBreak): string[] {
-  const parsed = Papa.parse<string[]>(line, { delimiter, header: false, fastMode: false, newline });
-  return parsed.data[0] ?? [];
-}
+const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
+  const parsed = Papa.parse<string[]>(text, { delimiter, header: false, fastMode: false, newline, preview: 1 });
+  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, unclosed: parsed.errors.some((e) => e.code === 'MissingQuotes') };
+};
 
 class TableReader {
   encoding: TextEncodingName | undefined;
@@ -316,52 +317,67 @@ class TableReader {
       }
       const eol = this.pre.indexOf(nl, this.prePos);
       if (eol === -1 && !atEnd) {
-        // Keep only the unfinished line: the lines before it have been looked at.
-        this.pre = this.pre.slice(this.prePos);
-        this.prePos = 0;
-        if (this.pre.length > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
+        this.keepUnread();
         return;
       }
       const lineEnd = eol === -1 ? this.pre.length : eol;
       const raw = this.pre.slice(this.prePos, contentEnd(this.pre, this.prePos, lineEnd, nl));
       const line = this.preLine;
-      const next = eol === -1 ? this.pre.length : eol + 1;
       // A file whose searched lines are only white space is empty (`empty_file`): core's `isEmptyFile`, line by line.
       if (!isBlankText(raw, 0, raw.length)) {
         this.sawContent = true;
-        if (this.tryHeader(raw, this.pre.slice(this.prePos, next), line)) {
-          const rest = this.pre.slice(next);
+        const header = this.tryHeader(raw, line, atEnd);
+        if (header === NEED_MORE) {
+          // The record this line starts goes on past the text so far (a quoted cell holds a line break).
+          this.keepUnread();
+          return;
+        }
+        if (header !== null) {
+          const rest = this.pre.slice(header);
+          this.partialLine = line + lineBreaksIn(this.pre, this.prePos, header, nl);
           this.pre = '';
-          this.partialLine = line + 1;
           // Parse what came with the header now: later text is only appended while it has no line break.
           if (!this.stopped) this.parse(rest, false);
           return;
         }
       }
       if (eol === -1) return;
-      this.prePos = next;
+      this.prePos = eol + 1;
       this.preLine++;
     }
   }
 
+  /** Keeps only the text from the line the search is at: the lines before it have been looked at. */
+  private keepUnread(): void {
+    this.pre = this.pre.slice(this.prePos);
+    this.prePos = 0;
+    if (this.pre.length > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
+  }
+
   /**
-   * Whether `raw` (`withBreak`, with its line break) is the header (core's search decides); if it
-   * is, validates it and starts the row parser. The delimiter is not known yet, so the line is offered to the search split by each
-   * one it contains, tab first.
+   * Whether the record line `line` starts (`raw`: the line's text) is the header, core's search
+   * deciding; if it is, validates it, starts the row parser and gives where the record ends.
+   * NEED_MORE: the record may go on past the text so far. The delimiter is not known yet, so the
+   * record is offered to the search split by each one the line contains, tab first.
    */
-  private tryHeader(raw: string, withBreak: string, line: number): boolean {
-    const candidates = delimiterCandidates(raw);
-    for (const delimiter of candidates) {
-      const names = splitHeaderLine(withBreak, delimiter, this.lineBreak);
-      const search = seeHeaderLine(this.search, line, names);
-      for (const k of this.kindSearches) k.search = seeHeaderLine(k.search, line, names);
-      if (search.closest !== this.search.closest) this.closestRaw = raw;
+  private tryHeader(raw: string, line: number, atEnd: boolean): number | null {
+    const records: [Delimiter, HeaderRecord][] = [];
+    for (const delimiter of delimiterCandidates(raw)) {
+      const record = headerRecordAt(this.pre, this.prePos, delimiter, this.lineBreak, atEnd, readFirstRecord);
+      if (record === null) return NEED_MORE;
+      records.push([delimiter, record]);
+    }
+    for (const [delimiter, { cells, end }] of records) {
+      const search = seeHeaderLine(this.search, line, cells);
+      for (const k of this.kindSearches) k.search = seeHeaderLine(k.search, line, cells);
+      const written = this.pre.slice(this.prePos, recordTextEnd(this.pre, this.prePos, end, this.lineBreak));
+      if (search.closest !== this.search.closest) this.closestRaw = written;
       this.search = search;
       if (search.found === null) continue;
-      this.startRows(names, delimiter, raw, line);
-      return true;
+      this.startRows(cells, delimiter, written, line);
+      return end;
     }
-    return false;
+    return null;
   }
 
   private startRows(names: readonly string[], delimiter: Delimiter, raw: string, line: number): void {

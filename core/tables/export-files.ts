@@ -12,9 +12,9 @@ export const EXPORT_EXTENSIONS = ['.csv', '.tsv'] as const;
 
 /**
  * The delimiters an export may use, in the order they are tried: tab, comma, semicolon. Both
- * adapters offer a header line split by each in turn (`delimiterCandidates`); where no header is
- * found, the add-in gives the list to papaparse's guess (`delimitersToGuess`), so a `|`-separated
- * file is not read as one by either.
+ * adapters offer a header line's record split by each in turn (`delimiterCandidates`), and read
+ * the rows by the split that made the header: no delimiter is guessed, so a `|`-separated file
+ * has no header in either.
  */
 export const EXPORT_DELIMITERS: readonly Delimiter[] = ['\t', ',', ';'];
 
