@@ -6,9 +6,9 @@
 /** How a column's cells are typed when written to a workbook. */
 export type ColumnKind = 'text' | 'amount' | 'amountUSD' | 'date' | 'integer' | 'boolean' | 'share';
 
-export interface ColumnSpec {
+export interface ColumnSpec<Kind extends ColumnKind = ColumnKind> {
   readonly name: string;
-  readonly kind: ColumnKind;
+  readonly kind: Kind;
 }
 
 /**
@@ -28,7 +28,8 @@ export function amountColumnCurrency<C>(kind: 'amount' | 'amountUSD', rowCurrenc
   return kind === 'amountUSD' ? 'USD' : rowCurrency;
 }
 
-function cols(spec: Record<string, ColumnKind>): readonly ColumnSpec[] {
+/** A layout's columns, each of the kind given; the type keeps which kinds a layout has (a layout without dates needs no date system). */
+function cols<Kind extends ColumnKind>(spec: Record<string, Kind>): readonly ColumnSpec<Kind>[] {
   return Object.entries(spec).map(([name, kind]) => ({ name, kind }));
 }
 

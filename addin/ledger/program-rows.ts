@@ -8,10 +8,10 @@ import { recordToCells } from '../excel/record-cells.js';
 /**
  * A policy entry as a Programs row's cells (PROGRAMS_COLUMNS order): core writes the row
  * (`policyEntryToRow`), this only makes its text Excel's cells, as every other table's rows are made.
- * No Programs column is a date, so the date system is never read.
+ * No Programs column is a date, so no date system is asked for.
  */
 export function policyEntryToCells(entry: ProgramPolicyEntry): CellValue[] {
-  return recordToCells(policyEntryToRow(entry), PROGRAMS_COLUMNS, '1900');
+  return recordToCells(policyEntryToRow(entry), PROGRAMS_COLUMNS);
 }
 
 /** What a new workbook's Programs table starts with: the built-in catalog, editable. */

@@ -11,7 +11,8 @@ import { importExports, loadWorkbook, writeBalances } from '../../addin/taskpane
 import { parseExportText } from '../../addin/import/parse-export.js';
 import { isoDate, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
-import { BALANCES_COLUMNS, CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
+import { BALANCES_COLUMNS, CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
+import { recordToCells } from '../../addin/excel/record-cells.js';
 import { addClaim, freshWorkbook } from './workbook-session.js';
 import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
 import { existingPayments, planPaymentsImport } from '../../addin/import/plan-payments-import.js';
@@ -136,6 +137,10 @@ describe('the planners are told the date system, never assume one', () => {
       planPaymentsImport(PAYMENTS, new Map(), [payments], {});
       // @ts-expect-error a table read says which system its date cells are in
       existingEarnings({ headers: EARNINGS, rows: [], rowNumbers: [] });
+      // @ts-expect-error a layout with a date column is written in the workbook's date system
+      recordToCells({}, CLAIMS_COLUMNS);
+      // A layout without one (Programs) needs none.
+      recordToCells({}, PROGRAMS_COLUMNS);
     };
     expect(typeof calls).toBe('function');
   });
