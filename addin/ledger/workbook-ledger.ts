@@ -24,7 +24,7 @@ import { amountColumnCurrency, BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EAR
 import { importLogFindings, readImportLogRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogEntry } from '../../core/reconcile/import-log.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
-import { payToCurrencyOf, readEarningRow, REQUIRED_EARNING_TEXTS } from '../../core/reconcile/earning-row.js';
+import { acceptsFastReading, payToCurrencyOf, readEarningRow } from '../../core/reconcile/earning-row.js';
 import { earningsLedgerOf, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
 import { readingOrderWhenSorted } from '../../core/reconcile/reading-order.js';
 import { ReadingOrderLines, type LineNumbering } from '../../core/reconcile/run-lines.js';
@@ -389,8 +389,6 @@ class TableEarnings {
   private readonly kinds = new Map<string, ReturnType<typeof earningKind>>();
   /** Body index by table row, when the table's rows are not its body in order (built on the first `rowAt` that needs it). */
   private indexOfLine: Map<number, number> | undefined;
-  /** Where core's required texts are (`REQUIRED_EARNING_TEXTS`, -1: absent), looked up once rather than by name on every row. */
-  private readonly requiredTexts: readonly number[];
 
   /**
    * The rows' indices in core's reading order, or null when the table is in that order (a table
@@ -400,7 +398,6 @@ class TableEarnings {
 
   constructor(private readonly table: TableData) {
     this.layout = earningsLayout(table, EARNINGS_SOURCE);
-    this.requiredTexts = REQUIRED_EARNING_TEXTS.map((column) => this.layout[column]);
     const at = columnIndex(table, IMPORT_ORDER_COLUMN);
     const { rows } = table;
     this.order = at < 0 ? null : readingOrderWhenSorted(rows.length, (i) => importOrderCell(rows[i]![at]));
@@ -439,7 +436,7 @@ class TableEarnings {
 
   /** The table's body row at `i` as a record, or null (a problem, noted when `first`) when it cannot be read. */
   private recordAt(i: number, first: boolean): TableEarning | null {
-    const { table, layout, dates, currencies, payToCurrencies, requiredTexts } = this;
+    const { table, layout, dates, currencies, payToCurrencies } = this;
     const { earningDate: iDate, transactionCurrency: iCurrency, earningAmount: iAmount, earningAmountUSD: iUSD, earningType: iType } = layout;
     const { lastPaymentCurrency: iPayCurrency, earningAmountInLastPaymentCurrency: iPay } = layout;
     const row = table.rows[i]!;
@@ -466,24 +463,28 @@ class TableEarnings {
     const payCell = iPay < 0 ? '' : row[iPay];
     const payBlank = isBlankCell(payCell);
     const amountInPaymentCurrencyScaled = payBlank ? null : scaledOf(payCell);
-    let missingText = false;
-    for (let c = 0; c < requiredTexts.length; c++) if (cellText(row, requiredTexts[c]!) === '') missingText = true;
+    const earningType = cellText(row, iType);
     if (
-      missingText || earningDate === null || currency === null || amountScaled === null || (!usdBlank && amountUSDScaled === null) ||
-      paymentCurrency === null || (!payBlank && amountInPaymentCurrencyScaled === null)
+      !acceptsFastReading(
+        cellText(row, layout.earningId), cellText(row, layout.participantId), cellText(row, layout.programName), earningType,
+        amountScaled, amountUSDScaled, usdBlank, earningDate, currency, paymentCurrency, amountInPaymentCurrencyScaled, payBlank,
+      )
     ) {
-      // The fast path only reads typed cells quickly; whether the row is refused, and why, is
-      // core's acceptance rule (docs/RULES.md, "Accepted rows"), fed the cells as the text it reads.
+      // The fast path only reads typed cells quickly, and core says whether what it read is a
+      // whole accepted row (`acceptsFastReading`); whether a row it does not take is refused, and
+      // why, is core's acceptance rule (docs/RULES.md, "Accepted rows"), fed the cells as the text it reads.
       const reading = readEarningRow(earningRowText(row, layout, table.dateSystem));
       if (!reading.ok) {
         if (first) this.problems.push({ table: EARNINGS_SOURCE, row: line, issues: reading.issues.map((i) => ({ ...i, path: [EARNINGS_SOURCE, line, ...i.path] })) });
         return null;
       }
       // A row the fast path cannot read but the rule accepts is read the rule's way, never dropped.
-      return new TableEarning(row, layout, line, { kind: this.kindOf(cellText(row, iType)), ...reading.value });
+      return new TableEarning(row, layout, line, { kind: this.kindOf(earningType), ...reading.value });
     }
+    // Accepted: core has said the amount, date and currencies were read.
     return new TableEarning(row, layout, line, {
-      kind: this.kindOf(cellText(row, iType)), earningDate, currency, amountScaled, amountUSDScaled, paymentCurrency, amountInPaymentCurrencyScaled,
+      kind: this.kindOf(earningType), earningDate: earningDate!, currency: currency!, amountScaled: amountScaled!, amountUSDScaled,
+      paymentCurrency: paymentCurrency!, amountInPaymentCurrencyScaled,
     });
   }
 

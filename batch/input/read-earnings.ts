@@ -10,7 +10,7 @@ import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, REPORT_OPTIONS, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { columnsByKey, locatedProblem } from './cell-reader.js';
-import { plainScaledAmount, readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { acceptsFastReading, plainScaledAmount, readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, type EarningKind } from '../../core/reconcile/earning-type.js';
 import { OTHER_RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
@@ -235,21 +235,23 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       const earningDate = dateOf(cell(fields, at.earningDate!));
       const currency = currencyOf(cell(fields, at.transactionCurrency!));
       // The fast path of core's `readEarningRow`: plain amounts without a Decimal, dates and
-      // currencies remembered per text. A row it cannot take as it stands goes to `slow`, where
-      // the rule itself decides. The pay-to columns are often absent (index -1): then both are
-      // empty, at no cost.
+      // currencies remembered per text. Whether what it read is a whole accepted row is core's to
+      // say (`acceptsFastReading`); a row it does not take goes to `slow`, where the rule itself
+      // decides. The pay-to columns are often absent (index -1): then both are blank, at no cost.
       const payToText = cell(fields, at.earningAmountInLastPaymentCurrency!);
       const payTo = payToText === '' ? null : fastAmount(payToText);
       const payCurrencyText = cell(fields, at.lastPaymentCurrency!);
       const payCurrency = payCurrencyText === '' ? '' : currencyOf(payCurrencyText);
       if (
-        earningId === '' || participantId === '' || programName === '' || earningType === '' ||
-        amount === null || (amountUSD === null && amountUSDText !== '') || earningDate === null || currency === null ||
-        (payTo === null && payToText !== '') || payCurrency === null
+        !acceptsFastReading(
+          earningId, participantId, programName, earningType,
+          amount, amountUSD, amountUSDText === '', earningDate, currency, payCurrency, payTo, payToText === '',
+        )
       ) {
         return slow(fields, location);
       }
-      deliver(fields, location, earningId, participantId, programName, earningType, amount, amountUSD, earningDate, currency, payCurrency, payTo);
+      // Accepted: core has said the amount, date and currencies were read.
+      deliver(fields, location, earningId, participantId, programName, earningType, amount!, amountUSD, earningDate!, currency!, payCurrency!, payTo);
     },
   });
 }

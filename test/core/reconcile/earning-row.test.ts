@@ -1,7 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { numberLocale } from '../../../core/money/parse-amount.js';
-import { scaledToDec } from '../../../core/money/scaled-amount.js';
-import { readEarningRow, type EarningRowColumn } from '../../../core/reconcile/earning-row.js';
+import fc from 'fast-check';
+import { numberLocale, type NumberLocale } from '../../../core/money/parse-amount.js';
+import { scaledToDec, type ScaledAmount } from '../../../core/money/scaled-amount.js';
+import { parseCurrency } from '../../../core/money/currency.js';
+import { parseDate } from '../../../core/calendar/calendar-date.js';
+import {
+  acceptsFastReading,
+  EARNING_ROW_COLUMNS,
+  payToCurrencyOf,
+  plainScaledAmount,
+  readEarningRow,
+  REQUIRED_EARNING_TEXTS,
+  scaledAmountOfText,
+  type AcceptedEarningRow,
+  type EarningRowColumn,
+} from '../../../core/reconcile/earning-row.js';
 import { importOutcome } from '../../../core/reconcile/import-action.js';
 import { importLogCode } from '../../../core/reconcile/import-log.js';
 import { VersionResolver } from '../../../core/reconcile/version-resolver.js';
@@ -80,6 +93,131 @@ describe('accepting an earnings row', () => {
     expect(r.ok && scaledToDec(r.value.amountScaled).toString()).toBe('1234.56');
     const ambiguous = read({ earningAmount: '1,234' }, 'nl-NL');
     expect(ambiguous.ok ? [] : ambiguous.issues.map((i) => [i.code, i.params?.['reason']])).toEqual([['invalid_amount', 'ambiguous']]);
+  });
+});
+
+describe('the fast reading of a row, held to the rule', () => {
+  // Cells of every kind, mostly what a row is accepted with (so accepted rows are common), else
+  // blank, what a row is refused for, or any text at all.
+  const cellOf = (good: readonly string[], bad: readonly string[], blank = 1) =>
+    fc.oneof(
+      { arbitrary: fc.constantFrom(...good), weight: 40 },
+      { arbitrary: fc.constant(''), weight: blank },
+      { arbitrary: fc.constantFrom(...bad), weight: 1 },
+      { arbitrary: fc.string({ maxLength: 6 }), weight: 1 },
+    );
+  const GOOD_AMOUNTS = ['12.50', '-0.5', '(12.50)', '1,234.56', '1.234,56', '0', '.5', '7.', '1234567890123456', '100000000000.0001'];
+  const BAD_AMOUNTS = ['1e3', '12.5O', '-', '1 000'];
+  const text = cellOf(['E-1', 'P-100', 'Co-op'], [' ']);
+  const cells: Record<EarningRowColumn, fc.Arbitrary<string>> = {
+    earningId: text,
+    participantId: text,
+    programName: text,
+    earningType: text,
+    earningAmount: cellOf(GOOD_AMOUNTS, BAD_AMOUNTS),
+    earningAmountUSD: cellOf(GOOD_AMOUNTS, BAD_AMOUNTS, 20),
+    earningDate: cellOf(['2021-03-15', '3/15/2021'], ['2021-02-30', 'soon']),
+    transactionCurrency: cellOf(['EUR', 'usd'], ['EURO', 'E1R']),
+    lastPaymentCurrency: cellOf(['GBP', 'gbp'], ['POUND', 'G B'], 20),
+    earningAmountInLastPaymentCurrency: cellOf(GOOD_AMOUNTS, BAD_AMOUNTS, 20),
+  };
+  const row = fc.record(cells);
+  const locale = fc.constantFrom<NumberLocale | undefined>(undefined, ...['nl-NL', 'de-CH', 'fr-FR'].map((tag) => {
+    const l = numberLocale(tag);
+    if (!l.ok) throw new Error(`${tag} locale missing`);
+    return l.value;
+  }));
+
+  /**
+   * How fully a reader reads each typed cell: as the rule reads it, by its fast path only (an
+   * amount: `plainScaledAmount`), or not at all (left null). A reader may leave any cell to the
+   * rule; what it does read it reads as the rule does.
+   */
+  type Depth = 'full' | 'fast' | 'none';
+  const TYPED = ['earningAmount', 'earningAmountUSD', 'earningDate', 'transactionCurrency', 'lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'] as const;
+  const depth = fc.oneof({ arbitrary: fc.constant<Depth>('full'), weight: 6 }, { arbitrary: fc.constant<Depth>('fast'), weight: 3 }, { arbitrary: fc.constant<Depth>('none'), weight: 1 });
+  const depths = fc.record(Object.fromEntries(TYPED.map((c) => [c, depth])) as Record<(typeof TYPED)[number], fc.Arbitrary<Depth>>);
+  const FULL = Object.fromEntries(TYPED.map((c) => [c, 'full'])) as Record<(typeof TYPED)[number], Depth>;
+
+  /** A fast reading of a row: `acceptsFastReading`'s arguments. */
+  type Reading = Parameters<typeof acceptsFastReading>;
+  /** Where the required texts and the blank flags are among the parts (the rest are typed values). */
+  const TEXT_PARTS: readonly number[] = REQUIRED_EARNING_TEXTS.map((_, at) => at);
+  const BLANK_FLAGS: readonly number[] = [6, 11];
+
+  /** A reader's fast reading of the row's cells, each typed cell read to its depth. */
+  function readingOf(texts: Record<EarningRowColumn, string>, depth: Record<(typeof TYPED)[number], Depth>, l: NumberLocale | undefined): Reading {
+    const amountOf = (column: 'earningAmount' | 'earningAmountUSD' | 'earningAmountInLastPaymentCurrency'): ScaledAmount | null => {
+      const d = depth[column];
+      return d === 'none' ? null : d === 'fast' ? plainScaledAmount(texts[column], l) : scaledAmountOfText(texts[column], l ? { locale: l } : {});
+    };
+    const parsed = <T>(column: (typeof TYPED)[number], r: { ok: true; value: T } | { ok: false }): T | null => (depth[column] !== 'none' && r.ok ? r.value : null);
+    return [
+      // The required texts, core's list in its order: a reading of some other list would not line up.
+      ...(REQUIRED_EARNING_TEXTS.map((column) => texts[column]) as [string, string, string, string]),
+      amountOf('earningAmount'),
+      texts.earningAmountUSD === '' ? null : amountOf('earningAmountUSD'),
+      texts.earningAmountUSD === '',
+      parsed('earningDate', parseDate(texts.earningDate)),
+      parsed('transactionCurrency', parseCurrency(texts.transactionCurrency)),
+      depth.lastPaymentCurrency === 'none' ? null : payToCurrencyOf(texts.lastPaymentCurrency),
+      texts.earningAmountInLastPaymentCurrency === '' ? null : amountOf('earningAmountInLastPaymentCurrency'),
+      texts.earningAmountInLastPaymentCurrency === '',
+    ];
+  }
+
+  /** The values of a reading, as `readEarningRow` gives an accepted row's. */
+  const valuesOf = (r: Reading): Record<keyof AcceptedEarningRow, unknown> => ({
+    amountScaled: r[4],
+    amountUSDScaled: r[5],
+    earningDate: r[7],
+    currency: r[8],
+    paymentCurrency: r[9],
+    amountInPaymentCurrencyScaled: r[10],
+  });
+  const textsOf = (raw: Record<EarningRowColumn, string>) => Object.fromEntries(EARNING_ROW_COLUMNS.map((c) => [c, raw[c].trim()])) as Record<EarningRowColumn, string>;
+
+  test('whatever the fast reading accepts, readEarningRow accepts with the same values; whatever the rule refuses, the fast reading refuses', () => {
+    fc.assert(
+      fc.property(row, depths, locale, (raw, depth, l) => {
+        const texts = textsOf(raw);
+        const reading = readingOf(texts, depth, l);
+        const fast = acceptsFastReading(...reading);
+        const rule = readEarningRow((c) => texts[c], l ? { locale: l } : {});
+        if (!rule.ok) expect(fast).toBe(false);
+        if (fast) {
+          expect(rule.ok).toBe(true);
+          if (rule.ok) expect(valuesOf(reading)).toEqual(rule.value);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('a reading of every cell as the rule reads it is accepted exactly when the rule accepts the row: the fast path leaves no row it could take', () => {
+    fc.assert(
+      fc.property(row, locale, (raw, l) => {
+        const texts = textsOf(raw);
+        const rule = readEarningRow((c) => texts[c], l ? { locale: l } : {});
+        const reading = readingOf(texts, FULL, l);
+        expect(acceptsFastReading(...reading) ? valuesOf(reading) : null).toEqual(rule.ok ? rule.value : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('every part counts: an accepted reading with any one part unread (a required text empty, a value null, a blank flag unset) is refused', () => {
+    for (const texts of [GOOD, { ...GOOD, earningAmountUSD: '', lastPaymentCurrency: '', earningAmountInLastPaymentCurrency: '' }]) {
+      const reading = readingOf(texts, FULL, undefined);
+      expect(acceptsFastReading(...reading)).toBe(true);
+      reading.forEach((part, at) => {
+        const unread = TEXT_PARTS.includes(at) ? '' : BLANK_FLAGS.includes(at) ? false : null;
+        if (part === unread) return;
+        const changed = [...reading] as unknown as Reading;
+        (changed as unknown[])[at] = unread;
+        expect([at, acceptsFastReading(...changed)]).toEqual([at, false]);
+      });
+    }
   });
 });
 
