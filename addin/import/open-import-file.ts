@@ -1,4 +1,4 @@
-import { inputSeverity, refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
+import { inputSeverity, refusesWholeFile } from '../../core/codes.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { raggedRow } from '../../core/tables/ragged-row.js';
 import { readTableHeader, type TableHeader, type TableLayout } from '../../core/tables/table-header.js';
@@ -69,7 +69,7 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
   // refused, as the batch job refuses it once): the parser's errors by line.
   const refusedAt = new Map<number, Omit<Rejection, 'file'>[]>();
   for (const e of problems) {
-    if (inputSeverity(e.code as InputIssueCode) === 'warning') into.warnings.push({ file: parsed.file, line: e.line, code: e.code });
+    if (inputSeverity(e.code) === 'warning') into.warnings.push({ file: parsed.file, line: e.line, code: e.code });
     else {
       const problem = { line: e.line, code: e.code, input: e.input, ...(e.column === undefined ? {} : { column: e.column }) };
       const onLine = refusedAt.get(e.line);
@@ -79,7 +79,7 @@ export function openImportFile(parsed: ParsedExport, layout: TableLayout, into: 
   }
   for (const onLine of refusedAt.values()) reject(...onLine);
   if (parsed.headers.length === 0) return null;
-  const refusedWhole = problems.some((e) => refusesWholeFile(e.code as InputIssueCode));
+  const refusedWhole = problems.some((e) => refusesWholeFile(e.code));
   const header = readTableHeader(parsed.headers, layout);
   if (headerRefusesTable(header)) {
     // The file stops at its header, as the batch job's reader stops there: what the parser found in

@@ -13,6 +13,7 @@ import { EXPORT_KINDS, exportKindOf, DEFAULT_EXPORT_KIND, type ExportKind } from
 import type { ColumnRequirement, HeaderSearch } from '../../core/tables/header-row.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { hasNoRows } from '../../core/tables/no-rows.js';
+import type { InputIssueCode } from '../../core/codes.js';
 import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
 import { packRows, unpackExport, type ExportRows, type PackedRows } from './packed-rows.js';
 
@@ -26,9 +27,9 @@ export interface ParsedExport<Rows extends ExportRows = ExportRows> {
   readonly lines: number[];
   /** 1-based line of the header row (0 when there is none): where a missing column is reported. */
   readonly headerLine: number;
-  readonly errors: { line: number; code: string; input: string; column?: string }[];
+  readonly errors: { line: number; code: InputIssueCode; input: string; column?: string }[];
   /** What is worth a word but rejects nothing (`no_rows`: a header and no rows), as the batch job warns. */
-  readonly warnings: { line: number; code: string }[];
+  readonly warnings: { line: number; code: InputIssueCode }[];
 }
 
 export interface ParseExportOptions {
@@ -149,7 +150,7 @@ function kindOf(kind: ExportKind): { kind?: ExportKind } {
 }
 
 /** A file that cannot be read as an export at all: one error, no header, no rows. */
-export function unreadableExport(file: string, code: string, line = 1, input = ''): ParsedExport<PackedRows> {
+export function unreadableExport(file: string, code: InputIssueCode, line = 1, input = ''): ParsedExport<PackedRows> {
   return { file, headers: [], rows: packRows([]), lines: [], headerLine: 0, errors: [{ line, code, input }], warnings: [] };
 }
 
@@ -262,7 +263,7 @@ function errorsOn(errors: readonly Papa.ParseError[], lineOf: (error: Papa.Parse
  * is `unclosed_quote`, text after a closing quote `malformed_csv`. Nothing else reaches here with
  * `header: false`; were it to, it is `parse_error`, never dropped.
  */
-function problemCode(code: Papa.ParseError['code']): string {
+function problemCode(code: Papa.ParseError['code']): InputIssueCode {
   return code === 'MissingQuotes' ? 'unclosed_quote' : code === 'InvalidQuotes' ? 'malformed_csv' : 'parse_error';
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { parseExportText } from '../../addin/import/parse-export.js';
+import { parseExportText, unreadableExport } from '../../addin/import/parse-export.js';
 
 /**
  * The reference for line numbers: papaparse one record at a time (`step`); a record starts where
@@ -100,4 +100,14 @@ describe("core's record size cap in the import", () => {
     expect(parsed.errors).toEqual([{ line: 3, code: 'record_too_large', input: String(16 * 1024 * 1024), column: 'participantId' }]);
     expect(parsed.rows.map((r) => r[0])).toEqual(['E1']);
   });
+});
+
+test("a reader's problem is one of core's input codes, or it does not compile (checked by npm run typecheck)", () => {
+  // Never run: only the compiler reads this call. A misspelt code would be no file refusal to
+  // core's refusesWholeFile, and a truncated file would be imported but for one row.
+  const call = () => {
+    // @ts-expect-error not a code core knows
+    unreadableExport('e.csv', 'unclosed_qoute');
+  };
+  expect(typeof call).toBe('function');
 });
