@@ -43,8 +43,9 @@ export function parseExportText(file: string, text: string, options: ParseExport
 }
 
 /**
- * An export's rows, packed (packed-rows.ts). The records are papaparse's, with the delimiter the
- * header line is split by (`exportDelimiter`) and the file's line break by core's rule
+ * An export's rows, packed (packed-rows.ts). The records are papaparse's, read from the header's
+ * record on (`HeaderPlace`), as the batch job reads them, with the delimiter that split the
+ * header's record and the file's line break by core's rule
  * (`lineBreakOf`), never papaparse's own guess, which counts breaks and can take a file of CR LF
  * lines with one carriage return in a cell for a file of carriage returns. In a file of line feeds
  * every line feed outside quotes ends a record, the carriage return before one being the line's
@@ -190,6 +191,7 @@ function fromRecords(file: string, { all, lines, errors: allErrors, text, starts
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
 function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
   const { text, cellEnds, recordFirst, recordStarts, recordLines } = scanned;
+  // The text starts at the header's record (`HeaderPlace`).
   const headerAt = 0;
   const headers = recordCells(scanned, headerAt).map((h) => h.trim());
   // A record past core's cap ends the file there: it is the file's one problem (docs/RULES.md, "Record size").
