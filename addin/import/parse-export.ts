@@ -10,7 +10,7 @@ import { headerRecordAt, type ReadFirstRecord } from '../../core/tables/header-r
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { EXPORT_KINDS, exportKindOf, DEFAULT_EXPORT_KIND, type ExportKind } from '../../core/reconcile/export-kind.js';
-import type { ColumnRequirement, HeaderSearch } from '../../core/tables/header-row.js';
+import type { HeaderSearch } from '../../core/tables/header-row.js';
 import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
 import { hasNoRows } from '../../core/tables/no-rows.js';
 import type { InputIssueCode } from '../../core/codes.js';
@@ -83,7 +83,7 @@ function shapeOf(text: string): { body: string; newline: LineBreak; kind: Export
   if (isEmptyFile(read)) return null;
   const newline = lineBreakOf(read, true)!;
   const body = withLastLineEnded(read, newline);
-  const searches = EXPORT_KINDS.map(({ kind, required }) => ({ kind, ...headerSearchOf(body, required, newline) }));
+  const searches = headerSearchesOf(body, newline);
   const kind = exportKindOf(searches);
   return { body, newline, kind, header: searches.find((s) => s.kind === kind)!.place };
 }
@@ -110,34 +110,37 @@ const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
 };
 
 /**
- * core's header search over the first lines, as the batch job's reader runs it: each line that is
- * not blank offers the record it starts (core's `headerRecordAt`: a quoted header cell may hold a
- * line break) split by every delimiter core allows the line (`delimiterCandidates`); the first
- * split with every required column is the header, and its delimiter the file's. Lines end at a
- * line feed (a carriage return before it dropped), or at a lone carriage return in a file whose
- * first line break is one. With the search as it ended, whose closest line tells core which report
+ * core's header search for every report kind (`EXPORT_KINDS`) over the first lines, as the batch
+ * job's reader runs it: each line that is not blank offers the record it starts (core's
+ * `headerRecordAt`: a quoted header cell may hold a line break), read once, split by every
+ * delimiter core allows the line (`delimiterCandidates`); for each kind the first split with every
+ * required column is the header, and its delimiter the file's. Lines end at a line feed (a
+ * carriage return before it dropped), or at a lone carriage return in a file whose first line
+ * break is one. Each kind with its search as it ended, whose closest line tells core which report
  * a file without a header meant to be (`exportKindOf`), and the place of its header, or of its
  * closest line when it has none (null: no line has any required column).
  */
-function headerSearchOf(body: string, required: readonly ColumnRequirement[], newline: LineBreak): { search: HeaderSearch; place: HeaderPlace | null } {
-  let search = startHeaderSearch(required);
-  let place: HeaderPlace | null = null;
+function headerSearchesOf(body: string, newline: LineBreak): { kind: ExportKind; search: HeaderSearch; place: HeaderPlace | null }[] {
+  const kinds = EXPORT_KINDS.map(({ kind, required }) => ({ kind, search: startHeaderSearch(required), place: null as HeaderPlace | null }));
   let pos = 0;
-  for (let line = 1; searchesLine(search, line); line++) {
+  for (let line = 1; kinds.some((k) => searchesLine(k.search, line)); line++) {
     const eol = body.indexOf(newline, pos);
     const raw = body.slice(pos, contentEnd(body, pos, eol < 0 ? body.length : eol, newline));
     if (!isBlankText(raw, 0, raw.length)) {
       for (const delimiter of delimiterCandidates(raw)) {
-        const seen = seeHeaderLine(search, line, headerRecordAt(body, pos, delimiter, newline, true, readFirstRecord)!.cells);
-        if (seen.found !== null || seen.closest !== search.closest) place = { start: pos, line, delimiter };
-        search = seen;
-        if (search.found !== null) return { search, place };
+        const { cells } = headerRecordAt(body, pos, delimiter, newline, true, readFirstRecord)!;
+        for (const k of kinds) {
+          if (!searchesLine(k.search, line)) continue;
+          const seen = seeHeaderLine(k.search, line, cells);
+          if (seen.found !== null || seen.closest !== k.search.closest) k.place = { start: pos, line, delimiter };
+          k.search = seen;
+        }
       }
     }
     if (eol < 0) break;
     pos = eol + 1;
   }
-  return { search, place };
+  return kinds;
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */
