@@ -9,6 +9,11 @@ export type ColumnKind = 'text' | 'amount' | 'amountUSD' | 'date' | 'integer' | 
 export interface ColumnSpec<Kind extends ColumnKind = ColumnKind> {
   readonly name: string;
   readonly kind: Kind;
+  /**
+   * For an `amount` column, the column of the same row that names its currency (docs/RULES.md,
+   * "Money"): what the amount is rounded to and shown in. A USD column (`amountUSD`) needs none.
+   */
+  readonly currencyColumn?: string;
 }
 
 /**
@@ -28,9 +33,24 @@ export function amountColumnCurrency<C>(kind: 'amount' | 'amountUSD', rowCurrenc
   return kind === 'amountUSD' ? 'USD' : rowCurrency;
 }
 
-/** A layout's columns, each of the kind given; the type keeps which kinds a layout has (a layout without dates needs no date system). */
-function cols<Kind extends ColumnKind>(spec: Record<string, Kind>): readonly ColumnSpec<Kind>[] {
-  return Object.entries(spec).map(([name, kind]) => ({ name, kind }));
+/**
+ * A layout's columns, each of the kind given; the type keeps which kinds a layout has (a layout
+ * without dates needs no date system). `currencyOf` names, for each `amount` column, the column
+ * of its row that holds its currency; an amount column left out of it throws, so no layout has an
+ * amount that could be shown in no currency.
+ */
+function cols<Kind extends ColumnKind>(spec: Record<string, Kind>, currencyOf: Readonly<Record<string, string>> = {}): readonly ColumnSpec<Kind>[] {
+  return Object.entries(spec).map(([name, kind]) => {
+    if (kind !== 'amount') return { name, kind };
+    const currencyColumn = currencyOf[name];
+    if (currencyColumn === undefined || spec[currencyColumn] !== 'text') throw new Error(`layout: amount column ${name} names no currency column of the layout`);
+    return { name, kind, currencyColumn };
+  });
+}
+
+/** Amount columns that are all in the currency one column of their row names. */
+function allIn(currencyColumn: string, amounts: readonly string[]): Record<string, string> {
+  return Object.fromEntries(amounts.map((name) => [name, currencyColumn]));
 }
 
 /**
@@ -72,7 +92,7 @@ export const EARNINGS_COLUMNS = cols({
   // A date cell like earningDate, so the table shows it as a date and reads it back in any time zone.
   [DOWNLOAD_LATEST_COLUMN]: 'date',
   [IMPORT_ORDER_COLUMN]: 'integer',
-});
+}, { earningAmount: 'transactionCurrency', earningAmountInLastPaymentCurrency: 'lastPaymentCurrency' });
 
 export const REQUIRED_EARNINGS_COLUMNS = [
   'earningId',
@@ -113,7 +133,7 @@ export const CLAIMS_COLUMNS = cols({
   csrs: 'text',
   proofs: 'text',
   notes: 'text',
-});
+}, { amountClaimed: 'currency', amountApproved: 'currency' });
 
 export const CLAIM_HISTORY_COLUMNS = cols({
   claimId: 'text',
@@ -142,7 +162,7 @@ export const PAYMENTS_COLUMNS = cols({
   paymentStatus: 'text',
   paymentDate: 'date',
   [DOWNLOAD_LATEST_COLUMN]: 'date',
-});
+}, { earned: 'earnedCurrencyCode', totalPayment: 'paymentCurrencyCode' });
 
 /**
  * The import log: what each import of the add-in read and did not append as a row of its own,
@@ -184,7 +204,7 @@ export const BALANCES_COLUMNS = cols({
   forfeited: 'amount',
   daysToUsageEnd: 'integer',
   daysToClaimDeadline: 'integer',
-});
+}, allIn('currency', ['coopEarned', 'convertedToRebate', 'transferred', 'claimsDraft', 'claimsPending', 'claimsApproved', 'claimsPaid', 'available', 'forfeited']));
 
 export const FINDINGS_COLUMNS = cols({
   severity: 'text',

@@ -13,7 +13,7 @@ import { HEADER_SEARCH_LINES, type ColumnRequirement } from '../../core/tables/h
 import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../core/tables/table-location.js';
 import type { Issue } from '../../core/issues.js';
 import type { ColumnSpec } from '../../core/workbook-layout.js';
-import { assertWritable, placeFormatRow, placeFormats, placementIssues, placementOf, placeRow } from './table-placement.js';
+import { assertWritable, placeFormatRow, placeFormats, placementIssues, placementOf, placeRecordFormats, placeRow } from './table-placement.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 
 export const BLOCK_BYTES = 4 * 1024 * 1024;
@@ -262,8 +262,12 @@ export type DatedRows = (dates: DateSystem) => readonly (readonly CellValue[])[]
 export interface AppendOptions {
   /** Number format per table column (same order as the table's columns); null leaves it. */
   readonly formats?: readonly (string | null)[];
-  /** Number formats per row (same order as `rows`, each in the table's column order), when they differ by row; they take the place of `formats`. */
-  readonly rowFormats?: readonly (readonly (string | null)[])[];
+  /**
+   * Number formats of the row at an index of `rows` (in the table's column order; null leaves a
+   * cell's), when they differ by row, as an amount's by its row's currency; they take the place of
+   * `formats`. Asked once per row, a block at a time, so a large import holds no formats of its own.
+   */
+  readonly rowFormats?: (index: number) => readonly (string | null)[];
   readonly maxBytes?: number;
   readonly maxRows?: number;
   /** Called after each block's sync with the rows written so far. */
@@ -304,11 +308,13 @@ export async function appendRows(
     }
     if (rowFormats) {
       const from = written;
-      (rowFormats[from] ?? []).forEach((first, c) => {
-        if (first === null || first === undefined) return;
+      const blockFormats = values.map((_, i) => rowFormats(from + i));
+      for (let c = 0; c < values[0]!.length; c++) {
+        const first = blockFormats[0]![c];
+        if (first === null || first === undefined) continue;
         const column = sheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1);
-        column.numberFormat = values.map((_, i) => [rowFormats[from + i]![c] ?? first]);
-      });
+        column.numberFormat = blockFormats.map((f) => [f[c] ?? first]);
+      }
     } else if (formats) {
       formats.forEach((format, c) => {
         if (format === null || format === undefined) return;
@@ -361,7 +367,7 @@ export async function replaceRows(
     appendOptions = {
       ...options,
       formats: placeFormats(placement),
-      ...(options.rowFormats ? { rowFormats: options.rowFormats.map((f) => placeFormatRow(placement, f)) } : {}),
+      ...(options.rowFormats ? { rowFormats: (i: number) => placeFormatRow(placement, options.rowFormats!(i)) } : {}),
     };
   }
   if (body.rowCount > 1) {
@@ -373,15 +379,18 @@ export async function replaceRows(
   return appendRows(context, tableName, written, appendOptions);
 }
 
-/** Overwrites one data row (0-based index into the table body, blank rows included). */
+/** Overwrites one data row (0-based index into the table body, blank rows included), and its number formats when given (the table's order). */
 export async function writeRow(
   context: Excel.RequestContext,
   tableName: string,
   index: number,
   row: readonly CellValue[],
+  formats?: readonly string[],
 ): Promise<void> {
   const table = context.workbook.tables.getItem(tableName);
-  table.getDataBodyRange().getRow(index).values = [row as CellValue[]];
+  const target = table.getDataBodyRange().getRow(index);
+  target.values = [row as CellValue[]];
+  if (formats) target.numberFormat = [formats as string[]];
   await context.sync();
 }
 
@@ -445,10 +454,11 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
         }
         // Found in the table when Excel runs it, after the rows are added, not at a sheet position read before.
         const added = table.getDataBodyRange();
-        placeFormats(placement).forEach((format, c) => {
+        // Each row's own formats: an amount shown in the currency its row names.
+        const formats = a.records.map((r) => placeRecordFormats(placement, r));
+        formats[0]!.forEach((format, c) => {
           if (format === null) return;
-          const cell = [format];
-          added.getCell(first, c).getAbsoluteResizedRange(values.length, 1).numberFormat = values.map(() => cell);
+          added.getCell(first, c).getAbsoluteResizedRange(values.length, 1).numberFormat = formats.map((f) => [f[c] ?? format]);
         });
       }
     },

@@ -9,7 +9,7 @@ import type { ColumnSpec } from '../../core/workbook-layout.js';
 import type { Issue } from '../../core/issues.js';
 import { columnPosition, readTableHeader, unwritableColumns } from '../../core/tables/table-header.js';
 import type { CellValue } from './cell-values.js';
-import { formatsOf } from './column-formats.js';
+import { columnFormatsOf, rowFormatsOf } from '../../core/number-formats.js';
 
 /** A table's columns matched to a layout's. */
 export interface Placement {
@@ -70,7 +70,12 @@ export function placeRow(placement: Placement, row: readonly CellValue[]): CellV
 
 /** The layout's number formats in the table's order; null (left as it is) for a column the layout does not know. */
 export function placeFormats(placement: Placement): (string | null)[] {
-  return placeFormatRow(placement, formatsOf(placement.columns));
+  return placeFormatRow(placement, columnFormatsOf(placement.columns));
+}
+
+/** A text record's formats (core's `rowFormatsOf`: an amount's by the currency the record names) in the table's order. */
+export function placeRecordFormats(placement: Placement, record: Readonly<Record<string, string>>): (string | null)[] {
+  return placeFormatRow(placement, rowFormatsOf(placement.columns, (name) => record[name]));
 }
 
 /** One row's formats (layout order) in the table's order; null for a column the layout does not know. */
@@ -83,13 +88,13 @@ export function placeFormatRow(placement: Placement, formats: readonly (string |
 }
 
 /**
- * Queues overwriting the layout's cells of one body row with `row` (layout order), one range per
- * run of adjacent layout columns: the cells of columns the layout does not know are not written,
- * so what the user keeps there stays.
+ * Queues overwriting the layout's cells of one body row with `row` (layout order), and their number
+ * formats with `formats` (layout order) when given, one range per run of adjacent layout columns:
+ * the cells of columns the layout does not know are not written, so what the user keeps there stays.
  */
-export function queueRewriteRow(context: Excel.RequestContext, placement: Placement, bodyIndex: number, row: readonly CellValue[]): void {
+export function queueRewriteRow(context: Excel.RequestContext, placement: Placement, bodyIndex: number, row: readonly CellValue[], formats?: readonly string[]): void {
   const cells = placement.positions
-    .map((position, i) => ({ position, value: row[i] ?? '' }))
+    .map((position, i) => ({ position, value: row[i] ?? '', format: formats?.[i] }))
     .filter((c) => c.position >= 0)
     .sort((a, b) => a.position - b.position);
   const target = context.workbook.tables.getItem(placement.table).getDataBodyRange().getRow(bodyIndex);
@@ -97,7 +102,9 @@ export function queueRewriteRow(context: Excel.RequestContext, placement: Placem
   for (let i = 1; i <= cells.length; i++) {
     if (i < cells.length && cells[i]!.position === cells[i - 1]!.position + 1) continue;
     const run = cells.slice(start, i);
-    target.getCell(0, run[0]!.position).getAbsoluteResizedRange(1, run.length).values = [run.map((c) => c.value)];
+    const range = target.getCell(0, run[0]!.position).getAbsoluteResizedRange(1, run.length);
+    range.values = [run.map((c) => c.value)];
+    if (formats) range.numberFormat = [run.map((c) => c.format!)];
     start = i;
   }
 }

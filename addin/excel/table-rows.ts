@@ -108,8 +108,8 @@ export class RowNotFoundError extends Error {
  * its header names (`queueRewriteRow`); throws RowNotFoundError when no row (or more than one)
  * matches, so another row is never overwritten.
  */
-export function queueWriteFoundRow(context: Excel.RequestContext, key: RowKey, rows: FoundRows, placement: Placement, values: readonly CellValue[]): void {
+export function queueWriteFoundRow(context: Excel.RequestContext, key: RowKey, rows: FoundRows, placement: Placement, values: readonly CellValue[], formats?: readonly string[]): void {
   const found = rows.indexes();
   if (found.length !== 1) throw new RowNotFoundError(placement.table, key);
-  queueRewriteRow(context, placement, found[0]!, values);
+  queueRewriteRow(context, placement, found[0]!, values, formats);
 }

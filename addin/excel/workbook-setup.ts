@@ -16,7 +16,7 @@ import {
   type ColumnSpec,
 } from '../../core/workbook-layout.js';
 import { CLAIM_STATUSES } from '../../core/claims/claim-status.js';
-import { formatsOf } from './column-formats.js';
+import { columnFormatsOf } from '../../core/number-formats.js';
 import { appendRows, workbookNames, type TableData } from './table-io.js';
 import type { DateSystem } from '../../core/calendar/calendar-date.js';
 import { locateTable, type WorkbookNames } from '../../core/tables/table-location.js';
@@ -124,7 +124,7 @@ export async function ensureTables(
     const table = sheet.tables.add(header, true);
     table.name = name;
     // Formats and validation on a table column's body are carried to the rows added later.
-    formatsOf(columns).forEach((format, i) => {
+    columnFormatsOf(columns).forEach((format, i) => {
       table.columns.getItemAt(i).getDataBodyRange().numberFormat = [[format]];
     });
     if (name === TABLES.claims) {
@@ -146,7 +146,7 @@ export async function ensureTables(
   }
   await context.sync();
   if (created.includes(TABLES.programs) && programRows.length > 0) {
-    await appendRows(context, TABLES.programs, programRows, { formats: formatsOf(PROGRAMS_COLUMNS) });
+    await appendRows(context, TABLES.programs, programRows, { formats: columnFormatsOf(PROGRAMS_COLUMNS) });
   }
   return { created, existing: tables.filter((n) => locations.get(n)!.kind === 'table'), unconverted };
 }

@@ -2,7 +2,7 @@
  * The task pane's workbook operations: each is one Excel.run, built from the glue in
  * addin/excel. Nothing here touches the DOM.
  */
-import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, columnKind, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
+import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
 import { claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
 import type { Claim } from '../../core/claims/claim.js';
@@ -23,9 +23,9 @@ import { ALL_TABLES, ensureCoopTables, ensureTables, madeTableData, sheetsInTheW
 import { queueFindRows, queueWriteFoundRow, selectRow } from '../excel/table-rows.js';
 import { placementIssues, placementOf } from '../excel/table-placement.js';
 import type { PoolKey } from '../../core/pools/pool-key.js';
-import { formatsForAmountsIn, NUMBER_FORMATS } from '../excel/column-formats.js';
+import { NUMBER_FORMATS, rowFormatsOf, numberFormatOf } from '../../core/number-formats.js';
 import { recordToCells } from '../excel/record-cells.js';
-import { textFromCell } from '../excel/cell-values.js';
+import { textFromCell, type CellValue } from '../excel/cell-values.js';
 import { saveStoredSettings, type StoredSettings } from '../ledger/ledger-settings-store.js';
 import { queueWorkbookBasics } from '../ledger/workbook-basics.js';
 import { balanceToCells, catalogOf, earningsHeaderVerdict, paymentsHeaderVerdict, type Ledger } from '../ledger/workbook-ledger.js';
@@ -104,8 +104,8 @@ export function writeBalances(ledger: Ledger): Promise<number> {
   if (ledger.refusedSettings.length > 0) return Promise.reject(new RefusedSettingError(ledger.refusedSettings));
   if (ledger.refusedTable !== null) return Promise.reject(new RefusedTableError(ledger.refusedTable, ledger.problems));
   const rows = (dates: DateSystem) => ledger.balances.map((b) => balanceToCells(b, dates));
-  // Each pool's amounts to its currency's minor unit (core's minorUnits), as the cells hold them.
-  const rowFormats = ledger.balances.map((b) => formatsForAmountsIn(BALANCES_COLUMNS, b.key.currency));
+  // Each pool's amounts in its currency (core's number formats), as the cells hold them.
+  const rowFormats = (i: number) => rowFormatsOf(BALANCES_COLUMNS, (column) => (column === 'currency' ? ledger.balances[i]!.key.currency : null));
   return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { layout: { columns: BALANCES_COLUMNS }, rowFormats }));
 }
 
@@ -122,13 +122,25 @@ export interface ImportOutcome {
   readonly logged: readonly ImportLogCount[];
 }
 
-/** Number formats per column of a table with these headers, by the layout column each names (core's header rule: `Earning Date` is `earningDate`). */
-function formatsFor(headers: readonly string[], columns: readonly ColumnSpec[]): string[] {
+/** A row's cells in a table's order, to its number formats. */
+type RowFormats = (row: readonly CellValue[]) => string[];
+
+/**
+ * Number formats of a row of a table with these headers, by the layout column each names (core's
+ * header rule: `Earning Date` is `earningDate`) and core's formats: an amount's by the currency
+ * its row names, as the batch job's workbook shows it; a column the layout does not know as text.
+ */
+function formatsFor(headers: readonly string[], columns: readonly ColumnSpec[]): RowFormats {
   const header = readTableHeader(headers, { known: columns.map((c) => c.name) });
-  return header.keys.map((key) => {
-    const kind = columnKind(columns, key);
-    return kind ? NUMBER_FORMATS[kind] : NUMBER_FORMATS.text;
-  });
+  const specs = header.keys.map((key) => columns.find((c) => c.name === key));
+  const at = new Map(header.keys.map((key, i) => [key, i]));
+  return (row) => {
+    const currencyOf = (column: string) => {
+      const i = at.get(column);
+      return i === undefined ? null : textFromCell(row[i]);
+    };
+    return specs.map((spec) => (spec ? numberFormatOf(spec, currencyOf) : NUMBER_FORMATS.text));
+  };
 }
 
 /**
@@ -142,11 +154,12 @@ async function rewriteHeldRows(
   tableName: string,
   rowNumbers: readonly number[],
   plan: Pick<ImportPlan | PaymentsPlan, 'updates' | 'restamps'>,
+  formats: RowFormats,
 ): Promise<void> {
   if (plan.updates.length === 0 && plan.restamps.length === 0) return;
   const body = context.workbook.tables.getItem(tableName).getDataBodyRange().load('rowIndex');
   await context.sync();
-  for (const u of plan.updates) await writeRow(context, tableName, offsetBelowHeader(body.rowIndex, rowNumbers[u.index]!), u.cells);
+  for (const u of plan.updates) await writeRow(context, tableName, offsetBelowHeader(body.rowIndex, rowNumbers[u.index]!), u.cells, formats(u.cells));
   for (const r of plan.restamps) body.getCell(offsetBelowHeader(body.rowIndex, rowNumbers[r.index]!), r.column).values = [[r.cell]];
   if (plan.restamps.length > 0) await context.sync();
 }
@@ -182,8 +195,9 @@ async function makeTable(context: Excel.RequestContext, name: string, names: Wor
 async function writePayments(context: Excel.RequestContext, { plan, table }: { plan: PaymentsPlan; table: TableData }, names: WorkbookNames): Promise<number> {
   await makeTable(context, TABLES.payments, names);
   await addColumns(context, TABLES.payments, plan.newColumns);
-  await rewriteHeldRows(context, TABLES.payments, table.rowNumbers, plan);
-  return appendRows(context, TABLES.payments, plan.cells, { formats: formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS) });
+  const formats = formatsFor([...table.headers, ...plan.newColumns], PAYMENTS_COLUMNS);
+  await rewriteHeldRows(context, TABLES.payments, table.rowNumbers, plan, formats);
+  return appendRows(context, TABLES.payments, plan.cells, { rowFormats: (i) => formats(plan.cells[i]!) });
 }
 
 /**
@@ -295,8 +309,8 @@ export function importExports(
     earningsWritten();
     try {
       // A newer download's version of an earning the table holds rewrites its row (docs/RULES.md, "Repeated earningIds").
-      await rewriteHeldRows(context, TABLES.earnings, table.rowNumbers, plan);
-      const written = await appendRows(context, TABLES.earnings, plan.cells, { formats, onProgress });
+      await rewriteHeldRows(context, TABLES.earnings, table.rowNumbers, plan, formats);
+      const written = await appendRows(context, TABLES.earnings, plan.cells, { rowFormats: (i) => formats(plan.cells[i]!), onProgress });
       if (log !== null) {
         log.write();
         await context.sync();
@@ -411,11 +425,12 @@ export function updateClaim(claim: Claim, entries: readonly ClaimHistoryEntry[])
     await context.sync();
     const rows = await findRows();
     // Each value under the column whose header names it (docs/RULES.md, "Writing by the header").
-    const cells = recordToCells(claimToRow(claim), CLAIMS_COLUMNS, dates.read());
+    const claimRecord = claimToRow(claim);
+    const cells = recordToCells(claimRecord, CLAIMS_COLUMNS, dates.read());
     const placement = placementOf(TABLES.claims, rows.headerRow(), CLAIMS_COLUMNS);
     const refused = [...placementIssues(placement, [cells], CLAIMS_REQUIRED), ...append.issues()];
     if (refused.length > 0) throw new ClaimRefusedError(claim.claimId, refused);
-    queueWriteFoundRow(context, key, rows, placement, cells);
+    queueWriteFoundRow(context, key, rows, placement, cells, rowFormatsOf(CLAIMS_COLUMNS, (column) => claimRecord[column]));
     append.write();
   });
 }

@@ -1,6 +1,6 @@
 import type { Dec } from '../../core/money/decimal.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import type { ColumnKind } from '../../core/workbook-layout.js';
+import type { ColumnSpec } from '../../core/workbook-layout.js';
 
 /**
  * What a report row may hold before it is written. Amounts are `Dec` (or text the caller already
@@ -13,21 +13,17 @@ export type CellValue = string | Dec | IsoDate | number | boolean | null;
 export type ReportRow = Readonly<Record<string, CellValue | undefined>>;
 
 /**
- * A report column: the shared layout's `ColumnSpec` plus, for `amount` columns whose currency is
- * not the sheet's usual one, the column that holds it. (`width` only matters in XLSX.)
+ * A report column: the shared layout's `ColumnSpec`, whose `amount` columns name the column of
+ * their row that holds their currency, plus an XLSX width.
  */
-export interface ReportColumn {
-  readonly name: string;
-  readonly kind: ColumnKind;
-  /** Column of the same row holding this amount's currency; overrides the writer's default. */
-  readonly currencyColumn?: string;
+export interface ReportColumn extends ColumnSpec {
   /** XLSX column width in characters; a width from the kind and header otherwise. */
   readonly width?: number;
 }
 
-/** The currency of `row` for `column`, or null when there is none. */
-export function currencyOf(row: ReportRow, column: ReportColumn, defaultCurrencyColumn: string | undefined): string | null {
-  const from = column.currencyColumn ?? defaultCurrencyColumn;
+/** The currency of `row` for `column` (its `currencyColumn`'s cell), or null when there is none. */
+export function currencyOf(row: ReportRow, column: ReportColumn): string | null {
+  const from = column.currencyColumn;
   if (from === undefined) return null;
   const value = row[from];
   return typeof value === 'string' && value !== '' ? value : null;

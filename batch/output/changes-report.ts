@@ -15,8 +15,8 @@ export const CHANGES_REPORT_COLUMNS: readonly ReportColumn[] = [
   { name: 'currency', kind: 'text' },
   { name: 'claimId', kind: 'text' },
   { name: 'field', kind: 'text' },
-  { name: 'before', kind: 'amount' },
-  { name: 'after', kind: 'amount' },
+  { name: 'before', kind: 'amount', currencyColumn: 'currency' },
+  { name: 'after', kind: 'amount', currencyColumn: 'currency' },
 ];
 
 /** Each property named rather than `{ ...c }`, for the reason given at `journalRow`. */

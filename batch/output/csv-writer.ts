@@ -34,8 +34,6 @@ export interface CsvWriterOptions {
   readonly dialect?: CsvDialect;
   /** Write a UTF-8 byte-order mark first (Excel-friendly); default: the dialect's. */
   readonly bom?: boolean;
-  /** The column holding each row's currency, for `amount` columns; see `ReportColumn`. */
-  readonly currencyColumn?: string;
   /** Write the header record of column names; default true. */
   readonly header?: boolean;
   /**
@@ -97,7 +95,7 @@ function openCsvSink(target: string | Writable, columns: readonly ReportColumn[]
 
   const record = (row: ReportRow): string =>
     csvLine(
-      columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c, options.currencyColumn), dialect.decimalMark)),
+      columns.map((c) => formatCell(c, row[c.name], currencyOf(row, c), dialect.decimalMark)),
       separator,
     );
 

@@ -13,8 +13,8 @@ export const JOURNAL_REPORT_COLUMNS: readonly ReportColumn[] = [
   { name: 'event', kind: 'text' },
   { name: 'claimId', kind: 'text' },
   { name: 'account', kind: 'text' },
-  { name: 'debit', kind: 'amount' },
-  { name: 'credit', kind: 'amount' },
+  { name: 'debit', kind: 'amount', currencyColumn: 'currency' },
+  { name: 'credit', kind: 'amount', currencyColumn: 'currency' },
 ];
 
 /**

@@ -28,8 +28,6 @@ export interface ReportWorkbookOptions {
 
 export interface SheetOptions {
   readonly columns: readonly ReportColumn[];
-  /** The column holding each row's currency, for `amount` columns (see `ReportColumn`). */
-  readonly currencyColumn?: string;
   /** A fill for the whole row (expiring or overdrawn pools, error findings), or none. */
   readonly highlight?: (row: ReportRow) => HighlightKind | null;
   /** Freeze the header row; default true. */
@@ -266,7 +264,7 @@ export async function createReportWorkbook(path: string, options: ReportWorkbook
         if (done) throw new Error(`sheet ${name} is already finished`);
         if (failure) throw failure;
         const fillKind = sheetOptions.highlight?.(row) ?? null;
-        const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c, sheetOptions.currencyColumn)), c.kind));
+        const cells = columns.map((c) => toXlsxCell(resolveCell(c, row[c.name], currencyOf(row, c)), c.kind));
         if (options.rowsThroughExceljs) addRowThroughExceljs(cells, fillKind);
         else addRowAsXml(cells, fillKind);
         rowsWritten += 1;

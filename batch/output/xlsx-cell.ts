@@ -1,7 +1,7 @@
 import type { ColumnKind } from '../../core/workbook-layout.js';
 import { toExcelSerial } from '../../core/calendar/calendar-date.js';
 import type { ResolvedCell } from './resolve-cell.js';
-import { amountNumFmt, DATE_NUMFMT, INTEGER_NUMFMT, SHARE_NUMFMT } from './report-styles.js';
+import { amountFormatCode, NUMBER_FORMATS } from '../../core/number-formats.js';
 
 /** Excel's limit on the characters of one cell; longer files open with a repair prompt. */
 export const XLSX_MAX_CELL_TEXT = 32_767;
@@ -44,18 +44,18 @@ export function toXlsxCell(cell: ResolvedCell, kind: ColumnKind): XlsxCell {
       return { value: fitText(cell.text) };
     case 'amount': {
       const n = cell.value.toNumber();
-      return { value: n === 0 ? 0 : n, numFmt: amountNumFmt(cell.currency) };
+      return { value: n === 0 ? 0 : n, numFmt: amountFormatCode(cell.currency) };
     }
     case 'decimal':
-      return kind === 'share' ? { value: cell.value.toNumber(), numFmt: SHARE_NUMFMT } : { value: cell.value.toNumber() };
+      return kind === 'share' ? { value: cell.value.toNumber(), numFmt: NUMBER_FORMATS.share } : { value: cell.value.toNumber() };
     case 'date': {
       // The reports are in Excel's default 1900 system. A date it has no serial for stays its ISO
       // text, a text cell that every reader takes for the same date (docs/RULES.md, "Workbook cells").
       const serial = toExcelSerial(cell.date, '1900');
-      return serial === null ? { value: cell.date } : { value: serial, numFmt: DATE_NUMFMT };
+      return serial === null ? { value: cell.date } : { value: serial, numFmt: NUMBER_FORMATS.date };
     }
     case 'integer':
-      return { value: cell.value, numFmt: INTEGER_NUMFMT };
+      return { value: cell.value, numFmt: NUMBER_FORMATS.integer };
     case 'boolean':
       return { value: cell.value };
   }

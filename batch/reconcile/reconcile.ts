@@ -257,24 +257,23 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   await withAtomicOutput(
     options.out,
     async (dir) => {
-      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), csv);
       await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow), csv);
-      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), csv);
       // The delta holds the journal's own line objects: on a first run all of them, in the
       // journal's order, and then its file is journal.csv's bytes, copied rather than written
       // again; otherwise the lines the two share are formatted once.
       const journalRows = journal.map(journalRow);
-      const journalCsv = { ...csv, currencyColumn: 'currency' };
       if (sameLines(since.journalDelta, journal)) {
-        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, journalCsv);
+        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, csv);
         await copyFile(join(dir, 'journal.csv'), join(dir, 'journal-delta.csv'));
       } else {
         const rowOf = new Map(journal.map((l, i) => [l, journalRows[i]!]));
-        const shared = { ...journalCsv, recordMemo: new WeakMap() };
+        const shared = { ...csv, recordMemo: new WeakMap() };
         await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, shared);
         await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => rowOf.get(l) ?? journalRow(l)), shared);
       }
-      await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), { ...csv, currencyColumn: 'currency' });
+      await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), csv);
       await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, settings, balances, findings: findingCounts, changes: since.changes });
       if (quarantined.length > 0) await writeQuarantine(join(dir, QUARANTINE_FILE), quarantined, csv.dialect);
       await writeWorkbookReport(join(dir, 'reconciliation.xlsx'), {

@@ -50,7 +50,7 @@ export const CLAIM_REPORT_COLUMNS: readonly ReportColumn[] = [
     { name: 'claimEnd', kind: 'date' },
     { name: 'drawsOnPool', kind: 'boolean' },
     { name: 'paid', kind: 'boolean' },
-    { name: 'amountPaid', kind: 'amount' },
+    { name: 'amountPaid', kind: 'amount', currencyColumn: 'currency' },
     { name: 'retainUntil', kind: 'date' },
     { name: 'findings', kind: 'text' },
   ] satisfies ColumnSpec[]),

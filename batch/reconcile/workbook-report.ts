@@ -77,7 +77,7 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
   ];
   for (const [item, value] of summaryRows) await summary.addRow({ item, value });
 
-  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, currencyColumn: 'currency', highlight: balanceHighlights(data.balances, data.settings) });
+  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, highlight: balanceHighlights(data.balances, data.settings) });
   for (const b of data.balances) await balances.addRow(balanceRow(b));
 
   const findings = await wb.addSheet('Findings', {
@@ -98,10 +98,10 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
   for await (const f of data.findings) await capped.add(findingRow(f));
   await capped.finish();
 
-  const claims = await wb.addSheet('Claims', { columns: CLAIM_REPORT_COLUMNS, currencyColumn: 'currency' });
+  const claims = await wb.addSheet('Claims', { columns: CLAIM_REPORT_COLUMNS });
   for (const c of data.claims) await claims.addRow(claimReportRow(c));
 
-  const journal = await wb.addSheet('Journal', { columns: JOURNAL_REPORT_COLUMNS, currencyColumn: 'currency' });
+  const journal = await wb.addSheet('Journal', { columns: JOURNAL_REPORT_COLUMNS });
   for (const l of data.journal) await journal.addRow(journalRow(l));
 
   const inputs = await wb.addSheet('Inputs', {

@@ -84,7 +84,7 @@ describe('writing back to tables headed the user\'s way', () => {
     // Each column's number format follows its header too; the user's own column keeps its own.
     const t = fake.tableValues('Claims')!;
     const format = (header: string) => fake.tableFormats('Claims')[0]![t.headers.indexOf(header)];
-    expect([format('Amount Claimed'), format('Activity Start'), format('Claim Id'), format('Reviewer')]).toEqual(['#,##0.00', 'yyyy-mm-dd', '@', 'General']);
+    expect([format('Amount Claimed'), format('Activity Start'), format('Claim Id'), format('Reviewer')]).toEqual(['#,##0.00 "EUR"', 'yyyy-mm-dd', '@', 'General']);
     // And the ledger reads back the claim it wrote.
     const read = (await loadWorkbook()).ledger.claims.map((x) => claimToRow(x.claim));
     expect(read).toEqual([claimToRow(c)]);

@@ -3,7 +3,7 @@ import { OfficeMockObject } from 'office-addin-mock';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { ensureCoopTables, missingTables } from '../../addin/excel/workbook-setup.js';
 import { appendRows, blocksOf, estimateRowBytes, readTables, replaceRows } from '../../addin/excel/table-io.js';
-import { formatsOf, NUMBER_FORMATS } from '../../addin/excel/column-formats.js';
+import { columnFormatsOf, NUMBER_FORMATS } from '../../core/number-formats.js';
 import { amountFromCell, dateFromCell, textToCell } from '../../addin/excel/cell-values.js';
 import { defaultProgramRows } from '../../addin/ledger/program-rows.js';
 import { fake, run } from './fake-excel.js';
@@ -16,7 +16,7 @@ describe('setting up the co-op workbook', () => {
     expect(result.created).toEqual(['Earnings', 'Programs', 'Claims', 'ClaimHistory', 'Balances']);
     expect(fake.tableValues(TABLES.earnings)!.headers).toEqual(EARNINGS_COLUMNS.map((c) => c.name));
     expect(fake.tableValues(TABLES.balances)!.headers).toEqual(BALANCES_COLUMNS.map((c) => c.name));
-    expect(fake.tableFormats(TABLES.claims)[0]).toEqual(formatsOf(CLAIMS_COLUMNS));
+    expect(fake.tableFormats(TABLES.claims)[0]).toEqual(columnFormatsOf(CLAIMS_COLUMNS));
     const rules = fake.validations('Claims').map((v) => v.rule.list.source);
     expect(rules).toContain('Editing,Submitted,Under review,Approved,Rejected,Action required,Disputed');
     expect(rules).toContain('=INDIRECT("Programs[name]")');
@@ -54,7 +54,7 @@ describe('block writes', () => {
     const full = rows.map((r) => [...r, ...Array(widths - r.length).fill('')]);
     const before = fake.model.syncs;
     const progress: number[] = [];
-    await run((ctx) => appendRows(ctx, TABLES.earnings, full, { maxRows: 1000, formats: formatsOf(EARNINGS_COLUMNS), onProgress: (n) => progress.push(n) }));
+    await run((ctx) => appendRows(ctx, TABLES.earnings, full, { maxRows: 1000, formats: columnFormatsOf(EARNINGS_COLUMNS), onProgress: (n) => progress.push(n) }));
     expect(progress).toEqual([1000, 2000, 2500]);
     // One sync to learn the table, one per block, and Excel.run's closing sync.
     expect(fake.model.syncs - before).toBe(1 + 3 + 1);

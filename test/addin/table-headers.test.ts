@@ -9,7 +9,7 @@ import { computeLedger } from '../../addin/ledger/workbook-ledger.js';
 import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
 import { parseExportText } from '../../addin/import/parse-export.js';
 import { importExports, setUpWorkbook } from '../../addin/taskpane/workbook-ops.js';
-import { NUMBER_FORMATS } from '../../addin/excel/column-formats.js';
+import { amountFormatCode, NUMBER_FORMATS } from '../../core/number-formats.js';
 import { isoDate, toExcelSerial } from '../../core/calendar/calendar-date.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN, TABLES } from '../../core/workbook-layout.js';
@@ -86,7 +86,7 @@ describe('importing into an Earnings table whose headers are spelled otherwise',
       await importExports([parseExportText('a.csv', EXPORT)], () => undefined);
       const formats = fake.tableFormats(TABLES.earnings).at(-1)!;
       expect(formats[LAYOUT.indexOf('earningDate')]).toBe(NUMBER_FORMATS.date);
-      expect(formats[LAYOUT.indexOf('earningAmount')]).toBe(NUMBER_FORMATS.amount);
+      expect(formats[LAYOUT.indexOf('earningAmount')]).toBe(amountFormatCode('USD'));
       expect(formats[LAYOUT.indexOf('participantId')]).toBe(NUMBER_FORMATS.text);
     });
   });

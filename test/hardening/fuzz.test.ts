@@ -149,9 +149,9 @@ describe('round trips', () => {
         sink.on('data', (c: Buffer) => chunks.push(c));
         const writer = createCsvWriter(sink, [
           { name: 'label', kind: 'text' },
-          { name: 'amount', kind: 'amount' },
+          { name: 'amount', kind: 'amount', currencyColumn: 'currency' },
           { name: 'currency', kind: 'text' },
-        ], { currencyColumn: 'currency' });
+        ]);
         for (const [label, cents] of rows) await writer.writeRow({ label, amount: new Dec(cents.toString()).div(100), currency: 'EUR' });
         await writer.close();
         const back: Record<string, string>[] = [];

@@ -37,7 +37,7 @@ describe('csvField', () => {
 const COLUMNS: readonly ReportColumn[] = [
   { name: 'note', kind: 'text' },
   { name: 'currency', kind: 'text' },
-  { name: 'amount', kind: 'amount' },
+  { name: 'amount', kind: 'amount', currencyColumn: 'currency' },
   { name: 'usd', kind: 'amountUSD' },
   { name: 'day', kind: 'date' },
   { name: 'flag', kind: 'boolean' },
@@ -51,7 +51,7 @@ describe('createCsvWriter', () => {
       { note: '=cmd|"/c calc"!A1', currency: 'EUR', amount: new Dec('-12.5'), usd: new Dec('-13.455'), day: '2021-02-16', flag: true, count: 3 },
       { note: '-12.50', currency: 'JPY', amount: new Dec('2.5'), usd: null, day: null, flag: false, count: 0 },
       { note: 'Fabrikam, Inc.', currency: 'KWD', amount: new Dec('0.0005'), usd: new Dec('0.005'), flag: null },
-    ], { currencyColumn: 'currency' });
+    ]);
     expect(await readFile(path, 'utf8')).toBe(
       'note,currency,amount,usd,day,flag,count\r\n' +
         '"\'=cmd|""/c calc""!A1",EUR,-12.50,-13.46,2021-02-16,true,3\r\n' +
@@ -76,10 +76,10 @@ describe('createCsvWriter', () => {
     const columns: ReportColumn[] = [
       { name: 'paid', kind: 'amount', currencyColumn: 'paidCurrency' },
       { name: 'paidCurrency', kind: 'text' },
-      { name: 'earned', kind: 'amount' },
+      { name: 'earned', kind: 'amount', currencyColumn: 'currency' },
       { name: 'currency', kind: 'text' },
     ];
-    await writeCsvFile(path, columns, [{ paid: new Dec('1.5'), paidCurrency: 'JPY', earned: new Dec('1.5'), currency: 'EUR' }], { currencyColumn: 'currency' });
+    await writeCsvFile(path, columns, [{ paid: new Dec('1.5'), paidCurrency: 'JPY', earned: new Dec('1.5'), currency: 'EUR' }]);
     expect(await readFile(path, 'utf8')).toBe('paid,paidCurrency,earned,currency\r\n2,JPY,1.50,EUR\r\n');
   });
 
@@ -100,7 +100,7 @@ describe('createCsvWriter', () => {
       },
     });
     let buffered = 0;
-    const writer = createCsvWriter(slow, BALANCES_COLUMNS, { currencyColumn: 'currency' });
+    const writer = createCsvWriter(slow, BALANCES_COLUMNS);
     for (let i = 0; i < 5000; i++) {
       await writer.writeRow({ participantId: `P${i}`, currency: 'EUR', coopEarned: new Dec(i).div(3) });
       buffered = Math.max(buffered, slow.writableLength);
@@ -117,10 +117,10 @@ describe('createCsvWriter', () => {
     const shared = { note: 'Fabrikam, Inc.', currency: 'EUR', amount: new Dec('12.345'), day: '2021-02-16', count: 1 };
     const only = { note: '=1+1', currency: 'JPY', amount: new Dec('2.5'), count: 2 };
     const recordMemo: CsvRecordMemo = new WeakMap();
-    await writeCsvFile(join(dir, 'all.csv'), COLUMNS, [shared, only], { currencyColumn: 'currency', recordMemo });
+    await writeCsvFile(join(dir, 'all.csv'), COLUMNS, [shared, only], { recordMemo });
     // Changed after the first file: a second formatting would show it, the remembered record does not.
     shared.amount = new Dec('99');
-    await writeCsvFile(join(dir, 'delta.csv'), COLUMNS, [shared], { currencyColumn: 'currency', recordMemo });
+    await writeCsvFile(join(dir, 'delta.csv'), COLUMNS, [shared], { recordMemo });
     const header = 'note,currency,amount,usd,day,flag,count\r\n';
     expect(await readFile(join(dir, 'all.csv'), 'utf8')).toBe(`${header}"Fabrikam, Inc.",EUR,12.35,,2021-02-16,,1\r\n'=1+1,JPY,3,,,,2\r\n`);
     expect(await readFile(join(dir, 'delta.csv'), 'utf8')).toBe(`${header}"Fabrikam, Inc.",EUR,12.35,,2021-02-16,,1\r\n`);
@@ -136,7 +136,7 @@ describe('CSV round trip', () => {
   const TEXT_AND_AMOUNT: readonly ReportColumn[] = [
     { name: 'note', kind: 'text' },
     { name: 'currency', kind: 'text' },
-    { name: 'amount', kind: 'amount' },
+    { name: 'amount', kind: 'amount', currencyColumn: 'currency' },
   ];
 
   test('reads back the same texts and the rounded amounts', async () => {
@@ -153,7 +153,7 @@ describe('CSV round trip', () => {
         { maxLength: 8 },
       ), async (rows) => {
         const path = join(await dirs.make(), 'rt.csv');
-        await writeCsvFile(path, TEXT_AND_AMOUNT, rows, { currencyColumn: 'currency' });
+        await writeCsvFile(path, TEXT_AND_AMOUNT, rows);
         const parsed = Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true, newline: '\r\n' });
         const data = parsed.data;
         expect(parsed.errors).toEqual([]);

@@ -7,7 +7,6 @@ import ExcelJS from 'exceljs';
 import { createReportWorkbook, workbookWriterClass } from '../../../batch/output/report-workbook.js';
 import { summaryRowsCap } from '../../../batch/output/summary-rows-cap.js';
 import type { ReportColumn, ReportRow } from '../../../batch/output/cell-value.js';
-import { amountNumFmt } from '../../../batch/output/report-styles.js';
 import { readWorkbookTable } from '../../../batch/input/read-workbook-table.js';
 import { dumpXlsx } from '../../support/xlsx-dump.js';
 import { unzippedEntries } from '../../support/zip-entries.js';
@@ -20,7 +19,7 @@ afterEach(() => dirs.cleanup());
 const COLUMNS: readonly ReportColumn[] = [
   { name: 'pool', kind: 'text' },
   { name: 'currency', kind: 'text' },
-  { name: 'available', kind: 'amount' },
+  { name: 'available', kind: 'amount', currencyColumn: 'currency' },
   { name: 'availableUSD', kind: 'amountUSD' },
   { name: 'claimEnd', kind: 'date' },
   { name: 'below', kind: 'boolean' },
@@ -41,7 +40,7 @@ function highlight(row: ReportRow): 'expiring' | 'overdrawn' | null {
 
 async function writeSample(path: string, documentDate?: IsoDate): Promise<void> {
   const workbook = await createReportWorkbook(path, documentDate ? { documentDate } : {});
-  const sheet = await workbook.addSheet('Balances', { columns: COLUMNS, currencyColumn: 'currency', highlight });
+  const sheet = await workbook.addSheet('Balances', { columns: COLUMNS, highlight });
   for (const row of ROWS) await sheet.addRow(row);
   await workbook.addSheet('Empty', { columns: COLUMNS.slice(0, 2), freezeHeader: false, autoFilter: false });
   await workbook.close();
@@ -197,8 +196,8 @@ describe('rows rendered by sheetRowXml', () => {
   async function write(path: string, sheets: readonly { kinds: readonly (typeof KINDS)[number][]; rows: readonly { values: readonly ReportRow[string][]; currency: string | null; highlight: string | null }[] }[], rowsThroughExceljs: boolean): Promise<void> {
     const workbook = await createReportWorkbook(path, { rowsThroughExceljs });
     for (const [n, { kinds, rows }] of sheets.entries()) {
-      const columns: ReportColumn[] = [...kinds.map((kind, i) => ({ name: `c${i}`, kind })), { name: 'currency', kind: 'text' }];
-      const sheet = await workbook.addSheet(`S${n}`, { columns, currencyColumn: 'currency', highlight: (row) => row.highlight as 'expiring' | null });
+      const columns: ReportColumn[] = [...kinds.map((kind, i) => ({ name: `c${i}`, kind, ...(kind === 'amount' ? { currencyColumn: 'currency' } : {}) })), { name: 'currency', kind: 'text' }];
+      const sheet = await workbook.addSheet(`S${n}`, { columns, highlight: (row) => row.highlight as 'expiring' | null });
       for (const r of rows) await sheet.addRow({ ...Object.fromEntries(r.values.map((v, i) => [`c${i}`, v])), currency: r.currency, highlight: r.highlight });
     }
     await workbook.close();
@@ -217,17 +216,6 @@ describe('rows rendered by sheetRowXml', () => {
       }),
       { numRuns: 40 },
     );
-  });
-});
-
-describe('amountNumFmt', () => {
-  test.each([
-    ['EUR', '#,##0.00 "EUR"'],
-    ['USD', '#,##0.00 "USD"'],
-    ['JPY', '#,##0 "JPY"'],
-    ['KWD', '#,##0.000 "KWD"'],
-  ])('formats %s amounts as %s', (currency, format) => {
-    expect(amountNumFmt(currency)).toBe(format);
   });
 });
 
@@ -282,7 +270,7 @@ describe('createReportWorkbook failures', () => {
   test('releases the file when a run gives up half way', async () => {
     const path = join(await dirs.make(), 'r.xlsx');
     const workbook = await createReportWorkbook(path);
-    const sheet = await workbook.addSheet('Balances', { columns: COLUMNS, currencyColumn: 'currency' });
+    const sheet = await workbook.addSheet('Balances', { columns: COLUMNS });
     await sheet.addRow(ROWS[0]!);
     await workbook.abort();
     await expect(workbook.addSheet('More', { columns: COLUMNS })).rejects.toThrow(/closed/);
