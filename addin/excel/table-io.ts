@@ -297,6 +297,14 @@ export async function appendRows(
   if (reuseBlank) nextRow = body.rowIndex;
   const formats = options.formats;
   const rowFormats = options.rowFormats;
+  // One `[format]` per distinct format, shared by every cell that has it: a block's formats are a
+  // few strings repeated over thousands of cells.
+  const formatCells = new Map<string, [string]>();
+  const formatCell = (format: string) => {
+    let cell = formatCells.get(format);
+    if (cell === undefined) formatCells.set(format, (cell = [format]));
+    return cell;
+  };
   let written = 0;
   for (const block of blocksOf(rows, options.maxBytes, options.maxRows)) {
     const values = block as CellValue[][];
@@ -313,7 +321,7 @@ export async function appendRows(
         const first = blockFormats[0]![c];
         if (first === null || first === undefined) continue;
         const column = sheet.getRangeByIndexes(nextRow, body.columnIndex + c, values.length, 1);
-        column.numberFormat = blockFormats.map((f) => [f[c] ?? first]);
+        column.numberFormat = blockFormats.map((f) => formatCell(f[c] ?? first));
       }
     } else if (formats) {
       formats.forEach((format, c) => {
