@@ -104,6 +104,47 @@ export function readSettings(values: StoredSettingValues): ReadSettings {
   return { settings, asOf: asOf?.ok ? asOf.value : null, numberLocale: locale?.ok ? locale.value : null, issues };
 }
 
+/** What a store keeps of the settings: what `readSettings` gives, but its issues. */
+export interface SettingsToStore {
+  readonly settings: LedgerSettings;
+  readonly asOf: IsoDate | null;
+  readonly numberLocale: NumberLocale | null;
+}
+
+/** Settings as a store is given them: text, `''` for none. */
+export interface StoredSettingTexts {
+  readonly fiscalYearStartMonth: string;
+  readonly expiryDays: string;
+  readonly asOf: string;
+  readonly numberLocale: string;
+}
+
+/**
+ * Settings as a store keeps them (docs/RULES.md, "Stored settings"): the inverse of `readSettings`,
+ * so what is saved reads back as the same settings, without an issue, in the add-in's workbook and
+ * on the batch job's command line alike. Each value is text in the form a person types it: the
+ * month as its number (`7`), the horizons shortest first as `30, 60`, the as-of date `yyyy-MM-dd`,
+ * the number locale's tag; `''` for no as-of date (today) and no number locale (the invariant
+ * form only), as nothing stored reads. The claim window's offset and the retention are in no store:
+ * settings that differ from the default in them cannot be saved, and saving them is a bug that
+ * throws rather than one that drops them without a sign.
+ */
+export function storeSettings(values: SettingsToStore): StoredSettingTexts {
+  const { settings } = values;
+  const unstored = settings.retentionMonths !== DEFAULT_SETTINGS.retentionMonths ||
+    settings.claimOffset.months !== DEFAULT_SETTINGS.claimOffset.months ||
+    settings.claimOffset.days !== DEFAULT_SETTINGS.claimOffset.days;
+  if (unstored) throw new RangeError('only the fiscal-year start and the expiry horizons of the settings are stored; claimOffset and retentionMonths must be the default');
+  // The rules a read holds them to (a month 1–12, horizons whole days each once, shortest first), so nothing is saved that reads back refused.
+  const checked = withSettings({ fiscalYearStartMonth: settings.fiscalYearStartMonth, expiryDays: settings.expiryDays });
+  return {
+    fiscalYearStartMonth: String(checked.fiscalYearStartMonth),
+    expiryDays: checked.expiryDays.join(', '),
+    asOf: values.asOf ?? '',
+    numberLocale: values.numberLocale?.tag ?? '',
+  };
+}
+
 /** What each stored setting is needed for: the calculation, or reading imported files. */
 const NEEDED_FOR: Readonly<Record<string, 'calculation' | 'import'>> = {
   asOf: 'calculation',

@@ -3,17 +3,18 @@
  * the file sees the same as-of date and fiscal-year start.
  */
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { readSettings, type LedgerSettings } from '../../core/settings.js';
+import { readSettings, storeSettings, withSettings, type LedgerSettings, type StoredSettingValues } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 
+/** The workbook setting that holds each of core's stored settings, and the pane's user name. */
 export const SETTING_KEYS = {
   asOf: 'coopLedger.asOf',
   fiscalYearStartMonth: 'coopLedger.fiscalYearStartMonth',
   expiryDays: 'coopLedger.expiryDays',
   numberLocale: 'coopLedger.numberLocale',
   user: 'coopLedger.user',
-} as const;
+} as const satisfies Record<keyof StoredSettingValues | 'user', string>;
 
 export interface StoredSettings {
   /** A fixed as-of date, or null for today. */
@@ -69,16 +70,26 @@ export async function loadStoredSettings(context: Excel.RequestContext): Promise
   return settings.read();
 }
 
+/**
+ * Saves the settings in the workbook, each in the form core stores it (`storeSettings`, the inverse
+ * of the `readSettings` that reads them back). Values core's rules refuse are a bug of the caller
+ * (the pane saves what `readSettings` read from its fields) and throw before anything is written.
+ */
 export async function saveStoredSettings(
   context: Excel.RequestContext,
   values: { asOf: IsoDate | null; fiscalYearStartMonth: number; expiryDays: readonly number[]; numberLocale?: NumberLocale | null; user: string },
 ): Promise<void> {
+  const stored = storeSettings({
+    settings: withSettings({ fiscalYearStartMonth: values.fiscalYearStartMonth, expiryDays: values.expiryDays }),
+    asOf: values.asOf,
+    numberLocale: values.numberLocale ?? null,
+  });
   const settings = context.workbook.settings;
-  settings.add(SETTING_KEYS.asOf, values.asOf ?? '');
-  settings.add(SETTING_KEYS.fiscalYearStartMonth, String(values.fiscalYearStartMonth));
-  settings.add(SETTING_KEYS.expiryDays, values.expiryDays.join(', '));
+  settings.add(SETTING_KEYS.asOf, stored.asOf);
+  settings.add(SETTING_KEYS.fiscalYearStartMonth, stored.fiscalYearStartMonth);
+  settings.add(SETTING_KEYS.expiryDays, stored.expiryDays);
   // Left as it is when the caller does not say (a save that is not about imported files).
-  if (values.numberLocale !== undefined) settings.add(SETTING_KEYS.numberLocale, values.numberLocale?.tag ?? '');
+  if (values.numberLocale !== undefined) settings.add(SETTING_KEYS.numberLocale, stored.numberLocale);
   settings.add(SETTING_KEYS.user, values.user);
   await context.sync();
 }

@@ -4,7 +4,11 @@
  * the store decided on its own.
  */
 import { describe, expect, test } from 'vitest';
-import { SETTING_KEYS, storedSettingsFrom } from '../../addin/ledger/ledger-settings-store.js';
+import { loadStoredSettings, saveStoredSettings, SETTING_KEYS, storedSettingsFrom } from '../../addin/ledger/ledger-settings-store.js';
+import { storeSettings, withSettings } from '../../core/settings.js';
+import { isoDate } from '../../core/calendar/calendar-date.js';
+import { numberLocale } from '../../core/money/parse-amount.js';
+import { fake, run } from './fake-excel.js';
 
 describe('the stored settings', () => {
   test('a valid month, as-of date and user are read as stored, with no issue', () => {
@@ -55,5 +59,24 @@ describe('the stored settings', () => {
     const s = storedSettingsFrom({ [SETTING_KEYS.numberLocale]: 'xx-YY' });
     expect([s.numberLocale, s.numberLocaleTag]).toEqual([null, 'xx-YY']);
     expect(s.issues.map((i) => [i.code, i.path[0], i.input])).toEqual([['invalid_setting', 'numberLocale', 'xx-YY']]);
+  });
+
+  test('what the pane saves is core\'s stored form of the settings, under the workbook\'s keys, and reads back as saved', async () => {
+    fake.reset();
+    const nl = numberLocale('de-CH');
+    if (!nl.ok) throw new Error('de-CH');
+    const values = { asOf: isoDate('2021-09-01'), fiscalYearStartMonth: 1, expiryDays: [7, 90], numberLocale: nl.value, user: 'ana' };
+    await run((context) => saveStoredSettings(context, values));
+    const core = storeSettings({ settings: withSettings({ fiscalYearStartMonth: 1, expiryDays: [7, 90] }), asOf: values.asOf, numberLocale: nl.value });
+    const saved = (key: keyof typeof core) => fake.model.settings.get(SETTING_KEYS[key]);
+    expect({ fiscalYearStartMonth: saved('fiscalYearStartMonth'), expiryDays: saved('expiryDays'), asOf: saved('asOf'), numberLocale: saved('numberLocale') }).toEqual(core);
+    const read = await run((context) => loadStoredSettings(context));
+    expect([read.settings.fiscalYearStartMonth, read.settings.expiryDays, read.asOf, read.numberLocale, read.user, read.issues]).toEqual([1, [7, 90], '2021-09-01', nl.value, 'ana', []]);
+  });
+
+  test('a month core would refuse on reading is never saved: the save throws before it writes', async () => {
+    fake.reset();
+    await expect(run((context) => saveStoredSettings(context, { asOf: null, fiscalYearStartMonth: 13, expiryDays: [30, 60], user: 'ana' }))).rejects.toThrow(RangeError);
+    expect(fake.model.settings.size).toBe(0);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, readSettings, settingsRefusing, withSettings } from '../../core/settings.js';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, MAX_EXPIRY_DAYS, readSettings, settingsRefusing, storeSettings, withSettings } from '../../core/settings.js';
+import { addDays, isoDate } from '../../core/calendar/calendar-date.js';
+import { numberLocale } from '../../core/money/parse-amount.js';
 
 describe('stored settings', () => {
   test.each([
@@ -101,5 +104,48 @@ describe('stored settings', () => {
     const r = readSettings({ numberLocale: stored });
     expect(r.numberLocale).toBeNull();
     expect(r.issues.map((i) => [i.code, i.path.join('.'), i.input, i.params?.['reason']])).toEqual([['invalid_setting', 'numberLocale', String(stored), 'unknown_locale']]);
+  });
+
+  describe('stored as core stores them', () => {
+    const tags = ['nl-NL', 'de-DE', 'de-CH', 'en-US', 'en-IN', 'fr-FR', 'sv-SE'];
+    const toStore = fc.record({
+      settings: fc.record({
+        fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
+        expiryDays: fc.uniqueArray(fc.integer({ min: 0, max: MAX_EXPIRY_DAYS }), { minLength: 1, maxLength: 8 }).map((days) => days.sort((a, b) => a - b)),
+      }).map((s) => withSettings(s)),
+      // Any day of years 0001 to 9999: the four-digit years yyyy-MM-dd holds.
+      asOf: fc.option(fc.integer({ min: 0, max: 3_652_058 }).map((n) => addDays(isoDate('0001-01-01'), n))),
+      numberLocale: fc.option(fc.constantFrom(...tags).map((tag) => {
+        const locale = numberLocale(tag);
+        if (!locale.ok) throw new Error(tag);
+        return locale.value;
+      })),
+    });
+
+    test('settings saved read back as the same settings, without an issue', () => {
+      fc.assert(
+        fc.property(toStore, (values) => {
+          expect(readSettings(storeSettings(values))).toEqual({ ...values, issues: [] });
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    test('what is stored is text in the form a person types it, and nothing for no as-of date or number locale', () => {
+      const nl = numberLocale('nl-NL');
+      if (!nl.ok) throw new Error('nl-NL');
+      expect(storeSettings({ settings: withSettings({ fiscalYearStartMonth: 1, expiryDays: [7, 90] }), asOf: isoDate('2022-02-10'), numberLocale: nl.value }))
+        .toEqual({ fiscalYearStartMonth: '1', expiryDays: '7, 90', asOf: '2022-02-10', numberLocale: 'nl-NL' });
+      expect(storeSettings({ settings: DEFAULT_SETTINGS, asOf: null, numberLocale: null })).toEqual({ fiscalYearStartMonth: '7', expiryDays: '30, 60', asOf: '', numberLocale: '' });
+    });
+
+    test.each([
+      ['a claim offset', { claimOffset: { months: 2, days: 0 } }],
+      ['a retention', { retentionMonths: 36 }],
+      ['a month outside 1–12', { fiscalYearStartMonth: 13 }],
+      ['horizons out of order', { expiryDays: [60, 30] }],
+    ])('settings with %s no store can hold are a bug, and throw rather than being saved as some other settings', (_, change) => {
+      expect(() => storeSettings({ settings: { ...DEFAULT_SETTINGS, ...change }, asOf: null, numberLocale: null })).toThrow(RangeError);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { readSettings } from '../../../core/settings.js';
+import { readSettings, storeSettings } from '../../../core/settings.js';
 import { parsePolicyRows } from '../../../core/policy/parse-policy-rows.js';
 import { PROGRAMS_COLUMNS } from '../../../core/workbook-layout.js';
 import { el, replaceChildren } from '../dom.js';
@@ -38,8 +38,9 @@ export function renderSettings(app: App, root: HTMLElement): void {
     ),
     'month',
   );
+  // The horizons as they are typed, which is as core stores them.
   const expiry = keep(
-    el('input', { id: 'settings-expiryDays', type: 'text', value: unsaved.expiry ?? state.stored.settings.expiryDays.join(', '), 'aria-describedby': 'settings-expiryDays-hint', 'data-testid': 'settings-expiryDays' }),
+    el('input', { id: 'settings-expiryDays', type: 'text', value: unsaved.expiry ?? storeSettings(state.stored).expiryDays, 'aria-describedby': 'settings-expiryDays-hint', 'data-testid': 'settings-expiryDays' }),
     'expiry',
   );
   const numbers = numberLocaleField(app);
