@@ -3,7 +3,7 @@
  * returns them (numbers for amounts, serials for dates), the same every run. Apart from the page
  * (bench.ts) so that a Node script can profile `computeLedger` on the same tables.
  */
-import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN } from '../../core/workbook-layout.js';
+import { CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_ORDER_COLUMN, TABLES } from '../../core/workbook-layout.js';
 import { addDays, toExcelSerial, type IsoDate } from '../../core/calendar/calendar-date.js';
 import type { TableData } from '../excel/table-io.js';
 import { sheetRowBelowHeader } from '../../core/tables/table-location.js';
@@ -79,7 +79,7 @@ export function generateTables(rows: number, claims: number, participants = 20):
   const rowNumbers = (n: number) => Array.from({ length: n }, (_, i) => sheetRowBelowHeader(1, i));
   return {
     // The dates above are 1900 serials, as in a workbook of Excel's default system.
-    earnings: { name: 'Earnings', headers, rows: earningRows, rowNumbers: rowNumbers(rows), dateSystem: '1900' },
-    claims: { name: 'Claims', headers: claimHeaders, rows: claimRows, rowNumbers: rowNumbers(claims), dateSystem: '1900' },
+    earnings: { name: TABLES.earnings, headers, rows: earningRows, rowNumbers: rowNumbers(rows), dateSystem: '1900' },
+    claims: { name: TABLES.claims, headers: claimHeaders, rows: claimRows, rowNumbers: rowNumbers(claims), dateSystem: '1900' },
   };
 }

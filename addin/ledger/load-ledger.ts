@@ -104,7 +104,7 @@ async function loadTablesLedger(context: Excel.RequestContext, options: LoadOpti
   const programs = catalogOf(programsTable);
   if (programs.refused) {
     // Nothing is computed with a Programs table core refuses; the kept pass stays for when it is fixed.
-    return { ledger: refusedLedger('Programs', programs.catalog, programs.problems, { asOf, settings }), programs: programsTable, participantNames: new Map(), fingerprint: fingerprintOf([programsTable]), earningsRead: false };
+    return { ledger: refusedLedger(TABLES.programs, programs.catalog, programs.problems, { asOf, settings }), programs: programsTable, participantNames: new Map(), fingerprint: fingerprintOf([programsTable]), earningsRead: false };
   }
   const programsPrint = fingerprintOf([programsTable]);
   // The pass depends on the programs too (canonical names, splits): edited programs read it again.

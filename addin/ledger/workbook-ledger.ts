@@ -20,7 +20,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import type { Issue } from '../../core/issues.js';
 import { isBlankCell } from '../../core/tables/blank-row.js';
 import { detach } from '../../core/text/detach.js';
-import { amountColumnCurrency, BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, IMPORT_ORDER_COLUMN, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, type ColumnSpec } from '../../core/workbook-layout.js';
+import { amountColumnCurrency, BALANCES_COLUMNS, CLAIMS_COLUMNS, columnKind, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, IMPORT_ORDER_COLUMN, PROGRAMS_COLUMNS, REQUIRED_EARNINGS_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
 import { importLogFindings, readImportLogRow, REQUIRED_IMPORT_LOG_COLUMNS, type ImportLogEntry } from '../../core/reconcile/import-log.js';
 import type { EarningRecord, RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
@@ -174,7 +174,7 @@ export function readClaims(claims: TableData | null, parses: ClaimParses = new C
     const parsed = parses.parse(row, () => parseClaimRow(record(row)));
     const at = claims.rowNumbers[i]!;
     if (parsed.ok) out.push({ claim: parsed.value, row: at });
-    else problems.push({ table: 'Claims', row: at, issues: parsed.issues });
+    else problems.push({ table: TABLES.claims, row: at, issues: parsed.issues });
   });
   return { claims: out, problems, refused: false };
 }
@@ -242,8 +242,8 @@ export interface LedgerOptions {
 }
 
 /** The workbook's name for where an Earnings or Claims row is: its table and its sheet row. */
-const EARNINGS_SOURCE = 'Earnings';
-const CLAIMS_SOURCE = 'Claims';
+const EARNINGS_SOURCE = TABLES.earnings;
+const CLAIMS_SOURCE = TABLES.claims;
 
 /**
  * What the Earnings table comes to once core has read it: everything that depends on the earnings
@@ -329,14 +329,14 @@ export function settleLedger(
   options: LedgerOptions,
   parses?: ClaimParses,
 ): Ledger {
-  if (programs.refused) return refusedLedger('Programs', programs.catalog, programs.problems, options);
-  if (earnings.refused) return refusedLedger('Earnings', programs.catalog, earnings.problems, options);
+  if (programs.refused) return refusedLedger(TABLES.programs, programs.catalog, programs.problems, options);
+  if (earnings.refused) return refusedLedger(TABLES.earnings, programs.catalog, earnings.problems, options);
   const { asOf, settings } = options;
   const { catalog } = programs;
   const claimRows = readClaims(tables.claims, parses);
-  if (claimRows.refused) return refusedLedger('Claims', catalog, claimRows.problems, options);
+  if (claimRows.refused) return refusedLedger(TABLES.claims, catalog, claimRows.problems, options);
   const paymentRows = readPayments(tables.payments);
-  if (paymentRows.refused) return refusedLedger('Payments', catalog, paymentRows.problems, options);
+  if (paymentRows.refused) return refusedLedger(TABLES.payments, catalog, paymentRows.problems, options);
   const logRows = readImportLog(tables.importLog);
   const problems = [...programs.problems, ...earnings.problems, ...claimRows.problems, ...paymentRows.problems, ...logRows.problems];
   const settled = settleAsOf({
@@ -364,7 +364,7 @@ export function settleLedger(
 /** The whole computation: core's engine over the workbook's tables, as of a date. */
 export function computeLedger(tables: LedgerTables, options: LedgerOptions): Ledger {
   const programs = catalogOf(tables.programs);
-  if (programs.refused) return refusedLedger('Programs', programs.catalog, programs.problems, options);
+  if (programs.refused) return refusedLedger(TABLES.programs, programs.catalog, programs.problems, options);
   return settleLedger(readEarningsPass(tables.earnings, programs.catalog, options.settings), programs, tables, options);
 }
 

@@ -5,6 +5,7 @@ import { DateSystemError } from '../excel/date-system.js';
 import { ClaimRefusedError, RefusedSettingError, RefusedTableError, SheetFullError, SheetNotTableError } from './workbook-ops.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { RefusedTable } from '../../core/tables/refused-table.js';
+import { TABLES } from '../../core/workbook-layout.js';
 
 /**
  * What the user reads when an operation fails: what happened and what to do, in their language.
@@ -20,10 +21,10 @@ const SETTING_LABEL: Readonly<Record<string, MessageKey>> = {
 
 /** Each table core may refuse, with the words that say so. */
 const REFUSED_TABLE_MESSAGE: Readonly<Record<RefusedTable, MessageKey>> = {
-  Programs: 'error.programsRefused',
-  Earnings: 'error.earningsRefused',
-  Claims: 'error.claimsRefused',
-  Payments: 'error.paymentsRefused',
+  [TABLES.programs]: 'error.programsRefused',
+  [TABLES.earnings]: 'error.earningsRefused',
+  [TABLES.claims]: 'error.claimsRefused',
+  [TABLES.payments]: 'error.paymentsRefused',
 };
 
 export function errorText(locale: Locale, error: unknown): string {

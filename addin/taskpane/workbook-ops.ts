@@ -177,7 +177,7 @@ async function planPayments(
   const lastUsed = location.kind === 'table' ? queueLastUsedRow(context, location.table) : null;
   const held = location.kind === 'table' ? (await readTables(context, [TABLES.payments], undefined, names, dateSystem)).get(TABLES.payments) : null;
   const refusal = held ? paymentsHeaderVerdict(held) : null;
-  if (refusal?.refused) throw new RefusedTableError('Payments', refusal.problems);
+  if (refusal?.refused) throw new RefusedTableError(TABLES.payments, refusal.problems);
   const table: TableData = held ?? madeTableData(TABLES.payments, dateSystem);
   return { plan: planPaymentsImport(table.headers, existingPayments(table), files, options), table, lastUsedRow: lastUsed?.read() ?? 0 };
 }
@@ -276,7 +276,7 @@ export function importExports(
     if (!table) throw new Error('Earnings table missing');
     // Programs are compared by their canonical name in the workbook's catalog, as the ledger compares them.
     const programs = catalogOf(read.get(TABLES.programs) ?? null);
-    if (programs.refused) throw new RefusedTableError('Programs', programs.problems);
+    if (programs.refused) throw new RefusedTableError(TABLES.programs, programs.problems);
     const { catalog } = programs;
     const locale = { ...(numberLocale ? { locale: numberLocale } : {}), dateSystem };
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
@@ -284,7 +284,7 @@ export function importExports(
     // A table the import writes to must be read to know what it holds: into a refused one every
     // row would be appended again (docs/RULES.md, "A refused table").
     const earningsRefusal = earningsHeaderVerdict(table);
-    if (earningsFiles.length > 0 && earningsRefusal.refused) throw new RefusedTableError('Earnings', earningsRefusal.problems);
+    if (earningsFiles.length > 0 && earningsRefusal.refused) throw new RefusedTableError(TABLES.earnings, earningsRefusal.problems);
     const earningsPlan = planImport(table.headers, existingEarnings(table, catalog), earningsFiles, catalog, { ...locale, firstOrder: nextImportOrderOf(table) });
     const payments = paymentsFiles.length > 0 ? await planPayments(context, paymentsFiles, locale, names) : null;
     assertRoom(table, earningsPlan.cells.length, earningsLastUsed?.read() ?? 0);

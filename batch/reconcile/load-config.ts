@@ -3,7 +3,7 @@ import { policyCatalog, type PolicyCatalog } from '../../core/policy/policy-cata
 import { parsePolicyFile } from '../../core/policy/parse-policy-file.js';
 import { parsePolicyRows } from '../../core/policy/parse-policy-rows.js';
 import { formatPath, type Issue } from '../../core/issues.js';
-import { PROGRAMS_COLUMNS } from '../../core/workbook-layout.js';
+import { PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { readWorkbookTable, type CellLocation, type WorkbookTable } from '../input/read-workbook-table.js';
 import { holdsWorkbook } from '../input/file-head.js';
 import { columnLetter } from '../output/report-workbook.js';
@@ -26,7 +26,7 @@ export async function loadPolicies(path: string | undefined, inputs: InputSummar
   let lineOf = issueLine;
   try {
     if (await holdsWorkbook(path)) {
-      const read = await readWorkbookTable(path, 'Programs', PROGRAMS_COLUMNS);
+      const read = await readWorkbookTable(path, TABLES.programs, PROGRAMS_COLUMNS);
       // A repeated header (core's header rule: `coopShare` and `Coop Share` are one column) is as fatal as an unreadable table.
       if (!read.ok || read.problems.length > 0) throw new ConfigError(read.problems.map((p) => `${path}: ${p.code}${p.input ? `: ${p.input}` : ''}${p.location ? ` (${workbookCell(p.location)})` : ''}`));
       const { table } = read;

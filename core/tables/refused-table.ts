@@ -6,8 +6,9 @@
  * computes nothing, keeps its Balances table as it was and says why.
  */
 import type { TableHeader } from './table-header.js';
+import type { TABLES } from '../workbook-layout.js';
 
-export type RefusedTable = 'Programs' | 'Earnings' | 'Claims' | 'Payments';
+export type RefusedTable = (typeof TABLES)['programs' | 'earnings' | 'claims' | 'payments'];
 
 /**
  * A header refuses its table as a whole when a required column is missing (no row can be read) or
