@@ -129,8 +129,10 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   // Without --as-of, the calendar date where the job runs (core's `asOfDate`, as the add-in
   // takes it): the one place the batch job reads the clock.
   const asOf = asOfDate(read.asOf, io.now());
-  const failOn = values['fail-on'] ?? 'error';
-  if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not "${failOn}"`);
+  const failOnText = values['fail-on'] ?? 'error';
+  // Spelt as core's severities (FailOn), so a severity renamed in core is a compile error here, not a value no run fails on.
+  const failOn = (['error', 'warning', 'never'] as const satisfies readonly FailOn[]).find((v) => v === failOnText);
+  if (failOn === undefined) throw new UsageError(`--fail-on must be error, warning or never, not "${failOnText}"`);
   const dialect = values['csv-dialect'] ?? 'rfc4180';
   if (!isCsvDialectName(dialect)) throw new UsageError(`--csv-dialect must be ${Object.keys(CSV_DIALECTS).join(' or ')}, not "${dialect}"`);
   return {
@@ -143,7 +145,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
     out: values.out ?? 'reports',
     numberLocale: read.numberLocale ?? undefined,
     settings: read.settings,
-    failOn: failOn as FailOn,
+    failOn,
     failOnNew: values['fail-on-new'] ?? false,
     previous: values.previous,
     csvDialect: CSV_DIALECTS[dialect],

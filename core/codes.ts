@@ -206,7 +206,14 @@ export type InputIssueCode = (typeof INPUT_CODES)[number];
 /** Any code at all. */
 export type Code = IssueCode | FindingCode | InputIssueCode;
 
-/** The one severity scale: of findings, of input problems, of what the pane shows. */
-export type Severity = 'error' | 'warning' | 'info';
+/** The one severity scale, most severe first: of findings, of input problems, of what the pane shows. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Whether text read back (a report's severity column) is a severity of the scale. */
+export function isSeverity(text: string): text is Severity {
+  return (SEVERITIES as readonly string[]).includes(text);
+}
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };

@@ -8,7 +8,7 @@ import { isSpendable, poolAlerts } from '../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../core/pools/currency-summary.js';
 import type { Change } from '../../core/changes/change.js';
 import { CHANGE_KINDS } from '../../core/changes/change.js';
-import { SEVERITY_RANK, type Severity } from '../../core/codes.js';
+import { isSeverity, SEVERITY_RANK } from '../../core/codes.js';
 import type { LedgerSettings } from '../../core/settings.js';
 
 /** Rows shown per table and pools per chart: the report stays a few hundred KB; the CSVs hold everything. */
@@ -199,7 +199,7 @@ function findingsSection(data: HtmlReportData): string {
     counts.set(id, c);
   }
   // Core's severity scale, most severe first; a severity it does not know goes last.
-  const rank = (severity: string) => (Object.hasOwn(SEVERITY_RANK, severity) ? SEVERITY_RANK[severity as Severity] : -1);
+  const rank = (severity: string) => (isSeverity(severity) ? SEVERITY_RANK[severity] : -1);
   const rows = [...counts.values()]
     .sort((a, b) => rank(b.severity) - rank(a.severity) || b.n - a.n || (a.code < b.code ? -1 : 1))
     .map((c) => [`<span class="${esc(severityClass(c.severity))}">${esc(c.severity)}</span>`, esc(c.code), esc(c.n)]);
@@ -208,8 +208,9 @@ function findingsSection(data: HtmlReportData): string {
   return `${head}\n${table(['Severity', 'Code', 'Count'], rows, new Set([2]))}`;
 }
 
+/** A severity's class is its name; one the scale does not know is shown as the least. */
 function severityClass(severity: string): string {
-  return severity === 'error' || severity === 'warning' ? severity : 'info';
+  return isSeverity(severity) ? severity : 'info';
 }
 
 function changesSection(data: HtmlReportData): string {

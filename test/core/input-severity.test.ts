@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { INPUT_CODES, inputSeverity, refusesWholeFile } from '../../core/codes.js';
+import { INPUT_CODES, inputSeverity, isSeverity, refusesWholeFile, SEVERITIES, SEVERITY_RANK } from '../../core/codes.js';
 
 describe("core's severity of input problems", () => {
   test('a file that is not an export is an error when it was taken to be read, a warning when found beside the exports', () => {
@@ -32,4 +32,19 @@ describe("core's severity of input problems", () => {
   test('a cell\'s value that core\'s row reader refuses under a code of its own is the row\'s error, not the file\'s', () => {
     for (const code of ['invalid_claim_status', 'invalid_type', 'invalid_period_label', 'invalid_document_name'] as const) expect(refusesWholeFile(code), code).toBe(false);
   });
+});
+
+describe("core's severity scale", () => {
+  test('lists each severity once, most severe first, as the rank orders them', () => {
+    expect(SEVERITIES).toEqual(['error', 'warning', 'info']);
+    expect([...SEVERITIES].sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a])).toEqual(SEVERITIES);
+    expect(Object.keys(SEVERITY_RANK).sort()).toEqual([...SEVERITIES].sort());
+  });
+
+  test.each([['error', true], ['warning', true], ['info', true], ['Error', false], ['', false], ['never', false], ['toString', false]] as const)(
+    'text read back as %j is a severity: %s',
+    (text, is) => {
+      expect(isSeverity(text)).toBe(is);
+    },
+  );
 });

@@ -10,7 +10,7 @@
  * the user asks, so the pane never builds thousands of nodes on load.
  */
 import type { Finding } from '../../../core/reconcile/finding.js';
-import type { Severity } from '../../../core/codes.js';
+import { SEVERITIES, type Severity } from '../../../core/codes.js';
 import { TABLES } from '../../../core/workbook-layout.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
@@ -20,8 +20,6 @@ import { selectClaimRow, selectTableRowAt } from '../workbook-ops.js';
 
 /** How many findings of a group are drawn at a time. */
 export const PAGE = 50;
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Which groups are open and how far each is shown survive the re-render that follows every reload. */
 const view = {
