@@ -5,8 +5,15 @@
  */
 import { availableIn, claimEndOf, claimStartOf, FunctionInputError, periodOf, splitOf, usageEndOf } from './coop-functions.js';
 import { currentLedger, currentSettings, onLedgerChanged, onSettingsChanged } from './ledger-cache.js';
+import { DateSystemError } from '../excel/date-system.js';
+import { createLocale } from '../i18n/locale.js';
 
 function excelError(error: unknown): CustomFunctions.Error {
+  // Excel's answer to the date-system probe means nothing to a user: the cell says, as the pane
+  // does, in the user's language, that nothing was computed rather than a date taken in the wrong system.
+  if (error instanceof DateSystemError) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, createLocale(Office.context?.displayLanguage || 'en-US').t('error.dateSystem'));
+  }
   if (error instanceof FunctionInputError) {
     const code = error.kind === 'not_available' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.message);

@@ -17,6 +17,9 @@ import { parseClaimRow } from '../../core/claims/claim-row.js';
 import { historyEntry } from '../../core/claims/claim-history.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
 import { ALL_TABLES } from '../../addin/excel/workbook-setup.js';
+import { available, claimEnd } from '../../addin/functions/functions.js';
+import { invalidateLedger } from '../../addin/functions/ledger-cache.js';
+import { streaming } from './streaming-invocation.js';
 
 const TAGS = { en: 'en-US', nl: 'nl-NL', de: 'de-DE', fr: 'fr-FR', sv: 'sv-SE' } as const;
 
@@ -79,5 +82,25 @@ describe.each([
     expect(text).toBe(message(language, 'error.dateSystem'));
     expect(text).not.toBe(errorText(locale, new Error((error as Error).message)));
     expect(text).not.toContain('error' in answer ? answer.error : String(answer.value));
+  });
+
+  test.each(LANGUAGES)('a COOP.* cell is #N/A and says it in %s, in the pane\'s words, not as Excel\'s answer', async (language) => {
+    fake.reset(TAGS[language]);
+    try {
+      await setUpWorkbook();
+      fake.setDateAnswer(answer);
+      // Nothing read yet: the functions ask the workbook, the date system with it.
+      invalidateLedger();
+      const end = streaming(claimEnd, 'FY21 H1');
+      const cell = streaming(available, '4410021', 'CSP Indirect Reseller', 'FY21 H1', 'EUR');
+      for (const shown of [await end.nth(1), await cell.nth(1)]) {
+        expect(shown).toBeInstanceOf(CustomFunctions.Error);
+        expect([(shown as CustomFunctions.Error).code, (shown as CustomFunctions.Error).message]).toEqual(['#N/A', message(language, 'error.dateSystem')]);
+      }
+      end.cancel();
+      cell.cancel();
+    } finally {
+      fake.reset('en-US');
+    }
   });
 });
