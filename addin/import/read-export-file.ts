@@ -4,6 +4,7 @@ import { decodeExport, type DecodedExport } from './decode-export.js';
 import { unzipExports, type ZipProblem } from './unzip.js';
 import { orderSources } from '../../core/tables/source-order.js';
 import { CONTENT_SNIFF_BYTES, fileKindDecision } from '../../core/tables/file-kind.js';
+import { zipEntrySourceName } from '../../core/tables/zip-entries.js';
 
 export interface ReadResult {
   /** Each export's rows packed (packed-rows.ts): as the worker posts them and the plan reads them. */
@@ -36,7 +37,7 @@ export async function readExportFile(file: Blob & { name: string }): Promise<Rea
   }
   const unzipped = await unzipExports(bytes);
   return {
-    parsed: unzipped.entries.map((e) => parseDecoded(`${file.name}/${e.name}`, e.decoded).parsed),
+    parsed: unzipped.entries.map((e) => parseDecoded(zipEntrySourceName(file.name, e.name), e.decoded).parsed),
     skipped: unzipped.problems.map((p) => ({ file: file.name, ...p })),
   };
 }

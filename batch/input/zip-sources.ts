@@ -8,6 +8,7 @@ import {
   UNICODE_PATH_FIELD,
   zipEntriesToList,
   zipEntryName,
+  zipEntrySourceName,
   zipVerdict,
   ZIP_LIMITS,
   type ZipEntryRefusal,
@@ -110,13 +111,13 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
           params: { maxBytes: String(maxBytes), declared: String(problem.declaredBytes) },
         });
       default: {
-        const issue = entryIssue(problem.code, name, `${name}!${problem.entry.name}`, problem.entry.name, problem.entry.entry);
+        const issue = entryIssue(problem.code, name, zipEntrySourceName(name, problem.entry.name), problem.entry.name, problem.entry.entry);
         return verdict.refused && issue.severity === 'error' ? { ...issue, message: `${issue.message} None of the zip's entries is read.` } : issue;
       }
     }
   });
   if (verdict.refused) return { sources: [], issues };
-  const sources = verdict.read.map(({ entry, name: inner }) => entrySource(path, `${name}!${inner}`, inner, entry, maxBytes));
+  const sources = verdict.read.map(({ entry, name: inner }) => entrySource(path, zipEntrySourceName(name, inner), inner, entry, maxBytes));
   return { sources, issues };
 }
 

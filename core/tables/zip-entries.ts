@@ -74,6 +74,16 @@ export function zipEntryName(name: RawZipEntryName): string {
   return text.replaceAll('\\', '/');
 }
 
+/**
+ * The name a zip's entry goes by as a source of its own, in every finding, report and import log
+ * of either adapter (docs/RULES.md, "Zips"): the zip's name, `!`, the entry's name
+ * (`jan.zip!2022/earnings.csv`). Not `/`: an entry's name holds `/` itself, and the zip would read
+ * as one more folder of the path.
+ */
+export function zipEntrySourceName(zipName: string, entryName: string): string {
+  return `${zipName}!${entryName}`;
+}
+
 /** Why an entry's name may not be trusted: it is absolute (`/x`, `\x`, `C:x`), climbs out (`../`, `..\`) or holds a NUL. */
 export type UnsafeZipPath = 'absolute' | 'parent' | 'nul';
 

@@ -15,10 +15,10 @@ describe('zipped exports', () => {
     const result = await readExportFile(blob);
     expect(result.skipped).toEqual([]);
     expect(result.parsed.map((p) => [p.file, p.rows.length])).toEqual([
-      ['export.zip/2022/earnings_2020-07_2021-06.csv', 30],
-      ['export.zip/2022/earnings_2021-01_2021-06_paid.csv', 12],
-      ['export.zip/2022/earnings_2021-07_2021-11.tsv', 15],
-      ['export.zip/2022/earnings_2021-11_2022-02.csv', 16],
+      ['export.zip!2022/earnings_2020-07_2021-06.csv', 30],
+      ['export.zip!2022/earnings_2021-01_2021-06_paid.csv', 12],
+      ['export.zip!2022/earnings_2021-07_2021-11.tsv', 15],
+      ['export.zip!2022/earnings_2021-11_2022-02.csv', 16],
     ]);
   });
 

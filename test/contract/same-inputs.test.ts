@@ -8,6 +8,7 @@ import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { sourceFromChunks } from '../../batch/input/input-source.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
+import { zipEntrySourceName } from '../../core/tables/zip-entries.js';
 import { planImport } from '../../addin/import/plan-import.js';
 import { parseExport, parseExportText, unreadableExport } from '../../addin/import/parse-export.js';
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
@@ -318,7 +319,9 @@ describe('zips and sets of files are read in the same order, the same entries', 
       const addin = await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }));
       const entries = ['B/earnings_1.tsv', 'a/earnings_3.csv', 'b/earnings_2.csv'];
       expect(batch.sources.map((s) => s.entry)).toEqual(entries);
-      expect(addin.parsed.map((p) => p.file)).toEqual(entries.map((e) => `export.zip/${e}`));
+      // One name for an entry in both (core's zipEntrySourceName): the batch job's source, the add-in's file.
+      expect(batch.sources.map((s) => s.name)).toEqual(entries.map((e) => `${path}!${e}`));
+      expect(addin.parsed.map((p) => p.file)).toEqual(entries.map((e) => `export.zip!${e}`));
       // The same entries are left out, each adapter with its own code for "not an export".
       expect(batch.issues.map((i) => i.raw)).toEqual(['a/notes.txt']);
       expect(addin.skipped.map((s) => s.entry)).toEqual(['a/notes.txt']);
@@ -397,7 +400,7 @@ describe('zips and sets of files are read in the same order, the same entries', 
       const batch = await expandInputs([path]);
       const addin = await readExportFile(Object.assign(new Blob([new Uint8Array(zip)]), { name: 'export.zip' }));
       expect(batch.sources.map((s) => s.entry)).toEqual(['Bühler.csv', 'Bāder.csv']);
-      expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip/Bühler.csv', 'export.zip/Bāder.csv']);
+      expect(addin.parsed.map((p) => p.file)).toEqual(['export.zip!Bühler.csv', 'export.zip!Bāder.csv']);
     });
   });
 
@@ -414,7 +417,7 @@ describe('zips and sets of files are read in the same order, the same entries', 
         batch.problems.push(...r.issues.map((i) => `${i.code} ${i.severity}`));
       }
       const unzipped = await unzipExports(zip, limits);
-      const parsed = unzipped.entries.map(({ name, decoded }) => (decoded.ok ? parseExport(`export.zip/${name}`, decoded.text) : unreadableExport(`export.zip/${name}`, decoded.code, decoded.line, decoded.input)));
+      const parsed = unzipped.entries.map(({ name, decoded }) => (decoded.ok ? parseExport(zipEntrySourceName('export.zip', name), decoded.text) : unreadableExport(zipEntrySourceName('export.zip', name), decoded.code, decoded.line, decoded.input)));
       const headers = EARNINGS_COLUMNS.map((c) => c.name);
       const plan = planImport(headers, new Map(), parsed, undefined, { dateSystem: '1900' });
       const all = [...headers, ...plan.newColumns];
