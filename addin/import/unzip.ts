@@ -1,5 +1,5 @@
 import { inputSeverity, type InputSeverity } from '../../core/codes.js';
-import { UNICODE_PATH_FIELD, zipEntriesToList, zipEntryName, zipRefusedWhole, zipVerdict, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
+import { inflatedEntryProblem, UNICODE_PATH_FIELD, zipEntriesToList, zipEntryName, zipRefusedWhole, zipVerdict, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
 import { readZipDirectory, ZipDirectoryError } from './zip-directory.js';
 
@@ -47,7 +47,8 @@ class ZipError extends Error {
   }
 }
 
-async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
+/** Inflates a deflated entry, stopping at the first chunk core's rule refuses (`inflatedEntryProblem`), so a bomb stops in bounded memory. */
+async function inflate(data: Uint8Array, declared: number, limits: ZipLimits): Promise<Uint8Array> {
   const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -56,9 +57,10 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    const problem = inflatedEntryProblem(size, declared, false, limits);
+    if (problem !== null) {
       await reader.cancel();
-      throw new ZipError('zip_too_large');
+      throw new ZipError(problem);
     }
     chunks.push(value);
   }
@@ -113,7 +115,6 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
   for (const problem of verdict.problems) problems.push(zipProblem('entry' in problem ? problem.entry.name : '', problem.code));
   if (verdict.refused) return { entries: [], problems };
 
-  let budget = limits.maxTotalBytes;
   for (const entry of verdict.read) {
     try {
       const at = entry.local;
@@ -121,12 +122,12 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
       const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
       const data = bytes.subarray(start, start + entry.compressedSize);
       if (data.length !== entry.compressedSize) throw new ZipError('zip_corrupt');
-      // Never trust the declared size while inflating: stop at it (or at what is left of the cap).
-      // A stored entry longer than that is the same lie, and gets the batch job's code for it.
-      if (entry.compressionMethod === 0 && data.length > Math.min(entry.uncompressedSize, budget)) throw new ZipError('zip_too_large');
-      const raw = entry.compressionMethod === 0 ? data : await inflate(data, Math.min(entry.uncompressedSize, budget));
-      if (raw.length !== entry.uncompressedSize) throw new ZipError('zip_corrupt');
-      budget -= raw.length;
+      // Never trust the declared size while inflating: what an entry may inflate to, and what it
+      // must, are core's (docs/RULES.md, "Zips"), as in the batch job. A stored entry's bytes are
+      // judged whole: longer than allowed is the same lie as a bomb's.
+      const raw = entry.compressionMethod === 0 ? data : await inflate(data, entry.uncompressedSize, limits);
+      const problem = inflatedEntryProblem(raw.length, entry.uncompressedSize, true, limits);
+      if (problem !== null) throw new ZipError(problem);
       entries.push({ name: entry.name, decoded: decodeExport(raw) });
     } catch (error) {
       problems.push(zipProblem(entry.name, error instanceof ZipError ? error.code : 'zip_corrupt'));

@@ -4,6 +4,8 @@ import type { Entry, ZipFile } from 'yauzl';
 import type { InputSource } from './input-source.js';
 import { InputIssueError, clip, inputIssue, type InputIssue } from './input-issue.js';
 import {
+  entryInflateLimit,
+  inflatedEntryProblem,
   unsafeZipPath,
   UNICODE_PATH_FIELD,
   zipEntriesToList,
@@ -117,7 +119,7 @@ export async function zipSources(path: string, name: string, limits: ZipLimits =
     }
   });
   if (verdict.refused) return { sources: [], issues };
-  const sources = verdict.read.map(({ entry, name: inner }) => entrySource(path, zipEntrySourceName(name, inner), inner, entry, maxBytes));
+  const sources = verdict.read.map(({ entry, name: inner }) => entrySource(path, zipEntrySourceName(name, inner), inner, entry, limits));
   return { sources, issues };
 }
 
@@ -166,7 +168,7 @@ function entryIssue(code: ZipEntryRefusal, zip: string, at: string, inner: strin
   }
 }
 
-function entrySource(path: string, name: string, inner: string, entry: Entry, maxBytes: number): InputSource {
+function entrySource(path: string, name: string, inner: string, entry: Entry, limits: ZipLimits): InputSource {
   return {
     name,
     path,
@@ -181,7 +183,7 @@ function entrySource(path: string, name: string, inner: string, entry: Entry, ma
       }
       try {
         const raw = await zip.openReadStreamPromise(entry);
-        return guardEntry(raw, name, Math.min(entry.uncompressedSize, maxBytes));
+        return guardEntry(raw, name, entry.uncompressedSize, limits);
       } catch (error) {
         throw new InputIssueError(corrupt(name, error));
       } finally {
@@ -193,29 +195,32 @@ function entrySource(path: string, name: string, inner: string, entry: Entry, ma
 }
 
 /**
- * Counts the bytes an entry really inflates to and fails as soon as they pass what its header
- * declared (a bomb stops after one chunk, in bounded memory), or fall short of it (truncated).
+ * Counts the bytes an entry really inflates to and fails by core's rule on them
+ * (`inflatedEntryProblem`): as soon as they pass what it may inflate to (a bomb stops after one
+ * chunk, in bounded memory), or at its end when they fall short of what it declared (truncated).
  */
 class EntryGuard extends Transform {
   private bytes = 0;
 
   constructor(
     private readonly file: string,
-    private readonly limit: number,
+    private readonly declared: number,
+    private readonly limits: ZipLimits,
   ) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.limit) {
+    if (inflatedEntryProblem(this.bytes, this.declared, false, this.limits) === 'zip_too_large') {
+      const limit = entryInflateLimit(this.declared, this.limits);
       callback(
         new InputIssueError(
           zipIssue('zip_too_large', {
             file: this.file,
-            message: `The entry inflates past the ${this.limit} bytes its header declares.`,
+            message: `The entry inflates past the ${limit} bytes its header declares.`,
             hint: 'Do not trust this archive: its headers understate its contents (a zip bomb).',
-            params: { maxBytes: String(this.limit), reason: 'inflates_past_declared_size' },
+            params: { maxBytes: String(limit), reason: 'inflates_past_declared_size' },
           }),
         ),
       );
@@ -225,8 +230,8 @@ class EntryGuard extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.bytes < this.limit) {
-      callback(corruptError(this.file, `entry ends after ${this.bytes} of ${this.limit} declared bytes`));
+    if (inflatedEntryProblem(this.bytes, this.declared, true, this.limits) === 'zip_corrupt') {
+      callback(corruptError(this.file, `entry ends after ${this.bytes} of ${this.declared} declared bytes`));
       return;
     }
     callback();
@@ -242,8 +247,8 @@ function corruptError(file: string, detail: string): InputIssueError {
   return new InputIssueError(corrupt(file, new Error(detail)));
 }
 
-function guardEntry(raw: Readable, file: string, limit: number): Readable {
-  const guard = new EntryGuard(file, limit);
+function guardEntry(raw: Readable, file: string, declared: number, limits: ZipLimits): Readable {
+  const guard = new EntryGuard(file, declared, limits);
   pipeline(raw, guard, () => {
     // Errors surface on `guard`, where the reader is listening; nothing more to do here.
   });

@@ -169,7 +169,7 @@ export function zipEntriesToList(entryCount: number, limits: ZipLimits = ZIP_LIM
  *    them. It is said even when an entry already refuses the zip, since zipping it again without
  *    that entry's fault would still leave it too large: every reason is told at once.
  * The zip is refused whole when one of them is an error (`zipRefusedWhole`); otherwise its entries
- * to read come in core's order of sources. Limits met while inflating are the adapters' to report.
+ * to read come in core's order of sources. What an entry may inflate to is `inflatedEntryProblem`'s.
  */
 export function zipVerdict<E extends ZipListedEntry>(directory: { readonly entryCount: number; readonly entries: readonly E[] }, limits: ZipLimits = ZIP_LIMITS): ZipVerdict<E> {
   const entryCount = Math.max(directory.entryCount, directory.entries.length);
@@ -188,4 +188,38 @@ export function zipVerdict<E extends ZipListedEntry>(directory: { readonly entry
   if (declaredBytes > limits.maxTotalBytes) problems.push({ code: 'zip_too_large', declaredBytes });
   const refused = zipRefusedWhole(problems.map((problem) => problem.code));
   return { read: refused ? [] : orderSources(read, (entry) => entry.name), problems, refused };
+}
+
+/** What an entry's inflated bytes may be refused with: past what is allowed, or short of what was declared. */
+export type InflatedEntryProblem = Extract<ZipProblemCode, 'zip_too_large' | 'zip_corrupt'>;
+
+/**
+ * The most bytes one entry is allowed to inflate to (docs/RULES.md, "Zips"): what its header
+ * declares, and never past the zip's cap. A zip bomb lies in its headers, so this, not the
+ * declared size, is what an adapter stops inflating at. No running total of the zip's entries is
+ * needed beside it: `zipVerdict` read only entries whose declared sizes are together within the
+ * cap, and none may inflate past its own.
+ */
+export function entryInflateLimit(declaredBytes: number, limits: ZipLimits = ZIP_LIMITS): number {
+  return Math.min(declaredBytes, limits.maxTotalBytes);
+}
+
+/**
+ * What the bytes an entry has inflated to so far say of it (docs/RULES.md, "Zips"), the same in both
+ * adapters, checked on every chunk (`ended` false) and once at its end (`ended` true), and on a
+ * stored entry's bytes as a whole:
+ * - past `entryInflateLimit`: `zip_too_large`, as soon as a chunk passes it, so a bomb stops in
+ *   bounded memory;
+ * - ended short of what its header declared: `zip_corrupt` (a truncated or damaged entry).
+ * Either is an error, and refuses the zip whole (`zipRefusedWhole`).
+ */
+export function inflatedEntryProblem(
+  inflatedBytes: number,
+  declaredBytes: number,
+  ended: boolean,
+  limits: ZipLimits = ZIP_LIMITS,
+): InflatedEntryProblem | null {
+  if (inflatedBytes > entryInflateLimit(declaredBytes, limits)) return 'zip_too_large';
+  if (ended && inflatedBytes < declaredBytes) return 'zip_corrupt';
+  return null;
 }

@@ -488,6 +488,23 @@ describe('zips and sets of files are read in the same order, the same entries', 
     expect(addin).toEqual(batch);
   });
 
+  test.each<['store' | 'deflate', 'longer' | 'shorter', string]>([
+    ['deflate', 'longer', 'zip_too_large'],
+    ['deflate', 'shorter', 'zip_corrupt'],
+    ['store', 'longer', 'zip_too_large'],
+    ['store', 'shorter', 'zip_corrupt'],
+  ])("a %s entry that inflates %s than it declares is refused by core's rule with the same code in both", async (method, how, code) => {
+    const data = file('E2');
+    // A bomb's header understates its bytes; a damaged entry's overstates them.
+    const declaredSize = how === 'longer' ? data.length - 1 : data.length + 1;
+    const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1') }, { name: 'b.csv', data, method, declaredSize }]));
+    const [batch, addin] = await zipVerdicts(zip);
+    // An error refuses the zip whole: the add-in imports none of it; the batch job, which streams
+    // each entry as it inflates, rejects the run on the error.
+    expect(batch.problems).toEqual([`${code} error`]);
+    expect(addin).toEqual({ earnings: [], problems: batch.problems });
+  });
+
   /** The offset of the last occurrence of a 4-byte little-endian signature. */
   const lastSignature = (zip: Uint8Array, signature: number) => Buffer.from(zip).lastIndexOf(Buffer.from(Uint32Array.of(signature).buffer));
 

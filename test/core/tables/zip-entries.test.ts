@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import yauzl from 'yauzl';
-import { unsafeZipPath, zipEntriesToList, zipEntryDecision, zipEntryName, zipRefusedWhole, zipVerdict, type ZipProblemCode } from '../../../core/tables/zip-entries.js';
+import { entryInflateLimit, inflatedEntryProblem, unsafeZipPath, zipEntriesToList, zipEntrySourceName, zipEntryDecision, zipEntryName, zipRefusedWhole, zipVerdict, type ZipProblemCode } from '../../../core/tables/zip-entries.js';
 import { orderSources } from '../../../core/tables/source-order.js';
 import { crc32 } from '../../../core/tables/crc32.js';
 import { inputSeverity } from '../../../core/codes.js';
@@ -193,5 +193,29 @@ describe("core's one verdict on a zip's directory", () => {
         else expect(verdict.read).toEqual([]);
       }),
     );
+  });
+});
+
+describe("core's rule for what an entry inflates to", () => {
+  const limits = { maxEntries: 10, maxTotalBytes: 100 };
+
+  test.each<[string, 'zip_too_large' | 'zip_corrupt' | null, number, number, boolean]>([
+    ['as declared, at its end', null, 40, 40, true],
+    ['short of what it declared, while still inflating', null, 39, 40, false],
+    ['short of what it declared, at its end (truncated)', 'zip_corrupt', 39, 40, true],
+    ['one byte past what it declared, while inflating (a bomb)', 'zip_too_large', 41, 40, false],
+    ['one byte past what it declared, at its end (a stored entry)', 'zip_too_large', 41, 40, true],
+    ['past the cap though within what it declared', 'zip_too_large', 101, 500, false],
+  ])('an entry that inflated %s is refused with %s', (_what, problem, inflated, declared, ended) => {
+    expect(inflatedEntryProblem(inflated, declared, ended, limits)).toBe(problem);
+  });
+
+  test('an entry may inflate to what it declares, never past the cap', () => {
+    expect(entryInflateLimit(40, limits)).toBe(40);
+    expect(entryInflateLimit(500, limits)).toBe(100);
+  });
+
+  test("an entry's name as a source is the zip's, `!`, the entry's", () => {
+    expect(zipEntrySourceName('exports/jan.zip', '2022/earnings.csv')).toBe('exports/jan.zip!2022/earnings.csv');
   });
 });
