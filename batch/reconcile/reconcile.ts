@@ -4,11 +4,11 @@ import Papa from 'papaparse';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
-import { refusesWholeFile, type Severity } from '../../core/codes.js';
+import { refusesWholeFile } from '../../core/codes.js';
 import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
-import { CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
 import { describeRequirement } from '../../core/tables/header-row.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
@@ -30,13 +30,8 @@ import { EarningIdLog } from './earning-id-log.js';
 import { FindingSpill } from './finding-spill.js';
 import type { JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
-import {
-  BALANCE_REPORT_COLUMNS,
-  CLAIM_REPORT_COLUMNS,
-  FINDING_REPORT_COLUMNS,
-  claimReportRow,
-  findingRow,
-} from './report-rows.js';
+// The reports the next run reads back are written with core's column lists, the ones it reads them by.
+import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../core/changes/report-files.js';
 import { writeWorkbookReport } from './workbook-report.js';
 import type { InputSummary } from './input-summary.js';
 import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-errors.js';
@@ -46,7 +41,6 @@ import { hashWhileReading, sha256Of } from './input-hashing.js';
 import { countBySeverity, summaryJson } from './summary-json.js';
 // The run compared with the previous one (changes, journal delta) and the HTML report.
 import { DEFAULT_DIALECT, type CsvDialect } from '../output/csv-dialect.js';
-import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import { CHANGES_REPORT_COLUMNS, changeRow } from '../output/changes-report.js';
 import { changeCounts } from '../../core/changes/change-counts.js';
 import { loadPreviousReports, sincePrevious } from './since-previous.js';
@@ -55,8 +49,7 @@ import { balanceRow } from '../../core/pools/balance-row.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
 
-/** The least severity of core's scale that fails the run (`--fail-on`), or never. */
-export type FailOn = Exclude<Severity, 'info'> | 'never';
+export type FailOn = 'error' | 'warning' | 'never';
 
 export interface ReconcileOptions {
   readonly earnings: readonly string[];
@@ -258,21 +251,21 @@ export async function reconcile(options: ReconcileOptions, io: CommandIO): Promi
   await withAtomicOutput(
     options.out,
     async (dir) => {
-      await writeCsvFile(join(dir, 'balances.csv'), BALANCE_REPORT_COLUMNS, balances.map(balanceRow), csv);
-      await writeCsvFile(join(dir, 'findings.csv'), FINDING_REPORT_COLUMNS, mapAsync(spilled.merge(findings), findingRow), csv);
-      await writeCsvFile(join(dir, 'claims.csv'), CLAIM_REPORT_COLUMNS, claimReports.map(claimReportRow), csv);
+      await writeCsvFile(join(dir, BALANCES_REPORT.file), BALANCES_REPORT.columns, balances.map(balanceRow), csv);
+      await writeCsvFile(join(dir, FINDINGS_REPORT.file), FINDINGS_REPORT.columns, mapAsync(spilled.merge(findings), findingRow), csv);
+      await writeCsvFile(join(dir, CLAIMS_REPORT.file), CLAIMS_REPORT.columns, claimReports.map(claimReportRow), csv);
       // The delta holds the journal's own line objects: on a first run all of them, in the
       // journal's order, and then its file is journal.csv's bytes, copied rather than written
       // again; otherwise the lines the two share are formatted once.
       const journalRows = journal.map(journalRow);
       if (sameLines(since.journalDelta, journal)) {
-        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, csv);
-        await copyFile(join(dir, 'journal.csv'), join(dir, 'journal-delta.csv'));
+        await writeCsvFile(join(dir, JOURNAL_REPORT.file), JOURNAL_REPORT.columns, journalRows, csv);
+        await copyFile(join(dir, JOURNAL_REPORT.file), join(dir, 'journal-delta.csv'));
       } else {
         const rowOf = new Map(journal.map((l, i) => [l, journalRows[i]!]));
         const shared = { ...csv, recordMemo: new WeakMap() };
-        await writeCsvFile(join(dir, 'journal.csv'), JOURNAL_REPORT_COLUMNS, journalRows, shared);
-        await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT_COLUMNS, since.journalDelta.map((l) => rowOf.get(l) ?? journalRow(l)), shared);
+        await writeCsvFile(join(dir, JOURNAL_REPORT.file), JOURNAL_REPORT.columns, journalRows, shared);
+        await writeCsvFile(join(dir, 'journal-delta.csv'), JOURNAL_REPORT.columns, since.journalDelta.map((l) => rowOf.get(l) ?? journalRow(l)), shared);
       }
       await writeCsvFile(join(dir, 'changes.csv'), CHANGES_REPORT_COLUMNS, since.changes.map(changeRow), csv);
       await writeHtmlReport(join(dir, 'report.html'), { asOf: options.asOf, settings, balances, findings: findingCounts, changes: since.changes });
@@ -366,7 +359,7 @@ async function readClaims(
     return [];
   };
   if (workbook) {
-    const read = await readWorkbookTable(path, TABLES.claims, CLAIMS_COLUMNS, REQUIRED_CLAIMS_COLUMNS);
+    const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS, REQUIRED_CLAIMS_COLUMNS);
     for (const p of read.problems) {
       issues.push(
         inputIssue(p.code, {

@@ -8,19 +8,12 @@ import type { ClaimReport } from '../../core/reconcile/claims-check.js';
 import type { Finding } from '../../core/reconcile/finding.js';
 import { isPerRowFindingCode } from '../../core/codes.js';
 import type { JournalLine } from '../../core/journal/journal-line.js';
-import { JOURNAL_REPORT_COLUMNS, journalRow } from '../output/journal-report.js';
 import type { InputSummary } from './input-summary.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import { poolFlags } from '../../core/pools/pool-alerts.js';
 import { poolKeyString } from '../../core/pools/pool-key.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
-import {
-  BALANCE_REPORT_COLUMNS,
-  CLAIM_REPORT_COLUMNS,
-  FINDING_REPORT_COLUMNS,
-  claimReportRow,
-  findingRow,
-} from './report-rows.js';
+import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../core/changes/report-files.js';
 
 /** Findings that come one per row are summarised beyond this many per code (all are in findings.csv). */
 export const FINDINGS_PER_CODE_IN_XLSX = 1000;
@@ -77,11 +70,11 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
   ];
   for (const [item, value] of summaryRows) await summary.addRow({ item, value });
 
-  const balances = await wb.addSheet('Balances', { columns: BALANCE_REPORT_COLUMNS, highlight: balanceHighlights(data.balances, data.settings) });
+  const balances = await wb.addSheet('Balances', { columns: BALANCES_REPORT.columns, highlight: balanceHighlights(data.balances, data.settings) });
   for (const b of data.balances) await balances.addRow(balanceRow(b));
 
   const findings = await wb.addSheet('Findings', {
-    columns: FINDING_REPORT_COLUMNS,
+    columns: FINDINGS_REPORT.columns,
     highlight: (r) => (r.severity === 'error' ? 'error' : r.severity === 'warning' ? 'warning' : null),
   });
   const capped = summaryRowsCap((row) => findings.addRow(row), {
@@ -98,10 +91,10 @@ export async function writeWorkbookReport(path: string, data: WorkbookReportData
   for await (const f of data.findings) await capped.add(findingRow(f));
   await capped.finish();
 
-  const claims = await wb.addSheet('Claims', { columns: CLAIM_REPORT_COLUMNS });
+  const claims = await wb.addSheet('Claims', { columns: CLAIMS_REPORT.columns });
   for (const c of data.claims) await claims.addRow(claimReportRow(c));
 
-  const journal = await wb.addSheet('Journal', { columns: JOURNAL_REPORT_COLUMNS });
+  const journal = await wb.addSheet('Journal', { columns: JOURNAL_REPORT.columns });
   for (const l of data.journal) await journal.addRow(journalRow(l));
 
   const inputs = await wb.addSheet('Inputs', {

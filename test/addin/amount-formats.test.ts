@@ -15,7 +15,7 @@ import { editClaim } from '../../core/claims/claim-edits.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
 import { EARNINGS_COLUMNS, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
-import { BALANCE_REPORT_COLUMNS } from '../../batch/reconcile/report-rows.js';
+import { BALANCES_REPORT } from '../../core/changes/report-files.js';
 import { currencyOf, type ReportRow } from '../../batch/output/cell-value.js';
 import { resolveCell } from '../../batch/output/resolve-cell.js';
 import { toXlsxCell } from '../../batch/output/xlsx-cell.js';
@@ -72,7 +72,7 @@ describe('the Balances table', () => {
     for (const b of ledger.balances) {
       const report = balanceRow(b) as ReportRow;
       const i = values.rows.findIndex((r) => r[values.headers.indexOf('currency')] === b.key.currency);
-      for (const c of BALANCE_REPORT_COLUMNS.filter((c) => c.kind === 'amount' || c.kind === 'amountUSD')) {
+      for (const c of BALANCES_REPORT.columns.filter((c) => c.kind === 'amount' || c.kind === 'amountUSD')) {
         const batch = toXlsxCell(resolveCell(c, report[c.name], currencyOf(report, c)), c.kind).numFmt;
         if (batch === undefined) continue;
         expect(formats[i]![values.headers.indexOf(c.name)], `${b.key.currency} ${c.name}`).toBe(batch);
