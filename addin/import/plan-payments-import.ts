@@ -5,6 +5,7 @@
  * as the batch job reads `--payments`; a line core refuses is rejected with its file, line and
  * column. Report columns the table lacks are added on the right: unknown columns pass through.
  */
+import { trimCell } from '../../core/tables/trim-cell.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { parseDate, type DateSystem, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { columnKind, DOWNLOAD_LATEST_COLUMN, PAYMENTS_COLUMNS } from '../../core/workbook-layout.js';
@@ -187,7 +188,7 @@ export function planPaymentsImport(
       const out = new Array<CellValue>(headers.length).fill('');
       for (const { from, to, kind } of targets) {
         const raw = row[from] ?? '';
-        const text = raw.trim();
+        const text = trimCell(raw);
         if (text === '') continue;
         if (kind === 'amount') {
           const value = scaledAmountOfText(text, rowOptions);
@@ -214,7 +215,8 @@ export function planPaymentsImport(
       }
       const textOf = (column: PaymentsColumn) => {
         const i = fileColumn(column);
-        return i < 0 ? '' : (row[i] ?? '').trim();
+        // As written: core reads the cell (`trimCell`).
+        return i < 0 ? '' : (row[i] ?? '');
       };
       const read = readPaymentRecord(textOf, fileCurrencies, { file: parsed.file, line }, rowOptions);
       if (!read.ok) {

@@ -5,6 +5,7 @@
  * table's name and the row's sheet row.
  * Used by the ledger and by the import (the rows a re-downloaded report may replace). No rule here.
  */
+import { trimCell } from '../../core/tables/trim-cell.js';
 import { columnKind, DOWNLOAD_LATEST_COLUMN, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { columnPosition, readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import {
@@ -30,7 +31,7 @@ export function paymentsTableHeader(headers: readonly string[]): TableHeader {
 /** The recency an import recorded on a row (`downloadLatest`) as text, '' where the table has none. */
 export function storedLatestReader(header: TableHeader, system: DateSystem): (cells: readonly unknown[]) => string {
   const i = columnPosition(header, DOWNLOAD_LATEST_COLUMN);
-  return (cells) => (i < 0 ? '' : cellAsText(cells[i], 'date', system).trim());
+  return (cells) => (i < 0 ? '' : trimCell(cellAsText(cells[i], 'date', system)));
 }
 
 /**
@@ -41,7 +42,7 @@ export function storedLatestReader(header: TableHeader, system: DateSystem): (ce
 export function paymentIdReader(header: TableHeader, system: DateSystem): (cells: readonly unknown[]) => string {
   const i = columnPosition(header, 'paymentId');
   const kind = i < 0 ? undefined : columnKind(PAYMENTS_COLUMNS, header.keys[i] ?? '');
-  return (cells) => (i < 0 ? '' : cellAsText(cells[i], kind, system).trim());
+  return (cells) => (i < 0 ? '' : trimCell(cellAsText(cells[i], kind, system)));
 }
 
 export function paymentsRowReader(header: TableHeader, system: DateSystem): (cells: readonly unknown[], row: number) => Result<AcceptedPayment> {
@@ -51,7 +52,8 @@ export function paymentsRowReader(header: TableHeader, system: DateSystem): (cel
   return (cells, row) => {
     const textOf = (column: PaymentsColumn) => {
       const i = position.get(column)!;
-      return i < 0 ? '' : cellAsText(cells[i], kinds[i], system).trim();
+      // As written: core reads the cell (`trimCell`).
+      return i < 0 ? '' : cellAsText(cells[i], kinds[i], system);
     };
     return readPaymentRecord(textOf, currencies, { file: TABLES.payments, line: row });
   };

@@ -54,8 +54,8 @@ export function readPayments(source: InputSource, options: ReadPaymentsOptions):
     },
     onRecord: (record, location) => {
       // Core's acceptance rule (docs/RULES.md, "Payments report") decides; this adapter only
-      // hands it the row's trimmed cells and locates what it finds.
-      const read = readPaymentRecord((column) => (record[column] ?? '').trim(), currencies, location, rowOptions);
+      // hands it the row's cells as written (core reads them: `trimCell`) and locates what it finds.
+      const read = readPaymentRecord((column) => record[column] ?? '', currencies, location, rowOptions);
       if (!read.ok) return read.issues.map((problem) => locatedProblem(problem, record[String(problem.path[0])] ?? '', columns, location));
       const passThrough = Object.create(null) as Record<string, string>;
       for (const key of passThroughKeys) passThrough[key] = record[key] ?? '';

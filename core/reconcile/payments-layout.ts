@@ -4,6 +4,7 @@
  * column says what (docs/RULES.md, "Payments report"). Adapters find the columns by these names
  * and hand the payments check `PaymentRecord`s.
  */
+import { trimCell } from '../tables/trim-cell.js';
 import { parseCurrency, type CurrencyCode } from '../money/currency.js';
 import { parseAmount, type NumberLocale } from '../money/parse-amount.js';
 import type { Dec } from '../money/decimal.js';
@@ -115,7 +116,8 @@ export interface PaymentRowOptions {
 
 /**
  * Whether a row of the Payments report is a payment the check reads, and why not (docs/RULES.md,
- * "Payments report"). `textOf` gives a column's trimmed text ('' when the row has no such column);
+ * "Payments report"). `cellOf` gives a column's cell as written ('' when the row has no such
+ * column), read as core reads a cell (`trimCell`);
  * `currencies` says where this report's currencies are (`paymentsCurrencyColumns`). Every problem
  * of the row is reported, in column order, each in its column (path `[column]`) with the cell as
  * input: `missing_field` for an empty paymentId, participantId, earned or earned currency;
@@ -126,10 +128,11 @@ export interface PaymentRowOptions {
  * `conflicting`, in `currencyCode`, with the earned one as `expected`).
  */
 export function readPaymentRow(
-  textOf: (column: PaymentsColumn) => string,
+  cellOf: (column: PaymentsColumn) => string,
   currencies: PaymentsCurrencyColumns,
   options: PaymentRowOptions = {},
 ): Result<AcceptedPaymentRow> {
+  const textOf = (column: PaymentsColumn): string => trimCell(cellOf(column));
   const issues: Issue[] = [];
   const amountOptions = options.locale ? { locale: options.locale } : {};
   /** The column's text, or null (with a `missing_field` when required) when it is empty. */
@@ -189,18 +192,19 @@ export type AcceptedPayment = PaymentRecord & AcceptedPaymentRow & { readonly pa
 /**
  * The one rule that turns a Payments row into what the reconciliation reads (docs/RULES.md,
  * "Payments report"): `readPaymentRow`'s verdict, with the row's programName and status as
- * written, located at `location` (a report's file and line, a table's name and sheet row).
+ * written (read as core reads a cell), located at `location` (a report's file and line, a table's
+ * name and sheet row).
  */
 export function readPaymentRecord(
-  textOf: (column: PaymentsColumn) => string,
+  cellOf: (column: PaymentsColumn) => string,
   currencies: PaymentsCurrencyColumns,
   location: RowLocation,
   options: PaymentRowOptions = {},
 ): Result<AcceptedPayment> {
-  const read = readPaymentRow(textOf, currencies, options);
+  const read = readPaymentRow(cellOf, currencies, options);
   if (!read.ok) return read;
   return {
     ok: true,
-    value: { ...read.value, currency: read.value.earnedCurrency, programName: textOf('programName'), paymentStatus: textOf('paymentStatus'), location },
+    value: { ...read.value, currency: read.value.earnedCurrency, programName: trimCell(cellOf('programName')), paymentStatus: trimCell(cellOf('paymentStatus')), location },
   };
 }
