@@ -29,6 +29,8 @@ import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTHER_RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
+import { RowEarningTexts } from '../../core/reconcile/earning-texts.js';
+import { trimCell } from '../../core/tables/trim-cell.js';
 import { cellAsText, dateToCell, scaledToCell, textToCell, type CellValue } from '../excel/cell-values.js';
 import type { ParsedExport } from './parse-export.js';
 import { noteFileReading, openImportFile, raggedProblem, type FileSummary, type Rejection } from './open-import-file.js';
@@ -164,43 +166,27 @@ function acceptedForRecency(
 }
 
 /**
- * An earning from a row's trimmed texts by column (`cell`; '' for -1), if core's acceptance rule
- * takes it (docs/RULES.md, "Accepted rows"): the batch job's rule, so a row the batch job refuses
- * is refused by the import too. `recency` columns are kept in `passThrough`, where core's download
- * recency reads them.
+ * An earning from a row's cells as written, by column (`cell`; '' for -1), if core's acceptance
+ * rule takes it (docs/RULES.md, "Accepted rows"): the batch job's rule, so a row the batch job
+ * refuses is refused by the import too. Its texts are read by core (`RowEarningTexts`). `recency`
+ * columns are kept in `passThrough`, where core's download recency reads them.
  */
 function readEarning(cell: (column: number) => string, at: FieldColumns, recency: RecencyColumns, location: RowLocation, options: EarningRowOptions): RowReading {
-  const text = (name: Exclude<keyof FieldColumns, 'file'>) => cell(at[name]);
   const read = readEarningRow((column: EarningRowColumn) => cell(at[column]), options);
   if (!read.ok) return refusal(read.issues);
-  const accepted = read.value;
-  const passThrough = recencyCells(cell, recency);
+  const texts = new RowEarningTexts(cell, at, cellOfReader);
   const record = earningRecord({
-    earningId: text('earningId'),
-    participantId: text('participantId'),
-    participantName: text('participantName'),
-    programName: text('programName'),
-    earningType: text('earningType'),
-    kind: kindOfType(text('earningType')),
-    amountScaled: accepted.amountScaled,
-    amountUSDScaled: accepted.amountUSDScaled,
-    earningDate: accepted.earningDate,
-    currency: accepted.currency,
-    transactionId: text('transactionId'),
-    lever: text('lever'),
-    earningRate: text('earningRate'),
-    reasonCode: text('reasonCode'),
-    claimId: text('claimId'),
-    paymentId: text('paymentId'),
-    paymentStatus: text('paymentStatus'),
-    paymentCurrency: accepted.paymentCurrency,
-    amountInPaymentCurrencyScaled: accepted.amountInPaymentCurrencyScaled,
-    exchangeRate: text('exchangeRate'),
-    passThrough,
+    ...texts,
+    kind: kindOfType(texts.earningType),
+    ...read.value,
+    passThrough: recencyCells(cell, recency),
     location,
   });
   return { ok: true, record };
 }
+
+/** The cell at a column, by the row's reader. */
+const cellOfReader = (cell: (column: number) => string, column: number): string => cell(column);
 
 /**
  * A row's version of its earning as core's identity digests it, its program canonical in the
@@ -255,14 +241,15 @@ export function existingEarnings(table: EarningsTableRead, catalog: PolicyCatalo
   for (let k = 0; k < rows.length; k++) {
     const r = order === null ? k : order[k]!;
     const cells = rows[r]!;
-    const cell = (i: number) => (i < 0 ? '' : cellAsText(cells[i], kinds[i], dates).trim());
+    // The cells as written: core reads them (`trimCell`), as it reads an export's.
+    const cell = (i: number) => (i < 0 ? '' : cellAsText(cells[i], kinds[i], dates));
     // The row by its sheet row (core's `sheetRowBelowHeader`, which the table read applied), never
     // by its place among the rows read: blank rows are left out of those, and the header need not
     // be on row 1 (docs/RULES.md, "Where a table is").
     const row = rowNumbers[r]!;
     // The table's cells: a number is a number, and text in it is read invariantly, as the batch job reads a workbook.
     const read = readEarning(cell, fields, recency, { file: TABLES.earnings, line: row }, INVARIANT_ROWS);
-    const earningId = read.ok ? read.record.earningId : cell(fields.earningId);
+    const earningId = read.ok ? read.record.earningId : trimCell(cell(fields.earningId));
     if (earningId === '') continue;
     const versions = out.get(earningId);
     const earning: ExistingEarning = read.ok
@@ -435,7 +422,7 @@ export function planImport(
     const rowAt = rowReader(parsed.rows);
     // The row being read, and one reader of its cells for every row (no closure per row).
     let current: readonly string[] = [];
-    const currentCell = (i: number) => (i < 0 ? '' : (current[i] ?? '').trim());
+    const currentCell = (i: number) => (i < 0 ? '' : (current[i] ?? ''));
     // Every row is read before any is planned: a repeat's decision needs the download's recency,
     // and that counts only the rows core accepts (the parser's faulty records are no rows). An
     // accepted row is only marked, and read again when planned: holding 100,000 records between
@@ -476,7 +463,7 @@ export function planImport(
       const out = new Array<CellValue>(headers.length).fill('');
       for (const { from, to, kind } of targets) {
         const raw = row[from] ?? '';
-        const text = raw.trim();
+        const text = trimCell(raw);
         if (text === '') out[to] = '';
         else if (kind === 'amount') {
           const value = from === iAmount ? record.amountScaled : from === iUSD ? record.amountUSDScaled : scaledAmountOfText(text, rowOptions);

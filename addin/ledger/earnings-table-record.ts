@@ -14,34 +14,18 @@ import { earningRecord, type EarningRecord, type RowLocation } from '../../core/
 import type { EarningKind } from '../../core/reconcile/earning-type.js';
 import { importOrderOf } from '../../core/reconcile/reading-order.js';
 import { EARNING_ROW_COLUMNS, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { EARNING_TEXT_FIELDS, earningTextColumns, RowEarningTexts, type EarningTextColumns, type EarningTexts } from '../../core/reconcile/earning-texts.js';
+import { trimCell } from '../../core/tables/trim-cell.js';
 import { columnKind, EARNINGS_COLUMNS, type ColumnKind } from '../../core/workbook-layout.js';
 import { namesColumn } from '../../core/tables/table-header.js';
 import { amountFromCell, cellAsText, scaledAmountFromCell, textFromCell } from '../excel/cell-values.js';
 import type { TableData } from '../excel/table-io.js';
 
-/** Where each column the engine reads is in the table (-1: absent), and the table's name. */
-export interface EarningsLayout {
-  readonly file: string;
-  readonly earningId: number;
-  readonly participantId: number;
-  readonly participantName: number;
-  readonly programName: number;
-  readonly earningType: number;
-  readonly earningAmount: number;
-  readonly earningAmountUSD: number;
-  readonly earningDate: number;
-  readonly transactionCurrency: number;
-  readonly transactionId: number;
-  readonly lever: number;
-  readonly earningRate: number;
-  readonly reasonCode: number;
-  readonly claimId: number;
-  readonly paymentId: number;
-  readonly paymentStatus: number;
-  readonly lastPaymentCurrency: number;
-  readonly earningAmountInLastPaymentCurrency: number;
-  readonly exchangeRate: number;
-}
+/**
+ * Where each column the engine reads is in the table (-1: absent), and the table's name: the text
+ * fields' columns by core's map (`earningTextColumns`), the acceptance rule's by its own.
+ */
+export type EarningsLayout = EarningTextColumns & { readonly [C in EarningRowColumn]: number } & { readonly file: string };
 
 /** A column of a table by name: the first header that names it by core's header rule (docs/RULES.md, "Column headers"). */
 export function columnIndex(table: TableData, name: string): number {
@@ -54,49 +38,21 @@ export function earningsLayout(table: TableData, file: string): EarningsLayout {
 
 /** Where each column the engine reads is, by a lookup of the caller's (a table's headers, or an export's). */
 export function earningsLayoutBy(columnOf: (name: string) => number, file: string): EarningsLayout {
-  const at = columnOf;
-  return {
-    file,
-    earningId: at('earningId'),
-    participantId: at('participantId'),
-    participantName: at('participantName'),
-    programName: at('programName'),
-    earningType: at('earningType'),
-    earningAmount: at('earningAmount'),
-    earningAmountUSD: at('earningAmountUSD'),
-    earningDate: at('earningDate'),
-    transactionCurrency: at('transactionCurrency'),
-    transactionId: at('transactionId'),
-    lever: at('lever'),
-    earningRate: at('earningRate'),
-    reasonCode: at('reasonCode'),
-    claimId: at('claimId'),
-    paymentId: at('paymentId'),
-    paymentStatus: at('paymentStatus'),
-    lastPaymentCurrency: at('lastPaymentCurrency'),
-    earningAmountInLastPaymentCurrency: at('earningAmountInLastPaymentCurrency'),
-    exchangeRate: at('exchangeRate'),
-  };
+  const ruleColumns = Object.fromEntries(EARNING_ROW_COLUMNS.map((column) => [column, columnOf(column)])) as Record<EarningRowColumn, number>;
+  return { file, ...earningTextColumns(columnOf), ...ruleColumns };
 }
 
-/** A text cell as the engine reads it: trimmed, '' when the column is absent. */
+/** A text cell as the engine reads it: as core reads a cell (`trimCell`), '' when the column is absent. */
 export function cellText(row: readonly unknown[], at: number): string {
-  if (at < 0) return '';
-  const text = textFromCell(row[at]);
-  // The engine reads each text cell several times per recalculation: text that starts and ends
-  // with a printable ASCII character (none of them white space) is already trimmed.
-  const n = text.length;
-  if (n > 0 && isPrintableAscii(text.charCodeAt(0)) && isPrintableAscii(text.charCodeAt(n - 1))) return text;
-  return text.trim();
+  return at < 0 ? '' : trimCell(textFromCell(row[at]));
 }
+
+/** A cell's text as written, for core to read (`RowEarningTexts`). */
+const writtenText = (row: readonly unknown[], at: number): string => textFromCell(row[at]);
 
 /** A row's `importOrder` cell as core reads it (`importOrderOf`): a cell that is neither number nor text gives none. */
 export function importOrderCell(value: unknown): number | null {
   return typeof value === 'number' || typeof value === 'string' ? importOrderOf(value) : null;
-}
-
-function isPrintableAscii(code: number): boolean {
-  return code > 32 && code < 127;
 }
 
 /** A cell's amount as an exact scaled integer (ten-thousandths when exact, else through a Decimal); null when it is not a number. */
@@ -117,7 +73,7 @@ const EARNING_ROW_CELL_KINDS: Readonly<Record<EarningRowColumn, ColumnKind | und
 ) as Record<EarningRowColumn, ColumnKind | undefined>;
 
 /**
- * A row's cells as the trimmed texts core's `readEarningRow` reads ('' when the column is absent):
+ * A row's cells as the texts core's `readEarningRow` reads ('' when the column is absent; core trims them):
  * an amount cell as its exact decimal, a date serial as yyyy-MM-dd, so a typed row and the export
  * it came from are judged by the same rule (docs/RULES.md, "Accepted rows"), a serial read in the
  * table's date system (`system`).
@@ -127,7 +83,7 @@ export function earningRowText(row: readonly unknown[], layout: EarningsLayout, 
     const at = layout[column];
     if (at < 0) return '';
     const kind = EARNING_ROW_CELL_KINDS[column];
-    return kind === undefined || kind === 'text' ? cellText(row, at) : cellAsText(row[at], kind, system).trim();
+    return kind === undefined || kind === 'text' ? textFromCell(row[at]) : cellAsText(row[at], kind, system);
   };
 }
 
@@ -147,28 +103,9 @@ const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
 
 /** The readable version: every field of the record read from the row at once. */
 export function eagerTableEarning(row: readonly unknown[], layout: EarningsLayout, line: number, accepted: AcceptedCells): EarningRecord {
-  const text = (at: number) => cellText(row, at);
   return earningRecord({
-    earningId: text(layout.earningId),
-    participantId: text(layout.participantId),
-    participantName: text(layout.participantName),
-    programName: text(layout.programName),
-    earningType: text(layout.earningType),
-    kind: accepted.kind,
-    amountScaled: accepted.amountScaled,
-    amountUSDScaled: accepted.amountUSDScaled,
-    earningDate: accepted.earningDate,
-    currency: accepted.currency,
-    transactionId: text(layout.transactionId),
-    lever: text(layout.lever),
-    earningRate: text(layout.earningRate),
-    reasonCode: text(layout.reasonCode),
-    claimId: text(layout.claimId),
-    paymentId: text(layout.paymentId),
-    paymentStatus: text(layout.paymentStatus),
-    paymentCurrency: accepted.paymentCurrency,
-    amountInPaymentCurrencyScaled: accepted.amountInPaymentCurrencyScaled,
-    exchangeRate: text(layout.exchangeRate),
+    ...new RowEarningTexts(row, layout, writtenText),
+    ...accepted,
     passThrough: NO_PASS_THROUGH,
     location: { file: layout.file, line },
   });
@@ -179,7 +116,24 @@ export function eagerTableEarning(row: readonly unknown[], layout: EarningsLayou
  * when the engine asks for them. Made as the engine reads each row and dropped after, so holding
  * the amounts' objects costs nothing that was not already made.
  */
+// The text fields are getters made from core's map (below), so the class lists none of them: TypeScript
+// is told of them by this interface of the same name.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface TableEarning extends EarningTexts {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class TableEarning implements EarningRecord {
+  static {
+    // Each text field is read from its column (core's map, `earningsLayout`) when the engine asks.
+    for (const field of EARNING_TEXT_FIELDS) {
+      Object.defineProperty(TableEarning.prototype, field, {
+        get(this: TableEarning): string {
+          return cellText(this.row, this.layout[field]);
+        },
+      });
+    }
+  }
+
   readonly kind: EarningKind;
   readonly earningDate: IsoDate;
   readonly currency: CurrencyCode;
@@ -210,58 +164,6 @@ export class TableEarning implements EarningRecord {
   get amountUSD(): Dec | null {
     const usd = this.amountUSDScaled;
     return usd === null ? null : scaledToDec(usd);
-  }
-
-  get earningId(): string {
-    return cellText(this.row, this.layout.earningId);
-  }
-
-  get participantId(): string {
-    return cellText(this.row, this.layout.participantId);
-  }
-
-  get participantName(): string {
-    return cellText(this.row, this.layout.participantName);
-  }
-
-  get programName(): string {
-    return cellText(this.row, this.layout.programName);
-  }
-
-  get earningType(): string {
-    return cellText(this.row, this.layout.earningType);
-  }
-
-  get transactionId(): string {
-    return cellText(this.row, this.layout.transactionId);
-  }
-
-  get lever(): string {
-    return cellText(this.row, this.layout.lever);
-  }
-
-  get earningRate(): string {
-    return cellText(this.row, this.layout.earningRate);
-  }
-
-  get reasonCode(): string {
-    return cellText(this.row, this.layout.reasonCode);
-  }
-
-  get claimId(): string {
-    return cellText(this.row, this.layout.claimId);
-  }
-
-  get paymentId(): string {
-    return cellText(this.row, this.layout.paymentId);
-  }
-
-  get paymentStatus(): string {
-    return cellText(this.row, this.layout.paymentStatus);
-  }
-
-  get exchangeRate(): string {
-    return cellText(this.row, this.layout.exchangeRate);
   }
 
   get passThrough(): Readonly<Record<string, string>> {

@@ -10,11 +10,13 @@ import type { CsvColumn, CsvHeader } from './csv-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
 import { readCsvRecords, REPORT_OPTIONS, type CsvReadSummary, type RecordLocation, type RejectedRow } from './csv-records.js';
 import { columnsByKey, locatedProblem } from './cell-reader.js';
-import { acceptsFastReading, plainScaledAmount, readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { acceptsFastReading, EARNING_ROW_COLUMNS, plainScaledAmount, readEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { memoByText } from '../../core/text/memo-by-text.js';
 import { earningKind, type EarningKind } from '../../core/reconcile/earning-type.js';
 import { OTHER_RECENCY_COLUMNS } from '../../core/reconcile/download-recency.js';
-import { EXCHANGE_RATE_COLUMN, PAY_TO_COLUMNS, type EarningRecord } from '../../core/reconcile/earning-record.js';
+import type { EarningRecord } from '../../core/reconcile/earning-record.js';
+import { EARNING_TEXT_COLUMNS, earningTextColumns, RowEarningTexts, type EarningTextColumns } from '../../core/reconcile/earning-texts.js';
+import { trimCell } from '../../core/tables/trim-cell.js';
 
 export interface ReadEarningsOptions {
   /** How numbers are written when not invariant (`--number-locale`). */
@@ -34,7 +36,8 @@ export interface ReadEarningsOptions {
   readonly passThrough?: boolean;
 }
 
-const KNOWN = [...EARNINGS_COLUMNS.map((c) => c.name), ...PAY_TO_COLUMNS, EXCHANGE_RATE_COLUMN];
+/** The layout's columns, and every column core reads an earning from (its acceptance rule's, its text fields'). */
+const KNOWN = [...new Set([...EARNINGS_COLUMNS.map((c) => c.name), ...EARNING_ROW_COLUMNS, ...Object.values(EARNING_TEXT_COLUMNS)])];
 const KNOWN_SET = new Set(KNOWN);
 /** Dates the ledger ranks downloads by besides earningDate (docs/RULES.md, "Repeated earningIds"): kept in `passThrough` even when the rest is not. */
 const RECENCY_EXTRA: readonly string[] = OTHER_RECENCY_COLUMNS.filter((c) => !KNOWN_SET.has(c));
@@ -43,38 +46,34 @@ const READS = [...KNOWN, ...RECENCY_EXTRA];
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
+/** A field of a record as written: the reader's cells are cut for the columns it reads. */
+const fieldAt = (fields: readonly string[], index: number): string => fields[index]!;
+
 /**
- * A row as the reader delivers it. The amounts are kept as exact scaled integers; their Decimal
- * form is built only when someone asks for it (the ledger sums the integers).
+ * A row as the reader delivers it: its text fields read by core (`RowEarningTexts`). The amounts
+ * are kept as exact scaled integers; their Decimal form is built only when someone asks for it (the
+ * ledger sums the integers).
  */
-class ReadEarningRow implements EarningRecord {
+class ReadEarningRow extends RowEarningTexts<readonly string[]> implements EarningRecord {
   private amountDec: Dec | undefined;
   private amountUSDDec: Dec | null | undefined;
 
   constructor(
-    readonly earningId: string,
-    readonly participantId: string,
-    readonly participantName: string,
-    readonly programName: string,
-    readonly earningType: string,
+    fields: readonly string[],
+    texts: EarningTextColumns,
     readonly kind: EarningKind,
     readonly amountScaled: ScaledAmount,
     readonly amountUSDScaled: ScaledAmount | null,
     readonly earningDate: IsoDate,
     readonly currency: CurrencyCode,
-    readonly transactionId: string,
-    readonly lever: string,
-    readonly earningRate: string,
-    readonly reasonCode: string,
-    readonly claimId: string,
-    readonly paymentId: string,
-    readonly paymentStatus: string,
     readonly paymentCurrency: string,
     readonly amountInPaymentCurrencyScaled: ScaledAmount | null,
-    readonly exchangeRate: string,
     readonly passThrough: Readonly<Record<string, string>>,
     readonly location: { readonly file: string; readonly line: number },
-  ) {}
+  ) {
+    // The texts are read from `fields` now: the reader reuses the array for the next row.
+    super(fields, texts, fieldAt);
+  }
 
   get amount(): Dec {
     return (this.amountDec ??= scaledToDec(this.amountScaled));
@@ -110,10 +109,13 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
   let columns = new Map<string, CsvColumn>();
   let header: CsvHeader | undefined;
   let at: Record<string, number> = {};
+  /** Where each text field's column is (core's map), resolved once per file. */
+  let texts: EarningTextColumns = earningTextColumns(() => -1);
   const keepPassThrough = options.passThrough === true;
   const locale = options.locale;
 
-  const cell = (fields: readonly string[], index: number): string => (index < 0 ? '' : fields[index]!.trim());
+  /** A cell the fast path reads, as core reads a cell (`trimCell`). */
+  const cell = (fields: readonly string[], index: number): string => (index < 0 ? '' : trimCell(fields[index]!));
 
   /** Core's fast path of an amount (`plainScaledAmount`): what it leaves goes to the rule. */
   const fastAmount = (text: string): ScaledAmount | null => plainScaledAmount(text, locale);
@@ -135,9 +137,6 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
   const deliver = (
     fields: readonly string[],
     location: RecordLocation,
-    earningId: string,
-    participantId: string,
-    programName: string,
     earningType: string,
     amount: ScaledAmount,
     amountUSD: ScaledAmount | null,
@@ -147,37 +146,17 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     amountInPaymentCurrency: ScaledAmount | null,
   ): void => {
     options.onRow(
-      new ReadEarningRow(
-        earningId,
-        participantId,
-        cell(fields, at.participantName!),
-        programName,
-        earningType,
-        kindOf(earningType),
-        amount,
-        amountUSD,
-        earningDate,
-        currency,
-        cell(fields, at.transactionId!),
-        cell(fields, at.lever!),
-        cell(fields, at.earningRate!),
-        cell(fields, at.reasonCode!),
-        cell(fields, at.claimId!),
-        cell(fields, at.paymentId!),
-        cell(fields, at.paymentStatus!),
-        paymentCurrency,
-        amountInPaymentCurrency,
-        cell(fields, at.exchangeRate!),
-        passThroughOf(fields),
-        location,
-      ),
+      new ReadEarningRow(fields, texts, kindOf(earningType), amount, amountUSD, earningDate, currency, paymentCurrency, amountInPaymentCurrency, passThroughOf(fields), location),
     );
   };
 
 
-  /** The row's cell of a column the acceptance rule reads, trimmed: one function for every row, no closure per row. */
+  /** The row's cell of a column the acceptance rule reads, as written (core trims it): one function for every row, no closure per row. */
   let currentFields: readonly string[] = [];
-  const currentText = (column: EarningRowColumn): string => cell(currentFields, at[column]!);
+  const currentText = (column: EarningRowColumn): string => {
+    const index = at[column]!;
+    return index < 0 ? '' : currentFields[index]!;
+  };
   const rowOptions = locale === undefined ? {} : { locale };
 
   /**
@@ -193,9 +172,6 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
     deliver(
       fields,
       location,
-      cell(fields, at.earningId!),
-      cell(fields, at.participantId!),
-      cell(fields, at.programName!),
       cell(fields, at.earningType!),
       row.amountScaled,
       row.amountUSDScaled,
@@ -220,6 +196,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
       header = h;
       columns = columnsByKey(h);
       at = Object.fromEntries(KNOWN.map((name) => [name, (columns.get(name)?.index ?? 0) - 1]));
+      texts = earningTextColumns((name) => (columns.get(name)?.index ?? 0) - 1);
       recencyAt = RECENCY_EXTRA.flatMap((name) => columns.get(name) ?? []);
       options.onHeader?.(h);
     },
@@ -251,7 +228,7 @@ export function readEarnings(source: InputSource, options: ReadEarningsOptions):
         return slow(fields, location);
       }
       // Accepted: core has said the amount, date and currencies were read.
-      deliver(fields, location, earningId, participantId, programName, earningType, amount!, amountUSD, earningDate!, currency!, payCurrency!, payTo);
+      deliver(fields, location, earningType, amount!, amountUSD, earningDate!, currency!, payCurrency!, payTo);
     },
   });
 }

@@ -3,6 +3,7 @@ import type { IsoDate } from '../calendar/calendar-date.js';
 import type { CurrencyCode } from '../money/currency.js';
 import { scaledToDec, type ScaledAmount } from '../money/scaled-amount.js';
 import type { EarningKind } from './earning-type.js';
+import type { EarningTexts } from './earning-texts.js';
 
 /** Where a record was read: a file (or a workbook table) and its line (or row) there, 1-based. */
 export interface RowLocation {
@@ -12,16 +13,11 @@ export interface RowLocation {
 
 /**
  * One earning of the Partner Center earnings export, typed (docs/RULES.md, "Earnings export"),
- * with where it was read. Both adapters make these: the batch job from export files, the add-in
- * from the workbook's Earnings table.
+ * with where it was read; its text fields are those of core's map (`EARNING_TEXT_COLUMNS`). Both
+ * adapters make these: the batch job from export files, the add-in from the workbook's Earnings
+ * table.
  */
-export interface EarningRecord {
-  readonly earningId: string;
-  readonly participantId: string;
-  readonly participantName: string;
-  readonly programName: string;
-  /** As written in the export (`Co-op`, `Adjustment-Rebate`). */
-  readonly earningType: string;
+export interface EarningRecord extends EarningTexts {
   readonly kind: EarningKind;
   /** `earningAmount`, in `currency` (the export's `transactionCurrency`). */
   readonly amount: Dec;
@@ -32,26 +28,17 @@ export interface EarningRecord {
   readonly amountUSDScaled: ScaledAmount | null;
   readonly earningDate: IsoDate;
   readonly currency: CurrencyCode;
-  readonly transactionId: string;
-  readonly lever: string;
-  readonly earningRate: string;
-  readonly reasonCode: string;
-  readonly claimId: string;
-  readonly paymentId: string;
-  readonly paymentStatus: string;
   /** `lastPaymentCurrency`: the pay-to currency of the payment that paid the row; '' when absent. */
   readonly paymentCurrency: string;
   /** `earningAmountInLastPaymentCurrency`, in `paymentCurrency`; null when absent. */
   readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
-  /** `exchangeRate` as written (compared as a number); '' or absent when the export or table has no such column. */
-  readonly exchangeRate?: string;
   /** The export's other columns, by header text, verbatim; empty unless the reader was asked to keep them. */
   readonly passThrough: Readonly<Record<string, string>>;
   readonly location: RowLocation;
 }
 
 /** The fields of an earning as an adapter reads them: amounts as exact scaled integers. */
-export type EarningFields = Omit<EarningRecord, 'amount' | 'amountUSD'>;
+export type EarningFields = Omit<EarningRecord, 'amount' | 'amountUSD' | 'exchangeRate'> & { readonly exchangeRate?: string };
 
 /**
  * An earning record whose Decimal amounts are made only when asked for: the ledger sums the scaled
@@ -124,6 +111,3 @@ export function earningRecord(fields: EarningFields): EarningRecord {
 
 /** The export's columns of the payment in the pay-to currency, which the payments check reads (docs/RULES.md, "Payments"). */
 export const PAY_TO_COLUMNS = ['lastPaymentCurrency', 'earningAmountInLastPaymentCurrency'] as const;
-
-/** The export's column of the rate behind `earningAmountUSD`, which a later download may restate (docs/RULES.md, "Repeated earningIds"). */
-export const EXCHANGE_RATE_COLUMN = 'exchangeRate';

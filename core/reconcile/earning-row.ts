@@ -4,6 +4,7 @@ import { parsePlainAmount, scaledFromDec, type ScaledAmount } from '../money/sca
 import { parseDate as parseDateText, type IsoDate } from '../calendar/calendar-date.js';
 import { issue, type Issue, type Result } from '../issues.js';
 import { memoByText } from '../text/memo-by-text.js';
+import { trimCell } from '../tables/trim-cell.js';
 
 // An export repeats a few hundred dates and a handful of currencies over every row: each text is
 // parsed once (the results are immutable, so sharing them is safe).
@@ -84,13 +85,14 @@ export function scaledAmountOfText(text: string, options: EarningRowOptions = {}
 
 /**
  * The readable rule (`acceptsFastReading` below is its acceptance over parts an adapter's fast
- * path has already read). `textOf` gives a column's trimmed text ('' when the row has no such
- * column). Every problem of the row is reported, each in its column (path `[column]`), with the
+ * path has already read). `cellOf` gives a column's cell as written ('' when the row has no such
+ * column), which the rule reads as core reads a cell (`trimCell`). Every problem of the row is reported, each in its column (path `[column]`), with the
  * cell as input: `missing_field` for a required text or value that is empty, `invalid_amount`,
  * `invalid_date`, `invalid_currency` for a value core cannot read. Optional values (the USD
  * amount, the pay-to amount and currency) may be empty, but when written they must be read.
  */
-export function readEarningRow(textOf: (column: EarningRowColumn) => string, options: EarningRowOptions = {}): Result<AcceptedEarningRow> {
+export function readEarningRow(cellOf: (column: EarningRowColumn) => string, options: EarningRowOptions = {}): Result<AcceptedEarningRow> {
+  const textOf = (column: EarningRowColumn): string => trimCell(cellOf(column));
   const issues: Issue[] = [];
   for (const column of REQUIRED_EARNING_TEXTS) if (textOf(column) === '') issues.push(issue('missing_field', [column], ''));
   const amountOptions = options.locale ? { locale: options.locale } : {};
@@ -149,7 +151,7 @@ export function readEarningRow(textOf: (column: EarningRowColumn) => string, opt
 /**
  * `readEarningRow`'s acceptance over the parts of a row an adapter's fast path has already read
  * (docs/RULES.md, "Accepted rows"): whether they make a whole accepted row. The parts are the
- * required texts (trimmed, '' when empty or absent), then each typed value in the rule's column
+ * required texts (each as `trimCell` reads its cell, '' when empty or absent), then each typed value in the rule's column
  * order, null where the fast path got none (an empty cell, or one it leaves to the rule), each
  * optional amount followed by whether its cell was blank (its text ''); the pay-to currency is ''
  * when blank, as in `AcceptedEarningRow`. True when every required text is written, the amount,

@@ -86,7 +86,8 @@ describe('the Earnings table\'s cells as core\'s acceptance rule reads them', ()
     fc.assert(
       fc.property(fc.constantFrom(...EARNING_ROW_COLUMNS), cell, (column, value) => {
         const layout = earningsLayout({ name: 'Earnings', headers: ['x', column], rows: [['', value]], rowNumbers: [2], dateSystem: '1900' as const }, 'Earnings');
-        expect(earningRowText(['', value], layout, '1900')(column)).toBe(cellValueText(value, kindOf.get(column), '1900').trim());
+        // As written: core's rule reads the cell (`trimCell`), as it reads an export's.
+        expect(earningRowText(['', value], layout, '1900')(column)).toBe(cellValueText(value, kindOf.get(column), '1900'));
       }),
       { numRuns: 5_000 },
     );
