@@ -6,12 +6,13 @@
 import Papa from 'papaparse';
 import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, withLastLineEnded, type LineBreak } from '../../core/tables/line-breaks.js';
 import { searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
-import { headerRecordAt, type ReadFirstRecord } from '../../core/tables/header-record.js';
+import { headerRecordAt, longSearchLine, type LongSearchLine, type ReadFirstRecord } from '../../core/tables/header-record.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
 import { EXPORT_KINDS, exportKindOf, DEFAULT_EXPORT_KIND, type ExportKind } from '../../core/reconcile/export-kind.js';
 import type { HeaderSearch } from '../../core/tables/header-row.js';
-import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
+import { MAX_RECORD_CHARS, tooLargeRecordPlace } from '../../core/tables/record-size.js';
+import { recordVerdict, type RecordVerdict } from '../../core/tables/record-verdict.js';
 import { hasNoRows } from '../../core/tables/no-rows.js';
 import type { InputIssueCode } from '../../core/codes.js';
 import { recordCells, scanRecords, type ScannedRecords } from './csv-scan.js';
@@ -56,6 +57,7 @@ export function parseExportText(file: string, text: string, options: ParseExport
 export function parseExport(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const shape = shapeOf(text);
   if (shape === null) return EMPTY_FILE(file);
+  if ('long' in shape) return LONG_LINE(file, shape.long);
   if (shape.header === null) return NO_HEADER(file);
   const { body, newline, kind, header } = shape;
   const from = body.slice(header.start);
@@ -68,6 +70,7 @@ export function parseExport(file: string, text: string, options: ParseExportOpti
 export function parseExportByPapaparse(file: string, text: string, options: ParseExportOptions = {}): ParsedExport<PackedRows> {
   const shape = shapeOf(text);
   if (shape === null) return EMPTY_FILE(file);
+  if ('long' in shape) return LONG_LINE(file, shape.long);
   if (shape.header === null) return NO_HEADER(file);
   const { body, newline, kind, header } = shape;
   return fromRecords(file, recordsByStep(body.slice(header.start), header.delimiter, newline, header.line), header.delimiter, options.maxRecordChars ?? MAX_RECORD_CHARS, kind);
@@ -76,16 +79,21 @@ export function parseExportByPapaparse(file: string, text: string, options: Pars
 /**
  * What both ways of reading take from an export's text before its records: the text without its
  * byte order mark, its line break (core's `lineBreakOf`), which report it is and where its header
- * is; null for an empty file (core's `isEmptyFile`).
+ * is; a line the header search reached and cannot read (core's `longSearchLine`), before the
+ * header, as the batch job's reader meets it line by line, so before an empty file's lines are
+ * found blank; null for an empty file (core's `isEmptyFile`).
  */
-function shapeOf(text: string): { body: string; newline: LineBreak; kind: ExportKind; header: HeaderPlace | null } | null {
+function shapeOf(text: string): { body: string; newline: LineBreak; kind: ExportKind; header: HeaderPlace | null } | { long: LongSearchLine } | null {
   const read = exportBody(text);
-  if (isEmptyFile(read)) return null;
   const newline = lineBreakOf(read, true)!;
   const body = withLastLineEnded(read, newline);
-  const searches = headerSearchesOf(body, newline);
+  const { kinds: searches, long } = headerSearchesOf(body, newline);
   const kind = exportKindOf(searches);
-  return { body, newline, kind, header: searches.find((s) => s.kind === kind)!.place };
+  const { search, place } = searches.find((s) => s.kind === kind)!;
+  // The search stopped at the long line: a header found is above it.
+  if (long !== null && search.found === null) return { long };
+  if (isEmptyFile(read)) return null;
+  return { body, newline, kind, header: place };
 }
 
 /**
@@ -106,7 +114,9 @@ interface HeaderPlace {
  */
 const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, fastMode: false, newline, preview: 1 });
-  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, unclosed: parsed.errors.some((e) => e.code === 'MissingQuotes') };
+  // papaparse's index is just after the quote.
+  const open = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, openQuote: open === undefined ? null : (open.index ?? 1) - 1 };
 };
 
 /**
@@ -118,14 +128,19 @@ const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
  * carriage return before it dropped), or at a lone carriage return in a file whose first line
  * break is one. Each kind with its search as it ended, whose closest line tells core which report
  * a file without a header meant to be (`exportKindOf`), and the place of its header, or of its
- * closest line when it has none (null: no line has any required column).
+ * closest line when it has none (null: no line has any required column). The search reads no line
+ * past one longer than core's limit (`long`, `longSearchLine`), blank or not, as the batch job's
+ * reader cannot.
  */
-function headerSearchesOf(body: string, newline: LineBreak): { kind: ExportKind; search: HeaderSearch; place: HeaderPlace | null }[] {
+function headerSearchesOf(body: string, newline: LineBreak): { kinds: { kind: ExportKind; search: HeaderSearch; place: HeaderPlace | null }[]; long: LongSearchLine | null } {
   const kinds = EXPORT_KINDS.map(({ kind, required }) => ({ kind, search: startHeaderSearch(required), place: null as HeaderPlace | null }));
   let pos = 0;
   for (let line = 1; kinds.some((k) => searchesLine(k.search, line)); line++) {
     const eol = body.indexOf(newline, pos);
-    const raw = body.slice(pos, contentEnd(body, pos, eol < 0 ? body.length : eol, newline));
+    const contentTo = contentEnd(body, pos, eol < 0 ? body.length : eol, newline);
+    const long = longSearchLine(contentTo - pos, line);
+    if (long !== null) return { kinds, long };
+    const raw = body.slice(pos, contentTo);
     if (!isBlankText(raw, 0, raw.length)) {
       for (const delimiter of delimiterCandidates(raw)) {
         const { cells } = headerRecordAt(body, pos, delimiter, newline, true, readFirstRecord)!;
@@ -140,7 +155,7 @@ function headerSearchesOf(body: string, newline: LineBreak): { kind: ExportKind;
     if (eol < 0) break;
     pos = eol + 1;
   }
-  return kinds;
+  return { kinds, long: null };
 }
 
 /** A file's text without its byte order mark: what the rows of a well-formed file point into. */
@@ -160,13 +175,14 @@ export function unreadableExport(file: string, code: InputIssueCode, line = 1, i
 
 const NO_HEADER = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'header_not_found');
 const EMPTY_FILE = (file: string): ParsedExport<PackedRows> => unreadableExport(file, 'empty_file');
+const LONG_LINE = (file: string, { code, line, maxChars }: LongSearchLine): ParsedExport<PackedRows> => unreadableExport(file, code, line, maxChars);
 
 /** A header with no row after it, read or refused: core's warning (`hasNoRows`), as the batch job gives it. */
 function noRows(rows: number, errors: readonly unknown[], headerLine: number): ParsedExport['warnings'] {
   return hasNoRows(rows, errors.length) ? [{ line: headerLine, code: 'no_rows' }] : [];
 }
 
-function fromRecords(file: string, { all, lines, errors: allErrors, text, starts, newline }: NumberedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
+function fromRecords(file: string, { all, lines, verdicts, errors: allErrors, text, starts, newline }: NumberedRecords, delimiter: Delimiter, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
   // The text starts at the header's record (`HeaderPlace`).
   const headerAt = 0;
   const headers = all[headerAt]!.map((h) => h.trim());
@@ -180,8 +196,9 @@ function fromRecords(file: string, { all, lines, errors: allErrors, text, starts
   for (let i = headerAt + 1; i < end; i++) {
     const row = all[i]!;
     // A blank row holds nothing: skipped, whatever its width (docs/RULES.md, "Blank rows"). A
-    // record papaparse found fault with is its error, not a row (the batch job rejects it too).
-    if (isBlankRow(row) || faulty.has(i)) continue;
+    // record papaparse found fault with is its error, not a row (the batch job rejects it too); a
+    // ragged one is a row, whose width the plan refuses by core's rule, as the batch job's reader does.
+    if (verdicts[i] === 'blank' || faulty.has(i)) continue;
     rows.push(row);
     rowLines.push(lines[i]!);
   }
@@ -192,7 +209,7 @@ function fromRecords(file: string, { all, lines, errors: allErrors, text, starts
 }
 
 /** The same from the scanner's records, which are well-formed: papaparse would report no error. */
-function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
+function fromScanned(file: string, scanned: ScannedRecords, delimiter: Delimiter, cap: number, kind: ExportKind): ParsedExport<PackedRows> {
   const { text, cellEnds, recordFirst, recordStarts, recordLines } = scanned;
   // The text starts at the header's record (`HeaderPlace`).
   const headerAt = 0;
@@ -208,8 +225,11 @@ function fromScanned(file: string, scanned: ScannedRecords, delimiter: string, c
   for (let k = headerAt + 1; k < records; k++) {
     const first = recordFirst[k]!;
     const width = recordFirst[k + 1]! - first;
-    // A blank row holds nothing: skipped, whatever its width (docs/RULES.md, "Blank rows").
-    if (isBlankRecord(scanned, k)) continue;
+    // The scanner reads well-formed records only, so a record is blank or of the wrong width or
+    // neither: which it is reported as is core's, asked only when either is found. A blank row is
+    // skipped (docs/RULES.md, "Blank rows"); a ragged one is a row, whose width the plan refuses.
+    const blank = isBlankRecord(scanned, k);
+    if ((blank || width !== headers.length) && recordVerdict({ unclosedQuote: false, invalidQuote: false, blank, cells: width, width: headers.length }) === 'blank') continue;
     rowStarts[rows] = recordStarts[k]!;
     rowFirst[rows] = first;
     rowWidths[rows++] = width;
@@ -250,6 +270,8 @@ interface NumberedRecords {
   readonly all: string[][];
   /** 1-based line where each record starts. */
   readonly lines: number[];
+  /** What each record after the header is reported as (core's `recordVerdict`); the header's is `row`. */
+  readonly verdicts: RecordVerdict[];
   /** Each with the index of its record. */
   readonly errors: (ParsedExport['errors'][number] & { readonly record: number })[];
 }
@@ -276,9 +298,10 @@ function problemCode(code: Papa.ParseError['code']): InputIssueCode {
  * The readable way: papaparse one record at a time, each record's line counted from the text
  * between the cursors it reports, and its errors on those lines.
  */
-function recordsByStep(body: string, delimiter: string, newline: LineBreak, firstLine: number): NumberedRecords {
+function recordsByStep(body: string, delimiter: Delimiter, newline: LineBreak, firstLine: number): NumberedRecords {
   const all: string[][] = [];
   const lines: number[] = [];
+  const verdicts: RecordVerdict[] = [];
   const starts: number[] = [];
   const errors: NumberedRecords['errors'] = [];
   let start = 0;
@@ -296,14 +319,19 @@ function recordsByStep(body: string, delimiter: string, newline: LineBreak, firs
       const last = result.data.length - 1;
       if (last >= 0) result.data[last] = lastCellText(result.data[last]!, newline);
       all.push(result.data);
-      // As the batch job's reader: a blank record is skipped before its quotes are judged, but a
-      // quote never closed is still reported (it swallowed the rest of the file).
-      // A quote never closed is the record's one problem: what looked like text after a closing
-      // quote was the start of the unclosed one.
       const unclosed = result.errors.filter((e) => e.code === 'MissingQuotes');
       // Text after a closing quote is said once, at its first quote, as the batch job's reader says it.
       const firstInvalid = result.errors.find((e) => e.code === 'InvalidQuotes');
-      const judged = unclosed.length > 0 || isBlankRow(result.data) ? unclosed : result.errors.filter((e) => e.code !== 'InvalidQuotes' || e === firstInvalid);
+      // Which of what papaparse found the record is reported as is core's, as in the batch job's
+      // reader: a quote never closed, blank or not; a blank record, its quotes not judged; text
+      // after a closing quote. The header (the first record) is not judged as a row.
+      const verdict =
+        all.length === 1
+          ? 'row'
+          : recordVerdict({ unclosedQuote: unclosed.length > 0, invalidQuote: firstInvalid !== undefined, blank: isBlankRow(result.data), cells: result.data.length, width: all[0]!.length });
+      verdicts.push(verdict);
+      const judged =
+        verdict === 'unclosed_quote' ? unclosed : verdict === 'blank' ? [] : result.errors.filter((e) => e.code !== 'InvalidQuotes' || (verdict === 'malformed_csv' && e === firstInvalid));
       // An error is on its record's line; a quote never closed, or text after a closing quote, on
       // the line of that quote, as the batch job's reader says (papaparse's index is just after
       // the quote, in the whole text), which differs where a quoted cell before it spans lines.
@@ -316,13 +344,12 @@ function recordsByStep(body: string, delimiter: string, newline: LineBreak, firs
       start = end;
     },
   });
-  return { text: body, newline, starts, all, lines, errors };
+  return { text: body, newline, starts, all, lines, verdicts, errors };
 }
 
 /**
  * The first record from `from` on that is longer than core's cap (docs/RULES.md, "Record size"),
- * and its error, located as the batch job's reader locates it: at the quote still open after the
- * record's first `cap` characters (its line, and its cell's column), else at the record's line.
+ * and its error, located by core's rule (`tooLargeRecordPlace`), as the batch job's reader locates it.
  */
 function firstTooLarge(
   text: string,
@@ -331,7 +358,7 @@ function firstTooLarge(
   from: number,
   count: number,
   lineOf: (k: number) => number,
-  delimiter: string,
+  delimiter: Delimiter,
   cap: number,
   headers: readonly string[],
 ): { record: number; error: ParsedExport['errors'][number] } | null {
@@ -339,14 +366,10 @@ function firstTooLarge(
     const start = starts[k]!;
     const end = k + 1 < count ? starts[k + 1]! : text.length;
     if (end - start <= cap || recordTextEnd(text, start, end, newline) - start <= cap) continue;
-    const head = text.slice(start, start + cap);
     // The file's line break, not papaparse's guess from the record's first characters.
-    const probe = Papa.parse<string[]>(head, { delimiter, header: false, preview: 1, newline });
-    const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
-    const quoteAt = openQuote === undefined ? undefined : start + openQuote - 1;
-    const line = quoteAt === undefined ? lineOf(k) : lineOf(k) + lineBreaksIn(text, start, quoteAt, newline);
-    const column = quoteAt === undefined ? undefined : headers[(probe.data[0]?.length ?? 1) - 1];
-    return { record: k, error: { line, code: 'record_too_large', input: String(cap), ...(column === undefined ? {} : { column }) } };
+    const place = tooLargeRecordPlace(text, start, lineOf(k), delimiter, newline, cap, readFirstRecord);
+    const column = place.column === undefined ? undefined : headers[place.column - 1];
+    return { record: k, error: { line: place.line, code: 'record_too_large', input: String(cap), ...(column === undefined ? {} : { column }) } };
   }
   return null;
 }

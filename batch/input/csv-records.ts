@@ -18,13 +18,11 @@ const REPORT_NAMES: Readonly<Record<ExportKind, { readonly one: string; readonly
 import { isBlankLine, isBlankRow, isBlankText } from '../../core/tables/blank-row.js';
 import { hasNoRows } from '../../core/tables/no-rows.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
-import { MAX_RECORD_CHARS } from '../../core/tables/record-size.js';
+import { MAX_RECORD_CHARS, tooLargeRecordPlace } from '../../core/tables/record-size.js';
+import { recordVerdict } from '../../core/tables/record-verdict.js';
 import { raggedRow, type RaggedRow } from '../../core/tables/ragged-row.js';
 import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, withLastLineEnded, type LineBreak } from '../../core/tables/line-breaks.js';
-import { headerRecordAt, type HeaderRecord, type ReadFirstRecord } from '../../core/tables/header-record.js';
-
-/** Text looked at while searching for the header (a 10,000-column header is about 100 KB). */
-const MAX_HEADER_SEARCH_CHARS = 4 * 1024 * 1024;
+import { headerRecordAt, longSearchLine, type HeaderRecord, type LongSearchLine, type ReadFirstRecord } from '../../core/tables/header-record.js';
 
 export interface RecordLocation {
   readonly file: string;
@@ -160,7 +158,9 @@ function openFailure(file: string, error: unknown): InputIssue {
  */
 const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, fastMode: false, newline, preview: 1 });
-  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, unclosed: parsed.errors.some((e) => e.code === 'MissingQuotes') };
+  // papaparse's index is just after the quote.
+  const open = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, openQuote: open === undefined ? null : (open.index ?? 1) - 1 };
 };
 
 class TableReader {
@@ -305,7 +305,9 @@ class TableReader {
   private searchHeader(atEnd: boolean): void {
     const nl = this.decideNewline(atEnd);
     if (nl === undefined) {
-      if (this.pre.length > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
+      // No line break yet: the text so far is the first line, a carriage return at its end perhaps its break.
+      const long = longSearchLine(contentEnd(this.pre, 0, this.pre.length, '\n'), 1);
+      if (long !== null) this.longSearchLine(long);
       return;
     }
     // A header that is the file's last line ends as a last row does (core's `withLastLineEnded`).
@@ -316,13 +318,20 @@ class TableReader {
         return;
       }
       const eol = this.pre.indexOf(nl, this.prePos);
+      const lineEnd = eol === -1 ? this.pre.length : eol;
+      const contentTo = contentEnd(this.pre, this.prePos, lineEnd, nl);
+      const line = this.preLine;
+      // Judged on the line so far when it has not ended yet, so the verdict does not hang on where a chunk ends.
+      const long = longSearchLine(contentTo - this.prePos, line);
+      if (long !== null) {
+        this.longSearchLine(long);
+        return;
+      }
       if (eol === -1 && !atEnd) {
         this.keepUnread();
         return;
       }
-      const lineEnd = eol === -1 ? this.pre.length : eol;
-      const raw = this.pre.slice(this.prePos, contentEnd(this.pre, this.prePos, lineEnd, nl));
-      const line = this.preLine;
+      const raw = this.pre.slice(this.prePos, contentTo);
       // A file whose searched lines are only white space is empty (`empty_file`): core's `isEmptyFile`, line by line.
       if (!isBlankText(raw, 0, raw.length)) {
         this.sawContent = true;
@@ -347,11 +356,29 @@ class TableReader {
     }
   }
 
-  /** Keeps only the text from the line the search is at: the lines before it have been looked at. */
+  /**
+   * Keeps only the text from the line the search is at: the lines before it have been looked at.
+   * It stays bounded: the line is within core's limit (`longSearchLine`), and the record it starts
+   * is read from at most `HEADER_RECORD_CHARS` characters (`headerRecordAt`).
+   */
   private keepUnread(): void {
     this.pre = this.pre.slice(this.prePos);
     this.prePos = 0;
-    if (this.pre.length > MAX_HEADER_SEARCH_CHARS) this.headerNotFound();
+  }
+
+  /** A line the header search cannot read (core's `longSearchLine`): the file is read no further. */
+  private longSearchLine(problem: LongSearchLine): void {
+    this.stop(
+      inputIssue(problem.code, {
+        file: this.file,
+        line: problem.line,
+        // Its first characters: one more than shown, so that clip marks the cut.
+        raw: clip(this.pre.slice(this.prePos, this.prePos + 201), 200),
+        message: `Line ${problem.line} is longer than ${problem.maxChars} characters, more than a header or a title line can be.`,
+        hint: 'Check that this is the right report, exported as CSV or TSV: look for a quote that is opened and never closed.',
+        params: { maxChars: problem.maxChars, reason: 'long_line' },
+      }),
+    );
   }
 
   /**
@@ -668,11 +695,16 @@ class TableReader {
     // The line breaks of this record are counted now, so the next record's number needs no search.
     this.scanPos = next;
     this.scanLine = line + breaks + (next > recordEnd ? 1 : 0);
-    if (blank) return next;
     const location: RecordLocation = { file: this.file, line };
-    if (count !== n) {
-      this.ragged(raggedRow(count, n)!, location, this.rawText(start, next));
-      return next;
+    if (blank || count !== n) {
+      // Well formed (its quotes are papaparse's to judge otherwise), so blank or of the wrong
+      // width: which it is reported as is core's (`recordVerdict`), asked only when either is found.
+      const verdict = recordVerdict({ unclosedQuote: false, invalidQuote: false, blank, cells: count, width: n });
+      if (verdict === 'blank') return next;
+      if (verdict === 'ragged_row') {
+        this.ragged(raggedRow(count, n)!, location, this.rawText(start, next));
+        return next;
+      }
     }
     // The line's '\r' is not the last cell's, a quoted one's either (core's lastCellText).
     if (lastQuoted) fields[n - 1] = lastCellText(fields[n - 1]!, newline);
@@ -691,7 +723,7 @@ class TableReader {
       return;
     }
     const delimiter = header.delimiter;
-    if (isBlankLine(input, start, end, delimiter)) return;
+    const blank = isBlankLine(input, start, end, delimiter);
     const fields = this.cells;
     const reads = this.reads;
     const lastRead = this.lastRead;
@@ -718,9 +750,14 @@ class TableReader {
     // The line break ending this line is counted now, so the next line's number needs no search.
     this.scanPos = next;
     this.scanLine = location.line + (next > lineEnd ? 1 : 0);
-    if (count !== n) {
-      this.ragged(raggedRow(count, n)!, location, this.rawText(start, next));
-      return;
+    if (blank || count !== n) {
+      // No quote, so blank or of the wrong width: which it is reported as is core's (`recordVerdict`).
+      const verdict = recordVerdict({ unclosedQuote: false, invalidQuote: false, blank, cells: count, width: n });
+      if (verdict === 'blank') return;
+      if (verdict === 'ragged_row') {
+        this.ragged(raggedRow(count, n)!, location, this.rawText(start, next));
+        return;
+      }
     }
     this.deliver(fields, location, start, next);
   }
@@ -758,35 +795,23 @@ class TableReader {
   }
 
   private recordTooLarge(): void {
-    // Past the cap we cannot tell a huge quoted cell from a quote that never closes, so the code
-    // is the same for both; a runaway quote is the usual cause, so its line is what we point at.
-    // The quote is looked for in the record's first `maxRecordChars` characters, wherever the
-    // chunk that carried it past them ended (core's location rule; docs/RULES.md, "Record size").
-    const probe = Papa.parse<string[]>(this.partial.slice(0, this.maxRecordChars), {
-      delimiter: this.header!.delimiter,
-      newline: this.lineBreak,
-      header: false,
-      fastMode: false,
-      preview: 1,
-    });
-    const openQuote = probe.errors.find((e) => e.code === 'MissingQuotes')?.index;
-    const quoteAt = openQuote === undefined ? undefined : openQuote - 1;
-    const line = quoteAt === undefined ? this.partialLine : this.partialLine + lineBreaksIn(this.partial, 0, quoteAt, this.lineBreak);
-    const fieldIndex = probe.data[0]?.length ?? 1;
-    const column = quoteAt === undefined ? undefined : this.header?.columns[fieldIndex - 1];
+    // Located by core's rule (docs/RULES.md, "Record size"), from the record's first
+    // `maxRecordChars` characters, wherever the chunk that carried it past them ended.
+    const { line, column, at } = tooLargeRecordPlace(this.partial, 0, this.partialLine, this.header!.delimiter, this.lineBreak, this.maxRecordChars, readFirstRecord);
+    const name = column === undefined ? undefined : this.header!.columns[column - 1]?.name;
     this.stop(
       inputIssue('record_too_large', {
         file: this.file,
         line,
-        ...(quoteAt === undefined ? {} : { column: fieldIndex }),
-        ...(column ? { columnName: column.name } : {}),
-        raw: clip(this.partial.slice(quoteAt ?? 0), 200),
+        ...(column === undefined ? {} : { column }),
+        ...(name === undefined ? {} : { columnName: name }),
+        raw: clip(this.partial.slice(at), 200),
         message:
-          quoteAt === undefined
+          column === undefined
             ? `A record starting on line ${line} is longer than ${this.maxRecordChars} characters.`
             : `A quote opened on line ${line} is still open after ${this.maxRecordChars} characters.`,
         hint: 'Look for a quote that is opened and never closed, or a cell pasted with a huge text.',
-        params: { maxChars: String(this.maxRecordChars), reason: quoteAt === undefined ? 'long_record' : 'open_quote' },
+        params: { maxChars: String(this.maxRecordChars), reason: column === undefined ? 'long_record' : 'open_quote' },
       }),
     );
   }
@@ -821,22 +846,29 @@ class TableReader {
     const errorAt = (e: { readonly index?: number }) => (e.index === undefined ? start : base + e.index - 1);
 
     const missingQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'MissingQuotes');
-    if (missingQuote) {
-      this.unclosedQuote(errorAt(missingQuote), fields.length);
-      return;
-    }
+    const invalidQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'InvalidQuotes');
     // A '\r' before the line feed is the line's, not the last cell's (core's lastCellText).
     const last = fields.length - 1;
     if (last >= 0) fields[last] = lastCellText(fields[last]!, this.lineBreak);
-    // A blank row holds nothing and is skipped (docs/RULES.md, "Blank rows"); plainLine and
-    // quotedRecord decide the same on the text in place (core's fast path of the rule).
-    if (isBlankRow(fields)) return;
+    // Which of what papaparse found the record is reported as is core's; a blank row is skipped
+    // (docs/RULES.md, "Blank rows"), which plainLine and quotedRecord decide on the text in place.
+    const verdict = recordVerdict({
+      unclosedQuote: missingQuote !== undefined,
+      invalidQuote: invalidQuote !== undefined,
+      blank: isBlankRow(fields),
+      cells: fields.length,
+      width: header.columns.length,
+    });
+    if (verdict === 'unclosed_quote') {
+      this.unclosedQuote(errorAt(missingQuote!), fields.length);
+      return;
+    }
+    if (verdict === 'blank') return;
 
     const location: RecordLocation = { file: this.file, line };
     const raw = (): string => this.rawText(start, end);
-    const invalidQuote = results.errors.length === 0 ? undefined : results.errors.find((e) => e.code === 'InvalidQuotes');
-    if (invalidQuote) {
-      const at = errorAt(invalidQuote);
+    if (verdict === 'malformed_csv') {
+      const at = errorAt(invalidQuote!);
       const quoteLine = at >= start ? line + lineBreaksIn(this.input, start, at, this.lineBreak) : line;
       this.reject(location, raw(), [
         inputIssue('malformed_csv', {
@@ -850,9 +882,8 @@ class TableReader {
       ]);
       return;
     }
-    const ragged = raggedRow(fields.length, header.columns.length);
-    if (ragged !== null) {
-      this.ragged(ragged, location, raw());
+    if (verdict === 'ragged_row') {
+      this.ragged(raggedRow(fields.length, header.columns.length)!, location, raw());
       return;
     }
     this.deliver(fields, location, start, end);

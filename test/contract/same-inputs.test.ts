@@ -13,6 +13,7 @@ import { planImport } from '../../addin/import/plan-import.js';
 import { parseExport, parseExportText, unreadableExport } from '../../addin/import/parse-export.js';
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
 import { refusesWholeFile, type InputIssueCode } from '../../core/codes.js';
+import { HEADER_RECORD_CHARS } from '../../core/tables/header-record.js';
 import { makeZip } from '../support/make-zip.js';
 import { cellText, earningRowText, earningsLayout, TableEarning } from '../../addin/ledger/earnings-table-record.js';
 import { EARNING_ROW_COLUMNS, readEarningRow } from '../../core/reconcile/earning-row.js';
@@ -117,6 +118,9 @@ describe('the same file through both readers gives the same verdict', () => {
     ['text after a closing quote', utf8(`${HEADER}\n${row('E1')}\n"E2"x",P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: ['E1:P1', 'E3:P1'], problems: ['malformed_csv@3 error'] }],
     ['a quote never closed', utf8(`${HEADER}\n${row('E1')}\n"E2,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: [], problems: ['unclosed_quote@3 error'] }],
     ['text after a closing quote that never closes again: the quote is unclosed', utf8(`${HEADER}\n${row('E1')}\n"E2"x,P1,Hosting,Co-op,1,1,2021-01-05,USD\n${row('E3')}\n`), { earnings: [], problems: ['unclosed_quote@3 error'] }],
+    // Which of a record's problems is said is core's (recordVerdict), in both.
+    ['a blank record whose quote never closes (only white space follows it): unclosed_quote, blank or not', utf8(`${HEADER}\n${row('E1')}\n"  \n\t\n`), { earnings: [], problems: ['unclosed_quote@3 error'] }],
+    ['text after a closing quote in a record of the wrong width: malformed_csv, not ragged_row', utf8(`${HEADER}\n${row('E1')}\n"E2"x",P1,Hosting\n${row('E3')}\n`), { earnings: ['E1:P1', 'E3:P1'], problems: ['malformed_csv@3 error'] }],
     ['Windows-1252 bytes ("Müller") in a UTF-8 file', cp1252(`${HEADER}\n${row('E1')}\n${row('E2', 'Müller')}\n`), { earnings: [], problems: ['invalid_encoding@3 error'] }],
     [
       'an amount with more significant digits than a workbook cell holds: the row is refused in both, never rounded',
@@ -300,6 +304,30 @@ describe("a record past core's cap", () => {
     if (crlf > 0 && text[crlf] === '\n') {
       const r = await collectEarnings(sourceFromChunks('e.csv', [bytes.subarray(0, crlf), bytes.subarray(crlf)]), { maxRecordChars: cap });
       expect(r.issues.map((i) => `${i.code}@${i.line}`), 'cut between the last carriage return and its line feed').toEqual(batch.problems.map((p) => p.replace(/:\w+ error$| error$/, '')));
+    }
+  });
+});
+
+describe("a line the header search reaches is at most core's HEADER_RECORD_CHARS long, in both (docs/RULES.md, \"Earnings export\")", () => {
+  const limit = HEADER_RECORD_CHARS;
+  test.each<[string, string, Verdict]>([
+    ['a title line one character over the limit, the header below it: refused on the title line, nothing read', `${'T'.repeat(limit + 1)}\n${HEADER}\n${row('E1')}\n`, { earnings: [], problems: ['record_too_large@1 error'] }],
+    ['a title line of exactly the limit, on a CR LF line (its carriage return not counted): the header below it is found', `${'T'.repeat(limit)}\r\n${HEADER}\r\n${row('E1')}\r\n`, { earnings: ['E1:P1'], problems: [] }],
+    ['a blank line over the limit among blank lines: refused, not an empty file', `\n${' '.repeat(limit + 1)}\n\n`, { earnings: [], problems: ['record_too_large@2 error'] }],
+    ['a line over the limit below the header is a row, not the search\'s: a ragged row', `${HEADER}\n${row('E1')}\n${'x'.repeat(limit + 1)}\n${row('E3')}\n`, { earnings: ['E1:P1', 'E3:P1'], problems: ['ragged_row@3 error'] }],
+  ])('%s', async (_what, text, expected) => {
+    const bytes = utf8(text);
+    const [batch, addin] = [await batchVerdict(bytes), await addinVerdict(bytes)];
+    expect(addin).toEqual(batch);
+    expect(batch).toEqual(expected);
+    // The batch job judges a line before it has ended, and again once it has: the same verdict
+    // wherever its chunks end, right after the long line's last character or its carriage return too.
+    const lines = text.split('\n');
+    const long = lines.findIndex((l) => l.length >= limit);
+    const longEnd = lines.slice(0, long + 1).join('\n').replace(/\r$/, '').length;
+    for (const cut of [longEnd, longEnd + 1, limit - 1]) {
+      const r = await collectEarnings(sourceFromChunks('e.csv', [bytes.subarray(0, cut), bytes.subarray(cut)]));
+      expect(batchVerdictOf(r), `cut at byte ${cut}`).toEqual(batch);
     }
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { sourceFromChunks } from '../../../batch/input/input-source.js';
+import { Readable } from 'node:stream';
+import { sourceFromChunks, type InputSource } from '../../../batch/input/input-source.js';
 import { readCsvRecords } from '../../../batch/input/csv-records.js';
 import { collectRecords, located, source } from './helpers.js';
 import { parseExportText } from '../../../addin/import/parse-export.js';
 import { REQUIRED_EARNINGS_COLUMNS } from '../../../core/workbook-layout.js';
+import { HEADER_RECORD_CHARS } from '../../../core/tables/header-record.js';
 
 const REQUIRED = ['id', 'amount'];
 
@@ -96,6 +98,52 @@ describe('finding the header', () => {
     const r = await collectRecords(source('id,amount,__proto__\nA,1,x\n'), { required: REQUIRED });
     expect(r.rows[0]!.record['__proto__']).toBe('x');
     expect(Object.getPrototypeOf(r.rows[0]!.record)).toBe(Object.prototype);
+  });
+});
+
+describe('a line the header search cannot read (core\'s longSearchLine; docs/RULES.md, "Earnings export")', () => {
+  /**
+   * A source of a first line (or a blank line) that goes on for 16 MiB past the limit before its
+   * line break, then a header: how much of it the reader asked for is counted.
+   */
+  function longLine(chunk: string, first = ''): { source: InputSource; read: () => number } {
+    let read = 0;
+    const bytes = Buffer.from(chunk, 'utf8');
+    const end = Buffer.from('\nid,amount\nA,1\n', 'utf8');
+    return {
+      read: () => read,
+      source: {
+        name: 'long.csv',
+        path: 'long.csv',
+        open: () => {
+          let sent = 0;
+          return Promise.resolve(
+            new Readable({
+              read() {
+                const next = sent === 0 ? Buffer.concat([Buffer.from(first, 'utf8'), bytes]) : sent > HEADER_RECORD_CHARS + (16 << 20) ? end : bytes;
+                sent += next.length;
+                read += next.length;
+                this.push(next);
+                if (next === end) this.push(null);
+              },
+            }),
+          );
+        },
+      },
+    };
+  }
+
+  test.each([
+    ['a first line with no line break yet', 'T'.repeat(1 << 16), ''],
+    ['a line after the first', 'T'.repeat(1 << 16), 'Earnings report\r\n'],
+  ])('%s is refused once it passes the limit, before its end: the reader does not hold it whole', async (_what, chunk, first) => {
+    const { source: long, read } = longLine(chunk, first);
+    const r = await collectRecords(long, { required: REQUIRED });
+    expect(located(r.issues)).toEqual([{ code: 'record_too_large', severity: 'error', line: first === '' ? 1 : 2 }]);
+    expect(r.issues[0]!.params).toEqual({ maxChars: String(HEADER_RECORD_CHARS), reason: 'long_line' });
+    expect(r.summary.complete).toBe(false);
+    // Read a little past the limit (what the stream had buffered), not to the line's end.
+    expect(read()).toBeLessThan(HEADER_RECORD_CHARS + (4 << 20));
   });
 });
 

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
-import { HEADER_RECORD_CHARS, headerRecordAt, type ReadFirstRecord } from '../../../core/tables/header-record.js';
+import { HEADER_RECORD_CHARS, headerRecordAt, longSearchLine, type ReadFirstRecord } from '../../../core/tables/header-record.js';
 
 /** papaparse's first record, as both adapters read one. */
 const read: ReadFirstRecord = (text, delimiter, newline) => {
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, fastMode: false, newline, preview: 1 });
-  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, unclosed: parsed.errors.some((e) => e.code === 'MissingQuotes') };
+  const open = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  return { cells: parsed.data[0] ?? [], end: parsed.meta.cursor, openQuote: open === undefined ? null : (open.index ?? 1) - 1 };
 };
 
 describe('headerRecordAt', () => {
@@ -36,5 +37,12 @@ describe('headerRecordAt', () => {
     expect(record!.end).toBe(HEADER_RECORD_CHARS);
     // The same cells as a reader given the whole file takes.
     expect(headerRecordAt(text, 0, ',', '\n', true, read)).toEqual(record);
+  });
+});
+
+describe('longSearchLine (docs/RULES.md, "Earnings export")', () => {
+  test('a line of at most HEADER_RECORD_CHARS characters is searched; one longer is record_too_large on its line', () => {
+    expect(longSearchLine(HEADER_RECORD_CHARS, 3)).toBeNull();
+    expect(longSearchLine(HEADER_RECORD_CHARS + 1, 3)).toEqual({ code: 'record_too_large', severity: 'error', line: 3, maxChars: String(HEADER_RECORD_CHARS) });
   });
 });
