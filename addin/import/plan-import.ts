@@ -17,7 +17,7 @@ import { columnKind, DOWNLOAD_LATEST_COLUMN, EARNINGS_COLUMNS, IMPORT_ORDER_COLU
 import { nextImportOrder, readingOrderWhenSorted } from '../../core/reconcile/reading-order.js';
 import { columnPosition, readTableHeader } from '../../core/tables/table-header.js';
 import { canonicalProgramName, policyCatalog, type PolicyCatalog } from '../../core/policy/policy-catalog.js';
-import { earningRecord, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
+import { earningRecordOf, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import { earningKind } from '../../core/reconcile/earning-type.js';
 import { readEarningRow, scaledAmountOfText, type EarningRowColumn, type EarningRowOptions } from '../../core/reconcile/earning-row.js';
 import { importOutcome, unreadRowToRewrite, type SkipCode } from '../../core/reconcile/import-action.js';
@@ -175,13 +175,7 @@ function readEarning(cell: (column: number) => string, at: FieldColumns, recency
   const read = readEarningRow((column: EarningRowColumn) => cell(at[column]), options);
   if (!read.ok) return refusal(read.issues);
   const texts = new RowEarningTexts(cell, at, cellOfReader);
-  const record = earningRecord({
-    ...texts,
-    kind: kindOfType(texts.earningType),
-    ...read.value,
-    passThrough: recencyCells(cell, recency),
-    location,
-  });
+  const record = earningRecordOf(texts, kindOfType(texts.earningType), read.value, recencyCells(cell, recency), location);
   return { ok: true, record };
 }
 

@@ -4,6 +4,7 @@ import type { CurrencyCode } from '../money/currency.js';
 import { scaledToDec, type ScaledAmount } from '../money/scaled-amount.js';
 import type { EarningKind } from './earning-type.js';
 import type { EarningTexts } from './earning-texts.js';
+import type { AcceptedEarningRow } from './earning-row.js';
 
 /** Where a record was read: a file (or a workbook table) and its line (or row) there, 1-based. */
 export interface RowLocation {
@@ -70,29 +71,30 @@ class ScaledEarningRecord implements EarningRecord {
   private amountDec: Dec | undefined;
   private amountUSDDec: Dec | null | undefined;
 
-  constructor(f: EarningFields) {
-    this.earningId = f.earningId;
-    this.participantId = f.participantId;
-    this.participantName = f.participantName;
-    this.programName = f.programName;
-    this.earningType = f.earningType;
-    this.kind = f.kind;
-    this.amountScaled = f.amountScaled;
-    this.amountUSDScaled = f.amountUSDScaled;
-    this.earningDate = f.earningDate;
-    this.currency = f.currency;
-    this.transactionId = f.transactionId;
-    this.lever = f.lever;
-    this.earningRate = f.earningRate;
-    this.reasonCode = f.reasonCode;
-    this.claimId = f.claimId;
-    this.paymentId = f.paymentId;
-    this.paymentStatus = f.paymentStatus;
-    this.paymentCurrency = f.paymentCurrency;
-    this.amountInPaymentCurrencyScaled = f.amountInPaymentCurrencyScaled;
-    this.exchangeRate = f.exchangeRate ?? '';
-    this.passThrough = f.passThrough;
-    this.location = f.location;
+  /** From its texts, its kind and typed values, in parts, so that no adapter spreads them into one object per row (a slow path in V8). */
+  constructor(t: Omit<EarningTexts, 'exchangeRate'> & { readonly exchangeRate?: string }, kind: EarningKind, a: AcceptedEarningRow, passThrough: Readonly<Record<string, string>>, location: RowLocation) {
+    this.earningId = t.earningId;
+    this.participantId = t.participantId;
+    this.participantName = t.participantName;
+    this.programName = t.programName;
+    this.earningType = t.earningType;
+    this.kind = kind;
+    this.amountScaled = a.amountScaled;
+    this.amountUSDScaled = a.amountUSDScaled;
+    this.earningDate = a.earningDate;
+    this.currency = a.currency;
+    this.transactionId = t.transactionId;
+    this.lever = t.lever;
+    this.earningRate = t.earningRate;
+    this.reasonCode = t.reasonCode;
+    this.claimId = t.claimId;
+    this.paymentId = t.paymentId;
+    this.paymentStatus = t.paymentStatus;
+    this.paymentCurrency = a.paymentCurrency;
+    this.amountInPaymentCurrencyScaled = a.amountInPaymentCurrencyScaled;
+    this.exchangeRate = t.exchangeRate ?? '';
+    this.passThrough = passThrough;
+    this.location = location;
   }
 
   get amount(): Dec {
@@ -106,7 +108,15 @@ class ScaledEarningRecord implements EarningRecord {
 }
 
 export function earningRecord(fields: EarningFields): EarningRecord {
-  return new ScaledEarningRecord(fields);
+  return new ScaledEarningRecord(fields, fields.kind, fields, fields.passThrough, fields.location);
+}
+
+/**
+ * An earning from what an adapter read of a row: its text fields (`RowEarningTexts`, by core's
+ * column map), its kind, and the typed values core's acceptance rule read (`readEarningRow`).
+ */
+export function earningRecordOf(texts: EarningTexts, kind: EarningKind, accepted: AcceptedEarningRow, passThrough: Readonly<Record<string, string>>, location: RowLocation): EarningRecord {
+  return new ScaledEarningRecord(texts, kind, accepted, passThrough, location);
 }
 
 /** The export's columns of the payment in the pay-to currency, which the payments check reads (docs/RULES.md, "Payments"). */

@@ -48,14 +48,14 @@ for (let round = 0; round < warmup + rounds; round++) {
     const parse = performance.now() - started;
     const parsed = t.parseExportText('earnings.csv', text);
     started = performance.now();
-    const plan = t.planImport(t.headers, new Map(), [parsed]);
+    const plan = t.planImport(t.headers, new Map(), [parsed], undefined, { dateSystem: '1900' });
     const fresh = performance.now() - started;
     const headers = [...t.headers, ...plan.newColumns];
     // The table as Excel reads it back: a text cell written with Excel's text prefix (') holds the text without it.
     const rows = plan.cells.map((row) => row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
-    const existing = t.held({ headers, rows, rowNumbers: rows.map((_, i) => i + 2) });
+    const existing = t.held({ headers, rows, rowNumbers: rows.map((_, i) => i + 2), dateSystem: '1900' });
     started = performance.now();
-    const again = t.planImport(headers, existing, [parsed]);
+    const again = t.planImport(headers, existing, [parsed], undefined, { dateSystem: '1900' });
     const repeat = performance.now() - started;
     if (round === 0) {
       const f = again.files[0];
