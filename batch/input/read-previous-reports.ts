@@ -18,7 +18,7 @@ import { readCsvRecords, type RecordLocation } from './csv-records.js';
 import type { CsvColumn } from './csv-header.js';
 import { fileSource } from './input-source.js';
 import { inputIssue, type InputIssue } from './input-issue.js';
-import { restoreNeutralisedText } from '../output/neutralise-formula.js';
+import { restoreNeutralisedText } from '../../core/text/neutralise-formula.js';
 import { CSV_DIALECTS } from '../output/csv-dialect.js';
 
 /**

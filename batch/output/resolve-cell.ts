@@ -4,7 +4,7 @@ import { outputAmount } from '../../core/money/round.js';
 import { minorUnits, type CurrencyCode } from '../../core/money/currency.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { CellValue } from './cell-value.js';
-import { neutraliseFormula } from './neutralise-formula.js';
+import { neutraliseFormula } from '../../core/text/neutralise-formula.js';
 
 /**
  * A cell after the output rules were applied (docs/RULES.md), the same for CSV and XLSX so that the

@@ -2,9 +2,9 @@
  * Which text a spreadsheet would run as a formula (CWE-1236), decided once for both adapters
  * (docs/RULES.md, "Formula injection"): text that starts with `=`, `+`, `-` or `@` is evaluated
  * by Excel, LibreOffice and Google Sheets, and a leading tab or carriage return can hide such a
- * character from a reviewer while some importers strip it. How such text is guarded is each
- * adapter's own presentation: the batch job's quote prefix in CSV and XLSX, the add-in's quote
- * prefix on a cell it writes.
+ * character from a reviewer while some importers strip it. The batch job's reports guard such
+ * text with a quote prefix that their reader undoes (neutralise-formula.ts, beside this); the
+ * add-in puts Excel's quote prefix on a cell it writes.
  */
 
 /** The characters that make a cell's text a formula (or hide one) when they come first. */

@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { neutraliseFormula } from '../../batch/output/neutralise-formula.js';
+import { neutraliseFormula } from '../../core/text/neutralise-formula.js';
 import { textToCell } from '../../addin/excel/cell-values.js';
 import { FORMULA_TRIGGERS } from '../../core/text/formula-trigger.js';
 import { FORMULA_TEXTS } from '../support/formula-texts.js';

@@ -13,7 +13,7 @@ import { chunked } from '../support/chunked.js';
 import { readCsvRecords } from '../../batch/input/csv-records.js';
 import { readEarnings } from '../../batch/input/read-earnings.js';
 import { createCsvWriter } from '../../batch/output/csv-writer.js';
-import { restoreNeutralisedText } from '../../batch/output/neutralise-formula.js';
+import { restoreNeutralisedText } from '../../core/text/neutralise-formula.js';
 import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
 
 // Arbitrary input never throws an unexpected exception: it yields a value or located issues.

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { parseAmount } from '../../../core/money/parse-amount.js';
 import { roundToMinor } from '../../../core/money/round.js';
-import { restoreNeutralisedText } from '../../../batch/output/neutralise-formula.js';
+import { restoreNeutralisedText } from '../../../core/text/neutralise-formula.js';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
