@@ -1,60 +1,120 @@
 /**
  * What the COOP.* worksheet functions compute, without the CustomFunctions host: each returns a
- * value or throws FunctionInputError with the reason, which functions.ts turns into an Excel
- * error (#VALUE! / #N/A) carrying that message. Never a wrong number. A date argument or result is
+ * value or throws FunctionInputError with the reason (`FunctionRefusal`), which functions.ts turns
+ * into an Excel error (#VALUE! / #N/A) saying it in the user's language. Never a wrong number. A date argument or result is
  * a serial in the workbook's date system (`dateSystem`, docs/RULES.md "Workbook cells"): the cell
  * shows the date meant in a 1904 workbook as in a 1900 one.
  */
 import { fiscalHalfOf, formatHalf, parseHalf, type FiscalHalf } from '../../core/calendar/fiscal-half.js';
 import { windowsOf } from '../../core/calendar/windows.js';
 import { lastDay } from '../../core/calendar/date-interval.js';
-import { toExcelSerial, type DateSystem, type IsoDate } from '../../core/calendar/calendar-date.js';
-import { parseCurrency } from '../../core/money/currency.js';
-import { SPLIT_CURRENCY_UNNAMED, splitCurrency, splitEarning } from '../../core/split.js';
+import { parseDate, toExcelSerial, type DateSystem, type IsoDate } from '../../core/calendar/calendar-date.js';
+import { parseCurrency, type CurrencyCode } from '../../core/money/currency.js';
+import { splitCurrency, splitEarning } from '../../core/split.js';
 import { parseShare } from '../../core/policy/policy-fields.js';
 import type { LedgerSettings } from '../../core/settings.js';
-import { amountFromCell, amountToCell, dateFromCell, decimalToCell } from '../excel/cell-values.js';
+import { issue, ok, type Issue, type Result } from '../../core/issues.js';
+import { amountFromCell, amountToCell, decimalToCell } from '../excel/cell-values.js';
 import type { Ledger } from '../ledger/workbook-ledger.js';
 import { findPool } from '../../core/pools/find-pool.js';
-import { cellValueText } from '../../core/tables/cell-value-text.js';
+import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
+import { isBlankCell } from '../../core/tables/blank-row.js';
+import { trimCell } from '../../core/tables/trim-cell.js';
+import type { RefusedTable } from '../../core/tables/refused-table.js';
+import { createLocale, type Locale } from '../i18n/locale.js';
+import { refusedSettingsText, refusedTableText } from '../i18n/refusal-text.js';
 
 export type FunctionErrorKind = 'invalid_value' | 'not_available';
 
-export class FunctionInputError extends Error {
-  constructor(
-    readonly kind: FunctionErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'FunctionInputError';
+/**
+ * Why a COOP.* function gives no value, as data: `refusalText` says it in the user's language,
+ * by the pane's words for the same reason, so a cell and the pane never tell one problem two ways.
+ */
+export type FunctionRefusal =
+  /** An argument core's rule refuses, with its issue; `argument` is its name, as Excel shows it. */
+  | { readonly reason: 'argument'; readonly argument: string; readonly issue: Issue }
+  /** A window's date that the workbook's date system has no serial for. */
+  | { readonly reason: 'date_before_system'; readonly date: IsoDate; readonly dateSystem: DateSystem }
+  /** Stored settings core refuses, which refuse the calculation (`settingsRefusing`). */
+  | { readonly reason: 'refused_settings'; readonly issues: readonly Issue[] }
+  /** A table core refuses as a whole, with how many problems of its rows or header it has. */
+  | { readonly reason: 'refused_table'; readonly table: RefusedTable; readonly problems: number }
+  | { readonly reason: 'no_pool'; readonly participantId: string; readonly program: string; readonly period: FiscalHalf; readonly currency: CurrencyCode };
+
+/** A refusal in the words of `locale`'s language. */
+export function refusalText(locale: Locale, refusal: FunctionRefusal): string {
+  switch (refusal.reason) {
+    case 'argument':
+      return locale.issue(refusal.issue, refusal.argument);
+    case 'date_before_system':
+      return locale.t('function.dateBeforeSystem', { date: locale.date(refusal.date), system: refusal.dateSystem });
+    case 'refused_settings':
+      return refusedSettingsText(locale, refusal.issues);
+    case 'refused_table':
+      return refusedTableText(locale, refusal.table, refusal.problems);
+    case 'no_pool':
+      return locale.t('function.noPool', { participant: refusal.participantId, program: refusal.program, period: formatHalf(refusal.period), currency: refusal.currency });
   }
 }
 
-function invalid(message: string): never {
-  throw new FunctionInputError('invalid_value', message);
+let english: Locale | null = null;
+
+export class FunctionInputError extends Error {
+  /** `#VALUE!` for an argument the function cannot take, `#N/A` for a value the workbook cannot give. */
+  readonly kind: FunctionErrorKind;
+  constructor(readonly refusal: FunctionRefusal) {
+    // English for a log or a debugger only: the cell shows `refusalText` in the user's language.
+    super(refusalText((english ??= createLocale('en-US')), refusal));
+    this.name = 'FunctionInputError';
+    this.kind = refusal.reason === 'argument' || refusal.reason === 'date_before_system' ? 'invalid_value' : 'not_available';
+  }
 }
 
-function periodArg(period: unknown): FiscalHalf {
-  if (typeof period !== 'string') invalid('period must be a label such as "FY21 H1"');
-  const r = parseHalf(period);
-  if (!r.ok) invalid(`"${period}" is not a fiscal half such as "FY21 H1"`);
+function refuseArgument(argument: string, refused: Issue): never {
+  throw new FunctionInputError({ reason: 'argument', argument, issue: { ...refused, path: [argument] } });
+}
+
+/**
+ * An argument as the text a table's cell holding it reads as (core's `cellValueText` and
+ * `trimCell`, docs/RULES.md "Workbook cells"): Excel passes what a cell holds, a number, text, a
+ * boolean or nothing, so `=COOP.PERIOD(A2)` reads A2 as a date column reads it. `read` is the rule
+ * for the argument's kind. Anything else (no cell holds it) is refused as of the wrong type.
+ */
+function argumentText(value: unknown, argument: string, read: (cell: PlainCellValue | undefined) => string): string {
+  const plain = value === undefined || value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  if (!plain) refuseArgument(argument, issue('invalid_type', [argument], String(value)));
+  return trimCell(read(value));
+}
+
+/** A required argument read by core's parser for its kind; a blank one is `missing_field`, as a required cell of a row is. */
+function requiredArgument<T>(value: unknown, argument: string, read: (cell: PlainCellValue | undefined) => string, parse: (text: string) => Result<T>): T {
+  const text = argumentText(value, argument, read);
+  if (text === '') refuseArgument(argument, issue('missing_field', [argument], ''));
+  const r = parse(text);
+  if (!r.ok) refuseArgument(argument, r.issues[0]!);
   return r.value;
 }
 
-/** COOP.PERIOD: the fiscal half of an Excel date. */
+const asText = (cell: PlainCellValue | undefined) => cellValueText(cell, 'text');
+
+function periodArg(period: unknown): FiscalHalf {
+  return requiredArgument(period, 'period', asText, parseHalf);
+}
+
+/**
+ * COOP.PERIOD: the fiscal half of a date, read as a date cell is (core's `cellValueText` for a
+ * date column, then `parseDate`): a serial in the workbook's date system, a date-time (=NOW()) as
+ * its day, or a date typed as text (`2021-03-15`), as the tables read it.
+ */
 export function periodOf(date: unknown, settings: LedgerSettings, dateSystem: DateSystem): string {
-  // A date-time (=NOW()) is its day, as a date cell with a time is read everywhere else (core's fromExcelSerial).
-  if (typeof date !== 'number') invalid('date must be an Excel date (a serial number)');
-  // Which serials are dates is core's rule (fromExcelSerial), as for every date cell.
-  const iso = dateFromCell(date, dateSystem);
-  if (iso === null) invalid('date is not a valid Excel date');
+  const iso = requiredArgument(date, 'date', (cell) => cellValueText(cell, 'date', dateSystem), parseDate);
   return formatHalf(fiscalHalfOf(iso, settings));
 }
 
 /** A window's date as the serial the workbook shows it by; an error for a date its system cannot show (before 1904-01-01 in a 1904 workbook). */
 function serialOf(date: IsoDate, dateSystem: DateSystem): number {
   const serial = toExcelSerial(date, dateSystem);
-  if (serial === null) invalid(`${date} is before the first date this workbook's ${dateSystem} date system can hold`);
+  if (serial === null) throw new FunctionInputError({ reason: 'date_before_system', date, dateSystem });
   return serial;
 }
 
@@ -75,42 +135,35 @@ export function claimEndOf(period: unknown, settings: LedgerSettings, dateSystem
 
 /**
  * COOP.SPLIT: [[rebate, co-op]] of an amount, co-op rounded half-up to the currency's minor unit,
- * the parts adding up exactly, in core's `splitCurrency` (docs/RULES.md, "Split"); a currency
- * argument that is not text is refused.
+ * the parts adding up exactly, in core's `splitCurrency` (docs/RULES.md, "Split"). The share and
+ * the currency are read as a Programs table's share and a row's currency are; a currency left out
+ * (or blank) is core's unnamed currency, and one that is not text (a number, TRUE) reads as no
+ * currency code, so it is refused, never read as USD.
  */
 export function splitOf(amount: unknown, share: unknown, currency?: unknown): number[][] {
-  if (typeof amount !== 'number' && typeof amount !== 'string') invalid('amount must be a number');
+  if (isBlankCell(amount)) refuseArgument('amount', issue('missing_field', ['amount'], ''));
+  // Excel's numbers become decimals in one add-in file (cell-values.ts), by core's cell rule.
   const a = amountFromCell(amount);
-  if (!a.ok) invalid(`"${String(amount)}" is not an amount`);
-  if (typeof share !== 'number' && typeof share !== 'string') invalid('share must be a number between 0 and 1');
-  // The share as a Programs table or policy file gives it (`0.4`, `40%`).
-  const s = parseShare(share);
-  if (!s.ok) invalid('share must be a number between 0 and 1 (0.4 or 40% = 40 % co-op)');
-  // Excel passes an argument left out as null (or nothing at all); text is the only other currency.
-  const left = currency === undefined || currency === null;
-  if (!left && typeof currency !== 'string') invalid(`currency must be a currency code such as "EUR", or left out for ${SPLIT_CURRENCY_UNNAMED}`);
-  const code = splitCurrency(left ? null : currency);
-  if (!code.ok) invalid(`"${String(currency)}" is not a currency code`);
-  const parts = splitEarning(a.value, s.value, code.value);
+  if (!a.ok) refuseArgument('amount', a.issues[0]!);
+  // The share as a Programs table gives it (`0.4`, `40%`).
+  const s = requiredArgument(share, 'share', (cell) => cellValueText(cell, 'share'), parseShare);
+  const code = splitCurrency(argumentText(currency, 'currency', asText));
+  if (!code.ok) refuseArgument('currency', code.issues[0]!);
+  const parts = splitEarning(a.value, s, code.value);
   // Whole minor units already, so the cells are exact and add up to the amount.
   return [[decimalToCell(parts.rebate), decimalToCell(parts.coop)]];
 }
 
 /** COOP.AVAILABLE: what a pool has available on the as-of date, rounded to its currency. */
 export function availableIn(ledger: Ledger, participant: unknown, program: unknown, period: unknown, currency: unknown): number {
-  if (typeof participant !== 'string' && typeof participant !== 'number') invalid('participant must be a participant id');
-  if (typeof program !== 'string' || program.trim() === '') invalid('program must be a program name');
-  const half = periodArg(period);
-  if (typeof currency !== 'string') invalid('currency must be a currency code such as "EUR"');
-  const code = parseCurrency(currency);
-  if (!code.ok) invalid(`"${currency}" is not a currency code`);
-  if (ledger.refusedSettings.length > 0) throw new FunctionInputError('not_available', `a stored setting cannot be read (${ledger.refusedSettings.map((i) => String(i.path[0])).join(', ')}; see Settings in the task pane); correct it`);
-  if (ledger.refusedTable !== null) throw new FunctionInputError('not_available', `the ${ledger.refusedTable} table has problems (see the task pane); correct it`);
   // An id typed as a number is read as an id in a table is (core's cell rule: all its digits, never 1e+21).
-  const participantId = cellValueText(participant, 'text');
-  const balance = findPool(ledger.balances, ledger.catalog, { participantId, programName: program, period: half, currency: code.value });
-  if (!balance) {
-    throw new FunctionInputError('not_available', `no co-op pool for ${participantId} / ${program} / ${formatHalf(half)} / ${code.value}`);
-  }
-  return amountToCell(balance.available, code.value);
+  const participantId = requiredArgument(participant, 'participant', asText, ok);
+  const programName = requiredArgument(program, 'program', asText, ok);
+  const half = periodArg(period);
+  const code = requiredArgument(currency, 'currency', asText, parseCurrency);
+  if (ledger.refusedSettings.length > 0) throw new FunctionInputError({ reason: 'refused_settings', issues: ledger.refusedSettings });
+  if (ledger.refusedTable !== null) throw new FunctionInputError({ reason: 'refused_table', table: ledger.refusedTable, problems: ledger.problems.length });
+  const balance = findPool(ledger.balances, ledger.catalog, { participantId, programName, period: half, currency: code });
+  if (!balance) throw new FunctionInputError({ reason: 'no_pool', participantId, program: programName, period: half, currency: code });
+  return amountToCell(balance.available, code);
 }

@@ -3,23 +3,37 @@
  * functions.json and appends the CustomFunctions.associate calls to this file in the bundle.
  * They run in the shared runtime, so COOP.AVAILABLE can read the workbook with Excel.run.
  */
-import { availableIn, claimEndOf, claimStartOf, FunctionInputError, periodOf, splitOf, usageEndOf } from './coop-functions.js';
+import { availableIn, claimEndOf, claimStartOf, FunctionInputError, periodOf, refusalText, splitOf, usageEndOf } from './coop-functions.js';
 import { currentLedger, currentSettings, onLedgerChanged, onSettingsChanged } from './ledger-cache.js';
 import { DateSystemError } from '../excel/date-system.js';
-import { createLocale } from '../i18n/locale.js';
+import { createLocale, type Locale } from '../i18n/locale.js';
 
+/** One locale per display language: a sheet of cells in error asks for it once per cell. */
+const locales = new Map<string, Locale>();
+
+/** The user's language, as the pane speaks it (Office's display language). */
+function userLocale(): Locale {
+  const tag = Office.context?.displayLanguage || 'en-US';
+  let locale = locales.get(tag);
+  if (!locale) locales.set(tag, (locale = createLocale(tag)));
+  return locale;
+}
+
+/** What a cell shows when its function gives no value: an Excel error, in the user's language, in the pane's words. */
 function excelError(error: unknown): CustomFunctions.Error {
+  const locale = userLocale();
   // Excel's answer to the date-system probe means nothing to a user: the cell says, as the pane
-  // does, in the user's language, that nothing was computed rather than a date taken in the wrong system.
+  // does, that nothing was computed rather than a date taken in the wrong system.
   if (error instanceof DateSystemError) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, createLocale(Office.context?.displayLanguage || 'en-US').t('error.dateSystem'));
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, locale.t('error.dateSystem'));
   }
   if (error instanceof FunctionInputError) {
     const code = error.kind === 'not_available' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, error.message);
+    return new CustomFunctions.Error(code, refusalText(locale, error.refusal));
   }
+  // Excel failing to read the workbook: said as the pane says an operation Excel could not complete.
   const message = error instanceof Error ? error.message : String(error);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, locale.t('error.generic', { message }));
 }
 
 function guarded<T>(compute: () => T): T {
@@ -70,12 +84,12 @@ function streamFrom<S, T>(
 /**
  * The fiscal half a date falls in, e.g. FY21 H1, by the workbook's fiscal-year start.
  * @customfunction PERIOD
- * @param date An Excel date.
+ * @param date A date: an Excel date, or a date typed as text such as "2021-03-15".
  * @param invocation The cell being updated.
  * @returns The fiscal half label.
  * @streaming
  */
-export function period(date: number, invocation: CustomFunctions.StreamingInvocation<string>): void {
+export function period(date: number | string, invocation: CustomFunctions.StreamingInvocation<string>): void {
   streamFrom(invocation, currentSettings, onSettingsChanged, ({ settings, dateSystem }) => periodOf(date, settings, dateSystem));
 }
 

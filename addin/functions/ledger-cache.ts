@@ -83,7 +83,7 @@ function settingsAre(next: SettingsRead): void {
 export function currentSettings(): Promise<FunctionSettings> {
   // A stored setting core refuses refuses the calculation here too: no default in its place.
   return settingsState().then(({ settings, refused, dateSystem }) => {
-    if (refused.length > 0) throw new FunctionInputError('not_available', `a stored setting cannot be read (${refused.map((i) => String(i.path[0])).join(', ')}; see Settings in the task pane); correct it`);
+    if (refused.length > 0) throw new FunctionInputError({ reason: 'refused_settings', issues: refused });
     return { settings, dateSystem };
   });
 }

@@ -294,6 +294,9 @@ const en = {
   'finding.rows_quarantined': 'Unreadable rows left out',
   'finding.no_rows': 'Download without rows',
   'finding.zip_entry_not_csv': 'Zip entry that is not an export',
+  // ---- the COOP.* worksheet functions' own words; a reason core gives is its issue's message (one block, for merging)
+  'function.noPool': 'No co-op pool for participant {participant}, program {program}, {period}, {currency}.',
+  'function.dateBeforeSystem': '{date} is before the first date a workbook in the {system} date system can hold.',
 } as const satisfies Readonly<Record<string, Text>>;
 
 export type MessageKey = keyof typeof en;
@@ -571,6 +574,9 @@ const nl: Messages = {
   'finding.rows_quarantined': 'Onleesbare rijen weggelaten',
   'finding.no_rows': 'Download zonder rijen',
   'finding.zip_entry_not_csv': 'Item in zip dat geen export is',
+  // ---- the COOP.* worksheet functions' own words; a reason core gives is its issue's message (one block, for merging)
+  'function.noPool': 'Geen co-op-pot voor deelnemer {participant}, programma {program}, {period}, {currency}.',
+  'function.dateBeforeSystem': '{date} ligt vóór de eerste datum die een werkmap met het {system}-datumsysteem kan bevatten.',
 };
 
 const de: Messages = {
@@ -845,6 +851,9 @@ const de: Messages = {
   'finding.rows_quarantined': 'Unlesbare Zeilen ausgelassen',
   'finding.no_rows': 'Download ohne Zeilen',
   'finding.zip_entry_not_csv': 'Zip-Eintrag, der kein Export ist',
+  // ---- the COOP.* worksheet functions' own words; a reason core gives is its issue's message (one block, for merging)
+  'function.noPool': 'Kein Co-op-Topf für Teilnehmer {participant}, Programm {program}, {period}, {currency}.',
+  'function.dateBeforeSystem': '{date} liegt vor dem ersten Datum, das eine Arbeitsmappe mit dem {system}-Datumssystem aufnehmen kann.',
 };
 
 const fr: Messages = {
@@ -1119,6 +1128,9 @@ const fr: Messages = {
   'finding.rows_quarantined': 'Lignes illisibles écartées',
   'finding.no_rows': 'Téléchargement sans lignes',
   'finding.zip_entry_not_csv': 'Élément du zip qui n’est pas un export',
+  // ---- the COOP.* worksheet functions' own words; a reason core gives is its issue's message (one block, for merging)
+  'function.noPool': 'Aucune enveloppe co-op pour le participant {participant}, le programme {program}, {period}, {currency}.',
+  'function.dateBeforeSystem': 'La date {date} précède la première date qu’un classeur utilisant le calendrier depuis {system} peut contenir.',
 };
 
 const sv: Messages = {
@@ -1393,6 +1405,9 @@ const sv: Messages = {
   'finding.rows_quarantined': 'Oläsbara rader utelämnade',
   'finding.no_rows': 'Nedladdning utan rader',
   'finding.zip_entry_not_csv': 'Post i zip-filen som inte är en export',
+  // ---- the COOP.* worksheet functions' own words; a reason core gives is its issue's message (one block, for merging)
+  'function.noPool': 'Ingen co-op-pott för deltagare {participant}, program {program}, {period}, {currency}.',
+  'function.dateBeforeSystem': '{date} ligger före det första datum som en arbetsbok med datumsystemet {system} kan innehålla.',
 };
 
 const TABLE: Readonly<Record<Language, Messages>> = { en, nl, de, fr, sv };
