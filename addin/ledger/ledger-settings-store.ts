@@ -27,8 +27,9 @@ export interface StoredSettings {
   readonly user: string;
   /**
    * What core refused in the stored values (`invalid_setting` at `fiscalYearStartMonth`,
-   * `expiryDays` or `numberLocale`, `invalid_date` at `asOf`): the default is used in its place,
-   * and the pane shows the issue (the import refuses to run on a refused number locale).
+   * `expiryDays` or `numberLocale`, `invalid_date` at `asOf`): never replaced by the default
+   * (core's `settingsRefusing`: nothing is calculated on a refused as-of date, month or horizons,
+   * nothing imported on a refused number locale), and the pane shows the issue.
    */
   readonly issues: readonly Issue[];
 }

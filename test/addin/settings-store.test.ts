@@ -1,7 +1,7 @@
 /**
  * The workbook's stored settings are read by core's rules: a value core refuses is reported with
- * core's issue (the pane shows it in Settings) and the default is used meanwhile, never a value
- * the store decided on its own.
+ * core's issue (the pane shows it in Settings), the default in its place in what is read but never
+ * calculated with (core's `settingsRefusing`), and never a value the store decided on its own.
  */
 import { describe, expect, test } from 'vitest';
 import { loadStoredSettings, saveStoredSettings, SETTING_KEYS, storedSettingsFrom } from '../../addin/ledger/ledger-settings-store.js';
