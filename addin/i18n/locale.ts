@@ -10,12 +10,9 @@ import { minorUnits } from '../../core/money/currency.js';
 import { formatAmount } from '../../core/money/round.js';
 import { dateParts, type IsoDate } from '../../core/calendar/calendar-date.js';
 import { LANGUAGES, message, type Language, type MessageKey } from './messages.js';
-import type { Issue, Result } from '../../core/issues.js';
+import { issueParamKind, type Issue, type IssueParams, type Result } from '../../core/issues.js';
 import { INVARIANT, numberLocale, parseAmount } from '../../core/money/parse-amount.js';
 import { hasMessage, issueMessageKey } from './messages.js';
-
-const AMOUNT_PARAMS = new Set(['needed', 'available', 'shortfall', 'approved', 'claimed']);
-const DATE_PARAMS = new Set(['windowStart', 'windowEnd', 'asOf', 'submittedDate']);
 
 export interface Locale {
   readonly language: Language;
@@ -32,6 +29,8 @@ export interface Locale {
   /** An amount as the user types it back (no grouping, every digit it holds), for filling a form field. */
   amountInput(value: Dec): string;
   issue(issue: Issue, column?: string): string;
+  /** Core's parameters of an issue, each shown the user's way by the kind core declares for it. */
+  issueParams(params: IssueParams | undefined): Record<string, string>;
 }
 
 export function languageOf(displayLanguage: string): Language {
@@ -95,15 +94,25 @@ export function createLocale(displayLanguage: string): Locale {
       const params: Record<string, string> = {
         column: column ?? String(issue.path[issue.path.length - 1] ?? ''),
         input: issue.input ?? '',
-        ...issue.params,
+        ...this.issueParams(issue.params),
       };
-      // Core gives amounts as plain decimals and dates as yyyy-MM-dd; show them the user's way.
-      const currency = issue.params?.currency;
-      for (const [name, value] of Object.entries(params)) {
-        if (currency && AMOUNT_PARAMS.has(name) && /^-?\d+(\.\d+)?$/.test(value)) params[name] = this.amount(new Dec(value), currency);
-        else if (DATE_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(value)) params[name] = this.date(value as IsoDate);
-      }
       return hasMessage(key) ? t(key, params) : `${issue.code} ${JSON.stringify(params)}`;
+    },
+    issueParams(given) {
+      const shown: Record<string, string> = {};
+      if (!given) return shown;
+      // Core gives amounts as plain decimals in the issue's currency, dates as yyyy-MM-dd and counts
+      // as digits, and declares which parameter is which (docs/RULES.md, "Issue parameters").
+      const currency = given.currency;
+      for (const [name, value] of Object.entries(given)) {
+        if (value === undefined) continue;
+        const kind = issueParamKind(name);
+        if (kind === 'amount' && currency && /^-?\d+(\.\d+)?$/.test(value)) shown[name] = this.amount(new Dec(value), currency);
+        else if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) shown[name] = this.date(value as IsoDate);
+        else if (kind === 'count' && /^\d+$/.test(value)) shown[name] = integerFormat.format(Number.parseInt(value, 10));
+        else shown[name] = value;
+      }
+      return shown;
     },
   };
 }

@@ -4,6 +4,7 @@ import { raggedRow } from '../../core/tables/ragged-row.js';
 import { readTableHeader, type TableHeader, type TableLayout } from '../../core/tables/table-header.js';
 import type { ParsedExport } from './parse-export.js';
 import type { ImportLogTally } from '../../core/reconcile/import-log.js';
+import type { IssueParams } from '../../core/issues.js';
 
 /** A problem that refuses a file's row (or the file): its place and core's code. */
 export interface Rejection {
@@ -19,6 +20,8 @@ export interface Rejection {
   readonly input?: string;
   /** What the input should have been, where the problem says it (a ragged row: the header's number of cells). */
   readonly expected?: string;
+  /** Core's parameters of the issue, where core found it (the limit an amount broke): its message shows them. */
+  readonly params?: IssueParams;
 }
 
 /** What an import did with one file. */

@@ -24,7 +24,7 @@ import { importOutcome, unreadRowToRewrite, type SkipCode } from '../../core/rec
 import { importLogCode, ImportLogTally, type ImportLogCount } from '../../core/reconcile/import-log.js';
 import { VersionResolver } from '../../core/reconcile/version-resolver.js';
 import { VersionMet } from '../../core/reconcile/meet-version.js';
-import type { Issue } from '../../core/issues.js';
+import type { Issue, IssueParams } from '../../core/issues.js';
 import { FieldHasher } from '../../core/reconcile/earning-hash.js';
 import { earningDigest, type EarningDigest } from '../../core/reconcile/earning-digest.js';
 import { DownloadRecency, heldRecency, HELD_VERSIONS_ORDER, isNewerDownload, OTHER_RECENCY_COLUMNS, rowRecency, type DownloadRank } from '../../core/reconcile/download-recency.js';
@@ -127,6 +127,8 @@ interface RowProblem {
   readonly columnNumber?: number;
   readonly input: string;
   readonly expected?: string;
+  /** Core's parameters of the issue (the limit an amount broke), for its message. */
+  readonly params?: IssueParams;
 }
 
 /** A row read as core reads it, or why it cannot be (every problem core finds, or a row of the wrong width). */
@@ -140,7 +142,7 @@ const INVARIANT_ROWS: EarningRowOptions = Object.freeze({});
  * input-errors.csv lists them (docs/RULES.md, "Accepted rows").
  */
 function refusal(issues: readonly Issue[]): RowReading {
-  return { ok: false, problems: issues.map((i) => ({ code: i.code, ...(i.params?.reason ? { reason: i.params.reason } : {}), column: String(i.path[0]), input: i.input ?? '' })) };
+  return { ok: false, problems: issues.map((i) => ({ code: i.code, ...(i.params?.reason ? { reason: i.params.reason } : {}), ...(i.params ? { params: i.params } : {}), column: String(i.path[0]), input: i.input ?? '' })) };
 }
 
 /** The row's recency columns besides earningDate, as core's download recency reads them (`passThrough`). */

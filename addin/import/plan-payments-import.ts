@@ -226,6 +226,7 @@ export function planPaymentsImport(
             code: i.code,
             ...(i.params?.reason ? { reason: i.params.reason } : {}),
             ...(i.params?.expected ? { expected: i.params.expected } : {}),
+            ...(i.params ? { params: i.params } : {}),
             column: String(i.path[0]),
             input: i.input ?? '',
           })),

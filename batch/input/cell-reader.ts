@@ -1,20 +1,22 @@
-import type { Issue } from '../../core/issues.js';
+import type { Issue, IssueParams } from '../../core/issues.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import type { RecordLocation } from './csv-records.js';
 import { clip, inputIssue, type InputIssue } from './input-issue.js';
 
-const AMOUNT_HINTS: Readonly<Record<string, string>> = {
-  malformed_or_locale_formatted:
+/** By core's reason; the limit an amount broke is core's parameter, never written out here. */
+const AMOUNT_HINTS: Readonly<Record<string, (p: IssueParams) => string>> = {
+  malformed_or_locale_formatted: () =>
     'Write amounts invariantly (1234.56); if the file went through a European Excel, run with --number-locale (e.g. nl-NL).',
-  ambiguous: 'The amount reads differently invariantly and in the number locale; write it without group separators (1234.56).',
-  too_precise: 'The amount has more than 15 significant digits, more than a workbook cell holds, so the workbook would count another amount; round it in the file.',
+  ambiguous: () => 'The amount reads differently invariantly and in the number locale; write it without group separators (1234.56).',
+  too_precise: (p) =>
+    `The amount has more than ${p.maxSignificantDigits} significant digits, more than a workbook cell holds, so the workbook would count another amount; round it in the file.`,
 };
 
 /** What to do about a value core's acceptance rules cannot read (the earnings and the Payments readers). */
 export function hintFor(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_amount':
-      return AMOUNT_HINTS[issue.params?.['reason'] ?? ''] ?? 'Write the amount as a number such as 1234.56, -12.50 or (12.50).';
+      return AMOUNT_HINTS[issue.params?.reason ?? '']?.(issue.params ?? {}) ?? 'Write the amount as a number such as 1234.56, -12.50 or (12.50).';
     case 'invalid_date':
       return 'Write dates as yyyy-MM-dd (2021-03-15) or M/d/yyyy (3/15/2021), and check that the day exists.';
     case 'invalid_currency':

@@ -9,7 +9,7 @@ const MESSAGES: Partial<Record<IssueCode, (p: Record<string, string>, i: Issue) 
     p.reason === 'ambiguous'
       ? `amount "${i.input}" reads differently in the invariant and the given number locale; write it unambiguously`
       : p.reason === 'too_precise'
-        ? `amount "${i.input}" has more than 15 significant digits, more than a workbook cell holds, so the workbook would count another amount; round it in the file`
+        ? `amount "${i.input}" has more than ${p.maxSignificantDigits} significant digits, more than a workbook cell holds, so the workbook would count another amount; round it in the file`
         : p.reason === 'malformed_or_locale_formatted'
           ? `amount "${i.input}" is not an invariant number like 1234.56; if the file was saved by a European Excel, pass --number-locale (e.g. nl-NL)`
           : `amount "${i.input ?? ''}" is not a number (${p.reason ?? 'malformed'})`,

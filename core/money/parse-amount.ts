@@ -102,7 +102,8 @@ export function parseAmount(text: string, options: ParseAmountOptions = {}): Res
   if (readings.size > 1) return bad('ambiguous');
   const value = new Dec([...readings][0]!);
   // A workbook cell holds a number to 15 significant digits: an amount with more would count as
-  // another amount in the add-in than in the batch job (docs/RULES.md, "Money").
-  if (value.sd() > MAX_SIGNIFICANT_DIGITS) return bad('too_precise');
+  // another amount in the add-in than in the batch job (docs/RULES.md, "Money"). The issue says the
+  // limit, so no message writes the number itself and goes stale when it changes.
+  if (value.sd() > MAX_SIGNIFICANT_DIGITS) return fail(issue('invalid_amount', [], text, { reason: 'too_precise', maxSignificantDigits: String(MAX_SIGNIFICANT_DIGITS) }));
   return ok(negative ? value.negated() : value);
 }

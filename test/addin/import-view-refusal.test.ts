@@ -13,6 +13,7 @@ import { renderImport } from '../../addin/taskpane/views/import-view.js';
 import { viewApp } from './view-app.js';
 import { fileRefusalKey, message } from '../../addin/i18n/messages.js';
 import { makeZip } from '../support/make-zip.js';
+import { MAX_SIGNIFICANT_DIGITS } from '../../core/money/parse-amount.js';
 
 vi.mock('../../addin/import/parse-in-worker.js', async () => {
   const { readExportFile } = await import('../../addin/import/read-export-file.js');
@@ -58,9 +59,11 @@ describe('a rejected row in the Import view says what core found', () => {
   });
 
   test('an amount with more significant digits than a cell holds is said so, in each of its columns, not "not an amount"', async () => {
-    const at = (column: string) => `e.csv:2 — ${message('de', 'issue.invalid_amount.too_precise', { column, input: '1499.9999999999999' })}`;
+    // The limit is core's, said from the issue: the message holds no number of its own.
+    const at = (column: string) => `e.csv:2 — ${message('de', 'issue.invalid_amount.too_precise', { column, input: '1499.9999999999999', maxSignificantDigits: String(MAX_SIGNIFICANT_DIGITS) })}`;
     const rejected = await importInView('de-DE', new File([csv(['E1,P1,Hosting,Co-op,1499.9999999999999,1499.9999999999999,2021-01-05,USD'])], 'e.csv'), at('earningAmountUSD'));
     expect(rejected).toEqual([at('earningAmount'), at('earningAmountUSD')]);
+    expect(rejected[0]).toContain(` ${MAX_SIGNIFICANT_DIGITS} `);
   });
 
   test('a Payments row whose currencyCode is another currency than its earnedCurrencyCode: both currencies, in words, not "not a currency code"', async () => {

@@ -3,7 +3,8 @@ import { createLocale, languageOf } from '../../addin/i18n/locale.js';
 import { LANGUAGES, message, messageTable, type MessageKey } from '../../addin/i18n/messages.js';
 import { Dec } from '../../core/money/decimal.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
-import { issue } from '../../core/issues.js';
+import { issue, ISSUE_PARAM_KINDS, type IssueParamKind, type IssueParamName } from '../../core/issues.js';
+import { MAX_SIGNIFICANT_DIGITS, parseAmount } from '../../core/money/parse-amount.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -121,5 +122,34 @@ describe('a problem said with core\'s reason', () => {
     // A reason the pane has no words for is said as the code's message.
     const other = issue('invalid_currency', ['Payments', 3, 'currencyCode'], 'EURO', { reason: 'unheard_of' });
     expect(locale.issue(other)).toBe(message(language, 'issue.invalid_currency', { column: 'currencyCode', input: 'EURO' }));
+  });
+});
+
+describe('an issue\'s parameters, shown by the kind core declares for each', () => {
+  const SAMPLE: Readonly<Record<IssueParamKind, string>> = { amount: '1234.5', date: '2022-02-15', count: '12345', text: 'FY22 H1' };
+
+  test.each([['en-US'], ['de-DE'], ['sv-SE']])('%s: every parameter core declares is shown its kind\'s way', (tag) => {
+    const locale = createLocale(tag);
+    const shownAs: Readonly<Record<IssueParamKind, string>> = {
+      amount: locale.amount(new Dec(SAMPLE.amount), 'EUR'),
+      date: locale.date(isoDate(SAMPLE.date)),
+      count: locale.integer(Number(SAMPLE.count)),
+      text: SAMPLE.text,
+    };
+    for (const [name, kind] of Object.entries(ISSUE_PARAM_KINDS) as [IssueParamName, IssueParamKind][]) {
+      if (name === 'currency') continue;
+      expect(locale.issueParams({ [name]: SAMPLE[kind], currency: 'EUR' })[name], `${name} (${kind})`).toBe(shownAs[kind]);
+    }
+  });
+
+  test.each([['en-US'], ['de-DE'], ['fr-FR'], ['nl-NL'], ['sv-SE']])('%s: an amount with too many digits is refused with core\'s limit, whatever it is', (tag) => {
+    const locale = createLocale(tag);
+    const refused = parseAmount('1499.9999999999999');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(locale.issue(refused.issues[0]!, 'earningAmount')).toContain(` ${MAX_SIGNIFICANT_DIGITS} `);
+    // The words hold no limit of their own: another limit in the issue is the one said.
+    const other = locale.issue(issue('invalid_amount', ['earningAmount'], '1.5', { reason: 'too_precise', maxSignificantDigits: '7' }));
+    expect(other).toContain(' 7 ');
+    expect(other).not.toContain(String(MAX_SIGNIFICANT_DIGITS));
   });
 });
