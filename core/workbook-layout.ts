@@ -2,6 +2,7 @@
  * The co-op workbook's tables and the batch job's CSV reports share these column lists, so a
  * workbook made by the add-in is an input of the batch job and vice versa. Defined once, here.
  */
+import { FINDING_DETAIL_FIELDS } from './reconcile/finding.js';
 
 /** How a column's cells are typed when written to a workbook. */
 export type ColumnKind = 'text' | 'amount' | 'amountUSD' | 'date' | 'integer' | 'boolean' | 'share';
@@ -206,6 +207,7 @@ export const BALANCES_COLUMNS = cols({
   daysToClaimDeadline: 'integer',
 }, allIn('currency', ['coopEarned', 'convertedToRebate', 'transferred', 'claimsDraft', 'claimsPending', 'claimsApproved', 'claimsPaid', 'available', 'forfeited']));
 
+/** findings.csv: what a finding is, where it points, then its ids and figures (`FINDING_DETAIL_FIELDS`, which the pane shows too). */
 export const FINDINGS_COLUMNS = cols({
   severity: 'text',
   code: 'text',
@@ -216,12 +218,7 @@ export const FINDINGS_COLUMNS = cols({
   programName: 'text',
   earningPeriod: 'text',
   currency: 'text',
-  earningId: 'text',
-  transactionId: 'text',
-  claimId: 'text',
-  paymentId: 'text',
-  expected: 'text',
-  actual: 'text',
+  ...Object.fromEntries(FINDING_DETAIL_FIELDS.map((name) => [name, 'text' as const])),
 });
 
 /** Excel table names of the co-op workbook. */

@@ -26,6 +26,17 @@ export interface Finding {
   readonly actual?: string;
 }
 
+/**
+ * The ids a finding names and the figures it gives (expected and found), in the order reports list
+ * them: every report of findings shows each under its own name, findings.csv as its columns
+ * (`FINDINGS_COLUMNS`) and the pane as a finding's fields, so a field added here reaches both
+ * (docs/RULES.md, "Findings as shown"). A finding's severity, code and message, its file and line
+ * and its pool are said apart from these.
+ */
+export const FINDING_DETAIL_FIELDS = ['earningId', 'transactionId', 'claimId', 'paymentId', 'expected', 'actual'] as const satisfies readonly (keyof Finding)[];
+
+export type FindingDetailField = (typeof FINDING_DETAIL_FIELDS)[number];
+
 /** Findings in a stable order: by severity (errors first), code, then where they point. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (

@@ -15,7 +15,8 @@ import { message, type MessageKey } from '../../addin/i18n/messages.js';
 import { addinOutcome } from '../contract/paths.js';
 import { SAMPLES } from '../contract/data-sets.js';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
-import { EARNINGS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { EARNINGS_COLUMNS, FINDINGS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { FINDING_DETAIL_FIELDS, type Finding } from '../../core/reconcile/finding.js';
 
 function appOn(state: WorkbookState, tag = 'en-US'): App {
   return {
@@ -192,5 +193,30 @@ describe('the Findings view', () => {
       expect(titles).toEqual(codes.map((code) => message(language, `finding.${code}` as MessageKey)));
       expect(titles.filter((t, i) => t === message('en', `finding.${codes[i]}` as MessageKey))).toEqual([]);
     }
+  });
+});
+
+describe('a finding\'s fields in the pane and in findings.csv', () => {
+  /** A workbook state holding only these findings: what the view reads of it. */
+  const holding = (findings: Finding[]) =>
+    ({ ledger: { findings, problems: [], refusedSettings: [], refusedTable: null }, participantNames: new Map(), missing: ['Earnings'] }) as unknown as WorkbookState;
+
+  test('every id and figure core says a finding gives is shown under its own name, in core\'s order, as findings.csv has it', () => {
+    const finding: Finding = { severity: 'error', code: 'payment_mismatch', message: '', ...Object.fromEntries(FINDING_DETAIL_FIELDS.map((name) => [name, `value of ${name}`])) };
+    const root = render(holding([finding]));
+    // An earlier test may have left the group open (the pane keeps it open through re-renders).
+    const head = one(group(root, 'payment_mismatch'), 'finding-group-open')!;
+    if (head.getAttribute('aria-expanded') !== 'true') head.click();
+    const shown = Array.from(one(root, 'finding')!.querySelectorAll('dd')).map((dd) => [dd.getAttribute('data-testid'), dd.textContent]);
+    expect(FINDING_DETAIL_FIELDS.length).toBeGreaterThan(0);
+    expect(shown).toEqual(FINDING_DETAIL_FIELDS.map((name) => [`finding-${name}`, `value of ${name}`]));
+    // Each under its label in the user's language, never its field name.
+    expect(Array.from(one(root, 'finding')!.querySelectorAll('dt')).map((dt) => dt.textContent)).toEqual(FINDING_DETAIL_FIELDS.map((name) => message('en', `findings.field.${name}`)));
+  });
+
+  test('every column of findings.csv is one the pane says: what and where a finding is, its pool, or one of its ids and figures', () => {
+    // The columns the pane says in its own way: the group's severity and title, the row it points to, the pool line.
+    const saidApart = ['severity', 'code', 'message', 'file', 'line', 'participantId', 'programName', 'earningPeriod', 'currency'];
+    expect(FINDINGS_COLUMNS.map((c) => c.name)).toEqual([...saidApart, ...FINDING_DETAIL_FIELDS]);
   });
 });

@@ -9,13 +9,13 @@
  * folded and renders nothing until opened, then the first `PAGE` findings, and `PAGE` more each time
  * the user asks, so the pane never builds thousands of nodes on load.
  */
-import type { Finding } from '../../../core/reconcile/finding.js';
+import { FINDING_DETAIL_FIELDS, type Finding } from '../../../core/reconcile/finding.js';
 import { SEVERITIES, type Severity } from '../../../core/codes.js';
 import { TABLES } from '../../../core/workbook-layout.js';
 import { el, replaceChildren } from '../dom.js';
 import type { App } from '../app.js';
 import type { Locale } from '../../i18n/locale.js';
-import { hasMessage, type MessageKey } from '../../i18n/messages.js';
+import { hasMessage } from '../../i18n/messages.js';
 import { selectClaimRow, selectTableRowAt } from '../workbook-ops.js';
 
 /** How many findings of a group are drawn at a time. */
@@ -150,23 +150,15 @@ export function renderFindings(app: App, root: HTMLElement): void {
 
   function findingItem(f: Finding): HTMLElement {
     const pool = [f.participantId ? nameOf(f.participantId) : '', f.programName ?? '', f.earningPeriod ?? '', f.currency ?? ''].filter((s) => s !== '').join(' · ');
-    const fields: [MessageKey, string | undefined][] = [
-      ['findings.field.earningId', f.earningId],
-      ['findings.field.transactionId', f.transactionId],
-      ['findings.field.claimId', f.claimId],
-      ['findings.field.paymentId', f.paymentId],
-      // Core's figures as findings.csv holds them (amount and currency, a period, a row): shown as given.
-      ['findings.field.expected', f.expected],
-      ['findings.field.actual', f.actual],
-    ];
-    const shownFields = fields.filter(([, value]) => value !== undefined && value !== '');
+    // The ids and figures core says a finding gives, as findings.csv has them (amount and currency, a period, a row): shown as given.
+    const shownFields = FINDING_DETAIL_FIELDS.filter((name) => f[name] !== undefined && f[name] !== '');
     return el(
       'li',
       { class: 'finding', 'data-testid': 'finding', 'data-codes': f.code, tabindex: '-1' },
       pool !== '' ? el('span', { class: 'finding-pool', 'data-testid': 'finding-pool' }, pool) : null,
       where(f),
       shownFields.length > 0
-        ? el('dl', { class: 'finding-fields' }, ...shownFields.flatMap(([key, value]) => [el('dt', {}, locale.t(key)), el('dd', { 'data-testid': `finding-${key.slice('findings.field.'.length)}` }, value)]))
+        ? el('dl', { class: 'finding-fields' }, ...shownFields.flatMap((name) => [el('dt', {}, locale.t(`findings.field.${name}`)), el('dd', { 'data-testid': `finding-${name}` }, f[name])]))
         : null,
     );
   }
