@@ -12,8 +12,14 @@ export interface PoolKey {
 
 const SEP = '\u001f';
 
+/** A pool key's parts in the key's order (participant, program, earning period, currency), for a caller that writes them its own way. */
+export function poolKeyParts(k: PoolKey): readonly [string, string, string, string] {
+  return [k.participantId, k.programName, k.earningPeriod, k.currency];
+}
+
+/** One text per pool, for maps and sets: its parts with a separator no part holds. */
 export function poolKeyString(k: PoolKey): string {
-  return k.participantId + SEP + k.programName + SEP + k.earningPeriod + SEP + k.currency;
+  return poolKeyParts(k).join(SEP);
 }
 
 /** The threshold is decided per participant, program and period, across currencies. */

@@ -7,7 +7,7 @@
  */
 import type { Dec } from '../../../core/money/decimal.js';
 import { isSettledStatus, POOL_STATUSES, type PoolBalance } from '../../../core/pools/pool-balance.js';
-import { comparePoolKeys, poolKeyString, type PoolKey } from '../../../core/pools/pool-key.js';
+import { comparePoolKeys, poolKeyParts, type PoolKey } from '../../../core/pools/pool-key.js';
 import { isOverdrawn, nextDeadline, poolAlerts, poolDeadlines, type PoolAlert } from '../../../core/pools/pool-alerts.js';
 import { currencySummaries } from '../../../core/pools/currency-summary.js';
 import { el, replaceChildren } from '../dom.js';
@@ -35,7 +35,7 @@ const view = {
 
 /** The `data-pool` attribute of a pool: its key, readable in tests and selectors. */
 export function poolAttribute(key: PoolKey): string {
-  return poolKeyString(key).split('\u001f').join('|');
+  return poolKeyParts(key).join('|');
 }
 
 export function renderBalances(app: App, root: HTMLElement): void {
