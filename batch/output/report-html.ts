@@ -112,9 +112,8 @@ const DEADLINE_NAMES = { usageEnd: 'usage ends', claimDeadline: 'claim deadline'
 
 function atRiskSection(data: HtmlReportData): string {
   const horizons = data.settings.expiryDays;
-  const atRisk = poolAlerts(data.balances, data.settings)
-    .filter((a) => a.kind === 'expiring')
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // In core's order, most urgent first, as the pane lists them (docs/RULES.md, "Alerts and the per-currency summary").
+  const atRisk = poolAlerts(data.balances, data.settings).filter((a) => a.kind === 'expiring');
   const head = `<h2>Money at risk <span class="as-of">available, with usage ending or the claim deadline within ${horizons.join(' or ')} days</span></h2>`;
   if (atRisk.length === 0) return `${head}<p class="none">Nothing at risk.</p>`;
   const rows = atRisk.slice(0, HTML_ROWS_CAP).map((a) => [

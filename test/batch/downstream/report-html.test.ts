@@ -13,6 +13,7 @@ import { Dec } from '../../../core/money/decimal.js';
 import { isoDate } from '../../../core/calendar/calendar-date.js';
 import { createPoolLedger, addCoopEarning } from '../../../core/pools/pool-ledger.js';
 import { computeBalances } from '../../../core/pools/pool-balance.js';
+import { poolAlerts } from '../../../core/pools/pool-alerts.js';
 import { renderHtmlReport } from '../../../batch/output/report-html.js';
 import { DEFAULT_SETTINGS, withSettings } from '../../../core/settings.js';
 import { tempDirs } from '../../support/temp-dir.js';
@@ -86,6 +87,25 @@ describe('report.html follows core', () => {
     });
     const section = html.slice(html.indexOf('Findings by code'));
     expect([...section.matchAll(/<td>([a-z]\d)<\/td>/g)].map((m) => m[1])).toEqual(['e1', 'w2', 'w1', 'i1', 'x1']);
+  });
+});
+
+describe('report.html lists money at risk in core\'s order', () => {
+  test('its rows are core\'s expiring alerts, most urgent first, in the order core gives them', () => {
+    const ledger = createPoolLedger();
+    // Two claim-only pools whose claim deadline is close, and an open pool whose usage end is not:
+    // core orders the two by their pool key, which is not the order of their programs.
+    for (const [participantId, programName, earningDate] of [['P3', 'Azure', '2021-03-01'], ['P1', 'Zeta', '2021-03-01'], ['P2', 'Hosting', '2021-04-01'], ['P0', 'Open', '2021-08-01']] as const) {
+      addCoopEarning(ledger, { participantId, programName, earningDate: isoDate(earningDate), currency: 'EUR', amount: new Dec('100'), amountUSD: new Dec(1400) });
+    }
+    const asOf = isoDate('2022-01-10');
+    const balances = computeBalances(ledger, { asOf, policyFor: () => ({ thresholdUSD: new Dec(100) }) });
+    const html = renderHtmlReport({ asOf, settings: DEFAULT_SETTINGS, balances, changes: [], findings: [] });
+    const section = html.slice(html.indexOf('Money at risk'), html.indexOf('</table>', html.indexOf('Money at risk')));
+    const rows = [...section.matchAll(/<tr><td>[^<]*<\/td><td>[^<]*<\/td><td[^>]*>[^<]*<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
+    const core = poolAlerts(balances, DEFAULT_SETTINGS).filter((a) => a.kind === 'expiring').map((a) => `${a.pool.key.participantId} ${a.pool.key.programName}`);
+    expect(core).toEqual(['P1 Zeta', 'P2 Hosting', 'P3 Azure']);
+    expect(rows).toEqual(core);
   });
 });
 
