@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, readReportRecord, requiredColumns, type ReportFile } from '../../../core/changes/report-files.js';
+import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, findingRow, JOURNAL_REPORT, readReportRecord, requiredColumns, type ReportFile } from '../../../core/changes/report-files.js';
 import { reportCells, type ReportCellProblem } from '../../../core/changes/report-cells.js';
 
 const REPORTS: [string, ReportFile<unknown>][] = [FINDINGS_REPORT, BALANCES_REPORT, CLAIMS_REPORT, JOURNAL_REPORT].map((r) => [r.file, r as ReportFile<unknown>]);
@@ -47,5 +47,16 @@ describe("the previous run's reports, read back by the lists they were written w
     expect(() => cells.text('amountPaid')).toThrow(TypeError);
     expect(() => cells.text('earningId')).toThrow(TypeError);
     expect(cells.boolean('paid')).toBe(true);
+  });
+});
+
+describe('findings.csv', () => {
+  test('a finding that gives every field fills every column, each with its own field', () => {
+    const columns = FINDINGS_REPORT.columns.map((c) => c.name);
+    // Each field its own value, so a column filled from another field shows.
+    const finding = Object.fromEntries(columns.map((name) => [name, name === 'line' ? 7 : `value of ${name}`]));
+    const row = findingRow(finding as unknown as Parameters<typeof findingRow>[0]);
+    expect(Object.keys(row).sort()).toEqual([...columns].sort());
+    for (const name of columns) expect(row[name], name).toBe(finding[name]);
   });
 });
