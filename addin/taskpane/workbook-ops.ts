@@ -258,7 +258,7 @@ export class RefusedSettingError extends Error {
 export function importExports(
   files: readonly ParsedExport[],
   onProgress: (written: number, total: number) => void,
-  zipSkipped: readonly { readonly file: string; readonly code: ZipProblemCode }[] = [],
+  zipSkipped: readonly { readonly file: string; readonly entry: string; readonly code: ZipProblemCode }[] = [],
 ): Promise<ImportOutcome> {
   return Excel.run(async (context) => {
     // The workbook's names, read once: where each table is, for every step below.

@@ -16,7 +16,7 @@ import type { Finding } from './finding.js';
 import type { ImportOutcome, SkipCode } from './import-action.js';
 import type { RowLocation } from './earning-record.js';
 import { wholeNumberFromOne } from '../text/whole-number.js';
-import { zipRefusedWhole, type ZipProblemCode } from '../tables/zip-entries.js';
+import { zipEntrySourceName, zipRefusedWhole, type ZipProblemCode } from '../tables/zip-entries.js';
 
 /**
  * The codes an import logs: those of the batch job's findings on rows that are not counted as they
@@ -56,7 +56,7 @@ export const IMPORT_LOG_SEVERITY: Readonly<Record<ImportLogCode, Severity>> = {
  * newer download's: both are one update, as the batch job counts one per row in both cases), a
  * Payments row whose paymentId a row above it in the same report has (`duplicate_payment`), a
  * row core refused (`rows_quarantined`), a download with no row (`no_rows`, at its header), or a
- * zip's entries that are no export (`zip_entry_not_csv`, no line).
+ * zip's entry that is no export (`zip_entry_not_csv`, named `zip!entry`, no line).
  */
 export interface ImportLogCount {
   readonly file: string;
@@ -129,21 +129,22 @@ export class ImportLogTally {
 
   /**
    * The entries of the zips an import read that it did not read as exports, each with the code
-   * core gave it (`zipEntryDecision`): the entries that are no export, counted per zip, as the
-   * batch job warns of each on every run. A zip refused whole (`zipRefusedWhole`) logs nothing:
-   * nothing of it is imported, the import says so, and the batch job stops on it.
+   * core gave it (`zipEntryDecision`): each entry that is no export is one log row under the name
+   * the batch job's warning on it gives it (`zipEntrySourceName`: `zip!entry`), as the batch job
+   * warns of each on every run, so the two name the same entry alike. A zip refused whole
+   * (`zipRefusedWhole`) logs nothing: nothing of it is imported, the import says so, and the batch
+   * job stops on it.
    */
-  noteZipEntries(skipped: readonly { readonly file: string; readonly code: ZipProblemCode }[]): void {
-    const byZip = new Map<string, ZipProblemCode[]>();
-    for (const { file, code } of skipped) {
-      const codes = byZip.get(file);
-      if (codes === undefined) byZip.set(file, [code]);
-      else codes.push(code);
+  noteZipEntries(skipped: readonly { readonly file: string; readonly entry: string; readonly code: ZipProblemCode }[]): void {
+    const byZip = new Map<string, { readonly entry: string; readonly code: ZipProblemCode }[]>();
+    for (const { file, entry, code } of skipped) {
+      const entries = byZip.get(file);
+      if (entries === undefined) byZip.set(file, [{ entry, code }]);
+      else entries.push({ entry, code });
     }
-    for (const [zip, codes] of byZip) {
-      if (zipRefusedWhole(codes)) continue;
-      const entries = codes.filter((code) => code === 'zip_entry_not_csv').length;
-      if (entries > 0) this.note(zip, 0, '', 'zip_entry_not_csv', entries);
+    for (const [zip, entries] of byZip) {
+      if (zipRefusedWhole(entries.map((e) => e.code))) continue;
+      for (const { entry, code } of entries) if (code === 'zip_entry_not_csv') this.note(zipEntrySourceName(zip, entry), 0, '', code);
     }
   }
 
@@ -189,7 +190,9 @@ function importLogMessage({ code, count, file, line, importedOn }: ImportLogEntr
   if (code === 'duplicate_earning') return `${rows} repeated an earning already read with identical content${on}; counted once`;
   if (code === 'duplicate_payment') return `${rows} stated a payment again that a row above in the same report states${on}: a report states each payment once; its last row is the one checked`;
   if (code === 'no_rows') return `${file} has a header and no row${on}: check that the download is complete`;
-  if (code === 'zip_entry_not_csv') return `${count === 1 ? '1 entry' : `${count} entries`} of ${file} ${count === 1 ? 'is' : 'are'} not a CSV or TSV file and ${count === 1 ? 'was' : 'were'} not read${on}: only the exports in a zip are imported`;
+  // An entry is logged by its own name (`zip!entry`); a count past one is a row logged per zip by an
+  // older import, or edited by hand.
+  if (code === 'zip_entry_not_csv') return `${count === 1 ? file : `${count} entries of ${file}`} ${count === 1 ? 'is' : 'are'} not a CSV or TSV file and ${count === 1 ? 'was' : 'were'} not read${on}: only the exports in a zip are imported`;
   if (code === 'rows_quarantined') return `${rows} could not be read and ${count === 1 ? 'was' : 'were'} not imported${on}: every total lacks ${count === 1 ? 'it' : 'them'}; import the corrected download, then delete this row of the log`;
   if (code === 'earning_updated') return `${rows} updated an earning's payment, descriptive fields or exchange rate${on}; the newer download's version is used`;
   return `${rows} restated an earning's earningAmountUSD or exchange rate${on}; the newer download's version is used`;

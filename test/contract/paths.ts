@@ -46,6 +46,11 @@ export interface Outcome {
    * `earning_updated` counts its pair of files' rows), the workbook's of its import log and tables.
    */
   readonly logged: Readonly<Record<string, number>>;
+  /**
+   * The zip entries that are no export (`zip_entry_not_csv`), by the name each adapter gives them,
+   * sorted: the batch job's finding's file, the workbook's import log row's file.
+   */
+  readonly notExports: readonly string[];
   /** The add-in only: rows of the workbook's tables its ledger refused (the batch job stops on a refused row instead). */
   readonly refusedRows?: number;
 }
@@ -126,7 +131,8 @@ function reportsOutcome(out: string): Outcome {
   const draws = new Map(claims.map((c) => [c.claimId!, c.drawsOnPool === 'true' ? poolOf({ ...c, earningPeriod: c.fundingPeriod }) : '']));
   const paid = claims.filter((c) => c.paid === 'true').map((c) => c.claimId!).sort();
   const payments = paymentFindings(findings.map((f) => ({ code: f.code!, paymentId: f.paymentId })));
-  return { balances, codesByPool, draws, paid, payments, conflicts: conflictsOf(findings), logged: loggedCounts(findings) };
+  const notExports = findings.filter((f) => f.code === 'zip_entry_not_csv').map((f) => f.file ?? '').sort();
+  return { balances, codesByPool, draws, paid, payments, conflicts: conflictsOf(findings), logged: loggedCounts(findings), notExports };
 }
 
 /** The command line `coop-ledger reconcile` is given for a data set (settings as options). */
@@ -244,5 +250,17 @@ export async function addinOutcome(
   const codesByPool = group(ledger.findings.filter((f) => f.earningPeriod).map((f) => [poolOf(f), f.code]));
   const draws = new Map(ledger.claims.map((c) => [c.claim.claimId, c.drawsOnPool ? poolKeyString(c.poolKey!) : '']));
   const paid = ledger.claims.filter((c) => c.paid).map((c) => c.claim.claimId).sort();
-  return { balances, codesByPool, draws, paid, payments: paymentFindings(ledger.findings), conflicts: conflictsOf(ledger.findings), logged: loggedCounts(ledger.findings), refusedRows: ledger.problems.length };
+  // A log row's finding names the download it counts in `expected` (with no line for a zip's entry).
+  const notExports = ledger.findings.filter((f) => f.code === 'zip_entry_not_csv' && f.file === TABLES.importLog).map((f) => f.expected ?? '').sort();
+  return {
+    balances,
+    codesByPool,
+    draws,
+    paid,
+    payments: paymentFindings(ledger.findings),
+    conflicts: conflictsOf(ledger.findings),
+    logged: loggedCounts(ledger.findings),
+    notExports,
+    refusedRows: ledger.problems.length,
+  };
 }

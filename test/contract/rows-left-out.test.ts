@@ -90,11 +90,14 @@ describe('entries of a zip that are no export', () => {
   );
   const set: DataSet = { name: 'a zip with a readme', earnings: [zip], asOf: '2021-08-10' };
 
-  test('are counted alike: one warning per entry in the batch job, one log row with their count in the workbook', async () => {
+  test('are named and counted alike: one warning per entry in the batch job, one log row per entry in the workbook, each named zip!entry', async () => {
     const batch = await batchOutcome(set);
     expect(batch.logged).toEqual({ zip_entry_not_csv: 2 });
+    // The name core gives an entry read as a source of its own (zipEntrySourceName), in both.
+    expect(batch.notExports).toEqual([`${zip}!README.txt`, `${zip}!proof/flyer.pdf`]);
     const addin = await addinOutcome(set);
     expectAgreement(addin, batch);
     expect(addin.logged).toEqual({ zip_entry_not_csv: 2 });
+    expect(addin.notExports).toEqual(batch.notExports);
   });
 });

@@ -84,20 +84,23 @@ describe('what an import logs', () => {
     expect(finding).toMatchObject({ severity: 'warning', code: 'no_rows', expected: 'mar.csv:3', actual: '1' });
   });
 
-  test('a zip\'s entries that are no export are counted per zip; a zip refused whole logs nothing', () => {
+  test('a zip\'s entries that are no export are logged each under its name as a source (zip!entry); a zip refused whole logs nothing', () => {
     const tally = new ImportLogTally();
     tally.noteZipEntries([
-      { file: 'q1.zip', code: 'zip_entry_not_csv' },
-      { file: 'locked.zip', code: 'zip_entry_not_csv' },
-      { file: 'locked.zip', code: 'zip_encrypted' },
-      { file: 'q1.zip', code: 'zip_entry_not_csv' },
-      { file: 'q2.zip', code: 'zip_nested' },
+      { file: 'q1.zip', entry: 'readme.txt', code: 'zip_entry_not_csv' },
+      { file: 'locked.zip', entry: 'notes.pdf', code: 'zip_entry_not_csv' },
+      { file: 'locked.zip', entry: 'secret.csv', code: 'zip_encrypted' },
+      { file: 'q1.zip', entry: 'proof/flyer.pdf', code: 'zip_entry_not_csv' },
+      { file: 'q2.zip', entry: 'inner.zip', code: 'zip_nested' },
     ]);
     const entries = tally.entries();
-    expect(entries).toEqual([{ file: 'q1.zip', code: 'zip_entry_not_csv', count: 2, line: 0, earningId: '' }]);
+    expect(entries).toEqual([
+      { file: 'q1.zip!readme.txt', code: 'zip_entry_not_csv', count: 1, line: 0, earningId: '' },
+      { file: 'q1.zip!proof/flyer.pdf', code: 'zip_entry_not_csv', count: 1, line: 0, earningId: '' },
+    ]);
     const [finding] = importLogFindings([{ entry: { ...entries[0]!, importedOn: ON }, at: { file: 'ImportLog', line: 2 } }]);
-    expect(finding).toMatchObject({ severity: 'warning', code: 'zip_entry_not_csv', expected: 'q1.zip', actual: '2' });
-    expect(finding!.message).toBe('2 entries of q1.zip are not a CSV or TSV file and were not read, imported on 2026-12-02: only the exports in a zip are imported');
+    expect(finding).toMatchObject({ severity: 'warning', code: 'zip_entry_not_csv', expected: 'q1.zip!readme.txt', actual: '1' });
+    expect(finding!.message).toBe('q1.zip!readme.txt is not a CSV or TSV file and was not read, imported on 2026-12-02: only the exports in a zip are imported');
   });
 
   test('what importing a row does decides its code: a skip its own, a rewrite an update or restatement, an append nothing', () => {
