@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { contentEnd, lastCellText, lineBreakOf, lineBreaksIn, recordTextEnd, withLastLineEnded, type LineBreak } from '../../core/tables/line-breaks.js';
-import { searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
+import { searchesAnyLine, searchesLine, seeHeaderLine, startHeaderSearch, type Delimiter } from '../../core/tables/header-row.js';
 import { headerRecordAt, longSearchLine, type LongSearchLine, type ReadFirstRecord } from '../../core/tables/header-record.js';
 import { isBlankRow, isBlankText, isEmptyFile } from '../../core/tables/blank-row.js';
 import { delimiterCandidates } from '../../core/tables/export-files.js';
@@ -89,9 +89,9 @@ function shapeOf(text: string): { body: string; newline: LineBreak; kind: Export
   const body = withLastLineEnded(read, newline);
   const { kinds: searches, long } = headerSearchesOf(body, newline);
   const kind = exportKindOf(searches);
-  const { search, place } = searches.find((s) => s.kind === kind)!;
-  // The search stopped at the long line: a header found is above it.
-  if (long !== null && search.found === null) return { long };
+  const { place } = searches.find((s) => s.kind === kind)!;
+  // The search stopped at the long line: no header of any kind is above it (core's searchesAnyLine).
+  if (long !== null) return { long };
   if (isEmptyFile(read)) return null;
   return { body, newline, kind, header: place };
 }
@@ -124,7 +124,8 @@ const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
  * job's reader runs it: each line that is not blank offers the record it starts (core's
  * `headerRecordAt`: a quoted header cell may hold a line break), read once, split by every
  * delimiter core allows the line (`delimiterCandidates`); for each kind the first split with every
- * required column is the header, and its delimiter the file's. Lines end at a line feed (a
+ * required column is the header, and its delimiter the file's; the first line that is any kind's
+ * header ends the search (`searchesAnyLine`). Lines end at a line feed (a
  * carriage return before it dropped), or at a lone carriage return in a file whose first line
  * break is one. Each kind with its search as it ended, whose closest line tells core which report
  * a file without a header meant to be (`exportKindOf`), and the place of its header, or of its
@@ -135,7 +136,8 @@ const readFirstRecord: ReadFirstRecord = (text, delimiter, newline) => {
 function headerSearchesOf(body: string, newline: LineBreak): { kinds: { kind: ExportKind; search: HeaderSearch; place: HeaderPlace | null }[]; long: LongSearchLine | null } {
   const kinds = EXPORT_KINDS.map(({ kind, required }) => ({ kind, search: startHeaderSearch(required), place: null as HeaderPlace | null }));
   let pos = 0;
-  for (let line = 1; kinds.some((k) => searchesLine(k.search, line)); line++) {
+  // The first header of any kind ends the search (core's searchesAnyLine), as it ends the batch job's.
+  for (let line = 1; searchesAnyLine(kinds.map((k) => k.search), line); line++) {
     const eol = body.indexOf(newline, pos);
     const contentTo = contentEnd(body, pos, eol < 0 ? body.length : eol, newline);
     const long = longSearchLine(contentTo - pos, line);

@@ -4,7 +4,7 @@ import type { InputSource } from './input-source.js';
 import { InputIssueError, inputIssue, clip, type InputIssue } from './input-issue.js';
 import { decodeText, type TextEncodingName } from './decode-text.js';
 import { canonicalNames, describeRequirement, headerColumns, type ColumnRequirement, type CsvHeader, type Delimiter } from './csv-header.js';
-import { headerProblem, searchesLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
+import { headerProblem, searchesAnyLine, seeHeaderLine, startHeaderSearch, type HeaderSearch } from '../../core/tables/header-row.js';
 import { EXPORT_KINDS, exportKindOf, type ExportKind } from '../../core/reconcile/export-kind.js';
 
 /** The option of `coop-ledger reconcile` that reads each report. */
@@ -313,7 +313,9 @@ class TableReader {
     // A header that is the file's last line ends as a last row does (core's `withLastLineEnded`).
     if (atEnd) this.pre = withLastLineEnded(this.pre, nl);
     for (;;) {
-      if (!searchesLine(this.search, this.preLine)) {
+      // The first header of any report kind ends the search (core's searchesAnyLine), as it ends
+      // the add-in's: another report's header is told as such, not read past to a long line below.
+      if (!searchesAnyLine([this.search, ...this.kindSearches.map((k) => k.search)], this.preLine)) {
         this.headerNotFound();
         return;
       }

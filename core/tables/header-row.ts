@@ -121,6 +121,18 @@ export function searchesLine(search: HeaderSearch, line: number): boolean {
 }
 
 /**
+ * Whether a reader that searches for several kinds of header at once (a Partner Center report of
+ * any kind: `EXPORT_KINDS`) looks at line `line` (docs/RULES.md, "Which report a file is"): while
+ * no search has found its header, and the line is within one's depth. The first header of any kind
+ * ends the search of all, in both adapters: the lines below it are that report's rows, not header
+ * candidates, so no line under it is held to the search's limit on a line (`longSearchLine`) and
+ * no header of another kind lower down is read instead.
+ */
+export function searchesAnyLine(searches: readonly HeaderSearch[], line: number): boolean {
+  return searches.every((search) => search.found === null) && searches.some((search) => searchesLine(search, line));
+}
+
+/**
  * The search after one more line, split into cells. A reader that cannot yet tell how a line is
  * delimited may offer the same line several times, split each way, in its order of preference:
  * the first split with every required column is the header, and the closest is the first that

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { collectEarnings, collectRecords, source, withTempDir } from '../batch/input/helpers.js';
+import { readPayments } from '../../batch/input/read-payments.js';
+import { REPORT_OPTIONS } from '../../batch/input/csv-records.js';
+import type { InputSource } from '../../batch/input/input-source.js';
+import type { InputIssue } from '../../batch/input/input-issue.js';
 import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { sourceFromChunks } from '../../batch/input/input-source.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
@@ -328,6 +332,62 @@ describe("a line the header search reaches is at most core's HEADER_RECORD_CHARS
     for (const cut of [longEnd, longEnd + 1, limit - 1]) {
       const r = await collectEarnings(sourceFromChunks('e.csv', [bytes.subarray(0, cut), bytes.subarray(cut)]));
       expect(batchVerdictOf(r), `cut at byte ${cut}`).toEqual(batch);
+    }
+  });
+});
+
+describe('the first header of any report kind ends the header search, in both, a line over the limit below it too (docs/RULES.md, "Which report a file is")', () => {
+  const limit = HEADER_RECORD_CHARS;
+  const PAYMENTS = 'paymentId,participantId,earned,earnedCurrencyCode';
+  const payment = 'PAY-1,P1,100.00,USD';
+  const long = 'x'.repeat(limit + 1);
+
+  /**
+   * Which report a reader takes a file for, and its header's line (`kind@line`), or the problem it
+   * stops on (`code@line`). The batch job given the other report's option tells the file's kind by
+   * naming the option that reads it.
+   */
+  async function batchReport(src: InputSource, as: 'earnings' | 'payments'): Promise<string> {
+    const read =
+      as === 'earnings'
+        ? await collectEarnings(src)
+        : await (async () => {
+            const issues: InputIssue[] = [];
+            return { issues, summary: await readPayments(src, { onRow: () => undefined, onIssue: (i) => void issues.push(i) }) };
+          })();
+    if (read.summary.header !== undefined) return `${as}@${read.summary.header.line}`;
+    const [first] = read.issues;
+    const other = as === 'earnings' ? 'payments' : 'earnings';
+    if (first?.hint.startsWith(`Give it with ${REPORT_OPTIONS[other]}`)) return `${other}@${first.line ?? 1}`;
+    return `${first?.code ?? 'none'}@${first?.line ?? 1}`;
+  }
+
+  function addinReport(text: string): string {
+    const parsed = parseExport('report.csv', text);
+    const error = parsed.errors.find((e) => e.line <= parsed.headerLine || parsed.headerLine === 0);
+    return error !== undefined ? `${error.code}@${error.line}` : `${parsed.kind ?? 'earnings'}@${parsed.headerLine}`;
+  }
+
+  test.each<[string, string, string]>([
+    ['a Payments report with a title, a row, then a line over the limit', 'payments@2', `Payments - Default\n${PAYMENTS}\n${payment}\n${long}\n`],
+    ['a Payments header, a line over the limit, then an earnings header', 'payments@1', `${PAYMENTS}\n${long}\n${HEADER}\n${row('E1')}\n`],
+    ['a Payments header, then an earnings header: the first header wins, not the kind tried first', 'payments@1', `${PAYMENTS}\n${payment}\n${HEADER}\n${row('E1')}\n`],
+    ['an earnings export with a row, then a line over the limit', 'earnings@2', `Earnings\r\n${HEADER}\r\n${row('E1')}\r\n${long}\r\n`],
+    ['a line over the limit above a Payments header: refused on that line', 'record_too_large@1', `${long}\n${PAYMENTS}\n${payment}\n`],
+  ])('%s: %s in the add-in and in the batch job under either option, wherever its chunks end', async (_what, expected, text) => {
+    const bytes = utf8(text);
+    expect(addinReport(text)).toBe(expected);
+    // The batch job under the other report's option tells the kind by the option that reads it.
+    for (const as of ['earnings', 'payments'] as const) expect(await batchReport(source(bytes, 'report.csv'), as), as).toBe(expected);
+    // Chunks ending after the first line, inside the long line at the limit, and after its end.
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.length > limit);
+    const longStart = lines.slice(0, at).join('\n').length + (at > 0 ? 1 : 0);
+    for (const cut of [lines[0]!.length + 1, longStart + limit, longStart + limit + 2]) {
+      for (const as of ['earnings', 'payments'] as const) {
+        const chunks = sourceFromChunks('report.csv', [bytes.subarray(0, cut), bytes.subarray(cut)]);
+        expect(await batchReport(chunks, as), `${as}, cut at byte ${cut}`).toBe(expected);
+      }
     }
   });
 });

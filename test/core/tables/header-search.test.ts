@@ -4,6 +4,7 @@ import {
   HEADER_SEARCH_LINES,
   headerProblem,
   missingRequirements,
+  searchesAnyLine,
   searchesLine,
   seeHeaderLine,
   startHeaderSearch,
@@ -46,6 +47,18 @@ describe('the header search, line by line', () => {
     expect(searchOver([...notes, ['id', 'amount', 'currencyCode']]).found).toBeNull();
     expect(searchOver([...notes.slice(1), ['id', 'amount', 'currencyCode']]).found).toBe(HEADER_SEARCH_LINES);
     expect(searchOver([['x'], ['id', 'amount', 'currencyCode']], REQUIRED, 1).found).toBeNull();
+  });
+
+  test('searches for several kinds at once look at no line past the first header of any kind, nor past every depth', () => {
+    const earnings = startHeaderSearch(REQUIRED);
+    const payments = startHeaderSearch(['paymentId', 'earned']);
+    expect(searchesAnyLine([earnings, payments], 3)).toBe(true);
+    // The Payments header on line 2 ends both searches, though the earnings one has found nothing.
+    const afterPayments = [seeHeaderLine(earnings, 2, ['paymentId', 'earned']), seeHeaderLine(payments, 2, ['paymentId', 'earned'])];
+    expect(afterPayments.map((s) => s.found)).toEqual([null, 2]);
+    expect(searchesAnyLine(afterPayments, 3)).toBe(false);
+    expect(searchesAnyLine([earnings, startHeaderSearch(['paymentId'], 5)], HEADER_SEARCH_LINES)).toBe(true);
+    expect(searchesAnyLine([startHeaderSearch(REQUIRED, 5), startHeaderSearch(['paymentId'], 5)], 6)).toBe(false);
   });
 
   test('a line offered split several ways is the header when one split has every column; the closest is the first split lacking the fewest', () => {
