@@ -115,6 +115,12 @@ export const PROGRAMS_COLUMNS = cols({
   until: 'text',
 });
 
+/**
+ * The Programs column every row must fill (`readPolicyEntry`: a program without its name is
+ * refused): a sheet standing for the table has its header found by it (`sheetHeaderColumns`).
+ */
+export const REQUIRED_PROGRAMS_COLUMNS = ['name'] as const;
+
 export const CLAIMS_COLUMNS = cols({
   claimId: 'text',
   participantId: 'text',

@@ -10,7 +10,7 @@ import { queueDateSystem, type QueuedDateSystem } from './date-system.js';
 import { recordToCells } from './record-cells.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { HEADER_SEARCH_LINES, type ColumnRequirement } from '../../core/tables/header-row.js';
-import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../core/tables/table-location.js';
+import { locateTable, sheetHeaderColumns, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../core/tables/table-location.js';
 import type { Issue } from '../../core/issues.js';
 import type { ColumnSpec } from '../../core/workbook-layout.js';
 import { assertWritable, placeFormatRow, placeFormats, placementIssues, placementOf, placeRecordFormats, placeRow } from './table-placement.js';
@@ -102,22 +102,17 @@ export type TableShape =
 /**
  * Queues the shape of each of `names` where core's rule finds it in the workbook (docs/RULES.md,
  * "Where a table is"): an Excel table of that name in any case, else a sheet of that name, whose
- * used range is loaded whole in the same sync (a register or a Programs list is small). Read by the
- * caller's next sync, with whatever else it queued. `required` names the columns a sheet's header
- * search looks for, per table, as the batch job's reader is given them.
+ * used range is loaded whole in the same sync (a register or a Programs list is small), its header
+ * searched for core's columns of that table (`sheetHeaderColumns`), as the batch job's reader
+ * searches it. Read by the caller's next sync, with whatever else it queued.
  */
-export function queueTableShapes(
-  context: Excel.RequestContext,
-  names: readonly string[],
-  workbook: WorkbookNames,
-  required: Readonly<Record<string, readonly ColumnRequirement[]>> = {},
-): TableShape[] {
+export function queueTableShapes(context: Excel.RequestContext, names: readonly string[], workbook: WorkbookNames): TableShape[] {
   return names.flatMap((name): TableShape[] => {
     const location = locateTable(name, workbook);
     if (location.kind === 'absent') return [];
     if (location.kind === 'sheet') {
       const used = context.workbook.worksheets.getItem(location.sheet).getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
-      return [{ name, used, required: required[name] ?? [] }];
+      return [{ name, used, required: sheetHeaderColumns(name) }];
     }
     const table = context.workbook.tables.getItem(location.table);
     const header = table.getHeaderRowRange().load('values');

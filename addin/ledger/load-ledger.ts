@@ -7,11 +7,8 @@
  */
 import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
 import type { LedgerSettings } from '../../core/settings.js';
-import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
-import { REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
-import { REQUIRED_PAYMENTS_COLUMNS } from '../../core/reconcile/payments-layout.js';
-import { REQUIRED_IMPORT_LOG_COLUMNS } from '../../core/reconcile/import-log.js';
-import { locateTable, sheetHoldsOptionalTable, type WorkbookNames } from '../../core/tables/table-location.js';
+import { TABLES } from '../../core/workbook-layout.js';
+import { locateTable, sheetHeaderColumns, sheetHoldsOptionalTable, type WorkbookNames } from '../../core/tables/table-location.js';
 import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
 import { EarningsMemo } from './earnings-memo.js';
@@ -29,14 +26,6 @@ onTablesChanged((table) => {
 export function earningsWritten(): void {
   memo.forget();
 }
-
-/** The columns a sheet standing for a table must have for its header to be found (`sheetHeaderIndex`), as the batch job asks of a workbook's Claims. */
-const SHEET_HEADER_COLUMNS = {
-  [TABLES.claims]: REQUIRED_CLAIMS_COLUMNS,
-  [TABLES.earnings]: REQUIRED_EARNINGS_COLUMNS,
-  [TABLES.payments]: REQUIRED_PAYMENTS_COLUMNS,
-  [TABLES.importLog]: REQUIRED_IMPORT_LOG_COLUMNS,
-};
 
 export interface LoadedLedger {
   readonly ledger: Ledger;
@@ -76,8 +65,8 @@ async function loadTablesLedger(context: Excel.RequestContext, options: LoadOpti
   const { names, settings, asOf, dateSystem } = options;
   const wanted = [TABLES.earnings, TABLES.programs, TABLES.claims, TABLES.payments, TABLES.importLog];
   // Where each table is, core's rule (docs/RULES.md, "Where a table is"); a sheet standing for one
-  // is read in this same sync, its header searched for the columns the batch job's reader wants.
-  const shapes = queueTableShapes(context, wanted, names, SHEET_HEADER_COLUMNS);
+  // is read in this same sync, its header searched for core's columns of that table (sheetHeaderColumns).
+  const shapes = queueTableShapes(context, wanted, names);
   await context.sync();
   const earningsShape = shapes.find((s) => s.name === TABLES.earnings);
   // Kept only while Excel reports the table's changes: without its events nothing says it is
@@ -95,12 +84,12 @@ async function loadTablesLedger(context: Excel.RequestContext, options: LoadOpti
   const claimsTable = read.get(TABLES.claims) ?? null;
   // The Payments table is optional: a sheet of that name that is not a Payments report's is the team's own (core's rule).
   // So is the import log.
-  const optionalTable = (name: string, required: Parameters<typeof sheetHoldsOptionalTable>[1]): TableData | null => {
+  const optionalTable = (name: string): TableData | null => {
     const table = read.get(name) ?? null;
-    return table !== null && locateTable(name, options.names).kind === 'sheet' && !sheetHoldsOptionalTable(table.headers, required) ? null : table;
+    return table !== null && locateTable(name, options.names).kind === 'sheet' && !sheetHoldsOptionalTable(table.headers, sheetHeaderColumns(name)) ? null : table;
   };
-  const paymentsTable = optionalTable(TABLES.payments, REQUIRED_PAYMENTS_COLUMNS);
-  const importLogTable = optionalTable(TABLES.importLog, REQUIRED_IMPORT_LOG_COLUMNS);
+  const paymentsTable = optionalTable(TABLES.payments);
+  const importLogTable = optionalTable(TABLES.importLog);
   const programs = catalogOf(programsTable);
   if (programs.refused) {
     // Nothing is computed with a Programs table core refuses; the kept pass stays for when it is fixed.

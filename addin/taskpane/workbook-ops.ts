@@ -224,8 +224,9 @@ function assertRoom(table: TableData, rows: number, lastUsedRow: number): void {
 
 /**
  * A table the import must make (the Payments table, made by the first import of a Payments
- * report, or the import log, by the first import with something to log) is where a sheet of that
- * name holds data of its own: that sheet is never written over, so nothing of the import is written.
+ * report, or the import log, by the first import with something to log), or append to (the
+ * Earnings table), is where a sheet of that name holds data of its own: that sheet is never
+ * written over, so nothing of the import is written.
  */
 export class SheetNotTableError extends Error {
   constructor(readonly table: string) {
@@ -281,6 +282,9 @@ export function importExports(
     const locale = { ...(numberLocale ? { locale: numberLocale } : {}), dateSystem };
     const paymentsFiles = files.filter((f) => f.kind === 'payments');
     const earningsFiles = files.filter((f) => f.kind !== 'payments');
+    // A sheet standing for the Earnings table is read, never written (docs/RULES.md, "Where a
+    // table is"): the rows are not appended to it, and nothing is written.
+    if (earningsFiles.length > 0 && earningsAt.kind === 'sheet') throw new SheetNotTableError(TABLES.earnings);
     // A table the import writes to must be read to know what it holds: into a refused one every
     // row would be appended again (docs/RULES.md, "A refused table").
     const earningsRefusal = earningsHeaderVerdict(table);

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
-import { HEADER_SEARCH_LINES, type ColumnRequirement } from '../../core/tables/header-row.js';
-import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns } from '../../core/tables/table-location.js';
+import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
+import { locateTable, sheetHeaderColumns, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns } from '../../core/tables/table-location.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import { columnKind, type ColumnKind, type ColumnSpec } from '../../core/workbook-layout.js';
@@ -137,12 +137,10 @@ function tablesOf(workbook: ExcelJS.Workbook): Map<string, { sheet: ExcelJS.Work
  * is a serial date); a column it does not name, or every column without it, reads as text. The
  * workbook is read whole (exceljs), which is fine for the register and policy tables it is used for.
  */
-export async function readWorkbookTable(
-  path: string,
-  tableName: string,
-  columns: readonly ColumnSpec[] = [],
-  required: readonly ColumnRequirement[] = [],
-): Promise<ReadWorkbookTableResult> {
+export async function readWorkbookTable(path: string, tableName: string, columns: readonly ColumnSpec[] = []): Promise<ReadWorkbookTableResult> {
+  // The columns its header must have are core's, by the table's name (`sheetHeaderColumns`): the
+  // add-in's ledger and import search a sheet standing for the table for the same ones.
+  const required = sheetHeaderColumns(tableName);
   // Loaded here, not at start-up: exceljs is the heaviest module the job uses.
   const workbook = new (await import('exceljs')).default.Workbook();
   try {

@@ -8,7 +8,7 @@ import { refusesWholeFile } from '../../core/codes.js';
 import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
-import { CLAIMS_COLUMNS } from '../../core/workbook-layout.js';
+import { CLAIMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { describeRequirement } from '../../core/tables/header-row.js';
 import { headerRefusesTable } from '../../core/tables/refused-table.js';
 import { readEarningsLedger, type EarningsTotals } from '../../core/reconcile/earnings-ledger.js';
@@ -359,7 +359,7 @@ async function readClaims(
     return [];
   };
   if (workbook) {
-    const read = await readWorkbookTable(path, 'Claims', CLAIMS_COLUMNS, REQUIRED_CLAIMS_COLUMNS);
+    const read = await readWorkbookTable(path, TABLES.claims, CLAIMS_COLUMNS);
     for (const p of read.problems) {
       issues.push(
         inputIssue(p.code, {

@@ -2,11 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseExportText } from '../../addin/import/parse-export.js';
 import { existingEarnings, planImport } from '../../addin/import/plan-import.js';
-import { importExports, loadWorkbook, saveSettings, setUpWorkbook, SheetFullError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
+import { importExports, loadWorkbook, saveSettings, setUpWorkbook, SheetFullError, SheetNotTableError, writeBalances } from '../../addin/taskpane/workbook-ops.js';
 import { errorText } from '../../addin/taskpane/error-text.js';
 import { createLocale } from '../../addin/i18n/locale.js';
 import { isoDate } from '../../core/calendar/calendar-date.js';
-import { EARNINGS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
+import { EARNINGS_COLUMNS, PROGRAMS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
 import { fake } from './fake-excel.js';
 
 const headers = EARNINGS_COLUMNS.map((c) => c.name);
@@ -397,6 +397,47 @@ describe('an import that would not fit on its sheet', () => {
     // Emptied to General, it is no cell in use, and the row is added.
     await putOnSheet(1_048_575, 0, { format: 'General' });
     expect((await importExports([file(4)], () => undefined)).written).toBe(1);
+  });
+});
+
+// A sheet standing for a table has its header found by core's columns of that table
+// (sheetHeaderColumns) in the import as in the ledger (docs/RULES.md, "Where a table is"): a title
+// above the header is no header in either.
+describe('an import beside plain sheets with a title above their header', () => {
+  const EXPORT = `${HEADER}\nE1,P1,Hosting,Co-op,10.00,10.00,2021-01-05,USD,a\n`;
+  async function sheetWithTitle(sheet: string, header: readonly string[], row: readonly (string | number)[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.add(sheet);
+      ws.getRangeByIndexes(0, 0, 1, 1).values = [[`${sheet}, kept by hand`]];
+      ws.getRangeByIndexes(2, 0, 1, header.length).values = [[...header]];
+      ws.getRangeByIndexes(3, 0, 1, row.length).values = [[...row]];
+      await context.sync();
+    });
+  }
+
+  test('a Programs sheet: the import reads its programs below the title, as the ledger does, and imports', async () => {
+    fake.reset();
+    const programs = PROGRAMS_COLUMNS.map((c) => c.name);
+    await sheetWithTitle('Programs', programs, programs.map((n) => ({ name: 'Hosting', thresholdUSD: 30000 })[n] ?? ''));
+    await setUpWorkbook();
+    await saveSettings({ asOf: isoDate('2022-02-10'), fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'sheet-title' });
+    await importExports([parseExportText('e.csv', EXPORT)], () => undefined);
+    expect(fake.tableValues(TABLES.earnings)!.rows.length).toBe(1);
+    const { ledger } = await loadWorkbook({ reread: true });
+    expect(ledger.problems).toEqual([]);
+    expect(ledger.balances.map((b) => b.thresholdUSD?.toFixed(2))).toEqual(['30000.00']);
+  });
+
+  test('an Earnings sheet: the import is refused because a sheet is not written to, not for its title read as a header; the ledger reads its rows', async () => {
+    fake.reset();
+    await sheetWithTitle('Earnings', headers, headers.map((n) => ({ earningId: 'E0', participantId: 'P1', programName: 'Hosting', earningType: 'Co-op', earningAmount: 5, earningAmountUSD: 5, earningDate: '2021-01-04', transactionCurrency: 'USD' })[n] ?? ''));
+    await setUpWorkbook();
+    await saveSettings({ asOf: isoDate('2022-02-10'), fiscalYearStartMonth: 7, expiryDays: [30, 60], user: 'sheet-title' });
+    // Not the title line read as the header (a RefusedTableError naming every column as missing).
+    await expect(importExports([parseExportText('e.csv', EXPORT)], () => undefined)).rejects.toBeInstanceOf(SheetNotTableError);
+    const { ledger } = await loadWorkbook({ reread: true });
+    expect(ledger.problems).toEqual([]);
+    expect(ledger.balances.map((b) => b.key.participantId)).toEqual(['P1']);
   });
 });
 

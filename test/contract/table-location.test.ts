@@ -4,8 +4,8 @@
  * exceljs) and through the add-in (the fake workbook): a table named `claims` or `CLAIMS` (Excel
  * table names ignore case), a plain `Claims` sheet with a title above its header, and a table Excel
  * named `Table1` on a sheet `Claims`. The add-in used to draw nothing from any of them. The same
- * for the Programs table: a table named `programs` and a plain `Programs` sheet give both the same
- * threshold.
+ * for the Programs table: a table named `programs` and a plain `Programs` sheet, with a title above
+ * its header or not, give both the same threshold.
  */
 import { afterAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -145,6 +145,19 @@ const PROGRAMS_SHAPES: readonly Shape[] = [
       ws.addRow(PROGRAM_ROW);
     },
     before: async (context) => void (await plainSheet(context, 'Programs', [PROGRAMS_HEADER, PROGRAM_ROW])),
+  },
+  {
+    // Its header is found by core's columns of the Programs table (sheetHeaderColumns), in the
+    // batch job, the add-in's ledger and its import alike: the title is no header in any of them.
+    name: 'a plain Programs sheet with a title above its header',
+    book: (wb) => {
+      const ws = wb.addWorksheet('Programs');
+      ws.addRow(['Co-op programs, FY22']);
+      ws.addRow([]);
+      ws.addRow(PROGRAMS_HEADER);
+      ws.addRow(PROGRAM_ROW);
+    },
+    before: async (context) => void (await plainSheet(context, 'Programs', [['Co-op programs, FY22'], [], PROGRAMS_HEADER, PROGRAM_ROW])),
   },
 ];
 

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { HEADER_SEARCH_LINES } from '../../../core/tables/header-row.js';
-import { locateTable, offsetBelowHeader, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../../core/tables/table-location.js';
+import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../../core/workbook-layout.js';
+import { REQUIRED_CLAIMS_COLUMNS } from '../../../core/claims/claim-row.js';
+import { locateTable, offsetBelowHeader, sheetHeaderColumns, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../../core/tables/table-location.js';
 
 describe('which table or sheet holds a co-op table', () => {
   test.each<[string, WorkbookNames, ReturnType<typeof locateTable>]>([
@@ -56,5 +58,21 @@ describe('how a workbook table\'s row is named', () => {
   ])('%s', (_, headerRow, offset, expected) => {
     expect(sheetRowBelowHeader(headerRow, offset)).toBe(expected);
     expect(offsetBelowHeader(headerRow, expected)).toBe(offset);
+  });
+});
+
+describe('the columns a sheet standing for a table must have for its header', () => {
+  test('one list per table, by its name in any case, as locateTable takes it; none for a table only the add-in writes', () => {
+    expect(sheetHeaderColumns(TABLES.claims)).toBe(REQUIRED_CLAIMS_COLUMNS);
+    expect(sheetHeaderColumns('claims')).toBe(REQUIRED_CLAIMS_COLUMNS);
+    expect(sheetHeaderColumns('EARNINGS')).toBe(REQUIRED_EARNINGS_COLUMNS);
+    expect(sheetHeaderColumns(TABLES.programs)).toEqual(['name']);
+    expect(sheetHeaderColumns(TABLES.balances)).toEqual([]);
+  });
+
+  test('with them, a title above a Programs header is passed over', () => {
+    const lines = [['Co-op programs, FY22'], [], ['name', 'coopShare'], ['Hosting', '0.4']];
+    expect(sheetHeaderIndex(lines, sheetHeaderColumns(TABLES.programs))).toBe(2);
+    expect(sheetHeaderIndex(lines, [])).toBe(0);
   });
 });
