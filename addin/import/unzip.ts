@@ -1,5 +1,5 @@
 import { inputSeverity, type InputSeverity } from '../../core/codes.js';
-import { inflatedEntryProblem, UNICODE_PATH_FIELD, zipEntriesToList, zipEntryName, zipRefusedWhole, zipVerdict, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
+import { entryInflateLimit, INFLATED_PAST_DECLARED, inflatedEntryProblem, UNICODE_PATH_FIELD, zipEntriesToList, zipEntryName, zipRefusedWhole, zipVerdict, ZIP_LIMITS, type ZipLimits, type ZipProblemCode } from '../../core/tables/zip-entries.js';
 import { decodeExport, type DecodedExport } from './decode-export.js';
 import { readZipDirectory, ZipDirectoryError } from './zip-directory.js';
 
@@ -21,10 +21,12 @@ export interface ZipProblem {
   readonly code: ZipProblemCode;
   /** Core's severity for the code, as the batch job reports it (`inputSeverity`). */
   readonly severity: InputSeverity;
+  /** An entry that inflated past what its header declares: core's reason, and the entry's own limit (`entryInflateLimit`). */
+  readonly inflatedPast?: { readonly reason: typeof INFLATED_PAST_DECLARED; readonly maxBytes: number };
 }
 
-function zipProblem(entry: string, code: ZipProblemCode): ZipProblem {
-  return { entry, code, severity: inputSeverity(code) };
+function zipProblem(entry: string, code: ZipProblemCode, inflatedPast?: ZipProblem['inflatedPast']): ZipProblem {
+  return { entry, code, severity: inputSeverity(code), ...(inflatedPast ? { inflatedPast } : {}) };
 }
 
 export interface ZipEntryText {
@@ -42,9 +44,17 @@ export interface UnzipResult {
 const LOCAL = 0x04034b50;
 
 class ZipError extends Error {
-  constructor(readonly code: ZipProblemCode) {
+  constructor(
+    readonly code: ZipProblemCode,
+    readonly inflatedPast?: ZipProblem['inflatedPast'],
+  ) {
     super(code);
   }
+}
+
+/** Core's refusal of an entry's inflated bytes, with its reason when it inflated past its limit. */
+function inflatedError(problem: 'zip_too_large' | 'zip_corrupt', declared: number, limits: ZipLimits): ZipError {
+  return problem === 'zip_too_large' ? new ZipError(problem, { reason: INFLATED_PAST_DECLARED, maxBytes: entryInflateLimit(declared, limits) }) : new ZipError(problem);
 }
 
 /** Inflates a deflated entry, stopping at the first chunk core's rule refuses (`inflatedEntryProblem`), so a bomb stops in bounded memory. */
@@ -60,7 +70,7 @@ async function inflate(data: Uint8Array, declared: number, limits: ZipLimits): P
     const problem = inflatedEntryProblem(size, declared, false, limits);
     if (problem !== null) {
       await reader.cancel();
-      throw new ZipError(problem);
+      throw inflatedError(problem, declared, limits);
     }
     chunks.push(value);
   }
@@ -127,10 +137,10 @@ export async function unzipExports(bytes: Uint8Array, limits: ZipLimits = ZIP_LI
       // judged whole: longer than allowed is the same lie as a bomb's.
       const raw = entry.compressionMethod === 0 ? data : await inflate(data, entry.uncompressedSize, limits);
       const problem = inflatedEntryProblem(raw.length, entry.uncompressedSize, true, limits);
-      if (problem !== null) throw new ZipError(problem);
+      if (problem !== null) throw inflatedError(problem, entry.uncompressedSize, limits);
       entries.push({ name: entry.name, decoded: decodeExport(raw) });
     } catch (error) {
-      problems.push(zipProblem(entry.name, error instanceof ZipError ? error.code : 'zip_corrupt'));
+      problems.push(error instanceof ZipError ? zipProblem(entry.name, error.code, error.inflatedPast) : zipProblem(entry.name, 'zip_corrupt'));
     }
   }
   // An entry found damaged while inflating refuses the zip whole too, as in the batch job.

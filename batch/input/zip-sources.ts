@@ -5,6 +5,7 @@ import type { InputSource } from './input-source.js';
 import { InputIssueError, clip, inputIssue, type InputIssue } from './input-issue.js';
 import {
   entryInflateLimit,
+  INFLATED_PAST_DECLARED,
   inflatedEntryProblem,
   unsafeZipPath,
   UNICODE_PATH_FIELD,
@@ -220,7 +221,7 @@ class EntryGuard extends Transform {
             file: this.file,
             message: `The entry inflates past the ${limit} bytes its header declares.`,
             hint: 'Do not trust this archive: its headers understate its contents (a zip bomb).',
-            params: { maxBytes: String(limit), reason: 'inflates_past_declared_size' },
+            params: { maxBytes: String(limit), reason: INFLATED_PAST_DECLARED },
           }),
         ),
       );

@@ -190,6 +190,14 @@ export function zipVerdict<E extends ZipListedEntry>(directory: { readonly entry
   return { read: refused ? [] : orderSources(read, (entry) => entry.name), problems, refused };
 }
 
+/**
+ * The reason a `zip_too_large` from `inflatedEntryProblem` is given with, in both adapters: the
+ * entry inflated past the size its own header declares (a zip that lies), which is not the zip's
+ * declared total past the cap (`zipVerdict`), and is told with that entry's limit
+ * (`entryInflateLimit`), not the cap.
+ */
+export const INFLATED_PAST_DECLARED = 'inflates_past_declared_size';
+
 /** What an entry's inflated bytes may be refused with: past what is allowed, or short of what was declared. */
 export type InflatedEntryProblem = Extract<ZipProblemCode, 'zip_too_large' | 'zip_corrupt'>;
 

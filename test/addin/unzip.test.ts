@@ -39,7 +39,7 @@ describe('zipped exports', () => {
   test('a bomb that lies about its size stops at the declared size, in bounded memory', async () => {
     const zeros = Buffer.alloc(64 * 1024 * 1024);
     const result = await unzipExports(makeZip([{ name: 'bomb.csv', data: zeros, declaredSize: 1000 }]));
-    expect(result.problems).toEqual([{ entry: 'bomb.csv', code: 'zip_too_large', severity: 'error' }]);
+    expect(result.problems).toEqual([{ entry: 'bomb.csv', code: 'zip_too_large', severity: 'error', inflatedPast: { reason: 'inflates_past_declared_size', maxBytes: 1000 } }]);
     expect(result.entries).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { expandInputs } from '../../batch/input/expand-inputs.js';
 import { sourceFromChunks } from '../../batch/input/input-source.js';
 import { readExportFile, readPickedFiles } from '../../addin/import/read-export-file.js';
 import { unzipExports } from '../../addin/import/unzip.js';
-import { zipEntrySourceName } from '../../core/tables/zip-entries.js';
+import { INFLATED_PAST_DECLARED, zipEntrySourceName } from '../../core/tables/zip-entries.js';
 import { planImport } from '../../addin/import/plan-import.js';
 import { parseExport, parseExportText, unreadableExport } from '../../addin/import/parse-export.js';
 import { EARNINGS_COLUMNS, REQUIRED_EARNINGS_COLUMNS } from '../../core/workbook-layout.js';
@@ -502,11 +502,13 @@ describe('zips and sets of files are read in the same order, the same entries', 
       const path = join(dir, 'export.zip');
       await writeFile(path, zip);
       const expanded = await expandInputs([path], limits ? { zipLimits: limits } : {});
-      const batch: Verdict = { earnings: [], problems: expanded.issues.map((i) => `${i.code} ${i.severity}`) };
+      // An entry that inflates past its header's size is told with core's reason and its limit, in both.
+      const inflatedPast = (reason: unknown, maxBytes: unknown) => (reason === INFLATED_PAST_DECLARED ? ` ${reason}:${String(maxBytes)}` : '');
+      const batch: Verdict = { earnings: [], problems: expanded.issues.map((i) => `${i.code} ${i.severity}${inflatedPast(i.params?.reason, i.params?.maxBytes)}`) };
       for (const src of expanded.sources) {
         const r = await collectEarnings(src);
         batch.earnings.push(...r.rows.map((e) => `${e.earningId}:${e.participantId}`));
-        batch.problems.push(...r.issues.map((i) => `${i.code} ${i.severity}`));
+        batch.problems.push(...r.issues.map((i) => `${i.code} ${i.severity}${inflatedPast(i.params?.reason, i.params?.maxBytes)}`));
       }
       const unzipped = await unzipExports(zip, limits);
       const parsed = unzipped.entries.map(({ name, decoded }) => (decoded.ok ? parseExport(zipEntrySourceName('export.zip', name), decoded.text) : unreadableExport(zipEntrySourceName('export.zip', name), decoded.code, decoded.line, decoded.input)));
@@ -515,7 +517,7 @@ describe('zips and sets of files are read in the same order, the same entries', 
       const all = [...headers, ...plan.newColumns];
       const addin: Verdict = {
         earnings: plan.cells.map((c) => `${readBack(c[all.indexOf('earningId')])}:${readBack(c[all.indexOf('participantId')])}`),
-        problems: [...unzipped.problems.map((p) => `${p.code} ${p.severity}`), ...plan.rejected.map((r) => `${r.code} error`)],
+        problems: [...unzipped.problems.map((p) => `${p.code} ${p.severity}${inflatedPast(p.inflatedPast?.reason, p.inflatedPast?.maxBytes)}`), ...plan.rejected.map((r) => `${r.code} error`)],
       };
       return [batch, addin];
     });
@@ -576,7 +578,7 @@ describe('zips and sets of files are read in the same order, the same entries', 
   test.each([false, true])('a stored entry longer than its declared size is zip_too_large in both, ZIP64 or not (%s)', async (zip64) => {
     const zip = new Uint8Array(makeZip([{ name: 'a.csv', data: file('E1'), method: 'store', declaredSize: 10 }], { zip64 }));
     const [batch, addin] = await zipVerdicts(zip);
-    expect(batch).toEqual({ earnings: [], problems: ['zip_too_large error'] });
+    expect(batch).toEqual({ earnings: [], problems: ['zip_too_large error inflates_past_declared_size:10'] });
     expect(addin).toEqual(batch);
   });
 
@@ -593,7 +595,7 @@ describe('zips and sets of files are read in the same order, the same entries', 
     const [batch, addin] = await zipVerdicts(zip);
     // An error refuses the zip whole: the add-in imports none of it; the batch job, which streams
     // each entry as it inflates, rejects the run on the error.
-    expect(batch.problems).toEqual([`${code} error`]);
+    expect(batch.problems).toEqual([code === 'zip_too_large' ? `${code} error inflates_past_declared_size:${declaredSize}` : `${code} error`]);
     expect(addin).toEqual({ earnings: [], problems: batch.problems });
   });
 

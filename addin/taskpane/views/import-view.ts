@@ -54,8 +54,12 @@ export function renderImport(app: App, root: HTMLElement): void {
           parsed.push(...result.parsed);
           zipSkipped.push(...result.skipped);
           for (const skip of result.skipped) {
-            // The cap is core's (ZIP_LIMITS), the same as the batch job's, in GiB as the message says it.
-            const reason = locale.t(`zip.${skip.code}`, { gigabytes: locale.integer(ZIP_LIMITS.maxTotalBytes / 1024 ** 3) });
+            // An entry that inflated past its own header's size is told with core's reason and that
+            // entry's limit, as the batch job tells it; the zip's declared total with the cap
+            // (ZIP_LIMITS), in GiB as the message says it.
+            const reason = skip.inflatedPast
+              ? locale.t(`zip.zip_too_large.${skip.inflatedPast.reason}`, { bytes: locale.integer(skip.inflatedPast.maxBytes) })
+              : locale.t(`zip.${skip.code}`, { gigabytes: locale.integer(ZIP_LIMITS.maxTotalBytes / 1024 ** 3) });
             // Core's severity for the code: the batch job stops on an error, the import goes on without the entry.
             notes.push(el('p', { class: skip.severity, 'data-testid': 'import-zip-problem' }, locale.t('import.zipSkipped', { file: skip.file, entry: skip.entry, reason })));
           }
