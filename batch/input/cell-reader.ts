@@ -18,7 +18,7 @@ export function hintFor(issue: Issue): string {
     case 'invalid_amount':
       return AMOUNT_HINTS[issue.params?.reason ?? '']?.(issue.params ?? {}) ?? 'Write the amount as a number such as 1234.56, -12.50 or (12.50).';
     case 'invalid_date':
-      return 'Write dates as yyyy-MM-dd (2021-03-15) or M/d/yyyy (3/15/2021), and check that the day exists.';
+      return `Write dates in one of the forms ${issue.params?.expected ?? 'yyyy-MM-dd'} (2021-03-15), and check that the day exists.`;
     case 'invalid_currency':
       return issue.params?.['reason'] === 'conflicting'
         ? `A report states the earned currency once: correct the row, or leave ${String(issue.path[0])} empty (earnedCurrencyCode is the currency of earned).`

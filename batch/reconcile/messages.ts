@@ -13,7 +13,7 @@ const MESSAGES: Partial<Record<IssueCode, (p: Record<string, string>, i: Issue) 
         : p.reason === 'malformed_or_locale_formatted'
           ? `amount "${i.input}" is not an invariant number like 1234.56; if the file was saved by a European Excel, pass --number-locale (e.g. nl-NL)`
           : `amount "${i.input ?? ''}" is not a number (${p.reason ?? 'malformed'})`,
-  invalid_date: (_p, i) => `date "${i.input}" is not a real yyyy-MM-dd or M/d/yyyy date`,
+  invalid_date: (p, i) => `date "${i.input}" is not a real date (${p.expected ?? 'yyyy-MM-dd'})`,
   invalid_period_label: (_p, i) => `"${i.input}" is not a fiscal half like FY21 H1`,
   invalid_currency: (_p, i) => `"${i.input}" is not a three-letter ISO 4217 currency code`,
   invalid_share: (_p, i) => `co-op share ${i.input ?? ''} must be between 0 and 1`,

@@ -31,6 +31,9 @@ export function dateFromParts(year: number, month: number, day: number): IsoDate
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const US_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?)?$/i;
 
+/** The forms a date may be written in (`parseDate`), as an `invalid_date` issue names them (`expected`), so every message says what core reads. */
+export const DATE_FORMATS_EXPECTED = 'yyyy-MM-dd, M/d/yyyy';
+
 /**
  * Parses a date as exports write it: ISO (`2021-03-15`, optionally with a time, which is
  * ignored: the calendar date written is the date meant) or US `M/d/yyyy`. Anything else, or a
@@ -43,10 +46,10 @@ export function parseDate(text: string): Result<IsoDate> {
     const u = US_RE.exec(t);
     return u ? [u[3], u[1], u[2]] : null;
   })();
-  if (!parts) return fail(issue('invalid_date', [], text, { reason: 'format' }));
+  if (!parts) return fail(issue('invalid_date', [], text, { expected: DATE_FORMATS_EXPECTED, reason: 'format' }));
   const [y, mo, d] = parts.map((p) => Number.parseInt(p!, 10)) as [number, number, number];
   const date = dateFromParts(y, mo, d);
-  return date ? ok(date) : fail(issue('invalid_date', [], text, { reason: 'no_such_day' }));
+  return date ? ok(date) : fail(issue('invalid_date', [], text, { expected: DATE_FORMATS_EXPECTED, reason: 'no_such_day' }));
 }
 
 /** For trusted literals in code and tests; throws on a bad date (misuse, not data). */

@@ -3,6 +3,7 @@
  * argument core refuses by its issue's message, a refused setting or table as the pane says it,
  * and the functions' own reasons from the same catalogue (docs/RULES.md, "Workbook cells").
  */
+import { DATE_FORMATS_EXPECTED } from '../../core/calendar/calendar-date.js';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { available, claimEnd, period, split, usageEnd } from '../../addin/functions/functions.js';
 import { refusalText } from '../../addin/functions/coop-functions.js';
@@ -75,7 +76,7 @@ interface ErrorCase {
   readonly pane?: (language: Language) => string;
 }
 
-const argument = (code: string, column: string, input?: string, reason?: string) => ({ key: issueMessageKey(code, reason) as MessageKey, params: () => ({ column, input: input ?? '' }) });
+const argument = (code: string, column: string, input?: string, reason?: string, more: Readonly<Record<string, string>> = {}) => ({ key: issueMessageKey(code, reason) as MessageKey, params: () => ({ column, input: input ?? '', ...more }) });
 
 const CASES: readonly ErrorCase[] = [
   { name: 'COOP.SPLIT of a share over 1', source: null, cell: () => split(100, 1.5), code: '#VALUE!', ...argument('invalid_share', 'share', '1.5') },
@@ -83,7 +84,7 @@ const CASES: readonly ErrorCase[] = [
   { name: 'COOP.SPLIT without a share', source: null, cell: () => split(100, null as unknown as number), code: '#VALUE!', ...argument('missing_field', 'share') },
   { name: 'COOP.SPLIT in a currency that is no code', source: null, cell: () => split(100, 0.4, 'EURO'), code: '#VALUE!', ...argument('invalid_currency', 'currency', 'EURO') },
   { name: 'COOP.SPLIT in a currency that is a number', source: null, cell: () => split(100, 0.4, 978 as unknown as string), code: '#VALUE!', ...argument('invalid_currency', 'currency', '978') },
-  { name: 'COOP.PERIOD of text that is no date', source: { settings: {} }, cell: first(period, 'soon'), code: '#VALUE!', ...argument('invalid_date', 'date', 'soon', 'format') },
+  { name: 'COOP.PERIOD of text that is no date', source: { settings: {} }, cell: first(period, 'soon'), code: '#VALUE!', ...argument('invalid_date', 'date', 'soon', 'format', { expected: DATE_FORMATS_EXPECTED }) },
   { name: 'COOP.PERIOD of nothing', source: { settings: {} }, cell: first(period, '' as string), code: '#VALUE!', ...argument('missing_field', 'date') },
   { name: 'COOP.USAGEEND of no fiscal half', source: { settings: {} }, cell: first(usageEnd, 'FY21 H3'), code: '#VALUE!', ...argument('invalid_period_label', 'period', 'FY21 H3') },
   {
