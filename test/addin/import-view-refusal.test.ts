@@ -14,6 +14,7 @@ import { viewApp } from './view-app.js';
 import { fileRefusalKey, message } from '../../addin/i18n/messages.js';
 import { makeZip } from '../support/make-zip.js';
 import { MAX_SIGNIFICANT_DIGITS } from '../../core/money/parse-amount.js';
+import { DATE_FORMATS_EXPECTED } from '../../core/calendar/calendar-date.js';
 
 vi.mock('../../addin/import/parse-in-worker.js', async () => {
   const { readExportFile } = await import('../../addin/import/read-export-file.js');
@@ -64,6 +65,13 @@ describe('a rejected row in the Import view says what core found', () => {
     const rejected = await importInView('de-DE', new File([csv(['E1,P1,Hosting,Co-op,1499.9999999999999,1499.9999999999999,2021-01-05,USD'])], 'e.csv'), at('earningAmountUSD'));
     expect(rejected).toEqual([at('earningAmount'), at('earningAmountUSD')]);
     expect(rejected[0]).toContain(` ${MAX_SIGNIFICANT_DIGITS} `);
+  });
+
+  test('a date core cannot read is said with the forms core reads, not an empty pair of brackets', async () => {
+    const expected = `e.csv:2 — ${message('nl', 'issue.invalid_date', { column: 'earningDate', input: '31/12/2021', expected: DATE_FORMATS_EXPECTED })}`;
+    const rejected = await importInView('nl-NL', new File([csv(['E1,P1,Hosting,Co-op,10.00,10.00,31/12/2021,USD'])], 'e.csv'), expected);
+    expect(rejected).toEqual([expected]);
+    expect(rejected[0]).toContain('M/d/yyyy');
   });
 
   test('a Payments row whose currencyCode is another currency than its earnedCurrencyCode: both currencies, in words, not "not a currency code"', async () => {

@@ -89,7 +89,7 @@ export function renderImport(app: App, root: HTMLElement): void {
           const key = issueMessageKey(r.code, r.reason);
           // A file that is not read says why in words (core's reason: a workbook, a zip under another name), not as its code.
           const input = r.code === 'unsupported_file' && r.input !== undefined && isFileRefusal(r.input) ? locale.t(fileRefusalKey(r.input)) : (r.input ?? '');
-          return hasMessage(key) ? locale.t(key, { ...locale.issueParams(r.params), column: r.column ?? '', input, expected: r.expected ?? '' }) : r.code;
+          return hasMessage(key) ? locale.t(key, { expected: r.expected ?? '', ...locale.issueParams(r.params), column: r.column ?? '', input }) : r.code;
         };
         // A row that conflicts with, or repeats, the workbook's own row names that row too, by its sheet row.
         const heldRow = (row: number | undefined) => (row === undefined ? '' : ` (${locale.t('findings.row', { table: TABLES.earnings, row: locale.integer(row) })})`);
