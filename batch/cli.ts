@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { asOfDate } from '../core/calendar/local-date.js';
 import { DEFAULT_SETTINGS, MAX_EXPIRY_DAYS, readSettings } from '../core/settings.js';
 import { CSV_DIALECTS, isCsvDialectName } from './output/csv-dialect.js';
-import { reconcile, EXIT, type ReconcileOptions, type CommandIO, type FailOn } from './reconcile/reconcile.js';
+import { reconcile, EXIT, FAIL_ON_VALUES, type ReconcileOptions, type CommandIO } from './reconcile/reconcile.js';
 import { commandLinePathProblem } from './command-line-paths.js';
 
 export const HELP = `coop-ledger — reconcile Partner Center co-op earnings, claims and payments
@@ -130,9 +130,9 @@ function parseOptions(argv: readonly string[], io: CommandIO): ReconcileOptions 
   // takes it): the one place the batch job reads the clock.
   const asOf = asOfDate(read.asOf, io.now());
   const failOnText = values['fail-on'] ?? 'error';
-  // Spelt as core's severities (FailOn), so a severity renamed in core is a compile error here, not a value no run fails on.
-  const failOn = (['error', 'warning', 'never'] as const satisfies readonly FailOn[]).find((v) => v === failOnText);
-  if (failOn === undefined) throw new UsageError(`--fail-on must be error, warning or never, not "${failOnText}"`);
+  // Core's severities (FAIL_ON_VALUES), so a severity renamed in core is a value accepted here, not one no run fails on.
+  const failOn = FAIL_ON_VALUES.find((v) => v === failOnText);
+  if (failOn === undefined) throw new UsageError(`--fail-on must be ${FAIL_ON_VALUES.slice(0, -1).join(', ')} or ${FAIL_ON_VALUES.at(-1)!}, not "${failOnText}"`);
   const dialect = values['csv-dialect'] ?? 'rfc4180';
   if (!isCsvDialectName(dialect)) throw new UsageError(`--csv-dialect must be ${Object.keys(CSV_DIALECTS).join(' or ')}, not "${dialect}"`);
   return {

@@ -1,3 +1,4 @@
+import { DATE_FORMATS_EXPECTED } from '../../core/calendar/calendar-date.js';
 import type { Issue, IssueParams } from '../../core/issues.js';
 import type { CsvColumn, CsvHeader } from './csv-header.js';
 import type { RecordLocation } from './csv-records.js';
@@ -18,7 +19,7 @@ export function hintFor(issue: Issue): string {
     case 'invalid_amount':
       return AMOUNT_HINTS[issue.params?.reason ?? '']?.(issue.params ?? {}) ?? 'Write the amount as a number such as 1234.56, -12.50 or (12.50).';
     case 'invalid_date':
-      return `Write dates in one of the forms ${issue.params?.expected ?? 'yyyy-MM-dd'} (2021-03-15), and check that the day exists.`;
+      return `Write dates in one of the forms ${issue.params?.expected ?? DATE_FORMATS_EXPECTED} (2021-03-15), and check that the day exists.`;
     case 'invalid_currency':
       return issue.params?.['reason'] === 'conflicting'
         ? `A report states the earned currency once: correct the row, or leave ${String(issue.path[0])} empty (earnedCurrencyCode is the currency of earned).`

@@ -1,4 +1,5 @@
 import { formatPath, type Issue, type IssueCode } from '../../core/issues.js';
+import { DATE_FORMATS_EXPECTED } from '../../core/calendar/calendar-date.js';
 
 /**
  * English messages for core's issue codes. Core returns codes and numbers; wording lives here
@@ -13,7 +14,7 @@ const MESSAGES: Partial<Record<IssueCode, (p: Record<string, string>, i: Issue) 
         : p.reason === 'malformed_or_locale_formatted'
           ? `amount "${i.input}" is not an invariant number like 1234.56; if the file was saved by a European Excel, pass --number-locale (e.g. nl-NL)`
           : `amount "${i.input ?? ''}" is not a number (${p.reason ?? 'malformed'})`,
-  invalid_date: (p, i) => `date "${i.input}" is not a real date (${p.expected ?? 'yyyy-MM-dd'})`,
+  invalid_date: (p, i) => `date "${i.input}" is not a real date (${p.expected ?? DATE_FORMATS_EXPECTED})`,
   invalid_period_label: (_p, i) => `"${i.input}" is not a fiscal half like FY21 H1`,
   invalid_currency: (_p, i) => `"${i.input}" is not a three-letter ISO 4217 currency code`,
   invalid_share: (_p, i) => `co-op share ${i.input ?? ''} must be between 0 and 1`,

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { IsoDate } from '../../core/calendar/calendar-date.js';
 import type { NumberLocale } from '../../core/money/parse-amount.js';
 import { DEFAULT_SETTINGS, type LedgerSettings } from '../../core/settings.js';
-import { refusesWholeFile } from '../../core/codes.js';
+import { refusesWholeFile, SEVERITIES, type Severity } from '../../core/codes.js';
 import type { PolicyCatalog } from '../../core/policy/policy-catalog.js';
 import { parseClaimRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import type { Issue } from '../../core/issues.js';
@@ -49,7 +49,11 @@ import { balanceRow } from '../../core/pools/balance-row.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, inputRejected: 65, internal: 70 } as const;
 
-export type FailOn = 'error' | 'warning' | 'never';
+/** The severity a run fails at or above (core's scale, `SEVERITIES`, info being no reason to fail), or never. */
+export type FailOn = Exclude<Severity, 'info'> | 'never';
+
+/** `--fail-on`'s values, in core's order of severity. */
+export const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES.filter((s): s is Exclude<Severity, 'info'> => s !== 'info'), 'never'];
 
 export interface ReconcileOptions {
   readonly earnings: readonly string[];
