@@ -459,9 +459,15 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
         const added = table.getDataBodyRange();
         // Each row's own formats: an amount shown in the currency its row names.
         const formats = a.records.map((r) => placeRecordFormats(placement, r));
+        const cells = new Map<string, [string]>();
+        const cell = (format: string) => {
+          let one = cells.get(format);
+          if (one === undefined) cells.set(format, (one = [format]));
+          return one;
+        };
         formats[0]!.forEach((format, c) => {
           if (format === null) return;
-          added.getCell(first, c).getAbsoluteResizedRange(values.length, 1).numberFormat = formats.map((f) => [f[c] ?? format]);
+          added.getCell(first, c).getAbsoluteResizedRange(values.length, 1).numberFormat = formats.map((f) => cell(f[c] ?? format));
         });
       }
     },

@@ -134,12 +134,22 @@ function formatsFor(headers: readonly string[], columns: readonly ColumnSpec[]):
   const header = readTableHeader(headers, { known: columns.map((c) => c.name) });
   const specs = header.keys.map((key) => columns.find((c) => c.name === key));
   const at = new Map(header.keys.map((key, i) => [key, i]));
+  // A row's formats depend only on its currency cells: one array per distinct set of them, shared
+  // by every row that has it (an import of 100k rows holds a handful, not 100k).
+  const currencyAt = [...new Set(specs.flatMap((s) => (s?.currencyColumn === undefined ? [] : [s.currencyColumn])))].map((name) => at.get(name) ?? -1);
+  const byCurrencies = new Map<string, string[]>();
   return (row) => {
-    const currencyOf = (column: string) => {
-      const i = at.get(column);
-      return i === undefined ? null : textFromCell(row[i]);
-    };
-    return specs.map((spec) => (spec ? numberFormatOf(spec, currencyOf) : NUMBER_FORMATS.text));
+    const key = currencyAt.map((i) => (i < 0 ? '' : textFromCell(row[i]))).join('\u0000');
+    let formats = byCurrencies.get(key);
+    if (formats === undefined) {
+      const currencyOf = (column: string) => {
+        const i = at.get(column);
+        return i === undefined ? null : textFromCell(row[i]);
+      };
+      formats = specs.map((spec) => (spec ? numberFormatOf(spec, currencyOf) : NUMBER_FORMATS.text));
+      byCurrencies.set(key, formats);
+    }
+    return formats;
   };
 }
 

@@ -39,6 +39,15 @@ export function requiredColumns(report: ReportFile<unknown>): string[] {
   return report.readBack.filter((column) => !report.mayLack.includes(column));
 }
 
+/** Each report's columns read back, found once per report, not once per record. */
+const READ_BACK = new WeakMap<ReportFile<unknown>, readonly ColumnSpec[]>();
+
+function readBackColumns(report: ReportFile<unknown>): readonly ColumnSpec[] {
+  let columns = READ_BACK.get(report);
+  if (columns === undefined) READ_BACK.set(report, (columns = report.columns.filter((column) => report.readBack.includes(column.name))));
+  return columns;
+}
+
 /** One record of a previous report, as the comparison needs it, or every cell that cannot be read back. */
 export function readReportRecord<T>(
   report: ReportFile<T>,
@@ -48,7 +57,7 @@ export function readReportRecord<T>(
   const problems: ReportCellProblem[] = [];
   // Only the columns read back can be read: a column left out of `readBack` would not be required
   // of the header, and would read as empty (report-cells.ts throws on it).
-  const readBack = report.columns.filter((column) => report.readBack.includes(column.name));
+  const readBack = readBackColumns(report as ReportFile<unknown>);
   const value = report.comparable(reportCells(readBack, record, decimalMark, problems));
   return problems.length === 0 ? { ok: true, value } : { ok: false, problems };
 }
