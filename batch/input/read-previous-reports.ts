@@ -4,7 +4,7 @@ import type { ComparableFinding } from '../../core/changes/finding-changes.js';
 import type { ComparablePool } from '../../core/changes/pool-changes.js';
 import type { ComparableClaim } from '../../core/changes/claim-changes.js';
 import type { JournalLine } from '../../core/journal/journal-line.js';
-import type { ReportCellProblem } from '../../core/changes/report-cells.js';
+import type { ReportCellProblem } from '../../core/reports/report-cells.js';
 import {
   BALANCES_REPORT,
   CLAIMS_REPORT,
@@ -13,7 +13,7 @@ import {
   readReportRecord,
   requiredColumns,
   type ReportFile,
-} from '../../core/changes/report-files.js';
+} from '../../core/reports/report-files.js';
 import { readCsvRecords, type RecordLocation } from './csv-records.js';
 import type { CsvColumn } from './csv-header.js';
 import { fileSource } from './input-source.js';
@@ -38,7 +38,7 @@ const HINT = 'The previous report set is damaged: restore it from the earlier ru
 
 /** Reads the previous set in `dir`; every malformed cell is an issue naming its file, line and column. */
 export async function readPreviousReports(dir: string, issues: InputIssue[]): Promise<PreviousReports> {
-  // Which files, which columns and how each cell reads back are core's (core/changes/report-files.ts),
+  // Which files, which columns and how each cell reads back are core's (core/reports/report-files.ts),
   // the lists the run writes them with.
   const findings = await readReport(dir, FINDINGS_REPORT, issues);
   const pools = await readReport(dir, BALANCES_REPORT, issues);

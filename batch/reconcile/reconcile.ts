@@ -31,7 +31,7 @@ import { FindingSpill } from './finding-spill.js';
 import type { JournalAccounts } from '../../core/journal/journal-accounts.js';
 import { describeIssue } from './messages.js';
 // The reports the next run reads back are written with core's column lists, the ones it reads them by.
-import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../core/changes/report-files.js';
+import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../core/reports/report-files.js';
 import { writeWorkbookReport } from './workbook-report.js';
 import type { InputSummary } from './input-summary.js';
 import { INPUT_ERROR_COLUMNS, inputErrorRow, QUARANTINE_FILE } from './input-errors.js';

@@ -13,7 +13,7 @@ import type { LedgerSettings } from '../../core/settings.js';
 import { poolFlags } from '../../core/pools/pool-alerts.js';
 import { poolKeyString } from '../../core/pools/pool-key.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
-import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../core/changes/report-files.js';
+import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../core/reports/report-files.js';
 
 /** Findings that come one per row are summarised beyond this many per code (all are in findings.csv). */
 export const FINDINGS_PER_CODE_IN_XLSX = 1000;

@@ -15,7 +15,7 @@ import { editClaim } from '../../core/claims/claim-edits.js';
 import type { Claim } from '../../core/claims/claim.js';
 import { balanceRow } from '../../core/pools/balance-row.js';
 import { EARNINGS_COLUMNS, PAYMENTS_COLUMNS, TABLES } from '../../core/workbook-layout.js';
-import { BALANCES_REPORT } from '../../core/changes/report-files.js';
+import { BALANCES_REPORT } from '../../core/reports/report-files.js';
 import { currencyOf, type ReportRow } from '../../batch/output/cell-value.js';
 import { resolveCell } from '../../batch/output/resolve-cell.js';
 import { toXlsxCell } from '../../batch/output/xlsx-cell.js';

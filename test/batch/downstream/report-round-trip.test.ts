@@ -12,7 +12,7 @@ import type { Finding } from '../../../core/reconcile/finding.js';
 import type { JournalLine } from '../../../core/journal/journal-line.js';
 import { CLAIM_FIELDS } from '../../../core/changes/claim-changes.js';
 import { POOL_FIELDS } from '../../../core/changes/pool-changes.js';
-import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../../core/changes/report-files.js';
+import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, JOURNAL_REPORT, claimReportRow, findingRow, journalRow } from '../../../core/reports/report-files.js';
 import { writeCsvFile } from '../../../batch/output/csv-writer.js';
 import { CSV_DIALECTS, type CsvDialect } from '../../../batch/output/csv-dialect.js';
 import { readPreviousReports } from '../../../batch/input/read-previous-reports.js';
@@ -21,7 +21,7 @@ import type { InputIssue } from '../../../batch/input/input-issue.js';
 
 /*
  * The batch job writes a run's reports with core's column lists and reads them back, the next run,
- * by the same lists (core/changes/report-files.ts). Written by the real CSV writer and read by the
+ * by the same lists (core/reports/report-files.ts). Written by the real CSV writer and read by the
  * real reader, a run compared with itself has no change, and a run that differs in any one column
  * the comparison reads says so: a column the writer and the reader disagree on fails one or the other.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, findingRow, JOURNAL_REPORT, readReportRecord, requiredColumns, type ReportFile } from '../../../core/changes/report-files.js';
-import { reportCells, type ReportCellProblem } from '../../../core/changes/report-cells.js';
+import { BALANCES_REPORT, CLAIMS_REPORT, FINDINGS_REPORT, findingRow, JOURNAL_REPORT, readReportRecord, requiredColumns, type ReportFile } from '../../../core/reports/report-files.js';
+import { reportCells, type ReportCellProblem } from '../../../core/reports/report-cells.js';
 
 const REPORTS: [string, ReportFile<unknown>][] = [FINDINGS_REPORT, BALANCES_REPORT, CLAIMS_REPORT, JOURNAL_REPORT].map((r) => [r.file, r as ReportFile<unknown>]);
 

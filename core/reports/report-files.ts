@@ -7,9 +7,9 @@ import type { PoolKey } from '../pools/pool-key.js';
 import type { ClaimReport } from '../reconcile/claims-check.js';
 import type { Finding } from '../reconcile/finding.js';
 import { BALANCES_COLUMNS, CLAIMS_COLUMNS, FINDINGS_COLUMNS, type ColumnSpec } from '../workbook-layout.js';
-import { comparableClaim, type ComparableClaim } from './claim-changes.js';
-import type { ComparableFinding } from './finding-changes.js';
-import { previousTransferred, type ComparablePool } from './pool-changes.js';
+import { comparableClaim, type ComparableClaim } from '../changes/claim-changes.js';
+import type { ComparableFinding } from '../changes/finding-changes.js';
+import { previousTransferred, type ComparablePool } from '../changes/pool-changes.js';
 import { reportCells, type ReportCellProblem, type ReportCells } from './report-cells.js';
 
 /**
