@@ -8,7 +8,8 @@
 import type { DateSystem, IsoDate } from '../../core/calendar/calendar-date.js';
 import type { LedgerSettings } from '../../core/settings.js';
 import { TABLES } from '../../core/workbook-layout.js';
-import { locateTable, sheetHeaderColumns, sheetHoldsOptionalTable, type WorkbookNames } from '../../core/tables/table-location.js';
+import { locateTable, sheetHoldsOptionalTable, type WorkbookNames } from '../../core/tables/table-location.js';
+import { sheetHeaderColumns } from '../../core/workbook-tables.js';
 import { onTablesChanged, watching } from '../excel/table-changes.js';
 import { queueTableShapes, readTableRows, type TableData } from '../excel/table-io.js';
 import { EarningsMemo } from './earnings-memo.js';

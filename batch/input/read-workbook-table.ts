@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { readTableHeader, type TableHeader } from '../../core/tables/table-header.js';
 import { HEADER_SEARCH_LINES } from '../../core/tables/header-row.js';
-import { locateTable, sheetHeaderColumns, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns } from '../../core/tables/table-location.js';
+import { locateTable, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns } from '../../core/tables/table-location.js';
+import { sheetHeaderColumns } from '../../core/workbook-tables.js';
 import { isBlankRow } from '../../core/tables/blank-row.js';
 import { cellValueText, type PlainCellValue } from '../../core/tables/cell-value-text.js';
 import { columnKind, type ColumnKind, type ColumnSpec } from '../../core/workbook-layout.js';

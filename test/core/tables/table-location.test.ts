@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { HEADER_SEARCH_LINES } from '../../../core/tables/header-row.js';
 import { REQUIRED_EARNINGS_COLUMNS, TABLES } from '../../../core/workbook-layout.js';
 import { REQUIRED_CLAIMS_COLUMNS } from '../../../core/claims/claim-row.js';
-import { locateTable, offsetBelowHeader, sheetHeaderColumns, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../../core/tables/table-location.js';
+import { locateTable, offsetBelowHeader, sheetHeaderIndex, sheetRowBelowHeader, sheetTableColumns, type WorkbookNames } from '../../../core/tables/table-location.js';
+import { sheetHeaderColumns } from '../../../core/workbook-tables.js';
 
 describe('which table or sheet holds a co-op table', () => {
   test.each<[string, WorkbookNames, ReturnType<typeof locateTable>]>([
