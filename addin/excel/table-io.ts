@@ -255,6 +255,19 @@ export function appendRoom(table: TableData, lastUsedRow = 0): number {
 /** Rows to write that hold dates: made once the workbook's date system is known, in the write's first sync. */
 export type DatedRows = (dates: DateSystem) => readonly (readonly CellValue[])[];
 
+/**
+ * A number-format cell (`[format]`) per distinct format, shared by every cell that has it: the
+ * formats of a block of rows are a few strings repeated over thousands of cells.
+ */
+function sharedFormatCells(): (format: string) => [string] {
+  const cells = new Map<string, [string]>();
+  return (format) => {
+    let cell = cells.get(format);
+    if (cell === undefined) cells.set(format, (cell = [format]));
+    return cell;
+  };
+}
+
 export interface AppendOptions {
   /** Number format per table column (same order as the table's columns); null leaves it. */
   readonly formats?: readonly (string | null)[];
@@ -293,14 +306,7 @@ export async function appendRows(
   if (reuseBlank) nextRow = body.rowIndex;
   const formats = options.formats;
   const rowFormats = options.rowFormats;
-  // One `[format]` per distinct format, shared by every cell that has it: a block's formats are a
-  // few strings repeated over thousands of cells.
-  const formatCells = new Map<string, [string]>();
-  const formatCell = (format: string) => {
-    let cell = formatCells.get(format);
-    if (cell === undefined) formatCells.set(format, (cell = [format]));
-    return cell;
-  };
+  const formatCell = sharedFormatCells();
   let written = 0;
   for (const block of blocksOf(rows, options.maxBytes, options.maxRows)) {
     const values = block as CellValue[][];
@@ -460,12 +466,7 @@ export function queueAppend(context: Excel.RequestContext, appends: readonly Row
         const added = table.getDataBodyRange();
         // Each row's own formats: an amount shown in the currency its row names.
         const formats = a.records.map((r) => placeRecordFormats(placement, r));
-        const cells = new Map<string, [string]>();
-        const cell = (format: string) => {
-          let one = cells.get(format);
-          if (one === undefined) cells.set(format, (one = [format]));
-          return one;
-        };
+        const cell = sharedFormatCells();
         formats[0]!.forEach((format, c) => {
           if (format === null) return;
           added.getCell(first, c).getAbsoluteResizedRange(values.length, 1).numberFormat = formats.map((f) => cell(f[c] ?? format));

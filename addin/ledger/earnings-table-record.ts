@@ -13,7 +13,7 @@ import { scaledFromDec, scaledToDec, type ScaledAmount } from '../../core/money/
 import { earningRecordOf, type EarningRecord, type RowLocation } from '../../core/reconcile/earning-record.js';
 import type { EarningKind } from '../../core/reconcile/earning-type.js';
 import { importOrderOf } from '../../core/reconcile/reading-order.js';
-import { EARNING_ROW_COLUMNS, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
+import { EARNING_ROW_COLUMNS, type AcceptedEarningRow, type EarningRowColumn } from '../../core/reconcile/earning-row.js';
 import { earningTextColumns, RowEarningTexts, type EarningTextColumns } from '../../core/reconcile/earning-texts.js';
 import { trimCell } from '../../core/tables/trim-cell.js';
 import { columnKind, EARNINGS_COLUMNS, type ColumnKind } from '../../core/workbook-layout.js';
@@ -87,17 +87,11 @@ export function earningRowText(row: readonly unknown[], layout: EarningsLayout, 
   };
 }
 
-/** What was read to accept a row (docs/RULES.md, "Accepted rows"): it is kept, the rest is read from the row when asked. */
-export interface AcceptedCells {
-  readonly kind: EarningKind;
-  readonly earningDate: IsoDate;
-  readonly currency: CurrencyCode;
-  readonly amountScaled: ScaledAmount;
-  readonly amountUSDScaled: ScaledAmount | null;
-  /** `lastPaymentCurrency` as core's `payToCurrencyOf` reads it: an ISO code, '' when blank. */
-  readonly paymentCurrency: CurrencyCode | '';
-  readonly amountInPaymentCurrencyScaled: ScaledAmount | null;
-}
+/**
+ * What was read to accept a row (docs/RULES.md, "Accepted rows"): core's accepted values
+ * (`AcceptedEarningRow`) and the row's kind. It is kept; the rest is read from the row when asked.
+ */
+export type AcceptedCells = AcceptedEarningRow & { readonly kind: EarningKind };
 
 const NO_PASS_THROUGH: Readonly<Record<string, string>> = Object.freeze({});
 

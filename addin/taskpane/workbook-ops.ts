@@ -2,6 +2,7 @@
  * The task pane's workbook operations: each is one Excel.run, built from the glue in
  * addin/excel. Nothing here touches the DOM.
  */
+import { balanceRow } from '../../core/pools/balance-row.js';
 import { CLAIM_HISTORY_COLUMNS, CLAIMS_COLUMNS, EARNINGS_COLUMNS, IMPORT_LOG_COLUMNS, PAYMENTS_COLUMNS, PROGRAMS_COLUMNS, BALANCES_COLUMNS, TABLES, type ColumnSpec } from '../../core/workbook-layout.js';
 import { claimToRow, REQUIRED_CLAIMS_COLUMNS } from '../../core/claims/claim-row.js';
 import { historyEntryToRow, type ClaimHistoryEntry } from '../../core/claims/claim-history.js';
@@ -105,7 +106,14 @@ export function writeBalances(ledger: Ledger): Promise<number> {
   if (ledger.refusedTable !== null) return Promise.reject(new RefusedTableError(ledger.refusedTable, ledger.problems));
   const rows = (dates: DateSystem) => ledger.balances.map((b) => balanceToCells(b, dates));
   // Each pool's amounts in its currency (core's number formats), as the cells hold them.
-  const rowFormats = (i: number) => rowFormatsOf(BALANCES_COLUMNS, (column) => (column === 'currency' ? ledger.balances[i]!.key.currency : null));
+  const rowFormats = (i: number) => {
+    // The currency each amount column names is read from core's row, not known here.
+    const row = balanceRow(ledger.balances[i]!);
+    return rowFormatsOf(BALANCES_COLUMNS, (column) => {
+      const value = row[column];
+      return typeof value === 'string' ? value : null;
+    });
+  };
   return Excel.run((context) => replaceRows(context, TABLES.balances, rows, { layout: { columns: BALANCES_COLUMNS }, rowFormats }));
 }
 
